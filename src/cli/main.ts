@@ -1,0 +1,88 @@
+/** The `theodoi` command line: serve, migrate, agencies import|export, backup, restore. */
+import { Command } from "commander";
+import { readFileSync, writeFileSync } from "node:fs";
+import { exportAgencies, importAgencies } from "../agencies/commands.js";
+import { agencyExchangeFile } from "../agencies/inputs.js";
+import { loadConfig, type Config } from "../core/config.js";
+import { AppError } from "../core/errors.js";
+import { createLogger } from "../core/log.js";
+import { errorBody, validate } from "../http/errors.js";
+import { openMigratedStore, startServer, VERSION } from "../server.js";
+import { backupDatabase, restoreDatabase } from "../storage/backup.js";
+import type { Store } from "../storage/database.js";
+
+const program = new Command("theodoi")
+  .description("theodoi: theo dõi thực hiện văn bản chỉ đạo (tracking how policy documents are carried out)")
+  .version(VERSION)
+  .showHelpAfterError();
+
+/** Runs a command against the database and closes it whatever happens. */
+async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openMigratedStore(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+program.command("serve")
+  .description("serve the web app and the API (embedded database unless DATABASE_URL is set)")
+  .option("-p, --port <port>", "port (default: PORT or 3000)")
+  .action(async (opts: { port?: string }) => {
+    const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+    const log = createLogger(config.logLevel);
+    const server = await startServer(config, log);
+    const stop = async () => { log.info("stopping"); await server.close(); process.exit(0); };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+program.command("migrate")
+  .description("apply pending database migrations, then exit")
+  .action(async () => { await withStore(loadConfig(), async () => console.log("Đã cập nhật cơ sở dữ liệu (migrations applied)")); });
+
+const agenciesCommand = program.command("agencies").description("import or export the agency registry (JSON)");
+agenciesCommand.command("import <file>")
+  .description("create or update agencies by code from a theodoi-agencies JSON file; all or nothing")
+  .action(async (file: string) => {
+    let raw: unknown;
+    try { raw = JSON.parse(readFileSync(file, "utf8")); } catch (e) { throw new Error(`Không đọc được ${file}: ${(e as Error).message}`); }
+    const data = validate(agencyExchangeFile, raw, "vi");
+    const result = await withStore(loadConfig(), (store) => importAgencies(store.db, data.agencies));
+    console.log(`Đã nhập: ${result.created} cơ quan mới, ${result.updated} cập nhật (created ${result.created}, updated ${result.updated})`);
+  });
+agenciesCommand.command("export [file]")
+  .description("write every agency with parents and successors as JSON (to stdout without a file)")
+  .action(async (file?: string) => {
+    const data = await withStore(loadConfig(), (store) => exportAgencies(store.db));
+    const json = JSON.stringify(data, null, 1) + "\n";
+    if (file) writeFileSync(file, json); else process.stdout.write(json);
+  });
+
+program.command("backup <file>")
+  .description("write the whole database to one file (gzipped JSON; restores on either engine)")
+  .action(async (file: string) => {
+    const bytes = await withStore(loadConfig(), (store) => backupDatabase(store.db));
+    writeFileSync(file, bytes);
+    console.log(`Đã sao lưu vào ${file} (${bytes.length} bytes)`);
+  });
+
+program.command("restore <file>")
+  .description("replace the whole database with a backup file, in one transaction")
+  .requiredOption("--yes", "confirm that the current data will be replaced")
+  .action(async (file: string) => {
+    const bytes = readFileSync(file);
+    const counts = await withStore(loadConfig(), (store) => restoreDatabase(store.db, bytes));
+    console.log(`Đã khôi phục: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  if (e instanceof AppError) {
+    const body = errorBody(e, "vi").error;
+    console.error(`Lỗi: ${body.message}${body.fields.map((f) => `\n  ${f.field}: ${f.message}`).join("")}`);
+  } else {
+    console.error(`Lỗi: ${(e as Error).message ?? e}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/** Server-side messages in the user's language: Vietnamese first, English on request. */
+export const LANGUAGES = ["vi", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const messages = {
+  validation: { vi: "Dữ liệu không hợp lệ", en: "Invalid input" },
+  not_found: { vi: "Không tìm thấy", en: "Not found" },
+  conflict: { vi: "Bản ghi đã bị người khác sửa; hãy tải lại rồi sửa lại", en: "The record was changed by someone else; reload and edit again" },
+  duplicate: { vi: "Đã có bản ghi trùng", en: "A matching record already exists" },
+  in_use: { vi: "Bản ghi đang được dùng ở nơi khác nên không xoá được", en: "The record is in use elsewhere and cannot be deleted" },
+  payload_too_large: { vi: "Dữ liệu gửi lên quá lớn", en: "Request body too large" },
+  internal: { vi: "Lỗi hệ thống; vui lòng thử lại sau", en: "Internal error; please try again later" },
+  bad_json: { vi: "Nội dung gửi lên không phải JSON hợp lệ", en: "The request body is not valid JSON" },
+  symbol_malformed: { vi: "Số, ký hiệu văn bản không đúng dạng (ví dụ: 23/KH-UBND, 11-NQ/TW)", en: "Malformed document symbol (e.g. 23/KH-UBND, 11-NQ/TW)" },
+  symbol_taken: { vi: "Đã có văn bản mang số, ký hiệu này", en: "A document with this symbol already exists" },
+  date_impossible: { vi: "Ngày không tồn tại (ví dụ 31/02)", en: "That date does not exist (e.g. 31/02)" },
+  date_malformed: { vi: "Ngày không đúng dạng; nhập dd/mm/yyyy hoặc yyyy-mm-dd", en: "Malformed date; use dd/mm/yyyy or yyyy-mm-dd" },
+  min_gt_max: { vi: "Giá trị tối thiểu lớn hơn giá trị tối đa", en: "Minimum is greater than maximum" },
+  number_malformed: { vi: "Không phải số; nhập dạng 8.310,18 hoặc 8310.18", en: "Not a number; write 8310.18 or 8.310,18" },
+  bound_required: { vi: "Chỉ tiêu với phép so sánh này cần giá trị ở trường này", en: "This comparator needs a value in this field" },
+  period_malformed: { vi: "Kỳ không đúng dạng (ví dụ 2024, 2024-H1, 2024-Q3, 2024-05)", en: "Malformed period (e.g. 2024, 2024-H1, 2024-Q3, 2024-05)" },
+  agency_unknown: { vi: "Không có cơ quan với mã số này", en: "No agency with this id" },
+  indicator_unknown: { vi: "Không có chỉ tiêu với mã số này", en: "No indicator with this id" },
+  document_unknown: { vi: "Không có văn bản với mã số này", en: "No document with this id" },
+  parent_cycle: { vi: "Cơ quan không thể trực thuộc chính nó hoặc cơ quan cấp dưới của nó", en: "An agency cannot sit under itself or its own sub-agency" },
+  link_cycle: { vi: "Liên kết này tạo thành vòng lặp trong chuỗi văn bản", en: "This link would make the document chain a cycle" },
+  link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
+  search_empty: { vi: "Nhập ít nhất một từ để tìm", en: "Type at least one word to search" },
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+export function message(key: MessageKey, lang: Language): string {
+  return messages[key][lang];
+}
+
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === "string" && key in messages;
+}
+
+/** The language of a request: `?lang=`, then the `theodoi_lang` cookie, then Accept-Language; Vietnamese by default. */
+export function pickLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Language {
+  for (const candidate of [query, cookie]) if (candidate === "vi" || candidate === "en") return candidate;
+  const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "vi";
+}

@@ -1,0 +1,142 @@
+/**
+ * Document and link use cases. Outcomes: the written record, or AppError validation
+ * (malformed symbol, impossible date, unknown issuer, a link cycle), duplicate (symbol taken),
+ * not_found, conflict (stale version).
+ */
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { AppError, invalid } from "../core/errors.js";
+import { agencies } from "../agencies/schema.js";
+import { queryRows, type Database } from "../storage/database.js";
+import { countWhere, deleteById, findById, pageOffset, unknownReference, updateVersioned } from "../storage/records.js";
+import { searchDocumentText } from "../text/fold.js";
+import { documentTypeOfSymbol, parseDocumentSymbol, suggestSymbolMatches, type SymbolSuggestion } from "../text/symbols.js";
+import { sql } from "drizzle-orm";
+import type { DocumentInput, DocumentPatch, LinkInput, linkListQuery, linkPatch } from "./inputs.js";
+import { documentLinks, documents } from "./schema.js";
+import type { z } from "zod";
+
+type DocumentRow = typeof documents.$inferSelect;
+/** A written document as answered: without its search columns. */
+type StoredDocument = Omit<DocumentRow, "searchFolded" | "bodyFolded" | "searchVector">;
+
+/** The columns a symbol determines; a malformed symbol is refused with the field named. */
+function symbolColumns(symbol: string | null | undefined) {
+  if (!symbol) return { symbol: null, symbolKey: null, number: null, symbolYear: null, typeCode: null, issuerCode: null, impliedType: null };
+  const parsed = parseDocumentSymbol(symbol);
+  if (!parsed) throw invalid("symbol", "symbol_malformed");
+  return {
+    symbol: parsed.canonical, symbolKey: parsed.key, number: parsed.number, symbolYear: parsed.year,
+    typeCode: parsed.typeCode, issuerCode: parsed.issuerCode, impliedType: documentTypeOfSymbol(parsed),
+  };
+}
+
+async function checkIssuer(db: Database, issuerId: number | null | undefined) {
+  if (issuerId == null) return;
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, issuerId));
+  if (!row) throw unknownReference("issuerId", "agency_unknown");
+}
+
+async function checkSymbolFree(db: Database, key: string | null, exceptId?: number) {
+  if (!key) return;
+  const where = exceptId ? and(eq(documents.symbolKey, key), ne(documents.id, exceptId)) : eq(documents.symbolKey, key);
+  const [taken] = await db.select({ id: documents.id }).from(documents).where(where);
+  if (taken) throw new AppError("duplicate", [{ field: "symbol", key: "symbol_taken" }]);
+}
+
+const searchText = (d: Pick<DocumentRow, "symbol" | "title" | "signer" | "issuerText">) => searchDocumentText(d.symbol, d.title, d.signer, d.issuerText);
+
+export interface WrittenDocument extends StoredDocument {
+  /** Existing documents whose symbol this one probably misspells ("52-CTr/T" → 52-CTr/TU): for a person to confirm. */
+  symbolSuggestions: { id: number; symbol: string | null; reason: SymbolSuggestion["reason"] }[];
+}
+
+async function withSuggestions(db: Database, row: DocumentRow): Promise<WrittenDocument> {
+  const { searchFolded: _s, bodyFolded: _b, searchVector: _v, ...doc } = row;
+  if (!doc.symbol || !doc.number) return { ...doc, symbolSuggestions: [] };
+  const candidates = await db.select({ id: documents.id, symbol: documents.symbol, symbolKey: documents.symbolKey }).from(documents)
+    .where(and(eq(documents.number, doc.number), ne(documents.id, doc.id), isNotNull(documents.symbolKey)));
+  const suggestions = suggestSymbolMatches(doc.symbol, candidates.map((c) => c.symbolKey!));
+  return {
+    ...doc,
+    symbolSuggestions: suggestions.map((s) => {
+      const c = candidates.find((x) => x.symbolKey === s.key)!;
+      return { id: c.id, symbol: c.symbol, reason: s.reason };
+    }),
+  };
+}
+
+export async function createDocument(db: Database, input: DocumentInput): Promise<WrittenDocument> {
+  const { impliedType, ...fromSymbol } = symbolColumns(input.symbol);
+  const docType = input.docType ?? impliedType ?? "other";
+  await checkIssuer(db, input.issuerId);
+  await checkSymbolFree(db, fromSymbol.symbolKey);
+  const values = { ...input, ...fromSymbol, docType };
+  const [row] = await db.insert(documents).values({
+    ...values,
+    searchFolded: searchText({ ...values, signer: input.signer ?? null, issuerText: input.issuerText ?? null }),
+    bodyFolded: searchDocumentText(input.fullText),
+  }).returning();
+  return withSuggestions(db, row);
+}
+
+export async function updateDocument(db: Database, id: number, patch: DocumentPatch): Promise<WrittenDocument> {
+  const { version, ...changes } = patch;
+  const current = await findById(db, documents, id);
+  let symbolChanges = {};
+  if (changes.symbol !== undefined) {
+    const { impliedType: _t, ...fromSymbol } = symbolColumns(changes.symbol);
+    await checkSymbolFree(db, fromSymbol.symbolKey, id);
+    symbolChanges = fromSymbol;
+  }
+  if (changes.issuerId !== undefined) await checkIssuer(db, changes.issuerId);
+  const next = { ...current, ...changes, ...symbolChanges };
+  const row = await updateVersioned(db, documents, id, version, {
+    ...changes, ...symbolChanges, searchFolded: searchText(next),
+    ...(changes.fullText !== undefined ? { bodyFolded: searchDocumentText(changes.fullText) } : {}),
+  });
+  return withSuggestions(db, row);
+}
+
+export const deleteDocument = (db: Database, id: number) => deleteById(db, documents, id);
+
+/** Would a new "implements" link from → to close a loop? True when `from` is already above `to`. */
+async function closesCycle(db: Database, fromId: number, toId: number): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(db, sql`
+    with recursive up(id, depth) as (
+      select ${toId}::int, 0
+      union
+      select l.to_id, up.depth + 1 from document_links l join up on l.from_id = up.id
+      where l.kind = 'implements' and up.depth < 50
+    ) select id from up where id = ${fromId} limit 1`);
+  return rows.length > 0;
+}
+
+export async function createLink(db: Database, input: LinkInput) {
+  if (input.fromId === input.toId) throw invalid("toId", "link_self");
+  const found = await db.select({ id: documents.id }).from(documents).where(inArray(documents.id, [input.fromId, input.toId]));
+  if (!found.some((d) => d.id === input.fromId)) throw unknownReference("fromId", "document_unknown");
+  if (!found.some((d) => d.id === input.toId)) throw unknownReference("toId", "document_unknown");
+  if (input.kind === "implements" && (await closesCycle(db, input.fromId, input.toId))) throw invalid("toId", "link_cycle");
+  const [row] = await db.insert(documentLinks).values({ ...input, note: input.note ?? null }).returning();
+  return row;
+}
+
+export async function updateLink(db: Database, id: number, patch: z.infer<typeof linkPatch>) {
+  const { version, ...changes } = patch;
+  const current = await findById(db, documentLinks, id);
+  if (changes.kind === "implements" && current.kind !== "implements" && (await closesCycle(db, current.fromId, current.toId))) {
+    throw invalid("kind", "link_cycle");
+  }
+  return updateVersioned(db, documentLinks, id, version, changes);
+}
+
+export const deleteLink = (db: Database, id: number) => deleteById(db, documentLinks, id);
+
+export async function listLinks(db: Database, q: z.infer<typeof linkListQuery>) {
+  const where = and(
+    q.documentId ? sql`(${documentLinks.fromId} = ${q.documentId} or ${documentLinks.toId} = ${q.documentId})` : undefined,
+    q.kind ? eq(documentLinks.kind, q.kind) : undefined,
+  );
+  const items = await db.select().from(documentLinks).where(where).orderBy(documentLinks.id).limit(q.pageSize).offset(pageOffset(q));
+  return { items, total: await countWhere(db, documentLinks, where), page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { dateField, id, optionalText, pageQuery, text, year } from "../core/fields.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, LINK_KINDS } from "./schema.js";
+
+export const documentInput = z.object({
+  /** As written: "23/KH-UBND", "11-NQ/TW"; null for a draft whose number is blank. */
+  symbol: optionalText,
+  /** Derived from the symbol's type code when left out. */
+  docType: z.enum(DOCUMENT_TYPES).optional(),
+  issuerId: id.nullable().optional(),
+  issuerText: optionalText,
+  issuedOn: dateField.nullable().optional(),
+  issuedText: optionalText,
+  signer: optionalText,
+  title: text,
+  fullText: z.string().max(5_000_000).nullable().optional(),
+  sourceFile: optionalText,
+  status: z.enum(DOCUMENT_STATUSES).default("draft"),
+  stub: z.boolean().default(false),
+});
+export type DocumentInput = z.infer<typeof documentInput>;
+
+export const documentPatch = documentInput.partial().extend({ version: z.number().int().positive() });
+export type DocumentPatch = z.infer<typeof documentPatch>;
+
+export const documentListQuery = z.object({
+  q: z.string().optional(),
+  type: z.enum(DOCUMENT_TYPES).optional(),
+  issuerId: id.optional(),
+  /** Year of issue. */
+  year: year.optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  /** Include stubs (documents known only from a citation); true by default. */
+  stubs: z.enum(["true", "false"]).default("true"),
+  ...pageQuery,
+});
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
+
+export const linkInput = z.object({ fromId: id, toId: id, kind: z.enum(LINK_KINDS), note: optionalText });
+export type LinkInput = z.infer<typeof linkInput>;
+export const linkPatch = z.object({ kind: z.enum(LINK_KINDS).optional(), note: optionalText, version: z.number().int().positive() });
+export const linkListQuery = z.object({ documentId: id.optional(), kind: z.enum(LINK_KINDS).optional(), ...pageQuery });

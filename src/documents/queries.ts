@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { notFound } from "../core/errors.js";
+import { toPrefixTsquery } from "../search/tsquery.js";
+import { queryRows, type Database } from "../storage/database.js";
+import { countWhere, pageOffset, type Page } from "../storage/records.js";
+import { agencies } from "../agencies/schema.js";
+import type { DocumentListQuery } from "./inputs.js";
+import { documentLinks, documents, documentSections } from "./schema.js";
+
+export type DocumentRow = typeof documents.$inferSelect;
+/** A document in lists: everything but its full text. */
+export type DocumentSummary = Omit<DocumentRow, "fullText" | "searchFolded" | "bodyFolded" | "searchVector"> & { issuerName: string | null };
+
+const { fullText: _fullText, searchFolded: _searchFolded, bodyFolded: _bodyFolded, searchVector: _searchVector, ...summaryColumns } = getTableColumns(documents);
+const summarySelect = { ...summaryColumns, issuerName: agencies.name };
+
+export async function listDocuments(db: Database, q: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  const where: SQL[] = [];
+  const tsquery = q.q ? toPrefixTsquery(q.q) : null;
+  if (tsquery) where.push(sql`${documents.searchVector} @@ to_tsquery('simple', ${tsquery})`);
+  if (q.type) where.push(eq(documents.docType, q.type));
+  if (q.issuerId) where.push(eq(documents.issuerId, q.issuerId));
+  if (q.year) where.push(sql`extract(year from ${documents.issuedOn}) = ${q.year}`);
+  if (q.status) where.push(eq(documents.status, q.status));
+  if (q.stubs === "false") where.push(eq(documents.stub, false));
+  const condition = where.length ? and(...where) : undefined;
+  const items = await db.select(summarySelect).from(documents).leftJoin(agencies, eq(agencies.id, documents.issuerId))
+    .where(condition).orderBy(sql`${documents.issuedOn} desc nulls last`, desc(documents.id))
+    .limit(q.pageSize).offset(pageOffset(q));
+  return { items, total: await countWhere(db, documents, condition), page: q.page, pageSize: q.pageSize };
+}
+
+export interface LinkedDocument {
+  linkId: number;
+  kind: string;
+  note: string | null;
+  version: number;
+  document: { id: number; symbol: string | null; title: string; docType: string; issuedOn: string | null; stub: boolean };
+}
+
+export interface DocumentDetail extends Omit<DocumentRow, "searchFolded" | "bodyFolded" | "searchVector"> {
+  issuerName: string | null;
+  /** Links from this document: what it implements, cites, amends, replaces. */
+  linksOut: LinkedDocument[];
+  /** Links to this document: what implements, cites, amends or replaces it. */
+  linksIn: LinkedDocument[];
+  sections: (typeof documentSections.$inferSelect)[];
+}
+
+const other = alias(documents, "other");
+const otherSummary = { id: other.id, symbol: other.symbol, title: other.title, docType: other.docType, issuedOn: other.issuedOn, stub: other.stub };
+const linkSelect = { linkId: documentLinks.id, kind: documentLinks.kind, note: documentLinks.note, version: documentLinks.version, document: otherSummary };
+
+export async function getDocument(db: Database, id: number): Promise<DocumentDetail> {
+  const { searchFolded: _s, bodyFolded: _b, searchVector: _v, ...columns } = getTableColumns(documents);
+  const [doc] = await db.select({ ...columns, issuerName: agencies.name }).from(documents)
+    .leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(eq(documents.id, id));
+  if (!doc) throw notFound();
+  const linksOut = await db.select(linkSelect).from(documentLinks).innerJoin(other, eq(other.id, documentLinks.toId))
+    .where(eq(documentLinks.fromId, id)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
+  const linksIn = await db.select(linkSelect).from(documentLinks).innerJoin(other, eq(other.id, documentLinks.fromId))
+    .where(eq(documentLinks.toId, id)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
+  const sections = await db.select().from(documentSections).where(eq(documentSections.documentId, id)).orderBy(asc(documentSections.position));
+  return { ...doc, linksOut, linksIn, sections };
+}
+
+export interface GraphNode { id: number; symbol: string | null; title: string; docType: string; issuedOn: string | null; stub: boolean; depth: number }
+export interface DocumentGraph { rootId: number; nodes: GraphNode[]; edges: { fromId: number; toId: number; kind: "implements" }[] }
+
+/**
+ * The implementation cascade around a document: what it implements up to the root (negative
+ * depth), and what implements it down to the leaves (positive depth). Bounded at 12 levels so a
+ * cycle in old data cannot run away.
+ */
+export async function documentGraph(db: Database, id: number): Promise<DocumentGraph> {
+  const [root] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, id));
+  if (!root) throw notFound();
+  const edges = await queryRows<{ from_id: number; to_id: number }>(db, sql`
+    with recursive up(from_id, to_id, depth) as (
+      select from_id, to_id, 1 from document_links where kind = 'implements' and from_id = ${id}
+      union
+      select l.from_id, l.to_id, up.depth + 1 from document_links l join up on l.from_id = up.to_id
+      where l.kind = 'implements' and up.depth < 12
+    ), down(from_id, to_id, depth) as (
+      select from_id, to_id, 1 from document_links where kind = 'implements' and to_id = ${id}
+      union
+      select l.from_id, l.to_id, down.depth + 1 from document_links l join down on l.to_id = down.from_id
+      where l.kind = 'implements' and down.depth < 12
+    )
+    select distinct from_id, to_id from up union select distinct from_id, to_id from down`);
+  const depth = new Map<number, number>([[id, 0]]);
+  // Breadth-first from the root gives each node its shortest distance, upward negative.
+  for (const [dir, sign] of [["up", -1], ["down", 1]] as const) {
+    let frontier = [id];
+    while (frontier.length) {
+      const next: number[] = [];
+      for (const n of frontier) {
+        for (const e of edges) {
+          const neighbour = dir === "up" ? (e.from_id === n ? e.to_id : null) : (e.to_id === n ? e.from_id : null);
+          if (neighbour !== null && !depth.has(neighbour)) { depth.set(neighbour, depth.get(n)! + sign); next.push(neighbour); }
+        }
+      }
+      frontier = next;
+    }
+  }
+  const ids = [...depth.keys()];
+  const rows = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, docType: documents.docType, issuedOn: documents.issuedOn, stub: documents.stub })
+    .from(documents).where(inArray(documents.id, ids));
+  return {
+    rootId: id,
+    nodes: rows.map((r) => ({ ...r, depth: depth.get(r.id)! })).sort((a, b) => a.depth - b.depth || a.id - b.id),
+    edges: edges.filter((e) => depth.has(e.from_id) && depth.has(e.to_id)).map((e) => ({ fromId: e.from_id, toId: e.to_id, kind: "implements" as const })),
+  };
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../test/support/server.js";
+
+let s: TestServer;
+beforeAll(async () => { s = await startTestServer(); });
+afterAll(async () => { await s.close(); });
+
+const count = async () => (await s.call("GET", "/api/documents?pageSize=1")).body.total as number;
+
+describe("documents API", () => {
+  it("registers a document, deriving type and key from its symbol", async () => {
+    const res = await s.call("POST", "/api/documents", { symbol: "23/KH-UBND", title: "Kế hoạch thực hiện", issuedOn: "26/01/2023" });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ symbol: "23/KH-UBND", docType: "plan", typeCode: "KH", issuerCode: "UBND", issuedOn: "2023-01-26", status: "draft", version: 1 });
+    expect(res.body).not.toHaveProperty("searchFolded");
+  });
+
+  it("refuses a malformed symbol, naming the field in Vietnamese, and writes nothing", async () => {
+    const before = await count();
+    const res = await s.call("POST", "/api/documents", { symbol: "KH UBND ??", title: "X" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation");
+    expect(res.body.error.fields).toEqual([{ field: "symbol", message: expect.stringContaining("Số, ký hiệu") }]);
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses an impossible date, naming the field, in English on request, and writes nothing", async () => {
+    const before = await count();
+    const res = await s.call("POST", "/api/documents", { symbol: "5/KH-UBND", title: "X", issuedOn: "31/02/2024" }, { "accept-language": "en-GB,en" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: "issuedOn", message: "That date does not exist (e.g. 31/02)" }]);
+    expect((await s.call("POST", "/api/documents?lang=vi", { title: "X", issuedOn: "2024-02-31" })).body.error.fields[0])
+      .toEqual({ field: "issuedOn", message: "Ngày không tồn tại (ví dụ 31/02)" });
+    expect(await count()).toBe(before);
+  });
+
+  it("names every missing or wrong field", async () => {
+    const res = await s.call("POST", "/api/documents", { title: "", docType: "poem", issuerId: -1 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["docType", "issuerId", "title"]);
+  });
+
+  it("refuses a second document with the same symbol in another spelling (409)", async () => {
+    await s.call("POST", "/api/documents", { symbol: "13-NQ/TW", title: "Nghị quyết 13" });
+    const res = await s.call("POST", "/api/documents", { symbol: "13/NQ-TW", title: "Trùng" });
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields[0].field).toBe("symbol");
+  });
+
+  it("suggests, but never merges, a probable typo", async () => {
+    const real = await s.call("POST", "/api/documents", { symbol: "52-CTr/TU", title: "Chương trình hành động 52" });
+    const typo = await s.call("POST", "/api/documents", { symbol: "52-CTr/T", title: "Chương trình (gõ sai)" });
+    expect(typo.status).toBe(201);
+    expect(typo.body.id).not.toBe(real.body.id);
+    expect(typo.body.symbolSuggestions).toEqual([{ id: real.body.id, symbol: "52-CTr/TU", reason: "issuer_truncated" }]);
+  });
+
+  it("updates with the version read, and answers 409 to a stale version", async () => {
+    const created = (await s.call("POST", "/api/documents", { symbol: "7/BC-UBND", title: "Báo cáo" })).body;
+    const first = await s.call("PATCH", `/api/documents/${created.id}`, { title: "Báo cáo năm 2024", version: 1 });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const stale = await s.call("PATCH", `/api/documents/${created.id}`, { title: "Ghi đè", version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await s.call("GET", `/api/documents/${created.id}`)).body.title).toBe("Báo cáo năm 2024");
+  });
+
+  it("answers 404 for a missing document and 400 for a bad id", async () => {
+    expect((await s.call("GET", "/api/documents/999999")).status).toBe(404);
+    expect((await s.call("GET", "/api/documents/abc")).status).toBe(400);
+    expect((await s.call("PATCH", "/api/documents/999999", { title: "x", version: 1 })).status).toBe(404);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const res = await s.call("POST", "/api/documents", "{not json");
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("JSON");
+  });
+
+  it("lists with paging and filters", async () => {
+    await s.call("POST", "/api/documents", { symbol: "100/QĐ-UBND", title: "Quyết định A", issuedOn: "01/03/2022" });
+    await s.call("POST", "/api/documents", { symbol: "101/QĐ-UBND", title: "Quyết định B", issuedOn: "01/03/2023" });
+    const decisions = (await s.call("GET", "/api/documents?type=decision")).body;
+    expect(decisions.items.map((d: { symbol: string }) => d.symbol)).toEqual(["101/QĐ-UBND", "100/QĐ-UBND"]);
+    expect((await s.call("GET", "/api/documents?type=decision&year=2022")).body.total).toBe(1);
+    const page = (await s.call("GET", "/api/documents?pageSize=2&page=2")).body;
+    expect(page).toMatchObject({ page: 2, pageSize: 2 });
+    expect(page.items).toHaveLength(2);
+    expect((await s.call("GET", "/api/documents?pageSize=0")).status).toBe(400);
+  });
+});
+
+describe("links and the document graph", () => {
+  it("walks the cascade up to the root and down to the leaves", async () => {
+    const mk = async (symbol: string) => (await s.call("POST", "/api/documents", { symbol, title: symbol })).body.id as number;
+    const [nq, cp, ctr, kh, sub] = [await mk("11-NQ/TW"), await mk("96/NQ-CP"), await mk("52-CTr/TU-X"), await mk("23/KH-UBND-X"), await mk("40/KH-SXD")];
+    for (const [from, to] of [[cp, nq], [ctr, nq], [kh, cp], [kh, ctr], [sub, kh]]) {
+      expect((await s.call("POST", "/api/links", { fromId: from, toId: to, kind: "implements" })).status).toBe(201);
+    }
+    const graph = (await s.call("GET", `/api/documents/${kh}/graph`)).body;
+    const depth = Object.fromEntries(graph.nodes.map((n: { id: number; depth: number }) => [n.id, n.depth]));
+    expect(depth).toEqual({ [nq]: -2, [cp]: -1, [ctr]: -1, [kh]: 0, [sub]: 1 });
+    expect(graph.edges).toHaveLength(5);
+    const detail = (await s.call("GET", `/api/documents/${kh}`)).body;
+    expect(detail.linksOut.map((l: { document: { id: number } }) => l.document.id).sort()).toEqual([cp, ctr].sort());
+    expect(detail.linksIn.map((l: { document: { id: number } }) => l.document.id)).toEqual([sub]);
+  });
+
+  it("refuses a link that would make the chain a cycle, or a link to itself", async () => {
+    const a = (await s.call("POST", "/api/documents", { symbol: "1/KH-A", title: "A" })).body.id;
+    const b = (await s.call("POST", "/api/documents", { symbol: "2/KH-A", title: "B" })).body.id;
+    await s.call("POST", "/api/links", { fromId: b, toId: a, kind: "implements" });
+    const cycle = await s.call("POST", "/api/links", { fromId: a, toId: b, kind: "implements" });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.error.fields[0].field).toBe("toId");
+    expect((await s.call("POST", "/api/links", { fromId: a, toId: a, kind: "cites" })).status).toBe(400);
+    expect((await s.call("POST", "/api/links", { fromId: a, toId: 999999, kind: "cites" })).body.error.fields[0].field).toBe("toId");
+    expect((await s.call("POST", "/api/links", { fromId: b, toId: a, kind: "implements" })).status).toBe(409);
+  });
+
+  it("updates and deletes a link", async () => {
+    const a = (await s.call("POST", "/api/documents", { symbol: "3/KH-A", title: "A" })).body.id;
+    const b = (await s.call("POST", "/api/documents", { symbol: "4/KH-A", title: "B" })).body.id;
+    const link = (await s.call("POST", "/api/links", { fromId: a, toId: b, kind: "cites" })).body;
+    expect((await s.call("PATCH", `/api/links/${link.id}`, { kind: "amends", version: 1 })).body).toMatchObject({ kind: "amends", version: 2 });
+    expect((await s.call("GET", `/api/links?documentId=${a}`)).body.total).toBe(1);
+    expect((await s.call("DELETE", `/api/links/${link.id}`)).status).toBe(204);
+    expect((await s.call("GET", `/api/links/${link.id}`)).status).toBe(404);
+  });
+});
+
+describe("service routes", () => {
+  it("answers health and the OpenAPI document", async () => {
+    expect((await s.call("GET", "/api/health")).body).toMatchObject({ status: "ok" });
+    const doc = (await s.call("GET", "/api/docs")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/documents", "/api/documents/{id}/graph", "/api/search", "/api/tasks"]));
+    expect(doc.paths["/api/documents"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("symbol");
+  });
+  it("answers 404 in JSON for an unknown API path", async () => {
+    const res = await s.call("GET", "/api/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not_found");
+  });
+});

@@ -1,0 +1,34 @@
+import { idParams } from "../core/fields.js";
+import { route } from "../http/route.js";
+import { findById } from "../storage/records.js";
+import { createDocument, createLink, deleteDocument, deleteLink, listLinks, updateDocument, updateLink } from "./commands.js";
+import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch } from "./inputs.js";
+import { documentGraph, getDocument, listDocuments } from "./queries.js";
+import { documentLinks } from "./schema.js";
+
+const tag = "documents";
+
+export const documentRoutes = [
+  route({ method: "get", path: "/api/documents", tag, summary: "List documents (paged; filter by text, type, issuer, year, status)", query: documentListQuery,
+    handler: ({ ctx, query }) => listDocuments(ctx.db, query) }),
+  route({ method: "get", path: "/api/documents/:id", tag, summary: "One document with its text, links and outline", params: idParams,
+    handler: ({ ctx, params }) => getDocument(ctx.db, params.id) }),
+  route({ method: "get", path: "/api/documents/:id/graph", tag, summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,
+    handler: ({ ctx, params }) => documentGraph(ctx.db, params.id) }),
+  route({ method: "post", path: "/api/documents", tag, summary: "Register a document", body: documentInput, status: 201,
+    handler: ({ ctx, body }) => ctx.db.transaction((tx) => createDocument(tx, body)) }),
+  route({ method: "patch", path: "/api/documents/:id", tag, summary: "Update a document (send the version you read)", params: idParams, body: documentPatch,
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateDocument(tx, params.id, body)) }),
+  route({ method: "delete", path: "/api/documents/:id", tag, summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteDocument(ctx.db, params.id) }),
+  route({ method: "get", path: "/api/links", tag, summary: "List links between documents", query: linkListQuery,
+    handler: ({ ctx, query }) => listLinks(ctx.db, query) }),
+  route({ method: "get", path: "/api/links/:id", tag, summary: "One link", params: idParams,
+    handler: ({ ctx, params }) => findById(ctx.db, documentLinks, params.id) }),
+  route({ method: "post", path: "/api/links", tag, summary: "Link two documents (implements, cites, amends, replaces)", body: linkInput, status: 201,
+    handler: ({ ctx, body }) => ctx.db.transaction((tx) => createLink(tx, body)) }),
+  route({ method: "patch", path: "/api/links/:id", tag, summary: "Change a link's kind or note", params: idParams, body: linkPatch,
+    handler: ({ ctx, params, body }) => updateLink(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/links/:id", tag, summary: "Remove a link", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteLink(ctx.db, params.id) }),
+];

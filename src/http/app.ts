@@ -1,0 +1,78 @@
+/**
+ * The HTTP application: language, body limit, validation and errors around every route, the
+ * OpenAPI document, and the built web app with its client-side routes.
+ */
+import { serveStatic } from "@hono/node-server/serve-static";
+import { sql } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { AppError } from "../core/errors.js";
+import { pickLanguage, type Language } from "../core/i18n.js";
+import type { Logger } from "../core/log.js";
+import type { Store } from "../storage/database.js";
+import { errorBody, statusOf, toAppError, validate } from "./errors.js";
+import { openApiDocument, type RequestContext, type RouteSpec } from "./route.js";
+import { allRoutes } from "./routes.js";
+
+export interface AppOptions {
+  store: Store;
+  log: Logger;
+  maxBodyBytes: number;
+  /** Folder of the built web app; the API works without it. */
+  webDir?: string;
+  version: string;
+}
+
+const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
+
+export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOptions) {
+  const app = new Hono();
+  const routes: RouteSpec[] = allRoutes();
+  const openApi = openApiDocument(routes, version);
+
+  app.onError((e, c) => {
+    const error = toAppError(e);
+    if (error.code === "internal") log.error({ err: e, path: c.req.path }, "request failed");
+    return c.json(errorBody(error, languageOf(c)), statusOf(error));
+  });
+  app.use("/api/*", bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new AppError("payload_too_large"); } }));
+
+  app.get("/api/health", async (c) => {
+    await store.db.execute(sql`select 1`);
+    return c.json({ status: "ok", engine: store.engine, version });
+  });
+  app.get("/api/openapi.json", (c) => c.json(openApi));
+  app.get("/api/docs", (c) => c.json(openApi));
+
+  for (const spec of routes) {
+    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const lang = languageOf(c);
+      const ctx: RequestContext = { db: store.db, engine: store.engine, lang, log };
+      const params = spec.params ? validate(spec.params, c.req.param(), lang) : undefined;
+      const query = spec.query ? validate(spec.query, c.req.query(), lang) : undefined;
+      let body: unknown;
+      if (spec.body) {
+        let raw: unknown;
+        try { raw = await c.req.json(); } catch { throw new AppError("validation", [], "bad_json"); }
+        body = validate(spec.body, raw, lang);
+      }
+      const result = await spec.handler({ params, query, body, ctx, c });
+      if (result instanceof Response) return result;
+      if (spec.status === 204) return c.body(null, 204);
+      return c.json(result as object, spec.status ?? 200);
+    });
+  }
+  app.all("/api/*", () => { throw new AppError("not_found"); });
+
+  if (webDir && existsSync(join(webDir, "index.html"))) {
+    const indexHtml = readFileSync(join(webDir, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root: relative(process.cwd(), webDir) || "." }));
+    app.get("/favicon.svg", serveStatic({ root: relative(process.cwd(), webDir) || "." }));
+    // Client-side routes: every other GET answers the app shell.
+    app.get("*", (c) => c.html(indexHtml));
+  }
+  return app;
+}

@@ -1,0 +1,59 @@
+/** Renders any thrown error as the API's one error shape, in the user's language. */
+import { z } from "zod";
+import { AppError, ERROR_STATUS, type FieldProblem } from "../core/errors.js";
+import { isMessageKey, message, type Language } from "../core/i18n.js";
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields: { field: string; message: string }[] };
+}
+
+const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+
+/** Validates with messages in `lang`; custom problems carry a message key in `params.key`. */
+export function validate<T>(schema: z.ZodType<T>, data: unknown, lang: Language, prefix?: string): T {
+  const result = schema.safeParse(data, {
+    error: (issue) => {
+      const key = (issue as { params?: { key?: unknown } }).params?.key;
+      if (isMessageKey(key)) return message(key, lang);
+      return zodLocales[lang].localeError(issue as never);
+    },
+  });
+  if (result.success) return result.data;
+  throw new AppError("validation", result.error.issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+    message: i.message,
+  })));
+}
+
+/** PostgreSQL error codes, found on the error or its cause (Drizzle wraps driver errors). */
+function pgCode(e: unknown): string | undefined {
+  for (let cur: unknown = e, depth = 0; cur && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Maps storage constraint failures onto the closed error set; anything else is internal. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  switch (pgCode(e)) {
+    case "23505": return new AppError("duplicate");
+    case "23503": return new AppError("in_use");
+    case "23514": return new AppError("validation");
+    case "40001": return new AppError("conflict");
+    default: return new AppError("internal");
+  }
+}
+
+export function errorBody(error: AppError, lang: Language): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: message(error.detail ?? error.code, lang),
+      fields: error.fields.map((f: FieldProblem) => ({ field: f.field, message: f.message ?? (f.key ? message(f.key, lang) : message("validation", lang)) })),
+    },
+  };
+}
+
+export const statusOf = (error: AppError) => ERROR_STATUS[error.code];

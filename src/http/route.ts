@@ -1,0 +1,86 @@
+/**
+ * A route is data: method, path, zod schemas for params, query and body, and a handler that
+ * calls one use case. The same data registers the Hono handler and writes the OpenAPI document,
+ * so the documentation cannot drift from the validation.
+ */
+import type { Context } from "hono";
+import { z, type ZodType } from "zod";
+import type { Logger } from "../core/log.js";
+import type { Language } from "../core/i18n.js";
+import type { Database, Engine } from "../storage/database.js";
+
+export interface RequestContext {
+  db: Database;
+  engine: Engine;
+  lang: Language;
+  log: Logger;
+}
+
+type Method = "get" | "post" | "patch" | "put" | "delete";
+
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Status of a successful answer (200 unless given; 204 sends no body). */
+  status?: 200 | 201 | 204;
+  handler: (input: { params: P; query: Q; body: B; ctx: RequestContext; c: Context }) => Promise<unknown>;
+}
+
+/** Declares a route; the generic parameters come from the schemas, so the handler is typed. */
+export function route<P = unknown, Q = unknown, B = unknown>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
+
+function jsonSchema(schema: ZodType) {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(schema: ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const js = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name, in: where, required: where === "path" || (js.required ?? []).includes(name), schema: s,
+  }));
+}
+
+export function openApiDocument(routes: RouteSpec[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const op: Record<string, unknown> = {
+      tags: [r.tag], summary: r.summary,
+      parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
+      responses: {
+        [String(r.status ?? 200)]: { description: "OK" },
+        400: { description: "Invalid input: `error.fields` names each field with a message in the user's language", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        ...(r.params ? { 404: { description: "Not found" } } : {}),
+        ...(r.method === "patch" || r.method === "put" || r.method === "post" ? { 409: { description: "Conflict: stale version or duplicate" } } : {}),
+      },
+    };
+    if (r.body) op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(r.body) } } };
+    (paths[toOpenApiPath(r.path)] ??= {})[r.method] = op;
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "theodoi API", version, description: "Theo dõi thực hiện văn bản chỉ đạo, điều hành. Send `Accept-Language: en` or `?lang=en` for English messages." },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: "object",
+          properties: { error: { type: "object", properties: {
+            code: { type: "string" }, message: { type: "string" },
+            fields: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
+          } } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** Every domain's routes, in the order the OpenAPI document lists them. */
+import { agencyRoutes } from "../agencies/routes.js";
+import { documentRoutes } from "../documents/routes.js";
+import { planRoutes } from "../plans/routes.js";
+import { searchRoutes } from "../search/routes.js";
+import type { RouteSpec } from "./route.js";
+
+export const allRoutes = (): RouteSpec[] => [...documentRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];

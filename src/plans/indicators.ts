@@ -1,0 +1,109 @@
+/**
+ * Indicators (chỉ tiêu) and their values. Outcomes: the written record, or AppError validation
+ * (bounds that do not fit the comparator, min above max, unknown references), duplicate (a value
+ * for the same indicator, period, agency and kind), not_found, conflict.
+ */
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { AppError, invalid } from "../core/errors.js";
+import { toPrefixTsquery } from "../search/tsquery.js";
+import type { Database } from "../storage/database.js";
+import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page } from "../storage/records.js";
+import { searchDocumentText } from "../text/fold.js";
+import type { IndicatorInput, IndicatorListQuery, IndicatorPatch, ValueInput, valueListQuery, valuePatch } from "./inputs.js";
+import { PERIOD } from "./inputs.js";
+import { checkAgencies, checkDocument } from "./references.js";
+import { indicators, indicatorValues } from "./schema.js";
+import type { z } from "zod";
+
+export type Indicator = typeof indicators.$inferSelect;
+
+/**
+ * Bounds by comparator: "=" and "approx" need min (max defaults to it); ">" and ">=" need min
+ * and no max; "<" and "<=" need max and no min; "range" needs both.
+ */
+export function normaliseBounds(b: Pick<IndicatorInput, "comparator" | "min" | "max">): { min: number | null; max: number | null } {
+  const min = b.min ?? null, max = b.max ?? null;
+  const need = (field: "min" | "max", v: number | null) => { if (v === null) throw new AppError("validation", [{ field, key: "bound_required" }]); };
+  switch (b.comparator) {
+    case "=": case "approx": need("min", min); return { min, max: max ?? min };
+    case ">": case ">=": need("min", min); return { min, max: null };
+    case "<": case "<=": need("max", max); return { min: null, max };
+    case "range":
+      need("min", min); need("max", max);
+      if (min! > max!) throw invalid("max", "min_gt_max");
+      return { min, max };
+  }
+}
+
+const searchText = (i: Pick<Indicator, "name" | "unit" | "sourceText">) => searchDocumentText(i.name, i.unit, i.sourceText);
+
+export async function listIndicators(db: Database, q: IndicatorListQuery): Promise<Page<Omit<Indicator, "searchFolded">>> {
+  const where: SQL[] = [];
+  if (q.documentId) where.push(eq(indicators.documentId, q.documentId));
+  if (q.ownerId) where.push(eq(indicators.ownerId, q.ownerId));
+  const tsquery = q.q ? toPrefixTsquery(q.q) : null;
+  if (tsquery) where.push(matchesSearch(indicators.searchFolded, tsquery));
+  const condition = where.length ? and(...where) : undefined;
+  const rows = await db.select().from(indicators).where(condition).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id))
+    .limit(q.pageSize).offset(pageOffset(q));
+  return { items: rows.map(({ searchFolded: _s, ...r }) => r), total: await countWhere(db, indicators, condition), page: q.page, pageSize: q.pageSize };
+}
+
+export async function createIndicator(db: Database, input: IndicatorInput): Promise<Indicator> {
+  const bounds = normaliseBounds(input);
+  checkPeriod(input.periodFrom, input.periodTo);
+  await checkDocument(db, "documentId", input.documentId);
+  await checkAgencies(db, "ownerId", [input.ownerId]);
+  const values = { ...input, ...bounds };
+  const [row] = await db.insert(indicators).values({ ...values, searchFolded: searchText({ name: input.name, unit: input.unit ?? null, sourceText: input.sourceText ?? null }) }).returning();
+  return row;
+}
+
+export async function updateIndicator(db: Database, id: number, patch: IndicatorPatch): Promise<Indicator> {
+  const { version, ...changes } = patch;
+  const current = await findById(db, indicators, id);
+  const next = { ...current, ...changes };
+  const bounds = normaliseBounds(next);
+  checkPeriod(next.periodFrom, next.periodTo);
+  if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
+  if (changes.ownerId !== undefined) await checkAgencies(db, "ownerId", [changes.ownerId]);
+  return updateVersioned(db, indicators, id, version, { ...changes, ...bounds, searchFolded: searchText(next) });
+}
+
+function checkPeriod(from: number | null | undefined, to: number | null | undefined) {
+  if (from != null && to != null && from > to) throw invalid("periodTo", "min_gt_max");
+}
+
+export const deleteIndicator = (db: Database, id: number) => deleteById(db, indicators, id);
+
+const periodYear = (period: string) => Number(PERIOD.exec(period)![1]);
+
+export async function listValues(db: Database, q: z.infer<typeof valueListQuery>) {
+  const where = and(
+    q.indicatorId ? eq(indicatorValues.indicatorId, q.indicatorId) : undefined,
+    q.agencyId ? eq(indicatorValues.agencyId, q.agencyId) : undefined,
+    q.kind ? eq(indicatorValues.kind, q.kind) : undefined,
+  );
+  const items = await db.select().from(indicatorValues).where(where)
+    .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.period), asc(indicatorValues.id)).limit(q.pageSize).offset(pageOffset(q));
+  return { items, total: await countWhere(db, indicatorValues, where), page: q.page, pageSize: q.pageSize };
+}
+
+export async function createValue(db: Database, input: ValueInput) {
+  const [indicator] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, input.indicatorId));
+  if (!indicator) throw invalid("indicatorId", "indicator_unknown");
+  await checkAgencies(db, "agencyId", [input.agencyId]);
+  await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
+  const [row] = await db.insert(indicatorValues).values({ ...input, periodYear: periodYear(input.period) }).returning();
+  return row;
+}
+
+export async function updateValue(db: Database, id: number, patch: z.infer<typeof valuePatch>) {
+  const { version, ...changes } = patch;
+  if (changes.agencyId !== undefined) await checkAgencies(db, "agencyId", [changes.agencyId]);
+  if (changes.sourceDocumentId !== undefined) await checkDocument(db, "sourceDocumentId", changes.sourceDocumentId);
+  const derived = changes.period ? { periodYear: periodYear(changes.period) } : {};
+  return updateVersioned(db, indicatorValues, id, version, { ...changes, ...derived });
+}
+
+export const deleteValue = (db: Database, id: number) => deleteById(db, indicatorValues, id);

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { dateField, id, numberField, optionalText, pageQuery, text, year } from "../core/fields.js";
+import { COMPARATORS, DEADLINE_KINDS, DIRECTIONS, TASK_ROLES, TASK_STATUSES, VALUE_KINDS } from "./schema.js";
+
+/** Where an item came from: its section as numbered in the text and its clause's character span. */
+const sourceFields = {
+  sectionNumber: optionalText,
+  sourceText: optionalText,
+  startOffset: z.number().int().min(0).nullable().optional(),
+  endOffset: z.number().int().min(0).nullable().optional(),
+};
+
+export const deadlineInput = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  date: dateField.nullable().optional(),
+  year: year.nullable().optional(),
+  day: z.number().int().min(1).max(31).nullable().optional(),
+  month: z.number().int().min(1).max(12).nullable().optional(),
+  from: year.nullable().optional(),
+  to: year.nullable().optional(),
+});
+
+const taskFields = {
+  documentId: id,
+  text,
+  leadIds: z.array(id).max(100).default([]),
+  coordinatingIds: z.array(id).max(200).default([]),
+  /** The deadline in the document's words; normalised automatically unless `deadline` is given. */
+  deadlineText: optionalText,
+  deadline: deadlineInput.optional(),
+  expectedOutput: optionalText,
+  status: z.enum(TASK_STATUSES).default("open"),
+  ...sourceFields,
+};
+export const taskInput = z.object(taskFields);
+export type TaskInput = z.infer<typeof taskInput>;
+export const taskPatch = z.object(taskFields).partial().extend({ version: z.number().int().positive() });
+export type TaskPatch = z.infer<typeof taskPatch>;
+export const taskListQuery = z.object({
+  documentId: id.optional(), agencyId: id.optional(), role: z.enum(TASK_ROLES).optional(),
+  status: z.enum(TASK_STATUSES).optional(), q: z.string().optional(), ...pageQuery,
+});
+export type TaskListQuery = z.infer<typeof taskListQuery>;
+
+const indicatorFields = {
+  documentId: id,
+  name: text,
+  unit: optionalText,
+  comparator: z.enum(COMPARATORS),
+  min: numberField.nullable().optional(),
+  max: numberField.nullable().optional(),
+  targetYear: year.nullable().optional(),
+  perYear: z.boolean().default(false),
+  periodFrom: year.nullable().optional(),
+  periodTo: year.nullable().optional(),
+  baselineValue: numberField.nullable().optional(),
+  baselineYear: year.nullable().optional(),
+  direction: z.enum(DIRECTIONS).default("higher"),
+  ownerId: id.nullable().optional(),
+  ...sourceFields,
+};
+export const indicatorInput = z.object(indicatorFields);
+export type IndicatorInput = z.infer<typeof indicatorInput>;
+export const indicatorPatch = z.object(indicatorFields).partial().extend({ version: z.number().int().positive() });
+export type IndicatorPatch = z.infer<typeof indicatorPatch>;
+export const indicatorListQuery = z.object({ documentId: id.optional(), ownerId: id.optional(), q: z.string().optional(), ...pageQuery });
+export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
+
+/** "2024", "2024-H1", "2024-Q3", "2024-05". */
+export const PERIOD = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+const period = z.string().trim().refine((s) => PERIOD.test(s), { params: { key: "period_malformed" } }).meta({ example: "2024-Q3" });
+
+const valueFields = {
+  indicatorId: id,
+  period,
+  agencyId: id.nullable().optional(),
+  value: numberField,
+  kind: z.enum(VALUE_KINDS),
+  sourceDocumentId: id.nullable().optional(),
+  note: optionalText,
+};
+export const valueInput = z.object(valueFields);
+export type ValueInput = z.infer<typeof valueInput>;
+export const valuePatch = z.object(valueFields).partial().extend({ version: z.number().int().positive() });
+export const valueListQuery = z.object({ indicatorId: id.optional(), agencyId: id.optional(), kind: z.enum(VALUE_KINDS).optional(), ...pageQuery });
+
+const projectFields = { documentId: id.nullable().optional(), name: text, description: optionalText, leadId: id.nullable().optional() };
+export const projectInput = z.object(projectFields);
+export const projectPatch = z.object(projectFields).partial().extend({ version: z.number().int().positive() });
+export const projectListQuery = z.object({ documentId: id.optional(), q: z.string().optional(), ...pageQuery });
+
+const metricFields = {
+  label: text, value: numberField, of: numberField.nullable().optional(), unit: optionalText,
+  asOf: dateField.nullable().optional(), sourceDocumentId: id.nullable().optional(),
+};
+export const metricInput = z.object(metricFields);
+export const metricPatch = z.object(metricFields).partial().extend({ version: z.number().int().positive() });

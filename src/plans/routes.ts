@@ -1,0 +1,65 @@
+import { idParams } from "../core/fields.js";
+import { route } from "../http/route.js";
+import { findById } from "../storage/records.js";
+import { createIndicator, createValue, deleteIndicator, deleteValue, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
+import {
+  indicatorInput, indicatorListQuery, indicatorPatch, metricInput, metricPatch, projectInput, projectListQuery, projectPatch,
+  taskInput, taskListQuery, taskPatch, valueInput, valueListQuery, valuePatch,
+} from "./inputs.js";
+import { createMetric, createProject, deleteMetric, deleteProject, getProject, listProjects, updateMetric, updateProject } from "./projects.js";
+import { indicators, indicatorValues, projectMetrics } from "./schema.js";
+import { createTask, deleteTask, getTask, listTasks, updateTask } from "./tasks.js";
+
+export const planRoutes = [
+  route({ method: "get", path: "/api/tasks", tag: "tasks", summary: "List tasks (filter by plan, agency and role, status, text)", query: taskListQuery,
+    handler: ({ ctx, query }) => listTasks(ctx.db, query) }),
+  route({ method: "get", path: "/api/tasks/:id", tag: "tasks", summary: "One task with its agencies", params: idParams,
+    handler: ({ ctx, params }) => getTask(ctx.db, params.id) }),
+  route({ method: "post", path: "/api/tasks", tag: "tasks", summary: "Create a task", body: taskInput, status: 201,
+    handler: ({ ctx, body }) => ctx.db.transaction((tx) => createTask(tx, body)) }),
+  route({ method: "patch", path: "/api/tasks/:id", tag: "tasks", summary: "Update a task (send the version you read)", params: idParams, body: taskPatch,
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateTask(tx, params.id, body)) }),
+  route({ method: "delete", path: "/api/tasks/:id", tag: "tasks", summary: "Delete a task", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteTask(ctx.db, params.id) }),
+
+  route({ method: "get", path: "/api/indicators", tag: "indicators", summary: "List indicators (filter by plan, owner, text)", query: indicatorListQuery,
+    handler: ({ ctx, query }) => listIndicators(ctx.db, query) }),
+  route({ method: "get", path: "/api/indicators/:id", tag: "indicators", summary: "One indicator", params: idParams,
+    handler: async ({ ctx, params }) => { const { searchFolded: _s, ...row } = await findById(ctx.db, indicators, params.id); return row; } }),
+  route({ method: "post", path: "/api/indicators", tag: "indicators", summary: "Create an indicator", body: indicatorInput, status: 201,
+    handler: ({ ctx, body }) => createIndicator(ctx.db, body) }),
+  route({ method: "patch", path: "/api/indicators/:id", tag: "indicators", summary: "Update an indicator", params: idParams, body: indicatorPatch,
+    handler: ({ ctx, params, body }) => updateIndicator(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/indicators/:id", tag: "indicators", summary: "Delete an indicator and its values", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteIndicator(ctx.db, params.id) }),
+
+  route({ method: "get", path: "/api/values", tag: "indicator values", summary: "List indicator values", query: valueListQuery,
+    handler: ({ ctx, query }) => listValues(ctx.db, query) }),
+  route({ method: "get", path: "/api/values/:id", tag: "indicator values", summary: "One indicator value", params: idParams,
+    handler: ({ ctx, params }) => findById(ctx.db, indicatorValues, params.id) }),
+  route({ method: "post", path: "/api/values", tag: "indicator values", summary: "Record a value (actual, estimate, plan)", body: valueInput, status: 201,
+    handler: ({ ctx, body }) => createValue(ctx.db, body) }),
+  route({ method: "patch", path: "/api/values/:id", tag: "indicator values", summary: "Update a value", params: idParams, body: valuePatch,
+    handler: ({ ctx, params, body }) => updateValue(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/values/:id", tag: "indicator values", summary: "Delete a value", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteValue(ctx.db, params.id) }),
+
+  route({ method: "get", path: "/api/projects", tag: "projects", summary: "List key projects", query: projectListQuery,
+    handler: ({ ctx, query }) => listProjects(ctx.db, query) }),
+  route({ method: "get", path: "/api/projects/:id", tag: "projects", summary: "One project with its metrics", params: idParams,
+    handler: ({ ctx, params }) => getProject(ctx.db, params.id) }),
+  route({ method: "post", path: "/api/projects", tag: "projects", summary: "Create a key project", body: projectInput, status: 201,
+    handler: ({ ctx, body }) => createProject(ctx.db, body) }),
+  route({ method: "patch", path: "/api/projects/:id", tag: "projects", summary: "Update a project", params: idParams, body: projectPatch,
+    handler: ({ ctx, params, body }) => updateProject(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/projects/:id", tag: "projects", summary: "Delete a project and its metrics", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteProject(ctx.db, params.id) }),
+  route({ method: "post", path: "/api/projects/:id/metrics", tag: "projects", summary: "Add a measured figure to a project", params: idParams, body: metricInput, status: 201,
+    handler: ({ ctx, params, body }) => createMetric(ctx.db, params.id, body) }),
+  route({ method: "get", path: "/api/project-metrics/:id", tag: "projects", summary: "One project figure", params: idParams,
+    handler: ({ ctx, params }) => findById(ctx.db, projectMetrics, params.id) }),
+  route({ method: "patch", path: "/api/project-metrics/:id", tag: "projects", summary: "Update a project figure", params: idParams, body: metricPatch,
+    handler: ({ ctx, params, body }) => updateMetric(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/project-metrics/:id", tag: "projects", summary: "Delete a project figure", params: idParams, status: 204,
+    handler: ({ ctx, params }) => deleteMetric(ctx.db, params.id) }),
+];

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { agencies } from "../agencies/schema.js";
+import { documents, documentSections } from "../documents/schema.js";
+
+export const COMPARATORS = ["=", ">", ">=", "<", "<=", "range", "approx"] as const;
+export const DIRECTIONS = ["higher", "lower"] as const;
+export const VALUE_KINDS = ["actual", "estimate", "plan"] as const;
+export const DEADLINE_KINDS = ["date", "year", "yearly", "ongoing", "period", "none"] as const;
+export const TASK_STATUSES = ["open", "completed", "cancelled"] as const;
+export const TASK_ROLES = ["lead", "coordinating"] as const;
+
+const audit = () => ({
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
+/** Where an item came from in its document: the section and the character span of its clause. */
+const source = () => ({
+  sectionId: integer("section_id").references(() => documentSections.id, { onDelete: "set null" }),
+  sectionNumber: text("section_number"),
+  sourceText: text("source_text"),
+  startOffset: integer("start_offset"),
+  endOffset: integer("end_offset"),
+});
+
+export const indicators = pgTable("indicators", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  unit: text("unit"),
+  comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+  min: doublePrecision("min"),
+  max: doublePrecision("max"),
+  targetYear: integer("target_year"),
+  /** The target is a rate per year ("giảm 2 - 3%/năm", "tăng bình quân 8%/năm"). */
+  perYear: boolean("per_year").notNull().default(false),
+  /** A yearly average over a period ("bình quân hằng năm thời kỳ 2021 - 2030"). */
+  periodFrom: integer("period_from"),
+  periodTo: integer("period_to"),
+  baselineValue: doublePrecision("baseline_value"),
+  baselineYear: integer("baseline_year"),
+  direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
+  /** The agency that reports this indicator, when the plan names one. */
+  ownerId: integer("owner_id").references(() => agencies.id, { onDelete: "set null" }),
+  ...source(),
+  searchFolded: text("search_folded").notNull().default(""),
+  ...audit(),
+}, (t) => [
+  index("indicators_document_idx").on(t.documentId),
+  index("indicators_owner_idx").on(t.ownerId),
+  index("indicators_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  check("indicators_bounds", sql`${t.min} is null or ${t.max} is null or ${t.min} <= ${t.max}`),
+  check("indicators_period", sql`${t.periodFrom} is null or ${t.periodTo} is null or ${t.periodFrom} <= ${t.periodTo}`),
+]);
+
+export const indicatorValues = pgTable("indicator_values", {
+  id: serial("id").primaryKey(),
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  /** "2024", "2024-H1", "2024-Q3", "2024-05". */
+  period: text("period").notNull(),
+  periodYear: integer("period_year").notNull(),
+  agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "set null" }),
+  value: doublePrecision("value").notNull(),
+  kind: text("kind", { enum: VALUE_KINDS }).notNull(),
+  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  note: text("note"),
+  ...audit(),
+}, (t) => [
+  unique("indicator_values_uq").on(t.indicatorId, t.period, t.agencyId, t.kind).nullsNotDistinct(),
+  index("indicator_values_year_idx").on(t.indicatorId, t.periodYear),
+]);
+
+export const tasks = pgTable("tasks", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull().default("none"),
+  deadlineDate: date("deadline_date"),
+  deadlineYear: integer("deadline_year"),
+  deadlineDay: integer("deadline_day"),
+  deadlineMonth: integer("deadline_month"),
+  periodFrom: integer("period_from"),
+  periodTo: integer("period_to"),
+  /** The deadline in the document's own words ("trước ngày 15/12 hằng năm"). */
+  deadlineText: text("deadline_text"),
+  /** What the task must produce, where named (a plan, a scheme, a report). */
+  expectedOutput: text("expected_output"),
+  status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
+  ...source(),
+  searchFolded: text("search_folded").notNull().default(""),
+  ...audit(),
+}, (t) => [
+  index("tasks_document_idx").on(t.documentId),
+  index("tasks_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+]);
+
+export const taskAgencies = pgTable("task_agencies", {
+  taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
+  role: text("role", { enum: TASK_ROLES }).notNull(),
+  position: integer("position").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.taskId, t.agencyId, t.role] }), index("task_agencies_agency_idx").on(t.agencyId, t.role)]);
+
+export const projects = pgTable("projects", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").references(() => documents.id, { onDelete: "set null" }),
+  name: text("name").notNull(),
+  description: text("description"),
+  leadId: integer("lead_id").references(() => agencies.id, { onDelete: "set null" }),
+  searchFolded: text("search_folded").notNull().default(""),
+  ...audit(),
+}, (t) => [index("projects_document_idx").on(t.documentId)]);
+
+/** One measured figure of a project: "366,55/640,28 ha" is value 366.55 of 640.28 ha. */
+export const projectMetrics = pgTable("project_metrics", {
+  id: serial("id").primaryKey(),
+  projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  label: text("label").notNull(),
+  value: doublePrecision("value").notNull(),
+  of: doublePrecision("of"),
+  unit: text("unit"),
+  asOf: date("as_of"),
+  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  ...audit(),
+}, (t) => [index("project_metrics_project_idx").on(t.projectId)]);

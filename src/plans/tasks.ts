@@ -1,0 +1,114 @@
+/**
+ * Tasks: a plan's assignments to lead and coordinating agencies, with a deadline kept both in
+ * the document's words and normalised. Outcomes: the task with its agencies, or AppError
+ * validation (unknown document or agency), not_found, conflict.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { toPrefixTsquery } from "../search/tsquery.js";
+import type { Database } from "../storage/database.js";
+import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page } from "../storage/records.js";
+import { parseDeadline } from "../text/dates.js";
+import { searchDocumentText } from "../text/fold.js";
+import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
+import { checkAgencies, checkDocument } from "./references.js";
+import { taskAgencies, tasks } from "./schema.js";
+import type { z } from "zod";
+import type { deadlineInput } from "./inputs.js";
+
+export type TaskRow = typeof tasks.$inferSelect;
+type AgencyRef = { id: number; name: string };
+export interface Task extends Omit<TaskRow, "searchFolded"> { lead: AgencyRef[]; coordinating: AgencyRef[] }
+
+/** Deadline columns from an explicit deadline, else from the wording, else none. */
+function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wording: string | null | undefined) {
+  const none = { deadlineKind: "none" as const, deadlineDate: null, deadlineYear: null, deadlineDay: null, deadlineMonth: null, periodFrom: null, periodTo: null };
+  if (explicit) {
+    return { ...none, deadlineKind: explicit.kind, deadlineDate: explicit.date ?? null, deadlineYear: explicit.year ?? null,
+      deadlineDay: explicit.day ?? null, deadlineMonth: explicit.month ?? null, periodFrom: explicit.from ?? null, periodTo: explicit.to ?? null };
+  }
+  const d = wording ? parseDeadline(wording) : null;
+  if (!d) return none;
+  switch (d.kind) {
+    case "date": return { ...none, deadlineKind: d.kind, deadlineDate: d.date };
+    case "year": return { ...none, deadlineKind: d.kind, deadlineYear: d.year };
+    case "yearly": return { ...none, deadlineKind: d.kind, deadlineDay: d.day, deadlineMonth: d.month };
+    case "period": return { ...none, deadlineKind: d.kind, periodFrom: d.from, periodTo: d.to };
+    case "ongoing": return { ...none, deadlineKind: d.kind };
+  }
+}
+
+async function withAgencies(db: Database, rows: TaskRow[]): Promise<Task[]> {
+  if (!rows.length) return [];
+  const links = await db.select({ taskId: taskAgencies.taskId, role: taskAgencies.role, id: agencies.id, name: agencies.name })
+    .from(taskAgencies).innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
+    .where(inArray(taskAgencies.taskId, rows.map((r) => r.id))).orderBy(asc(taskAgencies.position));
+  return rows.map(({ searchFolded: _s, ...t }) => ({
+    ...t,
+    lead: links.filter((l) => l.taskId === t.id && l.role === "lead").map(({ id, name }) => ({ id, name })),
+    coordinating: links.filter((l) => l.taskId === t.id && l.role === "coordinating").map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+async function writeAgencies(db: Database, taskId: number, leadIds: number[], coordinatingIds: number[]) {
+  await db.delete(taskAgencies).where(eq(taskAgencies.taskId, taskId));
+  const rows = [
+    ...[...new Set(leadIds)].map((agencyId, position) => ({ taskId, agencyId, role: "lead" as const, position })),
+    ...[...new Set(coordinatingIds)].map((agencyId, position) => ({ taskId, agencyId, role: "coordinating" as const, position })),
+  ];
+  if (rows.length) await db.insert(taskAgencies).values(rows);
+}
+
+export async function getTask(db: Database, id: number): Promise<Task> {
+  return (await withAgencies(db, [await findById(db, tasks, id)]))[0];
+}
+
+export async function listTasks(db: Database, q: TaskListQuery): Promise<Page<Task>> {
+  const where: SQL[] = [];
+  if (q.documentId) where.push(eq(tasks.documentId, q.documentId));
+  if (q.status) where.push(eq(tasks.status, q.status));
+  const tsquery = q.q ? toPrefixTsquery(q.q) : null;
+  if (tsquery) where.push(matchesSearch(tasks.searchFolded, tsquery));
+  if (q.agencyId) {
+    where.push(sql`exists (select 1 from ${taskAgencies} ta where ta.task_id = ${tasks.id} and ta.agency_id = ${q.agencyId}
+      ${q.role ? sql`and ta.role = ${q.role}` : sql``})`);
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const rows = await db.select().from(tasks).where(condition).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id))
+    .limit(q.pageSize).offset(pageOffset(q));
+  return { items: await withAgencies(db, rows), total: await countWhere(db, tasks, condition), page: q.page, pageSize: q.pageSize };
+}
+
+/** Call inside a transaction: the task and its agency rows are written together. */
+export async function createTask(db: Database, input: TaskInput): Promise<Task> {
+  await checkDocument(db, "documentId", input.documentId);
+  await checkAgencies(db, "leadIds", input.leadIds);
+  await checkAgencies(db, "coordinatingIds", input.coordinatingIds);
+  const { leadIds, coordinatingIds, deadline, ...fields } = input;
+  const [row] = await db.insert(tasks).values({
+    ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber),
+  }).returning();
+  await writeAgencies(db, row.id, leadIds, coordinatingIds);
+  return getTask(db, row.id);
+}
+
+export async function updateTask(db: Database, id: number, patch: TaskPatch): Promise<Task> {
+  const { version, leadIds, coordinatingIds, deadline, ...changes } = patch;
+  const current = await getTask(db, id);
+  if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
+  if (leadIds) await checkAgencies(db, "leadIds", leadIds);
+  if (coordinatingIds) await checkAgencies(db, "coordinatingIds", coordinatingIds);
+  const deadlineChanged = deadline !== undefined || changes.deadlineText !== undefined;
+  const next = { ...current, ...changes };
+  await updateVersioned(db, tasks, id, version, {
+    ...changes,
+    ...(deadlineChanged ? deadlineColumns(deadline, next.deadlineText) : {}),
+    searchFolded: searchDocumentText(next.text, next.sectionNumber),
+  });
+  if (leadIds || coordinatingIds) {
+    await writeAgencies(db, id, leadIds ?? current.lead.map((a) => a.id), coordinatingIds ?? current.coordinating.map((a) => a.id));
+  }
+  return getTask(db, id);
+}
+
+export const deleteTask = (db: Database, id: number) => deleteById(db, tasks, id);

@@ -1,0 +1,47 @@
+/**
+ * Search across documents, tasks and indicators, ignoring accents and case on both engines:
+ * every searchable table keeps a folded copy of its text (`search_folded`) with a GIN index,
+ * and the query is folded the same way (text/fold).
+ */
+import { sql } from "drizzle-orm";
+import { invalid } from "../core/errors.js";
+import { queryRows, type Database } from "../storage/database.js";
+import { toPrefixTsquery } from "./tsquery.js";
+
+export const SEARCH_KINDS = ["document", "task", "indicator"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  /** The document the hit belongs to (itself for a document). */
+  documentId: number;
+  documentSymbol: string | null;
+  title: string;
+  rank: number;
+}
+
+export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number): Promise<{ query: string; hits: SearchHit[] }> {
+  const tsquery = toPrefixTsquery(typed);
+  if (!tsquery) throw invalid("q", "search_empty");
+  const q = sql`to_tsquery('simple', ${tsquery})`;
+  const parts = [];
+  if (kinds.includes("document")) parts.push(sql`
+    select 'document' as kind, d.id, d.id as document_id, d.symbol as document_symbol, d.title,
+      ts_rank(d.search_vector, ${q}) as rank
+    from documents d where d.search_vector @@ ${q}`);
+  if (kinds.includes("task")) parts.push(sql`
+    select 'task' as kind, t.id, t.document_id, d.symbol as document_symbol, t.text as title,
+      ts_rank(to_tsvector('simple', t.search_folded), ${q}) as rank
+    from tasks t join documents d on d.id = t.document_id where to_tsvector('simple', t.search_folded) @@ ${q}`);
+  if (kinds.includes("indicator")) parts.push(sql`
+    select 'indicator' as kind, i.id, i.document_id, d.symbol as document_symbol, i.name as title,
+      ts_rank(to_tsvector('simple', i.search_folded), ${q}) as rank
+    from indicators i join documents d on d.id = i.document_id where to_tsvector('simple', i.search_folded) @@ ${q}`);
+  const rows = await queryRows<{ kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number }>(db,
+    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by rank desc, kind, id limit ${limit}`);
+  return {
+    query: typed,
+    hits: rows.map((r) => ({ kind: r.kind, id: Number(r.id), documentId: Number(r.document_id), documentSymbol: r.document_symbol, title: r.title, rank: Number(r.rank) })),
+  };
+}

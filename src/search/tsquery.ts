@@ -1,0 +1,11 @@
+import { foldedWords } from "../text/fold.js";
+
+/**
+ * A folded, prefix-matching tsquery from what a user typed: "ty le che phu" →
+ * "ty:* & le:* & che:* & phu:*". Returns null when nothing searchable remains. Only [a-z0-9]
+ * survive folding, so the result cannot carry tsquery syntax.
+ */
+export function toPrefixTsquery(typed: string): string | null {
+  const words = foldedWords(typed).slice(0, 12);
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}

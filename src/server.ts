@@ -1,0 +1,57 @@
+/** Starts theodoi: storage, migrations, the sample province on first start, then HTTP. */
+import { serve } from "@hono/node-server";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./core/config.js";
+import type { Logger } from "./core/log.js";
+import { createApp } from "./http/app.js";
+import { loadSampleProvince } from "./samples/load-samples.js";
+import { openStore, type Store } from "./storage/database.js";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+export const WEB_DIR = resolve(ROOT, "dist/web");
+export const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")).version;
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function openMigratedStore(config: Config, log: Logger): Promise<Store> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await store.migrate();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  log.info({ engine: store.engine, dataDir: store.engine === "pglite" ? config.dataDir : undefined }, "database ready");
+  return store;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const store = await openMigratedStore(config, log);
+  if (config.loadSamples) {
+    const result = await loadSampleProvince(store.db);
+    if (result.loaded) log.info({ documents: result.documents, agencies: result.agencies }, "sample province loaded");
+  }
+  const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, webDir: WEB_DIR, version: VERSION });
+  const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
+    s.once("error", fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  log.info({ url }, "theodoi is serving");
+  return {
+    url,
+    store,
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await store.close();
+    },
+  };
+}

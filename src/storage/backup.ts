@@ -1,0 +1,84 @@
+/**
+ * Whole-database backup to one file and restore from it. The file is gzipped JSON, table by
+ * table, so a backup taken on the embedded engine restores on a PostgreSQL server and back.
+ * Restore replaces everything in one transaction: a bad file leaves the database as it was.
+ */
+import { getTableName, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { Database } from "./database.js";
+import * as schema from "./schema.js";
+
+/** Tables in an order where every row's references come before it. */
+const TABLES: PgTable[] = [
+  schema.settings, schema.agencies, schema.agencySuccessions, schema.documents, schema.documentLinks, schema.documentSections,
+  schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics,
+];
+
+const FORMAT = "theodoi-backup";
+
+export interface BackupFile {
+  format: typeof FORMAT;
+  version: 1;
+  createdAt: string;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+export async function backupDatabase(db: Database): Promise<Buffer> {
+  const tables: BackupFile["tables"] = {};
+  await db.transaction(async (tx) => {
+    for (const table of TABLES) tables[getTableName(table)] = (await tx.select().from(table)) as Record<string, unknown>[];
+  });
+  const file: BackupFile = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), tables };
+  return gzipSync(JSON.stringify(file));
+}
+
+export class BackupFormatError extends Error {}
+
+function readBackup(bytes: Buffer): BackupFile {
+  let file: BackupFile;
+  try {
+    file = JSON.parse(gunzipSync(bytes).toString("utf8"));
+  } catch {
+    throw new BackupFormatError("Tệp không phải bản sao lưu của theodoi (not a theodoi backup file)");
+  }
+  if (file?.format !== FORMAT || file.version !== 1 || typeof file.tables !== "object") {
+    throw new BackupFormatError("Tệp không phải bản sao lưu theodoi phiên bản 1 (not a version 1 theodoi backup)");
+  }
+  return file;
+}
+
+/** Agencies reference their parent: insert parents first. */
+function parentsFirst(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: Record<string, unknown>[] = [];
+  const placed = new Set<unknown>();
+  const place = (r: Record<string, unknown>, depth = 0) => {
+    if (placed.has(r.id) || depth > 100) return;
+    const parent = r.parentId != null ? byId.get(r.parentId) : undefined;
+    if (parent) place(parent, depth + 1);
+    placed.add(r.id);
+    out.push(r);
+  };
+  rows.forEach((r) => place(r));
+  return out;
+}
+
+export async function restoreDatabase(db: Database, bytes: Buffer): Promise<Record<string, number>> {
+  const file = readBackup(bytes);
+  const counts: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    for (const table of [...TABLES].reverse()) await tx.delete(table);
+    for (const table of TABLES) {
+      const name = getTableName(table);
+      let rows = file.tables[name] ?? [];
+      if (table === schema.agencies) rows = parentsFirst(rows);
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+      counts[name] = rows.length;
+      if ("id" in table) {
+        await tx.execute(sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
+      }
+    }
+  });
+  return counts;
+}

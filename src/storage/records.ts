@@ -1,0 +1,64 @@
+/**
+ * The few record operations every domain shares: a versioned update (409 on a stale version),
+ * a delete that says "in use" instead of failing on a reference, and paging.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { AppError, conflict, notFound } from "../core/errors.js";
+import type { Database } from "./database.js";
+
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
+
+/**
+ * Updates one row only if its version is still `version`, bumping it. A missing row is
+ * not_found; a row changed since the client read it is a conflict.
+ */
+export async function updateVersioned<T extends VersionedTable>(
+  db: Database, table: T, id: number, version: number, values: Record<string, unknown>,
+): Promise<T["$inferSelect"]> {
+  const set: Record<string, unknown> = { ...values, version: sql`${table.version} + 1` };
+  if ("updatedAt" in table) set.updatedAt = sql`now()`;
+  const rows = (await db.update(table).set(set as never).where(and(eq(table.id, id), eq(table.version, version))).returning()) as unknown[];
+  if (rows.length) return rows[0] as T["$inferSelect"];
+  const exists = await db.select({ id: table.id }).from(table as PgTable).where(eq(table.id, id));
+  throw exists.length ? conflict() : notFound();
+}
+
+export async function deleteById(db: Database, table: PgTable & { id: PgColumn }, id: number): Promise<void> {
+  const rows = await db.delete(table).where(eq(table.id, id)).returning({ id: table.id });
+  if (!rows.length) throw notFound();
+}
+
+export async function findById<T extends PgTable & { id: PgColumn }>(db: Database, table: T, id: number): Promise<T["$inferSelect"]> {
+  const rows = await db.select().from(table as PgTable).where(eq(table.id, id));
+  if (!rows.length) throw notFound();
+  return rows[0] as T["$inferSelect"];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+export const pageOffset = ({ page, pageSize }: PageRequest) => (page - 1) * pageSize;
+
+/** Counts the rows a filter selects, for the `total` of a page. */
+export async function countWhere(db: Database, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return Number(row.n);
+}
+
+/** Full-text condition on a table's `search_folded` column for a folded tsquery (see search/query). */
+export function matchesSearch(column: PgColumn, tsquery: string): SQL {
+  return sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsquery})`;
+}
+
+/** An AppError for a reference to a row that does not exist. */
+export const unknownReference = (field: string, key: "agency_unknown" | "document_unknown") => new AppError("validation", [{ field, key }]);

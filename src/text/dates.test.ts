@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { formatVietnameseDate, isValidCalendarDate, parseDeadline, parseVietnameseDate } from "./dates.js";
+
+describe("parseVietnameseDate", () => {
+  it.each([
+    ["26/01/2023", "2023-01-26"], ["26/1/2023", "2023-01-26"], ["ngày 17 tháng 7 năm 2024", "2024-07-17"],
+    ["Ngày 26 tháng 01 năm 2023", "2023-01-26"], ["2024-02-29", "2024-02-29"], ["01.8.2022", "2022-08-01"],
+  ])("%s → %s", (text, iso) => expect(parseVietnameseDate(text)).toEqual({ kind: "date", iso }));
+
+  it("keeps a month whose day is blank", () => {
+    expect(parseVietnameseDate("tháng 5 năm 2024")).toEqual({ kind: "month", year: 2024, month: 5 });
+    expect(parseVietnameseDate("ngày   tháng 5 năm 2024")).toEqual({ kind: "month", year: 2024, month: 5 });
+  });
+
+  it.each(["31/02/2024", "29/02/2023", "2024-13-01", "ngày 32 tháng 1 năm 2024", "tháng 13 năm 2024"])(
+    "refuses the impossible %s", (text) => expect(parseVietnameseDate(text)).toEqual({ error: "impossible_date", text }),
+  );
+  it("refuses what is not a date", () => expect(parseVietnameseDate("hôm qua")).toMatchObject({ error: "not_a_date" }));
+});
+
+describe("isValidCalendarDate / formatVietnameseDate", () => {
+  it("knows leap years", () => {
+    expect(isValidCalendarDate({ year: 2024, month: 2, day: 29 })).toBe(true);
+    expect(isValidCalendarDate({ year: 2100, month: 2, day: 29 })).toBe(false);
+  });
+  it("formats dd/mm/yyyy", () => expect(formatVietnameseDate("2023-01-26")).toBe("26/01/2023"));
+});
+
+describe("parseDeadline", () => {
+  it.each([
+    ["trước ngày 15/12 hằng năm", { kind: "yearly", day: 15, month: 12 }],
+    ["định kỳ hàng năm trước ngày 31/12", { kind: "yearly", day: 31, month: 12 }],
+    ["hằng năm", { kind: "yearly", day: null, month: null }],
+    ["trước ngày 30/6/2024", { kind: "date", date: "2024-06-30" }],
+    ["quý III/2024", { kind: "date", date: "2024-09-30" }],
+    ["tháng 6 năm 2025", { kind: "date", date: "2025-06-30" }],
+    ["trước năm 2025", { kind: "year", year: 2024 }],
+    ["trong năm 2026", { kind: "year", year: 2026 }],
+    ["năm 2025", { kind: "year", year: 2025 }],
+    ["giai đoạn 2021 - 2025", { kind: "period", from: 2021, to: 2025 }],
+    ["Thường xuyên", { kind: "ongoing" }],
+  ])("%s", (text, expected) => expect(parseDeadline(text)).toEqual({ ...expected, text }));
+
+  it("finds no deadline where there is none", () => expect(parseDeadline("theo chức năng, nhiệm vụ")).toBeNull());
+});

@@ -1,0 +1,125 @@
+/**
+ * Dates and deadlines as Vietnamese documents write them.
+ * "26/01/2023", "ngày 17 tháng 7 năm 2024", "tháng 5 năm 2024" (a draft whose day is blank),
+ * "trước ngày 15/12 hằng năm" (a yearly deadline).
+ */
+import { foldVietnamese } from "./fold.js";
+
+export type CalendarDate = { year: number; month: number; day: number };
+
+/** True when the day exists in that month and year (31/02/2024 does not). */
+export function isValidCalendarDate({ year, month, day }: CalendarDate): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toIsoDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** "2023-01-26" → "26/01/2023", the way dates are shown to Vietnamese users. */
+export function formatVietnameseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export type ParsedDate =
+  | { kind: "date"; iso: string }
+  /** A month with no day, as in a draft: "ngày   tháng 5 năm 2024". */
+  | { kind: "month"; year: number; month: number }
+  | { kind: "year"; year: number };
+
+/** Why a date-looking text was refused, for a message the user can act on. */
+export type DateError = { error: "impossible_date" | "not_a_date"; text: string };
+
+const fold = (s: string) => foldVietnamese(s.normalize("NFC")).replace(/\s+/g, " ").trim();
+
+/**
+ * Parses a date written in any of the usual forms. An impossible day (31/02/2024) is an
+ * error, not a silently corrected date.
+ */
+export function parseVietnameseDate(text: string): ParsedDate | DateError {
+  const s = fold(text);
+  let m = /^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  if (m) return calendar(+m[3], +m[2], +m[1], text);
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) return calendar(+m[1], +m[2], +m[3], text);
+  m = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/.exec(s);
+  if (m) return calendar(+m[3], +m[2], +m[1], text);
+  m = /^(?:ngay\s+)?thang\s+(\d{1,2})(?:\s+nam\s+|\s*\/\s*)(\d{4})$/.exec(s);
+  if (m) {
+    const month = +m[1], year = +m[2];
+    if (month < 1 || month > 12) return { error: "impossible_date", text };
+    return { kind: "month", year, month };
+  }
+  m = /^(?:nam\s+)?(\d{4})$/.exec(s);
+  if (m) return { kind: "year", year: +m[1] };
+  return { error: "not_a_date", text };
+}
+
+function calendar(year: number, month: number, day: number, text: string): ParsedDate | DateError {
+  const date = { year, month, day };
+  return isValidCalendarDate(date) ? { kind: "date", iso: toIsoDate(date) } : { error: "impossible_date", text };
+}
+
+export function isDateError(x: ParsedDate | DateError): x is DateError {
+  return "error" in x;
+}
+
+/** A deadline, normalised; `text` always keeps the original wording. */
+export type Deadline =
+  | { kind: "date"; date: string; text: string }
+  /** By the end of a year: "trước năm 2025" is due by the end of 2024; "trong năm 2026" by the end of 2026. */
+  | { kind: "year"; year: number; text: string }
+  /** Every year on a day and month: "trước ngày 15/12 hằng năm". Day and month are null for a bare "hằng năm". */
+  | { kind: "yearly"; day: number | null; month: number | null; text: string }
+  | { kind: "period"; from: number; to: number; text: string }
+  | { kind: "ongoing"; text: string };
+
+const YEARLY = /(hang|hanh) nam|moi nam|dinh ky nam/;
+
+/**
+ * Normalises a deadline phrase. Returns null when the phrase holds no deadline at all.
+ * Checked in order of specificity: a recurring day, a full date, a quarter or month,
+ * a period, a year, then "thường xuyên" (ongoing).
+ */
+export function parseDeadline(text: string): Deadline | null {
+  const s = fold(text);
+  const yearly = YEARLY.test(s);
+  let m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s+nam\s+\d)/.exec(s);
+  if (m && yearly) {
+    const day = +m[1], month = +m[2];
+    if (isValidCalendarDate({ year: 2024, month, day })) return { kind: "yearly", day, month, text };
+  }
+  m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/.exec(s);
+  if (m) {
+    const date = { year: +m[3], month: +m[2], day: +m[1] };
+    if (isValidCalendarDate(date)) return { kind: "date", date: toIsoDate(date), text };
+  }
+  m = /quy\s+(i{1,3}v?|iv|[1-4])\s*(?:\/|nam\s+|-\s*)(\d{4})/.exec(s);
+  if (m) {
+    const quarter = ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[m[1]] ?? +m[1];
+    const year = +m[2], month = quarter * 3;
+    return { kind: "date", date: toIsoDate({ year, month, day: daysInMonth(year, month) }), text };
+  }
+  m = /thang\s+(\d{1,2})\s*(?:\/|nam\s+)(\d{4})/.exec(s);
+  if (m && +m[1] >= 1 && +m[1] <= 12) {
+    const year = +m[2], month = +m[1];
+    return { kind: "date", date: toIsoDate({ year, month, day: daysInMonth(year, month) }), text };
+  }
+  m = /(\d{4})\s*[-–]\s*(\d{4})/.exec(s);
+  if (m && +m[1] < +m[2]) return { kind: "period", from: +m[1], to: +m[2], text };
+  m = /(truoc|den|trong|nam|cuoi)\D{0,12}?(\d{4})/.exec(s);
+  if (m) {
+    const year = +m[2];
+    return { kind: "year", year: m[1] === "truoc" && !/truoc\s+(ngay|thang|quy)/.test(s) ? year - 1 : year, text };
+  }
+  if (yearly) return { kind: "yearly", day: null, month: null, text };
+  if (/thuong xuyen|lien tuc|hang thang|hang quy/.test(s)) return { kind: "ongoing", text };
+  return null;
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../test/support/server.js";
+
+let s: TestServer;
+let plan: number, dpi: number, dof: number;
+beforeAll(async () => {
+  s = await startTestServer();
+  plan = (await s.call("POST", "/api/documents", { symbol: "23/KH-UBND", title: "Kế hoạch", issuedOn: "26/01/2023" })).body.id;
+  dpi = (await s.call("POST", "/api/agencies", { code: "so-kh-dt", name: "Sở Kế hoạch và Đầu tư", kind: "department" })).body.id;
+  dof = (await s.call("POST", "/api/agencies", { code: "so-tc", name: "Sở Tài chính", kind: "department" })).body.id;
+});
+afterAll(async () => { await s.close(); });
+
+describe("tasks", () => {
+  it("creates a task with lead and coordinating agencies and a normalised deadline", async () => {
+    const res = await s.call("POST", "/api/tasks", {
+      documentId: plan, text: "Theo dõi, đôn đốc, tổng hợp báo cáo UBND tỉnh", sectionNumber: "6.1",
+      leadIds: [dpi], coordinatingIds: [dof], deadlineText: "trước ngày 15/12 hằng năm",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      sectionNumber: "6.1", deadlineKind: "yearly", deadlineDay: 15, deadlineMonth: 12, deadlineText: "trước ngày 15/12 hằng năm",
+      lead: [{ id: dpi, name: "Sở Kế hoạch và Đầu tư" }], coordinating: [{ id: dof, name: "Sở Tài chính" }], status: "open",
+    });
+  });
+
+  it("lists an agency's tasks by role", async () => {
+    expect((await s.call("GET", `/api/tasks?agencyId=${dof}`)).body.total).toBe(1);
+    expect((await s.call("GET", `/api/tasks?agencyId=${dof}&role=lead`)).body.total).toBe(0);
+    expect((await s.call("GET", `/api/tasks?documentId=${plan}&q=don%20doc`)).body.total).toBe(1);
+  });
+
+  it("refuses an unknown agency, naming its position, and writes nothing", async () => {
+    const before = (await s.call("GET", "/api/tasks")).body.total;
+    const res = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", leadIds: [dpi, 99999] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: "leadIds.1", message: "Không có cơ quan với mã số này" }]);
+    expect((await s.call("GET", "/api/tasks")).body.total).toBe(before);
+  });
+
+  it("updates the agencies and the deadline, then refuses the stale version", async () => {
+    const t = (await s.call("POST", "/api/tasks", { documentId: plan, text: "Xây dựng đề án", leadIds: [dpi], deadlineText: "Quý III/2024" })).body;
+    expect(t).toMatchObject({ deadlineKind: "date", deadlineDate: "2024-09-30" });
+    const res = await s.call("PATCH", `/api/tasks/${t.id}`, { leadIds: [dof], deadlineText: "thường xuyên", version: 1 });
+    expect(res.body).toMatchObject({ lead: [{ id: dof }], deadlineKind: "ongoing", deadlineDate: null, version: 2 });
+    expect((await s.call("PATCH", `/api/tasks/${t.id}`, { text: "y", version: 1 })).status).toBe(409);
+    expect((await s.call("DELETE", `/api/tasks/${t.id}`)).status).toBe(204);
+    expect((await s.call("GET", `/api/tasks/${t.id}`)).status).toBe(404);
+  });
+});
+
+describe("indicators and values", () => {
+  it("stores a range target and accepts Vietnamese numbers", async () => {
+    const res = await s.call("POST", "/api/indicators", {
+      documentId: plan, name: "Tốc độ tăng trưởng GRDP bình quân", unit: "%", comparator: "range", min: "8", max: "9",
+      targetYear: 2030, perYear: true, periodFrom: 2021, periodTo: 2030,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ comparator: "range", min: 8, max: 9, perYear: true, periodFrom: 2021, direction: "higher" });
+    const value = await s.call("POST", "/api/values", { indicatorId: res.body.id, period: "2024", value: "6,33", kind: "estimate" });
+    expect(value.status).toBe(201);
+    expect(value.body).toMatchObject({ value: 6.33, periodYear: 2024, kind: "estimate" });
+    expect((await s.call("POST", "/api/values", { indicatorId: res.body.id, period: "2024", value: 6.4, kind: "estimate" })).status).toBe(409);
+    expect((await s.call("GET", `/api/values?indicatorId=${res.body.id}`)).body.total).toBe(1);
+  });
+
+  it("derives bounds from the comparator and refuses what does not fit", async () => {
+    const above = await s.call("POST", "/api/indicators", { documentId: plan, name: "Tỷ lệ", unit: "%", comparator: ">", min: 95, max: 99 });
+    expect(above.body).toMatchObject({ min: 95, max: null });
+    const approx = await s.call("POST", "/api/indicators", { documentId: plan, name: "Đô thị hóa", unit: "%", comparator: "approx", min: 30 });
+    expect(approx.body).toMatchObject({ min: 30, max: 30 });
+    const missing = await s.call("POST", "/api/indicators", { documentId: plan, name: "X", comparator: "range", min: 9 });
+    expect(missing.body.error.fields[0].field).toBe("max");
+    const inverted = await s.call("POST", "/api/indicators", { documentId: plan, name: "X", comparator: "range", min: 9, max: 8 });
+    expect(inverted.status).toBe(400);
+    expect((await s.call("POST", "/api/indicators", { documentId: plan, name: "X", comparator: "=", min: "tám" })).body.error.fields[0].field).toBe("min");
+    expect((await s.call("POST", "/api/values", { indicatorId: above.body.id, period: "2024-13", value: 1, kind: "actual" })).body.error.fields[0])
+      .toEqual({ field: "period", message: expect.stringContaining("Kỳ không đúng dạng") });
+  });
+});
+
+describe("projects", () => {
+  it("keeps a project's figures", async () => {
+    const p = (await s.call("POST", "/api/projects", { documentId: plan, name: "Cao tốc Hữu Nghị - Chi Lăng", leadId: dpi })).body;
+    const m = await s.call("POST", `/api/projects/${p.id}/metrics`, { label: "Mặt bằng đã bàn giao", value: "366,55", of: "640,28", unit: "ha", asOf: "30/11/2024" });
+    expect(m.status).toBe(201);
+    expect(m.body).toMatchObject({ value: 366.55, of: 640.28, unit: "ha", asOf: "2024-11-30" });
+    expect((await s.call("GET", `/api/projects/${p.id}`)).body.metrics).toHaveLength(1);
+    expect((await s.call("PATCH", `/api/project-metrics/${m.body.id}`, { value: 400, version: 1 })).body.value).toBe(400);
+    expect((await s.call("POST", "/api/projects/99999/metrics", { label: "x", value: 1 })).status).toBe(404);
+  });
+});

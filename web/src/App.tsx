@@ -1,0 +1,43 @@
+import { useState } from "react";
+import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
+import { useLanguage } from "./i18n";
+import { AgenciesPage } from "./pages/AgenciesPage";
+import { DocumentPage } from "./pages/DocumentPage";
+import { DocumentsPage } from "./pages/DocumentsPage";
+import { SearchPage } from "./pages/SearchPage";
+
+function Header() {
+  const { t, lang, setLang } = useLanguage();
+  const navigate = useNavigate();
+  const [q, setQ] = useState("");
+  return (
+    <header className="top">
+      <div className="brand"><NavLink to="/">{t.appName}</NavLink><span className="muted">{t.tagline}</span></div>
+      <nav>
+        <NavLink to="/" end>{t.navDocuments}</NavLink>
+        <NavLink to="/agencies">{t.navAgencies}</NavLink>
+      </nav>
+      <form role="search" className="global-search" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/search?${new URLSearchParams({ q: q.trim() })}`); }}>
+        <input type="search" aria-label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={(e) => setQ(e.target.value)} />
+        <button type="submit">{t.search}</button>
+      </form>
+      <button className="lang" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>{t.language}</button>
+    </header>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Header />
+      <main>
+        <Routes>
+          <Route path="/" element={<DocumentsPage />} />
+          <Route path="/documents/:id" element={<DocumentPage />} />
+          <Route path="/agencies" element={<AgenciesPage />} />
+          <Route path="/search" element={<SearchPage />} />
+        </Routes>
+      </main>
+    </BrowserRouter>
+  );
+}

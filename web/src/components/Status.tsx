@@ -1,0 +1,9 @@
+import { useLanguage } from "../i18n";
+
+/** What a page shows while loading or after a failed load. */
+export function LoadState({ loading, error, onRetry }: { loading: boolean; error: string | null; onRetry(): void }) {
+  const { t } = useLanguage();
+  if (error) return <p className="error" role="alert">{t.error}: {error} <button onClick={onRetry}>{t.retry}</button></p>;
+  if (loading) return <p className="muted" aria-busy="true">{t.loading}</p>;
+  return null;
+}

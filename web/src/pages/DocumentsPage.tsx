@@ -1,0 +1,88 @@
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { DOCUMENT_TYPE_LABELS } from "../../../src/documents/labels";
+import { useApi, type Agency, type DocumentSummary, type Page } from "../api";
+import { LoadState } from "../components/Status";
+import { formatDate } from "../format";
+import { useLanguage } from "../i18n";
+
+const PAGE_SIZE = 25;
+
+/** Documents with search and filters; the filters live in the URL so a view can be shared. */
+export function DocumentsPage() {
+  const { t, lang } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const [typed, setTyped] = useState(params.get("q") ?? "");
+  useEffect(() => setTyped(params.get("q") ?? ""), [params]);
+  const page = Number(params.get("page") ?? 1);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    if (key !== "page") next.delete("page");
+    setParams(next);
+  };
+  const query = new URLSearchParams({ pageSize: String(PAGE_SIZE), page: String(page) });
+  for (const key of ["q", "type", "issuerId", "year"]) { const v = params.get(key); if (v) query.set(key, v); }
+  if (params.get("stubs") === "false") query.set("stubs", "false");
+  const list = useApi<Page<DocumentSummary>>(`/api/documents?${query}`);
+  const issuers = useApi<Page<Agency>>("/api/agencies?pageSize=500");
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <section>
+      <h1>{t.documentsTitle}</h1>
+      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); set("q", typed.trim()); }}>
+        <label>{t.filterText}
+          <input type="search" name="q" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t.searchPlaceholder} />
+        </label>
+        <label>{t.filterType}
+          <select name="type" value={params.get("type") ?? ""} onChange={(e) => set("type", e.target.value)}>
+            <option value="">{t.all}</option>
+            {Object.entries(DOCUMENT_TYPE_LABELS).map(([k, v]) => <option key={k} value={k}>{v[lang]}</option>)}
+          </select>
+        </label>
+        <label>{t.filterIssuer}
+          <select name="issuerId" value={params.get("issuerId") ?? ""} onChange={(e) => set("issuerId", e.target.value)}>
+            <option value="">{t.all}</option>
+            {issuers.data?.items.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </label>
+        <label>{t.filterYear}
+          <input name="year" type="number" min={1945} max={2100} value={params.get("year") ?? ""} onChange={(e) => set("year", e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={params.get("stubs") === "false"} onChange={(e) => set("stubs", e.target.checked ? "false" : "")} />
+          {t.hideStubs}
+        </label>
+        <button type="submit">{t.search}</button>
+      </form>
+      <LoadState loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
+      {list.data && (
+        <>
+          <p className="muted" aria-live="polite">{t.results(list.data.total)}</p>
+          {list.data.items.length === 0 ? <p>{t.empty}</p> : (
+            <table className="documents">
+              <thead><tr><th>{t.colSymbol}</th><th>{t.colType}</th><th>{t.colDate}</th><th>{t.colTitle}</th><th>{t.colIssuer}</th></tr></thead>
+              <tbody>
+                {list.data.items.map((d) => (
+                  <tr key={d.id} className={d.stub ? "stub" : undefined}>
+                    <td className="nowrap"><Link to={`/documents/${d.id}`}>{d.symbol ?? t.noSymbol}</Link></td>
+                    <td>{DOCUMENT_TYPE_LABELS[d.docType][lang]}</td>
+                    <td className="nowrap">{formatDate(d.issuedOn) || d.issuedText}</td>
+                    <td><Link to={`/documents/${d.id}`}>{d.title}</Link>{d.stub && <span className="tag">{t.stub}</span>}</td>
+                    <td>{d.issuerName ?? d.issuerText}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <nav className="pager" aria-label="pagination">
+            <button disabled={page <= 1} onClick={() => set("page", String(page - 1))}>{t.previous}</button>
+            <span>{t.page(page, pages)}</span>
+            <button disabled={page >= pages} onClick={() => set("page", String(page + 1))}>{t.next}</button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The web app in real Chromium (Debian's package, driven by playwright-core) against a real
+ * server with the sample province: the document list, a search, the document page and a
+ * click through the implementation cascade, the agency tree, and the English switch.
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.THEODOI_REQUIRE_BROWSER === "1") throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!haveBrowser) console.warn(`[web tests skipped] Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium`);
+
+describe.skipIf(!haveBrowser)("web app in Chromium", () => {
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await startTestServer({ samples: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ locale: "vi-VN" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it("lists the sample documents with Vietnamese dates", async () => {
+    await page.goto(s.url + "/");
+    await expect.poll(() => page.locator("table.documents").innerText()).toContain("23/KH-UBND");
+    const row = page.locator("tr", { hasText: "23/KH-UBND" });
+    expect(await row.innerText()).toContain("26/01/2023");
+    expect(await page.locator("h1").innerText()).toBe("Văn bản");
+  });
+
+  it("filters the list by words without accents", async () => {
+    const symbols = () => page.locator("table.documents tbody tr td:first-child").allInnerTexts();
+    expect(await page.locator("p[aria-live]").innerText()).toBe("63 văn bản");
+    await page.locator('form.filters input[name="q"]').fill("ha tang dong bo");
+    await page.locator('form.filters input[name="q"]').press("Enter");
+    await page.waitForURL(/q=ha\+tang\+dong\+bo/);
+    await expect.poll(symbols).not.toContain("96/NQ-CP");
+    expect(await symbols()).toContain("13-NQ/TW");
+    expect(await page.locator("p[aria-live]").innerText()).toBe("7 văn bản");
+  });
+
+  it("searches without accents and opens 23/KH-UBND", async () => {
+    const box = page.locator("header form.global-search input");
+    await box.fill("ty le che phu rung");
+    await box.press("Enter");
+    await page.waitForURL(/\/search\?q=/);
+    await page.locator("ol.hits a", { hasText: "23/KH-UBND" }).first().click();
+    await page.waitForURL(/\/documents\/\d+$/);
+    await expect.poll(() => page.locator("h1").innerText()).toContain("23/KH-UBND");
+    expect(await page.locator("dl.meta").innerText()).toContain("Hồ Tiến Thiệu");
+  });
+
+  it("draws the cascade and clicks through it up to 11-NQ/TW and back down", async () => {
+    const node = (symbol: string) => page.locator(`.cascade g.node[data-symbol="${symbol}"]`);
+    await node("96/NQ-CP").waitFor();
+    expect(await page.locator(".cascade g.node").count()).toBe(4);
+    await node("96/NQ-CP").click();
+    await expect.poll(() => page.locator("h1").innerText()).toContain("96/NQ-CP");
+    await node("11-NQ/TW").click();
+    await expect.poll(() => page.locator("h1").innerText()).toContain("11-NQ/TW");
+    await node("23/KH-UBND").waitFor();
+    await node("23/KH-UBND").click();
+    await expect.poll(() => page.locator("h1").innerText()).toContain("23/KH-UBND");
+  });
+
+  it("shows the agency tree with the 2025 merger", async () => {
+    await page.getByRole("link", { name: "Cơ quan, đơn vị" }).click();
+    const dpi = page.locator('li[data-code="so-ke-hoach-dau-tu"]');
+    await dpi.waitFor();
+    expect(await dpi.innerText()).toMatch(/Kế thừa bởi: Sở Tài chính \(hợp nhất, từ 01\/03\/2025\)/);
+  });
+
+  it("switches to English and keeps the Vietnamese date format", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "Documents" }).click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Documents");
+    expect(await page.locator("tr", { hasText: "23/KH-UBND" }).innerText()).toContain("26/01/2023");
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  });
+});

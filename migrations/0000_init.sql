@@ -213,7 +213,7 @@ CREATE UNIQUE INDEX "document_links_uq" ON "document_links" USING btree ("from_i
 CREATE INDEX "document_links_to_idx" ON "document_links" USING btree ("to_id","kind");--> statement-breakpoint
 CREATE INDEX "document_sections_doc_idx" ON "document_sections" USING btree ("document_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "documents_symbol_key_uq" ON "documents" USING btree ("symbol_key");--> statement-breakpoint
-CREATE INDEX "documents_issued_idx" ON "documents" USING btree ("issued_on");--> statement-breakpoint
+CREATE INDEX "documents_issued_idx" ON "documents" USING btree ("issued_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "documents_type_idx" ON "documents" USING btree ("doc_type");--> statement-breakpoint
 CREATE INDEX "documents_issuer_idx" ON "documents" USING btree ("issuer_id");--> statement-breakpoint
 CREATE INDEX "documents_search_idx" ON "documents" USING gin ("search_vector");--> statement-breakpoint

@@ -46,7 +46,8 @@ export const documents = pgTable("documents", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex("documents_symbol_key_uq").on(t.symbolKey),
-  index("documents_issued_idx").on(t.issuedOn),
+  // The lists' default order: newest first, undated last.
+  index("documents_issued_idx").on(t.issuedOn.desc().nullsLast(), t.id.desc()),
   index("documents_type_idx").on(t.docType),
   index("documents_issuer_idx").on(t.issuerId),
   index("documents_search_idx").using("gin", t.searchVector),

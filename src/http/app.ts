@@ -44,6 +44,8 @@ export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOpti
     await store.db.execute(sql`select 1`);
     return c.json({ status: "ok", engine: store.engine, version });
   });
+  // A bare JSON answer with no storage behind it: for load balancers, and the benchmark's baseline.
+  app.get("/api/ping", (c) => c.json({ pong: true }));
   app.get("/api/openapi.json", (c) => c.json(openApi));
   app.get("/api/docs", (c) => c.json(openApi));
 

@@ -26,20 +26,23 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   if (!tsquery) throw invalid("q", "search_empty");
   const q = sql`to_tsquery('simple', ${tsquery})`;
   const parts = [];
+  // Documents are ranked on their symbol and title only: ranking on the whole body vector costs
+  // a read of every matching body, and a match in the title is what people look for first.
+  // Documents that match only in their body follow, newest first.
   if (kinds.includes("document")) parts.push(sql`
     select 'document' as kind, d.id, d.id as document_id, d.symbol as document_symbol, d.title,
-      ts_rank(d.search_vector, ${q}) as rank
+      ts_rank(to_tsvector('simple', d.search_folded), ${q}) as rank, d.issued_on
     from documents d where d.search_vector @@ ${q}`);
   if (kinds.includes("task")) parts.push(sql`
     select 'task' as kind, t.id, t.document_id, d.symbol as document_symbol, t.text as title,
-      ts_rank(to_tsvector('simple', t.search_folded), ${q}) as rank
+      ts_rank(to_tsvector('simple', t.search_folded), ${q}) as rank, d.issued_on
     from tasks t join documents d on d.id = t.document_id where to_tsvector('simple', t.search_folded) @@ ${q}`);
   if (kinds.includes("indicator")) parts.push(sql`
     select 'indicator' as kind, i.id, i.document_id, d.symbol as document_symbol, i.name as title,
-      ts_rank(to_tsvector('simple', i.search_folded), ${q}) as rank
+      ts_rank(to_tsvector('simple', i.search_folded), ${q}) as rank, d.issued_on
     from indicators i join documents d on d.id = i.document_id where to_tsvector('simple', i.search_folded) @@ ${q}`);
   const rows = await queryRows<{ kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number }>(db,
-    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by rank desc, kind, id limit ${limit}`);
+    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by rank desc, issued_on desc nulls last, kind, id limit ${limit}`);
   return {
     query: typed,
     hits: rows.map((r) => ({ kind: r.kind, id: Number(r.id), documentId: Number(r.document_id), documentSymbol: r.document_symbol, title: r.title, rank: Number(r.rank) })),

@@ -18,6 +18,7 @@ CREATE TABLE "agencies" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "agencies_code_unique" UNIQUE("code"),
+	CONSTRAINT "agencies_kind" CHECK ("agencies"."kind" in ('ppc', 'department', 'board', 'armed_force', 'district', 'commune', 'ministry', 'party_body', 'council', 'other')),
 	CONSTRAINT "agencies_valid_range" CHECK ("agencies"."valid_to" is null or "agencies"."valid_from" is null or "agencies"."valid_to" >= "agencies"."valid_from")
 );
 --> statement-breakpoint
@@ -28,6 +29,7 @@ CREATE TABLE "agency_successions" (
 	"kind" text NOT NULL,
 	"note" text,
 	CONSTRAINT "agency_successions_predecessor_id_successor_id_pk" PRIMARY KEY("predecessor_id","successor_id"),
+	CONSTRAINT "agency_successions_kind" CHECK ("agency_successions"."kind" in ('rename', 'merge', 'split', 'transfer')),
 	CONSTRAINT "agency_successions_not_self" CHECK ("agency_successions"."predecessor_id" <> "agency_successions"."successor_id")
 );
 --> statement-breakpoint
@@ -39,6 +41,7 @@ CREATE TABLE "document_links" (
 	"note" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "document_links_kind" CHECK ("document_links"."kind" in ('implements', 'cites', 'amends', 'replaces')),
 	CONSTRAINT "document_links_not_self" CHECK ("document_links"."from_id" <> "document_links"."to_id")
 );
 --> statement-breakpoint
@@ -78,7 +81,9 @@ CREATE TABLE "documents" (
 	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', search_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'D')) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "documents_doc_type" CHECK ("documents"."doc_type" in ('resolution', 'conclusion', 'decision', 'programme', 'plan', 'directive', 'notice', 'report', 'submission', 'guidance', 'decree', 'circular', 'regulation', 'scheme', 'letter', 'joint_circular', 'rule', 'law', 'other')),
+	CONSTRAINT "documents_status" CHECK ("documents"."status" in ('draft', 'published'))
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_values" (
@@ -94,7 +99,8 @@ CREATE TABLE "indicator_values" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "indicator_values_uq" UNIQUE NULLS NOT DISTINCT("indicator_id","period","agency_id","kind")
+	CONSTRAINT "indicator_values_uq" UNIQUE NULLS NOT DISTINCT("indicator_id","period","agency_id","kind"),
+	CONSTRAINT "indicator_values_kind" CHECK ("indicator_values"."kind" in ('actual', 'estimate', 'plan'))
 );
 --> statement-breakpoint
 CREATE TABLE "indicators" (
@@ -122,6 +128,8 @@ CREATE TABLE "indicators" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "indicators_comparator" CHECK ("indicators"."comparator" in ('=', '>', '>=', '<', '<=', 'range', 'approx')),
+	CONSTRAINT "indicators_direction" CHECK ("indicators"."direction" in ('higher', 'lower')),
 	CONSTRAINT "indicators_bounds" CHECK ("indicators"."min" is null or "indicators"."max" is null or "indicators"."min" <= "indicators"."max"),
 	CONSTRAINT "indicators_period" CHECK ("indicators"."period_from" is null or "indicators"."period_to" is null or "indicators"."period_from" <= "indicators"."period_to")
 );
@@ -157,7 +165,8 @@ CREATE TABLE "task_agencies" (
 	"agency_id" integer NOT NULL,
 	"role" text NOT NULL,
 	"position" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "task_agencies_task_id_agency_id_role_pk" PRIMARY KEY("task_id","agency_id","role")
+	CONSTRAINT "task_agencies_task_id_agency_id_role_pk" PRIMARY KEY("task_id","agency_id","role"),
+	CONSTRAINT "task_agencies_role" CHECK ("task_agencies"."role" in ('lead', 'coordinating'))
 );
 --> statement-breakpoint
 CREATE TABLE "tasks" (
@@ -182,7 +191,9 @@ CREATE TABLE "tasks" (
 	"search_folded" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "tasks_deadline_kind" CHECK ("tasks"."deadline_kind" in ('date', 'year', 'yearly', 'ongoing', 'period', 'none')),
+	CONSTRAINT "tasks_status" CHECK ("tasks"."status" in ('open', 'completed', 'cancelled'))
 );
 --> statement-breakpoint
 ALTER TABLE "agencies" ADD CONSTRAINT "agencies_parent_id_agencies_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."agencies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { oneOf } from "../storage/checks.js";
 import { check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export const AGENCY_KINDS = ["ppc", "department", "board", "armed_force", "district", "commune", "ministry", "party_body", "council", "other"] as const;
@@ -23,6 +24,7 @@ export const agencies = pgTable("agencies", {
 }, (t) => [
   index("agencies_parent_idx").on(t.parentId),
   index("agencies_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  check("agencies_kind", oneOf(t.kind, AGENCY_KINDS)),
   check("agencies_valid_range", sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
 ]);
 
@@ -36,5 +38,6 @@ export const agencySuccessions = pgTable("agency_successions", {
 }, (t) => [
   primaryKey({ columns: [t.predecessorId, t.successorId] }),
   index("agency_successions_successor_idx").on(t.successorId),
+  check("agency_successions_kind", oneOf(t.kind, SUCCESSION_KINDS)),
   check("agency_successions_not_self", sql`${t.predecessorId} <> ${t.successorId}`),
 ]);

@@ -36,7 +36,8 @@ afterAll(async () => {
   if (server) await server.drop().catch(() => undefined);
 });
 
-describe("theodoi command line", () => {
+// Each command is a new process that opens the database (PGlite: several seconds): give them room.
+describe("theodoi command line", { timeout: 180_000 }, () => {
   it("documents every command with --help", async () => {
     const top = await theodoi("--help");
     expect(top.code).toBe(0);

@@ -11,8 +11,8 @@ import { countWhere, deleteById, findById, pageOffset, unknownReference, updateV
 import { searchDocumentText } from "../text/fold.js";
 import { documentTypeOfSymbol, parseDocumentSymbol, suggestSymbolMatches, type SymbolSuggestion } from "../text/symbols.js";
 import { sql } from "drizzle-orm";
-import type { DocumentInput, DocumentPatch, LinkInput, linkListQuery, linkPatch } from "./inputs.js";
-import { documentLinks, documents } from "./schema.js";
+import type { DocumentInput, DocumentPatch, LinkInput, linkListQuery, linkPatch, OutlineInput } from "./inputs.js";
+import { documentLinks, documents, documentSections } from "./schema.js";
 import type { z } from "zod";
 
 type DocumentRow = typeof documents.$inferSelect;
@@ -98,6 +98,28 @@ export async function updateDocument(db: Database, id: number, patch: DocumentPa
 }
 
 export const deleteDocument = (db: Database, id: number) => deleteById(db, documents, id);
+
+/**
+ * Replaces a document's outline. Call inside a transaction. A parent must come before its
+ * children in the list; a section's span must not end before it starts.
+ */
+export async function replaceOutline(db: Database, documentId: number, input: OutlineInput) {
+  await findById(db, documents, documentId);
+  input.sections.forEach((s, i) => {
+    if (s.parent != null && s.parent >= i) throw invalid(`sections.${i}.parent`, "parent_cycle");
+    if (s.startOffset != null && s.endOffset != null && s.endOffset < s.startOffset) throw invalid(`sections.${i}.endOffset`, "min_gt_max");
+  });
+  await db.delete(documentSections).where(eq(documentSections.documentId, documentId));
+  const ids: number[] = [];
+  for (const [position, s] of input.sections.entries()) {
+    const [row] = await db.insert(documentSections).values({
+      documentId, number: s.number, title: s.title ?? null, level: s.level, position,
+      parentId: s.parent != null ? ids[s.parent] : null, startOffset: s.startOffset ?? null, endOffset: s.endOffset ?? null,
+    }).returning({ id: documentSections.id });
+    ids.push(row.id);
+  }
+  return db.select().from(documentSections).where(eq(documentSections.documentId, documentId)).orderBy(documentSections.position);
+}
 
 /** Would a new "implements" link from → to close a loop? True when `from` is already above `to`. */
 async function closesCycle(db: Database, fromId: number, toId: number): Promise<boolean> {

@@ -36,6 +36,19 @@ export const documentListQuery = z.object({
 });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
 
+/** A plan's outline as numbered in its text; `parent` is the index of the enclosing section in this list. */
+export const outlineInput = z.object({
+  sections: z.array(z.object({
+    number: text,
+    title: optionalText,
+    level: z.number().int().min(0).max(10),
+    parent: z.number().int().min(0).nullable().optional(),
+    startOffset: z.number().int().min(0).nullable().optional(),
+    endOffset: z.number().int().min(0).nullable().optional(),
+  })).max(2000),
+});
+export type OutlineInput = z.infer<typeof outlineInput>;
+
 export const linkInput = z.object({ fromId: id, toId: id, kind: z.enum(LINK_KINDS), note: optionalText });
 export type LinkInput = z.infer<typeof linkInput>;
 export const linkPatch = z.object({ kind: z.enum(LINK_KINDS).optional(), note: optionalText, version: z.number().int().positive() });

@@ -143,3 +143,21 @@ describe("service routes", () => {
     expect(res.body.error.code).toBe("not_found");
   });
 });
+
+describe("a plan's outline", () => {
+  it("replaces the sections with their nesting, and refuses a parent after its child", async () => {
+    const plan = (await s.call("POST", "/api/documents", { symbol: "9/KH-UBND", title: "Kế hoạch" })).body.id;
+    const res = await s.call("PUT", `/api/documents/${plan}/sections`, { sections: [
+      { number: "I", title: "MỤC ĐÍCH, YÊU CẦU", level: 0, startOffset: 100, endOffset: 400 },
+      { number: "1", title: "Mục đích", level: 1, parent: 0, startOffset: 120, endOffset: 250 },
+      { number: "II", title: "NHIỆM VỤ", level: 0, startOffset: 400, endOffset: 900 },
+    ] });
+    expect(res.status).toBe(200);
+    expect(res.body.map((x: { number: string }) => x.number)).toEqual(["I", "1", "II"]);
+    expect(res.body[1].parentId).toBe(res.body[0].id);
+    const bad = await s.call("PUT", `/api/documents/${plan}/sections`, { sections: [{ number: "1", level: 1, parent: 1 }, { number: "I", level: 0 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe("sections.0.parent");
+    expect((await s.call("GET", `/api/documents/${plan}`)).body.sections).toHaveLength(3);
+  });
+});

@@ -1,8 +1,8 @@
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { findById } from "../storage/records.js";
-import { createDocument, createLink, deleteDocument, deleteLink, listLinks, updateDocument, updateLink } from "./commands.js";
-import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch } from "./inputs.js";
+import { createDocument, createLink, deleteDocument, deleteLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
+import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
 import { documentGraph, getDocument, listDocuments } from "./queries.js";
 import { documentLinks } from "./schema.js";
 
@@ -21,6 +21,8 @@ export const documentRoutes = [
     handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateDocument(tx, params.id, body)) }),
   route({ method: "delete", path: "/api/documents/:id", tag, summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteDocument(ctx.db, params.id) }),
+  route({ method: "put", path: "/api/documents/:id/sections", tag, summary: "Replace a plan's outline (sections as numbered in its text)", params: idParams, body: outlineInput,
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => replaceOutline(tx, params.id, body)) }),
   route({ method: "get", path: "/api/links", tag, summary: "List links between documents", query: linkListQuery,
     handler: ({ ctx, query }) => listLinks(ctx.db, query) }),
   route({ method: "get", path: "/api/links/:id", tag, summary: "One link", params: idParams,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
+import { oneOf } from "../storage/checks.js";
 
 export const DOCUMENT_TYPES = [
   "resolution", "conclusion", "decision", "programme", "plan", "directive", "notice", "report", "submission",
@@ -51,6 +52,8 @@ export const documents = pgTable("documents", {
   index("documents_type_idx").on(t.docType),
   index("documents_issuer_idx").on(t.issuerId),
   index("documents_search_idx").using("gin", t.searchVector),
+  check("documents_doc_type", oneOf(t.docType, DOCUMENT_TYPES)),
+  check("documents_status", oneOf(t.status, DOCUMENT_STATUSES)),
 ]);
 
 export const documentLinks = pgTable("document_links", {
@@ -64,6 +67,7 @@ export const documentLinks = pgTable("document_links", {
 }, (t) => [
   uniqueIndex("document_links_uq").on(t.fromId, t.toId, t.kind),
   index("document_links_to_idx").on(t.toId, t.kind),
+  check("document_links_kind", oneOf(t.kind, LINK_KINDS)),
   check("document_links_not_self", sql`${t.fromId} <> ${t.toId}`),
 ]);
 

@@ -6,6 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { getCookie } from "hono/cookie";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -38,6 +39,14 @@ export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOpti
     if (error.code === "internal") log.error({ err: e, path: c.req.path }, "request failed");
     return c.json(errorBody(error, languageOf(c)), statusOf(error));
   });
+  app.use("*", async (c, next) => {
+    const start = performance.now();
+    await next();
+    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) }, "request");
+  });
+  app.use("*", secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+  }));
   app.use("/api/*", bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new AppError("payload_too_large"); } }));
 
   app.get("/api/health", async (c) => {

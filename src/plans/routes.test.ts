@@ -90,3 +90,10 @@ describe("projects", () => {
     expect((await s.call("POST", "/api/projects/99999/metrics", { label: "x", value: 1 })).status).toBe(404);
   });
 });
+
+describe("the database itself", () => {
+  it("refuses a value outside an enum even when written past the API", async () => {
+    const { sql } = await import("drizzle-orm");
+    await expect(s.db.store.db.execute(sql`update tasks set status = 'maybe'`)).rejects.toThrow();
+  });
+});

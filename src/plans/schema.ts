@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { documents, documentSections } from "../documents/schema.js";
+import { oneOf } from "../storage/checks.js";
 
 export const COMPARATORS = ["=", ">", ">=", "<", "<=", "range", "approx"] as const;
 export const DIRECTIONS = ["higher", "lower"] as const;
@@ -51,6 +52,8 @@ export const indicators = pgTable("indicators", {
   index("indicators_document_idx").on(t.documentId),
   index("indicators_owner_idx").on(t.ownerId),
   index("indicators_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  check("indicators_comparator", oneOf(t.comparator, COMPARATORS)),
+  check("indicators_direction", oneOf(t.direction, DIRECTIONS)),
   check("indicators_bounds", sql`${t.min} is null or ${t.max} is null or ${t.min} <= ${t.max}`),
   check("indicators_period", sql`${t.periodFrom} is null or ${t.periodTo} is null or ${t.periodFrom} <= ${t.periodTo}`),
 ]);
@@ -70,6 +73,7 @@ export const indicatorValues = pgTable("indicator_values", {
 }, (t) => [
   unique("indicator_values_uq").on(t.indicatorId, t.period, t.agencyId, t.kind).nullsNotDistinct(),
   index("indicator_values_year_idx").on(t.indicatorId, t.periodYear),
+  check("indicator_values_kind", oneOf(t.kind, VALUE_KINDS)),
 ]);
 
 export const tasks = pgTable("tasks", {
@@ -94,6 +98,8 @@ export const tasks = pgTable("tasks", {
 }, (t) => [
   index("tasks_document_idx").on(t.documentId),
   index("tasks_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  check("tasks_deadline_kind", oneOf(t.deadlineKind, DEADLINE_KINDS)),
+  check("tasks_status", oneOf(t.status, TASK_STATUSES)),
 ]);
 
 export const taskAgencies = pgTable("task_agencies", {
@@ -101,7 +107,11 @@ export const taskAgencies = pgTable("task_agencies", {
   agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
   role: text("role", { enum: TASK_ROLES }).notNull(),
   position: integer("position").notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.taskId, t.agencyId, t.role] }), index("task_agencies_agency_idx").on(t.agencyId, t.role)]);
+}, (t) => [
+  primaryKey({ columns: [t.taskId, t.agencyId, t.role] }),
+  index("task_agencies_agency_idx").on(t.agencyId, t.role),
+  check("task_agencies_role", oneOf(t.role, TASK_ROLES)),
+]);
 
 export const projects = pgTable("projects", {
   id: serial("id").primaryKey(),

@@ -27,7 +27,7 @@ describe("lockDataDir", () => {
     lockDataDir(dir).release();
   });
 
-  it("makes a second process refuse the embedded database with a clear message", async () => {
+  it("makes a second process refuse the embedded database with a clear message", { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const store = await openStore({ dataDir: dir });
     try {

@@ -8,6 +8,7 @@
  * Prints a table (median, p95 in ms, and ratio to the baseline) and writes bench/results/latest.json.
  */
 import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -30,6 +31,8 @@ await loadSampleProvince(store.db);
 let t0 = performance.now();
 const generated = await generateProvince(store.db, size);
 const generateSeconds = (performance.now() - t0) / 1000;
+// Fresh statistics on both engines, as a server's autovacuum would have them by now.
+await store.db.execute(sql`analyze`);
 console.log(`engine ${store.engine}; generated ${generated.documents} documents, ${generated.tasks} tasks, ${generated.indicators} indicators in ${generateSeconds.toFixed(1)} s`);
 
 const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: 2_000_000, version: VERSION });

@@ -73,7 +73,11 @@ program.command("restore <file>")
   .requiredOption("--yes", "confirm that the current data will be replaced")
   .action(async (file: string) => {
     const bytes = readFileSync(file);
-    const counts = await withStore(loadConfig(), (store) => restoreDatabase(store.db, bytes));
+    const counts = await withStore(loadConfig(), async (store) => {
+      const restored = await restoreDatabase(store.db, bytes);
+      await store.refreshStatistics();
+      return restored;
+    });
     console.log(`Đã khôi phục: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
   });
 

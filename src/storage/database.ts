@@ -25,6 +25,11 @@ export interface Store {
   engine: Engine;
   /** Applies pending migrations; safe to call from several instances at once on a server. */
   migrate(): Promise<void>;
+  /**
+   * Refreshes the planner's statistics where nothing else does: the embedded engine has no
+   * autovacuum, so it runs ANALYZE; on a server, autovacuum does it and this does nothing.
+   */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ async function openServer(url: string): Promise<Store> {
         client.release();
       }
     },
+    refreshStatistics: async () => undefined,
     close: () => pool.end(),
   };
 }
@@ -81,6 +87,7 @@ async function openEmbedded(dataDir: string): Promise<Store> {
     db,
     engine: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    refreshStatistics: async () => { await client.exec("analyze"); },
     async close() {
       await client.close();
       lock?.release();

@@ -1,8 +1,11 @@
 /** The `theodoi` command line: serve, migrate, agencies import|export, backup, restore. */
 import { Command } from "commander";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { exportAgencies, importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
+import { extract } from "../extraction/extract.js";
+import { readDocument } from "../extraction/read.js";
 import { loadConfig, type Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import { createLogger } from "../core/log.js";
@@ -58,6 +61,22 @@ agenciesCommand.command("export [file]")
     const data = await withStore(loadConfig(), (store) => exportAgencies(store.db));
     const json = JSON.stringify(data, null, 1) + "\n";
     if (file) writeFileSync(file, json); else process.stdout.write(json);
+  });
+
+program.command("extract <files...>")
+  .description("read documents and print what they contain as JSON (metadata, cited documents, reporting rules ...)")
+  .option("-o, --out <dir>", "write <dir>/<name>.json for each file instead of printing")
+  .action((files: string[], opts: { out?: string }) => {
+    if (!opts.out && files.length > 1) throw new Error("Nhiều tệp cần --out DIR (several files need --out DIR)");
+    if (opts.out) mkdirSync(opts.out, { recursive: true });
+    files.forEach((file, i) => {
+      const name = basename(file);
+      const result = extract(readDocument(name, readFileSync(file)), name);
+      if (!opts.out) { process.stdout.write(JSON.stringify(result, null, 1) + "\n"); return; }
+      writeFileSync(join(opts.out, basename(file, extname(file)) + ".json"), JSON.stringify(result, null, 1) + "\n");
+      const done = i + 1, width = 30, filled = Math.round((done / files.length) * width);
+      process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${files.length} ${name.slice(0, 40).padEnd(40)}${done === files.length ? "\n" : ""}`);
+    });
   });
 
 program.command("backup <file>")

@@ -1,0 +1,78 @@
+/**
+ * Finding the documents a text cites: every symbol in running text ("Nghị quyết số 11-NQ/TW,
+ * ngày 10/02/2022 của Bộ Chính trị"), with the date and issuer that follow it. A probable typo
+ * ("52-CTr/T") is repaired to a symbol the same text cites correctly ("52-CTr/TU").
+ */
+import { foldVietnamese } from "../text/fold.js";
+import { parseVietnameseDate, isDateError } from "../text/dates.js";
+import { parseDocumentSymbol, suggestSymbolMatches } from "../text/symbols.js";
+
+export interface Citation {
+  /** Canonical symbol ("13-NQ/TW" for "13/NQ-TW"). */
+  symbol: string;
+  key: string;
+  date: string | null;
+  issuerText: string | null;
+  start: number;
+  end: number;
+}
+
+const CODE = "[A-ZĐ][A-Za-zĐđ]{0,7}\\d{0,2}";
+/** number, separator, optional year, then one or more codes: 23/KH-UBND, 11-NQ/TW, 111/2024/QH15, 72- KL/TW. */
+const SYMBOL = new RegExp(`(?<![\\d/.,])(\\d{1,5})\\s*[-/]\\s*(?:(\\d{4})\\s*/\\s*)?(${CODE}(?:\\s*[-/]\\s*${CODE}){0,2})(?![\\p{L}\\d])`, "gu");
+const DATE_AFTER = /^[\s,]*(?:ban hành\s+)?ngày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u;
+/** "của Ban Chấp hành Đảng bộ tỉnh", up to the clause or verb that follows the issuer. */
+const ISSUER_AFTER = /^[\s,]*(?:của\s+)((?:[^\s,;:()]+\s*){1,12}?)(?=\s*(?:[,;:()]|(?<=\s)(?:về|thực hiện|ban hành|triển khai|tại|đến|đối với|và|nhằm|trong|theo)\s|$))/u;
+
+export function findCitations(text: string): Citation[] {
+  const found: Citation[] = [];
+  for (const m of text.matchAll(SYMBOL)) {
+    const written = m[0];
+    // A year form needs only one code (111/2024/QH15); otherwise at least a type and an issuer.
+    if (!m[2] && !/[-/]/.test(m[3])) continue;
+    const parsed = parseDocumentSymbol(written);
+    if (!parsed?.key) continue;
+    const after = text.slice(m.index! + written.length, m.index! + written.length + 240);
+    const dateMatch = DATE_AFTER.exec(after);
+    let date: string | null = null;
+    let rest = after;
+    if (dateMatch) {
+      const parsedDate = parseVietnameseDate(dateMatch[1]);
+      if (!isDateError(parsedDate) && parsedDate.kind === "date") date = parsedDate.iso;
+      rest = after.slice(dateMatch[0].length);
+    }
+    const issuer = ISSUER_AFTER.exec(rest);
+    found.push({
+      symbol: parsed.canonical, key: parsed.key, date, issuerText: issuer?.[1].trim() ? `của ${issuer[1].trim()}` : null,
+      start: m.index!, end: m.index! + written.length,
+    });
+  }
+  return repairTypos(found);
+}
+
+/** Replaces a symbol with an unknown issuer by the one it probably misspells, cited elsewhere in the same text. */
+function repairTypos(citations: Citation[]): Citation[] {
+  const wellFormed = new Map<string, Citation>();
+  for (const c of citations) if (parseDocumentSymbol(c.symbol)?.issuerKnown) wellFormed.set(c.key, c);
+  return citations.map((c) => {
+    if (parseDocumentSymbol(c.symbol)?.issuerKnown) return c;
+    const [suggestion] = suggestSymbolMatches(c.symbol, wellFormed.keys());
+    if (!suggestion) return c;
+    const target = wellFormed.get(suggestion.key)!;
+    return { ...c, symbol: target.symbol, key: target.key, date: c.date ?? target.date };
+  });
+}
+
+/** One citation per document, the first that carries a date preferred. */
+export function uniqueCitations(citations: Citation[]): Citation[] {
+  const byKey = new Map<string, Citation>();
+  for (const c of citations) {
+    const seen = byKey.get(c.key);
+    if (!seen) byKey.set(c.key, c);
+    else byKey.set(c.key, { ...seen, date: seen.date ?? c.date, issuerText: seen.issuerText ?? c.issuerText });
+  }
+  return [...byKey.values()];
+}
+
+/** True when a line opens the way a document names what it implements: "Thực hiện Nghị quyết số ...". */
+export const isImplementingClause = (text: string) => /^thuc hien\b/.test(foldVietnamese(text.trim()));

@@ -1,0 +1,46 @@
+/**
+ * The extractor end to end on documents written for these tests in the genre (another province,
+ * a department's plan, other wording), not on the samples it was developed against.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extract } from "./extract.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/extraction/fixtures/${name}`, import.meta.url), "utf8");
+
+describe("a department's plan from another province", () => {
+  const result = extract(fixture("qd-so-tai-chinh.txt"), "qd-so-tai-chinh.txt");
+
+  it("reads its metadata", () => {
+    expect(result.document).toMatchObject({
+      symbol: "0815/KH-STC", type: "Kế hoạch", issued: "2025-03-05", signer: "Nguyễn Thị Minh Hạnh",
+      title: "Triển khai Kế hoạch số 47/KH-UBND ngày 12/02/2025 của UBND tỉnh về thực hành tiết kiệm, chống lãng phí năm 2025",
+    });
+  });
+
+  it("tells what it implements from its opening clause, not from its legal bases", () => {
+    expect(result.implements.map((c) => c.symbol)).toEqual(["47/KH-UBND", "05/CT-TTg"]);
+  });
+
+  it("lists every other cited document once, with a truncated symbol repaired", () => {
+    expect(result.references.map((c) => c.symbol).sort()).toEqual(["1290/QĐ-UBND", "15-CTr/TU", "27-NQ/TU", "84/2014/NĐ-CP"].sort());
+  });
+
+  it("reads its reporting rules", () => {
+    expect(result.reporting.map(({ from, to, deadline_text, frequency }) => ({ from, to, deadline_text, frequency }))).toEqual([
+      { from: "Các phòng, đơn vị thuộc Sở", to: "Văn phòng Sở", deadline_text: "trước ngày 20/11 hằng năm", frequency: "annual" },
+      { from: "Văn phòng Sở", to: "Giám đốc Sở", deadline_text: null, frequency: "annual" },
+      { from: "Văn phòng Sở", to: "UBND tỉnh", deadline_text: null, frequency: "periodic" },
+      { from: "Các phòng, đơn vị", to: "Văn phòng Sở", deadline_text: null, frequency: "ad hoc" },
+    ]);
+  });
+});
+
+describe("a draft letter", () => {
+  it("has no symbol and keeps the month of a date whose day is blank", () => {
+    const text = "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: /UBND-TH\n\nCao Bằng, ngày    tháng 9 năm 2024\n\nV/v báo cáo kết quả\nthực hiện Nghị quyết\n\nKính gửi: Các sở, ban, ngành.\n\nThực hiện Công văn số 12/BKHĐT-TH ngày 03/9/2024 của Bộ Kế hoạch và Đầu tư, UBND tỉnh đề nghị:\n\nCHỦ TỊCH\nĐinh Văn Tâm";
+    const r = extract(text);
+    expect(r.document).toMatchObject({ symbol: null, type: "Công văn", issued: null, issued_text: "tháng 9 năm 2024", issuer: "UBND tỉnh Cao Bằng", signer: "Đinh Văn Tâm", title: "V/v báo cáo kết quả thực hiện Nghị quyết" });
+    expect(r.implements.map((c) => c.symbol)).toEqual(["12/BKHĐT-TH"]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The extractor: text in, structured records out, in stages (segment → recognise → assemble).
+ * The output has the shape of the human annotations in `test/extraction/gold` (extra fields allowed).
+ * This first increment recognises metadata, the implemented and cited documents, and reporting
+ * rules; tasks, indicators and project figures are still empty (see docs/extraction-todo.md).
+ */
+import { findCitations, isImplementingClause, uniqueCitations, type Citation } from "./citations.js";
+import { extractMetadata } from "./metadata.js";
+import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
+import { extractReportingRules, type ReportingRule } from "./reporting.js";
+import { segmentLines } from "./segment.js";
+import { parseDocumentSymbol } from "../text/symbols.js";
+import { foldVietnamese } from "../text/fold.js";
+
+export interface ExtractedReference { symbol: string; date: string | null; issuer_text: string | null; start: number; end: number }
+
+export interface Extraction {
+  file: string;
+  document: { symbol: string | null; type: string | null; doc_type: string | null; issuer: string | null; issued: string | null; issued_text: string | null; signer: string | null; title: string | null };
+  implements: ExtractedReference[];
+  references: ExtractedReference[];
+  indicators: unknown[];
+  tasks: unknown[];
+  reporting: ReportingRule[];
+  projects: unknown[];
+}
+
+/** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
+const OPENS_WITH_DOCUMENT = /^(thuc hien\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
+
+const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, date: c.date, issuer_text: c.issuerText, start: c.start, end: c.end });
+
+export function extract(text: string, file = ""): Extraction {
+  const lines = segmentLines(text);
+  const meta = extractMetadata(lines);
+  const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
+  const citations = findCitations(text).filter((c) => c.key !== ownKey);
+
+  // What the document implements: in its opening "Thực hiện ..." clause, the document each part opens with
+  // ("Thực hiện Nghị quyết số 96/NQ-CP ...; Chương trình hành động số 52-CTr/TU ..."). A part that does not
+  // open with a document (a ";" inside a title) names nothing implemented.
+  const opening = lines.find((l) => isImplementingClause(l.text) && citations.some((c) => c.start >= l.start && c.end <= l.end));
+  const implemented: Citation[] = [];
+  if (opening) {
+    let partStart = opening.start;
+    for (const part of text.slice(opening.start, opening.end).split(";")) {
+      const partEnd = partStart + part.length;
+      const first = citations.find((c) => c.start >= partStart && c.end <= partEnd);
+      const opensWithDocument = OPENS_WITH_DOCUMENT.test(foldVietnamese(text.slice(partStart, first?.start ?? partStart)).trim());
+      if (first && opensWithDocument && !implemented.some((i) => i.key === first.key)) implemented.push(first);
+      partStart = partEnd + 1;
+    }
+  }
+  const implementedKeys = new Set(implemented.map((c) => c.key));
+  return {
+    file,
+    document: {
+      symbol: meta.symbol, type: meta.type ? DOCUMENT_TYPE_LABELS[meta.type].vi : null, doc_type: meta.type, issuer: meta.issuer,
+      issued: meta.issued, issued_text: meta.issuedText, signer: meta.signer, title: meta.title,
+    },
+    implements: implemented.map(asReference),
+    references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
+    indicators: [],
+    tasks: [],
+    reporting: extractReportingRules(lines),
+    projects: [],
+  };
+}

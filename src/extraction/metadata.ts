@@ -1,0 +1,140 @@
+/**
+ * A document's own metadata from its header and signature block: symbol ("Số: 23/KH-UBND"),
+ * place-date line ("Lạng Sơn, ngày 26 tháng 01 năm 2023", or a draft's "ngày   tháng 5 năm 2024"),
+ * type (the title line "KẾ HOẠCH", or "V/v" for a letter), issuer (the header's left column),
+ * title, and signer (the name under the signature titles).
+ */
+import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
+import type { DOCUMENT_TYPES } from "../documents/schema.js";
+import { foldVietnamese } from "../text/fold.js";
+import { isValidCalendarDate, toIsoDate } from "../text/dates.js";
+import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
+import type { Line } from "./segment.js";
+
+type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface Metadata {
+  symbol: string | null;
+  type: DocumentType | null;
+  issuer: string | null;
+  issued: string | null;
+  issuedText: string | null;
+  signer: string | null;
+  title: string | null;
+}
+
+const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, " ").trim();
+
+/** Title lines as the official format writes them (upper case), by document type. */
+const TYPE_LINES: [RegExp, DocumentType][] = [
+  [/^ke hoach\b/, "plan"], [/^bao cao\b/, "report"], [/^chuong trinh( hanh dong)?\b/, "programme"], [/^nghi quyet\b/, "resolution"],
+  [/^quyet dinh\b/, "decision"], [/^chi thi\b/, "directive"], [/^thong bao\b/, "notice"], [/^to trinh\b/, "submission"],
+  [/^huong dan\b/, "guidance"], [/^ket luan\b/, "conclusion"], [/^de an\b/, "scheme"], [/^quy che\b/, "regulation"], [/^quy dinh\b/, "rule"],
+];
+const isUpper = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
+/** A Vietnamese personal name: two to five capitalised words. */
+const PERSON = /^(\p{Lu}\p{Ll}*)(\s+\p{Lu}\p{Ll}*){1,4}$/u;
+const SIGNATURE_TITLE = /^(tm|t\/m|kt|tl|tuq|q)[.\s]|chu tich|bi thu|giam doc|truong ban|thu truong|pho chu tich|pho bi thu|uy vien/;
+
+function metadataValue(lines: Line[], label: RegExp): string | null {
+  for (const l of lines.slice(0, 40)) {
+    const m = /^([^|]+)\|\s*(.+)$/.exec(l.text);
+    if (m && label.test(fold(m[1]))) return m[2].trim() || null;
+  }
+  return null;
+}
+
+function findSymbol(lines: Line[]): string | null {
+  for (const l of lines.slice(0, 40)) {
+    const m = /^số\s*(?:hiệu)?\s*[:|]\s*(.*)$/iu.exec(l.text);
+    if (!m) continue;
+    const parsed = parseDocumentSymbol(m[1].replace(/\|/g, "").trim());
+    return parsed?.number ? parsed.canonical : null;
+  }
+  return null;
+}
+
+function findIssued(lines: Line[]): { issued: string | null; issuedText: string | null } {
+  for (const l of lines.slice(0, 40)) {
+    // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
+    const m = /^(?:[\p{L}.]+\s*){1,4},\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(l.text)
+      ?? /^(?:[\p{L}.]+\s*){1,4},\s*ngày\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(l.text);
+    if (!m) continue;
+    const [year, month] = [Number(m[3]), Number(m[2])];
+    if (!m[1]) return { issued: null, issuedText: `tháng ${month} năm ${year}` };
+    const date = { year, month, day: Number(m[1]) };
+    if (isValidCalendarDate(date)) return { issued: toIsoDate(date), issuedText: null };
+  }
+  const scraped = metadataValue(lines, /^ngay ban hanh$/);
+  const m = scraped && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(scraped);
+  if (m && isValidCalendarDate({ year: +m[3], month: +m[2], day: +m[1] })) return { issued: toIsoDate({ year: +m[3], month: +m[2], day: +m[1] }), issuedText: null };
+  return { issued: null, issuedText: null };
+}
+
+function findType(lines: Line[], symbol: string | null): { type: DocumentType | null; titleIndex: number } {
+  for (const [i, l] of lines.slice(0, 30).entries()) {
+    if (/^v\/v\b/i.test(l.text)) return { type: "letter", titleIndex: i };
+    if (!isUpper(l.text)) continue;
+    const hit = TYPE_LINES.find(([re]) => re.test(fold(l.text)));
+    if (hit) return { type: hit[1], titleIndex: i };
+  }
+  const scraped = metadataValue(lines, /^loai van ban$/);
+  const byLabel = scraped && (Object.entries(DOCUMENT_TYPE_LABELS).find(([, v]) => fold(v.vi) === fold(scraped))?.[0] as DocumentType | undefined);
+  if (byLabel) return { type: byLabel, titleIndex: -1 };
+  const parsed = symbol ? parseDocumentSymbol(symbol) : null;
+  return { type: parsed ? documentTypeOfSymbol(parsed) : null, titleIndex: -1 };
+}
+
+function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
+  if (titleIndex < 0) return null;
+  const parts: string[] = [];
+  const first = lines[titleIndex];
+  if (type === "letter") parts.push(first.text);
+  else {
+    // "BÁO CÁO TỰ GIÁM SÁT" is the type line; the title proper follows it. A type line with more words is itself the title.
+    const rest = first.text.replace(/^\S+\s+\S+(\s+HÀNH ĐỘNG)?/u, "").trim();
+    if (rest.split(/\s+/).length > 4) parts.push(first.text);
+  }
+  for (const l of lines.slice(titleIndex + 1, titleIndex + 6)) {
+    // A new sentence ("Thực hiện ...", "Kính gửi:") ends the title; a letter's subject continues in lower case.
+    if (/^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text) || l.kind !== "text" || /^số\s*:/iu.test(l.text)) break;
+    if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
+    parts.push(l.text);
+    if (type !== "letter" && !isUpper(l.text)) break;
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim() || null;
+}
+
+/** "TỈNH LẠNG SƠN" → "tỉnh Lạng Sơn". */
+function placeName(upper: string): string {
+  const m = /^(tỉnh|thành phố)\s+(.*)$/u.exec(upper.toLowerCase().trim());
+  return m ? `${m[1]} ${m[2].replace(/(^|\s)(\p{L})/gu, (_x, space: string, c: string) => space + c.toUpperCase())}` : upper;
+}
+
+function findIssuer(lines: Line[]): string | null {
+  const head = lines.slice(0, 12);
+  for (const [i, l] of head.entries()) {
+    if (fold(l.text) !== "uy ban nhan dan") continue;
+    const place = head[i + 1]?.text.replace(/\|/g, "").trim();
+    if (place && /^(tinh|thanh pho) /.test(fold(place))) return `UBND ${placeName(place)}`;
+  }
+  return metadataValue(lines, /^co quan ban hanh$/);
+}
+
+function findSigner(lines: Line[]): string | null {
+  const tail = lines.slice(-40);
+  for (let i = tail.length - 1; i > 0; i--) {
+    const name = tail[i].text.replace(/[*_]/g, "").trim();
+    if (!PERSON.test(name) || isUpper(name)) continue;
+    const above = tail.slice(Math.max(0, i - 4), i).map((l) => fold(l.text.replace(/[*_]/g, "")));
+    if (above.some((a) => SIGNATURE_TITLE.test(a))) return name;
+  }
+  const scraped = metadataValue(lines, /^nguoi ky$/);
+  return scraped && PERSON.test(scraped) ? scraped : null;
+}
+
+export function extractMetadata(lines: Line[]): Metadata {
+  const symbol = findSymbol(lines);
+  const { type, titleIndex } = findType(lines, symbol);
+  return { symbol, type, issuer: findIssuer(lines), ...findIssued(lines), signer: findSigner(lines), title: findTitle(lines, titleIndex, type) };
+}

@@ -1,0 +1,113 @@
+/**
+ * Reporting rules: who reports to whom, by when, how often. Read sentence by sentence from the
+ * genre's phrasings:
+ *  - "[X] ... báo cáo kết quả thực hiện về/thông qua [Y] trước ngày 15/12 hằng năm (để tổng hợp, báo cáo [Z])"
+ *  - "[X] ... tổng hợp(,) báo cáo [Y]"                                  (periodic when "định kỳ"/"theo dõi")
+ *  - "nếu (có) phát sinh ..., [X] chủ động đề xuất, gửi [Y] ..."          (ad hoc)
+ *  - "... báo cáo ... để kiến nghị cấp có thẩm quyền ..."                 (ad hoc)
+ *  - "Trân trọng báo cáo [Y]" at the end of a report                     (the report itself)
+ */
+import { foldVietnamese } from "../text/fold.js";
+import type { Line } from "./segment.js";
+
+export interface ReportingRule {
+  from: string | null;
+  to: string | null;
+  deadline_text: string | null;
+  frequency: "annual" | "periodic" | "ad hoc" | "once";
+  start: number;
+  end: number;
+}
+
+/** A sentence, with the subject of its paragraph for sentences that continue it without one ("...; báo cáo kết quả ..."). */
+interface Sentence { text: string; start: number; paragraphSubject: string | null }
+
+function sentences(lines: Line[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const l of lines) {
+    let offset = 0;
+    const paragraphSubject = subjectOf(l.body);
+    for (const part of l.body.split(/(?<=[.;])\s+/)) {
+      const at = l.text.indexOf(part, offset);
+      out.push({ text: part, start: l.start + Math.max(0, at), paragraphSubject });
+      offset = Math.max(0, at) + part.length;
+    }
+  }
+  return out;
+}
+
+/** The end of a word: `\b` does not work after a Vietnamese letter in a JavaScript pattern. */
+const WORD_END = "(?=[\\s,.;:()]|$)";
+/** Where a phrase naming an agency stops: the next verb, clause or deadline. */
+const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về)${WORD_END}|[.;(]|$)`, "u");
+const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|phối hợp)${WORD_END}|:`, "u");
+
+const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
+
+/** Words a subject naming agencies starts with; anything else ("Thường xuyên rà soát") is not a subject. */
+const AGENCY_START = /^(?:giao\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Người đứng đầu)\s/iu;
+
+function subjectOf(text: string): string | null {
+  const end = SUBJECT_END.exec(text);
+  const subject = end ? text.slice(0, end.index) : null;
+  return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
+}
+
+const subjectIn = (s: Sentence) => subjectOf(s.text) ?? s.paragraphSubject;
+
+function targetAfter(text: string, marker: RegExp): string | null {
+  const m = marker.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length);
+  const end = TARGET_END.exec(rest);
+  const target = rest.slice(0, end ? end.index : rest.length).trim();
+  return target && target.length < 120 ? cleanAgency(target) : null;
+}
+
+/**
+ * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các
+ * huyện, thành phố" or "..., các cơ quan, đơn vị". Walking back over comma-separated parts, a part
+ * that starts like an agency opens the list; a short part ("ban", "thành phố") continues it.
+ */
+function agencyClauseBefore(text: string): string | null {
+  const parts = text.split(/,\s*/).map((p) => p.trim());
+  let start = -1;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (AGENCY_START.test(parts[i] + " ")) start = i;
+    else if (parts[i].split(/\s+/).length > 2) break;
+  }
+  return start >= 0 ? cleanAgency(parts.slice(start).join(", ")) : null;
+}
+
+export function extractReportingRules(lines: Line[]): ReportingRule[] {
+  const rules: ReportingRule[] = [];
+  const add = (s: Sentence, rule: Omit<ReportingRule, "start" | "end">) => rules.push({ ...rule, start: s.start, end: s.start + s.text.length });
+  for (const s of sentences(lines)) {
+    const f = foldVietnamese(s.text);
+    if (!/bao cao|gui/.test(f)) continue;
+    const yearly = /(hang|hanh) nam|moi nam/.test(f);
+    if (/\bneu\b.{0,60}(phat sinh|kho khan|vuong mac)/.test(f) && /\bgui\b/.test(f)) {
+      const before = s.text.slice(0, f.search(/chu dong|de xuat|\bgui\b/));
+      add(s, { from: agencyClauseBefore(before), to: targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u), deadline_text: null, frequency: "ad hoc" });
+      continue;
+    }
+    const deadline = /trước ngày\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?(?:\s+(?:hằng|hàng) năm)?/u.exec(s.text);
+    if (deadline && /bao cao/.test(f)) {
+      const to = targetAfter(s.text, /báo cáo[^,;]*?\s(?:về|thông qua|gửi(?:\s+về)?)\s+/u);
+      add(s, { from: subjectIn(s), to, deadline_text: deadline[0], frequency: yearly ? "annual" : "once" });
+      const onward = targetAfter(s.text, /để\s+tổng hợp,?\s+báo cáo\s+/u);
+      if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency: yearly ? "annual" : "once" });
+      continue;
+    }
+    if (/tong hop,? bao cao/.test(f)) {
+      add(s, { from: subjectIn(s), to: targetAfter(s.text, /tổng hợp,?\s+báo cáo\s+/u), deadline_text: null, frequency: /dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc" });
+      continue;
+    }
+    if (/bao cao.*kien nghi cap co tham quyen/.test(f)) {
+      add(s, { from: subjectIn(s), to: "cấp có thẩm quyền", deadline_text: null, frequency: "ad hoc" });
+      continue;
+    }
+    if (/^tran trong bao cao\s/.test(f)) add(s, { from: null, to: targetAfter(s.text, /^trân trọng báo cáo\s+/iu), deadline_text: null, frequency: "ad hoc" });
+  }
+  return rules;
+}

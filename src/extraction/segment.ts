@@ -1,0 +1,51 @@
+/**
+ * Segmenting a document's text into lines that keep their offsets, each classified: a heading
+ * with its number as written (I, 1, 1.1, a), a bullet, or running text.
+ */
+export type LineKind = "roman" | "number" | "letter" | "bullet" | "text";
+
+export interface Line {
+  /** The line without surrounding whitespace or table pipes. */
+  text: string;
+  start: number;
+  end: number;
+  kind: LineKind;
+  /** The number as written ("II", "2.1", "a") for headings; null otherwise. */
+  number: string | null;
+  /** The line's text after its number or bullet. */
+  body: string;
+}
+
+const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]\s*(?=\S)/;
+const NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s+(?=\S)/;
+const LETTER = /^([a-zđ])\s*[).]\s*(?=\S)/;
+const BULLET = /^[-–+•*]\s*(?=\S)/;
+
+export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
+  let m = ROMAN.exec(text);
+  if (m && m[1]) return { kind: "roman", number: m[1], body: text.slice(m[0].length) };
+  m = NUMBER.exec(text);
+  // "2030 ..." or "15/12" at the start of a line are not headings: at most two digits per part.
+  if (m) return { kind: "number", number: m[1], body: text.slice(m[0].length) };
+  m = LETTER.exec(text);
+  if (m) return { kind: "letter", number: m[1], body: text.slice(m[0].length) };
+  if (BULLET.test(text)) return { kind: "bullet", number: null, body: text.replace(BULLET, "") };
+  return { kind: "text", number: null, body: text };
+}
+
+/** Splits text into non-empty lines with offsets into `text`. */
+export function segmentLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  for (const raw of text.split("\n")) {
+    // Conversions leave emphasis markers ("**CHỦ TỊCH**") and web scrapes table pipes ("Số: 23/KH-UBND |").
+    const trimmed = raw.trim().replace(/\s*\|$/, "").replace(/^[*_]+|[*_]+$/g, "").trim();
+    if (trimmed && trimmed !== "|") {
+      // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
+      const start = offset + raw.indexOf(trimmed);
+      lines.push({ text: trimmed, start, end: start + trimmed.length, ...classify(trimmed) });
+    }
+    offset += raw.length + 1;
+  }
+  return lines;
+}

@@ -1,12 +1,13 @@
 /**
  * The extractor: text in, structured records out, in stages (segment → recognise → assemble).
  * The output has the shape of the human annotations in `test/extraction/gold` (extra fields allowed).
- * This first increment recognises metadata, the implemented and cited documents, and reporting
- * rules; tasks, indicators and project figures are still empty (see docs/extraction-todo.md).
+ * Recognised so far: metadata, the implemented and cited documents, indicators, reporting rules;
+ * tasks and project figures are still empty (see docs/extraction-todo.md).
  */
 import { findCitations, isImplementingClause, uniqueCitations, type Citation } from "./citations.js";
 import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
+import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { segmentLines } from "./segment.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
@@ -19,7 +20,7 @@ export interface Extraction {
   document: { symbol: string | null; type: string | null; doc_type: string | null; issuer: string | null; issued: string | null; issued_text: string | null; signer: string | null; title: string | null };
   implements: ExtractedReference[];
   references: ExtractedReference[];
-  indicators: unknown[];
+  indicators: ExtractedIndicator[];
   tasks: unknown[];
   reporting: ReportingRule[];
   projects: unknown[];
@@ -60,7 +61,8 @@ export function extract(text: string, file = ""): Extraction {
     },
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: [],
+    // A report states results; every other kind of document states targets.
+    indicators: extractIndicators(lines, meta.type === "report" ? "report" : "plan"),
     tasks: [],
     reporting: extractReportingRules(lines),
     projects: [],

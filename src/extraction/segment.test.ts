@@ -11,6 +11,11 @@ describe("classify", () => {
 });
 
 describe("segmentLines", () => {
+  it("marks footnotes, and the line that continues a sentence they interrupted", () => {
+    const lines = segmentLines("Dự kiến năm 2024, tốc độ tăng GRDP đạt\n\n⁴ Tổ công tác hỗ trợ đầu tư.\n\n[5] Hội nghị.\n\n6,33%, trong đó nông nghiệp tăng 5,5%.\n\nĐoạn mới.");
+    expect(lines.map((l) => [l.footnote, l.continues])).toEqual([[false, null], [true, null], [true, null], [false, 0], [false, null]]);
+  });
+
   it("keeps offsets into the original text and drops table pipes and emphasis", () => {
     const text = "Số: 23/KH-UBND |\n\n**CHỦ TỊCH**\n  - Ý một";
     const lines = segmentLines(text);

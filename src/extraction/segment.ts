@@ -14,6 +14,13 @@ export interface Line {
   number: string | null;
   /** The line's text after its number or bullet. */
   body: string;
+  /** A footnote or endnote body ("¹ Tổ công tác ...", "[2] Chương trình ..."), wherever conversion left it. */
+  footnote: boolean;
+  /**
+   * Index of the line whose sentence this one continues, when a page break or interleaved
+   * footnotes cut a paragraph in two ("... (GRDP) đạt" / footnotes / "6,33%, trong đó ...").
+   */
+  continues: number | null;
 }
 
 const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]\s*(?=\S)/;
@@ -33,7 +40,11 @@ export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
   return { kind: "text", number: null, body: text };
 }
 
-/** Splits text into non-empty lines with offsets into `text`. */
+const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
+/** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
+const OPEN_END = /[\p{L}\d,–-]$/u;
+
+/** Splits text into non-empty lines with offsets into `text`, marking footnotes and continued sentences. */
 export function segmentLines(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
@@ -43,9 +54,16 @@ export function segmentLines(text: string): Line[] {
     if (trimmed && trimmed !== "|") {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
       const start = offset + raw.indexOf(trimmed);
-      lines.push({ text: trimmed, start, end: start + trimmed.length, ...classify(trimmed) });
+      const footnote = FOOTNOTE.test(trimmed);
+      lines.push({ text: trimmed, start, end: start + trimmed.length, ...classify(trimmed), footnote, continues: null });
     }
     offset += raw.length + 1;
+  }
+  for (const [i, line] of lines.entries()) {
+    if (line.footnote || line.kind !== "text" || !/^[\p{Ll}\d]/u.test(line.text)) continue;
+    let j = i - 1;
+    while (j >= 0 && lines[j].footnote) j--;
+    if (j >= 0 && j < i - 1 && OPEN_END.test(lines[j].text)) line.continues = j;
   }
   return lines;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { findQuantities } from "./quantities.js";
+
+const one = (text: string) => findQuantities(text).map(({ comparator, min, max, unit, perYear }) => ({ comparator, min, max, unit, perYear }));
+
+describe("findQuantities", () => {
+  it.each([
+    ["tăng trưởng đạt 8 - 9%", { comparator: "range", min: 8, max: 9, unit: "%", perYear: false }],
+    ["đạt khoảng 150 triệu đồng", { comparator: "approx", min: 150, max: 150, unit: "triệu đồng", perYear: false }],
+    ["Tỷ lệ tham gia bảo hiểm y tế đạt trên 95%", { comparator: ">", min: 95, max: null, unit: "%", perYear: false }],
+    ["có ít nhất 3 huyện đạt chuẩn", { comparator: ">=", min: 3, max: null, unit: "huyện", perYear: false }],
+    ["Tỷ lệ hộ nghèo giảm 2 - 3%/năm", { comparator: "range", min: 2, max: 3, unit: "%", perYear: true }],
+    ["đón khoảng 6 triệu lượt người", { comparator: "approx", min: 6e6, max: 6e6, unit: "lượt người", perYear: false }],
+    ["Có 36,9 giường bệnh/vạn dân", { comparator: "=", min: 36.9, max: 36.9, unit: "giường bệnh/vạn dân", perYear: false }],
+    ["diện tích 8.310,18 km²", { comparator: "=", min: 8310.18, max: 8310.18, unit: "km²", perYear: false }],
+    ["giảm tối đa 5% chi phí", { comparator: "<=", min: null, max: 5, unit: "%", perYear: false }],
+    ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
+    ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
+  ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
+
+  it("skips years, periods, dates, symbols, structural counts and progress ratios", () => {
+    expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, kiểm đếm 304/305 hộ, Quốc lộ 4B, mục 2")).toEqual([]);
+  });
+
+  it("finds each quantity of a clause that lists several", () => {
+    expect(one("Nông, lâm nghiệp chiếm 12 - 13%; công nghiệp chiếm 32 - 33%; dịch vụ chiếm 50 - 51%").map((q) => [q.min, q.max])).toEqual([[12, 13], [32, 33], [50, 51]]);
+  });
+});
+
+describe("findQuantities: codes that look like numbers", () => {
+  it("skips road codes in a list and phase numbers", () => {
+    expect(one("duy trì các tuyến quốc lộ 1A, 1B, 4A; hoàn thành giai đoạn 1 dự án")).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Quantities in running text, as targets and results are written: "đạt 8 - 9%", "khoảng 150 triệu
+ * đồng", "trên 95%", "ít nhất 3 huyện", "giảm 2 - 3%/năm", "6 triệu lượt người", "36,9 giường bệnh/vạn dân".
+ * Dates, years, periods, document symbols, section numbers and ratios of progress ("304/305 hộ")
+ * are not quantities here.
+ */
+import { foldVietnamese } from "../text/fold.js";
+import { parseQuantity, parseVietnameseNumber } from "../text/numbers.js";
+
+export type Comparator = "=" | ">" | ">=" | "<" | "<=" | "range" | "approx";
+
+export interface QuantityMention {
+  comparator: Comparator;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  /** "/năm" after the figure. */
+  perYear: boolean;
+  start: number;
+  end: number;
+}
+
+const NUM = "\\d{1,3}(?:[.,]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
+/** A number, or a range "8 - 9" / "từ 8 đến 9", then the unit. */
+const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
+
+/** Words a unit may consist of; the unit stops at the first word that is not one (a verb, a preposition). */
+const UNIT_STOP = /^(đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
+const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
+/** Counts of a document's own parts, not measurements (annotators leave them out). */
+const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước)\b/iu;
+const MONEY = /^(đồng|usd|đô la)/iu;
+
+function unitAfter(text: string): { unit: string | null; length: number } {
+  const m = /^\s*((?:[\p{L}²³]+(?:\s*\/\s*\d*\s*[\p{L}]+)?[\s,]*){1,5})/u.exec(text);
+  if (!m) return { unit: null, length: 0 };
+  const words: string[] = [];
+  for (const w of m[1].split(/\s+/)) {
+    const clean = w.replace(/[,;.]+$/, "");
+    if (!clean) break;
+    if (words.length && (UNIT_STOP.test(clean) || /^\/?năm$/iu.test(clean))) break;
+    if (!words.length && UNIT_STOP.test(clean) && !SCALE.test(clean)) break;
+    words.push(clean);
+    if (w.endsWith(",") || w.endsWith(";") || words.length >= 4) break;
+  }
+  const unit = words.join(" ").replace(/\s*\/\s*1?\s*/g, "/").trim();
+  return { unit: unit || null, length: unit ? text.indexOf(words[words.length - 1]) + words[words.length - 1].length : 0 };
+}
+
+/** Comparator from the words just before a figure. */
+export function comparatorBefore(before: string): Comparator | null {
+  const f = foldVietnamese(before).replace(/\s+/g, " ").trimEnd();
+  if (/(khoang|xap xi|gan|chung)$/.test(f)) return "approx";
+  if (/(toi thieu|it nhat|khong duoi|khong it hon)$/.test(f)) return ">=";
+  if (/(tren|hon|vuot)$/.test(f)) return ">";
+  if (/(toi da|khong qua|khong vuot qua|khong hon)$/.test(f)) return "<=";
+  if (/(duoi)$/.test(f)) return "<";
+  return null;
+}
+
+export function findQuantities(text: string): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const [whole, a, b, percent] = m;
+    const start = m.index!;
+    const after = text.slice(start + whole.length);
+    const low = parseVietnameseNumber(a), high = b ? parseVietnameseNumber(b) : null;
+    if (low === null || (b && high === null)) continue;
+    // Years and periods ("năm 2030", "2021 - 2030"), ratios of progress ("304/305"), numbered items ("Km 5+300").
+    if (!percent && /^\d{4}$/.test(a) && low >= 1900 && low <= 2100) continue;
+    // Ratios of progress ("304/305"), kilometre posts ("Km 5+300"), codes glued to a letter ("quốc lộ 1A, 3B").
+    if (/^\s*\/\s*\d/.test(after) || /^\s*\+/.test(after) || (!percent && /^\p{Lu}{1,2}\b/u.test(after))) continue;
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (/(năm|ngày|tháng|quý|số|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt)\s*$/iu.test(before)) continue;
+    let unit: string | null = percent ?? null;
+    let consumed = whole.length;
+    let value = low, valueHigh = high;
+    if (!unit) {
+      const u = unitAfter(after);
+      if (!u.unit) continue;
+      if (STRUCTURAL.test(u.unit)) continue;
+      const q = parseQuantity(`${a} ${u.unit}`);
+      if (!q) continue;
+      const scale = q.value / low;
+      value = q.value;
+      valueHigh = high !== null ? Number((high * scale).toPrecision(15)) : null;
+      unit = q.unit;
+      consumed += u.length;
+      if (unit && SCALE.test(unit.split(" ")[0]) && !MONEY.test(unit.split(" ").slice(1).join(" "))) continue;
+    }
+    const perYear = /^\s*\/\s*năm/iu.test(text.slice(start + consumed));
+    const explicit = comparatorBefore(before);
+    const comparator: Comparator = valueHigh !== null ? "range" : explicit ?? "=";
+    out.push({
+      comparator, min: comparator === "<" || comparator === "<=" ? null : value,
+      max: comparator === ">" || comparator === ">=" ? null : comparator === "range" ? valueHigh : value,
+      unit, perYear, start, end: start + consumed,
+    });
+  }
+  return out;
+}

@@ -8,7 +8,8 @@ import type { Database } from "../src/storage/database.js";
 import { documentLinks, documents } from "../src/documents/schema.js";
 import { indicators, taskAgencies, tasks } from "../src/plans/schema.js";
 import { searchDocumentText } from "../src/text/fold.js";
-import { DOCUMENT_TYPE_CODES, documentTypeOfSymbol, parseDocumentSymbol } from "../src/text/symbols.js";
+import { DOCUMENT_TYPE_CODES } from "../src/text/symbols.js";
+import { documentSearchText, symbolColumns } from "../src/documents/commands.js";
 
 const SUBJECTS = [
   "phát triển kinh tế - xã hội", "bảo đảm quốc phòng, an ninh", "xây dựng kết cấu hạ tầng đồng bộ", "chuyển đổi số", "phát triển du lịch",
@@ -41,15 +42,15 @@ export async function generateProvince(db: Database, size: DatasetSize, seed = 4
         const code = pick(codes);
         const year = 2016 + Math.floor(random() * 9);
         const written = `${50000 + i}/${spell[code] ?? code}-UBND`;
-        const parsed = parseDocumentSymbol(written)!;
+        const { impliedType, ...fromSymbol } = symbolColumns(written);
         const subject = pick(SUBJECTS);
         const title = `Về ${subject} trên địa bàn tỉnh giai đoạn ${year} - ${year + 5}`;
         // A document dwells on its own subject; a few sentences on development in general, as real plans do.
         const body = Array.from({ length: 30 }, (_, k) => `${k + 1}. ${pick(TASK_VERBS)} ${pick(OUTPUTS)} về ${k % 10 === 9 ? SUBJECTS[0] : subject}; phấn đấu đến năm ${year + 5} đạt ${Math.floor(random() * 100)}%.`).join("\n");
         rows.push({
-          symbol: parsed.canonical, symbolKey: parsed.key, number: parsed.number, typeCode: parsed.typeCode, issuerCode: parsed.issuerCode,
-          docType: documentTypeOfSymbol(parsed), issuerId: pick(agencyIds), issuedOn: `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-15`,
-          title, fullText: body, status: "published" as const, searchFolded: searchDocumentText(parsed.canonical, title), bodyFolded: searchDocumentText(body),
+          ...fromSymbol, docType: impliedType ?? "other", issuerId: pick(agencyIds), issuedOn: `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-15`,
+          title, fullText: body, status: "published" as const,
+          searchFolded: documentSearchText({ symbol: fromSymbol.symbol, title, signer: null, issuerText: null }), bodyFolded: searchDocumentText(body),
         });
       }
       const inserted = await tx.insert(documents).values(rows).returning({ id: documents.id, docType: documents.docType });

@@ -234,6 +234,7 @@ CREATE INDEX "indicators_owner_idx" ON "indicators" USING btree ("owner_id");-->
 CREATE INDEX "indicators_search_idx" ON "indicators" USING gin (to_tsvector('simple', "search_folded"));--> statement-breakpoint
 CREATE INDEX "project_metrics_project_idx" ON "project_metrics" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "projects_document_idx" ON "projects" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "projects_search_idx" ON "projects" USING gin (to_tsvector('simple', "search_folded"));--> statement-breakpoint
 CREATE INDEX "task_agencies_agency_idx" ON "task_agencies" USING btree ("agency_id","role");--> statement-breakpoint
 CREATE INDEX "tasks_document_idx" ON "tasks" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "tasks_search_idx" ON "tasks" USING gin (to_tsvector('simple', "search_folded"));

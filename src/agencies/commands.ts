@@ -2,10 +2,10 @@
  * Agency use cases. Outcomes: the written agency, or AppError validation (unknown parent or
  * successor, a parent cycle), duplicate (code taken), not_found, conflict (stale version).
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { AppError, invalid } from "../core/errors.js";
 import type { Database } from "../storage/database.js";
-import { findById, updateVersioned } from "../storage/records.js";
+import { findById, lockGraph, updateVersioned } from "../storage/records.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { AgencyExchangeRecord, AgencyInput, AgencyPatch, successorsInput } from "./inputs.js";
 import { getAgency, type Agency } from "./queries.js";
@@ -14,8 +14,10 @@ import type { z } from "zod";
 
 const searchText = (a: Pick<Agency, "name" | "code" | "aliases">) => searchDocumentText(a.name, a.code, ...a.aliases);
 
+/** Refuses a parent that is unknown or would make a cycle. Call inside a transaction. */
 async function checkParent(db: Database, agencyId: number | null, parentId: number | null | undefined) {
   if (parentId == null) return;
+  if (agencyId !== null) await lockGraph(db, "agency_parents");
   const seen = new Set<number>();
   for (let cursor: number | null = parentId; cursor !== null; ) {
     if (cursor === agencyId || seen.has(cursor)) throw invalid("parentId", "parent_cycle");
@@ -46,9 +48,11 @@ export async function updateAgency(db: Database, id: number, patch: AgencyPatch)
   return updateVersioned(db, agencies, id, version, { ...changes, searchFolded: searchText(next) });
 }
 
-/** Replaces an agency's successors (rename, merge, split) in one statement set. */
+/**
+ * Replaces an agency's successors (rename, merge, split). Call inside a transaction: the agency's
+ * version is checked and bumped first, so a stale edit is a conflict and a failed one leaves it as it was.
+ */
 export async function replaceSuccessors(db: Database, id: number, input: z.infer<typeof successorsInput>) {
-  await findById(db, agencies, id);
   const ids = input.successors.map((s) => s.successorId);
   if (ids.includes(id)) throw new AppError("validation", [{ field: "successors", key: "parent_cycle" }]);
   if (ids.length) {
@@ -56,12 +60,11 @@ export async function replaceSuccessors(db: Database, id: number, input: z.infer
     const missing = input.successors.findIndex((s) => !found.some((f) => f.id === s.successorId));
     if (missing >= 0) throw invalid(`successors.${missing}.successorId`, "agency_unknown");
   }
-  await db.transaction(async (tx) => {
-    await tx.delete(agencySuccessions).where(eq(agencySuccessions.predecessorId, id));
-    if (input.successors.length) {
-      await tx.insert(agencySuccessions).values(input.successors.map((s) => ({ predecessorId: id, ...s, note: s.note ?? null })));
-    }
-  });
+  await updateVersioned(db, agencies, id, input.version, {});
+  await db.delete(agencySuccessions).where(eq(agencySuccessions.predecessorId, id));
+  if (input.successors.length) {
+    await db.insert(agencySuccessions).values(input.successors.map(({ successorId, effectiveDate, kind, note }) => ({ predecessorId: id, successorId, effectiveDate, kind, note: note ?? null })));
+  }
   return getAgency(db, id);
 }
 
@@ -86,8 +89,9 @@ export async function importAgencies(db: Database, records: AgencyExchangeRecord
     const idOf = new Map(existing);
     for (const r of records) {
       const values = { name: r.name, aliases: r.aliases, kind: r.kind, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, searchFolded: searchText(r) };
+      // An update through import is an edit like any other: it bumps the version, so a client holding the old one gets a conflict.
       const [row] = await tx.insert(agencies).values({ code: r.code, ...values })
-        .onConflictDoUpdate({ target: agencies.code, set: values }).returning({ id: agencies.id });
+        .onConflictDoUpdate({ target: agencies.code, set: { ...values, version: sql`${agencies.version} + 1`, updatedAt: sql`now()` } }).returning({ id: agencies.id });
       if (existing.has(r.code)) updated++; else created++;
       idOf.set(r.code, row.id);
     }

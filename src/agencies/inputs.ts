@@ -4,18 +4,20 @@ import { AGENCY_KINDS, SUCCESSION_KINDS } from "./schema.js";
 
 export const agencyCode = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a-z, 0-9, -");
 
-export const agencyInput = z.object({
+/** Fields of an agency; defaults belong to creation only, so a PATCH never resets what it did not send. */
+const agencyFields = {
   code: agencyCode,
   name: text,
-  aliases: z.array(text).max(30).default([]),
+  aliases: z.array(text).max(30),
   kind: z.enum(AGENCY_KINDS),
   parentId: id.nullable().optional(),
   validFrom: dateField.nullable().optional(),
   validTo: dateField.nullable().optional(),
-});
+};
+export const agencyInput = z.object({ ...agencyFields, aliases: agencyFields.aliases.default([]) });
 export type AgencyInput = z.infer<typeof agencyInput>;
 
-export const agencyPatch = agencyInput.partial().extend({ version: z.number().int().positive() });
+export const agencyPatch = z.object(agencyFields).partial().extend({ version: z.number().int().positive() });
 export type AgencyPatch = z.infer<typeof agencyPatch>;
 
 export const successionInput = z.object({
@@ -24,7 +26,7 @@ export const successionInput = z.object({
   kind: z.enum(SUCCESSION_KINDS),
   note: optionalText,
 });
-export const successorsInput = z.object({ successors: z.array(successionInput).max(20) });
+export const successorsInput = z.object({ successors: z.array(successionInput).max(20), version: z.number().int().positive() });
 
 export const agencyListQuery = z.object({
   q: z.string().optional(),

@@ -40,11 +40,20 @@ describe("agencies API", () => {
   it("records a merger with its date and shows it from both sides", async () => {
     const dpi = (await s.call("GET", "/api/agencies?q=ke%20hoach%20dau%20tu")).body.items[0];
     const dof = (await create({ code: "so-tai-chinh", name: "Sở Tài chính", kind: "department" })).body;
-    const res = await s.call("PUT", `/api/agencies/${dpi.id}/successors`, { successors: [{ successorId: dof.id, effectiveDate: "01/03/2025", kind: "merge" }] });
+    const res = await s.call("PUT", `/api/agencies/${dpi.id}/successors`, { successors: [{ successorId: dof.id, effectiveDate: "01/03/2025", kind: "merge" }], version: dpi.version });
     expect(res.status).toBe(200);
+    expect(res.body.version).toBe(dpi.version + 1);
+    expect((await s.call("PUT", `/api/agencies/${dpi.id}/successors`, { successors: [], version: dpi.version })).status).toBe(409);
     expect(res.body.successors).toEqual([{ agency: { id: dof.id, code: "so-tai-chinh", name: "Sở Tài chính", kind: "department" }, effectiveDate: "2025-03-01", kind: "merge", note: null }]);
     expect((await s.call("GET", `/api/agencies/${dof.id}`)).body.predecessors[0].agency.id).toBe(dpi.id);
-    expect((await s.call("PUT", `/api/agencies/${dpi.id}/successors`, { successors: [{ successorId: 999999, effectiveDate: "01/03/2025", kind: "merge" }] })).status).toBe(400);
+    expect((await s.call("PUT", `/api/agencies/${dpi.id}/successors`, { successors: [{ successorId: 999999, effectiveDate: "01/03/2025", kind: "merge" }], version: res.body.version })).status).toBe(400);
+    expect((await s.call("GET", `/api/agencies/${dpi.id}`)).body.successors).toHaveLength(1);
+  });
+
+  it("changes only the fields a PATCH sends", async () => {
+    const a = (await create({ code: "keep", name: "Sở Giữ", kind: "department", aliases: ["SG", "Sở G"] })).body;
+    const res = await s.call("PATCH", `/api/agencies/${a.id}`, { name: "Sở Giữ nguyên", version: a.version });
+    expect(res.body).toMatchObject({ name: "Sở Giữ nguyên", aliases: ["SG", "Sở G"], kind: "department" });
   });
 
   it("answers 409 to an edit from a stale version", async () => {
@@ -62,6 +71,13 @@ describe("agencies API", () => {
 });
 
 describe("agency import and export", () => {
+  it("bumps the version of an agency it updates, so an edit made before it is a conflict", async () => {
+    const a = (await create({ code: "imp", name: "Ban Nhập", kind: "board" })).body;
+    await importAgencies(s.db.store.db, [{ code: "imp", name: "Ban Nhập (đổi tên)", aliases: [], kind: "board", successors: [] }]);
+    expect((await s.call("PATCH", `/api/agencies/${a.id}`, { name: "Ghi đè", version: a.version })).status).toBe(409);
+    expect((await s.call("GET", `/api/agencies/${a.id}`)).body.name).toBe("Ban Nhập (đổi tên)");
+  });
+
   it("round-trips by code, and a bad record writes nothing", async () => {
     const db = s.db.store.db;
     const exported = await exportAgencies(db);

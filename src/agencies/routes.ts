@@ -16,7 +16,7 @@ export const agencyRoutes = [
   route({ method: "post", path: "/api/agencies", tag, summary: "Create an agency", body: agencyInput, status: 201,
     handler: ({ ctx, body }) => createAgency(ctx.db, body) }),
   route({ method: "patch", path: "/api/agencies/:id", tag, summary: "Update an agency (send the version you read)", params: idParams, body: agencyPatch,
-    handler: ({ ctx, params, body }) => updateAgency(ctx.db, params.id, body) }),
-  route({ method: "put", path: "/api/agencies/:id/successors", tag, summary: "Replace an agency's successors", params: idParams, body: successorsInput,
-    handler: ({ ctx, params, body }) => replaceSuccessors(ctx.db, params.id, body) }),
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateAgency(tx, params.id, body)) }),
+  route({ method: "put", path: "/api/agencies/:id/successors", tag, summary: "Replace an agency's successors (send the agency's version you read)", params: idParams, body: successorsInput,
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => replaceSuccessors(tx, params.id, body)) }),
 ];

@@ -10,7 +10,8 @@ import type { MessageKey } from "./i18n.js";
 /** A custom issue rendered from a message key in the user's language (see http/errors). */
 const problem = (key: MessageKey) => ({ code: "custom" as const, params: { key } });
 
-export const id = z.coerce.number().int().positive();
+/** Row ids are PostgreSQL `integer`s. */
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const idParams = z.object({ id });
 
 /** A full date: "26/01/2023", "ngày 26 tháng 01 năm 2023" or ISO; stored as ISO. 31/02 is refused. */

@@ -17,6 +17,7 @@ const messages = {
   date_malformed: { vi: "Ngày không đúng dạng; nhập dd/mm/yyyy hoặc yyyy-mm-dd", en: "Malformed date; use dd/mm/yyyy or yyyy-mm-dd" },
   min_gt_max: { vi: "Giá trị tối thiểu lớn hơn giá trị tối đa", en: "Minimum is greater than maximum" },
   number_malformed: { vi: "Không phải số; nhập dạng 8.310,18 hoặc 8310.18", en: "Not a number; write 8310.18 or 8.310,18" },
+  field_required: { vi: "Trường này là bắt buộc", en: "This field is required" },
   bound_required: { vi: "Chỉ tiêu với phép so sánh này cần giá trị ở trường này", en: "This comparator needs a value in this field" },
   period_malformed: { vi: "Kỳ không đúng dạng (ví dụ 2024, 2024-H1, 2024-Q3, 2024-05)", en: "Malformed period (e.g. 2024, 2024-H1, 2024-Q3, 2024-05)" },
   agency_unknown: { vi: "Không có cơ quan với mã số này", en: "No agency with this id" },

@@ -3,11 +3,11 @@
  * (malformed symbol, impossible date, unknown issuer, a link cycle), duplicate (symbol taken),
  * not_found, conflict (stale version).
  */
-import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { AppError, invalid } from "../core/errors.js";
-import { agencies } from "../agencies/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
-import { countWhere, deleteById, findById, pageOffset, unknownReference, updateVersioned } from "../storage/records.js";
+import { countWhere, deleteById, findById, lockGraph, pageOffset, updateVersioned } from "../storage/records.js";
+import { checkAgencies, checkDocument } from "../storage/references.js";
 import { searchDocumentText } from "../text/fold.js";
 import { documentTypeOfSymbol, parseDocumentSymbol, suggestSymbolMatches, type SymbolSuggestion } from "../text/symbols.js";
 import { sql } from "drizzle-orm";
@@ -20,7 +20,7 @@ type DocumentRow = typeof documents.$inferSelect;
 type StoredDocument = Omit<DocumentRow, "searchFolded" | "bodyFolded" | "searchVector">;
 
 /** The columns a symbol determines; a malformed symbol is refused with the field named. */
-function symbolColumns(symbol: string | null | undefined) {
+export function symbolColumns(symbol: string | null | undefined) {
   if (!symbol) return { symbol: null, symbolKey: null, number: null, symbolYear: null, typeCode: null, issuerCode: null, impliedType: null };
   const parsed = parseDocumentSymbol(symbol);
   if (!parsed) throw invalid("symbol", "symbol_malformed");
@@ -30,12 +30,6 @@ function symbolColumns(symbol: string | null | undefined) {
   };
 }
 
-async function checkIssuer(db: Database, issuerId: number | null | undefined) {
-  if (issuerId == null) return;
-  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, issuerId));
-  if (!row) throw unknownReference("issuerId", "agency_unknown");
-}
-
 async function checkSymbolFree(db: Database, key: string | null, exceptId?: number) {
   if (!key) return;
   const where = exceptId ? and(eq(documents.symbolKey, key), ne(documents.id, exceptId)) : eq(documents.symbolKey, key);
@@ -43,7 +37,8 @@ async function checkSymbolFree(db: Database, key: string | null, exceptId?: numb
   if (taken) throw new AppError("duplicate", [{ field: "symbol", key: "symbol_taken" }]);
 }
 
-const searchText = (d: Pick<DocumentRow, "symbol" | "title" | "signer" | "issuerText">) => searchDocumentText(d.symbol, d.title, d.signer, d.issuerText);
+/** The folded text a document is found by (its body is folded apart, with a lower weight). */
+export const documentSearchText = (d: Pick<DocumentRow, "symbol" | "title" | "signer" | "issuerText">) => searchDocumentText(d.symbol, d.title, d.signer, d.issuerText);
 
 export interface WrittenDocument extends StoredDocument {
   /** Existing documents whose symbol this one probably misspells ("52-CTr/T" → 52-CTr/TU): for a person to confirm. */
@@ -68,12 +63,12 @@ async function withSuggestions(db: Database, row: DocumentRow): Promise<WrittenD
 export async function createDocument(db: Database, input: DocumentInput): Promise<WrittenDocument> {
   const { impliedType, ...fromSymbol } = symbolColumns(input.symbol);
   const docType = input.docType ?? impliedType ?? "other";
-  await checkIssuer(db, input.issuerId);
+  await checkAgencies(db, "issuerId", [input.issuerId]);
   await checkSymbolFree(db, fromSymbol.symbolKey);
   const values = { ...input, ...fromSymbol, docType };
   const [row] = await db.insert(documents).values({
     ...values,
-    searchFolded: searchText({ ...values, signer: input.signer ?? null, issuerText: input.issuerText ?? null }),
+    searchFolded: documentSearchText({ ...values, signer: input.signer ?? null, issuerText: input.issuerText ?? null }),
     bodyFolded: searchDocumentText(input.fullText),
   }).returning();
   return withSuggestions(db, row);
@@ -88,10 +83,10 @@ export async function updateDocument(db: Database, id: number, patch: DocumentPa
     await checkSymbolFree(db, fromSymbol.symbolKey, id);
     symbolChanges = fromSymbol;
   }
-  if (changes.issuerId !== undefined) await checkIssuer(db, changes.issuerId);
+  if (changes.issuerId !== undefined) await checkAgencies(db, "issuerId", [changes.issuerId]);
   const next = { ...current, ...changes, ...symbolChanges };
   const row = await updateVersioned(db, documents, id, version, {
-    ...changes, ...symbolChanges, searchFolded: searchText(next),
+    ...changes, ...symbolChanges, searchFolded: documentSearchText(next),
     ...(changes.fullText !== undefined ? { bodyFolded: searchDocumentText(changes.fullText) } : {}),
   });
   return withSuggestions(db, row);
@@ -104,11 +99,11 @@ export const deleteDocument = (db: Database, id: number) => deleteById(db, docum
  * children in the list; a section's span must not end before it starts.
  */
 export async function replaceOutline(db: Database, documentId: number, input: OutlineInput) {
-  await findById(db, documents, documentId);
   input.sections.forEach((s, i) => {
     if (s.parent != null && s.parent >= i) throw invalid(`sections.${i}.parent`, "parent_cycle");
     if (s.startOffset != null && s.endOffset != null && s.endOffset < s.startOffset) throw invalid(`sections.${i}.endOffset`, "min_gt_max");
   });
+  await updateVersioned(db, documents, documentId, input.version, {});
   await db.delete(documentSections).where(eq(documentSections.documentId, documentId));
   const ids: number[] = [];
   for (const [position, s] of input.sections.entries()) {
@@ -121,8 +116,9 @@ export async function replaceOutline(db: Database, documentId: number, input: Ou
   return db.select().from(documentSections).where(eq(documentSections.documentId, documentId)).orderBy(documentSections.position);
 }
 
-/** Would a new "implements" link from → to close a loop? True when `from` is already above `to`. */
+/** Would a new "implements" link from → to close a loop? True when `from` is already above `to`. Call inside a transaction. */
 async function closesCycle(db: Database, fromId: number, toId: number): Promise<boolean> {
+  await lockGraph(db, "document_chain");
   const rows = await queryRows<{ id: number }>(db, sql`
     with recursive up(id, depth) as (
       select ${toId}::int, 0
@@ -135,9 +131,8 @@ async function closesCycle(db: Database, fromId: number, toId: number): Promise<
 
 export async function createLink(db: Database, input: LinkInput) {
   if (input.fromId === input.toId) throw invalid("toId", "link_self");
-  const found = await db.select({ id: documents.id }).from(documents).where(inArray(documents.id, [input.fromId, input.toId]));
-  if (!found.some((d) => d.id === input.fromId)) throw unknownReference("fromId", "document_unknown");
-  if (!found.some((d) => d.id === input.toId)) throw unknownReference("toId", "document_unknown");
+  await checkDocument(db, "fromId", input.fromId);
+  await checkDocument(db, "toId", input.toId);
   if (input.kind === "implements" && (await closesCycle(db, input.fromId, input.toId))) throw invalid("toId", "link_cycle");
   const [row] = await db.insert(documentLinks).values({ ...input, note: input.note ?? null }).returning();
   return row;

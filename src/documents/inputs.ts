@@ -2,7 +2,8 @@ import { z } from "zod";
 import { dateField, id, optionalText, pageQuery, text, year } from "../core/fields.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, LINK_KINDS } from "./schema.js";
 
-export const documentInput = z.object({
+/** Fields of a document; defaults belong to creation only, so a PATCH never resets what it did not send. */
+const documentFields = {
   /** As written: "23/KH-UBND", "11-NQ/TW"; null for a draft whose number is blank. */
   symbol: optionalText,
   /** Derived from the symbol's type code when left out. */
@@ -15,12 +16,13 @@ export const documentInput = z.object({
   title: text,
   fullText: z.string().max(5_000_000).nullable().optional(),
   sourceFile: optionalText,
-  status: z.enum(DOCUMENT_STATUSES).default("draft"),
-  stub: z.boolean().default(false),
-});
+  status: z.enum(DOCUMENT_STATUSES),
+  stub: z.boolean(),
+};
+export const documentInput = z.object({ ...documentFields, status: documentFields.status.default("draft"), stub: documentFields.stub.default(false) });
 export type DocumentInput = z.infer<typeof documentInput>;
 
-export const documentPatch = documentInput.partial().extend({ version: z.number().int().positive() });
+export const documentPatch = z.object(documentFields).partial().extend({ version: z.number().int().positive() });
 export type DocumentPatch = z.infer<typeof documentPatch>;
 
 export const documentListQuery = z.object({
@@ -46,6 +48,8 @@ export const outlineInput = z.object({
     startOffset: z.number().int().min(0).nullable().optional(),
     endOffset: z.number().int().min(0).nullable().optional(),
   })).max(2000),
+  /** The document's version as read: the outline is part of the document. */
+  version: z.number().int().positive(),
 });
 export type OutlineInput = z.infer<typeof outlineInput>;
 

@@ -65,6 +65,23 @@ describe("documents API", () => {
     expect((await s.call("GET", `/api/documents/${created.id}`)).body.title).toBe("Báo cáo năm 2024");
   });
 
+  it("changes only the fields a PATCH sends", async () => {
+    const d = (await s.call("POST", "/api/documents", { symbol: "8/BC-UBND", title: "Báo cáo", status: "published", stub: true })).body;
+    const res = await s.call("PATCH", `/api/documents/${d.id}`, { title: "Báo cáo (sửa)", version: d.version });
+    expect(res.body).toMatchObject({ title: "Báo cáo (sửa)", status: "published", stub: true });
+  });
+
+  it("answers 400, not 500, to an id beyond the database's integers", async () => {
+    expect((await s.call("GET", "/api/documents/99999999999")).status).toBe(400);
+    expect((await s.call("GET", "/api/tasks?documentId=99999999999")).status).toBe(400);
+  });
+
+  it("reads a symbol written in capitals, 'SỐ:' included", async () => {
+    const res = await s.call("POST", "/api/documents", { symbol: "SỐ: 31/KH-UBND", title: "Kế hoạch" });
+    expect(res.status).toBe(201);
+    expect(res.body.symbol).toBe("31/KH-UBND");
+  });
+
   it("answers 404 for a missing document and 400 for a bad id", async () => {
     expect((await s.call("GET", "/api/documents/999999")).status).toBe(404);
     expect((await s.call("GET", "/api/documents/abc")).status).toBe(400);
@@ -147,7 +164,7 @@ describe("service routes", () => {
 describe("a plan's outline", () => {
   it("replaces the sections with their nesting, and refuses a parent after its child", async () => {
     const plan = (await s.call("POST", "/api/documents", { symbol: "9/KH-UBND", title: "Kế hoạch" })).body.id;
-    const res = await s.call("PUT", `/api/documents/${plan}/sections`, { sections: [
+    const res = await s.call("PUT", `/api/documents/${plan}/sections`, { version: 1, sections: [
       { number: "I", title: "MỤC ĐÍCH, YÊU CẦU", level: 0, startOffset: 100, endOffset: 400 },
       { number: "1", title: "Mục đích", level: 1, parent: 0, startOffset: 120, endOffset: 250 },
       { number: "II", title: "NHIỆM VỤ", level: 0, startOffset: 400, endOffset: 900 },
@@ -155,7 +172,8 @@ describe("a plan's outline", () => {
     expect(res.status).toBe(200);
     expect(res.body.map((x: { number: string }) => x.number)).toEqual(["I", "1", "II"]);
     expect(res.body[1].parentId).toBe(res.body[0].id);
-    const bad = await s.call("PUT", `/api/documents/${plan}/sections`, { sections: [{ number: "1", level: 1, parent: 1 }, { number: "I", level: 0 }] });
+    expect((await s.call("PUT", `/api/documents/${plan}/sections`, { version: 1, sections: [] })).status).toBe(409);
+    const bad = await s.call("PUT", `/api/documents/${plan}/sections`, { version: 2, sections: [{ number: "1", level: 1, parent: 1 }, { number: "I", level: 0 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe("sections.0.parent");
     expect((await s.call("GET", `/api/documents/${plan}`)).body.sections).toHaveLength(3);

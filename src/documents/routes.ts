@@ -30,7 +30,7 @@ export const documentRoutes = [
   route({ method: "post", path: "/api/links", tag, summary: "Link two documents (implements, cites, amends, replaces)", body: linkInput, status: 201,
     handler: ({ ctx, body }) => ctx.db.transaction((tx) => createLink(tx, body)) }),
   route({ method: "patch", path: "/api/links/:id", tag, summary: "Change a link's kind or note", params: idParams, body: linkPatch,
-    handler: ({ ctx, params, body }) => updateLink(ctx.db, params.id, body) }),
+    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateLink(tx, params.id, body)) }),
   route({ method: "delete", path: "/api/links/:id", tag, summary: "Remove a link", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteLink(ctx.db, params.id) }),
 ];

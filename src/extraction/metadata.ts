@@ -7,7 +7,7 @@
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import type { DOCUMENT_TYPES } from "../documents/schema.js";
 import { foldVietnamese } from "../text/fold.js";
-import { isValidCalendarDate, toIsoDate } from "../text/dates.js";
+import { isDateError, parseVietnameseDate } from "../text/dates.js";
 import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
 import type { Line } from "./segment.js";
 
@@ -54,21 +54,24 @@ function findSymbol(lines: Line[]): string | null {
   return null;
 }
 
+/** A full date, or a draft's month whose day is blank; null when the text holds neither. */
+function issuedFrom(text: string): { issued: string | null; issuedText: string | null } | null {
+  const parsed = parseVietnameseDate(text);
+  if (isDateError(parsed)) return null;
+  if (parsed.kind === "date") return { issued: parsed.iso, issuedText: null };
+  if (parsed.kind === "month") return { issued: null, issuedText: `tháng ${parsed.month} năm ${parsed.year}` };
+  return null;
+}
+
 function findIssued(lines: Line[]): { issued: string | null; issuedText: string | null } {
   for (const l of lines.slice(0, 40)) {
     // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
-    const m = /^(?:[\p{L}.]+\s*){1,4},\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(l.text)
-      ?? /^(?:[\p{L}.]+\s*){1,4},\s*ngày\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(l.text);
-    if (!m) continue;
-    const [year, month] = [Number(m[3]), Number(m[2])];
-    if (!m[1]) return { issued: null, issuedText: `tháng ${month} năm ${year}` };
-    const date = { year, month, day: Number(m[1]) };
-    if (isValidCalendarDate(date)) return { issued: toIsoDate(date), issuedText: null };
+    const m = /^(?:[\p{L}.]+\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(l.text);
+    const found = m ? issuedFrom(m[1]) : null;
+    if (found) return found;
   }
   const scraped = metadataValue(lines, /^ngay ban hanh$/);
-  const m = scraped && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(scraped);
-  if (m && isValidCalendarDate({ year: +m[3], month: +m[2], day: +m[1] })) return { issued: toIsoDate({ year: +m[3], month: +m[2], day: +m[1] }), issuedText: null };
-  return { issued: null, issuedText: null };
+  return (scraped && issuedFrom(scraped)) || { issued: null, issuedText: null };
 }
 
 function findType(lines: Line[], symbol: string | null): { type: DocumentType | null; titleIndex: number } {

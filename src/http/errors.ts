@@ -34,12 +34,22 @@ function pgCode(e: unknown): string | undefined {
   return undefined;
 }
 
+function errorMessages(e: unknown): string {
+  const out: string[] = [];
+  for (let cur: unknown = e, depth = 0; cur && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) out.push(String((cur as Error).message ?? ""));
+  return out.join(" ");
+}
+
 /** Maps storage constraint failures onto the closed error set; anything else is internal. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  switch (pgCode(e)) {
+  const code = pgCode(e);
+  // Class 22: a value out of range or of the wrong form reached the database.
+  if (code?.startsWith("22")) return new AppError("validation");
+  switch (code) {
     case "23505": return new AppError("duplicate");
-    case "23503": return new AppError("in_use");
+    // A write naming a row that does not exist is bad input; a delete of a row others name is "in use".
+    case "23503": return /insert or update/i.test(errorMessages(e)) ? new AppError("validation") : new AppError("in_use");
     case "23514": return new AppError("validation");
     case "40001": return new AppError("conflict");
     default: return new AppError("internal");

@@ -11,21 +11,21 @@ import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVers
 import { searchDocumentText } from "../text/fold.js";
 import type { IndicatorInput, IndicatorListQuery, IndicatorPatch, ValueInput, valueListQuery, valuePatch } from "./inputs.js";
 import { PERIOD } from "./inputs.js";
-import { checkAgencies, checkDocument } from "./references.js";
+import { checkAgencies, checkDocument } from "../storage/references.js";
 import { indicators, indicatorValues } from "./schema.js";
 import type { z } from "zod";
 
 export type Indicator = typeof indicators.$inferSelect;
 
 /**
- * Bounds by comparator: "=" and "approx" need min (max defaults to it); ">" and ">=" need min
- * and no max; "<" and "<=" need max and no min; "range" needs both.
+ * Bounds by comparator: "=" and "approx" are one value (min, with max equal to it); ">" and
+ * ">=" need min and no max; "<" and "<=" need max and no min; "range" needs both, min ≤ max.
  */
 export function normaliseBounds(b: Pick<IndicatorInput, "comparator" | "min" | "max">): { min: number | null; max: number | null } {
   const min = b.min ?? null, max = b.max ?? null;
   const need = (field: "min" | "max", v: number | null) => { if (v === null) throw new AppError("validation", [{ field, key: "bound_required" }]); };
   switch (b.comparator) {
-    case "=": case "approx": need("min", min); return { min, max: max ?? min };
+    case "=": case "approx": need("min", min); return { min, max: min };
     case ">": case ">=": need("min", min); return { min, max: null };
     case "<": case "<=": need("max", max); return { min: null, max };
     case "range":
@@ -100,6 +100,10 @@ export async function createValue(db: Database, input: ValueInput) {
 
 export async function updateValue(db: Database, id: number, patch: z.infer<typeof valuePatch>) {
   const { version, ...changes } = patch;
+  if (changes.indicatorId !== undefined) {
+    const [indicator] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, changes.indicatorId));
+    if (!indicator) throw invalid("indicatorId", "indicator_unknown");
+  }
   if (changes.agencyId !== undefined) await checkAgencies(db, "agencyId", [changes.agencyId]);
   if (changes.sourceDocumentId !== undefined) await checkDocument(db, "sourceDocumentId", changes.sourceDocumentId);
   const derived = changes.period ? { periodYear: periodYear(changes.period) } : {};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidCalendarDate } from "../text/dates.js";
 import { dateField, id, numberField, optionalText, pageQuery, text, year } from "../core/fields.js";
 import { COMPARATORS, DEADLINE_KINDS, DIRECTIONS, TASK_ROLES, TASK_STATUSES, VALUE_KINDS } from "./schema.js";
 
@@ -10,6 +11,7 @@ const sourceFields = {
   endOffset: z.number().int().min(0).nullable().optional(),
 };
 
+/** A deadline given explicitly: each kind needs its own fields, and a yearly day must exist (29/02 does, in leap years). */
 export const deadlineInput = z.object({
   kind: z.enum(DEADLINE_KINDS),
   date: dateField.nullable().optional(),
@@ -18,21 +20,34 @@ export const deadlineInput = z.object({
   month: z.number().int().min(1).max(12).nullable().optional(),
   from: year.nullable().optional(),
   to: year.nullable().optional(),
+}).superRefine((d, ctx) => {
+  const missing = (path: string) => ctx.addIssue({ code: "custom", path: [path], params: { key: "field_required" } });
+  if (d.kind === "date" && !d.date) missing("date");
+  if (d.kind === "year" && d.year == null) missing("year");
+  if (d.kind === "period") { if (d.from == null) missing("from"); if (d.to == null) missing("to"); }
+  if (d.kind === "period" && d.from != null && d.to != null && d.from > d.to) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "min_gt_max" } });
+  if (d.kind === "yearly" && (d.day == null) !== (d.month == null)) missing(d.day == null ? "day" : "month");
+  if (d.kind === "yearly" && d.day != null && d.month != null && !isValidCalendarDate({ year: 2024, month: d.month, day: d.day })) {
+    ctx.addIssue({ code: "custom", path: ["day"], params: { key: "date_impossible" } });
+  }
 });
 
+/** Fields of a task; defaults belong to creation only, so a PATCH never resets what it did not send. */
 const taskFields = {
   documentId: id,
   text,
-  leadIds: z.array(id).max(100).default([]),
-  coordinatingIds: z.array(id).max(200).default([]),
+  leadIds: z.array(id).max(100),
+  coordinatingIds: z.array(id).max(200),
   /** The deadline in the document's words; normalised automatically unless `deadline` is given. */
   deadlineText: optionalText,
   deadline: deadlineInput.optional(),
   expectedOutput: optionalText,
-  status: z.enum(TASK_STATUSES).default("open"),
+  status: z.enum(TASK_STATUSES),
   ...sourceFields,
 };
-export const taskInput = z.object(taskFields);
+export const taskInput = z.object({
+  ...taskFields, leadIds: taskFields.leadIds.default([]), coordinatingIds: taskFields.coordinatingIds.default([]), status: taskFields.status.default("open"),
+});
 export type TaskInput = z.infer<typeof taskInput>;
 export const taskPatch = z.object(taskFields).partial().extend({ version: z.number().int().positive() });
 export type TaskPatch = z.infer<typeof taskPatch>;
@@ -50,16 +65,16 @@ const indicatorFields = {
   min: numberField.nullable().optional(),
   max: numberField.nullable().optional(),
   targetYear: year.nullable().optional(),
-  perYear: z.boolean().default(false),
+  perYear: z.boolean(),
   periodFrom: year.nullable().optional(),
   periodTo: year.nullable().optional(),
   baselineValue: numberField.nullable().optional(),
   baselineYear: year.nullable().optional(),
-  direction: z.enum(DIRECTIONS).default("higher"),
+  direction: z.enum(DIRECTIONS),
   ownerId: id.nullable().optional(),
   ...sourceFields,
 };
-export const indicatorInput = z.object(indicatorFields);
+export const indicatorInput = z.object({ ...indicatorFields, perYear: indicatorFields.perYear.default(false), direction: indicatorFields.direction.default("higher") });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 export const indicatorPatch = z.object(indicatorFields).partial().extend({ version: z.number().int().positive() });
 export type IndicatorPatch = z.infer<typeof indicatorPatch>;

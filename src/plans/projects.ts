@@ -5,7 +5,7 @@ import type { Database } from "../storage/database.js";
 import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned } from "../storage/records.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { metricInput, metricPatch, projectInput, projectListQuery, projectPatch } from "./inputs.js";
-import { checkAgencies, checkDocument } from "./references.js";
+import { checkAgencies, checkDocument } from "../storage/references.js";
 import { projectMetrics, projects } from "./schema.js";
 import type { z } from "zod";
 

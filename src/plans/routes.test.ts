@@ -38,6 +38,24 @@ describe("tasks", () => {
     expect((await s.call("GET", "/api/tasks")).body.total).toBe(before);
   });
 
+  it("changes only the fields a PATCH sends: the agencies and status stay", async () => {
+    const t = (await s.call("POST", "/api/tasks", { documentId: plan, text: "Rà soát", leadIds: [dpi], coordinatingIds: [dof], status: "completed" })).body;
+    const res = await s.call("PATCH", `/api/tasks/${t.id}`, { text: "Rà soát, đánh giá", version: t.version });
+    expect(res.body).toMatchObject({ text: "Rà soát, đánh giá", status: "completed", lead: [{ id: dpi }], coordinating: [{ id: dof }] });
+  });
+
+  it("refuses an impossible deadline instead of storing none or a corrected one", async () => {
+    for (const deadlineText of ["trước ngày 31/02/2024", "ngày 31 tháng 6 năm 2025"]) {
+      const res = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", deadlineText });
+      expect(res.status, deadlineText).toBe(400);
+      expect(res.body.error.fields[0].field).toBe("deadlineText");
+    }
+    const yearly = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", deadline: { kind: "yearly", day: 31, month: 2 } });
+    expect(yearly.body.error.fields[0].field).toBe("deadline.day");
+    const dateless = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", deadline: { kind: "date" } });
+    expect(dateless.body.error.fields[0].field).toBe("deadline.date");
+  });
+
   it("updates the agencies and the deadline, then refuses the stale version", async () => {
     const t = (await s.call("POST", "/api/tasks", { documentId: plan, text: "Xây dựng đề án", leadIds: [dpi], deadlineText: "Quý III/2024" })).body;
     expect(t).toMatchObject({ deadlineKind: "date", deadlineDate: "2024-09-30" });
@@ -62,13 +80,18 @@ describe("indicators and values", () => {
     expect(value.body).toMatchObject({ value: 6.33, periodYear: 2024, kind: "estimate" });
     expect((await s.call("POST", "/api/values", { indicatorId: res.body.id, period: "2024", value: 6.4, kind: "estimate" })).status).toBe(409);
     expect((await s.call("GET", `/api/values?indicatorId=${res.body.id}`)).body.total).toBe(1);
+    const moved = await s.call("PATCH", `/api/values/${value.body.id}`, { indicatorId: 99999, version: 1 });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.fields[0].field).toBe("indicatorId");
   });
 
   it("derives bounds from the comparator and refuses what does not fit", async () => {
     const above = await s.call("POST", "/api/indicators", { documentId: plan, name: "Tỷ lệ", unit: "%", comparator: ">", min: 95, max: 99 });
     expect(above.body).toMatchObject({ min: 95, max: null });
     const approx = await s.call("POST", "/api/indicators", { documentId: plan, name: "Đô thị hóa", unit: "%", comparator: "approx", min: 30 });
-    expect(approx.body).toMatchObject({ min: 30, max: 30 });
+    expect(approx.body).toMatchObject({ min: 30, max: 30, perYear: false, direction: "higher" });
+    const changed = await s.call("PATCH", `/api/indicators/${approx.body.id}`, { min: 35, version: 1 });
+    expect(changed.body).toMatchObject({ min: 35, max: 35, comparator: "approx", direction: "higher" });
     const missing = await s.call("POST", "/api/indicators", { documentId: plan, name: "X", comparator: "range", min: 9 });
     expect(missing.body.error.fields[0].field).toBe("max");
     const inverted = await s.call("POST", "/api/indicators", { documentId: plan, name: "X", comparator: "range", min: 9, max: 8 });

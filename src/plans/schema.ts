@@ -121,7 +121,10 @@ export const projects = pgTable("projects", {
   leadId: integer("lead_id").references(() => agencies.id, { onDelete: "set null" }),
   searchFolded: text("search_folded").notNull().default(""),
   ...audit(),
-}, (t) => [index("projects_document_idx").on(t.documentId)]);
+}, (t) => [
+  index("projects_document_idx").on(t.documentId),
+  index("projects_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+]);
 
 /** One measured figure of a project: "366,55/640,28 ha" is value 366.55 of 640.28 ha. */
 export const projectMetrics = pgTable("project_metrics", {

@@ -7,11 +7,12 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
+import { invalid } from "../core/errors.js";
 import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
-import { checkAgencies, checkDocument } from "./references.js";
+import { checkAgencies, checkDocument } from "../storage/references.js";
 import { taskAgencies, tasks } from "./schema.js";
 import type { z } from "zod";
 import type { deadlineInput } from "./inputs.js";
@@ -29,6 +30,7 @@ function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wo
   }
   const d = wording ? parseDeadline(wording) : null;
   if (!d) return none;
+  if ("error" in d) throw invalid("deadlineText", d.error === "impossible_date" ? "date_impossible" : "date_malformed");
   switch (d.kind) {
     case "date": return { ...none, deadlineKind: d.kind, deadlineDate: d.date };
     case "year": return { ...none, deadlineKind: d.kind, deadlineYear: d.year };

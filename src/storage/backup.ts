@@ -26,9 +26,10 @@ export interface BackupFile {
 
 export async function backupDatabase(db: Database): Promise<Buffer> {
   const tables: BackupFile["tables"] = {};
+  // One snapshot for every table: on a server, other writers may commit between the reads.
   await db.transaction(async (tx) => {
     for (const table of TABLES) tables[getTableName(table)] = (await tx.select().from(table)) as Record<string, unknown>[];
-  });
+  }, { isolationLevel: "repeatable read", accessMode: "read only" });
   const file: BackupFile = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), tables };
   return gzipSync(JSON.stringify(file));
 }

@@ -3,7 +3,7 @@
  * corrupt it. A lock file holding the owner's PID makes a second opener refuse with a clear
  * message; a lock left by a dead process is taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export class DataDirLockedError extends Error {
@@ -27,6 +27,27 @@ function processAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * Moves a dead owner's lock aside. Moving is atomic: of two processes taking over at once, one
+ * moves the stale file and the other finds nothing to move; a process that moved a live lock
+ * (created meanwhile by the other) puts it back and gives way.
+ */
+function takeOverStaleLock(path: string, dataDir: string, deadOwner: number) {
+  const aside = `${path}.stale-${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // someone else moved it: try to create ours
+    throw e;
+  }
+  const moved = Number(readFileSync(aside, "utf8").trim());
+  if (moved !== deadOwner && processAlive(moved)) {
+    renameSync(aside, path);
+    throw new DataDirLockedError(dataDir, moved);
+  }
+  rmSync(aside, { force: true });
 }
 
 export function lockDataDir(dataDir: string): DataDirLock {
@@ -54,7 +75,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
         throw new DataDirLockedError(dataDir, owner);
       }
       if (owner === process.pid) throw new DataDirLockedError(dataDir, owner);
-      rmSync(path, { force: true }); // stale: its owner is gone
+      takeOverStaleLock(path, dataDir, owner);
     }
   }
   throw new Error(`Không khoá được thư mục dữ liệu ${dataDir} (could not lock the data directory)`);

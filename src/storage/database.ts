@@ -49,7 +49,8 @@ export async function openStore({ databaseUrl, dataDir }: OpenOptions): Promise<
 }
 
 async function openServer(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=UTC" });
   // Surface a wrong URL now, with the server's message, instead of at the first request.
   await pool.query("select 1");
   const db = drizzlePg(pool, { schema }) as unknown as Database;

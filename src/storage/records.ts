@@ -60,5 +60,14 @@ export function matchesSearch(column: PgColumn, tsquery: string): SQL {
   return sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsquery})`;
 }
 
+/**
+ * Serialises a check-then-write on a graph (agency parents, the "implements" chain) until the
+ * transaction ends: with a server's connection pool, two concurrent links A→B and B→A would
+ * otherwise both pass the cycle check. Call inside a transaction.
+ */
+export async function lockGraph(db: Database, graph: "agency_parents" | "document_chain"): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${graph}))`);
+}
+
 /** An AppError for a reference to a row that does not exist. */
 export const unknownReference = (field: string, key: "agency_unknown" | "document_unknown") => new AppError("validation", [{ field, key }]);

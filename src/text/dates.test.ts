@@ -42,4 +42,8 @@ describe("parseDeadline", () => {
   ])("%s", (text, expected) => expect(parseDeadline(text)).toEqual({ ...expected, text }));
 
   it("finds no deadline where there is none", () => expect(parseDeadline("theo chức năng, nhiệm vụ")).toBeNull());
+  it.each(["trước ngày 31/02/2024", "ngày 31 tháng 6 năm 2025"])("reports the impossible %s instead of correcting it", (text) => {
+    expect(parseDeadline(text)).toEqual({ error: "impossible_date", text });
+  });
+  it("reads no quarter from a malformed numeral (once a 500 with a NaN date)", () => expect(parseDeadline("quý IIV/2024")).toBeNull());
 });

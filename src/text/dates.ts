@@ -88,7 +88,7 @@ const YEARLY = /(hang|hanh) nam|moi nam|dinh ky nam/;
  * Checked in order of specificity: a recurring day, a full date, a quarter or month,
  * a period, a year, then "thường xuyên" (ongoing).
  */
-export function parseDeadline(text: string): Deadline | null {
+export function parseDeadline(text: string): Deadline | DateError | null {
   const s = fold(text);
   const yearly = YEARLY.test(s);
   let m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s+nam\s+\d)/.exec(s);
@@ -96,12 +96,14 @@ export function parseDeadline(text: string): Deadline | null {
     const day = +m[1], month = +m[2];
     if (isValidCalendarDate({ year: 2024, month, day })) return { kind: "yearly", day, month, text };
   }
-  m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/.exec(s);
+  // A full date is read by the one date parser; an impossible one (31/02) is an error, never corrected.
+  m = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/.exec(s) ?? /ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/.exec(s);
   if (m) {
-    const date = { year: +m[3], month: +m[2], day: +m[1] };
-    if (isValidCalendarDate(date)) return { kind: "date", date: toIsoDate(date), text };
+    const date = parseVietnameseDate(m[0]);
+    if (isDateError(date)) return { ...date, text };
+    if (date.kind === "date") return { kind: "date", date: date.iso, text };
   }
-  m = /quy\s+(i{1,3}v?|iv|[1-4])\s*(?:\/|nam\s+|-\s*)(\d{4})/.exec(s);
+  m = /quy\s+(iv|i{1,3}|[1-4])\s*(?:\/|nam\s+|-\s*)(\d{4})/.exec(s);
   if (m) {
     const quarter = ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[m[1]] ?? +m[1];
     const year = +m[2], month = quarter * 3;

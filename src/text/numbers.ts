@@ -35,7 +35,8 @@ export function parseVietnameseNumber(written: string): number | null {
     if (commas > 1) { if (!groupsOfThree(",")) return null; normal = s.split(",").join(""); }
     else normal = s.replace(",", ".");
   } else if (dots) {
-    if (groupsOfThree(".")) normal = s.split(".").join("");
+    // "0.125" is a decimal point: a thousands group never follows a leading zero.
+    if (groupsOfThree(".") && !/^0+\./.test(s)) normal = s.split(".").join("");
     else if (dots === 1) normal = s;
     else return null;
   } else normal = s;

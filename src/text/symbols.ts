@@ -48,7 +48,7 @@ const PARTY_ISSUERS = /^(TW|TU|HU|DU|BKTTW|VPTW|BCT|BBT|BTCTW|BTGTW|BDVTW|UBKTTW
 const TYPE_SPELLING: Record<string, string> = { QD: "QĐ", ND: "NĐ", CTR: "CTr", TTR: "TTr", DA: "ĐA", QDI: "QĐi" };
 const ISSUER_SPELLING: Record<string, string> = { TTG: "TTg", HDND: "HĐND", BKHDT: "BKHĐT", BGDDT: "BGDĐT" };
 
-const SYMBOL = /^\s*(?:[sS][oố]\s*:?\s*)?(\d{1,5})?\s*([/-])\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+){0,3})\s*$/u;
+const SYMBOL = /^\s*(?:số\s*:?\s*)?(\d{1,5})?\s*([/-])\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+){0,3})\s*$/iu;
 
 /**
  * Parses a symbol as written. Returns null when the text is not a document symbol at all

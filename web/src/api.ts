@@ -3,10 +3,11 @@ import { useCallback, useEffect, useState } from "react";
 import type { AgencyDetail, Agency } from "../../src/agencies/queries";
 import type { DocumentDetail, DocumentGraph, DocumentSummary } from "../../src/documents/queries";
 import type { SearchHit } from "../../src/search/search";
+import type { agencySuccessions } from "../../src/agencies/schema";
 import type { Page } from "../../src/storage/records";
 
+export type Succession = typeof agencySuccessions.$inferSelect;
 export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Page, SearchHit };
-export interface Succession { predecessorId: number; successorId: number; effectiveDate: string; kind: string; note: string | null }
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }

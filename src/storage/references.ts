@@ -1,9 +1,9 @@
-/** Checks that ids a plan item points at exist, naming the offending field. */
+/** Checks that the ids a record points at exist, naming the offending field (and its position in a list). */
 import { inArray } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
-import type { Database } from "../storage/database.js";
-import { unknownReference } from "../storage/records.js";
+import type { Database } from "./database.js";
+import { unknownReference } from "./records.js";
 
 export async function checkAgencies(db: Database, field: string, ids: Array<number | null | undefined>) {
   const wanted = ids.filter((x): x is number => x != null);

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or, type SQL } from "drizzle-orm";
 import { notFound } from "../core/errors.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
-import { countWhere, matchesSearch, pageOffset, type Page } from "../storage/records.js";
+import { matchesSearch, pageOffset, type Page, pageOf } from "../storage/records.js";
 import type { AgencyListQuery } from "./inputs.js";
 import { agencies, agencySuccessions } from "./schema.js";
 
@@ -26,7 +26,7 @@ export async function listAgencies(db: Database, q: AgencyListQuery): Promise<Pa
   const condition = where.length ? and(...where) : undefined;
   const items = await db.select().from(agencies).where(condition)
     .orderBy(asc(agencies.kind), asc(agencies.name)).limit(q.pageSize).offset(pageOffset(q));
-  return { items, total: await countWhere(db, agencies, condition), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, agencies, condition, q, items);
 }
 
 export async function getAgency(db: Database, id: number): Promise<AgencyDetail> {

@@ -6,7 +6,7 @@
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { AppError, invalid } from "../core/errors.js";
 import { queryRows, type Database } from "../storage/database.js";
-import { countWhere, deleteById, findById, lockGraph, pageOffset, updateVersioned } from "../storage/records.js";
+import { deleteById, findById, lockGraph, pageOffset, updateVersioned, pageOf } from "../storage/records.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
 import { searchDocumentText } from "../text/fold.js";
 import { documentTypeOfSymbol, parseDocumentSymbol, suggestSymbolMatches, type SymbolSuggestion } from "../text/symbols.js";
@@ -155,5 +155,5 @@ export async function listLinks(db: Database, q: z.infer<typeof linkListQuery>) 
     q.kind ? eq(documentLinks.kind, q.kind) : undefined,
   );
   const items = await db.select().from(documentLinks).where(where).orderBy(documentLinks.id).limit(q.pageSize).offset(pageOffset(q));
-  return { items, total: await countWhere(db, documentLinks, where), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, documentLinks, where, q, items);
 }

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "../core/errors.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import { queryRows, type Database } from "../storage/database.js";
-import { countWhere, pageOffset, type Page } from "../storage/records.js";
+import { countWhere, pageOf, pageOffset, type Page } from "../storage/records.js";
 import { agencies } from "../agencies/schema.js";
 import type { DocumentListQuery } from "./inputs.js";
 import { documentLinks, documents, documentSections } from "./schema.js";
@@ -29,7 +29,7 @@ export async function listDocuments(db: Database, q: DocumentListQuery): Promise
     .where(condition).orderBy(sql`${documents.issuedOn} desc nulls last`, desc(documents.id)).limit(q.pageSize).offset(pageOffset(q));
   if (!tsquery) {
     // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap.
-    return { items: await page(summarySelect), total: await countWhere(db, documents, condition), page: q.page, pageSize: q.pageSize };
+    return pageOf(db, documents, condition, q, await page(summarySelect));
   }
   // With one, every matching body is read: take the total from the same scan instead of reading them twice.
   const rows = (await page({ ...summarySelect, total: sql<number>`count(*) over ()` } as typeof summarySelect)) as (DocumentSummary & { total: number })[];

@@ -7,7 +7,7 @@ import { and, asc, eq, type SQL } from "drizzle-orm";
 import { AppError, invalid } from "../core/errors.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
-import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page } from "../storage/records.js";
+import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { IndicatorInput, IndicatorListQuery, IndicatorPatch, ValueInput, valueListQuery, valuePatch } from "./inputs.js";
 import { PERIOD } from "./inputs.js";
@@ -46,7 +46,7 @@ export async function listIndicators(db: Database, q: IndicatorListQuery): Promi
   const condition = where.length ? and(...where) : undefined;
   const rows = await db.select().from(indicators).where(condition).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id))
     .limit(q.pageSize).offset(pageOffset(q));
-  return { items: rows.map(({ searchFolded: _s, ...r }) => r), total: await countWhere(db, indicators, condition), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, indicators, condition, q, rows.map(({ searchFolded: _s, ...r }) => r));
 }
 
 export async function createIndicator(db: Database, input: IndicatorInput): Promise<Indicator> {
@@ -86,7 +86,7 @@ export async function listValues(db: Database, q: z.infer<typeof valueListQuery>
   );
   const items = await db.select().from(indicatorValues).where(where)
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.period), asc(indicatorValues.id)).limit(q.pageSize).offset(pageOffset(q));
-  return { items, total: await countWhere(db, indicatorValues, where), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, indicatorValues, where, q, items);
 }
 
 export async function createValue(db: Database, input: ValueInput) {

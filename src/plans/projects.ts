@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
-import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned } from "../storage/records.js";
+import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, pageOf } from "../storage/records.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { metricInput, metricPatch, projectInput, projectListQuery, projectPatch } from "./inputs.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
@@ -13,7 +13,7 @@ export async function listProjects(db: Database, q: z.infer<typeof projectListQu
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   const where = and(q.documentId ? eq(projects.documentId, q.documentId) : undefined, tsquery ? matchesSearch(projects.searchFolded, tsquery) : undefined);
   const rows = await db.select().from(projects).where(where).orderBy(asc(projects.id)).limit(q.pageSize).offset(pageOffset(q));
-  return { items: rows.map(({ searchFolded: _s, ...r }) => r), total: await countWhere(db, projects, where), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, projects, where, q, rows.map(({ searchFolded: _s, ...r }) => r));
 }
 
 export async function getProject(db: Database, id: number) {

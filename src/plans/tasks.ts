@@ -8,7 +8,7 @@ import { agencies } from "../agencies/schema.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
 import { invalid } from "../core/errors.js";
-import { countWhere, deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page } from "../storage/records.js";
+import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
@@ -78,7 +78,7 @@ export async function listTasks(db: Database, q: TaskListQuery): Promise<Page<Ta
   const condition = where.length ? and(...where) : undefined;
   const rows = await db.select().from(tasks).where(condition).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id))
     .limit(q.pageSize).offset(pageOffset(q));
-  return { items: await withAgencies(db, rows), total: await countWhere(db, tasks, condition), page: q.page, pageSize: q.pageSize };
+  return pageOf(db, tasks, condition, q, await withAgencies(db, rows));
 }
 
 /** Call inside a transaction: the task and its agency rows are written together. */

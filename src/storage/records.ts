@@ -55,6 +55,11 @@ export async function countWhere(db: Database, table: PgTable, where: SQL | unde
   return Number(row.n);
 }
 
+/** A page of items with the total number of rows the same filter selects. */
+export async function pageOf<T>(db: Database, table: PgTable, where: SQL | undefined, q: PageRequest, items: T[]): Promise<Page<T>> {
+  return { items, total: await countWhere(db, table, where), page: q.page, pageSize: q.pageSize };
+}
+
 /** Full-text condition on a table's `search_folded` column for a folded tsquery (see search/query). */
 export function matchesSearch(column: PgColumn, tsquery: string): SQL {
   return sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsquery})`;

@@ -6,7 +6,7 @@
  */
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import type { DOCUMENT_TYPES } from "../documents/schema.js";
-import { foldVietnamese } from "../text/fold.js";
+import { foldPhrase } from "../text/fold.js";
 import { isDateError, parseVietnameseDate } from "../text/dates.js";
 import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
 import type { Line } from "./segment.js";
@@ -23,7 +23,7 @@ export interface Metadata {
   title: string | null;
 }
 
-const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, " ").trim();
+const fold = foldPhrase;
 
 /** Title lines as the official format writes them (upper case), by document type. */
 const TYPE_LINES: [RegExp, DocumentType][] = [

@@ -4,7 +4,7 @@
  * Dates, years, periods, document symbols, section numbers and ratios of progress ("304/305 hộ")
  * are not quantities here.
  */
-import { foldVietnamese } from "../text/fold.js";
+import { foldPhrase } from "../text/fold.js";
 import { parseQuantity, parseVietnameseNumber } from "../text/numbers.js";
 
 export type Comparator = "=" | ">" | ">=" | "<" | "<=" | "range" | "approx";
@@ -49,7 +49,7 @@ function unitAfter(text: string): { unit: string | null; length: number } {
 
 /** Comparator from the words just before a figure. */
 export function comparatorBefore(before: string): Comparator | null {
-  const f = foldVietnamese(before).replace(/\s+/g, " ").trimEnd();
+  const f = foldPhrase(before);
   if (/(khoang|xap xi|gan|chung)$/.test(f)) return "approx";
   if (/(toi thieu|it nhat|khong duoi|khong it hon)$/.test(f)) return ">=";
   if (/(tren|hon|vuot)$/.test(f)) return ">";

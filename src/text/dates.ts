@@ -3,7 +3,7 @@
  * "26/01/2023", "ngày 17 tháng 7 năm 2024", "tháng 5 năm 2024" (a draft whose day is blank),
  * "trước ngày 15/12 hằng năm" (a yearly deadline).
  */
-import { foldVietnamese } from "./fold.js";
+import { foldPhrase } from "./fold.js";
 
 export type CalendarDate = { year: number; month: number; day: number };
 
@@ -37,7 +37,7 @@ export type ParsedDate =
 /** Why a date-looking text was refused, for a message the user can act on. */
 export type DateError = { error: "impossible_date" | "not_a_date"; text: string };
 
-const fold = (s: string) => foldVietnamese(s.normalize("NFC")).replace(/\s+/g, " ").trim();
+const fold = foldPhrase;
 
 /**
  * Parses a date written in any of the usual forms. An impossible day (31/02/2024) is an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, foldedWords, searchDocumentText } from "./fold.js";
+import { foldPhrase, foldVietnamese, foldedWords, searchDocumentText } from "./fold.js";
 
 describe("foldVietnamese", () => {
   it("strips every Vietnamese diacritic and folds case", () => {
@@ -10,6 +10,10 @@ describe("foldVietnamese", () => {
   it("treats precomposed and decomposed input alike", () => {
     expect(foldVietnamese("Ủy".normalize("NFD"))).toBe(foldVietnamese("Ủy".normalize("NFC")));
   });
+});
+
+describe("foldPhrase", () => {
+  it("folds and collapses whitespace for pattern matching", () => expect(foldPhrase("  Ngày \n  THÁNG 5 ")).toBe("ngay thang 5"));
 });
 
 describe("foldedWords / searchDocumentText", () => {

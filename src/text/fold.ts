@@ -12,6 +12,11 @@ export function foldVietnamese(text: string): string {
     .toLowerCase();
 }
 
+/** A folded phrase for matching patterns: accents and case folded, runs of whitespace made one space, ends trimmed. */
+export function foldPhrase(text: string): string {
+  return foldVietnamese(text).replace(/\s+/g, " ").trim();
+}
+
 /** Folded words of a text, split on anything that is not a letter or digit. */
 export function foldedWords(text: string): string[] {
   return foldVietnamese(text).split(/[^a-z0-9]+/).filter(Boolean);

@@ -9,6 +9,8 @@ import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
+import { extractTasks, type ExtractedTask } from "./tasks.js";
+import type { RegistryAgency } from "./agencies.js";
 import { segmentLines } from "./segment.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { foldVietnamese } from "../text/fold.js";
@@ -21,7 +23,7 @@ export interface Extraction {
   implements: ExtractedReference[];
   references: ExtractedReference[];
   indicators: ExtractedIndicator[];
-  tasks: unknown[];
+  tasks: ExtractedTask[];
   reporting: ReportingRule[];
   projects: unknown[];
 }
@@ -31,7 +33,7 @@ const OPENS_WITH_DOCUMENT = /^(thuc hien\s+)?(nghi quyet|ket luan|quyet dinh|chu
 
 const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, date: c.date, issuer_text: c.issuerText, start: c.start, end: c.end });
 
-export function extract(text: string, file = ""): Extraction {
+export function extract(text: string, file = "", registry: RegistryAgency[] = []): Extraction {
   const lines = segmentLines(text);
   const meta = extractMetadata(lines);
   const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
@@ -53,6 +55,8 @@ export function extract(text: string, file = ""): Extraction {
     }
   }
   const implementedKeys = new Set(implemented.map((c) => c.key));
+  // A report states results and the work ahead; every other kind of document states targets and assigns work.
+  const kind = meta.type === "report" ? "report" : "plan";
   return {
     file,
     document: {
@@ -61,9 +65,8 @@ export function extract(text: string, file = ""): Extraction {
     },
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    // A report states results; every other kind of document states targets.
-    indicators: extractIndicators(lines, meta.type === "report" ? "report" : "plan"),
-    tasks: [],
+    indicators: extractIndicators(lines, kind),
+    tasks: extractTasks(text, lines, kind, registry),
     reporting: extractReportingRules(lines),
     projects: [],
   };

@@ -10,7 +10,7 @@
  */
 import { foldVietnamese } from "../text/fold.js";
 import { findQuantities, type Comparator } from "./quantities.js";
-import type { Line } from "./segment.js";
+import { endsBody, type Line } from "./segment.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -45,8 +45,6 @@ function contextBefore(sentence: string, at: number): string {
   return head.replace(/\([^()]*\)/g, " ");
 }
 
-/** The signature block and the recipients' list close the body: nothing after them is measured. */
-const BODY_END = /^(nơi nhận|tm\.|t\/m|kt\.)/iu;
 
 export function extractIndicators(lines: Line[], documentKind: "plan" | "report"): ExtractedIndicator[] {
   const out: ExtractedIndicator[] = [];
@@ -56,7 +54,7 @@ export function extractIndicators(lines: Line[], documentKind: "plan" | "report"
   /** The open end of each line's last sentence, for a line that continues it after footnotes. */
   const trailingContext = new Map<number, string>();
   for (const [index, line] of lines.entries()) {
-    if (BODY_END.test(line.text)) break;
+    if (endsBody(line)) break;
     if (line.text.includes("|")) continue; // a web page's metadata table
     if (line.kind === "roman" || line.kind === "number" || line.kind === "letter") {
       section = line.number;

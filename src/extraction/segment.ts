@@ -40,6 +40,9 @@ export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
   return { kind: "text", number: null, body: text };
 }
 
+/** The signature block and the recipients' list close a document's body: nothing after them is content. */
+export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text);
+
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;

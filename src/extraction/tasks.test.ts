@@ -1,0 +1,53 @@
+/**
+ * Tasks on a plan written for these tests in the genre (another province, other wording: lettered
+ * items, "+" sub-bullets, abbreviations, named districts, an expanded list, a table of tasks).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { segmentLines } from "./segment.js";
+import { extractTasks } from "./tasks.js";
+
+const text = readFileSync(new URL("../../test/extraction/fixtures/kh-chuyen-doi-so-huyen.txt", import.meta.url), "utf8");
+const tasks = extractTasks(text, segmentLines(text), "plan");
+const brief = tasks.map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; ")]);
+
+describe("tasks of a plan", () => {
+  it("finds every assignment with its section, lead and partners, and nothing else", () => {
+    expect(brief).toEqual([
+      ["1.a", "Sở Thông tin và Truyền thông", "Sở Tư pháp; Văn phòng UBND tỉnh"],
+      ["1.b", "Sở Nội vụ", ""],
+      ["2.1", "Sở Thông tin và Truyền thông", "các doanh nghiệp viễn thông; UBND các huyện, thành phố"],
+      ["2.1", "Sở Thông tin và Truyền thông", "các doanh nghiệp viễn thông; UBND các huyện, thành phố"],
+      ["2.1", "Sở Thông tin và Truyền thông", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
+      ["2.2", "UBND huyện Đồng Văn; UBND huyện Mèo Vạc; UBND huyện Yên Minh", ""],
+      ["3", "Sở Nội vụ; Sở Tư pháp; Sở Tài chính; Sở Y tế; Sở Giáo dục và Đào tạo; Công an tỉnh", ""],
+      ["3", "Sở Nội vụ; Sở Tư pháp; Sở Tài chính; Sở Y tế; Sở Giáo dục và Đào tạo; Công an tỉnh", ""],
+      ["1", "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố", ""],
+      ["2", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"],
+      ["3", "Sở Thông tin và Truyền thông", ""],
+      ["1", "Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư; Sở Tài chính"],
+      ["2", "Văn phòng UBND tỉnh", "các cơ quan liên quan"],
+    ]);
+  });
+
+  it("reads deadlines in their own words and normalised", () => {
+    expect(tasks.map((t) => t.deadline_text)).toEqual([
+      "hoàn thành trong Quý III/2024", "hoàn thành trước ngày 30/9/2024", "trước năm 2025", null, null, "thường xuyên", null,
+      "hoàn thành trước ngày 31/12/2025", null, "hằng năm", "trước ngày 15/12 hằng năm", "Quý IV/2025", "Năm 2024",
+    ]);
+    expect(tasks[0].deadline).toMatchObject({ kind: "date", date: "2024-09-30" });
+    expect(tasks[10].deadline).toMatchObject({ kind: "yearly", day: 15, month: 12 });
+  });
+
+  it("names the expected output where the text or the table does", () => {
+    expect(tasks[0].output).toBe("Quy chế quản lý");
+    expect(tasks[11].output).toBe("Trung tâm dữ liệu");
+  });
+
+  it("keeps each task's clause and each agency's offsets in the source", () => {
+    for (const t of tasks) {
+      expect(text.slice(t.start, t.end)).toContain(t.summary.slice(0, 20));
+      for (const a of [...t.lead_agencies, ...t.coordinating_agencies]) expect(text.slice(a.start, a.end)).toBe(a.text);
+    }
+  });
+});

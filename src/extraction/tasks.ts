@@ -1,0 +1,304 @@
+/**
+ * Tasks: every paragraph or bullet that gives an agency work. The genre writes assignments in a
+ * few ways, all read here by one rule: an assignment (lead agencies, "chủ trì", "phối hợp với"
+ * partners) stands at the start of a heading or paragraph, and it governs the paragraphs after it
+ * in its section that name no agency of their own.
+ *
+ *   2.2. Sở KH&ĐT chủ trì, phối hợp với các sở, ban, ngành      heading: assignment only
+ *   - Thành lập Tổ điều phối ...                                  a task of Sở KH&ĐT, partners from the heading
+ *   2.4. Sở Giao thông vận tải                                   heading: the section's agency
+ *   - Phối hợp với Bộ Giao thông vận tải ... đề xuất ...         still the section agency's task; Bộ GTVT a partner
+ *   2.5. Sở Nội vụ phối hợp cùng các sở, ngành ... thực hiện     the subject leads, the others are partners
+ *   1.5. ... Giao các sở, ngành: Nội vụ, Y tế, ... thực hiện     the list expanded to the departments
+ *
+ * Objectives that name no agency, requests to the central government, notes in brackets and the
+ * closing formula ("Yêu cầu các sở ... triển khai thực hiện./.") are not tasks. In a report only
+ * the sections about the work ahead are read: the rest reports work done.
+ */
+import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
+import { foldPhrase } from "../text/fold.js";
+import { foldKeepingOffsets, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { endsBody, type Line } from "./segment.js";
+
+export interface ExtractedTask {
+  section: string;
+  lead: string[];
+  coordinating: string[];
+  summary: string;
+  deadline_text: string | null;
+  deadline: Deadline | DateError | null;
+  output: string | null;
+  lead_agencies: AgencyMention[];
+  coordinating_agencies: AgencyMention[];
+  /** The paragraph's clause in the source: from its first character to its last. */
+  start: number;
+  end: number;
+}
+
+interface Assignment { lead: AgencyMention[]; coordinating: AgencyMention[] }
+
+interface Section {
+  level: number;
+  label: string;
+  kind: Line["kind"];
+  /** The assignment of the section's heading: its agency leads the "Phối hợp với ..." bullets under it. */
+  agency: Assignment | null;
+  /** The latest assignment in the section, for the paragraphs after it that name no agency. */
+  context: Assignment | null;
+}
+
+const at = (re: RegExp, s: string, i: number): number | null => {
+  re.lastIndex = i;
+  return re.test(s) ? re.lastIndex : null;
+};
+
+const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
+const SPACE_COLON = /\s*:?\s*/y;
+const ROLE_WORDS = /(?:(?:lam|la) co quan (?:dau moi|thuong truc)|chu dong|tich cuc|co trach nhiem)\s*,?\s*/y;
+const CHAIRS = /chu tri\s*,?\s*(?:va\s+)?/y;
+const COOPERATES = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/y;
+const COOPERATES_ANYWHERE = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/g;
+const BEFORE_ACTION = /[\s:,]*/y;
+
+interface ReadAssignment extends Assignment { actionStart: number; chairs: boolean }
+
+/** The assignment at the start of a clause, and where the work it assigns begins. */
+function readAssignment(text: string, folded: string, from: number, registry: RegistryAgency[]): ReadAssignment {
+  const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
+  const subject = readAgencyList(text, folded, afterVerb, registry);
+  let pos = subject.agencies.length ? subject.end : from;
+  pos = at(SPACE_COLON, folded, pos)!;
+  for (let n = 0; n < 3; n++) pos = at(ROLE_WORDS, folded, pos) ?? pos;
+  const afterChair = at(CHAIRS, folded, pos);
+  const chairs = afterChair !== null;
+  pos = afterChair ?? pos;
+  let coordinating: AgencyMention[] = [];
+  const afterCooperate = at(COOPERATES, folded, pos);
+  if (afterCooperate !== null) {
+    const partners = readAgencyList(text, folded, afterCooperate, registry);
+    if (partners.agencies.length) { coordinating = partners.agencies; pos = partners.end; }
+  }
+  return { lead: subject.agencies, coordinating, chairs, actionStart: at(BEFORE_ACTION, folded, pos)! };
+}
+
+/** Partners named inside the work ("...; phối hợp với UBND các huyện biên giới đẩy nhanh ..."). */
+function partnersWithin(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  COOPERATES_ANYWHERE.lastIndex = from;
+  for (let m; (m = COOPERATES_ANYWHERE.exec(folded)) && m.index < to;) {
+    // "Tham mưu UBND tỉnh phối hợp với Bộ ...": the partners of the body advised, not of this task's agency.
+    const clause = folded.slice(from, m.index).split(/[;:.]/).pop()!;
+    if (/tham muu(?: cho)?\s+\S+(?:\s+\S+){0,4}\s*$/.test(clause)) continue;
+    out.push(...readAgencyList(text, folded, COOPERATES_ANYWHERE.lastIndex, registry).agencies);
+  }
+  return out;
+}
+
+const DEADLINE = /(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|thang\s+\d{1,2}\s*\/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?|thuong xuyen|hang nam|dinh ky hang (?:nam|quy|thang))(?![a-z0-9])/g;
+
+/** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
+function deadlineOf(text: string): { text: string | null; deadline: Deadline | DateError | null } {
+  const folded = foldKeepingOffsets(text);
+  const found: string[] = [];
+  for (const m of folded.matchAll(DEADLINE)) {
+    const written = text.slice(m.index, m.index + m[0].length);
+    if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
+  }
+  return found.length ? { text: found.join(", "), deadline: parseDeadline(found[0]) } : { text: null, deadline: null };
+}
+
+const OUTPUT = /(?:xay dung|ban hanh|lap|trinh|hoan thien|hoan thanh|sua doi, bo sung|bao cao)\s+((?:ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh)(?![a-z0-9]))/;
+
+/** What the task is to produce, where it names it ("xây dựng Kế hoạch triển khai ..."). */
+function outputOf(text: string): string | null {
+  const m = OUTPUT.exec(foldKeepingOffsets(text));
+  if (!m) return null;
+  const from = m.index + m[0].length - m[1].length;
+  return text.slice(from).split(/[;.:]|,\s/)[0].slice(0, 120).trim() || null;
+}
+
+const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
+const isClosingFormula = (action: string) => words(action) < 8 && /thuc hien\W*$/.test(foldPhrase(action));
+/** A section of a report that is about the work ahead, not the work done. */
+const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
+
+/** A paragraph: its first line, and the lines that continue its sentence after a page break or footnotes. */
+interface Paragraph { first: Line; lines: Line[] }
+
+function paragraphs(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const byLine = new Map<Line, Paragraph>();
+  for (const line of lines) {
+    if (line.footnote) continue;
+    const previous = out[out.length - 1];
+    const continued = line.continues !== null ? byLine.get(lines[line.continues])
+      // A sentence cut by a page break goes on in lower case: "... thực hiện Chương trình hành động" / "số 111-CTr/TU như: ..."
+      : line.kind === "text" && /^\p{Ll}/u.test(line.text) && previous && /[\p{L}\d,]$/u.test(previous.lines[previous.lines.length - 1].text) ? previous : undefined;
+    if (continued) { continued.lines.push(line); byLine.set(line, continued); continue; }
+    const p = { first: line, lines: [line] };
+    out.push(p);
+    byLine.set(line, p);
+  }
+  return out;
+}
+
+const HEADING_LEVEL: Partial<Record<Line["kind"], (l: Line) => number>> = {
+  roman: () => 0,
+  number: (l) => l.number!.split(".").length,
+  letter: () => 10,
+};
+
+export function extractTasks(text: string, lines: Line[], documentKind: "plan" | "report", registry: RegistryAgency[] = []): ExtractedTask[] {
+  // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
+  const folded = foldKeepingOffsets(text).replace(/\n/g, "|");
+  const tasks: ExtractedTask[] = [];
+  const stack: Section[] = [];
+  let readingAhead = documentKind === "plan";
+  const bodyLines: Line[] = [];
+  const tableLines: Line[] = [];
+  for (const line of lines) { if (endsBody(line)) break; (line.text.includes("|") ? tableLines : bodyLines).push(line); }
+
+  for (const { first, lines: parts } of paragraphs(bodyLines)) {
+    const levelOf = HEADING_LEVEL[first.kind];
+    const bodyStart = first.end - first.body.length;
+    let section = stack[stack.length - 1];
+    if (levelOf) {
+      const level = levelOf(first);
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (first.kind === "roman" && documentKind === "report") readingAhead = WORK_AHEAD.test(foldPhrase(first.body));
+      const label = first.kind === "letter" && parent && parent.kind === "number" ? `${parent.label}.${first.number}` : first.number!;
+      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null };
+      stack.push(section);
+    }
+    if (!readingAhead || !section) continue;
+    // Notes in brackets: "(Chi tiết tại phụ lục kèm theo Kế hoạch này)."
+    if (/^\(.*\)\.?$/su.test(first.body.trim())) continue;
+
+    // A line in capitals is a title or a header block ("ỦY BAN NHÂN DÂN"), never an assignment.
+    if (first.kind === "text" && !/\p{Ll}/u.test(first.text)) continue;
+    const read = readAssignment(text, folded, bodyStart, registry);
+    let assignment: Assignment | null;
+    if (read.lead.length) assignment = { lead: read.lead, coordinating: read.coordinating };
+    // "Chủ trì, phối hợp với X: ..." or "Phối hợp với X ...": the section's agency works with X.
+    else if ((read.chairs || read.coordinating.length) && section.agency) assignment = { lead: section.agency.lead, coordinating: read.coordinating };
+    else assignment = null;
+
+    const lastLine = parts[parts.length - 1];
+    const actionStart = assignment ? read.actionStart : bodyStart;
+    const action = [text.slice(actionStart, first.end), ...parts.slice(1).map((l) => l.text)].join(" ").replace(/\s+/g, " ").trim();
+    const hasWork = words(action) >= 3;
+
+    // A heading's assignment governs its section; a paragraph's, the paragraphs after it, when it assigns
+    // work or announces it ("- Chủ trì, phối hợp với ...:"). A bare name ("Kính gửi: - Các sở, ban, ngành;") does neither.
+    if (assignment && (levelOf || hasWork || /:\s*$/.test(first.text))) {
+      section.context = assignment;
+      if (levelOf) section.agency = assignment;
+    }
+    const governing = assignment ?? (levelOf ? null : section.context);
+    if (!governing || !hasWork || isClosingFormula(action)) continue;
+    if (governing.lead.every((a) => a.central)) continue;
+
+    const coordinating = uniqueAgencies([
+      ...governing.coordinating,
+      ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, l.end, registry)),
+    ]).filter((c) => !governing.lead.some((l) => l.name === c.name));
+    const deadline = deadlineOf(action);
+    tasks.push({
+      section: section.label,
+      lead: governing.lead.map((a) => a.name),
+      coordinating: coordinating.map((a) => a.name),
+      summary: action.length > 300 ? `${action.slice(0, 297)}...` : action,
+      deadline_text: deadline.text,
+      deadline: deadline.deadline,
+      output: outputOf(action),
+      lead_agencies: governing.lead,
+      coordinating_agencies: coordinating,
+      start: first.start,
+      end: lastLine.end,
+    });
+  }
+  return [...tasks, ...tableTasks(text, folded, tableLines, registry)];
+}
+
+interface Cell { text: string; start: number }
+
+/** The cells of a table row as "a | b | c" (a converted Word table or a scraped page), with offsets. */
+function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let offset = 0;
+  for (const raw of line.text.split("|")) {
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: line.start + offset + lead });
+    offset += raw.length + 1;
+  }
+  // "| a | b |": the empty cells outside the outer pipes are not columns.
+  if (cells.length && !cells[0].text) cells.shift();
+  if (cells.length && !cells[cells.length - 1].text) cells.pop();
+  return cells;
+}
+
+type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
+const COLUMN_HEADS: Array<[Column, RegExp]> = [
+  ["number", /^(?:stt|tt|so tt)$/],
+  ["lead", /chu tri/],
+  ["partners", /phoi hop/],
+  ["deadline", /thoi gian|thoi han|tien do/],
+  ["output", /san pham|ket qua|hinh thuc/],
+  ["work", /noi dung|nhiem vu|cong viec|ten (?:de an|du an|nhiem vu)|giai phap/],
+];
+
+/** A header row: which column holds what, when it has at least the work and its lead agency. */
+function headerOf(cells: Cell[]): Map<Column, number> | null {
+  const columns = new Map<Column, number>();
+  for (const [index, cell] of cells.entries()) {
+    const head = foldPhrase(cell.text);
+    if (head.length > 60) return null;
+    const column = COLUMN_HEADS.find(([c, re]) => !columns.has(c) && re.test(head));
+    if (column) columns.set(column[0], index);
+  }
+  return columns.has("work") && columns.has("lead") ? columns : null;
+}
+
+/**
+ * Tasks set out as a table (an appendix "Danh mục nhiệm vụ": STT | Nội dung | Cơ quan chủ trì |
+ * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency.
+ * Rows that only group the tasks ("I | Lĩnh vực kinh tế") are skipped.
+ */
+function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[]): ExtractedTask[] {
+  const tasks: ExtractedTask[] = [];
+  let columns: Map<Column, number> | null = null;
+  let previous: Line | null = null;
+  for (const line of lines) {
+    const cells = cellsOf(line);
+    // A table ends at the first line of text between its rows.
+    if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) columns = null;
+    previous = line;
+    const header = headerOf(cells);
+    if (header) { columns = header; continue; }
+    if (!columns) continue;
+    const cell = (c: Column) => (columns!.has(c) ? cells[columns!.get(c)!] : undefined);
+    const work = cell("work"), leadCell = cell("lead");
+    if (!work?.text || !leadCell?.text) continue;
+    const lead = readAgencyList(text, folded, leadCell.start, registry).agencies;
+    if (!lead.length || lead.every((a) => a.central)) continue;
+    const partnersCell = cell("partners");
+    const coordinating = partnersCell?.text ? readAgencyList(text, folded, partnersCell.start, registry).agencies : [];
+    const deadlineText = cell("deadline")?.text || null;
+    tasks.push({
+      section: cell("number")?.text || String(tasks.length + 1),
+      lead: lead.map((a) => a.name),
+      coordinating: coordinating.map((a) => a.name),
+      summary: work.text,
+      deadline_text: deadlineText,
+      deadline: deadlineText ? parseDeadline(deadlineText) : null,
+      output: cell("output")?.text || outputOf(work.text),
+      lead_agencies: lead,
+      coordinating_agencies: coordinating,
+      start: line.start,
+      end: line.end,
+    });
+  }
+  return tasks;
+}

@@ -10,6 +10,7 @@ import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
+import { extractProjects, findProjectScopes, type ExtractedProject } from "./projects.js";
 import type { RegistryAgency } from "./agencies.js";
 import { segmentLines } from "./segment.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
@@ -25,7 +26,7 @@ export interface Extraction {
   indicators: ExtractedIndicator[];
   tasks: ExtractedTask[];
   reporting: ReportingRule[];
-  projects: unknown[];
+  projects: ExtractedProject[];
 }
 
 /** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
@@ -57,6 +58,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const implementedKeys = new Set(implemented.map((c) => c.key));
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";
+  const projectScopes = findProjectScopes(lines);
   return {
     file,
     document: {
@@ -65,9 +67,9 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     },
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: extractIndicators(lines, kind),
+    indicators: extractIndicators(lines, kind, projectScopes),
     tasks: extractTasks(text, lines, kind, registry),
     reporting: extractReportingRules(lines),
-    projects: [],
+    projects: extractProjects(text, projectScopes),
   };
 }

@@ -18,8 +18,18 @@ describe("findQuantities", () => {
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 
-  it("skips years, periods, dates, symbols, structural counts and progress ratios", () => {
-    expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, kiểm đếm 304/305 hộ, Quốc lộ 4B, mục 2")).toEqual([]);
+  it("skips years, periods, dates, symbols, structural counts and times of day", () => {
+    expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, đến ngày 15/8/2024, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, Quốc lộ 4B, mục 2, tính đến 17h00")).toEqual([]);
+  });
+
+  it("reads figures of progress with what they are out of, and ranks", () => {
+    const ratios = (text: string) => findQuantities(text).map(({ min, of, unit }) => [min, of, unit]);
+    expect(ratios("kiểm đếm 304/305 hộ, với diện tích 74,3/74,44 ha")).toEqual([[304, 305, "hộ"], [74.3, 74.44, "ha"]]);
+    expect(ratios("được 17,34ha/31,52ha, đạt 55%")).toEqual([[17.34, 31.52, "ha"], [55, null, "%"]]);
+    expect(ratios("đất đai 60,83 ha/60,83 ha (đạt 100%)")).toEqual([[60.83, 60.83, "ha"], [100, null, "%"]]);
+    expect(ratios("giải ngân 490,1/1.288,123 tỷ đồng; bàn giao 366.55/640,28ha")).toEqual([[490.1, 1288.123, "tỷ đồng"], [366.55, 640.28, "ha"]]);
+    expect(ratios("Chỉ số PCI xếp thứ 13/63 tỉnh, thành phố; xếp thứ 3 toàn đoàn")).toEqual([[13, 63, "thứ hạng"], [3, null, "thứ hạng"]]);
+    expect(ratios("đạt 79 huy chương các loại (18 HCV, 43 HCĐ)").map((r) => r[2])).toEqual(["huy chương các loại", "huy chương vàng", "huy chương đồng"]);
   });
 
   it("finds each quantity of a clause that lists several", () => {

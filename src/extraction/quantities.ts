@@ -13,6 +13,8 @@ export interface QuantityMention {
   comparator: Comparator;
   min: number | null;
   max: number | null;
+  /** The whole a progress figure is out of: "304/305 hộ" is 304 of 305. */
+  of: number | null;
   unit: string | null;
   /** "/năm" after the figure. */
   perYear: boolean;
@@ -25,13 +27,18 @@ const NUM = "\\d{1,3}(?:[.,]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
 const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
 
 /** Words a unit may consist of; the unit stops at the first word that is not one (a verb, a preposition). */
-const UNIT_STOP = /^(đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
+const UNIT_STOP = /^(tham|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
 const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
-const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước)\b/iu;
+const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi)(?![\p{L}\d])/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
 
-function unitAfter(text: string): { unit: string | null; length: number } {
+/** Abbreviated units spelt out: sports reports write medals as "18 HCV, 18 HCB, 43 HCĐ". */
+const UNIT_ABBREVIATIONS: Record<string, string> = { HCV: "huy chương vàng", HCB: "huy chương bạc", "HCĐ": "huy chương đồng", HCD: "huy chương đồng" };
+
+function unitAfter(text: string): { unit: string | null; length: number; spelledOut?: boolean } {
+  const abbreviation = /^\s*(HCV|HCB|HCĐ|HCD)(?![\p{L}\d])/u.exec(text);
+  if (abbreviation) return { unit: UNIT_ABBREVIATIONS[abbreviation[1]], length: abbreviation[0].length, spelledOut: true };
   const m = /^\s*((?:[\p{L}²³]+(?:\s*\/\s*\d*\s*[\p{L}]+)?[\s,]*){1,5})/u.exec(text);
   if (!m) return { unit: null, length: 0 };
   const words: string[] = [];
@@ -43,7 +50,8 @@ function unitAfter(text: string): { unit: string | null; length: number } {
     words.push(clean);
     if (w.endsWith(",") || w.endsWith(";") || words.length >= 4) break;
   }
-  const unit = words.join(" ").replace(/\s*\/\s*1?\s*/g, "/").trim();
+  // A footnote marker glued to a unit ("tỷ đồng²³") is not part of it; an exponent ("km²") is.
+  const unit = words.join(" ").replace(/\s*\/\s*1?\s*/g, "/").replace(/(?<![kdc]?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "").trim();
   return { unit: unit || null, length: unit ? text.indexOf(words[words.length - 1]) + words[words.length - 1].length : 0 };
 }
 
@@ -58,9 +66,39 @@ export function comparatorBefore(before: string): Comparator | null {
   return null;
 }
 
-export function findQuantities(text: string): QuantityMention[] {
+/**
+ * A figure of progress: "304/305 hộ", "17,34ha/31,52ha", "490,1/1.288,123 tỷ đồng", "60,83 ha/60,83 ha",
+ * and a rank "xếp thứ 13/63 tỉnh". Dates ("15/8/2024") and symbols ("23/KH-UBND") are not.
+ */
+const RATIO = new RegExp(`(?<![\\p{L}\\d/.,:+-])(${NUM})\\s*([\\p{L}²]{1,3})?\\s*/\\s*(${NUM})(?![\\d/.,]\\d|\\s*/\\s*\\d)`, "gu");
+const RANK_BEFORE = /(xếp|đứng)\s+(thứ|hạng)\s*$/iu;
+
+function findRatios(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
+  for (const m of text.matchAll(RATIO)) {
+    const [whole, a, firstUnit, b] = m;
+    const start = m.index!;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const value = parseVietnameseNumber(a), of = parseVietnameseNumber(b);
+    if (value === null || of === null) continue;
+    if (RANK_BEFORE.test(before)) {
+      out.push({ comparator: "=", min: value, max: value, of, unit: "thứ hạng", perYear: false, start, end: start + whole.length });
+      continue;
+    }
+    if (/(ngày|tháng|số|năm|quý)\s*$/iu.test(before)) continue;
+    const after = unitAfter(text.slice(start + whole.length));
+    const unit = (after.unit && !UNIT_STOP.test(after.unit.split(" ")[0]) ? after.unit : null) ?? firstUnit ?? null;
+    if (!unit || STRUCTURAL.test(unit)) continue;
+    out.push({ comparator: "=", min: value, max: value, of, unit, perYear: false, start, end: start + whole.length + (after.unit ? after.length : 0) });
+  }
+  return out;
+}
+
+export function findQuantities(text: string): QuantityMention[] {
+  const out: QuantityMention[] = findRatios(text);
+  const inRatio = (i: number) => out.some((r) => i >= r.start && i < r.end);
   for (const m of text.matchAll(MENTION)) {
+    if (inRatio(m.index!)) continue;
     const [whole, a, b, percent] = m;
     const start = m.index!;
     const after = text.slice(start + whole.length);
@@ -69,9 +107,16 @@ export function findQuantities(text: string): QuantityMention[] {
     // Years and periods ("năm 2030", "2021 - 2030"), ratios of progress ("304/305"), numbered items ("Km 5+300").
     if (!percent && /^\d{4}$/.test(a) && low >= 1900 && low <= 2100) continue;
     // Ratios of progress ("304/305"), kilometre posts ("Km 5+300"), codes glued to a letter ("quốc lộ 1A, 3B").
-    if (/^\s*\/\s*\d/.test(after) || /^\s*\+/.test(after) || (!percent && /^\p{Lu}{1,2}\b/u.test(after))) continue;
+    if (/^\s*\/\s*\d/.test(after) || /^\s*\+/.test(after) || (!percent && /^\p{Lu}{1,2}(?![\p{L}\d])/u.test(after))) continue;
     const before = text.slice(Math.max(0, start - 24), start);
-    if (/(năm|ngày|tháng|quý|số|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt)\s*$/iu.test(before)) continue;
+    if (RANK_BEFORE.test(before)) {
+      out.push({ comparator: "=", min: low, max: low, of: null, unit: "thứ hạng", perYear: false, start, end: start + a.length });
+      continue;
+    }
+    // A time of day ("17h00") is not a quantity.
+    if (/^h\d{2}/.test(after)) continue;
+    // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session.
+    if (/(năm|ngày|tháng|quý|(?<!tổng )số|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
     let unit: string | null = percent ?? null;
     let consumed = whole.length;
     let value = low, valueHigh = high;
@@ -79,7 +124,8 @@ export function findQuantities(text: string): QuantityMention[] {
       const u = unitAfter(after);
       if (!u.unit) continue;
       if (STRUCTURAL.test(u.unit)) continue;
-      const q = parseQuantity(`${a} ${u.unit}`);
+      // A spelt-out abbreviation is a count ("huy chương đồng" is bronze medals, not money).
+      const q = u.spelledOut ? { value: low, unit: u.unit } : parseQuantity(`${a} ${u.unit}`);
       if (!q) continue;
       const scale = q.value / low;
       value = q.value;
@@ -94,8 +140,8 @@ export function findQuantities(text: string): QuantityMention[] {
     out.push({
       comparator, min: comparator === "<" || comparator === "<=" ? null : value,
       max: comparator === ">" || comparator === ">=" ? null : comparator === "range" ? valueHigh : value,
-      unit, perYear, start, end: start + consumed,
+      of: null, unit, perYear, start, end: start + consumed,
     });
   }
-  return out;
+  return out.sort((x, y) => x.start - y.start);
 }

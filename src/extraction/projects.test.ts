@@ -1,0 +1,42 @@
+/** Key projects and indicators of a progress report written for these tests in the genre (another province, other wording). */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extract } from "./extract.js";
+
+const text = readFileSync(new URL("../../test/extraction/fixtures/bc-tien-do-du-an.txt", import.meta.url), "utf8");
+const result = extract(text, "bc-tien-do-du-an.txt");
+
+describe("key projects of a report", () => {
+  it("gathers each project's figures from the paragraphs, sentences and numbered items that name it", () => {
+    expect(result.projects.map((p) => [p.name, p.metrics.map((m) => [m.value, m.of, m.unit])])).toEqual([
+      ["Dự án đường cao tốc Đồng Đăng - Trà Lĩnh", [[121, null, "km"], [14331, null, "tỷ đồng"], [450.5, 480.2, "ha"], [93.8, null, "%"], [1020, 1500, "tỷ đồng"]]],
+      ["Đề án kiên cố hóa trường lớp học", [[120, null, "phòng học"], [85, null, "tỷ đồng"]]],
+      ["Dự án nâng cấp Quốc lộ 34", [[70, null, "km"]]],
+      ["Đầu tư tuyến tránh thành phố Cao Bằng", [[12, null, "km"]]],
+    ]);
+    for (const p of result.projects) for (const m of p.metrics) expect(text.slice(m.start, m.end)).toMatch(/^\d/);
+  });
+});
+
+describe("indicators of a report", () => {
+  const brief = result.indicators.map((i) => [i.min, i.unit, i.year, i.kind]);
+
+  it("leaves project figures to projects but keeps counts of projects", () => {
+    expect(brief).toContainEqual([2, "dự án trọng điểm", null, "actual"]);
+    expect(result.indicators.some((i) => i.unit === "km" || i.unit === "ha")).toBe(false);
+  });
+
+  it("dates figures by their sentence, their bracket, their paragraph's last year and their footnote's marker", () => {
+    expect(brief).toEqual(expect.arrayContaining([
+      [91.2, "%", 2023, "actual"],
+      [94.5, "%", 2024, "estimate"],
+      [89, "%", 2022, "actual"],
+      [41, "thứ hạng", 2024, "estimate"],
+      [25, "xã", 2024, "actual"],
+      [12, "huy chương các loại", 2024, "actual"],
+      [3, "huy chương vàng", 2024, "actual"],
+      [5, "huy chương đồng", 2024, "actual"],
+      [150, "vận động viên", null, "actual"],
+    ]));
+  });
+});

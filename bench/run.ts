@@ -35,7 +35,7 @@ const generateSeconds = (performance.now() - t0) / 1000;
 await store.db.execute(sql`analyze`);
 console.log(`engine ${store.engine}; generated ${generated.documents} documents, ${generated.tasks} tasks, ${generated.indicators} indicators in ${generateSeconds.toFixed(1)} s`);
 
-const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: 2_000_000, version: VERSION });
+const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION });
 const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

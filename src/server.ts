@@ -39,7 +39,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     if (result.loaded) log.info({ documents: result.documents, agencies: result.agencies }, "sample province loaded");
   }
   await store.refreshStatistics();
-  const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, webDir: WEB_DIR, version: VERSION });
+  const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION });
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
     s.once("error", fail);

@@ -66,17 +66,19 @@ agenciesCommand.command("export [file]")
 program.command("extract <files...>")
   .description("read documents and print what they contain as JSON (metadata, cited documents, reporting rules ...)")
   .option("-o, --out <dir>", "write <dir>/<name>.json for each file instead of printing")
-  .action((files: string[], opts: { out?: string }) => {
+  .action(async (files: string[], opts: { out?: string }) => {
     if (!opts.out && files.length > 1) throw new Error("Nhiều tệp cần --out DIR (several files need --out DIR)");
     if (opts.out) mkdirSync(opts.out, { recursive: true });
-    files.forEach((file, i) => {
+    for (const [i, file] of files.entries()) {
       const name = basename(file);
-      const result = extract(readDocument(name, readFileSync(file)), name);
-      if (!opts.out) { process.stdout.write(JSON.stringify(result, null, 1) + "\n"); return; }
+      let text: string;
+      try { text = await readDocument(name, readFileSync(file)); } catch (e) { throw new Error(`${name}: ${(e as Error).message}`); }
+      const result = extract(text, name);
+      if (!opts.out) { process.stdout.write(JSON.stringify(result, null, 1) + "\n"); continue; }
       writeFileSync(join(opts.out, basename(file, extname(file)) + ".json"), JSON.stringify(result, null, 1) + "\n");
       const done = i + 1, width = 30, filled = Math.round((done / files.length) * width);
       process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${files.length} ${name.slice(0, 40).padEnd(40)}${done === files.length ? "\n" : ""}`);
-    });
+    }
   });
 
 program.command("backup <file>")

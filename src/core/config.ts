@@ -12,6 +12,7 @@ const schema = z.object({
   THEODOI_SAMPLES: z.enum(["0", "1"]).default("1"),
   /** Size limit of a JSON request body, in bytes. */
   THEODOI_MAX_BODY: z.coerce.number().int().positive().default(2_000_000),
+  THEODOI_MAX_UPLOAD: z.coerce.number().int().positive().default(25 * 1024 * 1024),
 });
 
 export interface Config {
@@ -22,6 +23,7 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   loadSamples: boolean;
   maxBodyBytes: number;
+  maxUploadBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT, host: e.HOST, dataDir: resolve(e.THEODOI_DATA_DIR), databaseUrl: e.DATABASE_URL,
-    logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY,
+    logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
   };
 }

@@ -27,6 +27,23 @@ const messages = {
   link_cycle: { vi: "Liên kết này tạo thành vòng lặp trong chuỗi văn bản", en: "This link would make the document chain a cycle" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
   search_empty: { vi: "Nhập ít nhất một từ để tìm", en: "Type at least one word to search" },
+  upload_too_large: { vi: "Tệp tải lên quá lớn", en: "The uploaded file is too large" },
+  file_missing: { vi: "Chọn một tệp để tải lên (trường \"file\")", en: "Choose a file to upload (field \"file\")" },
+  file_unreadable: { vi: "Không đọc được tệp", en: "The file cannot be read" },
+  file_binary: { vi: "Tệp không phải văn bản", en: "The file is not text (a binary file renamed .txt?)" },
+  file_encoding: { vi: "Tệp văn bản không ở mã UTF-8 hay UTF-16", en: "The text file is neither UTF-8 nor UTF-16; save it as UTF-8" },
+  file_empty: { vi: "Tệp không có nội dung chữ", en: "The file has no text" },
+  file_too_large: { vi: "Tệp quá lớn", en: "The file is too large" },
+  file_corrupt: { vi: "Tệp bị hỏng hoặc bị đổi đuôi", en: "The file is damaged or has the wrong extension" },
+  file_zip_bomb: { vi: "Tệp nén giải nén ra quá lớn", en: "The archive expands to too much data (a zip bomb?)" },
+  file_encrypted: { vi: "Tệp có đặt mật khẩu", en: "The file is password-protected; remove the password and upload again" },
+  file_needs_ocr: { vi: "Tệp PDF chỉ có ảnh quét, cần nhận dạng chữ (OCR)", en: "The PDF holds only scanned images; run OCR on it first" },
+  file_too_many_pages: { vi: "Tệp có quá nhiều trang", en: "The file has too many pages" },
+  file_unsupported: { vi: "Định dạng tệp chưa được hỗ trợ", en: "Unsupported file format; upload .docx, .pdf with text, or UTF-8 .txt" },
+  import_duplicate: { vi: "Tệp này đã được tải lên trước đây", en: "This file was uploaded before" },
+  import_not_draft: { vi: "Bản nhập này đã được công bố hoặc huỷ; không sửa được nữa", en: "This import was already published or discarded" },
+  import_unmapped: { vi: "Còn cơ quan chủ trì chưa được gán với cơ quan trong danh mục", en: "Some lead agencies are not mapped to registry agencies yet" },
+  agency_unmapped: { vi: "Chưa gán cơ quan trong danh mục cho tên này", en: "No registry agency is mapped to this name" },
 } as const;
 
 export type MessageKey = keyof typeof messages;

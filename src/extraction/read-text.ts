@@ -3,11 +3,20 @@
  * bytes of ASCII characters), normalised to NFC. Anything else is refused with a message a user
  * can act on; the extractor only ever sees valid text.
  */
+export type UnreadableReason =
+  | "binary" | "encoding" | "empty" | "too_large"
+  | "corrupt" | "zip_bomb" | "encrypted" | "needs_ocr" | "too_many_pages" | "unsupported";
+
+/** A file that cannot be read, with a reason a program can branch on and a Vietnamese message a user can act on. */
 export class UnreadableFileError extends Error {
-  constructor(readonly reason: "binary" | "encoding" | "empty" | "too_large", message: string) {
+  constructor(readonly reason: UnreadableReason, message: string) {
     super(message);
+    this.name = "UnreadableFileError";
   }
 }
+
+/** "20 MB" for limits stated in messages. */
+export const megabytes = (bytes: number) => `${Number((bytes / 1048576).toFixed(1))} MB`;
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
@@ -27,9 +36,13 @@ function guessUtf16(bytes: Uint8Array): "le" | "be" | null {
   return null;
 }
 
+/** Control characters other than tab, newlines and form feed, in the first 64 K characters. */
+const controlCount = (text: string) => text.slice(0, 65536).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+const binary = () => new UnreadableFileError("binary", "Tệp không phải văn bản (có vẻ là tệp nhị phân, như ảnh hay tệp nén, bị đổi đuôi .txt)");
+
 export function readText(bytes: Uint8Array): string {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new UnreadableFileError("too_large", `Tệp quá lớn (${(bytes.length / 1048576).toFixed(1)} MB); giới hạn ${MAX_TEXT_BYTES / 1048576} MB`);
+    throw new UnreadableFileError("too_large", `Tệp quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_TEXT_BYTES)}`);
   }
   let text: string;
   try {
@@ -40,11 +53,11 @@ export function readText(bytes: Uint8Array): string {
       text = utf16 ? decodeUtf16(bytes, utf16 === "le") : new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     }
   } catch {
+    // Control bytes in text that is not Unicode either: a binary file (an image, an archive) renamed .txt.
+    if (controlCount(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536)).toString("latin1")) > 8) throw binary();
     throw new UnreadableFileError("encoding", "Tệp văn bản không ở mã UTF-8 hay UTF-16; hãy lưu lại tệp với mã UTF-8 (Unicode)");
   }
-  // Control characters other than tab, newlines and form feed mark a binary file renamed .txt.
-  const controls = text.slice(0, 65536).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 8) throw new UnreadableFileError("binary", "Tệp không phải văn bản (có vẻ là tệp nhị phân đổi đuôi .txt)");
+  if (controlCount(text) > 8) throw binary();
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
   if (!text.trim()) throw new UnreadableFileError("empty", "Tệp không có nội dung chữ");
   return text;

@@ -1,9 +1,36 @@
-/** Reading an uploaded file into text, by its extension. Only plain text is read so far (docs/extraction-todo.md). */
+/**
+ * Reading an uploaded file into text: .txt, .docx or .pdf. The first bytes decide over the name,
+ * so that a PDF renamed .txt is read as a PDF and an old binary Word file gets a message saying
+ * how to convert it; the name decides only for plain text, which has no signature.
+ */
 import { extname } from "node:path";
+import { readDocx } from "./read-docx.js";
+import { readPdf } from "./read-pdf.js";
 import { readText, UnreadableFileError } from "./read-text.js";
 
-export function readDocument(name: string, bytes: Uint8Array): string {
+export { UnreadableFileError } from "./read-text.js";
+
+export const ACCEPTED_EXTENSIONS = [".docx", ".pdf", ".txt"] as const;
+const ACCEPTED = "Word (.docx), PDF có lớp chữ (.pdf) hoặc văn bản thuần (.txt, UTF-8)";
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+/** "%PDF-" may follow some junk, within the first kilobyte. */
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-");
+
+export async function readDocument(name: string, bytes: Uint8Array): Promise<string> {
   const ext = extname(name).toLowerCase();
+  if (bytes.length === 0) throw new UnreadableFileError("empty", "Tệp rỗng (0 byte)");
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);
+  if (isPdf(bytes)) return readPdf(bytes);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    // The compound file format: Word 97-2003 (.doc), and also any Office file saved with a password.
+    throw new UnreadableFileError("unsupported", "Tệp Word định dạng cũ (.doc) hoặc tệp Office có đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu nếu có, rồi lưu dưới dạng .docx (File > Save As > Word Document)");
+  }
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
+    throw new UnreadableFileError("unsupported", "Tệp định dạng RTF; hãy mở bằng Word và lưu dưới dạng .docx");
+  }
+  if (ext === ".docx") throw new UnreadableFileError("corrupt", "Tệp không phải tệp Word .docx hợp lệ (có thể bị hỏng hoặc đổi đuôi); hãy mở bằng Word và lưu lại dưới dạng .docx");
+  if (ext === ".pdf") throw new UnreadableFileError("corrupt", "Tệp không phải tệp PDF hợp lệ (có thể bị hỏng hoặc đổi đuôi); hãy xuất lại PDF từ văn bản gốc");
   if (ext === ".txt" || ext === "") return readText(bytes);
-  throw new UnreadableFileError("encoding", `Chưa đọc được tệp ${ext}; hiện chỉ nhận tệp .txt (UTF-8 hoặc UTF-16)`);
+  throw new UnreadableFileError("unsupported", `Chưa đọc được tệp ${ext}; hãy tải lên tệp ${ACCEPTED}`);
 }

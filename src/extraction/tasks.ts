@@ -25,6 +25,8 @@ export interface ExtractedTask {
   lead: string[];
   coordinating: string[];
   summary: string;
+  /** The work in full, as the paragraph states it. */
+  text: string;
   deadline_text: string | null;
   deadline: Deadline | DateError | null;
   output: string | null;
@@ -210,6 +212,7 @@ export function extractTasks(text: string, lines: Line[], documentKind: "plan" |
       lead: governing.lead.map((a) => a.name),
       coordinating: coordinating.map((a) => a.name),
       summary: action.length > 300 ? `${action.slice(0, 297)}...` : action,
+      text: action,
       deadline_text: deadline.text,
       deadline: deadline.deadline,
       output: outputOf(action),
@@ -291,6 +294,7 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       lead: lead.map((a) => a.name),
       coordinating: coordinating.map((a) => a.name),
       summary: work.text,
+      text: work.text,
       deadline_text: deadlineText,
       deadline: deadlineText ? parseDeadline(deadlineText) : null,
       output: cell("output")?.text || outputOf(work.text),

@@ -15,13 +15,15 @@ import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
-import { openApiDocument, type RequestContext, type RouteSpec } from "./route.js";
+import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
 
 export interface AppOptions {
   store: Store;
   log: Logger;
   maxBodyBytes: number;
+  /** Uploads (documents to import) have their own, larger limit. */
+  maxUploadBytes: number;
   /** Folder of the built web app; the API works without it. */
   webDir?: string;
   version: string;
@@ -29,7 +31,7 @@ export interface AppOptions {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version }: AppOptions) {
   const app = new Hono();
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
@@ -47,7 +49,10 @@ export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOpti
   app.use("*", secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
   }));
-  app.use("/api/*", bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new AppError("payload_too_large"); } }));
+  const jsonLimit = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new AppError("payload_too_large"); } });
+  const uploadLimit = bodyLimit({ maxSize: maxUploadBytes, onError: () => { throw new AppError("payload_too_large", [], "upload_too_large"); } });
+  const uploads = new Set(routes.filter((r) => r.upload).map((r) => `${r.method.toUpperCase()} ${r.path}`));
+  app.use("/api/*", (c, next) => (uploads.has(`${c.req.method} ${c.req.path}`) ? uploadLimit : jsonLimit)(c, next));
 
   app.get("/api/health", async (c) => {
     await store.db.execute(sql`select 1`);
@@ -65,12 +70,19 @@ export function createApp({ store, log, maxBodyBytes, webDir, version }: AppOpti
       const params = spec.params ? validate(spec.params, c.req.param(), lang) : undefined;
       const query = spec.query ? validate(spec.query, c.req.query(), lang) : undefined;
       let body: unknown;
+      let upload: UploadedFile | undefined;
+      if (spec.upload) {
+        const form = await c.req.parseBody().catch(() => { throw new AppError("validation", [{ field: "file", key: "file_missing" }]); });
+        const file = form.file;
+        if (!(file instanceof File)) throw new AppError("validation", [{ field: "file", key: "file_missing" }]);
+        upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      }
       if (spec.body) {
         let raw: unknown;
         try { raw = await c.req.json(); } catch { throw new AppError("validation", [], "bad_json"); }
         body = validate(spec.body, raw, lang);
       }
-      const result = await spec.handler({ params, query, body, ctx, c });
+      const result = await spec.handler({ params, query, body, upload, ctx, c });
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);
       return c.json(result as object, spec.status ?? 200);

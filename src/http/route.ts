@@ -18,6 +18,8 @@ export interface RequestContext {
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
+export interface UploadedFile { name: string; bytes: Uint8Array }
+
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   method: Method;
   path: string;
@@ -26,9 +28,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /** The body is a file upload (multipart/form-data, field "file") instead of JSON. */
+  upload?: true;
   /** Status of a successful answer (200 unless given; 204 sends no body). */
   status?: 200 | 201 | 204;
-  handler: (input: { params: P; query: Q; body: B; ctx: RequestContext; c: Context }) => Promise<unknown>;
+  handler: (input: { params: P; query: Q; body: B; upload?: UploadedFile; ctx: RequestContext; c: Context }) => Promise<unknown>;
 }
 
 /** Declares a route; the generic parameters come from the schemas, so the handler is typed. */
@@ -65,6 +69,10 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
       },
     };
     if (r.body) op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(r.body) } } };
+    if (r.upload) {
+      op.requestBody = { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } } } };
+      (op.responses as Record<string, unknown>)[413] = { description: "The file is larger than the upload limit" };
+    }
     (paths[toOpenApiPath(r.path)] ??= {})[r.method] = op;
   }
   return {

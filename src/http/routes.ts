@@ -1,8 +1,9 @@
 /** Every domain's routes, in the order the OpenAPI document lists them. */
 import { agencyRoutes } from "../agencies/routes.js";
 import { documentRoutes } from "../documents/routes.js";
+import { importRoutes } from "../imports/routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...documentRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];
+export const allRoutes = (): RouteSpec[] => [...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];

@@ -12,7 +12,7 @@ import * as schema from "./schema.js";
 /** Tables in an order where every row's references come before it. */
 const TABLES: PgTable[] = [
   schema.settings, schema.agencies, schema.agencySuccessions, schema.documents, schema.documentLinks, schema.documentSections,
-  schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics,
+  schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics, schema.imports,
 ];
 
 const FORMAT = "theodoi-backup";

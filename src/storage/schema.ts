@@ -3,6 +3,7 @@ import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
 export * from "../agencies/schema.js";
 export * from "../documents/schema.js";
 export * from "../plans/schema.js";
+export * from "../imports/schema.js";
 
 /** Facts about the installation itself (e.g. whether the sample province was loaded). */
 export const settings = pgTable("settings", {

@@ -14,9 +14,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { samples?: boolean; maxBodyBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { samples?: boolean; maxBodyBytes?: number; maxUploadBytes?: number } = {}): Promise<TestServer> {
   const db = await openTestDatabase({ samples: options.samples });
-  const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, webDir: WEB_DIR, version: VERSION });
+  const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

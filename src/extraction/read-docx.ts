@@ -1,0 +1,158 @@
+/**
+ * Reading a Word .docx upload into text: one line per paragraph, Word's automatic list numbers put
+ * back (docx-numbering.ts), one line per table row with cells joined by " | ", footnotes and
+ * endnotes at the end as "[1] …" (the marker segment.ts recognises). mammoth converts the document
+ * to simple HTML, which is turned into lines here; the archive is checked first (zip.ts), since
+ * mammoth would inflate a zip bomb without limit.
+ */
+import mammoth from "mammoth";
+import { numberingLabels } from "./docx-numbering.js";
+import { megabytes, UnreadableFileError } from "./read-text.js";
+import { checkZip } from "./zip.js";
+
+export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
+export const DOCX_LIMITS = {
+  totalBytes: 200 * 1024 * 1024,
+  // mammoth parses an XML part into a DOM tree: a 6.4 MB document.xml (2.6 million characters of
+  // text, some 1,000 pages) took 4.7 s and 470 MB of memory here. A 100-page plan's is 1-3 MB.
+  // (Images hardly compress, so within 20 MB of .docx they stay under this too.)
+  entryBytes: 16 * 1024 * 1024,
+  entries: 5000,
+};
+
+/** Each entry of `tables` is the table being read at that depth (a cell may hold a table). */
+interface TableState {
+  row: string[] | null;
+  cell: string | null;
+  column: number;
+  /** Cells merged down (rowspan) still covering later rows, by column: their text goes into each row they cover. */
+  spans: ({ text: string | null; rows: number } | undefined)[];
+  /** How far the cell being read extends. */
+  merged: { columns: number; rows: number };
+}
+
+const decode = (s: string) => s.replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', amp: "&" })[e]!);
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+const BLOCK = /^(p|h[1-6]|li|ol|ul|blockquote)$/;
+
+/**
+ * Lines of the HTML mammoth writes: a small, regular subset (no comments or scripts; "<" always
+ * escaped in text, though ">" may stand in a quoted attribute such as a link's address).
+ */
+export function htmlToLines(html: string): string[] {
+  const lines: string[] = [];
+  const tables: TableState[] = [];
+  let line = "", notes = 0, inBackLink = false;
+  let marker = ""; // "[n] " before the first line of the n-th note
+  const flush = () => { const t = line.trim(); if (t) { lines.push(marker + t); marker = ""; } line = ""; };
+  const append = (s: string) => { const t = tables.at(-1); if (t && t.cell !== null) t.cell += s; else line += s; };
+  const fillSpans = (t: TableState, upTo: number) => {
+    for (let span = t.spans[t.column]; t.column < upTo && span && span.rows > 0; span = t.spans[t.column]) {
+      if (span.text !== null) t.row!.push(span.text);
+      span.rows--;
+      t.column++;
+    }
+  };
+
+  for (const [, close, tag, attrs, text] of html.matchAll(/<(\/?)([a-z0-9]+)((?:[^>"]|"[^"]*")*)>|([^<]+)/g)) {
+    const table = tables.at(-1);
+    const inCell = table !== undefined && table.cell !== null;
+    if (text !== undefined) { if (!inBackLink) append(decode(text)); continue; }
+    if (tag === "br") { if (inCell) append(" "); else flush(); }
+    else if (tag === "a") {
+      // mammoth's "↑" link from a note back to its reference.
+      inBackLink = !close && /href="#(foot|end)note-ref-/.test(attrs);
+    } else if (BLOCK.test(tag)) {
+      if (inCell) append(" ");
+      else {
+        flush();
+        if (tag === "li" && !close && /id="(foot|end)note-/.test(attrs)) marker = `[${++notes}] `;
+      }
+    } else if (tag === "table") {
+      if (!close) { if (!inCell) flush(); tables.push({ row: null, cell: null, column: 0, spans: [], merged: { columns: 1, rows: 1 } }); }
+      else tables.pop();
+    } else if (table && tag === "tr") {
+      if (!close) { table.row = []; table.column = 0; continue; }
+      fillSpans(table, table.spans.length);
+      const cells = table.row ?? [];
+      table.row = null;
+      if (!cells.some((c) => c)) continue;
+      const rowText = cells.join(" | ");
+      const outer = tables.at(-2);
+      if (outer && outer.cell !== null) outer.cell += ` ${rowText} `; else lines.push(rowText);
+    } else if (table?.row && (tag === "td" || tag === "th")) {
+      if (!close) {
+        fillSpans(table, Infinity);
+        table.cell = "";
+        table.merged = { columns: Number(attrs.match(/colspan="(\d+)"/)?.[1] ?? 1), rows: Number(attrs.match(/rowspan="(\d+)"/)?.[1] ?? 1) };
+        continue;
+      }
+      const cellText = collapse(table.cell ?? "");
+      table.cell = null;
+      table.row.push(cellText);
+      // A cell merged across columns is written once; one merged down is repeated in each row it covers.
+      const { columns, rows } = table.merged;
+      for (let c = 0; c < columns; c++) table.spans[table.column + c] = rows > 1 ? { text: c === 0 ? cellText : null, rows: rows - 1 } : undefined;
+      table.column += columns;
+    }
+  }
+  flush();
+  return lines;
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<string> {
+  if (bytes.length > MAX_DOCX_BYTES) {
+    throw new UnreadableFileError("too_large", `Tệp .docx quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_DOCX_BYTES)}. Hãy bớt hình ảnh hoặc tách tệp`);
+  }
+  const parts = checkZip(bytes, DOCX_LIMITS, (name) => /^word\/(document|numbering|styles)\.xml$/.test(name));
+  const xml = (name: string) => parts.get(`word/${name}.xml`)?.toString("utf8") ?? "";
+  const labels = numberingLabels(xml("document"), xml("numbering"), xml("styles"));
+
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+      // Images are not text: never read them (their src is left empty).
+      convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+      transformDocument: (document: MammothElement) => addListLabels(document, labels),
+    });
+    html = result.value;
+  } catch (e) {
+    if (/main document part/i.test(String((e as Error)?.message))) {
+      throw new UnreadableFileError("unsupported", "Tệp không chứa văn bản Word (có thể là tệp Excel, PowerPoint hoặc tệp nén khác đổi đuôi .docx)");
+    }
+    throw new UnreadableFileError("corrupt", "Không đọc được nội dung tệp .docx (tệp bị hỏng); hãy mở bằng Word và lưu lại dưới dạng .docx");
+  }
+  const text = htmlToLines(html).join("\n").normalize("NFC");
+  if (!text.trim()) throw new UnreadableFileError("empty", "Tệp .docx không có nội dung chữ");
+  return text;
+}
+
+/** The parts of mammoth's document tree used here (mammoth's types leave the tree untyped). */
+interface MammothElement { type: string; children?: MammothElement[]; numbering?: { level: string; isOrdered: boolean } | null; value?: string }
+
+/**
+ * Puts each recomputed list label before its paragraph's text, only if the recomputed list matches
+ * mammoth's numbered paragraphs one for one (count, level, ordered or not).
+ */
+function addListLabels(document: MammothElement, labels: ReturnType<typeof numberingLabels>): MammothElement {
+  const numbered: MammothElement[] = [];
+  const walk = (e: MammothElement) => {
+    if (e.type === "paragraph" && e.numbering) numbered.push(e);
+    e.children?.forEach(walk);
+  };
+  walk(document);
+  const agree = numbered.length === labels.length &&
+    numbered.every((p, i) => Number(p.numbering!.level) === labels[i].level && p.numbering!.isOrdered === labels[i].isOrdered);
+  if (!agree) return document;
+  numbered.forEach((paragraph, i) => {
+    const first = firstText(paragraph);
+    if (first && labels[i].label) first.value = `${labels[i].label} ${first.value}`;
+  });
+  return document;
+}
+
+function firstText(e: MammothElement): MammothElement | undefined {
+  if (e.type === "text" && e.value) return e;
+  for (const child of e.children ?? []) { const found = firstText(child); if (found) return found; }
+  return undefined;
+}

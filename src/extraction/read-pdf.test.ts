@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { readDocument } from "./read.js";
+import { itemsToLines, MAX_PDF_PAGES, readPdf } from "./read-pdf.js";
+import { UnreadableFileError } from "./read-text.js";
+
+/** A minimal valid PDF, one content stream per page, Helvetica (no embedded font), exact xref offsets. */
+function pdf(pages: string[]): Buffer {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(" ")}] /Count ${pages.length} >>`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+  ];
+  pages.forEach((content, i) => {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
+  });
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = Buffer.byteLength(out, "latin1");
+    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** Lines of text from the top of a page, 14 points apart. */
+const textPage = (lines: string[]) => `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;
+
+describe("readPdf", () => {
+  it("rebuilds lines and marks page breaks with a form feed", async () => {
+    const first = textPage(["KE HOACH", "Thuc hien Nghi quyet so 11-NQ/TW ngay 10/02/2022"]) +
+      // Two runs on one baseline with a gap, and a footnote mark raised 4 points: one line.
+      " BT /F1 12 Tf 72 600 Td (Ty le che phu rung dat) Tj 140 0 Td (67%) Tj 24 4 Td /F1 8 Tf (1) Tj ET";
+    const second = textPage(["2.4. So Giao thong van tai", "chu tri thuc hien."]);
+    expect(await readPdf(pdf([first, second]))).toBe(
+      "KE HOACH\nThuc hien Nghi quyet so 11-NQ/TW ngay 10/02/2022\nTy le che phu rung dat 67%1\f\n2.4. So Giao thong van tai\nchu tri thuc hien.",
+    );
+  });
+
+  it("is chosen by signature, whatever the name says", async () => {
+    const bytes = pdf([textPage(["Bao cao ket qua thuc hien nam 2024"])]);
+    expect(await readDocument("bao-cao.txt", bytes)).toBe("Bao cao ket qua thuc hien nam 2024");
+    expect(await readDocument("bao-cao.PDF", bytes)).toBe("Bao cao ket qua thuc hien nam 2024");
+  });
+
+  it("refuses a PDF without a text layer, asking for OCR", async () => {
+    const drawing = "0.5 g 72 600 200 100 re f 0 0 m 595 842 l S";
+    const error = await readPdf(pdf([drawing, drawing])).catch((e) => e);
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    expect(error.reason).toBe("needs_ocr");
+    expect(error.message).toMatch(/OCR/);
+    // A title typed on a scanned cover is not enough either.
+    const cover = pdf([textPage(["Bao cao"]), drawing, drawing]);
+    await expect(readPdf(cover)).rejects.toMatchObject({ reason: "needs_ocr" });
+  });
+
+  it("refuses a corrupt PDF and one with too many pages", async () => {
+    await expect(readPdf(Buffer.from("%PDF-1.7\nnot really\n%%EOF\n"))).rejects.toMatchObject({ reason: "corrupt" });
+    const whole = pdf([textPage(["Mot trang van ban co chu"])]);
+    await expect(readDocument("hong.pdf", whole.subarray(0, 200))).rejects.toMatchObject({ reason: "corrupt" });
+    await expect(readDocument("hong.pdf", Buffer.from("khong phai pdf"))).rejects.toMatchObject({ reason: "corrupt" });
+    const many = pdf(Array.from({ length: MAX_PDF_PAGES + 1 }, () => textPage(["Trang"])));
+    await expect(readPdf(many)).rejects.toMatchObject({ reason: "too_many_pages" });
+  });
+
+  it("breaks lines at items that end one and at moves to another baseline", () => {
+    const item = (str: string, x: number, y: number, hasEOL = false) =>
+      ({ str, dir: "ltr", width: str.length * 6, height: 12, transform: [12, 0, 0, 12, x, y], fontName: "f", hasEOL });
+    expect(itemsToLines([item("a", 72, 700, true), item("b", 72, 686), item("c", 90, 686), item("d", 72, 672)]))
+      .toEqual(["a", "b c", "d"]);
+  });
+});

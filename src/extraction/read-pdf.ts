@@ -1,0 +1,88 @@
+/**
+ * Reading a PDF upload's text layer into text: lines rebuilt from pdf.js text items (an item that
+ * ends a line, or a move to another baseline, starts a new line), pages joined with "\f\n" so that
+ * later stages can find page breaks and running page numbers. A scanned PDF has no text layer:
+ * it is refused with a message asking for OCR rather than read as an empty document.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { megabytes, UnreadableFileError } from "./read-text.js";
+
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+export const MAX_PDF_PAGES = 500;
+/** Fewer non-space characters than this per page, on average, means a scan without a text layer. */
+export const MIN_CHARACTERS_PER_PAGE = 20;
+
+// Character maps (for CID fonts using predefined encodings) and the standard fonts ship with
+// pdfjs-dist; in Node they are read from its folder instead of fetched.
+const pdfjsFolder = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const folderUrl = (name: string) => join(pdfjsFolder, name) + "/";
+
+/** One page's text items as lines. */
+export function itemsToLines(items: TextItem[]): string[] {
+  const lines: string[] = [];
+  let line = "", lastY: number | null = null, lastEnd = 0, endsLine = false;
+  for (const item of items) {
+    const [, , , , x, y] = item.transform;
+    const size = Math.max(item.height, 1);
+    // A footnote mark sits a few points above its line: only a move of half a line starts another.
+    if (endsLine || (lastY !== null && item.str && Math.abs(y - lastY) > size / 2)) {
+      lines.push(line.trimEnd());
+      line = "";
+    } else if (line && item.str && !/\s$/.test(line) && !/^\s/.test(item.str) && x - lastEnd > size * 0.15) {
+      line += " "; // a gap the PDF leaves as space rather than as a space character
+    }
+    line += item.str;
+    endsLine = item.hasEOL;
+    if (item.str) { lastY = y; lastEnd = x + item.width; }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<string> {
+  if (bytes.length > MAX_PDF_BYTES) {
+    throw new UnreadableFileError("too_large", `Tệp PDF quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_PDF_BYTES)}. Hãy tách tệp hoặc tải lên bản .docx`);
+  }
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), // a copy: pdf.js may transfer (detach) the buffer it is given
+    isEvalSupported: false, // never compile code from a document (fonts' PostScript functions)
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    cMapUrl: folderUrl("cmaps"),
+    standardFontDataUrl: folderUrl("standard_fonts"),
+    wasmUrl: folderUrl("wasm"),
+    stopAtErrors: false,
+  });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages < 1) throw new Error("no pages");
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new UnreadableFileError("too_many_pages", `Tệp PDF có ${doc.numPages} trang; giới hạn ${MAX_PDF_PAGES} trang. Hãy tách văn bản thành nhiều tệp`);
+    }
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const lines = itemsToLines(content.items.filter((i): i is TextItem => "str" in i));
+      // Unmapped glyphs come out as control characters; a form feed is reserved for page breaks.
+      pages.push(lines.join("\n").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f]/g, ""));
+      page.cleanup();
+    }
+    const text = pages.join("\f\n").normalize("NFC");
+    const characters = text.match(/\S/g)?.length ?? 0;
+    if (characters < MIN_CHARACTERS_PER_PAGE * doc.numPages) {
+      throw new UnreadableFileError("needs_ocr", `Tệp PDF là ảnh quét, gần như không có lớp chữ (${characters} ký tự trên ${doc.numPages} trang). Hãy nhận dạng ký tự (OCR) trước khi tải lên, hoặc tải lên bản .docx gốc`);
+    }
+    return text;
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
+    if ((e as Error)?.name === "PasswordException") {
+      throw new UnreadableFileError("encrypted", "Tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu (hoặc xuất lại PDF không đặt mật khẩu) rồi tải lên");
+    }
+    throw new UnreadableFileError("corrupt", "Tệp PDF bị hỏng hoặc không phải PDF hợp lệ; hãy xuất lại tệp PDF từ văn bản gốc, hoặc tải lên bản .docx");
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Importing a document: upload → draft → (edits) → publish. Reading and extracting happen before
+ * any write; every write is one transaction, so a failure at any step leaves nothing behind.
+ * Outcomes: the import, or AppError validation (an unreadable file, a draft that does not hold,
+ * a lead agency not mapped), duplicate (the same file already imported), not_found, conflict.
+ */
+import { createHash } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { AppError, conflict, invalid } from "../core/errors.js";
+import { createDocument, createLink, symbolColumns, updateDocument } from "../documents/commands.js";
+import { documentLinks, documents } from "../documents/schema.js";
+import { extract } from "../extraction/extract.js";
+import { readDocument } from "../extraction/read.js";
+import { createIndicator, createValue } from "../plans/indicators.js";
+import { createMetric, createProject } from "../plans/projects.js";
+import { indicators, projects, tasks } from "../plans/schema.js";
+import { createTask } from "../plans/tasks.js";
+import type { Database } from "../storage/database.js";
+import { findById } from "../storage/records.js";
+import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
+import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
+import { draftFromExtraction, unmappedLeads, type Draft, type RegistryEntry } from "./draft.js";
+import { imports } from "./schema.js";
+
+export type ImportRow = typeof imports.$inferSelect;
+
+export async function agencyRegistry(db: Database): Promise<RegistryEntry[]> {
+  const rows = await db.select({
+    id: agencies.id, code: agencies.code, name: agencies.name, aliases: agencies.aliases, kind: agencies.kind,
+    validFrom: agencies.validFrom, validTo: agencies.validTo,
+  }).from(agencies);
+  return rows.map((r) => ({ ...r, aliases: r.aliases ?? [] }));
+}
+
+/** The published import of a document with this symbol, if any: a new upload of it is a new version. */
+async function publishedImportOf(db: Database, symbol: string | null): Promise<ImportRow | null> {
+  const key = symbol ? symbolColumns(symbol).symbolKey : null;
+  if (!key) return null;
+  const [doc] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbolKey, key));
+  if (!doc) return null;
+  const [row] = await db.select().from(imports).where(and(eq(imports.documentId, doc.id), eq(imports.status, "published")));
+  return row ?? null;
+}
+
+/** Reads an uploaded file and stores the extractor's proposal as a draft. */
+export async function createImport(db: Database, file: { name: string; bytes: Uint8Array }): Promise<ImportRow> {
+  const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+  const [same] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.fileHash, fileHash), ne(imports.status, "discarded")));
+  if (same) throw new AppError("duplicate", [{ field: "file", key: "import_duplicate" }, { field: "existingImportId", message: String(same.id) }], "import_duplicate");
+  const text = await readDocument(file.name, file.bytes);
+  const registry = await agencyRegistry(db);
+  const draft = draftFromExtraction(extract(text, file.name, registry), registry);
+  return db.transaction(async (tx) => {
+    const previous = await publishedImportOf(tx, draft.document.symbol);
+    const [row] = await tx.insert(imports).values({
+      fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft, previousImportId: previous?.id ?? null,
+    }).returning();
+    return row;
+  });
+}
+
+async function draftImport(db: Database, id: number, version: number): Promise<ImportRow> {
+  const row = await findById(db, imports, id);
+  if (row.version !== version) throw conflict();
+  if (row.status !== "draft") throw invalid("status", "import_not_draft");
+  return row;
+}
+
+/** Saves the person's edits to the draft (the whole draft, with the version they read). */
+export async function saveDraft(db: Database, id: number, input: { draft: Draft; version: number }): Promise<ImportRow> {
+  return db.transaction(async (tx) => {
+    await draftImport(tx, id, input.version);
+    const [row] = await tx.update(imports).set({ draft: input.draft, version: input.version + 1, updatedAt: new Date().toISOString() })
+      .where(and(eq(imports.id, id), eq(imports.version, input.version))).returning();
+    if (!row) throw conflict();
+    return row;
+  });
+}
+
+export async function discardImport(db: Database, id: number, version: number): Promise<ImportRow> {
+  return db.transaction(async (tx) => {
+    await draftImport(tx, id, version);
+    const [row] = await tx.update(imports).set({ status: "discarded", version: version + 1, updatedAt: new Date().toISOString() })
+      .where(eq(imports.id, id)).returning();
+    return row;
+  });
+}
+
+/** A cited document: the one with this symbol, or a stub made from the citation. */
+async function citedDocument(db: Database, citation: Draft["implements"][number]): Promise<number> {
+  const columns = symbolColumns(citation.symbol);
+  if (columns.symbolKey) {
+    const [found] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbolKey, columns.symbolKey));
+    if (found) return found.id;
+  }
+  const parsed = parseDocumentSymbol(citation.symbol);
+  const docType = parsed ? documentTypeOfSymbol(parsed) : "other";
+  const doc = await createDocument(db, {
+    symbol: citation.symbol, docType, title: `${DOCUMENT_TYPE_LABELS[docType].vi} số ${citation.symbol}`, issuedOn: citation.date,
+    issuerText: citation.issuerText, status: "published", stub: true,
+  });
+  return doc.id;
+}
+
+async function linkOnce(db: Database, fromId: number, toId: number, kind: "implements" | "cites") {
+  if (fromId === toId) return;
+  const [existing] = await db.select({ id: documentLinks.id }).from(documentLinks)
+    .where(and(eq(documentLinks.fromId, fromId), eq(documentLinks.toId, toId)));
+  if (!existing) await createLink(db, { fromId, toId, kind });
+}
+
+/** Runs one item's write, naming the item in any validation problem ("tasks.3.deadlineText"). */
+async function itemAt<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof AppError && e.code === "validation") throw new AppError("validation", e.fields.map((f) => ({ ...f, field: `${path}.${f.field}` })), e.detail);
+    throw e;
+  }
+}
+
+export interface PublishResult { import: ImportRow; documentId: number; tasks: number; indicators: number; projects: number }
+
+/**
+ * Publishes a draft in one transaction: the document (created, or filled in where it was a stub
+ * or an earlier version), its links to the documents it implements and cites, and its tasks,
+ * indicators and projects, which replace those of an earlier version.
+ */
+export async function publishImport(db: Database, id: number, version: number): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    const row = await draftImport(tx, id, version);
+    const draft = row.draft;
+    const unmapped = unmappedLeads(draft);
+    if (unmapped.length) throw new AppError("validation", unmapped.map((name) => ({ field: `agencies.${name}`, key: "agency_unmapped" as const })), "import_unmapped");
+    const d = draft.document;
+    const key = d.symbol ? symbolColumns(d.symbol).symbolKey : null;
+    const [existing] = key ? await tx.select().from(documents).where(eq(documents.symbolKey, key)) : [];
+    const fields = {
+      symbol: d.symbol, docType: d.docType, title: d.title, issuedOn: d.issuedOn, issuedText: d.issuedText, signer: d.signer,
+      issuerText: d.issuerText, fullText: row.text, sourceFile: row.fileName, status: "published" as const, stub: false,
+    };
+    const documentId = existing
+      ? (await updateDocument(tx, existing.id, { ...fields, version: existing.version })).id
+      : (await createDocument(tx, fields)).id;
+    // A new version replaces what the earlier one made live.
+    await tx.delete(tasks).where(eq(tasks.documentId, documentId));
+    await tx.delete(indicators).where(eq(indicators.documentId, documentId));
+    await tx.delete(projects).where(eq(projects.documentId, documentId));
+
+    for (const c of draft.implements) await linkOnce(tx, documentId, await citedDocument(tx, c), "implements");
+    for (const c of draft.references) await linkOnce(tx, documentId, await citedDocument(tx, c), "cites");
+
+    const idsOf = new Map(draft.agencies.map((a) => [a.name, a.agencyIds]));
+    const ids = (names: string[]) => [...new Set(names.flatMap((n) => idsOf.get(n) ?? []))];
+    for (const [n, t] of draft.tasks.entries()) {
+      const leadIds = ids(t.lead);
+      await itemAt(`tasks.${n}`, () => createTask(tx, {
+        documentId, text: t.text, leadIds, coordinatingIds: ids(t.coordinating).filter((x) => !leadIds.includes(x)),
+        deadlineText: t.deadlineText, expectedOutput: t.output, status: "open",
+        sectionNumber: t.section, sourceText: row.text.slice(t.start ?? 0, t.end ?? 0) || null, startOffset: t.start, endOffset: t.end,
+      }));
+    }
+    const reportYear = d.issuedOn ? Number(d.issuedOn.slice(0, 4)) : null;
+    for (const [n, i] of draft.indicators.entries()) {
+      const measured = i.kind !== "target";
+      const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {
+        documentId, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: measured ? null : i.year,
+        perYear: i.perYear, direction: "higher", sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
+      }));
+      const year = i.year ?? reportYear;
+      const value = i.min ?? i.max;
+      // A report's figure is also a value of its year, for evaluation against the plan's targets.
+      if (measured && year !== null && value !== null) {
+        await createValue(tx, { indicatorId: indicator.id, period: String(year), value, kind: i.kind === "estimate" ? "estimate" : "actual", sourceDocumentId: documentId });
+      }
+    }
+    for (const p of draft.projects) {
+      const project = await createProject(tx, { documentId, name: p.name });
+      for (const m of p.metrics) await createMetric(tx, project.id, { label: m.label, value: m.value, of: m.of, unit: m.unit, sourceDocumentId: documentId });
+    }
+    if (row.previousImportId) {
+      await tx.update(imports).set({ status: "superseded", updatedAt: new Date().toISOString() }).where(eq(imports.id, row.previousImportId));
+    }
+    const [published] = await tx.update(imports).set({
+      status: "published", documentId, publishedAt: new Date().toISOString(), version: version + 1, updatedAt: new Date().toISOString(),
+    }).where(eq(imports.id, id)).returning();
+    return { import: published, documentId, tasks: draft.tasks.length, indicators: draft.indicators.length, projects: draft.projects.length };
+  });
+}

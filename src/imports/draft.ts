@@ -1,0 +1,166 @@
+/**
+ * The draft of an import: what the extractor proposes, in the form a person checks and edits
+ * before publishing. Tasks name their agencies as the text does; `agencies` maps each of those
+ * names to registry agencies (one for a specific agency, its members for a collective phrase,
+ * none while unmapped). Pure functions: building a draft from an extraction, comparing two.
+ */
+import { z } from "zod";
+import { dateField } from "../core/fields.js";
+import { DOCUMENT_TYPES } from "../documents/schema.js";
+import type { Extraction } from "../extraction/extract.js";
+import type { RegistryAgency } from "../extraction/agencies.js";
+import { COMPARATORS } from "../plans/schema.js";
+import { foldPhrase } from "../text/fold.js";
+
+const offset = z.number().int().min(0).nullable();
+const shortText = z.string().trim().max(2000);
+const name = z.string().trim().min(1).max(500);
+
+const citationDraft = z.object({ symbol: name, date: dateField.nullable(), issuerText: shortText.nullable() });
+const taskDraft = z.object({
+  section: shortText.nullable(),
+  text: z.string().trim().min(1).max(20_000),
+  lead: z.array(name).min(1).max(100),
+  coordinating: z.array(name).max(200),
+  deadlineText: shortText.nullable(),
+  output: shortText.nullable(),
+  start: offset,
+  end: offset,
+});
+const indicatorDraft = z.object({
+  name: z.string().trim().min(1).max(2000),
+  text: z.string().max(5000),
+  comparator: z.enum(COMPARATORS),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: shortText.nullable(),
+  year: z.number().int().min(1900).max(2100).nullable(),
+  perYear: z.boolean(),
+  kind: z.enum(["target", "actual", "estimate"]),
+  section: shortText.nullable(),
+  start: offset,
+  end: offset,
+});
+const projectDraft = z.object({
+  name,
+  metrics: z.array(z.object({ label: z.string().max(5000), value: z.number(), of: z.number().nullable(), unit: shortText.nullable(), start: offset, end: offset })),
+});
+const agencyMapping = z.object({ name, collective: z.boolean(), agencyIds: z.array(z.number().int().positive()).max(500) });
+
+export const draftSchema = z.object({
+  document: z.object({
+    symbol: shortText.nullable(),
+    docType: z.enum(DOCUMENT_TYPES),
+    title: z.string().trim().min(1).max(2000),
+    issuedOn: dateField.nullable(),
+    issuedText: shortText.nullable(),
+    signer: shortText.nullable(),
+    issuerText: shortText.nullable(),
+  }),
+  implements: z.array(citationDraft).max(500),
+  references: z.array(citationDraft).max(2000),
+  tasks: z.array(taskDraft).max(5000),
+  indicators: z.array(indicatorDraft).max(5000),
+  projects: z.array(projectDraft).max(1000),
+  agencies: z.array(agencyMapping).max(2000),
+});
+export type Draft = z.infer<typeof draftSchema>;
+export type TaskDraft = Draft["tasks"][number];
+export type IndicatorDraft = Draft["indicators"][number];
+
+/** A registry agency with what a draft needs to map names onto it. */
+export interface RegistryEntry extends RegistryAgency { id: number; validFrom: string | null; validTo: string | null }
+
+/**
+ * The members of a collective phrase, by the kinds of body it names: "các sở, ban, ngành" are the
+ * departments and boards, "UBND các huyện, thành phố" the districts, as they stood on `asOf`.
+ * A phrase that does not say which bodies ("các cơ quan liên quan") has no members.
+ */
+export function membersOf(phrase: string, registry: RegistryEntry[], asOf: string | null): number[] {
+  const f = foldPhrase(phrase);
+  const kinds = /\b(huyen|thanh pho|thi xa)\b/.test(f) && !/bien gioi/.test(f) ? ["district"]
+    : /\bso\b|\bban\b|\bnganh\b/.test(f) && !/lien quan|chuc nang/.test(f) ? ["department", "board"]
+    : [];
+  const standing = (a: RegistryEntry) => !asOf || ((!a.validFrom || a.validFrom <= asOf) && (!a.validTo || a.validTo >= asOf));
+  return registry.filter((a) => kinds.includes(a.kind) && standing(a)).map((a) => a.id);
+}
+
+/** The registry agency a name denotes: by the code the extractor read, else by its name or an alias. */
+function agencyNamed(mentionName: string, code: string | undefined, registry: RegistryEntry[]): number | null {
+  if (code) return registry.find((a) => a.code === code)?.id ?? null;
+  const key = foldPhrase(mentionName);
+  return registry.find((a) => [a.name, ...a.aliases].some((n) => foldPhrase(n) === key))?.id ?? null;
+}
+
+export function draftFromExtraction(extraction: Extraction, registry: RegistryEntry[]): Draft {
+  const { document: d } = extraction;
+  const asOf = d.issued;
+  const mapping = new Map<string, Draft["agencies"][number]>();
+  for (const t of extraction.tasks) {
+    for (const m of [...t.lead_agencies, ...t.coordinating_agencies]) {
+      if (mapping.has(m.name)) continue;
+      const specific = m.collective ? null : agencyNamed(m.name, m.code, registry);
+      mapping.set(m.name, {
+        name: m.name, collective: m.collective,
+        agencyIds: specific !== null ? [specific] : m.collective ? membersOf(m.name, registry, asOf) : [],
+      });
+    }
+  }
+  return {
+    document: {
+      symbol: d.symbol, docType: (d.doc_type as Draft["document"]["docType"] | null) ?? "other",
+      title: d.title ?? (d.symbol ? `${d.type ?? "Văn bản"} số ${d.symbol}` : "Văn bản chưa có tiêu đề"),
+      issuedOn: d.issued, issuedText: d.issued_text, signer: d.signer, issuerText: d.issuer,
+    },
+    implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text })),
+    references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text })),
+    tasks: extraction.tasks.map((t) => ({
+      section: t.section, text: t.text, lead: t.lead, coordinating: t.coordinating, deadlineText: t.deadline_text, output: t.output,
+      start: t.start, end: t.end,
+    })),
+    indicators: extraction.indicators.map((i) => ({
+      name: i.name, text: i.text, comparator: i.comparator, min: i.min, max: i.max, unit: i.unit, year: i.year, perYear: i.per_year,
+      kind: i.kind, section: i.section, start: i.start, end: i.end,
+    })),
+    projects: extraction.projects.map((p) => ({
+      name: p.name, metrics: p.metrics.map((m) => ({ label: m.text, value: m.value ?? 0, of: m.of, unit: m.unit, start: m.start, end: m.end })),
+    })),
+    agencies: [...mapping.values()],
+  };
+}
+
+/** Names a task's lead gives that no registry agency stands for yet: publishing waits for them. */
+export function unmappedLeads(draft: Draft): string[] {
+  const mapped = new Map(draft.agencies.map((a) => [a.name, a.agencyIds.length > 0]));
+  return [...new Set(draft.tasks.flatMap((t) => t.lead).filter((n) => !mapped.get(n)))];
+}
+
+export interface Change<T> { added: T[]; removed: T[]; changed: Array<{ before: T; after: T }> }
+export interface DraftDiff { tasks: Change<TaskDraft>; indicators: Change<IndicatorDraft> }
+
+function diffBy<T>(before: T[], after: T[], key: (x: T) => string, same: (a: T, b: T) => boolean): Change<T> {
+  const pending = new Map<string, T[]>();
+  for (const b of before) pending.set(key(b), [...(pending.get(key(b)) ?? []), b]);
+  const out: Change<T> = { added: [], removed: [], changed: [] };
+  for (const a of after) {
+    const candidates = pending.get(key(a));
+    const match = candidates?.shift();
+    if (!match) out.added.push(a);
+    else if (!same(match, a)) out.changed.push({ before: match, after: a });
+  }
+  for (const rest of pending.values()) out.removed.push(...rest);
+  return out;
+}
+
+/**
+ * What a new version of a document changes: tasks matched by section and lead agencies,
+ * indicators by name, unit and year; a matched item whose content differs is "changed".
+ */
+export function diffDrafts(before: Draft, after: Draft): DraftDiff {
+  const taskKey = (t: TaskDraft) => `${t.section ?? ""}|${t.lead.map(foldPhrase).sort().join(";")}`;
+  const taskSame = (a: TaskDraft, b: TaskDraft) =>
+    foldPhrase(a.text) === foldPhrase(b.text) && (a.deadlineText ?? "") === (b.deadlineText ?? "") && a.coordinating.join(";") === b.coordinating.join(";");
+  const indicatorKey = (i: IndicatorDraft) => `${foldPhrase(i.name)}|${i.unit ?? ""}|${i.year ?? ""}`;
+  const indicatorSame = (a: IndicatorDraft, b: IndicatorDraft) => a.comparator === b.comparator && a.min === b.min && a.max === b.max && a.kind === b.kind;
+  return { tasks: diffBy(before.tasks, after.tasks, taskKey, taskSame), indicators: diffBy(before.indicators, after.indicators, indicatorKey, indicatorSame) };
+}

@@ -1,0 +1,113 @@
+/**
+ * Import and review through the HTTP API, on a database with the sample province's agencies:
+ * upload, review, edit, publish, a new version, and files that must be refused leaving nothing behind.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAgencies } from "../agencies/commands.js";
+import { agencyExchangeFile } from "../agencies/inputs.js";
+import { startTestServer, type TestServer } from "../../test/support/server.js";
+
+const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
+const agencyFile = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+  await importAgencies(s.db.store.db, agencyFile.agencies);
+}, 60_000);
+afterAll(async () => { await s.close(); });
+
+export async function upload(server: TestServer, name: string, bytes: Uint8Array | Buffer, lang = "vi") {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form });
+  return { status: res.status, body: await res.json() as any };
+}
+
+const agencyId = async (code: string) => (await s.call("GET", `/api/agencies?q=${encodeURIComponent(code)}`)).body.items.find((a: any) => a.code === code).id as number;
+
+describe("importing a plan", () => {
+  let imported: any;
+
+  it("reads an upload into a draft with its tasks, indicators and agencies mapped to the registry", async () => {
+    const res = await upload(s, "002_157a5e8ea989fa8e.txt", seed);
+    expect(res.status).toBe(201);
+    imported = res.body;
+    expect(imported).toMatchObject({ status: "draft", fileName: "002_157a5e8ea989fa8e.txt", documentId: null, changes: null });
+    expect(imported.draft.document).toMatchObject({ symbol: "23/KH-UBND", docType: "plan", issuedOn: "2023-01-26" });
+    expect(imported.draft.tasks).toHaveLength(56);
+    expect(imported.draft.indicators.length).toBeGreaterThan(30);
+    const dpi = await agencyId("so-ke-hoach-dau-tu");
+    expect(imported.draft.agencies).toContainEqual({ name: "Sở Kế hoạch và Đầu tư", collective: false, agencyIds: [dpi] });
+    const departments = imported.draft.agencies.find((a: any) => a.name === "các sở, ban, ngành");
+    expect(departments.agencyIds.length).toBeGreaterThan(15);
+    // Every task's clause is where the draft says it is.
+    for (const t of imported.draft.tasks) expect(imported.text.slice(t.start, t.end)).toContain(t.text.slice(0, 15));
+  });
+
+  it("recognises the same file uploaded again", async () => {
+    const res = await upload(s, "copy.txt", seed);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("duplicate");
+    expect(res.body.error.fields).toContainEqual({ field: "existingImportId", message: String(imported.id) });
+  });
+
+  it("saves the reviewer's edits, refusing a stale version", async () => {
+    const draft = structuredClone(imported.draft);
+    draft.tasks[1].text = "Kiện toàn Tổ điều phối liên kết vùng (đã sửa khi rà soát)";
+    draft.tasks.splice(2, 1);
+    const saved = await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: imported.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body.draft.tasks).toHaveLength(55);
+    expect((await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: imported.version })).status).toBe(409);
+    const bad = await s.call("PUT", `/api/imports/${imported.id}/draft?lang=vi`, { draft: { ...draft, tasks: [{ ...draft.tasks[0], lead: [] }] }, version: saved.body.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe("draft.tasks.0.lead");
+    imported = saved.body;
+  });
+
+  it("waits for every lead agency to be mapped before publishing", async () => {
+    const draft = structuredClone(imported.draft);
+    draft.agencies = draft.agencies.map((a: any) => (a.name === "Sở Nội vụ" ? { ...a, agencyIds: [] } : a));
+    const saved = await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: imported.version });
+    expect(saved.body.unmappedLeads).toEqual(["Sở Nội vụ"]);
+    const res = await s.call("POST", `/api/imports/${imported.id}/publish?lang=en`, { version: saved.body.version });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: "agencies.Sở Nội vụ", message: "No registry agency is mapped to this name" }]);
+    const restored = await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft: imported.draft, version: saved.body.version });
+    imported = restored.body;
+  });
+
+  it("publishes the document, its links, tasks under their agencies, and indicators, in one go", async () => {
+    const res = await s.call("POST", `/api/imports/${imported.id}/publish`, { version: imported.version });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tasks: 55, documentId: expect.any(Number) });
+    const doc = (await s.call("GET", `/api/documents/${res.body.documentId}`)).body;
+    expect(doc).toMatchObject({ symbol: "23/KH-UBND", status: "published", stub: false });
+    const graph = (await s.call("GET", `/api/documents/${res.body.documentId}/graph`)).body;
+    expect(graph.nodes.map((n: any) => n.symbol)).toEqual(expect.arrayContaining(["96/NQ-CP", "52-CTr/TU"]));
+    const dpiTasks = (await s.call("GET", `/api/tasks?agencyId=${await agencyId("so-ke-hoach-dau-tu")}&role=lead&pageSize=100`)).body;
+    expect(dpiTasks.items.map((t: any) => t.text)).toContain("Kiện toàn Tổ điều phối liên kết vùng (đã sửa khi rà soát)");
+    expect(dpiTasks.items[0].sourceText).toBeTruthy();
+    expect((await s.call("GET", `/api/indicators?documentId=${res.body.documentId}`)).body.total).toBe(imported.draft.indicators.length);
+    expect((await s.call("POST", `/api/imports/${imported.id}/publish`, { version: res.body.import.version })).status).toBe(400);
+  });
+
+  it("shows what a new version of the document changes, and replaces the old tasks when published", async () => {
+    const revised = seed.toString("utf8")
+      .replace("6.2. Sở Nội vụ: chủ trì tham mưu đào tạo", "6.2. Sở Nội vụ: chủ trì tham mưu tổ chức đào tạo")
+      .replace("3. Sở Thông tin và Truyền thông chủ trì, chỉ đạo", "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, chỉ đạo");
+    const res = await upload(s, "23-KH-UBND-sua-doi.txt", Buffer.from(revised));
+    expect(res.status).toBe(201);
+    expect(res.body.previousImportId).toBe(imported.id);
+    const { tasks } = res.body.changes;
+    expect(tasks.changed.map((c: any) => c.after.section)).toContain("6.2");
+    expect(tasks.added.map((t: any) => t.lead)).toContainEqual(["Sở Văn hóa, Thể thao và Du lịch"]);
+    expect(tasks.removed.map((t: any) => t.lead)).toContainEqual(["Sở Thông tin và Truyền thông"]);
+    const published = await s.call("POST", `/api/imports/${res.body.id}/publish`, { version: res.body.version });
+    expect(published.status).toBe(200);
+    expect((await s.call("GET", `/api/tasks?documentId=${published.body.documentId}`)).body.total).toBe(56);
+    expect((await s.call("GET", `/api/imports/${imported.id}`)).body.status).toBe("superseded");
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { AppError } from "../core/errors.js";
+import { idParams } from "../core/fields.js";
+import { message, type MessageKey } from "../core/i18n.js";
+import { UnreadableFileError } from "../extraction/read.js";
+import { route } from "../http/route.js";
+import { createImport, discardImport, publishImport, saveDraft } from "./commands.js";
+import { draftSchema } from "./draft.js";
+import { getImport, importListQuery, listImports } from "./queries.js";
+
+const versionBody = z.object({ version: z.number().int().positive() });
+
+export const importRoutes = [
+  route({ method: "get", path: "/api/imports", tag: "imports", summary: "List imports (filter by status or document)", query: importListQuery,
+    handler: ({ ctx, query }) => listImports(ctx.db, query) }),
+  route({ method: "get", path: "/api/imports/:id", tag: "imports", summary: "One import: its text, its draft, unmapped lead agencies, changes from the published version", params: idParams,
+    handler: ({ ctx, params }) => getImport(ctx.db, params.id) }),
+  route({ method: "post", path: "/api/imports", tag: "imports", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: true, status: 201,
+    handler: async ({ ctx, upload }) => {
+      try {
+        const created = await createImport(ctx.db, upload!);
+        return getImport(ctx.db, created.id);
+      } catch (e) {
+        // The reader's message says what to do in Vietnamese; other languages get the reason's message.
+        if (e instanceof UnreadableFileError) {
+          throw new AppError("validation", [{ field: "file", message: ctx.lang === "vi" ? e.message : message(`file_${e.reason}` as MessageKey, ctx.lang) }], "file_unreadable");
+        }
+        throw e;
+      }
+    } }),
+  route({ method: "put", path: "/api/imports/:id/draft", tag: "imports", summary: "Save the edited draft (send the version you read)", params: idParams,
+    body: z.object({ draft: draftSchema, version: z.number().int().positive() }),
+    handler: async ({ ctx, params, body }) => { await saveDraft(ctx.db, params.id, body); return getImport(ctx.db, params.id); } }),
+  route({ method: "post", path: "/api/imports/:id/publish", tag: "imports", summary: "Publish the draft: the document, its links, tasks, indicators and projects, in one transaction", params: idParams, body: versionBody,
+    handler: ({ ctx, params, body }) => publishImport(ctx.db, params.id, body.version) }),
+  route({ method: "post", path: "/api/imports/:id/discard", tag: "imports", summary: "Discard a draft", params: idParams, body: versionBody,
+    handler: ({ ctx, params, body }) => discardImport(ctx.db, params.id, body.version) }),
+];

@@ -39,6 +39,7 @@ const messages = {
   file_encrypted: { vi: "Tệp có đặt mật khẩu", en: "The file is password-protected; remove the password and upload again" },
   file_needs_ocr: { vi: "Tệp PDF chỉ có ảnh quét, cần nhận dạng chữ (OCR)", en: "The PDF holds only scanned images; run OCR on it first" },
   file_too_many_pages: { vi: "Tệp có quá nhiều trang", en: "The file has too many pages" },
+  file_too_complex: { vi: "Tệp quá phức tạp để đọc (vượt giới hạn bộ nhớ/thời gian)", en: "The file is too complex to read (over the memory or time limit); save it again or split it" },
   file_unsupported: { vi: "Định dạng tệp chưa được hỗ trợ", en: "Unsupported file format; upload .docx, .pdf with text, or UTF-8 .txt" },
   import_duplicate: { vi: "Tệp này đã được tải lên trước đây", en: "This file was uploaded before" },
   import_not_draft: { vi: "Bản nhập này đã được công bố hoặc huỷ; không sửa được nữa", en: "This import was already published or discarded" },

@@ -32,16 +32,8 @@ export interface AgencyMention {
 /** An agency of the registry the text is read against, as `samples/agencies.json` describes one. */
 export interface RegistryAgency { code: string; name: string; aliases: string[]; kind: string }
 
-/** Folds accents and case one character at a time, so offsets in the result are offsets in `text`. */
-export function foldKeepingOffsets(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const folded = foldVietnamese(ch);
-    out += folded.length === 1 ? folded : ch;
-  }
-  return out;
-}
+/** Matching runs on a fold of the text that keeps its offsets. */
+export { foldKeepingOffsets } from "../text/fold.js";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -98,10 +90,23 @@ const spellings = (groups: string[][]): Spelling[] => groups.flatMap((g) => g.ma
 const PROVINCIAL = spellings(PROVINCIAL_BODIES);
 const CENTRAL = spellings(CENTRAL_BODIES);
 
-/** The longest of several sticky patterns matching at `at`. */
+/** The letters or digits, up to two, a pattern starts with to match as they are (names are written so): it matches only there. */
+const literalStart = (re: RegExp) => /^(?:[a-z0-9](?![*+?{])){0,2}/.exec(re.source)![0];
+const byStart = new WeakMap<Spelling[], Map<string, Spelling[]>>();
+
+/** The spellings of `list` that can match where the folded text starts with `start` (two units), in their order in the list. */
+function spellingsAt(list: Spelling[], start: string): Spelling[] {
+  let index = byStart.get(list);
+  if (!index) byStart.set(list, (index = new Map()));
+  let found = index.get(start);
+  if (!found) index.set(start, (found = list.filter((s) => start.startsWith(literalStart(s.re)))));
+  return found;
+}
+
+/** The longest of several sticky patterns matching at `at`; only those that can match there are tried, as this runs at every agency. */
 function longest(list: Spelling[], folded: string, at: number): { end: number; name: string } | null {
   let best: { end: number; name: string } | null = null;
-  for (const s of list) {
+  for (const s of spellingsAt(list, folded.slice(at, at + 2))) {
     s.re.lastIndex = at;
     if (s.re.test(folded) && (!best || s.re.lastIndex > best.end)) best = { end: s.re.lastIndex, name: s.name };
   }
@@ -279,7 +284,8 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
   const best = candidates.reduce<Match | null>((b, c) => (!b || c.end > b.end ? c : b), null);
   if (committees.length && (!best || committees[committees.length - 1].end >= best.end)) return committees;
   if (!best) return [];
-  return [{ ...best, text: text.slice(i, best.end), start: i }];
+  // Written out: spreading `best` cost more than reading the agency.
+  return [{ name: best.name, end: best.end, collective: best.collective, central: best.central, text: text.slice(i, best.end), start: i }];
 }
 
 const SEPARATOR = /\s*,\s*(?:va\s+)?|\s+va\s+|\s*;\s*/y;
@@ -318,7 +324,8 @@ export function readAgencyList(text: string, folded: string, i: number, registry
 export function uniqueAgencies(list: AgencyMention[]): AgencyMention[] {
   const seen = new Set<string>();
   return list.filter((a) => {
-    const key = foldVietnamese(a.name).replace(/[^a-z0-9]+/g, " ").trim();
+    // (Runs of other characters made one space; a single space is left as it is, which costs nothing.)
+    const key = foldVietnamese(a.name).replace(/[^a-z0-9]{2,}|[^a-z0-9 ]/g, " ").trim();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -5,6 +5,7 @@
  */
 import { foldVietnamese } from "../text/fold.js";
 import { parseVietnameseDate, isDateError } from "../text/dates.js";
+import { allMatches } from "../text/matches.js";
 import { parseDocumentSymbol, suggestSymbolMatches } from "../text/symbols.js";
 
 export interface Citation {
@@ -21,16 +22,26 @@ const CODE = "[A-ZĐ][A-Za-zĐđ]{0,7}\\d{0,2}";
 /** number, separator, optional year, then one or more codes: 23/KH-UBND, 11-NQ/TW, 111/2024/QH15, 72- KL/TW. */
 const SYMBOL = new RegExp(`(?<![\\d/.,])(\\d{1,5})\\s*[-/]\\s*(?:(\\d{4})\\s*/\\s*)?(${CODE}(?:\\s*[-/]\\s*${CODE}){0,2})(?![\\p{L}\\d])`, "gu");
 const DATE_AFTER = /^[\s,]*(?:ban hành\s+)?ngày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u;
-/** "của Ban Chấp hành Đảng bộ tỉnh", up to the clause or verb that follows the issuer. */
-const ISSUER_AFTER = /^[\s,]*(?:của\s+)((?:[^\s,;:()]+\s*){1,12}?)(?=\s*(?:[,;:()]|(?<=\s)(?:về|thực hiện|ban hành|triển khai|tại|đến|đối với|và|nhằm|trong|theo)\s|$))/u;
+/**
+ * "của Ban Chấp hành Đảng bộ tỉnh", up to the clause or verb that follows the issuer: at most 12 words,
+ * each taken whole — `(?=(…))\2` cannot backtrack, and trying the ways to split a word into pieces only
+ * revisits the same ends, exponentially many times when no clause follows.
+ */
+const ISSUER_AFTER = /^[\s,]*(?:của\s+)((?:(?=([^\s,;:()]+\s*))\2){1,12}?)(?=\s*(?:[,;:()]|(?<=\s)(?:về|thực hiện|ban hành|triển khai|tại|đến|đối với|và|nhằm|trong|theo)\s|$))/u;
 
 export function findCitations(text: string): Citation[] {
   const found: Citation[] = [];
-  for (const m of text.matchAll(SYMBOL)) {
+  // A text cites the same documents again and again: each spelling is parsed once.
+  const parsedSymbols = new Map<string, ReturnType<typeof parseDocumentSymbol>>();
+  const parse = (symbol: string) => {
+    if (!parsedSymbols.has(symbol)) parsedSymbols.set(symbol, parseDocumentSymbol(symbol));
+    return parsedSymbols.get(symbol)!;
+  };
+  for (const m of allMatches(SYMBOL, text)) {
     const written = m[0];
     // A year form needs only one code (111/2024/QH15); otherwise at least a type and an issuer.
     if (!m[2] && !/[-/]/.test(m[3])) continue;
-    const parsed = parseDocumentSymbol(written);
+    const parsed = parse(written);
     if (!parsed?.key) continue;
     const after = text.slice(m.index! + written.length, m.index! + written.length + 240);
     const dateMatch = DATE_AFTER.exec(after);
@@ -47,15 +58,16 @@ export function findCitations(text: string): Citation[] {
       start: m.index!, end: m.index! + written.length,
     });
   }
-  return repairTypos(found);
+  return repairTypos(found, parse);
 }
 
 /** Replaces a symbol with an unknown issuer by the one it probably misspells, cited elsewhere in the same text. */
-function repairTypos(citations: Citation[]): Citation[] {
+function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citation[] {
+  const issuerKnown = citations.map((c) => parse(c.symbol)?.issuerKnown);
   const wellFormed = new Map<string, Citation>();
-  for (const c of citations) if (parseDocumentSymbol(c.symbol)?.issuerKnown) wellFormed.set(c.key, c);
-  return citations.map((c) => {
-    if (parseDocumentSymbol(c.symbol)?.issuerKnown) return c;
+  for (const [i, c] of citations.entries()) if (issuerKnown[i]) wellFormed.set(c.key, c);
+  return citations.map((c, i) => {
+    if (issuerKnown[i]) return c;
     const [suggestion] = suggestSymbolMatches(c.symbol, wellFormed.keys());
     if (!suggestion) return c;
     const target = wellFormed.get(suggestion.key)!;

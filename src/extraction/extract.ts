@@ -12,9 +12,11 @@ import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
 import { extractProjects, findProjectScopes, type ExtractedProject } from "./projects.js";
 import type { RegistryAgency } from "./agencies.js";
+import { quantityFinder } from "./quantities.js";
 import { segmentLines } from "./segment.js";
+import { describeCitations } from "./cited-documents.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
-import { foldVietnamese } from "../text/fold.js";
+import { FoldedText, foldVietnamese } from "../text/fold.js";
 
 export interface ExtractedReference { symbol: string; date: string | null; issuer_text: string | null; start: number; end: number }
 
@@ -27,6 +29,8 @@ export interface Extraction {
   tasks: ExtractedTask[];
   reporting: ReportingRule[];
   projects: ExtractedProject[];
+  /** What the text says of the documents it cites: their subjects, and which of them carries out which. */
+  cited: ReturnType<typeof describeCitations>;
 }
 
 /** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
@@ -43,7 +47,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   // What the document implements: in its opening "Thực hiện ..." clause, the document each part opens with
   // ("Thực hiện Nghị quyết số 96/NQ-CP ...; Chương trình hành động số 52-CTr/TU ..."). A part that does not
   // open with a document (a ";" inside a title) names nothing implemented.
-  const opening = lines.find((l) => isImplementingClause(l.text) && citations.some((c) => c.start >= l.start && c.end <= l.end));
+  const opening = lines.find((l) => citations.some((c) => c.start >= l.start && c.end <= l.end) && isImplementingClause(l.text));
   const implemented: Citation[] = [];
   if (opening) {
     let partStart = opening.start;
@@ -58,7 +62,11 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const implementedKeys = new Set(implemented.map((c) => c.key));
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";
-  const projectScopes = findProjectScopes(lines);
+  // Tasks read the whole document folded, and indicators and reporting rules the folds of its sentences: it is folded once.
+  const document = new FoldedText(text);
+  // Projects and indicators read the same sentences: their figures are found once.
+  const quantities = quantityFinder();
+  const projectScopes = findProjectScopes(lines, quantities);
   return {
     file,
     document: {
@@ -67,9 +75,10 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     },
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: extractIndicators(lines, kind, projectScopes),
-    tasks: extractTasks(text, lines, kind, registry),
-    reporting: extractReportingRules(lines),
-    projects: extractProjects(text, projectScopes),
+    indicators: extractIndicators(lines, kind, projectScopes, quantities, document),
+    tasks: extractTasks(text, lines, kind, registry, document.folded),
+    reporting: extractReportingRules(lines, document),
+    projects: extractProjects(text, projectScopes, quantities),
+    cited: describeCitations(text, citations),
   };
 }

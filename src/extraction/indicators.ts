@@ -8,10 +8,11 @@
  *  - the yearly-rate flag: "/năm", "bình quân hằng năm", "mỗi năm".
  * A statement repeated word for word (a web page repeating its header) is kept once.
  */
-import { foldVietnamese } from "../text/fold.js";
+import { foldVietnamese, type FoldedText } from "../text/fold.js";
+import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
-import { findQuantities, type Comparator } from "./quantities.js";
-import { endsBody, type Line } from "./segment.js";
+import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
+import { endsBody, markersIn, sentencesOf, type Line } from "./segment.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -35,10 +36,22 @@ const YEAR = /(?:năm\s+|\d{1,2}\s*\/\s*(?:\d{1,2}\s*\/\s*)?)(\d{4})(?!\d)/giu;
 const CITATION_DATE = /\d+[-/][\p{Lu}Đ][^\s,;]*,?\s*(?:ngày\s+)?$/u;
 
 function yearsIn(text: string): { year: number; at: number }[] {
-  return [...text.matchAll(YEAR)]
+  const out: { year: number; at: number }[] = [];
+  if (!/\d{4}/.test(text)) return out; // every year has four digits, and the pattern is slower to find that out
+  for (const m of allMatches(YEAR, text)) {
+    const year = Number(m[1]), at = m.index;
+    if (year < 1990 || year > 2100) continue;
     // A period ("năm 2021 - 2022") is a comparison base, not the year of a figure.
-    .filter((m) => !/^\s*[-–]\s*\d{4}/.test(text.slice(m.index! + m[0].length)) && !CITATION_DATE.test(text.slice(Math.max(0, m.index! - 40), m.index!)))
-    .map((m) => ({ year: Number(m[1]), at: m.index! })).filter((y) => y.year >= 1990 && y.year <= 2100);
+    if (/^\s*[-–]\s*\d{4}/.test(text.slice(at + m[0].length)) || CITATION_DATE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    out.push({ year, at });
+  }
+  return out;
+}
+
+/** The first year in a figure's clause after it (the figure ends at `at`). */
+function yearLaterInClause(sentence: string, at: number): number | undefined {
+  const clauseEnd = sentence.slice(at).search(/[;.]/);
+  return yearsIn(sentence.slice(at, clauseEnd < 0 ? undefined : at + clauseEnd))[0]?.year;
 }
 
 /**
@@ -49,20 +62,36 @@ function yearsIn(text: string): { year: number; at: number }[] {
 function contextBefore(sentence: string, at: number): { text: string; bracket: string | null } {
   const head = sentence.slice(0, at);
   const open = head.lastIndexOf("(");
+  if (open < 0) return { text: head, bracket: null }; // no aside to drop, and most sentences have none
   if (open > head.lastIndexOf(")")) return { text: head.slice(0, open).replace(/\([^()]*\)/g, " "), bracket: head.slice(open + 1) };
   return { text: head.replace(/\([^()]*\)/g, " "), bracket: null };
 }
 
+const TRAILING_VERB = /(?:đạt|là|chiếm|tăng|giảm|khoảng|trên|dưới|có)$/iu;
 
+/**
+ * A figure's name without the verb before the figure ("Tỷ lệ che phủ rừng đạt"), as `name.replace(/\s*(đạt|…)?\s*$/iu, "")`
+ * would give it: that pattern is tried from every position of the name, and only its end can match.
+ */
+function withoutTrailingVerb(name: string): string {
+  const end = name.trimEnd().length;
+  const verb = TRAILING_VERB.exec(name.slice(Math.max(0, end - 6), end)); // no verb is longer than 6 units
+  return verb ? name.slice(0, end - verb[0].length).trimEnd() : name.slice(0, end);
+}
 
 /** A paragraph opening "Năm 2023, ...", "Dự kiến năm 2024, ...", "Ước năm 2024 ...": it frames every figure of the paragraph. */
 interface Frame { year: number | null; estimate: boolean }
 const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|đến\s+)?năm\s+(\d{4})/iu;
-const FOOTNOTE_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]/gu;
 
-export function extractIndicators(lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = []): ExtractedIndicator[] {
+export function extractIndicators(
+  lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
+  document?: FoldedText,
+): ExtractedIndicator[] {
+  /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
+  const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
   const inProject = (at: number) => projectScopes.some((s) => at >= s.start && at < s.end);
-  /** The frame and context where each footnote's marker stands: a footnote's figures are dated by it. */
+  /** The frame and context where each footnote's marker stands: a footnote's figures are dated by it (only footnotes read it). */
+  const hasFootnotes = lines.some((l) => l.footnote);
   const markerContext = new Map<string, { frame: Frame; context: string }>();
   const frames = new Map<number, Frame>();
   const out: ExtractedIndicator[] = [];
@@ -71,8 +100,9 @@ export function extractIndicators(lines: Line[], documentKind: "plan" | "report"
   const seenValues = new Set<string>();
   let headingYear: number | null = null;
   let section: string | null = null;
-  /** The open end of each line's last sentence, for a line that continues it after footnotes. */
+  /** The open end of each line's last sentence, for a line that continues it after footnotes (kept for those lines only). */
   const trailingContext = new Map<number, string>();
+  const continued = new Set(lines.map((l) => l.continues));
   for (const [index, line] of lines.entries()) {
     if (endsBody(line)) break;
     if (line.text.includes("|")) continue; // a web page's metadata table
@@ -92,60 +122,77 @@ export function extractIndicators(lines: Line[], documentKind: "plan" | "report"
     frames.set(index, frame);
     const paragraphYear = frame.year;
     let carried = line.continues !== null ? trailingContext.get(line.continues) ?? "" : cited && !opening ? cited.context : "";
-    let sentenceStart = 0;
     /** In a report, the year a paragraph last spoke of dates its later sentences ("Tính đến tháng 7/2024 ... Kết quả đạt 79 huy chương"). */
     let runningYear: number | null = null;
-    for (const sentence of line.text.split(/(?<=\.)\s+/)) {
-      const sOffset = line.text.indexOf(sentence, sentenceStart);
-      sentenceStart = sOffset + sentence.length;
-      for (const q of findQuantities(sentence)) {
+    const sentences = sentencesOf(line);
+    for (const { text: sentence, start: sOffset } of sentences) {
+      // Whether the sentence opens with "Ước"/"Dự kiến", once it is asked.
+      let opensWithEstimate: boolean | undefined;
+      for (const q of quantities(sentence)) {
         const clauseStart = Math.max(sentence.lastIndexOf(";", q.start) + 1, 0);
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
         const before = contextBefore(sentence, q.start);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
         const outer = carried + " " + before.text;
         const years = bracketYears.length ? bracketYears : yearsIn(outer);
-        const clauseEnd = sentence.slice(q.end).search(/[;.]/);
-        const later = yearsIn(sentence.slice(q.end, clauseEnd < 0 ? undefined : q.end + clauseEnd));
-        const year = years.length ? years[years.length - 1].year : later.length ? later[0].year
-          : (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear;
-        // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
-        // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
-        const kindContext = foldVietnamese(bracketYears.length ? before.bracket! : outer.slice(Math.max(0, outer.lastIndexOf(";") + 1)));
-        // "Ước năm 2024 ..." frames the rest of its sentence; "ước đạt" estimates one figure.
-        const opensEstimate = /^\s*(?:[-–+]\s*)?(uoc|du kien)/.test(foldVietnamese(sentence)) || /\b(uoc|du kien)( tinh)? (nam|den|het) /.test(foldVietnamese(outer));
-        const kind = documentKind === "plan" ? "target"
-          : /\b(uoc|du kien|du bao)\b/.test(kindContext) || (!bracketYears.length && (opensEstimate || (frame.estimate && !years.length))) ? "estimate"
-          : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
-        const statement = sentence.slice(clauseStart, q.end).replace(/^[-–+\s]+/, "").trim();
-        const perYear = q.perYear || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldVietnamese(statement));
+        const year = years.length ? years[years.length - 1].year
+          : yearLaterInClause(sentence, q.end) ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear;
+        let kind: ExtractedIndicator["kind"] = "target";
+        if (documentKind === "report") {
+          // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
+          // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
+          // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)
+          const foldedOuter = document?.regular && carried === "" && before.bracket === null && before.text.length === q.start
+            ? " " + document.foldOf(before.text, line.start + sOffset) : null;
+          const lastClause = Math.max(0, outer.lastIndexOf(";") + 1);
+          const kindContext = bracketYears.length ? foldVietnamese(before.bracket!)
+            : foldedOuter !== null ? foldedOuter.slice(lastClause) : foldVietnamese(outer.slice(lastClause));
+          const estimate = /\b(uoc|du kien|du bao)\b/.test(kindContext) || (!bracketYears.length && (
+            // "Ước năm 2024 ..." frames the rest of its sentence; "ước đạt" estimates one figure. (Folded only when asked.)
+            (opensWithEstimate ??= /^\s*(?:[-–+]\s*)?(uoc|du kien)/.test(foldAt(sentence, line.start + sOffset)))
+            || /\b(uoc|du kien)( tinh)? (nam|den|het) /.test(foldedOuter ?? foldVietnamese(outer))
+            || (frame.estimate && !years.length)));
+          kind = estimate ? "estimate" : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
+        }
+        // The clause up to the figure, without a leading dash (no space is left at its start to trim).
+        const clause = sentence.slice(clauseStart, q.end), dash = /^[-–+\s]*/.exec(clause)![0].length;
+        const statement = clause.slice(dash).trimEnd();
+        const foldedStatement = foldAt(statement, line.start + sOffset + clauseStart + dash);
+        const perYear = q.perYear || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
         // The same statement repeated (a scraped page repeats its header) counts once; the same value in another clause does not.
-        const key = [foldVietnamese(statement).replace(/\W+/g, " ").trim(), q.min, q.max, year, kind].join("|");
-        const valueKey = [q.min, q.max, q.unit, year, kind].join("|");
+        // (Non-word runs are made one space, and the parts joined as `[...].join("|")` would join them, null as "":
+        // written so, it costs less than replacing every single space and building an array.)
+        const key = `${foldedStatement.replace(/\W\W+|[^\w ]/g, " ").trim()}|${q.min ?? ""}|${q.max ?? ""}|${year ?? ""}|${kind}`;
+        const valueKey = `${q.min ?? ""}|${q.max ?? ""}|${q.unit ?? ""}|${year ?? ""}|${kind}`;
         if (seen.has(key) || (documentKind === "report" && year !== null && seenValues.has(valueKey))) continue;
         seen.add(key);
         seenValues.add(valueKey);
         const start = line.start + sOffset + q.start;
         out.push({
           text: statement,
-          name: sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "").replace(/\s*(đạt|là|chiếm|tăng|giảm|khoảng|trên|dưới|có)?\s*$/iu, "").trim() || statement,
+          name: withoutTrailingVerb(sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "")).trim() || statement,
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, kind, section,
           start, end: line.start + sOffset + q.end,
         });
       }
-      if (!line.footnote) {
-        for (const m of sentence.matchAll(FOOTNOTE_MARKER)) {
-          const context = carried + " " + contextBefore(sentence, m.index!).text;
+      if (hasFootnotes && !line.footnote) {
+        for (const m of markersIn(line)) {
+          if (m.index < sOffset || m.index >= sOffset + sentence.length) continue; // the sentence's own
+          const context = carried + " " + contextBefore(sentence, m.index - sOffset).text;
           const year = yearsIn(context).pop()?.year ?? frame.year;
           markerContext.set(m[0], { frame: { year, estimate: frame.estimate }, context });
         }
       }
-      const spoken = yearsIn(contextBefore(sentence, Infinity).text);
-      if (spoken.length) runningYear = spoken[spoken.length - 1].year;
+      if (documentKind === "report") {
+        const spoken = yearsIn(contextBefore(sentence, sentence.length).text);
+        if (spoken.length) runningYear = spoken[spoken.length - 1].year;
+      }
       carried = "";
     }
-    const sentences = line.text.split(/(?<=\.)\s+/);
-    trailingContext.set(index, (line.continues !== null ? trailingContext.get(line.continues) ?? "" : "") + " " + contextBefore(sentences[sentences.length - 1], Infinity).text);
+    if (continued.has(index)) {
+      const last = sentences[sentences.length - 1].text;
+      trailingContext.set(index, (line.continues !== null ? trailingContext.get(line.continues) ?? "" : "") + " " + contextBefore(last, last.length).text);
+    }
   }
   return out;
 }

@@ -38,7 +38,7 @@ const SIGNATURE_TITLE = /^(tm|t\/m|kt|tl|tuq|q)[.\s]|chu tich|bi thu|giam doc|tr
 
 function metadataValue(lines: Line[], label: RegExp): string | null {
   for (const l of lines.slice(0, 40)) {
-    const m = /^([^|]+)\|\s*(.+)$/.exec(l.text);
+    const m = l.text.includes("|") ? /^([^|]+)\|\s*(.+)$/.exec(l.text) : null; // (a long line is not scanned for nothing)
     if (m && label.test(fold(m[1]))) return m[2].trim() || null;
   }
   return null;
@@ -66,8 +66,9 @@ function issuedFrom(text: string): { issued: string | null; issuedText: string |
 function findIssued(lines: Line[]): { issued: string | null; issuedText: string | null } {
   for (const l of lines.slice(0, 40)) {
     // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
-    const m = /^(?:[\p{L}.]+\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(l.text);
-    const found = m ? issuedFrom(m[1]) : null;
+    // Each word of the place is taken whole, `(?=(…))\1`: splitting words only retried the same comma, many times.
+    const m = /^(?:(?=([\p{L}.]+))\1\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(l.text);
+    const found = m ? issuedFrom(m[2]) : null;
     if (found) return found;
   }
   const scraped = metadataValue(lines, /^ngay ban hanh$/);
@@ -114,14 +115,32 @@ function placeName(upper: string): string {
   return m ? `${m[1]} ${m[2].replace(/(^|\s)(\p{L})/gu, (_x, space: string, c: string) => space + c.toUpperCase())}` : upper;
 }
 
+/** The province a text is about: the "tỉnh X" it names most. */
+function provinceNamed(lines: Line[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of lines) for (const m of l.text.matchAll(/tỉnh\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best ? `tỉnh ${best[0]}` : null;
+}
+
+/**
+ * The issuer: the header's left column ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN"). Where a web page lost
+ * the place line, its metadata table's "Cơ quan ban hành | Tỉnh Lạng Sơn" gives it; where the header
+ * is lost, the signature block ("TM. ỦY BAN NHÂN DÂN") names the body and the text its province.
+ */
 function findIssuer(lines: Line[]): string | null {
   const head = lines.slice(0, 12);
-  for (const [i, l] of head.entries()) {
-    if (fold(l.text) !== "uy ban nhan dan") continue;
-    const place = head[i + 1]?.text.replace(/\|/g, "").trim();
+  const scraped = metadataValue(lines, /^co quan ban hanh$/);
+  const committee = head.findIndex((l) => fold(l.text.replace(/\|/g, "")).trim() === "uy ban nhan dan");
+  if (committee >= 0) {
+    const place = head[committee + 1]?.text.replace(/\|/g, "").trim();
     if (place && /^(tinh|thanh pho) /.test(fold(place))) return `UBND ${placeName(place)}`;
+    if (scraped && /^(tinh|thanh pho) /.test(fold(scraped))) return `UBND ${placeName(scraped)}`;
   }
-  return metadataValue(lines, /^co quan ban hanh$/);
+  if (scraped) return scraped;
+  const signedFor = lines.slice(-15).some((l) => /^(tm|t\/m)\.?\s*uy ban nhan dan$/.test(fold(l.text.replace(/[*_]/g, "")).trim()));
+  const province = signedFor ? provinceNamed(lines) : null;
+  return province ? `UBND ${province}` : null;
 }
 
 function findSigner(lines: Line[]): string | null {
@@ -136,8 +155,24 @@ function findSigner(lines: Line[]): string | null {
   return scraped && PERSON.test(scraped) ? scraped : null;
 }
 
+/**
+ * A web page's heading names the document when its own title line is lost: "Kế hoạch 23/KH-UBND
+ * năm 2023 thực hiện Nghị quyết 96/NQ-CP ... do tỉnh Lạng Sơn ban hành" gives "Thực hiện Nghị quyết 96/NQ-CP ...".
+ */
+function scrapedTitle(lines: Line[], symbol: string | null): string | null {
+  if (!symbol) return null;
+  for (const l of lines.slice(0, 3)) {
+    const at = l.text.indexOf(symbol);
+    if (at < 0 || at > 40) continue;
+    const rest = l.text.slice(at + symbol.length).replace(/^\s*năm\s+\d{4}\s*/u, "").replace(/\s+do\s+[^,;]{3,80}\s+ban hành\s*$/u, "").trim();
+    if (rest.split(/\s+/).length >= 4) return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return null;
+}
+
 export function extractMetadata(lines: Line[]): Metadata {
   const symbol = findSymbol(lines);
   const { type, titleIndex } = findType(lines, symbol);
-  return { symbol, type, issuer: findIssuer(lines), ...findIssued(lines), signer: findSigner(lines), title: findTitle(lines, titleIndex, type) };
+  const title = findTitle(lines, titleIndex, type) ?? scrapedTitle(lines, symbol);
+  return { symbol, type, issuer: findIssuer(lines), ...findIssued(lines), signer: findSigner(lines), title };
 }

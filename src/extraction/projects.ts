@@ -13,8 +13,9 @@
  * except counts of projects ("01 dự án quan trọng quốc gia").
  */
 import { foldPhrase } from "../text/fold.js";
-import { findQuantities, type QuantityMention } from "./quantities.js";
-import type { Line } from "./segment.js";
+import { allMatches } from "../text/matches.js";
+import { findQuantities, type QuantityFinder, type QuantityMention } from "./quantities.js";
+import { markersIn, sentencesOf, type Line } from "./segment.js";
 
 export interface ProjectMetric { text: string; value: number | null; of: number | null; unit: string | null; start: number; end: number }
 export interface ExtractedProject { name: string; metrics: ProjectMetric[]; start: number; end: number }
@@ -25,23 +26,14 @@ const NAMED = /(Dự án|Đề án)\s+(?!(?:đã|có|được|là|này|đang|s�
 const ENUMERATED = /\((\d{1,2})\)\s*/g;
 const PROJECT_ITEM = /^(?:Dự án|Đề án|Đầu tư|Công trình|Tuyến|Xây dựng|Nâng cấp|Cải tạo)\s/u;
 const INVESTING = /dau tu|ban giao|giai phong mat bang|thi cong|giai ngan|xay dung/;
-const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]/gu;
 const isHeading = (l: Line) => l.kind === "roman" || l.kind === "number" || l.kind === "letter";
 
-function sentencesOf(line: Line): Array<{ text: string; start: number; end: number }> {
-  const out = [];
-  let from = 0;
-  for (const part of line.text.split(/(?<=\.)\s+/)) {
-    const at = line.text.indexOf(part, from);
-    out.push({ text: part, start: line.start + at, end: line.start + at + part.length });
-    from = at + part.length;
-  }
-  return out;
-}
+const sentenceSpans = (line: Line) =>
+  sentencesOf(line).map((s) => ({ text: s.text, start: line.start + s.start, end: line.start + s.start + s.text.length }));
 
 /** Numbered items that name a project, each up to the next item. */
 function enumeratedScopes(line: Line): ProjectScope[] {
-  const items = [...line.text.matchAll(ENUMERATED)];
+  const items = allMatches(ENUMERATED, line.text);
   return items.flatMap((m, k) => {
     const from = m.index! + m[0].length;
     const to = k + 1 < items.length ? items[k + 1].index! : line.text.length;
@@ -52,15 +44,17 @@ function enumeratedScopes(line: Line): ProjectScope[] {
   });
 }
 
-export function findProjectScopes(lines: Line[]): ProjectScope[] {
+export function findProjectScopes(lines: Line[], quantities: QuantityFinder = findQuantities): ProjectScope[] {
   const scopes: ProjectScope[] = [];
   let current: { name: string; word: string } | null = null;
   const markers: Array<{ marker: string; at: number }> = [];
+  /** Markers are read for the footnotes below: a text without footnotes is not scanned for them. */
+  const hasFootnotes = lines.some((l) => l.footnote);
   /** A sentence naming a project that a page break cut: the line continuing it continues the scope. */
   let openSentence: { line: number; name: string } | null = null;
   for (const [index, line] of lines.entries()) {
     if (line.footnote) continue;
-    for (const m of line.text.matchAll(MARKER)) markers.push({ marker: m[0], at: line.start + m.index! });
+    if (hasFootnotes) for (const m of markersIn(line)) markers.push({ marker: m[0], at: line.start + m.index! });
     const enumerated = enumeratedScopes(line);
     if (enumerated.length) { scopes.push(...enumerated); current = null; continue; }
     if (isHeading(line)) { current = null; continue; }
@@ -69,7 +63,7 @@ export function findProjectScopes(lines: Line[]): ProjectScope[] {
       scopes.push({ name: openSentence.name, start: line.start, end: end < 0 ? line.end : line.start + end });
     }
     openSentence = null;
-    const sentences = sentencesOf(line);
+    const sentences = sentenceSpans(line);
     const opening = NAMED.exec(sentences[0].text);
     if (opening && line.continues === null) {
       current = { name: `${opening[1]} ${opening[2]}`.trim(), word: foldPhrase(opening[1]) };
@@ -84,7 +78,7 @@ export function findProjectScopes(lines: Line[]): ProjectScope[] {
     if (line.continues === null) current = null;
     for (const s of sentences) {
       const named = NAMED.exec(s.text);
-      const ratio = findQuantities(s.text).find((q) => q.of !== null && q.unit !== "%" && q.unit !== "thứ hạng");
+      const ratio = quantities(s.text).find((q) => q.of !== null && q.unit !== "%" && q.unit !== "thứ hạng");
       if (named) {
         const name = `${named[1]} ${named[2]}`.trim();
         scopes.push({ name, start: s.start + named.index, end: s.end });
@@ -119,14 +113,14 @@ export function findProjectScopes(lines: Line[]): ProjectScope[] {
 export const isIndicatorInProject = (q: QuantityMention, clause: string) =>
   /^(dự án|đề án)/iu.test(q.unit ?? "") || /\bt[yi] le\b/.test(foldPhrase(clause));
 
-export function extractProjects(text: string, scopes: ProjectScope[]): ExtractedProject[] {
+export function extractProjects(text: string, scopes: ProjectScope[], quantities: QuantityFinder = findQuantities): ExtractedProject[] {
   const projects = new Map<string, ExtractedProject>();
   for (const scope of scopes) {
     const key = foldPhrase(scope.name);
     const project = projects.get(key) ?? { name: scope.name, metrics: [], start: scope.start, end: scope.end };
     projects.set(key, project);
     const body = text.slice(scope.start, scope.end);
-    for (const q of findQuantities(body)) {
+    for (const q of quantities(body)) {
       const clauseStart = Math.max(body.lastIndexOf(";", q.start), body.lastIndexOf(":", q.start), body.lastIndexOf(". ", q.start)) + 1;
       if (isIndicatorInProject(q, body.slice(Math.max(body.lastIndexOf(";", q.start), body.lastIndexOf(". ", q.start)) + 1, q.start))) continue;
       project.metrics.push({

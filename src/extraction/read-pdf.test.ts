@@ -2,30 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readDocument } from "./read.js";
 import { itemsToLines, MAX_PDF_PAGES, readPdf } from "./read-pdf.js";
 import { UnreadableFileError } from "./read-text.js";
-
-/** A minimal valid PDF, one content stream per page, Helvetica (no embedded font), exact xref offsets. */
-function pdf(pages: string[]): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    `<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(" ")}] /Count ${pages.length} >>`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-  ];
-  pages.forEach((content, i) => {
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
-    objects.push(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
-  });
-  let out = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const at = Buffer.byteLength(out, "latin1");
-    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("");
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}
+import { pdf } from "../../test/support/files.js";
 
 /** Lines of text from the top of a page, 14 points apart. */
 const textPage = (lines: string[]) => `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;

@@ -5,7 +5,8 @@
  */
 export type UnreadableReason =
   | "binary" | "encoding" | "empty" | "too_large"
-  | "corrupt" | "zip_bomb" | "encrypted" | "needs_ocr" | "too_many_pages" | "unsupported";
+  | "corrupt" | "zip_bomb" | "encrypted" | "needs_ocr" | "too_many_pages" | "unsupported"
+  | "too_complex"; // the reading worker ran out of memory or time (read-isolated.ts)
 
 /** A file that cannot be read, with a reason a program can branch on and a Vietnamese message a user can act on. */
 export class UnreadableFileError extends Error {

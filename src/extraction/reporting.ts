@@ -7,8 +7,8 @@
  *  - "... báo cáo ... để kiến nghị cấp có thẩm quyền ..."                 (ad hoc)
  *  - "Trân trọng báo cáo [Y]" at the end of a report                     (the report itself)
  */
-import { foldVietnamese } from "../text/fold.js";
-import type { Line } from "./segment.js";
+import { foldVietnamese, type FoldedText } from "../text/fold.js";
+import { splitAfter, type Line } from "./segment.js";
 
 export interface ReportingRule {
   from: string | null;
@@ -22,12 +22,17 @@ export interface ReportingRule {
 /** A sentence, with the subject of its paragraph for sentences that continue it without one ("...; báo cáo kết quả ..."). */
 interface Sentence { text: string; start: number; paragraphSubject: string | null }
 
-function sentences(lines: Line[]): Sentence[] {
+/** What a sentence that may state a reporting rule holds, folded. */
+const REPORTS = /bao cao|gui/;
+
+function sentences(lines: Line[], document?: FoldedText): Sentence[] {
   const out: Sentence[] = [];
   for (const l of lines) {
+    // A line whose fold holds no such words has no sentence that does (when folding is unit by unit): it is not split.
+    if (document?.regular && !REPORTS.test(document.foldOf(l.body, l.end - l.body.length))) continue;
     let offset = 0;
     const paragraphSubject = subjectOf(l.body);
-    for (const part of l.body.split(/(?<=[.;])\s+/)) {
+    for (const { text: part } of splitAfter(l.body, /[.;]\s+/g)) {
       const at = l.text.indexOf(part, offset);
       out.push({ text: part, start: l.start + Math.max(0, at), paragraphSubject });
       offset = Math.max(0, at) + part.length;
@@ -48,6 +53,8 @@ const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|v�
 const AGENCY_START = /^(?:giao\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Người đứng đầu)\s/iu;
 
 function subjectOf(text: string): string | null {
+  // A subject starts the text: one that does not start like an agency has none, and is not scanned for its end.
+  if (!AGENCY_START.test(text)) return null;
   const end = SUBJECT_END.exec(text);
   const subject = end ? text.slice(0, end.index) : null;
   return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
@@ -79,12 +86,12 @@ function agencyClauseBefore(text: string): string | null {
   return start >= 0 ? cleanAgency(parts.slice(start).join(", ")) : null;
 }
 
-export function extractReportingRules(lines: Line[]): ReportingRule[] {
+export function extractReportingRules(lines: Line[], document?: FoldedText): ReportingRule[] {
   const rules: ReportingRule[] = [];
   const add = (s: Sentence, rule: Omit<ReportingRule, "start" | "end">) => rules.push({ ...rule, start: s.start, end: s.start + s.text.length });
-  for (const s of sentences(lines)) {
-    const f = foldVietnamese(s.text);
-    if (!/bao cao|gui/.test(f)) continue;
+  for (const s of sentences(lines, document)) {
+    const f = document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text);
+    if (!REPORTS.test(f)) continue;
     const yearly = /(hang|hanh) nam|moi nam/.test(f);
     if (/\bneu\b.{0,60}(phat sinh|kho khan|vuong mac)/.test(f) && /\bgui\b/.test(f)) {
       const before = s.text.slice(0, f.search(/chu dong|de xuat|\bgui\b/));

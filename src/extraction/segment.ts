@@ -2,6 +2,8 @@
  * Segmenting a document's text into lines that keep their offsets, each classified: a heading
  * with its number as written (I, 1, 1.1, a), a bullet, or running text.
  */
+import { allMatches } from "../text/matches.js";
+
 export type LineKind = "roman" | "number" | "letter" | "bullet" | "text";
 
 export interface Line {
@@ -47,18 +49,59 @@ const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;
 
+/** A part of a text, and where in the text it starts. */
+export interface Span { text: string; start: number }
+
+/**
+ * A text split after each stop that whitespace follows, the whitespace dropped, as `text.split(/(?<=\.)\s+/)`
+ * splits it; `stopThenSpace` is such a stop and whitespace, global (`/\.\s+/g`). A pattern that starts
+ * with a lookbehind is tried at every position, which made splitting cost more than finding the stops.
+ */
+export function splitAfter(text: string, stopThenSpace: RegExp): Span[] {
+  const parts: Span[] = [];
+  let from = 0;
+  for (const m of allMatches(stopThenSpace, text)) {
+    parts.push({ text: text.slice(from, m.index + 1), start: from });
+    from = m.index + m[0].length;
+  }
+  parts.push({ text: text.slice(from), start: from });
+  return parts;
+}
+
+const SENTENCES = new WeakMap<Line, Span[]>();
+
+/** A line's sentences, split after full stops, with their offsets in the line: split once for the stages that read them (projects, indicators). */
+export function sentencesOf(line: Line): readonly Span[] {
+  let sentences = SENTENCES.get(line);
+  if (!sentences) SENTENCES.set(line, (sentences = splitAfter(line.text, /\.\s+/g)));
+  return sentences;
+}
+
+const MARKERS = new WeakMap<Line, RegExpExecArray[]>();
+
+/** The footnote markers in a line ("... đạt 98%²³", "[2]"): found once for the stages that read them (projects, indicators). */
+export function markersIn(line: Line): readonly RegExpExecArray[] {
+  let markers = MARKERS.get(line);
+  if (!markers) MARKERS.set(line, (markers = allMatches(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]/gu, line.text)));
+  return markers;
+}
+
 /** Splits text into non-empty lines with offsets into `text`, marking footnotes and continued sentences. */
 export function segmentLines(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
   for (const raw of text.split("\n")) {
     // Conversions leave emphasis markers ("**CHỦ TỊCH**") and web scrapes table pipes ("Số: 23/KH-UBND |").
-    const trimmed = raw.trim().replace(/\s*\|$/, "").replace(/^[*_]+|[*_]+$/g, "").trim();
+    // Each pattern is run only where it can match: on every line, they cost more than the rest of segmenting.
+    let trimmed = raw.trim();
+    if (trimmed.endsWith("|")) trimmed = trimmed.replace(/\s*\|$/, "");
+    if (/^[*_]|[*_]$/.test(trimmed)) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
     if (trimmed && trimmed !== "|") {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
       const start = offset + raw.indexOf(trimmed);
       const footnote = FOOTNOTE.test(trimmed);
-      lines.push({ text: trimmed, start, end: start + trimmed.length, ...classify(trimmed), footnote, continues: null });
+      const { kind, number, body } = classify(trimmed); // (not spread: that costs more than classifying)
+      lines.push({ text: trimmed, start, end: start + trimmed.length, kind, number, body, footnote, continues: null });
     }
     offset += raw.length + 1;
   }

@@ -16,8 +16,9 @@
  * the sections about the work ahead are read: the rest reports work done.
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
-import { foldPhrase } from "../text/fold.js";
-import { foldKeepingOffsets, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
+import { allMatches } from "../text/matches.js";
+import { readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { endsBody, type Line } from "./segment.js";
 
 export interface ExtractedTask {
@@ -86,8 +87,12 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
 /** Partners named inside the work ("...; phối hợp với UBND các huyện biên giới đẩy nhanh ..."). */
 function partnersWithin(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): AgencyMention[] {
   const out: AgencyMention[] = [];
+  // A phrase starting before `to` ends on the same line ("|" here), so the search stops there, not at the
+  // next phrase anywhere in the document: searching the rest of the document for each part was quadratic.
+  const lineEnd = folded.indexOf("|", to);
+  const line = lineEnd < 0 ? folded : folded.slice(0, lineEnd);
   COOPERATES_ANYWHERE.lastIndex = from;
-  for (let m; (m = COOPERATES_ANYWHERE.exec(folded)) && m.index < to;) {
+  for (let m; (m = COOPERATES_ANYWHERE.exec(line)) && m.index < to;) {
     // "Tham mưu UBND tỉnh phối hợp với Bộ ...": the partners of the body advised, not of this task's agency.
     const clause = folded.slice(from, m.index).split(/[;:.]/).pop()!;
     if (/tham muu(?: cho)?\s+\S+(?:\s+\S+){0,4}\s*$/.test(clause)) continue;
@@ -99,10 +104,9 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
 const DEADLINE = /(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|thang\s+\d{1,2}\s*\/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?|thuong xuyen|hang nam|dinh ky hang (?:nam|quy|thang))(?![a-z0-9])/g;
 
 /** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
-function deadlineOf(text: string): { text: string | null; deadline: Deadline | DateError | null } {
-  const folded = foldKeepingOffsets(text);
+function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { text: string | null; deadline: Deadline | DateError | null } {
   const found: string[] = [];
-  for (const m of folded.matchAll(DEADLINE)) {
+  for (const m of allMatches(DEADLINE, folded)) {
     const written = text.slice(m.index, m.index + m[0].length);
     if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
   }
@@ -112,16 +116,26 @@ function deadlineOf(text: string): { text: string | null; deadline: Deadline | D
 const OUTPUT = /(?:xay dung|ban hanh|lap|trinh|hoan thien|hoan thanh|sua doi, bo sung|bao cao)\s+((?:ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh)(?![a-z0-9]))/;
 
 /** What the task is to produce, where it names it ("xây dựng Kế hoạch triển khai ..."). */
-function outputOf(text: string): string | null {
-  const m = OUTPUT.exec(foldKeepingOffsets(text));
+function outputOf(text: string, folded = foldKeepingOffsets(text)): string | null {
+  const m = OUTPUT.exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length - m[1].length;
   return text.slice(from).split(/[;.:]|,\s/)[0].slice(0, 120).trim() || null;
 }
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** A word: a run of non-space characters with a letter. */
+const WORD = /[^\s\p{L}]*\p{L}\S*/gu;
+
+/** The number of words in `s`, counted up to `limit` only: a paragraph's length matters only when it is short. */
+function countWords(s: string, limit: number): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < limit && WORD.exec(s)) n++;
+  return n;
+}
+
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
-const isClosingFormula = (action: string) => words(action) < 8 && /thuc hien\W*$/.test(foldPhrase(action));
+const isClosingFormula = (action: string) => countWords(action, 8) < 8 && /thuc hien\W*$/.test(foldPhrase(action));
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 
@@ -151,9 +165,11 @@ const HEADING_LEVEL: Partial<Record<Line["kind"], (l: Line) => number>> = {
   letter: () => 10,
 };
 
-export function extractTasks(text: string, lines: Line[], documentKind: "plan" | "report", registry: RegistryAgency[] = []): ExtractedTask[] {
+export function extractTasks(
+  text: string, lines: Line[], documentKind: "plan" | "report", registry: RegistryAgency[] = [], foldedText = foldKeepingOffsets(text),
+): ExtractedTask[] {
   // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
-  const folded = foldKeepingOffsets(text).replace(/\n/g, "|");
+  const folded = foldedText.replace(/\n/g, "|");
   const tasks: ExtractedTask[] = [];
   const stack: Section[] = [];
   let readingAhead = documentKind === "plan";
@@ -186,11 +202,17 @@ export function extractTasks(text: string, lines: Line[], documentKind: "plan" |
     // "Chủ trì, phối hợp với X: ..." or "Phối hợp với X ...": the section's agency works with X.
     else if ((read.chairs || read.coordinating.length) && section.agency) assignment = { lead: section.agency.lead, coordinating: read.coordinating };
     else assignment = null;
+    // Nothing governs the paragraph (see below): it is no task, and its work need not be read.
+    if (!assignment && (levelOf || !section.context)) continue;
 
     const lastLine = parts[parts.length - 1];
     const actionStart = assignment ? read.actionStart : bodyStart;
-    const action = [text.slice(actionStart, first.end), ...parts.slice(1).map((l) => l.text)].join(" ").replace(/\s+/g, " ").trim();
-    const hasWork = words(action) >= 3;
+    // The paragraph's lines joined, whitespace made single spaces (replacing only runs and other spaces than " ",
+    // as replacing every space costs).
+    let joined = text.slice(actionStart, first.end);
+    for (let k = 1; k < parts.length; k++) joined += " " + parts[k].text;
+    const action = joined.replace(/\s\s+|[^\S ]/g, " ").trim();
+    const hasWork = countWords(action, 3) >= 3;
 
     // A heading's assignment governs its section; a paragraph's, the paragraphs after it, when it assigns
     // work or announces it ("- Chủ trì, phối hợp với ...:"). A bare name ("Kính gửi: - Các sở, ban, ngành;") does neither.
@@ -206,7 +228,8 @@ export function extractTasks(text: string, lines: Line[], documentKind: "plan" |
       ...governing.coordinating,
       ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, l.end, registry)),
     ]).filter((c) => !governing.lead.some((l) => l.name === c.name));
-    const deadline = deadlineOf(action);
+    const foldedAction = foldKeepingOffsets(action);
+    const deadline = deadlineOf(action, foldedAction);
     tasks.push({
       section: section.label,
       lead: governing.lead.map((a) => a.name),
@@ -215,7 +238,7 @@ export function extractTasks(text: string, lines: Line[], documentKind: "plan" |
       text: action,
       deadline_text: deadline.text,
       deadline: deadline.deadline,
-      output: outputOf(action),
+      output: outputOf(action, foldedAction),
       lead_agencies: governing.lead,
       coordinating_agencies: coordinating,
       start: first.start,

@@ -11,7 +11,7 @@ import { AppError, conflict, invalid } from "../core/errors.js";
 import { createDocument, createLink, symbolColumns, updateDocument } from "../documents/commands.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { extract } from "../extraction/extract.js";
-import { readDocument } from "../extraction/read.js";
+import { readDocumentIsolated } from "../extraction/read-isolated.js";
 import { createIndicator, createValue } from "../plans/indicators.js";
 import { createMetric, createProject } from "../plans/projects.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
@@ -48,7 +48,7 @@ export async function createImport(db: Database, file: { name: string; bytes: Ui
   const fileHash = createHash("sha256").update(file.bytes).digest("hex");
   const [same] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.fileHash, fileHash), ne(imports.status, "discarded")));
   if (same) throw new AppError("duplicate", [{ field: "file", key: "import_duplicate" }, { field: "existingImportId", message: String(same.id) }], "import_duplicate");
-  const text = await readDocument(file.name, file.bytes);
+  const text = await readDocumentIsolated(file.name, new Uint8Array(file.bytes)); // a copy: the worker takes the bytes it gets, and they are still needed below
   const registry = await agencyRegistry(db);
   const draft = draftFromExtraction(extract(text, file.name, registry), registry);
   return db.transaction(async (tx) => {
@@ -96,8 +96,9 @@ async function citedDocument(db: Database, citation: Draft["implements"][number]
   }
   const parsed = parseDocumentSymbol(citation.symbol);
   const docType = parsed ? documentTypeOfSymbol(parsed) : "other";
+  const named = `${DOCUMENT_TYPE_LABELS[docType].vi} số ${citation.symbol}`;
   const doc = await createDocument(db, {
-    symbol: citation.symbol, docType, title: `${DOCUMENT_TYPE_LABELS[docType].vi} số ${citation.symbol}`, issuedOn: citation.date,
+    symbol: citation.symbol, docType, title: citation.subject ? `${named} về ${citation.subject}` : named, issuedOn: citation.date,
     issuerText: citation.issuerText, status: "published", stub: true,
   });
   return doc.id;
@@ -138,7 +139,7 @@ export async function publishImport(db: Database, id: number, version: number): 
     const [existing] = key ? await tx.select().from(documents).where(eq(documents.symbolKey, key)) : [];
     const fields = {
       symbol: d.symbol, docType: d.docType, title: d.title, issuedOn: d.issuedOn, issuedText: d.issuedText, signer: d.signer,
-      issuerText: d.issuerText, fullText: row.text, sourceFile: row.fileName, status: "published" as const, stub: false,
+      issuerText: d.issuerText, issuerId: d.issuerId, fullText: row.text, sourceFile: row.fileName, status: "published" as const, stub: false,
     };
     const documentId = existing
       ? (await updateDocument(tx, existing.id, { ...fields, version: existing.version })).id
@@ -150,6 +151,17 @@ export async function publishImport(db: Database, id: number, version: number): 
 
     for (const c of draft.implements) await linkOnce(tx, documentId, await citedDocument(tx, c), "implements");
     for (const c of draft.references) await linkOnce(tx, documentId, await citedDocument(tx, c), "cites");
+    // The chain above: cited documents carrying out one another, as the text says. The document
+    // itself is never a link's end here: its own links are the ones above.
+    const cited = new Map([...draft.implements, ...draft.references].map((c) => [c.symbol, c]));
+    for (const link of draft.chains) {
+      const from = cited.get(link.from), to = cited.get(link.to);
+      if (!from || !to) continue;
+      const [fromId, toId] = [await citedDocument(tx, from), await citedDocument(tx, to)];
+      if (fromId === documentId || toId === documentId) continue;
+      // What one text says of two others yields to what is recorded: a link closing a cycle is left out.
+      await linkOnce(tx, fromId, toId, "implements").catch((e) => { if (!(e instanceof AppError && e.code === "validation")) throw e; });
+    }
 
     const idsOf = new Map(draft.agencies.map((a) => [a.name, a.agencyIds]));
     const ids = (names: string[]) => [...new Set(names.flatMap((n) => idsOf.get(n) ?? []))];

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { dateField } from "../core/fields.js";
 import { DOCUMENT_TYPES } from "../documents/schema.js";
 import type { Extraction } from "../extraction/extract.js";
-import type { RegistryAgency } from "../extraction/agencies.js";
+import { agenciesAt, foldKeepingOffsets, type RegistryAgency } from "../extraction/agencies.js";
 import { COMPARATORS } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 
@@ -16,7 +16,11 @@ const offset = z.number().int().min(0).nullable();
 const shortText = z.string().trim().max(2000);
 const name = z.string().trim().min(1).max(500);
 
-const citationDraft = z.object({ symbol: name, date: dateField.nullable(), issuerText: shortText.nullable() });
+const citationDraft = z.object({
+  symbol: name, date: dateField.nullable(), issuerText: shortText.nullable(),
+  /** What the cited document is about, as the citing text says: the title of its stub. */
+  subject: z.string().max(500).nullable().default(null),
+});
 const taskDraft = z.object({
   section: shortText.nullable(),
   text: z.string().trim().min(1).max(20_000),
@@ -56,6 +60,8 @@ export const draftSchema = z.object({
     issuedText: shortText.nullable(),
     signer: shortText.nullable(),
     issuerText: shortText.nullable(),
+    /** The registry agency that issued it, when its name or an alias matches. */
+    issuerId: z.number().int().positive().nullable(),
   }),
   implements: z.array(citationDraft).max(500),
   references: z.array(citationDraft).max(2000),
@@ -63,6 +69,8 @@ export const draftSchema = z.object({
   indicators: z.array(indicatorDraft).max(5000),
   projects: z.array(projectDraft).max(1000),
   agencies: z.array(agencyMapping).max(2000),
+  /** Cited documents that carry out other cited documents ("52-CTr/TU thực hiện 11-NQ/TW"): the chain above this one. */
+  chains: z.array(z.object({ from: name, to: name })).max(2000).default([]),
 });
 export type Draft = z.infer<typeof draftSchema>;
 export type TaskDraft = Draft["tasks"][number];
@@ -85,15 +93,24 @@ export function membersOf(phrase: string, registry: RegistryEntry[], asOf: strin
   return registry.filter((a) => kinds.includes(a.kind) && standing(a)).map((a) => a.id);
 }
 
-/** The registry agency a name denotes: by the code the extractor read, else by its name or an alias. */
+/**
+ * The registry agency a name denotes: by the code the extractor read, by its name or an alias,
+ * else by reading the name as the extractor reads agencies ("Sở KH&ĐT" is "Sở Kế hoạch và Đầu tư").
+ */
 function agencyNamed(mentionName: string, code: string | undefined, registry: RegistryEntry[]): number | null {
   if (code) return registry.find((a) => a.code === code)?.id ?? null;
   const key = foldPhrase(mentionName);
-  return registry.find((a) => [a.name, ...a.aliases].some((n) => foldPhrase(n) === key))?.id ?? null;
+  const byName = (name: string) => registry.find((a) => [a.name, ...a.aliases].some((n) => foldPhrase(n) === foldPhrase(name)));
+  const direct = byName(key);
+  if (direct) return direct.id;
+  const [read] = agenciesAt(mentionName, foldKeepingOffsets(mentionName), 0, registry);
+  if (!read || read.end < mentionName.trimEnd().length || read.collective) return null;
+  return (read.code ? registry.find((a) => a.code === read.code) : byName(read.name))?.id ?? null;
 }
 
 export function draftFromExtraction(extraction: Extraction, registry: RegistryEntry[]): Draft {
   const { document: d } = extraction;
+  const subjectOf = (symbol: string) => extraction.cited.documents.find((c) => c.symbol === symbol)?.subject ?? null;
   const asOf = d.issued;
   const mapping = new Map<string, Draft["agencies"][number]>();
   for (const t of extraction.tasks) {
@@ -111,9 +128,11 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       symbol: d.symbol, docType: (d.doc_type as Draft["document"]["docType"] | null) ?? "other",
       title: d.title ?? (d.symbol ? `${d.type ?? "Văn bản"} số ${d.symbol}` : "Văn bản chưa có tiêu đề"),
       issuedOn: d.issued, issuedText: d.issued_text, signer: d.signer, issuerText: d.issuer,
+      issuerId: d.issuer ? agencyNamed(d.issuer, undefined, registry) : null,
     },
-    implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text })),
-    references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text })),
+    implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
+    references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
+    chains: extraction.cited.links,
     tasks: extraction.tasks.map((t) => ({
       section: t.section, text: t.text, lead: t.lead, coordinating: t.coordinating, deadlineText: t.deadline_text, output: t.output,
       start: t.start, end: t.end,
@@ -129,11 +148,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
   };
 }
 
-/** Names a task's lead gives that no registry agency stands for yet: publishing waits for them. */
-export function unmappedLeads(draft: Draft): string[] {
-  const mapped = new Map(draft.agencies.map((a) => [a.name, a.agencyIds.length > 0]));
-  return [...new Set(draft.tasks.flatMap((t) => t.lead).filter((n) => !mapped.get(n)))];
-}
+export { unmappedLeads } from "./leads.js";
 
 export interface Change<T> { added: T[]; removed: T[]; changed: Array<{ before: T; after: T }> }
 export interface DraftDiff { tasks: Change<TaskDraft>; indicators: Change<IndicatorDraft> }

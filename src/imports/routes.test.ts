@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
+import { pdf, zeros, zip } from "../../test/support/files.js";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
 
 const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
@@ -79,6 +80,20 @@ describe("importing a plan", () => {
     imported = restored.body;
   });
 
+  it("publishes all or nothing: an impossible deadline in one task names it and leaves nothing live", async () => {
+    const documentsBefore = (await s.call("GET", "/api/documents?pageSize=1")).body.total;
+    const draft = structuredClone(imported.draft);
+    draft.tasks[5].deadlineText = "trước ngày 31/02/2025";
+    const saved = await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: imported.version });
+    const res = await s.call("POST", `/api/imports/${imported.id}/publish`, { version: saved.body.version });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: "tasks.5.deadlineText", message: "Ngày không tồn tại (ví dụ 31/02)" }]);
+    expect((await s.call("GET", "/api/documents?pageSize=1")).body.total).toBe(documentsBefore);
+    expect((await s.call("GET", "/api/tasks?pageSize=1")).body.total).toBe(0);
+    expect((await s.call("GET", `/api/imports/${imported.id}`)).body.status).toBe("draft");
+    imported = (await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft: imported.draft, version: saved.body.version })).body;
+  });
+
   it("publishes the document, its links, tasks under their agencies, and indicators, in one go", async () => {
     const res = await s.call("POST", `/api/imports/${imported.id}/publish`, { version: imported.version });
     expect(res.status).toBe(200);
@@ -109,5 +124,35 @@ describe("importing a plan", () => {
     expect(published.status).toBe(200);
     expect((await s.call("GET", `/api/tasks?documentId=${published.body.documentId}`)).body.total).toBe(56);
     expect((await s.call("GET", `/api/imports/${imported.id}`)).body.status).toBe("superseded");
+  });
+});
+
+describe("files that must be refused", () => {
+  const counts = async () => Object.fromEntries(await Promise.all(["documents", "tasks", "indicators", "imports", "agencies"].map(async (what) => {
+    const res = await s.call("GET", `/api/${what}?pageSize=1`);
+    return [what, res.body.total] as const;
+  })));
+  const zipBomb = () => zip([
+    { name: "[Content_Types].xml", data: Buffer.from("<Types/>"), method: 0, size: 8 },
+    { name: "word/document.xml", data: zeros(300), method: 8, size: 1000 },
+  ]);
+
+  it.each([
+    ["a .docx that is a zip bomb", "ke-hoach.docx", zipBomb, 400, /giải ra/],
+    ["a 60 MB text", "rat-lon.txt", () => Buffer.alloc(60 * 1024 * 1024, "a"), 413, /quá lớn/],
+    ["a PDF with no text", "ban-scan.pdf", () => pdf(["0 0 1 rg 72 72 200 200 re f"]), 400, /OCR/],
+    ["a binary file renamed .txt", "anh.txt", () => Buffer.from([0x89, 0x50, 0x4e, 0x47, ...Array.from({ length: 200 }, (_, i) => i % 32)]), 400, /không phải văn bản/],
+    ["an old Word file", "cu.doc", () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 400, /\.docx/],
+  ])("refuses %s with a clear message and leaves the database unchanged", async (_what, name, make, status, said) => {
+    const before = await counts();
+    const res = await upload(s, name, make());
+    expect(res.status).toBe(status);
+    expect([res.body.error.message, ...res.body.error.fields.map((f: any) => f.message)].join(" ")).toMatch(said);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers in English on request", async () => {
+    const res = await upload(s, "ban-scan.pdf", pdf(["0 0 1 rg 72 72 200 200 re f"]), "en");
+    expect(res.body.error).toMatchObject({ code: "validation", message: "The file cannot be read", fields: [{ field: "file", message: "The PDF holds only scanned images; run OCR on it first" }] });
   });
 });

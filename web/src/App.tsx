@@ -2,6 +2,9 @@ import { useState } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
 import { useLanguage } from "./i18n";
 import { AgenciesPage } from "./pages/AgenciesPage";
+import { AgencyPage } from "./pages/AgencyPage";
+import { ImportReviewPage } from "./pages/ImportReviewPage";
+import { ImportsPage } from "./pages/ImportsPage";
 import { DocumentPage } from "./pages/DocumentPage";
 import { DocumentsPage } from "./pages/DocumentsPage";
 import { SearchPage } from "./pages/SearchPage";
@@ -16,6 +19,7 @@ function Header() {
       <nav>
         <NavLink to="/" end>{t.navDocuments}</NavLink>
         <NavLink to="/agencies">{t.navAgencies}</NavLink>
+        <NavLink to="/imports">{t.navImports}</NavLink>
       </nav>
       <form role="search" className="global-search" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/search?${new URLSearchParams({ q: q.trim() })}`); }}>
         <input type="search" aria-label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={(e) => setQ(e.target.value)} />
@@ -35,6 +39,9 @@ export function App() {
           <Route path="/" element={<DocumentsPage />} />
           <Route path="/documents/:id" element={<DocumentPage />} />
           <Route path="/agencies" element={<AgenciesPage />} />
+          <Route path="/agencies/:id" element={<AgencyPage />} />
+          <Route path="/imports" element={<ImportsPage />} />
+          <Route path="/imports/:id" element={<ImportReviewPage />} />
           <Route path="/search" element={<SearchPage />} />
         </Routes>
       </main>

@@ -5,19 +5,41 @@ import type { DocumentDetail, DocumentGraph, DocumentSummary } from "../../src/d
 import type { SearchHit } from "../../src/search/search";
 import type { agencySuccessions } from "../../src/agencies/schema";
 import type { Page } from "../../src/storage/records";
+import type { ImportDetail } from "../../src/imports/queries";
+import type { Draft } from "../../src/imports/draft";
+import type { PublishResult } from "../../src/imports/commands";
+import type { Task } from "../../src/plans/tasks";
+import type { Indicator } from "../../src/plans/indicators";
 
 export type Succession = typeof agencySuccessions.$inferSelect;
-export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Page, SearchHit };
+export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, Indicator, Page, PublishResult, SearchHit, Task };
+
+export interface FieldMessage { field: string; message: string }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(readonly status: number, message: string, readonly code: string = "", readonly fields: FieldMessage[] = []) { super(message); }
+}
+
+async function answer<T>(res: Response): Promise<T> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? []);
+  return body as T;
+}
+
+/** Sends JSON; errors carry the API's code and field messages, in the user's language. */
+export async function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
+  return answer<T>(await fetch(path, { method, headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) }));
+}
+
+/** Uploads one file as the multipart field "file". */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append("file", file);
+  return answer<T>(await fetch(path, { method: "POST", body: form }));
 }
 
 export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: "application/json" } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText);
-  return body as T;
+  return answer<T>(await fetch(path, { headers: { accept: "application/json" } }));
 }
 
 export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload(): void }

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { Link } from "react-router";
 import { useApi, type Agency, type Page, type Succession } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
@@ -25,7 +26,7 @@ export function AgenciesPage() {
     return (
       <li key={a.id} className={ended ? "ended" : undefined} data-code={a.code}>
         <div className="agency">
-          <strong>{a.name}</strong> <span className="tag">{t.agencyKinds[a.kind]}</span>
+          <strong><Link to={`/agencies/${a.id}`}>{a.name}</Link></strong> <span className="tag">{t.agencyKinds[a.kind]}</span>
           {ended && <span className="tag warn">{t.ended}</span>}
           {a.aliases.length > 0 && <span className="muted"> · {t.aliases}: {a.aliases.join("; ")}</span>}
           {(a.validFrom || a.validTo) && <span className="muted"> · {a.validFrom ? `${t.validFrom} ${formatDate(a.validFrom)} ` : ""}{a.validTo ? `${t.validTo} ${formatDate(a.validTo)}` : ""}</span>}

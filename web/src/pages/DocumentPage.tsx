@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS, LINK_KIND_LABELS } from "../../../src/documents/labels";
-import { useApi, type DocumentDetail, type DocumentGraph } from "../api";
+import { useApi, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type Task } from "../api";
+import { TaskList } from "../components/TaskList";
 import { CascadeGraph } from "../components/CascadeGraph";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
@@ -15,6 +16,8 @@ export function DocumentPage() {
   const doc = useApi<DocumentDetail>(`/api/documents/${id}`);
   const graph = useApi<DocumentGraph>(`/api/documents/${id}/graph`);
   const [showText, setShowText] = useState(false);
+  const tasks = useApi<Page<Task>>(`/api/tasks?documentId=${id}&pageSize=500`);
+  const indicators = useApi<Page<Omit<Indicator, "searchFolded">>>(`/api/indicators?documentId=${id}&pageSize=500`);
   if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} onRetry={doc.reload} />;
   const d = doc.data;
   const groups: { label: string; rows: LinkRow[] }[] = [];
@@ -52,6 +55,19 @@ export function DocumentPage() {
             ))}
           </ul>
         </section>
+      ))}
+      <h2>{t.tasksTitle} ({tasks.data?.total ?? "…"})</h2>
+      {tasks.data ? <TaskList tasks={tasks.data.items} showDocument={false} /> : <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} />}
+      <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
+      {indicators.data && (indicators.data.items.length === 0 ? <p className="muted">{t.noIndicators}</p> : (
+        <table className="documents">
+          <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th></tr></thead>
+          <tbody>{indicators.data.items.map((i) => (
+            <tr key={i.id}><td>{i.sectionNumber}</td><td>{i.name}</td>
+              <td className="nowrap">{i.comparator === "range" ? `${i.min} - ${i.max}` : `${i.comparator === "=" ? "" : i.comparator} ${i.min ?? i.max}`} {i.unit}{i.perYear ? "/năm" : ""}</td>
+              <td>{i.targetYear ?? "—"}</td></tr>
+          ))}</tbody>
+        </table>
       ))}
       <h2>{t.fullText}</h2>
       {d.fullText ? (

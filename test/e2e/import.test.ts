@@ -1,0 +1,93 @@
+/**
+ * An official imports a plan in real Chromium: uploads 002 (the sample plan 23/KH-UBND) as .txt,
+ * sees its tasks with their clauses highlighted, fixes one, publishes, and finds the tasks under
+ * their agencies; then uploads the same text as a .docx (made here from it), sees what the new
+ * version changes, and publishes it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { Document, Packer, Paragraph } from "docx";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAgencies } from "../../src/agencies/commands.js";
+import { agencyExchangeFile } from "../../src/agencies/inputs.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = existsSync(CHROMIUM);
+const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
+const FIXED = "Thành lập Tổ điều phối liên kết vùng tỉnh Lạng Sơn (đã rà soát)";
+
+describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    const file = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
+    await importAgencies(s.db.store.db, file.agencies);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  async function upload(name: string, buffer: Buffer) {
+    await page.goto(s.url + "/imports");
+    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await page.getByRole("button", { name: "Tải lên và đọc" }).click();
+    await page.waitForURL(/\/imports\/\d+$/);
+    await expect.poll(() => page.locator("[data-testid=task]").count()).toBe(56);
+  }
+
+  it("uploads the plan as text and shows its tasks, each highlighting its clause", async () => {
+    await upload("002_157a5e8ea989fa8e.txt", seed);
+    expect(await page.locator("h1").innerText()).toContain("23/KH-UBND");
+    const task = page.locator("[data-testid=task]").filter({ hasText: "Thành lập Tổ điều phối" });
+    await task.locator(".item-head").click();
+    await expect.poll(() => page.locator("pre.source mark").innerText()).toContain("Thành lập Tổ điều phối liên kết vùng");
+    expect(await task.innerText()).toContain("Sở Kế hoạch và Đầu tư");
+    await page.screenshot({ path: "test/e2e/.screens/import-review.png" }).catch(() => undefined);
+  });
+
+  it("fixes a task and publishes; the tasks appear under their agencies", async () => {
+    const task = page.locator("[data-testid=task]").filter({ hasText: "Thành lập Tổ điều phối" });
+    await task.getByRole("button", { name: "Sửa" }).click();
+    await task.locator("textarea").fill(FIXED);
+    await expect.poll(() => page.getByRole("status").innerText()).toBe("Có thay đổi chưa lưu");
+    await page.getByRole("button", { name: "Công bố" }).click();
+    await page.waitForURL(/\/documents\/\d+$/);
+    await expect.poll(() => page.locator("[data-testid=task]").count()).toBe(56);
+    expect(await page.locator("h1").innerText()).toContain("23/KH-UBND");
+
+    await page.goto(s.url + "/agencies");
+    await page.getByRole("link", { name: "Sở Kế hoạch và Đầu tư", exact: true }).click();
+    await page.waitForURL(/\/agencies\/\d+$/);
+    await expect.poll(() => page.locator("[data-testid=task]").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(FIXED)]));
+    expect(await page.locator("h2").first().innerText()).toMatch(/Nhiệm vụ chủ trì \(\d+\)/);
+  });
+
+  it("uploads the same plan as .docx: a new version, showing what it changes", async () => {
+    const paragraphs = seed.toString("utf8").split("\n").map((line) => new Paragraph(line));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+    await upload("23-KH-UBND.docx", Buffer.from(docx));
+    await page.getByRole("tab", { name: "Thay đổi so với bản trước" }).click();
+    // The reviewer's fix is not in the file, so the new version changes that task back.
+    await expect.poll(() => page.locator(".changes").innerText()).toContain(FIXED);
+    await page.getByRole("button", { name: "Công bố" }).click();
+    await page.waitForURL(/\/documents\/\d+$/);
+    await expect.poll(() => page.locator("[data-testid=task]").count()).toBe(56);
+  });
+
+  it("refuses a file it cannot read with a message the official can act on", async () => {
+    await page.goto(s.url + "/imports");
+    await page.locator('input[type="file"]').setInputFiles({ name: "anh-chup.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0, 0]) });
+    await page.getByRole("button", { name: "Tải lên và đọc" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("Tệp không phải văn bản");
+  });
+});

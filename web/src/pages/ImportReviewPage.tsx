@@ -1,0 +1,254 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { unmappedLeads } from "../../../src/imports/leads";
+import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
+import { LoadState } from "../components/Status";
+import { useLanguage } from "../i18n";
+
+type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes";
+type TaskDraft = Draft["tasks"][number];
+interface Span { start: number | null; end: number | null }
+
+const names = (s: string) => s.split(";").map((x) => x.trim()).filter(Boolean);
+
+/** The source text with the selected clause highlighted and scrolled into view. */
+function SourceText({ text, span }: { text: string; span: Span | null }) {
+  const mark = useRef<HTMLElement>(null);
+  const pane = useRef<HTMLPreElement>(null);
+  // Scroll the text pane alone (not the page) so the clause sits in its middle.
+  useEffect(() => {
+    if (mark.current && pane.current) pane.current.scrollTop = mark.current.offsetTop - pane.current.clientHeight / 3;
+  }, [span]);
+  if (!span || span.start === null || span.end === null || span.end <= span.start) return <pre ref={pane} className="fulltext source">{text}</pre>;
+  return (
+    <pre ref={pane} className="fulltext source">
+      {text.slice(0, span.start)}<mark ref={mark}>{text.slice(span.start, span.end)}</mark>{text.slice(span.end)}
+    </pre>
+  );
+}
+
+function TaskEditor({ task, onChange }: { task: TaskDraft; onChange(next: TaskDraft): void }) {
+  const { t } = useLanguage();
+  return (
+    <div className="editor">
+      <label>{t.section} <input value={task.section ?? ""} onChange={(e) => onChange({ ...task, section: e.target.value || null })} /></label>
+      <label>{t.workText} <textarea rows={4} value={task.text} onChange={(e) => onChange({ ...task, text: e.target.value })} /></label>
+      <label>{t.lead} <span className="muted">({t.namesHint})</span>
+        <input value={task.lead.join("; ")} onChange={(e) => onChange({ ...task, lead: names(e.target.value) })} /></label>
+      <label>{t.coordinating} <span className="muted">({t.namesHint})</span>
+        <input value={task.coordinating.join("; ")} onChange={(e) => onChange({ ...task, coordinating: names(e.target.value) })} /></label>
+      <label>{t.deadline} <input value={task.deadlineText ?? ""} onChange={(e) => onChange({ ...task, deadlineText: e.target.value || null })} /></label>
+      <label>{t.output} <input value={task.output ?? ""} onChange={(e) => onChange({ ...task, output: e.target.value || null })} /></label>
+    </div>
+  );
+}
+
+/** Every name the tasks give has a row in the mapping; a new one starts unmapped. */
+function withMappings(draft: Draft): Draft {
+  const known = new Set(draft.agencies.map((a) => a.name));
+  const added = [...new Set(draft.tasks.flatMap((t) => [...t.lead, ...t.coordinating]))].filter((n) => !known.has(n));
+  return added.length ? { ...draft, agencies: [...draft.agencies, ...added.map((name) => ({ name, collective: false, agencyIds: [] }))] } : draft;
+}
+
+const slug = (name: string) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50);
+
+/**
+ * Reviewing an import: the draft's items beside the source text, each highlighting its clause;
+ * edit, delete or add tasks, map agency names to the registry, then publish.
+ */
+export function ImportReviewPage() {
+  const { id } = useParams();
+  const { t, lang } = useLanguage();
+  const navigate = useNavigate();
+  const loaded = useApi<ImportDetail>(`/api/imports/${id}`);
+  const registry = useApi<Page<Agency>>("/api/agencies?pageSize=500");
+  const [detail, setDetail] = useState<ImportDetail | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [tab, setTab] = useState<Tab>("tasks");
+  const [span, setSpan] = useState<Span | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => { if (loaded.data) { setDetail(loaded.data); setDraft(loaded.data.draft); setDirty(false); } }, [loaded.data]);
+  // Leaving with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+  const unmapped = useMemo(() => (draft ? unmappedLeads(draft) : []), [draft]);
+
+  if (!detail || !draft) return <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />;
+  const agencies = registry.data?.items ?? [];
+  const editable = detail.status === "draft";
+
+  const change = (next: Draft) => { setDraft(withMappings(next)); setDirty(true); setNotice(null); };
+  const updateTask = (i: number, task: TaskDraft) => change({ ...draft, tasks: draft.tasks.map((x, k) => (k === i ? task : x)) });
+  const failure = (e: unknown) => {
+    const api = e instanceof ApiError ? e : null;
+    setProblems(api ? [api.message, ...api.fields.map((f) => `${f.field}: ${f.message}`)] : [String(e)]);
+  };
+
+  async function save(): Promise<ImportDetail | null> {
+    setBusy(true); setProblems([]);
+    try {
+      const next = await sendJson<ImportDetail>("PUT", `/api/imports/${id}/draft?lang=${lang}`, { draft, version: detail!.version });
+      setDetail(next); setDraft(next.draft); setDirty(false); setNotice(t.saved);
+      return next;
+    } catch (e) { failure(e); return null; } finally { setBusy(false); }
+  }
+
+  async function publish() {
+    const current = dirty ? await save() : detail;
+    if (!current) return;
+    setBusy(true); setProblems([]); setNotice(t.publishing);
+    try {
+      const result = await sendJson<PublishResult>("POST", `/api/imports/${id}/publish?lang=${lang}`, { version: current.version });
+      navigate(`/documents/${result.documentId}`);
+    } catch (e) { failure(e); setNotice(null); } finally { setBusy(false); }
+  }
+
+  async function discard() {
+    try {
+      await sendJson("POST", `/api/imports/${id}/discard?lang=${lang}`, { version: detail!.version });
+      navigate("/imports");
+    } catch (e) { failure(e); }
+  }
+
+  async function createAgency(name: string) {
+    const kind = /^sở\s/iu.test(name) ? "department" : /^(ubnd|ủy ban nhân dân)\s+(huyện|thành phố|thị xã)/iu.test(name) ? "district" : "other";
+    try {
+      const created = await sendJson<Agency>("POST", `/api/agencies?lang=${lang}`, { code: `${slug(name)}-${Date.now() % 100000}`, name, kind });
+      registry.reload();
+      change({ ...draft!, agencies: draft!.agencies.map((a) => (a.name === name ? { ...a, agencyIds: [created.id] } : a)) });
+    } catch (e) { failure(e); }
+  }
+
+  const tabs: Array<[Tab, string]> = [
+    ["tasks", t.tabTasks(draft.tasks.length)], ["indicators", t.tabIndicators(draft.indicators.length)],
+    ["agencies", t.tabAgencies(draft.agencies.length)], ["document", t.tabDocument],
+    ...(detail.changes ? [["changes", t.tabChanges] as [Tab, string]] : []),
+  ];
+
+  return (
+    <section className="review">
+      <p><Link to="/imports">← {t.importList}</Link></p>
+      <h1>{t.reviewTitle}: <span className="symbol">{draft.document.symbol ?? t.noSymbol}</span> <span className="tag">{t.importStatus[detail.status]}</span></h1>
+      <p className="title">{draft.document.title} <span className="muted">· {detail.fileName}</span></p>
+      {editable && (
+        <div className="actions">
+          <button onClick={save} disabled={busy || !dirty}>{t.save}</button>
+          <button className="primary" onClick={publish} disabled={busy || unmapped.length > 0}>{t.publish}</button>
+          <button onClick={discard} disabled={busy}>{t.discard}</button>
+          <span className="muted" role="status">{dirty ? t.unsaved : notice}</span>
+        </div>
+      )}
+      {unmapped.length > 0 && editable && <p className="warning" role="alert">{t.unmapped(unmapped.join("; "))}</p>}
+      {problems.length > 0 && <ul className="error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+      <div className="review-panes">
+        <div className="pane items">
+          <div role="tablist">
+            {tabs.map(([key, label]) => <button key={key} role="tab" aria-selected={tab === key} onClick={() => setTab(key)}>{label}</button>)}
+          </div>
+          {tab === "tasks" && (
+            <ol className="items">
+              {draft.tasks.map((task, i) => (
+                <li key={i} className={span?.start === task.start && span?.end === task.end ? "item selected" : "item"} data-testid="task">
+                  <div className="item-head" onClick={() => setSpan({ start: task.start, end: task.end })}>
+                    <strong>{task.section ?? "—"}</strong> · <span className="lead">{task.lead.join("; ")}</span>
+                    {task.coordinating.length > 0 && <span className="muted"> · {t.coordinating}: {task.coordinating.join("; ")}</span>}
+                    {task.deadlineText && <span className="tag">{task.deadlineText}</span>}
+                    <div className="item-text">{task.text.length > 220 ? `${task.text.slice(0, 220)}…` : task.text}</div>
+                  </div>
+                  {editable && (
+                    <div className="item-actions">
+                      <button onClick={() => setEditing(editing === i ? null : i)}>{editing === i ? t.done : t.edit}</button>
+                      <button onClick={() => { change({ ...draft, tasks: draft.tasks.filter((_, k) => k !== i) }); setEditing(null); }}>{t.remove}</button>
+                    </div>
+                  )}
+                  {editing === i && <TaskEditor task={task} onChange={(next) => updateTask(i, next)} />}
+                </li>
+              ))}
+              {editable && (
+                <li><button onClick={() => {
+                  const lead = draft.tasks[draft.tasks.length - 1]?.lead ?? [];
+                  change({ ...draft, tasks: [...draft.tasks, { section: null, text: t.newTask, lead, coordinating: [], deadlineText: null, output: null, start: null, end: null }] });
+                  setEditing(draft.tasks.length);
+                }}>{t.addTask}</button></li>
+              )}
+            </ol>
+          )}
+          {tab === "indicators" && (
+            <table className="documents">
+              <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th><th /></tr></thead>
+              <tbody>
+                {draft.indicators.map((ind, i) => (
+                  <tr key={i} className={span?.start === ind.start ? "selected" : undefined} onClick={() => setSpan({ start: ind.start, end: ind.end })}>
+                    <td>{ind.section}</td>
+                    <td>{ind.name}</td>
+                    <td className="nowrap">{ind.comparator === "range" ? `${ind.min} - ${ind.max}` : `${ind.comparator === "=" ? "" : ind.comparator} ${ind.min ?? ind.max}`} {ind.unit}{ind.perYear ? "/năm" : ""}</td>
+                    <td>{ind.year ?? "—"} <span className="tag">{t.indicatorKind[ind.kind]}</span></td>
+                    <td>{editable && <button onClick={(e) => { e.stopPropagation(); change({ ...draft, indicators: draft.indicators.filter((_, k) => k !== i) }); }}>{t.remove}</button>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {tab === "agencies" && (
+            <table className="documents">
+              <thead><tr><th>{t.agencyName}</th><th>{t.agencyMapped}</th></tr></thead>
+              <tbody>
+                {draft.agencies.map((a) => (
+                  <tr key={a.name} className={a.agencyIds.length ? undefined : "unmapped"}>
+                    <td>{a.name}{a.collective && <span className="tag">{t.agencyCollective}</span>}</td>
+                    <td>
+                      <select aria-label={`${t.agencyMapped}: ${a.name}`} disabled={!editable}
+                        value={a.agencyIds.length === 1 ? String(a.agencyIds[0]) : a.agencyIds.length > 1 ? "members" : ""}
+                        onChange={(e) => change({ ...draft, agencies: draft.agencies.map((x) => (x.name === a.name ? { ...x, agencyIds: e.target.value && e.target.value !== "members" ? [Number(e.target.value)] : [] } : x)) })}>
+                        <option value="">{t.agencyNone}</option>
+                        {a.agencyIds.length > 1 && <option value="members">{t.agencyMembers(a.agencyIds.length)}</option>}
+                        {agencies.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                      </select>
+                      {editable && a.agencyIds.length === 0 && <button onClick={() => createAgency(a.name)}>{t.agencyCreate}</button>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {tab === "document" && (
+            <div className="editor">
+              <label>{t.metaSymbol} <input value={draft.document.symbol ?? ""} disabled={!editable} onChange={(e) => change({ ...draft, document: { ...draft.document, symbol: e.target.value || null } })} /></label>
+              <label>{t.colTitle} <textarea rows={3} value={draft.document.title} disabled={!editable} onChange={(e) => change({ ...draft, document: { ...draft.document, title: e.target.value } })} /></label>
+              <label>{t.metaDate} <input value={draft.document.issuedOn ?? ""} disabled={!editable} onChange={(e) => change({ ...draft, document: { ...draft.document, issuedOn: e.target.value || null } })} /></label>
+              <label>{t.metaSigner} <input value={draft.document.signer ?? ""} disabled={!editable} onChange={(e) => change({ ...draft, document: { ...draft.document, signer: e.target.value || null } })} /></label>
+              <p className="muted">{draft.implements.length} · {draft.implements.map((c) => c.symbol).join(", ")}</p>
+            </div>
+          )}
+          {tab === "changes" && detail.changes && (
+            <div className="changes">
+              {detail.changes.tasks.added.length + detail.changes.tasks.removed.length + detail.changes.tasks.changed.length === 0 && <p className="muted">{t.noChanges}</p>}
+              {([["added", detail.changes.tasks.added], ["removed", detail.changes.tasks.removed]] as const).map(([kind, list]) => list.length > 0 && (
+                <section key={kind}><h3>{kind === "added" ? t.added : t.removed} ({list.length})</h3>
+                  <ul>{list.map((x, k) => <li key={k}><strong>{x.section}</strong> · {x.lead.join("; ")} — {x.text.slice(0, 160)}</li>)}</ul></section>
+              ))}
+              {detail.changes.tasks.changed.length > 0 && (
+                <section><h3>{t.changed} ({detail.changes.tasks.changed.length})</h3>
+                  <ul>{detail.changes.tasks.changed.map((c, k) => <li key={k}><strong>{c.after.section}</strong> · {c.after.lead.join("; ")}<div><del>{c.before.text.slice(0, 160)}</del></div><div><ins>{c.after.text.slice(0, 160)}</ins></div></li>)}</ul></section>
+              )}
+            </div>
+          )}
+        </div>
+        <div className="pane">
+          <h2>{t.reviewSource}</h2>
+          <p className="muted">{t.reviewSourceHint}</p>
+          <SourceText text={detail.text} span={span} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -129,7 +129,8 @@ const PROPER = /\s*(?:tỉnh\s+|thành phố\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}
 const TINH_SUFFIX = /\s+tinh(?![a-z0-9])/y;
 const UNIT_NAMES = /(huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\s+/y;
 
-function at(re: RegExp, s: string, i: number): number | null {
+/** Where a sticky pattern matching at `i` ends, or null: the one way the recognisers step through folded text. */
+export function at(re: RegExp, s: string, i: number): number | null {
   re.lastIndex = i;
   return re.test(s) ? re.lastIndex : null;
 }

@@ -12,7 +12,7 @@ import { foldVietnamese, type FoldedText } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
-import { endsBody, markersIn, sentencesOf, type Line } from "./segment.js";
+import { endsBody, isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -106,7 +106,7 @@ export function extractIndicators(
   for (const [index, line] of lines.entries()) {
     if (endsBody(line)) break;
     if (line.text.includes("|")) continue; // a web page's metadata table
-    if (line.kind === "roman" || line.kind === "number" || line.kind === "letter") {
+    if (isHeading(line)) {
       section = line.number;
       if (line.kind === "roman") headingYear = null;
       const y = yearsIn(line.body);

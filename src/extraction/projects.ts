@@ -15,7 +15,7 @@
 import { foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { findQuantities, type QuantityFinder, type QuantityMention } from "./quantities.js";
-import { markersIn, sentencesOf, type Line } from "./segment.js";
+import { isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
 
 export interface ProjectMetric { text: string; value: number | null; of: number | null; unit: string | null; start: number; end: number }
 export interface ExtractedProject { name: string; metrics: ProjectMetric[]; start: number; end: number }
@@ -26,7 +26,6 @@ const NAMED = /(Dự án|Đề án)\s+(?!(?:đã|có|được|là|này|đang|s�
 const ENUMERATED = /\((\d{1,2})\)\s*/g;
 const PROJECT_ITEM = /^(?:Dự án|Đề án|Đầu tư|Công trình|Tuyến|Xây dựng|Nâng cấp|Cải tạo)\s/u;
 const INVESTING = /dau tu|ban giao|giai phong mat bang|thi cong|giai ngan|xay dung/;
-const isHeading = (l: Line) => l.kind === "roman" || l.kind === "number" || l.kind === "letter";
 
 const sentenceSpans = (line: Line) =>
   sentencesOf(line).map((s) => ({ text: s.text, start: line.start + s.start, end: line.start + s.start + s.text.length }));

@@ -43,6 +43,9 @@ export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
 }
 
 /** The signature block and the recipients' list close a document's body: nothing after them is content. */
+/** A numbered heading (I, 2.4, a): it opens a section. */
+export const isHeading = (line: Line) => line.kind === "roman" || line.kind === "number" || line.kind === "letter";
+
 export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text);
 
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;

@@ -18,7 +18,7 @@
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
-import { readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { endsBody, type Line } from "./segment.js";
 
 export interface ExtractedTask {
@@ -49,11 +49,6 @@ interface Section {
   /** The latest assignment in the section, for the paragraphs after it that name no agency. */
   context: Assignment | null;
 }
-
-const at = (re: RegExp, s: string, i: number): number | null => {
-  re.lastIndex = i;
-  return re.test(s) ? re.lastIndex : null;
-};
 
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
 const SPACE_COLON = /\s*:?\s*/y;

@@ -23,6 +23,9 @@ export async function listImports(db: Database, q: z.infer<typeof importListQuer
   return pageOf(db, imports, where, q, rows);
 }
 
+/** One row of the list of imports, as the web app shows it. */
+export type ImportSummary = Awaited<ReturnType<typeof listImports>>["items"][number];
+
 export interface ImportDetail extends ImportRow {
   /** Lead agency names with no registry agency yet: publishing waits for them. */
   unmappedLeads: string[];

@@ -5,14 +5,14 @@ import type { DocumentDetail, DocumentGraph, DocumentSummary } from "../../src/d
 import type { SearchHit } from "../../src/search/search";
 import type { agencySuccessions } from "../../src/agencies/schema";
 import type { Page } from "../../src/storage/records";
-import type { ImportDetail } from "../../src/imports/queries";
+import type { ImportDetail, ImportSummary } from "../../src/imports/queries";
 import type { Draft } from "../../src/imports/draft";
 import type { PublishResult } from "../../src/imports/commands";
 import type { Task } from "../../src/plans/tasks";
 import type { Indicator } from "../../src/plans/indicators";
 
 export type Succession = typeof agencySuccessions.$inferSelect;
-export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, Indicator, Page, PublishResult, SearchHit, Task };
+export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
 
 export interface FieldMessage { field: string; message: string }
 

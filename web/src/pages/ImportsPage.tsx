@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, uploadFile, useApi, type ImportDetail, type Page } from "../api";
+import { ApiError, uploadFile, useApi, type ImportDetail, type ImportSummary, type Page } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
-
-interface ImportSummary { id: number; fileName: string; status: string; symbol: string | null; title: string; taskCount: number; indicatorCount: number; createdAt: string; documentId: number | null }
 
 /** Upload a document to import, and the imports so far. */
 export function ImportsPage() {

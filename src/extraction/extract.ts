@@ -1,8 +1,8 @@
 /**
  * The extractor: text in, structured records out, in stages (segment → recognise → assemble).
  * The output has the shape of the human annotations in `test/extraction/gold` (extra fields allowed).
- * Recognised so far: metadata, the implemented and cited documents, indicators, reporting rules;
- * tasks and project figures are still empty (see docs/extraction-todo.md).
+ * Recognised: metadata, the outline, the implemented and cited documents, indicators, tasks,
+ * reporting rules and key projects' figures, each item with the offsets of its clause.
  */
 import { findCitations, isImplementingClause, uniqueCitations, type Citation } from "./citations.js";
 import { extractMetadata } from "./metadata.js";
@@ -14,6 +14,7 @@ import { extractProjects, findProjectScopes, type ExtractedProject } from "./pro
 import type { RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
 import { segmentLines } from "./segment.js";
+import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { FoldedText, foldVietnamese } from "../text/fold.js";
@@ -23,6 +24,8 @@ export interface ExtractedReference { symbol: string; date: string | null; issue
 export interface Extraction {
   file: string;
   document: { symbol: string | null; type: string | null; doc_type: string | null; issuer: string | null; issued: string | null; issued_text: string | null; signer: string | null; title: string | null };
+  /** The numbered headings as a tree (parents by index). */
+  outline: OutlineSection[];
   implements: ExtractedReference[];
   references: ExtractedReference[];
   indicators: ExtractedIndicator[];
@@ -73,6 +76,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
       symbol: meta.symbol, type: meta.type ? DOCUMENT_TYPE_LABELS[meta.type].vi : null, doc_type: meta.type, issuer: meta.issuer,
       issued: meta.issued, issued_text: meta.issuedText, signer: meta.signer, title: meta.title,
     },
+    outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
     indicators: extractIndicators(lines, kind, projectScopes, quantities, document),

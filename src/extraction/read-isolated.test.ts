@@ -1,6 +1,6 @@
 import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
-import { MAX_CONCURRENT_READS, readDocumentIsolated, runningReads } from "./read-isolated.js";
+import { MAX_CONCURRENT_READS, readAndExtractIsolated, readDocumentIsolated, runningReads } from "./read-isolated.js";
 import { UnreadableFileError } from "./read-text.js";
 
 const docx = (paragraphs: string[]) => Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }));
@@ -36,6 +36,14 @@ describe("readDocumentIsolated", () => {
     expect(await readDocumentIsolated("ke-hoach.txt", utf8("KẾ HOẠCH\r\nThực hiện Nghị quyết"))).toBe("KẾ HOẠCH\nThực hiện Nghị quyết");
     expect(await readDocumentIsolated("ke-hoach.docx", await docx(["KẾ HOẠCH", "Sở Xây dựng chủ trì."]))).toBe("KẾ HOẠCH\nSở Xây dựng chủ trì.");
     expect(await readDocumentIsolated("ke-hoach.pdf", pdf(["KE HOACH", "So Xay dung chu tri."]))).toBe("KE HOACH\nSo Xay dung chu tri.");
+  });
+
+  it("extracts in the same worker, with the registry it is given", async () => {
+    const plan = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát các văn bản quy phạm pháp luật, hoàn thành trước ngày 30/6/2025.";
+    const registry = [{ name: "Sở Tư pháp", code: "STP", aliases: [], kind: "department" }, { name: "Sở Nội vụ", code: "SNV", aliases: [], kind: "department" }];
+    const { text, extraction } = await readAndExtractIsolated("ke-hoach.txt", utf8(plan), registry);
+    expect(text).toBe(plan);
+    expect(extraction.tasks).toMatchObject([{ lead: ["Sở Tư pháp"], coordinating: ["Sở Nội vụ"], deadline: { kind: "date", date: "2025-06-30" } }]);
   });
 
   it("moves a whole buffer to the worker, and copies a view into a larger one", async () => {

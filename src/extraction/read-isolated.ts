@@ -1,12 +1,15 @@
 /**
- * Reading an upload in a worker thread. Mammoth and pdf.js have no limits of their own: a crafted
- * ~1 MB .docx can cost ~10 s and ~1 GB, which in the server's thread would stall every request or
- * kill the process. In a worker, the file costs at most a bounded heap and a bounded time, and a
- * worker that exceeds either is thrown away; the file is refused as too complex.
+ * Reading (and extracting) an upload in a worker thread. Mammoth and pdf.js have no limits of their
+ * own: a crafted ~1 MB .docx can cost ~10 s and ~1 GB, which in the server's thread would stall every
+ * request or kill the process; and extracting a 25 MB text takes seconds of pure computation. In a
+ * worker, the file costs at most a bounded heap and a bounded time, and a worker that exceeds either
+ * is thrown away; the file is refused as too complex.
  */
 import { Worker } from "node:worker_threads";
+import type { RegistryAgency } from "./agencies.js";
+import type { Extraction } from "./extract.js";
 import { UnreadableFileError } from "./read-text.js";
-import type { WorkerReply } from "./read-worker.js";
+import type { WorkerReply, WorkerTask } from "./read-worker.js";
 
 export interface IsolatedReadOptions {
   /** Wall-clock limit of one read, from the start of its worker (not counting the wait in the queue). */
@@ -53,6 +56,22 @@ function release(): void {
  * array is left empty (detached). Pass a copy if you still need them.
  */
 export async function readDocumentIsolated(name: string, bytes: Uint8Array, options: IsolatedReadOptions = {}): Promise<string> {
+  return (await runIsolated({ name, bytes }, options)).text;
+}
+
+/**
+ * readDocumentIsolated, then `extract(text, name, registry)` in the same worker, within the same limits:
+ * the server's thread only receives the result.
+ */
+export async function readAndExtractIsolated(
+  name: string, bytes: Uint8Array, registry: RegistryAgency[], options: IsolatedReadOptions = {},
+): Promise<{ text: string; extraction: Extraction }> {
+  const { text, extraction } = await runIsolated({ name, bytes, registry }, options);
+  return { text, extraction: extraction! };
+}
+
+async function runIsolated(task: WorkerTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
+  const { bytes } = task;
   // Only a whole, ordinary ArrayBuffer is moved as is. A view into a larger one (a slice, or one of
   // Node's pooled small Buffers) is copied first, so that the transfer detaches nothing but these bytes.
   const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
@@ -60,18 +79,18 @@ export async function readDocumentIsolated(name: string, bytes: Uint8Array, opti
   await acquire();
   try {
     options.onStart?.();
-    return await runWorker(name, owned, options);
+    return await runWorker({ ...task, bytes: owned }, options);
   } finally {
     release();
   }
 }
 
 /** Settles only once the worker has exited, so that a slot is never freed while a worker still runs. */
-function runWorker(name: string, bytes: Uint8Array, options: IsolatedReadOptions): Promise<string> {
+function runWorker(task: WorkerTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
-      workerData: { name, bytes },
-      transferList: [bytes.buffer as ArrayBuffer],
+      workerData: task,
+      transferList: [task.bytes.buffer as ArrayBuffer],
       resourceLimits: {
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB,
         maxYoungGenerationSizeMb: 64,
@@ -88,7 +107,7 @@ function runWorker(name: string, bytes: Uint8Array, options: IsolatedReadOptions
     };
     const timer = setTimeout(() => settle(() => reject(tooComplex())), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     worker.on("message", (reply: WorkerReply) => settle(() => {
-      if ("text" in reply) resolve(reply.text);
+      if ("text" in reply) resolve(reply);
       else if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.message));
       else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     }));

@@ -22,4 +22,18 @@ describe("segmentLines", () => {
     expect(lines.map((l) => l.text)).toEqual(["Số: 23/KH-UBND", "CHỦ TỊCH", "- Ý một"]);
     for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
   });
+
+  it.each([["2"], ["- 2 -"], ["Trang 12"], ["3/15"]])("drops the running page number %s and joins the sentence the page break cut", (pageNumber) => {
+    const text = `a) Phấn đấu tỷ lệ đô thị hóa đạt\f\n${pageNumber}\n45% vào năm 2030.\nb) Nâng cao chất lượng.`;
+    const lines = segmentLines(text);
+    expect(lines.map((l) => l.text)).toEqual(["a) Phấn đấu tỷ lệ đô thị hóa đạt", "45% vào năm 2030.", "b) Nâng cao chất lượng."]);
+    expect(lines.map((l) => l.continues)).toEqual([null, 0, null]);
+    for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
+  });
+
+  it("keeps paragraphs next to each other apart, and a heading's number that is its whole line", () => {
+    const lines = segmentLines("Các sở, ngành phối hợp thực hiện\ncác nội dung sau.\n2030 là năm mục tiêu");
+    expect(lines.map((l) => l.continues)).toEqual([null, null, null]);
+    expect(lines).toHaveLength(3);
+  });
 });

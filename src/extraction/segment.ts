@@ -48,6 +48,8 @@ export const isHeading = (line: Line) => line.kind === "roman" || line.kind === 
 
 export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text);
 
+/** A running page number left by a conversion ("2", "- 2 -", "Trang 2", "2/15"): an artefact, never content. */
+const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;
@@ -89,22 +91,32 @@ export function markersIn(line: Line): readonly RegExpExecArray[] {
   return markers;
 }
 
-/** Splits text into non-empty lines with offsets into `text`, marking footnotes and continued sentences. */
+/**
+ * Splits text into non-empty lines with offsets into `text`, marking footnotes and continued sentences.
+ * Running page numbers are dropped (their offsets stay out of every line).
+ */
 export function segmentLines(text: string): Line[] {
   const lines: Line[] = [];
-  let offset = 0;
+  /** Lines that a page break (a form feed, or a page number on its own line) separates from the line before. */
+  const afterBreak = new Set<Line>();
+  let offset = 0, broken = false;
   for (const raw of text.split("\n")) {
+    if (raw.includes("\f")) broken = true;
     // Conversions leave emphasis markers ("**CHỦ TỊCH**") and web scrapes table pipes ("Số: 23/KH-UBND |").
     // Each pattern is run only where it can match: on every line, they cost more than the rest of segmenting.
     let trimmed = raw.trim();
     if (trimmed.endsWith("|")) trimmed = trimmed.replace(/\s*\|$/, "");
     if (/^[*_]|[*_]$/.test(trimmed)) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
-    if (trimmed && trimmed !== "|") {
+    if (PAGE_NUMBER.test(trimmed)) broken = true;
+    else if (trimmed && trimmed !== "|") {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
       const start = offset + raw.indexOf(trimmed);
       const footnote = FOOTNOTE.test(trimmed);
       const { kind, number, body } = classify(trimmed); // (not spread: that costs more than classifying)
-      lines.push({ text: trimmed, start, end: start + trimmed.length, kind, number, body, footnote, continues: null });
+      const line: Line = { text: trimmed, start, end: start + trimmed.length, kind, number, body, footnote, continues: null };
+      lines.push(line);
+      if (broken) afterBreak.add(line);
+      broken = false;
     }
     offset += raw.length + 1;
   }
@@ -112,7 +124,9 @@ export function segmentLines(text: string): Line[] {
     if (line.footnote || line.kind !== "text" || !/^[\p{Ll}\d]/u.test(line.text)) continue;
     let j = i - 1;
     while (j >= 0 && lines[j].footnote) j--;
-    if (j >= 0 && j < i - 1 && OPEN_END.test(lines[j].text)) line.continues = j;
+    // Lines next to each other are a document's paragraphs (a PDF's wrapped lines are not joined here);
+    // only footnotes or a page break between them make the second continue the first's sentence.
+    if (j >= 0 && (j < i - 1 || afterBreak.has(line)) && OPEN_END.test(lines[j].text)) line.continues = j;
   }
   return lines;
 }

@@ -8,14 +8,14 @@ import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { AppError, conflict, invalid } from "../core/errors.js";
-import { createDocument, createLink, symbolColumns, updateDocument } from "../documents/commands.js";
+import { createDocument, createLink, replaceOutline, symbolColumns, updateDocument } from "../documents/commands.js";
 import { documentLinks, documents } from "../documents/schema.js";
-import { extract } from "../extraction/extract.js";
-import { readDocumentIsolated } from "../extraction/read-isolated.js";
+import { readAndExtractIsolated } from "../extraction/read-isolated.js";
 import { createIndicator, createValue } from "../plans/indicators.js";
 import { createMetric, createProject } from "../plans/projects.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTask } from "../plans/tasks.js";
+import { placeItemsInSections } from "../plans/sections.js";
 import type { Database } from "../storage/database.js";
 import { findById } from "../storage/records.js";
 import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
@@ -48,9 +48,10 @@ export async function createImport(db: Database, file: { name: string; bytes: Ui
   const fileHash = createHash("sha256").update(file.bytes).digest("hex");
   const [same] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.fileHash, fileHash), ne(imports.status, "discarded")));
   if (same) throw new AppError("duplicate", [{ field: "file", key: "import_duplicate" }, { field: "existingImportId", message: String(same.id) }], "import_duplicate");
-  const text = await readDocumentIsolated(file.name, new Uint8Array(file.bytes)); // a copy: the worker takes the bytes it gets, and they are still needed below
   const registry = await agencyRegistry(db);
-  const draft = draftFromExtraction(extract(text, file.name, registry), registry);
+  // A copy of the bytes: the worker takes the bytes it gets, and they are still needed below.
+  const { text, extraction } = await readAndExtractIsolated(file.name, new Uint8Array(file.bytes), registry);
+  const draft = draftFromExtraction(extraction, registry);
   return db.transaction(async (tx) => {
     const previous = await publishedImportOf(tx, draft.document.symbol);
     const [row] = await tx.insert(imports).values({
@@ -141,9 +142,14 @@ export async function publishImport(db: Database, id: number, version: number): 
       symbol: d.symbol, docType: d.docType, title: d.title, issuedOn: d.issuedOn, issuedText: d.issuedText, signer: d.signer,
       issuerText: d.issuerText, issuerId: d.issuerId, fullText: row.text, sourceFile: row.fileName, status: "published" as const, stub: false,
     };
-    const documentId = existing
-      ? (await updateDocument(tx, existing.id, { ...fields, version: existing.version })).id
-      : (await createDocument(tx, fields)).id;
+    const written = existing
+      ? await updateDocument(tx, existing.id, { ...fields, version: existing.version })
+      : await createDocument(tx, fields);
+    const documentId = written.id;
+    await itemAt("outline", () => replaceOutline(tx, documentId, {
+      version: written.version,
+      sections: draft.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, startOffset: o.start, endOffset: o.end })),
+    }));
     // A new version replaces what the earlier one made live.
     await tx.delete(tasks).where(eq(tasks.documentId, documentId));
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
@@ -187,6 +193,7 @@ export async function publishImport(db: Database, id: number, version: number): 
         await createValue(tx, { indicatorId: indicator.id, period: String(year), value, kind: i.kind === "estimate" ? "estimate" : "actual", sourceDocumentId: documentId });
       }
     }
+    await placeItemsInSections(tx, documentId);
     for (const p of draft.projects) {
       const project = await createProject(tx, { documentId, name: p.name });
       for (const m of p.metrics) await createMetric(tx, project.id, { label: m.label, value: m.value, of: m.of, unit: m.unit, sourceDocumentId: documentId });

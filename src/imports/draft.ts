@@ -49,6 +49,9 @@ const projectDraft = z.object({
   name,
   metrics: z.array(z.object({ label: z.string().max(5000), value: z.number(), of: z.number().nullable(), unit: shortText.nullable(), start: offset, end: offset })),
 });
+const sectionDraft = z.object({
+  number: name, title: shortText.nullable(), level: z.number().int().min(0).max(10), parent: z.number().int().min(0).nullable(), start: offset, end: offset,
+});
 const agencyMapping = z.object({ name, collective: z.boolean(), agencyIds: z.array(z.number().int().positive()).max(500) });
 
 export const draftSchema = z.object({
@@ -63,6 +66,8 @@ export const draftSchema = z.object({
     /** The registry agency that issued it, when its name or an alias matches. */
     issuerId: z.number().int().positive().nullable(),
   }),
+  /** The numbered headings: published as the document's outline, each item placed in the innermost section holding its clause. */
+  outline: z.array(sectionDraft).max(2000).default([]),
   implements: z.array(citationDraft).max(500),
   references: z.array(citationDraft).max(2000),
   tasks: z.array(taskDraft).max(5000),
@@ -130,6 +135,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       issuedOn: d.issued, issuedText: d.issued_text, signer: d.signer, issuerText: d.issuer,
       issuerId: d.issuer ? agencyNamed(d.issuer, undefined, registry) : null,
     },
+    outline: extraction.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, start: o.start, end: o.end })),
     implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
     references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
     chains: extraction.cited.links,

@@ -100,6 +100,18 @@ describe("importing a plan", () => {
     expect(res.body).toMatchObject({ tasks: 55, documentId: expect.any(Number) });
     const doc = (await s.call("GET", `/api/documents/${res.body.documentId}`)).body;
     expect(doc).toMatchObject({ symbol: "23/KH-UBND", status: "published", stub: false });
+    // Its outline, with each task placed in the innermost section holding its clause.
+    expect(doc.sections.length).toBe(imported.draft.outline.length);
+    // (The scrape lost the headings "I. MỤC ĐÍCH, YÊU CẦU" and "IV. TỔ CHỨC THỰC HIỆN".)
+    expect(doc.sections.filter((x: any) => x.level === 0).map((x: any) => x.number)).toEqual(["1", "2", "II", "III"]);
+    const sectionById = new Map(doc.sections.map((x: any) => [x.id, x]));
+    const allTasks = (await s.call("GET", `/api/tasks?documentId=${res.body.documentId}&pageSize=100`)).body.items;
+    for (const t of allTasks) {
+      const section: any = sectionById.get(t.sectionId);
+      expect(section.startOffset).toBeLessThanOrEqual(t.startOffset);
+      expect(section.endOffset).toBeGreaterThan(t.startOffset);
+      expect(doc.sections.some((x: any) => x.level > section.level && x.startOffset <= t.startOffset && t.startOffset < x.endOffset)).toBe(false);
+    }
     const graph = (await s.call("GET", `/api/documents/${res.body.documentId}/graph`)).body;
     expect(graph.nodes.map((n: any) => n.symbol)).toEqual(expect.arrayContaining(["96/NQ-CP", "52-CTr/TU"]));
     const dpiTasks = (await s.call("GET", `/api/tasks?agencyId=${await agencyId("so-ke-hoach-dau-tu")}&role=lead&pageSize=100`)).body;

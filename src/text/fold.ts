@@ -12,7 +12,7 @@ export function foldVietnamese(text: string): string {
     if (folded >= 0) out[n++] = folded;
     else if (folded === SLOW) return foldSlowly(text);
   }
-  return decode(out, n);
+  return decode(out, n, true); // a surrogate folds slowly (it is not in FOLDED's ranges), so none is here
 }
 
 /** The definition of the fold; `foldVietnamese` gives the same result faster for the characters of a Vietnamese text. */
@@ -60,11 +60,15 @@ for (const [from, to] of [[0, 0x370], [0x1e00, 0x1f00], [0x2000, 0x20d0]]) {
 const units = new Uint16Array(4096);
 const unitBuffer = (length: number) => (length <= units.length ? units : new Uint16Array(length));
 
+const utf16 = new TextDecoder("utf-16le");
+
 /**
- * The first `n` units as a string, lone surrogates kept (a TextDecoder would replace them).
- * Plain JavaScript, in chunks: the web app folds too, and browsers have no Buffer.
+ * The first `n` units as a string. A TextDecoder is several times faster on long runs but replaces lone
+ * surrogates, so it is used only when `surrogateFree`; otherwise plain JavaScript in chunks keeps them
+ * (the web app folds too, and browsers have no Buffer).
  */
-function decode(out: Uint16Array, n: number): string {
+function decode(out: Uint16Array, n: number, surrogateFree: boolean): string {
+  if (surrogateFree && n > 64) return utf16.decode(out.subarray(0, n));
   let s = "";
   for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
@@ -87,7 +91,9 @@ function foldUnits(text: string): { folded: string; regular: boolean } {
     out[i] = kept;
     flags |= kept;
   }
-  return { folded: decode(out, text.length), regular: (flags & IRREGULAR) === 0 };
+  // Surrogates are irregular (foldVietnamese folds them slowly): a regular text has none.
+  const regular = (flags & IRREGULAR) === 0;
+  return { folded: decode(out, text.length, regular), regular };
 }
 
 /**

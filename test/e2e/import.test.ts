@@ -60,10 +60,36 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     await task.getByRole("button", { name: "Sửa" }).click();
     await task.locator("textarea").fill(FIXED);
     await expect.poll(() => page.getByRole("status").innerText()).toBe("Có thay đổi chưa lưu");
+
+    // An indicator the extractor missed, added by hand; a number not written as a number is refused in place.
+    await page.getByRole("tab", { name: /^Chỉ tiêu/ }).click();
+    await page.getByRole("button", { name: "Thêm chỉ tiêu" }).click();
+    const added = page.locator("[data-testid=indicator]").last();
+    await added.locator("textarea").fill("Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến");
+    const value = added.getByLabel(/^Giá trị \(hoặc từ\)/);
+    await value.fill("9x");
+    await expect.poll(() => added.getByRole("alert").innerText()).toContain("không phải số");
+    await value.fill("95,5");
+    await added.getByLabel(/^Đơn vị/).fill("%");
+    await added.getByLabel(/^Năm/).fill("2030");
+    await expect.poll(() => added.locator(".item-head").innerText()).toContain("≥ 95,5 %");
+
+    // A collective phrase stands for the members the official picks.
+    await page.getByRole("tab", { name: /^Cơ quan/ }).click();
+    const row = page.locator("tr").filter({ has: page.getByLabel("Cơ quan trong danh mục: các sở, ban, ngành", { exact: true }) });
+    const picker = row.locator("details.members");
+    const before = Number((await picker.locator("summary").innerText()).match(/\d+/)![0]);
+    await picker.locator("summary").click();
+    await picker.getByLabel("Sở Ngoại vụ").uncheck();
+    await expect.poll(() => picker.locator("summary").innerText()).toBe(`Chọn cơ quan (${before - 1})`);
+
     await page.getByRole("button", { name: "Công bố" }).click();
     await page.waitForURL(/\/documents\/\d+$/);
     await expect.poll(() => page.locator("[data-testid=task]").count()).toBe(56);
     expect(await page.locator("h1").innerText()).toContain("23/KH-UBND");
+    // The outline, with the tasks placed in its sections; the added indicator in Vietnamese number format.
+    await expect.poll(() => page.locator("ul.outline").first().innerText()).toContain("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU · Nhiệm vụ (");
+    await expect.poll(() => page.locator("table.documents").innerText()).toContain("≥ 95,5 %");
 
     await page.goto(s.url + "/agencies");
     await page.getByRole("link", { name: "Sở Kế hoạch và Đầu tư", exact: true }).click();

@@ -5,7 +5,8 @@ import { useApi, type DocumentDetail, type DocumentGraph, type Indicator, type P
 import { TaskList } from "../components/TaskList";
 import { CascadeGraph } from "../components/CascadeGraph";
 import { LoadState } from "../components/Status";
-import { formatDate } from "../format";
+import { formatDate, formatTarget } from "../format";
+import { Outline } from "../components/Outline";
 import { useLanguage } from "../i18n";
 
 type LinkRow = DocumentDetail["linksOut"][number];
@@ -56,6 +57,8 @@ export function DocumentPage() {
           </ul>
         </section>
       ))}
+      <h2>{t.outlineTitle}</h2>
+      {d.sections.length === 0 ? <p className="muted">{t.noOutline}</p> : <Outline sections={d.sections} tasks={tasks.data?.items ?? []} />}
       <h2>{t.tasksTitle} ({tasks.data?.total ?? "…"})</h2>
       {tasks.data ? <TaskList tasks={tasks.data.items} showDocument={false} /> : <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} />}
       <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
@@ -64,7 +67,7 @@ export function DocumentPage() {
           <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th></tr></thead>
           <tbody>{indicators.data.items.map((i) => (
             <tr key={i.id}><td>{i.sectionNumber}</td><td>{i.name}</td>
-              <td className="nowrap">{i.comparator === "range" ? `${i.min} - ${i.max}` : `${i.comparator === "=" ? "" : i.comparator} ${i.min ?? i.max}`} {i.unit}{i.perYear ? "/năm" : ""}</td>
+              <td className="nowrap">{formatTarget(i, t.perYear)}</td>
               <td>{i.targetYear ?? "—"}</td></tr>
           ))}</tbody>
         </table>

@@ -2,14 +2,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
+import { DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
+import { formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 
 type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes";
-type TaskDraft = Draft["tasks"][number];
 interface Span { start: number | null; end: number | null }
-
-const names = (s: string) => s.split(";").map((x) => x.trim()).filter(Boolean);
 
 /** The source text with the selected clause highlighted and scrolled into view. */
 function SourceText({ text, span }: { text: string; span: Span | null }) {
@@ -27,22 +26,6 @@ function SourceText({ text, span }: { text: string; span: Span | null }) {
   );
 }
 
-function TaskEditor({ task, onChange }: { task: TaskDraft; onChange(next: TaskDraft): void }) {
-  const { t } = useLanguage();
-  return (
-    <div className="editor">
-      <label>{t.section} <input value={task.section ?? ""} onChange={(e) => onChange({ ...task, section: e.target.value || null })} /></label>
-      <label>{t.workText} <textarea rows={4} value={task.text} onChange={(e) => onChange({ ...task, text: e.target.value })} /></label>
-      <label>{t.lead} <span className="muted">({t.namesHint})</span>
-        <input value={task.lead.join("; ")} onChange={(e) => onChange({ ...task, lead: names(e.target.value) })} /></label>
-      <label>{t.coordinating} <span className="muted">({t.namesHint})</span>
-        <input value={task.coordinating.join("; ")} onChange={(e) => onChange({ ...task, coordinating: names(e.target.value) })} /></label>
-      <label>{t.deadline} <input value={task.deadlineText ?? ""} onChange={(e) => onChange({ ...task, deadlineText: e.target.value || null })} /></label>
-      <label>{t.output} <input value={task.output ?? ""} onChange={(e) => onChange({ ...task, output: e.target.value || null })} /></label>
-    </div>
-  );
-}
-
 /** Every name the tasks give has a row in the mapping; a new one starts unmapped. */
 function withMappings(draft: Draft): Draft {
   const known = new Set(draft.agencies.map((a) => a.name));
@@ -54,7 +37,8 @@ const slug = (name: string) => name.normalize("NFD").replace(/[\u0300-\u036f]/g,
 
 /**
  * Reviewing an import: the draft's items beside the source text, each highlighting its clause;
- * edit, delete or add tasks, map agency names to the registry, then publish.
+ * edit, delete or add tasks and indicators, map agency names to the registry (a collective phrase to
+ * the members picked), then publish.
  */
 export function ImportReviewPage() {
   const { id } = useParams();
@@ -67,7 +51,6 @@ export function ImportReviewPage() {
   const [dirty, setDirty] = useState(false);
   const [tab, setTab] = useState<Tab>("tasks");
   const [span, setSpan] = useState<Span | null>(null);
-  const [editing, setEditing] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -87,7 +70,7 @@ export function ImportReviewPage() {
   const editable = detail.status === "draft";
 
   const change = (next: Draft) => { setDraft(withMappings(next)); setDirty(true); setNotice(null); };
-  const updateTask = (i: number, task: TaskDraft) => change({ ...draft, tasks: draft.tasks.map((x, k) => (k === i ? task : x)) });
+  const mapAgency = (name: string, agencyIds: number[]) => change({ ...draft, agencies: draft.agencies.map((x) => (x.name === name ? { ...x, agencyIds } : x)) });
   const failure = (e: unknown) => {
     const api = e instanceof ApiError ? e : null;
     setProblems(api ? [api.message, ...api.fields.map((f) => `${f.field}: ${f.message}`)] : [String(e)]);
@@ -155,48 +138,26 @@ export function ImportReviewPage() {
             {tabs.map(([key, label]) => <button key={key} role="tab" aria-selected={tab === key} onClick={() => setTab(key)}>{label}</button>)}
           </div>
           {tab === "tasks" && (
-            <ol className="items">
-              {draft.tasks.map((task, i) => (
-                <li key={i} className={span?.start === task.start && span?.end === task.end ? "item selected" : "item"} data-testid="task">
-                  <div className="item-head" onClick={() => setSpan({ start: task.start, end: task.end })}>
-                    <strong>{task.section ?? "—"}</strong> · <span className="lead">{task.lead.join("; ")}</span>
-                    {task.coordinating.length > 0 && <span className="muted"> · {t.coordinating}: {task.coordinating.join("; ")}</span>}
-                    {task.deadlineText && <span className="tag">{task.deadlineText}</span>}
-                    <div className="item-text">{task.text.length > 220 ? `${task.text.slice(0, 220)}…` : task.text}</div>
-                  </div>
-                  {editable && (
-                    <div className="item-actions">
-                      <button onClick={() => setEditing(editing === i ? null : i)}>{editing === i ? t.done : t.edit}</button>
-                      <button onClick={() => { change({ ...draft, tasks: draft.tasks.filter((_, k) => k !== i) }); setEditing(null); }}>{t.remove}</button>
-                    </div>
-                  )}
-                  {editing === i && <TaskEditor task={task} onChange={(next) => updateTask(i, next)} />}
-                </li>
-              ))}
-              {editable && (
-                <li><button onClick={() => {
-                  const lead = draft.tasks[draft.tasks.length - 1]?.lead ?? [];
-                  change({ ...draft, tasks: [...draft.tasks, { section: null, text: t.newTask, lead, coordinating: [], deadlineText: null, output: null, start: null, end: null }] });
-                  setEditing(draft.tasks.length);
-                }}>{t.addTask}</button></li>
-              )}
-            </ol>
+            <DraftItems items={draft.tasks} testId="task" editable={editable} span={span} onSelect={setSpan} addLabel={t.addTask}
+              onChange={(tasks) => change({ ...draft, tasks })}
+              blank={() => ({ section: null, text: t.newTask, lead: draft.tasks[draft.tasks.length - 1]?.lead ?? [], coordinating: [], deadlineText: null, output: null, start: null, end: null })}
+              head={(task) => (<>
+                <strong>{task.section ?? "—"}</strong> · <span className="lead">{task.lead.join("; ")}</span>
+                {task.coordinating.length > 0 && <span className="muted"> · {t.coordinating}: {task.coordinating.join("; ")}</span>}
+                {task.deadlineText && <span className="tag">{task.deadlineText}</span>}
+                <div className="item-text">{task.text.length > 220 ? `${task.text.slice(0, 220)}…` : task.text}</div>
+              </>)}
+              editor={(task, onChange) => <TaskEditor task={task} onChange={onChange} />} />
           )}
           {tab === "indicators" && (
-            <table className="documents">
-              <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th><th /></tr></thead>
-              <tbody>
-                {draft.indicators.map((ind, i) => (
-                  <tr key={i} className={span?.start === ind.start ? "selected" : undefined} onClick={() => setSpan({ start: ind.start, end: ind.end })}>
-                    <td>{ind.section}</td>
-                    <td>{ind.name}</td>
-                    <td className="nowrap">{ind.comparator === "range" ? `${ind.min} - ${ind.max}` : `${ind.comparator === "=" ? "" : ind.comparator} ${ind.min ?? ind.max}`} {ind.unit}{ind.perYear ? "/năm" : ""}</td>
-                    <td>{ind.year ?? "—"} <span className="tag">{t.indicatorKind[ind.kind]}</span></td>
-                    <td>{editable && <button onClick={(e) => { e.stopPropagation(); change({ ...draft, indicators: draft.indicators.filter((_, k) => k !== i) }); }}>{t.remove}</button>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DraftItems items={draft.indicators} testId="indicator" editable={editable} span={span} onSelect={setSpan} addLabel={t.addIndicator}
+              onChange={(indicators) => change({ ...draft, indicators })}
+              blank={(): IndicatorDraft => ({ name: t.newIndicator, text: "", comparator: ">=", min: null, max: null, unit: null, year: null, perYear: false, kind: "target", section: null, start: null, end: null })}
+              head={(ind) => (<>
+                <strong>{ind.section ?? "—"}</strong> · {ind.name}
+                <div><span className="nowrap">{formatTarget(ind, t.perYear)}</span> · {ind.year ?? "—"} <span className="tag">{t.indicatorKind[ind.kind]}</span></div>
+              </>)}
+              editor={(ind, onChange) => <IndicatorEditor indicator={ind} onChange={onChange} />} />
           )}
           {tab === "agencies" && (
             <table className="documents">
@@ -208,12 +169,13 @@ export function ImportReviewPage() {
                     <td>
                       <select aria-label={`${t.agencyMapped}: ${a.name}`} disabled={!editable}
                         value={a.agencyIds.length === 1 ? String(a.agencyIds[0]) : a.agencyIds.length > 1 ? "members" : ""}
-                        onChange={(e) => change({ ...draft, agencies: draft.agencies.map((x) => (x.name === a.name ? { ...x, agencyIds: e.target.value && e.target.value !== "members" ? [Number(e.target.value)] : [] } : x)) })}>
+                        onChange={(e) => { if (e.target.value !== "members") mapAgency(a.name, e.target.value ? [Number(e.target.value)] : []); }}>
                         <option value="">{t.agencyNone}</option>
                         {a.agencyIds.length > 1 && <option value="members">{t.agencyMembers(a.agencyIds.length)}</option>}
                         {agencies.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
                       </select>
                       {editable && a.agencyIds.length === 0 && <button onClick={() => createAgency(a.name)}>{t.agencyCreate}</button>}
+                      {a.collective && <MembersPicker mapping={a} registry={agencies} disabled={!editable} onChange={(ids) => mapAgency(a.name, ids)} />}
                     </td>
                   </tr>
                 ))}

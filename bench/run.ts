@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger } from "../src/core/log.js";
 import { createApp } from "../src/http/app.js";
+import { DEMO_PASSWORD } from "../src/accounts/bootstrap.js";
 import { loadSampleProvince } from "../src/samples/load-samples.js";
 import { VERSION } from "../src/server.js";
 import { openStore } from "../src/storage/database.js";
@@ -38,17 +39,21 @@ console.log(`engine ${store.engine}; generated ${generated.documents} documents,
 const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION });
 const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// Every data route needs a session: the bench reads as the sample province's leader.
+const signedIn = await fetch(`${base}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "lanhdao", password: DEMO_PASSWORD }) });
+if (!signedIn.ok) throw new Error(`sign-in for the bench failed: ${signedIn.status}`);
+const session = { cookie: signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
 
 /** Latencies of `REQUESTS` requests made by `CONCURRENCY` clients, each path chosen by `pathFor(i)`. */
 async function measure(pathFor: (i: number) => string): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await (await fetch(base + pathFor(i))).arrayBuffer(); // warm-up
+  for (let i = 0; i < 20; i++) await (await fetch(base + pathFor(i), { headers: session })).arrayBuffer(); // warm-up
   const latencies: number[] = [];
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < REQUESTS) {
       const i = next++;
       const start = performance.now();
-      const res = await fetch(base + pathFor(i));
+      const res = await fetch(base + pathFor(i), { headers: session });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${pathFor(i)} answered ${res.status}`);
       latencies.push(performance.now() - start);

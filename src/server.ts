@@ -1,4 +1,5 @@
 /** Starts theodoi: storage, migrations, the sample province on first start, then HTTP. */
+import { ensureAdministrator } from "./accounts/bootstrap.js";
 import { serve } from "@hono/node-server";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -38,6 +39,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const result = await loadSampleProvince(store.db);
     if (result.loaded) log.info({ documents: result.documents, agencies: result.agencies }, "sample province loaded");
   }
+  const admin = await ensureAdministrator(store.db, config.adminPassword);
+  if (admin.created && admin.generated) {
+    // Shown once, on the console only (never in the log's files): the first sign-in must change it.
+    console.log(`\n  Tài khoản quản trị / administrator: ${admin.username}\n  Mật khẩu một lần / one-time password: ${admin.password}\n  (đổi mật khẩu ở lần đăng nhập đầu / change it at first sign-in)\n`);
+  } else if (admin.created) log.info({ username: admin.username }, "administrator created with THEODOI_ADMIN_PASSWORD");
   await store.refreshStatistics();
   const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION });
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {

@@ -7,16 +7,16 @@ import { getAgency, listAgencies, listSuccessions } from "./queries.js";
 const tag = "agencies";
 
 export const agencyRoutes = [
-  route({ method: "get", path: "/api/agencies", tag, summary: "List agencies (paged; filter by text, kind, parent, date)", query: agencyListQuery,
+  route({ method: "get", path: "/api/agencies", tag, access: "agencies.read", summary: "List agencies (paged; filter by text, kind, parent, date)", query: agencyListQuery,
     handler: ({ ctx, query }) => listAgencies(ctx.db, query) }),
-  route({ method: "get", path: "/api/agencies/successions", tag, summary: "Every succession (rename, merge, split) with its date",
+  route({ method: "get", path: "/api/agencies/successions", tag, access: "agencies.read", summary: "Every succession (rename, merge, split) with its date",
     handler: ({ ctx }) => listSuccessions(ctx.db) }),
-  route({ method: "get", path: "/api/agencies/:id", tag, summary: "One agency with its successors and predecessors", params: idParams,
+  route({ method: "get", path: "/api/agencies/:id", tag, access: "agencies.read", summary: "One agency with its successors and predecessors", params: idParams,
     handler: ({ ctx, params }) => getAgency(ctx.db, params.id) }),
-  route({ method: "post", path: "/api/agencies", tag, summary: "Create an agency", body: agencyInput, status: 201,
+  route({ method: "post", path: "/api/agencies", tag, access: "agencies.write", summary: "Create an agency", body: agencyInput, status: 201,
     handler: ({ ctx, body }) => createAgency(ctx.db, body) }),
-  route({ method: "patch", path: "/api/agencies/:id", tag, summary: "Update an agency (send the version you read)", params: idParams, body: agencyPatch,
+  route({ method: "patch", path: "/api/agencies/:id", tag, access: "agencies.write", summary: "Update an agency (send the version you read)", params: idParams, body: agencyPatch,
     handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateAgency(tx, params.id, body)) }),
-  route({ method: "put", path: "/api/agencies/:id/successors", tag, summary: "Replace an agency's successors (send the agency's version you read)", params: idParams, body: successorsInput,
+  route({ method: "put", path: "/api/agencies/:id/successors", tag, access: "agencies.restructure", summary: "Replace an agency's successors (send the agency's version you read)", params: idParams, body: successorsInput,
     handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => replaceSuccessors(tx, params.id, body)) }),
 ];

@@ -13,6 +13,8 @@ const schema = z.object({
   /** Size limit of a JSON request body, in bytes. */
   THEODOI_MAX_BODY: z.coerce.number().int().positive().default(2_000_000),
   THEODOI_MAX_UPLOAD: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** The first administrator's password (user "admin"), used only when the database has no user yet; otherwise one is generated and printed once. */
+  THEODOI_ADMIN_PASSWORD: z.string().min(10).optional(),
 });
 
 export interface Config {
@@ -24,6 +26,7 @@ export interface Config {
   loadSamples: boolean;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  adminPassword: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT, host: e.HOST, dataDir: resolve(e.THEODOI_DATA_DIR), databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
+    adminPassword: e.THEODOI_ADMIN_PASSWORD,
   };
 }

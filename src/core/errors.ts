@@ -6,11 +6,14 @@ import type { MessageKey } from "./i18n.js";
 
 export const ERROR_STATUS = {
   validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   duplicate: 409,
   in_use: 409,
   payload_too_large: 413,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -8,8 +8,10 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { getCookie } from "hono/cookie";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { timingSafeEqual } from "node:crypto";
 import { AppError } from "../core/errors.js";
 import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
@@ -17,6 +19,9 @@ import type { Store } from "../storage/database.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
 import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
+import { can } from "../accounts/policy.js";
+import { FailureLimiter } from "../accounts/rate-limit.js";
+import { resumeSession, SESSION_COOKIE } from "../accounts/sessions.js";
 
 export interface AppOptions {
   store: Store;
@@ -29,12 +34,27 @@ export interface AppOptions {
   version: string;
 }
 
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The client's address: the socket's peer (a proxy in front should be trusted explicitly, not guessed). */
+function clientAddress(c: Context): string {
+  try { return getConnInfo(c).remote.address ?? "unknown"; } catch { return "unknown"; }
+}
+
+/** Compares tokens in constant time. */
+function sameToken(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? ""), b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
 export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version }: AppOptions) {
   const app = new Hono();
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
+  // Failed sign-ins per 5 minutes: 30 from one address, 10 for one username.
+  const signInFailures = new FailureLimiter([{ prefix: "address:", limit: 30 }, { prefix: "user:", limit: 10 }], 5 * 60_000);
 
   app.onError((e, c) => {
     const error = toAppError(e);
@@ -66,7 +86,33 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   for (const spec of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const lang = languageOf(c);
-      const ctx: RequestContext = { db: store.db, engine: store.engine, lang, log };
+      const unsafe = UNSAFE_METHODS.has(c.req.method);
+      // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).
+      const origin = c.req.header("origin");
+      if (unsafe && origin && origin !== new URL(c.req.url).origin) throw new AppError("forbidden", [], "csrf_failed");
+      const token = getCookie(c, SESSION_COOKIE) ?? null;
+      const session = token ? await resumeSession(store.db, token) : null;
+      const address = clientAddress(c);
+      const ctx: RequestContext = {
+        db: store.db, engine: store.engine, lang, log, user: session?.user ?? null, sessionToken: session ? token : null, csrfToken: session?.csrfToken ?? null,
+        limitSignIn: async (username, attempt) => {
+          const keys = [`address:${address}`, `user:${username.trim().toLowerCase()}`];
+          signInFailures.check(keys);
+          try {
+            return await attempt();
+          } catch (e) {
+            if (e instanceof AppError && e.code === "unauthorized") signInFailures.failed(keys);
+            throw e;
+          }
+        },
+      };
+      if (spec.access !== "public") {
+        if (!session) throw new AppError("unauthorized");
+        if (unsafe && !sameToken(c.req.header("x-csrf-token"), session.csrfToken)) throw new AppError("forbidden", [], "csrf_failed");
+        // A temporary password is changed before anything else is done.
+        if (session.user.mustChangePassword && spec.access !== "signed_in") throw new AppError("forbidden", [], "password_change_required");
+        if (spec.access !== "signed_in" && !can(session.user, spec.access)) throw new AppError("forbidden");
+      }
       const params = spec.params ? validate(spec.params, c.req.param(), lang) : undefined;
       const query = spec.query ? validate(spec.query, c.req.query(), lang) : undefined;
       let body: unknown;

@@ -8,13 +8,27 @@ import { z, type ZodType } from "zod";
 import type { Logger } from "../core/log.js";
 import type { Language } from "../core/i18n.js";
 import type { Database, Engine } from "../storage/database.js";
+import type { Action } from "../accounts/policy.js";
+import type { SessionUser } from "../accounts/sessions.js";
 
 export interface RequestContext {
   db: Database;
   engine: Engine;
   lang: Language;
   log: Logger;
+  /** The signed-in user (always set on routes that need an action or "signed_in"). */
+  user: SessionUser | null;
+  sessionToken: string | null;
+  csrfToken: string | null;
+  /** Runs a sign-in for this username from this client under the failure limits (throws too_many_requests when used up). */
+  limitSignIn<T>(username: string, attempt: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * What a route needs: an action of the policy (checked for the signed-in user), any signed-in user,
+ * or nothing (signing in). Required on every route, so none is open by omission.
+ */
+export type RouteAccess = Action | "signed_in" | "public";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -25,6 +39,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   path: string;
   tag: string;
   summary: string;
+  access: RouteAccess;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -59,11 +74,12 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const op: Record<string, unknown> = {
-      tags: [r.tag], summary: r.summary,
+      tags: [r.tag], summary: r.access === "public" ? r.summary : `${r.summary} [${r.access}]`,
       parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
       responses: {
         [String(r.status ?? 200)]: { description: "OK" },
         400: { description: "Invalid input: `error.fields` names each field with a message in the user's language", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        ...(r.access !== "public" ? { 401: { description: "Not signed in" }, 403: { description: "Signed in, but the role may not do this (or the CSRF token is missing)" } } : {}),
         ...(r.params ? { 404: { description: "Not found" } } : {}),
         ...(r.method === "patch" || r.method === "put" || r.method === "post" ? { 409: { description: "Conflict: stale version or duplicate" } } : {}),
       },

@@ -1,4 +1,5 @@
 /** Every domain's routes, in the order the OpenAPI document lists them. */
+import { accountRoutes } from "../accounts/routes.js";
 import { agencyRoutes } from "../agencies/routes.js";
 import { documentRoutes } from "../documents/routes.js";
 import { importRoutes } from "../imports/routes.js";
@@ -6,4 +7,4 @@ import { planRoutes } from "../plans/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];

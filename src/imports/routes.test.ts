@@ -22,7 +22,7 @@ afterAll(async () => { await s.close(); });
 export async function upload(server: TestServer, name: string, bytes: Uint8Array | Buffer, lang = "vi") {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form });
+  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: server.headers });
   return { status: res.status, body: await res.json() as any };
 }
 

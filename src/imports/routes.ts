@@ -11,11 +11,11 @@ import { getImport, importListQuery, listImports } from "./queries.js";
 const versionBody = z.object({ version: z.number().int().positive() });
 
 export const importRoutes = [
-  route({ method: "get", path: "/api/imports", tag: "imports", summary: "List imports (filter by status or document)", query: importListQuery,
+  route({ method: "get", path: "/api/imports", tag: "imports", access: "imports.read", summary: "List imports (filter by status or document)", query: importListQuery,
     handler: ({ ctx, query }) => listImports(ctx.db, query) }),
-  route({ method: "get", path: "/api/imports/:id", tag: "imports", summary: "One import: its text, its draft, unmapped lead agencies, changes from the published version", params: idParams,
+  route({ method: "get", path: "/api/imports/:id", tag: "imports", access: "imports.read", summary: "One import: its text, its draft, unmapped lead agencies, changes from the published version", params: idParams,
     handler: ({ ctx, params }) => getImport(ctx.db, params.id) }),
-  route({ method: "post", path: "/api/imports", tag: "imports", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: true, status: 201,
+  route({ method: "post", path: "/api/imports", tag: "imports", access: "imports.write", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: true, status: 201,
     handler: async ({ ctx, upload }) => {
       try {
         const created = await createImport(ctx.db, upload!);
@@ -28,11 +28,11 @@ export const importRoutes = [
         throw e;
       }
     } }),
-  route({ method: "put", path: "/api/imports/:id/draft", tag: "imports", summary: "Save the edited draft (send the version you read)", params: idParams,
+  route({ method: "put", path: "/api/imports/:id/draft", tag: "imports", access: "imports.write", summary: "Save the edited draft (send the version you read)", params: idParams,
     body: z.object({ draft: draftSchema, version: z.number().int().positive() }),
     handler: async ({ ctx, params, body }) => { await saveDraft(ctx.db, params.id, body); return getImport(ctx.db, params.id); } }),
-  route({ method: "post", path: "/api/imports/:id/publish", tag: "imports", summary: "Publish the draft: the document, its links, tasks, indicators and projects, in one transaction", params: idParams, body: versionBody,
+  route({ method: "post", path: "/api/imports/:id/publish", tag: "imports", access: "imports.write", summary: "Publish the draft: the document, its links, tasks, indicators and projects, in one transaction", params: idParams, body: versionBody,
     handler: ({ ctx, params, body }) => publishImport(ctx.db, params.id, body.version) }),
-  route({ method: "post", path: "/api/imports/:id/discard", tag: "imports", summary: "Discard a draft", params: idParams, body: versionBody,
+  route({ method: "post", path: "/api/imports/:id/discard", tag: "imports", access: "imports.write", summary: "Discard a draft", params: idParams, body: versionBody,
     handler: ({ ctx, params, body }) => discardImport(ctx.db, params.id, body.version) }),
 ];

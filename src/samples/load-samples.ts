@@ -2,8 +2,9 @@
  * The sample province (Lạng Sơn) loaded on first start: its agencies with the 2025 successions,
  * then the four sample documents imported and published through the same pipeline an official
  * uses (read, extract, map agencies, publish), which also registers the documents they implement
- * and cite. One transaction; recorded in `settings` so it runs once.
+ * and cite; and the demo accounts of its people (README). One transaction; recorded in `settings` so it runs once.
  */
+import { createDemoAccounts } from "../accounts/bootstrap.js";
 import { eq } from "drizzle-orm";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -37,6 +38,7 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
       if (unmapped.length) throw new Error(`Sample ${file}: no registry agency for ${unmapped.join("; ")}`);
       await publishImport(tx, draft.id, draft.version);
     }
+    await createDemoAccounts(tx);
     await tx.insert(settings).values({ key: LOADED, value: new Date().toISOString() });
     const count = (await tx.select({ id: documents.id }).from(documents)).length;
     return { loaded: true, documents: count, agencies: agencyFile.agencies.length };

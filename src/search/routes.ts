@@ -10,6 +10,6 @@ const searchQuery = z.object({
 });
 
 export const searchRoutes = [
-  route({ method: "get", path: "/api/search", tag: "search", summary: "Search documents, tasks and indicators, ignoring accents and case", query: searchQuery,
+  route({ method: "get", path: "/api/search", tag: "search", access: "search", summary: "Search documents, tasks and indicators, ignoring accents and case", query: searchQuery,
     handler: ({ ctx, query }) => search(ctx.db, query.q, query.kinds, query.limit) }),
 ];

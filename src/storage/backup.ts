@@ -13,6 +13,7 @@ import * as schema from "./schema.js";
 const TABLES: PgTable[] = [
   schema.settings, schema.agencies, schema.agencySuccessions, schema.documents, schema.documentLinks, schema.documentSections,
   schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics, schema.imports,
+  schema.users, schema.userAgencies, // (sessions are not kept: a restore signs everyone out)
 ];
 
 const FORMAT = "theodoi-backup";

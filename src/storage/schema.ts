@@ -4,6 +4,7 @@ export * from "../agencies/schema.js";
 export * from "../documents/schema.js";
 export * from "../plans/schema.js";
 export * from "../imports/schema.js";
+export * from "../accounts/schema.js";
 
 /** Facts about the installation itself (e.g. whether the sample province was loaded). */
 export const settings = pgTable("settings", {

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgencies } from "../../src/agencies/commands.js";
 import { agencyExchangeFile } from "../../src/agencies/inputs.js";
+import { signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -31,6 +32,8 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await browser.newPage({ locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+    await s.as("chuyenvien", "focal_point");
+    await signInPage(page, s.url, "chuyenvien");
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -25,6 +26,8 @@ describe.skipIf(!haveBrowser)("web app in Chromium", () => {
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await browser.newPage({ locale: "vi-VN" });
+    await s.as("nguoixem", "viewer");
+    await signInPage(page, s.url, "nguoixem");
   });
   afterAll(async () => {
     await browser?.close();

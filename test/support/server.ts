@@ -1,17 +1,49 @@
-/** A real theodoi HTTP server on a free port over a fresh test database, and a small client for it. */
+/** A real theodoi HTTP server on a free port over a fresh test database, and small clients for it. */
 import { serve } from "@hono/node-server";
+import { eq } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
+import { users, type Role } from "../../src/accounts/schema.js";
+import { createUser } from "../../src/accounts/users.js";
 import { createLogger } from "../../src/core/log.js";
 import { createApp } from "../../src/http/app.js";
 import { VERSION, WEB_DIR } from "../../src/server.js";
 import { openTestDatabase, type TestDatabase } from "./database.js";
 
-export interface TestServer {
+/** The password of every account the tests create. */
+export const TEST_PASSWORD = "mat-khau-thu-nghiem";
+
+export interface Client {
+  /** Sends JSON (with the session's cookie and CSRF token, if signed in) and returns status and parsed body. */
+  call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** The headers that carry the session (cookie and CSRF token), for requests made another way (uploads). */
+  headers: Record<string, string>;
+}
+
+export interface TestServer extends Client {
   url: string;
   db: TestDatabase;
-  /** Sends JSON and returns status and parsed body. */
-  call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** Signs in (the account must exist); the server's own `call` is the administrator's. */
+  signIn(username: string, password?: string): Promise<Client>;
+  /** Creates an account with TEST_PASSWORD (if missing) and signs it in. */
+  as(username: string, role: Role, agencyIds?: number[]): Promise<Client>;
+  /** A client with no session. */
+  anonymous: Client;
   close(): Promise<void>;
+}
+
+function client(url: string, session: Record<string, string>): Client {
+  return {
+    headers: session,
+    async call(method, path, body, headers = {}) {
+      const res = await fetch(url + path, {
+        method,
+        headers: { ...session, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) : null };
+    },
+  };
 }
 
 export async function startTestServer(options: { samples?: boolean; maxBodyBytes?: number; maxUploadBytes?: number } = {}): Promise<TestServer> {
@@ -19,18 +51,23 @@ export async function startTestServer(options: { samples?: boolean; maxBodyBytes
   const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const anonymous = client(url, {});
+
+  async function signIn(username: string, password = TEST_PASSWORD): Promise<Client> {
+    const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const { csrfToken } = await res.json() as { csrfToken: string };
+    return client(url, { cookie, "x-csrf-token": csrfToken });
+  }
+  async function as(username: string, role: Role, agencyIds: number[] = []): Promise<Client> {
+    const [existing] = await db.store.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (!existing) await createUser(db.store.db, { username, displayName: username, role, agencyIds, password: TEST_PASSWORD, mustChangePassword: false });
+    return signIn(username);
+  }
+  const admin = await as("quantri", "admin");
   return {
-    url,
-    db,
-    async call(method, path, body, headers = {}) {
-      const res = await fetch(url + path, {
-        method,
-        headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
-        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) : null };
-    },
+    url, db, signIn, as, anonymous, ...admin,
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
       await db.drop();

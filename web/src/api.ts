@@ -10,9 +10,22 @@ import type { Draft } from "../../src/imports/draft";
 import type { PublishResult } from "../../src/imports/commands";
 import type { Task } from "../../src/plans/tasks";
 import type { Indicator } from "../../src/plans/indicators";
+import type { SessionUser } from "../../src/accounts/sessions";
+import type { Action } from "../../src/accounts/policy";
 
 export type Succession = typeof agencySuccessions.$inferSelect;
 export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
+
+/** What GET/POST /api/session answer. */
+export interface Session { user: SessionUser; csrfToken: string; abilities: Action[] }
+export type { Action, SessionUser };
+
+/** The session's CSRF token, sent with every write (set by the session provider). */
+let csrfToken = "";
+export const setCsrfToken = (token: string) => { csrfToken = token; };
+/** Called when the API answers 401 (the session ended): the app shows the sign-in page. */
+let onSignedOut: () => void = () => undefined;
+export const setSignedOutHandler = (handler: () => void) => { onSignedOut = handler; };
 
 export interface FieldMessage { field: string; message: string }
 
@@ -22,20 +35,23 @@ export class ApiError extends Error {
 
 async function answer<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
+  if (res.status === 401 && body?.error?.code === "unauthorized") onSignedOut();
   if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? []);
   return body as T;
 }
 
 /** Sends JSON; errors carry the API's code and field messages, in the user's language. */
 export async function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
-  return answer<T>(await fetch(path, { method, headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) }));
+  return answer<T>(await fetch(path, {
+    method, headers: { "content-type": "application/json", accept: "application/json", "x-csrf-token": csrfToken }, body: body === undefined ? undefined : JSON.stringify(body),
+  }));
 }
 
 /** Uploads one file as the multipart field "file". */
 export async function uploadFile<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append("file", file);
-  return answer<T>(await fetch(path, { method: "POST", body: form }));
+  return answer<T>(await fetch(path, { method: "POST", body: form, headers: { "x-csrf-token": csrfToken } }));
 }
 
 export async function getJson<T>(path: string): Promise<T> {

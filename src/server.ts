@@ -9,6 +9,8 @@ import type { Config } from "./core/config.js";
 import type { Logger } from "./core/log.js";
 import { createApp } from "./http/app.js";
 import { loadSampleProvince } from "./samples/load-samples.js";
+import { smtpMailer } from "./reporting/mailer.js";
+import { startReminders } from "./reporting/reminders.js";
 import { openStore, type Store } from "./storage/database.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -50,6 +52,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
     s.once("error", fail);
   });
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const stopReminders = config.reminderMinutes > 0
+    ? startReminders(store.db, mailer, config.reminderMinutes * 60_000, (err) => log.error({ err }, "reminders failed"))
+    : () => undefined;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   log.info({ url }, "theodoi is serving");
@@ -57,6 +63,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     url,
     store,
     async close() {
+      stopReminders();
+      mailer?.close();
       await new Promise<void>((ok) => server.close(() => ok()));
       await store.close();
     },

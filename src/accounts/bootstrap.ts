@@ -32,8 +32,9 @@ export const DEMO_PASSWORD = "demo-theodoi-2026";
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; agencyCodes: string[] }[] = [
   { username: "daumoi", displayName: "Chuyên viên đầu mối (Sở Tài chính)", role: "focal_point", agencyCodes: ["so-tai-chinh"] },
   { username: "lanhdao", displayName: "Lãnh đạo UBND tỉnh", role: "leader", agencyCodes: [] },
-  { username: "sokhdt", displayName: "Báo cáo viên Sở Kế hoạch và Đầu tư", role: "reporter", agencyCodes: ["so-ke-hoach-dau-tu"] },
-  { username: "sogtvt", displayName: "Báo cáo viên Sở Giao thông vận tải", role: "reporter", agencyCodes: ["so-giao-thong-van-tai"] },
+  // Reporters of departments as they stand after the 2025 restructuring, which own work in the sample plans.
+  { username: "soxd", displayName: "Báo cáo viên Sở Xây dựng", role: "reporter", agencyCodes: ["so-xay-dung"] },
+  { username: "sonnmt", displayName: "Báo cáo viên Sở Nông nghiệp và Môi trường", role: "reporter", agencyCodes: ["so-nong-nghiep-moi-truong"] },
   { username: "xem", displayName: "Người xem", role: "viewer", agencyCodes: [] },
 ];
 

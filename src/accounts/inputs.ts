@@ -10,9 +10,13 @@ export const signInInput = z.object({ username: z.string().trim().min(1).max(64)
 export const passwordChange = z.object({ currentPassword: password, newPassword: password });
 export const passwordReset = z.object({ password });
 
+/** Where reminders are sent; an empty field clears it. */
+const email = z.string().trim().max(254).transform((v) => v || null).pipe(z.email().nullable()).nullable();
+
 export const userInput = z.object({
   username,
   displayName: z.string().trim().min(1).max(200),
+  email: email.optional(),
   role: z.enum(ROLES),
   agencyIds: z.array(id).max(100).optional(),
   password,
@@ -23,6 +27,7 @@ export type UserInput = z.infer<typeof userInput>;
 
 export const userPatch = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
+  email: email.optional(),
   role: z.enum(ROLES).optional(),
   agencyIds: z.array(id).max(100).optional(),
   disabled: z.boolean().optional(),

@@ -13,6 +13,9 @@ export const ACTIONS = [
   "agencies.read", "agencies.write", "agencies.restructure",
   "search",
   "users.manage",
+  "audit.read",
+  // Rounds and the board (every agency's state); managing them; reviewing submissions; writing one's agency's report.
+  "reporting.read", "reporting.manage", "reporting.review", "reporting.submit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -21,10 +24,13 @@ const READ_PUBLISHED: Action[] = ["documents.read", "plans.read", "agencies.read
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
   // The focal point registers plans (import, review, publish) and maps or creates agencies while doing so.
-  focal_point: [...READ_PUBLISHED, "documents.write", "imports.read", "imports.write", "plans.write", "agencies.write"],
+  // It also runs the rounds: opens them, urges, reviews, and may enter a report for an agency that sent it on paper.
+  focal_point: [...READ_PUBLISHED, "documents.write", "imports.read", "imports.write", "plans.write", "agencies.write",
+    "reporting.read", "reporting.manage", "reporting.review", "reporting.submit"],
   // A leader reads everything, drafts included.
-  leader: [...READ_PUBLISHED, "imports.read"],
-  reporter: READ_PUBLISHED,
+  leader: [...READ_PUBLISHED, "imports.read", "reporting.read"],
+  // A reporter writes its own agencies' reports only (actsFor, checked on the record).
+  reporter: [...READ_PUBLISHED, "reporting.submit"],
   viewer: READ_PUBLISHED,
 };
 
@@ -36,6 +42,9 @@ export const can = (actor: Actor | null, action: Action): boolean => actor !== n
 /** The actions the user may take, for the web app to show only those. */
 export const abilitiesOf = (actor: Actor): Action[] => [...GRANTS[actor.role]];
 
-/** A reporter acts for its own agencies only; the focal point and administrators for every agency. */
+/** A reporter acts for its own agencies only; the focal point and administrators for every agency. Leaders and viewers write no report. */
 export const actsFor = (actor: Actor, agencyId: number): boolean =>
   actor.role === "admin" || actor.role === "focal_point" || (actor.role === "reporter" && actor.agencyIds.includes(agencyId));
+
+/** Reads an agency's report: those who act for it, and those who read every agency's (leaders, the focal point). */
+export const readsReportOf = (actor: Actor, agencyId: number): boolean => actsFor(actor, agencyId) || can(actor, "reporting.read");

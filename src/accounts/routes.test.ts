@@ -100,8 +100,12 @@ describe("role × route matrix", () => {
   function expectedRoles(method: string, path: string): Role[] | "public" | "signed_in" {
     if (path === "/api/session" && method === "post") return "public";
     if (path.startsWith("/api/session")) return "signed_in";
-    if (path.startsWith("/api/users") || path.endsWith("/successors")) return ["admin"];
+    if (path.startsWith("/api/users") || path.endsWith("/successors") || path.endsWith("/restructure") || path === "/api/audit") return ["admin"];
     const read = method === "get";
+    // Signed in, then checked on the record: one's own agencies' reports and notifications.
+    if (path === "/api/inbox" || path.startsWith("/api/notifications") || path === "/api/evidence/:id" || (read && path === "/api/rounds/:id/reports/:agencyId")) return "signed_in";
+    if (path.startsWith("/api/rounds/:id/reports/")) return path.endsWith("/review") ? ["admin", "focal_point"] : ["admin", "focal_point", "reporter"];
+    if (path.startsWith("/api/rounds")) return read && !path.endsWith("/urging-letter") ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];
   }

@@ -22,6 +22,8 @@ const present = (user: SessionUser, csrfToken: string) => ({ user, csrfToken, ab
 
 export const accountRoutes = [
   route({ method: "post", path: "/api/session", tag, summary: "Sign in: sets the session cookie; answers the user, abilities and CSRF token", access: "public", body: signInInput,
+    // A failed attempt's count must stay written although the answer is an error.
+    transaction: false,
     handler: async ({ ctx, body, c }) => {
       const session = await ctx.limitSignIn(body.username, () => signIn(ctx.db, body));
       setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "Strict", secure: overTls(c), path: "/", maxAge: SESSION_IDLE_HOURS * 3600 });
@@ -32,16 +34,16 @@ export const accountRoutes = [
   route({ method: "delete", path: "/api/session", tag, summary: "Sign out", access: "signed_in", status: 204,
     handler: async ({ ctx, c }) => { await signOut(ctx.db, ctx.sessionToken!); deleteCookie(c, SESSION_COOKIE, { path: "/" }); } }),
   route({ method: "put", path: "/api/session/password", tag, summary: "Change one's own password (other sessions end)", access: "signed_in", body: passwordChange,
-    handler: async ({ ctx, body }) => present(await ctx.db.transaction((tx) => changePassword(tx, ctx.user!, ctx.sessionToken!, body)), ctx.csrfToken!) }),
+    handler: async ({ ctx, body }) => present(await changePassword(ctx.db, ctx.user!, ctx.sessionToken!, body), ctx.csrfToken!) }),
   route({ method: "get", path: "/api/users", tag, summary: "Every user with role and agencies", access: "users.manage",
     handler: async ({ ctx }) => ({ items: await listUsers(ctx.db) }) }),
   route({ method: "post", path: "/api/users", tag, summary: "Create a user", access: "users.manage", body: userInput, status: 201,
-    handler: ({ ctx, body }) => ctx.db.transaction((tx) => createUser(tx, body)) }),
+    handler: ({ ctx, body }) => createUser(ctx.db, body) }),
   route({ method: "patch", path: "/api/users/:id", tag, summary: "Update a user's name, role, agencies, disabled flag, or lift a lock (send the version you read)", access: "users.manage", params: idParams, body: userPatch,
     handler: ({ ctx, params, body }) => {
       if (params.id === ctx.user!.id && (body.disabled || (body.role && body.role !== "admin"))) throw new AppError("validation", [{ field: "role", key: "own_admin_rights" }]);
-      return ctx.db.transaction((tx) => updateUser(tx, params.id, body));
+      return updateUser(ctx.db, params.id, body);
     } }),
   route({ method: "post", path: "/api/users/:id/password", tag, summary: "Set a temporary password (the user must change it; their sessions end)", access: "users.manage", params: idParams, body: passwordReset,
-    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => resetPassword(tx, params.id, body.password)) }),
+    handler: ({ ctx, params, body }) => resetPassword(ctx.db, params.id, body.password) }),
 ];

@@ -19,6 +19,8 @@ export const users = pgTable("users", {
   /** Lower case; what the person types to sign in. */
   username: text("username").notNull(),
   displayName: text("display_name").notNull(),
+  /** Where reminders are e-mailed; optional. */
+  email: text("email"),
   /** Argon2id, in the PHC string format (parameters and salt included). */
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ROLES }).notNull(),

@@ -14,20 +14,24 @@ import { sessions, userAgencies, users, type Role } from "./schema.js";
 import { tokenId, userWithAgencies, type SessionUser } from "./sessions.js";
 import type { UserInput, UserPatch } from "./inputs.js";
 
-export interface UserView { id: number; username: string; displayName: string; role: Role; agencyIds: number[]; disabled: boolean; lockedUntil: string | null; mustChangePassword: boolean; version: number }
+export interface UserView { id: number; username: string; displayName: string; email: string | null; role: Role; agencyIds: number[]; disabled: boolean; lockedUntil: string | null; mustChangePassword: boolean; version: number }
+
+const present = (u: typeof users.$inferSelect, agencyIds: number[]): UserView => ({
+  id: u.id, username: u.username, displayName: u.displayName, email: u.email, role: u.role, agencyIds,
+  disabled: u.disabled, lockedUntil: u.lockedUntil, mustChangePassword: u.mustChangePassword, version: u.version,
+});
 
 async function viewOf(db: Database, id: number): Promise<UserView> {
   const u = await findById(db, users, id);
   const agencyRows = await db.select({ agencyId: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, id));
-  return {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role, agencyIds: agencyRows.map((r) => r.agencyId),
-    disabled: u.disabled, lockedUntil: u.lockedUntil, mustChangePassword: u.mustChangePassword, version: u.version,
-  };
+  return present(u, agencyRows.map((r) => r.agencyId));
 }
 
+/** Every user, in two queries whatever their number. */
 export async function listUsers(db: Database): Promise<UserView[]> {
-  const rows = await db.select({ id: users.id }).from(users).orderBy(asc(users.username));
-  return Promise.all(rows.map((r) => viewOf(db, r.id)));
+  const rows = await db.select().from(users).orderBy(asc(users.username));
+  const links = await db.select().from(userAgencies);
+  return rows.map((u) => present(u, links.filter((l) => l.userId === u.id).map((l) => l.agencyId)));
 }
 
 async function writeAgencies(db: Database, userId: number, role: Role, agencyIds: number[]) {
@@ -43,7 +47,7 @@ export async function createUser(db: Database, input: UserInput): Promise<UserVi
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken) throw new AppError("duplicate", [{ field: "username", key: "username_taken" }]);
   const [row] = await db.insert(users).values({
-    username, displayName: input.displayName, role: input.role, passwordHash: await hashPassword(input.password),
+    username, displayName: input.displayName, email: input.email ?? null, role: input.role, passwordHash: await hashPassword(input.password),
     mustChangePassword: input.mustChangePassword ?? true,
   }).returning({ id: users.id });
   await writeAgencies(db, row.id, input.role, input.agencyIds ?? []);
@@ -55,8 +59,8 @@ export async function updateUser(db: Database, id: number, patch: UserPatch): Pr
   const current = await findById(db, users, id);
   await updateVersioned(db, users, id, version, { ...changes, ...(unlock ? { failedLogins: 0, lockedUntil: null } : {}) });
   if (agencyIds !== undefined || changes.role !== undefined) {
-    const existing = (await viewOf(db, id)).agencyIds;
-    await writeAgencies(db, id, changes.role ?? current.role, agencyIds ?? existing);
+    const existing = agencyIds ?? (await db.select({ agencyId: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, id))).map((r) => r.agencyId);
+    await writeAgencies(db, id, changes.role ?? current.role, existing);
   }
   if (changes.disabled) await db.delete(sessions).where(eq(sessions.userId, id));
   return viewOf(db, id);

@@ -28,6 +28,16 @@ export const successionInput = z.object({
 });
 export const successorsInput = z.object({ successors: z.array(successionInput).max(20), version: z.number().int().positive() });
 
+/** A restructuring that takes effect: the agency is renamed, merged into or split among its successors on a date. */
+export const restructureInput = z.object({
+  kind: z.enum(SUCCESSION_KINDS),
+  effectiveDate: dateField,
+  successorIds: z.array(id).min(1).max(20),
+  note: optionalText,
+  version: z.number().int().positive(),
+});
+export type RestructureInput = z.infer<typeof restructureInput>;
+
 export const agencyListQuery = z.object({
   q: z.string().optional(),
   kind: z.enum(AGENCY_KINDS).optional(),

@@ -15,6 +15,11 @@ const schema = z.object({
   THEODOI_MAX_UPLOAD: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** The first administrator's password (user "admin"), used only when the database has no user yet; otherwise one is generated and printed once. */
   THEODOI_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** SMTP server for reminders ("smtp://user:pass@host:587", "smtps://…"); without it reminders are in-app only. */
+  THEODOI_SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
+  THEODOI_MAIL_FROM: z.string().default("theodoi <theodoi@localhost>"),
+  /** How often reminders are checked, in minutes ("0" turns the scheduler off, e.g. on all but one instance; any one may run it). */
+  THEODOI_REMINDER_MINUTES: z.coerce.number().min(0).max(1440).default(5),
 });
 
 export interface Config {
@@ -27,6 +32,9 @@ export interface Config {
   maxBodyBytes: number;
   maxUploadBytes: number;
   adminPassword: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  reminderMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT, host: e.HOST, dataDir: resolve(e.THEODOI_DATA_DIR), databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
-    adminPassword: e.THEODOI_ADMIN_PASSWORD,
+    adminPassword: e.THEODOI_ADMIN_PASSWORD, smtpUrl: e.THEODOI_SMTP_URL, mailFrom: e.THEODOI_MAIL_FROM, reminderMinutes: e.THEODOI_REMINDER_MINUTES,
   };
 }

@@ -22,6 +22,7 @@ import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
 import { FailureLimiter } from "../accounts/rate-limit.js";
 import { resumeSession, SESSION_COOKIE } from "../accounts/sessions.js";
+import { asActor } from "../audit/audit.js";
 
 export interface AppOptions {
   store: Store;
@@ -93,8 +94,10 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       const token = getCookie(c, SESSION_COOKIE) ?? null;
       const session = token ? await resumeSession(store.db, token) : null;
       const address = clientAddress(c);
+      const action = `${spec.method.toUpperCase()} ${spec.path}`;
       const ctx: RequestContext = {
         db: store.db, engine: store.engine, lang, log, user: session?.user ?? null, sessionToken: session ? token : null, csrfToken: session?.csrfToken ?? null,
+        write: (work) => asActor(store.db, session?.user ?? null, action, work),
         limitSignIn: async (username, attempt) => {
           const keys = [`address:${address}`, `user:${username.trim().toLowerCase()}`];
           signInFailures.check(keys);
@@ -128,7 +131,9 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
         try { raw = await c.req.json(); } catch { throw new AppError("validation", [], "bad_json"); }
         body = validate(spec.body, raw, lang);
       }
-      const result = await spec.handler({ params, query, body, upload, ctx, c });
+      const result = unsafe && spec.transaction !== false
+        ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx }, c }))
+        : await spec.handler({ params, query, body, upload, ctx, c });
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);
       return c.json(result as object, spec.status ?? 200);

@@ -20,6 +20,11 @@ export interface RequestContext {
   user: SessionUser | null;
   sessionToken: string | null;
   csrfToken: string | null;
+  /**
+   * Runs `work` in a transaction the audit trail attributes to this user and route. Writing routes
+   * already run inside one (ctx.db is it); routes with `transaction: false` call this for their writes.
+   */
+  write<T>(work: (tx: Database) => Promise<T>): Promise<T>;
   /** Runs a sign-in for this username from this client under the failure limits (throws too_many_requests when used up). */
   limitSignIn<T>(username: string, attempt: () => Promise<T>): Promise<T>;
 }
@@ -45,6 +50,13 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   body?: ZodType<B>;
   /** The body is a file upload (multipart/form-data, field "file") instead of JSON. */
   upload?: true;
+  /**
+   * A writing route (POST, PUT, PATCH, DELETE) runs in one transaction attributed to its user, unless
+   * it says `false`: then it holds no transaction while doing slow work outside the database (reading
+   * an upload) and writes through `ctx.write`, or it must keep a write its failure answer depends on
+   * (a failed sign-in's count).
+   */
+  transaction?: false;
   /** Status of a successful answer (200 unless given; 204 sends no body). */
   status?: 200 | 201 | 204;
   handler: (input: { params: P; query: Q; body: B; upload?: UploadedFile; ctx: RequestContext; c: Context }) => Promise<unknown>;

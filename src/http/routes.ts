@@ -5,6 +5,8 @@ import { documentRoutes } from "../documents/routes.js";
 import { importRoutes } from "../imports/routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { searchRoutes } from "../search/routes.js";
+import { reportingRoutes } from "../reporting/routes.js";
+import { auditRoutes } from "../audit/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...auditRoutes];

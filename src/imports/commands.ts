@@ -44,21 +44,38 @@ async function publishedImportOf(db: Database, symbol: string | null): Promise<I
 }
 
 /** Reads an uploaded file and stores the extractor's proposal as a draft. */
-export async function createImport(db: Database, file: { name: string; bytes: Uint8Array }): Promise<ImportRow> {
-  const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+export type UploadedDocument = { name: string; bytes: Uint8Array };
+type ReadImport = { file: UploadedDocument; fileHash: string; text: string; draft: Draft };
+
+async function refuseDuplicate(db: Database, fileHash: string) {
   const [same] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.fileHash, fileHash), ne(imports.status, "discarded")));
   if (same) throw new AppError("duplicate", [{ field: "file", key: "import_duplicate" }, { field: "existingImportId", message: String(same.id) }], "import_duplicate");
+}
+
+/** Reads and extracts an upload (seconds for a long document, in the reading worker), outside any transaction. */
+export async function readImport(db: Database, file: UploadedDocument): Promise<ReadImport> {
+  const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+  await refuseDuplicate(db, fileHash);
   const registry = await agencyRegistry(db);
   // A copy of the bytes: the worker takes the bytes it gets, and they are still needed below.
   const { text, extraction } = await readAndExtractIsolated(file.name, new Uint8Array(file.bytes), registry);
-  const draft = draftFromExtraction(extraction, registry);
-  return db.transaction(async (tx) => {
-    const previous = await publishedImportOf(tx, draft.document.symbol);
-    const [row] = await tx.insert(imports).values({
-      fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft, previousImportId: previous?.id ?? null,
-    }).returning();
-    return row;
-  });
+  return { file, fileHash, text, draft: draftFromExtraction(extraction, registry) };
+}
+
+/** Stores a read upload as a draft import. Call inside a transaction. */
+export async function storeImport(db: Database, { file, fileHash, text, draft }: ReadImport): Promise<ImportRow> {
+  // Checked again: the same file may have been stored while this one was being read.
+  await refuseDuplicate(db, fileHash);
+  const previous = await publishedImportOf(db, draft.document.symbol);
+  const [row] = await db.insert(imports).values({
+    fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft, previousImportId: previous?.id ?? null,
+  }).returning();
+  return row;
+}
+
+export async function createImport(db: Database, file: UploadedDocument): Promise<ImportRow> {
+  const read = await readImport(db, file);
+  return db.transaction((tx) => storeImport(tx, read));
 }
 
 async function draftImport(db: Database, id: number, version: number): Promise<ImportRow> {

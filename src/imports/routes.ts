@@ -4,7 +4,7 @@ import { idParams } from "../core/fields.js";
 import { message, type MessageKey } from "../core/i18n.js";
 import { UnreadableFileError } from "../extraction/read.js";
 import { route } from "../http/route.js";
-import { createImport, discardImport, publishImport, saveDraft } from "./commands.js";
+import { discardImport, readImport, storeImport, publishImport, saveDraft } from "./commands.js";
 import { draftSchema } from "./draft.js";
 import { getImport, importListQuery, listImports } from "./queries.js";
 
@@ -16,9 +16,12 @@ export const importRoutes = [
   route({ method: "get", path: "/api/imports/:id", tag: "imports", access: "imports.read", summary: "One import: its text, its draft, unmapped lead agencies, changes from the published version", params: idParams,
     handler: ({ ctx, params }) => getImport(ctx.db, params.id) }),
   route({ method: "post", path: "/api/imports", tag: "imports", access: "imports.write", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: true, status: 201,
+    // Reading takes seconds: no transaction is held meanwhile.
+    transaction: false,
     handler: async ({ ctx, upload }) => {
       try {
-        const created = await createImport(ctx.db, upload!);
+        const read = await readImport(ctx.db, upload!);
+        const created = await ctx.write((tx) => storeImport(tx, read));
         return getImport(ctx.db, created.id);
       } catch (e) {
         // The reader's message says what to do in Vietnamese; other languages get the reason's message.

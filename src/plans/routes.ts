@@ -16,9 +16,9 @@ export const planRoutes = [
   route({ method: "get", path: "/api/tasks/:id", tag: "tasks", access: "plans.read", summary: "One task with its agencies", params: idParams,
     handler: ({ ctx, params }) => getTask(ctx.db, params.id) }),
   route({ method: "post", path: "/api/tasks", tag: "tasks", access: "plans.write", summary: "Create a task", body: taskInput, status: 201,
-    handler: ({ ctx, body }) => ctx.db.transaction((tx) => createTask(tx, body)) }),
+    handler: ({ ctx, body }) => createTask(ctx.db, body) }),
   route({ method: "patch", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Update a task (send the version you read)", params: idParams, body: taskPatch,
-    handler: ({ ctx, params, body }) => ctx.db.transaction((tx) => updateTask(tx, params.id, body)) }),
+    handler: ({ ctx, params, body }) => updateTask(ctx.db, params.id, body) }),
   route({ method: "delete", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Delete a task", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteTask(ctx.db, params.id) }),
 

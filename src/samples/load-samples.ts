@@ -2,7 +2,7 @@
  * The sample province (Lạng Sơn) loaded on first start: its agencies with the 2025 successions,
  * then the four sample documents imported and published through the same pipeline an official
  * uses (read, extract, map agencies, publish), which also registers the documents they implement
- * and cite; and the demo accounts of its people (README). One transaction; recorded in `settings` so it runs once.
+ * and cite; the demo accounts of its people (README) and the plan's 2026 reporting round. One transaction; recorded in `settings` so it runs once.
  */
 import { createDemoAccounts } from "../accounts/bootstrap.js";
 import { eq } from "drizzle-orm";
@@ -12,13 +12,23 @@ import { fileURLToPath } from "node:url";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { documents } from "../documents/schema.js";
+import { agencies } from "../agencies/schema.js";
+import { createRound } from "../reporting/rounds.js";
 import { createImport, publishImport } from "../imports/commands.js";
 import { unmappedLeads } from "../imports/leads.js";
 import type { Database } from "../storage/database.js";
 import { settings } from "../storage/schema.js";
+import { PROVINCE_SETTING } from "../storage/settings.js";
 
 export const SAMPLES_DIR = resolve(fileURLToPath(new URL("../../samples", import.meta.url)));
 const LOADED = "samples_loaded";
+
+/** The yearly round of the sample plan for 2026, collected by Sở Tài chính: the demo reporters' inbox is not empty. */
+async function openSampleRound(db: Database) {
+  const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, "23/KH-UBND"));
+  const [coordinator] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
+  if (plan && coordinator) await createRound(db, { documentIds: [plan.id], periodKind: "year", periodYear: 2026, coordinatorId: coordinator.id }, null);
+}
 
 export async function samplesLoaded(db: Database): Promise<boolean> {
   return (await db.select().from(settings).where(eq(settings.key, LOADED))).length > 0;
@@ -39,7 +49,8 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
       await publishImport(tx, draft.id, draft.version);
     }
     await createDemoAccounts(tx);
-    await tx.insert(settings).values({ key: LOADED, value: new Date().toISOString() });
+    await openSampleRound(tx);
+    await tx.insert(settings).values([{ key: LOADED, value: new Date().toISOString() }, { key: PROVINCE_SETTING, value: "Lạng Sơn" }]);
     const count = (await tx.select({ id: documents.id }).from(documents)).length;
     return { loaded: true, documents: count, agencies: agencyFile.agencies.length };
   });

@@ -8,13 +8,25 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Database } from "./database.js";
 import * as schema from "./schema.js";
+import { pauseAudit } from "../audit/audit.js";
 
 /** Tables in an order where every row's references come before it. */
 const TABLES: PgTable[] = [
   schema.settings, schema.agencies, schema.agencySuccessions, schema.documents, schema.documentLinks, schema.documentSections,
   schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics, schema.imports,
   schema.users, schema.userAgencies, // (sessions are not kept: a restore signs everyone out)
+  schema.rounds, schema.roundPlans, schema.roundReporters, schema.reminderSteps, schema.reminderDeliveries, schema.notifications,
+  schema.submissions, schema.submissionTasks, schema.submissionIndicators, schema.submissionEvents, schema.evidenceFiles,
+  // (the audit trail is not replaced either: it is append-only, and the restore is recorded in it)
 ];
+
+/** Binary columns (evidence files) travel as base64 in the JSON. */
+const BYTES = "$bytes";
+const encodeBytes = (_key: string, value: unknown) =>
+  value && typeof value === "object" && (value as { type?: string }).type === "Buffer" ? { [BYTES]: Buffer.from((value as { data: number[] }).data).toString("base64") }
+    : value instanceof Uint8Array ? { [BYTES]: Buffer.from(value).toString("base64") } : value;
+const decodeBytes = (_key: string, value: unknown) =>
+  value && typeof value === "object" && BYTES in value ? new Uint8Array(Buffer.from((value as Record<string, string>)[BYTES], "base64")) : value;
 
 const FORMAT = "theodoi-backup";
 
@@ -32,7 +44,7 @@ export async function backupDatabase(db: Database): Promise<Buffer> {
     for (const table of TABLES) tables[getTableName(table)] = (await tx.select().from(table)) as Record<string, unknown>[];
   }, { isolationLevel: "repeatable read", accessMode: "read only" });
   const file: BackupFile = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), tables };
-  return gzipSync(JSON.stringify(file));
+  return gzipSync(JSON.stringify(file, encodeBytes));
 }
 
 export class BackupFormatError extends Error {}
@@ -40,7 +52,7 @@ export class BackupFormatError extends Error {}
 function readBackup(bytes: Buffer): BackupFile {
   let file: BackupFile;
   try {
-    file = JSON.parse(gunzipSync(bytes).toString("utf8"));
+    file = JSON.parse(gunzipSync(bytes).toString("utf8"), decodeBytes);
   } catch {
     throw new BackupFormatError("Tệp không phải bản sao lưu của theodoi (not a theodoi backup file)");
   }
@@ -70,6 +82,8 @@ export async function restoreDatabase(db: Database, bytes: Buffer): Promise<Reco
   const file = readBackup(bytes);
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
+    // Row by row, the restore would fill the trail with every row twice: it is recorded as one event instead.
+    await pauseAudit(tx);
     for (const table of [...TABLES].reverse()) await tx.delete(table);
     for (const table of TABLES) {
       const name = getTableName(table);
@@ -81,6 +95,7 @@ export async function restoreDatabase(db: Database, bytes: Buffer): Promise<Reco
         await tx.execute(sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
       }
     }
+    await tx.insert(schema.auditEvents).values({ action: "backup.restore", tableName: "database", rowKey: file.createdAt, operation: "update", after: counts });
   });
   return counts;
 }

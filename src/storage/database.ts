@@ -51,6 +51,9 @@ export async function openStore({ databaseUrl, dataDir }: OpenOptions): Promise<
 async function openServer(url: string): Promise<Store> {
   // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone.
   const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=UTC" });
+  // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool and
+  // replaced at the next query; without a listener its error event would end the process.
+  pool.on("error", () => undefined);
   // Surface a wrong URL now, with the server's message, instead of at the first request.
   await pool.query("select 1");
   const db = drizzlePg(pool, { schema }) as unknown as Database;

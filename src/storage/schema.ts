@@ -5,6 +5,8 @@ export * from "../documents/schema.js";
 export * from "../plans/schema.js";
 export * from "../imports/schema.js";
 export * from "../accounts/schema.js";
+export * from "../reporting/schema.js";
+export * from "../audit/schema.js";
 
 /** Facts about the installation itself (e.g. whether the sample province was loaded). */
 export const settings = pgTable("settings", {

@@ -1,5 +1,6 @@
-import { useState } from "react";
-import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
+import { useEffect, useState } from "react";
+import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { useApi, type Notification } from "./api";
 import { useLanguage } from "./i18n";
 import { AgenciesPage } from "./pages/AgenciesPage";
 import { AgencyPage } from "./pages/AgencyPage";
@@ -8,6 +9,11 @@ import { ImportsPage } from "./pages/ImportsPage";
 import { DocumentPage } from "./pages/DocumentPage";
 import { DocumentsPage } from "./pages/DocumentsPage";
 import { SearchPage } from "./pages/SearchPage";
+import { InboxPage } from "./pages/InboxPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
+import { ReportPage } from "./pages/ReportPage";
+import { RoundPage } from "./pages/RoundPage";
+import { RoundsPage } from "./pages/RoundsPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { SessionProvider, useSession } from "./session";
 
@@ -23,6 +29,9 @@ function Header() {
         <NavLink to="/" end>{t.navDocuments}</NavLink>
         <NavLink to="/agencies">{t.navAgencies}</NavLink>
         {can("imports.read") && <NavLink to="/imports">{t.navImports}</NavLink>}
+        {session && session.user.agencyIds.length > 0 && <NavLink to="/inbox">{t.navInbox}</NavLink>}
+        {can("reporting.read") && <NavLink to="/rounds">{t.navRounds}</NavLink>}
+        {session && <NotificationsLink />}
       </nav>
       <form role="search" className="global-search" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/search?${new URLSearchParams({ q: q.trim() })}`); }}>
         <input type="search" aria-label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={(e) => setQ(e.target.value)} />
@@ -37,6 +46,17 @@ function Header() {
       )}
     </header>
   );
+}
+
+/** The notifications link with the unread count, refreshed on each move within the app. */
+function NotificationsLink() {
+  const { t } = useLanguage();
+  const location = useLocation();
+  const list = useApi<{ unread: number; items: Notification[] }>("/api/notifications");
+  const { reload } = list;
+  useEffect(() => { reload(); }, [location.pathname, reload]);
+  const unread = list.data?.unread ?? 0;
+  return <NavLink to="/notifications">{t.navNotifications}{unread > 0 && <span className="badge" aria-label={`${unread}`}> {unread}</span>}</NavLink>;
 }
 
 function Pages() {
@@ -55,6 +75,11 @@ function Pages() {
           <Route path="/imports" element={<ImportsPage />} />
           <Route path="/imports/:id" element={<ImportReviewPage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/rounds" element={<RoundsPage />} />
+          <Route path="/rounds/:id" element={<RoundPage />} />
+          <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
         </Routes>
   );
 }

@@ -13,7 +13,14 @@ import type { Indicator } from "../../src/plans/indicators";
 import type { SessionUser } from "../../src/accounts/sessions";
 import type { Action } from "../../src/accounts/policy";
 
+import type { Board, InboxItem } from "../../src/reporting/board";
+import type { SubmissionForm } from "../../src/reporting/submissions";
+import type { Round, RoundDetail, RoundProposal } from "../../src/reporting/rounds";
+import type { notifications } from "../../src/reporting/schema";
+
 export type Succession = typeof agencySuccessions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type { Board, InboxItem, Round, RoundDetail, RoundProposal, SubmissionForm };
 export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
 
 /** What GET/POST /api/session answer. */

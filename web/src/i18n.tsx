@@ -1,6 +1,7 @@
 /** The web app's words in Vietnamese (default) and English, and the language switch. */
 import { createContext, useContext, useState, type ReactNode } from "react";
 import type { Language } from "../../src/core/i18n";
+import { reportingEn, reportingVi } from "./i18n-reporting";
 
 const vi = {
   appName: "theodoi",
@@ -160,6 +161,7 @@ const vi = {
     commune: "Xã, phường", ministry: "Trung ương", party_body: "Cơ quan Đảng", council: "Cơ quan dân cử", other: "Khác",
   } as Record<string, string>,
   successionKinds: { rename: "đổi tên", merge: "hợp nhất", split: "chia tách", transfer: "chuyển giao" } as Record<string, string>,
+  ...reportingVi,
 };
 
 type Dictionary = typeof vi;
@@ -322,6 +324,7 @@ const en: Dictionary = {
     commune: "Communes", ministry: "Central government", party_body: "Party bodies", council: "Elected bodies", other: "Other",
   },
   successionKinds: { rename: "renamed", merge: "merged", split: "split", transfer: "transferred" },
+  ...reportingEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

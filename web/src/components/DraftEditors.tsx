@@ -63,7 +63,7 @@ export function TaskEditor({ task, onChange }: { task: TaskDraft; onChange(next:
  * A number typed the Vietnamese way ("1.234,5"): the text stays as typed while it does not read as a
  * number (the field says so), and the value changes only when it does.
  */
-function NumberField({ label, value, onChange }: { label: string; value: number | null; onChange(next: number | null): void }) {
+export function NumberField({ label, value, onChange }: { label: string; value: number | null; onChange(next: number | null): void }) {
   const { t } = useLanguage();
   const [typed, setTyped] = useState(formatNumber(value));
   const parsed = typed.trim() === "" ? null : parseVietnameseNumber(typed);

@@ -1,0 +1,89 @@
+/**
+ * The focal point's board for a round: per expected agency, where its report stands and whether it
+ * came on time; the totals with their shares of the expected; and a reporter's inbox (what its
+ * agencies owe, by when). A report is on time when it was first sent before the due date ended in
+ * Vietnam: a report returned and sent again keeps its first date.
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import type { SessionUser } from "../accounts/sessions.js";
+import type { Database } from "../storage/database.js";
+import { daysBetween, daysLate, vietnamDate } from "./periods.js";
+import { getRound, owedByAgency, roundPlanIds, type RoundDetail } from "./rounds.js";
+import { roundReporters, rounds, submissions, type SubmissionStatus } from "./schema.js";
+
+export interface BoardRow {
+  agencyId: number; agencyName: string;
+  /** "missing" until the agency starts; its report's status after. */
+  status: SubmissionStatus | "missing";
+  received: boolean; onTime: boolean | null; daysLate: number;
+  firstSubmittedAt: string | null; submittedAt: string | null; reviewedAt: string | null;
+  submissionVersion: number | null;
+  tasksOwed: number; indicatorsOwed: number;
+}
+export interface BoardTotals { expected: number; received: number; onTime: number; late: number; missing: number; accepted: number; returned: number }
+export interface Board { round: RoundDetail; rows: BoardRow[]; totals: BoardTotals; percentages: Record<Exclude<keyof BoardTotals, "expected">, number> }
+
+const share = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
+
+export async function boardOf(db: Database, roundId: number, now = new Date()): Promise<Board> {
+  const round = await getRound(db, roundId);
+  const owed = await owedByAgency(db, round, roundPlanIds(round));
+  const names = round.reporterIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, round.reporterIds)) : [];
+  const sent = await db.select().from(submissions).where(eq(submissions.roundId, roundId));
+  const rows = names.map((a): BoardRow => {
+    const s = sent.find((x) => x.agencyId === a.id);
+    const first = s?.firstSubmittedAt ? new Date(s.firstSubmittedAt) : null;
+    const late = daysLate(round.dueOn, first ?? now);
+    return {
+      agencyId: a.id, agencyName: a.name, status: s?.status ?? "missing",
+      received: first !== null, onTime: first ? late === 0 : null, daysLate: late,
+      firstSubmittedAt: s?.firstSubmittedAt ?? null, submittedAt: s?.submittedAt ?? null, reviewedAt: s?.reviewedAt ?? null, submissionVersion: s?.version ?? null,
+      tasksOwed: owed.get(a.id)?.tasks.size ?? 0, indicatorsOwed: owed.get(a.id)?.indicators.size ?? 0,
+    };
+  }).sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
+  const totals: BoardTotals = {
+    expected: rows.length,
+    received: rows.filter((r) => r.received).length,
+    onTime: rows.filter((r) => r.onTime === true).length,
+    late: rows.filter((r) => r.onTime === false).length,
+    missing: rows.filter((r) => !r.received).length,
+    accepted: rows.filter((r) => r.status === "accepted").length,
+    returned: rows.filter((r) => r.status === "returned").length,
+  };
+  const { expected, ...counts } = totals;
+  const percentages = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, share(n, expected)])) as Board["percentages"];
+  return { round, rows, totals, percentages };
+}
+
+/** The agencies that still owe their report (not sent, or returned to be fixed), for reminders and the urging letter. */
+export const stillOwing = (board: Board) => board.rows.filter((r) => r.status === "missing" || r.status === "draft" || r.status === "returned");
+
+export interface InboxItem {
+  roundId: number; title: string; periodLabel: string; dueOn: string; daysLeft: number;
+  agencyId: number; agencyName: string; status: SubmissionStatus | "missing"; version: number | null;
+  tasksOwed: number; indicatorsOwed: number;
+}
+
+/** What the user's agencies owe in open rounds, soonest due first. */
+export async function inboxOf(db: Database, user: SessionUser, now = new Date()): Promise<InboxItem[]> {
+  if (!user.agencyIds.length) return [];
+  const expected = await db.select({ roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, agencyName: agencies.name })
+    .from(roundReporters).innerJoin(rounds, eq(rounds.id, roundReporters.roundId)).innerJoin(agencies, eq(agencies.id, roundReporters.agencyId))
+    .where(and(inArray(roundReporters.agencyId, user.agencyIds), eq(rounds.status, "open"))).orderBy(asc(rounds.dueOn));
+  const today = vietnamDate(now);
+  const items: InboxItem[] = [];
+  for (const roundId of [...new Set(expected.map((e) => e.roundId))]) {
+    const round = await getRound(db, roundId);
+    const owed = await owedByAgency(db, round, roundPlanIds(round));
+    for (const e of expected.filter((x) => x.roundId === roundId)) {
+      const [s] = await db.select({ status: submissions.status, version: submissions.version }).from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.agencyId, e.agencyId)));
+      items.push({
+        roundId, title: round.title, periodLabel: round.periodLabel, dueOn: round.dueOn, daysLeft: daysBetween(today, round.dueOn),
+        agencyId: e.agencyId, agencyName: e.agencyName, status: s?.status ?? "missing", version: s?.version ?? null,
+        tasksOwed: owed.get(e.agencyId)?.tasks.size ?? 0, indicatorsOwed: owed.get(e.agencyId)?.indicators.size ?? 0,
+      });
+    }
+  }
+  return items;
+}

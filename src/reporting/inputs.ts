@@ -1,0 +1,67 @@
+/** What the reporting routes accept, validated at the edge. */
+import { z } from "zod";
+import { dateField, id, numberField } from "../core/fields.js";
+import { PERIOD_KINDS, REPORTED_VALUE_KINDS, ROUND_STATUSES, TASK_REPORT_STATUSES } from "./schema.js";
+
+const offsets = z.array(z.number().int().min(-90).max(90)).max(20);
+
+export const roundInput = z.object({
+  title: z.string().trim().min(1).max(500).nullable().optional(),
+  documentIds: z.array(id).min(1).max(50),
+  periodKind: z.enum(PERIOD_KINDS),
+  periodYear: z.coerce.number().int().min(2000).max(2100),
+  periodNumber: z.coerce.number().int().min(1).max(12).nullable().optional(),
+  windowFrom: dateField.optional(),
+  windowTo: dateField.optional(),
+  dueOn: dateField.optional(),
+  coordinatorId: id.nullable().optional(),
+  reminderOffsets: offsets.optional(),
+}).refine((r) => r.periodKind === "year" || r.periodNumber == null || r.periodNumber <= { half: 2, quarter: 4, month: 12 }[r.periodKind], { path: ["periodNumber"], params: { key: "period_number_required" } });
+export type RoundInput = z.infer<typeof roundInput>;
+
+export const roundPatch = z.object({
+  title: z.string().trim().min(1).max(500).optional(),
+  windowFrom: dateField.optional(),
+  windowTo: dateField.optional(),
+  dueOn: dateField.optional(),
+  status: z.enum(ROUND_STATUSES).optional(),
+  reminderOffsets: offsets.optional(),
+  version: z.number().int().positive(),
+});
+export type RoundPatch = z.infer<typeof roundPatch>;
+
+export const roundAgencyParams = z.object({ id, agencyId: id });
+
+const longText = z.string().max(50_000);
+
+/** A draft save: only what changed since the last save (the form saves as the user types). */
+export const submissionSave = z.object({
+  /** The version read; 0 when the agency has not started its report. */
+  version: z.number().int().min(0),
+  results: longText.optional(),
+  difficulties: longText.optional(),
+  proposals: longText.optional(),
+  tasks: z.array(z.object({
+    taskId: id,
+    status: z.enum(TASK_REPORT_STATUSES).nullable().optional(),
+    progress: z.number().int().min(0).max(100).nullable().optional(),
+    narrative: longText.optional(),
+  })).max(5000).optional(),
+  indicators: z.array(z.object({
+    indicatorId: id,
+    value: numberField.nullable().optional(),
+    valueKind: z.enum(REPORTED_VALUE_KINDS).optional(),
+    explanation: longText.optional(),
+  })).max(5000).optional(),
+});
+export type SubmissionSave = z.infer<typeof submissionSave>;
+
+export const versionInput = z.object({ version: z.number().int().positive() });
+export const reviewInput = z.object({
+  version: z.number().int().positive(),
+  decision: z.enum(["accept", "return"]),
+  comment: z.string().trim().max(10_000).default(""),
+});
+export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const evidenceQuery = z.object({ taskId: id.optional() });

@@ -1,0 +1,173 @@
+/**
+ * Reporting rounds: opening one over some plans and a period (with Decree 09/2019's cut-off window
+ * and the plan's due date as defaults), the agencies it expects a report from, and what each owes.
+ * Outcomes: the round, or AppError validation (unknown or unpublished plan, bad dates), not_found,
+ * conflict (stale version).
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { successionsOn } from "../agencies/successions.js";
+import { AppError, invalid } from "../core/errors.js";
+import { documents } from "../documents/schema.js";
+import { extractReportingRules } from "../extraction/reporting.js";
+import { segmentLines } from "../extraction/segment.js";
+import { indicators, taskAgencies, tasks } from "../plans/schema.js";
+import type { Database } from "../storage/database.js";
+import { findById, updateVersioned } from "../storage/records.js";
+import { parseDeadline } from "../text/dates.js";
+import { cutOffWindow, defaultDueDate, periodLabel, periodName, type Period } from "./periods.js";
+import { reminderSteps, roundPlans, roundReporters, rounds } from "./schema.js";
+import type { RoundInput, RoundPatch } from "./inputs.js";
+
+/** Reminders a week and a day before the due date, and a day and a week after. */
+export const DEFAULT_REMINDER_OFFSETS = [-7, -1, 1, 7];
+
+export type Round = typeof rounds.$inferSelect;
+
+interface PlanRow { id: number; symbol: string | null; title: string; issuedOn: string | null; status: string; fullText: string | null }
+
+async function plansOf(db: Database, documentIds: number[]): Promise<PlanRow[]> {
+  const rows = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, issuedOn: documents.issuedOn, status: documents.status, fullText: documents.fullText })
+    .from(documents).where(inArray(documents.id, documentIds));
+  documentIds.forEach((id, i) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw invalid(`documentIds.${i}`, "document_unknown");
+    if (row.status !== "published") throw invalid(`documentIds.${i}`, "document_not_published");
+  });
+  return documentIds.map((id) => rows.find((r) => r.id === id)!);
+}
+
+/** The day and month of the first yearly reporting rule in a plan's text ("trước ngày 15/12 hằng năm"). */
+export function yearlyReportingDay(fullText: string | null): { day: number; month: number } | null {
+  if (!fullText) return null;
+  for (const rule of extractReportingRules(segmentLines(fullText))) {
+    const deadline = rule.deadline_text ? parseDeadline(rule.deadline_text) : null;
+    if (deadline && !("error" in deadline) && deadline.kind === "yearly" && deadline.day && deadline.month) return { day: deadline.day, month: deadline.month };
+  }
+  return null;
+}
+
+/**
+ * What each agency owes in a round: the open tasks it leads or coordinates and the indicators it
+ * owns, in the plans of the round, after the successions in force on the due date. Indicators no
+ * agency owns are the coordinator's (the focal point's agency) to report.
+ */
+export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators: Set<number> }
+
+export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "coordinatorId">, documentIds: number[]): Promise<Map<number, Owed>> {
+  const resolve = await successionsOn(db, round.dueOn);
+  const out = new Map<number, Owed>();
+  const owedOf = (agencyId: number) => {
+    let o = out.get(agencyId);
+    if (!o) out.set(agencyId, (o = { tasks: new Map(), indicators: new Set() }));
+    return o;
+  };
+  if (!documentIds.length) return out;
+  const assignments = await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role })
+    .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
+    .where(and(inArray(tasks.documentId, documentIds), eq(tasks.status, "open")));
+  for (const a of assignments) {
+    for (const agencyId of resolve(a.agencyId)) {
+      const o = owedOf(agencyId);
+      // An agency that both leads and coordinates a task (two merged departments) leads it.
+      if (a.role === "lead" || !o.tasks.has(a.taskId)) o.tasks.set(a.taskId, a.role);
+    }
+  }
+  const owned = await db.select({ id: indicators.id, ownerId: indicators.ownerId }).from(indicators).where(inArray(indicators.documentId, documentIds));
+  for (const i of owned) {
+    const owners = i.ownerId !== null ? resolve(i.ownerId) : round.coordinatorId !== null ? [round.coordinatorId] : [];
+    for (const agencyId of owners) owedOf(agencyId).indicators.add(i.id);
+  }
+  return out;
+}
+
+export interface RoundProposal {
+  title: string; period: Period; periodLabel: string; windowFrom: string; windowTo: string; dueOn: string;
+  coordinatorId: number | null; reminderOffsets: number[];
+  plans: { id: number; symbol: string | null; title: string; issuedOn: string | null }[];
+  reporters: { id: number; name: string; tasks: number; indicators: number }[];
+}
+
+/** The round the input asks for, with every default filled in; nothing is written. */
+export async function proposeRound(db: Database, input: RoundInput): Promise<RoundProposal> {
+  const plans = await plansOf(db, input.documentIds);
+  const period: Period = { kind: input.periodKind, year: input.periodYear, number: input.periodKind === "year" ? null : input.periodNumber ?? null };
+  if (period.kind !== "year" && period.number === null) throw invalid("periodNumber", "period_number_required");
+  const window = cutOffWindow(period);
+  const windowFrom = input.windowFrom ?? window.from, windowTo = input.windowTo ?? window.to;
+  if (windowTo < windowFrom) throw invalid("windowTo", "min_gt_max");
+  const rule = plans.map((p) => yearlyReportingDay(p.fullText)).find((r) => r !== null) ?? null;
+  const dueOn = input.dueOn ?? defaultDueDate(period, rule);
+  if (dueOn < windowFrom) throw invalid("dueOn", "due_before_window");
+  const coordinatorId = input.coordinatorId ?? null;
+  if (coordinatorId !== null && !(await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, coordinatorId))).length) throw invalid("coordinatorId", "agency_unknown");
+  const owed = await owedByAgency(db, { dueOn, coordinatorId }, input.documentIds);
+  const names = owed.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...owed.keys()])) : [];
+  const reporters = names.map((a) => ({ id: a.id, name: a.name, tasks: owed.get(a.id)!.tasks.size, indicators: owed.get(a.id)!.indicators.size }))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  const symbols = plans.map((p) => p.symbol ?? p.title).join(", ");
+  return {
+    title: input.title ?? `Báo cáo kết quả thực hiện ${symbols} ${periodName(period)}`,
+    period, periodLabel: periodLabel(period), windowFrom, windowTo, dueOn, coordinatorId,
+    reminderOffsets: [...new Set(input.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS)].sort((a, b) => a - b),
+    plans: plans.map(({ id, symbol, title, issuedOn }) => ({ id, symbol, title, issuedOn })),
+    reporters,
+  };
+}
+
+export async function createRound(db: Database, input: RoundInput, createdBy: number | null): Promise<RoundDetail> {
+  const p = await proposeRound(db, input);
+  if (!p.reporters.length) throw invalid("documentIds", "round_without_reporters");
+  const [round] = await db.insert(rounds).values({
+    title: p.title, periodKind: p.period.kind, periodYear: p.period.year, periodNumber: p.period.number, periodLabel: p.periodLabel,
+    windowFrom: p.windowFrom, windowTo: p.windowTo, dueOn: p.dueOn, coordinatorId: p.coordinatorId, createdBy,
+  }).returning();
+  await db.insert(roundPlans).values(p.plans.map((plan) => ({ roundId: round.id, documentId: plan.id })));
+  await db.insert(roundReporters).values(p.reporters.map((r) => ({ roundId: round.id, agencyId: r.id })));
+  if (p.reminderOffsets.length) await db.insert(reminderSteps).values(p.reminderOffsets.map((offsetDays) => ({ roundId: round.id, offsetDays })));
+  return getRound(db, round.id);
+}
+
+export interface RoundDetail extends Round {
+  plans: { id: number; symbol: string | null; title: string; issuedOn: string | null }[];
+  reporterIds: number[];
+  reminderOffsets: number[];
+  coordinatorName: string | null;
+}
+
+export async function getRound(db: Database, id: number): Promise<RoundDetail> {
+  const round = await findById(db, rounds, id);
+  const plans = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, issuedOn: documents.issuedOn })
+    .from(roundPlans).innerJoin(documents, eq(documents.id, roundPlans.documentId)).where(eq(roundPlans.roundId, id)).orderBy(asc(documents.id));
+  const reporters = await db.select({ agencyId: roundReporters.agencyId }).from(roundReporters).where(eq(roundReporters.roundId, id));
+  const steps = await db.select({ offsetDays: reminderSteps.offsetDays }).from(reminderSteps).where(eq(reminderSteps.roundId, id)).orderBy(asc(reminderSteps.offsetDays));
+  const [coordinator] = round.coordinatorId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, round.coordinatorId)) : [];
+  return { ...round, plans, reporterIds: reporters.map((r) => r.agencyId), reminderOffsets: steps.map((s) => s.offsetDays), coordinatorName: coordinator?.name ?? null };
+}
+
+export const roundPlanIds = (round: RoundDetail) => round.plans.map((p) => p.id);
+
+export async function listRounds(db: Database): Promise<Round[]> {
+  return db.select().from(rounds).orderBy(asc(rounds.status), asc(rounds.dueOn), asc(rounds.id));
+}
+
+/** Edits a round's title, dates, status or reminder schedule (send the version you read). */
+export async function updateRound(db: Database, id: number, patch: RoundPatch): Promise<RoundDetail> {
+  const { version, reminderOffsets, ...changes } = patch;
+  const current = await findById(db, rounds, id);
+  const next = { ...current, ...changes };
+  if (next.windowTo < next.windowFrom) throw invalid("windowTo", "min_gt_max");
+  if (next.dueOn < next.windowFrom) throw invalid("dueOn", "due_before_window");
+  await updateVersioned(db, rounds, id, version, changes);
+  if (reminderOffsets) {
+    await db.delete(reminderSteps).where(eq(reminderSteps.roundId, id));
+    const offsets = [...new Set(reminderOffsets)];
+    if (offsets.length) await db.insert(reminderSteps).values(offsets.map((offsetDays) => ({ roundId: id, offsetDays })));
+  }
+  return getRound(db, id);
+}
+
+/** Refuses work on a round that is closed. */
+export function requireOpen(round: Pick<Round, "status">) {
+  if (round.status !== "open") throw new AppError("validation", [{ field: "round", key: "round_closed" }]);
+}

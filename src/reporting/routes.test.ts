@@ -1,0 +1,242 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies } from "../agencies/schema.js";
+import { auditEvents } from "../audit/schema.js";
+import { taskAgencies, tasks } from "../plans/schema.js";
+import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+
+let s: TestServer;
+let planId: number;
+const idOf: Record<string, number> = {};
+
+beforeAll(async () => {
+  s = await startTestServer({ samples: true });
+  planId = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND").id;
+  for (const a of await s.db.store.db.select({ id: agencies.id, code: agencies.code }).from(agencies)) idOf[a.code] = a.id;
+});
+afterAll(async () => { await s.close(); });
+
+/** A lead task of the plan whose lead (after the 2025 mergers) is `agencyId` and that another reporter coordinates. */
+async function sharedTask(leadId: number, reporterIds: number[]) {
+  const rows = await s.db.store.db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role })
+    .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(tasks.documentId, planId), inArray(taskAgencies.agencyId, reporterIds)));
+  return rows.find((r) => r.role === "lead" && r.agencyId === leadId && rows.some((o) => o.taskId === r.taskId && o.role === "coordinating" && o.agencyId !== leadId));
+}
+
+describe("reporting rounds", () => {
+  let focal: Client;
+  let roundId: number;
+  beforeAll(async () => { focal = await s.as("dau-moi", "focal_point", [idOf["so-tai-chinh"]]); });
+
+  it("proposes a yearly round with Decree 09's window, 15/12, and the agencies after the 2025 mergers", async () => {
+    const res = await focal.call("POST", "/api/rounds/proposal", { documentIds: [planId], periodKind: "year", periodYear: 2025 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ windowFrom: "2024-12-15", windowTo: "2025-12-14", dueOn: "2025-12-15", periodLabel: "2025", coordinatorId: idOf["so-tai-chinh"], reminderOffsets: [-7, -1, 1, 7] });
+    expect(res.body.title).toBe("Báo cáo kết quả thực hiện 23/KH-UBND năm 2025");
+    const ids = res.body.reporters.map((r: { id: number }) => r.id);
+    expect(ids).toContain(idOf["so-tai-chinh"]);
+    expect(ids).toContain(idOf["so-xay-dung"]);
+    expect(ids).not.toContain(idOf["so-ke-hoach-dau-tu"]); // merged into Sở Tài chính on 01/03/2025
+    expect(ids).not.toContain(idOf["so-giao-thong-van-tai"]);
+    // In 2024 the department still existed, and reports for itself.
+    const before = await focal.call("POST", "/api/rounds/proposal", { documentIds: [planId], periodKind: "year", periodYear: 2024 });
+    expect(before.body.reporters.map((r: { id: number }) => r.id)).toContain(idOf["so-ke-hoach-dau-tu"]);
+  });
+
+  it("refuses a bad round with each field named", async () => {
+    const res = await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "quarter", periodYear: 2026, dueOn: "31/02/2026" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(["dueOn"]);
+    const noPeriod = await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "quarter", periodYear: 2026 });
+    expect(noPeriod.status).toBe(400);
+    expect(noPeriod.body.error.fields[0]).toMatchObject({ field: "periodNumber", message: "Chọn kỳ báo cáo (6 tháng 1-2, quý 1-4, tháng 1-12)" });
+  });
+
+  it("opens a round; a reporter writes, submits, is returned, fixes, resubmits and is accepted; the board follows", async () => {
+    const created = await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "year", periodYear: 2026, dueOn: "2026-12-31" });
+    expect(created.status).toBe(201);
+    roundId = created.body.id;
+    const xd = idOf["so-xay-dung"];
+    const reporter = await s.as("bc-xay-dung", "reporter", [xd]);
+
+    const inbox = (await reporter.call("GET", "/api/inbox")).body.items;
+    // The sample province's own 2026 round (due 15/12) comes first.
+    expect(inbox).toEqual([expect.objectContaining({ agencyId: xd, dueOn: "2026-12-15" }), expect.objectContaining({ roundId, agencyId: xd, status: "missing", dueOn: "2026-12-31" })]);
+    let form = (await reporter.call("GET", `/api/rounds/${roundId}/reports/${xd}`)).body;
+    expect(form.editable).toBe(true);
+    const lead = form.tasks.filter((t: { role: string }) => t.role === "lead");
+    expect(lead.length).toBeGreaterThan(0);
+
+    // Sending an empty report names every gap.
+    const empty = await reporter.call("PUT", `/api/rounds/${roundId}/reports/${xd}`, { version: 0, results: "Đã triển khai" });
+    expect(empty.status).toBe(200);
+    const gaps = await reporter.call("POST", `/api/rounds/${roundId}/reports/${xd}/submit`, { version: empty.body.submission.version });
+    expect(gaps.status).toBe(400);
+    expect(gaps.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(lead.map((t: { id: number }) => `tasks.${t.id}.status`)));
+
+    const saved = await reporter.call("PUT", `/api/rounds/${roundId}/reports/${xd}`, {
+      version: empty.body.submission.version,
+      tasks: lead.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 40, narrative: "Đang triển khai" })),
+      difficulties: "Thiếu vốn", proposals: "Bổ sung vốn",
+    });
+    expect(saved.status).toBe(200);
+    // A stale version (another tab) is a conflict, not a silent overwrite.
+    expect((await reporter.call("PUT", `/api/rounds/${roundId}/reports/${xd}`, { version: empty.body.submission.version, results: "cũ" })).status).toBe(409);
+    const sent = await reporter.call("POST", `/api/rounds/${roundId}/reports/${xd}/submit`, { version: saved.body.submission.version });
+    expect(sent.status).toBe(200);
+    expect(sent.body.submission.status).toBe("submitted");
+    expect(sent.body.editable).toBe(false);
+
+    let board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
+    const expected = board.totals.expected;
+    expect(board.totals).toMatchObject({ received: 1, onTime: 1, late: 0, missing: expected - 1, accepted: 0 });
+    expect(board.percentages.received).toBe(Math.round(1000 / expected) / 10);
+
+    const noComment = await focal.call("POST", `/api/rounds/${roundId}/reports/${xd}/review`, { version: sent.body.submission.version, decision: "return" });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.fields[0].field).toBe("comment");
+    const returned = await focal.call("POST", `/api/rounds/${roundId}/reports/${xd}/review`, { version: sent.body.submission.version, decision: "return", comment: "Bổ sung số liệu giải ngân" });
+    expect(returned.body.submission.status).toBe("returned");
+
+    form = (await reporter.call("GET", `/api/rounds/${roundId}/reports/${xd}`)).body;
+    expect(form.editable).toBe(true);
+    expect(form.events.map((e: { kind: string }) => e.kind)).toEqual(["submitted", "returned"]);
+    expect(form.events[1]).toMatchObject({ comment: "Bổ sung số liệu giải ngân", actorName: "dau-moi" });
+    const note = (await reporter.call("GET", "/api/notifications")).body;
+    expect(note.unread).toBe(1);
+    expect(note.items[0]).toMatchObject({ kind: "returned", roundId, params: { comment: "Bổ sung số liệu giải ngân" } });
+
+    const fixed = await reporter.call("PUT", `/api/rounds/${roundId}/reports/${xd}`, { version: form.submission.version, results: "Đã giải ngân 60%" });
+    const resent = await reporter.call("POST", `/api/rounds/${roundId}/reports/${xd}/submit`, { version: fixed.body.submission.version });
+    expect(resent.body.submission.firstSubmittedAt).toBe(sent.body.submission.firstSubmittedAt);
+    const accepted = await focal.call("POST", `/api/rounds/${roundId}/reports/${xd}/review`, { version: resent.body.submission.version, decision: "accept" });
+    expect(accepted.body.submission.status).toBe("accepted");
+    const locked = await reporter.call("PUT", `/api/rounds/${roundId}/reports/${xd}`, { version: accepted.body.submission.version, results: "sửa sau" });
+    expect(locked.status).toBe(400);
+    expect(locked.body.error.fields[0].field).toBe("status");
+
+    board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
+    expect(board.totals).toMatchObject({ received: 1, onTime: 1, accepted: 1, returned: 0 });
+    expect(board.rows.find((r: { agencyId: number }) => r.agencyId === xd)).toMatchObject({ status: "accepted", onTime: true });
+
+    // The audit trail has each step, by whom.
+    const trail = await s.db.store.db.select().from(auditEvents).where(and(eq(auditEvents.tableName, "submissions"), eq(auditEvents.rowKey, String(form.submission.id))));
+    const statuses = trail.filter((e) => e.operation === "update" && (e.after as { status?: string }).status).map((e) => `${(e.after as { status: string }).status}:${e.actorName}`);
+    expect(statuses).toEqual(["submitted:bc-xay-dung", "returned:dau-moi", "submitted:bc-xay-dung", "accepted:dau-moi"]);
+    expect(trail[0]).toMatchObject({ operation: "insert", action: "PUT /api/rounds/:id/reports/:agencyId", actorName: "bc-xay-dung" });
+    const api = await s.call("GET", `/api/audit?table=submission_events&limit=10`);
+    expect(api.status).toBe(200);
+    expect(api.body.items.map((e: { after: { kind: string } }) => e.after.kind)).toEqual(["accepted", "submitted", "returned", "submitted"]);
+    expect((await reporter.call("GET", "/api/audit")).status).toBe(403);
+  });
+
+  it("keeps other agencies' reports out of a reporter's reach, answering 404", async () => {
+    const mine = idOf["so-xay-dung"], other = idOf["so-tai-chinh"];
+    const reporter = await s.signIn("bc-xay-dung");
+    await focal.call("PUT", `/api/rounds/${roundId}/reports/${other}`, { version: 0, results: "Bản nháp của Sở Tài chính" });
+    for (const [method, path, body] of [
+      ["GET", `/api/rounds/${roundId}/reports/${other}`, undefined],
+      ["PUT", `/api/rounds/${roundId}/reports/${other}`, { version: 1, results: "x" }],
+      ["POST", `/api/rounds/${roundId}/reports/${other}/submit`, { version: 1 }],
+      ["GET", `/api/rounds/${roundId}/reports/999999`, undefined],
+    ] as const) expect((await reporter.call(method, path, body)).status, `${method} ${path}`).toBe(404);
+    expect((await reporter.call("GET", `/api/rounds/${roundId}`)).status).toBe(403); // the board is the focal point's
+    const viewer = await s.as("xem-bao-cao", "viewer");
+    expect((await viewer.call("GET", `/api/rounds/${roundId}/reports/${mine}`)).status).toBe(404);
+    const leader = await s.as("lanh-dao-bc", "leader");
+    expect((await leader.call("GET", `/api/rounds/${roundId}/reports/${other}`)).status).toBe(200);
+    expect((await leader.call("PUT", `/api/rounds/${roundId}/reports/${other}`, { version: 1 })).status).toBe(403);
+  });
+
+  it("shows the lead agency its partners' submitted contributions", async () => {
+    const board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
+    const reporterIds = board.rows.map((r: { agencyId: number }) => r.agencyId);
+    let shared: Awaited<ReturnType<typeof sharedTask>>;
+    let leadId = 0;
+    for (const candidate of reporterIds) if (!shared! && candidate !== idOf["so-xay-dung"]) { shared = await sharedTask(candidate, reporterIds); leadId = candidate; }
+    expect(shared!).toBeDefined();
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${leadId}`)).body;
+    const task = form.tasks.find((t: { id: number }) => t.id === shared!.taskId);
+    expect(task.role).toBe("lead");
+    const rows = await s.db.store.db.select().from(taskAgencies).where(and(eq(taskAgencies.taskId, task.id), eq(taskAgencies.role, "coordinating")));
+    const partnerId = rows.map((r) => r.agencyId).find((a) => reporterIds.includes(a) && a !== leadId)!;
+    // The partner writes its contribution and sends its report (the focal point enters it, as for a report sent on paper).
+    const partner = (await focal.call("GET", `/api/rounds/${roundId}/reports/${partnerId}`)).body;
+    const fill = await focal.call("PUT", `/api/rounds/${roundId}/reports/${partnerId}`, {
+      version: partner.submission?.version ?? 0,
+      tasks: partner.tasks.map((t: { id: number; role: string }) => ({ taskId: t.id, status: "in_progress", narrative: t.id === task.id ? "Phần phối hợp của đối tác" : "" })),
+      indicators: partner.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+    });
+    expect(fill.status).toBe(200);
+    expect((await focal.call("GET", `/api/rounds/${roundId}/reports/${leadId}`)).body.tasks.find((t: { id: number }) => t.id === task.id).contributions).toEqual([]);
+    expect((await focal.call("POST", `/api/rounds/${roundId}/reports/${partnerId}/submit`, { version: fill.body.submission.version })).status).toBe(200);
+    const after = (await focal.call("GET", `/api/rounds/${roundId}/reports/${leadId}`)).body.tasks.find((t: { id: number }) => t.id === task.id);
+    expect(after.contributions).toEqual([expect.objectContaining({ agencyId: partnerId, narrative: "Phần phối hợp của đối tác", status: "in_progress" })]);
+  });
+
+  it("asks for an explanation when an indicator misses its target", async () => {
+    const tc = idOf["so-tai-chinh"];
+    let form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
+    if (form.submission.status === "submitted") {
+      // Sent as a partner above: taken back before review to be completed.
+      const back = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/withdraw`, { version: form.submission.version });
+      expect(back.status).toBe(200);
+      form = back.body;
+      expect(form.submission.status).toBe("draft");
+      expect(form.events.at(-1).kind).toBe("withdrawn");
+    }
+    const target = form.indicators.find((i: { comparator: string; min: number | null; direction: string }) => i.comparator === ">=" && i.min !== null && i.direction === "higher");
+    expect(target).toBeDefined();
+    const saved = await focal.call("PUT", `/api/rounds/${roundId}/reports/${tc}`, {
+      version: form.submission.version,
+      tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "not_started" })),
+      indicators: form.indicators.map((i: { id: number }) => i.id === target.id ? { indicatorId: i.id, value: target.min - 1, valueKind: "estimate", explanation: "" } : { indicatorId: i.id, value: "1.234,5" }),
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const row = saved.body.indicators.find((i: { id: number }) => i.id === target.id);
+    expect(row).toMatchObject({ meetsTarget: false, report: { value: target.min - 1, valueKind: "estimate" } });
+    expect(saved.body.indicators.find((i: { id: number }) => i.id !== target.id).report.value).toBe(1234.5);
+    const refused = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/submit`, { version: saved.body.submission.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain(`indicators.${target.id}.explanation`);
+  });
+
+  it("keeps evidence files whose bytes are what they claim, for those who may read the report", async () => {
+    const xd = idOf["so-xay-dung"];
+    const tc = idOf["so-tai-chinh"];
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
+    const upload = (name: string, bytes: Buffer, version: number) => {
+      const body = new FormData();
+      body.append("file", new Blob([new Uint8Array(bytes)]), name);
+      return fetch(`${s.url}/api/rounds/${roundId}/reports/${tc}/evidence?version=${version}`, { method: "POST", headers: focal.headers, body });
+    };
+    const html = await upload("bien-ban.pdf", Buffer.from("<html><script>alert(1)</script></html>"), form.submission.version);
+    expect(html.status).toBe(400);
+    expect((await html.json()).error.fields[0].message).toBe("Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG");
+    const pdf = await upload("Biên bản.pdf", Buffer.from("%PDF-1.4\n% theodoi\n"), form.submission.version);
+    expect(pdf.status, await pdf.clone().text()).toBe(201);
+    const evidence = (await pdf.json()).evidence;
+    expect(evidence).toEqual([expect.objectContaining({ fileName: "Biên bản.pdf", mediaType: "application/pdf" })]);
+    const download = await fetch(`${s.url}/api/evidence/${evidence[0].id}`, { headers: focal.headers });
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(await download.text()).toBe("%PDF-1.4\n% theodoi\n");
+    const outsider = await s.as("bc-xd-2", "reporter", [xd]);
+    expect((await outsider.call("GET", `/api/evidence/${evidence[0].id}`)).status).toBe(404);
+  });
+
+  it("writes the urging letter for the agencies still owing", async () => {
+    const res = await fetch(`${s.url}/api/rounds/${roundId}/urging-letter`, { headers: focal.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("wordprocessingml");
+    const { default: mammoth } = await import("mammoth");
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) })).value;
+    expect(text).toContain("UBND TỈNH LẠNG SƠN");
+    expect(text).toContain("V/v đôn đốc báo cáo");
+    expect(text).toContain("31/12/2026");
+    expect(text).not.toContain("Sở Xây dựng"); // accepted: not late
+    const board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
+    const owing = board.rows.filter((r: { status: string }) => r.status === "missing" || r.status === "draft");
+    for (const r of owing) expect(text).toContain(r.agencyName);
+  });
+});

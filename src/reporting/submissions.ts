@@ -1,0 +1,214 @@
+/**
+ * One agency's report in one round: the form (what it owes, what it wrote, what its partners
+ * contributed), draft saves as the user types, submit, withdraw before review, and the focal point's
+ * review (accept, which locks it, or return with a comment). Every step is kept in the history.
+ * Outcomes: the form, or AppError not_found (no such round, an agency the round does not expect, or
+ * one the user may not see: existence does not leak), conflict (stale version), validation (a locked
+ * report, an item the agency does not owe, an incomplete report on submit, with each field named).
+ */
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { readsReportOf, actsFor } from "../accounts/policy.js";
+import type { SessionUser } from "../accounts/sessions.js";
+import { userAgencies, users } from "../accounts/schema.js";
+import { agencies } from "../agencies/schema.js";
+import { AppError, conflict, invalid, notFound, type FieldProblem } from "../core/errors.js";
+import { indicators, tasks } from "../plans/schema.js";
+import { meetsTarget } from "../plans/targets.js";
+import type { Database } from "../storage/database.js";
+import type { ReviewInput, SubmissionSave } from "./inputs.js";
+import { getRound, owedByAgency, requireOpen, roundPlanIds, type RoundDetail } from "./rounds.js";
+import { evidenceFiles, notifications, submissionEvents, submissionIndicators, submissions, submissionTasks, type SubmissionStatus } from "./schema.js";
+
+export type Submission = typeof submissions.$inferSelect;
+const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
+
+/** The round and what the agency owes in it; not_found when the user may not see that agency's report or the round does not expect it. */
+async function roundFor(db: Database, actor: SessionUser, roundId: number, agencyId: number) {
+  if (!readsReportOf(actor, agencyId)) throw notFound();
+  const round = await getRound(db, roundId);
+  if (!round.reporterIds.includes(agencyId)) throw notFound();
+  const owed = (await owedByAgency(db, round, roundPlanIds(round))).get(agencyId) ?? { tasks: new Map(), indicators: new Set<number>() };
+  return { round, owed };
+}
+
+async function submissionOf(db: Database, roundId: number, agencyId: number): Promise<Submission | null> {
+  const [row] = await db.select().from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.agencyId, agencyId)));
+  return row ?? null;
+}
+
+export interface SubmissionForm {
+  round: RoundDetail;
+  agency: { id: number; name: string };
+  submission: Submission | null;
+  /** The user may write this report now (acts for the agency, the round is open, the report is a draft or was returned). */
+  editable: boolean;
+  tasks: {
+    id: number; text: string; deadlineText: string | null; sectionNumber: string | null; documentId: number; role: "lead" | "coordinating";
+    report: { status: string | null; progress: number | null; narrative: string } | null;
+    /** For a task the agency leads: what the coordinating agencies submitted. */
+    contributions: { agencyId: number; agencyName: string; status: string | null; progress: number | null; narrative: string }[];
+  }[];
+  indicators: {
+    id: number; name: string; unit: string | null; comparator: string; min: number | null; max: number | null; targetYear: number | null; direction: "higher" | "lower"; perYear: boolean;
+    report: { value: number | null; valueKind: string; explanation: string } | null;
+    meetsTarget: boolean | null;
+  }[];
+  events: (typeof submissionEvents.$inferSelect)[];
+  evidence: { id: number; taskId: number | null; fileName: string; mediaType: string; size: number; createdAt: string }[];
+}
+
+export async function getSubmissionForm(db: Database, actor: SessionUser, roundId: number, agencyId: number): Promise<SubmissionForm> {
+  const { round, owed } = await roundFor(db, actor, roundId, agencyId);
+  const [agency] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  const submission = await submissionOf(db, roundId, agencyId);
+  const taskIds = [...owed.tasks.keys()], indicatorIds = [...owed.indicators];
+  const taskRows = taskIds.length ? await db.select().from(tasks).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)) : [];
+  const indicatorRows = indicatorIds.length ? await db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id)) : [];
+  const myTasks = submission ? await db.select().from(submissionTasks).where(eq(submissionTasks.submissionId, submission.id)) : [];
+  const myIndicators = submission ? await db.select().from(submissionIndicators).where(eq(submissionIndicators.submissionId, submission.id)) : [];
+  const leadTaskIds = taskIds.filter((id) => owed.tasks.get(id) === "lead");
+  // Partners' contributions, once they have sent them: a draft stays its agency's own.
+  const contributions = leadTaskIds.length ? await db.select({
+    taskId: submissionTasks.taskId, agencyId: submissions.agencyId, agencyName: agencies.name, status: submissionTasks.status, progress: submissionTasks.progress, narrative: submissionTasks.narrative,
+  }).from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
+    .where(and(eq(submissions.roundId, roundId), ne(submissions.agencyId, agencyId), inArray(submissionTasks.taskId, leadTaskIds), inArray(submissions.status, ["submitted", "accepted"]), eq(submissionTasks.role, "coordinating"))) : [];
+  const events = submission ? await db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)) : [];
+  const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
+    .from(evidenceFiles).where(eq(evidenceFiles.submissionId, submission.id)).orderBy(asc(evidenceFiles.id)) : [];
+  return {
+    round, agency, submission,
+    editable: actsFor(actor, agencyId) && round.status === "open" && (!submission || EDITABLE.includes(submission.status)),
+    tasks: taskRows.map((t) => {
+      const mine = myTasks.find((r) => r.taskId === t.id);
+      return {
+        id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: owed.tasks.get(t.id)!,
+        report: mine ? { status: mine.status, progress: mine.progress, narrative: mine.narrative } : null,
+        contributions: contributions.filter((c) => c.taskId === t.id).map(({ taskId: _t, ...c }) => c),
+      };
+    }),
+    indicators: indicatorRows.map((i) => {
+      const mine = myIndicators.find((r) => r.indicatorId === i.id);
+      return {
+        id: i.id, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: i.targetYear, direction: i.direction, perYear: i.perYear,
+        report: mine ? { value: mine.value, valueKind: mine.valueKind, explanation: mine.explanation } : null,
+        meetsTarget: mine?.value != null ? meetsTarget(i, mine.value) : null,
+      };
+    }),
+    events, evidence,
+  };
+}
+
+/** The agency's submission for writing: created on first use, refused when locked or stale. */
+async function writableSubmission(db: Database, actor: SessionUser, round: RoundDetail, agencyId: number, version: number): Promise<Submission> {
+  if (!actsFor(actor, agencyId)) throw notFound();
+  requireOpen(round);
+  let submission = await submissionOf(db, round.id, agencyId);
+  if (!submission) {
+    if (version !== 0) throw conflict();
+    [submission] = await db.insert(submissions).values({ roundId: round.id, agencyId, updatedBy: actor.id }).onConflictDoNothing().returning();
+    // Another tab or person started the same report a moment ago: the caller reloads.
+    if (!submission) throw conflict();
+    return submission;
+  }
+  if (submission.version !== version) throw conflict();
+  if (!EDITABLE.includes(submission.status)) throw invalid("status", "submission_locked");
+  return submission;
+}
+
+/** Saves what changed in the draft (or the returned report being fixed); answers the form. */
+export async function saveSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: SubmissionSave): Promise<SubmissionForm> {
+  const { round, owed } = await roundFor(db, actor, roundId, agencyId);
+  const submission = await writableSubmission(db, actor, round, agencyId, input.version);
+  const problems: FieldProblem[] = [];
+  input.tasks?.forEach((t, i) => { if (!owed.tasks.has(t.taskId)) problems.push({ field: `tasks.${i}.taskId`, key: "task_not_owed" }); });
+  input.indicators?.forEach((v, i) => { if (!owed.indicators.has(v.indicatorId)) problems.push({ field: `indicators.${i}.indicatorId`, key: "indicator_not_owed" }); });
+  if (problems.length) throw new AppError("validation", problems);
+  for (const t of input.tasks ?? []) {
+    const changes = { ...(t.status !== undefined && { status: t.status }), ...(t.progress !== undefined && { progress: t.progress }), ...(t.narrative !== undefined && { narrative: t.narrative }) };
+    await db.insert(submissionTasks).values({ submissionId: submission.id, taskId: t.taskId, role: owed.tasks.get(t.taskId)!, ...changes })
+      .onConflictDoUpdate({ target: [submissionTasks.submissionId, submissionTasks.taskId], set: { role: owed.tasks.get(t.taskId)!, ...changes } });
+  }
+  for (const v of input.indicators ?? []) {
+    const changes = { ...(v.value !== undefined && { value: v.value }), ...(v.valueKind !== undefined && { valueKind: v.valueKind }), ...(v.explanation !== undefined && { explanation: v.explanation }) };
+    await db.insert(submissionIndicators).values({ submissionId: submission.id, indicatorId: v.indicatorId, ...changes })
+      .onConflictDoUpdate({ target: [submissionIndicators.submissionId, submissionIndicators.indicatorId], set: changes });
+  }
+  const texts = { ...(input.results !== undefined && { results: input.results }), ...(input.difficulties !== undefined && { difficulties: input.difficulties }), ...(input.proposals !== undefined && { proposals: input.proposals }) };
+  await bump(db, submission, { ...texts, updatedBy: actor.id });
+  return getSubmissionForm(db, actor, roundId, agencyId);
+}
+
+/** Writes the submission row with the version it was read at; a concurrent change is a conflict. */
+async function bump(db: Database, submission: Submission, values: Partial<Submission>) {
+  const [row] = await db.update(submissions).set({ ...values, version: submission.version + 1, updatedAt: new Date().toISOString() })
+    .where(and(eq(submissions.id, submission.id), eq(submissions.version, submission.version))).returning();
+  if (!row) throw conflict();
+  return row;
+}
+
+/** What a report must hold to be sent, each gap named by its field (the form shows them in place). */
+function gaps(form: SubmissionForm): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const t of form.tasks) if (t.role === "lead" && !t.report?.status) out.push({ field: `tasks.${t.id}.status`, key: "task_status_required" });
+  for (const i of form.indicators) {
+    if (i.report?.value == null) {
+      if (!i.report?.explanation.trim()) out.push({ field: `indicators.${i.id}.value`, key: "value_or_explanation_required" });
+    } else if (i.meetsTarget === false && !i.report.explanation.trim()) out.push({ field: `indicators.${i.id}.explanation`, key: "explanation_required" });
+  }
+  return out;
+}
+
+async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "") {
+  await db.insert(submissionEvents).values({ submissionId, kind, comment, actorId: actor.id, actorName: actor.displayName });
+}
+
+/** Tells users in-app: the agency's reporters, or (for a sent report) the focal points and administrators. */
+async function notify(db: Database, who: { agencyId: number } | "reviewers", note: { kind: string; roundId: number; agencyId: number; params: Record<string, string | number | null> }) {
+  const recipients = who === "reviewers"
+    ? await db.select({ id: users.id }).from(users).where(and(inArray(users.role, ["focal_point", "admin"]), eq(users.disabled, false)))
+    : await db.select({ id: users.id }).from(users).innerJoin(userAgencies, eq(userAgencies.userId, users.id)).where(and(eq(userAgencies.agencyId, who.agencyId), eq(users.disabled, false)));
+  if (recipients.length) await db.insert(notifications).values(recipients.map((u) => ({ userId: u.id, ...note })));
+}
+
+export async function submitSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, version: number, now = new Date()): Promise<SubmissionForm> {
+  const { round } = await roundFor(db, actor, roundId, agencyId);
+  const submission = await writableSubmission(db, actor, round, agencyId, version);
+  const form = await getSubmissionForm(db, actor, roundId, agencyId);
+  const missing = gaps(form);
+  if (missing.length) throw new AppError("validation", missing, "submission_empty");
+  const at = now.toISOString();
+  await bump(db, submission, { status: "submitted", submittedAt: at, firstSubmittedAt: submission.firstSubmittedAt ?? at, updatedBy: actor.id });
+  await addEvent(db, actor, submission.id, "submitted");
+  await notify(db, "reviewers", { kind: "submitted", roundId, agencyId, params: { round: round.title, agency: form.agency.name } });
+  return getSubmissionForm(db, actor, roundId, agencyId);
+}
+
+/** Takes a sent report back to draft, while nobody has reviewed it. */
+export async function withdrawSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, version: number): Promise<SubmissionForm> {
+  const { round } = await roundFor(db, actor, roundId, agencyId);
+  if (!actsFor(actor, agencyId)) throw notFound();
+  requireOpen(round);
+  const submission = await submissionOf(db, roundId, agencyId);
+  if (!submission) throw notFound();
+  if (submission.version !== version) throw conflict();
+  if (submission.status !== "submitted") throw invalid("status", "submission_not_submitted");
+  await bump(db, submission, { status: "draft", updatedBy: actor.id });
+  await addEvent(db, actor, submission.id, "withdrawn");
+  return getSubmissionForm(db, actor, roundId, agencyId);
+}
+
+/** The focal point's decision on a sent report: accept (it locks) or return with a comment (the agency fixes and resubmits). */
+export async function reviewSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: ReviewInput, now = new Date()): Promise<SubmissionForm> {
+  const { round } = await roundFor(db, actor, roundId, agencyId);
+  const submission = await submissionOf(db, roundId, agencyId);
+  if (!submission) throw notFound();
+  if (submission.version !== input.version) throw conflict();
+  if (submission.status !== "submitted") throw invalid("status", "submission_not_submitted");
+  if (input.decision === "return" && !input.comment) throw invalid("comment", "return_comment_required");
+  const status = input.decision === "accept" ? "accepted" : "returned";
+  await bump(db, submission, { status, reviewedAt: now.toISOString() });
+  await addEvent(db, actor, submission.id, status, input.comment);
+  const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: round.title, agency: agency.name, comment: input.comment || null } });
+  return getSubmissionForm(db, actor, roundId, agencyId);
+}

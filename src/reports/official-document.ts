@@ -1,0 +1,336 @@
+/**
+ * Official documents in the format of Decree 30/2020/NĐ-CP (Appendix I): the one .docx writer for
+ * what the system issues, the urging letter now and the consolidated report later. Callers hand
+ * in plain content (header lines, body blocks, recipients, signature); the layout the Decree fixes
+ * is decided here once:
+ *  - A4 portrait; margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
+ *  - a borderless two-column header: the issuing body on the left, the national motto on the
+ *    right, each with its rule, then the number (and a letter's "V/v" line) beside the place-date line;
+ *  - the title (reports, plans) or "Kính gửi:" (letters), the body at 14 pt;
+ *  - "Nơi nhận" beside the signature in a borderless table at the end, then any appendices;
+ *  - page numbers centred in the top margin from page 2 on.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table,
+  TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+} from "docx";
+
+export interface OfficialDocument {
+  /** Superior body, upper line(s) of the left header column, e.g. "UBND TỈNH LẠNG SƠN" ("\n" between lines). */
+  superior: string | null;
+  /** Issuing body, e.g. "SỞ TÀI CHÍNH": written bold and uppercase, with a short rule under it. */
+  issuer: string;
+  /** The number ("123", or the whole symbol "123/STC-KH"); null leaves it blank for the clerk. */
+  number: string | null;
+  /** The symbol part after the number, e.g. "STC-KH". */
+  symbolSuffix: string;
+  /** A letter's subject ("V/v ..."), under the number. */
+  subjectLine?: string | null;
+  /** Place, and the date as ISO yyyy-mm-dd: "Lạng Sơn, ngày 23 tháng 11 năm 2026". */
+  place: string;
+  date: string;
+  /** Reports and plans: the type ("BÁO CÁO") and the subject, bold and centred. Letters have none. */
+  title?: { kind: string; subject: string } | null;
+  /** Letters: "Kính gửi:" and the recipients, one a line. */
+  addressees?: string[];
+  body: Block[];
+  /** "Nơi nhận:" lines, with their own punctuation ("Như trên;", "Lưu: VT, KH."); each is prefixed "- ". */
+  recipients: string[];
+  /** Authority lines ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), then the space to sign, then the signer's name if known. */
+  signature: { authority: string[]; signer: string | null };
+  /** Tables after the signature, each on a new page. */
+  appendices?: Appendix[];
+}
+
+export type TableBlock = {
+  kind: "table";
+  /** Widths are relative weights, scaled to the width of the text. */
+  columns: { title: string; width: number }[];
+  rows: (string | number | null)[][];
+  caption?: string;
+};
+
+export type Block =
+  | { kind: "heading"; text: string; level: 1 | 2 }
+  | { kind: "paragraph"; text: string }
+  | { kind: "bullets"; items: string[] }
+  | TableBlock;
+
+/** An appendix: its title ("Phụ lục I\nDANH MỤC ...", bold), a subtitle ("(Kèm theo ...)", italic) and its table. */
+export interface Appendix { title: string; subtitle?: string; table: TableBlock }
+
+const FONT = "Times New Roman";
+/** Millimetres to twips, rounded up so that no margin falls below the Decree's minimum. */
+const mm = (millimetres: number) => Math.ceil((millimetres * 1440) / 25.4);
+const PAGE = { width: 11906, height: 16838 }; // A4 in twips
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** Left and right columns of the header and of the closing table. The motto at 13 pt bold needs about 9.6 cm of the right one. */
+const COLUMNS = [Math.round(TEXT_WIDTH * 0.38), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.38)];
+const CELL_PADDING = 108; // Word's default left and right cell margin
+const FIRST_LINE = mm(10); // first-line indent of body paragraphs
+const AFTER = 120; // 6 pt after a body paragraph, in twentieths of a point
+const LINE = 276; // line spacing 1.15 (240 is single)
+const SIGNATURE_SPACE = 1600; // room to sign and stamp, about 2.8 cm
+
+// ---- Dates ----------------------------------------------------------------------------------
+
+function parseIsoDate(isoDate: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged does not exist.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (!m || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(isoDate)}`);
+  }
+  return { year, month, day };
+}
+
+/**
+ * "Lạng Sơn, ngày 05 tháng 02 năm 2026". Decree 30 writes days below 10 and months below 3 with a
+ * leading zero (so that "ngày 1" cannot be made "ngày 11" by hand), and no other.
+ */
+export function vietnameseDateLine(place: string, isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  const dd = day < 10 ? `0${day}` : `${day}`;
+  const mmm = month < 3 ? `0${month}` : `${month}`;
+  return `${place}, ngày ${dd} tháng ${mmm} năm ${year}`;
+}
+
+/** "31/01/2023": dates cited in running text. */
+export function numericDate(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+// ---- Text -----------------------------------------------------------------------------------
+
+interface RunStyle { size?: number; bold?: boolean; italics?: boolean }
+
+/** Every run names its font and size, so that text copied into another document keeps them. */
+const run = (text: string, { size = 14, bold, italics }: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: size * 2, bold, italics });
+
+const upper = (text: string) => text.toLocaleUpperCase("vi");
+
+/** Centred lines, single-spaced, nothing after: the header, title and signature blocks. */
+function centred(text: string, style: RunStyle = {}, before = 0): Paragraph[] {
+  return text.split("\n").map((line, i) => new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: i === 0 ? before : 0, after: 0 },
+    children: [run(line, style)],
+  }));
+}
+
+/** A rough width of a line of Times New Roman, in twips: enough to size a rule under it. */
+function textWidth(text: string, size: number): number {
+  const em = text === upper(text) ? 0.62 : 0.45; // average advance of capitals / mixed case, bold
+  return [...text].length * em * size * 20;
+}
+
+/**
+ * A horizontal rule `width` long, centred in the `room` a paragraph has there: an empty, nearly
+ * flat paragraph with a bottom border, narrowed by its indents. Unlike a drawn line, it stays
+ * with the text when lines above it wrap.
+ */
+function rule(width: number, room: number): Paragraph {
+  const side = Math.max(0, Math.round((room - Math.min(width, room)) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 80, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    run: { size: 4 },
+    children: [],
+  });
+}
+
+function bodyParagraph(text: string, style: RunStyle = {}, keepNext = false): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+    spacing: { after: AFTER, line: LINE },
+    keepNext,
+    children: [run(text, style)],
+  });
+}
+
+// ---- Tables ---------------------------------------------------------------------------------
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const borders = (b: typeof NONE | typeof SINGLE) =>
+  ({ top: b, bottom: b, left: b, right: b, insideHorizontal: b, insideVertical: b });
+
+/** The header and the closing block: two borderless columns laid out like the Decree's forms. */
+function layoutTable(rows: Paragraph[][][]): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMNS,
+    borders: borders(NONE),
+    rows: rows.map((cells) => new TableRow({
+      children: cells.map((children) => new TableCell({ borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children })),
+    })),
+  });
+}
+
+const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }); // 1.234,5
+
+function cell(value: string | number | null, header: boolean): TableCell {
+  const text = value === null ? "" : typeof value === "number" ? numberFormat.format(value) : value;
+  const alignment = header || typeof value === "number" ? AlignmentType.CENTER : AlignmentType.LEFT;
+  return new TableCell({
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: text.split("\n").map((line) => new Paragraph({ alignment, children: [run(line, { size: 12, bold: header })] })),
+  });
+}
+
+/** A bordered data table at 12 pt; the header row repeats on each page and no row breaks across pages. */
+function dataTable(block: TableBlock): (Paragraph | Table)[] {
+  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = block.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption) out.push(new Paragraph({
+    alignment: AlignmentType.CENTER, spacing: { before: AFTER, after: AFTER }, keepNext: true,
+    children: [run(block.caption, { size: 13, bold: true })],
+  }));
+  out.push(new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: borders(SINGLE),
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c) => cell(c.title, true)) }),
+      ...block.rows.map((row) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(row[i] ?? null, false)) })),
+    ],
+  }));
+  // A table may not end a cell or the document, and text right under it needs air.
+  out.push(new Paragraph({ spacing: { after: AFTER }, children: [] }));
+  return out;
+}
+
+// ---- Parts ----------------------------------------------------------------------------------
+
+function header(doc: OfficialDocument): Table {
+  const issuer = upper(doc.issuer);
+  const left = [
+    ...(doc.superior ? centred(upper(doc.superior), { size: 13 }) : []),
+    ...centred(issuer, { size: 13, bold: true }),
+    // Decree 30: a rule a third to a half as long as the issuer's name.
+    rule(0.4 * Math.max(...issuer.split("\n").map((l) => textWidth(l, 13))), COLUMNS[0] - 2 * CELL_PADDING),
+  ];
+  const motto = "Độc lập - Tự do - Hạnh phúc";
+  const right = [
+    ...centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true }),
+    ...centred(motto, { size: 14, bold: true }),
+    rule(textWidth(motto, 14), COLUMNS[1] - 2 * CELL_PADDING), // as long as the motto
+  ];
+  const number = doc.number === null ? `${" ".repeat(5)}/${doc.symbolSuffix}` // "Số:      /STC-KH": blank, for the clerk
+    : doc.number.includes("/") ? doc.number : `${doc.number}/${doc.symbolSuffix}`;
+  const numberCell = [
+    ...centred(`Số: ${number}`, { size: 13 }, 120),
+    ...(doc.subjectLine ? centred(doc.subjectLine, { size: 12 }, 60) : []),
+  ];
+  const dateCell = centred(vietnameseDateLine(doc.place, doc.date), { size: 14, italics: true }, 120);
+  return layoutTable([[left, right], [numberCell, dateCell]]);
+}
+
+function title(t: NonNullable<OfficialDocument["title"]>): Paragraph[] {
+  return [
+    ...centred(upper(t.kind), { bold: true }, 360),
+    ...centred(t.subject, { bold: true }), // as the caller writes it: sentence case or capitals
+    rule(0.4 * Math.max(...t.subject.split("\n").map((l) => textWidth(l, 14))), TEXT_WIDTH),
+    new Paragraph({ spacing: { after: AFTER }, children: [] }),
+  ];
+}
+
+/** "Kính gửi:" with the first recipient on its line and the others aligned under it (hanging indent). */
+function addressees(names: string[]): Paragraph[] {
+  const at = mm(25), hang = mm(23);
+  const many = names.length > 1;
+  return names.map((name, i) => {
+    // A list ends its lines with ";" and its last with "."; a single recipient takes no punctuation.
+    const end = !many || /[.;:,]$/.test(name) ? "" : i === names.length - 1 ? "." : ";";
+    const text = `${many ? "- " : ""}${name}${end}`;
+    return new Paragraph({
+      indent: { left: at + hang, hanging: i === 0 ? hang : 0 },
+      spacing: { before: i === 0 ? 240 : 0, after: i === names.length - 1 ? 240 : 0 },
+      // The hanging indent is also the tab stop the first recipient jumps to.
+      children: i === 0 ? [run("Kính gửi:"), new TextRun({ text: "\t", font: FONT }), run(text)] : [run(text)],
+    });
+  });
+}
+
+function block(b: Block): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "heading": return [bodyParagraph(b.text, { bold: true }, true)];
+    case "paragraph": return [bodyParagraph(b.text)];
+    case "bullets": return b.items.map((item) => bodyParagraph(`- ${item}`));
+    case "table": return dataTable(b);
+  }
+}
+
+function closing(doc: OfficialDocument): Table {
+  const recipients = [
+    new Paragraph({ spacing: { before: 240 }, children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
+    ...doc.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 11 })] })),
+  ];
+  const { authority, signer } = doc.signature;
+  const signature = [
+    ...authority.flatMap((line, i) => centred(upper(line), { bold: true }, i === 0 ? 240 : 0)),
+    // The name under the space; with no signer yet the space stays, empty.
+    ...centred(signer ?? "", { bold: true }, SIGNATURE_SPACE),
+  ];
+  return layoutTable([[recipients, signature]]);
+}
+
+function appendix(a: Appendix): (Paragraph | Table)[] {
+  return [
+    // "Phụ lục I\nDANH MỤC ...": the title's lines bold, the first one starting a new page.
+    ...a.title.split("\n").map((line, i) => new Paragraph({
+      alignment: AlignmentType.CENTER, pageBreakBefore: i === 0, keepNext: true,
+      children: [run(line, { bold: true })],
+    })),
+    ...(a.subtitle ? a.subtitle.split("\n").map((line) => new Paragraph({
+      alignment: AlignmentType.CENTER, keepNext: true, children: [run(line, { italics: true })],
+    })) : []),
+    new Paragraph({ spacing: { after: AFTER }, keepNext: true, children: [] }),
+    ...dataTable(a.table),
+  ];
+}
+
+/** The .docx of an official document. */
+export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    header(doc),
+    ...(doc.title ? title(doc.title) : []),
+    ...(doc.addressees?.length ? addressees(doc.addressees) : [new Paragraph({ spacing: { after: AFTER }, children: [] })]),
+    ...doc.body.flatMap(block),
+    closing(doc),
+    ...(doc.appendices ?? []).flatMap(appendix),
+  ];
+  const document = new Document({
+    creator: doc.issuer,
+    title: doc.title?.subject ?? doc.subjectLine ?? doc.issuer,
+    styles: { default: { document: { run: { font: FONT, size: 28, language: { value: "vi-VN" } } } } },
+    sections: [{
+      properties: {
+        page: { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+        // Decree 30: the page number is centred in the top margin and not shown on the first page.
+        titlePage: true,
+      },
+      headers: {
+        first: new Header({ children: [new Paragraph({ children: [] })] }),
+        default: new Header({
+          children: [new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })],
+          })],
+        }),
+      },
+      children,
+    }],
+  });
+  return Packer.toBuffer(document);
+}

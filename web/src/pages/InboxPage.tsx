@@ -1,0 +1,39 @@
+import { Link } from "react-router";
+import { useApi, type InboxItem } from "../api";
+import { LoadState } from "../components/Status";
+import { formatDate } from "../format";
+import { useLanguage } from "../i18n";
+
+/** What the user's agencies owe, soonest due first, with the deadline counting down. */
+export function InboxPage() {
+  const { t } = useLanguage();
+  const inbox = useApi<{ items: InboxItem[] }>("/api/inbox");
+  if (!inbox.data) return <LoadState loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} />;
+  const items = inbox.data.items;
+  return (
+    <section>
+      <h1>{t.inboxTitle}</h1>
+      {items.length === 0 && <p className="muted">{t.inboxEmpty}</p>}
+      <ul className="inbox">
+        {items.map((i) => {
+          const open = i.status === "missing" || i.status === "draft" || i.status === "returned";
+          const urgency = !open ? "done" : i.daysLeft < 0 ? "late" : i.daysLeft <= 7 ? "soon" : "later";
+          return (
+            <li key={`${i.roundId}-${i.agencyId}`} className={`inbox-item ${urgency}`}>
+              <div>
+                <strong>{i.title}</strong>
+                <div className="muted">{i.agencyName} · {t.owes(i.tasksOwed, i.indicatorsOwed)}</div>
+              </div>
+              <div className="countdown">
+                <div>{t.dueOn}: {formatDate(i.dueOn)}</div>
+                {open && <strong className={urgency}>{t.countdown(i.daysLeft)}</strong>}
+              </div>
+              <span className={`tag status-${i.status}`}>{t.reportStatus[i.status]}</span>
+              <Link className="button" to={`/rounds/${i.roundId}/reports/${i.agencyId}`}>{t.openReport}</Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError, sendJson, uploadFile, useApi, type FieldMessage, type SubmissionForm } from "../api";
+import { NumberField } from "../components/DraftEditors";
+import { LoadState } from "../components/Status";
+import { formatDate, formatTarget } from "../format";
+import { useLanguage } from "../i18n";
+import { useSession } from "../session";
+
+type TaskReport = { status?: string | null; progress?: number | null; narrative?: string };
+type IndicatorReport = { value?: number | null; valueKind?: "actual" | "estimate"; explanation?: string };
+type Texts = { results?: string; difficulties?: string; proposals?: string };
+interface Changes { texts: Texts; tasks: Map<number, TaskReport>; indicators: Map<number, IndicatorReport> }
+
+const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new Map() });
+const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size;
+const TASK_STATUSES = ["completed_on_time", "completed_late", "in_progress", "overdue", "not_started"];
+const AUTOSAVE_MS = 800;
+
+/** The values shown in the form, from the server's answer. */
+function valuesOf(form: SubmissionForm) {
+  return {
+    texts: { results: form.submission?.results ?? "", difficulties: form.submission?.difficulties ?? "", proposals: form.submission?.proposals ?? "" },
+    tasks: new Map(form.tasks.map((x) => [x.id, { status: x.report?.status ?? null, progress: x.report?.progress ?? null, narrative: x.report?.narrative ?? "" }])),
+    indicators: new Map(form.indicators.map((x) => [x.id, { value: x.report?.value ?? null, valueKind: (x.report?.valueKind ?? "actual") as "actual" | "estimate", explanation: x.report?.explanation ?? "" }])),
+  };
+}
+
+export function ReportPage() {
+  const { id, agencyId } = useParams();
+  const path = `/api/rounds/${id}/reports/${agencyId}`;
+  const loaded = useApi<SubmissionForm>(path);
+  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />;
+  return <ReportForm key={path} initial={loaded.data} path={path} />;
+}
+
+/**
+ * The report form. What the user types is the source of truth on screen; changes are sent as they
+ * accumulate (one save at a time, the version carried from answer to answer), and what is still
+ * unsent is sent when the page is left. The scroll position is kept per report.
+ */
+function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }) {
+  const { t } = useLanguage();
+  const { session, can } = useSession();
+  const [form, setForm] = useState(initial);
+  const [values, setValues] = useState(() => valuesOf(initial));
+  const [state, setState] = useState<"idle" | "dirty" | "saving" | "saved" | "error">("idle");
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldMessage[]>([]);
+  const [comment, setComment] = useState("");
+  const pending = useRef<Changes>(noChanges());
+  const version = useRef(initial.submission?.version ?? 0);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const editable = form.editable;
+
+  const accept = (next: SubmissionForm) => {
+    setForm(next);
+    version.current = next.submission?.version ?? 0;
+  };
+  const fail = (e: unknown) => {
+    setMessage(e instanceof ApiError && e.fields.length && e.code !== "validation" ? e.message : (e as Error).message);
+    if (e instanceof ApiError && e.fields.length) setProblems(e.fields);
+  };
+
+  /** Sends what changed since the last save; saves run one after another. */
+  const save = useCallback(() => {
+    chain.current = chain.current.then(async () => {
+      if (isEmpty(pending.current)) return;
+      const sent = pending.current;
+      pending.current = noChanges();
+      setState("saving");
+      try {
+        const next = await sendJson<SubmissionForm>("PUT", path, {
+          version: version.current, ...sent.texts,
+          tasks: sent.tasks.size ? [...sent.tasks].map(([taskId, r]) => ({ taskId, ...r })) : undefined,
+          indicators: sent.indicators.size ? [...sent.indicators].map(([indicatorId, r]) => ({ indicatorId, ...r })) : undefined,
+        });
+        accept(next);
+        setSavedAt(new Date());
+        setMessage(null);
+        setState(isEmpty(pending.current) ? "saved" : "dirty");
+      } catch (e) {
+        // Nothing typed is lost: the unsent changes go back under anything typed since.
+        pending.current = {
+          texts: { ...sent.texts, ...pending.current.texts },
+          tasks: new Map([...sent.tasks, ...pending.current.tasks]),
+          indicators: new Map([...sent.indicators, ...pending.current.indicators]),
+        };
+        setState("error");
+        fail(e);
+      }
+    });
+    return chain.current;
+  }, [path]);
+
+  const schedule = () => {
+    setState("dirty");
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+  };
+  const setText = (key: keyof Texts, value: string) => {
+    setValues((v) => ({ ...v, texts: { ...v.texts, [key]: value } }));
+    pending.current.texts[key] = value;
+    schedule();
+  };
+  const setTask = (id: number, patch: TaskReport) => {
+    setValues((v) => ({ ...v, tasks: new Map(v.tasks).set(id, { ...v.tasks.get(id)!, ...patch } as never) }));
+    pending.current.tasks.set(id, { ...pending.current.tasks.get(id), ...patch });
+    schedule();
+  };
+  const setIndicator = (id: number, patch: IndicatorReport) => {
+    setValues((v) => ({ ...v, indicators: new Map(v.indicators).set(id, { ...v.indicators.get(id)!, ...patch } as never) }));
+    pending.current.indicators.set(id, { ...pending.current.indicators.get(id), ...patch });
+    schedule();
+  };
+
+  // Leaving: the browser asks before closing a page with unsaved changes; moving within the app sends them.
+  const unsaved = state === "dirty" || state === "saving" || state === "error";
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = t.leaveWarning; };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved, t.leaveWarning]);
+  useEffect(() => () => { clearTimeout(timer.current); void save(); }, [save]);
+
+  // A long form keeps its place across visits.
+  useEffect(() => {
+    const key = `theodoi-scroll:${path}`;
+    const y = Number(sessionStorage.getItem(key) ?? 0);
+    if (y) window.scrollTo(0, y);
+    let frame = 0;
+    const remember = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => sessionStorage.setItem(key, String(window.scrollY))); };
+    window.addEventListener("scroll", remember);
+    return () => window.removeEventListener("scroll", remember);
+  }, [path]);
+
+  const act = async (suffix: string, body: object) => {
+    clearTimeout(timer.current);
+    await save();
+    setProblems([]);
+    try {
+      accept(await sendJson<SubmissionForm>("POST", `${path}/${suffix}`, { version: version.current, ...body }));
+      setMessage(null);
+      setComment("");
+    } catch (e) { fail(e); }
+  };
+  const attach = async (file: File, taskId: number | null) => {
+    clearTimeout(timer.current);
+    await save();
+    try {
+      accept(await uploadFile<SubmissionForm>(`${path}/evidence?version=${version.current}${taskId ? `&taskId=${taskId}` : ""}`, file));
+    } catch (e) { fail(e); }
+  };
+  const detach = async (evidenceId: number) => {
+    await save();
+    try { accept(await sendJson<SubmissionForm>("DELETE", `${path}/evidence/${evidenceId}?version=${version.current}`, undefined)); } catch (e) { fail(e); }
+  };
+
+  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message;
+  const status = form.submission?.status ?? "missing";
+  const actsForAgency = session!.user.role === "admin" || session!.user.role === "focal_point" || session!.user.agencyIds.includes(form.agency.id);
+  const lastReturn = [...form.events].reverse().find((e) => e.kind === "returned");
+  const evidenceOf = (taskId: number | null) => form.evidence.filter((f) => f.taskId === taskId);
+  const files = (taskId: number | null) => (
+    <div className="evidence">
+      {evidenceOf(taskId).map((f) => (
+        <span key={f.id} className="file"><a href={`/api/evidence/${f.id}`}>{f.fileName}</a>{editable && <button type="button" aria-label={`${t.remove} ${f.fileName}`} onClick={() => void detach(f.id)}>×</button>}</span>
+      ))}
+      {editable && <label className="attach">{t.attach} <input type="file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ""; if (f) void attach(f, taskId); }} /></label>}
+    </div>
+  );
+
+  return (
+    <section className="report">
+      <p><Link to={can("reporting.read") ? `/rounds/${form.round.id}` : "/inbox"}>← {form.round.title}</Link></p>
+      <h1>{t.reportTitle(form.agency.name)}</h1>
+      <p className="muted">{t.dueOn}: <strong>{formatDate(form.round.dueOn)}</strong> · <span className={`tag status-${status}`}>{t.reportStatus[status]}</span></p>
+      <div className="save-state" role="status" aria-live="polite">
+        {state === "saving" ? t.saving : state === "dirty" ? t.unsavedChanges : savedAt && state === "saved" ? t.savedAt(savedAt.toLocaleTimeString("vi-VN")) : ""}
+      </div>
+      {status === "returned" && lastReturn && <div className="notice warn"><strong>{t.returnedWith}</strong> {lastReturn.comment}</div>}
+      {!editable && <p className="muted">{t.readOnly}</p>}
+      {message && <p className="error" role="alert">{message}</p>}
+      {problems.length > 0 && (
+        <div className="error" role="alert"><strong>{t.gapsTitle}</strong>
+          <ul>{problems.map((p) => <li key={p.field}><a href={`#${p.field.replace(/\./g, "-")}`}>{p.message}</a></li>)}</ul>
+        </div>
+      )}
+
+      <h2>{t.tasksSection}</h2>
+      <ol className="report-tasks">
+        {form.tasks.map((task) => {
+          const v = values.tasks.get(task.id)!;
+          return (
+            <li key={task.id} id={`tasks-${task.id}-status`} className="report-task">
+              <p>{task.sectionNumber && <span className="muted">{task.sectionNumber} </span>}{task.text}</p>
+              <p className="muted"><span className="tag">{task.role === "lead" ? t.leadRole : t.coordinatingRole}</span>{task.deadlineText && <> · {t.deadline}: {task.deadlineText}</>}</p>
+              <div className="row">
+                <label>{t.taskStatusLabel}
+                  <select disabled={!editable} value={v.status ?? ""} aria-invalid={!!problemOf(`tasks.${task.id}.status`)} onChange={(e) => setTask(task.id, { status: e.target.value || null })}>
+                    <option value="">{t.chooseStatus}</option>
+                    {TASK_STATUSES.map((s) => <option key={s} value={s}>{t.taskStatus[s]}</option>)}
+                  </select>
+                </label>
+                <label>{t.progress}
+                  <input type="number" min={0} max={100} disabled={!editable} value={v.progress ?? ""}
+                    onChange={(e) => setTask(task.id, { progress: e.target.value === "" ? null : Math.max(0, Math.min(100, Math.round(Number(e.target.value)))) })} />
+                </label>
+              </div>
+              {problemOf(`tasks.${task.id}.status`) && <span className="field-error">{problemOf(`tasks.${task.id}.status`)}</span>}
+              <label>{t.narrative}<textarea rows={3} disabled={!editable} value={v.narrative} onChange={(e) => setTask(task.id, { narrative: e.target.value })} /></label>
+              {task.contributions.length > 0 && (
+                <div className="contributions"><strong>{t.contributions}</strong>
+                  <ul>{task.contributions.map((c) => <li key={c.agencyId}><strong>{c.agencyName}</strong>{c.status && <> ({t.taskStatus[c.status]})</>}: {c.narrative}</li>)}</ul>
+                </div>
+              )}
+              {files(task.id)}
+            </li>
+          );
+        })}
+      </ol>
+
+      {form.indicators.length > 0 && <h2>{t.indicatorsSection}</h2>}
+      <ol className="report-indicators">
+        {form.indicators.map((i) => {
+          const v = values.indicators.get(i.id)!;
+          return (
+            <li key={i.id} id={`indicators-${i.id}-value`}>
+              <p>{i.name}</p>
+              <p className="muted">{t.target}: {formatTarget(i, t.perYear)}{i.targetYear ? ` (${i.targetYear})` : ""}
+                {i.meetsTarget === true && <span className="tag ok"> {t.meetsTarget}</span>}{i.meetsTarget === false && <span className="tag warn"> {t.missesTarget}</span>}</p>
+              <div className="row">
+                {editable ? <NumberField label={t.valueLabel} value={v.value} onChange={(value) => setIndicator(i.id, { value })} />
+                  : <span>{t.valueLabel}: {v.value ?? "—"}</span>}
+                <label>{t.indicatorKindLabel}
+                  <select disabled={!editable} value={v.valueKind} onChange={(e) => setIndicator(i.id, { valueKind: e.target.value as "actual" | "estimate" })}>
+                    <option value="actual">{t.valueKind.actual}</option><option value="estimate">{t.valueKind.estimate}</option>
+                  </select>
+                </label>
+              </div>
+              <label id={`indicators-${i.id}-explanation`}>{t.explanation}
+                <textarea rows={2} disabled={!editable} value={v.explanation} aria-invalid={!!problemOf(`indicators.${i.id}.explanation`) || !!problemOf(`indicators.${i.id}.value`)}
+                  onChange={(e) => setIndicator(i.id, { explanation: e.target.value })} />
+              </label>
+              {(problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)) && <span className="field-error">{problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)}</span>}
+            </li>
+          );
+        })}
+      </ol>
+
+      <h2>{t.generalSection}</h2>
+      {(["results", "difficulties", "proposals"] as const).map((k) => (
+        <label key={k}>{k === "results" ? t.reportResults : t[k]}<textarea rows={4} disabled={!editable} value={values.texts[k]} onChange={(e) => setText(k, e.target.value)} /></label>
+      ))}
+      <h3>{t.evidence} <span className="muted">({t.evidenceHint})</span></h3>
+      {files(null)}
+
+      <div className="actions">
+        {editable && <button className="primary" onClick={() => void act("submit", {})}>{t.submit}</button>}
+        {status === "submitted" && actsForAgency && <button onClick={() => void act("withdraw", {})}>{t.withdraw}</button>}
+      </div>
+
+      {can("reporting.review") && status === "submitted" && (
+        <div className="panel review">
+          <h2>{t.reviewReport}</h2>
+          <label>{t.reviewComment}<textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
+          <button className="primary" onClick={() => void act("review", { decision: "accept", comment })}>{t.accept}</button>{" "}
+          <button onClick={() => void act("review", { decision: "return", comment })}>{t.returnReport}</button>
+        </div>
+      )}
+
+      {form.events.length > 0 && (
+        <>
+          <h2>{t.history}</h2>
+          <ul className="history">
+            {form.events.map((e) => <li key={e.id}>{new Date(e.at).toLocaleString("vi-VN")} · {t.events[e.kind]} · {e.actorName}{e.comment && <>: <q>{e.comment}</q></>}</li>)}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { ApiError, sendJson, useApi, type DocumentSummary, type Page, type Round, type RoundDetail, type RoundProposal } from "../api";
+import { LoadState } from "../components/Status";
+import { formatDate } from "../format";
+import { useLanguage } from "../i18n";
+import { useSession } from "../session";
+
+const PERIODS_PER_YEAR: Record<string, number> = { year: 1, half: 2, quarter: 4, month: 12 };
+
+/** The focal point opens a round: plans, period; the server proposes the window, due date and the agencies expected. */
+function NewRound({ onOpened }: { onOpened(id: number): void }) {
+  const { t } = useLanguage();
+  const docs = useApi<Page<DocumentSummary>>("/api/documents?stubs=false&status=published&pageSize=200");
+  const [documentIds, setDocumentIds] = useState<number[]>([]);
+  const [periodKind, setPeriodKind] = useState("year");
+  const [periodYear, setPeriodYear] = useState(new Date().getFullYear());
+  const [periodNumber, setPeriodNumber] = useState(1);
+  const [proposal, setProposal] = useState<RoundProposal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const input = { documentIds, periodKind, periodYear, periodNumber: periodKind === "year" ? null : periodNumber };
+  const run = async <T,>(path: string, then: (r: T) => void) => {
+    setError(null);
+    try { then(await sendJson<T>("POST", path, input)); } catch (e) {
+      setError(e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join("; ") : (e as Error).message);
+    }
+  };
+  return (
+    <form className="panel" onSubmit={(e) => { e.preventDefault(); void run<RoundDetail>("/api/rounds", (r) => onOpened(r.id)); }}>
+      <h2>{t.newRound}</h2>
+      <fieldset>
+        <legend>{t.roundPlans}</legend>
+        {docs.data?.items.filter((d) => d.docType !== "report" && d.docType !== "letter").map((d) => (
+          <label key={d.id} className="check">
+            <input type="checkbox" checked={documentIds.includes(d.id)}
+              onChange={(e) => { setProposal(null); setDocumentIds(e.target.checked ? [...documentIds, d.id] : documentIds.filter((x) => x !== d.id)); }} />
+            {d.symbol ?? t.noSymbol} — {d.title}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <label>{t.periodKind}
+          <select value={periodKind} onChange={(e) => { setProposal(null); setPeriodKind(e.target.value); setPeriodNumber(1); }}>
+            {Object.keys(PERIODS_PER_YEAR).map((k) => <option key={k} value={k}>{t.periodKinds[k]}</option>)}
+          </select>
+        </label>
+        <label>{t.periodYear} <input type="number" min={2000} max={2100} value={periodYear} onChange={(e) => { setProposal(null); setPeriodYear(Number(e.target.value)); }} /></label>
+        {periodKind !== "year" && (
+          <label>{t.periodNumber}
+            <select value={periodNumber} onChange={(e) => { setProposal(null); setPeriodNumber(Number(e.target.value)); }}>
+              {Array.from({ length: PERIODS_PER_YEAR[periodKind] }, (_, i) => <option key={i + 1} value={i + 1}>{i + 1}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {proposal && (
+        <div className="proposal">
+          <p><strong>{proposal.title}</strong></p>
+          <p>{t.window}: {t.windowText(formatDate(proposal.windowFrom), formatDate(proposal.windowTo))} · {t.dueOn}: {formatDate(proposal.dueOn)}</p>
+          <p>{t.expectedAgencies(proposal.reporters.length)}: {proposal.reporters.map((r) => r.name).join("; ")}</p>
+        </div>
+      )}
+      <button type="button" disabled={!documentIds.length} onClick={() => void run<RoundProposal>("/api/rounds/proposal", setProposal)}>{t.preview}</button>{" "}
+      <button type="submit" disabled={!proposal}>{t.openRound}</button>
+    </form>
+  );
+}
+
+export function RoundsPage() {
+  const { t } = useLanguage();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const rounds = useApi<{ items: Round[] }>("/api/rounds");
+  if (!rounds.data) return <LoadState loading={rounds.loading} error={rounds.error} onRetry={rounds.reload} />;
+  return (
+    <section>
+      <h1>{t.roundsTitle}</h1>
+      {rounds.data.items.length === 0 && <p className="muted">{t.noRounds}</p>}
+      <table className="rounds">
+        <tbody>
+          {rounds.data.items.map((r) => (
+            <tr key={r.id}>
+              <td><Link to={`/rounds/${r.id}`}>{r.title}</Link></td>
+              <td>{t.dueOn}: {formatDate(r.dueOn)}</td>
+              <td><span className="tag">{t.roundStatus[r.status]}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {can("reporting.manage") && <NewRound onOpened={(id) => navigate(`/rounds/${id}`)} />}
+    </section>
+  );
+}

@@ -57,6 +57,8 @@ export const submissionSave = z.object({
 export type SubmissionSave = z.infer<typeof submissionSave>;
 
 export const versionInput = z.object({ version: z.number().int().positive() });
+/** Sending may come before any draft was saved (version 0): the gaps are then named all at once. */
+export const submitInput = z.object({ version: z.number().int().min(0) });
 export const reviewInput = z.object({
   version: z.number().int().positive(),
   decision: z.enum(["accept", "return"]),

@@ -8,7 +8,7 @@ import { id, idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { boardOf, inboxOf } from "./board.js";
 import { attachEvidence, readEvidence, removeEvidence } from "./evidence.js";
-import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, versionInput } from "./inputs.js";
+import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, submitInput, versionInput } from "./inputs.js";
 import { listNotifications, markRead } from "./notifications.js";
 import { remindersOf } from "./reminders.js";
 import { urgingLetterOfRound } from "./urging-letter.js";
@@ -41,7 +41,7 @@ export const reportingRoutes = [
     handler: ({ ctx, params }) => getSubmissionForm(ctx.db, ctx.user!, params.id, params.agencyId) }),
   route({ method: "put", path: "/api/rounds/:id/reports/:agencyId", tag, access: "reporting.submit", summary: "Save the draft (only the fields that changed; send the version you read, 0 for a new report)", params: roundAgencyParams, body: submissionSave,
     handler: ({ ctx, params, body }) => saveSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body) }),
-  route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/submit", tag, access: "reporting.submit", summary: "Send the report for review (every gap is named)", params: roundAgencyParams, body: versionInput,
+  route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/submit", tag, access: "reporting.submit", summary: "Send the report for review (every gap is named)", params: roundAgencyParams, body: submitInput,
     handler: ({ ctx, params, body }) => submitSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body.version) }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/withdraw", tag, access: "reporting.submit", summary: "Take a sent report back before it is reviewed", params: roundAgencyParams, body: versionInput,
     handler: ({ ctx, params, body }) => withdrawSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body.version) }),

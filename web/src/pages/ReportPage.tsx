@@ -59,9 +59,11 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
     setForm(next);
     version.current = next.submission?.version ?? 0;
   };
+  /** Field problems are listed (and shown at their fields); any other failure is one message. */
   const fail = (e: unknown) => {
-    setMessage(e instanceof ApiError && e.fields.length && e.code !== "validation" ? e.message : (e as Error).message);
-    if (e instanceof ApiError && e.fields.length) setProblems(e.fields);
+    const fields = e instanceof ApiError ? e.fields : [];
+    setProblems(fields);
+    setMessage(fields.length ? null : (e as Error).message);
   };
 
   /** Sends what changed since the last save; saves run one after another. */

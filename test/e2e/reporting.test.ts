@@ -1,0 +1,131 @@
+/**
+ * A reporting round in real Chromium, as the issue's "done when" tells it: a department's reporter
+ * fills and sends its report; the focal point returns it with a comment; the reporter fixes and
+ * sends it again; the focal point accepts it; the board's counts and shares follow; and the
+ * reporter cannot open another department's report, by link or by typing its address.
+ */
+import { existsSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies } from "../../src/agencies/schema.js";
+import { rounds } from "../../src/reporting/schema.js";
+import { signInPage } from "../support/browser.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.THEODOI_REQUIRE_BROWSER === "1") throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+
+describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
+  let s: TestServer;
+  let browser: Browser;
+  let reporter: Page, focal: Page;
+  let roundId: number, xd: number, tc: number;
+
+  beforeAll(async () => {
+    s = await startTestServer({ samples: true });
+    const db = s.db.store.db;
+    [{ id: roundId }] = await db.select({ id: rounds.id }).from(rounds);
+    [{ id: xd }] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-xay-dung"));
+    [{ id: tc }] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
+    await s.as("bc-xaydung", "reporter", [xd]);
+    await s.as("dm-taichinh", "focal_point", [tc]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    reporter = await (await browser.newContext({ locale: "vi-VN" })).newPage();
+    focal = await (await browser.newContext({ locale: "vi-VN" })).newPage();
+    await signInPage(reporter, s.url, "bc-xaydung");
+    await signInPage(focal, s.url, "dm-taichinh");
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  const total = (page: Page, key: string) => page.locator(`[data-total="${key}"]`).innerText();
+  const saved = (page: Page) => expect.poll(() => page.getByRole("status").innerText(), { timeout: 10_000 }).toContain("Đã lưu tự động");
+
+  it("walks a report from draft to accepted, and the board follows", async () => {
+    // The reporter's inbox: the round, its due date and the countdown.
+    await reporter.getByRole("link", { name: "Việc cần báo cáo" }).click();
+    const item = reporter.locator(".inbox-item", { hasText: "23/KH-UBND năm 2026" });
+    await expect.poll(() => item.innerText()).toContain("15/12/2026");
+    expect(await item.innerText()).toMatch(/còn \d+ ngày|hạn hôm nay|quá hạn \d+ ngày/);
+    await item.getByRole("link", { name: "Mở báo cáo" }).click();
+    await reporter.getByRole("heading", { name: "Báo cáo của Sở Xây dựng" }).waitFor();
+
+    // Sending too early names what is missing.
+    await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => reporter.getByRole("alert").first().innerText()).toContain("Chọn tình trạng thực hiện nhiệm vụ");
+
+    const statuses = reporter.getByRole("combobox", { name: /^Tình trạng/ });
+    const count = await statuses.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await statuses.nth(i).selectOption("in_progress");
+    await reporter.getByLabel("Kết quả, nội dung thực hiện").first().fill("Đã hoàn thành 60% khối lượng cứng hoá đường thôn");
+    await reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").fill("Nguồn vốn bố trí chậm");
+    await saved(reporter);
+
+    // Its draft survives a reload: saved as typed.
+    await reporter.reload();
+    await expect.poll(() => reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").inputValue()).toBe("Nguồn vốn bố trí chậm");
+    await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => reporter.locator(".tag.status-submitted").first().innerText()).toBe("Đã gửi, chờ xem xét");
+
+    // The focal point's board counts it received, on time.
+    await focal.goto(`${s.url}/rounds/${roundId}`);
+    await expect.poll(() => total(focal, "received")).toContain("1");
+    const expected = Number(await focal.locator(".total").first().locator("strong").innerText());
+    const share = (n: number) => `${(Math.round((1000 * n) / expected) / 10).toString().replace(".", ",")} %`;
+    expect(await total(focal, "received")).toContain(share(1));
+    expect(await total(focal, "onTime")).toContain("1");
+    expect(await total(focal, "missing")).toContain(String(expected - 1));
+
+    // Returned with a comment.
+    await focal.locator(`tr[data-agency="${xd}"]`).getByRole("link", { name: "Xem" }).click();
+    await focal.getByLabel("Ý kiến (bắt buộc khi trả lại)").fill("Bổ sung số liệu giải ngân vốn");
+    await focal.getByRole("button", { name: "Trả lại để hoàn thiện" }).click();
+    await expect.poll(() => focal.locator(".tag.status-returned").first().innerText()).toBe("Bị trả lại, cần hoàn thiện");
+    await focal.goto(`${s.url}/rounds/${roundId}`);
+    await expect.poll(() => total(focal, "returned")).toContain("1");
+
+    // The reporter sees the comment (and a notification), fixes and sends again.
+    await reporter.reload();
+    await expect.poll(() => reporter.locator(".notice.warn").innerText()).toContain("Bổ sung số liệu giải ngân vốn");
+    await expect.poll(() => reporter.getByRole("link", { name: /Thông báo/ }).innerText()).toContain("1");
+    await reporter.getByLabel("Kết quả nổi bật").fill("Giải ngân đạt 72% kế hoạch vốn năm 2026");
+    await saved(reporter);
+    await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => reporter.locator(".tag.status-submitted").first().innerText()).toBe("Đã gửi, chờ xem xét");
+
+    // Accepted: locked for the reporter; the board counts it accepted.
+    await focal.goto(`${s.url}/rounds/${roundId}/reports/${xd}`);
+    await focal.getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect.poll(() => focal.locator(".tag.status-accepted").first().innerText()).toBe("Đã tiếp nhận");
+    await focal.goto(`${s.url}/rounds/${roundId}`);
+    await expect.poll(() => total(focal, "accepted")).toContain(share(1));
+    expect(await total(focal, "returned")).toContain("0");
+    expect(await total(focal, "received")).toContain(share(1));
+    await reporter.reload();
+    await reporter.getByText("Báo cáo chỉ để xem.").waitFor();
+    expect(await reporter.getByLabel("Kết quả nổi bật").isDisabled()).toBe(true);
+    const history = await reporter.locator("ul.history").innerText();
+    expect(history.split("\n").map((l) => l.split(" · ")[1])).toEqual(["Đã gửi", "Trả lại", "Đã gửi", "Tiếp nhận"]);
+
+    // The audit trail holds each step, with who took it.
+    const trail = (await s.call("GET", "/api/audit?table=submission_events&limit=20")).body.items;
+    expect(trail.map((e: { after: { kind: string }; actorName: string }) => `${e.after.kind}:${e.actorName}`).reverse())
+      .toEqual(["submitted:bc-xaydung", "returned:dm-taichinh", "submitted:bc-xaydung", "accepted:dm-taichinh"]);
+  }, 120_000);
+
+  it("does not open another department's report, even by its address", async () => {
+    await s.call("PUT", `/api/rounds/${roundId}/reports/${tc}`, { version: 0, results: "Bản nháp nội bộ của Sở Tài chính" });
+    await reporter.goto(`${s.url}/rounds/${roundId}/reports/${tc}`);
+    await expect.poll(() => reporter.getByRole("alert").innerText()).toContain("Không tìm thấy");
+    expect(await reporter.content()).not.toContain("Bản nháp nội bộ của Sở Tài chính");
+    // Nor the board.
+    expect(await reporter.getByRole("link", { name: "Đợt báo cáo" }).count()).toBe(0);
+    await reporter.goto(`${s.url}/rounds/${roundId}`);
+    await expect.poll(() => reporter.getByRole("alert").innerText()).toContain("không có quyền");
+  });
+});

@@ -21,8 +21,15 @@ BEGIN
       INTO changed_before, changed_after
       FROM jsonb_object_keys(new_row) AS k
       WHERE (new_row -> k) IS DISTINCT FROM (old_row -> k) AND k NOT IN ('updated_at', 'version');
-    -- Nothing a person would see changed (only hidden columns, the version or the time stamp).
-    IF changed_after IS NULL THEN RETURN NULL; END IF;
+    -- A hidden secret or bulk column (a password hash, a draft, a file) that changed is named, its value not:
+    -- a password reset shows as one. Derived search columns are left out altogether.
+    SELECT coalesce(changed_before, '{}'::jsonb) || coalesce(jsonb_object_agg(h, '[hidden]'), '{}'::jsonb),
+           coalesce(changed_after, '{}'::jsonb) || coalesce(jsonb_object_agg(h, '[changed]'), '{}'::jsonb)
+      INTO changed_before, changed_after
+      FROM unnest(hidden) AS h
+      WHERE h NOT LIKE '%\_folded' AND h NOT LIKE '%\_vector' AND (to_jsonb(OLD) -> h) IS DISTINCT FROM (to_jsonb(NEW) -> h);
+    -- Nothing a person would see changed (only derived columns, the version or the time stamp).
+    IF changed_after = '{}'::jsonb THEN RETURN NULL; END IF;
     old_row := changed_before;
     new_row := changed_after;
   END IF;
@@ -84,7 +91,7 @@ CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON reporting_round_reporte
 --> statement-breakpoint
 CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON reminder_steps FOR EACH ROW EXECUTE FUNCTION audit_row('round_id,offset_days', '');
 --> statement-breakpoint
-CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON reminder_deliveries FOR EACH ROW EXECUTE FUNCTION audit_row('id', 'lease_until');
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON reminder_deliveries FOR EACH ROW EXECUTE FUNCTION audit_row('id', '');
 --> statement-breakpoint
 CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON submissions FOR EACH ROW EXECUTE FUNCTION audit_row('id', '');
 --> statement-breakpoint

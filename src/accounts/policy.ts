@@ -48,3 +48,6 @@ export const actsFor = (actor: Actor, agencyId: number): boolean =>
 
 /** Reads an agency's report: those who act for it, and those who read every agency's (leaders, the focal point). */
 export const readsReportOf = (actor: Actor, agencyId: number): boolean => actsFor(actor, agencyId) || can(actor, "reporting.read");
+
+/** Sees documents still in draft (and their tasks and indicators): those who register plans, and leaders. Others see published ones only. */
+export const readsDrafts = (actor: Actor): boolean => can(actor, "imports.read");

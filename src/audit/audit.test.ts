@@ -15,12 +15,15 @@ describe("the audit trail", () => {
     const db = t.store.db;
     const admin = await asActor(db, null, "test.setup", (tx) => createUser(tx, { username: "kiemtoan", displayName: "Kiểm toán", role: "admin", password: "mat-khau-rat-dai", mustChangePassword: false }));
     await asActor(db, { id: admin.id, username: "kiemtoan" }, "users.rename", (tx) => tx.update(users).set({ displayName: "Kiểm toán viên" }).where(eq(users.id, admin.id)));
-    // A write that changes nothing visible (only the hash and time stamp) leaves no event.
-    await asActor(db, { id: admin.id, username: "kiemtoan" }, "users.rehash", (tx) => tx.update(users).set({ passwordHash: "x", updatedAt: sql`now()` }).where(eq(users.id, admin.id)));
+    // A write that changes nothing visible (only the time stamp) leaves no event.
+    await asActor(db, { id: admin.id, username: "kiemtoan" }, "users.touch", (tx) => tx.update(users).set({ updatedAt: sql`now()` }).where(eq(users.id, admin.id)));
+    // A new password hash is named as changed, its value never shown.
+    await asActor(db, { id: admin.id, username: "kiemtoan" }, "users.reset", (tx) => tx.update(users).set({ passwordHash: "$argon2id$bi-mat" }).where(eq(users.id, admin.id)));
     const { items } = await listAuditEvents(db, { table: "users", rowKey: String(admin.id), limit: 10 });
-    expect(items.map((e) => [e.operation, e.action, e.actorName])).toEqual([["update", "users.rename", "kiemtoan"], ["insert", "test.setup", null]]);
-    expect(items[0]).toMatchObject({ actorId: admin.id, before: { display_name: "Kiểm toán" }, after: { display_name: "Kiểm toán viên" } });
-    expect(JSON.stringify(items)).not.toContain("password_hash");
+    expect(items.map((e) => [e.operation, e.action, e.actorName])).toEqual([["update", "users.reset", "kiemtoan"], ["update", "users.rename", "kiemtoan"], ["insert", "test.setup", null]]);
+    expect(items[0]).toMatchObject({ before: { password_hash: "[hidden]" }, after: { password_hash: "[changed]" } });
+    expect(items[1]).toMatchObject({ actorId: admin.id, before: { display_name: "Kiểm toán" }, after: { display_name: "Kiểm toán viên" } });
+    expect(JSON.stringify(items)).not.toContain("argon2");
     expect(new Date(items[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 

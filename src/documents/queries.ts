@@ -15,8 +15,10 @@ export type DocumentSummary = Omit<DocumentRow, "fullText" | "searchFolded" | "b
 const { fullText: _fullText, searchFolded: _searchFolded, bodyFolded: _bodyFolded, searchVector: _searchVector, ...summaryColumns } = getTableColumns(documents);
 const summarySelect = { ...summaryColumns, issuerName: agencies.name };
 
-export async function listDocuments(db: Database, q: DocumentListQuery): Promise<Page<DocumentSummary>> {
+/** `drafts`: whether the reader may see draft documents (see policy.readsDrafts). */
+export async function listDocuments(db: Database, q: DocumentListQuery, drafts = true): Promise<Page<DocumentSummary>> {
   const where: SQL[] = [];
+  if (!drafts) where.push(eq(documents.status, "published"));
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   if (tsquery) where.push(sql`${documents.searchVector} @@ to_tsquery('simple', ${tsquery})`);
   if (q.type) where.push(eq(documents.docType, q.type));

@@ -179,3 +179,21 @@ describe("a plan's outline", () => {
     expect((await s.call("GET", `/api/documents/${plan}`)).body.sections).toHaveLength(3);
   });
 });
+
+describe("drafts", () => {
+  it("exist only for those who register plans and for leaders", async () => {
+    const draft = (await s.call("POST", "/api/documents", { symbol: "99/KH-UBND", title: "Kế hoạch dự thảo về chuyển đổi số", status: "draft" })).body;
+    const published = (await s.call("POST", "/api/documents", { symbol: "98/KH-UBND", title: "Kế hoạch chuyển đổi số đã ban hành", status: "published" })).body;
+    const viewer = await s.as("xem-du-thao", "viewer");
+    const leader = await s.as("lanh-dao-du-thao", "leader");
+    const ids = async (client: typeof viewer, path: string) => (await client.call("GET", path)).body.items.map((d: { id: number }) => d.id);
+    expect(await ids(viewer, "/api/documents?pageSize=500")).toContain(published.id);
+    expect(await ids(viewer, "/api/documents?pageSize=500")).not.toContain(draft.id);
+    expect(await ids(viewer, "/api/documents?status=draft")).toEqual([]);
+    expect((await viewer.call("GET", `/api/documents/${draft.id}`)).status).toBe(404);
+    const hits = (await viewer.call("GET", `/api/search?q=${encodeURIComponent("chuyen doi so")}`)).body.hits.map((h: { id: number }) => h.id);
+    expect(hits).toEqual([published.id]);
+    expect(await ids(leader, "/api/documents?pageSize=500")).toContain(draft.id);
+    expect((await leader.call("GET", `/api/documents/${draft.id}`)).status).toBe(200);
+  });
+});

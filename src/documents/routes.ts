@@ -1,3 +1,5 @@
+import { readsDrafts } from "../accounts/policy.js";
+import { notFound } from "../core/errors.js";
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { findById } from "../storage/records.js";
@@ -10,9 +12,14 @@ const tag = "documents";
 
 export const documentRoutes = [
   route({ method: "get", path: "/api/documents", tag, access: "documents.read", summary: "List documents (paged; filter by text, type, issuer, year, status)", query: documentListQuery,
-    handler: ({ ctx, query }) => listDocuments(ctx.db, query) }),
+    handler: ({ ctx, query }) => listDocuments(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id", tag, access: "documents.read", summary: "One document with its text, links and outline", params: idParams,
-    handler: ({ ctx, params }) => getDocument(ctx.db, params.id) }),
+    handler: async ({ ctx, params }) => {
+      const document = await getDocument(ctx.db, params.id);
+      // A draft does not exist for those who may not see drafts.
+      if (document.status !== "published" && !readsDrafts(ctx.user!)) throw notFound();
+      return document;
+    } }),
   route({ method: "get", path: "/api/documents/:id/graph", tag, access: "documents.read", summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,
     handler: ({ ctx, params }) => documentGraph(ctx.db, params.id) }),
   route({ method: "post", path: "/api/documents", tag, access: "documents.write", summary: "Register a document", body: documentInput, status: 201,

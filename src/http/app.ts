@@ -22,6 +22,7 @@ import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
 import { FailureLimiter } from "../accounts/rate-limit.js";
 import { resumeSession, SESSION_COOKIE } from "../accounts/sessions.js";
+import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
 
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface AppOptions {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** How long a resolved session is reused by this process (see SessionCache). */
+const SESSION_CACHE_MS = 5_000;
 
 /** The client's address: the socket's peer (a proxy in front should be trusted explicitly, not guessed). */
 function clientAddress(c: Context): string {
@@ -55,6 +58,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
   // Failed sign-ins per 5 minutes: 30 from one address, 10 for one username.
+  const sessionCache = new SessionCache<Awaited<ReturnType<typeof resumeSession>>>(SESSION_CACHE_MS);
   const signInFailures = new FailureLimiter([{ prefix: "address:", limit: 30 }, { prefix: "user:", limit: 10 }], 5 * 60_000);
 
   app.onError((e, c) => {
@@ -92,7 +96,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       const origin = c.req.header("origin");
       if (unsafe && origin && origin !== new URL(c.req.url).origin) throw new AppError("forbidden", [], "csrf_failed");
       const token = getCookie(c, SESSION_COOKIE) ?? null;
-      const session = token ? await resumeSession(store.db, token) : null;
+      const session = token ? await sessionCache.get(token, () => resumeSession(store.db, token)) : null;
       const address = clientAddress(c);
       const action = `${spec.method.toUpperCase()} ${spec.path}`;
       const ctx: RequestContext = {
@@ -131,9 +135,15 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
         try { raw = await c.req.json(); } catch { throw new AppError("validation", [], "bad_json"); }
         body = validate(spec.body, raw, lang);
       }
-      const result = unsafe && spec.transaction !== false
-        ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx }, c }))
-        : await spec.handler({ params, query, body, upload, ctx, c });
+      let result: unknown;
+      try {
+        result = unsafe && spec.transaction !== false
+          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx }, c }))
+          : await spec.handler({ params, query, body, upload, ctx, c });
+      } finally {
+        // Any write may have ended sessions or changed a user's rights.
+        if (unsafe) sessionCache.clear();
+      }
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);
       return c.json(result as object, spec.status ?? 200);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readsDrafts } from "../accounts/policy.js";
 import { route } from "../http/route.js";
 import { search, SEARCH_KINDS } from "./search.js";
 
@@ -11,5 +12,5 @@ const searchQuery = z.object({
 
 export const searchRoutes = [
   route({ method: "get", path: "/api/search", tag: "search", access: "search", summary: "Search documents, tasks and indicators, ignoring accents and case", query: searchQuery,
-    handler: ({ ctx, query }) => search(ctx.db, query.q, query.kinds, query.limit) }),
+    handler: ({ ctx, query }) => search(ctx.db, query.q, query.kinds, query.limit, readsDrafts(ctx.user!)) }),
 ];

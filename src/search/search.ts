@@ -21,10 +21,12 @@ export interface SearchHit {
   rank: number;
 }
 
-export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number): Promise<{ query: string; hits: SearchHit[] }> {
+/** `drafts`: whether the searcher may see draft documents and their items (see policy.readsDrafts). */
+export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts = true): Promise<{ query: string; hits: SearchHit[] }> {
   const tsquery = toPrefixTsquery(typed);
   if (!tsquery) throw invalid("q", "search_empty");
   const q = sql`to_tsquery('simple', ${tsquery})`;
+  const visible = drafts ? sql`` : sql` and d.status = 'published'`;
   const parts = [];
   // Documents are ranked on their symbol and title only: ranking on the whole body vector costs
   // a read of every matching body, and a match in the title is what people look for first.
@@ -32,15 +34,15 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   if (kinds.includes("document")) parts.push(sql`
     select 'document' as kind, d.id, d.id as document_id, d.symbol as document_symbol, d.title,
       ts_rank(to_tsvector('simple', d.search_folded), ${q}) as rank, d.issued_on
-    from documents d where d.search_vector @@ ${q}`);
+    from documents d where d.search_vector @@ ${q}${visible}`);
   if (kinds.includes("task")) parts.push(sql`
     select 'task' as kind, t.id, t.document_id, d.symbol as document_symbol, t.text as title,
       ts_rank(to_tsvector('simple', t.search_folded), ${q}) as rank, d.issued_on
-    from tasks t join documents d on d.id = t.document_id where to_tsvector('simple', t.search_folded) @@ ${q}`);
+    from tasks t join documents d on d.id = t.document_id where to_tsvector('simple', t.search_folded) @@ ${q}${visible}`);
   if (kinds.includes("indicator")) parts.push(sql`
     select 'indicator' as kind, i.id, i.document_id, d.symbol as document_symbol, i.name as title,
       ts_rank(to_tsvector('simple', i.search_folded), ${q}) as rank, d.issued_on
-    from indicators i join documents d on d.id = i.document_id where to_tsvector('simple', i.search_folded) @@ ${q}`);
+    from indicators i join documents d on d.id = i.document_id where to_tsvector('simple', i.search_folded) @@ ${q}${visible}`);
   const rows = await queryRows<{ kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number }>(db,
     sql`select * from (${sql.join(parts, sql` union all `)}) hits order by rank desc, issued_on desc nulls last, kind, id limit ${limit}`);
   return {

@@ -4,17 +4,15 @@
  * their agencies; then uploads the same text as a .docx (made here from it), sees what the new
  * version changes, and publishes it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Document, Packer, Paragraph } from "docx";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgencies } from "../../src/agencies/commands.js";
 import { agencyExchangeFile } from "../../src/agencies/inputs.js";
-import { signInPage } from "../support/browser.js";
+import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
 const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
 const FIXED = "Thành lập Tổ điều phối liên kết vùng tỉnh Lạng Sơn (đã rà soát)";
 
@@ -27,10 +25,7 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     s = await startTestServer();
     const file = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
     await importAgencies(s.db.store.db, file.agencies);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ locale: "vi-VN", viewport: { width: 1400, height: 900 } });
     await s.as("chuyenvien", "focal_point");
     await signInPage(page, s.url, "chuyenvien");

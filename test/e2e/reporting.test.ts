@@ -4,18 +4,14 @@
  * sends it again; the focal point accepts it; the board's counts and shares follow; and the
  * reporter cannot open another department's report, by link or by typing its address.
  */
-import { existsSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
 import { rounds } from "../../src/reporting/schema.js";
-import { signInPage } from "../support/browser.js";
+import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.THEODOI_REQUIRE_BROWSER === "1") throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
 
 describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
   let s: TestServer;
@@ -31,7 +27,7 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     [{ id: tc }] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
     await s.as("bc-xaydung", "reporter", [xd]);
     await s.as("dm-taichinh", "focal_point", [tc]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await launchBrowser();
     reporter = await (await browser.newContext({ locale: "vi-VN" })).newPage();
     focal = await (await browser.newContext({ locale: "vi-VN" })).newPage();
     await signInPage(reporter, s.url, "bc-xaydung");

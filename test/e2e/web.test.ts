@@ -3,16 +3,11 @@
  * server with the sample province: the document list, a search, the document page and a
  * click through the implementation cascade, the agency tree, and the English switch.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInPage } from "../support/browser.js";
+import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.THEODOI_REQUIRE_BROWSER === "1") throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
-if (!haveBrowser) console.warn(`[web tests skipped] Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium`);
 
 describe.skipIf(!haveBrowser)("web app in Chromium", () => {
   let s: TestServer;
@@ -21,10 +16,7 @@ describe.skipIf(!haveBrowser)("web app in Chromium", () => {
 
   beforeAll(async () => {
     s = await startTestServer({ samples: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ locale: "vi-VN" });
     await s.as("nguoixem", "viewer");
     await signInPage(page, s.url, "nguoixem");

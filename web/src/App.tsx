@@ -4,6 +4,8 @@ import { useApi, type Notification } from "./api";
 import { useLanguage } from "./i18n";
 import { AgenciesPage } from "./pages/AgenciesPage";
 import { AgencyPage } from "./pages/AgencyPage";
+import { AuditPage } from "./pages/AuditPage";
+import { UsersPage } from "./pages/UsersPage";
 import { ImportReviewPage } from "./pages/ImportReviewPage";
 import { ImportsPage } from "./pages/ImportsPage";
 import { DocumentPage } from "./pages/DocumentPage";
@@ -31,6 +33,8 @@ function Header() {
         {can("imports.read") && <NavLink to="/imports">{t.navImports}</NavLink>}
         {session && session.user.agencyIds.length > 0 && <NavLink to="/inbox">{t.navInbox}</NavLink>}
         {can("reporting.read") && <NavLink to="/rounds">{t.navRounds}</NavLink>}
+        {can("users.manage") && <NavLink to="/admin/users">{t.navUsers}</NavLink>}
+        {can("audit.read") && <NavLink to="/admin/audit">{t.navAudit}</NavLink>}
         {session && <NotificationsLink />}
       </nav>
       <form role="search" className="global-search" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/search?${new URLSearchParams({ q: q.trim() })}`); }}>
@@ -80,6 +84,8 @@ function Pages() {
           <Route path="/rounds/:id" element={<RoundPage />} />
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/audit" element={<AuditPage />} />
         </Routes>
   );
 }

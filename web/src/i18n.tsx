@@ -2,6 +2,7 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import type { Language } from "../../src/core/i18n";
 import { reportingEn, reportingVi } from "./i18n-reporting";
+import { adminEn, adminVi } from "./i18n-admin";
 
 const vi = {
   appName: "theodoi",
@@ -161,7 +162,13 @@ const vi = {
     commune: "Xã, phường", ministry: "Trung ương", party_body: "Cơ quan Đảng", council: "Cơ quan dân cử", other: "Khác",
   } as Record<string, string>,
   successionKinds: { rename: "đổi tên", merge: "hợp nhất", split: "chia tách", transfer: "chuyển giao" } as Record<string, string>,
+  editAgency: "Sửa thông tin cơ quan",
+  agencyNameLabel: "Tên cơ quan",
+  agencyAliases: "Tên gọi khác, viết tắt (cách nhau bằng dấu ;)",
+  agencyKindLabel: "Loại cơ quan",
+  saveAgency: "Lưu",
   ...reportingVi,
+  ...adminVi,
 };
 
 type Dictionary = typeof vi;
@@ -324,7 +331,13 @@ const en: Dictionary = {
     commune: "Communes", ministry: "Central government", party_body: "Party bodies", council: "Elected bodies", other: "Other",
   },
   successionKinds: { rename: "renamed", merge: "merged", split: "split", transfer: "transferred" },
+  editAgency: "Edit the agency",
+  agencyNameLabel: "Name",
+  agencyAliases: "Other names, abbreviations (separated by ;)",
+  agencyKindLabel: "Kind",
+  saveAgency: "Save",
   ...reportingEn,
+  ...adminEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

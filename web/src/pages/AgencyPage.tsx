@@ -1,13 +1,17 @@
 import { Link, useParams } from "react-router";
 import { useApi, type AgencyDetail, type Page, type Task } from "../api";
+import { AgencyEditor } from "../components/AgencyEditor";
+import { RestructureForm } from "../components/RestructureForm";
 import { LoadState } from "../components/Status";
 import { TaskList } from "../components/TaskList";
 import { useLanguage } from "../i18n";
+import { useSession } from "../session";
 
 /** One agency: the tasks it leads and those it supports, across every published plan. */
 export function AgencyPage() {
   const { id } = useParams();
   const { t } = useLanguage();
+  const { can } = useSession();
   const agency = useApi<AgencyDetail>(`/api/agencies/${id}`);
   const led = useApi<Page<Task>>(`/api/tasks?agencyId=${id}&role=lead&pageSize=200`);
   const supported = useApi<Page<Task>>(`/api/tasks?agencyId=${id}&role=coordinating&pageSize=200`);
@@ -20,6 +24,8 @@ export function AgencyPage() {
       {led.data ? <TaskList tasks={led.data.items} /> : <LoadState loading={led.loading} error={led.error} onRetry={led.reload} />}
       <h2>{t.tasksCoordinated} ({supported.data?.total ?? "…"})</h2>
       {supported.data ? <TaskList tasks={supported.data.items} /> : <LoadState loading={supported.loading} error={supported.error} onRetry={supported.reload} />}
+      {can("agencies.write") && <AgencyEditor key={agency.data.version} agency={agency.data} onSaved={agency.reload} />}
+      <RestructureForm agency={agency.data} onDone={() => { agency.reload(); led.reload(); supported.reload(); }} />
     </section>
   );
 }

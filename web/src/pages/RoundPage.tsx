@@ -47,7 +47,7 @@ export function RoundPage() {
           </div>
         ))}
       </div>
-      <table className="board">
+      <table className="documents board">
         <thead><tr><th>{t.colAgency}</th><th>{t.colReportStatus}</th><th>{t.colSent}</th><th>{t.colTimeliness}</th><th>{t.colOwes}</th><th /></tr></thead>
         <tbody>
           {rows.map((r) => (

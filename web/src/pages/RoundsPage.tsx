@@ -77,7 +77,7 @@ export function RoundsPage() {
     <section>
       <h1>{t.roundsTitle}</h1>
       {rounds.data.items.length === 0 && <p className="muted">{t.noRounds}</p>}
-      <table className="rounds">
+      <table className="documents rounds">
         <tbody>
           {rounds.data.items.map((r) => (
             <tr key={r.id}>

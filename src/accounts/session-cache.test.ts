@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { SessionCache } from "./session-cache.js";
+
+describe("SessionCache", () => {
+  it("reuses a value within its time to live, loads again after it or after a clear", async () => {
+    const cache = new SessionCache<number>(5_000);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get("a", load, 0)).toBe(1);
+    expect(await cache.get("a", load, 4_999)).toBe(1);
+    expect(await cache.get("a", load, 5_000)).toBe(2);
+    cache.clear();
+    expect(await cache.get("a", load, 5_001)).toBe(3);
+    expect(await cache.get("b", load, 5_001)).toBe(4);
+  });
+});

@@ -13,4 +13,14 @@ describe("SessionCache", () => {
     expect(await cache.get("a", load, 5_001)).toBe(3);
     expect(await cache.get("b", load, 5_001)).toBe(4);
   });
+
+  it("does not keep a value whose load began before a clear", async () => {
+    const cache = new SessionCache<string>(5_000);
+    let release!: () => void;
+    const slow = cache.get("a", () => new Promise<string>((ok) => { release = () => ok("before sign-out"); }), 0);
+    cache.clear();
+    release();
+    expect(await slow).toBe("before sign-out");
+    expect(await cache.get("a", async () => "after", 1)).toBe("after");
+  });
 });

@@ -7,6 +7,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../core/errors.js";
+import { asActor } from "../audit/audit.js";
 import type { Database } from "../storage/database.js";
 import { dummyHash, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
@@ -42,13 +43,16 @@ export async function signIn(db: Database, input: { username: string; password: 
   if (!ok || u.disabled) {
     // Counted in one statement, so that concurrent failures all count; a lock that has run out starts the count again.
     const failures = sql`(case when ${users.lockedUntil} <= ${now.toISOString()}::timestamptz then 0 else ${users.failedLogins} end) + 1`;
-    const [after] = await db.update(users).set({
+    // Written in its own transaction (the sign-in fails, the count must stay), attributed to the account in the audit trail.
+    const [after] = await asActor(db, { id: u.id, username: u.username }, "session.sign_in_failed", (tx) => tx.update(users).set({
       failedLogins: failures,
       lockedUntil: sql`case when ${failures} >= ${MAX_FAILED_LOGINS} then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else null end`,
-    }).where(eq(users.id, u.id)).returning({ failedLogins: users.failedLogins });
+    }).where(eq(users.id, u.id)).returning({ failedLogins: users.failedLogins }));
     throw new AppError("unauthorized", [], after.failedLogins >= MAX_FAILED_LOGINS ? "account_locked" : "login_failed");
   }
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
+  if (u.failedLogins > 0 || u.lockedUntil) {
+    await asActor(db, { id: u.id, username: u.username }, "session.sign_in", (tx) => tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)));
+  }
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({ id: tokenId(token), userId: u.id, csrfToken, expiresAt: hoursFrom(now, SESSION_IDLE_HOURS) });

@@ -11,8 +11,8 @@ export interface AuditActor { id: number; username: string }
 
 /**
  * Runs `work` in a transaction whose changes the trail attributes to `actor` (null: the system,
- * e.g. the reminder scheduler or loading the sample province) doing `action`. Nested calls become
- * savepoints of the outer transaction and keep its actor.
+ * e.g. the reminder scheduler or loading the sample province) doing `action`. Called inside another
+ * transaction it becomes a savepoint and names the actor and action from then on.
  */
 export function asActor<T>(db: Database, actor: AuditActor | null, action: string, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {

@@ -5,6 +5,7 @@
  */
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { AppError, invalid } from "../core/errors.js";
+import { inPublishedDocument } from "./queries.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { deleteById, findById, lockGraph, pageOffset, updateVersioned, pageOf } from "../storage/records.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
@@ -149,10 +150,12 @@ export async function updateLink(db: Database, id: number, patch: z.infer<typeof
 
 export const deleteLink = (db: Database, id: number) => deleteById(db, documentLinks, id);
 
-export async function listLinks(db: Database, q: z.infer<typeof linkListQuery>) {
+/** `drafts`: whether the reader may see links to and from draft documents (see policy.readsDrafts). */
+export async function listLinks(db: Database, q: z.infer<typeof linkListQuery>, drafts: boolean) {
   const where = and(
     q.documentId ? sql`(${documentLinks.fromId} = ${q.documentId} or ${documentLinks.toId} = ${q.documentId})` : undefined,
     q.kind ? eq(documentLinks.kind, q.kind) : undefined,
+    drafts ? undefined : and(inPublishedDocument(documentLinks.fromId), inPublishedDocument(documentLinks.toId)),
   );
   const items = await db.select().from(documentLinks).where(where).orderBy(documentLinks.id).limit(q.pageSize).offset(pageOffset(q));
   return pageOf(db, documentLinks, where, q, items);

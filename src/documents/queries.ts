@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import { notFound } from "../core/errors.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import { queryRows, type Database } from "../storage/database.js";
@@ -15,10 +15,16 @@ export type DocumentSummary = Omit<DocumentRow, "fullText" | "searchFolded" | "b
 const { fullText: _fullText, searchFolded: _searchFolded, bodyFolded: _bodyFolded, searchVector: _searchVector, ...summaryColumns } = getTableColumns(documents);
 const summarySelect = { ...summaryColumns, issuerName: agencies.name };
 
+/**
+ * The condition that a row's document is published: added to every read of documents and their
+ * items for readers who may not see drafts (policy.readsDrafts).
+ */
+export const inPublishedDocument = (documentId: PgColumn | SQL) => sql`${documentId} in (select id from documents where status = 'published')`;
+
 /** `drafts`: whether the reader may see draft documents (see policy.readsDrafts). */
-export async function listDocuments(db: Database, q: DocumentListQuery, drafts = true): Promise<Page<DocumentSummary>> {
+export async function listDocuments(db: Database, q: DocumentListQuery, drafts: boolean): Promise<Page<DocumentSummary>> {
   const where: SQL[] = [];
-  if (!drafts) where.push(eq(documents.status, "published"));
+  if (!drafts) where.push(inPublishedDocument(documents.id));
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   if (tsquery) where.push(sql`${documents.searchVector} @@ to_tsquery('simple', ${tsquery})`);
   if (q.type) where.push(eq(documents.docType, q.type));
@@ -81,9 +87,9 @@ export interface DocumentGraph { rootId: number; nodes: GraphNode[]; edges: { fr
  * depth), and what implements it down to the leaves (positive depth). Bounded at 12 levels so a
  * cycle in old data cannot run away.
  */
-export async function documentGraph(db: Database, id: number): Promise<DocumentGraph> {
-  const [root] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, id));
-  if (!root) throw notFound();
+export async function documentGraph(db: Database, id: number, drafts: boolean): Promise<DocumentGraph> {
+  const [root] = await db.select({ id: documents.id, status: documents.status }).from(documents).where(eq(documents.id, id));
+  if (!root || (!drafts && root.status !== "published")) throw notFound();
   const edges = await queryRows<{ from_id: number; to_id: number }>(db, sql`
     with recursive up(from_id, to_id, depth) as (
       select from_id, to_id, 1 from document_links where kind = 'implements' and from_id = ${id}
@@ -114,7 +120,9 @@ export async function documentGraph(db: Database, id: number): Promise<DocumentG
   }
   const ids = [...depth.keys()];
   const rows = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, docType: documents.docType, issuedOn: documents.issuedOn, stub: documents.stub })
-    .from(documents).where(inArray(documents.id, ids));
+    .from(documents).where(and(inArray(documents.id, ids), drafts ? undefined : inPublishedDocument(documents.id)));
+  // A draft left out of the graph takes its links with it.
+  for (const known of [...depth.keys()]) if (!rows.some((r) => r.id === known)) depth.delete(known);
   return {
     rootId: id,
     nodes: rows.map((r) => ({ ...r, depth: depth.get(r.id)! })).sort((a, b) => a.depth - b.depth || a.id - b.id),

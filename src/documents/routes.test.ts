@@ -193,6 +193,16 @@ describe("drafts", () => {
     expect((await viewer.call("GET", `/api/documents/${draft.id}`)).status).toBe(404);
     const hits = (await viewer.call("GET", `/api/search?q=${encodeURIComponent("chuyen doi so")}`)).body.hits.map((h: { id: number }) => h.id);
     expect(hits).toEqual([published.id]);
+    // Nor its tasks, nor its links, nor its place in a graph.
+    const task = (await s.call("POST", "/api/tasks", { documentId: draft.id, text: "Xây dựng nền tảng số", leadIds: [], coordinatingIds: [] })).body;
+    const link = (await s.call("POST", "/api/links", { fromId: draft.id, toId: published.id, kind: "implements" })).body;
+    expect((await viewer.call("GET", `/api/tasks/${task.id}`)).status).toBe(404);
+    expect(await ids(viewer, `/api/tasks?documentId=${draft.id}`)).toEqual([]);
+    expect(await ids(viewer, `/api/links?documentId=${published.id}`)).toEqual([]);
+    expect((await viewer.call("GET", `/api/documents/${published.id}/graph`)).body.nodes.map((n: { id: number }) => n.id)).toEqual([published.id]);
+    expect((await viewer.call("GET", `/api/documents/${draft.id}/graph`)).status).toBe(404);
+    expect(await ids(leader, `/api/links?documentId=${published.id}`)).toEqual([link.id]);
+    expect((await leader.call("GET", `/api/tasks/${task.id}`)).status).toBe(200);
     expect(await ids(leader, "/api/documents?pageSize=500")).toContain(draft.id);
     expect((await leader.call("GET", `/api/documents/${draft.id}`)).status).toBe(200);
   });

@@ -21,7 +21,7 @@ export const documentRoutes = [
       return document;
     } }),
   route({ method: "get", path: "/api/documents/:id/graph", tag, access: "documents.read", summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,
-    handler: ({ ctx, params }) => documentGraph(ctx.db, params.id) }),
+    handler: ({ ctx, params }) => documentGraph(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/documents", tag, access: "documents.write", summary: "Register a document", body: documentInput, status: 201,
     handler: ({ ctx, body }) => createDocument(ctx.db, body) }),
   route({ method: "patch", path: "/api/documents/:id", tag, access: "documents.write", summary: "Update a document (send the version you read)", params: idParams, body: documentPatch,
@@ -31,7 +31,7 @@ export const documentRoutes = [
   route({ method: "put", path: "/api/documents/:id/sections", tag, access: "documents.write", summary: "Replace a plan's outline (sections as numbered in its text)", params: idParams, body: outlineInput,
     handler: ({ ctx, params, body }) => replaceOutline(ctx.db, params.id, body) }),
   route({ method: "get", path: "/api/links", tag, access: "documents.read", summary: "List links between documents", query: linkListQuery,
-    handler: ({ ctx, query }) => listLinks(ctx.db, query) }),
+    handler: ({ ctx, query }) => listLinks(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/links/:id", tag, access: "documents.read", summary: "One link", params: idParams,
     handler: ({ ctx, params }) => findById(ctx.db, documentLinks, params.id) }),
   route({ method: "post", path: "/api/links", tag, access: "documents.write", summary: "Link two documents (implements, cites, amends, replaces)", body: linkInput, status: 201,

@@ -138,11 +138,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let result: unknown;
       try {
         result = unsafe && spec.transaction !== false
-          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx }, c }))
+          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, write: (work) => work(tx) }, c }))
           : await spec.handler({ params, query, body, upload, ctx, c });
       } finally {
-        // Any write may have ended sessions or changed a user's rights.
-        if (unsafe) sessionCache.clear();
+        // Signing out, a password changed or reset, a user disabled or given other rights: sessions resolve afresh.
+        if (unsafe && spec.tag === "accounts") sessionCache.clear();
       }
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);

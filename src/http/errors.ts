@@ -50,6 +50,8 @@ export function toAppError(e: unknown): AppError {
     case "23505": return new AppError("duplicate");
     // A write naming a row that does not exist is bad input; a delete of a row others name is "in use".
     case "23503": return /insert or update/i.test(errorMessages(e)) ? new AppError("validation") : new AppError("in_use");
+    // A delete refused by an ON DELETE RESTRICT reference (a task agencies have reported on).
+    case "23001": return new AppError("in_use");
     case "23514": return new AppError("validation");
     case "40001": return new AppError("conflict");
     default: return new AppError("internal");

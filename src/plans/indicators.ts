@@ -4,7 +4,8 @@
  * for the same indicator, period, agency and kind), not_found, conflict.
  */
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import { AppError, invalid } from "../core/errors.js";
+import { AppError, invalid, notFound } from "../core/errors.js";
+import { inPublishedDocument } from "../documents/queries.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
 import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
@@ -37,8 +38,17 @@ export function normaliseBounds(b: Pick<IndicatorInput, "comparator" | "min" | "
 
 const searchText = (i: Pick<Indicator, "name" | "unit" | "sourceText">) => searchDocumentText(i.name, i.unit, i.sourceText);
 
-export async function listIndicators(db: Database, q: IndicatorListQuery): Promise<Page<Omit<Indicator, "searchFolded">>> {
+/** `drafts`: whether the reader may see the indicators of draft documents (see policy.readsDrafts). */
+export async function getIndicator(db: Database, id: number, drafts: boolean): Promise<Omit<Indicator, "searchFolded">> {
+  const [row] = await db.select().from(indicators).where(and(eq(indicators.id, id), drafts ? undefined : inPublishedDocument(indicators.documentId)));
+  if (!row) throw notFound();
+  const { searchFolded: _s, ...rest } = row;
+  return rest;
+}
+
+export async function listIndicators(db: Database, q: IndicatorListQuery, drafts: boolean): Promise<Page<Omit<Indicator, "searchFolded">>> {
   const where: SQL[] = [];
+  if (!drafts) where.push(inPublishedDocument(indicators.documentId));
   if (q.documentId) where.push(eq(indicators.documentId, q.documentId));
   if (q.ownerId) where.push(eq(indicators.ownerId, q.ownerId));
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;

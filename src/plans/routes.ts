@@ -1,7 +1,8 @@
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { findById } from "../storage/records.js";
-import { createIndicator, createValue, deleteIndicator, deleteValue, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
+import { readsDrafts } from "../accounts/policy.js";
+import { createIndicator, createValue, deleteIndicator, deleteValue, getIndicator, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
 import {
   indicatorInput, indicatorListQuery, indicatorPatch, metricInput, metricPatch, projectInput, projectListQuery, projectPatch,
   taskInput, taskListQuery, taskPatch, valueInput, valueListQuery, valuePatch,
@@ -12,9 +13,9 @@ import { createTask, deleteTask, getTask, listTasks, updateTask } from "./tasks.
 
 export const planRoutes = [
   route({ method: "get", path: "/api/tasks", tag: "tasks", access: "plans.read", summary: "List tasks (filter by plan, agency and role, status, text)", query: taskListQuery,
-    handler: ({ ctx, query }) => listTasks(ctx.db, query) }),
+    handler: ({ ctx, query }) => listTasks(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/tasks/:id", tag: "tasks", access: "plans.read", summary: "One task with its agencies", params: idParams,
-    handler: ({ ctx, params }) => getTask(ctx.db, params.id) }),
+    handler: ({ ctx, params }) => getTask(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/tasks", tag: "tasks", access: "plans.write", summary: "Create a task", body: taskInput, status: 201,
     handler: ({ ctx, body }) => createTask(ctx.db, body) }),
   route({ method: "patch", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Update a task (send the version you read)", params: idParams, body: taskPatch,
@@ -23,9 +24,9 @@ export const planRoutes = [
     handler: ({ ctx, params }) => deleteTask(ctx.db, params.id) }),
 
   route({ method: "get", path: "/api/indicators", tag: "indicators", access: "plans.read", summary: "List indicators (filter by plan, owner, text)", query: indicatorListQuery,
-    handler: ({ ctx, query }) => listIndicators(ctx.db, query) }),
+    handler: ({ ctx, query }) => listIndicators(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/indicators/:id", tag: "indicators", access: "plans.read", summary: "One indicator", params: idParams,
-    handler: async ({ ctx, params }) => { const { searchFolded: _s, ...row } = await findById(ctx.db, indicators, params.id); return row; } }),
+    handler: ({ ctx, params }) => getIndicator(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/indicators", tag: "indicators", access: "plans.write", summary: "Create an indicator", body: indicatorInput, status: 201,
     handler: ({ ctx, body }) => createIndicator(ctx.db, body) }),
   route({ method: "patch", path: "/api/indicators/:id", tag: "indicators", access: "plans.write", summary: "Update an indicator", params: idParams, body: indicatorPatch,

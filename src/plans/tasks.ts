@@ -7,7 +7,8 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
-import { invalid } from "../core/errors.js";
+import { invalid, notFound } from "../core/errors.js";
+import { inPublishedDocument } from "../documents/queries.js";
 import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
@@ -61,12 +62,16 @@ async function writeAgencies(db: Database, taskId: number, leadIds: number[], co
   if (rows.length) await db.insert(taskAgencies).values(rows);
 }
 
-export async function getTask(db: Database, id: number): Promise<Task> {
-  return (await withAgencies(db, [await findById(db, tasks, id)]))[0];
+/** `drafts`: whether the reader may see the tasks of draft documents (see policy.readsDrafts). */
+export async function getTask(db: Database, id: number, drafts: boolean): Promise<Task> {
+  const [row] = await db.select().from(tasks).where(and(eq(tasks.id, id), drafts ? undefined : inPublishedDocument(tasks.documentId)));
+  if (!row) throw notFound();
+  return (await withAgencies(db, [row]))[0];
 }
 
-export async function listTasks(db: Database, q: TaskListQuery): Promise<Page<Task>> {
+export async function listTasks(db: Database, q: TaskListQuery, drafts: boolean): Promise<Page<Task>> {
   const where: SQL[] = [];
+  if (!drafts) where.push(inPublishedDocument(tasks.documentId));
   if (q.documentId) where.push(eq(tasks.documentId, q.documentId));
   if (q.status) where.push(eq(tasks.status, q.status));
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
@@ -91,12 +96,12 @@ export async function createTask(db: Database, input: TaskInput): Promise<Task> 
     ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber),
   }).returning();
   await writeAgencies(db, row.id, leadIds, coordinatingIds);
-  return getTask(db, row.id);
+  return getTask(db, row.id, true);
 }
 
 export async function updateTask(db: Database, id: number, patch: TaskPatch): Promise<Task> {
   const { version, leadIds, coordinatingIds, deadline, ...changes } = patch;
-  const current = await getTask(db, id);
+  const current = await getTask(db, id, true);
   if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
   if (leadIds) await checkAgencies(db, "leadIds", leadIds);
   if (coordinatingIds) await checkAgencies(db, "coordinatingIds", coordinatingIds);
@@ -110,7 +115,7 @@ export async function updateTask(db: Database, id: number, patch: TaskPatch): Pr
   if (leadIds || coordinatingIds) {
     await writeAgencies(db, id, leadIds ?? current.lead.map((a) => a.id), coordinatingIds ?? current.coordinating.map((a) => a.id));
   }
-  return getTask(db, id);
+  return getTask(db, id, true);
 }
 
 export const deleteTask = (db: Database, id: number) => deleteById(db, tasks, id);

@@ -13,7 +13,7 @@ import { AppError, invalid, notFound } from "../core/errors.js";
 import { checkZip } from "../extraction/zip.js";
 import type { Database } from "../storage/database.js";
 import { evidenceFiles, submissions } from "./schema.js";
-import { getSubmissionForm, saveSubmission, type SubmissionForm } from "./submissions.js";
+import { formOf, openReport, saveDraft, type SubmissionForm } from "./submissions.js";
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -37,26 +37,34 @@ export function sniffEvidence(bytes: Uint8Array, fileName: string): string | nul
     if (parts.includes("xl/workbook.xml")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     return null;
   }
-  // The old binary Office formats, still common in provincial offices: the container says OLE, the name says which.
+  // The old binary Office formats, still common in provincial offices: an OLE container whose directory
+  // names a Word or Excel stream (names are UTF-16 there), and a name that says the same.
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    if (/\.doc$/i.test(fileName)) return "application/msword";
-    if (/\.xls$/i.test(fileName)) return "application/vnd.ms-excel";
+    const holds = (stream: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(stream, "utf16le"));
+    if (/\.doc$/i.test(fileName) && holds("WordDocument")) return "application/msword";
+    if (/\.xls$/i.test(fileName) && (holds("Workbook") || holds("Book"))) return "application/vnd.ms-excel";
   }
   return null;
 }
 
-/** Attaches a file to the agency's report (a draft save first, so a report that did not exist yet starts). */
-export async function attachEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; taskId: number | null; file: { name: string; bytes: Uint8Array } }): Promise<SubmissionForm> {
-  if (input.file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large" }]);
-  const mediaType = sniffEvidence(input.file.bytes, input.file.name);
-  if (!mediaType) throw new AppError("validation", [{ field: "file", key: "evidence_type" }]);
+/** Attaches a file whose type was read from its bytes (see sniffEvidence) to the agency's report; a draft save first starts a report that did not exist yet. */
+export async function attachEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; taskId: number | null; file: { name: string; bytes: Uint8Array }; mediaType: string }): Promise<SubmissionForm> {
+  const place = await openReport(db, actor, roundId, agencyId);
   // The save checks access, the lock and the version, and that the task is one the agency owes.
-  const form = await saveSubmission(db, actor, roundId, agencyId, { version: input.version, tasks: input.taskId ? [{ taskId: input.taskId }] : undefined });
+  const submission = await saveDraft(db, place, { version: input.version, tasks: input.taskId ? [{ taskId: input.taskId }] : undefined });
   await db.insert(evidenceFiles).values({
-    submissionId: form.submission!.id, taskId: input.taskId, fileName: input.file.name.slice(0, 255), mediaType, size: input.file.bytes.length,
+    submissionId: submission.id, taskId: input.taskId, fileName: input.file.name.slice(0, 255), mediaType: input.mediaType, size: input.file.bytes.length,
     sha256: createHash("sha256").update(input.file.bytes).digest("hex"), content: input.file.bytes, uploadedBy: actor.id,
   });
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  return formOf(db, place);
+}
+
+/** Checks an upload before any transaction opens (inflating an Office file takes a while): its size, and the type its bytes are. */
+export function checkEvidence(file: { name: string; bytes: Uint8Array }): string {
+  if (file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large" }]);
+  const mediaType = sniffEvidence(file.bytes, file.name);
+  if (!mediaType) throw new AppError("validation", [{ field: "file", key: "evidence_type" }]);
+  return mediaType;
 }
 
 /** One file with its bytes, for whoever may read the report it belongs to. */
@@ -68,8 +76,9 @@ export async function readEvidence(db: Database, actor: SessionUser, id: number)
 
 /** Removes a file from a report still being written. */
 export async function removeEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; evidenceId: number }): Promise<SubmissionForm> {
-  const form = await saveSubmission(db, actor, roundId, agencyId, { version: input.version });
-  const removed = await db.delete(evidenceFiles).where(and(eq(evidenceFiles.id, input.evidenceId), eq(evidenceFiles.submissionId, form.submission!.id))).returning({ id: evidenceFiles.id });
+  const place = await openReport(db, actor, roundId, agencyId);
+  const submission = await saveDraft(db, place, { version: input.version });
+  const removed = await db.delete(evidenceFiles).where(and(eq(evidenceFiles.id, input.evidenceId), eq(evidenceFiles.submissionId, submission.id))).returning({ id: evidenceFiles.id });
   if (!removed.length) throw invalid("evidenceId", "not_found");
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  return formOf(db, place);
 }

@@ -16,7 +16,7 @@ import { userAgencies, users } from "../accounts/schema.js";
 import { asActor } from "../audit/audit.js";
 import type { Database } from "../storage/database.js";
 import { queryRows } from "../storage/database.js";
-import { boardOf, stillOwing, type BoardRow } from "./board.js";
+import { boardOf, stillOwing, type Board, type BoardRow } from "./board.js";
 import type { Mailer } from "./mailer.js";
 import { addDays, vietnamTime } from "./periods.js";
 import { notifications, reminderDeliveries, reminderSteps, rounds } from "./schema.js";
@@ -84,36 +84,45 @@ async function notifyDueSteps(db: Database, now: Date, emailOn: boolean): Promis
   return notified;
 }
 
-interface Claimed { id: number; round_id: number; offset_days: number; agency_id: number; recipients: string[] }
+interface Claimed { id: number; round_id: number; offset_days: number; agency_id: number; recipients: string[]; attempts: number }
 
-/** Claims up to `limit` e-mails to send: pending ones, and failed or abandoned ones whose lease ran out. */
-async function claimEmails(db: Database, now: Date, limit: number): Promise<Claimed[]> {
-  const at = now.toISOString();
+/**
+ * Claims up to `limit` e-mails to send: pending ones, and failed or abandoned ones whose lease ran
+ * out. The lease runs from `at`, the time of this claim (not of the pass's start).
+ */
+async function claimEmails(db: Database, at: Date, limit: number): Promise<Claimed[]> {
+  const iso = at.toISOString();
   return asActor(db, null, "reminders.claim", (tx) => queryRows<Claimed>(tx, sql`
     update reminder_deliveries set email_status = 'sending', attempts = attempts + 1,
-      lease_until = ${at}::timestamptz + make_interval(mins => ${LEASE_MINUTES})
+      lease_until = ${iso}::timestamptz + make_interval(mins => ${LEASE_MINUTES})
     where id in (
       select id from reminder_deliveries
-      where (email_status = 'pending' or (email_status in ('sending', 'failed') and lease_until < ${at}::timestamptz)) and attempts < ${MAX_ATTEMPTS}
+      where (email_status = 'pending' or (email_status in ('sending', 'failed') and lease_until < ${iso}::timestamptz)) and attempts < ${MAX_ATTEMPTS}
       order by id limit ${limit} for update skip locked)
-    returning id, round_id, offset_days, agency_id, recipients`));
+    returning id, round_id, offset_days, agency_id, recipients, attempts`));
 }
 
 /** One pass: notify the agencies a due step concerns, then send the e-mails claimed. Safe to run anywhere, any time, concurrently. */
 export async function runReminders(db: Database, mailer: Mailer | null, now = new Date()): Promise<ReminderRun> {
+  const started = Date.now();
+  // `now` moves on with the real time the pass takes, so a lease taken late in a long pass is not already over.
+  const clock = () => new Date(now.getTime() + (Date.now() - started));
   const notified = await notifyDueSteps(db, now, mailer !== null);
   let emailed = 0, failed = 0;
   if (!mailer) return { notified, emailed, failed };
+  const boards = new Map<number, Promise<Board>>();
+  const boardOfRound = (roundId: number) => boards.get(roundId) ?? boards.set(roundId, boardOf(db, roundId, now)).get(roundId)!;
   for (;;) {
-    const batch = await claimEmails(db, now, 20);
+    const batch = await claimEmails(db, clock(), 20);
     if (!batch.length) break;
     for (const d of batch) {
-      const board = await boardOf(db, d.round_id, now);
-      const row = board.rows.find((r) => r.agencyId === d.agency_id);
+      const board = await boardOfRound(d.round_id);
+      const row = stillOwing(board).find((r) => r.agencyId === d.agency_id);
+      // Only the claim still holding the row may finish it: one whose lease ran out and was claimed again may not.
       const finish = (values: Partial<typeof reminderDeliveries.$inferInsert>) => asActor(db, null, "reminders.email", (tx) =>
-        tx.update(reminderDeliveries).set(values).where(and(eq(reminderDeliveries.id, d.id), eq(reminderDeliveries.emailStatus, "sending"))));
+        tx.update(reminderDeliveries).set(values).where(and(eq(reminderDeliveries.id, d.id), eq(reminderDeliveries.emailStatus, "sending"), eq(reminderDeliveries.attempts, d.attempts))));
       // Reported while the e-mail waited: nothing to urge any more.
-      if (!row || !stillOwing(board).includes(row)) { await finish({ emailStatus: "cancelled" }); continue; }
+      if (!row) { await finish({ emailStatus: "cancelled" }); continue; }
       const { subject, text } = reminderText(row, board.round, d.offset_days);
       const messageId = `<reminder-${d.round_id}-${d.offset_days}-${d.agency_id}@theodoi>`;
       try {

@@ -16,11 +16,16 @@ beforeAll(async () => {
 });
 afterAll(async () => { await s.close(); });
 
-/** A lead task of the plan whose lead (after the 2025 mergers) is `agencyId` and that another reporter coordinates. */
-async function sharedTask(leadId: number, reporterIds: number[]) {
+/** A task of the plan led by one expected agency and coordinated by another, neither of them in `exclude`. */
+async function sharedTask(reporterIds: number[], exclude: number[]) {
   const rows = await s.db.store.db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role })
     .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(tasks.documentId, planId), inArray(taskAgencies.agencyId, reporterIds)));
-  return rows.find((r) => r.role === "lead" && r.agencyId === leadId && rows.some((o) => o.taskId === r.taskId && o.role === "coordinating" && o.agencyId !== leadId));
+  const usable = rows.filter((r) => !exclude.includes(r.agencyId));
+  for (const lead of usable.filter((r) => r.role === "lead")) {
+    const partner = usable.find((o) => o.taskId === lead.taskId && o.role === "coordinating" && o.agencyId !== lead.agencyId);
+    if (partner) return { taskId: lead.taskId, leadId: lead.agencyId, partnerId: partner.agencyId };
+  }
+  return undefined;
 }
 
 describe("reporting rounds", () => {
@@ -115,6 +120,11 @@ describe("reporting rounds", () => {
     expect(locked.status).toBe(400);
     expect(locked.body.error.fields[0].field).toBe("status");
 
+    // A task the agency reported on cannot be deleted from under its report.
+    const deleted = await s.call("DELETE", `/api/tasks/${lead[0].id}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.error.code).toBe("in_use");
+
     board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
     expect(board.totals).toMatchObject({ received: 1, onTime: 1, accepted: 1, returned: 0 });
     expect(board.rows.find((r: { agencyId: number }) => r.agencyId === xd)).toMatchObject({ status: "accepted", onTime: true });
@@ -151,15 +161,13 @@ describe("reporting rounds", () => {
   it("shows the lead agency its partners' submitted contributions", async () => {
     const board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
     const reporterIds = board.rows.map((r: { agencyId: number }) => r.agencyId);
-    let shared: Awaited<ReturnType<typeof sharedTask>>;
-    let leadId = 0;
-    for (const candidate of reporterIds) if (!shared! && candidate !== idOf["so-xay-dung"]) { shared = await sharedTask(candidate, reporterIds); leadId = candidate; }
-    expect(shared!).toBeDefined();
+    // Sở Xây dựng's report is accepted and Sở Tài chính's is kept for the tests below.
+    const shared = await sharedTask(reporterIds, [idOf["so-xay-dung"], idOf["so-tai-chinh"]]);
+    expect(shared).toBeDefined();
+    const { leadId, partnerId } = shared!;
     const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${leadId}`)).body;
     const task = form.tasks.find((t: { id: number }) => t.id === shared!.taskId);
     expect(task.role).toBe("lead");
-    const rows = await s.db.store.db.select().from(taskAgencies).where(and(eq(taskAgencies.taskId, task.id), eq(taskAgencies.role, "coordinating")));
-    const partnerId = rows.map((r) => r.agencyId).find((a) => reporterIds.includes(a) && a !== leadId)!;
     // The partner writes its contribution and sends its report (the focal point enters it, as for a report sent on paper).
     const partner = (await focal.call("GET", `/api/rounds/${roundId}/reports/${partnerId}`)).body;
     const fill = await focal.call("PUT", `/api/rounds/${roundId}/reports/${partnerId}`, {
@@ -174,17 +182,29 @@ describe("reporting rounds", () => {
     expect(after.contributions).toEqual([expect.objectContaining({ agencyId: partnerId, narrative: "Phần phối hợp của đối tác", status: "in_progress" })]);
   });
 
+  it("counts a report taken back before review as not received", async () => {
+    const tc = idOf["so-tai-chinh"];
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
+    const filled = await focal.call("PUT", `/api/rounds/${roundId}/reports/${tc}`, {
+      version: form.submission.version,
+      tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress" })),
+      indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+    });
+    const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/submit`, { version: filled.body.submission.version });
+    const row = async () => (await focal.call("GET", `/api/rounds/${roundId}`)).body.rows.find((r: { agencyId: number }) => r.agencyId === tc);
+    expect(await row()).toMatchObject({ status: "submitted", received: true, onTime: true });
+    const back = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/withdraw`, { version: sent.body.submission.version });
+    expect(back.status).toBe(200);
+    expect(back.body.submission).toMatchObject({ status: "draft", firstSubmittedAt: null });
+    expect(back.body.events.map((e: { kind: string }) => e.kind)).toEqual(["submitted", "withdrawn"]);
+    expect(await row()).toMatchObject({ status: "draft", received: false, onTime: null });
+    // Only a sent report can be taken back.
+    expect((await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/withdraw`, { version: back.body.submission.version })).status).toBe(400);
+  });
+
   it("asks for an explanation when an indicator misses its target", async () => {
     const tc = idOf["so-tai-chinh"];
-    let form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
-    if (form.submission.status === "submitted") {
-      // Sent as a partner above: taken back before review to be completed.
-      const back = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/withdraw`, { version: form.submission.version });
-      expect(back.status).toBe(200);
-      form = back.body;
-      expect(form.submission.status).toBe("draft");
-      expect(form.events.at(-1).kind).toBe("withdrawn");
-    }
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
     const target = form.indicators.find((i: { comparator: string; min: number | null; direction: string }) => i.comparator === ">=" && i.min !== null && i.direction === "higher");
     expect(target).toBeDefined();
     const saved = await focal.call("PUT", `/api/rounds/${roundId}/reports/${tc}`, {

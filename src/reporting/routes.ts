@@ -7,7 +7,7 @@ import { z } from "zod";
 import { id, idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { boardOf, inboxOf } from "./board.js";
-import { attachEvidence, readEvidence, removeEvidence } from "./evidence.js";
+import { attachEvidence, checkEvidence, readEvidence, removeEvidence } from "./evidence.js";
 import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, submitInput, versionInput } from "./inputs.js";
 import { listNotifications, markRead } from "./notifications.js";
 import { remindersOf } from "./reminders.js";
@@ -49,7 +49,12 @@ export const reportingRoutes = [
     handler: ({ ctx, params, body }) => reviewSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body) }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/evidence", tag, access: "reporting.submit", summary: "Attach an evidence file (PDF, Word, Excel, PNG or JPEG; at most 10 MB) as multipart field \"file\"", params: roundAgencyParams,
     query: evidenceQuery.extend({ version: z.coerce.number().int().min(0) }), upload: true, status: 201,
-    handler: ({ ctx, params, query, upload }) => attachEvidence(ctx.db, ctx.user!, params.id, params.agencyId, { version: query.version, taskId: query.taskId ?? null, file: upload! }) }),
+    // The file is checked (inflated, for Office files) before the transaction opens.
+    transaction: false,
+    handler: ({ ctx, params, query, upload }) => {
+      const mediaType = checkEvidence(upload!);
+      return ctx.write((tx) => attachEvidence(tx, ctx.user!, params.id, params.agencyId, { version: query.version, taskId: query.taskId ?? null, file: upload!, mediaType }));
+    } }),
   route({ method: "delete", path: "/api/rounds/:id/reports/:agencyId/evidence/:evidenceId", tag, access: "reporting.submit", summary: "Remove an evidence file from a report being written", params: roundAgencyParams.extend({ evidenceId: id }),
     query: z.object({ version: z.coerce.number().int().min(0) }),
     handler: ({ ctx, params, query }) => removeEvidence(ctx.db, ctx.user!, params.id, params.agencyId, { version: query.version, evidenceId: params.evidenceId }) }),

@@ -127,7 +127,8 @@ export const submissions = pgTable("submissions", {
 
 export const submissionTasks = pgTable("submission_tasks", {
   submissionId: integer("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
-  taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  /** Restrict: a task agencies have reported on cannot vanish with its report (deleting it, or republishing its plan, is refused as "in use"). */
+  taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "restrict" }),
   /** Lead: the agency's report on the task; coordinating: its contribution, which the lead sees. */
   role: text("role", { enum: TASK_ROLES }).notNull(),
   status: text("status", { enum: TASK_REPORT_STATUSES }),
@@ -142,7 +143,7 @@ export const submissionTasks = pgTable("submission_tasks", {
 
 export const submissionIndicators = pgTable("submission_indicators", {
   submissionId: integer("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
-  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "restrict" }),
   value: doublePrecision("value"),
   valueKind: text("value_kind", { enum: REPORTED_VALUE_KINDS }).notNull().default("actual"),
   /** Required when the value misses the target: why, and what is being done. */

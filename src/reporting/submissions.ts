@@ -15,20 +15,24 @@ import { AppError, conflict, invalid, notFound, type FieldProblem } from "../cor
 import { indicators, tasks } from "../plans/schema.js";
 import { meetsTarget } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
+import { updateVersioned } from "../storage/records.js";
 import type { ReviewInput, SubmissionSave } from "./inputs.js";
-import { getRound, owedByAgency, requireOpen, roundPlanIds, type RoundDetail } from "./rounds.js";
+import { getRound, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
 import { evidenceFiles, notifications, submissionEvents, submissionIndicators, submissions, submissionTasks, type SubmissionStatus } from "./schema.js";
 
 export type Submission = typeof submissions.$inferSelect;
 const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
 
+/** One agency's report in one round, as one request sees it: read once, passed to every step. */
+export interface ReportPlace { actor: SessionUser; round: RoundDetail; agencyId: number; owed: Owed }
+
 /** The round and what the agency owes in it; not_found when the user may not see that agency's report or the round does not expect it. */
-async function roundFor(db: Database, actor: SessionUser, roundId: number, agencyId: number) {
+export async function openReport(db: Database, actor: SessionUser, roundId: number, agencyId: number): Promise<ReportPlace> {
   if (!readsReportOf(actor, agencyId)) throw notFound();
   const round = await getRound(db, roundId);
   if (!round.reporterIds.includes(agencyId)) throw notFound();
   const owed = (await owedByAgency(db, round, roundPlanIds(round))).get(agencyId) ?? { tasks: new Map(), indicators: new Set<number>() };
-  return { round, owed };
+  return { actor, round, agencyId, owed };
 }
 
 async function submissionOf(db: Database, roundId: number, agencyId: number): Promise<Submission | null> {
@@ -58,15 +62,24 @@ export interface SubmissionForm {
 }
 
 export async function getSubmissionForm(db: Database, actor: SessionUser, roundId: number, agencyId: number): Promise<SubmissionForm> {
-  const { round, owed } = await roundFor(db, actor, roundId, agencyId);
+  return formOf(db, await openReport(db, actor, roundId, agencyId));
+}
+
+/**
+ * The form: what the agency owes, and also what its report already holds that it no longer owes (a
+ * task moved to a successor after the report was written): a report stays as it was written.
+ */
+export async function formOf(db: Database, { actor, round, agencyId, owed }: ReportPlace): Promise<SubmissionForm> {
+  const roundId = round.id;
   const [agency] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   const submission = await submissionOf(db, roundId, agencyId);
-  const taskIds = [...owed.tasks.keys()], indicatorIds = [...owed.indicators];
-  const taskRows = taskIds.length ? await db.select().from(tasks).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)) : [];
-  const indicatorRows = indicatorIds.length ? await db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id)) : [];
   const myTasks = submission ? await db.select().from(submissionTasks).where(eq(submissionTasks.submissionId, submission.id)) : [];
   const myIndicators = submission ? await db.select().from(submissionIndicators).where(eq(submissionIndicators.submissionId, submission.id)) : [];
-  const leadTaskIds = taskIds.filter((id) => owed.tasks.get(id) === "lead");
+  const roleOf = new Map([...myTasks.map((r) => [r.taskId, r.role] as const), ...owed.tasks]);
+  const taskIds = [...roleOf.keys()], indicatorIds = [...new Set([...owed.indicators, ...myIndicators.map((r) => r.indicatorId)])];
+  const taskRows = taskIds.length ? await db.select().from(tasks).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)) : [];
+  const indicatorRows = indicatorIds.length ? await db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id)) : [];
+  const leadTaskIds = taskIds.filter((id) => roleOf.get(id) === "lead");
   // Partners' contributions, once they have sent them: a draft stays its agency's own.
   const contributions = leadTaskIds.length ? await db.select({
     taskId: submissionTasks.taskId, agencyId: submissions.agencyId, agencyName: agencies.name, status: submissionTasks.status, progress: submissionTasks.progress, narrative: submissionTasks.narrative,
@@ -81,7 +94,7 @@ export async function getSubmissionForm(db: Database, actor: SessionUser, roundI
     tasks: taskRows.map((t) => {
       const mine = myTasks.find((r) => r.taskId === t.id);
       return {
-        id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: owed.tasks.get(t.id)!,
+        id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: roleOf.get(t.id)!,
         report: mine ? { status: mine.status, progress: mine.progress, narrative: mine.narrative } : null,
         contributions: contributions.filter((c) => c.taskId === t.id).map(({ taskId: _t, ...c }) => c),
       };
@@ -99,7 +112,7 @@ export async function getSubmissionForm(db: Database, actor: SessionUser, roundI
 }
 
 /** The agency's submission for writing: created on first use, refused when locked or stale. */
-async function writableSubmission(db: Database, actor: SessionUser, round: RoundDetail, agencyId: number, version: number): Promise<Submission> {
+async function writableSubmission(db: Database, { actor, round, agencyId }: ReportPlace, version: number): Promise<Submission> {
   if (!actsFor(actor, agencyId)) throw notFound();
   requireOpen(round);
   let submission = await submissionOf(db, round.id, agencyId);
@@ -117,8 +130,15 @@ async function writableSubmission(db: Database, actor: SessionUser, round: Round
 
 /** Saves what changed in the draft (or the returned report being fixed); answers the form. */
 export async function saveSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: SubmissionSave): Promise<SubmissionForm> {
-  const { round, owed } = await roundFor(db, actor, roundId, agencyId);
-  const submission = await writableSubmission(db, actor, round, agencyId, input.version);
+  const place = await openReport(db, actor, roundId, agencyId);
+  await saveDraft(db, place, input);
+  return formOf(db, place);
+}
+
+/** Writes a draft save; returns the submission as saved. */
+export async function saveDraft(db: Database, place: ReportPlace, input: SubmissionSave): Promise<Submission> {
+  const { actor, owed } = place;
+  const submission = await writableSubmission(db, place, input.version);
   const problems: FieldProblem[] = [];
   input.tasks?.forEach((t, i) => { if (!owed.tasks.has(t.taskId)) problems.push({ field: `tasks.${i}.taskId`, key: "task_not_owed" }); });
   input.indicators?.forEach((v, i) => { if (!owed.indicators.has(v.indicatorId)) problems.push({ field: `indicators.${i}.indicatorId`, key: "indicator_not_owed" }); });
@@ -134,17 +154,11 @@ export async function saveSubmission(db: Database, actor: SessionUser, roundId: 
       .onConflictDoUpdate({ target: [submissionIndicators.submissionId, submissionIndicators.indicatorId], set: changes });
   }
   const texts = { ...(input.results !== undefined && { results: input.results }), ...(input.difficulties !== undefined && { difficulties: input.difficulties }), ...(input.proposals !== undefined && { proposals: input.proposals }) };
-  await bump(db, submission, { ...texts, updatedBy: actor.id });
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  return bump(db, submission, { ...texts, updatedBy: actor.id });
 }
 
 /** Writes the submission row with the version it was read at; a concurrent change is a conflict. */
-async function bump(db: Database, submission: Submission, values: Partial<Submission>) {
-  const [row] = await db.update(submissions).set({ ...values, version: submission.version + 1, updatedAt: new Date().toISOString() })
-    .where(and(eq(submissions.id, submission.id), eq(submissions.version, submission.version))).returning();
-  if (!row) throw conflict();
-  return row;
-}
+const bump = (db: Database, submission: Submission, values: Partial<Submission>) => updateVersioned(db, submissions, submission.id, submission.version, values);
 
 /** What a report must hold to be sent, each gap named by its field (the form shows them in place). */
 function gaps(form: SubmissionForm): FieldProblem[] {
@@ -171,35 +185,36 @@ async function notify(db: Database, who: { agencyId: number } | "reviewers", not
 }
 
 export async function submitSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, version: number, now = new Date()): Promise<SubmissionForm> {
-  const { round } = await roundFor(db, actor, roundId, agencyId);
-  const submission = await writableSubmission(db, actor, round, agencyId, version);
-  const form = await getSubmissionForm(db, actor, roundId, agencyId);
+  const place = await openReport(db, actor, roundId, agencyId);
+  const submission = await writableSubmission(db, place, version);
+  const form = await formOf(db, place);
   const missing = gaps(form);
   if (missing.length) throw new AppError("validation", missing, "submission_empty");
   const at = now.toISOString();
   await bump(db, submission, { status: "submitted", submittedAt: at, firstSubmittedAt: submission.firstSubmittedAt ?? at, updatedBy: actor.id });
   await addEvent(db, actor, submission.id, "submitted");
-  await notify(db, "reviewers", { kind: "submitted", roundId, agencyId, params: { round: round.title, agency: form.agency.name } });
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  await notify(db, "reviewers", { kind: "submitted", roundId, agencyId, params: { round: place.round.title, agency: form.agency.name } });
+  return formOf(db, place);
 }
 
 /** Takes a sent report back to draft, while nobody has reviewed it. */
 export async function withdrawSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, version: number): Promise<SubmissionForm> {
-  const { round } = await roundFor(db, actor, roundId, agencyId);
+  const place = await openReport(db, actor, roundId, agencyId);
   if (!actsFor(actor, agencyId)) throw notFound();
-  requireOpen(round);
+  requireOpen(place.round);
   const submission = await submissionOf(db, roundId, agencyId);
   if (!submission) throw notFound();
   if (submission.version !== version) throw conflict();
   if (submission.status !== "submitted") throw invalid("status", "submission_not_submitted");
-  await bump(db, submission, { status: "draft", updatedBy: actor.id });
+  // A report taken back before anyone reviewed it was never received: its timeliness is decided when it is sent again.
+  await bump(db, submission, { status: "draft", updatedBy: actor.id, ...(submission.reviewedAt === null && { firstSubmittedAt: null }) });
   await addEvent(db, actor, submission.id, "withdrawn");
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  return formOf(db, place);
 }
 
 /** The focal point's decision on a sent report: accept (it locks) or return with a comment (the agency fixes and resubmits). */
 export async function reviewSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: ReviewInput, now = new Date()): Promise<SubmissionForm> {
-  const { round } = await roundFor(db, actor, roundId, agencyId);
+  const place = await openReport(db, actor, roundId, agencyId);
   const submission = await submissionOf(db, roundId, agencyId);
   if (!submission) throw notFound();
   if (submission.version !== input.version) throw conflict();
@@ -209,6 +224,6 @@ export async function reviewSubmission(db: Database, actor: SessionUser, roundId
   await bump(db, submission, { status, reviewedAt: now.toISOString() });
   await addEvent(db, actor, submission.id, status, input.comment);
   const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
-  await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: round.title, agency: agency.name, comment: input.comment || null } });
-  return getSubmissionForm(db, actor, roundId, agencyId);
+  await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: place.round.title, agency: agency.name, comment: input.comment || null } });
+  return formOf(db, place);
 }

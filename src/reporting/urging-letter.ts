@@ -5,7 +5,8 @@
  * date five working days on. The number is left blank for the clerk who registers the letter.
  */
 import { invalid } from "../core/errors.js";
-import { numericDate, officialDocument, type Block } from "../reports/official-document.js";
+import { officialDocument, type Block } from "../reports/official-document.js";
+import { formatVietnameseDate, isoDateParts } from "../text/dates.js";
 import type { Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { boardOf, stillOwing } from "./board.js";
@@ -42,11 +43,8 @@ export const GRACE_WORKING_DAYS = 5;
  * are not known here: over Tết the clerk moves the date by hand.
  */
 export function addWorkingDays(isoDate: string, days: number): string {
+  isoDateParts(isoDate); // a RangeError for a date that does not exist
   const date = new Date(`${isoDate}T00:00:00Z`);
-  // Date rolls 2026-02-30 over into March: a date that does not come back unchanged does not exist.
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
-    throw new RangeError(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(isoDate)}`);
-  }
   for (let left = days; left > 0;) {
     date.setUTCDate(date.getUTCDate() + 1);
     const weekday = date.getUTCDay();
@@ -73,7 +71,7 @@ function citePlan(plan: UrgingLetterInput["plans"][number], tier: string): strin
   return [
     type,
     plan.symbol ? `số ${plan.symbol}` : null,
-    plan.issuedOn ? `ngày ${numericDate(plan.issuedOn)}` : null,
+    plan.issuedOn ? `ngày ${formatVietnameseDate(plan.issuedOn)}` : null,
     issuer ? `của ${issuer}` : null,
     plan.title,
   ].filter(Boolean).join(" ");
@@ -84,7 +82,7 @@ export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
   if (input.late.length === 0) throw new RangeError("urgingLetter: no late agency to urge");
   const tier = CITIES.has(input.province) ? "thành phố" : "tỉnh";
   const { issuer, round } = input;
-  const deadline = numericDate(addWorkingDays(input.date, GRACE_WORKING_DAYS));
+  const deadline = formatVietnameseDate(addWorkingDays(input.date, GRACE_WORKING_DAYS));
   const returned = input.late.some((l) => l.status === "returned");
   const citations = input.plans.map((p) => citePlan(p, tier)).join("; ");
 
@@ -92,11 +90,11 @@ export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
     {
       kind: "paragraph",
       text: `${citations ? `Thực hiện ${citations}, các` : "Các"} cơ quan, đơn vị có trách nhiệm báo cáo kết quả thực hiện ${round.periodLabel} `
-        + `về ${issuer} để tổng hợp, báo cáo UBND ${tier}; hạn gửi báo cáo là ngày ${numericDate(round.dueOn)}.`,
+        + `về ${issuer} để tổng hợp, báo cáo UBND ${tier}; hạn gửi báo cáo là ngày ${formatVietnameseDate(round.dueOn)}.`,
     },
     {
       kind: "paragraph",
-      text: `Tuy nhiên, đến ngày ${numericDate(input.date)}, các cơ quan, đơn vị dưới đây chưa gửi báo cáo`
+      text: `Tuy nhiên, đến ngày ${formatVietnameseDate(input.date)}, các cơ quan, đơn vị dưới đây chưa gửi báo cáo`
         + `${returned ? " (hoặc báo cáo đã được trả lại để hoàn thiện nhưng chưa gửi lại)" : ""}:`,
     },
     {

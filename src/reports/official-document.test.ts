@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import { checkZip } from "../extraction/zip.js";
-import { numericDate, officialDocument, vietnameseDateLine, type OfficialDocument } from "./official-document.js";
+import { officialDocument, vietnameseDateLine, type OfficialDocument } from "./official-document.js";
 
 /** The parts of a .docx, inflated. */
 function unzip(docx: Buffer): Map<string, string> {
@@ -82,14 +82,6 @@ describe("vietnameseDateLine", () => {
       expect(() => vietnameseDateLine("Lạng Sơn", bad), bad).toThrow(RangeError);
     }
     expect(vietnameseDateLine("Lạng Sơn", "2024-02-29")).toBe("Lạng Sơn, ngày 29 tháng 02 năm 2024"); // leap year
-  });
-});
-
-describe("numericDate", () => {
-  it("writes dd/mm/yyyy for citations", () => {
-    expect(numericDate("2023-01-31")).toBe("31/01/2023");
-    expect(numericDate("2026-12-05")).toBe("05/12/2026");
-    expect(() => numericDate("2023-02-29")).toThrow(RangeError);
   });
 });
 

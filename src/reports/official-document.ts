@@ -10,6 +10,7 @@
  *  - "Nơi nhận" beside the signature in a borderless table at the end, then any appendices;
  *  - page numbers centred in the top margin from page 2 on.
  */
+import { isoDateParts } from "../text/dates.js";
 import {
   AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table,
   TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
@@ -75,32 +76,15 @@ const SIGNATURE_SPACE = 1600; // room to sign and stamp, about 2.8 cm
 
 // ---- Dates ----------------------------------------------------------------------------------
 
-function parseIsoDate(isoDate: string): { year: number; month: number; day: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
-  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged does not exist.
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (!m || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(isoDate)}`);
-  }
-  return { year, month, day };
-}
-
 /**
  * "Lạng Sơn, ngày 05 tháng 02 năm 2026". Decree 30 writes days below 10 and months below 3 with a
  * leading zero (so that "ngày 1" cannot be made "ngày 11" by hand), and no other.
  */
 export function vietnameseDateLine(place: string, isoDate: string): string {
-  const { year, month, day } = parseIsoDate(isoDate);
+  const { year, month, day } = isoDateParts(isoDate);
   const dd = day < 10 ? `0${day}` : `${day}`;
   const mmm = month < 3 ? `0${month}` : `${month}`;
   return `${place}, ngày ${dd} tháng ${mmm} năm ${year}`;
-}
-
-/** "31/01/2023": dates cited in running text. */
-export function numericDate(isoDate: string): string {
-  const { year, month, day } = parseIsoDate(isoDate);
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
 // ---- Text -----------------------------------------------------------------------------------

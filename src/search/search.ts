@@ -22,7 +22,7 @@ export interface SearchHit {
 }
 
 /** `drafts`: whether the searcher may see draft documents and their items (see policy.readsDrafts). */
-export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts = true): Promise<{ query: string; hits: SearchHit[] }> {
+export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts: boolean): Promise<{ query: string; hits: SearchHit[] }> {
   const tsquery = toPrefixTsquery(typed);
   if (!tsquery) throw invalid("q", "search_empty");
   const q = sql`to_tsquery('simple', ${tsquery})`;

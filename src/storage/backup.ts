@@ -20,11 +20,10 @@ const TABLES: PgTable[] = [
   // (the audit trail is not replaced either: it is append-only, and the restore is recorded in it)
 ];
 
-/** Binary columns (evidence files) travel as base64 in the JSON. */
+/** Binary columns (evidence files) travel as base64 in the JSON, encoded before stringifying (a Buffer would first become an array of numbers). */
 const BYTES = "$bytes";
-const encodeBytes = (_key: string, value: unknown) =>
-  value && typeof value === "object" && (value as { type?: string }).type === "Buffer" ? { [BYTES]: Buffer.from((value as { data: number[] }).data).toString("base64") }
-    : value instanceof Uint8Array ? { [BYTES]: Buffer.from(value).toString("base64") } : value;
+const encodeBytes = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Uint8Array ? { [BYTES]: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") } : v]));
 const decodeBytes = (_key: string, value: unknown) =>
   value && typeof value === "object" && BYTES in value ? new Uint8Array(Buffer.from((value as Record<string, string>)[BYTES], "base64")) : value;
 
@@ -41,10 +40,10 @@ export async function backupDatabase(db: Database): Promise<Buffer> {
   const tables: BackupFile["tables"] = {};
   // One snapshot for every table: on a server, other writers may commit between the reads.
   await db.transaction(async (tx) => {
-    for (const table of TABLES) tables[getTableName(table)] = (await tx.select().from(table)) as Record<string, unknown>[];
+    for (const table of TABLES) tables[getTableName(table)] = ((await tx.select().from(table)) as Record<string, unknown>[]).map(encodeBytes);
   }, { isolationLevel: "repeatable read", accessMode: "read only" });
   const file: BackupFile = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), tables };
-  return gzipSync(JSON.stringify(file, encodeBytes));
+  return gzipSync(JSON.stringify(file));
 }
 
 export class BackupFormatError extends Error {}

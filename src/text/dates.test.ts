@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatVietnameseDate, isValidCalendarDate, parseDeadline, parseVietnameseDate } from "./dates.js";
+import { formatVietnameseDate, isoDateParts, isValidCalendarDate, parseDeadline, parseVietnameseDate } from "./dates.js";
 
 describe("parseVietnameseDate", () => {
   it.each([
@@ -46,4 +46,12 @@ describe("parseDeadline", () => {
     expect(parseDeadline(text)).toEqual({ error: "impossible_date", text });
   });
   it("reads no quarter from a malformed numeral (once a 500 with a NaN date)", () => expect(parseDeadline("quý IIV/2024")).toBeNull());
+});
+
+describe("isoDateParts", () => {
+  it("splits an ISO date and refuses one that does not exist", () => {
+    expect(isoDateParts("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(() => isoDateParts("2023-02-29")).toThrow(RangeError);
+    expect(() => isoDateParts("29/02/2024")).toThrow(RangeError);
+  });
 });

@@ -22,6 +22,14 @@ export function toIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** The parts of an ISO date ("2026-02-05"); a RangeError for anything else, 2026-02-30 included. */
+export function isoDateParts(iso: string): CalendarDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const parts = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (!parts || !isValidCalendarDate(parts)) throw new RangeError(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(iso)}`);
+  return parts;
+}
+
 /** "2023-01-26" → "26/01/2023", the way dates are shown to Vietnamese users. */
 export function formatVietnameseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

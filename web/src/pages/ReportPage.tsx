@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError, sendJson, uploadFile, useApi, type FieldMessage, type SubmissionForm } from "../api";
+import { ApiError, getJson, sendJson, uploadFile, useApi, type FieldMessage, type SubmissionForm } from "../api";
 import { NumberField } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
 import { formatDate, formatTarget } from "../format";
@@ -92,6 +92,12 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
         };
         setState("error");
         fail(e);
+        // Saved meanwhile from another tab or by a colleague: take the report's new version; what this page
+        // changed is sent again at the next save, over the fields it changed and no others.
+        if (e instanceof ApiError && e.status === 409) {
+          const fresh = await getJson<SubmissionForm>(path).catch(() => null);
+          if (fresh) { accept(fresh); setState("dirty"); }
+        }
       }
     });
     return chain.current;

@@ -7,6 +7,7 @@ import { planRoutes } from "../plans/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { reportingRoutes } from "../reporting/routes.js";
 import { auditRoutes } from "../audit/routes.js";
+import { evaluationRoutes } from "../evaluation/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...auditRoutes];

@@ -219,21 +219,31 @@ describe("reporting rounds", () => {
     const refused = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/submit`, { version: saved.body.submission.version });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain(`indicators.${target.id}.explanation`);
+
+    // Explained, sent and accepted: its values become the plan's values for the round's year.
+    const explained = await focal.call("PUT", `/api/rounds/${roundId}/reports/${tc}`, { version: saved.body.submission.version, indicators: [{ indicatorId: target.id, explanation: "Thiếu vốn đầu tư" }] });
+    const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/submit`, { version: explained.body.submission.version });
+    expect(sent.status).toBe(200);
+    await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/review`, { version: sent.body.submission.version, decision: "accept" });
+    const values = (await focal.call("GET", `/api/values?indicatorId=${target.id}`)).body.items;
+    expect(values).toEqual([expect.objectContaining({ period: "2026", periodYear: 2026, agencyId: tc, value: target.min - 1, kind: "estimate", note: "Thiếu vốn đầu tư" })]);
   });
 
   it("keeps evidence files whose bytes are what they claim, for those who may read the report", async () => {
     const xd = idOf["so-xay-dung"];
-    const tc = idOf["so-tai-chinh"];
-    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
+    // An agency that has not started: the first file starts its report.
+    const ag = (await focal.call("GET", `/api/rounds/${roundId}`)).body.rows.find((r: { status: string }) => r.status === "missing").agencyId;
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${ag}`)).body;
+    expect(form.submission).toBeNull();
     const upload = (name: string, bytes: Buffer, version: number) => {
       const body = new FormData();
       body.append("file", new Blob([new Uint8Array(bytes)]), name);
-      return fetch(`${s.url}/api/rounds/${roundId}/reports/${tc}/evidence?version=${version}`, { method: "POST", headers: focal.headers, body });
+      return fetch(`${s.url}/api/rounds/${roundId}/reports/${ag}/evidence?version=${version}`, { method: "POST", headers: focal.headers, body });
     };
-    const html = await upload("bien-ban.pdf", Buffer.from("<html><script>alert(1)</script></html>"), form.submission.version);
+    const html = await upload("bien-ban.pdf", Buffer.from("<html><script>alert(1)</script></html>"), 0);
     expect(html.status).toBe(400);
     expect((await html.json()).error.fields[0].message).toBe("Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG");
-    const pdf = await upload("Biên bản.pdf", Buffer.from("%PDF-1.4\n% theodoi\n"), form.submission.version);
+    const pdf = await upload("Biên bản.pdf", Buffer.from("%PDF-1.4\n% theodoi\n"), 0);
     expect(pdf.status, await pdf.clone().text()).toBe(201);
     const evidence = (await pdf.json()).evidence;
     expect(evidence).toEqual([expect.objectContaining({ fileName: "Biên bản.pdf", mediaType: "application/pdf" })]);

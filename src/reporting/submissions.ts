@@ -6,13 +6,13 @@
  * one the user may not see: existence does not leak), conflict (stale version), validation (a locked
  * report, an item the agency does not owe, an incomplete report on submit, with each field named).
  */
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { readsReportOf, actsFor } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import { userAgencies, users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
 import { AppError, conflict, invalid, notFound, type FieldProblem } from "../core/errors.js";
-import { indicators, tasks } from "../plans/schema.js";
+import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { meetsTarget } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
 import { updateVersioned } from "../storage/records.js";
@@ -160,6 +160,21 @@ export async function saveDraft(db: Database, place: ReportPlace, input: Submiss
 /** Writes the submission row with the version it was read at; a concurrent change is a conflict. */
 const bump = (db: Database, submission: Submission, values: Partial<Submission>) => updateVersioned(db, submissions, submission.id, submission.version, values);
 
+/**
+ * An accepted report's indicator values become the plan's values for the round's period, by agency,
+ * actual or estimate (a later accepted report for the same period replaces them): what evaluation,
+ * the dashboard and the consolidated report read.
+ */
+async function recordValues(db: Database, round: RoundDetail, submission: Submission) {
+  const reported = await db.select().from(submissionIndicators).where(eq(submissionIndicators.submissionId, submission.id));
+  for (const r of reported) {
+    if (r.value === null) continue;
+    const row = { indicatorId: r.indicatorId, period: round.periodLabel, periodYear: round.periodYear, agencyId: submission.agencyId, value: r.value, kind: r.valueKind, note: r.explanation || null };
+    await db.insert(indicatorValues).values(row)
+      .onConflictDoUpdate({ target: [indicatorValues.indicatorId, indicatorValues.period, indicatorValues.agencyId, indicatorValues.kind], set: { value: r.value, note: row.note, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` } });
+  }
+}
+
 /** What a report must hold to be sent, each gap named by its field (the form shows them in place). */
 function gaps(form: SubmissionForm): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -223,6 +238,7 @@ export async function reviewSubmission(db: Database, actor: SessionUser, roundId
   const status = input.decision === "accept" ? "accepted" : "returned";
   await bump(db, submission, { status, reviewedAt: now.toISOString() });
   await addEvent(db, actor, submission.id, status, input.comment);
+  if (status === "accepted") await recordValues(db, place.round, submission);
   const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: place.round.title, agency: agency.name, comment: input.comment || null } });
   return formOf(db, place);

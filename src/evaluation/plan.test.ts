@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies } from "../agencies/schema.js";
+import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+
+let s: TestServer;
+beforeAll(async () => { s = await startTestServer({ samples: true }); });
+afterAll(async () => { await s.close(); });
+
+/** Sends and accepts one agency's report in a round: every task in progress, the given indicator values, the rest explained. */
+async function report(focal: Client, roundId: number, agencyId: number, values: Record<number, [number, "actual" | "estimate"]>) {
+  const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${agencyId}`)).body;
+  const saved = await focal.call("PUT", `/api/rounds/${roundId}/reports/${agencyId}`, {
+    version: form.submission?.version ?? 0,
+    tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress" })),
+    indicators: form.indicators.map((i: { id: number }) => values[i.id] ? { indicatorId: i.id, value: values[i.id][0], valueKind: values[i.id][1], explanation: "Chưa đạt do thiếu vốn" } : { indicatorId: i.id, explanation: "Chưa có số liệu" }),
+  });
+  const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${agencyId}/submit`, { version: saved.body.submission.version });
+  expect(sent.status).toBe(200);
+  expect((await focal.call("POST", `/api/rounds/${roundId}/reports/${agencyId}/review`, { version: sent.body.submission.version, decision: "accept" })).status).toBe(200);
+  return form;
+}
+
+describe("a plan evaluated from accepted reports", () => {
+  it("judges GRDP from the yearly reports of 2023 and 2024, and counts the tasks", async () => {
+    const [{ id: tc }] = await s.db.store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
+    const focal = await s.as("dm-danh-gia", "focal_point", [tc]);
+    const plan = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND");
+    const rounds = [];
+    for (const periodYear of [2023, 2024]) rounds.push((await focal.call("POST", "/api/rounds", { documentIds: [plan.id], periodKind: "year", periodYear })).body.id);
+    const form = (await focal.call("GET", `/api/rounds/${rounds[0]}/reports/${tc}`)).body;
+    const grdp = form.indicators.find((i: { name: string }) => i.name.includes("GRDP"));
+    expect(grdp).toBeDefined();
+    await report(focal, rounds[0], tc, { [grdp.id]: [7.17, "actual"] });
+    await report(focal, rounds[1], tc, { [grdp.id]: [6.33, "estimate"] });
+
+    const e = (await s.as("xem-danh-gia", "viewer").then((v) => v.call("GET", `/api/plans/${plan.id}/evaluation?year=2024`))).body;
+    const row = e.indicators.find((i: { id: number }) => i.id === grdp.id);
+    expect(row.values).toEqual([{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "estimate" }]);
+    expect(row.evaluation).toMatchObject({ status: "off_track", latest: { year: 2024, value: 6.33, kind: "estimate" } });
+    expect(row.evaluation.reason.vi).toContain("6,33%");
+    // Indicators nobody reported on have no data; every task is counted once.
+    expect(e.indicatorCounts.no_data).toBe(e.indicators.length - 1);
+    expect(Object.values(e.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(e.tasks.length);
+    expect(e.taskCounts.in_progress).toBeGreaterThan(0);
+    // The year 2022 has no values yet.
+    const before = (await s.call("GET", `/api/plans/${plan.id}/evaluation?year=2022`)).body;
+    expect(before.indicators.find((i: { id: number }) => i.id === grdp.id).evaluation.status).toBe("no_data");
+  });
+});

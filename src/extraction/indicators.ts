@@ -23,10 +23,26 @@ export interface ExtractedIndicator {
   unit: string | null;
   year: number | null;
   per_year: boolean;
+  /** A yearly average over these years ("bình quân hằng năm thời kỳ 2021 - 2030"). */
+  period: { from: number; to: number } | null;
+  /** Less is better: a level to bring down to ("giảm tỷ lệ hộ nghèo xuống còn 2%", "dưới 2%", "không quá 2%"). */
+  direction: "higher" | "lower";
   kind: "target" | "actual" | "estimate";
   section: string | null;
   start: number;
   end: number;
+}
+
+/** An average over a period, in the folded clause before the figure: "bình quân (hằng năm) thời kỳ/giai đoạn 2021 - 2030", either order. */
+const AVERAGE_PERIOD = /binh quan\D{0,40}?(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})|(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})\D{0,60}?binh quan/;
+/** A level brought down to the figure that ends the folded clause: "giảm ... xuống (còn/dưới) 3%", "hạ ... xuống 2 - 3%". */
+const LOWERED_TO = /(?:giam|ha)\b.*\b(?:xuong|con)\b(?:\s+(?:duoi|khoang))?\s*[\d.,]+(?:\s*-\s*[\d.,]+)?\D{0,20}$/;
+
+export function periodOf(foldedClause: string): { from: number; to: number } | null {
+  const m = AVERAGE_PERIOD.exec(foldedClause);
+  if (!m) return null;
+  const from = Number(m[1] ?? m[3]), to = Number(m[2] ?? m[4]);
+  return from < to ? { from, to } : null;
 }
 
 /** A year as a report dates its figures: "năm 2024", "tháng 10/2024", "ngày 09/9/2024". */
@@ -158,7 +174,8 @@ export function extractIndicators(
         const clause = sentence.slice(clauseStart, q.end), dash = /^[-–+\s]*/.exec(clause)![0].length;
         const statement = clause.slice(dash).trimEnd();
         const foldedStatement = foldAt(statement, line.start + sOffset + clauseStart + dash);
-        const perYear = q.perYear || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
+        const period = periodOf(foldedStatement);
+        const perYear = q.perYear || period !== null || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
         // The same statement repeated (a scraped page repeats its header) counts once; the same value in another clause does not.
         // (Non-word runs are made one space, and the parts joined as `[...].join("|")` would join them, null as "":
         // written so, it costs less than replacing every single space and building an array.)
@@ -171,7 +188,8 @@ export function extractIndicators(
         out.push({
           text: statement,
           name: withoutTrailingVerb(sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "")).trim() || statement,
-          comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, kind, section,
+          comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
+          direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section,
           start, end: line.start + sOffset + q.end,
         });
       }

@@ -201,7 +201,7 @@ export async function publishImport(db: Database, id: number, version: number): 
       const measured = i.kind !== "target";
       const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {
         documentId, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: measured ? null : i.year,
-        perYear: i.perYear, direction: "higher", sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
+        perYear: i.perYear, periodFrom: measured ? null : i.periodFrom, periodTo: measured ? null : i.periodTo, direction: i.direction, sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
       }));
       const year = i.year ?? reportYear;
       const value = i.min ?? i.max;

@@ -9,7 +9,7 @@ import { dateField } from "../core/fields.js";
 import { DOCUMENT_TYPES } from "../documents/schema.js";
 import type { Extraction } from "../extraction/extract.js";
 import { agenciesAt, foldKeepingOffsets, type RegistryAgency } from "../extraction/agencies.js";
-import { COMPARATORS } from "../plans/schema.js";
+import { COMPARATORS, DIRECTIONS } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 
 const offset = z.number().int().min(0).nullable();
@@ -40,6 +40,10 @@ const indicatorDraft = z.object({
   unit: shortText.nullable(),
   year: z.number().int().min(1900).max(2100).nullable(),
   perYear: z.boolean(),
+  /** A yearly average over a period (both years, or neither). */
+  periodFrom: z.number().int().min(1900).max(2100).nullable().default(null),
+  periodTo: z.number().int().min(1900).max(2100).nullable().default(null),
+  direction: z.enum(DIRECTIONS).default("higher"),
   kind: z.enum(["target", "actual", "estimate"]),
   section: shortText.nullable(),
   start: offset,
@@ -145,7 +149,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
     })),
     indicators: extraction.indicators.map((i) => ({
       name: i.name, text: i.text, comparator: i.comparator, min: i.min, max: i.max, unit: i.unit, year: i.year, perYear: i.per_year,
-      kind: i.kind, section: i.section, start: i.start, end: i.end,
+      periodFrom: i.period?.from ?? null, periodTo: i.period?.to ?? null, direction: i.direction, kind: i.kind, section: i.section, start: i.start, end: i.end,
     })),
     projects: extraction.projects.map((p) => ({
       name: p.name, metrics: p.metrics.map((m) => ({ label: m.text, value: m.value ?? 0, of: m.of, unit: m.unit, start: m.start, end: m.end })),

@@ -81,6 +81,8 @@ export function NumberField({ label, value, onChange }: { label: string; value: 
   );
 }
 
+const yearOf = (typed: string) => (/^\d{4}$/.test(typed.trim()) ? Number(typed.trim()) : null);
+
 export function IndicatorEditor({ indicator, onChange }: { indicator: IndicatorDraft; onChange(next: IndicatorDraft): void }) {
   const { t } = useLanguage();
   const set = (patch: Partial<IndicatorDraft>) => onChange({ ...indicator, ...patch });
@@ -97,7 +99,18 @@ export function IndicatorEditor({ indicator, onChange }: { indicator: IndicatorD
       <label>{t.indicatorUnit} <input value={indicator.unit ?? ""} onChange={(e) => set({ unit: e.target.value || null })} /></label>
       <label><input type="checkbox" checked={indicator.perYear} onChange={(e) => set({ perYear: e.target.checked })} /> {t.indicatorPerYear}</label>
       <label>{t.indicatorYear}
-        <input value={indicator.year ?? ""} inputMode="numeric" onChange={(e) => set({ year: /^\d{4}$/.test(e.target.value) ? Number(e.target.value) : null })} />
+        <input value={indicator.year ?? ""} inputMode="numeric" onChange={(e) => set({ year: yearOf(e.target.value) })} />
+      </label>
+      <label>{t.indicatorPeriodFrom}
+        <input value={indicator.periodFrom ?? ""} inputMode="numeric" onChange={(e) => set({ periodFrom: yearOf(e.target.value) })} />
+      </label>
+      <label>{t.indicatorPeriodTo}
+        <input value={indicator.periodTo ?? ""} inputMode="numeric" onChange={(e) => set({ periodTo: yearOf(e.target.value) })} />
+      </label>
+      <label>{t.indicatorDirection}
+        <select value={indicator.direction} onChange={(e) => set({ direction: e.target.value as IndicatorDraft["direction"] })}>
+          <option value="higher">{t.directionHigher}</option><option value="lower">{t.directionLower}</option>
+        </select>
       </label>
       <label>{t.indicatorKindLabel}
         <select value={indicator.kind} onChange={(e) => set({ kind: e.target.value as IndicatorDraft["kind"] })}>

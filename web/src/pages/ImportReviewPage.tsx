@@ -152,7 +152,7 @@ export function ImportReviewPage() {
           {tab === "indicators" && (
             <DraftItems items={draft.indicators} testId="indicator" editable={editable} span={span} onSelect={setSpan} addLabel={t.addIndicator}
               onChange={(indicators) => change({ ...draft, indicators })}
-              blank={(): IndicatorDraft => ({ name: t.newIndicator, text: "", comparator: ">=", min: null, max: null, unit: null, year: null, perYear: false, kind: "target", section: null, start: null, end: null })}
+              blank={(): IndicatorDraft => ({ name: t.newIndicator, text: "", comparator: ">=", min: null, max: null, unit: null, year: null, perYear: false, periodFrom: null, periodTo: null, direction: "higher", kind: "target", section: null, start: null, end: null })}
               head={(ind) => (<>
                 <strong>{ind.section ?? "—"}</strong> · {ind.name}
                 <div><span className="nowrap">{formatTarget(ind, t.perYear)}</span> · {ind.year ?? "—"} <span className="tag">{t.indicatorKind[ind.kind]}</span></div>

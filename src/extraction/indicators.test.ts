@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "./extract.js";
+import { periodOf } from "./indicators.js";
+
+const plan = `ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 12/KH-UBND
+KẾ HOẠCH
+Thực hiện chương trình phát triển kinh tế - xã hội
+I. MỤC TIÊU
+1. Chỉ tiêu chủ yếu
+- Tốc độ tăng trưởng kinh tế bình quân hằng năm giai đoạn 2026 - 2030 đạt 7 - 8%.
+- Giai đoạn 2026 - 2030, thu ngân sách trên địa bàn tăng bình quân 10%/năm.
+- Phấn đấu đến năm 2030 giảm tỷ lệ hộ nghèo xuống còn 3%.
+- Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 70%.
+`;
+
+describe("indicators: periods and direction", () => {
+  const found = extract(plan, "12-kh-ubnd.txt").indicators;
+  const by = (text: string) => found.find((i) => i.text.includes(text))!;
+
+  it("reads a yearly average over a period, in either order", () => {
+    expect(by("Tốc độ tăng trưởng")).toMatchObject({ comparator: "range", min: 7, max: 8, per_year: true, period: { from: 2026, to: 2030 }, direction: "higher" });
+    expect(by("thu ngân sách")).toMatchObject({ min: 10, per_year: true, period: { from: 2026, to: 2030 } });
+    expect(periodOf("binh quan hang nam thoi ky 2030 - 2021 dat")).toBeNull();
+  });
+
+  it("knows a level brought down as one where less is better", () => {
+    expect(by("hộ nghèo")).toMatchObject({ min: 3, year: 2030, direction: "lower", period: null });
+    expect(by("lao động qua đào tạo")).toMatchObject({ min: 70, direction: "higher", period: null });
+  });
+});

@@ -1,4 +1,4 @@
-/** The `theodoi` command line: serve, migrate, agencies import|export, backup, restore. */
+/** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, backup, restore. */
 import { Command } from "commander";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -12,6 +12,8 @@ import { createLogger } from "../core/log.js";
 import { errorBody, validate } from "../http/errors.js";
 import { openMigratedStore, startServer, VERSION } from "../server.js";
 import { backupDatabase, restoreDatabase } from "../storage/backup.js";
+import { compileReport, planBySymbol, reportDocx } from "../reports/consolidated.js";
+import { vietnamDate } from "../reporting/periods.js";
 import type { Store } from "../storage/database.js";
 
 const program = new Command("theodoi")
@@ -79,6 +81,23 @@ program.command("extract <files...>")
       const done = i + 1, width = 30, filled = Math.round((done / files.length) * width);
       process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${files.length} ${name.slice(0, 40).padEnd(40)}${done === files.length ? "\n" : ""}`);
     }
+  });
+
+program.command("report")
+  .description("write the consolidated report on a plan for a year: .docx in the official format")
+  .requiredOption("--plan <symbol>", "the plan's number and symbol, e.g. 23/KH-UBND")
+  .requiredOption("--period <year>", "the year reported on, e.g. 2024")
+  .requiredOption("--out <file>", "where to write it (.docx)")
+  .action(async (opts: { plan: string; period: string; out: string }) => {
+    const year = Number(opts.period);
+    if (!/^\d{4}$/.test(opts.period)) throw new Error(`--period: một năm, ví dụ 2024 (a year, e.g. 2024), not ${JSON.stringify(opts.period)}`);
+    if (extname(opts.out).toLowerCase() !== ".docx") throw new Error(`--out: tên tệp .docx (a .docx file name), not ${JSON.stringify(opts.out)}`);
+    const bytes = await withStore(loadConfig(), async (store) => {
+      const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), year, vietnamDate(new Date()));
+      return reportDocx(report);
+    });
+    writeFileSync(opts.out, bytes);
+    console.log(`Đã ghi báo cáo vào ${opts.out} (${bytes.length} bytes)`);
   });
 
 program.command("backup <file>")

@@ -81,6 +81,9 @@ function targetText(t: IndicatorTarget, fmt: (x: number) => string): string {
   return `${sign}${fmt(goal(t) ?? 0)}${unit}${rate}`;
 }
 
+/** A target as written in a table: "8 - 9%/năm", "≥ 80%", "≈ 30%". */
+export const describeTarget = (t: IndicatorTarget) => targetText(t, n);
+
 const result = (status: Evaluation, vi: string, english: string, latest: Observation | null, extra: Partial<IndicatorEvaluation> = {}): IndicatorEvaluation =>
   ({ status, reason: { vi, en: english }, latest, ...extra });
 

@@ -7,12 +7,12 @@ import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { evaluateIndicator, type IndicatorEvaluation, type Observation } from "./indicators.js";
+import { evaluateIndicator, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "./indicators.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 
 export interface PlanEvaluation {
   year: number;
-  indicators: { id: number; name: string; unit: string | null; evaluation: IndicatorEvaluation; values: Observation[] }[];
+  indicators: { id: number; name: string; unit: string | null; target: IndicatorTarget; evaluation: IndicatorEvaluation; values: Observation[] }[];
   tasks: { id: number; text: string; state: TaskState; due: string | null; reported: boolean }[];
   taskCounts: Record<TaskState, number>;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
@@ -39,7 +39,11 @@ export async function evaluatePlan(db: Database, documentId: number, year: numbe
     // One figure per year for the province: yearly periods only (a quarter's value is not the year's).
     const series: Observation[] = values.filter((v) => v.indicatorId === i.id && v.kind !== "plan" && v.period === String(v.periodYear))
       .map((v) => ({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate" }));
-    return { id: i.id, name: i.name, unit: i.unit, evaluation: evaluateIndicator(i, series, year), values: series.sort((a, b) => a.year - b.year) };
+    const target: IndicatorTarget = {
+      comparator: i.comparator, min: i.min, max: i.max, direction: i.direction, unit: i.unit, targetYear: i.targetYear, perYear: i.perYear,
+      periodFrom: i.periodFrom, periodTo: i.periodTo, baselineValue: i.baselineValue, baselineYear: i.baselineYear,
+    };
+    return { id: i.id, name: i.name, unit: i.unit, target, evaluation: evaluateIndicator(target, series, year), values: series.sort((a, b) => a.year - b.year) };
   });
   const evaluatedTasks = planTasks.filter((t) => t.status !== "cancelled").map((t) => ({ id: t.id, text: t.text, ...evaluateTask(t, latestState.get(t.id) ?? null, asOf) }));
   const taskCounts = { completed_on_time: 0, completed_late: 0, in_progress: 0, overdue: 0, not_started: 0 };

@@ -8,6 +8,7 @@ import { searchRoutes } from "../search/routes.js";
 import { reportingRoutes } from "../reporting/routes.js";
 import { auditRoutes } from "../audit/routes.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
+import { reportRoutes } from "../reports/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...reportRoutes, ...auditRoutes];

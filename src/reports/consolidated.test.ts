@@ -1,0 +1,114 @@
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import mammoth from "mammoth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createValue } from "../plans/indicators.js";
+import { indicators } from "../plans/schema.js";
+import { loadSampleProvince } from "../samples/load-samples.js";
+import { openStore } from "../storage/database.js";
+import { openTestDatabase, serverUrl, type TestDatabase } from "../../test/support/database.js";
+import { compileReport, planBySymbol, reportDocx, type ConsolidatedReport } from "./consolidated.js";
+
+const SOFFICE = "/usr/bin/soffice";
+const haveLibreOffice = existsSync(SOFFICE) && existsSync("/usr/bin/pdftotext");
+if (!haveLibreOffice && process.env.THEODOI_REQUIRE_LIBREOFFICE === "1") throw new Error("LibreOffice or pdftotext missing (apt-get install -y libreoffice-writer poppler-utils)");
+
+let t: TestDatabase;
+let dir: string;
+let report: ConsolidatedReport;
+let docx: Buffer;
+
+/** The sample plan with the sample report's GRDP figures: 7,17% in 2023, an estimated 6,33% in 2024. */
+async function withGrdp(db: TestDatabase["store"]["db"]) {
+  const planId = await planBySymbol(db, "23/KH-UBND");
+  const [grdp] = (await db.select().from(indicators).where(eq(indicators.documentId, planId))).filter((i) => i.name.includes("GRDP"));
+  await createValue(db, { indicatorId: grdp.id, period: "2023", value: 7.17, kind: "actual" });
+  await createValue(db, { indicatorId: grdp.id, period: "2024", value: 6.33, kind: "estimate" });
+  return planId;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "theodoi-report-"));
+  t = await openTestDatabase({ samples: true });
+  const planId = await withGrdp(t.store.db);
+  report = await compileReport(t.store.db, planId, 2024, "2026-11-23");
+  docx = await reportDocx(report);
+}, 120_000);
+afterAll(async () => {
+  await t.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the consolidated report", () => {
+  it("drafts its sections from the evaluation: the off-track GRDP among the limitations, with the rate needed", () => {
+    expect(report.title).toBe("Kết quả thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của Ủy ban nhân dân tỉnh Lạng Sơn năm 2024");
+    expect(report.sections.map((s) => s.key)).toEqual(["overview", "results", "projects", "limitations", "causes", "ahead", "proposals"]);
+    const text = (key: string) => JSON.stringify(report.sections.find((s) => s.key === key)!.blocks);
+    expect(text("limitations")).toContain("các năm 2025 - 2030 cần đạt bình quân 8,83%/năm");
+    expect(text("ahead")).toContain("8,83%/năm");
+    const [documentsIssued, taskTable, indicatorTable] = report.appendices;
+    expect(documentsIssued.title).toContain("Phụ lục I\n");
+    expect(taskTable.table.rows).toHaveLength(report.evaluation.tasks.length);
+    const grdpRow = indicatorTable.table.rows.find((r) => String(r[1]).includes("GRDP"))!;
+    expect(grdpRow).toEqual([expect.any(Number), expect.any(String), "8 - 9%/năm", "7,17", "6,33 (ước)", "Không đạt / chệch hướng"]);
+  });
+
+  it.skipIf(!haveLibreOffice)("opens in LibreOffice: header, number and date, title on page 1; the appendices' tables after", () => {
+    const file = join(dir, "bao-cao.docx");
+    writeFileSync(file, docx);
+    execFileSync(SOFFICE, ["--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000, env: { ...process.env, HOME: dir } });
+    const pdf = join(dir, "bao-cao.pdf");
+    const pages = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const first = pages[0].replace(/\s+/g, " ");
+    for (const s of ["ỦY BAN NHÂN DÂN TỈNH", "LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số:", "/BC-UBND", "Lạng Sơn, ngày 23 tháng 11 năm 2026", "BÁO CÁO", "Kết quả thực hiện Kế hoạch số 23/KH-UBND"]) expect(first).toContain(s);
+    const rest = pages.slice(1).join(" ").replace(/\s+/g, " ");
+    expect(rest).toContain("Nơi nhận");
+    expect(rest).toContain("Phụ lục III");
+    expect(rest).toContain("6,33 (ước)");
+    // Page numbers from page 2 on.
+    expect(pages[1].trim().split("\n")[0].trim()).toBe("2");
+  }, 180_000);
+});
+
+describe("theodoi report", { timeout: 240_000 }, () => {
+  it("writes the .docx from the command line, and refuses an unknown plan", async () => {
+    let env: NodeJS.ProcessEnv;
+    let server: TestDatabase | undefined;
+    if (serverUrl) {
+      server = await openTestDatabase({ samples: true });
+      await withGrdp(server.store.db);
+      await server.store.close();
+      env = { ...process.env, DATABASE_URL: server.url, LOG_LEVEL: "warn" };
+    } else {
+      const dataDir = join(dir, "data");
+      const store = await openStore({ dataDir });
+      await store.migrate();
+      await loadSampleProvince(store.db);
+      await withGrdp(store.db);
+      await store.close();
+      env = { ...process.env, THEODOI_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
+    }
+    const run = (...args: string[]) => new Promise<{ code: number; stderr: string }>((ok) => {
+      const child = spawn(process.execPath, ["bin/theodoi.mjs", ...args], { env });
+      let stderr = "";
+      child.stderr.on("data", (b) => (stderr += b));
+      child.on("close", (code) => ok({ code: code ?? -1, stderr }));
+    });
+    try {
+      const out = join(dir, "cli.docx");
+      expect((await run("report", "--plan", "23/KH-UBND", "--period", "2024", "--out", out)).code).toBe(0);
+      const text = (await mammoth.extractRawText({ buffer: readFileSync(out) })).value;
+      expect(text).toContain("Kết quả thực hiện Kế hoạch số 23/KH-UBND");
+      expect(text).toContain("6,33 (ước)");
+      const unknown = await run("report", "--plan", "99/KH-UBND", "--period", "2024", "--out", join(dir, "x.docx"));
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toContain("Không có văn bản");
+    } finally {
+      if (server) await server.drop();
+    }
+  });
+});

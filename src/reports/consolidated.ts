@@ -1,0 +1,173 @@
+/**
+ * The consolidated report on a plan for a year, in the official format (Decree 30/2020): compiled
+ * from the plan, the documents issued to implement it, the accepted reports of the year and the
+ * evaluation of its indicators and tasks. `compileReport` gathers and drafts (the narrative is a
+ * draft for the focal point to edit); `reportDocx` writes it. Sections follow the self-monitoring
+ * report: overview; results (indicators against targets, tasks, agencies' results); key projects;
+ * limitations (off-track indicators, overdue tasks); causes; tasks ahead; proposals; then the three
+ * appendices: documents issued, task by task, indicators by year.
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { documentLinks, documents } from "../documents/schema.js";
+import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
+import { evaluatePlan, type PlanEvaluation } from "../evaluation/plan.js";
+import type { TaskState } from "../evaluation/tasks.js";
+import { projectMetrics, projects, taskAgencies } from "../plans/schema.js";
+import { boardOf } from "../reporting/board.js";
+import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
+import type { Database } from "../storage/database.js";
+import { findById } from "../storage/records.js";
+import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
+import { formatVietnameseDate } from "../text/dates.js";
+import { symbolKey } from "../text/symbols.js";
+import { AppError } from "../core/errors.js";
+import { formatVietnameseNumber } from "../text/numbers.js";
+import { officialDocument, type Appendix, type Block } from "./official-document.js";
+
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  completed_on_time: "Hoàn thành đúng hạn", completed_late: "Hoàn thành quá hạn", in_progress: "Đang thực hiện trong hạn",
+  overdue: "Quá hạn, chưa hoàn thành", not_started: "Chưa triển khai",
+};
+export const EVALUATION_LABELS: Record<IndicatorEvaluation["status"], string> = {
+  achieved: "Đạt", on_track: "Đúng hướng", at_risk: "Có nguy cơ không đạt", off_track: "Không đạt / chệch hướng", no_data: "Chưa có số liệu",
+};
+
+export interface ReportSection { key: string; title: string; blocks: Block[] }
+
+export interface ConsolidatedReport {
+  plan: { id: number; symbol: string | null; title: string; issuedOn: string | null; issuer: string };
+  year: number;
+  province: string;
+  date: string;
+  title: string;
+  sections: ReportSection[];
+  appendices: Appendix[];
+  evaluation: PlanEvaluation;
+}
+
+const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(Math.round(x * 100) / 100));
+const shorten = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const cite = (p: { symbol: string | null; issuedOn: string | null }) => `${p.symbol ? `số ${p.symbol}` : ""}${p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : ""}`.trim();
+
+/** Everything the report says, drafted; `today` is the date in Vietnam (ISO). */
+export async function compileReport(db: Database, documentId: number, year: number, today: string): Promise<ConsolidatedReport> {
+  const plan = await findById(db, documents, documentId);
+  const [issuer] = plan.issuerId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, plan.issuerId)) : [];
+  const province = (await readSetting(db, PROVINCE_SETTING)) ?? "";
+  const evaluation = await evaluatePlan(db, documentId, year, today);
+
+  const issued = await db.select({ symbol: documents.symbol, issuedOn: documents.issuedOn, title: documents.title, issuerText: documents.issuerText, issuerName: agencies.name })
+    .from(documentLinks).innerJoin(documents, eq(documents.id, documentLinks.fromId)).leftJoin(agencies, eq(agencies.id, documents.issuerId))
+    .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"))).orderBy(asc(documents.issuedOn), asc(documents.id));
+
+  // The year's rounds on this plan and their accepted reports.
+  const yearRounds = await db.select({ id: rounds.id }).from(rounds).innerJoin(roundPlans, eq(roundPlans.roundId, rounds.id))
+    .where(and(eq(roundPlans.documentId, documentId), eq(rounds.periodYear, year))).orderBy(asc(rounds.dueOn));
+  const accepted = yearRounds.length ? await db.select({ id: submissions.id, agency: agencies.name, results: submissions.results, difficulties: submissions.difficulties, proposals: submissions.proposals })
+    .from(submissions).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
+    .where(and(inArray(submissions.roundId, yearRounds.map((r) => r.id)), eq(submissions.status, "accepted"))).orderBy(asc(agencies.name)) : [];
+  const narratives = accepted.length ? await db.select({ taskId: submissionTasks.taskId, narrative: submissionTasks.narrative })
+    .from(submissionTasks).where(and(inArray(submissionTasks.submissionId, accepted.map((a) => a.id)), eq(submissionTasks.role, "lead"))) : [];
+  const resultOf = new Map<number, string>();
+  for (const r of narratives) if (r.narrative.trim()) resultOf.set(r.taskId, [resultOf.get(r.taskId), r.narrative.trim()].filter(Boolean).join(" "));
+  const board = yearRounds.length ? await boardOf(db, yearRounds[0].id) : null;
+
+  const taskIds = evaluation.tasks.map((t) => t.id);
+  const leads = taskIds.length ? await db.select({ taskId: taskAgencies.taskId, name: agencies.name }).from(taskAgencies).innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
+    .where(and(inArray(taskAgencies.taskId, taskIds), eq(taskAgencies.role, "lead"))).orderBy(asc(taskAgencies.position)) : [];
+  const leadOf = (taskId: number) => leads.filter((l) => l.taskId === taskId).map((l) => l.name).join("; ");
+  const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
+  const metrics = planProjects.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, planProjects.map((p) => p.id))) : [];
+
+  const issuerName = issuer?.name ?? plan.issuerText ?? "Ủy ban nhân dân tỉnh";
+  const planRef = `Kế hoạch ${cite(plan)} của ${issuerName}`.replace(/\s+/g, " ");
+  const ic = evaluation.indicatorCounts, tc = evaluation.taskCounts;
+  const withData = evaluation.indicators.filter((i) => i.evaluation.status !== "no_data");
+  const lagging = evaluation.indicators.filter((i) => i.evaluation.status === "off_track" || i.evaluation.status === "at_risk");
+  const overdue = evaluation.tasks.filter((t) => t.state === "overdue");
+  const fromAgencies = (key: "results" | "difficulties" | "proposals") => accepted.filter((a) => a[key].trim()).map((a) => `${a.agency}: ${a[key].trim()}`);
+  const orNone = (items: string[], none: string): Block => (items.length ? { kind: "bullets", items } : { kind: "paragraph", text: none });
+
+  const sections: ReportSection[] = [
+    { key: "overview", title: "I. KHÁI QUÁT TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", blocks: [
+      { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(/^kế hoạch\s+/i, "").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}, các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I).` },
+      { kind: "paragraph", text: board
+        ? `Trong kỳ báo cáo năm ${year}, ${board.totals.expected} cơ quan, đơn vị phải báo cáo; ${board.totals.received} cơ quan đã gửi báo cáo (${n(board.percentages.received)}%), trong đó ${board.totals.onTime} cơ quan gửi đúng hạn; ${board.totals.missing} cơ quan chưa gửi.`
+        : `Chưa tổ chức đợt báo cáo năm ${year} đối với Kế hoạch.` },
+    ] },
+    { key: "results", title: "II. KẾT QUẢ ĐẠT ĐƯỢC", blocks: [
+      { kind: "heading", level: 2, text: "1. Kết quả thực hiện các chỉ tiêu" },
+      { kind: "paragraph", text: `Kế hoạch đề ra ${evaluation.indicators.length} chỉ tiêu; đến năm ${year}: ${ic.achieved} chỉ tiêu đạt, ${ic.on_track} chỉ tiêu đúng hướng, ${ic.at_risk} chỉ tiêu có nguy cơ không đạt, ${ic.off_track} chỉ tiêu không đạt hoặc chệch hướng, ${ic.no_data} chỉ tiêu chưa có số liệu (chi tiết tại Phụ lục III).` },
+      orNone(withData.map((i) => `${shorten(i.name, 120)}: ${i.evaluation.reason.vi}.`), "Chưa có số liệu chỉ tiêu được báo cáo."),
+      { kind: "heading", level: 2, text: "2. Kết quả thực hiện các nhiệm vụ" },
+      { kind: "paragraph", text: `Trong ${evaluation.tasks.length} nhiệm vụ: ${tc.completed_on_time} hoàn thành đúng hạn, ${tc.completed_late} hoàn thành quá hạn, ${tc.in_progress} đang thực hiện trong hạn, ${tc.overdue} quá hạn chưa hoàn thành, ${tc.not_started} chưa triển khai (chi tiết tại Phụ lục II).` },
+      { kind: "heading", level: 2, text: "3. Kết quả nổi bật theo báo cáo của các cơ quan, đơn vị" },
+      orNone(fromAgencies("results"), "Chưa có báo cáo được tiếp nhận."),
+    ] },
+    { key: "projects", title: "III. CÁC DỰ ÁN, CÔNG TRÌNH TRỌNG ĐIỂM", blocks: [
+      orNone(planProjects.map((p) => `${p.name}: ${metrics.filter((m) => m.projectId === p.id).map((m) => `${m.label.trim()} ${n(m.value)}${m.of !== null ? `/${n(m.of)}` : ""}${m.unit ? ` ${m.unit}` : ""}`).join("; ") || "chưa có số liệu"}.`),
+        "Kế hoạch không có dự án, công trình trọng điểm được theo dõi."),
+    ] },
+    { key: "limitations", title: "IV. HẠN CHẾ, TỒN TẠI", blocks: [
+      orNone([
+        ...lagging.map((i) => `Chỉ tiêu ${shorten(i.name, 120)}: ${i.evaluation.reason.vi}.`),
+        ...overdue.map((t) => `Nhiệm vụ "${shorten(t.text, 160)}" (${leadOf(t.id) || "chưa rõ cơ quan chủ trì"}) đã quá hạn${t.due ? ` (hạn ${formatVietnameseDate(t.due)})` : ""} nhưng chưa hoàn thành.`),
+      ], "Chưa phát hiện chỉ tiêu chệch hướng hay nhiệm vụ quá hạn."),
+    ] },
+    { key: "causes", title: "V. NGUYÊN NHÂN", blocks: [orNone(fromAgencies("difficulties"), "Các cơ quan, đơn vị chưa nêu khó khăn, vướng mắc.")] },
+    { key: "ahead", title: "VI. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", blocks: [
+      orNone([
+        ...lagging.map((i) => `Tập trung các giải pháp để đạt chỉ tiêu ${shorten(i.name, 120)} (mục tiêu ${describeTarget(i.target)}${i.evaluation.requiredRate !== undefined && i.evaluation.remaining ? `; các năm ${i.evaluation.remaining.from} - ${i.evaluation.remaining.to} cần đạt bình quân ${n(i.evaluation.requiredRate)}%/năm` : ""}).`),
+        ...overdue.map((t) => `Đôn đốc ${leadOf(t.id) || "cơ quan chủ trì"} hoàn thành nhiệm vụ "${shorten(t.text, 120)}".`),
+      ], "Tiếp tục triển khai các nhiệm vụ theo Kế hoạch."),
+    ] },
+    { key: "proposals", title: "VII. ĐỀ XUẤT, KIẾN NGHỊ", blocks: [orNone(fromAgencies("proposals"), "Không có đề xuất, kiến nghị.")] },
+  ];
+
+  const years = [...new Set(evaluation.indicators.flatMap((i) => i.values.map((v) => v.year)))].sort().slice(-5);
+  const appendices: Appendix[] = [
+    { title: "Phụ lục I\nDANH MỤC VĂN BẢN BAN HÀNH TRIỂN KHAI THỰC HIỆN KẾ HOẠCH", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
+      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Số, ký hiệu", width: 14 }, { title: "Ngày ban hành", width: 12 }, { title: "Trích yếu", width: 49 }, { title: "Cơ quan ban hành", width: 20 }],
+        rows: issued.map((d, i) => [i + 1, d.symbol, d.issuedOn ? formatVietnameseDate(d.issuedOn) : null, d.title, d.issuerName ?? d.issuerText]) } },
+    { title: "Phụ lục II\nKẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
+      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Nhiệm vụ", width: 37 }, { title: "Cơ quan chủ trì", width: 16 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 20 }],
+        rows: evaluation.tasks.map((t, i) => [i + 1, t.text, leadOf(t.id), t.due ? formatVietnameseDate(t.due) : null, TASK_STATE_LABELS[t.state], resultOf.get(t.id) ?? null]) } },
+    { title: "Phụ lục III\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
+      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Chỉ tiêu", width: 33 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 8 })), { title: "Đánh giá", width: 16 }],
+        rows: evaluation.indicators.map((i, k) => [k + 1, i.name, describeTarget(i.target), ...years.map((y) => {
+          const v = i.values.find((x) => x.year === y);
+          return v ? `${n(v.value)}${v.kind === "estimate" ? " (ước)" : ""}` : null;
+        }), EVALUATION_LABELS[i.evaluation.status]]) } },
+  ];
+
+  return {
+    plan: { id: plan.id, symbol: plan.symbol, title: plan.title, issuedOn: plan.issuedOn, issuer: issuerName }, year, province, date: today,
+    title: `Kết quả thực hiện ${planRef} năm ${year}`, sections, appendices, evaluation,
+  };
+}
+
+/** A plan by its symbol as written ("23/KH-UBND", "23-KH/UBND"): not_found when there is none. */
+export async function planBySymbol(db: Database, written: string): Promise<number> {
+  const key = symbolKey(written);
+  const [row] = key ? await db.select({ id: documents.id }).from(documents).where(eq(documents.symbolKey, key)) : [];
+  if (!row) throw new AppError("not_found", [{ field: "plan", message: written }], "document_unknown");
+  return row.id;
+}
+
+/** The report as .docx in the official format; numbered "Số: …/BC-UBND" by the clerk. */
+export function reportDocx(report: ConsolidatedReport): Promise<Buffer> {
+  return officialDocument({
+    superior: null,
+    issuer: report.plan.issuer,
+    number: null,
+    symbolSuffix: "BC-UBND",
+    place: report.province || "…",
+    date: report.date,
+    title: { kind: "BÁO CÁO", subject: report.title },
+    body: report.sections.flatMap((s) => [{ kind: "heading", level: 1, text: s.title } as Block, ...s.blocks]),
+    recipients: ["Như trên;", "Thường trực Tỉnh ủy (b/c);", "Thường trực HĐND tỉnh (b/c);", "Các sở, ban, ngành;", "Lưu: VT, KT."],
+    signature: { authority: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer: null },
+    appendices: report.appendices,
+  });
+}

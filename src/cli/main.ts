@@ -13,6 +13,7 @@ import { errorBody, validate } from "../http/errors.js";
 import { openMigratedStore, startServer, VERSION } from "../server.js";
 import { backupDatabase, restoreDatabase } from "../storage/backup.js";
 import { compileReport, planBySymbol, reportDocx } from "../reports/consolidated.js";
+import { tablesXlsx } from "../reports/xlsx.js";
 import { vietnamDate } from "../reporting/periods.js";
 import type { Store } from "../storage/database.js";
 
@@ -84,17 +85,18 @@ program.command("extract <files...>")
   });
 
 program.command("report")
-  .description("write the consolidated report on a plan for a year: .docx in the official format")
+  .description("write the consolidated report on a plan for a year: .docx in the official format, or its appendices as .xlsx")
   .requiredOption("--plan <symbol>", "the plan's number and symbol, e.g. 23/KH-UBND")
   .requiredOption("--period <year>", "the year reported on, e.g. 2024")
-  .requiredOption("--out <file>", "where to write it (.docx)")
+  .requiredOption("--out <file>", "where to write it: FILE.docx (the report) or FILE.xlsx (its appendices)")
   .action(async (opts: { plan: string; period: string; out: string }) => {
     const year = Number(opts.period);
     if (!/^\d{4}$/.test(opts.period)) throw new Error(`--period: một năm, ví dụ 2024 (a year, e.g. 2024), not ${JSON.stringify(opts.period)}`);
-    if (extname(opts.out).toLowerCase() !== ".docx") throw new Error(`--out: tên tệp .docx (a .docx file name), not ${JSON.stringify(opts.out)}`);
+    const format = extname(opts.out).toLowerCase();
+    if (format !== ".docx" && format !== ".xlsx") throw new Error(`--out: tên tệp .docx hoặc .xlsx (a .docx or .xlsx file name), not ${JSON.stringify(opts.out)}`);
     const bytes = await withStore(loadConfig(), async (store) => {
       const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), year, vietnamDate(new Date()));
-      return reportDocx(report);
+      return format === ".docx" ? reportDocx(report) : tablesXlsx(report.appendices);
     });
     writeFileSync(opts.out, bytes);
     console.log(`Đã ghi báo cáo vào ${opts.out} (${bytes.length} bytes)`);

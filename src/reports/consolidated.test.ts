@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createValue } from "../plans/indicators.js";
@@ -81,7 +82,6 @@ describe("theodoi report", { timeout: 240_000 }, () => {
     if (serverUrl) {
       server = await openTestDatabase({ samples: true });
       await withGrdp(server.store.db);
-      await server.store.close();
       env = { ...process.env, DATABASE_URL: server.url, LOG_LEVEL: "warn" };
     } else {
       const dataDir = join(dir, "data");
@@ -104,6 +104,17 @@ describe("theodoi report", { timeout: 240_000 }, () => {
       const text = (await mammoth.extractRawText({ buffer: readFileSync(out) })).value;
       expect(text).toContain("Kết quả thực hiện Kế hoạch số 23/KH-UBND");
       expect(text).toContain("6,33 (ước)");
+      // The same appendices as a workbook, one sheet each, with the same rows.
+      const xlsx = join(dir, "cli.xlsx");
+      expect((await run("report", "--plan", "23/KH-UBND", "--period", "2024", "--out", xlsx)).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(xlsx);
+      expect(book.worksheets.map((w) => w.name)).toEqual(["Phụ lục I", "Phụ lục II", "Phụ lục III"]);
+      const values = (sheet: ExcelJS.Worksheet) => [...sheet.getSheetValues()].slice(1).map((r) => ((r ?? []) as ExcelJS.CellValue[]).slice(1).map((v) => v ?? null));
+      const indicatorsSheet = values(book.worksheets[2]);
+      const headerAt = indicatorsSheet.findIndex((r) => r[0] === "STT");
+      expect(indicatorsSheet.slice(headerAt + 1)).toEqual(report.appendices[2].table.rows.map((r) => r.map((v) => v ?? "")));
+      expect(values(book.worksheets[1]).slice(headerAt + 1)).toHaveLength(report.appendices[1].table.rows.length);
       const unknown = await run("report", "--plan", "99/KH-UBND", "--period", "2024", "--out", join(dir, "x.docx"));
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toContain("Không có văn bản");

@@ -105,7 +105,8 @@ describe("role × route matrix", () => {
     // Signed in, then checked on the record: one's own agencies' reports and notifications.
     if (path === "/api/inbox" || path.startsWith("/api/notifications") || path === "/api/evidence/:id" || (read && path === "/api/rounds/:id/reports/:agencyId")) return "signed_in";
     if (path.startsWith("/api/rounds/:id/reports/")) return path.endsWith("/review") ? ["admin", "focal_point"] : ["admin", "focal_point", "reporter"];
-    if (path === "/api/plans/:id/report") return ["admin", "focal_point", "leader"];
+    if (path === "/api/plans/:id/report" || (read && path === "/api/plans/:id/report-draft")) return ["admin", "focal_point", "leader"];
+    if (path === "/api/plans/:id/report-draft") return ["admin", "focal_point"];
     if (path.startsWith("/api/rounds")) return read && !path.endsWith("/urging-letter") ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];

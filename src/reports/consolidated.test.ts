@@ -75,6 +75,26 @@ describe("the consolidated report", () => {
   }, 180_000);
 });
 
+describe("the focal point's edits", () => {
+  it("replace a section's drafted text in the report, keep the others drafted, and can be undone", async () => {
+    const planId = report.plan.id;
+    const db = t.store.db;
+    const { saveReportDraft } = await import("./drafts.js");
+    const saved = await saveReportDraft(db, 1, planId, { year: 2024, version: 0, sections: { causes: "Nguyên nhân chủ yếu:\n\n- Vốn đầu tư công giải ngân chậm.\n- Thời tiết bất lợi." } });
+    const edited = await compileReport(db, planId, 2024, "2026-11-23");
+    const causes = edited.sections.find((s) => s.key === "causes")!;
+    expect(causes).toMatchObject({ edited: true, blocks: [{ kind: "paragraph", text: "Nguyên nhân chủ yếu:" }, { kind: "bullets", items: ["Vốn đầu tư công giải ngân chậm.", "Thời tiết bất lợi."] }] });
+    expect(edited.sections.find((s) => s.key === "limitations")!.edited).toBe(false);
+    expect(edited.draftVersion).toBe(1);
+    const text = (await mammoth.extractRawText({ buffer: await reportDocx(edited) })).value;
+    expect(text).toContain("Vốn đầu tư công giải ngân chậm.");
+    // A stale edit is refused; an undone one returns to the drafted text.
+    await expect(saveReportDraft(db, 1, planId, { year: 2024, version: 0, sections: { causes: "cũ" } })).rejects.toMatchObject({ code: "conflict" });
+    await saveReportDraft(db, 1, planId, { year: 2024, version: saved.version, sections: { causes: null } });
+    expect((await compileReport(db, planId, 2024, "2026-11-23")).sections.find((s) => s.key === "causes")!.edited).toBe(false);
+  });
+});
+
 describe("theodoi report", { timeout: 240_000 }, () => {
   it("writes the .docx from the command line, and refuses an unknown plan", async () => {
     let env: NodeJS.ProcessEnv;

@@ -23,6 +23,8 @@ import { formatVietnameseDate } from "../text/dates.js";
 import { symbolKey } from "../text/symbols.js";
 import { AppError } from "../core/errors.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
+import { reportDraftOf, type SECTION_KEYS } from "./drafts.js";
+import { blocksToText, textToBlocks } from "./narrative.js";
 import { officialDocument, type Appendix, type Block } from "./official-document.js";
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
@@ -33,7 +35,15 @@ export const EVALUATION_LABELS: Record<IndicatorEvaluation["status"], string> = 
   achieved: "Đạt", on_track: "Đúng hướng", at_risk: "Có nguy cơ không đạt", off_track: "Không đạt / chệch hướng", no_data: "Chưa có số liệu",
 };
 
-export interface ReportSection { key: string; title: string; blocks: Block[] }
+export interface ReportSection {
+  key: (typeof SECTION_KEYS)[number];
+  title: string;
+  blocks: Block[];
+  /** The focal point edited it (its text replaces the drafted one). */
+  edited: boolean;
+  /** The blocks as the editor shows them. */
+  text: string;
+}
 
 export interface ConsolidatedReport {
   plan: { id: number; symbol: string | null; title: string; issuedOn: string | null; issuer: string };
@@ -44,6 +54,8 @@ export interface ConsolidatedReport {
   sections: ReportSection[];
   appendices: Appendix[];
   evaluation: PlanEvaluation;
+  /** The version of the focal point's edits (0: none yet), for the next save. */
+  draftVersion: number;
 }
 
 const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(Math.round(x * 100) / 100));
@@ -89,7 +101,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const fromAgencies = (key: "results" | "difficulties" | "proposals") => accepted.filter((a) => a[key].trim()).map((a) => `${a.agency}: ${a[key].trim()}`);
   const orNone = (items: string[], none: string): Block => (items.length ? { kind: "bullets", items } : { kind: "paragraph", text: none });
 
-  const sections: ReportSection[] = [
+  const drafted: Omit<ReportSection, "edited" | "text">[] = [
     { key: "overview", title: "I. KHÁI QUÁT TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", blocks: [
       { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(/^kế hoạch\s+/i, "").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}, các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I).` },
       { kind: "paragraph", text: board
@@ -125,6 +137,13 @@ export async function compileReport(db: Database, documentId: number, year: numb
     { key: "proposals", title: "VII. ĐỀ XUẤT, KIẾN NGHỊ", blocks: [orNone(fromAgencies("proposals"), "Không có đề xuất, kiến nghị.")] },
   ];
 
+  const draft = await reportDraftOf(db, documentId, year);
+  const sections: ReportSection[] = drafted.map((s) => {
+    const edit = draft?.sections[s.key];
+    const blocks = edit !== undefined ? textToBlocks(edit) : s.blocks;
+    return { ...s, blocks, edited: edit !== undefined, text: edit ?? blocksToText(s.blocks) };
+  });
+
   const years = [...new Set(evaluation.indicators.flatMap((i) => i.values.map((v) => v.year)))].sort().slice(-5);
   const appendices: Appendix[] = [
     { title: "Phụ lục I\nDANH MỤC VĂN BẢN BAN HÀNH TRIỂN KHAI THỰC HIỆN KẾ HOẠCH", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
@@ -143,7 +162,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
 
   return {
     plan: { id: plan.id, symbol: plan.symbol, title: plan.title, issuedOn: plan.issuedOn, issuer: issuerName }, year, province, date: today,
-    title: `Kết quả thực hiện ${planRef} năm ${year}`, sections, appendices, evaluation,
+    title: `Kết quả thực hiện ${planRef} năm ${year}`, sections, appendices, evaluation, draftVersion: draft?.version ?? 0,
   };
 }
 

@@ -4,6 +4,9 @@ import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { compileReport, reportDocx } from "./consolidated.js";
 import { tablesXlsx } from "./xlsx.js";
+import { saveReportDraft } from "./drafts.js";
+import { documents } from "../documents/schema.js";
+import { findById } from "../storage/records.js";
 
 export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a plan for a year, as .docx in the official format (a draft compiled from accepted reports and the evaluation), or its appendices as .xlsx (format=xlsx)",
@@ -15,5 +18,19 @@ export const reportRoutes = [
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="bao-cao-ke-hoach-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,
       } });
+    } }),
+
+  route({ method: "get", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.read", summary: "The consolidated report's narrative for the editor: each section's text (drafted, or as the focal point edited it) and the version of the edits",
+    params: z.object({ id }), query: z.object({ year }),
+    handler: async ({ ctx, params, query }) => {
+      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()));
+      return { title: report.title, year: report.year, draftVersion: report.draftVersion, sections: report.sections.map(({ key, title, text, edited }) => ({ key, title, text, edited })) };
+    } }),
+  route({ method: "put", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.manage", summary: "Save edited sections of the narrative (null returns a section to the drafted text); send the version you read (0 for the first edit)",
+    params: z.object({ id }), body: z.object({ year, version: z.number().int().min(0), sections: z.record(z.string(), z.string().max(100_000).nullable()) }),
+    handler: async ({ ctx, params, body }) => {
+      await findById(ctx.db, documents, params.id);
+      const saved = await saveReportDraft(ctx.db, ctx.user!.id, params.id, body);
+      return { draftVersion: saved.version };
     } }),
 ];

@@ -16,7 +16,7 @@ const TABLES: PgTable[] = [
   schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics, schema.imports,
   schema.users, schema.userAgencies, // (sessions are not kept: a restore signs everyone out)
   schema.rounds, schema.roundPlans, schema.roundReporters, schema.reminderSteps, schema.reminderDeliveries, schema.notifications,
-  schema.submissions, schema.submissionTasks, schema.submissionIndicators, schema.submissionEvents, schema.evidenceFiles,
+  schema.submissions, schema.submissionTasks, schema.submissionIndicators, schema.submissionEvents, schema.evidenceFiles, schema.reportDrafts,
   // (the audit trail is not replaced either: it is append-only, and the restore is recorded in it)
 ];
 

@@ -7,6 +7,7 @@ export * from "../imports/schema.js";
 export * from "../accounts/schema.js";
 export * from "../reporting/schema.js";
 export * from "../audit/schema.js";
+export * from "../reports/schema.js";
 
 /** Facts about the installation itself (e.g. whether the sample province was loaded). */
 export const settings = pgTable("settings", {

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
-import { rounds } from "../../src/reporting/schema.js";
+import { roundPlans, rounds } from "../../src/reporting/schema.js";
 import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
@@ -123,5 +123,24 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     expect(await reporter.getByRole("link", { name: "Đợt báo cáo" }).count()).toBe(0);
     await reporter.goto(`${s.url}/rounds/${roundId}`);
     await expect.poll(() => reporter.getByRole("alert").innerText()).toContain("không có quyền");
+  });
+
+  it("shows the plan's evaluation and lets the focal point edit the consolidated report before downloading it", async () => {
+    const [{ id: planId }] = await s.db.store.db.select({ id: roundPlans.documentId }).from(roundPlans).where(eq(roundPlans.roundId, roundId));
+    await focal.goto(`${s.url}/documents/${planId}`);
+    await focal.getByRole("link", { name: "Đánh giá, báo cáo tổng hợp" }).click();
+    await focal.getByRole("heading", { name: "Đánh giá và báo cáo tổng hợp" }).waitFor();
+    await focal.getByLabel("Năm", { exact: true }).fill("2026");
+    // Sở Xây dựng's accepted report counts its tasks in progress.
+    await expect.poll(() => focal.locator("p", { hasText: "Đang thực hiện trong hạn:" }).innerText()).toMatch(/Đang thực hiện trong hạn: [1-9]/);
+    const causes = focal.getByRole("textbox", { name: /V\. NGUYÊN NHÂN/ });
+    await causes.fill("Nguyên nhân chủ yếu:\n\n- Nguồn vốn bố trí chậm.");
+    await focal.locator(".narrative", { has: causes }).getByRole("button", { name: "Lưu phần này" }).click();
+    await expect.poll(() => focal.locator(".narrative", { has: causes }).innerText()).toContain("đã chỉnh sửa");
+    const docx = await fetch(`${s.url}/api/plans/${planId}/report?year=2026`, { headers: (await s.signIn("dm-taichinh")).headers });
+    const { default: mammoth } = await import("mammoth");
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    expect(text).toContain("Nguồn vốn bố trí chậm.");
+    expect(text).toContain("Giải ngân đạt 72% kế hoạch vốn năm 2026"); // the accepted report's results
   });
 });

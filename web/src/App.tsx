@@ -16,6 +16,7 @@ import { NotificationsPage } from "./pages/NotificationsPage";
 import { ReportPage } from "./pages/ReportPage";
 import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
+import { PlanReportPage } from "./pages/PlanReportPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { SessionProvider, useSession } from "./session";
 
@@ -84,6 +85,7 @@ function Pages() {
           <Route path="/rounds/:id" element={<RoundPage />} />
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/plans/:id/report" element={<PlanReportPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
         </Routes>

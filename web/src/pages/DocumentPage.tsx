@@ -8,12 +8,14 @@ import { LoadState } from "../components/Status";
 import { formatDate, formatTarget } from "../format";
 import { Outline } from "../components/Outline";
 import { useLanguage } from "../i18n";
+import { useSession } from "../session";
 
 type LinkRow = DocumentDetail["linksOut"][number];
 
 export function DocumentPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
+  const { can } = useSession();
   const doc = useApi<DocumentDetail>(`/api/documents/${id}`);
   const graph = useApi<DocumentGraph>(`/api/documents/${id}/graph`);
   const [showText, setShowText] = useState(false);
@@ -32,6 +34,7 @@ export function DocumentPage() {
       <p><Link to="/">{t.back}</Link></p>
       <h1><span className="symbol">{d.symbol ?? t.noSymbol}</span> {DOCUMENT_TYPE_LABELS[d.docType][lang]}</h1>
       <p className="title">{d.title}</p>
+      {can("reporting.read") && d.status === "published" && !d.stub && <p><Link className="button" to={`/plans/${d.id}/report`}>{t.openPlanReport}</Link></p>}
       <dl className="meta">
         <dt>{t.metaSymbol}</dt><dd>{d.symbol ?? t.noSymbol}</dd>
         <dt>{t.metaType}</dt><dd>{DOCUMENT_TYPE_LABELS[d.docType][lang]}</dd>

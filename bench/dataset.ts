@@ -6,7 +6,7 @@
 import { agencies } from "../src/agencies/schema.js";
 import type { Database } from "../src/storage/database.js";
 import { documentLinks, documents } from "../src/documents/schema.js";
-import { indicators, taskAgencies, tasks } from "../src/plans/schema.js";
+import { indicators, indicatorValues, taskAgencies, tasks } from "../src/plans/schema.js";
 import { searchDocumentText } from "../src/text/fold.js";
 import { DOCUMENT_TYPE_CODES } from "../src/text/symbols.js";
 import { documentSearchText, symbolColumns } from "../src/documents/commands.js";
@@ -81,7 +81,12 @@ export async function generateProvince(db: Database, size: DatasetSize, seed = 4
           const min = Math.floor(random() * 90);
           return { documentId: plan.id, name, unit: "%", comparator: ">=" as const, min, targetYear: 2030, searchFolded: searchDocumentText(name) };
         });
-        indicatorCount += (await tx.insert(indicators).values(indicatorRows).returning({ id: indicators.id })).length;
+        const createdIndicators = await tx.insert(indicators).values(indicatorRows).returning({ id: indicators.id, min: indicators.min });
+        indicatorCount += createdIndicators.length;
+        // Three years of values, around the target, for the dashboard to judge.
+        await tx.insert(indicatorValues).values(createdIndicators.flatMap((i) => [2022, 2023, 2024].map((year) => ({
+          indicatorId: i.id, period: String(year), periodYear: year, value: Math.round((i.min ?? 50) * (0.6 + random() * 0.5) * 10) / 10, kind: year === 2024 ? "estimate" as const : "actual" as const,
+        }))));
       }
     });
   }

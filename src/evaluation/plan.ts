@@ -1,9 +1,11 @@
 /**
- * A plan evaluated for a year: each indicator against its target with the values recorded up to
- * that year (from accepted reports, or entered), and each open or reported task in the Government
- * Office's categories, from its deadline and the latest accepted report on it, with the counts.
+ * Plans evaluated for a year: each indicator against its target with the values recorded up to that
+ * year (from accepted reports, or entered), and each task in the Government Office's categories, from
+ * its deadline and the latest accepted report on it, with the counts. Set-based: a few queries for
+ * one plan or for every plan of the province (the dashboard), whatever their number.
  */
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { documents } from "../documents/schema.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
@@ -18,37 +20,66 @@ export interface PlanEvaluation {
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
 }
 
+export const emptyTaskCounts = (): Record<TaskState, number> => ({ completed_on_time: 0, completed_late: 0, in_progress: 0, overdue: 0, not_started: 0 });
+export const emptyIndicatorCounts = (): Record<IndicatorEvaluation["status"], number> => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
+
 /** `today`: the date in Vietnam; a past year is judged as at its last day. */
 export async function evaluatePlan(db: Database, documentId: number, year: number, today: string): Promise<PlanEvaluation> {
+  return (await evaluatePlans(db, [documentId], year, today)).get(documentId) ?? { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() };
+}
+
+/** The given plans, or every published document with tasks or indicators ("all"), evaluated. */
+export async function evaluatePlans(db: Database, documentIds: number[] | "all", year: number, today: string): Promise<Map<number, PlanEvaluation>> {
   const asOf = today.slice(0, 4) > String(year) ? `${year}-12-31` : today;
-  const planIndicators = await db.select().from(indicators).where(eq(indicators.documentId, documentId)).orderBy(asc(indicators.startOffset), asc(indicators.id));
-  const values = planIndicators.length ? await db.select().from(indicatorValues)
-    .where(and(inArray(indicatorValues.indicatorId, planIndicators.map((i) => i.id)), lte(indicatorValues.periodYear, year))) : [];
-  // The latest accepted report on each task, over every round of this plan up to the year.
-  const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, reviewedAt: submissions.reviewedAt })
+  const inScope = (column: typeof indicators.documentId | typeof tasks.documentId): SQL => documentIds === "all"
+    ? sql`${column} in (select id from ${documents} where status = 'published')` : inArray(column, documentIds.length ? documentIds : [0]);
+  const planIndicators = await db.select().from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
+  const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind })
+    .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"))) : [];
+  // The latest accepted report on each task, over every round of its plan up to the year.
+  const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status })
     .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))
-    .innerJoin(rounds, eq(rounds.id, submissions.roundId)).innerJoin(roundPlans, eq(roundPlans.roundId, rounds.id))
-    .where(and(eq(roundPlans.documentId, documentId), eq(submissions.status, "accepted"), lte(rounds.periodYear, year), eq(submissionTasks.role, "lead")))
+    .innerJoin(rounds, eq(rounds.id, submissions.roundId)).innerJoin(tasks, eq(tasks.id, submissionTasks.taskId))
+    .where(and(inScope(tasks.documentId), eq(submissions.status, "accepted"), lte(rounds.periodYear, year), eq(submissionTasks.role, "lead"),
+      sql`exists (select 1 from ${roundPlans} rp where rp.round_id = ${rounds.id} and rp.document_id = ${tasks.documentId})`))
     .orderBy(desc(submissions.reviewedAt));
   const latestState = new Map<number, TaskState>();
   for (const r of reported) if (r.status && !latestState.has(r.taskId)) latestState.set(r.taskId, r.status);
-  const planTasks = await db.select({ id: tasks.id, text: tasks.text, status: tasks.status, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
-    deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo }).from(tasks).where(eq(tasks.documentId, documentId)).orderBy(asc(tasks.startOffset), asc(tasks.id));
+  const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
+    deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo })
+    .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
 
-  const evaluatedIndicators = planIndicators.map((i) => {
+  const seriesOf = new Map<number, Observation[]>();
+  for (const v of values) {
     // One figure per year for the province: yearly periods only (a quarter's value is not the year's).
-    const series: Observation[] = values.filter((v) => v.indicatorId === i.id && v.kind !== "plan" && v.period === String(v.periodYear))
-      .map((v) => ({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate" }));
+    if (v.period !== String(v.periodYear)) continue;
+    const list = seriesOf.get(v.indicatorId) ?? [];
+    list.push({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate" });
+    seriesOf.set(v.indicatorId, list);
+  }
+  const out = new Map<number, PlanEvaluation>();
+  const planOf = (id: number) => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() }));
+    return e;
+  };
+  for (const i of planIndicators) {
     const target: IndicatorTarget = {
       comparator: i.comparator, min: i.min, max: i.max, direction: i.direction, unit: i.unit, targetYear: i.targetYear, perYear: i.perYear,
       periodFrom: i.periodFrom, periodTo: i.periodTo, baselineValue: i.baselineValue, baselineYear: i.baselineYear,
     };
-    return { id: i.id, name: i.name, unit: i.unit, target, evaluation: evaluateIndicator(target, series, year), values: series.sort((a, b) => a.year - b.year) };
-  });
-  const evaluatedTasks = planTasks.filter((t) => t.status !== "cancelled").map((t) => ({ id: t.id, text: t.text, ...evaluateTask(t, latestState.get(t.id) ?? null, asOf) }));
-  const taskCounts = { completed_on_time: 0, completed_late: 0, in_progress: 0, overdue: 0, not_started: 0 };
-  for (const t of evaluatedTasks) taskCounts[t.state]++;
-  const indicatorCounts = { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
-  for (const i of evaluatedIndicators) indicatorCounts[i.evaluation.status]++;
-  return { year, indicators: evaluatedIndicators, tasks: evaluatedTasks, taskCounts, indicatorCounts };
+    const series = (seriesOf.get(i.id) ?? []).sort((a, b) => a.year - b.year);
+    const evaluation = evaluateIndicator(target, series, year);
+    const plan = planOf(i.documentId);
+    plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series });
+    plan.indicatorCounts[evaluation.status]++;
+  }
+  for (const t of planTasks) {
+    const evaluated = { id: t.id, text: t.text, ...evaluateTask(t, latestState.get(t.id) ?? null, asOf) };
+    const plan = planOf(t.documentId);
+    plan.tasks.push(evaluated);
+    plan.taskCounts[evaluated.state]++;
+  }
+  return out;
 }

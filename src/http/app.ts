@@ -24,6 +24,7 @@ import { FailureLimiter } from "../accounts/rate-limit.js";
 import { resumeSession, SESSION_COOKIE } from "../accounts/sessions.js";
 import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
+import { invalidateDashboard } from "../dashboard/dashboard.js";
 
 export interface AppOptions {
   store: Store;
@@ -143,6 +144,8 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       } finally {
         // Signing out, a password changed or reset, a user disabled or given other rights: sessions resolve afresh.
         if (unsafe && spec.tag === "accounts") sessionCache.clear();
+        // Any other write may change what the dashboard shows.
+        else if (unsafe) invalidateDashboard(store.db);
       }
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);

@@ -9,6 +9,7 @@ import { reportingRoutes } from "../reporting/routes.js";
 import { auditRoutes } from "../audit/routes.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { reportRoutes } from "../reports/routes.js";
+import { dashboardRoutes } from "../dashboard/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...reportRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];

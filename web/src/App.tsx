@@ -17,6 +17,7 @@ import { ReportPage } from "./pages/ReportPage";
 import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
 import { PlanReportPage } from "./pages/PlanReportPage";
+import { DashboardPage } from "./pages/DashboardPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { SessionProvider, useSession } from "./session";
 
@@ -29,6 +30,7 @@ function Header() {
     <header className="top">
       <div className="brand"><NavLink to="/">{t.appName}</NavLink><span className="muted">{t.tagline}</span></div>
       <nav>
+        {can("plans.read") && <NavLink to="/dashboard">{t.navDashboard}</NavLink>}
         <NavLink to="/" end>{t.navDocuments}</NavLink>
         <NavLink to="/agencies">{t.navAgencies}</NavLink>
         {can("imports.read") && <NavLink to="/imports">{t.navImports}</NavLink>}
@@ -86,6 +88,7 @@ function Pages() {
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
         </Routes>

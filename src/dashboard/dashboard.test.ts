@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies } from "../agencies/schema.js";
+import { indicators } from "../plans/schema.js";
+import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+
+let s: TestServer;
+let focal: Client;
+let planId: number, grdpId: number, tc: number;
+beforeAll(async () => {
+  s = await startTestServer({ samples: true });
+  [{ id: tc }] = await s.db.store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
+  focal = await s.as("dm-bang", "focal_point", [tc]);
+  planId = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND").id;
+  [{ id: grdpId }] = (await s.db.store.db.select().from(indicators).where(eq(indicators.documentId, planId))).filter((i) => i.name.includes("GRDP"));
+});
+afterAll(async () => { await s.close(); });
+
+describe("the leaders' dashboard", () => {
+  it("puts the off-track GRDP first, with its series and target, and follows a write at once", async () => {
+    const leader = await s.as("ld-bang", "leader");
+    const before = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    expect(before.indicatorCounts.off_track).toBe(0);
+    for (const [period, value, kind] of [["2023", 7.17, "actual"], ["2024", 6.33, "estimate"]] as const) {
+      expect((await focal.call("POST", "/api/values", { indicatorId: grdpId, period, value, kind })).status).toBe(201);
+    }
+    const after = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    expect(after.indicatorCounts.off_track).toBe(1);
+    expect(after.indicators[0]).toMatchObject({
+      id: grdpId, planId, planSymbol: "23/KH-UBND", status: "off_track", target: "8 - 9%/năm", targetValue: 8, targetYear: 2030,
+      series: [{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "estimate" }],
+    });
+    expect(Object.values(after.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const province = (await leader.call("GET", "/api/dashboard?year=2024")).body;
+    expect(province.plans.map((p: { id: number }) => p.id)).toContain(planId);
+    expect(province.indicatorCounts.off_track).toBeGreaterThanOrEqual(1);
+  });
+
+  it("shows who reported on time and who is late in an open round past its due date", async () => {
+    const round = (await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "year", periodYear: 2024, dueOn: "2024-12-15" })).body;
+    const d = (await focal.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    const late = d.late.filter((l: { roundId: number }) => l.roundId === round.id);
+    expect(late.length).toBe(round.reporterIds.length);
+    expect(late[0]).toMatchObject({ status: "missing", dueOn: "2024-12-15" });
+    expect(late[0].daysLate).toBeGreaterThan(300);
+    const agencyRow = d.agencies.find((a: { id: number }) => a.id === tc);
+    expect(agencyRow).toMatchObject({ expected: 1, received: 0, onTime: 0, onTimeRate: 0 });
+    expect(Object.values(agencyRow.tasks as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});

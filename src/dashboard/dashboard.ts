@@ -1,0 +1,140 @@
+/**
+ * The leaders' dashboard for a year, province-wide or for one plan: indicators as traffic lights
+ * with their series and targets, tasks by state and by lead agency, each agency's on-time reporting
+ * rate, the agencies late in open rounds, and key projects' progress. Every figure carries the ids
+ * its items are found by, for the page to click through.
+ *
+ * It reads the whole province, so it is kept per process for DASHBOARD_TTL_MS and dropped after any
+ * write through this process (`invalidateDashboard`); another instance's writes show within the TTL.
+ */
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { documents } from "../documents/schema.js";
+import { describeTarget, type IndicatorEvaluation, type Observation } from "../evaluation/indicators.js";
+import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans } from "../evaluation/plan.js";
+import type { TaskState } from "../evaluation/tasks.js";
+import { projectMetrics, projects, taskAgencies } from "../plans/schema.js";
+import { daysLate, dueInstant } from "../reporting/periods.js";
+import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
+import type { Database } from "../storage/database.js";
+
+export const DASHBOARD_TTL_MS = 30_000;
+/** Indicators listed with their series, and plans listed with their counts: the most worrying first. */
+const INDICATORS_SHOWN = 60;
+const PLANS_SHOWN = 100;
+const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_track", "achieved", "no_data"];
+
+export interface Dashboard {
+  year: number;
+  planId: number | null;
+  indicatorCounts: Record<IndicatorEvaluation["status"], number>;
+  taskCounts: Record<TaskState, number>;
+  /** The plans with tasks or indicators, most off-track first (at most PLANS_SHOWN; `planCount` says how many there are). */
+  plans: { id: number; symbol: string | null; title: string; indicatorCounts: Record<IndicatorEvaluation["status"], number>; taskCounts: Record<TaskState, number> }[];
+  planCount: number;
+  indicators: { id: number; planId: number; planSymbol: string | null; name: string; unit: string | null; status: IndicatorEvaluation["status"]; reason: IndicatorEvaluation["reason"];
+    target: string; targetValue: number | null; targetYear: number | null; series: Observation[] }[];
+  agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
+  late: { roundId: number; roundTitle: string; dueOn: string; agencyId: number; agencyName: string; status: string; daysLate: number }[];
+  projects: { id: number; documentId: number | null; name: string; metrics: { label: string; value: number; of: number | null; unit: string | null }[] }[];
+}
+
+export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
+  const evaluated = await evaluatePlans(db, planId === null ? "all" : [planId], year, today);
+  const ids = [...evaluated.keys()];
+  const docs = ids.length ? await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, ids)) : [];
+  const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
+  const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
+  for (const e of evaluated.values()) {
+    for (const [k, v] of Object.entries(e.indicatorCounts)) indicatorCounts[k as IndicatorEvaluation["status"]] += v;
+    for (const [k, v] of Object.entries(e.taskCounts)) taskCounts[k as TaskState] += v;
+  }
+  const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.map((i) => ({ docId, i })));
+  allIndicators.sort((a, b) => ORDER.indexOf(a.i.evaluation.status) - ORDER.indexOf(b.i.evaluation.status) || a.docId - b.docId || a.i.id - b.i.id);
+
+  // Tasks by lead agency.
+  const taskState = new Map<number, TaskState>();
+  for (const e of evaluated.values()) for (const t of e.tasks) taskState.set(t.id, t.state);
+  const leads = taskState.size ? await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId })
+    .from(taskAgencies).where(and(inArray(taskAgencies.taskId, [...taskState.keys()]), eq(taskAgencies.role, "lead"))) : [];
+  const byAgency = new Map<number, Dashboard["agencies"][number]>();
+  const agencyRow = (id: number) => {
+    let row = byAgency.get(id);
+    if (!row) byAgency.set(id, (row = { id, name: "", tasks: emptyTaskCounts(), expected: 0, received: 0, onTime: 0, onTimeRate: null }));
+    return row;
+  };
+  for (const l of leads) agencyRow(l.agencyId).tasks[taskState.get(l.taskId)!]++;
+
+  // Reporting: every round due by now (of the plan, or all), each expected agency on time or not.
+  const dueRounds = await db.select({ id: rounds.id, title: rounds.title, dueOn: rounds.dueOn, status: rounds.status }).from(rounds)
+    .where(and(lte(rounds.dueOn, today), lte(rounds.periodYear, year)));
+  const ofPlan = planId === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(eq(roundPlans.documentId, planId))).map((r) => r.roundId));
+  const scoped = ofPlan ? dueRounds.filter((r) => ofPlan.has(r.id)) : dueRounds;
+  const expected = scoped.length ? await db.select({ roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, firstSubmittedAt: submissions.firstSubmittedAt, status: submissions.status })
+    .from(roundReporters).leftJoin(submissions, and(eq(submissions.roundId, roundReporters.roundId), eq(submissions.agencyId, roundReporters.agencyId)))
+    .where(inArray(roundReporters.roundId, scoped.map((r) => r.id))) : [];
+  const roundOf = new Map(scoped.map((r) => [r.id, r]));
+  const late: Dashboard["late"] = [];
+  for (const e of expected) {
+    const round = roundOf.get(e.roundId)!;
+    const row = agencyRow(e.agencyId);
+    row.expected++;
+    if (e.firstSubmittedAt) {
+      row.received++;
+      if (new Date(e.firstSubmittedAt) < dueInstant(round.dueOn)) row.onTime++;
+    }
+    const owing = !e.status || e.status === "draft" || e.status === "returned";
+    if (round.status === "open" && owing && now >= dueInstant(round.dueOn)) {
+      late.push({ roundId: round.id, roundTitle: round.title, dueOn: round.dueOn, agencyId: e.agencyId, agencyName: "", status: e.status ?? "missing", daysLate: daysLate(round.dueOn, now) });
+    }
+  }
+  const names = byAgency.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...byAgency.keys()])) : [];
+  const nameOf = new Map(names.map((a) => [a.id, a.name]));
+  for (const row of byAgency.values()) {
+    row.name = nameOf.get(row.id) ?? "";
+    row.onTimeRate = row.expected ? Math.round((1000 * row.onTime) / row.expected) / 10 : null;
+  }
+  for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
+  late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
+
+  const projectRows = await db.select({ id: projects.id, documentId: projects.documentId, name: projects.name }).from(projects)
+    .where(planId === null ? undefined : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
+  const metrics = projectRows.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, projectRows.map((p) => p.id))).orderBy(asc(projectMetrics.id)) : [];
+
+  const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
+    .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
+    .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
+  return {
+    year, planId, indicatorCounts, taskCounts,
+    plans: plans.slice(0, PLANS_SHOWN),
+    planCount: plans.length,
+    indicators: allIndicators.slice(0, INDICATORS_SHOWN).map(({ docId, i }) => ({
+      id: i.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
+      target: describeTarget(i.target), targetValue: i.target.direction === "lower" ? (i.target.max ?? i.target.min) : (i.target.min ?? i.target.max), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
+    })),
+    agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi")),
+    late,
+    projects: projectRows.map((p) => ({ ...p, metrics: metrics.filter((m) => m.projectId === p.id).map(({ label, value, of, unit }) => ({ label, value, of, unit })) })),
+  };
+}
+
+/** Per database (a process may hold two, as the tests do), per year and scope. */
+const caches = new WeakMap<Database, Map<string, { at: number; value: Promise<Dashboard> }>>();
+
+/** The dashboard, from this process's cache while fresh. */
+export function cachedDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = `${year}|${planId ?? "all"}`;
+  const hit = cache.get(key);
+  if (hit && now.getTime() - hit.at < DASHBOARD_TTL_MS) return hit.value;
+  const value = buildDashboard(db, year, planId, now, today);
+  cache.set(key, { at: now.getTime(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+/** Called after every write: the next dashboard is read afresh. */
+export function invalidateDashboard(db: Database): void {
+  caches.get(db)?.clear();
+}

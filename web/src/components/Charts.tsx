@@ -1,0 +1,64 @@
+/**
+ * Charts drawn with Chart.js (canvas; only the parts used are registered, to keep the bundle small).
+ * An indicator's trend: its values by year, the path from the first value to the target, the target.
+ */
+import { useEffect, useRef } from "react";
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
+import { formatNumber } from "../format";
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Legend, Tooltip);
+
+function useChart(make: (canvas: HTMLCanvasElement) => Chart, deps: unknown[]) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = make(ref.current);
+    return () => chart.destroy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return ref;
+}
+
+export interface TrendProps {
+  label: string;
+  series: { year: number; value: number; kind: string }[];
+  target: number | null;
+  targetYear: number | null;
+  words: { values: string; path: string; target: string };
+}
+
+export function TrendChart({ label, series, target, targetYear, words }: TrendProps) {
+  const first = series[0];
+  const lastYear = Math.max(targetYear ?? 0, ...series.map((s) => s.year));
+  const years = first ? Array.from({ length: lastYear - first.year + 1 }, (_, i) => first.year + i) : [];
+  const ref = useChart((canvas) => new Chart(canvas, {
+    type: "line",
+    data: {
+      labels: years.map(String),
+      datasets: [
+        { label: words.values, data: years.map((y) => series.find((s) => s.year === y)?.value ?? null), borderColor: "#0b3d73", backgroundColor: "#0b3d73", spanGaps: true },
+        ...(target !== null && first && targetYear ? [{
+          label: words.path, borderColor: "#8a9bb4", borderDash: [6, 4], pointRadius: 0,
+          data: years.map((y) => first.value + ((target - first.value) * (y - first.year)) / Math.max(1, targetYear - first.year)),
+        }] : []),
+        ...(target !== null ? [{ label: words.target, borderColor: "#1e7b34", borderWidth: 1, pointRadius: 0, data: years.map(() => target) }] : []),
+      ],
+    },
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } } },
+      scales: { y: { ticks: { callback: (v) => formatNumber(Number(v)) } } },
+    },
+  }), [JSON.stringify(series), target, targetYear, label]);
+  return <div className="chart" role="img" aria-label={label}><canvas ref={ref} /></div>;
+}
+
+/** Horizontal bars: one bar per label. */
+export function BarChart({ label, labels, values, colors }: { label: string; labels: string[]; values: number[]; colors: string[] }) {
+  const ref = useChart((canvas) => new Chart(canvas, {
+    type: "bar",
+    data: { labels, datasets: [{ label, data: values, backgroundColor: colors }] },
+    options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } },
+  }), [JSON.stringify(values), JSON.stringify(labels), label]);
+  return <div className="chart bars" role="img" aria-label={label}><canvas ref={ref} /></div>;
+}

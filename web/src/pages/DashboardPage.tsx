@@ -1,0 +1,114 @@
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { Dashboard } from "../../../src/dashboard/dashboard";
+import { useApi } from "../api";
+import { BarChart, TrendChart } from "../components/Charts";
+import { LoadState } from "../components/Status";
+import { formatDate, formatNumber } from "../format";
+import { useLanguage } from "../i18n";
+
+const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
+const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
+const TASK_COLORS = ["#b42318", "#c27c0e", "#0b3d73", "#6a8fbf", "#1e7b34"];
+
+/** The leaders' dashboard: province-wide or one plan, for a year. Every number leads to its items. */
+export function DashboardPage() {
+  const { t, lang } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get("year") ?? new Date().getFullYear());
+  const plan = params.get("plan");
+  const data = useApi<Dashboard>(`/api/dashboard?year=${year}${plan ? `&plan=${plan}` : ""}`);
+  const [status, setStatus] = useState<string | null>(null);
+  if (!data.data) return <LoadState loading={data.loading} error={data.error} onRetry={data.reload} />;
+  const d = data.data;
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
+    setParams(next);
+  };
+  const shown = d.indicators.filter((i) => status === null || i.status === status);
+  return (
+    <section className="dashboard">
+      <h1>{t.dashboardTitle}</h1>
+      <div className="row">
+        <label>{t.periodYear} <input type="number" min={2000} max={2100} value={year} onChange={(e) => set({ year: e.target.value })} /></label>
+        <label>{t.dashboardScope}
+          <select value={plan ?? ""} onChange={(e) => set({ plan: e.target.value || null })}>
+            <option value="">{t.dashboardProvince}</option>
+            {d.plans.map((p) => <option key={p.id} value={p.id}>{p.symbol ?? p.title}</option>)}
+          </select>
+        </label>
+        {plan && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
+      </div>
+
+      <h2>{t.indicatorsEvaluated}</h2>
+      <div className="totals">
+        {STATUS_ORDER.map((k) => (
+          <button key={k} className={`total eval-${k}${status === k ? " chosen" : ""}`} data-evaluation={k} aria-pressed={status === k} onClick={() => setStatus(status === k ? null : k)}>
+            <span>{t.evaluations[k]}</span><strong>{d.indicatorCounts[k]}</strong>
+          </button>
+        ))}
+      </div>
+      <div className="trend-grid">
+        {shown.filter((i) => i.series.length > 0).slice(0, 6).map((i) => (
+          <figure key={i.id} className="trend">
+            <figcaption><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span> <Link to={`/documents/${i.planId}`}>{i.planSymbol}</Link> · {i.name}</figcaption>
+            <TrendChart label={i.name} series={i.series} target={i.targetValue} targetYear={i.targetYear} words={{ values: t.chartValues, path: t.chartPath, target: `${t.target} ${i.target}` }} />
+          </figure>
+        ))}
+      </div>
+      <table className="documents indicators-table">
+        <tbody>
+          {shown.map((i) => (
+            <tr key={i.id} data-indicator={i.id}>
+              <td><Link to={`/documents/${i.planId}`}>{i.planSymbol ?? "—"}</Link></td>
+              <td>{i.name}</td>
+              <td>{i.target}</td>
+              <td><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span></td>
+              <td className="reason">{lang === "en" ? i.reason.en : i.reason.vi}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t.tasksEvaluated}</h2>
+      <BarChart label={t.tasksEvaluated} labels={TASK_ORDER.map((k) => t.taskStatus[k])} values={TASK_ORDER.map((k) => d.taskCounts[k])} colors={TASK_COLORS} />
+      <table className="documents agencies-table">
+        <thead><tr><th>{t.colAgency}</th>{TASK_ORDER.map((k) => <th key={k}>{t.taskStatus[k]}</th>)}<th>{t.onTimeRate}</th></tr></thead>
+        <tbody>
+          {d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected).map((a) => (
+            <tr key={a.id} data-agency={a.id}>
+              <td><Link to={`/agencies/${a.id}`}>{a.name}</Link></td>
+              {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k]}</td>)}
+              <td className="num">{a.onTimeRate === null ? "—" : `${formatNumber(a.onTimeRate)} % (${a.onTime}/${a.expected})`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t.lateAgencies} ({d.late.length})</h2>
+      {d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (
+        <ul className="late">
+          {d.late.map((l) => (
+            <li key={`${l.roundId}-${l.agencyId}`}><Link to={`/rounds/${l.roundId}/reports/${l.agencyId}`}>{l.agencyName}</Link> · {l.roundTitle} · {t.dueOn} {formatDate(l.dueOn)} · <span className="late">{t.lateBy(l.daysLate)}</span></li>
+          ))}
+        </ul>
+      )}
+
+      {d.projects.length > 0 && <h2>{t.projectsTitle}</h2>}
+      <ul className="projects">
+        {d.projects.map((p) => (
+          <li key={p.id}>
+            <strong>{p.name}</strong>
+            {p.metrics.map((m, k) => (
+              <div key={k} className="metric">
+                <span>{m.label} {formatNumber(m.value)}{m.of !== null ? `/${formatNumber(m.of)}` : ""}{m.unit ? ` ${m.unit}` : ""}</span>
+                {m.of ? <progress max={m.of} value={Math.min(m.value, m.of)}>{formatNumber((100 * m.value) / m.of)} %</progress> : null}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

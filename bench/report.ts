@@ -1,6 +1,7 @@
 /**
  * The consolidated report at province size: a plan with 300 tasks and 100 indicators (values for
- * four years, accepted reports' results), compiled and written as .docx, on the embedded engine.
+ * four years; no reporting rounds, so the board and the agencies' texts are not part of the time),
+ * compiled and written as .docx, on the embedded engine.
  * The baseline, measured in the same run in alternating rounds, is writing an official document
  * with no body (the fixed cost of the .docx format), so the ratio holds whatever the machine.
  *

@@ -43,6 +43,12 @@ describe("the leaders' dashboard", () => {
     expect(late.length).toBe(round.reporterIds.length);
     expect(late[0]).toMatchObject({ status: "missing", dueOn: "2024-12-15" });
     expect(late[0].daysLate).toBeGreaterThan(300);
+    // A viewer sees the lights and tasks, not who is late: that is the reporting board's.
+    const viewer = await s.as("xem-bang", "viewer");
+    const seen = (await viewer.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    expect(seen).toMatchObject({ reporting: false, late: [] });
+    expect(seen.indicatorCounts).toEqual(d.indicatorCounts);
+    expect(seen.agencies.every((a: { onTimeRate: number | null }) => a.onTimeRate === null)).toBe(true);
     const agencyRow = d.agencies.find((a: { id: number }) => a.id === tc);
     expect(agencyRow).toMatchObject({ expected: 1, received: 0, onTime: 0, onTimeRate: 0 });
     expect(Object.values(agencyRow.tasks as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

@@ -7,7 +7,8 @@
  * It reads the whole province, so it is kept per process for DASHBOARD_TTL_MS and dropped after any
  * write through this process (`invalidateDashboard`); another instance's writes show within the TTL.
  */
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { inPublishedDocument } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type Observation } from "../evaluation/indicators.js";
@@ -19,6 +20,7 @@ import { roundPlans, roundReporters, rounds, submissions } from "../reporting/sc
 import type { Database } from "../storage/database.js";
 
 export const DASHBOARD_TTL_MS = 30_000;
+const MAX_CACHED = 20;
 /** Indicators listed with their series, and plans listed with their counts: the most worrying first. */
 const INDICATORS_SHOWN = 60;
 const PLANS_SHOWN = 100;
@@ -37,6 +39,8 @@ export interface Dashboard {
   agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
   late: { roundId: number; roundTitle: string; dueOn: string; agencyId: number; agencyName: string; status: string; daysLate: number }[];
   projects: { id: number; documentId: number | null; name: string; metrics: { label: string; value: number; of: number | null; unit: string | null }[] }[];
+  /** Whether on-time rates and late agencies are included (they are the reporting board's). */
+  reporting: boolean;
 }
 
 export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
@@ -98,7 +102,7 @@ export async function buildDashboard(db: Database, year: number, planId: number 
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 
   const projectRows = await db.select({ id: projects.id, documentId: projects.documentId, name: projects.name }).from(projects)
-    .where(planId === null ? undefined : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
+    .where(planId === null ? or(isNull(projects.documentId), inPublishedDocument(projects.documentId)) : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
   const metrics = projectRows.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, projectRows.map((p) => p.id))).orderBy(asc(projectMetrics.id)) : [];
 
   const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
@@ -115,6 +119,7 @@ export async function buildDashboard(db: Database, year: number, planId: number 
     agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi")),
     late,
     projects: projectRows.map((p) => ({ ...p, metrics: metrics.filter((m) => m.projectId === p.id).map(({ label, value, of, unit }) => ({ label, value, of, unit })) })),
+    reporting: true,
   };
 }
 
@@ -128,10 +133,21 @@ export function cachedDashboard(db: Database, year: number, planId: number | nul
   const key = `${year}|${planId ?? "all"}`;
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < DASHBOARD_TTL_MS) return hit.value;
+  // Entries that ran out go; and a few scopes at most are kept, whatever years and plans are asked for.
+  for (const [k, v] of cache) if (now.getTime() - v.at >= DASHBOARD_TTL_MS) cache.delete(k);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   const value = buildDashboard(db, year, planId, now, today);
   cache.set(key, { at: now.getTime(), value });
   value.catch(() => cache.delete(key));
   return value;
+}
+
+/**
+ * What a reader without the reporting board's right (viewers, reporters) may see: everything but
+ * which agencies reported on time and which are late.
+ */
+export function withoutReporting(d: Dashboard): Dashboard {
+  return { ...d, late: [], agencies: d.agencies.map((a) => ({ ...a, expected: 0, received: 0, onTime: 0, onTimeRate: null })), reporting: false };
 }
 
 /** Called after every write: the next dashboard is read afresh. */

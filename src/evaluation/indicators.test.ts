@@ -85,3 +85,34 @@ describe("evaluateIndicator by target form", () => {
     expect(evaluateIndicator(t, years.slice(0, 3), 2023)).toMatchObject({ status: "on_track" });
   });
 });
+
+describe("evaluateIndicator: the direction of travel, and the year evaluated", () => {
+  it("calls a move the wrong way deterioration, even from a baseline that had met the target", () => {
+    const fell = evaluateIndicator(target({ min: 80, targetYear: 2030, baselineValue: 90, baselineYear: 2020 }), [actual(2024, 75)], 2024);
+    expect(fell).toMatchObject({ status: "off_track" });
+    expect(fell.ratio).toBeLessThan(0);
+    const rose = evaluateIndicator(target({ comparator: "<=", max: 2, direction: "lower", targetYear: 2030, baselineValue: 1.5, baselineYear: 2020 }), [actual(2024, 2.5)], 2024);
+    expect(rose).toMatchObject({ status: "off_track" });
+    expect(rose.ratio).toBeLessThan(0);
+  });
+
+  it("counts a period's remaining years from the year evaluated, not from the last value", () => {
+    const t = target({ comparator: ">=", min: 8, perYear: true, periodFrom: 2021, periodTo: 2025 });
+    const e = evaluateIndicator(t, [actual(2021, 7), actual(2022, 7), actual(2023, 7)], 2024);
+    expect(e.remaining).toEqual({ from: 2025, to: 2025 });
+    // (8 × 5 − 21 − 7 × 1 year without data) ÷ 1 remaining year
+    expect(e.requiredRate).toBeCloseTo(12, 5);
+    expect(evaluateIndicator(t, [actual(2021, 8), actual(2022, 9)], 2026).status).toBe("achieved");
+  });
+
+  it("caps only shares: a target above 100% of a plan is no share", () => {
+    expect(evaluateIndicator(target({ min: 105, targetYear: 2025 }), [actual(2024, 101)], 2024).status).not.toBe("achieved");
+    expect(evaluateIndicator(target({ min: 105, targetYear: 2025 }), [actual(2024, 106)], 2024).status).toBe("achieved");
+  });
+
+  it("writes the English reason in English units", () => {
+    const e = evaluateIndicator(target({ comparator: "range", min: 8, max: 9, perYear: true, periodFrom: 2021, periodTo: 2030 }), [actual(2023, 7.17)], 2024);
+    expect(e.reason.en).toContain("8 - 9%/year");
+    expect(e.reason.en).not.toContain("năm");
+  });
+});

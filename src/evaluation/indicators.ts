@@ -63,9 +63,10 @@ export interface IndicatorEvaluation {
 
 const n = (x: number) => formatVietnameseNumber(Math.round(x * 100) / 100);
 const en = (x: number) => String(Math.round(x * 100) / 100);
-const isShare = (t: IndicatorTarget) => t.unit?.trim() === "%";
-const cap = (t: IndicatorTarget, v: number) => (isShare(t) ? Math.min(v, 100) : v);
 const lower = (t: IndicatorTarget) => t.direction === "lower";
+/** A share of a whole (a % whose target is at most 100): values above 100 count as 100. "105% of the plan" is no share. */
+const isShare = (t: IndicatorTarget) => t.unit?.trim() === "%" && (t.max ?? t.min ?? 0) <= 100;
+const cap = (t: IndicatorTarget, v: number) => (isShare(t) ? Math.min(v, 100) : v);
 
 /** The number a value must reach: the lower end of a range where more is better, the upper end where less is. */
 function goal(t: IndicatorTarget): number | null {
@@ -73,9 +74,9 @@ function goal(t: IndicatorTarget): number | null {
   return v === null ? null : cap(t, v);
 }
 
-function targetText(t: IndicatorTarget, fmt: (x: number) => string): string {
+function targetText(t: IndicatorTarget, fmt: (x: number) => string, perYear = "/năm"): string {
   const unit = t.unit ? (t.unit === "%" ? "%" : ` ${t.unit}`) : "";
-  const rate = t.perYear || t.periodFrom !== null ? "/năm" : "";
+  const rate = t.perYear || t.periodFrom !== null ? perYear : "";
   if (t.comparator === "range" && t.min !== null && t.max !== null) return `${fmt(t.min)} - ${fmt(t.max)}${unit}${rate}`;
   const sign = { ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", approx: "≈ ", "=": "", range: "" }[t.comparator];
   return `${sign}${fmt(goal(t) ?? 0)}${unit}${rate}`;
@@ -88,7 +89,7 @@ const result = (status: Evaluation, vi: string, english: string, latest: Observa
   ({ status, reason: { vi, en: english }, latest, ...extra });
 
 /** The observations up to and including `year`, oldest first, one per year (an actual value wins over an estimate). */
-function upTo(observations: Observation[], year: number): Observation[] {
+export function upTo(observations: Observation[], year: number): Observation[] {
   const byYear = new Map<number, Observation>();
   for (const o of observations.filter((x) => x.year <= year).sort((a, b) => a.year - b.year)) {
     const known = byYear.get(o.year);
@@ -100,15 +101,20 @@ function upTo(observations: Observation[], year: number): Observation[] {
 /** Compound annual growth from a to b over `years`; null where it is not defined (non-positive values). */
 const cagr = (a: number, b: number, years: number) => (a > 0 && b > 0 && years > 0 ? (b / a) ** (1 / years) - 1 : null);
 
-/** Open SDG: the share of the required growth the observed growth achieves. */
+/**
+ * Open SDG: the share of the required growth the observed growth achieves, signed by the desired
+ * direction (d · observed ÷ |required|): moving the wrong way is negative whatever the target's side
+ * of the baseline (a value that met the target and fell back below it is deteriorating, not on track).
+ */
 function trajectory(t: IndicatorTarget, base: { year: number; value: number }, latest: Observation, target: number, targetYear: number): number | null {
+  const d = lower(t) ? -1 : 1;
   const observed = cagr(cap(t, base.value), cap(t, latest.value), latest.year - base.year);
   const required = cagr(cap(t, base.value), target, targetYear - base.year);
-  if (observed !== null && required !== null && required !== 0) return observed / required;
+  if (observed !== null && required !== null && required !== 0) return (d * observed) / Math.abs(required);
   // Values at or below zero: linear rates instead of compound ones.
-  const observedLinear = (latest.value - base.value) / (latest.year - base.year);
-  const requiredLinear = (target - base.value) / (targetYear - base.year);
-  return requiredLinear === 0 ? null : observedLinear / requiredLinear;
+  const observedLinear = (cap(t, latest.value) - cap(t, base.value)) / (latest.year - base.year);
+  const requiredLinear = (target - cap(t, base.value)) / (targetYear - base.year);
+  return requiredLinear === 0 ? null : (d * observedLinear) / Math.abs(requiredLinear);
 }
 
 function byRatio(ratio: number): Evaluation {
@@ -121,7 +127,7 @@ export function evaluateIndicator(t: IndicatorTarget, observations: Observation[
   const seen = upTo(observations, year);
   const latest = seen.at(-1) ?? null;
   const target = goal(t);
-  const tt = targetText(t, n), tte = targetText(t, en);
+  const tt = targetText(t, n), tte = targetText(t, en, "/year");
   if (target === null) return result("no_data", "Chỉ tiêu không có giá trị mục tiêu bằng số", "The target has no number", latest);
   if (!latest) return result("no_data", `Chưa có số liệu đến năm ${year}`, `No value up to ${year}`, null);
   if (t.periodFrom !== null && t.periodTo !== null) return periodAverage(t, seen, year, target);
@@ -170,22 +176,24 @@ function periodAverage(t: IndicatorTarget, seen: Observation[], year: number, ta
   const from = t.periodFrom!, to = t.periodTo!;
   const inPeriod = seen.filter((o) => o.year >= from && o.year <= to);
   const latest = seen.at(-1)!;
-  const tt = targetText(t, n), tte = targetText(t, en);
+  const tt = targetText(t, n), tte = targetText(t, en, "/year");
   if (!inPeriod.length) return result("no_data", `Chưa có số liệu trong thời kỳ ${from} - ${to}`, `No value within ${from}-${to}`, latest);
   const sum = inPeriod.reduce((s, o) => s + o.value, 0);
   const average = sum / inPeriod.length;
-  const last = inPeriod.at(-1)!.year;
+  const last = Math.max(inPeriod.at(-1)!.year, Math.min(year, to));
   const years = to - from + 1;
+  // Years of the period up to the one evaluated that have no value count at the average so far.
   const missing = last - from + 1 - inPeriod.length;
   const remainingYears = to - last;
   const better = (a: number, b: number) => (lower(t) ? a <= b : a >= b);
+  const meetsAverage = meetsTarget(t, average) ?? better(average, target);
   const observedYears = inPeriod.map((o) => o.year).join(", ");
   const avgText = `Bình quân các năm có số liệu (${observedYears}) đạt ${n(average)}%/năm`;
   const avgTextEn = `The years with data (${observedYears}) average ${en(average)}%/year`;
   const missingNote = missing > 0 ? ` (${missing} năm chưa có số liệu được tính bằng mức bình quân này)` : "";
   const missingNoteEn = missing > 0 ? ` (${missing} years without data counted at that average)` : "";
   if (remainingYears <= 0) {
-    return better(average, target)
+    return meetsAverage
       ? result("achieved", `${avgText}, đạt mục tiêu ${tt} của thời kỳ ${from} - ${to}`, `${avgTextEn}, meeting the ${from}-${to} target ${tte}`, latest, { averageSoFar: average })
       : result("off_track", `${avgText}, không đạt mục tiêu ${tt} của thời kỳ ${from} - ${to}`, `${avgTextEn}, missing the ${from}-${to} target ${tte}`, latest, { averageSoFar: average });
   }
@@ -195,7 +203,7 @@ function periodAverage(t: IndicatorTarget, seen: Observation[], year: number, ta
   const extra = { averageSoFar: average, requiredRate: required, remaining };
   const need = `để cả thời kỳ đạt bình quân ${n(target)}%/năm, các năm ${remaining.from} - ${to} cần đạt bình quân ${n(required)}%/năm${missingNote}`;
   const needEn = `for the period to average ${en(target)}%/year, ${remaining.from}-${to} must average ${en(required)}%/year${missingNoteEn}`;
-  if (better(average, target)) return result("on_track", `${avgText}, đạt mục tiêu ${tt}`, `${avgTextEn}, meeting the target ${tte}`, latest, extra);
+  if (meetsAverage) return result("on_track", `${avgText}, đạt mục tiêu ${tt}`, `${avgTextEn}, meeting the target ${tte}`, latest, extra);
   const best = lower(t) ? Math.min(...inPeriod.map((o) => o.value)) : Math.max(...inPeriod.map((o) => o.value));
   if (better(best, required)) {
     return result("at_risk", `${avgText}, chưa đạt mục tiêu ${tt}; ${need}, trong tầm năm tốt nhất đã đạt (${n(best)}%)`,

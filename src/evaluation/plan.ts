@@ -9,7 +9,7 @@ import { documents } from "../documents/schema.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { evaluateIndicator, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "./indicators.js";
+import { evaluateIndicator, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "./indicators.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 
 export interface PlanEvaluation {
@@ -37,15 +37,18 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind })
     .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"))) : [];
-  // The latest accepted report on each task, over every round of its plan up to the year.
-  const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status })
+  // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
+  const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, periodYear: rounds.periodYear })
     .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))
     .innerJoin(rounds, eq(rounds.id, submissions.roundId)).innerJoin(tasks, eq(tasks.id, submissionTasks.taskId))
     .where(and(inScope(tasks.documentId), eq(submissions.status, "accepted"), lte(rounds.periodYear, year), eq(submissionTasks.role, "lead"),
       sql`exists (select 1 from ${roundPlans} rp where rp.round_id = ${rounds.id} and rp.document_id = ${tasks.documentId})`))
-    .orderBy(desc(submissions.reviewedAt));
-  const latestState = new Map<number, TaskState>();
-  for (const r of reported) if (r.status && !latestState.has(r.taskId)) latestState.set(r.taskId, r.status);
+    .orderBy(desc(rounds.periodYear), desc(rounds.dueOn), desc(submissions.reviewedAt));
+  const reportsOf = new Map<number, { status: TaskState; periodYear: number }[]>();
+  for (const r of reported) if (r.status) reportsOf.set(r.taskId, [...(reportsOf.get(r.taskId) ?? []), { status: r.status, periodYear: r.periodYear }]);
+  /** A recurring task's state is the year's own: a yearly task done in 2023 is not done in 2025. */
+  const latestState = (t: { id: number; deadlineKind: string }) =>
+    (reportsOf.get(t.id) ?? []).find((r) => (t.deadlineKind !== "yearly" && t.deadlineKind !== "ongoing") || r.periodYear === year)?.status ?? null;
   const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
     deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo })
     .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
@@ -69,14 +72,15 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
       comparator: i.comparator, min: i.min, max: i.max, direction: i.direction, unit: i.unit, targetYear: i.targetYear, perYear: i.perYear,
       periodFrom: i.periodFrom, periodTo: i.periodTo, baselineValue: i.baselineValue, baselineYear: i.baselineYear,
     };
-    const series = (seriesOf.get(i.id) ?? []).sort((a, b) => a.year - b.year);
+    // One value a year (several agencies may report; an actual value wins over an estimate), for the tables and charts too.
+    const series = upTo(seriesOf.get(i.id) ?? [], year);
     const evaluation = evaluateIndicator(target, series, year);
     const plan = planOf(i.documentId);
     plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series });
     plan.indicatorCounts[evaluation.status]++;
   }
   for (const t of planTasks) {
-    const evaluated = { id: t.id, text: t.text, ...evaluateTask(t, latestState.get(t.id) ?? null, asOf) };
+    const evaluated = { id: t.id, text: t.text, ...evaluateTask(t, latestState(t), asOf) };
     const plan = planOf(t.documentId);
     plan.tasks.push(evaluated);
     plan.taskCounts[evaluated.state]++;

@@ -22,6 +22,7 @@ describe("indicators: periods and direction", () => {
     expect(by("Tốc độ tăng trưởng")).toMatchObject({ comparator: "range", min: 7, max: 8, per_year: true, period: { from: 2026, to: 2030 }, direction: "higher" });
     expect(by("thu ngân sách")).toMatchObject({ min: 10, per_year: true, period: { from: 2026, to: 2030 } });
     expect(periodOf("binh quan hang nam thoi ky 2030 - 2021 dat")).toBeNull();
+    expect(periodOf("thu nhap binh quan dau nguoi giai doan 2021 - 2025 dat")).toBeNull();
   });
 
   it("knows a level brought down as one where less is better", () => {

@@ -33,8 +33,8 @@ export interface ExtractedIndicator {
   end: number;
 }
 
-/** An average over a period, in the folded clause before the figure: "bình quân (hằng năm) thời kỳ/giai đoạn 2021 - 2030", either order. */
-const AVERAGE_PERIOD = /binh quan\D{0,40}?(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})|(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})\D{0,60}?binh quan/;
+/** An average over a period, in the folded clause before the figure: "bình quân (hằng năm) thời kỳ/giai đoạn 2021 - 2030", either order; "bình quân đầu người" (per head) is no average over years. */
+const AVERAGE_PERIOD = /binh quan(?! dau nguoi)\D{0,40}?(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})|(?:thoi ky|giai doan)\s*(\d{4})\s*[-–]\s*(\d{4})\D{0,60}?binh quan(?! dau nguoi)/;
 /** A level brought down to the figure that ends the folded clause: "giảm ... xuống (còn/dưới) 3%", "hạ ... xuống 2 - 3%". */
 const LOWERED_TO = /(?:giam|ha)\b.*\b(?:xuong|con)\b(?:\s+(?:duoi|khoang))?\s*[\d.,]+(?:\s*-\s*[\d.,]+)?\D{0,20}$/;
 

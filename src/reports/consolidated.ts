@@ -7,7 +7,7 @@
  * limitations (off-track indicators, overdue tasks); causes; tasks ahead; proposals; then the three
  * appendices: documents issued, task by task, indicators by year.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
@@ -74,11 +74,16 @@ export async function compileReport(db: Database, documentId: number, year: numb
     .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"))).orderBy(asc(documents.issuedOn), asc(documents.id));
 
   // The year's rounds on this plan and their accepted reports.
+  // The yearly round first, then the latest: the overview counts that one.
   const yearRounds = await db.select({ id: rounds.id }).from(rounds).innerJoin(roundPlans, eq(roundPlans.roundId, rounds.id))
-    .where(and(eq(roundPlans.documentId, documentId), eq(rounds.periodYear, year))).orderBy(asc(rounds.dueOn));
-  const accepted = yearRounds.length ? await db.select({ id: submissions.id, agency: agencies.name, results: submissions.results, difficulties: submissions.difficulties, proposals: submissions.proposals })
-    .from(submissions).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
-    .where(and(inArray(submissions.roundId, yearRounds.map((r) => r.id)), eq(submissions.status, "accepted"))).orderBy(asc(agencies.name)) : [];
+    .where(and(eq(roundPlans.documentId, documentId), eq(rounds.periodYear, year)))
+    .orderBy(sql`${rounds.periodKind} = 'year' desc`, desc(rounds.dueOn));
+  // Each agency's latest accepted report of the year (a quarter's report is not repeated beside the year's).
+  const acceptedAll = yearRounds.length ? await db.select({ id: submissions.id, agencyId: submissions.agencyId, agency: agencies.name, results: submissions.results, difficulties: submissions.difficulties, proposals: submissions.proposals })
+    .from(submissions).innerJoin(agencies, eq(agencies.id, submissions.agencyId)).innerJoin(rounds, eq(rounds.id, submissions.roundId))
+    .where(and(inArray(submissions.roundId, yearRounds.map((r) => r.id)), eq(submissions.status, "accepted")))
+    .orderBy(asc(agencies.name), sql`${rounds.periodKind} = 'year' desc`, desc(rounds.dueOn)) : [];
+  const accepted = acceptedAll.filter((a, i) => acceptedAll.findIndex((b) => b.agencyId === a.agencyId) === i);
   const narratives = accepted.length ? await db.select({ taskId: submissionTasks.taskId, narrative: submissionTasks.narrative })
     .from(submissionTasks).where(and(inArray(submissionTasks.submissionId, accepted.map((a) => a.id)), eq(submissionTasks.role, "lead"))) : [];
   const resultOf = new Map<number, string>();

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Dashboard } from "../../../src/dashboard/dashboard";
-import { useApi } from "../api";
+import { useApi, type DocumentSummary, type Page } from "../api";
 import { BarChart, TrendChart } from "../components/Charts";
 import { LoadState } from "../components/Status";
 import { formatDate, formatNumber } from "../format";
 import { useLanguage } from "../i18n";
+import { useSession } from "../session";
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
@@ -18,6 +19,8 @@ export function DashboardPage() {
   const year = Number(params.get("year") ?? new Date().getFullYear());
   const plan = params.get("plan");
   const data = useApi<Dashboard>(`/api/dashboard?year=${year}${plan ? `&plan=${plan}` : ""}`);
+  const documents = useApi<Page<DocumentSummary>>("/api/documents?stubs=false&status=published&pageSize=200");
+  const { can } = useSession();
   const [status, setStatus] = useState<string | null>(null);
   if (!data.data) return <LoadState loading={data.loading} error={data.error} onRetry={data.reload} />;
   const d = data.data;
@@ -35,10 +38,10 @@ export function DashboardPage() {
         <label>{t.dashboardScope}
           <select value={plan ?? ""} onChange={(e) => set({ plan: e.target.value || null })}>
             <option value="">{t.dashboardProvince}</option>
-            {d.plans.map((p) => <option key={p.id} value={p.id}>{p.symbol ?? p.title}</option>)}
+            {(documents.data?.items ?? []).filter((p) => p.docType !== "report" && p.docType !== "letter").map((p) => <option key={p.id} value={p.id}>{p.symbol ?? p.title}</option>)}
           </select>
         </label>
-        {plan && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
+        {plan && can("reporting.read") && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
       </div>
 
       <h2>{t.indicatorsEvaluated}</h2>
@@ -74,26 +77,26 @@ export function DashboardPage() {
       <h2>{t.tasksEvaluated}</h2>
       <BarChart label={t.tasksEvaluated} labels={TASK_ORDER.map((k) => t.taskStatus[k])} values={TASK_ORDER.map((k) => d.taskCounts[k])} colors={TASK_COLORS} />
       <table className="documents agencies-table">
-        <thead><tr><th>{t.colAgency}</th>{TASK_ORDER.map((k) => <th key={k}>{t.taskStatus[k]}</th>)}<th>{t.onTimeRate}</th></tr></thead>
+        <thead><tr><th>{t.colAgency}</th>{TASK_ORDER.map((k) => <th key={k}>{t.taskStatus[k]}</th>)}{d.reporting && <th>{t.onTimeRate}</th>}</tr></thead>
         <tbody>
           {d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected).map((a) => (
             <tr key={a.id} data-agency={a.id}>
               <td><Link to={`/agencies/${a.id}`}>{a.name}</Link></td>
               {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k]}</td>)}
-              <td className="num">{a.onTimeRate === null ? "—" : `${formatNumber(a.onTimeRate)} % (${a.onTime}/${a.expected})`}</td>
+              {d.reporting && <td className="num">{a.onTimeRate === null ? "—" : `${formatNumber(a.onTimeRate)} % (${a.onTime}/${a.expected})`}</td>}
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2>{t.lateAgencies} ({d.late.length})</h2>
-      {d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (
+      {d.reporting && <h2>{t.lateAgencies} ({d.late.length})</h2>}
+      {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (
         <ul className="late">
           {d.late.map((l) => (
             <li key={`${l.roundId}-${l.agencyId}`}><Link to={`/rounds/${l.roundId}/reports/${l.agencyId}`}>{l.agencyName}</Link> · {l.roundTitle} · {t.dueOn} {formatDate(l.dueOn)} · <span className="late">{t.lateBy(l.daysLate)}</span></li>
           ))}
         </ul>
-      )}
+      ))}
 
       {d.projects.length > 0 && <h2>{t.projectsTitle}</h2>}
       <ul className="projects">

@@ -11,7 +11,7 @@ interface Draft { title: string; year: number; draftVersion: number; sections: {
 /** A plan's evaluation for a year and its consolidated report: the narrative to edit, the .docx and .xlsx to download. */
 export function PlanReportPage() {
   const { id } = useParams();
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get("year") ?? new Date().getFullYear());
@@ -26,7 +26,8 @@ export function PlanReportPage() {
     setMessage(null);
     try {
       await sendJson("PUT", `/api/plans/${id}/report-draft`, { year, version: d.draftVersion, sections });
-      setTexts({});
+      // Only the saved sections leave the local edits; another section being typed stays as typed.
+      setTexts((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !(key in sections))));
       draft.reload();
       setMessage(t.narrativeSaved);
     } catch (err) { setMessage(err instanceof ApiError && err.status === 409 ? t.narrativeConflict : (err as Error).message); }
@@ -56,7 +57,7 @@ export function PlanReportPage() {
             <tr key={i.id}>
               <td>{i.name}</td>
               <td><span className={`tag eval-${i.evaluation.status}`}>{t.evaluations[i.evaluation.status]}</span></td>
-              <td>{i.evaluation.reason.vi}</td>
+              <td>{lang === "en" ? i.evaluation.reason.en : i.evaluation.reason.vi}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 /**
  * Accounts that exist before anyone can create them: the first administrator (on a database with
- * no user), and the sample province's demo accounts (with the sample data only).
+ * no administrator), and the sample province's demo accounts (with the sample data only).
  */
 import { eq, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
@@ -12,14 +12,15 @@ import { createUser } from "./users.js";
 export const FIRST_ADMIN = "admin";
 
 /**
- * Creates the administrator when there is no user yet: with `password` (from the environment), or
- * with a generated one the caller shows once, which must be changed at first sign-in.
+ * Creates the administrator when there is none yet (the sample province's demo accounts are not
+ * administrators): with `password` (from the environment), or with a generated one the caller shows
+ * once, which must be changed at first sign-in.
  */
 export async function ensureAdministrator(db: Database, password?: string): Promise<{ created: false } | { created: true; username: string; password: string; generated: boolean }> {
   return db.transaction(async (tx) => {
     // Two instances starting together on one server database: the second waits, then sees the first's admin.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('theodoi_first_admin'))`);
-    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
+    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users).where(eq(users.role, "admin"));
     if (count > 0) return { created: false as const };
     const chosen = password ?? generatePassword();
     await createUser(tx, { username: FIRST_ADMIN, displayName: "Quản trị hệ thống", role: "admin", password: chosen, mustChangePassword: !password });

@@ -13,7 +13,7 @@ const schema = z.object({
   /** Size limit of a JSON request body, in bytes. */
   THEODOI_MAX_BODY: z.coerce.number().int().positive().default(2_000_000),
   THEODOI_MAX_UPLOAD: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  /** The first administrator's password (user "admin"), used only when the database has no user yet; otherwise one is generated and printed once. */
+  /** The first administrator's password (user "admin"), used only when the database has no administrator yet; otherwise one is generated and printed once. */
   THEODOI_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** SMTP server for reminders ("smtp://user:pass@host:587", "smtps://…"); without it reminders are in-app only. */
   THEODOI_SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),

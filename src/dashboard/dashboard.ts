@@ -15,6 +15,7 @@ import { describeTarget, type IndicatorEvaluation, type Observation } from "../e
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import { projectMetrics, projects, taskAgencies } from "../plans/schema.js";
+import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
@@ -85,10 +86,9 @@ export async function buildDashboard(db: Database, year: number, planId: number 
     row.expected++;
     if (e.firstSubmittedAt) {
       row.received++;
-      if (new Date(e.firstSubmittedAt) < dueInstant(round.dueOn)) row.onTime++;
+      if (sentOnTime(round.dueOn, e.firstSubmittedAt)) row.onTime++;
     }
-    const owing = !e.status || e.status === "draft" || e.status === "returned";
-    if (round.status === "open" && owing && now >= dueInstant(round.dueOn)) {
+    if (round.status === "open" && owes(e.status ?? "missing") && now >= dueInstant(round.dueOn)) {
       late.push({ roundId: round.id, roundTitle: round.title, dueOn: round.dueOn, agencyId: e.agencyId, agencyName: "", status: e.status ?? "missing", daysLate: daysLate(round.dueOn, now) });
     }
   }

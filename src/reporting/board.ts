@@ -37,7 +37,7 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
     const late = daysLate(round.dueOn, first ?? now);
     return {
       agencyId: a.id, agencyName: a.name, status: s?.status ?? "missing",
-      received: first !== null, onTime: first ? late === 0 : null, daysLate: late,
+      received: first !== null, onTime: first ? sentOnTime(round.dueOn, first) : null, daysLate: late,
       firstSubmittedAt: s?.firstSubmittedAt ?? null, submittedAt: s?.submittedAt ?? null, reviewedAt: s?.reviewedAt ?? null, submissionVersion: s?.version ?? null,
       tasksOwed: owed.get(a.id)?.tasks.size ?? 0, indicatorsOwed: owed.get(a.id)?.indicators.size ?? 0,
     };
@@ -56,8 +56,14 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
   return { round, rows, totals, percentages };
 }
 
-/** The agencies that still owe their report (not sent, or returned to be fixed), for reminders and the urging letter. */
-export const stillOwing = (board: Board) => board.rows.filter((r) => r.status === "missing" || r.status === "draft" || r.status === "returned");
+/** Whether a report in this state is still owed: not started, not sent (or taken back), or returned to be fixed. */
+export const owes = (status: SubmissionStatus | "missing") => status === "missing" || status === "draft" || status === "returned";
+
+/** Whether a report first sent at `firstSubmittedAt` was on time for `dueOn` (the day ends at midnight in Vietnam). */
+export const sentOnTime = (dueOn: string, firstSubmittedAt: string | Date) => daysLate(dueOn, new Date(firstSubmittedAt)) === 0;
+
+/** The agencies that still owe their report, for reminders and the urging letter. */
+export const stillOwing = (board: Board) => board.rows.filter((r) => owes(r.status));
 
 export interface InboxItem {
   roundId: number; title: string; periodLabel: string; dueOn: string; daysLeft: number;

@@ -9,6 +9,7 @@
  * A statement repeated word for word (a web page repeating its header) is kept once.
  */
 import { foldVietnamese, type FoldedText } from "../text/fold.js";
+import { nameFigure } from "./indicator-names.js";
 import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
@@ -144,8 +145,21 @@ export function extractIndicators(
     for (const { text: sentence, start: sOffset } of sentences) {
       // Whether the sentence opens with "Ước"/"Dự kiến", once it is asked.
       let opensWithEstimate: boolean | undefined;
-      for (const q of quantities(sentence)) {
+      const figures = quantities(sentence);
+      /** The figure before in the clause: where its words end, its name and unit. */
+      let previous: { end: number; name: string; unit: string | null; clause: number } | null = null;
+      let parent: string | null = null;
+      for (const [n, q] of figures.entries()) {
         const clauseStart = Math.max(sentence.lastIndexOf(";", q.start) + 1, 0);
+        if (previous && previous.clause !== clauseStart) previous = null;
+        const from = Math.max(clauseStart, previous?.end ?? 0);
+        const open = sentence.lastIndexOf("(", q.start);
+        const named = nameFigure({
+          before: sentence.slice(from, q.start), after: sentence.slice(q.end, figures[n + 1]?.start ?? sentence.length), unit: q.unit,
+          inBracket: open >= from && open > sentence.lastIndexOf(")", q.start), previous, parent, context: from === 0 ? carried : "",
+        });
+        parent = named.parent;
+        previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
         const before = contextBefore(sentence, q.start);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
@@ -187,7 +201,7 @@ export function extractIndicators(
         const start = line.start + sOffset + q.start;
         out.push({
           text: statement,
-          name: withoutTrailingVerb(sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "")).trim() || statement,
+          name: named.name || withoutTrailingVerb(sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "")).trim() || statement,
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
           direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section,
           start, end: line.start + sOffset + q.end,

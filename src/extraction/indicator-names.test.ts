@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "./extract.js";
+
+const plan = `ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 14/KH-UBND
+KẾ HOẠCH
+Phát triển kết cấu hạ tầng nông thôn
+I. MỤC TIÊU
+- Nâng cao chất lượng hệ thống đường giao thông nông thôn, trong đó phấn đấu đến năm 2027 tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa đạt 95%, tỷ lệ xóm có đường được bê tông hóa đạt 70%, đến năm 2030 tỷ lệ xóm có đường được bê tông hóa đạt 90%.
+- Có 60% số xã đạt chuẩn nông thôn mới, trong đó 15% số xã đạt chuẩn nông thôn mới nâng cao; có ít nhất 2 huyện đạt chuẩn nông thôn mới.
+- Cơ cấu kinh tế đến năm 2030: nông, lâm nghiệp 20 - 22%; công nghiệp - xây dựng 30 - 32%.
+- Có 30 giường bệnh/vạn dân, 10 bác sĩ/vạn dân.
+- Trên 98% dân cư nông thôn được sử dụng nước hợp vệ sinh.
+- Thu nhập bình quân đầu người đạt 80 triệu đồng, tương đương 3.200 USD.
+`;
+
+const report = `ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 90/BC-UBND
+BÁO CÁO
+Kết quả thực hiện năm 2025
+I. KẾT QUẢ
+- Năm 2025, kinh tế tăng trưởng khá, tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) đạt 6,5%, trong đó: nông lâm nghiệp tăng 3,1%, dịch vụ tăng 7,2%.
+- Ước năm 2025 tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa đạt 91,2% (năm 2024 đạt 88%).
+`;
+
+describe("indicator names", () => {
+  const names = (text: string) => extract(text, "x.txt").indicators.map((i) => [i.name, i.min]);
+
+  it("names each figure by its own subject, without the framing before it or the figures before it in the clause", () => {
+    const found = names(plan);
+    expect(found).toContainEqual(["Tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa", 95]);
+    expect(found).toContainEqual(["Tỷ lệ xóm có đường được bê tông hóa", 70]);
+    expect(found).toContainEqual(["Tỷ lệ xóm có đường được bê tông hóa", 90]);
+  });
+
+  it("names a figure written first by the words after it", () => {
+    const found = names(plan);
+    expect(found).toContainEqual(["Tỷ lệ xã đạt chuẩn nông thôn mới", 60]);
+    expect(found).toContainEqual(["Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", 15]);
+    expect(found).toContainEqual(["Số huyện đạt chuẩn nông thôn mới", 2]);
+    expect(found).toContainEqual(["Tỷ lệ dân cư nông thôn được sử dụng nước hợp vệ sinh", 98]);
+    expect(found).toContainEqual(["Số giường bệnh/vạn dân", 30]);
+    expect(found).toContainEqual(["Số bác sĩ/vạn dân", 10]);
+  });
+
+  it("names the parts of a whole after it, and a figure restated in another unit after the first", () => {
+    const found = names(plan);
+    expect(found).toContainEqual(["Cơ cấu kinh tế đến năm 2030: nông, lâm nghiệp", 20]);
+    expect(found).toContainEqual(["Cơ cấu kinh tế đến năm 2030: công nghiệp - xây dựng", 30]);
+    expect(found).toContainEqual(["Thu nhập bình quân đầu người", 80]);
+    expect(found).toContainEqual(["Thu nhập bình quân đầu người (USD)", 3200]);
+  });
+
+  it("in a report, names a breakdown by its whole and a year compared in brackets like its figure", () => {
+    const found = names(report);
+    expect(found).toContainEqual(["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", 6.5]);
+    expect(found).toContainEqual(["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP): nông lâm nghiệp", 3.1]);
+    expect(found).toContainEqual(["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP): dịch vụ", 7.2]);
+    expect(found).toContainEqual(["Tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa", 91.2]);
+    expect(found).toContainEqual(["Tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa", 88]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * An indicator's name from the words around its figure: what is measured, without the sentence's
+ * framing ("Năm 2023,", "ước năm 2024", "phấn đấu đến năm 2025"), the verb before the figure ("đạt",
+ * "chiếm khoảng") or the figures before it in the same clause.
+ *
+ *   "Nâng cao tỷ lệ cứng hóa hệ thống đường GTNT, trong đó phấn đấu đến năm 2025 tỷ lệ xã có đường ô tô
+ *    đến trung tâm xã được rải nhựa hoặc bê tông đạt 100%, tỷ lệ thôn có ... được cứng hóa đạt 80%"
+ *   → "Tỷ lệ xã có đường ô tô đến trung tâm xã được rải nhựa hoặc bê tông", "Tỷ lệ thôn có ... được cứng hóa"
+ *   "85% số thôn có đường ô tô đến trung tâm thôn được cứng hóa" → "Tỷ lệ thôn có đường ô tô ... được cứng hóa"
+ *   "GRDP ... đạt 7,17%, trong đó: Nông lâm nghiệp tăng 7,72%" → "…(GRDP): Nông lâm nghiệp"
+ *   "GRDP bình quân đầu người đạt 56,23 triệu đồng, tương đương 2.302 USD" → "GRDP bình quân đầu người (USD)"
+ *
+ * The patterns run on the text folded unit by unit (same offsets), so they can use \b and plain letters.
+ */
+import { foldKeepingOffsets } from "../text/fold.js";
+
+export interface FigureWords {
+  /** The figure's clause before it, from where the previous figure's words end. */
+  before: string;
+  /** The sentence after the figure, up to the next figure or the sentence's end. */
+  after: string;
+  unit: string | null;
+  /** The figure stands in brackets opened after the previous figure ("đạt 87% (năm 2023 đạt 80,5%)"). */
+  inBracket: boolean;
+  /** The figure before it in the sentence, if any. */
+  previous: { name: string; unit: string | null } | null;
+  /** The whole a breakdown ("trong đó: ...") is of, carried from the figures before. */
+  parent: string | null;
+  /** What the sentence continues (a line before a page break, the clause a footnote's marker stands in). */
+  context: string;
+}
+
+export interface FigureName {
+  name: string;
+  /** How much of `after` the name took (a figure written first: "85% số thôn ..."). */
+  afterUsed: number;
+  /** The whole the next figures of the clause break down, if a breakdown is open. */
+  parent: string | null;
+}
+
+/** Words that begin what a figure measures: a new subject when they follow a comma, a colon or a year. */
+const HEAD = String.raw`(?:ty le|ti le|toc do|ty trong|tong so|tong|so|thu nhap|thu|kim ngach|gia tri|muc|chi so|dien tich|san luong|nang suat|grdp|co cau|dan so|doanh thu|von|luong)\b`;
+const SUBJECT_START = new RegExp(String.raw`(?:[,:]\s+|\bnam \d{4}\s+|\btrong do:?\s+|\bphan dau\s+)(?=${HEAD})`, "g");
+const STARTS_WITH_HEAD = new RegExp(`^${HEAD}`);
+
+/** Framing before the subject, taken off one at a time: punctuation, footnote markers, "trong đó", places, years and estimates. */
+const LEADING = new RegExp([
+  String.raw`^[\s\-–+•,;:.()]+`,
+  String.raw`^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])`,
+  String.raw`^(?:trong do|cu the|bao gom|gom|nhu|va|voi|theo do|phan dau|tiep tuc|den nay|hien nay)\b`,
+  // "Toàn tỉnh có", "Có 80%" (not "Cơ cấu", "Tỉnh ủy").
+  String.raw`^(?:toan tinh|tinh|toan quoc|ca nuoc|tren dia ban(?: tinh)?)(?=\s*(?:co\b|,|$))(?:\s*co\b)?|^co\s*$`,
+  String.raw`^(?:(?:uoc|du kien|du bao)(?: tinh)?(?: dat)?(?: het)?|tinh den(?: het)?|den het|den|trong|sau|vao)?\s*(?:(?:thang|quy) \d{1,2}\s*(?:\/\s*|nam\s+)?|\d{1,2} thang (?:dau )?(?:nam\s+)?)?(?:nam\s+)?\d{4}\b`,
+  String.raw`^(?:uoc|du kien|du bao)(?: tinh)?(?: dat)?\b`,
+].join("|"));
+
+/** Verbs, comparators and framing between the subject and its figure, taken off the end one at a time (a period's end year stays). */
+const TRAILING = new RegExp([
+  String.raw`[\s,;:(]+$`,
+  String.raw`\b(?:uoc dat|dat muc|dat|uoc|la|chiem|tang|giam|khoang|tren|duoi|co|duoc|con|xuong con|len|it nhat|toi thieu|tu|bang|voi|cho|o muc|vuot|gan|hon|xuong|va)$`,
+  String.raw`(?<!\d{4}\s*[-–]\s*)\b(?:(?:den|trong|vao|den het|nam) )?(?:nam )?\d{4}$`,
+].join("|"));
+
+/** A figure restating the one before in another unit. */
+const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
+
+/** Units of measure whose figure, written first, is named by the words after it alone ("550 tỷ đồng thiệt hại"); other units count things ("03 huyện ..." → "Số huyện ..."). */
+const MEASURE_UNIT = /^(?:ha|km|m|m2|m²|km²|m3|tan|kg|(?:nghin |trieu |ty )?(?:dong|usd)|luot(?: nguoi)?|kwh|mw)$/;
+
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+/** Takes `pattern` off the start (or the end) of `text` until it no longer matches; `text` and its fold stay aligned. */
+function trimRepeatedly(text: string, pattern: RegExp, atEnd: boolean): string {
+  for (let folded = foldKeepingOffsets(text); ;) {
+    const m = pattern.exec(folded);
+    if (!m || m[0].length === 0) return text;
+    text = atEnd ? text.slice(0, m.index) : text.slice(m[0].length);
+    folded = atEnd ? folded.slice(0, m.index) : folded.slice(m[0].length);
+  }
+}
+
+/** The subject of `before`: from its last new subject, without the framing either side or a bracket left open. */
+function subjectOf(before: string): string {
+  // An aside closing before the subject (after the figure before: "231,74 km (tiếp giáp ...) đi qua"), or the end of one opened earlier.
+  const closed = before.lastIndexOf(")");
+  let text = closed > before.lastIndexOf("(") && before.indexOf("(") < 0 ? before.slice(closed + 1) : before.replace(/^\s*\([^()]*\)/, "");
+  text = trimRepeatedly(text, LEADING, false);
+  let start = -1;
+  for (const m of foldKeepingOffsets(text).matchAll(SUBJECT_START)) start = m.index + m[0].length;
+  if (start > 0) text = text.slice(start);
+  text = trimRepeatedly(text, TRAILING, true);
+  return text.lastIndexOf("(") > text.lastIndexOf(")") ? trimRepeatedly(text.slice(0, text.lastIndexOf("(")), TRAILING, true) : text.trim();
+}
+
+/** The words after a figure written first ("85% số thôn ..."), up to the clause's next break. */
+function wordsAfter(after: string): { words: string; raw: string; used: number } {
+  if (/^\s*[,;.)]/.test(after)) return { words: "", raw: "", used: 0 }; // the figure's words came before it
+  const end = after.search(/[,;.()]/);
+  const used = end < 0 ? after.length : end;
+  const raw = after.slice(0, used).trim();
+  return { words: trimRepeatedly(raw, TRAILING, true).trim(), raw, used };
+}
+
+/** A name for the figure from the words after it, its unit and what it restates. */
+function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } {
+  const after = wordsAfter(f.after);
+  // "tăng 0,29% so với năm 2022": a change of the measure before.
+  if (/^so voi\b/.test(foldKeepingOffsets(after.raw))) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
+  const words = after.words.replace(/^(?:số|các)\s+/iu, "");
+  if (words === "") return { name: "", afterUsed: 0 };
+  if (f.unit === "%") return { name: `Tỷ lệ ${words}`, afterUsed: after.used };
+  const counted = f.unit && !MEASURE_UNIT.test(foldKeepingOffsets(f.unit).toLowerCase());
+  return { name: counted ? `Số ${f.unit} ${words}` : words, afterUsed: after.used };
+}
+
+export function nameFigure(f: FigureWords): FigureName {
+  const opensBreakdown = /^[\s,(]*trong do\b/.test(foldKeepingOffsets(f.before));
+  let parent = opensBreakdown && f.previous ? f.previous.name : f.parent;
+  let name = subjectOf(f.before);
+  let afterUsed = 0;
+  if (name !== "" && EQUIVALENT.test(foldKeepingOffsets(name).toLowerCase()) && f.previous) {
+    // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".
+    name = f.unit && f.unit !== f.previous.unit ? `${f.previous.name} (${f.unit})` : f.previous.name;
+    return { name, afterUsed, parent };
+  }
+  if (name === "") {
+    if (f.inBracket && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
+    ({ name, afterUsed } = nameOfFigureFirst(f));
+    if (name === "" && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "đạt 30%, đến năm 2030 đạt 40%"
+    if (name === "" && f.unit && f.unit !== "%") name = `Số ${f.unit}`; // "36,9 giường bệnh/vạn dân, 12 bác sĩ/vạn dân"
+    if (name === "") name = subjectOf(f.context.slice(f.context.lastIndexOf(";") + 1));
+    if (name === "" && f.previous) return { name: `${f.previous.name} (${f.unit ?? ""})`, afterUsed, parent }; // "145.670 lượt, đạt 95%"
+  } else if (/^(?:tong so|tong|so)$/.test(foldKeepingOffsets(name).toLowerCase()) && f.unit && f.unit !== "%") {
+    name = `${name} ${f.unit}`; // "với tổng số 2917 vận động viên"
+  }
+  if (name === "") return { name, afterUsed, parent };
+  const ownSubject = STARTS_WITH_HEAD.test(foldKeepingOffsets(name).toLowerCase());
+  if (parent && !ownSubject) name = `${parent}: ${name}`;
+  else if (ownSubject && !opensBreakdown) parent = null;
+  // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản 12 - 13%; công nghiệp - xây dựng ...": a list's whole.
+  const colon = name.indexOf(": ");
+  if (!parent && colon > 0 && STARTS_WITH_HEAD.test(foldKeepingOffsets(name.slice(0, colon)).toLowerCase())) parent = name.slice(0, colon);
+  return { name: capitalised(name), afterUsed, parent };
+}

@@ -17,23 +17,45 @@ beforeAll(async () => {
 afterAll(async () => { await s.close(); });
 
 describe("the leaders' dashboard", () => {
-  it("puts the off-track GRDP first, with its series and target, and follows a write at once", async () => {
+  it("puts the off-track GRDP first, with the sample report's figures and its target, and follows a write at once", async () => {
     const leader = await s.as("ld-bang", "leader");
     const before = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
-    expect(before.indicatorCounts.off_track).toBe(0);
-    for (const [period, value, kind] of [["2023", 7.17, "actual"], ["2024", 6.33, "estimate"]] as const) {
-      expect((await focal.call("POST", "/api/values", { indicatorId: grdpId, period, value, kind })).status).toBe(201);
-    }
-    const after = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
-    expect(after.indicatorCounts.off_track).toBe(1);
-    expect(after.indicators[0]).toMatchObject({
+    expect(before.indicators[0]).toMatchObject({
       id: grdpId, planId, planSymbol: "23/KH-UBND", status: "off_track", target: "8 - 9%/năm", targetValue: 8, targetYear: 2030,
       series: [{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "estimate" }],
     });
+    // The agency's actual figure for 2024 replaces the report's estimate, on the next read.
+    expect((await focal.call("POST", "/api/values", { indicatorId: grdpId, period: "2024", value: 9.6, kind: "actual", agencyId: tc })).status).toBe(201);
+    const after = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    const grdp = after.indicators.find((i: { id: number }) => i.id === grdpId);
+    expect(grdp.series).toEqual([{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 9.6, kind: "actual" }]);
+    expect(grdp.status).not.toBe("off_track");
+    expect(after.indicatorCounts.off_track).toBe(before.indicatorCounts.off_track - 1);
     expect(Object.values(after.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     const province = (await leader.call("GET", "/api/dashboard?year=2024")).body;
     expect(province.plans.map((p: { id: number }) => p.id)).toContain(planId);
-    expect(province.indicatorCounts.off_track).toBeGreaterThanOrEqual(1);
+    for (const [status, n] of Object.entries(after.indicatorCounts as Record<string, number>)) expect(province.indicatorCounts[status]).toBeGreaterThanOrEqual(n);
+  });
+
+  it("lists the tasks behind every count: by state, by lead agency, province-wide or for the plan", async () => {
+    const viewer = await s.as("xem-ds", "viewer");
+    for (const scope of [`&plan=${planId}`, ""]) {
+      const d = (await viewer.call("GET", `/api/dashboard?year=2026${scope}`)).body;
+      const all = (await viewer.call("GET", `/api/dashboard/tasks?year=2026${scope}`)).body;
+      expect(all.total).toBe(Object.values(d.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0));
+      for (const [state, n] of Object.entries(d.taskCounts as Record<string, number>)) {
+        const found = (await viewer.call("GET", `/api/dashboard/tasks?year=2026${scope}&state=${state}`)).body;
+        expect(found.total).toBe(n);
+        expect(found.items.every((t: { state: string }) => t.state === state)).toBe(true);
+      }
+      const busiest = d.agencies[0];
+      const ofAgency = (await viewer.call("GET", `/api/dashboard/tasks?year=2026${scope}&agency=${busiest.id}`)).body;
+      expect(ofAgency.total).toBe(Object.values(busiest.tasks as Record<string, number>).reduce((a, b) => a + b, 0));
+      expect(ofAgency.items.every((t: { leads: { id: number }[] }) => t.leads.some((l) => l.id === busiest.id))).toBe(true);
+    }
+    const one = (await viewer.call("GET", `/api/dashboard/tasks?year=2026&plan=${planId}`)).body.items[0];
+    expect(one).toMatchObject({ planId, planSymbol: "23/KH-UBND", text: expect.any(String), leads: expect.any(Array) });
+    expect((await viewer.call("GET", "/api/dashboard/tasks?state=finished")).status).toBe(400);
   });
 
   it("shows who reported on time and who is late in an open round past its due date", async () => {

@@ -4,8 +4,9 @@
  * rate, the agencies late in open rounds, and key projects' progress. Every figure carries the ids
  * its items are found by, for the page to click through.
  *
- * It reads the whole province, so it is kept per process for DASHBOARD_TTL_MS and dropped after any
- * write through this process (`invalidateDashboard`); another instance's writes show within the TTL.
+ * It reads the whole province, so it is kept per process for DASHBOARD_TTL_MS and rebuilt after any
+ * write through this process (`invalidateDashboard`); another instance's writes (and the command
+ * line's) show within the TTL.
  */
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { inPublishedDocument } from "../documents/queries.js";
@@ -14,9 +15,9 @@ import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type Observation } from "../evaluation/indicators.js";
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
-import { projectMetrics, projects, taskAgencies } from "../plans/schema.js";
+import { projectMetrics, projects, taskAgencies, tasks } from "../plans/schema.js";
 import { owes, sentOnTime } from "../reporting/board.js";
-import { daysLate, dueInstant } from "../reporting/periods.js";
+import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
 
@@ -44,7 +45,20 @@ export interface Dashboard {
   reporting: boolean;
 }
 
+/** A task behind the dashboard's counts, for the list its numbers lead to. */
+export interface DashboardTask {
+  id: number; planId: number; planSymbol: string | null; text: string; sectionNumber: string | null; deadlineText: string | null;
+  state: TaskState; due: string | null; leads: { id: number; name: string }[];
+}
+
+/** The dashboard and the tasks its counts are made of (kept together, so the list and the counts agree). */
+interface Built { dashboard: Dashboard; tasks: DashboardTask[] }
+
 export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
+  return (await build(db, year, planId, now, today)).dashboard;
+}
+
+async function build(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
   const evaluated = await evaluatePlans(db, planId === null ? "all" : [planId], year, today);
   const ids = [...evaluated.keys()];
   const docs = ids.length ? await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, ids)) : [];
@@ -57,11 +71,13 @@ export async function buildDashboard(db: Database, year: number, planId: number 
   const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.map((i) => ({ docId, i })));
   allIndicators.sort((a, b) => ORDER.indexOf(a.i.evaluation.status) - ORDER.indexOf(b.i.evaluation.status) || a.docId - b.docId || a.i.id - b.i.id);
 
-  // Tasks by lead agency.
+  // Tasks by lead agency: the leads of the scope's tasks, joined on the scope (not listed by id: a province has thousands).
   const taskState = new Map<number, TaskState>();
   for (const e of evaluated.values()) for (const t of e.tasks) taskState.set(t.id, t.state);
-  const leads = taskState.size ? await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId })
-    .from(taskAgencies).where(and(inArray(taskAgencies.taskId, [...taskState.keys()]), eq(taskAgencies.role, "lead"))) : [];
+  const leads = taskState.size ? (await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId })
+    .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
+    .where(and(eq(taskAgencies.role, "lead"), planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId)))
+    .orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position))).filter((l) => taskState.has(l.taskId)) : [];
   const byAgency = new Map<number, Dashboard["agencies"][number]>();
   const agencyRow = (id: number) => {
     let row = byAgency.get(id);
@@ -99,6 +115,15 @@ export async function buildDashboard(db: Database, year: number, planId: number 
     row.onTimeRate = row.expected ? Math.round((1000 * row.onTime) / row.expected) / 10 : null;
   }
   for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
+  const leadsOf = new Map<number, { id: number; name: string }[]>();
+  for (const l of leads) leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), { id: l.agencyId, name: nameOf.get(l.agencyId) ?? "" }]);
+  const details = taskState.size ? await db.select({ id: tasks.id, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText }).from(tasks)
+    .where(planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId)) : [];
+  const detailOf = new Map(details.map((t) => [t.id, t]));
+  const taskRows: DashboardTask[] = [...evaluated.entries()].flatMap(([docId, e]) => e.tasks.map((t) => ({
+    id: t.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, text: t.text, sectionNumber: detailOf.get(t.id)?.sectionNumber ?? null,
+    deadlineText: detailOf.get(t.id)?.deadlineText ?? null, state: t.state, due: t.due, leads: leadsOf.get(t.id) ?? [],
+  })));
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 
   const projectRows = await db.select({ id: projects.id, documentId: projects.documentId, name: projects.name }).from(projects)
@@ -108,7 +133,7 @@ export async function buildDashboard(db: Database, year: number, planId: number 
   const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
     .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
-  return {
+  const dashboard: Dashboard = {
     year, planId, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
@@ -121,13 +146,13 @@ export async function buildDashboard(db: Database, year: number, planId: number 
     projects: projectRows.map((p) => ({ ...p, metrics: metrics.filter((m) => m.projectId === p.id).map(({ label, value, of, unit }) => ({ label, value, of, unit })) })),
     reporting: true,
   };
+  return { dashboard, tasks: taskRows };
 }
 
 /** Per database (a process may hold two, as the tests do), per year and scope. */
-const caches = new WeakMap<Database, Map<string, { at: number; value: Promise<Dashboard> }>>();
+const caches = new WeakMap<Database, Map<string, { at: number; value: Promise<Built>; year: number; planId: number | null }>>();
 
-/** The dashboard, from this process's cache while fresh. */
-export function cachedDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
+function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${year}|${planId ?? "all"}`;
@@ -136,10 +161,21 @@ export function cachedDashboard(db: Database, year: number, planId: number | nul
   // Entries that ran out go; and a few scopes at most are kept, whatever years and plans are asked for.
   for (const [k, v] of cache) if (now.getTime() - v.at >= DASHBOARD_TTL_MS) cache.delete(k);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  const value = buildDashboard(db, year, planId, now, today);
-  cache.set(key, { at: now.getTime(), value });
-  value.catch(() => cache.delete(key));
+  const value = build(db, year, planId, now, today);
+  cache.set(key, { at: now.getTime(), value, year, planId });
+  value.catch(() => { if (cache.get(key)?.value === value) cache.delete(key); });
   return value;
+}
+
+/** The dashboard, from this process's cache while fresh. */
+export async function cachedDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
+  return (await cached(db, year, planId, now, today)).dashboard;
+}
+
+/** The tasks behind the dashboard's counts, by evaluated state and lead agency (the same figures: the same build). */
+export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string): Promise<DashboardTask[]> {
+  const { tasks: all } = await cached(db, year, planId, now, today);
+  return all.filter((t) => (!filter.state || t.state === filter.state) && (!filter.agencyId || t.leads.some((l) => l.id === filter.agencyId)));
 }
 
 /**
@@ -150,7 +186,28 @@ export function withoutReporting(d: Dashboard): Dashboard {
   return { ...d, late: [], agencies: d.agencies.map((a) => ({ ...a, expected: 0, received: 0, onTime: 0, onTimeRate: null })), reporting: false };
 }
 
-/** Called after every write: the next dashboard is read afresh. */
+/** How long writes may follow one another before the dashboards they change are rebuilt. */
+export const REBUILD_AFTER_MS = 150;
+const rebuilds = new WeakMap<Database, ReturnType<typeof setTimeout>>();
+
+/**
+ * Called after every write: the dashboards this process holds are rebuilt (once a burst of writes
+ * is over), so the next reader finds them fresh instead of waiting for a province-wide build; one
+ * asked for before the rebuild is built afresh then.
+ */
 export function invalidateDashboard(db: Database): void {
-  caches.get(db)?.clear();
+  const cache = caches.get(db);
+  if (!cache?.size) return;
+  const scopes = [...cache.values()].map(({ year, planId }) => ({ year, planId }));
+  cache.clear();
+  clearTimeout(rebuilds.get(db));
+  const timer = setTimeout(() => {
+    rebuilds.delete(db);
+    for (const { year, planId } of scopes) if (!cache.has(`${year}|${planId ?? "all"}`)) {
+      const now = new Date();
+      cached(db, year, planId, now, vietnamDate(now)).catch(() => {});
+    }
+  }, REBUILD_AFTER_MS);
+  timer.unref?.();
+  rebuilds.set(db, timer);
 }

@@ -3,21 +3,37 @@ import { can, readsDrafts } from "../accounts/policy.js";
 import { notFound } from "../core/errors.js";
 import { id, year } from "../core/fields.js";
 import { documents } from "../documents/schema.js";
-import { route } from "../http/route.js";
+import { route, type RequestContext } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { findById } from "../storage/records.js";
-import { cachedDashboard, withoutReporting } from "./dashboard.js";
+import { cachedDashboard, cachedDashboardTasks, withoutReporting } from "./dashboard.js";
+import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
+
+/** The scope asked for, checked: a draft plan only for those who read drafts. */
+async function scopeOf(ctx: RequestContext, plan: number | undefined): Promise<number | null> {
+  if (!plan) return null;
+  const row = await findById(ctx.db, documents, plan);
+  if (row.status !== "published" && !readsDrafts(ctx.user!)) throw notFound();
+  return plan;
+}
+
+const LISTED_TASKS = 500;
 
 export const dashboardRoutes = [
   route({ method: "get", path: "/api/dashboard", tag: "dashboard", access: "plans.read", summary: "The leaders' dashboard for a year, province-wide or for one plan: indicator lights and series, tasks by state and agency, on-time reporting, late agencies, projects",
     query: z.object({ year: year.optional(), plan: id.optional() }),
     handler: async ({ ctx, query }) => {
-      if (query.plan) {
-        const plan = await findById(ctx.db, documents, query.plan);
-        if (plan.status !== "published" && !readsDrafts(ctx.user!)) throw notFound();
-      }
+      const planId = await scopeOf(ctx, query.plan);
       const now = new Date(), today = vietnamDate(now);
-      const dashboard = await cachedDashboard(ctx.db, query.year ?? Number(today.slice(0, 4)), query.plan ?? null, now, today);
+      const dashboard = await cachedDashboard(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, now, today);
       return can(ctx.user!, "reporting.read") ? dashboard : withoutReporting(dashboard);
+    } }),
+  route({ method: "get", path: "/api/dashboard/tasks", tag: "dashboard", access: "plans.read", summary: "The tasks behind the dashboard's counts: of a year, province-wide or one plan, by evaluated state and lead agency (the first 500, with the total)",
+    query: z.object({ year: year.optional(), plan: id.optional(), state: z.enum(TASK_REPORT_STATUSES).optional(), agency: id.optional() }),
+    handler: async ({ ctx, query }) => {
+      const planId = await scopeOf(ctx, query.plan);
+      const now = new Date(), today = vietnamDate(now);
+      const found = await cachedDashboardTasks(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, { state: query.state, agencyId: query.agency }, now, today);
+      return { items: found.slice(0, LISTED_TASKS), total: found.length };
     } }),
 ];

@@ -47,6 +47,8 @@ export interface IndicatorTarget extends Target {
 }
 
 export interface Observation { year: number; value: number; kind: "actual" | "estimate" }
+/** An observation as stored: when it was recorded decides between two of the same year and kind. */
+export interface RecordedObservation extends Observation { recordedAt?: string }
 
 export interface IndicatorEvaluation {
   status: Evaluation;
@@ -88,14 +90,20 @@ export const describeTarget = (t: IndicatorTarget) => targetText(t, n);
 const result = (status: Evaluation, vi: string, english: string, latest: Observation | null, extra: Partial<IndicatorEvaluation> = {}): IndicatorEvaluation =>
   ({ status, reason: { vi, en: english }, latest, ...extra });
 
-/** The observations up to and including `year`, oldest first, one per year (an actual value wins over an estimate). */
-export function upTo(observations: Observation[], year: number): Observation[] {
-  const byYear = new Map<number, Observation>();
-  for (const o of observations.filter((x) => x.year <= year).sort((a, b) => a.year - b.year)) {
+/**
+ * The observations up to and including `year`, oldest first, one per year: an actual value wins over
+ * an estimate, and of two of the same kind the one recorded later (an agency's accepted report after
+ * the province's report that estimated the year, or a later report's revised figure).
+ */
+export function upTo(observations: RecordedObservation[], year: number): Observation[] {
+  const byYear = new Map<number, RecordedObservation>();
+  for (const o of observations) {
+    if (o.year > year) continue;
     const known = byYear.get(o.year);
-    if (!known || (known.kind === "estimate" && o.kind === "actual")) byYear.set(o.year, o);
+    const later = !known || (known.kind === o.kind && (o.recordedAt ?? "") >= (known.recordedAt ?? ""));
+    if (!known || (known.kind === "estimate" && o.kind === "actual") || later) byYear.set(o.year, o);
   }
-  return [...byYear.values()];
+  return [...byYear.values()].sort((a, b) => a.year - b.year).map(({ year: y, value, kind }) => ({ year: y, value, kind }));
 }
 
 /** Compound annual growth from a to b over `years`; null where it is not defined (non-positive values). */

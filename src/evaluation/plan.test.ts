@@ -22,7 +22,7 @@ async function report(focal: Client, roundId: number, agencyId: number, values: 
 }
 
 describe("a plan evaluated from accepted reports", () => {
-  it("judges GRDP from the yearly reports of 2023 and 2024, and counts the tasks", async () => {
+  it("judges GRDP from the yearly reports of 2023 and 2024, an actual figure over the province's estimate, and counts the tasks", async () => {
     const [{ id: tc }] = await s.db.store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
     const focal = await s.as("dm-danh-gia", "focal_point", [tc]);
     const plan = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND");
@@ -32,17 +32,20 @@ describe("a plan evaluated from accepted reports", () => {
     const grdp = form.indicators.find((i: { name: string }) => i.name.includes("GRDP"));
     expect(grdp).toBeDefined();
     await report(focal, rounds[0], tc, { [grdp.id]: [7.17, "actual"] });
-    await report(focal, rounds[1], tc, { [grdp.id]: [6.33, "estimate"] });
+    // The province's report estimated 2024 at 6,33%; the agency's accepted report gives the actual figure.
+    await report(focal, rounds[1], tc, { [grdp.id]: [6.33, "actual"] });
 
     const e = (await s.as("xem-danh-gia", "viewer").then((v) => v.call("GET", `/api/plans/${plan.id}/evaluation?year=2024`))).body;
     const row = e.indicators.find((i: { id: number }) => i.id === grdp.id);
-    expect(row.values).toEqual([{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "estimate" }]);
-    expect(row.evaluation).toMatchObject({ status: "off_track", latest: { year: 2024, value: 6.33, kind: "estimate" } });
+    expect(row.values).toEqual([{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "actual" }]);
+    expect(row.evaluation).toMatchObject({ status: "off_track", latest: { year: 2024, value: 6.33, kind: "actual" } });
     // The plan's target is a yearly average for 2021-2030, read from its text by the extractor.
     expect(row.evaluation.requiredRate).toBeCloseTo(8.83, 2);
     expect(row.evaluation.reason.vi).toContain("các năm 2025 - 2030 cần đạt bình quân 8,83%/năm");
-    // Indicators nobody reported on have no data; every task is counted once.
-    expect(e.indicatorCounts.no_data).toBe(e.indicators.length - 1);
+    // Indicators nobody reported on, and no report's figure matched, have no data; every task is counted once.
+    const unreported = e.indicators.filter((i: { values: unknown[] }) => i.values.length === 0);
+    expect(unreported.length).toBeGreaterThan(0);
+    expect(e.indicatorCounts.no_data).toBe(unreported.length);
     expect(Object.values(e.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(e.tasks.length);
     expect(e.taskCounts.in_progress).toBeGreaterThan(0);
     // The year 2022 has no values yet.

@@ -9,7 +9,7 @@ import { documents } from "../documents/schema.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { evaluateIndicator, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "./indicators.js";
+import { evaluateIndicator, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 
 export interface PlanEvaluation {
@@ -34,7 +34,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   const inScope = (column: typeof indicators.documentId | typeof tasks.documentId): SQL => documentIds === "all"
     ? sql`${column} in (select id from ${documents} where status = 'published')` : inArray(column, documentIds.length ? documentIds : [0]);
   const planIndicators = await db.select().from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
-  const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind })
+  const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
     .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"))) : [];
   // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
@@ -53,12 +53,12 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo })
     .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
 
-  const seriesOf = new Map<number, Observation[]>();
+  const seriesOf = new Map<number, RecordedObservation[]>();
   for (const v of values) {
     // One figure per year for the province: yearly periods only (a quarter's value is not the year's).
     if (v.period !== String(v.periodYear)) continue;
     const list = seriesOf.get(v.indicatorId) ?? [];
-    list.push({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate" });
+    list.push({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate", recordedAt: v.recordedAt });
     seriesOf.set(v.indicatorId, list);
   }
   const out = new Map<number, PlanEvaluation>();

@@ -12,6 +12,7 @@ import { createDocument, createLink, replaceOutline, symbolColumns, updateDocume
 import { documentLinks, documents } from "../documents/schema.js";
 import { readAndExtractIsolated } from "../extraction/read-isolated.js";
 import { createIndicator, createValue } from "../plans/indicators.js";
+import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { createMetric, createProject } from "../plans/projects.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTask } from "../plans/tasks.js";
@@ -211,6 +212,7 @@ export async function publishImport(db: Database, id: number, version: number): 
       }
     }
     await placeItemsInSections(tx, documentId);
+    await valuesFromReportedFigures(tx, documentId);
     for (const p of draft.projects) {
       const project = await createProject(tx, { documentId, name: p.name });
       for (const m of p.metrics) await createMetric(tx, project.id, { label: m.label, value: m.value, of: m.of, unit: m.unit, sourceDocumentId: documentId });

@@ -18,6 +18,7 @@ import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
 import { PlanReportPage } from "./pages/PlanReportPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { DashboardTasksPage } from "./pages/DashboardTasksPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { SessionProvider, useSession } from "./session";
 
@@ -89,6 +90,7 @@ function Pages() {
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/dashboard/tasks" element={<DashboardTasksPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
         </Routes>

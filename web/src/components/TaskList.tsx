@@ -9,7 +9,7 @@ export function TaskList({ tasks, showDocument = true }: { tasks: Task[]; showDo
   return (
     <ol className="items tasks">
       {tasks.map((task) => (
-        <li key={task.id} className="item" data-testid="task">
+        <li key={task.id} id={`task-${task.id}`} className="item" data-testid="task">
           <strong>{task.sectionNumber ?? "—"}</strong> · <span className="lead">{task.lead.map((a) => a.name).join("; ")}</span>
           {task.coordinating.length > 0 && <span className="muted"> · {t.coordinating}: {task.coordinating.map((a) => a.name).join("; ")}</span>}
           {task.deadlineText && <span className="tag">{task.deadlineText}</span>}

@@ -30,6 +30,15 @@ export function DashboardPage() {
     setParams(next);
   };
   const shown = d.indicators.filter((i) => status === null || i.status === status);
+  /** The list of tasks a count is made of. */
+  const tasksOf = (filter: { state?: string; agency?: number; plan?: number }) => {
+    const q = new URLSearchParams({ year: String(year) });
+    const scope = filter.plan ?? plan;
+    if (scope) q.set("plan", String(scope));
+    if (filter.state) q.set("state", filter.state);
+    if (filter.agency) q.set("agency", String(filter.agency));
+    return `/dashboard/tasks?${q}`;
+  };
   return (
     <section className="dashboard">
       <h1>{t.dashboardTitle}</h1>
@@ -55,7 +64,7 @@ export function DashboardPage() {
       <div className="trend-grid">
         {shown.filter((i) => i.series.length > 0).slice(0, 6).map((i) => (
           <figure key={i.id} className="trend">
-            <figcaption><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span> <Link to={`/documents/${i.planId}`}>{i.planSymbol}</Link> · {i.name}</figcaption>
+            <figcaption><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span> <Link to={`/documents/${i.planId}`}>{i.planSymbol}</Link> · <Link to={`/documents/${i.planId}#indicator-${i.id}`}>{i.name}</Link></figcaption>
             <TrendChart label={i.name} series={i.series} target={i.targetValue} targetYear={i.targetYear} words={{ values: t.chartValues, path: t.chartPath, target: `${t.target} ${i.target}` }} />
           </figure>
         ))}
@@ -65,7 +74,7 @@ export function DashboardPage() {
           {shown.map((i) => (
             <tr key={i.id} data-indicator={i.id}>
               <td><Link to={`/documents/${i.planId}`}>{i.planSymbol ?? "—"}</Link></td>
-              <td>{i.name}</td>
+              <td><Link to={`/documents/${i.planId}#indicator-${i.id}`} title={t.seeInDocument}>{i.name}</Link></td>
               <td>{i.target}</td>
               <td><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span></td>
               <td className="reason">{lang === "en" ? i.reason.en : i.reason.vi}</td>
@@ -76,18 +85,40 @@ export function DashboardPage() {
 
       <h2>{t.tasksEvaluated}</h2>
       <BarChart label={t.tasksEvaluated} labels={TASK_ORDER.map((k) => t.taskStatus[k])} values={TASK_ORDER.map((k) => d.taskCounts[k])} colors={TASK_COLORS} />
+      <div className="totals">
+        {TASK_ORDER.map((k) => (
+          <Link key={k} className={`total task-${k}`} data-task-state={k} to={tasksOf({ state: k })}><span>{t.taskStatus[k]}</span><strong>{d.taskCounts[k]}</strong></Link>
+        ))}
+      </div>
       <table className="documents agencies-table">
         <thead><tr><th>{t.colAgency}</th>{TASK_ORDER.map((k) => <th key={k}>{t.taskStatus[k]}</th>)}{d.reporting && <th>{t.onTimeRate}</th>}</tr></thead>
         <tbody>
           {d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected).map((a) => (
             <tr key={a.id} data-agency={a.id}>
               <td><Link to={`/agencies/${a.id}`}>{a.name}</Link></td>
-              {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k]}</td>)}
+              {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k] ? <Link to={tasksOf({ state: k, agency: a.id })}>{a.tasks[k]}</Link> : 0}</td>)}
               {d.reporting && <td className="num">{a.onTimeRate === null ? "—" : `${formatNumber(a.onTimeRate)} % (${a.onTime}/${a.expected})`}</td>}
             </tr>
           ))}
         </tbody>
       </table>
+
+      {!plan && d.plans.length > 0 && <>
+        <h2>{t.plansEvaluated} ({d.planCount})</h2>
+        <table className="documents plans-table">
+          <thead><tr><th>{t.colPlan}</th><th>{t.colOffTrack}</th><th>{t.colOverdue}</th><th>{t.colTasks}</th></tr></thead>
+          <tbody>
+            {d.plans.map((p) => (
+              <tr key={p.id} data-plan={p.id}>
+                <td><button className="as-link" onClick={() => set({ plan: String(p.id) })}>{p.symbol ?? p.title}</button> <span className="muted">{p.symbol ? p.title : ""}</span></td>
+                <td className="num">{p.indicatorCounts.off_track}</td>
+                <td className="num">{p.taskCounts.overdue ? <Link to={tasksOf({ plan: p.id, state: "overdue" })}>{p.taskCounts.overdue}</Link> : 0}</td>
+                <td className="num"><Link to={tasksOf({ plan: p.id })}>{Object.values(p.taskCounts).reduce((a, b) => a + b, 0)}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>}
 
       {d.reporting && <h2>{t.lateAgencies} ({d.late.length})</h2>}
       {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (

@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useEffect, useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS, LINK_KIND_LABELS } from "../../../src/documents/labels";
 import { useApi, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type Task } from "../api";
 import { TaskList } from "../components/TaskList";
@@ -21,6 +21,8 @@ export function DocumentPage() {
   const [showText, setShowText] = useState(false);
   const tasks = useApi<Page<Task>>(`/api/tasks?documentId=${id}&pageSize=500`);
   const indicators = useApi<Page<Omit<Indicator, "searchFolded">>>(`/api/indicators?documentId=${id}&pageSize=500`);
+  // An item reached by its address (from the dashboard): shown once the lists are in, and marked.
+  useReachedItem(!!(doc.data && tasks.data && indicators.data));
   if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} onRetry={doc.reload} />;
   const d = doc.data;
   const groups: { label: string; rows: LinkRow[] }[] = [];
@@ -69,7 +71,7 @@ export function DocumentPage() {
         <table className="documents">
           <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th></tr></thead>
           <tbody>{indicators.data.items.map((i) => (
-            <tr key={i.id}><td>{i.sectionNumber}</td><td>{i.name}</td>
+            <tr key={i.id} id={`indicator-${i.id}`}><td>{i.sectionNumber}</td><td>{i.name}{i.sourceText && i.sourceText !== i.name && <span className="source-text">“{i.sourceText}”</span>}</td>
               <td className="nowrap">{formatTarget(i, t.perYear)}</td>
               <td>{i.targetYear ?? "—"}</td></tr>
           ))}</tbody>
@@ -84,4 +86,18 @@ export function DocumentPage() {
       ) : <p className="muted">{t.noText}</p>}
     </article>
   );
+}
+
+/** Scrolls to the element the address's #fragment names ("#task-12", "#indicator-7") once `ready`, and marks it. */
+function useReachedItem(ready: boolean): void {
+  const { hash } = useLocation();
+  const id = hash.length > 1 ? decodeURIComponent(hash.slice(1)) : null;
+  useEffect(() => {
+    if (!ready || !id) return;
+    const element = document.getElementById(id);
+    if (!element) return;
+    element.scrollIntoView({ block: "center" });
+    element.classList.add("reached");
+    return () => element.classList.remove("reached");
+  }, [ready, id]);
 }

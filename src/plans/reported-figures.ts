@@ -1,0 +1,121 @@
+/**
+ * Figures from published reports as values of the plans' indicators. A report states what the
+ * province achieved ("tỷ lệ thôn có đường ô tô ... được cứng hóa đạt 87%", an estimate for 2024); a
+ * plan sets a target for the same measure ("... đạt 80%" by 2025). When either is published, each
+ * figure of a report is matched to the target of each plan that measures the same thing, and written
+ * as that indicator's value for the figure's year, with the report as its source.
+ *
+ * Same thing: the same unit, and names that say the same once the target's own framing is set aside
+ * (its period, its year, "bình quân hằng năm"): the Dice coefficient of their words at least
+ * MATCH_THRESHOLD. A figure feeds, in each plan, only the targets it matches best; a target takes, for
+ * each year and kind, only the figure that matches it best (a breakdown of the same figure, "GRDP ...:
+ * nông lâm nghiệp", is close but not closest).
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { documents } from "../documents/schema.js";
+import type { Database } from "../storage/database.js";
+import { foldedWords } from "../text/fold.js";
+import { indicators, indicatorValues } from "./schema.js";
+
+/** Half of the words of both names in common at least this much: "tốc độ tăng trưởng GRDP" ~ "tốc độ tăng GRDP" (0.95), not "GRDP: nông lâm nghiệp" (0.87). */
+export const MATCH_THRESHOLD = 0.9;
+
+/** Words that say nothing of what is measured, and fold to no other word that does ("co" is "có" and "cơ", "dat" "đạt" and "đất"). */
+const FILLER = new Set(["cua", "va", "cac", "nhung", "duoc", "voi", "theo", "den", "nam"]);
+
+/** The words of an indicator's name that say what it measures: without a period ("bình quân hằng năm thời kỳ 2021 - 2030"), years or filler. */
+export function measureWords(name: string): string[] {
+  const folded = foldedWords(name).join(" ")
+    .replace(/\b(?:binh quan )?(?:hang|moi) nam\b/g, " ")
+    .replace(/\b(?:thoi ky|giai doan|den nam|nam)?\s*\d{4}(?:\s+\d{4})?\b/g, " ");
+  return folded.split(" ").filter((w) => w && !FILLER.has(w));
+}
+
+/** The Dice coefficient of two names' measure words (each word counted as often as it occurs in both). */
+export function nameSimilarity(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const counts = new Map<string, number>();
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of b) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) { common++; counts.set(w, n - 1); }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+const sameUnit = (a: string | null, b: string | null) => (a === null || b === null ? a === b : foldedWords(a).join(" ") === foldedWords(b).join(" "));
+
+export interface Figure { id: number; documentId: number; name: string; unit: string | null; year: number; value: number; kind: "actual" | "estimate" }
+export interface Target { id: number; documentId: number; name: string; unit: string | null; targetYear: number | null }
+export interface Match { targetId: number; figure: Figure; similarity: number }
+
+/** The matches between figures and targets (pure): see the module's comment. */
+export function matchFigures(figures: Figure[], targets: Target[]): Match[] {
+  const targetWords = new Map(targets.map((t) => [t.id, measureWords(t.name)]));
+  const candidates: Match[] = [];
+  for (const f of figures) {
+    const words = measureWords(f.name);
+    const best = new Map<number, { similarity: number; targets: Target[] }>(); // by plan
+    for (const t of targets) {
+      if (t.documentId === f.documentId || !sameUnit(t.unit, f.unit) || (t.targetYear !== null && f.year > t.targetYear)) continue;
+      const similarity = nameSimilarity(words, targetWords.get(t.id)!);
+      if (similarity < MATCH_THRESHOLD) continue;
+      const known = best.get(t.documentId);
+      if (!known || similarity > known.similarity) best.set(t.documentId, { similarity, targets: [t] });
+      else if (similarity === known.similarity) known.targets.push(t);
+    }
+    for (const { similarity, targets: ts } of best.values()) for (const t of ts) candidates.push({ targetId: t.id, figure: f, similarity });
+  }
+  const chosen = new Map<string, Match>(); // by target, year and kind
+  for (const m of candidates) {
+    const key = `${m.targetId}|${m.figure.year}|${m.figure.kind}`;
+    const known = chosen.get(key);
+    if (!known || m.similarity > known.similarity) chosen.set(key, m);
+  }
+  return [...chosen.values()];
+}
+
+/**
+ * After `documentId` is published: its figures matched to the published plans' targets, and the
+ * published reports' figures to its targets, written as values (one per indicator, year, kind and
+ * source; a later figure of the same report replaces the earlier). Values an earlier version of the
+ * document gave to other plans' indicators are taken back first.
+ */
+export async function valuesFromReportedFigures(db: Database, documentId: number): Promise<number> {
+  await db.delete(indicatorValues).where(and(eq(indicatorValues.sourceDocumentId, documentId),
+    sql`${indicatorValues.indicatorId} not in (select id from ${indicators} where document_id = ${documentId})`));
+  const published = sql`${indicators.documentId} in (select id from ${documents} where status = 'published')`;
+  // A report's figure is an indicator of its report with a value the report itself gave.
+  const figureRows = await db.select({
+    id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit,
+    year: indicatorValues.periodYear, period: indicatorValues.period, value: indicatorValues.value, kind: indicatorValues.kind,
+  }).from(indicators).innerJoin(indicatorValues, and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId)))
+    .where(and(published, ne(indicatorValues.kind, "plan")));
+  const figures: Figure[] = figureRows.filter((r) => r.period === String(r.year)).map(({ period: _p, ...r }) => ({ ...r, kind: r.kind as Figure["kind"] }));
+  const reportIds = [...new Set(figures.map((f) => f.documentId))];
+  const targets: Target[] = await db.select({ id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit, targetYear: indicators.targetYear })
+    .from(indicators).where(and(published, reportIds.length ? sql`${indicators.documentId} not in (${sql.join(reportIds.map((id) => sql`${id}`), sql`, `)})` : undefined));
+  const touches = (m: Match, targetDocument: number) => m.figure.documentId === documentId || targetDocument === documentId;
+  const documentOf = new Map(targets.map((t) => [t.id, t.documentId]));
+  const matches = matchFigures(figures, targets).filter((m) => touches(m, documentOf.get(m.targetId)!));
+  if (!matches.length) return 0;
+  const rows = matches.map((m) => ({
+    indicatorId: m.targetId, period: String(m.figure.year), periodYear: m.figure.year, agencyId: null, value: m.figure.value, kind: m.figure.kind,
+    sourceDocumentId: m.figure.documentId, note: m.figure.name,
+  }));
+  // A value reported by no agency is the province's: the report's figure replaces an earlier document's for the same year and kind.
+  await db.insert(indicatorValues).values(rows).onConflictDoUpdate({
+    target: [indicatorValues.indicatorId, indicatorValues.period, indicatorValues.agencyId, indicatorValues.kind],
+    set: { value: sql`excluded.value`, sourceDocumentId: sql`excluded.source_document_id`, note: sql`excluded.note`, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` },
+    setWhere: sql`${indicatorValues.sourceDocumentId} is not null`, // a value someone entered stays
+  });
+  return rows.length;
+}
+
+/** For tests and tools: the values matched into a plan's indicators from reports. */
+export async function reportedValuesOf(db: Database, planId: number) {
+  return db.select({ indicatorId: indicatorValues.indicatorId, name: indicators.name, period: indicatorValues.period, value: indicatorValues.value, kind: indicatorValues.kind, sourceDocumentId: indicatorValues.sourceDocumentId })
+    .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(and(eq(indicators.documentId, planId), sql`${indicatorValues.sourceDocumentId} is not null`, ne(indicatorValues.sourceDocumentId, planId), inArray(indicatorValues.kind, ["actual", "estimate"])));
+}

@@ -23,7 +23,10 @@ describe("the leaders' dashboard", () => {
     expect(before.indicators[0]).toMatchObject({
       id: grdpId, planId, planSymbol: "23/KH-UBND", status: "off_track", target: "8 - 9%/năm", targetValue: 8, targetYear: 2030,
       series: [{ year: 2023, value: 7.17, kind: "actual" }, { year: 2024, value: 6.33, kind: "estimate" }],
+      // Drawn as the average so far and the rate the remaining years need.
+      average: { from: 2021, soFar: 6.75, remainingFrom: 2025 },
     });
+    expect(before.indicators[0].average.required).toBeCloseTo(8.83, 2);
     // The agency's actual figure for 2024 replaces the report's estimate, on the next read.
     expect((await focal.call("POST", "/api/values", { indicatorId: grdpId, period: "2024", value: 9.6, kind: "actual", agencyId: tc })).status).toBe(201);
     const after = (await leader.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
@@ -37,7 +40,7 @@ describe("the leaders' dashboard", () => {
     for (const [status, n] of Object.entries(after.indicatorCounts as Record<string, number>)) expect(province.indicatorCounts[status]).toBeGreaterThanOrEqual(n);
   });
 
-  it("lists the tasks behind every count: by state, by lead agency, province-wide or for the plan", async () => {
+  it("lists the tasks and indicators behind every count: by state, by lead agency, province-wide or for the plan", async () => {
     const viewer = await s.as("xem-ds", "viewer");
     for (const scope of [`&plan=${planId}`, ""]) {
       const d = (await viewer.call("GET", `/api/dashboard?year=2026${scope}`)).body;
@@ -52,6 +55,13 @@ describe("the leaders' dashboard", () => {
       const ofAgency = (await viewer.call("GET", `/api/dashboard/tasks?year=2026${scope}&agency=${busiest.id}`)).body;
       expect(ofAgency.total).toBe(Object.values(busiest.tasks as Record<string, number>).reduce((a, b) => a + b, 0));
       expect(ofAgency.items.every((t: { leads: { id: number }[] }) => t.leads.some((l) => l.id === busiest.id))).toBe(true);
+    }
+    // Every indicator behind a light, not only those the dashboard lists.
+    const d = (await viewer.call("GET", "/api/dashboard?year=2024")).body;
+    for (const [status, n] of Object.entries(d.indicatorCounts as Record<string, number>)) {
+      const found = (await viewer.call("GET", `/api/dashboard/indicators?year=2024&status=${status}`)).body;
+      expect(found.total).toBe(n);
+      expect(found.items.every((i: { status: string }) => i.status === status)).toBe(true);
     }
     const one = (await viewer.call("GET", `/api/dashboard/tasks?year=2026&plan=${planId}`)).body.items[0];
     expect(one).toMatchObject({ planId, planSymbol: "23/KH-UBND", text: expect.any(String), leads: expect.any(Array) });

@@ -37,7 +37,9 @@ export interface Dashboard {
   plans: { id: number; symbol: string | null; title: string; indicatorCounts: Record<IndicatorEvaluation["status"], number>; taskCounts: Record<TaskState, number> }[];
   planCount: number;
   indicators: { id: number; planId: number; planSymbol: string | null; name: string; unit: string | null; status: IndicatorEvaluation["status"]; reason: IndicatorEvaluation["reason"];
-    target: string; targetValue: number | null; targetYear: number | null; series: Observation[] }[];
+    target: string; targetValue: number | null; targetYear: number | null; series: Observation[];
+    /** A yearly average over a period: drawn as the average so far and the rate the remaining years need, not as a path to a level. */
+    average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null }[];
   agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
   late: { roundId: number; roundTitle: string; dueOn: string; agencyId: number; agencyName: string; status: string; daysLate: number }[];
   projects: { id: number; documentId: number | null; name: string; metrics: { label: string; value: number; of: number | null; unit: string | null }[] }[];
@@ -51,8 +53,10 @@ export interface DashboardTask {
   state: TaskState; due: string | null; leads: { id: number; name: string }[];
 }
 
-/** The dashboard and the tasks its counts are made of (kept together, so the list and the counts agree). */
-interface Built { dashboard: Dashboard; tasks: DashboardTask[] }
+export type DashboardIndicator = Dashboard["indicators"][number];
+
+/** The dashboard and the indicators and tasks its counts are made of (kept together, so the lists and the counts agree). */
+interface Built { dashboard: Dashboard; indicators: DashboardIndicator[]; tasks: DashboardTask[] }
 
 export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
   return (await build(db, year, planId, now, today)).dashboard;
@@ -133,20 +137,24 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
     .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
+  const indicatorRows: DashboardIndicator[] = allIndicators.map(({ docId, i }) => ({
+    id: i.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
+    target: describeTarget(i.target), targetValue: i.target.direction === "lower" ? (i.target.max ?? i.target.min) : (i.target.min ?? i.target.max), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
+    average: i.target.periodFrom !== null && i.target.periodTo !== null ? {
+      from: i.target.periodFrom, soFar: i.evaluation.averageSoFar ?? null, required: i.evaluation.requiredRate ?? null, remainingFrom: i.evaluation.remaining?.from ?? null,
+    } : null,
+  }));
   const dashboard: Dashboard = {
     year, planId, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
-    indicators: allIndicators.slice(0, INDICATORS_SHOWN).map(({ docId, i }) => ({
-      id: i.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
-      target: describeTarget(i.target), targetValue: i.target.direction === "lower" ? (i.target.max ?? i.target.min) : (i.target.min ?? i.target.max), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
-    })),
+    indicators: indicatorRows.slice(0, INDICATORS_SHOWN),
     agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi")),
     late,
     projects: projectRows.map((p) => ({ ...p, metrics: metrics.filter((m) => m.projectId === p.id).map(({ label, value, of, unit }) => ({ label, value, of, unit })) })),
     reporting: true,
   };
-  return { dashboard, tasks: taskRows };
+  return { dashboard, indicators: indicatorRows, tasks: taskRows };
 }
 
 /** Per database (a process may hold two, as the tests do), per year and scope. */
@@ -170,6 +178,12 @@ function cached(db: Database, year: number, planId: number | null, now: Date, to
 /** The dashboard, from this process's cache while fresh. */
 export async function cachedDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
   return (await cached(db, year, planId, now, today)).dashboard;
+}
+
+/** The indicators behind the dashboard's lights, by status (the same figures: the same build). */
+export async function cachedDashboardIndicators(db: Database, year: number, planId: number | null, status: IndicatorEvaluation["status"] | undefined, now: Date, today: string): Promise<DashboardIndicator[]> {
+  const { indicators } = await cached(db, year, planId, now, today);
+  return status ? indicators.filter((i) => i.status === status) : indicators;
 }
 
 /** The tasks behind the dashboard's counts, by evaluated state and lead agency (the same figures: the same build). */

@@ -6,7 +6,8 @@ import { documents } from "../documents/schema.js";
 import { route, type RequestContext } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { findById } from "../storage/records.js";
-import { cachedDashboard, cachedDashboardTasks, withoutReporting } from "./dashboard.js";
+import { cachedDashboard, cachedDashboardIndicators, cachedDashboardTasks, withoutReporting } from "./dashboard.js";
+import { EVALUATIONS } from "../evaluation/indicators.js";
 import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
 
 /** The scope asked for, checked: a draft plan only for those who read drafts. */
@@ -17,7 +18,7 @@ async function scopeOf(ctx: RequestContext, plan: number | undefined): Promise<n
   return plan;
 }
 
-const LISTED_TASKS = 500;
+const LISTED = 500;
 
 export const dashboardRoutes = [
   route({ method: "get", path: "/api/dashboard", tag: "dashboard", access: "plans.read", summary: "The leaders' dashboard for a year, province-wide or for one plan: indicator lights and series, tasks by state and agency, on-time reporting, late agencies, projects",
@@ -28,12 +29,20 @@ export const dashboardRoutes = [
       const dashboard = await cachedDashboard(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, now, today);
       return can(ctx.user!, "reporting.read") ? dashboard : withoutReporting(dashboard);
     } }),
+  route({ method: "get", path: "/api/dashboard/indicators", tag: "dashboard", access: "plans.read", summary: "The indicators behind the dashboard's lights: of a year, province-wide or one plan, by evaluation (the first 500, with the total)",
+    query: z.object({ year: year.optional(), plan: id.optional(), status: z.enum(EVALUATIONS).optional() }),
+    handler: async ({ ctx, query }) => {
+      const planId = await scopeOf(ctx, query.plan);
+      const now = new Date(), today = vietnamDate(now);
+      const found = await cachedDashboardIndicators(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, query.status, now, today);
+      return { items: found.slice(0, LISTED), total: found.length };
+    } }),
   route({ method: "get", path: "/api/dashboard/tasks", tag: "dashboard", access: "plans.read", summary: "The tasks behind the dashboard's counts: of a year, province-wide or one plan, by evaluated state and lead agency (the first 500, with the total)",
     query: z.object({ year: year.optional(), plan: id.optional(), state: z.enum(TASK_REPORT_STATUSES).optional(), agency: id.optional() }),
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const now = new Date(), today = vietnamDate(now);
       const found = await cachedDashboardTasks(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, { state: query.state, agencyId: query.agency }, now, today);
-      return { items: found.slice(0, LISTED_TASKS), total: found.length };
+      return { items: found.slice(0, LISTED), total: found.length };
     } }),
 ];

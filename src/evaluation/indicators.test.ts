@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateIndicator, type IndicatorTarget, type Observation } from "./indicators.js";
+import { evaluateIndicator, isBand, type IndicatorTarget, type Observation } from "./indicators.js";
 
 const target = (t: Partial<IndicatorTarget>): IndicatorTarget => ({
   comparator: ">=", min: null, max: null, direction: "higher", unit: "%", targetYear: null, perYear: false,
@@ -7,6 +7,24 @@ const target = (t: Partial<IndicatorTarget>): IndicatorTarget => ({
 });
 const actual = (year: number, value: number): Observation => ({ year, value, kind: "actual" });
 const estimate = (year: number, value: number): Observation => ({ year, value, kind: "estimate" });
+
+describe("a share of a whole set as a range (a band)", () => {
+  const share = target({ comparator: "range", min: 12, max: 13, targetYear: 2030 });
+  it("is a band only for a share of a whole ('cơ cấu', 'tỷ trọng'), not for a growth or a level range", () => {
+    expect(isBand(share, "co cau kinh te den nam 2030: nong, lam nghiep va thuy san")).toBe(true);
+    expect(isBand(share, "ty le lao dong qua dao tao co bang cap")).toBe(false);
+    expect(isBand({ ...share, perYear: true }, "co cau kinh te")).toBe(false);
+  });
+  it("above it, is not achieved: the level must come down to the band's top", () => {
+    const band = { ...share, band: true };
+    const e = evaluateIndicator(band, [actual(2023, 21.69), estimate(2024, 21.57)], 2024);
+    expect(e.status).toBe("off_track");
+    expect(e.reason.vi).toContain("≤ 13%");
+    expect(evaluateIndicator(band, [actual(2024, 12.5)], 2024).status).toBe("achieved");
+    // Without the band, a range is a floor: 21,57% passes 12 - 13%.
+    expect(evaluateIndicator(share, [estimate(2024, 21.57)], 2024).status).toBe("achieved");
+  });
+});
 
 describe("evaluateIndicator on the sample plan and report", () => {
   it("village roads hardened 87% (2024) against 80% by 2025: achieved", () => {

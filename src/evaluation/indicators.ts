@@ -14,7 +14,9 @@
  *    on track; not yet, but the rate needed is within what the best year so far reached → at risk;
  *    above anything reached so far → off track.
  *  - Lower is better ("tỷ lệ hộ nghèo ≤ 2%", "giảm") turns every comparison round. Shares (unit %)
- *    are capped at 100. "Khoảng" allows APPROX_TOLERANCE either side.
+ *    are capped at 100. "Khoảng" allows APPROX_TOLERANCE either side. A range is a floor (8 - 9% growth
+ *    is met by 10%), except a band, a share of a whole ("cơ cấu kinh tế: nông nghiệp 12 - 13%"):
+ *    above it, the level must come down to its top.
  *
  * Trajectories follow the Open SDG method: the ratio of the observed compound annual growth since
  * the baseline to the growth required to reach the target by its year. THRESHOLDS holds the cut-offs.
@@ -44,6 +46,13 @@ export interface IndicatorTarget extends Target {
   periodTo: number | null;
   baselineValue: number | null;
   baselineYear: number | null;
+  /** A range to stay within, not a floor to pass: a share of a whole ("cơ cấu kinh tế: nông, lâm nghiệp 12 - 13%"), see `isBand`. */
+  band?: boolean;
+}
+
+/** A share of a whole set as a range ("Cơ cấu kinh tế: dịch vụ 50 - 51%", "tỷ trọng ... 30 - 35%"): too high misses it as much as too low. */
+export function isBand(t: Pick<IndicatorTarget, "comparator" | "perYear" | "periodFrom">, foldedName: string): boolean {
+  return t.comparator === "range" && !t.perYear && t.periodFrom === null && /\b(co cau|ty trong)\b/.test(foldedName);
 }
 
 export interface Observation { year: number; value: number; kind: "actual" | "estimate" }
@@ -139,6 +148,10 @@ export function evaluateIndicator(t: IndicatorTarget, observations: Observation[
   if (target === null) return result("no_data", "Chỉ tiêu không có giá trị mục tiêu bằng số", "The target has no number", latest);
   if (!latest) return result("no_data", `Chưa có số liệu đến năm ${year}`, `No value up to ${year}`, null);
   if (t.periodFrom !== null && t.periodTo !== null) return periodAverage(t, seen, year, target);
+  // Above a band: judged as a level to bring down to its top ("≤ 13%"); below it, as one to raise to its bottom.
+  if (t.band && t.min !== null && t.max !== null && latest.value > t.max) {
+    return evaluateIndicator({ ...t, band: false, comparator: "<=", min: null, direction: "lower" }, observations, year);
+  }
   const meets = (v: number) => meetsTarget({ ...t, min: t.min === null ? null : cap(t, t.min), max: t.max === null ? null : cap(t, t.max) }, cap(t, v));
   const approx = t.comparator === "approx" ? ` (khoảng: sai lệch cho phép ${APPROX_TOLERANCE * 100}%)` : "";
   const approxEn = t.comparator === "approx" ? ` (approximately: ${APPROX_TOLERANCE * 100}% either side)` : "";

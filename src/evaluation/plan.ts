@@ -9,7 +9,8 @@ import { documents } from "../documents/schema.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { evaluateIndicator, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
+import { foldVietnamese } from "../text/fold.js";
+import { evaluateIndicator, isBand, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 
 export interface PlanEvaluation {
@@ -72,6 +73,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
       comparator: i.comparator, min: i.min, max: i.max, direction: i.direction, unit: i.unit, targetYear: i.targetYear, perYear: i.perYear,
       periodFrom: i.periodFrom, periodTo: i.periodTo, baselineValue: i.baselineValue, baselineYear: i.baselineYear,
     };
+    target.band = isBand(target, foldVietnamese(i.name));
     // One value a year (several agencies may report; an actual value wins over an estimate), for the tables and charts too.
     const series = upTo(seriesOf.get(i.id) ?? [], year);
     const evaluation = evaluateIndicator(target, series, year);

@@ -9,7 +9,8 @@
  * (its period, its year, "bình quân hằng năm"): the Dice coefficient of their words at least
  * MATCH_THRESHOLD. A figure feeds, in each plan, only the targets it matches best; a target takes, for
  * each year and kind, only the figure that matches it best (a breakdown of the same figure, "GRDP ...:
- * nông lâm nghiệp", is close but not closest).
+ * nông lâm nghiệp", is close but not closest) among those of the document published, whose figure then
+ * replaces one an earlier report gave for the same year and kind (a later report revises).
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { documents } from "../documents/schema.js";
@@ -31,20 +32,16 @@ export function measureWords(name: string): string[] {
   return folded.split(" ").filter((w) => w && !FILLER.has(w));
 }
 
-/** The Dice coefficient of two names' measure words (each word counted as often as it occurs in both). */
-export function nameSimilarity(a: string[], b: string[]): number {
-  if (!a.length || !b.length) return 0;
-  const counts = new Map<string, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+/** The Dice coefficient of two names' sets of measure words. */
+export function nameSimilarity(a: Iterable<string>, b: Iterable<string>): number {
+  const x = a instanceof Set ? a as Set<string> : new Set(a), y = b instanceof Set ? b as Set<string> : new Set(b);
+  if (!x.size || !y.size) return 0;
   let common = 0;
-  for (const w of b) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) { common++; counts.set(w, n - 1); }
-  }
-  return (2 * common) / (a.length + b.length);
+  for (const w of y) if (x.has(w)) common++;
+  return (2 * common) / (x.size + y.size);
 }
 
-const sameUnit = (a: string | null, b: string | null) => (a === null || b === null ? a === b : foldedWords(a).join(" ") === foldedWords(b).join(" "));
+const unitKey = (unit: string | null) => (unit === null ? "" : foldedWords(unit).join(" ") || unit);
 
 export interface Figure { id: number; documentId: number; name: string; unit: string | null; year: number; value: number; kind: "actual" | "estimate" }
 export interface Target { id: number; documentId: number; name: string; unit: string | null; targetYear: number | null }
@@ -52,14 +49,19 @@ export interface Match { targetId: number; figure: Figure; similarity: number }
 
 /** The matches between figures and targets (pure): see the module's comment. */
 export function matchFigures(figures: Figure[], targets: Target[]): Match[] {
-  const targetWords = new Map(targets.map((t) => [t.id, measureWords(t.name)]));
+  // Only targets in the figure's unit are compared: the words of each are folded once.
+  const byUnit = new Map<string, { t: Target; words: Set<string> }[]>();
+  for (const t of targets) {
+    const key = unitKey(t.unit);
+    byUnit.set(key, [...(byUnit.get(key) ?? []), { t, words: new Set(measureWords(t.name)) }]);
+  }
   const candidates: Match[] = [];
   for (const f of figures) {
-    const words = measureWords(f.name);
+    const words = new Set(measureWords(f.name));
     const best = new Map<number, { similarity: number; targets: Target[] }>(); // by plan
-    for (const t of targets) {
-      if (t.documentId === f.documentId || !sameUnit(t.unit, f.unit) || (t.targetYear !== null && f.year > t.targetYear)) continue;
-      const similarity = nameSimilarity(words, targetWords.get(t.id)!);
+    for (const { t, words: targetWords } of byUnit.get(unitKey(f.unit)) ?? []) {
+      if (t.documentId === f.documentId || (t.targetYear !== null && f.year > t.targetYear)) continue;
+      const similarity = nameSimilarity(words, targetWords);
       if (similarity < MATCH_THRESHOLD) continue;
       const known = best.get(t.documentId);
       if (!known || similarity > known.similarity) best.set(t.documentId, { similarity, targets: [t] });
@@ -96,9 +98,11 @@ export async function valuesFromReportedFigures(db: Database, documentId: number
   const reportIds = [...new Set(figures.map((f) => f.documentId))];
   const targets: Target[] = await db.select({ id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit, targetYear: indicators.targetYear })
     .from(indicators).where(and(published, reportIds.length ? sql`${indicators.documentId} not in (${sql.join(reportIds.map((id) => sql`${id}`), sql`, `)})` : undefined));
-  const touches = (m: Match, targetDocument: number) => m.figure.documentId === documentId || targetDocument === documentId;
-  const documentOf = new Map(targets.map((t) => [t.id, t.documentId]));
-  const matches = matchFigures(figures, targets).filter((m) => touches(m, documentOf.get(m.targetId)!));
+  // Only pairs this document is part of: its figures against every plan, every report's figures against its targets.
+  const matches = [
+    ...matchFigures(figures.filter((f) => f.documentId === documentId), targets),
+    ...matchFigures(figures, targets.filter((t) => t.documentId === documentId)),
+  ];
   if (!matches.length) return 0;
   const rows = matches.map((m) => ({
     indicatorId: m.targetId, period: String(m.figure.year), periodYear: m.figure.year, agencyId: null, value: m.figure.value, kind: m.figure.kind,

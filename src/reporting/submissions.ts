@@ -167,12 +167,15 @@ const bump = (db: Database, submission: Submission, values: Partial<Submission>)
  */
 async function recordValues(db: Database, round: RoundDetail, submission: Submission) {
   const reported = await db.select().from(submissionIndicators).where(eq(submissionIndicators.submissionId, submission.id));
-  for (const r of reported) {
-    if (r.value === null) continue;
-    const row = { indicatorId: r.indicatorId, period: round.periodLabel, periodYear: round.periodYear, agencyId: submission.agencyId, value: r.value, kind: r.valueKind, note: r.explanation || null };
-    await db.insert(indicatorValues).values(row)
-      .onConflictDoUpdate({ target: [indicatorValues.indicatorId, indicatorValues.period, indicatorValues.agencyId, indicatorValues.kind], set: { value: r.value, note: row.note, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` } });
-  }
+  const rows = reported.filter((r) => r.value !== null).map((r) => ({
+    indicatorId: r.indicatorId, period: round.periodLabel, periodYear: round.periodYear, agencyId: submission.agencyId, value: r.value!, kind: r.valueKind, note: r.explanation || null,
+  }));
+  if (!rows.length) return;
+  // One statement for the report (one value per indicator: no row meets another of the same statement).
+  await db.insert(indicatorValues).values(rows).onConflictDoUpdate({
+    target: [indicatorValues.indicatorId, indicatorValues.period, indicatorValues.agencyId, indicatorValues.kind],
+    set: { value: sql`excluded.value`, note: sql`excluded.note`, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` },
+  });
 }
 
 /** What a report must hold to be sent, each gap named by its field (the form shows them in place). */

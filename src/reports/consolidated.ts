@@ -108,7 +108,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
 
   const drafted: Omit<ReportSection, "edited" | "text">[] = [
     { key: "overview", title: "I. KHÁI QUÁT TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", blocks: [
-      { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(/^kế hoạch\s+/i, "").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}, các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I).` },
+      { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(/^kế hoạch\s+/i, "").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}, ${issued.length ? `các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I)` : "chưa ghi nhận văn bản nào của các cơ quan, đơn vị ban hành để triển khai"}.` },
       { kind: "paragraph", text: board
         ? `Trong kỳ báo cáo năm ${year}, ${board.totals.expected} cơ quan, đơn vị phải báo cáo; ${board.totals.received} cơ quan đã gửi báo cáo (${n(board.percentages.received)}%), trong đó ${board.totals.onTime} cơ quan gửi đúng hạn; ${board.totals.missing} cơ quan chưa gửi.`
         : `Chưa tổ chức đợt báo cáo năm ${year} đối với Kế hoạch.` },
@@ -152,16 +152,18 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const years = [...new Set(evaluation.indicators.flatMap((i) => i.values.map((v) => v.year)))].sort().slice(-5);
   const appendices: Appendix[] = [
     { title: "Phụ lục I\nDANH MỤC VĂN BẢN BAN HÀNH TRIỂN KHAI THỰC HIỆN KẾ HOẠCH", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
-      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Số, ký hiệu", width: 14 }, { title: "Ngày ban hành", width: 12 }, { title: "Trích yếu", width: 49 }, { title: "Cơ quan ban hành", width: 20 }],
+      table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Số, ký hiệu", width: 14 }, { title: "Ngày ban hành", width: 12 }, { title: "Trích yếu", width: 47 }, { title: "Cơ quan ban hành", width: 20 }],
         rows: issued.map((d, i) => [i + 1, d.symbol, d.issuedOn ? formatVietnameseDate(d.issuedOn) : null, d.title, d.issuerName ?? d.issuerText]) } },
     { title: "Phụ lục II\nKẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
-      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Nhiệm vụ", width: 37 }, { title: "Cơ quan chủ trì", width: 16 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 20 }],
+      table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Nhiệm vụ", width: 35 }, { title: "Cơ quan chủ trì", width: 16 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 20 }],
         rows: evaluation.tasks.map((t, i) => [i + 1, t.text, leadOf(t.id), t.due ? formatVietnameseDate(t.due) : null, TASK_STATE_LABELS[t.state], resultOf.get(t.id) ?? null]) } },
     { title: "Phụ lục III\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
-      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Chỉ tiêu", width: 33 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 8 })), { title: "Đánh giá", width: 16 }],
+      table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Chỉ tiêu", width: 30 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 11 })), { title: "Đánh giá", width: 16 }],
         rows: evaluation.indicators.map((i, k) => [k + 1, i.name, describeTarget(i.target), ...years.map((y) => {
           const v = i.values.find((x) => x.year === y);
-          return v ? `${n(v.value)}${v.kind === "estimate" ? " (ước)" : ""}` : null;
+          if (!v) return null;
+          const value = Math.round(v.value * 100) / 100;
+          return v.kind === "estimate" ? { value, note: "ước" } : value;
         }), EVALUATION_LABELS[i.evaluation.status]]) } },
   ];
 

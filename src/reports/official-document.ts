@@ -43,11 +43,15 @@ export interface OfficialDocument {
   appendices?: Appendix[];
 }
 
+/** A figure with a word after it: "6,33 (ước)" in a document, the number 6,33 shown so in a spreadsheet. */
+export type NotedFigure = { value: number; note: string };
+export type TableValue = string | number | NotedFigure | null;
+
 export type TableBlock = {
   kind: "table";
   /** Widths are relative weights, scaled to the width of the text. */
   columns: { title: string; width: number }[];
-  rows: (string | number | null)[][];
+  rows: TableValue[][];
   caption?: string;
 };
 
@@ -160,9 +164,10 @@ function layoutTable(rows: Paragraph[][][]): Table {
 
 const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }); // 1.234,5
 
-function cell(value: string | number | null, header: boolean): TableCell {
-  const text = value === null ? "" : typeof value === "number" ? numberFormat.format(value) : value;
-  const alignment = header || typeof value === "number" ? AlignmentType.CENTER : AlignmentType.LEFT;
+function cell(value: TableValue, header: boolean): TableCell {
+  const text = value === null ? "" : typeof value === "number" ? numberFormat.format(value)
+    : typeof value === "object" ? `${numberFormat.format(value.value)} (${value.note})` : value;
+  const alignment = header || (value !== null && typeof value !== "string") ? AlignmentType.CENTER : AlignmentType.LEFT;
   return new TableCell({
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },

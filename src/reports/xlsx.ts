@@ -1,6 +1,6 @@
 /**
  * Tables as an Excel workbook: the consolidated report's appendices, one sheet each, with the same
- * rows as the .docx. exceljs stays behind this one function (its old dependencies are unmaintained):
+ * rows as the .docx; figures are numbers (an estimate keeps its "(ước)" in the cell's format). exceljs stays behind this one function (its old dependencies are unmaintained):
  * swapping the library touches nothing else.
  */
 import ExcelJS from "exceljs";
@@ -38,11 +38,14 @@ export async function tablesXlsx(appendices: Appendix[]): Promise<Buffer> {
     // The header repeats on every printed page.
     sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
     for (const values of a.table.rows) {
-      const row = sheet.addRow(values.map((v) => v ?? ""));
-      row.eachCell({ includeEmpty: true }, (cell) => {
+      // A noted figure stays a number Excel can add up, shown with its note ("6,33 (ước)").
+      const row = sheet.addRow(values.map((v) => (v !== null && typeof v === "object" ? v.value : v ?? "")));
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.font = FONT;
-        cell.alignment = { vertical: "top", wrapText: true };
+        cell.alignment = { vertical: "top", wrapText: true, horizontal: typeof cell.value === "number" ? "center" : undefined };
         cell.border = BORDER;
+        const v = values[column - 1];
+        if (v !== null && typeof v === "object") cell.numFmt = `General" (${v.note.replace(/"/g, "")})"`;
       });
     }
     sheet.views = [{ state: "frozen", ySplit: header.number }];

@@ -1,6 +1,5 @@
 /**
  * Charts drawn with Chart.js (canvas; only the parts used are registered, to keep the bundle small).
- * An indicator's trend: its values by year, the path from the first value to the target, the target.
  */
 import { useEffect, useRef } from "react";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
@@ -24,23 +23,41 @@ export interface TrendProps {
   series: { year: number; value: number; kind: string }[];
   target: number | null;
   targetYear: number | null;
-  words: { values: string; path: string; target: string };
+  /** A yearly average over a period (see Dashboard["indicators"]). */
+  average?: { from: number; required: number | null; remainingFrom: number | null } | null;
+  words: { values: string; path: string; target: string; averageSoFar: string; needed: string };
 }
 
-export function TrendChart({ label, series, target, targetYear, words }: TrendProps) {
+/**
+ * An indicator's trend: its values by year and its target; for a level, the straight path from the
+ * first value to the target; for a yearly average over a period, the average so far year by year and
+ * the rate the remaining years must average for the period to meet the target.
+ */
+export function TrendChart({ label, series, target, targetYear, average, words }: TrendProps) {
   const first = series[0];
   const lastYear = Math.max(targetYear ?? 0, ...series.map((s) => s.year));
   const years = first ? Array.from({ length: lastYear - first.year + 1 }, (_, i) => first.year + i) : [];
+  const valueOf = (y: number) => series.find((s) => s.year === y)?.value ?? null;
+  const guides = average ? [
+    { label: words.averageSoFar, borderColor: "#6a8fbf", borderDash: [2, 3], pointRadius: 2, data: years.map((y) => {
+      const seen = series.filter((s) => s.year >= average.from && s.year <= y);
+      return seen.length && valueOf(y) !== null ? seen.reduce((sum, s) => sum + s.value, 0) / seen.length : null;
+    }), spanGaps: true },
+    ...(average.required !== null && average.remainingFrom !== null ? [{
+      label: words.needed, borderColor: "#b42318", borderDash: [6, 4], pointRadius: 0,
+      data: years.map((y) => (y >= average.remainingFrom! ? average.required : null)),
+    }] : []),
+  ] : target !== null && first && targetYear ? [{
+    label: words.path, borderColor: "#8a9bb4", borderDash: [6, 4], pointRadius: 0,
+    data: years.map((y) => first.value + ((target - first.value) * (y - first.year)) / Math.max(1, targetYear - first.year)),
+  }] : [];
   const ref = useChart((canvas) => new Chart(canvas, {
     type: "line",
     data: {
       labels: years.map(String),
       datasets: [
-        { label: words.values, data: years.map((y) => series.find((s) => s.year === y)?.value ?? null), borderColor: "#0b3d73", backgroundColor: "#0b3d73", spanGaps: true },
-        ...(target !== null && first && targetYear ? [{
-          label: words.path, borderColor: "#8a9bb4", borderDash: [6, 4], pointRadius: 0,
-          data: years.map((y) => first.value + ((target - first.value) * (y - first.year)) / Math.max(1, targetYear - first.year)),
-        }] : []),
+        { label: words.values, data: years.map(valueOf), borderColor: "#0b3d73", backgroundColor: "#0b3d73", spanGaps: true },
+        ...guides,
         ...(target !== null ? [{ label: words.target, borderColor: "#1e7b34", borderWidth: 1, pointRadius: 0, data: years.map(() => target) }] : []),
       ],
     },
@@ -49,7 +66,7 @@ export function TrendChart({ label, series, target, targetYear, words }: TrendPr
       plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } } },
       scales: { y: { ticks: { callback: (v) => formatNumber(Number(v)) } } },
     },
-  }), [JSON.stringify(series), target, targetYear, label]);
+  }), [JSON.stringify(series), JSON.stringify(average), target, targetYear, label]);
   return <div className="chart" role="img" aria-label={label}><canvas ref={ref} /></div>;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Dashboard } from "../../../src/dashboard/dashboard";
+import type { Dashboard, DashboardIndicator } from "../../../src/dashboard/dashboard";
 import { useApi, type DocumentSummary, type Page } from "../api";
 import { BarChart, TrendChart } from "../components/Charts";
 import { LoadState } from "../components/Status";
@@ -22,6 +22,8 @@ export function DashboardPage() {
   const documents = useApi<Page<DocumentSummary>>("/api/documents?stubs=false&status=published&pageSize=200");
   const { can } = useSession();
   const [status, setStatus] = useState<string | null>(null);
+  // A light chosen: all its indicators, not only those among the most worrying the dashboard lists.
+  const chosen = useApi<{ items: DashboardIndicator[]; total: number }>(status ? `/api/dashboard/indicators?year=${year}${plan ? `&plan=${plan}` : ""}&status=${status}` : null);
   if (!data.data) return <LoadState loading={data.loading} error={data.error} onRetry={data.reload} />;
   const d = data.data;
   const set = (patch: Record<string, string | null>) => {
@@ -29,7 +31,7 @@ export function DashboardPage() {
     for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
     setParams(next);
   };
-  const shown = d.indicators.filter((i) => status === null || i.status === status);
+  const shown = status === null ? d.indicators : chosen.data?.items.filter((i) => i.status === status) ?? d.indicators.filter((i) => i.status === status);
   /** The list of tasks a count is made of. */
   const tasksOf = (filter: { state?: string; agency?: number; plan?: number }) => {
     const q = new URLSearchParams({ year: String(year) });
@@ -65,7 +67,8 @@ export function DashboardPage() {
         {shown.filter((i) => i.series.length > 0).slice(0, 6).map((i) => (
           <figure key={i.id} className="trend">
             <figcaption><span className={`tag eval-${i.status}`}>{t.evaluations[i.status]}</span> <Link to={`/documents/${i.planId}`}>{i.planSymbol}</Link> · <Link to={`/documents/${i.planId}#indicator-${i.id}`}>{i.name}</Link></figcaption>
-            <TrendChart label={i.name} series={i.series} target={i.targetValue} targetYear={i.targetYear} words={{ values: t.chartValues, path: t.chartPath, target: `${t.target} ${i.target}` }} />
+            <TrendChart label={i.name} series={i.series} target={i.targetValue} targetYear={i.targetYear} average={i.average}
+              words={{ values: t.chartValues, path: t.chartPath, target: `${t.target} ${i.target}`, averageSoFar: t.chartAverageSoFar, needed: t.chartNeeded }} />
           </figure>
         ))}
       </div>
@@ -133,7 +136,7 @@ export function DashboardPage() {
       <ul className="projects">
         {d.projects.map((p) => (
           <li key={p.id}>
-            <strong>{p.name}</strong>
+            <strong>{p.documentId ? <Link to={`/documents/${p.documentId}`}>{p.name}</Link> : p.name}</strong>
             {p.metrics.map((m, k) => (
               <div key={k} className="metric">
                 <span>{m.label} {formatNumber(m.value)}{m.of !== null ? `/${formatNumber(m.of)}` : ""}{m.unit ? ` ${m.unit}` : ""}</span>

@@ -121,12 +121,9 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
   const leadsOf = new Map<number, { id: number; name: string }[]>();
   for (const l of leads) leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), { id: l.agencyId, name: nameOf.get(l.agencyId) ?? "" }]);
-  const details = taskState.size ? await db.select({ id: tasks.id, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText }).from(tasks)
-    .where(planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId)) : [];
-  const detailOf = new Map(details.map((t) => [t.id, t]));
   const taskRows: DashboardTask[] = [...evaluated.entries()].flatMap(([docId, e]) => e.tasks.map((t) => ({
-    id: t.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, text: t.text, sectionNumber: detailOf.get(t.id)?.sectionNumber ?? null,
-    deadlineText: detailOf.get(t.id)?.deadlineText ?? null, state: t.state, due: t.due, leads: leadsOf.get(t.id) ?? [],
+    id: t.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, text: t.text, sectionNumber: t.sectionNumber,
+    deadlineText: t.deadlineText, state: t.state, due: t.due, leads: leadsOf.get(t.id) ?? [],
   })));
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 

@@ -16,7 +16,7 @@ import { evaluateTask, type TaskState } from "./tasks.js";
 export interface PlanEvaluation {
   year: number;
   indicators: { id: number; name: string; unit: string | null; target: IndicatorTarget; evaluation: IndicatorEvaluation; values: Observation[] }[];
-  tasks: { id: number; text: string; state: TaskState; due: string | null; reported: boolean }[];
+  tasks: { id: number; text: string; sectionNumber: string | null; deadlineText: string | null; state: TaskState; due: string | null; reported: boolean }[];
   taskCounts: Record<TaskState, number>;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
 }
@@ -34,7 +34,11 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   const asOf = today.slice(0, 4) > String(year) ? `${year}-12-31` : today;
   const inScope = (column: typeof indicators.documentId | typeof tasks.documentId): SQL => documentIds === "all"
     ? sql`${column} in (select id from ${documents} where status = 'published')` : inArray(column, documentIds.length ? documentIds : [0]);
-  const planIndicators = await db.select().from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
+  const planIndicators = await db.select({
+    id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit, comparator: indicators.comparator, min: indicators.min, max: indicators.max,
+    direction: indicators.direction, targetYear: indicators.targetYear, perYear: indicators.perYear, periodFrom: indicators.periodFrom, periodTo: indicators.periodTo,
+    baselineValue: indicators.baselineValue, baselineYear: indicators.baselineYear,
+  }).from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
   const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
     .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"))) : [];
@@ -50,7 +54,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   /** A recurring task's state is the year's own: a yearly task done in 2023 is not done in 2025. */
   const latestState = (t: { id: number; deadlineKind: string }) =>
     (reportsOf.get(t.id) ?? []).find((r) => (t.deadlineKind !== "yearly" && t.deadlineKind !== "ongoing") || r.periodYear === year)?.status ?? null;
-  const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
+  const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
     deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo })
     .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
 
@@ -82,7 +86,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     plan.indicatorCounts[evaluation.status]++;
   }
   for (const t of planTasks) {
-    const evaluated = { id: t.id, text: t.text, ...evaluateTask(t, latestState(t), asOf) };
+    const evaluated = { id: t.id, text: t.text, sectionNumber: t.sectionNumber, deadlineText: t.deadlineText, ...evaluateTask(t, latestState(t), asOf) };
     const plan = planOf(t.documentId);
     plan.tasks.push(evaluated);
     plan.taskCounts[evaluated.state]++;

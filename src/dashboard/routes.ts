@@ -20,29 +20,35 @@ async function scopeOf(ctx: RequestContext, plan: number | undefined): Promise<n
 
 const LISTED = 500;
 
+/** The year asked for (this year in Vietnam by default), with the moment and date it is read at. */
+function when(year: number | undefined) {
+  const now = new Date(), today = vietnamDate(now);
+  return { year: year ?? Number(today.slice(0, 4)), now, today };
+}
+
 export const dashboardRoutes = [
   route({ method: "get", path: "/api/dashboard", tag: "dashboard", access: "plans.read", summary: "The leaders' dashboard for a year, province-wide or for one plan: indicator lights and series, tasks by state and agency, on-time reporting, late agencies, projects",
     query: z.object({ year: year.optional(), plan: id.optional() }),
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
-      const now = new Date(), today = vietnamDate(now);
-      const dashboard = await cachedDashboard(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, now, today);
+      const at = when(query.year);
+      const dashboard = await cachedDashboard(ctx.db, at.year, planId, at.now, at.today);
       return can(ctx.user!, "reporting.read") ? dashboard : withoutReporting(dashboard);
     } }),
   route({ method: "get", path: "/api/dashboard/indicators", tag: "dashboard", access: "plans.read", summary: "The indicators behind the dashboard's lights: of a year, province-wide or one plan, by evaluation (the first 500, with the total)",
     query: z.object({ year: year.optional(), plan: id.optional(), status: z.enum(EVALUATIONS).optional() }),
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
-      const now = new Date(), today = vietnamDate(now);
-      const found = await cachedDashboardIndicators(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, query.status, now, today);
+      const at = when(query.year);
+      const found = await cachedDashboardIndicators(ctx.db, at.year, planId, query.status, at.now, at.today);
       return { items: found.slice(0, LISTED), total: found.length };
     } }),
   route({ method: "get", path: "/api/dashboard/tasks", tag: "dashboard", access: "plans.read", summary: "The tasks behind the dashboard's counts: of a year, province-wide or one plan, by evaluated state and lead agency (the first 500, with the total)",
     query: z.object({ year: year.optional(), plan: id.optional(), state: z.enum(TASK_REPORT_STATUSES).optional(), agency: id.optional() }),
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
-      const now = new Date(), today = vietnamDate(now);
-      const found = await cachedDashboardTasks(ctx.db, query.year ?? Number(today.slice(0, 4)), planId, { state: query.state, agencyId: query.agency }, now, today);
+      const at = when(query.year);
+      const found = await cachedDashboardTasks(ctx.db, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today);
       return { items: found.slice(0, LISTED), total: found.length };
     } }),
 ];

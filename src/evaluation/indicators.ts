@@ -109,8 +109,9 @@ export function upTo(observations: RecordedObservation[], year: number): Observa
   for (const o of observations) {
     if (o.year > year) continue;
     const known = byYear.get(o.year);
-    const later = !known || (known.kind === o.kind && (o.recordedAt ?? "") >= (known.recordedAt ?? ""));
-    if (!known || (known.kind === "estimate" && o.kind === "actual") || later) byYear.set(o.year, o);
+    const replaces = !known || (known.kind === "estimate" && o.kind === "actual")
+      || (known.kind === o.kind && (o.recordedAt ?? "") >= (known.recordedAt ?? ""));
+    if (replaces) byYear.set(o.year, o);
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year).map(({ year: y, value, kind }) => ({ year: y, value, kind }));
 }

@@ -14,8 +14,8 @@ describe("matching a report's figures to a plan's targets", () => {
   it("sets a target's own framing aside: its period, its years, 'bình quân hằng năm'", () => {
     expect(measureWords("Tốc độ tăng trưởng GRDP bình quân hằng năm thời kỳ 2021 - 2030")).toEqual(["toc", "do", "tang", "truong", "grdp"]);
     expect(measureWords("Cơ cấu kinh tế đến năm 2030: dịch vụ")).toEqual(["co", "cau", "kinh", "te", "dich", "vu"]);
-    expect(nameSimilarity(measureWords("Tỷ lệ che phủ rừng"), measureWords("tỷ lệ che phủ rừng"))).toBe(1);
-    expect(nameSimilarity([], ["a"])).toBe(0);
+    expect(nameSimilarity(new Set(measureWords("Tỷ lệ che phủ rừng")), new Set(measureWords("tỷ lệ che phủ rừng")))).toBe(1);
+    expect(nameSimilarity(new Set(), new Set(["a"]))).toBe(0);
   });
 
   it("gives each target, for a year and kind, the figure that names it best, in the same unit and not after its year", () => {

@@ -18,7 +18,11 @@ import type { Database } from "../storage/database.js";
 import { foldedWords } from "../text/fold.js";
 import { indicators, indicatorValues } from "./schema.js";
 
-/** Half of the words of both names in common at least this much: "tốc độ tăng trưởng GRDP" ~ "tốc độ tăng GRDP" (0.95), not "GRDP: nông lâm nghiệp" (0.87). */
+/**
+ * The least share of their words two names must have in common (Dice): the sample report's "Tốc độ tăng
+ * tổng sản phẩm trên địa bàn (GRDP)" and the plan's "Tốc độ tăng trưởng ... (GRDP) bình quân hằng năm
+ * thời kỳ 2021 - 2030" share 0.95; the report's breakdown "...(GRDP): Nông lâm nghiệp" only 0.83.
+ */
 export const MATCH_THRESHOLD = 0.9;
 
 /** Words that say nothing of what is measured, and fold to no other word that does ("co" is "có" and "cơ", "dat" "đạt" and "đất"). */
@@ -33,12 +37,11 @@ export function measureWords(name: string): string[] {
 }
 
 /** The Dice coefficient of two names' sets of measure words. */
-export function nameSimilarity(a: Iterable<string>, b: Iterable<string>): number {
-  const x = a instanceof Set ? a as Set<string> : new Set(a), y = b instanceof Set ? b as Set<string> : new Set(b);
-  if (!x.size || !y.size) return 0;
+export function nameSimilarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
   let common = 0;
-  for (const w of y) if (x.has(w)) common++;
-  return (2 * common) / (x.size + y.size);
+  for (const w of b) if (a.has(w)) common++;
+  return (2 * common) / (a.size + b.size);
 }
 
 const unitKey = (unit: string | null) => (unit === null ? "" : foldedWords(unit).join(" ") || unit);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
+import { createValue } from "../plans/indicators.js";
 import { indicators } from "../plans/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
@@ -38,6 +39,17 @@ describe("the leaders' dashboard", () => {
     const province = (await leader.call("GET", "/api/dashboard?year=2024")).body;
     expect(province.plans.map((p: { id: number }) => p.id)).toContain(planId);
     for (const [status, n] of Object.entries(after.indicatorCounts as Record<string, number>)) expect(province.indicatorCounts[status]).toBeGreaterThanOrEqual(n);
+  });
+
+  it("shows a write made outside this server (the command line, another instance) within a second", async () => {
+    const viewer = await s.as("xem-ngoai", "viewer");
+    const roadsOf = async () => ((await viewer.call("GET", `/api/dashboard/indicators?year=2024&plan=${planId}`)).body.items as { name: string; targetYear: number; series: { year: number; value: number; kind: string }[] }[])
+      .find((i) => i.name.startsWith("Tỷ lệ thôn có đường ô tô") && i.targetYear === 2025)!;
+    expect((await roadsOf()).series.at(-1)).toEqual({ year: 2024, value: 87, kind: "estimate" });
+    // Straight into the database, as `theodoi` commands write: no request of this server sees it.
+    const [roads] = (await s.db.store.db.select().from(indicators).where(eq(indicators.documentId, planId))).filter((i) => i.name.startsWith("Tỷ lệ thôn có đường ô tô") && i.targetYear === 2025);
+    await createValue(s.db.store.db, { indicatorId: roads.id, period: "2024", value: 88.2, kind: "actual", agencyId: tc });
+    await expect.poll(async () => (await roadsOf()).series.at(-1), { timeout: 5000, interval: 250 }).toEqual({ year: 2024, value: 88.2, kind: "actual" });
   });
 
   it("lists the tasks and indicators behind every count: by state, by lead agency, province-wide or for the plan", async () => {

@@ -4,11 +4,13 @@
  * rate, the agencies late in open rounds, and key projects' progress. Every figure carries the ids
  * its items are found by, for the page to click through.
  *
- * It reads the whole province, so it is kept per process for DASHBOARD_TTL_MS and rebuilt after any
- * write through this process (`invalidateDashboard`); another instance's writes (and the command
- * line's) show within the TTL.
+ * It reads the whole province, so it is kept per process while no write has happened since (the audit
+ * trail's newest entry, read at most once every MARK_TTL_MS: another process's or the command line's
+ * writes show within a second) and for DASHBOARD_TTL_MS at most; after a write through this process
+ * it is rebuilt at once, in the background (`invalidateDashboard`).
  */
-import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { auditEvents } from "../audit/schema.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
@@ -155,19 +157,43 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
 }
 
 /** Per database (a process may hold two, as the tests do), per year and scope. */
-const caches = new WeakMap<Database, Map<string, { at: number; value: Promise<Built>; year: number; planId: number | null }>>();
+const caches = new WeakMap<Database, Map<string, { at: number; mark: number; value: Promise<Built>; year: number; planId: number | null }>>();
 
-function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
+/**
+ * The newest entry of the audit trail: every write the dashboard reads leaves one (migration 0004),
+ * whichever process or command made it, so a changed mark means the dashboard may have changed. (A
+ * transaction committing after a later-numbered one can hide behind the mark: the TTL bounds that.)
+ */
+async function readWriteMark(db: Database): Promise<number> {
+  const [row] = await db.select({ id: sql<string | number | null>`max(${auditEvents.id})` }).from(auditEvents);
+  return Number(row?.id ?? 0);
+}
+
+/** How long a read of the mark serves: a busy dashboard asks the database once a second, not once a request. */
+export const MARK_TTL_MS = 1000;
+const marks = new WeakMap<Database, { at: number; value: Promise<number> }>();
+
+function writeMark(db: Database, now: Date): Promise<number> {
+  const known = marks.get(db);
+  if (known && now.getTime() - known.at < MARK_TTL_MS) return known.value;
+  const value = readWriteMark(db);
+  marks.set(db, { at: now.getTime(), value });
+  value.catch(() => { if (marks.get(db)?.value === value) marks.delete(db); });
+  return value;
+}
+
+async function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
+  const mark = await writeMark(db, now);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${year}|${planId ?? "all"}`;
   const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < DASHBOARD_TTL_MS) return hit.value;
+  if (hit && hit.mark === mark && now.getTime() - hit.at < DASHBOARD_TTL_MS) return hit.value;
   // Entries that ran out go; and a few scopes at most are kept, whatever years and plans are asked for.
   for (const [k, v] of cache) if (now.getTime() - v.at >= DASHBOARD_TTL_MS) cache.delete(k);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   const value = build(db, year, planId, now, today);
-  cache.set(key, { at: now.getTime(), value, year, planId });
+  cache.set(key, { at: now.getTime(), mark, value, year, planId });
   value.catch(() => { if (cache.get(key)?.value === value) cache.delete(key); });
   return value;
 }
@@ -207,6 +233,7 @@ const rebuilds = new WeakMap<Database, ReturnType<typeof setTimeout>>();
  * asked for before the rebuild is built afresh then.
  */
 export function invalidateDashboard(db: Database): void {
+  marks.delete(db);
   const cache = caches.get(db);
   if (!cache?.size) return;
   const scopes = [...cache.values()].map(({ year, planId }) => ({ year, planId }));

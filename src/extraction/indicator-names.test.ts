@@ -19,7 +19,7 @@ Số: 90/BC-UBND
 BÁO CÁO
 Kết quả thực hiện năm 2025
 I. KẾT QUẢ
-- Năm 2025, kinh tế tăng trưởng khá, tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) đạt 6,5%, trong đó: nông lâm nghiệp tăng 3,1%, dịch vụ tăng 7,2%.
+- Năm 2025, kinh tế tăng trưởng khá, tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) đạt 6,5%, trong đó: nông lâm nghiệp tăng 3,1%, dịch vụ tăng 7,2%. Cơ cấu kinh tế tiếp tục chuyển dịch đúng hướng: nông, lâm nghiệp chiếm 24,5%, dịch vụ 41,2%.
 - Ước năm 2025 tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa đạt 91,2% (năm 2024 đạt 88%).
 `;
 
@@ -58,5 +58,8 @@ describe("indicator names", () => {
     expect(found).toContainEqual(["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP): dịch vụ", 7.2]);
     expect(found).toContainEqual(["Tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa", 91.2]);
     expect(found).toContainEqual(["Tỷ lệ xã có đường ô tô đến trung tâm xã được nhựa hóa", 88]);
+    // The whole of a list, without what the sentence says happened to it.
+    expect(found).toContainEqual(["Cơ cấu kinh tế: nông, lâm nghiệp", 24.5]);
+    expect(found).toContainEqual(["Cơ cấu kinh tế: dịch vụ", 41.2]);
   });
 });

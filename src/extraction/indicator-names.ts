@@ -137,8 +137,20 @@ export function nameFigure(f: FigureWords): FigureName {
   const ownSubject = STARTS_WITH_HEAD.test(foldKeepingOffsets(name).toLowerCase());
   if (parent && !ownSubject) name = `${parent}: ${name}`;
   else if (ownSubject && !opensBreakdown) parent = null;
-  // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản 12 - 13%; công nghiệp - xây dựng ...": a list's whole.
+  // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản 12 - 13%; công nghiệp - xây dựng ...": a list's whole,
+  // without what the sentence says of it ("Cơ cấu kinh tế tiếp tục chuyển dịch theo hướng tích cực: ...").
   const colon = name.indexOf(": ");
-  if (!parent && colon > 0 && STARTS_WITH_HEAD.test(foldKeepingOffsets(name.slice(0, colon)).toLowerCase())) parent = name.slice(0, colon);
+  if (!parent && colon > 0 && STARTS_WITH_HEAD.test(foldKeepingOffsets(name.slice(0, colon)).toLowerCase())) {
+    parent = wholeOf(name.slice(0, colon));
+    name = `${parent}${name.slice(colon)}`;
+  }
   return { name: capitalised(name), afterUsed, parent };
+}
+
+/** Verbs that end the name of a whole before a colon: what the sentence says happened to it. */
+const WHOLE_ENDS = /\s(?:tiep tuc|da|dang|se|co xu huong|chuyen dich|duoc duy tri)\b/;
+
+function wholeOf(before: string): string {
+  const end = foldKeepingOffsets(before).toLowerCase().search(WHOLE_ENDS);
+  return end > 0 ? before.slice(0, end) : before;
 }

@@ -84,18 +84,6 @@ function contextBefore(sentence: string, at: number): { text: string; bracket: s
   return { text: head.replace(/\([^()]*\)/g, " "), bracket: null };
 }
 
-const TRAILING_VERB = /(?:đạt|là|chiếm|tăng|giảm|khoảng|trên|dưới|có)$/iu;
-
-/**
- * A figure's name without the verb before the figure ("Tỷ lệ che phủ rừng đạt"), as `name.replace(/\s*(đạt|…)?\s*$/iu, "")`
- * would give it: that pattern is tried from every position of the name, and only its end can match.
- */
-function withoutTrailingVerb(name: string): string {
-  const end = name.trimEnd().length;
-  const verb = TRAILING_VERB.exec(name.slice(Math.max(0, end - 6), end)); // no verb is longer than 6 units
-  return verb ? name.slice(0, end - verb[0].length).trimEnd() : name.slice(0, end);
-}
-
 /** A paragraph opening "Năm 2023, ...", "Dự kiến năm 2024, ...", "Ước năm 2024 ...": it frames every figure of the paragraph. */
 interface Frame { year: number | null; estimate: boolean }
 const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|đến\s+)?năm\s+(\d{4})/iu;
@@ -201,7 +189,7 @@ export function extractIndicators(
         const start = line.start + sOffset + q.start;
         out.push({
           text: statement,
-          name: named.name || withoutTrailingVerb(sentence.slice(clauseStart, q.start).replace(/^[-–+\s]+/, "")).trim() || statement,
+          name: named.name || statement,
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
           direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section,
           start, end: line.start + sOffset + q.end,

@@ -3,6 +3,7 @@ import { notFound } from "../core/errors.js";
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { findById } from "../storage/records.js";
+import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { createDocument, createLink, deleteDocument, deleteLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
 import { documentGraph, getDocument, listDocuments } from "./queries.js";
@@ -25,7 +26,12 @@ export const documentRoutes = [
   route({ method: "post", path: "/api/documents", tag, access: "documents.write", summary: "Register a document", body: documentInput, status: 201,
     handler: ({ ctx, body }) => createDocument(ctx.db, body) }),
   route({ method: "patch", path: "/api/documents/:id", tag, access: "documents.write", summary: "Update a document (send the version you read)", params: idParams, body: documentPatch,
-    handler: ({ ctx, params, body }) => updateDocument(ctx.db, params.id, body) }),
+    handler: async ({ ctx, params, body }) => {
+      const written = await updateDocument(ctx.db, params.id, body);
+      // Published or taken back: its figures and targets join or leave the matching of reports to plans.
+      if (body.status !== undefined) await valuesFromReportedFigures(ctx.db, params.id);
+      return written;
+    } }),
   route({ method: "delete", path: "/api/documents/:id", tag, access: "documents.write", summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteDocument(ctx.db, params.id) }),
   route({ method: "put", path: "/api/documents/:id/sections", tag, access: "documents.write", summary: "Replace a plan's outline (sections as numbered in its text)", params: idParams, body: outlineInput,

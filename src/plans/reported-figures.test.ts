@@ -5,6 +5,7 @@ import { planBySymbol } from "../reports/consolidated.js";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { matchFigures, measureWords, nameSimilarity, reportedValuesOf, valuesFromReportedFigures, type Figure, type Target } from "./reported-figures.js";
 import { createValue } from "./indicators.js";
+import { startTestServer, type TestServer } from "../../test/support/server.js";
 import { indicators, indicatorValues } from "./schema.js";
 
 describe("matching a report's figures to a plan's targets", () => {
@@ -87,5 +88,23 @@ describe("the sample province: the report's figures become the plan's values", (
     await db.delete(indicators).where(eq(indicators.documentId, reportId));
     await valuesFromReportedFigures(db, reportId);
     expect((await reportedValuesOf(db, planId)).filter((v) => v.sourceDocumentId === reportId)).toEqual([]);
+  });
+});
+
+describe("a plan published or taken back by hand", () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer({ samples: true }); }, 120_000);
+  afterAll(async () => { await s.close(); });
+
+  it("takes the published reports' figures when published, and gives them back when made a draft again", async () => {
+    const focal = await s.as("dm-hand", "focal_point");
+    const plan = (await focal.call("POST", "/api/documents", { symbol: "7/KH-UBND", title: "Kế hoạch phát triển y tế", issuedOn: "10/02/2023" })).body;
+    const target = (await focal.call("POST", "/api/indicators", { documentId: plan.id, name: "Tỷ lệ người dân tham gia bảo hiểm y tế", unit: "%", comparator: ">", min: 95, targetYear: 2030 })).body;
+    const valuesOf = async () => (await focal.call("GET", `/api/values?indicatorId=${target.id}`)).body.items.map((v: { period: string; value: number; kind: string }) => [v.period, v.value, v.kind]);
+    expect(await valuesOf()).toEqual([]);
+    const published = (await focal.call("PATCH", `/api/documents/${plan.id}`, { version: plan.version, status: "published" })).body;
+    expect(await valuesOf()).toEqual([["2023", 94.3, "actual"], ["2024", 94.45, "estimate"]]);
+    expect((await focal.call("PATCH", `/api/documents/${plan.id}`, { version: published.version, status: "draft" })).status).toBe(200);
+    expect(await valuesOf()).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@
  * nông lâm nghiệp", is close but not closest) among those of the document published, whose figure then
  * replaces one an earlier report gave for the same year and kind (a later report revises).
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, not, or, sql } from "drizzle-orm";
 import { documents } from "../documents/schema.js";
 import type { Database } from "../storage/database.js";
 import { foldedWords } from "../text/fold.js";
@@ -84,12 +84,16 @@ export function matchFigures(figures: Figure[], targets: Target[]): Match[] {
 /**
  * After `documentId` is published: its figures matched to the published plans' targets, and the
  * published reports' figures to its targets, written as values (one per indicator, year, kind and
- * source; a later figure of the same report replaces the earlier). Values an earlier version of the
- * document gave to other plans' indicators are taken back first.
+ * source; a later figure of the same report replaces the earlier). The values it gave or took before
+ * (an earlier version, or before it was made a draft again) are taken back first.
  */
 export async function valuesFromReportedFigures(db: Database, documentId: number): Promise<number> {
-  await db.delete(indicatorValues).where(and(eq(indicatorValues.sourceDocumentId, documentId),
-    sql`${indicatorValues.indicatorId} not in (select id from ${indicators} where document_id = ${documentId})`));
+  // What the document gave others and took from reports goes first: matched again below if it is published.
+  const own = sql`${indicatorValues.indicatorId} in (select id from ${indicators} where document_id = ${documentId})`;
+  await db.delete(indicatorValues).where(or(
+    and(eq(indicatorValues.sourceDocumentId, documentId), not(own)),
+    and(own, isNotNull(indicatorValues.sourceDocumentId), ne(indicatorValues.sourceDocumentId, documentId)),
+  ));
   const published = sql`${indicators.documentId} in (select id from ${documents} where status = 'published')`;
   // A report's figure is an indicator of its report with a value the report itself gave.
   const figureRows = await db.select({

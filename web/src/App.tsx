@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { useApi, type Notification } from "./api";
 import { useLanguage } from "./i18n";
@@ -17,9 +17,12 @@ import { ReportPage } from "./pages/ReportPage";
 import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
 import { PlanReportPage } from "./pages/PlanReportPage";
-import { DashboardPage } from "./pages/DashboardPage";
 import { DashboardTasksPage } from "./pages/DashboardTasksPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
+import { LoadState } from "./components/Status";
+
+// The dashboard's charts (Chart.js) load with the dashboard, not with every page.
+const DashboardPage = lazy(() => import("./pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 import { SessionProvider, useSession } from "./session";
 
 function Header() {
@@ -89,7 +92,7 @@ function Pages() {
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/dashboard" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><DashboardPage /></Suspense>} />
           <Route path="/dashboard/tasks" element={<DashboardTasksPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />

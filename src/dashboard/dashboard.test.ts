@@ -13,7 +13,7 @@ beforeAll(async () => {
   [{ id: tc }] = await s.db.store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
   focal = await s.as("dm-bang", "focal_point", [tc]);
   planId = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND").id;
-  [{ id: grdpId }] = (await s.db.store.db.select().from(indicators).where(eq(indicators.documentId, planId))).filter((i) => i.name.includes("GRDP"));
+  [{ id: grdpId }] = (await s.db.store.db.select().from(indicators).where(eq(indicators.documentId, planId))).filter((i) => i.name.includes("GRDP) bình quân hằng năm"));
 });
 afterAll(async () => { await s.close(); });
 
@@ -38,6 +38,10 @@ describe("the leaders' dashboard", () => {
     expect(Object.values(after.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     const province = (await leader.call("GET", "/api/dashboard?year=2024")).body;
     expect(province.plans.map((p: { id: number }) => p.id)).toContain(planId);
+    // A report's figures are values of the plans' targets, not targets of their own: no report is evaluated.
+    const reports = (await leader.call("GET", "/api/documents?type=report&status=published")).body.items as { id: number }[];
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) expect(province.plans.map((p: { id: number }) => p.id)).not.toContain(r.id);
     for (const [status, n] of Object.entries(after.indicatorCounts as Record<string, number>)) expect(province.indicatorCounts[status]).toBeGreaterThanOrEqual(n);
   });
 

@@ -14,7 +14,7 @@ import { auditEvents } from "../audit/schema.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
-import { describeTarget, type IndicatorEvaluation, type Observation } from "../evaluation/indicators.js";
+import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import { projectMetrics, projects, taskAgencies, tasks } from "../plans/schema.js";
@@ -138,7 +138,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
   const indicatorRows: DashboardIndicator[] = allIndicators.map(({ docId, i }) => ({
     id: i.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
-    target: describeTarget(i.target), targetValue: i.target.direction === "lower" ? (i.target.max ?? i.target.min) : (i.target.min ?? i.target.max), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
+    target: describeTarget(i.target), targetValue: chartedTarget(i.target, i.evaluation), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
     average: i.target.periodFrom !== null && i.target.periodTo !== null ? {
       from: i.target.periodFrom, soFar: i.evaluation.averageSoFar ?? null, required: i.evaluation.requiredRate ?? null, remainingFrom: i.evaluation.remaining?.from ?? null,
     } : null,
@@ -154,6 +154,12 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     reporting: true,
   };
   return { dashboard, indicators: indicatorRows, tasks: taskRows };
+}
+
+/** The target a chart draws: the bound to reach (a band's top when the value is above the band, as evaluation judges it). */
+function chartedTarget(t: IndicatorTarget, e: IndicatorEvaluation): number | null {
+  const above = t.band && t.max !== null && e.latest !== null && e.latest.value > t.max;
+  return t.direction === "lower" || above ? (t.max ?? t.min) : (t.min ?? t.max);
 }
 
 /** Per database (a process may hold two, as the tests do), per year and scope. */

@@ -41,14 +41,14 @@ describe.skipIf(!haveBrowser)("the dashboard in Chromium", () => {
     expect(counts.off_track).toBeGreaterThanOrEqual(1);
     await expect.poll(() => offTrack.locator("strong").innerText()).toBe(String(counts.off_track));
     // The trend chart is drawn on a canvas, under its caption.
-    const figure = page.locator("figure.trend", { hasText: "GRDP" }).first();
+    const figure = page.locator("figure.trend", { hasText: "GRDP) bình quân hằng năm" }).first();
     await figure.locator("canvas").waitFor();
     expect(await figure.locator("canvas").evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
     // A light filters the table to its indicators.
     await offTrack.click();
     const rows = page.locator("table.indicators-table tr");
     await expect.poll(() => rows.count()).toBe(counts.off_track);
-    const grdp = rows.filter({ hasText: "GRDP" });
+    const grdp = rows.filter({ hasText: "GRDP) bình quân hằng năm" });
     expect(await grdp.innerText()).toContain("các năm 2025 - 2030 cần đạt bình quân 8,83%/năm");
     expect(await grdp.innerText()).toContain("8 - 9%/năm");
     await page.locator('[data-evaluation="achieved"]').click();
@@ -64,7 +64,7 @@ describe.skipIf(!haveBrowser)("the dashboard in Chromium", () => {
     expect(await reached.innerText()).toContain("bình quân hằng năm");
     await page.goBack();
     // The plan's link leads to the plan.
-    await page.locator("table.indicators-table tr", { hasText: "GRDP" }).first().getByRole("link", { name: "23/KH-UBND" }).click();
+    await page.locator("table.indicators-table tr", { hasText: "GRDP) bình quân hằng năm" }).first().getByRole("link", { name: "23/KH-UBND" }).click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/documents/${planId}$`));
   });
 

@@ -56,6 +56,18 @@ describe("the leaders' dashboard", () => {
     await expect.poll(async () => (await roadsOf()).series.at(-1), { timeout: 5000, interval: 250 }).toEqual({ year: 2024, value: 88.2, kind: "actual" });
   });
 
+  it("counts tasks by the agencies as they stood in the year: in 2026 Sở Kế hoạch và Đầu tư's work is Sở Tài chính's", async () => {
+    const viewer = await s.as("xem-sap-nhap", "viewer");
+    const names = async (year: number) => ((await viewer.call("GET", `/api/dashboard?year=${year}&plan=${planId}`)).body.agencies as { name: string }[]).map((a) => a.name);
+    expect(await names(2024)).toContain("Sở Kế hoạch và Đầu tư");
+    const in2026 = await names(2026);
+    expect(in2026).not.toContain("Sở Kế hoạch và Đầu tư");
+    expect(in2026).not.toContain("Sở Giao thông vận tải");
+    expect(in2026).toContain("Sở Tài chính");
+    const tasks = (await viewer.call("GET", `/api/dashboard/tasks?year=2026&plan=${planId}`)).body.items as { leads: { name: string }[] }[];
+    expect(tasks.flatMap((t) => t.leads.map((l) => l.name))).not.toContain("Sở Kế hoạch và Đầu tư");
+  });
+
   it("lists the tasks and indicators behind every count: by state, by lead agency, province-wide or for the plan", async () => {
     const viewer = await s.as("xem-ds", "viewer");
     for (const scope of [`&plan=${planId}`, ""]) {

@@ -15,9 +15,10 @@ import { inPublishedDocument } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
-import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans } from "../evaluation/plan.js";
+import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
-import { projectMetrics, projects, taskAgencies, tasks } from "../plans/schema.js";
+import { projectMetrics, projects, tasks } from "../plans/schema.js";
+import { taskLeadsOn } from "../plans/tasks.js";
 import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
@@ -77,20 +78,21 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.map((i) => ({ docId, i })));
   allIndicators.sort((a, b) => ORDER.indexOf(a.i.evaluation.status) - ORDER.indexOf(b.i.evaluation.status) || a.docId - b.docId || a.i.id - b.i.id);
 
-  // Tasks by lead agency: the leads of the scope's tasks, joined on the scope (not listed by id: a province has thousands).
+  // Tasks by lead agency as the agencies stood in the year (successors of those merged away), joined on
+  // the scope (not listed by id: a province has thousands).
   const taskState = new Map<number, TaskState>();
   for (const e of evaluated.values()) for (const t of e.tasks) taskState.set(t.id, t.state);
-  const leads = taskState.size ? (await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId })
-    .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
-    .where(and(eq(taskAgencies.role, "lead"), planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId)))
-    .orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position))).filter((l) => taskState.has(l.taskId)) : [];
+  const leadsOf = taskState.size ? await taskLeadsOn(db, planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId), yearAsOf(year, today)) : new Map<number, { id: number; name: string }[]>();
   const byAgency = new Map<number, Dashboard["agencies"][number]>();
   const agencyRow = (id: number) => {
     let row = byAgency.get(id);
     if (!row) byAgency.set(id, (row = { id, name: "", tasks: emptyTaskCounts(), expected: 0, received: 0, onTime: 0, onTimeRate: null }));
     return row;
   };
-  for (const l of leads) agencyRow(l.agencyId).tasks[taskState.get(l.taskId)!]++;
+  for (const [taskId, leads] of leadsOf) {
+    const state = taskState.get(taskId);
+    if (state) for (const l of leads) agencyRow(l.id).tasks[state]++;
+  }
 
   // Reporting: every round due by now (of the plan, or all), each expected agency on time or not.
   const dueRounds = await db.select({ id: rounds.id, title: rounds.title, dueOn: rounds.dueOn, status: rounds.status }).from(rounds)
@@ -121,8 +123,6 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     row.onTimeRate = row.expected ? Math.round((1000 * row.onTime) / row.expected) / 10 : null;
   }
   for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
-  const leadsOf = new Map<number, { id: number; name: string }[]>();
-  for (const l of leads) leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), { id: l.agencyId, name: nameOf.get(l.agencyId) ?? "" }]);
   const taskRows: DashboardTask[] = [...evaluated.entries()].flatMap(([docId, e]) => e.tasks.map((t) => ({
     id: t.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, text: t.text, sectionNumber: t.sectionNumber,
     deadlineText: t.deadlineText, state: t.state, due: t.due, leads: leadsOf.get(t.id) ?? [],

@@ -29,12 +29,15 @@ export async function evaluatePlan(db: Database, documentId: number, year: numbe
   return (await evaluatePlans(db, [documentId], year, today)).get(documentId) ?? { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() };
 }
 
+/** The day a year is judged at: today within the year, its last day once it is over. */
+export const yearAsOf = (year: number, today: string) => (today.slice(0, 4) > String(year) ? `${year}-12-31` : today);
+
 /**
  * The given plans, or every published document with tasks or indicators ("all") but reports, evaluated:
  * a report's figures are what was achieved, values of the plans' targets (plans/reported-figures), not targets.
  */
 export async function evaluatePlans(db: Database, documentIds: number[] | "all", year: number, today: string): Promise<Map<number, PlanEvaluation>> {
-  const asOf = today.slice(0, 4) > String(year) ? `${year}-12-31` : today;
+  const asOf = yearAsOf(year, today);
   const inScope = (column: typeof indicators.documentId | typeof tasks.documentId): SQL => documentIds === "all"
     ? sql`${column} in (select id from ${documents} where status = 'published' and doc_type <> 'report')` : inArray(column, documentIds.length ? documentIds : [0]);
   const planIndicators = await db.select({

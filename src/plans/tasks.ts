@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
+import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
 import { invalid, notFound } from "../core/errors.js";
@@ -119,3 +120,25 @@ export async function updateTask(db: Database, id: number, patch: TaskPatch): Pr
 }
 
 export const deleteTask = (db: Database, id: number) => deleteById(db, tasks, id);
+
+/**
+ * The lead agencies of the tasks `scope` selects, as they stand on `asOf`: an agency merged away by
+ * then is replaced by the ones doing its work (the 2025 restructuring), each named once per task, in
+ * the document's order. What the dashboard and the consolidated report show and count by.
+ */
+export async function taskLeadsOn(db: Database, scope: SQL, asOf: string): Promise<Map<number, AgencyRef[]>> {
+  const rows = await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId }).from(taskAgencies)
+    .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
+    .where(and(eq(taskAgencies.role, "lead"), scope)).orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position));
+  const successors = await successionsOn(db, asOf);
+  const idsOf = new Map<number, number[]>();
+  for (const r of rows) {
+    const ids = idsOf.get(r.taskId) ?? [];
+    for (const id of successors(r.agencyId)) if (!ids.includes(id)) ids.push(id);
+    idsOf.set(r.taskId, ids);
+  }
+  const all = [...new Set([...idsOf.values()].flat())];
+  const names = all.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, all)) : [];
+  const nameOf = new Map(names.map((a) => [a.id, a.name]));
+  return new Map([...idsOf].map(([taskId, ids]) => [taskId, ids.map((id) => ({ id, name: nameOf.get(id) ?? "" }))]));
+}

@@ -11,9 +11,10 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
-import { evaluatePlan, type PlanEvaluation } from "../evaluation/plan.js";
+import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
-import { projectMetrics, projects, taskAgencies } from "../plans/schema.js";
+import { projectMetrics, projects, tasks } from "../plans/schema.js";
+import { taskLeadsOn } from "../plans/tasks.js";
 import { boardOf } from "../reporting/board.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
@@ -90,10 +91,9 @@ export async function compileReport(db: Database, documentId: number, year: numb
   for (const r of narratives) if (r.narrative.trim()) resultOf.set(r.taskId, [resultOf.get(r.taskId), r.narrative.trim()].filter(Boolean).join(" "));
   const board = yearRounds.length ? await boardOf(db, yearRounds[0].id) : null;
 
-  const taskIds = evaluation.tasks.map((t) => t.id);
-  const leads = taskIds.length ? await db.select({ taskId: taskAgencies.taskId, name: agencies.name }).from(taskAgencies).innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
-    .where(and(inArray(taskAgencies.taskId, taskIds), eq(taskAgencies.role, "lead"))).orderBy(asc(taskAgencies.position)) : [];
-  const leadOf = (taskId: number) => leads.filter((l) => l.taskId === taskId).map((l) => l.name).join("; ");
+  // Lead agencies as they stood in the year reported on (the successors of those merged away).
+  const leads = await taskLeadsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
+  const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map((l) => l.name).join("; ");
   const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
   const metrics = planProjects.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, planProjects.map((p) => p.id))) : [];
 

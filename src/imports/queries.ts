@@ -4,6 +4,7 @@ import { z } from "zod";
 import { id, pageQuery } from "../core/fields.js";
 import type { Database } from "../storage/database.js";
 import { findById, pageOf, pageOffset } from "../storage/records.js";
+import { feedsOf, type Feed } from "../plans/reported-figures.js";
 import { diffDrafts, unmappedLeads, type DraftDiff } from "./draft.js";
 import type { ImportRow } from "./commands.js";
 import { IMPORT_STATUSES, imports } from "./schema.js";
@@ -31,10 +32,17 @@ export interface ImportDetail extends ImportRow {
   unmappedLeads: string[];
   /** For a new version of a published document: what it changes. */
   changes: DraftDiff | null;
+  /** The plans' targets its figures (a report's) will be values of once it is published. */
+  feeds: Feed[];
 }
 
 export async function getImport(db: Database, importId: number): Promise<ImportDetail> {
   const row = await findById(db, imports, importId);
   const previous = row.previousImportId ? await findById(db, imports, row.previousImportId).catch(() => null) : null;
-  return { ...row, unmappedLeads: unmappedLeads(row.draft), changes: previous ? diffDrafts(previous.draft, row.draft) : null };
+  const reportYear = row.draft.document.issuedOn ? Number(row.draft.document.issuedOn.slice(0, 4)) : null;
+  const figures = row.draft.indicators.flatMap((i) => {
+    const year = i.year ?? reportYear, value = i.min ?? i.max;
+    return i.kind !== "target" && year !== null && value !== null ? [{ name: i.name, unit: i.unit, year, value, kind: i.kind }] : [];
+  });
+  return { ...row, unmappedLeads: unmappedLeads(row.draft), changes: previous ? diffDrafts(previous.draft, row.draft) : null, feeds: await feedsOf(db, figures, row.documentId) };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { pdf, zeros, zip } from "../../test/support/files.js";
-import { startTestServer, type TestServer } from "../../test/support/server.js";
+import { startTestServer, upload, type TestServer } from "../../test/support/server.js";
 
 const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
 const agencyFile = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
@@ -19,12 +19,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await s.close(); });
 
-export async function upload(server: TestServer, name: string, bytes: Uint8Array | Buffer, lang = "vi") {
-  const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: server.headers });
-  return { status: res.status, body: await res.json() as any };
-}
 
 const agencyId = async (code: string) => (await s.call("GET", `/api/agencies?q=${encodeURIComponent(code)}`)).body.items.find((a: any) => a.code === code).id as number;
 

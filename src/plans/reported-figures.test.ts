@@ -5,7 +5,7 @@ import { planBySymbol } from "../reports/consolidated.js";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { matchFigures, measureWords, nameSimilarity, reportedValuesOf, valuesFromReportedFigures, type Figure, type Target } from "./reported-figures.js";
 import { createValue } from "./indicators.js";
-import { startTestServer, type TestServer } from "../../test/support/server.js";
+import { startTestServer, upload, type TestServer } from "../../test/support/server.js";
 import { indicators, indicatorValues } from "./schema.js";
 
 describe("matching a report's figures to a plan's targets", () => {
@@ -106,5 +106,24 @@ describe("a plan published or taken back by hand", () => {
     expect(await valuesOf()).toEqual([["2023", 94.3, "actual"], ["2024", 94.45, "estimate"]]);
     expect((await focal.call("PATCH", `/api/documents/${plan.id}`, { version: published.version, status: "draft" })).status).toBe(200);
     expect(await valuesOf()).toEqual([]);
+  });
+
+  it("shows the reviewer of a report, before it is published, which plans' targets its figures will be values of", async () => {
+    const report = `ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+Số: 301/BC-UBND
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025
+I. KẾT QUẢ
+- Năm 2025, tỷ lệ thôn có đường ô tô đến trung tâm thôn được cứng hóa đạt 91%; tỷ lệ che phủ rừng đạt 63,5%.
+`;
+    const draft = (await upload(s, "301-BC-UBND.txt", Buffer.from(report))).body;
+    const feeds = draft.feeds as { figure: { name: string; value: number; year: number }; target: { symbol: string; name: string; id: number } }[];
+    // The roads' targets of 23/KH-UBND (for 2025 and for 2030: the same measure).
+    const roads = feeds.filter((f) => f.figure.value === 91);
+    expect(roads.length).toBeGreaterThan(0);
+    expect(roads.every((f) => f.target.name === "Tỷ lệ thôn có đường ô tô đến trung tâm thôn được cứng hóa" && f.figure.year === 2025)).toBe(true);
+    expect(roads.map((f) => f.target.symbol)).toContain("23/KH-UBND");
+    // Nothing is written before publishing.
+    expect((await s.call("GET", `/api/values?indicatorId=${roads[0].target.id}`)).body.items.map((v: { value: number }) => v.value)).not.toContain(91);
   });
 });

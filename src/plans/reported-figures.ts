@@ -102,9 +102,7 @@ export async function valuesFromReportedFigures(db: Database, documentId: number
   }).from(indicators).innerJoin(indicatorValues, and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId)))
     .where(and(published, ne(indicatorValues.kind, "plan")));
   const figures: Figure[] = figureRows.filter((r) => r.period === String(r.year)).map(({ period: _p, ...r }) => ({ ...r, kind: r.kind as Figure["kind"] }));
-  const reportIds = [...new Set(figures.map((f) => f.documentId))];
-  const targets: Target[] = await db.select({ id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit, targetYear: indicators.targetYear })
-    .from(indicators).where(and(published, reportIds.length ? sql`${indicators.documentId} not in (${sql.join(reportIds.map((id) => sql`${id}`), sql`, `)})` : undefined));
+  const targets = await publishedTargets(db, [...new Set(figures.map((f) => f.documentId))]);
   // Only pairs this document is part of: its figures against every plan, every report's figures against its targets.
   const matches = [
     ...matchFigures(figures.filter((f) => f.documentId === documentId), targets),
@@ -122,6 +120,38 @@ export async function valuesFromReportedFigures(db: Database, documentId: number
     setWhere: sql`${indicatorValues.sourceDocumentId} is not null`, // a value someone entered stays
   });
   return rows.length;
+}
+
+/** The indicators of published documents but those given (the reports, whose indicators are figures). */
+async function publishedTargets(db: Database, excluded: number[]): Promise<Target[]> {
+  return db.select({ id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit, targetYear: indicators.targetYear })
+    .from(indicators).where(and(sql`${indicators.documentId} in (select id from ${documents} where status = 'published')`,
+      excluded.length ? sql`${indicators.documentId} not in (${sql.join(excluded.map((id) => sql`${id}`), sql`, `)})` : undefined));
+}
+
+/** A figure of a draft and the target it would become a value of, once published. */
+export interface Feed { figure: { name: string; value: number; year: number; kind: Figure["kind"] }; target: { id: number; name: string; documentId: number; symbol: string | null } }
+
+/**
+ * What publishing a draft's figures would feed (for the reviewer, before publishing): the same
+ * matching as `valuesFromReportedFigures`, written nowhere. `documentId`: the document the draft
+ * is a new version of, if any.
+ */
+export async function feedsOf(db: Database, figures: Omit<Figure, "id" | "documentId">[], documentId: number | null): Promise<Feed[]> {
+  if (!figures.length) return [];
+  const reports = await db.selectDistinct({ id: indicators.documentId }).from(indicators)
+    .innerJoin(indicatorValues, and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId)));
+  const targets = await publishedTargets(db, [...reports.map((r) => r.id), ...(documentId ? [documentId] : [])]);
+  const DRAFT = 0; // no document yet: its figures are numbered by their place in the draft
+  const matches = matchFigures(figures.map((f, i) => ({ ...f, id: i, documentId: DRAFT })), targets);
+  if (!matches.length) return [];
+  const targetOf = new Map(targets.map((t) => [t.id, t]));
+  const docs = await db.select({ id: documents.id, symbol: documents.symbol }).from(documents).where(inArray(documents.id, [...new Set(matches.map((m) => targetOf.get(m.targetId)!.documentId))]));
+  const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
+  return matches.map((m) => {
+    const t = targetOf.get(m.targetId)!;
+    return { figure: { name: m.figure.name, value: m.figure.value, year: m.figure.year, kind: m.figure.kind }, target: { id: t.id, name: t.name, documentId: t.documentId, symbol: symbolOf.get(t.documentId) ?? null } };
+  }).sort((a, b) => a.target.documentId - b.target.documentId || a.target.id - b.target.id || a.figure.year - b.figure.year);
 }
 
 /** For tests and tools: the values matched into a plan's indicators from reports. */

@@ -74,3 +74,11 @@ export async function startTestServer(options: { samples?: boolean; maxBodyBytes
     },
   };
 }
+
+/** Uploads a file to be imported, as the browser's form does (multipart field "file"), as `client` (the administrator by default). */
+export async function upload(server: TestServer, name: string, bytes: Uint8Array | Buffer, lang = "vi", client: Client = server) {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: client.headers });
+  return { status: res.status, body: await res.json() as any };
+}

@@ -4,10 +4,10 @@ import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
 import { DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
-import { formatTarget } from "../format";
+import { formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 
-type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes";
+type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes" | "feeds";
 interface Span { start: number | null; end: number | null }
 
 /** The source text with the selected clause highlighted and scrolled into view. */
@@ -115,6 +115,7 @@ export function ImportReviewPage() {
     ["tasks", t.tabTasks(draft.tasks.length)], ["indicators", t.tabIndicators(draft.indicators.length)],
     ["agencies", t.tabAgencies(draft.agencies.length)], ["document", t.tabDocument],
     ...(detail.changes ? [["changes", t.tabChanges] as [Tab, string]] : []),
+    ...(detail.feeds.length ? [["feeds", t.tabFeeds(detail.feeds.length)] as [Tab, string]] : []),
   ];
 
   return (
@@ -148,6 +149,24 @@ export function ImportReviewPage() {
                 <div className="item-text">{task.text.length > 220 ? `${task.text.slice(0, 220)}…` : task.text}</div>
               </>)}
               editor={(task, onChange) => <TaskEditor task={task} onChange={onChange} />} />
+          )}
+          {tab === "feeds" && (
+            <>
+              <p className="muted">{t.feedsNote}</p>
+              <table className="documents feeds">
+                <thead><tr><th>{t.feedsTarget}</th><th>{t.indicatorYear}</th><th>{t.indicatorValue}</th><th>{t.feedsFigure}</th></tr></thead>
+                <tbody>
+                  {detail.feeds.map((f) => (
+                    <tr key={`${f.target.id}-${f.figure.year}-${f.figure.kind}`} data-testid="feed">
+                      <td><Link to={`/documents/${f.target.documentId}#indicator-${f.target.id}`}>{f.target.symbol ?? t.noSymbol}</Link> · {f.target.name}</td>
+                      <td>{f.figure.year}</td>
+                      <td className="nowrap">{formatNumber(f.figure.value)}{f.figure.kind === "estimate" ? ` (${t.indicatorKind.estimate})` : ""}</td>
+                      <td>{f.figure.name}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
           {tab === "indicators" && (
             <DraftItems items={draft.indicators} testId="indicator" editable={editable} span={span} onSelect={setSpan} addLabel={t.addIndicator}

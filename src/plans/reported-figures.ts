@@ -130,7 +130,7 @@ async function publishedTargets(db: Database, excluded: number[]): Promise<Targe
 }
 
 /** A figure of a draft and the target it would become a value of, once published. */
-export interface Feed { figure: { name: string; value: number; year: number; kind: Figure["kind"] }; target: { id: number; name: string; documentId: number; symbol: string | null } }
+export interface Feed { figure: { name: string; value: number; year: number; kind: Figure["kind"] }; target: { id: number; name: string; documentId: number; symbol: string | null; title: string } }
 
 /**
  * What publishing a draft's figures would feed (for the reviewer, before publishing): the same
@@ -146,11 +146,13 @@ export async function feedsOf(db: Database, figures: Omit<Figure, "id" | "docume
   const matches = matchFigures(figures.map((f, i) => ({ ...f, id: i, documentId: DRAFT })), targets);
   if (!matches.length) return [];
   const targetOf = new Map(targets.map((t) => [t.id, t]));
-  const docs = await db.select({ id: documents.id, symbol: documents.symbol }).from(documents).where(inArray(documents.id, [...new Set(matches.map((m) => targetOf.get(m.targetId)!.documentId))]));
-  const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
+  const docs = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, [...new Set(matches.map((m) => targetOf.get(m.targetId)!.documentId))]));
+  const docOf = new Map(docs.map((d) => [d.id, d]));
   return matches.map((m) => {
     const t = targetOf.get(m.targetId)!;
-    return { figure: { name: m.figure.name, value: m.figure.value, year: m.figure.year, kind: m.figure.kind }, target: { id: t.id, name: t.name, documentId: t.documentId, symbol: symbolOf.get(t.documentId) ?? null } };
+    const doc = docOf.get(t.documentId);
+    return { figure: { name: m.figure.name, value: m.figure.value, year: m.figure.year, kind: m.figure.kind },
+      target: { id: t.id, name: t.name, documentId: t.documentId, symbol: doc?.symbol ?? null, title: doc?.title ?? "" } };
   }).sort((a, b) => a.target.documentId - b.target.documentId || a.target.id - b.target.id || a.figure.year - b.figure.year);
 }
 

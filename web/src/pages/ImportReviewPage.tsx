@@ -158,7 +158,7 @@ export function ImportReviewPage() {
                 <tbody>
                   {detail.feeds.map((f) => (
                     <tr key={`${f.target.id}-${f.figure.year}-${f.figure.kind}`} data-testid="feed">
-                      <td><Link to={`/documents/${f.target.documentId}#indicator-${f.target.id}`}>{f.target.symbol ?? t.noSymbol}</Link> · {f.target.name}</td>
+                      <td><Link to={`/documents/${f.target.documentId}#indicator-${f.target.id}`}>{f.target.symbol ?? (f.target.title.length > 60 ? `${f.target.title.slice(0, 60)}…` : f.target.title)}</Link> · {f.target.name}</td>
                       <td>{f.figure.year}</td>
                       <td className="nowrap">{formatNumber(f.figure.value)}{f.figure.kind === "estimate" ? ` (${t.indicatorKind.estimate})` : ""}</td>
                       <td>{f.figure.name}</td>

@@ -21,7 +21,7 @@ import type { Database } from "../storage/database.js";
 import { findById } from "../storage/records.js";
 import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
-import { draftFromExtraction, unmappedLeads, type Draft, type RegistryEntry } from "./draft.js";
+import { draftFromExtraction, figureOf, unmappedLeads, type Draft, type RegistryEntry } from "./draft.js";
 import { imports } from "./schema.js";
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -197,19 +197,14 @@ export async function publishImport(db: Database, id: number, version: number): 
         sectionNumber: t.section, sourceText: row.text.slice(t.start ?? 0, t.end ?? 0) || null, startOffset: t.start, endOffset: t.end,
       }));
     }
-    const reportYear = d.issuedOn ? Number(d.issuedOn.slice(0, 4)) : null;
     for (const [n, i] of draft.indicators.entries()) {
       const measured = i.kind !== "target";
       const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {
         documentId, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: measured ? null : i.year,
         perYear: i.perYear, periodFrom: measured ? null : i.periodFrom, periodTo: measured ? null : i.periodTo, direction: i.direction, sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
       }));
-      const year = i.year ?? reportYear;
-      const value = i.min ?? i.max;
-      // A report's figure is also a value of its year, for evaluation against the plan's targets.
-      if (measured && year !== null && value !== null) {
-        await createValue(tx, { indicatorId: indicator.id, period: String(year), value, kind: i.kind === "estimate" ? "estimate" : "actual", sourceDocumentId: documentId });
-      }
+      const figure = figureOf(i, d.issuedOn);
+      if (figure) await createValue(tx, { indicatorId: indicator.id, period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId });
     }
     await placeItemsInSections(tx, documentId);
     await valuesFromReportedFigures(tx, documentId);

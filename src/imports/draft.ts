@@ -85,6 +85,16 @@ export type Draft = z.infer<typeof draftSchema>;
 export type TaskDraft = Draft["tasks"][number];
 export type IndicatorDraft = Draft["indicators"][number];
 
+/**
+ * A report's figure as the value of its year (the report's own year when the figure names none), for
+ * evaluation against the plans' targets; null for a target, or a figure with no year or number.
+ */
+export function figureOf(i: IndicatorDraft, issuedOn: string | null): { year: number; value: number; kind: "actual" | "estimate" } | null {
+  if (i.kind === "target") return null;
+  const year = i.year ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : null), value = i.min ?? i.max;
+  return year !== null && value !== null ? { year, value, kind: i.kind } : null;
+}
+
 /** A registry agency with what a draft needs to map names onto it. */
 export interface RegistryEntry extends RegistryAgency { id: number; validFrom: string | null; validTo: string | null }
 

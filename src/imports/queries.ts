@@ -5,7 +5,7 @@ import { id, pageQuery } from "../core/fields.js";
 import type { Database } from "../storage/database.js";
 import { findById, pageOf, pageOffset } from "../storage/records.js";
 import { feedsOf, type Feed } from "../plans/reported-figures.js";
-import { diffDrafts, unmappedLeads, type DraftDiff } from "./draft.js";
+import { diffDrafts, figureOf, unmappedLeads, type DraftDiff } from "./draft.js";
 import type { ImportRow } from "./commands.js";
 import { IMPORT_STATUSES, imports } from "./schema.js";
 
@@ -39,10 +39,9 @@ export interface ImportDetail extends ImportRow {
 export async function getImport(db: Database, importId: number): Promise<ImportDetail> {
   const row = await findById(db, imports, importId);
   const previous = row.previousImportId ? await findById(db, imports, row.previousImportId).catch(() => null) : null;
-  const reportYear = row.draft.document.issuedOn ? Number(row.draft.document.issuedOn.slice(0, 4)) : null;
   const figures = row.draft.indicators.flatMap((i) => {
-    const year = i.year ?? reportYear, value = i.min ?? i.max;
-    return i.kind !== "target" && year !== null && value !== null ? [{ name: i.name, unit: i.unit, year, value, kind: i.kind }] : [];
+    const figure = figureOf(i, row.draft.document.issuedOn);
+    return figure ? [{ name: i.name, unit: i.unit, ...figure }] : [];
   });
   return { ...row, unmappedLeads: unmappedLeads(row.draft), changes: previous ? diffDrafts(previous.draft, row.draft) : null, feeds: await feedsOf(db, figures, row.documentId) };
 }

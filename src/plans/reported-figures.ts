@@ -44,6 +44,9 @@ export function nameSimilarity(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
+/** A report's figure: a value of an indicator given by the indicator's own document. */
+const givenByItsDocument = and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId));
+
 const unitKey = (unit: string | null) => (unit === null ? "" : foldedWords(unit).join(" ") || unit);
 
 export interface Figure { id: number; documentId: number; name: string; unit: string | null; year: number; value: number; kind: "actual" | "estimate" }
@@ -99,7 +102,7 @@ export async function valuesFromReportedFigures(db: Database, documentId: number
   const figureRows = await db.select({
     id: indicators.id, documentId: indicators.documentId, name: indicators.name, unit: indicators.unit,
     year: indicatorValues.periodYear, period: indicatorValues.period, value: indicatorValues.value, kind: indicatorValues.kind,
-  }).from(indicators).innerJoin(indicatorValues, and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId)))
+  }).from(indicators).innerJoin(indicatorValues, givenByItsDocument)
     .where(and(published, ne(indicatorValues.kind, "plan")));
   const figures: Figure[] = figureRows.filter((r) => r.period === String(r.year)).map(({ period: _p, ...r }) => ({ ...r, kind: r.kind as Figure["kind"] }));
   const targets = await publishedTargets(db, [...new Set(figures.map((f) => f.documentId))]);
@@ -140,7 +143,7 @@ export interface Feed { figure: { name: string; value: number; year: number; kin
 export async function feedsOf(db: Database, figures: Omit<Figure, "id" | "documentId">[], documentId: number | null): Promise<Feed[]> {
   if (!figures.length) return [];
   const reports = await db.selectDistinct({ id: indicators.documentId }).from(indicators)
-    .innerJoin(indicatorValues, and(eq(indicatorValues.indicatorId, indicators.id), eq(indicatorValues.sourceDocumentId, indicators.documentId)));
+    .innerJoin(indicatorValues, givenByItsDocument);
   const targets = await publishedTargets(db, [...reports.map((r) => r.id), ...(documentId ? [documentId] : [])]);
   const DRAFT = 0; // no document yet: its figures are numbered by their place in the draft
   const matches = matchFigures(figures.map((f, i) => ({ ...f, id: i, documentId: DRAFT })), targets);

@@ -5,6 +5,7 @@ import { getJson, useApi } from "../api";
 import { formatDate } from "../format";
 import { adminWords, formatDateTime, type AdminDictionary } from "../i18n-admin";
 import { useLanguage } from "../i18n";
+import { patchedQuery } from "../search-params";
 import { useSession } from "../session";
 
 type AuditEvent = typeof auditEvents.$inferSelect;
@@ -43,11 +44,7 @@ export function AuditPage() {
   const query = new URLSearchParams({ limit: String(PAGE) });
   for (const f of FILTERS) { const v = params.get(f); if (v) query.set(f, v); }
 
-  const update = (changes: Partial<Record<(typeof FILTERS)[number] | "actorName", string>>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) { if (v) next.set(k, v); else next.delete(k); }
-    setParams(next);
-  };
+  const update = (changes: Partial<Record<(typeof FILTERS)[number] | "actorName", string>>) => setParams(patchedQuery(changes));
   const apply = (e: FormEvent) => { e.preventDefault(); update({ action: action.trim(), rowKey: rowKey.trim() }); };
   const clear = () => { setAction(""); setRowKey(""); setParams(new URLSearchParams()); };
   const actorId = params.get("actorId");

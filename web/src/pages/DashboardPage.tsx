@@ -7,6 +7,7 @@ import { LoadState } from "../components/Status";
 import { formatDate, formatNumber } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
+import { patchedQuery } from "../search-params";
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
@@ -26,11 +27,7 @@ export function DashboardPage() {
   const chosen = useApi<{ items: DashboardIndicator[]; total: number }>(status ? `/api/dashboard/indicators?year=${year}${plan ? `&plan=${plan}` : ""}&status=${status}` : null);
   if (!data.data) return <LoadState loading={data.loading} error={data.error} onRetry={data.reload} />;
   const d = data.data;
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
-    setParams(next);
-  };
+  const set = (patch: Record<string, string | null>) => setParams(patchedQuery(patch));
   const shown = status === null ? d.indicators : chosen.data?.items.filter((i) => i.status === status) ?? d.indicators.filter((i) => i.status === status);
   /** The list of tasks a count is made of. */
   const tasksOf = (filter: { state?: string; agency?: number; plan?: number }) => {

@@ -4,6 +4,7 @@ import { useApi } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
+import { patchedQuery } from "../search-params";
 
 const STATES = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
 
@@ -23,7 +24,7 @@ export function DashboardTasksPage() {
       <h1>{t.dashboardTasksTitle}{params.get("year") ? ` — ${params.get("year")}` : ""}</h1>
       <div className="row">
         <label>{t.taskStatusLabel}
-          <select value={state} onChange={(e) => { const next = new URLSearchParams(params); if (e.target.value) next.set("state", e.target.value); else next.delete("state"); setParams(next); }}>
+          <select value={state} onChange={(e) => setParams(patchedQuery({ state: e.target.value }))}>
             <option value="">{t.allStates}</option>
             {STATES.map((k) => <option key={k} value={k}>{t.taskStatus[k]}</option>)}
           </select>

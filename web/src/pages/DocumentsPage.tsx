@@ -5,6 +5,7 @@ import { useApi, type Agency, type DocumentSummary, type Page } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
+import { patchedQuery } from "../search-params";
 
 const PAGE_SIZE = 25;
 
@@ -15,12 +16,8 @@ export function DocumentsPage() {
   const [typed, setTyped] = useState(params.get("q") ?? "");
   useEffect(() => setTyped(params.get("q") ?? ""), [params]);
   const page = Number(params.get("page") ?? 1);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    if (key !== "page") next.delete("page");
-    setParams(next);
-  };
+  // Another filter starts the list at its first page.
+  const set = (key: string, value: string) => setParams(patchedQuery({ [key]: value, ...(key !== "page" && { page: null }) }));
   const query = new URLSearchParams({ pageSize: String(PAGE_SIZE), page: String(page) });
   for (const key of ["q", "type", "issuerId", "year"]) { const v = params.get(key); if (v) query.set(key, v); }
   if (params.get("stubs") === "false") query.set("stubs", "false");

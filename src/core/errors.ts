@@ -23,6 +23,8 @@ export interface FieldProblem {
   field: string;
   key?: MessageKey;
   message?: string;
+  /** Values for the message's placeholders ("{limit}"). */
+  params?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -30,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields: FieldProblem[] = [],
     readonly detail?: MessageKey,
+    /** Values for the detail's placeholders ("{limit}"). */
+    readonly params: Record<string, string> = {},
   ) {
     super(detail ?? code);
   }

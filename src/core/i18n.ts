@@ -22,7 +22,7 @@ const messages = {
   conflict: { vi: "Bản ghi đã bị người khác sửa; hãy tải lại rồi sửa lại", en: "The record was changed by someone else; reload and edit again" },
   duplicate: { vi: "Đã có bản ghi trùng", en: "A matching record already exists" },
   in_use: { vi: "Bản ghi đang được dùng ở nơi khác nên không xoá được", en: "The record is in use elsewhere and cannot be deleted" },
-  payload_too_large: { vi: "Dữ liệu gửi lên quá lớn", en: "Request body too large" },
+  payload_too_large: { vi: "Dữ liệu gửi lên vượt giới hạn {limit}; hãy gửi ít dữ liệu hơn trong một lần", en: "The request body is over the {limit} limit; send less at a time" },
   internal: { vi: "Lỗi hệ thống; vui lòng thử lại sau", en: "Internal error; please try again later" },
   bad_json: { vi: "Nội dung gửi lên không phải JSON hợp lệ", en: "The request body is not valid JSON" },
   symbol_malformed: { vi: "Số, ký hiệu văn bản không đúng dạng (ví dụ: 23/KH-UBND, 11-NQ/TW)", en: "Malformed document symbol (e.g. 23/KH-UBND, 11-NQ/TW)" },
@@ -41,7 +41,7 @@ const messages = {
   link_cycle: { vi: "Liên kết này tạo thành vòng lặp trong chuỗi văn bản", en: "This link would make the document chain a cycle" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
   search_empty: { vi: "Nhập ít nhất một từ để tìm", en: "Type at least one word to search" },
-  upload_too_large: { vi: "Tệp tải lên quá lớn", en: "The uploaded file is too large" },
+  upload_too_large: { vi: "Tệp tải lên vượt giới hạn {limit}; hãy tách văn bản thành nhiều tệp, hoặc lưu lại tệp không kèm ảnh rồi tải lên", en: "The uploaded file is over the {limit} limit; split the document into several files, or save it again without images" },
   file_missing: { vi: "Chọn một tệp để tải lên (trường \"file\")", en: "Choose a file to upload (field \"file\")" },
   file_unreadable: { vi: "Không đọc được tệp", en: "The file cannot be read" },
   file_binary: { vi: "Tệp không phải văn bản", en: "The file is not text (a binary file renamed .txt?)" },
@@ -75,15 +75,16 @@ const messages = {
   explanation_required: { vi: "Giá trị chưa đạt chỉ tiêu: cần giải thích nguyên nhân", en: "The value misses the target: explain why" },
   return_comment_required: { vi: "Nêu lý do trả lại để cơ quan hoàn thiện", en: "Say why the report is returned, for the agency to fix it" },
   evidence_type: { vi: "Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG", en: "Only PDF, Word, Excel and PNG/JPEG images are accepted" },
-  evidence_too_large: { vi: "Tệp minh chứng vượt quá 10 MB", en: "The evidence file is over 10 MB" },
+  evidence_too_large: { vi: "Tệp minh chứng vượt giới hạn {limit}; hãy nén hoặc chia nhỏ tệp (ví dụ xuất PDF với ảnh nén) rồi đính kèm từng phần", en: "The evidence file is over the {limit} limit; compress or split it (for example a PDF with compressed images) and attach the parts" },
   nobody_late: { vi: "Không còn cơ quan nào chậm báo cáo trong đợt này", en: "No agency is late in this round" },
   succession_needs_successor: { vi: "Chọn ít nhất một cơ quan kế thừa", en: "Choose at least one successor" },
 } as const;
 
 export type MessageKey = keyof typeof messages;
 
-export function message(key: MessageKey, lang: Language): string {
-  return messages[key][lang];
+/** The message in `lang`, its `{name}` placeholders filled from `params` (a limit, a count). */
+export function message(key: MessageKey, lang: Language, params: Record<string, string> = {}): string {
+  return messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
 export function isMessageKey(key: unknown): key is MessageKey {

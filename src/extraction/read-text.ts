@@ -16,8 +16,8 @@ export class UnreadableFileError extends Error {
   }
 }
 
-/** "20 MB" for limits stated in messages. */
-export const megabytes = (bytes: number) => `${Number((bytes / 1048576).toFixed(1))} MB`;
+export { megabytes } from "../text/numbers.js";
+import { megabytes } from "../text/numbers.js";
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "../core/errors.js";
+import { megabytes } from "../text/numbers.js";
 import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Room for the multipart framing around an uploaded file (boundaries, part headers, a long file name). */
+const MULTIPART_FRAMING_BYTES = 64 * 1024;
 /** How long a resolved session is reused by this process (see SessionCache). */
 const SESSION_CACHE_MS = 5_000;
 
@@ -75,10 +78,12 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   app.use("*", secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
   }));
-  const jsonLimit = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new AppError("payload_too_large"); } });
-  const uploadLimit = bodyLimit({ maxSize: maxUploadBytes, onError: () => { throw new AppError("payload_too_large", [], "upload_too_large"); } });
-  const uploads = new Set(routes.filter((r) => r.upload).map((r) => `${r.method.toUpperCase()} ${r.path}`));
-  app.use("/api/*", (c, next) => (uploads.has(`${c.req.method} ${c.req.path}`) ? uploadLimit : jsonLimit)(c, next));
+  /** The body limit of a route: its upload's own (with room for the multipart framing around the file), or the JSON one. */
+  const limitOf = (spec: RouteSpec) => {
+    if (!spec.upload) return bodyLimit({ maxSize: maxBodyBytes, onError: (c) => { throw new AppError("payload_too_large", [], undefined, { limit: megabytes(maxBodyBytes, languageOf(c)) }); } });
+    const fileBytes = spec.upload.maxBytes ?? maxUploadBytes, tooLarge = spec.upload.tooLarge ?? "upload_too_large";
+    return bodyLimit({ maxSize: fileBytes + MULTIPART_FRAMING_BYTES, onError: (c) => { throw new AppError("payload_too_large", [], tooLarge, { limit: megabytes(fileBytes, languageOf(c)) }); } });
+  };
 
   app.get("/api/health", async (c) => {
     await store.db.execute(sql`select 1`);
@@ -90,7 +95,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   app.get("/api/docs", (c) => c.json(openApi));
 
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), async (c) => {
       const lang = languageOf(c);
       const unsafe = UNSAFE_METHODS.has(c.req.method);
       // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).

@@ -62,8 +62,8 @@ export function errorBody(error: AppError, lang: Language): ErrorBody {
   return {
     error: {
       code: error.code,
-      message: message(error.detail ?? error.code, lang),
-      fields: error.fields.map((f: FieldProblem) => ({ field: f.field, message: f.message ?? (f.key ? message(f.key, lang) : message("validation", lang)) })),
+      message: message(error.detail ?? error.code, lang, error.params),
+      fields: error.fields.map((f: FieldProblem) => ({ field: f.field, message: f.message ?? (f.key ? message(f.key, lang, f.params) : message("validation", lang)) })),
     },
   };
 }

@@ -6,7 +6,8 @@
 import type { Context } from "hono";
 import { z, type ZodType } from "zod";
 import type { Logger } from "../core/log.js";
-import type { Language } from "../core/i18n.js";
+import type { Language, MessageKey } from "../core/i18n.js";
+import { megabytes } from "../text/numbers.js";
 import type { Database, Engine } from "../storage/database.js";
 import type { Action } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
@@ -48,8 +49,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
-  /** The body is a file upload (multipart/form-data, field "file") instead of JSON. */
-  upload?: true;
+  /**
+   * The body is a file upload (multipart/form-data, field "file") instead of JSON, of at most `maxBytes`
+   * (the configured THEODOI_MAX_UPLOAD when not given); a larger one is refused with `tooLarge`, which names the limit.
+   */
+  upload?: { maxBytes?: number; tooLarge?: MessageKey };
   /**
    * A writing route (POST, PUT, PATCH, DELETE) runs in one transaction attributed to its user, unless
    * it says `false`: then it holds no transaction while doing slow work outside the database (reading
@@ -99,7 +103,8 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
     if (r.body) op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(r.body) } } };
     if (r.upload) {
       op.requestBody = { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } } } };
-      (op.responses as Record<string, unknown>)[413] = { description: "The file is larger than the upload limit" };
+      const limit = r.upload.maxBytes === undefined ? "THEODOI_MAX_UPLOAD, 25 MB unless configured" : megabytes(r.upload.maxBytes, "en");
+      (op.responses as Record<string, unknown>)[413] = { description: `The file is larger than the upload limit (${limit})` };
     }
     (paths[toOpenApiPath(r.path)] ??= {})[r.method] = op;
   }

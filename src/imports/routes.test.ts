@@ -145,7 +145,7 @@ describe("files that must be refused", () => {
 
   it.each([
     ["a .docx that is a zip bomb", "ke-hoach.docx", zipBomb, 400, /giải ra/],
-    ["a 60 MB text", "rat-lon.txt", () => Buffer.alloc(60 * 1024 * 1024, "a"), 413, /quá lớn/],
+    ["a 60 MB text", "rat-lon.txt", () => Buffer.alloc(60 * 1024 * 1024, "a"), 413, /vượt giới hạn 25 MB; hãy tách văn bản/],
     ["a PDF with no text", "ban-scan.pdf", () => pdf(["0 0 1 rg 72 72 200 200 re f"]), 400, /OCR/],
     ["a binary file renamed .txt", "anh.txt", () => Buffer.from([0x89, 0x50, 0x4e, 0x47, ...Array.from({ length: 200 }, (_, i) => i % 32)]), 400, /không phải văn bản/],
     ["an old Word file", "cu.doc", () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 400, /\.docx/],

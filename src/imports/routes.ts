@@ -15,7 +15,7 @@ export const importRoutes = [
     handler: ({ ctx, query }) => listImports(ctx.db, query) }),
   route({ method: "get", path: "/api/imports/:id", tag: "imports", access: "imports.read", summary: "One import: its text, its draft, unmapped lead agencies, changes from the published version", params: idParams,
     handler: ({ ctx, params }) => getImport(ctx.db, params.id) }),
-  route({ method: "post", path: "/api/imports", tag: "imports", access: "imports.write", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: true, status: 201,
+  route({ method: "post", path: "/api/imports", tag: "imports", access: "imports.write", summary: "Upload a document (.docx, .pdf with text, .txt) as multipart field \"file\"; answers the draft", upload: {}, status: 201,
     // Reading takes seconds: no transaction is held meanwhile.
     transaction: false,
     handler: async ({ ctx, upload }) => {

@@ -11,6 +11,7 @@ import type { SessionUser } from "../accounts/sessions.js";
 import { readsReportOf } from "../accounts/policy.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { checkZip } from "../extraction/zip.js";
+import { megabytes } from "../text/numbers.js";
 import type { Database } from "../storage/database.js";
 import { evidenceFiles, submissions } from "./schema.js";
 import { formOf, openReport, saveDraft, type SubmissionForm } from "./submissions.js";
@@ -61,7 +62,7 @@ export async function attachEvidence(db: Database, actor: SessionUser, roundId: 
 
 /** Checks an upload before any transaction opens (inflating an Office file takes a while): its size, and the type its bytes are. */
 export function checkEvidence(file: { name: string; bytes: Uint8Array }): string {
-  if (file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large" }]);
+  if (file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large", params: { limit: megabytes(EVIDENCE_MAX_BYTES) } }]);
   const mediaType = sniffEvidence(file.bytes, file.name);
   if (!mediaType) throw new AppError("validation", [{ field: "file", key: "evidence_type" }]);
   return mediaType;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
 import { taskAgencies, tasks } from "../plans/schema.js";
+import { EVIDENCE_MAX_BYTES } from "./evidence.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -253,6 +254,18 @@ describe("reporting rounds", () => {
     expect(await download.text()).toBe("%PDF-1.4\n% theodoi\n");
     const outsider = await s.as("bc-xd-2", "reporter", [xd]);
     expect((await outsider.call("GET", `/api/evidence/${evidence[0].id}`)).status).toBe(404);
+
+    // Sizes: the evidence route's own 10 MB, not the JSON body's 2 MB; over it, the limit and what to do.
+    const pdfOf = (bytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(bytes - 9, "a")]);
+    const version = (await focal.call("GET", `/api/rounds/${roundId}/reports/${ag}`)).body.submission.version;
+    const large = await upload("so-lieu.pdf", pdfOf(EVIDENCE_MAX_BYTES), version);
+    expect(large.status, await large.clone().text()).toBe(201);
+    for (const over of [EVIDENCE_MAX_BYTES + 1, EVIDENCE_MAX_BYTES + 200_000]) {
+      const refused = await upload("qua-lon.pdf", pdfOf(over), (await large.clone().json()).submission.version);
+      expect(refused.status).toBe(over > EVIDENCE_MAX_BYTES + 64 * 1024 ? 413 : 400);
+      const { error } = await refused.json();
+      expect([error.message, ...error.fields.map((f: { message: string }) => f.message)].join(" ")).toMatch(/vượt giới hạn 10 MB; hãy nén hoặc chia nhỏ/);
+    }
   });
 
   it("writes the urging letter for the agencies still owing", async () => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { id, idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { boardOf, inboxOf } from "./board.js";
-import { attachEvidence, checkEvidence, readEvidence, removeEvidence } from "./evidence.js";
+import { attachEvidence, checkEvidence, EVIDENCE_MAX_BYTES, readEvidence, removeEvidence } from "./evidence.js";
 import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, submitInput, versionInput } from "./inputs.js";
 import { listNotifications, markRead } from "./notifications.js";
 import { remindersOf } from "./reminders.js";
@@ -48,7 +48,7 @@ export const reportingRoutes = [
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/review", tag, access: "reporting.review", summary: "Accept a sent report (it locks) or return it with a comment", params: roundAgencyParams, body: reviewInput,
     handler: ({ ctx, params, body }) => reviewSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body) }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/evidence", tag, access: "reporting.submit", summary: "Attach an evidence file (PDF, Word, Excel, PNG or JPEG; at most 10 MB) as multipart field \"file\"", params: roundAgencyParams,
-    query: evidenceQuery.extend({ version: z.coerce.number().int().min(0) }), upload: true, status: 201,
+    query: evidenceQuery.extend({ version: z.coerce.number().int().min(0) }), upload: { maxBytes: EVIDENCE_MAX_BYTES, tooLarge: "evidence_too_large" }, status: 201,
     // The file is checked (inflated, for Office files) before the transaction opens.
     transaction: false,
     handler: ({ ctx, params, query, upload }) => {

@@ -75,6 +75,12 @@ export function formatVietnameseNumber(value: number, maximumFractionDigits?: nu
   return sign + digits + (fraction ? "," + fraction : "");
 }
 
+/** A size for a message: "2,5 MB" in Vietnamese, "2.5 MB" in English. */
+export const megabytes = (bytes: number, lang: "vi" | "en" = "vi") => {
+  const mb = Number((bytes / 1048576).toFixed(1));
+  return `${lang === "vi" ? formatVietnameseNumber(mb) : String(mb)} MB`;
+};
+
 /** The shortest round-trip digits of a number (JavaScript's own), written without an exponent. */
 function plainDecimal(value: number): string {
   const text = String(value);

@@ -1,19 +1,24 @@
 /**
- * Accounts over HTTP: signing in and out, the lock after repeated failures, the sign-in limit,
- * CSRF and cross-site writes, password change and reset; and the role × route matrix, walked over
- * every route the server has, against expectations written here (not read from the policy).
+ * Accounts over HTTP: signing in and out, one answer for every failed sign-in, the lock after
+ * repeated failures, the per-address limit behind a trusted proxy, CSRF and cross-site writes,
+ * password change and reset; and the role × route matrix, walked over every route the server has,
+ * against expectations written here (not read from the policy).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../http/routes.js";
 import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from "../../test/support/server.js";
+import * as passwords from "./passwords.js";
 import { ROLES, type Role } from "./schema.js";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); }, 60_000);
+// The test client is a proxy in front of theodoi: each test names its client in X-Forwarded-For.
+beforeAll(async () => { s = await startTestServer({ trustProxy: ["127.0.0.1"] }); }, 60_000);
 afterAll(async () => { await s.close(); });
 
-const signInRaw = (username: string, password: string, headers: Record<string, string> = {}) =>
-  s.anonymous.call("POST", "/api/session?lang=vi", { username, password }, headers);
+const signInRaw = (username: string, password: string, headers: Record<string, string> = {}, lang = "vi") =>
+  s.anonymous.call("POST", `/api/session?lang=${lang}`, { username, password }, headers);
+
+const FAILED_VI = "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản (nếu có) bị tạm khoá 15 phút: hãy thử lại sau hoặc nhờ quản trị viên mở khoá";
 
 describe("sessions", () => {
   it("answers 401 without a session, and signs in with a secure cookie", async () => {
@@ -28,25 +33,72 @@ describe("sessions", () => {
     expect(await res.json()).toMatchObject({ user: { username: "thu", role: "viewer" }, abilities: expect.arrayContaining(["documents.read"]), csrfToken: expect.any(String) });
   });
 
-  it("gives one answer for an unknown user and a wrong password, and locks after 5 failures in a row", async () => {
+  it("gives one answer, after one Argon2id verification, for an unknown name, a wrong password and a locked account", async () => {
     await s.as("khoa", "viewer");
-    expect((await signInRaw("khong-co", "sai-mat-khau-1")).body.error).toMatchObject({ code: "unauthorized", message: "Tên đăng nhập hoặc mật khẩu không đúng" });
-    for (let i = 0; i < 4; i++) expect((await signInRaw("khoa", "sai-mat-khau-1")).body.error.message).toBe("Tên đăng nhập hoặc mật khẩu không đúng");
-    expect((await signInRaw("khoa", "sai-mat-khau-1")).body.error.message).toMatch(/^Tài khoản tạm khoá 15 phút/);
-    // Locked: even the right password is refused until an administrator unlocks it.
-    expect((await signInRaw("khoa", TEST_PASSWORD)).status).toBe(401);
-    const user = (await s.call("GET", "/api/users")).body.items.find((u: any) => u.username === "khoa");
-    expect(user.lockedUntil).not.toBeNull();
-    expect((await s.call("PATCH", `/api/users/${user.id}`, { unlock: true, version: user.version })).status).toBe(200);
-    expect((await signInRaw("khoa", TEST_PASSWORD)).status).toBe(200);
+    await s.as("dung", "viewer");
+    const from = { "x-forwarded-for": "198.51.100.1" };
+    for (let i = 0; i < 5; i++) await signInRaw("khoa", "sai-mat-khau-1", from);
+    /** The answer (status and body) and the Argon2id verifications it cost. */
+    const attempt = async (username: string, password: string, lang: string) => {
+      const before = passwords.verifications;
+      const res = await signInRaw(username, password, from, lang);
+      return { ...res, verifications: passwords.verifications - before };
+    };
+    for (const lang of ["vi", "en"]) {
+      const unknown = await attempt("khong-co", "sai-mat-khau-1", lang);
+      const wrong = await attempt("dung", "sai-mat-khau-1", lang);
+      const locked = await attempt("khoa", TEST_PASSWORD, lang); // the right password, on a locked account
+      expect(unknown).toMatchObject({ status: 401, verifications: 1, body: { error: { code: "unauthorized" } } });
+      expect(wrong).toEqual(unknown);
+      expect(locked).toEqual(unknown);
+      if (lang === "vi") expect(unknown.body.error.message).toBe(FAILED_VI);
+      else expect(unknown.body.error.message).toMatch(/^Wrong username or password\. After 5 wrong attempts in a row an account, if there is one, is locked for 15 minutes/);
+    }
+    expect((await signInRaw("dung", TEST_PASSWORD, from)).status).toBe(200);
   });
 
-  it("slows down many failed attempts on one username", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await signInRaw("doan-mo", "sai-mat-khau-1")).status);
-    expect(statuses.slice(0, 10).every((x) => x === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
+  it("locks a name after 5 failures in a row, with or without an account, until it runs out or an administrator unlocks it", async () => {
+    await s.as("khoa2", "viewer");
+    const from = { "x-forwarded-for": "198.51.100.2" };
+    for (const name of ["khoa2", "khong-co-2"]) {
+      for (let i = 0; i < 5; i++) expect((await signInRaw(name, "sai-mat-khau-1", from)).body.error.message).toBe(FAILED_VI);
+    }
+    // Locked: even the right password is refused, in the same words, until an administrator unlocks it.
+    expect((await signInRaw("khoa2", TEST_PASSWORD, from)).body.error.message).toBe(FAILED_VI);
+    const user = (await s.call("GET", "/api/users")).body.items.find((u: any) => u.username === "khoa2");
+    expect(user.lockedUntil).not.toBeNull(); // the administrator sees it
+    // Counted alike: each name's failures locked it (the trail keeps both, the account's under its name).
+    const { nameKey } = await import("./sessions.js");
+    for (const name of ["khoa2", "khong-co-2"]) {
+      const events = (await s.call("GET", `/api/audit?table=sign_in_failures&rowKey=${nameKey(name)}`)).body.items;
+      expect(events.map((e: any) => e.operation)).toEqual(["update", "update", "update", "update", "insert"]);
+      expect(events[0].after.locked_until).not.toBeNull();
+      expect(events[0].actorName).toBe(name === "khoa2" ? "khoa2" : null);
+    }
+    expect((await s.call("PATCH", `/api/users/${user.id}`, { unlock: true, version: user.version })).status).toBe(200);
+    expect((await s.call("GET", "/api/users")).body.items.find((u: any) => u.username === "khoa2").lockedUntil).toBeNull();
+    expect((await signInRaw("khoa2", TEST_PASSWORD, from)).status).toBe(200);
   });
+
+  it("slows an address past 30 failures, yet lets a right password through; other addresses are not slowed", async () => {
+    await s.as("chung", "viewer");
+    const crowd = { "x-forwarded-for": "203.0.113.9" };
+    // Guesses across many names, a few each (under every name's lock), from one address behind the proxy.
+    for (let i = 0; i < 30; i++) expect((await signInRaw(`doan-${i % 10}`, `sai-mat-khau-${i}`, crowd)).status).toBe(401);
+    let t0 = performance.now();
+    expect((await signInRaw("chung", TEST_PASSWORD, crowd)).status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1_990);
+    t0 = performance.now();
+    expect((await signInRaw("chung", "sai-mat-khau-1", crowd)).status).toBe(401);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1_990);
+    // A client put its own X-Forwarded-For before the proxy's: the proxy's word counts, the client is still slowed.
+    t0 = performance.now();
+    expect((await signInRaw("chung", TEST_PASSWORD, { "x-forwarded-for": "192.0.2.50, 203.0.113.9" })).status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1_990);
+    t0 = performance.now();
+    expect((await signInRaw("chung", TEST_PASSWORD, { "x-forwarded-for": "203.0.113.10" })).status).toBe(200);
+    expect(performance.now() - t0).toBeLessThan(1_990);
+  }, 30_000);
 
   it("refuses a write without the CSRF token, or from another site", async () => {
     const body = { code: "csrf-test", name: "Cơ quan thử", kind: "other" };
@@ -145,10 +197,11 @@ describe("the lock", () => {
     const { signIn } = await import("./sessions.js");
     await s.as("hethan", "viewer");
     const t0 = new Date("2026-11-23T08:00:00Z");
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
     for (let i = 0; i < 5; i++) await signIn(s.db.store.db, { username: "hethan", password: "sai-mat-khau-1" }, t0).catch(() => undefined);
-    await expect(signIn(s.db.store.db, { username: "hethan", password: TEST_PASSWORD }, new Date(t0.getTime() + 14 * 60_000))).rejects.toMatchObject({ detail: "account_locked" });
-    const later = new Date(t0.getTime() + 16 * 60_000);
-    await expect(signIn(s.db.store.db, { username: "hethan", password: "sai-mat-khau-1" }, later)).rejects.toMatchObject({ detail: "login_failed" });
-    expect((await signIn(s.db.store.db, { username: "hethan", password: TEST_PASSWORD }, later)).user.username).toBe("hethan");
+    await expect(signIn(s.db.store.db, { username: "hethan", password: TEST_PASSWORD }, at(14))).rejects.toMatchObject({ detail: "login_failed" });
+    // Run out: a failure counts from one again (four more do not lock), and the right password signs in.
+    for (let i = 0; i < 4; i++) await expect(signIn(s.db.store.db, { username: "hethan", password: "sai-mat-khau-1" }, at(16))).rejects.toMatchObject({ detail: "login_failed" });
+    expect((await signIn(s.db.store.db, { username: "hethan", password: TEST_PASSWORD }, at(16))).user.username).toBe("hethan");
   });
 });

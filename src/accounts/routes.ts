@@ -25,7 +25,7 @@ export const accountRoutes = [
     // A failed attempt's count must stay written although the answer is an error.
     transaction: false,
     handler: async ({ ctx, body, c }) => {
-      const session = await ctx.limitSignIn(body.username, () => signIn(ctx.db, body));
+      const session = await ctx.limitSignIn(() => signIn(ctx.db, body));
       setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "Strict", secure: overTls(c), path: "/", maxAge: SESSION_IDLE_HOURS * 3600 });
       return present(session.user, session.csrfToken);
     } }),

@@ -24,9 +24,6 @@ export const users = pgTable("users", {
   /** Argon2id, in the PHC string format (parameters and salt included). */
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ROLES }).notNull(),
-  /** Failed sign-ins since the last success: enough of them lock the account for a while. */
-  failedLogins: integer("failed_logins").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "string" }),
   /** Set by an administrator's reset: the person chooses a new password before anything else. */
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
@@ -49,3 +46,17 @@ export const sessions = pgTable("sessions", {
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
 }, (t) => [index("sessions_user_idx").on(t.userId)]);
+
+/**
+ * Failed sign-ins by the name typed, whether or not an account bears it: names with and without an
+ * account are counted, locked and answered alike, so that the answers do not tell which exist.
+ * Keyed by the SHA-256 of the name (lower case), so that a password typed into the name field is
+ * not kept in clear. A success deletes the row; rows untouched for a day are deleted.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  nameHash: text("name_hash").primaryKey(),
+  /** Failures in a row, since the last success or the end of the last lock. */
+  failures: integer("failures").notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "string" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [index("sign_in_failures_updated_idx").on(t.updatedAt)]);

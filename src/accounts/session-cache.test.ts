@@ -23,4 +23,13 @@ describe("SessionCache", () => {
     expect(await slow).toBe("before sign-out");
     expect(await cache.get("a", async () => "after", 1)).toBe("after");
   });
+
+  it("forgets one key at once, keeping the others", async () => {
+    const cache = new SessionCache<string>(5_000);
+    await cache.get("a", async () => "a1", 0);
+    await cache.get("b", async () => "b1", 0);
+    cache.forget("a");
+    expect(await cache.get("a", async () => "a2", 1)).toBe("a2");
+    expect(await cache.get("b", async () => "b2", 1)).toBe("b1");
+  });
 });

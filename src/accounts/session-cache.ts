@@ -1,8 +1,9 @@
 /**
- * Resolved sessions, kept a few seconds per process: a page that makes ten requests reads the
- * session, user and agencies once instead of ten times. The HTTP layer clears it after every write
- * to accounts (sign-out, a password change, a user disabled here take effect at once); a change made
- * by another instance, or by the command line, takes effect here within the time to live.
+ * Resolved sessions, kept a moment per process for reads: a page that makes ten requests reads the
+ * session, user and agencies once instead of ten times. Writes do not use it (they check the session
+ * in the database). The HTTP layer clears it after every write to accounts (sign-out, a password
+ * change, a user disabled here take effect at once), and forgets a session a write found ended; a
+ * change made by another instance, or by the command line, reaches reads here within the time to live.
  */
 export class SessionCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
@@ -19,6 +20,12 @@ export class SessionCache<T> {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(key, { value, until: now + this.ttlMs });
     return value;
+  }
+
+  /** Drops one session, found ended (by a write's check): this process's reads stop using it at once. */
+  forget(key: string): void {
+    this.generation++;
+    this.entries.delete(key);
   }
 
   clear(): void {

@@ -11,27 +11,28 @@ import type { Database } from "../storage/database.js";
 import { findById, updateVersioned } from "../storage/records.js";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "./passwords.js";
 import { sessions, userAgencies, users, type Role } from "./schema.js";
-import { tokenId, userWithAgencies, type SessionUser } from "./sessions.js";
+import { clearFailures, locksOf, tokenId, userWithAgencies, type SessionUser } from "./sessions.js";
 import type { UserInput, UserPatch } from "./inputs.js";
 
 export interface UserView { id: number; username: string; displayName: string; email: string | null; role: Role; agencyIds: number[]; disabled: boolean; lockedUntil: string | null; mustChangePassword: boolean; version: number }
 
-const present = (u: typeof users.$inferSelect, agencyIds: number[]): UserView => ({
+const present = (u: typeof users.$inferSelect, agencyIds: number[], lockedUntil: string | null): UserView => ({
   id: u.id, username: u.username, displayName: u.displayName, email: u.email, role: u.role, agencyIds,
-  disabled: u.disabled, lockedUntil: u.lockedUntil, mustChangePassword: u.mustChangePassword, version: u.version,
+  disabled: u.disabled, lockedUntil, mustChangePassword: u.mustChangePassword, version: u.version,
 });
 
 async function viewOf(db: Database, id: number): Promise<UserView> {
   const u = await findById(db, users, id);
   const agencyRows = await db.select({ agencyId: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, id));
-  return present(u, agencyRows.map((r) => r.agencyId));
+  return present(u, agencyRows.map((r) => r.agencyId), (await locksOf(db, [u.username])).get(u.username) ?? null);
 }
 
-/** Every user, in two queries whatever their number. */
+/** Every user, in three queries whatever their number. */
 export async function listUsers(db: Database): Promise<UserView[]> {
   const rows = await db.select().from(users).orderBy(asc(users.username));
   const links = await db.select().from(userAgencies);
-  return rows.map((u) => present(u, links.filter((l) => l.userId === u.id).map((l) => l.agencyId)));
+  const locks = await locksOf(db, rows.map((u) => u.username));
+  return rows.map((u) => present(u, links.filter((l) => l.userId === u.id).map((l) => l.agencyId), locks.get(u.username) ?? null));
 }
 
 async function writeAgencies(db: Database, userId: number, role: Role, agencyIds: number[]) {
@@ -57,7 +58,8 @@ export async function createUser(db: Database, input: UserInput): Promise<UserVi
 export async function updateUser(db: Database, id: number, patch: UserPatch): Promise<UserView> {
   const { version, agencyIds, unlock, ...changes } = patch;
   const current = await findById(db, users, id);
-  await updateVersioned(db, users, id, version, { ...changes, ...(unlock ? { failedLogins: 0, lockedUntil: null } : {}) });
+  await updateVersioned(db, users, id, version, changes);
+  if (unlock) await clearFailures(db, current.username);
   if (agencyIds !== undefined || changes.role !== undefined) {
     const existing = agencyIds ?? (await db.select({ agencyId: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, id))).map((r) => r.agencyId);
     await writeAgencies(db, id, changes.role ?? current.role, existing);
@@ -69,8 +71,9 @@ export async function updateUser(db: Database, id: number, patch: UserPatch): Pr
 /** An administrator sets a temporary password: the user must choose a new one at next sign-in. */
 export async function resetPassword(db: Database, id: number, password: string): Promise<UserView> {
   checkPasswordStrength("password", password);
-  await findById(db, users, id);
-  await db.update(users).set({ passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+  const u = await findById(db, users, id);
+  await db.update(users).set({ passwordHash: await hashPassword(password), mustChangePassword: true }).where(eq(users.id, id));
+  await clearFailures(db, u.username);
   await db.delete(sessions).where(eq(sessions.userId, id));
   return viewOf(db, id);
 }

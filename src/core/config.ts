@@ -1,6 +1,7 @@
 /** Configuration from the environment: one place, validated, documented in the README's table. */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { parseProxyEntry } from "../http/client-address.js";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +21,9 @@ const schema = z.object({
   THEODOI_MAIL_FROM: z.string().default("theodoi <theodoi@localhost>"),
   /** How often reminders are checked, in minutes ("0" turns the scheduler off, e.g. on all but one instance; any one may run it). */
   THEODOI_REMINDER_MINUTES: z.coerce.number().min(0).max(1440).default(5),
+  /** Reverse proxies trusted to say who the client is in X-Forwarded-For: addresses or CIDR ranges, comma-separated ("127.0.0.1,10.0.0.0/8"). */
+  THEODOI_TRUST_PROXY: z.string().transform((v) => v.split(",").map((e) => e.trim()).filter(Boolean))
+    .refine((entries) => entries.every((e) => parseProxyEntry(e)), "addresses or CIDR ranges, comma-separated (127.0.0.1,10.0.0.0/8)").default([]),
 });
 
 export interface Config {
@@ -35,6 +39,7 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   reminderMinutes: number;
+  trustProxy: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT, host: e.HOST, dataDir: resolve(e.THEODOI_DATA_DIR), databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
     adminPassword: e.THEODOI_ADMIN_PASSWORD, smtpUrl: e.THEODOI_SMTP_URL, mailFrom: e.THEODOI_MAIL_FROM, reminderMinutes: e.THEODOI_REMINDER_MINUTES,
+    trustProxy: e.THEODOI_TRUST_PROXY,
   };
 }

@@ -8,9 +8,12 @@ const messages = {
   unauthorized: { vi: "Hãy đăng nhập để tiếp tục", en: "Sign in to continue" },
   forbidden: { vi: "Tài khoản của bạn không có quyền thực hiện thao tác này", en: "Your account may not do this" },
   too_many_requests: { vi: "Quá nhiều yêu cầu; hãy đợi một lát rồi thử lại", en: "Too many requests; wait a moment and try again" },
-  login_failed: { vi: "Tên đăng nhập hoặc mật khẩu không đúng", en: "Wrong username or password" },
-  account_locked: { vi: "Tài khoản tạm khoá 15 phút do nhập sai mật khẩu nhiều lần; hãy thử lại sau hoặc nhờ quản trị viên mở khoá", en: "The account is locked for 15 minutes after repeated wrong passwords; try later or ask an administrator to unlock it" },
-  sign_in_throttled: { vi: "Quá nhiều lần đăng nhập; hãy đợi vài phút rồi thử lại", en: "Too many sign-in attempts; wait a few minutes and try again" },
+  // One answer for an unknown name, a wrong password and a locked account, so that it tells nobody which names exist.
+  login_failed: {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng. Sau {failures} lần sai liên tiếp, tài khoản (nếu có) bị tạm khoá {minutes} phút: hãy thử lại sau hoặc nhờ quản trị viên mở khoá",
+    en: "Wrong username or password. After {failures} wrong attempts in a row an account, if there is one, is locked for {minutes} minutes: try again later or ask an administrator to unlock it",
+  },
+  sign_in_throttled: { vi: "Quá nhiều lần đăng nhập từ địa chỉ này; hãy đợi một lát rồi thử lại", en: "Too many sign-in attempts from this address; wait a moment and try again" },
   csrf_failed: { vi: "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy tải lại trang", en: "Invalid or expired session token; reload the page" },
   password_weak: { vi: "Mật khẩu cần ít nhất 10 ký tự", en: "The password needs at least 10 characters" },
   password_wrong: { vi: "Mật khẩu hiện tại không đúng", en: "The current password is wrong" },

@@ -21,11 +21,13 @@ import { errorBody, statusOf, toAppError, validate } from "./errors.js";
 import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
-import { FailureLimiter } from "../accounts/rate-limit.js";
-import { resumeSession, SESSION_COOKIE } from "../accounts/sessions.js";
+import { dummyHash } from "../accounts/passwords.js";
+import { AddressThrottle } from "../accounts/rate-limit.js";
+import { resumeSession, SESSION_COOKIE, sessionHolds } from "../accounts/sessions.js";
 import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
 import { invalidateDashboard } from "../dashboard/dashboard.js";
+import { clientAddressOf, trustedProxies } from "./client-address.js";
 
 export interface AppOptions {
   store: Store;
@@ -36,17 +38,21 @@ export interface AppOptions {
   /** Folder of the built web app; the API works without it. */
   webDir?: string;
   version: string;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For (THEODOI_TRUST_PROXY). */
+  trustProxy?: string[];
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Room for the multipart framing around an uploaded file (boundaries, part headers, a long file name). */
 const MULTIPART_FRAMING_BYTES = 64 * 1024;
-/** How long a resolved session is reused by this process (see SessionCache). */
-const SESSION_CACHE_MS = 5_000;
+/**
+ * How long a resolved session is reused by this process for reads (see SessionCache): the bound on
+ * a read after the session was ended on another instance. Writes always check it in the database.
+ */
+export const SESSION_CACHE_MS = 2_000;
 
-/** The client's address: the socket's peer (a proxy in front should be trusted explicitly, not guessed). */
-function clientAddress(c: Context): string {
-  try { return getConnInfo(c).remote.address ?? "unknown"; } catch { return "unknown"; }
+function peerAddress(c: Context): string | undefined {
+  try { return getConnInfo(c).remote.address; } catch { return undefined; }
 }
 
 /** Compares tokens in constant time. */
@@ -57,13 +63,16 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [] }: AppOptions) {
   const app = new Hono();
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
-  // Failed sign-ins per 5 minutes: 30 from one address, 10 for one username.
   const sessionCache = new SessionCache<Awaited<ReturnType<typeof resumeSession>>>(SESSION_CACHE_MS);
-  const signInFailures = new FailureLimiter([{ prefix: "address:", limit: 30 }, { prefix: "user:", limit: 10 }], 5 * 60_000);
+  // Past 30 failed sign-ins in 5 minutes, an address's attempts go one at a time, 2 s each, at most 10 waiting.
+  const signInThrottle = new AddressThrottle({ limit: 30, windowMs: 5 * 60_000, delayMs: 2_000, maxWaiting: 10 });
+  const proxies = trustedProxies(trustProxy);
+  // Made now rather than at the first unknown name, which would otherwise take longer than a wrong password.
+  void dummyHash();
 
   app.onError((e, c) => {
     const error = toAppError(e);
@@ -102,22 +111,21 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       const origin = c.req.header("origin");
       if (unsafe && origin && origin !== new URL(c.req.url).origin) throw new AppError("forbidden", [], "csrf_failed");
       const token = getCookie(c, SESSION_COOKIE) ?? null;
-      const session = token ? await sessionCache.get(token, () => resumeSession(store.db, token)) : null;
-      const address = clientAddress(c);
+      // A write resolves its session afresh (and checks it again in its transaction, below); reads reuse this process's for a moment.
+      const session = !token ? null : unsafe ? await resumeSession(store.db, token) : await sessionCache.get(token, () => resumeSession(store.db, token));
+      if (token && unsafe && !session) sessionCache.forget(token);
       const action = `${spec.method.toUpperCase()} ${spec.path}`;
       const ctx: RequestContext = {
         db: store.db, engine: store.engine, lang, log, user: session?.user ?? null, sessionToken: session ? token : null, csrfToken: session?.csrfToken ?? null,
-        write: (work) => asActor(store.db, session?.user ?? null, action, work),
-        limitSignIn: async (username, attempt) => {
-          const keys = [`address:${address}`, `user:${username.trim().toLowerCase()}`];
-          signInFailures.check(keys);
-          try {
-            return await attempt();
-          } catch (e) {
-            if (e instanceof AppError && e.code === "unauthorized") signInFailures.failed(keys);
-            throw e;
+        write: (work) => asActor(store.db, session?.user ?? null, action, async (tx) => {
+          // Where it is authoritative: a session ended on any instance (password changed, user disabled) writes nothing.
+          if (token && session && !(await sessionHolds(tx, token))) {
+            sessionCache.forget(token);
+            throw new AppError("unauthorized");
           }
-        },
+          return work(tx);
+        }),
+        limitSignIn: (attempt) => signInThrottle.run(clientAddressOf(peerAddress(c), c.req.header("x-forwarded-for"), proxies), attempt),
       };
       if (spec.access !== "public") {
         if (!session) throw new AppError("unauthorized");

@@ -26,8 +26,8 @@ export interface RequestContext {
    * already run inside one (ctx.db is it); routes with `transaction: false` call this for their writes.
    */
   write<T>(work: (tx: Database) => Promise<T>): Promise<T>;
-  /** Runs a sign-in for this username from this client under the failure limits (throws too_many_requests when used up). */
-  limitSignIn<T>(username: string, attempt: () => Promise<T>): Promise<T>;
+  /** Runs a sign-in from this client's address under its limit (slowed past it; too_many_requests when too many wait). */
+  limitSignIn<T>(attempt: () => Promise<T>): Promise<T>;
 }
 
 /**

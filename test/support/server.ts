@@ -7,6 +7,7 @@ import { createUser } from "../../src/accounts/users.js";
 import { createLogger } from "../../src/core/log.js";
 import { createApp } from "../../src/http/app.js";
 import { VERSION, WEB_DIR } from "../../src/server.js";
+import { openStore, type Store } from "../../src/storage/database.js";
 import { openTestDatabase, type TestDatabase } from "./database.js";
 
 /** The password of every account the tests create. */
@@ -46,11 +47,19 @@ function client(url: string, session: Record<string, string>): Client {
   };
 }
 
-export async function startTestServer(options: { samples?: boolean; maxBodyBytes?: number; maxUploadBytes?: number } = {}): Promise<TestServer> {
-  const db = await openTestDatabase({ samples: options.samples });
-  const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION });
+interface ServerOptions { samples?: boolean; maxBodyBytes?: number; maxUploadBytes?: number; trustProxy?: string[] }
+
+/** The app over `store` on a free port. */
+async function listen(store: Store, options: ServerOptions) {
+  const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION, trustProxy: options.trustProxy });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+  const db = await openTestDatabase({ samples: options.samples });
+  const server = await listen(db.store, options);
+  const url = server.url;
   const anonymous = client(url, {});
 
   async function signIn(username: string, password = TEST_PASSWORD): Promise<Client> {
@@ -69,8 +78,33 @@ export async function startTestServer(options: { samples?: boolean; maxBodyBytes
   return {
     url, db, signIn, as, anonymous, ...admin,
     async close() {
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await server.close();
       await db.drop();
+    },
+  };
+}
+
+export interface SecondInstance {
+  url: string;
+  /** The same client (its session's cookie and CSRF token) talking to this instance. */
+  on(c: Client): Client;
+  close(): Promise<void>;
+}
+
+/**
+ * Another instance over the first one's database, as a second process would run: its own pool, app
+ * and caches. Only on a PostgreSQL server (DATABASE_URL): an embedded database belongs to one process.
+ */
+export async function startSecondInstance(first: TestServer, options: ServerOptions = {}): Promise<SecondInstance> {
+  if (!first.db.url) throw new Error("a second instance needs a PostgreSQL server (DATABASE_URL)");
+  const store = await openStore({ databaseUrl: first.db.url, dataDir: ":memory:" });
+  const server = await listen(store, options);
+  return {
+    url: server.url,
+    on: (c) => client(server.url, c.headers),
+    async close() {
+      await server.close();
+      await store.close();
     },
   };
 }

@@ -4,7 +4,7 @@
  * not_found, conflict (stale version).
  */
 import { and, eq, isNotNull, ne } from "drizzle-orm";
-import { AppError, invalid } from "../core/errors.js";
+import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument } from "./queries.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { deleteById, findById, lockGraph, pageOffset, updateVersioned, pageOf } from "../storage/records.js";
@@ -150,13 +150,21 @@ export async function updateLink(db: Database, id: number, patch: z.infer<typeof
 
 export const deleteLink = (db: Database, id: number) => deleteById(db, documentLinks, id);
 
-/** `drafts`: whether the reader may see links to and from draft documents (see policy.readsDrafts). */
+/** A link is a draft's when either of its ends is: those who may not see drafts see neither (`drafts`: see policy.readsDrafts). */
+const linkVisible = (drafts: boolean) => (drafts ? undefined : and(inPublishedDocument(documentLinks.fromId), inPublishedDocument(documentLinks.toId)));
+
 export async function listLinks(db: Database, q: z.infer<typeof linkListQuery>, drafts: boolean) {
   const where = and(
     q.documentId ? sql`(${documentLinks.fromId} = ${q.documentId} or ${documentLinks.toId} = ${q.documentId})` : undefined,
     q.kind ? eq(documentLinks.kind, q.kind) : undefined,
-    drafts ? undefined : and(inPublishedDocument(documentLinks.fromId), inPublishedDocument(documentLinks.toId)),
+    linkVisible(drafts),
   );
   const items = await db.select().from(documentLinks).where(where).orderBy(documentLinks.id).limit(q.pageSize).offset(pageOffset(q));
   return pageOf(db, documentLinks, where, q, items);
+}
+
+export async function getLink(db: Database, id: number, drafts: boolean) {
+  const [row] = await db.select().from(documentLinks).where(and(eq(documentLinks.id, id), linkVisible(drafts)));
+  if (!row) throw notFound();
+  return row;
 }

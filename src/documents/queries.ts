@@ -21,6 +21,16 @@ const summarySelect = { ...summaryColumns, issuerName: agencies.name };
  */
 export const inPublishedDocument = (documentId: PgColumn | SQL) => sql`${documentId} in (select id from documents where status = 'published')`;
 
+/** The same for an optional reference (a value's source, a project's plan): a row that names no document is nobody's draft. */
+export const noneOrPublishedDocument = (documentId: PgColumn) => sql`(${documentId} is null or ${inPublishedDocument(documentId)})`;
+
+/** One document, for a reader: not_found when there is none or it is a draft the reader may not see (`drafts`: see policy.readsDrafts). */
+export async function findDocument(db: Database, id: number, drafts: boolean): Promise<Omit<DocumentSummary, "issuerName">> {
+  const [row] = await db.select(summaryColumns).from(documents).where(and(eq(documents.id, id), drafts ? undefined : inPublishedDocument(documents.id)));
+  if (!row) throw notFound();
+  return row;
+}
+
 /** `drafts`: whether the reader may see draft documents (see policy.readsDrafts). */
 export async function listDocuments(db: Database, q: DocumentListQuery, drafts: boolean): Promise<Page<DocumentSummary>> {
   const where: SQL[] = [];
@@ -66,15 +76,17 @@ const other = alias(documents, "other");
 const otherSummary = { id: other.id, symbol: other.symbol, title: other.title, docType: other.docType, issuedOn: other.issuedOn, stub: other.stub };
 const linkSelect = { linkId: documentLinks.id, kind: documentLinks.kind, note: documentLinks.note, version: documentLinks.version, document: otherSummary };
 
-export async function getDocument(db: Database, id: number): Promise<DocumentDetail> {
+/** `drafts`: whether the reader may see draft documents; a draft does not exist for others, nor its links to this one. */
+export async function getDocument(db: Database, id: number, drafts: boolean): Promise<DocumentDetail> {
   const { searchFolded: _s, bodyFolded: _b, searchVector: _v, ...columns } = getTableColumns(documents);
   const [doc] = await db.select({ ...columns, issuerName: agencies.name }).from(documents)
-    .leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(eq(documents.id, id));
+    .leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(and(eq(documents.id, id), drafts ? undefined : inPublishedDocument(documents.id)));
   if (!doc) throw notFound();
+  const otherVisible = drafts ? undefined : inPublishedDocument(other.id);
   const linksOut = await db.select(linkSelect).from(documentLinks).innerJoin(other, eq(other.id, documentLinks.toId))
-    .where(eq(documentLinks.fromId, id)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
+    .where(and(eq(documentLinks.fromId, id), otherVisible)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
   const linksIn = await db.select(linkSelect).from(documentLinks).innerJoin(other, eq(other.id, documentLinks.fromId))
-    .where(eq(documentLinks.toId, id)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
+    .where(and(eq(documentLinks.toId, id), otherVisible)).orderBy(asc(documentLinks.kind), asc(other.issuedOn));
   const sections = await db.select().from(documentSections).where(eq(documentSections.documentId, id)).orderBy(asc(documentSections.position));
   return { ...doc, linksOut, linksIn, sections };
 }
@@ -88,8 +100,7 @@ export interface DocumentGraph { rootId: number; nodes: GraphNode[]; edges: { fr
  * cycle in old data cannot run away.
  */
 export async function documentGraph(db: Database, id: number, drafts: boolean): Promise<DocumentGraph> {
-  const [root] = await db.select({ id: documents.id, status: documents.status }).from(documents).where(eq(documents.id, id));
-  if (!root || (!drafts && root.status !== "published")) throw notFound();
+  await findDocument(db, id, drafts);
   const edges = await queryRows<{ from_id: number; to_id: number }>(db, sql`
     with recursive up(from_id, to_id, depth) as (
       select from_id, to_id, 1 from document_links where kind = 'implements' and from_id = ${id}

@@ -1,13 +1,10 @@
 import { readsDrafts } from "../accounts/policy.js";
-import { notFound } from "../core/errors.js";
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
-import { findById } from "../storage/records.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
-import { createDocument, createLink, deleteDocument, deleteLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
+import { createDocument, createLink, deleteDocument, deleteLink, getLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
 import { documentGraph, getDocument, listDocuments } from "./queries.js";
-import { documentLinks } from "./schema.js";
 
 const tag = "documents";
 
@@ -15,12 +12,7 @@ export const documentRoutes = [
   route({ method: "get", path: "/api/documents", tag, access: "documents.read", summary: "List documents (paged; filter by text, type, issuer, year, status)", query: documentListQuery,
     handler: ({ ctx, query }) => listDocuments(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id", tag, access: "documents.read", summary: "One document with its text, links and outline", params: idParams,
-    handler: async ({ ctx, params }) => {
-      const document = await getDocument(ctx.db, params.id);
-      // A draft does not exist for those who may not see drafts.
-      if (document.status !== "published" && !readsDrafts(ctx.user!)) throw notFound();
-      return document;
-    } }),
+    handler: ({ ctx, params }) => getDocument(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id/graph", tag, access: "documents.read", summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,
     handler: ({ ctx, params }) => documentGraph(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/documents", tag, access: "documents.write", summary: "Register a document", body: documentInput, status: 201,
@@ -39,7 +31,7 @@ export const documentRoutes = [
   route({ method: "get", path: "/api/links", tag, access: "documents.read", summary: "List links between documents", query: linkListQuery,
     handler: ({ ctx, query }) => listLinks(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/links/:id", tag, access: "documents.read", summary: "One link", params: idParams,
-    handler: ({ ctx, params }) => findById(ctx.db, documentLinks, params.id) }),
+    handler: ({ ctx, params }) => getLink(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/links", tag, access: "documents.write", summary: "Link two documents (implements, cites, amends, replaces)", body: linkInput, status: 201,
     handler: ({ ctx, body }) => createLink(ctx.db, body) }),
   route({ method: "patch", path: "/api/links/:id", tag, access: "documents.write", summary: "Change a link's kind or note", params: idParams, body: linkPatch,

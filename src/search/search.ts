@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { invalid } from "../core/errors.js";
+import { inPublishedDocument } from "../documents/queries.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { toPrefixTsquery } from "./tsquery.js";
 
@@ -26,7 +27,7 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   const tsquery = toPrefixTsquery(typed);
   if (!tsquery) throw invalid("q", "search_empty");
   const q = sql`to_tsquery('simple', ${tsquery})`;
-  const visible = drafts ? sql`` : sql` and d.status = 'published'`;
+  const visible = drafts ? sql`` : sql` and ${inPublishedDocument(sql`d.id`)}`;
   const parts = [];
   // Documents are ranked on their symbol and title only: ranking on the whole body vector costs
   // a read of every matching body, and a match in the title is what people look for first.

@@ -3,9 +3,10 @@
  * (bounds that do not fit the comparator, min above max, unknown references), duplicate (a value
  * for the same indicator, period, agency and kind), not_found, conflict.
  */
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError, invalid, notFound } from "../core/errors.js";
-import { inPublishedDocument } from "../documents/queries.js";
+import { inPublishedDocument, noneOrPublishedDocument } from "../documents/queries.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
 import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
@@ -37,6 +38,17 @@ export function normaliseBounds(b: Pick<IndicatorInput, "comparator" | "min" | "
 }
 
 const searchText = (i: Pick<Indicator, "name" | "unit" | "sourceText">) => searchDocumentText(i.name, i.unit, i.sourceText);
+
+/** The condition that an indicator (by id) is one of a published document: see inPublishedDocument. */
+export const ofPublishedIndicator = (indicatorId: PgColumn) =>
+  sql`${indicatorId} in (select ${indicators.id} from ${indicators} where ${inPublishedDocument(indicators.documentId)})`;
+
+/**
+ * The values a reader who may not see drafts sees (`drafts`: see policy.readsDrafts): those of a published
+ * document's indicator that name no source document or a published one (a figure of a report taken back is the draft's).
+ */
+export const valueVisible = (drafts: boolean) =>
+  (drafts ? undefined : and(ofPublishedIndicator(indicatorValues.indicatorId), noneOrPublishedDocument(indicatorValues.sourceDocumentId)));
 
 /** `drafts`: whether the reader may see the indicators of draft documents (see policy.readsDrafts). */
 export async function getIndicator(db: Database, id: number, drafts: boolean): Promise<Omit<Indicator, "searchFolded">> {
@@ -88,11 +100,18 @@ export const deleteIndicator = (db: Database, id: number) => deleteById(db, indi
 
 const periodYear = (period: string) => Number(PERIOD.exec(period)![1]);
 
-export async function listValues(db: Database, q: z.infer<typeof valueListQuery>) {
+export async function getValue(db: Database, id: number, drafts: boolean) {
+  const [row] = await db.select().from(indicatorValues).where(and(eq(indicatorValues.id, id), valueVisible(drafts)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listValues(db: Database, q: z.infer<typeof valueListQuery>, drafts: boolean) {
   const where = and(
     q.indicatorId ? eq(indicatorValues.indicatorId, q.indicatorId) : undefined,
     q.agencyId ? eq(indicatorValues.agencyId, q.agencyId) : undefined,
     q.kind ? eq(indicatorValues.kind, q.kind) : undefined,
+    valueVisible(drafts),
   );
   const items = await db.select().from(indicatorValues).where(where)
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.period), asc(indicatorValues.id)).limit(q.pageSize).offset(pageOffset(q));

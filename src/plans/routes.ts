@@ -1,14 +1,12 @@
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
-import { findById } from "../storage/records.js";
 import { readsDrafts } from "../accounts/policy.js";
-import { createIndicator, createValue, deleteIndicator, deleteValue, getIndicator, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
+import { createIndicator, createValue, deleteIndicator, deleteValue, getIndicator, getValue, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
 import {
   indicatorInput, indicatorListQuery, indicatorPatch, metricInput, metricPatch, projectInput, projectListQuery, projectPatch,
   taskInput, taskListQuery, taskPatch, valueInput, valueListQuery, valuePatch,
 } from "./inputs.js";
-import { createMetric, createProject, deleteMetric, deleteProject, getProject, listProjects, updateMetric, updateProject } from "./projects.js";
-import { indicators, indicatorValues, projectMetrics } from "./schema.js";
+import { createMetric, createProject, deleteMetric, deleteProject, getMetric, getProject, listProjects, updateMetric, updateProject } from "./projects.js";
 import { createTask, deleteTask, getTask, listTasks, updateTask } from "./tasks.js";
 
 export const planRoutes = [
@@ -35,9 +33,9 @@ export const planRoutes = [
     handler: ({ ctx, params }) => deleteIndicator(ctx.db, params.id) }),
 
   route({ method: "get", path: "/api/values", tag: "indicator values", access: "plans.read", summary: "List indicator values", query: valueListQuery,
-    handler: ({ ctx, query }) => listValues(ctx.db, query) }),
+    handler: ({ ctx, query }) => listValues(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/values/:id", tag: "indicator values", access: "plans.read", summary: "One indicator value", params: idParams,
-    handler: ({ ctx, params }) => findById(ctx.db, indicatorValues, params.id) }),
+    handler: ({ ctx, params }) => getValue(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/values", tag: "indicator values", access: "plans.write", summary: "Record a value (actual, estimate, plan)", body: valueInput, status: 201,
     handler: ({ ctx, body }) => createValue(ctx.db, body) }),
   route({ method: "patch", path: "/api/values/:id", tag: "indicator values", access: "plans.write", summary: "Update a value", params: idParams, body: valuePatch,
@@ -46,9 +44,9 @@ export const planRoutes = [
     handler: ({ ctx, params }) => deleteValue(ctx.db, params.id) }),
 
   route({ method: "get", path: "/api/projects", tag: "projects", access: "plans.read", summary: "List key projects", query: projectListQuery,
-    handler: ({ ctx, query }) => listProjects(ctx.db, query) }),
+    handler: ({ ctx, query }) => listProjects(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/projects/:id", tag: "projects", access: "plans.read", summary: "One project with its metrics", params: idParams,
-    handler: ({ ctx, params }) => getProject(ctx.db, params.id) }),
+    handler: ({ ctx, params }) => getProject(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/projects", tag: "projects", access: "plans.write", summary: "Create a key project", body: projectInput, status: 201,
     handler: ({ ctx, body }) => createProject(ctx.db, body) }),
   route({ method: "patch", path: "/api/projects/:id", tag: "projects", access: "plans.write", summary: "Update a project", params: idParams, body: projectPatch,
@@ -58,7 +56,7 @@ export const planRoutes = [
   route({ method: "post", path: "/api/projects/:id/metrics", tag: "projects", access: "plans.write", summary: "Add a measured figure to a project", params: idParams, body: metricInput, status: 201,
     handler: ({ ctx, params, body }) => createMetric(ctx.db, params.id, body) }),
   route({ method: "get", path: "/api/project-metrics/:id", tag: "projects", access: "plans.read", summary: "One project figure", params: idParams,
-    handler: ({ ctx, params }) => findById(ctx.db, projectMetrics, params.id) }),
+    handler: ({ ctx, params }) => getMetric(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "patch", path: "/api/project-metrics/:id", tag: "projects", access: "plans.write", summary: "Update a project figure", params: idParams, body: metricPatch,
     handler: ({ ctx, params, body }) => updateMetric(ctx.db, params.id, body) }),
   route({ method: "delete", path: "/api/project-metrics/:id", tag: "projects", access: "plans.write", summary: "Delete a project figure", params: idParams, status: 204,

@@ -4,6 +4,7 @@
  * validation (unknown document or agency), not_found, conflict.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
@@ -62,6 +63,9 @@ async function writeAgencies(db: Database, taskId: number, leadIds: number[], co
   ];
   if (rows.length) await db.insert(taskAgencies).values(rows);
 }
+
+/** The condition that a task (by id) is one of a published document: see inPublishedDocument. */
+export const ofPublishedTask = (taskId: PgColumn) => sql`${taskId} in (select ${tasks.id} from ${tasks} where ${inPublishedDocument(tasks.documentId)})`;
 
 /** `drafts`: whether the reader may see the tasks of draft documents (see policy.readsDrafts). */
 export async function getTask(db: Database, id: number, drafts: boolean): Promise<Task> {

@@ -95,7 +95,8 @@ program.command("report")
     const format = extname(opts.out).toLowerCase();
     if (format !== ".docx" && format !== ".xlsx") throw new Error(`--out: tên tệp .docx hoặc .xlsx (a .docx or .xlsx file name), not ${JSON.stringify(opts.out)}`);
     const bytes = await withStore(loadConfig(), async (store) => {
-      const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), year, vietnamDate(new Date()));
+      // Whoever holds the database reads all of it, drafts included.
+      const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), year, vietnamDate(new Date()), true);
       return format === ".docx" ? reportDocx(report) : tablesXlsx(report.appendices);
     });
     writeFileSync(opts.out, bytes);

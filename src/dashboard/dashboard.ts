@@ -9,7 +9,7 @@
  * writes show within a second) and for DASHBOARD_TTL_MS at most; after a write through this process
  * it is rebuilt at once, in the background (`invalidateDashboard`).
  */
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { auditEvents } from "../audit/schema.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
@@ -17,6 +17,7 @@ import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
+import { metricVisible, projectVisible } from "../plans/projects.js";
 import { projectMetrics, projects, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { owes, sentOnTime } from "../reporting/board.js";
@@ -66,7 +67,11 @@ export async function buildDashboard(db: Database, year: number, planId: number 
 }
 
 async function build(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
-  const evaluated = await evaluatePlans(db, planId === null ? "all" : [planId], year, today);
+  // One dashboard serves every reader of a scope, so it shows the published record: the values and figures of
+  // drafts count only on a draft plan's own dashboard, which only those who read drafts may open (see routes).
+  const [scope] = planId === null ? [] : await db.select({ status: documents.status }).from(documents).where(eq(documents.id, planId));
+  const drafts = scope !== undefined && scope.status !== "published";
+  const evaluated = await evaluatePlans(db, planId === null ? "all" : [planId], year, today, drafts);
   const ids = [...evaluated.keys()];
   const docs = ids.length ? await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, ids)) : [];
   const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
@@ -130,8 +135,9 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 
   const projectRows = await db.select({ id: projects.id, documentId: projects.documentId, name: projects.name }).from(projects)
-    .where(planId === null ? or(isNull(projects.documentId), inPublishedDocument(projects.documentId)) : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
-  const metrics = projectRows.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, projectRows.map((p) => p.id))).orderBy(asc(projectMetrics.id)) : [];
+    .where(planId === null ? projectVisible(false) : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
+  const metrics = projectRows.length ? await db.select().from(projectMetrics)
+    .where(and(inArray(projectMetrics.projectId, projectRows.map((p) => p.id)), metricVisible(drafts))).orderBy(asc(projectMetrics.id)) : [];
 
   const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))

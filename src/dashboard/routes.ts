@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { can, readsDrafts } from "../accounts/policy.js";
-import { notFound } from "../core/errors.js";
 import { id, year } from "../core/fields.js";
-import { documents } from "../documents/schema.js";
+import { findDocument } from "../documents/queries.js";
 import { route, type RequestContext } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { findById } from "../storage/records.js";
 import { cachedDashboard, cachedDashboardIndicators, cachedDashboardTasks, withoutReporting } from "./dashboard.js";
 import { EVALUATIONS } from "../evaluation/indicators.js";
 import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
@@ -13,9 +11,7 @@ import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
 /** The scope asked for, checked: a draft plan only for those who read drafts. */
 async function scopeOf(ctx: RequestContext, plan: number | undefined): Promise<number | null> {
   if (!plan) return null;
-  const row = await findById(ctx.db, documents, plan);
-  if (row.status !== "published" && !readsDrafts(ctx.user!)) throw notFound();
-  return plan;
+  return (await findDocument(ctx.db, plan, readsDrafts(ctx.user!))).id;
 }
 
 const LISTED = 500;

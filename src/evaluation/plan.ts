@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import { documents } from "../documents/schema.js";
+import { valueVisible } from "../plans/indicators.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
@@ -24,9 +25,9 @@ export interface PlanEvaluation {
 export const emptyTaskCounts = (): Record<TaskState, number> => ({ completed_on_time: 0, completed_late: 0, in_progress: 0, overdue: 0, not_started: 0 });
 export const emptyIndicatorCounts = (): Record<IndicatorEvaluation["status"], number> => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
 
-/** `today`: the date in Vietnam; a past year is judged as at its last day. */
-export async function evaluatePlan(db: Database, documentId: number, year: number, today: string): Promise<PlanEvaluation> {
-  return (await evaluatePlans(db, [documentId], year, today)).get(documentId) ?? { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() };
+/** `today`: the date in Vietnam; a past year is judged as at its last day. `drafts`: see evaluatePlans. */
+export async function evaluatePlan(db: Database, documentId: number, year: number, today: string, drafts: boolean): Promise<PlanEvaluation> {
+  return (await evaluatePlans(db, [documentId], year, today, drafts)).get(documentId) ?? { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() };
 }
 
 /** The day a year is judged at: today within the year, its last day once it is over. */
@@ -35,8 +36,9 @@ export const yearAsOf = (year: number, today: string) => (today.slice(0, 4) > St
 /**
  * The given plans, or every published document with tasks or indicators ("all") but reports, evaluated:
  * a report's figures are what was achieved, values of the plans' targets (plans/reported-figures), not targets.
+ * `drafts`: whether values from draft documents count (see policy.readsDrafts; the caller checks the plans themselves).
  */
-export async function evaluatePlans(db: Database, documentIds: number[] | "all", year: number, today: string): Promise<Map<number, PlanEvaluation>> {
+export async function evaluatePlans(db: Database, documentIds: number[] | "all", year: number, today: string, drafts: boolean): Promise<Map<number, PlanEvaluation>> {
   const asOf = yearAsOf(year, today);
   const inScope = (column: typeof indicators.documentId | typeof tasks.documentId): SQL => documentIds === "all"
     ? sql`${column} in (select id from ${documents} where status = 'published' and doc_type <> 'report')` : inArray(column, documentIds.length ? documentIds : [0]);
@@ -47,7 +49,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   }).from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
   const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
     .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"))) : [];
+    .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts))) : [];
   // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
   const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, periodYear: rounds.periodYear })
     .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))

@@ -62,7 +62,7 @@ describe("the sample province: the report's figures become the plan's values", (
     expect(of("GRDP) bình quân hằng năm", "2023")).toEqual([[7.17, "actual"]]);
     expect(of("GRDP) bình quân hằng năm", "2024")).toEqual([[6.33, "estimate"]]);
 
-    const e = await evaluatePlan(t.store.db, planId, 2024, "2026-12-03");
+    const e = await evaluatePlan(t.store.db, planId, 2024, "2026-12-03", true);
     const roads = e.indicators.find((i) => i.name.startsWith("Tỷ lệ thôn có đường ô tô") && i.target.targetYear === 2025)!;
     expect(roads.target).toMatchObject({ comparator: "=", min: 80 });
     expect(roads.values).toEqual([{ year: 2023, value: 80.5, kind: "actual" }, { year: 2024, value: 87, kind: "estimate" }]);

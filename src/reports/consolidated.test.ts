@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await openTestDatabase({ samples: true });
   // The sample plan, with the sample report's GRDP figures matched in when it was published: 7,17% in 2023, an estimated 6,33% in 2024.
   const planId = await planBySymbol(t.store.db, "23/KH-UBND");
-  report = await compileReport(t.store.db, planId, 2024, "2026-11-23");
+  report = await compileReport(t.store.db, planId, 2024, "2026-11-23", true);
   docx = await reportDocx(report);
 }, 120_000);
 afterAll(async () => {
@@ -71,7 +71,7 @@ describe("the focal point's edits", () => {
     const db = t.store.db;
     const { saveReportDraft } = await import("./drafts.js");
     const saved = await saveReportDraft(db, 1, planId, { year: 2024, version: 0, sections: { causes: "Nguyên nhân chủ yếu:\n\n- Vốn đầu tư công giải ngân chậm.\n- Thời tiết bất lợi." } });
-    const edited = await compileReport(db, planId, 2024, "2026-11-23");
+    const edited = await compileReport(db, planId, 2024, "2026-11-23", true);
     const causes = edited.sections.find((s) => s.key === "causes")!;
     expect(causes).toMatchObject({ edited: true, blocks: [{ kind: "paragraph", text: "Nguyên nhân chủ yếu:" }, { kind: "bullets", items: ["Vốn đầu tư công giải ngân chậm.", "Thời tiết bất lợi."] }] });
     expect(edited.sections.find((s) => s.key === "limitations")!.edited).toBe(false);
@@ -81,7 +81,7 @@ describe("the focal point's edits", () => {
     // A stale edit is refused; an undone one returns to the drafted text.
     await expect(saveReportDraft(db, 1, planId, { year: 2024, version: 0, sections: { causes: "cũ" } })).rejects.toMatchObject({ code: "conflict" });
     await saveReportDraft(db, 1, planId, { year: 2024, version: saved.version, sections: { causes: null } });
-    expect((await compileReport(db, planId, 2024, "2026-11-23")).sections.find((s) => s.key === "causes")!.edited).toBe(false);
+    expect((await compileReport(db, planId, 2024, "2026-11-23", true)).sections.find((s) => s.key === "causes")!.edited).toBe(false);
   });
 });
 

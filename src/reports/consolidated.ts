@@ -9,16 +9,17 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
+import { findDocument, inPublishedDocument } from "../documents/queries.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
 import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
+import { metricVisible } from "../plans/projects.js";
 import { projectMetrics, projects, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { boardOf } from "../reporting/board.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { findById } from "../storage/records.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { symbolKey } from "../text/symbols.js";
@@ -63,16 +64,21 @@ const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(Math.r
 const shorten = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const cite = (p: { symbol: string | null; issuedOn: string | null }) => `${p.symbol ? `số ${p.symbol}` : ""}${p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : ""}`.trim();
 
-/** Everything the report says, drafted; `today` is the date in Vietnam (ISO). */
-export async function compileReport(db: Database, documentId: number, year: number, today: string): Promise<ConsolidatedReport> {
-  const plan = await findById(db, documents, documentId);
+/**
+ * Everything the report says, drafted; `today` is the date in Vietnam (ISO). `drafts`: whether the reader may
+ * see draft documents (see policy.readsDrafts): a draft plan is not_found for others, and draft documents, their
+ * values and figures are left out.
+ */
+export async function compileReport(db: Database, documentId: number, year: number, today: string, drafts: boolean): Promise<ConsolidatedReport> {
+  const plan = await findDocument(db, documentId, drafts);
   const [issuer] = plan.issuerId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, plan.issuerId)) : [];
   const province = (await readSetting(db, PROVINCE_SETTING)) ?? "";
-  const evaluation = await evaluatePlan(db, documentId, year, today);
+  const evaluation = await evaluatePlan(db, documentId, year, today, drafts);
 
   const issued = await db.select({ symbol: documents.symbol, issuedOn: documents.issuedOn, title: documents.title, issuerText: documents.issuerText, issuerName: agencies.name })
     .from(documentLinks).innerJoin(documents, eq(documents.id, documentLinks.fromId)).leftJoin(agencies, eq(agencies.id, documents.issuerId))
-    .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"))).orderBy(asc(documents.issuedOn), asc(documents.id));
+    .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"), drafts ? undefined : inPublishedDocument(documents.id)))
+    .orderBy(asc(documents.issuedOn), asc(documents.id));
 
   // The year's rounds on this plan and their accepted reports.
   // The yearly round first, then the latest: the overview counts that one.
@@ -95,7 +101,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const leads = await taskLeadsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
   const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map((l) => l.name).join("; ");
   const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
-  const metrics = planProjects.length ? await db.select().from(projectMetrics).where(inArray(projectMetrics.projectId, planProjects.map((p) => p.id))) : [];
+  const metrics = planProjects.length ? await db.select().from(projectMetrics).where(and(inArray(projectMetrics.projectId, planProjects.map((p) => p.id)), metricVisible(drafts))) : [];
 
   const issuerName = issuer?.name ?? plan.issuerText ?? "Ủy ban nhân dân tỉnh";
   const planRef = `Kế hoạch ${cite(plan)} của ${issuerName}`.replace(/\s+/g, " ");

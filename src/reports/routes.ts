@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readsDrafts } from "../accounts/policy.js";
 import { id, year } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
@@ -12,7 +13,7 @@ export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a plan for a year, as .docx in the official format (a draft compiled from accepted reports and the evaluation), or its appendices as .xlsx (format=xlsx)",
     params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx") }),
     handler: async ({ ctx, params, query }) => {
-      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()));
+      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!));
       const docx = query.format === "docx";
       return new Response(new Uint8Array(docx ? await reportDocx(report) : await tablesXlsx(report.appendices)), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -23,7 +24,7 @@ export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.read", summary: "The consolidated report's narrative for the editor: each section's text (drafted, or as the focal point edited it) and the version of the edits",
     params: z.object({ id }), query: z.object({ year }),
     handler: async ({ ctx, params, query }) => {
-      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()));
+      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!));
       return { title: report.title, year: report.year, draftVersion: report.draftVersion, sections: report.sections.map(({ key, title, text, edited }) => ({ key, title, text, edited })) };
     } }),
   route({ method: "put", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.manage", summary: "Save edited sections of the narrative (null returns a section to the drafted text); send the version you read (0 for the first edit)",

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
+import { readsDrafts } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import type { Database } from "../storage/database.js";
 import { daysBetween, daysLate, vietnamDate } from "./periods.js";
@@ -27,7 +28,8 @@ export interface Board { round: RoundDetail; rows: BoardRow[]; totals: BoardTota
 const share = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
 
 export async function boardOf(db: Database, roundId: number, now = new Date()): Promise<Board> {
-  const round = await getRound(db, roundId);
+  // The board is for those who run rounds and read every agency's report, who read drafts too (reporting.read).
+  const round = await getRound(db, roundId, true);
   const owed = await owedByAgency(db, round, roundPlanIds(round));
   const names = round.reporterIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, round.reporterIds)) : [];
   const sent = await db.select().from(submissions).where(eq(submissions.roundId, roundId));
@@ -80,7 +82,7 @@ export async function inboxOf(db: Database, user: SessionUser, now = new Date())
   const today = vietnamDate(now);
   const items: InboxItem[] = [];
   for (const roundId of [...new Set(expected.map((e) => e.roundId))]) {
-    const round = await getRound(db, roundId);
+    const round = await getRound(db, roundId, readsDrafts(user));
     const owed = await owedByAgency(db, round, roundPlanIds(round));
     for (const e of expected.filter((x) => x.roundId === roundId)) {
       const [s] = await db.select({ status: submissions.status, version: submissions.version }).from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.agencyId, e.agencyId)));

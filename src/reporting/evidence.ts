@@ -8,13 +8,13 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.js";
-import { readsReportOf } from "../accounts/policy.js";
+import { readsDrafts, readsReportOf } from "../accounts/policy.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { checkZip } from "../extraction/zip.js";
 import { megabytes } from "../text/numbers.js";
 import type { Database } from "../storage/database.js";
 import { evidenceFiles, submissions } from "./schema.js";
-import { formOf, openReport, saveDraft, type SubmissionForm } from "./submissions.js";
+import { evidenceVisible, formOf, openReport, saveDraft, type SubmissionForm } from "./submissions.js";
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -70,7 +70,8 @@ export function checkEvidence(file: { name: string; bytes: Uint8Array }): string
 
 /** One file with its bytes, for whoever may read the report it belongs to. */
 export async function readEvidence(db: Database, actor: SessionUser, id: number) {
-  const [file] = await db.select({ file: evidenceFiles, agencyId: submissions.agencyId }).from(evidenceFiles).innerJoin(submissions, eq(submissions.id, evidenceFiles.submissionId)).where(eq(evidenceFiles.id, id));
+  const [file] = await db.select({ file: evidenceFiles, agencyId: submissions.agencyId }).from(evidenceFiles).innerJoin(submissions, eq(submissions.id, evidenceFiles.submissionId))
+    .where(and(eq(evidenceFiles.id, id), evidenceVisible(readsDrafts(actor))));
   if (!file || !readsReportOf(actor, file.agencyId)) throw notFound();
   return file.file;
 }

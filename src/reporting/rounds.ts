@@ -8,6 +8,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { AppError, invalid } from "../core/errors.js";
+import { inPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { extractReportingRules } from "../extraction/reporting.js";
 import { segmentLines } from "../extraction/segment.js";
@@ -125,7 +126,7 @@ export async function createRound(db: Database, input: RoundInput, createdBy: nu
   await db.insert(roundPlans).values(p.plans.map((plan) => ({ roundId: round.id, documentId: plan.id })));
   await db.insert(roundReporters).values(p.reporters.map((r) => ({ roundId: round.id, agencyId: r.id })));
   if (p.reminderOffsets.length) await db.insert(reminderSteps).values(p.reminderOffsets.map((offsetDays) => ({ roundId: round.id, offsetDays })));
-  return getRound(db, round.id);
+  return getRound(db, round.id, true);
 }
 
 export interface RoundDetail extends Round {
@@ -135,10 +136,15 @@ export interface RoundDetail extends Round {
   coordinatorName: string | null;
 }
 
-export async function getRound(db: Database, id: number): Promise<RoundDetail> {
+/**
+ * A round with its plans. `drafts`: whether the reader may see draft documents (see policy.readsDrafts): a plan
+ * made a draft again after the round opened is left out for others, and with it what it asks of the agencies.
+ */
+export async function getRound(db: Database, id: number, drafts: boolean): Promise<RoundDetail> {
   const round = await findById(db, rounds, id);
   const plans = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, issuedOn: documents.issuedOn })
-    .from(roundPlans).innerJoin(documents, eq(documents.id, roundPlans.documentId)).where(eq(roundPlans.roundId, id)).orderBy(asc(documents.id));
+    .from(roundPlans).innerJoin(documents, eq(documents.id, roundPlans.documentId))
+    .where(and(eq(roundPlans.roundId, id), drafts ? undefined : inPublishedDocument(documents.id))).orderBy(asc(documents.id));
   const reporters = await db.select({ agencyId: roundReporters.agencyId }).from(roundReporters).where(eq(roundReporters.roundId, id));
   const steps = await db.select({ offsetDays: reminderSteps.offsetDays }).from(reminderSteps).where(eq(reminderSteps.roundId, id)).orderBy(asc(reminderSteps.offsetDays));
   const [coordinator] = round.coordinatorId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, round.coordinatorId)) : [];
@@ -164,7 +170,7 @@ export async function updateRound(db: Database, id: number, patch: RoundPatch): 
     const offsets = [...new Set(reminderOffsets)];
     if (offsets.length) await db.insert(reminderSteps).values(offsets.map((offsetDays) => ({ roundId: id, offsetDays })));
   }
-  return getRound(db, id);
+  return getRound(db, id, true);
 }
 
 /** Refuses work on a round that is closed. */

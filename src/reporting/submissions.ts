@@ -6,13 +6,15 @@
  * one the user may not see: existence does not leak), conflict (stale version), validation (a locked
  * report, an item the agency does not owe, an incomplete report on submit, with each field named).
  */
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { readsReportOf, actsFor } from "../accounts/policy.js";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { readsDrafts, readsReportOf, actsFor } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import { userAgencies, users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
 import { AppError, conflict, invalid, notFound, type FieldProblem } from "../core/errors.js";
+import { ofPublishedIndicator } from "../plans/indicators.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
+import { ofPublishedTask } from "../plans/tasks.js";
 import { meetsTarget } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
 import { updateVersioned } from "../storage/records.js";
@@ -29,7 +31,8 @@ export interface ReportPlace { actor: SessionUser; round: RoundDetail; agencyId:
 /** The round and what the agency owes in it; not_found when the user may not see that agency's report or the round does not expect it. */
 export async function openReport(db: Database, actor: SessionUser, roundId: number, agencyId: number): Promise<ReportPlace> {
   if (!readsReportOf(actor, agencyId)) throw notFound();
-  const round = await getRound(db, roundId);
+  // A plan made a draft again is not owed to those who may not see it (a reporter): its tasks and indicators are the draft's.
+  const round = await getRound(db, roundId, readsDrafts(actor));
   if (!round.reporterIds.includes(agencyId)) throw notFound();
   const owed = (await owedByAgency(db, round, roundPlanIds(round))).get(agencyId) ?? { tasks: new Map(), indicators: new Set<number>() };
   return { actor, round, agencyId, owed };
@@ -61,6 +64,9 @@ export interface SubmissionForm {
   evidence: { id: number; taskId: number | null; fileName: string; mediaType: string; size: number; createdAt: string }[];
 }
 
+/** Evidence filed on a draft's task is the draft's: hidden from those who may not see drafts (`drafts`: see policy.readsDrafts). */
+export const evidenceVisible = (drafts: boolean) => (drafts ? undefined : or(isNull(evidenceFiles.taskId), ofPublishedTask(evidenceFiles.taskId)));
+
 export async function getSubmissionForm(db: Database, actor: SessionUser, roundId: number, agencyId: number): Promise<SubmissionForm> {
   return formOf(db, await openReport(db, actor, roundId, agencyId));
 }
@@ -71,10 +77,14 @@ export async function getSubmissionForm(db: Database, actor: SessionUser, roundI
  */
 export async function formOf(db: Database, { actor, round, agencyId, owed }: ReportPlace): Promise<SubmissionForm> {
   const roundId = round.id;
+  const drafts = readsDrafts(actor);
   const [agency] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   const submission = await submissionOf(db, roundId, agencyId);
-  const myTasks = submission ? await db.select().from(submissionTasks).where(eq(submissionTasks.submissionId, submission.id)) : [];
-  const myIndicators = submission ? await db.select().from(submissionIndicators).where(eq(submissionIndicators.submissionId, submission.id)) : [];
+  // What the report wrote on a draft's tasks and indicators is left out with them for those who may not see drafts.
+  const myTasks = submission ? await db.select().from(submissionTasks)
+    .where(and(eq(submissionTasks.submissionId, submission.id), drafts ? undefined : ofPublishedTask(submissionTasks.taskId))) : [];
+  const myIndicators = submission ? await db.select().from(submissionIndicators)
+    .where(and(eq(submissionIndicators.submissionId, submission.id), drafts ? undefined : ofPublishedIndicator(submissionIndicators.indicatorId))) : [];
   const roleOf = new Map([...myTasks.map((r) => [r.taskId, r.role] as const), ...owed.tasks]);
   const taskIds = [...roleOf.keys()], indicatorIds = [...new Set([...owed.indicators, ...myIndicators.map((r) => r.indicatorId)])];
   const taskRows = taskIds.length ? await db.select().from(tasks).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)) : [];
@@ -87,7 +97,7 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
     .where(and(eq(submissions.roundId, roundId), ne(submissions.agencyId, agencyId), inArray(submissionTasks.taskId, leadTaskIds), inArray(submissions.status, ["submitted", "accepted"]), eq(submissionTasks.role, "coordinating"))) : [];
   const events = submission ? await db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)) : [];
   const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
-    .from(evidenceFiles).where(eq(evidenceFiles.submissionId, submission.id)).orderBy(asc(evidenceFiles.id)) : [];
+    .from(evidenceFiles).where(and(eq(evidenceFiles.submissionId, submission.id), evidenceVisible(drafts))).orderBy(asc(evidenceFiles.id)) : [];
   return {
     round, agency, submission,
     editable: actsFor(actor, agencyId) && round.status === "open" && (!submission || EDITABLE.includes(submission.status)),

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
@@ -131,7 +131,7 @@ describe("reporting rounds", () => {
     expect(board.rows.find((r: { agencyId: number }) => r.agencyId === xd)).toMatchObject({ status: "accepted", onTime: true });
 
     // The audit trail has each step, by whom.
-    const trail = await s.db.store.db.select().from(auditEvents).where(and(eq(auditEvents.tableName, "submissions"), eq(auditEvents.rowKey, String(form.submission.id))));
+    const trail = await s.db.store.db.select().from(auditEvents).where(and(eq(auditEvents.tableName, "submissions"), eq(auditEvents.rowKey, String(form.submission.id)))).orderBy(asc(auditEvents.id));
     const statuses = trail.filter((e) => e.operation === "update" && (e.after as { status?: string }).status).map((e) => `${(e.after as { status: string }).status}:${e.actorName}`);
     expect(statuses).toEqual(["submitted:bc-xay-dung", "returned:dau-moi", "submitted:bc-xay-dung", "accepted:dau-moi"]);
     expect(trail[0]).toMatchObject({ operation: "insert", action: "PUT /api/rounds/:id/reports/:agencyId", actorName: "bc-xay-dung" });

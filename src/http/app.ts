@@ -73,10 +73,20 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   const proxies = trustedProxies(trustProxy);
   // Made now rather than at the first unknown name, which would otherwise take longer than a wrong password.
   void dummyHash();
+  let proxyUnnamed = false;
+  const clientAddress = (c: Context) => {
+    const forwardedFor = c.req.header("x-forwarded-for");
+    if (forwardedFor && !proxies && !proxyUnnamed) {
+      proxyUnnamed = true;
+      log.warn("X-Forwarded-For ignored: set THEODOI_TRUST_PROXY to the proxy's address, or every client behind it shares one sign-in limit");
+    }
+    return clientAddressOf(peerAddress(c), forwardedFor, proxies);
+  };
 
   app.onError((e, c) => {
     const error = toAppError(e);
     if (error.code === "internal") log.error({ err: e, path: c.req.path }, "request failed");
+    if (error.code === "unavailable") c.header("Retry-After", error.params.seconds ?? "5");
     return c.json(errorBody(error, languageOf(c)), statusOf(error));
   });
   app.use("*", async (c, next) => {
@@ -125,7 +135,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
           }
           return work(tx);
         }),
-        limitSignIn: (attempt) => signInThrottle.run(clientAddressOf(peerAddress(c), c.req.header("x-forwarded-for"), proxies), attempt),
+        limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
       };
       if (spec.access !== "public") {
         if (!session) throw new AppError("unauthorized");

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   too_many_requests: 429,
   internal: 500,
+  /** Busy for now: the answer says when to try again (Retry-After, from `params.seconds`). */
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -32,6 +32,20 @@ function elements(xml: string, tag: string): [string, string][] {
   });
 }
 
+/**
+ * Word numbers a list from 0 to 32767 and has 9 levels (0-8). A part may say anything: a start of
+ * 2,000,000,000 would make a label of 77 million letters, or two million "M"s, per paragraph. Numbers
+ * are read within these bounds, and a counter beyond them gets no label.
+ */
+const MAX_LIST_NUMBER = 32767;
+const MAX_LEVEL = 8;
+
+/** A whole number from an attribute, or `fallback` when it is missing or not within 0..max. */
+function boundedInt(written: string | undefined, max: number, fallback: number): number {
+  const n = written === undefined ? NaN : Number(written);
+  return Number.isInteger(n) && n >= 0 && n <= max ? n : fallback;
+}
+
 function roman(n: number): string {
   const digits: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
@@ -39,14 +53,16 @@ function roman(n: number): string {
   return out;
 }
 
-function formatNumber(n: number, format: string | undefined): string {
+/** The number as the format writes it, or null beyond what Word numbers. */
+function formatNumber(n: number, format: string | undefined): string | null {
+  if (n < 0 || n > MAX_LIST_NUMBER) return null;
   switch (format) {
     case "none": return "";
     case "upperRoman": return roman(n);
     case "lowerRoman": return roman(n).toLowerCase();
-    // Word's letters go a … z, then aa, bb …
-    case "upperLetter": return String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
-    case "lowerLetter": return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
+    // Word's letters go a … z, then aa, bb …; past ten letters a label says nothing (and would grow without bound).
+    case "upperLetter": return n > 260 ? null : String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
+    case "lowerLetter": return n > 260 ? null : String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
     case "decimalZero": return String(n).padStart(2, "0");
     default: return String(n);
   }
@@ -59,9 +75,10 @@ function readNumbering(numberingXml: string) {
     const id = attr(attrs, "w:abstractNumId") ?? "";
     const levels = new Map<number, Level>();
     for (const [lvlAttrs, lvl] of elements(body, "w:lvl")) {
-      const level = Number(attr(lvlAttrs, "w:ilvl") ?? 0);
+      const level = boundedInt(attr(lvlAttrs, "w:ilvl") ?? "0", MAX_LEVEL, -1);
+      if (level < 0) continue;
       const legal = /<w:isLgl(?![^<>]{0,100}w:val="(?:0|false)")/.test(lvl);
-      levels.set(level, { format: val(lvl, "w:numFmt") ?? "decimal", text: val(lvl, "w:lvlText") ?? "", start: Number(val(lvl, "w:start") ?? 1), legal });
+      levels.set(level, { format: val(lvl, "w:numFmt") ?? "decimal", text: val(lvl, "w:lvlText") ?? "", start: boundedInt(val(lvl, "w:start"), MAX_LIST_NUMBER, 1), legal });
       const style = val(lvl, "w:pStyle");
       if (style) byStyle.set(style, { abstractId: id, level });
     }
@@ -72,7 +89,8 @@ function readNumbering(numberingXml: string) {
     const starts = new Map<number, number>();
     for (const [overrideAttrs, override] of elements(body, "w:lvlOverride")) {
       const start = val(override, "w:startOverride");
-      if (start !== undefined) starts.set(Number(attr(overrideAttrs, "w:ilvl") ?? 0), Number(start));
+      const level = boundedInt(attr(overrideAttrs, "w:ilvl") ?? "0", MAX_LEVEL, -1);
+      if (start !== undefined && level >= 0) starts.set(level, boundedInt(start, MAX_LIST_NUMBER, 1));
     }
     nums.set(attr(attrs, "w:numId") ?? "", { abstractId: val(body, "w:abstractNumId") ?? "", starts });
   }
@@ -133,7 +151,7 @@ export function numberingLabels(documentXml: string, numberingXml: string, style
     if (ilvl !== undefined && numId !== undefined) {
       const abstractId = resolve(numId);
       if (abstractId === undefined) continue;
-      ref = { abstractId, level: Number(ilvl), numId };
+      ref = { abstractId, level: boundedInt(ilvl, MAX_LEVEL, 0), numId };
     } else if (style !== undefined && byStyle.has(style)) ref = byStyle.get(style);
     else if (numId !== undefined) {
       const abstractId = resolve(numId);
@@ -155,12 +173,15 @@ export function numberingLabels(documentXml: string, numberingXml: string, style
 
     const isOrdered = level.format !== "bullet";
     // Bullets are symbol-font glyphs; Vietnamese documents write them as "-" or "+".
+    let unnumbered = false;
     const label = !isOrdered ? (level.text === "+" ? "+" : "-")
       : level.text.replace(/%([1-9])/g, (_, d: string) => {
         const l = Number(d) - 1;
-        return formatNumber(counts[l] ?? startOf(l), level.legal ? "decimal" : levels.get(l)?.format);
+        const number = formatNumber(counts[l] ?? startOf(l), level.legal ? "decimal" : levels.get(l)?.format);
+        if (number === null) unnumbered = true;
+        return number ?? "";
       });
-    out.push({ level: ref.level, isOrdered, label });
+    out.push({ level: ref.level, isOrdered, label: unnumbered ? "" : label });
   }
   return out;
 }

@@ -65,10 +65,17 @@ function yearsIn(text: string): { year: number; at: number }[] {
   return out;
 }
 
+/**
+ * How far around a figure its sentence is read for its clause, year, kind and name. A real sentence is
+ * shorter; a crafted "sentence" of a million figures would otherwise be read a million times over.
+ */
+const CONTEXT_CHARS = 1000;
+
 /** The first year in a figure's clause after it (the figure ends at `at`). */
 function yearLaterInClause(sentence: string, at: number): number | undefined {
-  const clauseEnd = sentence.slice(at).search(/[;.]/);
-  return yearsIn(sentence.slice(at, clauseEnd < 0 ? undefined : at + clauseEnd))[0]?.year;
+  const after = sentence.slice(at, at + CONTEXT_CHARS);
+  const clauseEnd = after.search(/[;.]/);
+  return yearsIn(clauseEnd < 0 ? after : after.slice(0, clauseEnd))[0]?.year;
 }
 
 /**
@@ -138,18 +145,20 @@ export function extractIndicators(
       let previous: { end: number; name: string; unit: string | null; clause: number } | null = null;
       let parent: string | null = null;
       for (const [n, q] of figures.entries()) {
-        const clauseStart = Math.max(sentence.lastIndexOf(";", q.start) + 1, 0);
+        // The sentence up to the figure, within reach (see CONTEXT_CHARS).
+        const reach = Math.max(0, q.start - CONTEXT_CHARS), near = sentence.slice(reach, q.start);
+        const clauseStart = reach + near.lastIndexOf(";") + 1;
         if (previous && previous.clause !== clauseStart) previous = null;
         const from = Math.max(clauseStart, previous?.end ?? 0);
-        const open = sentence.lastIndexOf("(", q.start);
+        const own = sentence.slice(from, q.start);
         const named = nameFigure({
-          before: sentence.slice(from, q.start), after: sentence.slice(q.end, figures[n + 1]?.start ?? sentence.length), unit: q.unit,
-          inBracket: open >= from && open > sentence.lastIndexOf(")", q.start), previous, parent, context: from === 0 ? carried : "",
+          before: own, after: sentence.slice(q.end, Math.min(figures[n + 1]?.start ?? sentence.length, q.end + CONTEXT_CHARS)), unit: q.unit,
+          inBracket: own.lastIndexOf("(") > own.lastIndexOf(")"), previous, parent, context: from === 0 ? carried : "",
         });
         parent = named.parent;
         previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
-        const before = contextBefore(sentence, q.start);
+        const before = contextBefore(near, near.length);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
         const outer = carried + " " + before.text;
         const years = bracketYears.length ? bracketYears : yearsIn(outer);
@@ -160,8 +169,8 @@ export function extractIndicators(
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)
-          const foldedOuter = document?.regular && carried === "" && before.bracket === null && before.text.length === q.start
-            ? " " + document.foldOf(before.text, line.start + sOffset) : null;
+          const foldedOuter = document?.regular && carried === "" && before.bracket === null && before.text.length === near.length
+            ? " " + document.foldOf(before.text, line.start + sOffset + reach) : null;
           const lastClause = Math.max(0, outer.lastIndexOf(";") + 1);
           const kindContext = bracketYears.length ? foldVietnamese(before.bracket!)
             : foldedOuter !== null ? foldedOuter.slice(lastClause) : foldVietnamese(outer.slice(lastClause));
@@ -198,7 +207,8 @@ export function extractIndicators(
       if (hasFootnotes && !line.footnote) {
         for (const m of markersIn(line)) {
           if (m.index < sOffset || m.index >= sOffset + sentence.length) continue; // the sentence's own
-          const context = carried + " " + contextBefore(sentence, m.index - sOffset).text;
+          const at = m.index - sOffset, reach = Math.max(0, at - CONTEXT_CHARS);
+          const context = carried + " " + contextBefore(sentence.slice(reach, at), at - reach).text;
           const year = yearsIn(context).pop()?.year ?? frame.year;
           markerContext.set(m[0], { frame: { year, estimate: frame.estimate }, context });
         }

@@ -65,6 +65,8 @@ function issuedFrom(text: string): { issued: string | null; issuedText: string |
 
 function findIssued(lines: Line[]): { issued: string | null; issuedText: string | null } {
   for (const l of lines.slice(0, 40)) {
+    // A place and a date fit in a short line; a long one is no such line (and a pattern run over millions of characters overflows the stack).
+    if (l.text.length > 200) continue;
     // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
     // Each word of the place is taken whole, `(?=(…))\1`: splitting words only retried the same comma, many times.
     const m = /^(?:(?=([\p{L}.]+))\1\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(l.text);

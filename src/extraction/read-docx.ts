@@ -7,7 +7,7 @@
  */
 import mammoth from "mammoth";
 import { numberingLabels } from "./docx-numbering.js";
-import { megabytes, UnreadableFileError } from "./read-text.js";
+import { sizeLimit, UnreadableFileError } from "./read-text.js";
 import { checkZip } from "./zip.js";
 
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
@@ -102,7 +102,8 @@ export function htmlToLines(html: string): string[] {
 
 export async function readDocx(bytes: Uint8Array): Promise<string> {
   if (bytes.length > MAX_DOCX_BYTES) {
-    throw new UnreadableFileError("too_large", `Tệp .docx quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_DOCX_BYTES)}. Hãy bớt hình ảnh hoặc tách tệp`);
+    const said = sizeLimit(bytes.length, MAX_DOCX_BYTES, { vi: "Tệp .docx", en: "The .docx" });
+    throw new UnreadableFileError("too_large", { vi: `${said.vi}. Hãy bớt hình ảnh hoặc tách tệp`, en: `${said.en}. Remove images or split the file` });
   }
   const parts = checkZip(bytes, DOCX_LIMITS, (name) => /^word\/(document|numbering|styles)\.xml$/.test(name));
   const xml = (name: string) => parts.get(`word/${name}.xml`)?.toString("utf8") ?? "";
@@ -118,12 +119,18 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
     html = result.value;
   } catch (e) {
     if (/main document part/i.test(String((e as Error)?.message))) {
-      throw new UnreadableFileError("unsupported", "Tệp không chứa văn bản Word (có thể là tệp Excel, PowerPoint hoặc tệp nén khác đổi đuôi .docx)");
+      throw new UnreadableFileError("unsupported", {
+        vi: "Tệp không chứa văn bản Word (có thể là tệp Excel, PowerPoint hoặc tệp nén khác đổi đuôi .docx); hãy tải lên văn bản Word (.docx) hoặc PDF",
+        en: "The file holds no Word document (perhaps an Excel, PowerPoint or other archive renamed .docx); upload the Word document (.docx) or a PDF",
+      });
     }
-    throw new UnreadableFileError("corrupt", "Không đọc được nội dung tệp .docx (tệp bị hỏng); hãy mở bằng Word và lưu lại dưới dạng .docx");
+    throw new UnreadableFileError("corrupt", {
+      vi: "Không đọc được nội dung tệp .docx (tệp bị hỏng); hãy mở bằng Word và lưu lại dưới dạng .docx",
+      en: "The .docx cannot be read (it is damaged); open it in Word and save it again as .docx",
+    });
   }
   const text = htmlToLines(html).join("\n").normalize("NFC");
-  if (!text.trim()) throw new UnreadableFileError("empty", "Tệp .docx không có nội dung chữ");
+  if (!text.trim()) throw new UnreadableFileError("empty", { vi: "Tệp .docx không có nội dung chữ (có thể chỉ có ảnh quét); hãy tải lên văn bản có chữ", en: "The .docx holds no text (perhaps only scanned images); upload a document with text" });
   return text;
 }
 

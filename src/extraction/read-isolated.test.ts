@@ -1,28 +1,14 @@
 import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
-import { MAX_CONCURRENT_READS, readAndExtractIsolated, readDocumentIsolated, runningReads } from "./read-isolated.js";
+import { AppError } from "../core/errors.js";
+import { readAndExtractIsolated, readDocumentIsolated, Readers } from "./read-isolated.js";
 import { UnreadableFileError } from "./read-text.js";
+import { pdf as pdfOf, textPage, zeros } from "../../test/support/files.js";
 
 const docx = (paragraphs: string[]) => Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** A one-page PDF with a text layer in Helvetica, exact xref offsets (as in read-pdf.test.ts). */
-function pdf(lines: string[]): Buffer {
-  const content = `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => { const at = out.length; out += `${i + 1} 0 obj\n${object}\nendobj\n`; return at; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}
+const pdf = (lines: string[]) => pdfOf([textPage(lines)]);
 
 /** The UnreadableFileError a read fails with. */
 async function refusal(read: Promise<string>): Promise<UnreadableFileError> {
@@ -32,13 +18,13 @@ async function refusal(read: Promise<string>): Promise<UnreadableFileError> {
 }
 
 describe("readDocumentIsolated", () => {
-  it("reads .txt, .docx and .pdf in a worker", async () => {
+  it("reads .txt, .docx and .pdf in a child process", async () => {
     expect(await readDocumentIsolated("ke-hoach.txt", utf8("KẾ HOẠCH\r\nThực hiện Nghị quyết"))).toBe("KẾ HOẠCH\nThực hiện Nghị quyết");
     expect(await readDocumentIsolated("ke-hoach.docx", await docx(["KẾ HOẠCH", "Sở Xây dựng chủ trì."]))).toBe("KẾ HOẠCH\nSở Xây dựng chủ trì.");
     expect(await readDocumentIsolated("ke-hoach.pdf", pdf(["KE HOACH", "So Xay dung chu tri."]))).toBe("KE HOACH\nSo Xay dung chu tri.");
   });
 
-  it("extracts in the same worker, with the registry it is given", async () => {
+  it("extracts in the same process, with the registry it is given", async () => {
     const plan = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát các văn bản quy phạm pháp luật, hoàn thành trước ngày 30/6/2025.";
     const registry = [{ name: "Sở Tư pháp", code: "STP", aliases: [], kind: "department" }, { name: "Sở Nội vụ", code: "SNV", aliases: [], kind: "department" }];
     const { text, extraction } = await readAndExtractIsolated("ke-hoach.txt", utf8(plan), registry);
@@ -46,46 +32,58 @@ describe("readDocumentIsolated", () => {
     expect(extraction.tasks).toMatchObject([{ lead: ["Sở Tư pháp"], coordinating: ["Sở Nội vụ"], deadline: { kind: "date", date: "2025-06-30" } }]);
   });
 
-  it("moves a whole buffer to the worker, and copies a view into a larger one", async () => {
-    const whole = utf8("Văn bản");
-    await readDocumentIsolated("a.txt", whole);
-    expect(whole.byteLength).toBe(0); // transferred: detached on this side
-    const backing = utf8("xxVăn bản");
-    const view = backing.subarray(2);
-    expect(await readDocumentIsolated("a.txt", view)).toBe("Văn bản");
-    expect(backing.byteLength).toBe(utf8("xxVăn bản").byteLength); // the rest of the buffer is untouched
-  });
-
-  it("keeps the reason and message of the worker's UnreadableFileError", async () => {
+  it("keeps the reason and both messages of the reader's UnreadableFileError", async () => {
     const binary = Uint8Array.from({ length: 256 }, (_, i) => i);
     const error = await refusal(readDocumentIsolated("anh.txt", binary));
     expect(error.reason).toBe("binary");
     expect(error.message).toMatch(/^Tệp không phải văn bản/);
+    expect(error.messages.en).toMatch(/^The file is not text/);
     expect((await refusal(readDocumentIsolated("rong.txt", new Uint8Array(0)))).reason).toBe("empty");
   });
 
-  it("refuses a read that runs out of time as too complex", async () => {
+  it("refuses a read that runs out of time as too complex, naming the limit", async () => {
     const error = await refusal(readDocumentIsolated("ke-hoach.docx", await docx(["KẾ HOẠCH"]), { timeoutMs: 1 }));
     expect(error.reason).toBe("too_complex");
-    expect(error.message).toBe("Tệp quá phức tạp để đọc (vượt giới hạn bộ nhớ/thời gian); hãy lưu lại tệp hoặc chia nhỏ");
+    expect(error.messages.vi).toMatch(/vượt giới hạn thời gian 0 giây; hãy lưu lại tệp/);
+    expect(error.messages.en).toMatch(/over the 0 s time limit/);
   });
 
-  it("refuses a read that runs out of memory as too complex", async () => {
-    // 24 MB is enough for the worker itself (a .txt reads), not for mammoth on 10 000 paragraphs (~70 kB zipped).
-    const limits = { maxOldGenerationSizeMb: 24 };
+  it("refuses a read whose heap runs out as too complex, and the server lives on", async () => {
+    // 128 MB in all (a 32 MB heap) reads a .txt, not mammoth's tree of 10 000 paragraphs (~70 kB zipped).
+    const limits = { maxMemoryMb: 128 };
     expect(await readDocumentIsolated("a.txt", utf8("Văn bản"), limits)).toBe("Văn bản");
     const big = await docx(Array.from({ length: 10_000 }, (_, i) => `Đoạn ${i}: nhiệm vụ phát triển kinh tế - xã hội của tỉnh`));
-    expect((await refusal(readDocumentIsolated("lon.docx", big, limits))).reason).toBe("too_complex");
+    const error = await refusal(readDocumentIsolated("lon.docx", big, limits));
+    expect(error.reason).toBe("too_complex");
+    expect(error.messages.vi).toMatch(/vượt giới hạn bộ nhớ 128 MB/);
   });
 
-  it(`runs at most ${MAX_CONCURRENT_READS} reads at once, the others in order of arrival`, async () => {
+  it("stops a PDF whose stream inflates to a gigabyte as soon as it crosses the memory cap, holding none of it here", async () => {
+    // One page whose content stream is 1 GB of zeros, deflated to about 1 MB (a zlib header before the raw deflate).
+    const bomb = pdfOf([{ data: Buffer.concat([Buffer.from([0x78, 0x9c]), zeros(1024)]), filter: "/Filter /FlateDecode" }]);
+    expect(bomb.length).toBeLessThan(2 << 20);
+    const readers = new Readers(1, 0);
+    const before = process.memoryUsage().rss, started = Date.now();
+    const error = await refusal(readDocumentIsolated("bom.pdf", bomb, { readers, maxMemoryMb: 256 }));
+    expect(error.reason).toBe("too_complex");
+    expect(error.messages.vi).toMatch(/giới hạn bộ nhớ 256 MB/);
+    expect(Date.now() - started).toBeLessThan(20_000); // refused at the cap, not at the time limit
+    expect(readers.peakRssBytes).toBeLessThan(400 * 1048576); // killed within one look past the cap
+    expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1048576);
+  });
+
+  it("runs reads in order of arrival, at most `concurrent` at once, and refuses at once beyond `waiting`, saying when to try again", async () => {
+    const readers = new Readers(2, 1);
     const started: number[] = [], runningAtStart: number[] = [];
-    const reads = [0, 1, 2, 3].map((i) => readDocumentIsolated(`${i}.txt`, utf8(`Văn bản ${i}`), {
-      onStart: () => { started.push(i); runningAtStart.push(runningReads()); },
+    const reads = [0, 1, 2].map((i) => readDocumentIsolated(`${i}.txt`, utf8(`Văn bản ${i}`), {
+      readers, onStart: () => { started.push(i); runningAtStart.push(readers.runningNow); },
     }));
-    expect(await Promise.all(reads)).toEqual([0, 1, 2, 3].map((i) => `Văn bản ${i}`));
-    expect(started).toEqual([0, 1, 2, 3]);
-    expect(Math.max(...runningAtStart)).toBe(MAX_CONCURRENT_READS); // in parallel, never beyond the limit
-    expect(runningReads()).toBe(0);
+    const busy = await readDocumentIsolated("3.txt", utf8("Văn bản 3"), { readers }).catch((e: unknown) => e);
+    expect(busy).toBeInstanceOf(AppError);
+    expect(busy).toMatchObject({ code: "unavailable", detail: "readers_busy", params: { seconds: expect.stringMatching(/^\d+$/) } });
+    expect(await Promise.all(reads)).toEqual([0, 1, 2].map((i) => `Văn bản ${i}`));
+    expect(started).toEqual([0, 1, 2]);
+    expect(Math.max(...runningAtStart)).toBe(2); // in parallel, never beyond the limit
+    expect(readers.runningNow).toBe(0);
   });
 });

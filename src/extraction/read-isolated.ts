@@ -1,67 +1,103 @@
 /**
- * Reading (and extracting) an upload in a worker thread. Mammoth and pdf.js have no limits of their
- * own: a crafted ~1 MB .docx can cost ~10 s and ~1 GB, which in the server's thread would stall every
- * request or kill the process; and extracting a 25 MB text takes seconds of pure computation. In a
- * worker, the file costs at most a bounded heap and a bounded time, and a worker that exceeds either
- * is thrown away; the file is refused as too complex.
+ * Reading (and extracting) an upload in a child process. Mammoth and pdf.js have no limits of their
+ * own: a crafted 4 KB .docx or a 1 MB PDF whose streams inflate to a gigabyte can exhaust any heap, and
+ * V8 ends a process (not only a worker thread) that runs out of heap inside some runtime calls; memory a
+ * thread used is not given back to the system either. A child process is a wall that holds: it has a
+ * capped heap, its whole resident memory (array buffers included) is watched and it is killed the moment
+ * it crosses its cap, it is killed at a time limit, it runs at a lower CPU priority than the server, and
+ * all its memory goes back to the system when it exits. A file that crosses a limit is refused as too
+ * complex, with the limit it crossed named.
+ *
+ * At most `concurrent` reads run at once and at most `waiting` wait for a turn; beyond that a read is
+ * refused at once as busy, with an estimate of when to try again.
  */
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { setPriority } from "node:os";
+import { fileURLToPath } from "node:url";
+import { AppError } from "../core/errors.js";
 import type { RegistryAgency } from "./agencies.js";
 import type { Extraction } from "./extract.js";
 import { UnreadableFileError } from "./read-text.js";
-import type { WorkerReply, WorkerTask } from "./read-worker.js";
+import type { ReaderReply, ReaderTask } from "./read-process.js";
 
 export interface IsolatedReadOptions {
-  /** Wall-clock limit of one read, from the start of its worker (not counting the wait in the queue). */
+  /** Wall-clock limit of one read, from the start of its process (not counting the wait for a turn). */
   timeoutMs?: number;
-  /** The worker's heap limit (V8 old generation). */
-  maxOldGenerationSizeMb?: number;
-  /** Called when the read leaves the queue and its worker is about to start. */
+  /** The reading process's resident memory cap, in MB (its V8 heap is capped below it). */
+  maxMemoryMb?: number;
+  /** Called when the read gets its turn and its process is about to start. */
   onStart?: () => void;
+  /** The queue the read waits in (the process-wide one unless given). */
+  readers?: Readers;
 }
 
-/** Reads at once: the server has 2 cores, and each read may take up to its heap limit (2 × 768 MB). */
-export const MAX_CONCURRENT_READS = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_OLD_GENERATION_MB = 768;
+/** A 100-page plan reads in 150-250 MB; a 1,000-page one needs about 470 MB in mammoth. */
+export const DEFAULT_MAX_MEMORY_MB = 512;
+/** How often the reading process's resident memory is looked at. */
+const WATCH_INTERVAL_MS = 20;
+/** Readers yield the CPU to the server: a long read must not slow every other request. */
+const READER_NICENESS = 10;
 
-const WORKER_URL = new URL("./read-worker.mjs", import.meta.url);
+const ENTRY = fileURLToPath(new URL("./read-process.mjs", import.meta.url));
 
-const tooComplex = () => new UnreadableFileError("too_complex",
-  "Tệp quá phức tạp để đọc (vượt giới hạn bộ nhớ/thời gian); hãy lưu lại tệp hoặc chia nhỏ");
+const tooComplex = (limit: "memory" | "time", amount: number) => new UnreadableFileError("too_complex", limit === "memory" ? {
+  vi: `Tệp quá phức tạp để đọc: việc đọc vượt giới hạn bộ nhớ ${amount} MB (tệp có thể bị sửa đổi, hoặc có nội dung nén quá lớn); hãy mở tệp, lưu lại (hoặc xuất lại PDF) rồi tải lên, hoặc chia nhỏ văn bản`,
+  en: `The file is too complex to read: reading it went over the ${amount} MB memory limit (it may have been tampered with, or hold oversized compressed content); open it, save it again (or export the PDF again) and upload it, or split the document`,
+} : {
+  vi: `Tệp quá phức tạp để đọc: việc đọc vượt giới hạn thời gian ${amount} giây; hãy lưu lại tệp hoặc chia nhỏ văn bản rồi tải lên`,
+  en: `The file is too complex to read: reading it went over the ${amount} s time limit; save it again or split the document, and upload it`,
+});
 
-// A FIFO semaphore: a finished read hands its slot straight to the first waiting one.
-let running = 0;
-const waiting: (() => void)[] = [];
+/** A FIFO of reads: at most `concurrent` run, at most `waiting` wait; a finished read hands its turn to the first waiting one. */
+export class Readers {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+  /** Recent reads' average duration, for the "try again in N s" estimate. */
+  private averageMs = 3_000;
+  /** The largest resident memory a reading process of this queue reached, in bytes (for tests and benches). */
+  peakRssBytes = 0;
 
-/** How many reads have a worker now (at most MAX_CONCURRENT_READS). */
-export const runningReads = () => running;
+  constructor(readonly concurrent: number, readonly waiting: number) {}
 
-async function acquire(): Promise<void> {
-  if (running < MAX_CONCURRENT_READS) { running++; return; }
-  await new Promise<void>((resolve) => waiting.push(resolve));
+  /** How many reads have a process now. */
+  get runningNow(): number { return this.running; }
+
+  async run<T>(read: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrent) {
+      if (this.queue.length >= this.waiting) {
+        const seconds = Math.max(1, Math.ceil(((this.queue.length + 1) * this.averageMs) / this.concurrent / 1000));
+        throw new AppError("unavailable", [], "readers_busy", { seconds: String(seconds) });
+      }
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else this.running++;
+    const started = performance.now();
+    try {
+      return await read();
+    } finally {
+      this.averageMs = 0.7 * this.averageMs + 0.3 * (performance.now() - started);
+      const next = this.queue.shift();
+      if (next) next(); else this.running--;
+    }
+  }
 }
 
-function release(): void {
-  const next = waiting.shift();
-  if (next) next(); else running--;
-}
+/** The server's readers: one at a time on two cores (the other is the server's), eight more waiting. */
+export const readers = new Readers(1, 8);
 
 /**
- * readDocument (read.ts) in a worker with a heap limit and a timeout, at most MAX_CONCURRENT_READS
- * at a time. Throws UnreadableFileError as readDocument does, and with reason "too_complex" when
- * the worker runs out of memory or time.
- *
- * The bytes are transferred, not copied: when `bytes` spans its whole ArrayBuffer, the caller's
- * array is left empty (detached). Pass a copy if you still need them.
+ * readDocument (read.ts) in a child process within memory and time limits. Throws UnreadableFileError as
+ * readDocument does, and with reason "too_complex" when the process crosses a limit; AppError
+ * "unavailable" when too many reads are waiting.
  */
 export async function readDocumentIsolated(name: string, bytes: Uint8Array, options: IsolatedReadOptions = {}): Promise<string> {
   return (await runIsolated({ name, bytes }, options)).text;
 }
 
 /**
- * readDocumentIsolated, then `extract(text, name, registry)` in the same worker, within the same limits:
- * the server's thread only receives the result.
+ * readDocumentIsolated, then `extract(text, name, registry)` in the same process, within the same limits:
+ * the server only receives the result.
  */
 export async function readAndExtractIsolated(
   name: string, bytes: Uint8Array, registry: RegistryAgency[], options: IsolatedReadOptions = {},
@@ -70,49 +106,71 @@ export async function readAndExtractIsolated(
   return { text, extraction: extraction! };
 }
 
-async function runIsolated(task: WorkerTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
-  const { bytes } = task;
-  // Only a whole, ordinary ArrayBuffer is moved as is. A view into a larger one (a slice, or one of
-  // Node's pooled small Buffers) is copied first, so that the transfer detaches nothing but these bytes.
-  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-    ? bytes : new Uint8Array(bytes);
-  await acquire();
-  try {
+function runIsolated(task: ReaderTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
+  const queue = options.readers ?? readers;
+  return queue.run(() => {
     options.onStart?.();
-    return await runWorker({ ...task, bytes: owned }, options);
-  } finally {
-    release();
+    return runProcess(task, options, queue);
+  });
+}
+
+/** The resident memory of a process, from /proc (Linux); null where there is no /proc, and the heap cap alone limits it. */
+function residentBytes(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * 4096;
+  } catch {
+    return null;
   }
 }
 
-/** Settles only once the worker has exited, so that a slot is never freed while a worker still runs. */
-function runWorker(task: WorkerTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
+/** Settles only once the process has exited, so that a turn is never handed on while a reader still runs. */
+function runProcess(task: ReaderTask, options: IsolatedReadOptions, queue: Readers): Promise<{ text: string; extraction?: Extraction }> {
+  const memoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, {
-      workerData: task,
-      transferList: [task.bytes.buffer as ArrayBuffer],
-      resourceLimits: {
-        maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB,
-        maxYoungGenerationSizeMb: 64,
-        stackSizeMb: 4,
-      },
+    const child = fork(ENTRY, [], {
+      // The heap below the whole cap: V8 itself, the code and the file's bytes need the rest.
+      execArgv: [`--max-old-space-size=${Math.max(16, memoryMb - 96)}`, "--max-semi-space-size=16"],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      // Nothing of the server's environment (its database address, its secrets) for a process reading hostile files.
+      env: { PATH: process.env.PATH ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", TZ: process.env.TZ ?? "" },
     });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString("utf8")).slice(-2000); });
+    try { if (child.pid) setPriority(child.pid, READER_NICENESS); } catch { /* a system that refuses keeps the default priority */ }
+
+    let outcome: (() => void) | null = null;
+    /** The first outcome wins; it is delivered once the process is gone. */
+    const settle = (then: () => void) => {
+      if (outcome) return;
+      outcome = then;
+      clearInterval(watch);
       clearTimeout(timer);
-      // terminate() also stops a worker busy in a synchronous loop; it resolves once the thread is gone.
-      void worker.terminate().then(outcome, outcome);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => settle(() => reject(tooComplex())), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    worker.on("message", (reply: WorkerReply) => settle(() => {
+    const watch = setInterval(() => {
+      const rss = child.pid ? residentBytes(child.pid) : null;
+      if (rss === null) return;
+      queue.peakRssBytes = Math.max(queue.peakRssBytes, rss);
+      if (rss > memoryMb * 1048576) settle(() => reject(tooComplex("memory", memoryMb)));
+    }, WATCH_INTERVAL_MS);
+    const timer = setTimeout(() => settle(() => reject(tooComplex("time", Math.round(timeoutMs / 1000)))), timeoutMs);
+
+    child.on("message", (reply: ReaderReply) => settle(() => {
       if ("text" in reply) resolve(reply);
-      else if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.message));
+      else if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.messages));
       else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     }));
-    worker.on("error", (e: Error & { code?: string }) =>
-      settle(() => reject(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooComplex() : e)));
-    worker.on("exit", (code) => settle(() => reject(new Error(`The reading worker exited (code ${code}) without an answer`))));
+    child.on("error", (e) => {
+      settle(() => reject(e));
+      if (child.pid === undefined) outcome!(); // never started: no exit will follow
+    });
+    child.on("exit", (code, signal) => {
+      // Out of heap, V8 aborts the process; anything else without an answer is a fault of the reader, not of the file.
+      settle(() => reject(/heap limit|out of memory/i.test(stderr) ? tooComplex("memory", memoryMb)
+        : new Error(`The reading process exited (code ${code}, signal ${signal}) without an answer: ${stderr.trim().slice(-500)}`)));
+      outcome!();
+    });
+    child.send(task);
   });
 }

@@ -2,10 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readDocument } from "./read.js";
 import { itemsToLines, MAX_PDF_PAGES, readPdf } from "./read-pdf.js";
 import { UnreadableFileError } from "./read-text.js";
-import { pdf } from "../../test/support/files.js";
-
-/** Lines of text from the top of a page, 14 points apart. */
-const textPage = (lines: string[]) => `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;
+import { pdf, textPage } from "../../test/support/files.js";
 
 describe("readPdf", () => {
   it("rebuilds lines and marks page breaks with a form feed", async () => {

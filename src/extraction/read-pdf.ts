@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
-import { megabytes, UnreadableFileError } from "./read-text.js";
+import { sizeLimit, UnreadableFileError } from "./read-text.js";
 
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 export const MAX_PDF_PAGES = 500;
@@ -43,7 +43,8 @@ export function itemsToLines(items: TextItem[]): string[] {
 
 export async function readPdf(bytes: Uint8Array): Promise<string> {
   if (bytes.length > MAX_PDF_BYTES) {
-    throw new UnreadableFileError("too_large", `Tệp PDF quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_PDF_BYTES)}. Hãy tách tệp hoặc tải lên bản .docx`);
+    const said = sizeLimit(bytes.length, MAX_PDF_BYTES, { vi: "Tệp PDF", en: "The PDF" });
+    throw new UnreadableFileError("too_large", { vi: `${said.vi}. Hãy tách tệp hoặc tải lên bản .docx`, en: `${said.en}. Split it, or upload the .docx` });
   }
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
@@ -59,7 +60,10 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     const doc = await task.promise;
     if (doc.numPages < 1) throw new Error("no pages");
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new UnreadableFileError("too_many_pages", `Tệp PDF có ${doc.numPages} trang; giới hạn ${MAX_PDF_PAGES} trang. Hãy tách văn bản thành nhiều tệp`);
+      throw new UnreadableFileError("too_many_pages", {
+        vi: `Tệp PDF có ${doc.numPages} trang; giới hạn ${MAX_PDF_PAGES} trang. Hãy tách văn bản thành nhiều tệp`,
+        en: `The PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}. Split the document into several files`,
+      });
     }
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -73,15 +77,24 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     const text = pages.join("\f\n").normalize("NFC");
     const characters = text.match(/\S/g)?.length ?? 0;
     if (characters < MIN_CHARACTERS_PER_PAGE * doc.numPages) {
-      throw new UnreadableFileError("needs_ocr", `Tệp PDF là ảnh quét, gần như không có lớp chữ (${characters} ký tự trên ${doc.numPages} trang). Hãy nhận dạng ký tự (OCR) trước khi tải lên, hoặc tải lên bản .docx gốc`);
+      throw new UnreadableFileError("needs_ocr", {
+        vi: `Tệp PDF là ảnh quét, gần như không có lớp chữ (${characters} ký tự trên ${doc.numPages} trang). Hãy nhận dạng ký tự (OCR) trước khi tải lên, hoặc tải lên bản .docx gốc`,
+        en: `The PDF is a scan with almost no text layer (${characters} characters on ${doc.numPages} page${doc.numPages === 1 ? "" : "s"}). Run OCR on it first, or upload the original .docx`,
+      });
     }
     return text;
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     if ((e as Error)?.name === "PasswordException") {
-      throw new UnreadableFileError("encrypted", "Tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu (hoặc xuất lại PDF không đặt mật khẩu) rồi tải lên");
+      throw new UnreadableFileError("encrypted", {
+        vi: "Tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu (hoặc xuất lại PDF không đặt mật khẩu) rồi tải lên",
+        en: "The PDF is password-protected; remove the password (or export the PDF again without one) and upload it",
+      });
     }
-    throw new UnreadableFileError("corrupt", "Tệp PDF bị hỏng hoặc không phải PDF hợp lệ; hãy xuất lại tệp PDF từ văn bản gốc, hoặc tải lên bản .docx");
+    throw new UnreadableFileError("corrupt", {
+      vi: "Tệp PDF bị hỏng hoặc không phải PDF hợp lệ; hãy xuất lại tệp PDF từ văn bản gốc, hoặc tải lên bản .docx",
+      en: "The PDF is damaged or not a valid PDF; export it again from the original, or upload the .docx",
+    });
   } finally {
     await task.destroy();
   }

@@ -3,21 +3,33 @@
  * bytes of ASCII characters), normalised to NFC. Anything else is refused with a message a user
  * can act on; the extractor only ever sees valid text.
  */
-export type UnreadableReason =
-  | "binary" | "encoding" | "empty" | "too_large"
-  | "corrupt" | "zip_bomb" | "encrypted" | "needs_ocr" | "too_many_pages" | "unsupported"
-  | "too_complex"; // the reading worker ran out of memory or time (read-isolated.ts)
+import { megabytes } from "../text/numbers.js";
 
-/** A file that cannot be read, with a reason a program can branch on and a Vietnamese message a user can act on. */
+export type UnreadableReason =
+  | "binary" | "encoding" | "empty" | "too_large" | "nul_bytes" | "invisible"
+  | "corrupt" | "zip_bomb" | "encrypted" | "needs_ocr" | "too_many_pages" | "unsupported"
+  | "too_many_items" // more tasks or figures than any real document holds (extract.ts)
+  | "too_complex"; // the reading process ran out of memory or time (read-isolated.ts)
+
+/** A message in both languages: Vietnamese first, English on request. */
+export interface Bilingual { vi: string; en: string }
+
+/**
+ * A file that cannot be read, with a reason a program can branch on and a message, in Vietnamese and
+ * English, that names the problem (and the limit crossed) and says what to do.
+ */
 export class UnreadableFileError extends Error {
-  constructor(readonly reason: UnreadableReason, message: string) {
-    super(message);
+  constructor(readonly reason: UnreadableReason, readonly messages: Bilingual) {
+    super(messages.vi);
     this.name = "UnreadableFileError";
   }
 }
 
-export { megabytes } from "../text/numbers.js";
-import { megabytes } from "../text/numbers.js";
+/** "giới hạn 20 MB" / "the limit is 20 MB". */
+export const sizeLimit = (bytes: number, limit: number, what: Bilingual): Bilingual => ({
+  vi: `${what.vi} quá lớn (${megabytes(bytes)}); giới hạn ${megabytes(limit)}`,
+  en: `${what.en} is too large (${megabytes(bytes, "en")}); the limit is ${megabytes(limit, "en")}`,
+});
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
@@ -39,11 +51,15 @@ function guessUtf16(bytes: Uint8Array): "le" | "be" | null {
 
 /** Control characters other than tab, newlines and form feed, in the first 64 K characters. */
 const controlCount = (text: string) => text.slice(0, 65536).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-const binary = () => new UnreadableFileError("binary", "Tệp không phải văn bản (có vẻ là tệp nhị phân, như ảnh hay tệp nén, bị đổi đuôi .txt)");
+const binary = () => new UnreadableFileError("binary", {
+  vi: "Tệp không phải văn bản (có vẻ là tệp nhị phân, như ảnh hay tệp nén, bị đổi đuôi .txt); hãy tải lên tệp gốc (.docx, .pdf) hoặc lưu văn bản dưới dạng .txt mã UTF-8",
+  en: "The file is not text (it looks like a binary file, such as an image or an archive, renamed .txt); upload the original (.docx, .pdf) or save the text as UTF-8 .txt",
+});
 
 export function readText(bytes: Uint8Array): string {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new UnreadableFileError("too_large", `Tệp quá lớn (${megabytes(bytes.length)}); giới hạn ${megabytes(MAX_TEXT_BYTES)}`);
+    const said = sizeLimit(bytes.length, MAX_TEXT_BYTES, { vi: "Tệp văn bản", en: "The text file" });
+    throw new UnreadableFileError("too_large", { vi: `${said.vi}. Hãy tách văn bản thành nhiều tệp`, en: `${said.en}. Split the document into several files` });
   }
   let text: string;
   try {
@@ -56,10 +72,13 @@ export function readText(bytes: Uint8Array): string {
   } catch {
     // Control bytes in text that is not Unicode either: a binary file (an image, an archive) renamed .txt.
     if (controlCount(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536)).toString("latin1")) > 8) throw binary();
-    throw new UnreadableFileError("encoding", "Tệp văn bản không ở mã UTF-8 hay UTF-16; hãy lưu lại tệp với mã UTF-8 (Unicode)");
+    throw new UnreadableFileError("encoding", {
+      vi: "Tệp văn bản không ở mã UTF-8 hay UTF-16 (có thể là mã TCVN3/VNI cũ); hãy mở tệp và lưu lại với mã UTF-8 (Unicode), hoặc tải lên bản .docx",
+      en: "The text file is neither UTF-8 nor UTF-16 (perhaps an old TCVN3/VNI encoding); open it and save it as UTF-8 (Unicode), or upload the .docx",
+    });
   }
   if (controlCount(text) > 8) throw binary();
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
-  if (!text.trim()) throw new UnreadableFileError("empty", "Tệp không có nội dung chữ");
+  if (!text.trim()) throw new UnreadableFileError("empty", { vi: "Tệp không có nội dung chữ; hãy kiểm tra lại tệp đã chọn", en: "The file holds no text; check that you chose the right file" });
   return text;
 }

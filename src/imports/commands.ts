@@ -58,8 +58,7 @@ export async function readImport(db: Database, file: UploadedDocument): Promise<
   const fileHash = createHash("sha256").update(file.bytes).digest("hex");
   await refuseDuplicate(db, fileHash);
   const registry = await agencyRegistry(db);
-  // A copy of the bytes: the worker takes the bytes it gets, and they are still needed below.
-  const { text, extraction } = await readAndExtractIsolated(file.name, new Uint8Array(file.bytes), registry);
+  const { text, extraction } = await readAndExtractIsolated(file.name, file.bytes, registry);
   return { file, fileHash, text, draft: draftFromExtraction(extraction, registry) };
 }
 

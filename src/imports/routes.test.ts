@@ -159,6 +159,6 @@ describe("files that must be refused", () => {
 
   it("answers in English on request", async () => {
     const res = await upload(s, "ban-scan.pdf", pdf(["0 0 1 rg 72 72 200 200 re f"]), "en");
-    expect(res.body.error).toMatchObject({ code: "validation", message: "The file cannot be read", fields: [{ field: "file", message: "The PDF holds only scanned images; run OCR on it first" }] });
+    expect(res.body.error).toMatchObject({ code: "validation", message: "The file cannot be read", fields: [{ field: "file", message: "The PDF is a scan with almost no text layer (0 characters on 1 page). Run OCR on it first, or upload the original .docx" }] });
   });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { idParams } from "../core/fields.js";
-import { message, type MessageKey } from "../core/i18n.js";
 import { UnreadableFileError } from "../extraction/read.js";
 import { route } from "../http/route.js";
 import { discardImport, readImport, storeImport, publishImport, saveDraft } from "./commands.js";
@@ -24,10 +23,8 @@ export const importRoutes = [
         const created = await ctx.write((tx) => storeImport(tx, read));
         return getImport(ctx.db, created.id);
       } catch (e) {
-        // The reader's message says what to do in Vietnamese; other languages get the reason's message.
-        if (e instanceof UnreadableFileError) {
-          throw new AppError("validation", [{ field: "file", message: ctx.lang === "vi" ? e.message : message(`file_${e.reason}` as MessageKey, ctx.lang) }], "file_unreadable");
-        }
+        // The reader's message names the problem and says what to do, in the reader's language.
+        if (e instanceof UnreadableFileError) throw new AppError("validation", [{ field: "file", message: e.messages[ctx.lang] }], "file_unreadable");
         throw e;
       }
     } }),

@@ -36,27 +36,35 @@ export function zeros(megabytes: number): Buffer {
   return Buffer.concat([...Array<Buffer>(megabytes).fill(block), Buffer.from([0x03, 0x00])]); // + an empty final block
 }
 
+/** A page's content stream: PDF operators as text, or bytes with the dictionary entries that say how to decode them ("/Filter /FlateDecode"). */
+export type PdfContent = string | { data: Buffer; filter: string };
+
 /** A minimal valid PDF, one content stream per page, Helvetica (no embedded font), exact xref offsets. */
-export function pdf(pages: string[]): Buffer {
-  const objects = [
+export function pdf(pages: PdfContent[]): Buffer {
+  const objects: Buffer[] = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     `<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-  ];
+  ].map((o) => Buffer.from(o, "latin1"));
   pages.forEach((content, i) => {
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
-    objects.push(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
+    const { data, filter } = typeof content === "string" ? { data: Buffer.from(content, "latin1"), filter: "" } : content;
+    objects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`, "latin1"));
+    objects.push(Buffer.concat([Buffer.from(`<< /Length ${data.length}${filter ? ` ${filter}` : ""} >>\nstream\n`, "latin1"), data, Buffer.from("\nendstream", "latin1")]));
   });
-  let out = "%PDF-1.4\n";
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n", "latin1")];
+  let length = parts[0].length;
   const offsets = objects.map((object, i) => {
-    const at = Buffer.byteLength(out, "latin1");
-    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    const at = length;
+    const written = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), object, Buffer.from("\nendobj\n", "latin1")]);
+    parts.push(written);
+    length += written.length;
     return at;
   });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("");
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  tail += offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("");
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(tail, "latin1")]);
 }
 
+/** Lines of text from the top of a page, 14 points apart, in Helvetica 12 pt (ASCII: the standard font's encoding has no Vietnamese). */
+export const textPage = (lines: string[]) => `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `(${l}) Tj T*`).join(" ")} ET`;

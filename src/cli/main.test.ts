@@ -62,6 +62,11 @@ describe("theodoi command line", { timeout: 180_000 }, () => {
     expect(imported.stdout).toContain("3 cơ quan mới");
     const backup = join(dir, "backup.json.gz");
     expect((await theodoi("backup", backup)).code).toBe(0);
+    // A folder that does not exist is said at once, before the database is read, and nothing is written.
+    const nowhere = await theodoi("backup", join(dir, "khong-co", "backup.json.gz"));
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/khong-co không tồn tại \/ does not exist; hãy tạo thư mục/);
+    expect(nowhere.stderr).not.toMatch(/ENOENT|at /);
 
     const changed = join(dir, "changed.json");
     writeFileSync(changed, JSON.stringify({ format: "theodoi-agencies", version: 1, agencies: [{ code: "extra", name: "Ban mới", kind: "board" }] }));

@@ -1,7 +1,7 @@
 /** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, backup, restore. */
 import { Command } from "commander";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { exportAgencies, importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { extract } from "../extraction/extract.js";
@@ -106,8 +106,19 @@ program.command("report")
 program.command("backup <file>")
   .description("write the whole database to one file (gzipped JSON; restores on either engine)")
   .action(async (file: string) => {
+    // The folder is checked before the database is read (which takes a while), and the file is written
+    // beside its name and renamed into place: a failed write leaves no half backup under the name.
+    const folder = dirname(resolve(file));
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tồn tại / does not exist" : "không ghi được / is not writable";
+      throw new Error(`Thư mục ${folder} ${why}; hãy tạo thư mục hoặc chọn nơi khác để sao lưu (create the folder or choose another place for the backup)`);
+    }
     const bytes = await withStore(loadConfig(), (store) => backupDatabase(store.db));
-    writeFileSync(file, bytes);
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
     console.log(`Đã sao lưu vào ${file} (${bytes.length} bytes)`);
   });
 

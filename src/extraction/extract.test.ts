@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extract } from "./extract.js";
+import { extract, MAX_FIGURES, MAX_TASKS } from "./extract.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/extraction/fixtures/${name}`, import.meta.url), "utf8");
 
@@ -42,5 +42,20 @@ describe("a draft letter", () => {
     const r = extract(text);
     expect(r.document).toMatchObject({ symbol: null, type: "Công văn", issued: null, issued_text: "tháng 9 năm 2024", issuer: "UBND tỉnh Cao Bằng", signer: "Đinh Văn Tâm", title: "V/v báo cáo kết quả thực hiện Nghị quyết" });
     expect(r.implements.map((c) => c.symbol)).toEqual(["12/BKHĐT-TH"]);
+  });
+});
+
+describe("a document generated to exhaust the server", () => {
+  const plan = (body: string) => `ỦY BAN NHÂN DÂN TỈNH X\nSố: 9/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n${body}`;
+  const task = (i: number) => `${i}. Sở Tư pháp chủ trì rà soát các văn bản về lĩnh vực số ${i}, hoàn thành trước ngày 30/6/2025.`;
+
+  it(`reads ${MAX_TASKS} tasks, and refuses one more, saying to split the document`, () => {
+    expect(extract(plan(Array.from({ length: MAX_TASKS }, (_, i) => task(i + 1)).join("\n"))).tasks).toHaveLength(MAX_TASKS);
+    expect(() => extract(plan(Array.from({ length: MAX_TASKS + 1 }, (_, i) => task(i + 1)).join("\n")))).toThrow(
+      expect.objectContaining({ reason: "too_many_items", messages: { vi: expect.stringMatching(/hơn 5\.000 nhiệm vụ.*hãy tách văn bản/), en: expect.stringMatching(/more than 5,000 tasks/) } }));
+  });
+
+  it("refuses more figures than any document states, as soon as the count is crossed", () => {
+    expect(() => extract(plan(`Phấn đấu ${"đạt 50%, ".repeat(MAX_FIGURES + 1)}`))).toThrow(expect.objectContaining({ reason: "too_many_items" }));
   });
 });

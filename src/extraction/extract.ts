@@ -18,6 +18,8 @@ import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { FoldedText, foldVietnamese } from "../text/fold.js";
+import { formatVietnameseNumber } from "../text/numbers.js";
+import { UnreadableFileError } from "./read-text.js";
 
 export interface ExtractedReference { symbol: string; date: string | null; issuer_text: string | null; start: number; end: number }
 
@@ -40,6 +42,19 @@ export interface Extraction {
 const OPENS_WITH_DOCUMENT = /^(thuc hien\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
 
 const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, date: c.date, issuer_text: c.issuerText, start: c.start, end: c.end });
+
+/**
+ * More than any real document holds (the largest plans and programmes assign a few hundred tasks and
+ * state a few hundred figures): beyond it a file is a list generated to exhaust the server, or one that
+ * must be split, and it is refused as soon as the count is crossed.
+ */
+export const MAX_TASKS = 5_000;
+export const MAX_FIGURES = 20_000;
+
+const tooManyItems = (what: { vi: string; en: string }, limit: number) => new UnreadableFileError("too_many_items", {
+  vi: `Văn bản có hơn ${formatVietnameseNumber(limit)} ${what.vi}, nhiều hơn mọi kế hoạch thực tế; hãy tách văn bản thành nhiều tệp (ví dụ mỗi phụ lục một tệp) rồi tải lên`,
+  en: `The document has more than ${limit.toLocaleString("en")} ${what.en}, more than any real plan; split it into several files (for example one per appendix) and upload them`,
+});
 
 export function extract(text: string, file = "", registry: RegistryAgency[] = []): Extraction {
   const lines = segmentLines(text);
@@ -68,7 +83,10 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   // Tasks read the whole document folded, and indicators and reporting rules the folds of its sentences: it is folded once.
   const document = new FoldedText(text);
   // Projects and indicators read the same sentences: their figures are found once.
-  const quantities = quantityFinder();
+  let figures = 0;
+  const quantities = quantityFinder((count) => {
+    if ((figures += count) > MAX_FIGURES) throw tooManyItems({ vi: "số liệu", en: "figures" }, MAX_FIGURES);
+  });
   const projectScopes = findProjectScopes(lines, quantities);
   return {
     file,
@@ -80,9 +98,14 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
     indicators: extractIndicators(lines, kind, projectScopes, quantities, document),
-    tasks: extractTasks(text, lines, kind, registry, document.folded),
+    tasks: withinLimit(extractTasks(text, lines, kind, registry, document.folded)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
     cited: describeCitations(text, citations),
   };
+}
+
+function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {
+  if (tasks.length > MAX_TASKS) throw tooManyItems({ vi: "nhiệm vụ", en: "tasks" }, MAX_TASKS);
+  return tasks;
 }

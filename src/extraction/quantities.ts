@@ -168,12 +168,15 @@ export type QuantityFinder = (text: string) => readonly QuantityMention[];
  * `findQuantities` remembering what it found: one extraction reads the same sentences for its
  * projects and for its indicators. The lists it returns are shared, so callers must not change them.
  */
-export function quantityFinder(): QuantityFinder {
+export function quantityFinder(onFound: (count: number) => void = () => {}): QuantityFinder {
   const found = new Map<string, QuantityMention[]>();
   return (text) => {
     if (!/\d/.test(text)) return []; // as findQuantities would say, without hashing the text to remember it
     let quantities = found.get(text);
-    if (!quantities) found.set(text, (quantities = findQuantities(text)));
+    if (!quantities) {
+      found.set(text, (quantities = findQuantities(text)));
+      onFound(quantities.length);
+    }
     return quantities;
   };
 }

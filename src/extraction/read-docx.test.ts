@@ -118,13 +118,11 @@ describe("readDocx", () => {
     const list = (format: string, start: string, ilvl = "0") => `<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
     const items = (n: number, ilvl = "0") => `<w:body>${`<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>`.repeat(n)}</w:body>`;
     for (const format of ["lowerLetter", "upperLetter", "upperRoman", "lowerRoman", "decimal"]) {
-      const started = Date.now();
       const labels = numberingLabels(items(200), list(format, "2000000000"));
       expect(labels).toHaveLength(200);
       // An impossible start is Word's default, 1; no label is longer than a few characters.
       expect(labels[0].label).toBe(`${{ lowerLetter: "a", upperLetter: "A", upperRoman: "I", lowerRoman: "i", decimal: "1" }[format]})`);
       expect(Math.max(...labels.map((l) => l.label.length))).toBeLessThan(12);
-      expect(Date.now() - started).toBeLessThan(1000);
     }
     // Counting up past Word's largest number gives no label rather than an ever longer one.
     expect(numberingLabels(items(3), list("lowerLetter", "32766")).map((l) => l.label)).toEqual(["", "", ""]);

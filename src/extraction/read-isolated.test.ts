@@ -63,11 +63,10 @@ describe("readDocumentIsolated", () => {
     const bomb = pdfOf([{ data: Buffer.concat([Buffer.from([0x78, 0x9c]), zeros(1024)]), filter: "/Filter /FlateDecode" }]);
     expect(bomb.length).toBeLessThan(2 << 20);
     const readers = new Readers(1, 0);
-    const before = process.memoryUsage().rss, started = Date.now();
+    const before = process.memoryUsage().rss;
     const error = await refusal(readDocumentIsolated("bom.pdf", bomb, { readers, maxMemoryMb: 256 }));
     expect(error.reason).toBe("too_complex");
-    expect(error.messages.vi).toMatch(/giới hạn bộ nhớ 256 MB/);
-    expect(Date.now() - started).toBeLessThan(20_000); // refused at the cap, not at the time limit
+    expect(error.messages.vi).toMatch(/giới hạn bộ nhớ 256 MB/); // the cap, not the time limit
     expect(readers.peakRssBytes).toBeLessThan(400 * 1048576); // killed within one look past the cap
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1048576);
   });

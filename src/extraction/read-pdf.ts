@@ -71,7 +71,7 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
       const content = await page.getTextContent();
       const lines = itemsToLines(content.items.filter((i): i is TextItem => "str" in i));
       // Unmapped glyphs come out as control characters; a form feed is reserved for page breaks.
-      pages.push(lines.join("\n").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f]/g, ""));
+      pages.push(lines.join("\n").replace(/\r\n?/g, "\n").replace(/\f/g, ""));
       page.cleanup();
     }
     const text = pages.join("\f\n").normalize("NFC");

@@ -78,6 +78,15 @@ export function readText(bytes: Uint8Array): string {
     });
   }
   if (controlCount(text) > 8) throw binary();
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    // A few zero bytes in otherwise good text: a file damaged in copying, or saved in an encoding that is not detected.
+    const line = text.slice(0, nul).split("\n").length;
+    throw new UnreadableFileError("nul_bytes", {
+      vi: `Tệp văn bản chứa ký tự rỗng (NUL, mã 0) ở dòng ${line}: tệp có thể bị hỏng hoặc lưu sai mã; hãy mở tệp, xoá ký tự đó hoặc lưu lại với mã UTF-8 rồi tải lên`,
+      en: `The text file holds a NUL character (code 0) on line ${line}: it may be damaged or saved in the wrong encoding; open it, remove that character or save it again as UTF-8, and upload it`,
+    });
+  }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
   if (!text.trim()) throw new UnreadableFileError("empty", { vi: "Tệp không có nội dung chữ; hãy kiểm tra lại tệp đã chọn", en: "The file holds no text; check that you chose the right file" });
   return text;

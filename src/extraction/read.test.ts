@@ -19,4 +19,21 @@ describe("readDocument", () => {
     await expect(readDocument("bang.xlsx.bak", Buffer.from("x"))).rejects.toMatchObject({ reason: "unsupported", message: expect.stringMatching(/\.docx.*\.pdf.*\.txt/) });
     await expect(readDocument("van-ban.rtf", Buffer.from("{\\rtf1\\ansi Kế hoạch}"))).rejects.toMatchObject({ reason: "unsupported", message: expect.stringMatching(/RTF/) });
   });
+
+  it("refuses NUL characters in a text file, naming the line, and drops them from a Word file", async () => {
+    await expect(readDocument("ke-hoach.txt", Buffer.from("KẾ HOẠCH\nDòng hai\u0000\n"))).rejects.toMatchObject({
+      reason: "nul_bytes", messages: { vi: expect.stringMatching(/ký tự rỗng \(NUL, mã 0\) ở dòng 2/), en: expect.stringMatching(/NUL character \(code 0\) on line 2/) },
+    });
+    const { Document, Packer, Paragraph } = await import("docx");
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("KẾ HOẠCH\u0000 số 1")] }] }));
+    expect(await readDocument("ke-hoach.docx", word)).toBe("KẾ HOẠCH số 1");
+  });
+
+  it("refuses a text of only spaces and invisible characters, which would make an empty draft", async () => {
+    for (const invisible of ["\u200b\u200c\u200d\u2060\ufeff\u00a0 \u3000\n\t", "\u200b".repeat(10_000)]) {
+      await expect(readDocument("ke-hoach.txt", Buffer.from(`\ufeff${invisible}`))).rejects.toMatchObject({
+        reason: "invisible", messages: { vi: expect.stringMatching(/ký tự vô hình, không có chữ hay số/), en: expect.stringMatching(/invisible characters/) },
+      });
+    }
+  });
 });

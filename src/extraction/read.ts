@@ -17,7 +17,22 @@ const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((
 /** "%PDF-" may follow some junk, within the first kilobyte. */
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-");
 
+/** Control characters other than tab, newline and form feed (page breaks): a Word `&#0;` or an unmapped PDF glyph, never text. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000d-\u001f]/g;
+
 export async function readDocument(name: string, bytes: Uint8Array): Promise<string> {
+  const text = (await readByFormat(name, bytes)).replace(CONTROLS, "");
+  // Zero-width spaces, joiners, non-breaking spaces and the like are no content: a text of nothing else would be an empty draft.
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new UnreadableFileError("invisible", {
+      vi: "Tệp chỉ có khoảng trắng và ký tự vô hình, không có chữ hay số nào; hãy mở tệp kiểm tra lại nội dung, hoặc tải lên bản gốc",
+      en: "The file holds only spaces and invisible characters, no letter or digit; open it and check its content, or upload the original",
+    });
+  }
+  return text;
+}
+
+async function readByFormat(name: string, bytes: Uint8Array): Promise<string> {
   const ext = extname(name).toLowerCase();
   if (bytes.length === 0) throw new UnreadableFileError("empty", { vi: "Tệp rỗng (0 byte); hãy chọn lại tệp", en: "The file is empty (0 bytes); choose the file again" });
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);

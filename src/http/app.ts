@@ -18,7 +18,7 @@ import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
-import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
+import { cleanFileName, openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
 import { dummyHash } from "../accounts/passwords.js";
@@ -152,7 +152,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
         const form = await c.req.parseBody().catch(() => { throw new AppError("validation", [{ field: "file", key: "file_missing" }]); });
         const file = form.file;
         if (!(file instanceof File)) throw new AppError("validation", [{ field: "file", key: "file_missing" }]);
-        upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+        upload = { name: cleanFileName(file.name), bytes: new Uint8Array(await file.arrayBuffer()) };
       }
       if (spec.body) {
         let raw: unknown;

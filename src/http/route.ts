@@ -40,6 +40,22 @@ type Method = "get" | "post" | "patch" | "put" | "delete";
 
 export interface UploadedFile { name: string; bytes: Uint8Array }
 
+/** The longest file name kept (most file systems' limit). */
+const MAX_FILE_NAME = 255;
+
+/**
+ * An uploaded file's name as it is stored and shown: without control characters (a NUL is refused by
+ * PostgreSQL), without direction overrides (which make "hoso‮fdp.exe" read "hosoexe.pdf"), at most 255
+ * characters with its extension kept, and never empty.
+ */
+export function cleanFileName(name: string): string {
+  const cleaned = name.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+  if (!cleaned) return "tep-tai-len";
+  if (cleaned.length <= MAX_FILE_NAME) return cleaned;
+  const ext = /\.[\p{L}\p{N}]{1,10}$/u.exec(cleaned)?.[0] ?? "";
+  return cleaned.slice(0, MAX_FILE_NAME - ext.length) + ext;
+}
+
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   method: Method;
   path: string;

@@ -68,7 +68,7 @@ const messages = {
   value_or_explanation_required: { vi: "Nhập giá trị, hoặc giải thích vì sao chưa có số liệu", en: "Enter a value, or explain why there is none" },
   explanation_required: { vi: "Giá trị chưa đạt chỉ tiêu: cần giải thích nguyên nhân", en: "The value misses the target: explain why" },
   return_comment_required: { vi: "Nêu lý do trả lại để cơ quan hoàn thiện", en: "Say why the report is returned, for the agency to fix it" },
-  evidence_type: { vi: "Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG", en: "Only PDF, Word, Excel and PNG/JPEG images are accepted" },
+  evidence_type: { vi: "Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG; hãy lưu hoặc in tệp ra PDF rồi đính kèm", en: "Only PDF, Word, Excel and PNG/JPEG images are accepted; save or print the file as PDF and attach it" },
   evidence_too_large: { vi: "Tệp minh chứng vượt giới hạn {limit}; hãy nén hoặc chia nhỏ tệp (ví dụ xuất PDF với ảnh nén) rồi đính kèm từng phần", en: "The evidence file is over the {limit} limit; compress or split it (for example a PDF with compressed images) and attach the parts" },
   nobody_late: { vi: "Không còn cơ quan nào chậm báo cáo trong đợt này", en: "No agency is late in this round" },
   succession_needs_successor: { vi: "Chọn ít nhất một cơ quan kế thừa", en: "Choose at least one successor" },

@@ -92,7 +92,16 @@ export const readers = new Readers(1, 8);
  * "unavailable" when too many reads are waiting.
  */
 export async function readDocumentIsolated(name: string, bytes: Uint8Array, options: IsolatedReadOptions = {}): Promise<string> {
-  return (await runIsolated({ name, bytes }, options)).text;
+  const reply = await runIsolated({ name, bytes }, options);
+  if (!("text" in reply)) throw new Error("The reading process answered no text");
+  return reply.text;
+}
+
+/** sniffEvidence (evidence-type.ts) in a reading process: the media type, or null for a kind not accepted. */
+export async function evidenceTypeIsolated(name: string, bytes: Uint8Array, options: IsolatedReadOptions = {}): Promise<string | null> {
+  const reply = await runIsolated({ name, bytes, evidence: true }, options);
+  if (!("mediaType" in reply)) throw new Error("The reading process answered no media type");
+  return reply.mediaType;
 }
 
 /**
@@ -102,11 +111,14 @@ export async function readDocumentIsolated(name: string, bytes: Uint8Array, opti
 export async function readAndExtractIsolated(
   name: string, bytes: Uint8Array, registry: RegistryAgency[], options: IsolatedReadOptions = {},
 ): Promise<{ text: string; extraction: Extraction }> {
-  const { text, extraction } = await runIsolated({ name, bytes, registry }, options);
-  return { text, extraction: extraction! };
+  const reply = await runIsolated({ name, bytes, registry }, options);
+  if (!("extraction" in reply) || !reply.extraction) throw new Error("The reading process answered no extraction");
+  return { text: reply.text, extraction: reply.extraction };
 }
 
-function runIsolated(task: ReaderTask, options: IsolatedReadOptions): Promise<{ text: string; extraction?: Extraction }> {
+type Answer = Exclude<ReaderReply, { unreadable: unknown } | { error: unknown }>;
+
+function runIsolated(task: ReaderTask, options: IsolatedReadOptions): Promise<Answer> {
   const queue = options.readers ?? readers;
   return queue.run(() => {
     options.onStart?.();
@@ -124,7 +136,7 @@ function residentBytes(pid: number): number | null {
 }
 
 /** Settles only once the process has exited, so that a turn is never handed on while a reader still runs. */
-function runProcess(task: ReaderTask, options: IsolatedReadOptions, queue: Readers): Promise<{ text: string; extraction?: Extraction }> {
+function runProcess(task: ReaderTask, options: IsolatedReadOptions, queue: Readers): Promise<Answer> {
   const memoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const child = fork(ENTRY, [], {
@@ -157,9 +169,9 @@ function runProcess(task: ReaderTask, options: IsolatedReadOptions, queue: Reade
     const timer = setTimeout(() => settle(() => reject(tooComplex("time", Math.round(timeoutMs / 1000)))), timeoutMs);
 
     child.on("message", (reply: ReaderReply) => settle(() => {
-      if ("text" in reply) resolve(reply);
-      else if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.messages));
-      else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.messages));
+      else if ("error" in reply) reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      else resolve(reply);
     }));
     child.on("error", (e) => {
       settle(() => reject(e));

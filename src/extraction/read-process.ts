@@ -1,24 +1,30 @@
 /**
  * Inside the reading process: receives the one file it is to read (and the registry, when it is to
- * extract its structure), answers the text, or the reason and messages of an UnreadableFileError, or any
- * other error's message (a bug, not the file's fault), and exits.
+ * extract its structure; or only to tell what kind of evidence file it is), answers the text (or the
+ * kind), or the reason and messages of an UnreadableFileError, or any other error's message (a bug, not
+ * the file's fault), and exits.
  */
 import type { RegistryAgency } from "./agencies.js";
 import { extract, type Extraction } from "./extract.js";
+import { sniffEvidence } from "./evidence-type.js";
 import { readDocument } from "./read.js";
 import { UnreadableFileError, type Bilingual, type UnreadableReason } from "./read-text.js";
 
-export interface ReaderTask { name: string; bytes: Uint8Array; registry?: RegistryAgency[] }
+export type ReaderTask =
+  | { name: string; bytes: Uint8Array; registry?: RegistryAgency[] }
+  | { name: string; bytes: Uint8Array; evidence: true };
 
 export type ReaderReply =
   | { text: string; extraction?: Extraction }
+  | { mediaType: string | null }
   | { unreadable: { reason: UnreadableReason; messages: Bilingual } }
   | { error: { message: string; stack?: string } };
 
-async function answer({ name, bytes, registry }: ReaderTask): Promise<ReaderReply> {
+async function answer(task: ReaderTask): Promise<ReaderReply> {
   try {
-    const text = await readDocument(name, bytes);
-    return registry ? { text, extraction: extract(text, name, registry) } : { text };
+    if ("evidence" in task) return { mediaType: sniffEvidence(task.bytes, task.name) };
+    const text = await readDocument(task.name, task.bytes);
+    return task.registry ? { text, extraction: extract(text, task.name, task.registry) } : { text };
   } catch (e) {
     // Errors lose their class crossing processes: send what it takes to build them again.
     return e instanceof UnreadableFileError ? { unreadable: { reason: e.reason, messages: e.messages } }

@@ -1,6 +1,6 @@
 /**
  * Evidence files attached to a report. The type is read from the file's first bytes (and, for the
- * Office formats, the parts inside the zip), never from the name or the browser's claim: only PDF,
+ * Office formats, the parts inside the zip: extraction/evidence-type.ts), never from the name or the browser's claim: only PDF,
  * Word, Excel and PNG/JPEG images are kept, at most EVIDENCE_MAX_BYTES each. Files live in the
  * database, so they are never served from a web folder, travel with backups and are written in the
  * same transaction as the report.
@@ -10,7 +10,9 @@ import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.js";
 import { readsDrafts, readsReportOf } from "../accounts/policy.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
-import { checkZip } from "../extraction/zip.js";
+import type { Language } from "../core/i18n.js";
+import { evidenceTypeIsolated } from "../extraction/read-isolated.js";
+import { UnreadableFileError } from "../extraction/read-text.js";
 import { megabytes } from "../text/numbers.js";
 import type { Database } from "../storage/database.js";
 import { evidenceFiles, submissions } from "./schema.js";
@@ -18,37 +20,7 @@ import { evidenceVisible, formOf, openReport, saveDraft, type SubmissionForm } f
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
-
-/** The media type the bytes are, or null when they are none of the accepted kinds. */
-export function sniffEvidence(bytes: Uint8Array, fileName: string): string | null {
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
-  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
-    let parts: string[];
-    try {
-      const marks = (name: string) => name === "word/document.xml" || name === "xl/workbook.xml";
-      // Inflated within limits: a zip bomb or a damaged file is refused here, not by whoever opens it later.
-      parts = [...checkZip(bytes, { entries: 5000, totalBytes: 200 * 1024 * 1024, entryBytes: 100 * 1024 * 1024 }, marks).keys()];
-    } catch {
-      return null;
-    }
-    if (parts.includes("word/document.xml")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (parts.includes("xl/workbook.xml")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    return null;
-  }
-  // The old binary Office formats, still common in provincial offices: an OLE container whose directory
-  // names a Word or Excel stream (names are UTF-16 there), and a name that says the same.
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    const holds = (stream: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(stream, "utf16le"));
-    if (/\.doc$/i.test(fileName) && holds("WordDocument")) return "application/msword";
-    if (/\.xls$/i.test(fileName) && (holds("Workbook") || holds("Book"))) return "application/vnd.ms-excel";
-  }
-  return null;
-}
-
-/** Attaches a file whose type was read from its bytes (see sniffEvidence) to the agency's report; a draft save first starts a report that did not exist yet. */
+/** Attaches a file whose type was read from its bytes (see checkEvidence) to the agency's report; a draft save first starts a report that did not exist yet. */
 export async function attachEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; taskId: number | null; file: { name: string; bytes: Uint8Array }; mediaType: string }): Promise<SubmissionForm> {
   const place = await openReport(db, actor, roundId, agencyId);
   // The save checks access, the lock and the version, and that the task is one the agency owes.
@@ -60,10 +32,19 @@ export async function attachEvidence(db: Database, actor: SessionUser, roundId: 
   return formOf(db, place);
 }
 
-/** Checks an upload before any transaction opens (inflating an Office file takes a while): its size, and the type its bytes are. */
-export function checkEvidence(file: { name: string; bytes: Uint8Array }): string {
+/**
+ * Checks an upload before any transaction opens: its size, and the type its bytes are, read in the
+ * reading process (an Office file is inflated to be checked, within that process's limits).
+ */
+export async function checkEvidence(file: { name: string; bytes: Uint8Array }, lang: Language): Promise<string> {
   if (file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large", params: { limit: megabytes(EVIDENCE_MAX_BYTES) } }]);
-  const mediaType = sniffEvidence(file.bytes, file.name);
+  let mediaType: string | null;
+  try {
+    mediaType = await evidenceTypeIsolated(file.name, file.bytes);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw new AppError("validation", [{ field: "file", message: e.messages[lang] }]);
+    throw e;
+  }
   if (!mediaType) throw new AppError("validation", [{ field: "file", key: "evidence_type" }]);
   return mediaType;
 }

@@ -4,6 +4,7 @@ import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
 import { taskAgencies, tasks } from "../plans/schema.js";
 import { EVIDENCE_MAX_BYTES } from "./evidence.js";
+import { zeros, zip } from "../../test/support/files.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -243,7 +244,11 @@ describe("reporting rounds", () => {
     };
     const html = await upload("bien-ban.pdf", Buffer.from("<html><script>alert(1)</script></html>"), 0);
     expect(html.status).toBe(400);
-    expect((await html.json()).error.fields[0].message).toBe("Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG");
+    expect((await html.json()).error.fields[0].message).toBe("Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG; hãy lưu hoặc in tệp ra PDF rồi đính kèm");
+    // A Word file that inflates beyond its declared sizes is named for what it is, and read in the reading process.
+    const bomb = await upload("bao-cao.docx", zip([{ name: "word/document.xml", data: zeros(50), method: 8, size: 1000 }]), 0);
+    expect(bomb.status).toBe(400);
+    expect((await bomb.json()).error.fields[0].message).toMatch(/giải ra quá lớn .*hãy mở bằng Word hoặc Excel, lưu lại rồi đính kèm/);
     const pdf = await upload("Biên bản.pdf", Buffer.from("%PDF-1.4\n% theodoi\n"), 0);
     expect(pdf.status, await pdf.clone().text()).toBe(201);
     const evidence = (await pdf.json()).evidence;

@@ -51,8 +51,8 @@ export const reportingRoutes = [
     query: evidenceQuery.extend({ version: z.coerce.number().int().min(0) }), upload: { maxBytes: EVIDENCE_MAX_BYTES, tooLarge: "evidence_too_large" }, status: 201,
     // The file is checked (inflated, for Office files) before the transaction opens.
     transaction: false,
-    handler: ({ ctx, params, query, upload }) => {
-      const mediaType = checkEvidence(upload!);
+    handler: async ({ ctx, params, query, upload }) => {
+      const mediaType = await checkEvidence(upload!, ctx.lang);
       return ctx.write((tx) => attachEvidence(tx, ctx.user!, params.id, params.agencyId, { version: query.version, taskId: query.taskId ?? null, file: upload!, mediaType }));
     } }),
   route({ method: "delete", path: "/api/rounds/:id/reports/:agencyId/evidence/:evidenceId", tag, access: "reporting.submit", summary: "Remove an evidence file from a report being written", params: roundAgencyParams.extend({ evidenceId: id }),

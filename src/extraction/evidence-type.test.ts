@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { officialDocument } from "../reports/official-document.js";
-import { sniffEvidence } from "./evidence.js";
+import { sniffEvidence } from "./evidence-type.js";
+import { zip } from "../../test/support/files.js";
 
 const ole = (...streams: string[]) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), ...streams.map((n) => Buffer.from(n, "utf16le"))]);
 
@@ -14,7 +15,7 @@ describe("sniffEvidence", () => {
   });
   it("refuses what is none of the accepted kinds, or only pretends to be", () => {
     expect(sniffEvidence(Buffer.from("<html><script>alert(1)</script>"), "bien-ban.pdf")).toBeNull();
-    expect(sniffEvidence(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "hong.docx")).toBeNull();
+    expect(() => sniffEvidence(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "hong.docx")).toThrow(expect.objectContaining({ reason: "corrupt", message: expect.stringMatching(/Word\/Excel bị hỏng/) }));
     expect(sniffEvidence(ole("WordDocument"), "cu.doc")).toBe("application/msword");
     expect(sniffEvidence(ole("Workbook"), "so-lieu.xls")).toBe("application/vnd.ms-excel");
     // An OLE container of another kind (an installer, a message) named .doc is not a Word file.

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extract, MAX_FIGURES, MAX_TASKS } from "./extract.js";
+import { extract, MAX_FIGURES, MAX_NUMBERS, MAX_TASKS } from "./extract.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/extraction/fixtures/${name}`, import.meta.url), "utf8");
 
@@ -57,5 +57,7 @@ describe("a document generated to exhaust the server", () => {
 
   it("refuses more figures than any document states, as soon as the count is crossed", () => {
     expect(() => extract(plan(`Phấn đấu ${"đạt 50%, ".repeat(MAX_FIGURES + 1)}`))).toThrow(expect.objectContaining({ reason: "too_many_items" }));
+    // A flood of numbers is refused before anything is read.
+    expect(() => extract(plan("1 ".repeat(MAX_NUMBERS + 1)))).toThrow(expect.objectContaining({ reason: "too_many_items", message: expect.stringMatching(/hơn 100\.000 con số/) }));
   });
 });

@@ -50,6 +50,8 @@ const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, da
  */
 export const MAX_TASKS = 5_000;
 export const MAX_FIGURES = 20_000;
+/** Numbers of any kind (dates, symbols, figures): counted first, in one quick pass, so that a flood of them is refused before it is read. */
+export const MAX_NUMBERS = 100_000;
 
 const tooManyItems = (what: { vi: string; en: string }, limit: number) => new UnreadableFileError("too_many_items", {
   vi: `Văn bản có hơn ${formatVietnameseNumber(limit)} ${what.vi}, nhiều hơn mọi kế hoạch thực tế; hãy tách văn bản thành nhiều tệp (ví dụ mỗi phụ lục một tệp) rồi tải lên`,
@@ -57,6 +59,7 @@ const tooManyItems = (what: { vi: string; en: string }, limit: number) => new Un
 });
 
 export function extract(text: string, file = "", registry: RegistryAgency[] = []): Extraction {
+  if (countUpTo(text, /\d+/g, MAX_NUMBERS + 1) > MAX_NUMBERS) throw tooManyItems({ vi: "con số", en: "numbers" }, MAX_NUMBERS);
   const lines = segmentLines(text);
   const meta = extractMetadata(lines);
   const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
@@ -108,4 +111,13 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
 function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {
   if (tasks.length > MAX_TASKS) throw tooManyItems({ vi: "nhiệm vụ", en: "tasks" }, MAX_TASKS);
   return tasks;
+}
+
+/** How many times `pattern` (global) matches in `text`, counting no further than `limit`. */
+function countUpTo(text: string, pattern: RegExp, limit: number): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  while (count < limit && pattern.exec(text)) count++;
+  pattern.lastIndex = 0;
+  return count;
 }

@@ -105,7 +105,17 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
     const said = sizeLimit(bytes.length, MAX_DOCX_BYTES, { vi: "Tệp .docx", en: "The .docx" });
     throw new UnreadableFileError("too_large", { vi: `${said.vi}. Hãy bớt hình ảnh hoặc tách tệp`, en: `${said.en}. Remove images or split the file` });
   }
-  const parts = checkZip(bytes, DOCX_LIMITS, (name) => /^word\/(document|numbering|styles)\.xml$/.test(name));
+  const parts = checkZip(bytes, DOCX_LIMITS, (name) => /\.(xml|rels)$/i.test(name));
+  // Word never writes a document type declaration: one in a part can only be there to define entities
+  // (a file's contents pulled in, or a billion laughs), so the file is refused before any parser sees it.
+  for (const [name, content] of parts) {
+    if (/<!(DOCTYPE|ENTITY)/i.test(content.toString("latin1"))) {
+      throw new UnreadableFileError("corrupt", {
+        vi: `Tệp .docx bị từ chối: phần ${JSON.stringify(name.slice(0, 60))} có khai báo DOCTYPE/ENTITY mà Word không bao giờ viết (tệp có thể đã bị sửa đổi độc hại); hãy mở bằng Word, lưu lại rồi tải lên`,
+        en: `The .docx is refused: its part ${JSON.stringify(name.slice(0, 60))} holds a DOCTYPE/ENTITY declaration Word never writes (it may have been tampered with); open it in Word, save it again and upload it`,
+      });
+    }
+  }
   const xml = (name: string) => parts.get(`word/${name}.xml`)?.toString("utf8") ?? "";
   const labels = numberingLabels(xml("document"), xml("numbering"), xml("styles"));
 
@@ -118,6 +128,13 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
     });
     html = result.value;
   } catch (e) {
+    if (e instanceof RangeError) {
+      // The parser's recursion ran out of stack: elements nested thousands deep, which no Word document has.
+      throw new UnreadableFileError("too_complex", {
+        vi: "Tệp .docx quá phức tạp để đọc: các phần tử lồng nhau quá sâu (như bảng trong bảng hàng nghìn lớp); hãy mở bằng Word, lưu lại hoặc chia nhỏ văn bản rồi tải lên",
+        en: "The .docx is too complex to read: its elements nest too deep (tables within tables thousands of levels down); open it in Word, save it again or split it, and upload it",
+      });
+    }
     if (/main document part/i.test(String((e as Error)?.message))) {
       throw new UnreadableFileError("unsupported", {
         vi: "Tệp không chứa văn bản Word (có thể là tệp Excel, PowerPoint hoặc tệp nén khác đổi đuôi .docx); hãy tải lên văn bản Word (.docx) hoặc PDF",

@@ -33,8 +33,8 @@ export interface IsolatedReadOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** A 100-page plan reads in 150-250 MB; a 1,000-page one needs about 470 MB in mammoth. */
-export const DEFAULT_MAX_MEMORY_MB = 512;
+/** The sample plans and reports read in 95-150 MB (.docx and .pdf alike); a 1,000-page .docx needs about 470 MB, and is refused. */
+export const DEFAULT_MAX_MEMORY_MB = 384;
 /** How often the reading process's resident memory is looked at. */
 const WATCH_INTERVAL_MS = 20;
 /** Readers yield the CPU to the server: a long read must not slow every other request. */

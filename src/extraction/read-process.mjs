@@ -1,7 +1,16 @@
 // The entry of the process that reads an upload (see read-isolated.ts). The reader is TypeScript and
-// the process is started with node alone, so this plain .mjs registers tsx first, then loads the
-// TypeScript entry.
+// the process is started with node alone, so this plain .mjs registers tsx, then loads the TypeScript.
+// pdf.js is loaded first, natively, when the file is a PDF: through tsx's loader its 2 MB worker module
+// alone cost some 350 MB of memory to transform, every read.
 import { register } from "tsx/esm/api";
 
-register();
-await import("./read-process.ts");
+process.once("message", async (task) => {
+  const head = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, Math.min(task.bytes.byteLength, 1024));
+  if (head.includes("%PDF-")) {
+    await import("pdfjs-dist/legacy/build/pdf.mjs");
+    globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+  }
+  register();
+  const { answer } = await import("./read-process.ts");
+  process.send(await answer(task), () => process.exit(0));
+});

@@ -1,8 +1,8 @@
 /**
- * Inside the reading process: receives the one file it is to read (and the registry, when it is to
+ * Inside the reading process (its entry is read-process.mjs): given the one file it is to read (and the registry, when it is to
  * extract its structure; or only to tell what kind of evidence file it is), answers the text (or the
  * kind), or the reason and messages of an UnreadableFileError, or any other error's message (a bug, not
- * the file's fault), and exits.
+ * the file's fault).
  */
 import type { RegistryAgency } from "./agencies.js";
 import { extract, type Extraction } from "./extract.js";
@@ -20,7 +20,7 @@ export type ReaderReply =
   | { unreadable: { reason: UnreadableReason; messages: Bilingual } }
   | { error: { message: string; stack?: string } };
 
-async function answer(task: ReaderTask): Promise<ReaderReply> {
+export async function answer(task: ReaderTask): Promise<ReaderReply> {
   try {
     if ("evidence" in task) return { mediaType: sniffEvidence(task.bytes, task.name) };
     const text = await readDocument(task.name, task.bytes);
@@ -31,8 +31,3 @@ async function answer(task: ReaderTask): Promise<ReaderReply> {
       : { error: e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) } };
   }
 }
-
-process.once("message", async (task: ReaderTask) => {
-  const reply = await answer(task);
-  process.send!(reply, () => process.exit(0));
-});

@@ -105,8 +105,13 @@ describe("sessions", () => {
     const noToken = await s.call("POST", "/api/agencies", body, { "x-csrf-token": "" });
     expect(noToken).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy tải lại trang" } } });
     expect((await s.call("POST", "/api/agencies", body, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await s.call("POST", "/api/agencies", body, { origin: "null" })).status).toBe(403);
+    // Another site that only carries this one's name further along is another site.
+    expect((await s.call("POST", "/api/agencies", body, { origin: `https://${new URL(s.url).host}.evil.example` })).status).toBe(403);
     expect((await s.call("GET", "/api/agencies?q=csrf-test")).body.total).toBe(0);
     expect((await s.call("POST", "/api/agencies", body)).status).toBe(201);
+    // Behind a proxy that ends TLS, the browser's https origin reaches the server over http, to the same host.
+    expect((await s.call("POST", "/api/agencies", { ...body, code: "csrf-tls" }, { origin: `https://${new URL(s.url).host}` })).status).toBe(201);
   });
 
   it("signs out", async () => {

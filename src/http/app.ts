@@ -27,7 +27,7 @@ import { resumeSession, SESSION_COOKIE, sessionHolds } from "../accounts/session
 import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
 import { invalidateDashboard } from "../dashboard/dashboard.js";
-import { clientAddressOf, trustedProxies } from "./client-address.js";
+import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
 
 export interface AppOptions {
   store: Store;
@@ -119,7 +119,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       const unsafe = UNSAFE_METHODS.has(c.req.method);
       // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).
       const origin = c.req.header("origin");
-      if (unsafe && origin && origin !== new URL(c.req.url).origin) throw new AppError("forbidden", [], "csrf_failed");
+      if (unsafe && origin && !isSameSite(origin, c.req.header("host"), c.req.header("x-forwarded-host"), peerAddress(c), proxies)) throw new AppError("forbidden", [], "csrf_failed");
       const token = getCookie(c, SESSION_COOKIE) ?? null;
       // A write resolves its session afresh (and checks it again in its transaction, below); reads reuse this process's for a moment.
       const session = !token ? null : unsafe ? await resumeSession(store.db, token) : await sessionCache.get(token, () => resumeSession(store.db, token));

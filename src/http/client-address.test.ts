@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../core/config.js";
-import { clientAddressOf, parseProxyEntry, trustedProxies } from "./client-address.js";
+import { clientAddressOf, isSameSite, parseProxyEntry, trustedProxies } from "./client-address.js";
 
 describe("the client's address", () => {
   const proxies = trustedProxies(["127.0.0.1", "10.0.0.0/8", "fd00::/8"]);
@@ -38,3 +38,20 @@ describe("the client's address", () => {
     expect(() => loadConfig({ THEODOI_TRUST_PROXY: "127.0.0.1,proxy.local" })).toThrow(/THEODOI_TRUST_PROXY/);
   });
 });
+
+describe("isSameSite", () => {
+  const proxies = trustedProxies(["10.0.0.1"]);
+  it("compares the Origin's host with the Host the request was addressed to, whatever the scheme", () => {
+    expect(isSameSite("https://theodoi.langson.gov.vn", "theodoi.langson.gov.vn", undefined, "10.0.0.9", null)).toBe(true);
+    expect(isSameSite("http://127.0.0.1:3000", "127.0.0.1:3000", undefined, "127.0.0.1", null)).toBe(true);
+    expect(isSameSite("https://evil.example", "theodoi.langson.gov.vn", undefined, "10.0.0.9", null)).toBe(false);
+    expect(isSameSite("https://theodoi.langson.gov.vn:8443", "theodoi.langson.gov.vn", undefined, "10.0.0.9", null)).toBe(false);
+    expect(isSameSite("null", "theodoi.langson.gov.vn", undefined, "10.0.0.9", null)).toBe(false);
+  });
+  it("believes X-Forwarded-Host only from a trusted proxy", () => {
+    expect(isSameSite("https://theodoi.langson.gov.vn", "127.0.0.1:3000", "theodoi.langson.gov.vn", "10.0.0.1", proxies)).toBe(true);
+    expect(isSameSite("https://theodoi.langson.gov.vn", "127.0.0.1:3000", "theodoi.langson.gov.vn", "10.0.0.2", proxies)).toBe(false);
+    expect(isSameSite("https://evil.example", "127.0.0.1:3000", "evil.example", "10.0.0.2", proxies)).toBe(false);
+  });
+});
+

@@ -56,3 +56,20 @@ export function clientAddressOf(peer: string | undefined, forwardedFor: string |
   }
   return address;
 }
+
+/**
+ * Whether a write's Origin is this site: its host (name and port) is the one the request was addressed
+ * to, the Host header, or behind a trusted proxy the X-Forwarded-Host it wrote. The scheme is not
+ * compared: behind a proxy that ends TLS the browser's https://host reaches the server as http.
+ */
+export function isSameSite(origin: string, host: string | undefined, forwardedHost: string | undefined, peer: string | undefined, proxies: BlockList | null): boolean {
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) or garbage
+  }
+  const addressed = [host];
+  if (proxies && forwardedHost && trusted(proxies, plain(peer ?? ""))) addressed.push(forwardedHost.split(",")[0]);
+  return addressed.some((h) => h !== undefined && h.trim().toLowerCase() === originHost);
+}

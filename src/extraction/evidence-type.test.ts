@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { officialDocument } from "../reports/official-document.js";
-import { sniffEvidence } from "./evidence-type.js";
+import { downloadName, sniffEvidence } from "./evidence-type.js";
 import { zip } from "../../test/support/files.js";
 
 const ole = (...streams: string[]) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), ...streams.map((n) => Buffer.from(n, "utf16le"))]);
@@ -23,3 +23,13 @@ describe("sniffEvidence", () => {
     expect(sniffEvidence(ole("WordDocument"), "cu.exe")).toBeNull();
   });
 });
+
+describe("downloadName", () => {
+  it("keeps a name whose extension is its type's, and adds the type's to any other", () => {
+    expect(downloadName("Biên bản.pdf", "application/pdf")).toBe("Biên bản.pdf");
+    expect(downloadName("ANH.JPEG", "image/jpeg")).toBe("ANH.JPEG");
+    expect(downloadName("chay-toi.hta", "application/pdf")).toBe("chay-toi.hta.pdf");
+    expect(downloadName("bao-cao", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toBe("bao-cao.docx");
+  });
+});
+

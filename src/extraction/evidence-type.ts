@@ -42,3 +42,22 @@ export function sniffEvidence(bytes: Uint8Array, fileName: string): string | nul
   }
   return null;
 }
+
+/** The extensions a file of each accepted type may carry. */
+const EXTENSIONS: Record<string, string[]> = {
+  "application/pdf": [".pdf"], "image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+  "application/msword": [".doc"], "application/vnd.ms-excel": [".xls"],
+};
+
+/**
+ * The name a file is downloaded under: its own, with the extension of the type its bytes are added when
+ * its name says otherwise. A PDF named "bien-ban.hta" must not be saved, and opened, as a program.
+ */
+export function downloadName(fileName: string, mediaType: string): string {
+  const extensions = EXTENSIONS[mediaType];
+  if (!extensions || extensions.some((e) => fileName.toLowerCase().endsWith(e))) return fileName;
+  return fileName + extensions[0];
+}
+

@@ -54,6 +54,8 @@ export function toAppError(e: unknown): AppError {
     case "23001": return new AppError("in_use");
     case "23514": return new AppError("validation");
     case "40001": return new AppError("conflict");
+    // Two writes waiting on each other's rows: one is aborted; its author retries as after a stale version.
+    case "40P01": return new AppError("conflict");
     default: return new AppError("internal");
   }
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { id, idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
+import { downloadName } from "../extraction/evidence-type.js";
 import { boardOf, inboxOf } from "./board.js";
 import { attachEvidence, checkEvidence, EVIDENCE_MAX_BYTES, readEvidence, removeEvidence } from "./evidence.js";
 import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, submitInput, versionInput } from "./inputs.js";
@@ -63,7 +64,7 @@ export const reportingRoutes = [
       const file = await readEvidence(ctx.db, ctx.user!, params.id);
       return new Response(Buffer.from(file.content), { headers: {
         "content-type": file.mediaType, "content-length": String(file.size), "x-content-type-options": "nosniff",
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(downloadName(file.fileName, file.mediaType))}`,
       } });
     } }),
 

@@ -6,6 +6,9 @@ import { foldedWords } from "../text/fold.js";
  * survive folding, so the result cannot carry tsquery syntax.
  */
 export function toPrefixTsquery(typed: string): string | null {
-  const words = foldedWords(typed).slice(0, 12);
+  const words = queryWords(typed);
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
+
+/** The folded words a query searches for (at most 12), each only [a-z0-9]. */
+export const queryWords = (typed: string): string[] => foldedWords(typed).slice(0, 12);

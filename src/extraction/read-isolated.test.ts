@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../core/errors.js";
-import { readAndExtractIsolated, readDocumentIsolated, Readers } from "./read-isolated.js";
+import { launcherPid, readAndExtractIsolated, readDocumentIsolated, Readers } from "./read-isolated.js";
 import { UnreadableFileError } from "./read-text.js";
 import { pdf as pdfOf, textPage, zeros } from "../../test/support/files.js";
 
@@ -85,4 +85,16 @@ describe("readDocumentIsolated", () => {
     expect(Math.max(...runningAtStart)).toBe(2); // in parallel, never beyond the limit
     expect(readers.runningNow).toBe(0);
   });
+
+  it("starts its launcher again if it dies, and a read under way ends in an error rather than waiting forever", async () => {
+    expect(await readDocumentIsolated("a.txt", utf8("Văn bản"))).toBe("Văn bản");
+    const first = launcherPid()!;
+    const during = readDocumentIsolated("b.docx", await docx(Array.from({ length: 2000 }, (_, i) => `Đoạn ${i}`)));
+    await new Promise((r) => setTimeout(r, 100));
+    process.kill(first, "SIGKILL");
+    await expect(during).rejects.toThrow(/launcher exited/);
+    expect(await readDocumentIsolated("c.txt", utf8("Văn bản khác"))).toBe("Văn bản khác");
+    expect(launcherPid()).not.toBe(first);
+  });
 });
+

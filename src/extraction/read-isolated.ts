@@ -6,14 +6,13 @@
  * capped heap, its whole resident memory (array buffers included) is watched and it is killed the moment
  * it crosses its cap, it is killed at a time limit, it runs at a lower CPU priority than the server, and
  * all its memory goes back to the system when it exits. A file that crosses a limit is refused as too
- * complex, with the limit it crossed named.
+ * complex, with the limit it crossed named. The readers are started and watched by a small launcher
+ * process (reader-launcher.mjs): started from the server, each would hold its event loop for 30-45 ms.
  *
  * At most `concurrent` reads run at once and at most `waiting` wait for a turn; beyond that a read is
  * refused at once as busy, with an estimate of when to try again.
  */
-import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { setPriority } from "node:os";
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../core/errors.js";
 import type { RegistryAgency } from "./agencies.js";
@@ -35,12 +34,7 @@ export interface IsolatedReadOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** The sample plans and reports read in 95-150 MB (.docx and .pdf alike); a 1,000-page .docx needs about 470 MB, and is refused. */
 export const DEFAULT_MAX_MEMORY_MB = 384;
-/** How often the reading process's resident memory is looked at. */
-const WATCH_INTERVAL_MS = 20;
-/** Readers yield the CPU to the server: a long read must not slow every other request. */
-const READER_NICENESS = 10;
-
-const ENTRY = fileURLToPath(new URL("./read-process.mjs", import.meta.url));
+const LAUNCHER = fileURLToPath(new URL("./reader-launcher.mjs", import.meta.url));
 
 const tooComplex = (limit: "memory" | "time", amount: number) => new UnreadableFileError("too_complex", limit === "memory" ? {
   vi: `Tệp quá phức tạp để đọc: việc đọc vượt giới hạn bộ nhớ ${amount} MB (tệp có thể bị sửa đổi, hoặc có nội dung nén quá lớn); hãy mở tệp, lưu lại (hoặc xuất lại PDF) rồi tải lên, hoặc chia nhỏ văn bản`,
@@ -126,63 +120,65 @@ function runIsolated(task: ReaderTask, options: IsolatedReadOptions): Promise<An
   });
 }
 
-/** The resident memory of a process, from /proc (Linux); null where there is no /proc, and the heap cap alone limits it. */
-function residentBytes(pid: number): number | null {
-  try {
-    return Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * 4096;
-  } catch {
-    return null;
-  }
+/** What the launcher answers of a read (reader-launcher.mjs). */
+type LaunchResult = { id: number; peakRss: number } & ({ reply: ReaderReply } | { limit: "memory" | "time" } | { crashed: string });
+
+let launcher: ChildProcess | null = null;
+let nextId = 1;
+const pending = new Map<number, (result: LaunchResult) => void>();
+
+/** Starts the launcher now, before requests come: starting a process from the server holds its event loop for a moment. */
+export function startReaders(): void {
+  launcherProcess();
 }
 
-/** Settles only once the process has exited, so that a turn is never handed on while a reader still runs. */
+/** The launcher's process id, while it runs (for tests). */
+export const launcherPid = () => launcher?.pid;
+
+/** The process that starts readers, started on the first read (and again if it ever dies). */
+function launcherProcess(): ChildProcess {
+  if (launcher) return launcher;
+  const started = fork(LAUNCHER, [], {
+    execArgv: [],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // Nothing of the server's environment (its database address, its secrets) for processes reading hostile files.
+    env: { PATH: process.env.PATH ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", TZ: process.env.TZ ?? "" },
+  });
+  started.on("message", (result: LaunchResult) => {
+    pending.get(result.id)?.(result);
+    pending.delete(result.id);
+    if (!pending.size) started.channel?.unref(); // an idle launcher keeps no process alive
+  });
+  started.on("exit", () => {
+    if (launcher === started) launcher = null;
+    for (const [id, settle] of pending) settle({ id, peakRss: 0, crashed: "the reader launcher exited" });
+    pending.clear();
+  });
+  started.unref();
+  started.channel?.unref();
+  return (launcher = started);
+}
+
+/** One read through the launcher; settles once its reader has exited, so that a turn is never handed on while a reader still runs. */
 function runProcess(task: ReaderTask, options: IsolatedReadOptions, queue: Readers): Promise<Answer> {
   const memoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = fork(ENTRY, [], {
-      // The heap below the whole cap: V8 itself, the code and the file's bytes need the rest.
-      execArgv: [`--max-old-space-size=${Math.max(16, memoryMb - 96)}`, "--max-semi-space-size=16"],
-      serialization: "advanced",
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      // Nothing of the server's environment (its database address, its secrets) for a process reading hostile files.
-      env: { PATH: process.env.PATH ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", TZ: process.env.TZ ?? "" },
+    const id = nextId++;
+    pending.set(id, (result) => {
+      queue.peakRssBytes = Math.max(queue.peakRssBytes, result.peakRss);
+      if ("limit" in result) reject(tooComplex(result.limit, result.limit === "memory" ? memoryMb : Math.round(timeoutMs / 1000)));
+      else if ("crashed" in result) reject(new Error(`The reading process ended without an answer (${result.crashed})`));
+      else if ("unreadable" in result.reply) reject(new UnreadableFileError(result.reply.unreadable.reason, result.reply.unreadable.messages));
+      else if ("error" in result.reply) reject(Object.assign(new Error(result.reply.error.message), { stack: result.reply.error.stack }));
+      else resolve(result.reply);
     });
-    let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString("utf8")).slice(-2000); });
-    try { if (child.pid) setPriority(child.pid, READER_NICENESS); } catch { /* a system that refuses keeps the default priority */ }
-
-    let outcome: (() => void) | null = null;
-    /** The first outcome wins; it is delivered once the process is gone. */
-    const settle = (then: () => void) => {
-      if (outcome) return;
-      outcome = then;
-      clearInterval(watch);
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    };
-    const watch = setInterval(() => {
-      const rss = child.pid ? residentBytes(child.pid) : null;
-      if (rss === null) return;
-      queue.peakRssBytes = Math.max(queue.peakRssBytes, rss);
-      if (rss > memoryMb * 1048576) settle(() => reject(tooComplex("memory", memoryMb)));
-    }, WATCH_INTERVAL_MS);
-    const timer = setTimeout(() => settle(() => reject(tooComplex("time", Math.round(timeoutMs / 1000)))), timeoutMs);
-
-    child.on("message", (reply: ReaderReply) => settle(() => {
-      if ("unreadable" in reply) reject(new UnreadableFileError(reply.unreadable.reason, reply.unreadable.messages));
-      else if ("error" in reply) reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-      else resolve(reply);
-    }));
-    child.on("error", (e) => {
-      settle(() => reject(e));
-      if (child.pid === undefined) outcome!(); // never started: no exit will follow
+    const target = launcherProcess();
+    target.channel?.ref(); // a read under way keeps the process alive
+    target.send({ id, task, memoryMb, timeoutMs }, (e) => {
+      if (!e) return;
+      pending.delete(id);
+      reject(e);
     });
-    child.on("exit", (code, signal) => {
-      // Out of heap, V8 aborts the process; anything else without an answer is a fault of the reader, not of the file.
-      settle(() => reject(/heap limit|out of memory/i.test(stderr) ? tooComplex("memory", memoryMb)
-        : new Error(`The reading process exited (code ${code}, signal ${signal}) without an answer: ${stderr.trim().slice(-500)}`)));
-      outcome!();
-    });
-    child.send(task);
   });
 }

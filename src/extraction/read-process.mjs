@@ -4,6 +4,9 @@
 // alone cost some 350 MB of memory to transform, every read.
 import { register } from "tsx/esm/api";
 
+// Its launcher is gone (killed, or the server with it): nobody waits for this read.
+process.on("disconnect", () => process.exit(1));
+
 process.once("message", async (task) => {
   const head = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, Math.min(task.bytes.byteLength, 1024));
   if (head.includes("%PDF-")) {

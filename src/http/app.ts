@@ -18,7 +18,8 @@ import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
-import { cleanFileName, openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
+import { readUpload } from "./multipart.js";
+import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
 import { dummyHash } from "../accounts/passwords.js";
@@ -98,10 +99,12 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
   }));
   /** The body limit of a route: its upload's own (with room for the multipart framing around the file), or the JSON one. */
+  /** An upload route's file limit and the message that names it. */
+  const fileLimitOf = (upload: NonNullable<RouteSpec["upload"]>) => ({ bytes: upload.maxBytes ?? maxUploadBytes, tooLarge: upload.tooLarge ?? "upload_too_large" });
   const limitOf = (spec: RouteSpec) => {
     if (!spec.upload) return bodyLimit({ maxSize: maxBodyBytes, onError: (c) => { throw new AppError("payload_too_large", [], undefined, { limit: megabytes(maxBodyBytes, languageOf(c)) }); } });
-    const fileBytes = spec.upload.maxBytes ?? maxUploadBytes, tooLarge = spec.upload.tooLarge ?? "upload_too_large";
-    return bodyLimit({ maxSize: fileBytes + MULTIPART_FRAMING_BYTES, onError: (c) => { throw new AppError("payload_too_large", [], tooLarge, { limit: megabytes(fileBytes, languageOf(c)) }); } });
+    const file = fileLimitOf(spec.upload);
+    return bodyLimit({ maxSize: file.bytes + MULTIPART_FRAMING_BYTES, onError: (c) => { throw new AppError("payload_too_large", [], file.tooLarge, { limit: megabytes(file.bytes, languageOf(c)) }); } });
   };
 
   app.get("/api/health", async (c) => {
@@ -149,10 +152,8 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let body: unknown;
       let upload: UploadedFile | undefined;
       if (spec.upload) {
-        const form = await c.req.parseBody().catch(() => { throw new AppError("validation", [{ field: "file", key: "file_missing" }]); });
-        const file = form.file;
-        if (!(file instanceof File)) throw new AppError("validation", [{ field: "file", key: "file_missing" }]);
-        upload = { name: cleanFileName(file.name), bytes: new Uint8Array(await file.arrayBuffer()) };
+        const file = fileLimitOf(spec.upload);
+        upload = await readUpload(c.req.raw, file.bytes, file.tooLarge, lang);
       }
       if (spec.body) {
         let raw: unknown;

@@ -38,7 +38,12 @@ export type RouteAccess = Action | "signed_in" | "public";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
-export interface UploadedFile { name: string; bytes: Uint8Array }
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The bytes' SHA-256 (hex), computed as they arrived: hashing 16 MB at once holds the event loop. */
+  sha256?: string;
+}
 
 /** The longest file name kept (most file systems' limit). */
 const MAX_FILE_NAME = 255;

@@ -45,7 +45,7 @@ async function publishedImportOf(db: Database, symbol: string | null): Promise<I
 }
 
 /** Reads an uploaded file and stores the extractor's proposal as a draft. */
-export type UploadedDocument = { name: string; bytes: Uint8Array };
+export type UploadedDocument = { name: string; bytes: Uint8Array; sha256?: string };
 type ReadImport = { file: UploadedDocument; fileHash: string; text: string; draft: Draft };
 
 async function refuseDuplicate(db: Database, fileHash: string) {
@@ -55,7 +55,7 @@ async function refuseDuplicate(db: Database, fileHash: string) {
 
 /** Reads and extracts an upload (seconds for a long document, in the reading worker), outside any transaction. */
 export async function readImport(db: Database, file: UploadedDocument): Promise<ReadImport> {
-  const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+  const fileHash = file.sha256 ?? createHash("sha256").update(file.bytes).digest("hex");
   await refuseDuplicate(db, fileHash);
   const registry = await agencyRegistry(db);
   const { text, extraction } = await readAndExtractIsolated(file.name, file.bytes, registry);

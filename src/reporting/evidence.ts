@@ -14,6 +14,7 @@ import type { Language } from "../core/i18n.js";
 import { evidenceTypeIsolated } from "../extraction/read-isolated.js";
 import { UnreadableFileError } from "../extraction/read-text.js";
 import { megabytes } from "../text/numbers.js";
+import type { UploadedFile } from "../http/route.js";
 import type { Database } from "../storage/database.js";
 import { evidenceFiles, submissions } from "./schema.js";
 import { evidenceVisible, formOf, openReport, saveDraft, type SubmissionForm } from "./submissions.js";
@@ -21,13 +22,13 @@ import { evidenceVisible, formOf, openReport, saveDraft, type SubmissionForm } f
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Attaches a file whose type was read from its bytes (see checkEvidence) to the agency's report; a draft save first starts a report that did not exist yet. */
-export async function attachEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; taskId: number | null; file: { name: string; bytes: Uint8Array }; mediaType: string }): Promise<SubmissionForm> {
+export async function attachEvidence(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: { version: number; taskId: number | null; file: UploadedFile; mediaType: string }): Promise<SubmissionForm> {
   const place = await openReport(db, actor, roundId, agencyId);
   // The save checks access, the lock and the version, and that the task is one the agency owes.
   const submission = await saveDraft(db, place, { version: input.version, tasks: input.taskId ? [{ taskId: input.taskId }] : undefined });
   await db.insert(evidenceFiles).values({
     submissionId: submission.id, taskId: input.taskId, fileName: input.file.name.slice(0, 255), mediaType: input.mediaType, size: input.file.bytes.length,
-    sha256: createHash("sha256").update(input.file.bytes).digest("hex"), content: input.file.bytes, uploadedBy: actor.id,
+    sha256: input.file.sha256 ?? createHash("sha256").update(input.file.bytes).digest("hex"), content: input.file.bytes, uploadedBy: actor.id,
   });
   return formOf(db, place);
 }

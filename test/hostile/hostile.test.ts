@@ -40,7 +40,7 @@ afterAll(async () => {
   clearInterval(sampler);
   console.log(`hostile corpus: ${outcomes.tried} tried, ${outcomes.refused} refused clearly, ${outcomes.accepted} accepted; `
     + `peak RSS ${Math.round(twoAtOnce / MB)} MB with 2 uploads at once, ${Math.round(peak.together / MB)} MB over the corpus `
-    + `(server ${Math.round(peak.server / MB)} MB, reading process ${Math.round(peak.readers / MB)} MB, capped at ${DEFAULT_MAX_MEMORY_MB} MB)`);
+    + `(server ${Math.round(peak.server / MB)} MB, reader launcher and reading process ${Math.round(peak.readers / MB)} MB, the reader capped at ${DEFAULT_MAX_MEMORY_MB} MB)`);
   await server?.close();
 });
 

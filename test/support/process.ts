@@ -16,7 +16,7 @@ export interface ServerProcess {
   pid: number;
   /** The administrator's session. */
   admin: Client;
-  /** The resident memory of the server and of each process it started (readers), in bytes, now. */
+  /** The resident memory of the server, and of all the processes it started and they started (the reader launcher and readers), in bytes, now. */
   memory(): { server: number; children: number };
   close(): Promise<void>;
 }
@@ -37,17 +37,20 @@ function residentBytes(pid: number): number {
   }
 }
 
-/** The processes whose parent is `pid`. */
-function childrenOf(pid: number): number[] {
-  const found: number[] = [];
+/** The processes whose parent is `pid`, and theirs, all the way down. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // The parent is the 4th field, after the command name in brackets (which may hold spaces).
       const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) found.push(Number(entry));
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
     } catch { /* gone meanwhile */ }
   }
+  const found: number[] = [];
+  for (let next = parents.get(pid) ?? []; next.length; next = next.flatMap((p) => parents.get(p) ?? [])) found.push(...next);
   return found;
 }
 
@@ -89,7 +92,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   };
   return {
     url, pid: child.pid!, admin,
-    memory: () => ({ server: residentBytes(child.pid!), children: childrenOf(child.pid!).reduce((sum, pid) => sum + residentBytes(pid), 0) }),
+    memory: () => ({ server: residentBytes(child.pid!), children: descendantsOf(child.pid!).reduce((sum, pid) => sum + residentBytes(pid), 0) }),
     async close() {
       child.kill("SIGTERM");
       await closed;

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Config } from "./core/config.js";
 import type { Logger } from "./core/log.js";
 import { createApp } from "./http/app.js";
+import { Admission } from "./http/overload.js";
 import { startReaders } from "./extraction/read-isolated.js";
 import { loadSampleProvince } from "./samples/load-samples.js";
 import { smtpMailer } from "./reporting/mailer.js";
@@ -49,7 +50,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   } else if (admin.created) log.info({ username: admin.username }, "administrator created with THEODOI_ADMIN_PASSWORD");
   await store.refreshStatistics();
   startReaders();
-  const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION, trustProxy: config.trustProxy });
+  const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION, trustProxy: config.trustProxy,
+    admission: new Admission(config.admission) });
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
     s.once("error", fail);

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { parseProxyEntry } from "../http/client-address.js";
+import { DEFAULT_ADMISSION, type AdmissionLimits } from "../http/overload.js";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,6 +25,10 @@ const schema = z.object({
   /** Reverse proxies trusted to say who the client is in X-Forwarded-For: addresses or CIDR ranges, comma-separated ("127.0.0.1,10.0.0.0/8"). */
   THEODOI_TRUST_PROXY: z.string().transform((v) => v.split(",").map((e) => e.trim()).filter(Boolean))
     .refine((entries) => entries.every((e) => parseProxyEntry(e)), "addresses or CIDR ranges, comma-separated (127.0.0.1,10.0.0.0/8)").default([]),
+  /** Requests worked on at once; more wait in a queue (http/overload.ts). */
+  THEODOI_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(DEFAULT_ADMISSION.maxInFlight),
+  /** The longest a request may expect to wait for its turn, in ms; one that would wait longer is answered 503 at once. */
+  THEODOI_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(DEFAULT_ADMISSION.maxWaitMs),
 });
 
 export interface Config {
@@ -40,6 +45,7 @@ export interface Config {
   mailFrom: string;
   reminderMinutes: number;
   trustProxy: string[];
+  admission: AdmissionLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
     adminPassword: e.THEODOI_ADMIN_PASSWORD, smtpUrl: e.THEODOI_SMTP_URL, mailFrom: e.THEODOI_MAIL_FROM, reminderMinutes: e.THEODOI_REMINDER_MINUTES,
     trustProxy: e.THEODOI_TRUST_PROXY,
+    admission: { ...DEFAULT_ADMISSION, maxInFlight: e.THEODOI_MAX_IN_FLIGHT, maxWaitMs: e.THEODOI_MAX_WAIT_MS },
   };
 }

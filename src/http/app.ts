@@ -4,7 +4,7 @@
  */
 import { serveStatic } from "@hono/node-server/serve-static";
 import { sql } from "drizzle-orm";
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { getCookie } from "hono/cookie";
@@ -29,6 +29,7 @@ import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
 import { invalidateDashboard } from "../dashboard/dashboard.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
+import { Admission, admissionGuard } from "./overload.js";
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +42,8 @@ export interface AppOptions {
   version: string;
   /** Reverse proxies trusted to name the client in X-Forwarded-For (THEODOI_TRUST_PROXY). */
   trustProxy?: string[];
+  /** Admission control (overload.ts): requests worked on at once and waiting; the defaults when not given. */
+  admission?: Admission;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -64,7 +67,7 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [] }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission() }: AppOptions) {
   const app = new Hono();
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
@@ -116,8 +119,13 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   app.get("/api/openapi.json", (c) => c.json(openApi));
   app.get("/api/docs", (c) => c.json(openApi));
 
+  // Every route is admitted by the overload guard but signing in, the one public route (Argon2 works off the
+  // event loop, and the address throttle holds attempts for seconds, which must not hold others' slots), and
+  // uploads, which have their own limit (one read at a time, eight waiting: extraction/read-isolated.ts).
+  // Health, ping, the OpenAPI document and the web app's files stay outside it too: they answer at once.
+  const admit = admissionGuard(admission, log), unguarded: MiddlewareHandler = (_c, next) => next();
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), async (c) => {
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), spec.access === "public" || spec.upload ? unguarded : admit, async (c) => {
       const lang = languageOf(c);
       const unsafe = UNSAFE_METHODS.has(c.req.method);
       // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).

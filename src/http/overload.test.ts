@@ -1,0 +1,200 @@
+/**
+ * The overload guard: past its limits a request is answered 503 with Retry-After at once, and a
+ * slot is given back however a request ends. Requests are made slow by holding a lock on the
+ * documents table (on the embedded engine, the one connection), not by timing, so nothing here
+ * depends on the machine's speed.
+ */
+import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../accounts/bootstrap.js";
+import { loadConfig } from "../core/config.js";
+import { AppError } from "../core/errors.js";
+import { createLogger } from "../core/log.js";
+import { VERSION } from "../server.js";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { createApp } from "./app.js";
+import { Admission, type AdmissionLimits, type Slot } from "./overload.js";
+
+/** Waits until `check` holds (the server's side of a request has got that far), or fails after 10 s. */
+async function until(check: () => boolean, what: string) {
+  for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 5))) {
+    if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+describe("admission", () => {
+  it("queues while a request can expect a slot in time, and refuses at once one that cannot", async () => {
+    let now = 0;
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => now);
+    const first = await admission.enter();
+    const second = admission.enter();
+    now = 50;
+    first.release();
+    // The second waited 50 ms with nobody ahead: the pace is 50 ms a place.
+    const running = await second;
+    const third = admission.enter(), fourth = admission.enter(); // expected 50 and 100 ms: queued
+    expect(admission.queued).toBe(2);
+    const refused = await admission.enter().catch((e: unknown) => e); // expected 150 ms
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "unavailable", params: { seconds: "1" } });
+    expect(admission.queued).toBe(2);
+    running.release();
+    (await third).release();
+    (await fourth).release();
+    expect(admission.inFlight).toBe(0);
+  });
+
+  it("starts a request with a slot free and nobody ahead whatever the pace was", async () => {
+    let now = 0;
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => now);
+    const first = await admission.enter();
+    const second = admission.enter();
+    now = 10_000;
+    first.release();
+    (await second).release(); // a pace of 10 s a place
+    (await admission.enter()).release();
+  });
+
+  it("answers a request still waiting at twice the longest expected wait", async () => {
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 10, maxQueued: 100 });
+    const held = await admission.enter();
+    await expect(admission.enter()).rejects.toMatchObject({ code: "unavailable" });
+    expect(admission.queued).toBe(0);
+    held.release();
+  });
+
+  it("takes its limits from the environment, with defaults for two cores", () => {
+    expect(loadConfig({}).admission).toEqual({ maxInFlight: 16, maxWaitMs: 500, maxQueued: 256 });
+    expect(loadConfig({ THEODOI_MAX_IN_FLIGHT: "4", THEODOI_MAX_WAIT_MS: "250" }).admission).toMatchObject({ maxInFlight: 4, maxWaitMs: 250 });
+    expect(() => loadConfig({ THEODOI_MAX_IN_FLIGHT: "0" })).toThrow(/THEODOI_MAX_IN_FLIGHT/);
+  });
+
+  it("gives a slot back once however often it is released", async () => {
+    const admission = new Admission({ maxInFlight: 2, maxWaitMs: 100, maxQueued: 0 });
+    const a: Slot = await admission.enter();
+    const b = await admission.enter();
+    a.release();
+    a.release();
+    expect(admission.inFlight).toBe(1);
+    b.release();
+    expect(admission.inFlight).toBe(0);
+  });
+});
+
+describe("the overload guard over HTTP", () => {
+  let db: TestDatabase;
+  let cookie: string;
+  let csrfToken: string;
+  const closers: (() => Promise<void>)[] = [];
+
+  /** The app with `limits` on a free port, as `theodoi serve` runs it. */
+  async function listen(limits: AdmissionLimits) {
+    const admission = new Admission(limits);
+    const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION, admission });
+    const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
+    closers.push(() => new Promise<void>((ok) => server.close(() => ok())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = (path: string, init: RequestInit = {}) => fetch(url + path, { ...init, headers: { cookie, ...init.headers } });
+    return { url, admission, get };
+  }
+
+  /** Holds the documents table (the whole database on the embedded engine) until the returned function is called. */
+  async function holdDocuments(): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => { locked = r; });
+    const done = db.store.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table documents in access exclusive mode`);
+      locked();
+      await released;
+    });
+    await isLocked;
+    return async () => { release(); await done; };
+  }
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ samples: true });
+    const { url } = await listen({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 0 });
+    // Signing in is outside the guard (and here before any lock).
+    // The focal point: reads everything and writes documents, but does not manage users.
+    const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "daumoi", password: DEMO_PASSWORD }) });
+    expect(res.status).toBe(200);
+    cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+    await db.drop();
+  });
+
+  it("answers 503 with Retry-After at once past the limit, serves those within it, and leaves the bare routes alone", async () => {
+    const { admission, get } = await listen({ maxInFlight: 2, maxWaitMs: 1_000, maxQueued: 0 });
+    expect((await get("/api/documents")).status).toBe(200);
+    const release = await holdDocuments();
+    const first = get("/api/documents");
+    await until(() => admission.inFlight === 1, "the first request's slot");
+    const second = get("/api/documents?pageSize=5");
+    await until(() => admission.inFlight === 2, "the second request's slot");
+
+    const busy = await get("/api/documents");
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+    const body = (await busy.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("unavailable");
+    expect(body.error.message).toBe(`Hệ thống đang bận; hãy thử lại sau ${busy.headers.get("retry-after")} giây`);
+    const inEnglish = await get("/api/dashboard?lang=en");
+    expect(inEnglish.status).toBe(503);
+    expect(((await inEnglish.json()) as { error: { message: string } }).error.message).toMatch(/^The system is busy; try again in \d+ s$/);
+    // Not admitted: the bare route answers whatever the load.
+    expect((await get("/api/ping")).status).toBe(200);
+
+    await release();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    await until(() => admission.inFlight === 0, "the slots back");
+    expect((await get("/api/documents")).status).toBe(200);
+  });
+
+  it("gives the slot back after every kind of error", async () => {
+    const { admission, get } = await listen({ maxInFlight: 1, maxWaitMs: 1_000, maxQueued: 0 });
+    const write = { method: "POST", headers: { "content-type": "application/json", "x-csrf-token": csrfToken } };
+    const answers = [
+      await get("/api/documents/999999"), // not found
+      await get("/api/documents?pageSize=abc"), // invalid query
+      await get("/api/documents", { headers: { cookie: "" } }), // no session
+      await get("/api/documents", { ...write, body: "{" }), // a body that is not JSON
+      await get("/api/documents", { ...write, body: JSON.stringify({ title: "" }) }), // a body that is not valid
+      await get("/api/users"), // not the focal point's to list
+    ];
+    expect(answers.map((a) => a.status)).toEqual([404, 400, 401, 400, 400, 403]);
+    expect(admission.inFlight).toBe(0);
+    expect((await get("/api/documents")).status).toBe(200);
+  });
+
+  it("gives the slot back when the client goes away, waiting or being served", async () => {
+    const { admission, get } = await listen({ maxInFlight: 1, maxWaitMs: 60_000, maxQueued: 10 });
+    const release = await holdDocuments();
+    const servedGone = new AbortController(), waitingGone = new AbortController();
+    const served = get("/api/documents", { signal: servedGone.signal }).catch(() => "aborted");
+    await until(() => admission.inFlight === 1, "the first request's slot");
+    const waiting = get("/api/documents", { signal: waitingGone.signal }).catch(() => "aborted");
+    await until(() => admission.queued === 1, "the second request in the queue");
+
+    waitingGone.abort();
+    expect(await waiting).toBe("aborted");
+    await until(() => admission.queued === 0, "the abandoned request to leave the queue");
+    servedGone.abort();
+    expect(await served).toBe("aborted");
+    // Its work still runs (to the end of its query), so it keeps the slot till then: the next one waits.
+    const next = get("/api/documents");
+    await until(() => admission.queued === 1, "the next request in the queue");
+    expect(admission.inFlight).toBe(1);
+
+    await release();
+    expect((await next).status).toBe(200);
+    await until(() => admission.inFlight === 0 && admission.queued === 0, "every slot back");
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Admission control: what keeps overload graceful. Requests wait in a first-come queue for one of
+ * `maxInFlight` slots, but only if they can expect a slot within `maxWaitMs`; a request that cannot,
+ * or that finds the queue full, is answered 503 with Retry-After at once, and one still waiting at
+ * twice `maxWaitMs` (the estimate was wrong) is answered so then. Without it, a saturated server let its backlog grow without bound (on the
+ * sample province: answers after 15-30 s, then connections reset).
+ *
+ * Requests start one per turn of the event loop, never straight from the socket. On the embedded
+ * engine a request runs from start to end without letting the event loop turn (PGlite works on this
+ * thread, behind promises that resolve at once), so a batch of requests read from the sockets used to
+ * run back to back while the next ones waited unread in the kernel, where nothing can see or refuse
+ * them (the event loop stalled 150-300 ms a turn at 700 requests/s). Started one per turn, the sockets
+ * are read between any two requests: every arrival is seen at once, queued or refused, and the queue
+ * is where the waiting is. On a server (PostgreSQL) requests wait on the network and overlap, up to
+ * `maxInFlight`; a turn then costs next to nothing.
+ *
+ * The expected wait of a newcomer is its place in the queue times the pace at which queued requests
+ * have been starting: each started request's wait divided by the number that were ahead of it, itself
+ * included (the real pace of this server now, slow reports and a busy database included).
+ */
+import type { MiddlewareHandler } from "hono";
+import { AppError } from "../core/errors.js";
+import type { Logger } from "../core/log.js";
+
+export interface AdmissionLimits {
+  /** Requests worked on at once (16: the pool's 10 connections, and room for those between queries). */
+  maxInFlight: number;
+  /**
+   * The longest a request is expected to wait for a slot (500 ms: a page still answers within a second).
+   * It waits twice that at most: at the threshold, half the estimates are short by a little, and such a
+   * request is better served a little late than refused late.
+   */
+  maxWaitMs: number;
+  /** Requests waiting at most, whatever their expected wait (a bound on memory). */
+  maxQueued: number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 16, maxWaitMs: 500, maxQueued: 256 };
+
+/** A taken slot: `release` gives it back (once; later calls do nothing). */
+export interface Slot { release(): void }
+
+interface Waiter {
+  admit(): void;
+  queuedAt: number;
+  /** Requests waiting ahead of it when it came. */
+  ahead: number;
+}
+
+/** Weight of each started request's pace in the running mean: about the last 20 count. */
+const SMOOTHING = 0.05;
+
+export class Admission {
+  private running = 0;
+  /** In arrival order (a Set keeps it, and lets an abandoned waiter leave from anywhere). */
+  private readonly waiting = new Set<Waiter>();
+  private startScheduled = false;
+  /** Mean wait for one place in the queue, over the requests started last. */
+  private paceMs = 0;
+  /** Requests refused since the count was last taken (`takeRefused`). */
+  private refused = 0;
+
+  constructor(readonly limits: AdmissionLimits = DEFAULT_ADMISSION, private readonly now: () => number = () => performance.now()) {}
+
+  get inFlight(): number { return this.running; }
+  get queued(): number { return this.waiting.size; }
+
+  /** How many requests were refused since the last call. */
+  takeRefused(): number {
+    const n = this.refused;
+    this.refused = 0;
+    return n;
+  }
+
+  /** Expected wait of a request joining the queue now. */
+  expectedWaitMs(): number {
+    return (this.waiting.size + 1) * this.paceMs;
+  }
+
+  /**
+   * A slot, once the requests ahead have started (at the earliest in the next turn of the event loop).
+   * Throws "unavailable" (503, Retry-After) when it cannot be had in time, and when `signal` aborts
+   * while waiting (the client went away; nobody reads that answer).
+   */
+  enter(signal?: AbortSignal): Promise<Slot> {
+    const { maxWaitMs, maxQueued } = this.limits;
+    const expected = this.expectedWaitMs();
+    // With a slot free and no one ahead, it starts in the next turn whatever the pace was.
+    const behindOthers = this.waiting.size > 0 || this.running >= this.limits.maxInFlight;
+    if (signal?.aborted || (behindOthers && (this.waiting.size >= maxQueued || expected > maxWaitMs))) return Promise.reject(this.refuse(expected));
+    return new Promise<Slot>((resolve, reject) => {
+      const leave = () => {
+        this.waiting.delete(waiter);
+        signal?.removeEventListener("abort", leave);
+        clearTimeout(timer);
+        reject(this.refuse(2 * maxWaitMs));
+      };
+      const waiter: Waiter = {
+        queuedAt: this.now(),
+        ahead: this.waiting.size,
+        admit: () => {
+          signal?.removeEventListener("abort", leave);
+          clearTimeout(timer);
+          resolve(this.take());
+        },
+      };
+      // The estimate was wrong (a burst of slow requests): the answer is late, but never later than this.
+      const timer = setTimeout(leave, 2 * maxWaitMs);
+      signal?.addEventListener("abort", leave, { once: true });
+      this.waiting.add(waiter);
+      this.scheduleStart();
+    });
+  }
+
+  /** Starts the first waiter in the next turn of the event loop (check phase, after the sockets are read). */
+  private scheduleStart(): void {
+    if (this.startScheduled || this.waiting.size === 0 || this.running >= this.limits.maxInFlight) return;
+    this.startScheduled = true;
+    setImmediate(() => {
+      this.startScheduled = false;
+      const [first] = this.waiting;
+      if (!first || this.running >= this.limits.maxInFlight) return;
+      this.waiting.delete(first);
+      const pace = (this.now() - first.queuedAt) / (first.ahead + 1);
+      this.paceMs = this.paceMs ? this.paceMs + SMOOTHING * (pace - this.paceMs) : pace;
+      first.admit();
+      this.scheduleStart();
+    });
+  }
+
+  private take(): Slot {
+    this.running++;
+    let held = true;
+    return {
+      release: () => {
+        if (!held) return;
+        held = false;
+        this.running--;
+        this.scheduleStart();
+      },
+    };
+  }
+
+  private refuse(expectedMs: number): AppError {
+    this.refused++;
+    // Come back when the queue ahead should have cleared: at least 1 s, at most 10.
+    const seconds = Math.min(10, Math.max(1, Math.ceil(expectedMs / 1000)));
+    return new AppError("unavailable", [], undefined, { seconds: String(seconds) });
+  }
+}
+
+/** How often a saturated server says so in the log. */
+const WARN_EVERY_MS = 60_000;
+
+/**
+ * The middleware: takes a slot for the rest of the request (validation, the use case, the answer
+ * built), and gives it back however that ends: an answer, an error, or a client gone meanwhile (the
+ * work still runs to its end, so the slot is held until then). The body is read first, outside the
+ * slot, so that a slow sender holds no capacity; the route's body limit has already bounded it.
+ */
+export function admissionGuard(admission: Admission, log: Logger): MiddlewareHandler {
+  let lastWarning = -Infinity;
+  return async (c, next) => {
+    // (Asking a GET for its body would build a whole Request for nothing.) A broken body is the route's to report.
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") await c.req.arrayBuffer().catch(() => undefined);
+    let slot: Slot;
+    try {
+      slot = await admission.enter(c.req.raw.signal);
+    } catch (e) {
+      const now = performance.now();
+      if (now - lastWarning >= WARN_EVERY_MS) {
+        lastWarning = now;
+        log.warn({ inFlight: admission.inFlight, queued: admission.queued, refused: admission.takeRefused(), limits: admission.limits }, "overloaded: requests answered 503");
+      }
+      throw e;
+    }
+    try {
+      await next();
+    } finally {
+      slot.release();
+    }
+  };
+}

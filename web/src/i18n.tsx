@@ -1,5 +1,5 @@
 /** The web app's words in Vietnamese (default) and English, and the language switch. */
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Language } from "../../src/core/i18n";
 import { reportingEn, reportingVi } from "./i18n-reporting";
 import { adminEn, adminVi } from "./i18n-admin";
@@ -370,11 +370,14 @@ function initialLanguage(): Language {
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
+  // The API answers in the language of this cookie: it is written from the start, not only when the user
+  // switches, or a browser set to English would show Vietnamese pages with English error messages.
+  useEffect(() => {
+    document.cookie = `theodoi_lang=${lang}; path=/; SameSite=Lax; max-age=31536000`;
+    document.documentElement.lang = lang;
+  }, [lang]);
   const setLang = (next: Language) => {
     localStorage.setItem("theodoi_lang", next);
-    // The API answers errors in the language of this cookie.
-    document.cookie = `theodoi_lang=${next}; path=/; SameSite=Lax; max-age=31536000`;
-    document.documentElement.lang = next;
     setLangState(next);
   };
   return <LanguageContext.Provider value={{ lang, t: dictionaries[lang], setLang }}>{children}</LanguageContext.Provider>;

@@ -56,7 +56,7 @@ export function ImportsPage() {
                 <tr key={i.id}>
                   <td className="nowrap"><Link to={`/imports/${i.id}`}>{i.symbol ?? t.noSymbol}</Link></td>
                   <td>{i.title}</td>
-                  <td>{i.fileName}</td>
+                  <td className="filename">{i.fileName}</td>
                   <td className="nowrap">{i.taskCount} / {i.indicatorCount}</td>
                   <td>{t.importStatus[i.status]}{i.documentId && <> · <Link to={`/documents/${i.documentId}`}>{t.navDocuments}</Link></>}</td>
                   <td className="nowrap">{formatDate(i.createdAt.slice(0, 10))}</td>

@@ -62,6 +62,11 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     await reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").fill("Nguồn vốn bố trí chậm");
     await saved(reporter);
 
+    // A file that is no accepted kind is refused beside the control it was attached with, saying what to do; nothing is attached.
+    await reporter.getByLabel("Đính kèm tệp").last().setInputFiles({ name: "bien-ban.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+    await expect.poll(() => reporter.locator(".evidence .field-error").last().innerText()).toBe("bien-ban.pdf: Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG; hãy lưu hoặc in tệp ra PDF rồi đính kèm");
+    expect(await reporter.locator(".evidence .file").count()).toBe(0);
+
     // Its draft survives a reload: saved as typed.
     await reporter.reload();
     await expect.poll(() => reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").inputValue()).toBe("Nguồn vốn bố trí chậm");

@@ -48,6 +48,8 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldMessage[]>([]);
+  /** A file refused (its type, its size, a damaged or tampered file): said beside the control it was attached with, not among the report's gaps. */
+  const [attachProblem, setAttachProblem] = useState<{ taskId: number | null; message: string } | null>(null);
   const [comment, setComment] = useState("");
   const pending = useRef<Changes>(noChanges());
   const version = useRef(initial.submission?.version ?? 0);
@@ -158,9 +160,13 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   const attach = async (file: File, taskId: number | null) => {
     clearTimeout(timer.current);
     await save();
+    setAttachProblem(null);
     try {
       accept(await uploadFile<SubmissionForm>(`${path}/evidence?version=${version.current}${taskId ? `&taskId=${taskId}` : ""}`, file));
-    } catch (e) { fail(e); }
+    } catch (e) {
+      const said = e instanceof ApiError ? e.fields.find((f) => f.field === "file")?.message ?? e.message : String(e);
+      setAttachProblem({ taskId, message: `${file.name}: ${said}` });
+    }
   };
   const detach = async (evidenceId: number) => {
     await save();
@@ -178,6 +184,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
         <span key={f.id} className="file"><a href={`/api/evidence/${f.id}`}>{f.fileName}</a>{editable && <button type="button" aria-label={`${t.remove} ${f.fileName}`} onClick={() => void detach(f.id)}>×</button>}</span>
       ))}
       {editable && <label className="attach">{t.attach} <input type="file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ""; if (f) void attach(f, taskId); }} /></label>}
+      {attachProblem && attachProblem.taskId === taskId && <span className="field-error" role="alert">{attachProblem.message}</span>}
     </div>
   );
 

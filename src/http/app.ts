@@ -101,6 +101,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   app.use("*", secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
   }));
+  // What the API answers (drafts, agencies' reports, evidence files) is one user's: no cache, shared or the browser's, keeps it.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-store");
+  });
   /** The body limit of a route: its upload's own (with room for the multipart framing around the file), or the JSON one. */
   /** An upload route's file limit and the message that names it. */
   const fileLimitOf = (upload: NonNullable<RouteSpec["upload"]>) => ({ bytes: upload.maxBytes ?? maxUploadBytes, tooLarge: upload.tooLarge ?? "upload_too_large" });

@@ -256,6 +256,8 @@ describe("reporting rounds", () => {
     const download = await fetch(`${s.url}/api/evidence/${evidence[0].id}`, { headers: focal.headers });
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(download.headers.get("cache-control")).toBe("no-store"); // nor any other API answer, errors included
+    expect((await fetch(`${s.url}/api/evidence/999999`, { headers: focal.headers })).headers.get("cache-control")).toBe("no-store");
     expect(await download.text()).toBe("%PDF-1.4\n% theodoi\n");
     const outsider = await s.as("bc-xd-2", "reporter", [xd]);
     expect((await outsider.call("GET", `/api/evidence/${evidence[0].id}`)).status).toBe(404);

@@ -3,10 +3,12 @@
  * route of the same server measured in the same run (so the ratios hold whatever the machine).
  *
  *   npm run bench            # embedded engine (PGlite) in a temporary data directory
- *   DATABASE_URL=... npm run bench
+ *   DATABASE_URL=... npm run bench   # a database of its own on that server, dropped afterwards
  *   BENCH_ONLY=dashboard npm run bench   # only the cases whose name holds it, with the baselines
  *
  * Prints a table (median, p95 in ms, and ratio to the baseline) and writes bench/results/latest.json.
+ * `npm run bench` then runs bench/sustained.ts (the sustained rate, and overload); `npm run bench:latency`
+ * runs this one alone.
  */
 import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
@@ -21,6 +23,7 @@ import { loadSampleProvince } from "../src/samples/load-samples.js";
 import { VERSION } from "../src/server.js";
 import { openStore } from "../src/storage/database.js";
 import { generateProvince } from "./dataset.js";
+import { benchDatabase } from "./database.js";
 import { buildDashboard } from "../src/dashboard/dashboard.js";
 import { documents } from "../src/documents/schema.js";
 
@@ -29,7 +32,9 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const size = { documents: Number(process.env.BENCH_DOCUMENTS ?? 3000), tasksPerPlan: 8, indicatorsPerPlan: 3 };
 
 const dataDir = mkdtempSync(join(tmpdir(), "theodoi-bench-"));
-const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
+// On a server, a database of its own (it used to fill the URL's own database with a generated province).
+const database = await benchDatabase();
+const store = await openStore({ databaseUrl: database.url, dataDir });
 await store.migrate();
 await loadSampleProvince(store.db);
 let t0 = performance.now();
@@ -115,4 +120,5 @@ mkdirSync(new URL("./results", import.meta.url), { recursive: true });
 writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ engine: store.engine, size, generated, requests: REQUESTS, concurrency: CONCURRENCY, results, dashboardColdMs: coldMedian }, null, 1));
 await new Promise<void>((ok) => server.close(() => ok()));
 await store.close();
+await database.drop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -25,36 +25,52 @@ async function until(check: () => boolean, what: string) {
 }
 
 describe("admission", () => {
+  /** Starts and ends `n` requests one after another, each having waited `ms` for its turn with nobody ahead. */
+  async function pace(admission: Admission, clock: { now: number }, n: number, ms: number) {
+    const running = await admission.enter();
+    let last = running;
+    for (let i = 0; i < n; i++) {
+      const next = admission.enter();
+      clock.now += ms;
+      last.release();
+      last = await next;
+    }
+    last.release();
+  }
+
   it("queues while a request can expect a slot in time, and refuses at once one that cannot", async () => {
-    let now = 0;
-    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => now);
-    const first = await admission.enter();
-    const second = admission.enter();
-    now = 50;
-    first.release();
-    // The second waited 50 ms with nobody ahead: the pace is 50 ms a place.
-    const running = await second;
-    const third = admission.enter(), fourth = admission.enter(); // expected 50 and 100 ms: queued
+    const clock = { now: 0 };
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => clock.now);
+    await pace(admission, clock, 200, 40); // 40 ms a place
+    const running = await admission.enter();
+    const second = admission.enter(), third = admission.enter(); // expected 40 and 80 ms: queued
     expect(admission.queued).toBe(2);
-    const refused = await admission.enter().catch((e: unknown) => e); // expected 150 ms
+    const refused = await admission.enter().catch((e: unknown) => e); // expected 120 ms
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "unavailable", params: { seconds: "1" } });
     expect(admission.queued).toBe(2);
     running.release();
+    (await second).release();
     (await third).release();
-    (await fourth).release();
     expect(admission.inFlight).toBe(0);
   });
 
   it("starts a request with a slot free and nobody ahead whatever the pace was", async () => {
-    let now = 0;
-    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => now);
-    const first = await admission.enter();
-    const second = admission.enter();
-    now = 10_000;
-    first.release();
-    (await second).release(); // a pace of 10 s a place
+    const clock = { now: 0 };
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => clock.now);
+    await pace(admission, clock, 200, 10_000); // counted as 100 ms a place at most
     (await admission.enter()).release();
+  });
+
+  it("lets one request held up for long move the pace a little only", async () => {
+    const clock = { now: 0 };
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => clock.now);
+    await pace(admission, clock, 1, 10_000);
+    const running = await admission.enter();
+    const queued = [admission.enter(), admission.enter(), admission.enter()];
+    expect(admission.queued).toBe(3);
+    running.release();
+    for (const q of queued) (await q).release();
   });
 
   it("answers a request still waiting at twice the longest expected wait", async () => {

@@ -2,8 +2,8 @@
  * Admission control: what keeps overload graceful. Requests wait in a first-come queue for one of
  * `maxInFlight` slots, but only if they can expect a slot within `maxWaitMs`; a request that cannot,
  * or that finds the queue full, is answered 503 with Retry-After at once, and one still waiting at
- * twice `maxWaitMs` (the estimate was wrong) is answered so then. Without it, a saturated server let its backlog grow without bound (on the
- * sample province: answers after 15-30 s, then connections reset).
+ * twice `maxWaitMs` (the estimate was wrong) is answered so then. Without it, a saturated server let
+ * its backlog grow without bound (on the sample province: answers after 15-30 s, connections reset).
  *
  * Requests start one per turn of the event loop, never straight from the socket. On the embedded
  * engine a request runs from start to end without letting the event loop turn (PGlite works on this
@@ -15,8 +15,8 @@
  * `maxInFlight`; a turn then costs next to nothing.
  *
  * The expected wait of a newcomer is its place in the queue times the pace at which queued requests
- * have been starting: each started request's wait divided by the number that were ahead of it, itself
- * included (the real pace of this server now, slow reports and a busy database included).
+ * have been starting: a running mean of each started request's wait divided by its place (the real
+ * pace of this server now, slow reports and a busy database included).
  */
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "../core/errors.js";
@@ -121,8 +121,10 @@ export class Admission {
       const [first] = this.waiting;
       if (!first || this.running >= this.limits.maxInFlight) return;
       this.waiting.delete(first);
-      const pace = (this.now() - first.queuedAt) / (first.ahead + 1);
-      this.paceMs = this.paceMs ? this.paceMs + SMOOTHING * (pace - this.paceMs) : pace;
+      // One request held up behind something slow (a cold start, a long report) moves the pace by a
+      // twentieth of the longest wait at most: it must not turn away the next small burst on its own.
+      const pace = Math.min(this.limits.maxWaitMs, (this.now() - first.queuedAt) / (first.ahead + 1));
+      this.paceMs += SMOOTHING * (pace - this.paceMs);
       first.admit();
       this.scheduleStart();
     });

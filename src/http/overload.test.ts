@@ -8,7 +8,7 @@ import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../accounts/bootstrap.js";
+import { createUser } from "../accounts/users.js";
 import { loadConfig } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import { createLogger } from "../core/log.js";
@@ -132,11 +132,12 @@ describe("the overload guard over HTTP", () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDatabase({ samples: true });
+    db = await openTestDatabase();
+    // A focal point: reads everything and writes documents, but does not manage users.
+    await createUser(db.store.db, { username: "daumoi", displayName: "Đầu mối", role: "focal_point", agencyIds: [], password: "mat-khau-thu-nghiem", mustChangePassword: false });
     const { url } = await listen({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 0 });
     // Signing in is outside the guard (and here before any lock).
-    // The focal point: reads everything and writes documents, but does not manage users.
-    const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "daumoi", password: DEMO_PASSWORD }) });
+    const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "daumoi", password: "mat-khau-thu-nghiem" }) });
     expect(res.status).toBe(200);
     cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;

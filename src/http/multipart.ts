@@ -2,7 +2,8 @@
  * Reading an upload (multipart/form-data, field "file") as it arrives. The web platform's formData()
  * buffers the whole body and then parses it in one go: a 16 MB upload held the event loop for 30-65 ms,
  * every other request waiting. @fastify/busboy parses each chunk as it comes, stops at the file's limit
- * (also for a body without a length), and takes one file and a handful of parts at most.
+ * (also for a body without a length: the upload routes' own limit only refuses a declared length), and
+ * takes one file and a handful of small parts at most.
  */
 import { Busboy, type BusboyInstance } from "@fastify/busboy";
 import { createHash } from "node:crypto";
@@ -31,6 +32,8 @@ export function readUpload(request: Request, maxBytes: number, tooLarge: Message
     let failed = false;
     const fail = (e: AppError) => { if (!failed) { failed = true; reject(e); } };
     parser.on("file", (field, stream, fileName) => {
+      // A body cut short ends each part's stream in an error: unheard, it would end the process.
+      stream.on("error", () => fail(missing()));
       if (field !== "file" || upload) { stream.resume(); return; }
       upload = new Promise((done) => {
         const chunks: Buffer[] = [];

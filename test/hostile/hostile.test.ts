@@ -97,6 +97,30 @@ describe("the hostile corpus", () => {
     await expectHandled(file, file.bytes());
   }, 60_000);
 
+  it("answers a multipart body cut short, or without a length and over the limit, and lives on", async () => {
+    const raw = (body: BodyInit, headers: Record<string, string>) => fetch(`${server.url}/api/imports`, {
+      method: "POST", body, headers: { ...server.admin.headers, ...headers }, duplex: "half",
+    } as RequestInit);
+    // No closing boundary: the file's part ends in an error (which, unheard, ended the process).
+    const cut = await raw('--XB\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello', { "content-type": "multipart/form-data; boundary=XB" });
+    expect(cut.status).toBe(400);
+    expect((await cut.json()).error.fields[0].message).toMatch(/Chọn một tệp để tải lên/);
+    // 30 MB sent in chunks, no length declared: refused as it streams, at the file's limit.
+    const chunk = Buffer.alloc(1 << 20, "a");
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(Buffer.from('--XB\r\nContent-Disposition: form-data; name="file"; filename="lon.txt"\r\n\r\n'));
+        for (let i = 0; i < 30; i++) controller.enqueue(chunk);
+        controller.enqueue(Buffer.from("\r\n--XB--\r\n"));
+        controller.close();
+      },
+    });
+    const chunked = await raw(stream, { "content-type": "multipart/form-data; boundary=XB" });
+    expect(chunked.status).toBe(413);
+    expect((await chunked.json()).error.message).toMatch(/vượt giới hạn 25 MB/);
+    expect((await server.admin.call("GET", "/api/health")).status).toBe(200);
+  });
+
   it(`kept the server under ${SERVER_CAP_MB} MB and its reading process within its cap`, () => {
     expect(outcomes.tried).toBe(HOSTILE_FILES.length + 2);
     expect(peak.server / MB).toBeLessThan(SERVER_CAP_MB);

@@ -58,12 +58,16 @@ export class Readers {
   /** How many reads have a process now. */
   get runningNow(): number { return this.running; }
 
+  /** Throws the busy answer when a read now would find no turn and no place to wait: asked before an upload's body is received. */
+  refuseIfFull(): void {
+    if (this.running < this.concurrent || this.queue.length < this.waiting) return;
+    const seconds = Math.max(1, Math.ceil(((this.queue.length + 1) * this.averageMs) / this.concurrent / 1000));
+    throw new AppError("unavailable", [], "readers_busy", { seconds: String(seconds) });
+  }
+
   async run<T>(read: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrent) {
-      if (this.queue.length >= this.waiting) {
-        const seconds = Math.max(1, Math.ceil(((this.queue.length + 1) * this.averageMs) / this.concurrent / 1000));
-        throw new AppError("unavailable", [], "readers_busy", { seconds: String(seconds) });
-      }
+      this.refuseIfFull();
       await new Promise<void>((resolve) => this.queue.push(resolve));
     } else this.running++;
     const started = performance.now();
@@ -150,11 +154,14 @@ function launcherProcess(): ChildProcess {
     pending.delete(result.id);
     if (!pending.size) started.channel?.unref(); // an idle launcher keeps no process alive
   });
-  started.on("exit", () => {
+  const gone = () => {
     if (launcher === started) launcher = null;
     for (const [id, settle] of pending) settle({ id, peakRss: 0, crashed: "the reader launcher exited" });
     pending.clear();
-  });
+  };
+  // "close" once its pipes are drained (an answer sent just before it ended still arrives); "error" when it could not start.
+  started.on("close", gone);
+  started.on("error", gone);
   started.unref();
   started.channel?.unref();
   return (launcher = started);

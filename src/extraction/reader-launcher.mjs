@@ -56,7 +56,8 @@ function read({ id, task, memoryMb, timeoutMs }) {
   const answer = () => process.send({ id, peakRss, ...outcome });
 
   child.on("message", (reply) => finish({ reply }));
-  child.on("exit", (code, signal) => {
+  // "close", not "exit": the reader's last message and words may still be in the pipes when it exits.
+  child.on("close", (code, signal) => {
     running.delete(child);
     // Out of heap, V8 aborts the process; anything else without an answer is a fault of the reader, not of the file.
     finish(/heap limit|out of memory/i.test(stderr) ? { limit: "memory" } : { crashed: `exit code ${code}, signal ${signal}: ${stderr.trim().slice(-500)}` });

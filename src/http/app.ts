@@ -19,6 +19,7 @@ import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
 import { readUpload } from "./multipart.js";
+import { readers } from "../extraction/read-isolated.js";
 import { openApiDocument, type RequestContext, type RouteSpec, type UploadedFile } from "./route.js";
 import { allRoutes } from "./routes.js";
 import { can } from "../accounts/policy.js";
@@ -106,13 +107,23 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
     await next();
     c.res.headers.set("Cache-Control", "no-store");
   });
-  /** The body limit of a route: its upload's own (with room for the multipart framing around the file), or the JSON one. */
   /** An upload route's file limit and the message that names it. */
   const fileLimitOf = (upload: NonNullable<RouteSpec["upload"]>) => ({ bytes: upload.maxBytes ?? maxUploadBytes, tooLarge: upload.tooLarge ?? "upload_too_large" });
-  const limitOf = (spec: RouteSpec) => {
+  /**
+   * The body limit of a route: the JSON one, or for an upload a declared length over the file's own limit
+   * (with room for the multipart framing) refused before anything is received. An upload without a declared
+   * length is bounded as it streams (multipart.ts), not gathered here first. Uploads are all read by the
+   * readers: when none could take one, it is refused before its body is received.
+   */
+  const limitOf = (spec: RouteSpec): MiddlewareHandler => {
     if (!spec.upload) return bodyLimit({ maxSize: maxBodyBytes, onError: (c) => { throw new AppError("payload_too_large", [], undefined, { limit: megabytes(maxBodyBytes, languageOf(c)) }); } });
     const file = fileLimitOf(spec.upload);
-    return bodyLimit({ maxSize: file.bytes + MULTIPART_FRAMING_BYTES, onError: (c) => { throw new AppError("payload_too_large", [], file.tooLarge, { limit: megabytes(file.bytes, languageOf(c)) }); } });
+    return async (c, next) => {
+      const declared = Number(c.req.header("content-length") ?? 0);
+      if (declared > file.bytes + MULTIPART_FRAMING_BYTES) throw new AppError("payload_too_large", [], file.tooLarge, { limit: megabytes(file.bytes, languageOf(c)) });
+      readers.refuseIfFull();
+      await next();
+    };
   };
 
   app.get("/api/health", async (c) => {

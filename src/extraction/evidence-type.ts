@@ -9,11 +9,14 @@ import { checkZip } from "./zip.js";
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
 /** The media type the bytes are, or null when they are none of the accepted kinds. */
+/** Whether the bytes are a ZIP (an Office file, or one pretending): the only kind that must be inflated to be typed. */
+export const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
+
 export function sniffEvidence(bytes: Uint8Array, fileName: string): string | null {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
   if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
   if (startsWith(bytes, 0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
+  if (isZip(bytes)) {
     let parts: string[];
     try {
       const marks = (name: string) => name === "word/document.xml" || name === "xl/workbook.xml";

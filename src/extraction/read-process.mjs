@@ -9,7 +9,7 @@ process.on("disconnect", () => process.exit(1));
 
 process.once("message", async (task) => {
   const head = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, Math.min(task.bytes.byteLength, 1024));
-  if (head.includes("%PDF-")) {
+  if (!task.evidence && head.includes("%PDF-")) {
     await import("pdfjs-dist/legacy/build/pdf.mjs");
     globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
   }

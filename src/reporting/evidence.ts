@@ -12,6 +12,7 @@ import { readsDrafts, readsReportOf } from "../accounts/policy.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import type { Language } from "../core/i18n.js";
 import { evidenceTypeIsolated } from "../extraction/read-isolated.js";
+import { isZip, sniffEvidence } from "../extraction/evidence-type.js";
 import { UnreadableFileError } from "../extraction/read-text.js";
 import { megabytes } from "../text/numbers.js";
 import type { UploadedFile } from "../http/route.js";
@@ -41,7 +42,8 @@ export async function checkEvidence(file: { name: string; bytes: Uint8Array }, l
   if (file.bytes.length > EVIDENCE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "evidence_too_large", params: { limit: megabytes(EVIDENCE_MAX_BYTES) } }]);
   let mediaType: string | null;
   try {
-    mediaType = await evidenceTypeIsolated(file.name, file.bytes);
+    // Only an Office file (a ZIP) needs inflating to be typed: that is done in a reading process; the others are told by their first bytes here.
+    mediaType = isZip(file.bytes) ? await evidenceTypeIsolated(file.name, file.bytes) : sniffEvidence(file.bytes, file.name);
   } catch (e) {
     if (e instanceof UnreadableFileError) throw new AppError("validation", [{ field: "file", message: e.messages[lang] }]);
     throw e;

@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
-import { sizeLimit, UnreadableFileError } from "./read-text.js";
+import { sizeLimit, UnreadableFileError, withoutControls } from "./read-text.js";
 
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 export const MAX_PDF_PAGES = 500;
@@ -70,8 +70,8 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const lines = itemsToLines(content.items.filter((i): i is TextItem => "str" in i));
-      // Unmapped glyphs come out as control characters; a form feed is reserved for page breaks.
-      pages.push(lines.join("\n").replace(/\r\n?/g, "\n").replace(/\f/g, ""));
+      // Unmapped glyphs come out as control characters (dropped before counting what is text); a form feed is reserved for page breaks.
+      pages.push(withoutControls(lines.join("\n").replace(/\r\n?/g, "\n")).replace(/\f/g, ""));
       page.cleanup();
     }
     const text = pages.join("\f\n").normalize("NFC");

@@ -25,6 +25,9 @@ export class UnreadableFileError extends Error {
   }
 }
 
+/** Without control characters other than tab, newline and form feed (page breaks): a Word `&#0;` or an unmapped PDF glyph is never text. */
+export const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000d-\u001f]/g, "");
+
 /** "giới hạn 20 MB" / "the limit is 20 MB". */
 export const sizeLimit = (bytes: number, limit: number, what: Bilingual): Bilingual => ({
   vi: `${what.vi} quá lớn (${megabytes(bytes)}); giới hạn ${megabytes(limit)}`,

@@ -6,7 +6,7 @@
 import { extname } from "node:path";
 import { readDocx } from "./read-docx.js";
 import { readPdf } from "./read-pdf.js";
-import { readText, UnreadableFileError } from "./read-text.js";
+import { readText, UnreadableFileError, withoutControls } from "./read-text.js";
 
 export { UnreadableFileError } from "./read-text.js";
 
@@ -17,11 +17,8 @@ const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((
 /** "%PDF-" may follow some junk, within the first kilobyte. */
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-");
 
-/** Control characters other than tab, newline and form feed (page breaks): a Word `&#0;` or an unmapped PDF glyph, never text. */
-const CONTROLS = /[\u0000-\u0008\u000b\u000d-\u001f]/g;
-
 export async function readDocument(name: string, bytes: Uint8Array): Promise<string> {
-  const text = (await readByFormat(name, bytes)).replace(CONTROLS, "");
+  const text = withoutControls(await readByFormat(name, bytes));
   // Zero-width spaces, joiners, non-breaking spaces and the like are no content: a text of nothing else would be an empty draft.
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new UnreadableFileError("invisible", {

@@ -24,8 +24,8 @@ export class SessionCache<T> {
 
   /** Drops one session, found ended (by a write's check): this process's reads stop using it at once. */
   forget(key: string): void {
-    this.generation++;
-    this.entries.delete(key);
+    // Only a session this process holds: a write with a made-up cookie must not throw away others' loads in flight.
+    if (this.entries.delete(key)) this.generation++;
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 /** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, backup, restore. */
 import { Command } from "commander";
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { exportAgencies, importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
@@ -117,8 +117,13 @@ program.command("backup <file>")
     }
     const bytes = await withStore(loadConfig(), (store) => backupDatabase(store.db));
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, file);
+    try {
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+    } catch (e) {
+      rmSync(partial, { force: true }); // a full disk leaves no half file behind
+      throw e;
+    }
     console.log(`Đã sao lưu vào ${file} (${bytes.length} bytes)`);
   });
 

@@ -53,7 +53,7 @@ async function refuseDuplicate(db: Database, fileHash: string) {
   if (same) throw new AppError("duplicate", [{ field: "file", key: "import_duplicate" }, { field: "existingImportId", message: String(same.id) }], "import_duplicate");
 }
 
-/** Reads and extracts an upload (seconds for a long document, in the reading worker), outside any transaction. */
+/** Reads and extracts an upload (seconds for a long document, in a reading process), outside any transaction. */
 export async function readImport(db: Database, file: UploadedDocument): Promise<ReadImport> {
   const fileHash = file.sha256 ?? createHash("sha256").update(file.bytes).digest("hex");
   await refuseDuplicate(db, fileHash);

@@ -3,7 +3,7 @@
  * see what a request does to the server's memory, apart from the test's own. On the embedded engine it
  * gets a fresh data directory; with DATABASE_URL, a fresh database on the server.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -58,46 +58,57 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   const dir = mkdtempSync(join(tmpdir(), "theodoi-server-"));
   const database = serverUrl ? await openTestDatabase() : undefined;
   await database?.store.close();
-  const port = await freePort();
-  const serverEnv = {
-    ...process.env, PORT: String(port), HOST: "127.0.0.1", THEODOI_DATA_DIR: join(dir, "data"), DATABASE_URL: database?.url ?? "",
-    THEODOI_SAMPLES: "0", THEODOI_ADMIN_PASSWORD: TEST_PASSWORD, THEODOI_REMINDER_MINUTES: "0", LOG_LEVEL: "warn", ...env,
-  };
-  // The database is created first by another process, as it is once in a server's life: creating an embedded
-  // one takes seconds and leaves memory behind that a server started on an existing one never holds.
-  const migrated = spawnSync(process.execPath, ["bin/theodoi.mjs", "migrate"], { env: serverEnv, encoding: "utf8" });
-  if (migrated.status !== 0) throw new Error(`theodoi migrate failed: ${migrated.stderr}`);
-  const child = spawn(process.execPath, ["bin/theodoi.mjs", "serve"], { env: serverEnv, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (b) => { stderr = (stderr + b).slice(-4000); });
-  const url = `http://127.0.0.1:${port}`;
-  const closed = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  for (let waited = 0; ; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
-    if (waited > 120_000) throw new Error(`the server did not answer in 120 s: ${stderr}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: TEST_PASSWORD }) });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const headers = { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await res.json()) as { csrfToken: string }).csrfToken };
-  const admin: Client = {
-    headers,
-    async call(method, path, body, extra = {}) {
-      const r = await fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      return { status: r.status, body: text && r.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-    },
-  };
-  return {
-    url, pid: child.pid!, admin,
-    memory: () => ({ server: residentBytes(child.pid!), children: descendantsOf(child.pid!).reduce((sum, pid) => sum + residentBytes(pid), 0) }),
-    async close() {
+  let child: ChildProcess | undefined;
+  /** Everything it made goes, whether it started or not. */
+  const cleanUp = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
       child.kill("SIGTERM");
-      await closed;
-      rmSync(dir, { recursive: true, force: true });
-      await database?.drop().catch(() => undefined);
-    },
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await database?.drop().catch(() => undefined);
   };
+  try {
+    const port = await freePort();
+    const serverEnv = {
+      ...process.env, PORT: String(port), HOST: "127.0.0.1", THEODOI_DATA_DIR: join(dir, "data"), DATABASE_URL: database?.url ?? "",
+      THEODOI_SAMPLES: "0", THEODOI_ADMIN_PASSWORD: TEST_PASSWORD, THEODOI_REMINDER_MINUTES: "0", LOG_LEVEL: "warn", ...env,
+    };
+    // The database is created first by another process, as it is once in a server's life: creating an embedded
+    // one takes seconds and leaves memory behind that a server started on an existing one never holds.
+    const migrated = spawnSync(process.execPath, ["bin/theodoi.mjs", "migrate"], { env: serverEnv, encoding: "utf8" });
+    if (migrated.status !== 0) throw new Error(`theodoi migrate failed: ${migrated.stderr}`);
+    const started = spawn(process.execPath, ["bin/theodoi.mjs", "serve"], { env: serverEnv, stdio: ["ignore", "ignore", "pipe"] });
+    child = started;
+    let stderr = "";
+    started.stderr!.on("data", (b) => { stderr = (stderr + b).slice(-4000); });
+    const url = `http://127.0.0.1:${port}`;
+    for (let waited = 0; ; waited += 200) {
+      if (started.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+      if (waited > 120_000) throw new Error(`the server did not answer in 120 s: ${stderr}`);
+      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: TEST_PASSWORD }) });
+    if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+    const headers = { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await res.json()) as { csrfToken: string }).csrfToken };
+    const admin: Client = {
+      headers,
+      async call(method, path, body, extra = {}) {
+        const r = await fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
+        const text = await r.text();
+        return { status: r.status, body: text && r.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+      },
+    };
+    return {
+      url, pid: started.pid!, admin,
+      memory: () => ({ server: residentBytes(started.pid!), children: descendantsOf(started.pid!).reduce((sum, pid) => sum + residentBytes(pid), 0) }),
+      close: cleanUp,
+    };
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
 }

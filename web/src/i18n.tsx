@@ -363,9 +363,12 @@ const dictionaries: Record<Language, Dictionary> = { vi, en };
 interface LanguageState { lang: Language; t: Dictionary; setLang(lang: Language): void }
 const LanguageContext = createContext<LanguageState | null>(null);
 
+/** The language to start in; the cookie the API answers by is written now, before the first request goes out. */
 function initialLanguage(): Language {
   const stored = typeof localStorage !== "undefined" ? localStorage.getItem("theodoi_lang") : null;
-  return stored === "en" ? "en" : "vi";
+  const lang = stored === "en" ? "en" : "vi";
+  if (typeof document !== "undefined") document.cookie = `theodoi_lang=${lang}; path=/; SameSite=Lax; max-age=31536000`;
+  return lang;
 }
 
 export function LanguageProvider({ children }: { children: ReactNode }) {

@@ -10,7 +10,7 @@ import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../core/errors.js";
 import { asActor } from "../audit/audit.js";
-import type { Database } from "../storage/database.js";
+import { queryRows, type Database } from "../storage/database.js";
 import { dummyHash, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
 import { sessions, signInFailures, userAgencies, users } from "./schema.js";
@@ -120,8 +120,8 @@ export async function signOut(db: Database, token: string): Promise<void> {
  * KEY SHARE on the session lets its idle extension (an update) go on; SHARE on the user holds any update of it.
  */
 export async function sessionHolds(tx: Database, token: string, now = new Date()): Promise<boolean> {
-  const result = await tx.execute(sql`select 1 from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
+  const rows = await queryRows(tx, sql`select 1 from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
     where ${sessions.id} = ${tokenId(token)} and ${sessions.expiresAt} > ${now.toISOString()}::timestamptz and not ${users.disabled}
     for key share of ${sessions} for share of ${users}`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return rows.length > 0;
 }

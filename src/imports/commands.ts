@@ -18,6 +18,7 @@ import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTask } from "../plans/tasks.js";
 import { placeItemsInSections } from "../plans/sections.js";
 import type { Database } from "../storage/database.js";
+import type { UploadedFile } from "../http/route.js";
 import { findById } from "../storage/records.js";
 import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
@@ -44,9 +45,8 @@ async function publishedImportOf(db: Database, symbol: string | null): Promise<I
   return row ?? null;
 }
 
-/** Reads an uploaded file and stores the extractor's proposal as a draft. */
-export type UploadedDocument = { name: string; bytes: Uint8Array; sha256?: string };
-type ReadImport = { file: UploadedDocument; fileHash: string; text: string; draft: Draft };
+/** An upload read and extracted, ready to be stored as a draft. */
+type ReadImport = { file: UploadedFile; fileHash: string; text: string; draft: Draft };
 
 async function refuseDuplicate(db: Database, fileHash: string) {
   const [same] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.fileHash, fileHash), ne(imports.status, "discarded")));
@@ -54,7 +54,7 @@ async function refuseDuplicate(db: Database, fileHash: string) {
 }
 
 /** Reads and extracts an upload (seconds for a long document, in a reading process), outside any transaction. */
-export async function readImport(db: Database, file: UploadedDocument): Promise<ReadImport> {
+export async function readImport(db: Database, file: UploadedFile): Promise<ReadImport> {
   const fileHash = file.sha256 ?? createHash("sha256").update(file.bytes).digest("hex");
   await refuseDuplicate(db, fileHash);
   const registry = await agencyRegistry(db);
@@ -73,7 +73,7 @@ export async function storeImport(db: Database, { file, fileHash, text, draft }:
   return row;
 }
 
-export async function createImport(db: Database, file: UploadedDocument): Promise<ImportRow> {
+export async function createImport(db: Database, file: UploadedFile): Promise<ImportRow> {
   const read = await readImport(db, file);
   return db.transaction((tx) => storeImport(tx, read));
 }

@@ -16,6 +16,7 @@
  * the sections about the work ahead are read: the rest reports work done.
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
+import { deadlineOf } from "./deadlines.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
@@ -94,18 +95,6 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
     out.push(...readAgencyList(text, folded, COOPERATES_ANYWHERE.lastIndex, registry).agencies);
   }
   return out;
-}
-
-const DEADLINE = /(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|thang\s+\d{1,2}\s*\/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?|thuong xuyen|hang nam|dinh ky hang (?:nam|quy|thang))(?![a-z0-9])/g;
-
-/** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
-function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { text: string | null; deadline: Deadline | DateError | null } {
-  const found: string[] = [];
-  for (const m of allMatches(DEADLINE, folded)) {
-    const written = text.slice(m.index, m.index + m[0].length);
-    if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
-  }
-  return found.length ? { text: found.join(", "), deadline: parseDeadline(found[0]) } : { text: null, deadline: null };
 }
 
 const OUTPUT = /(?:xay dung|ban hanh|lap|trinh|hoan thien|hoan thanh|sua doi, bo sung|bao cao)\s+((?:ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh)(?![a-z0-9]))/;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { deadlineOf } from "./deadlines.js";
+
+const said = (text: string) => deadlineOf(text).text;
+
+describe("deadlineOf", () => {
+  it("reads the dates and recurrence that time the work", () => {
+    expect(said("Xây dựng Quy chế quản lý, hoàn thành trong Quý III/2024.")).toBe("hoàn thành trong Quý III/2024");
+    expect(said("báo cáo kết quả về Sở Kế hoạch và Đầu tư trước ngày 31/12 hằng năm để tổng hợp")).toBe("trước ngày 31/12 hằng năm");
+    expect(said("Tập trung triển khai Chương trình xây dựng nông thôn mới, phấn đấu đến năm 2025 huyện Đình Lập đạt chuẩn.")).toBe("đến năm 2025");
+    expect(said("triển khai đồng bộ các kế hoạch của UBND tỉnh để đến năm 2025 đưa huyện Văn Quan thoát nghèo, đến năm 2030 đưa huyện Bình Gia thoát nghèo"))
+      .toBe("đến năm 2025, đến năm 2030");
+    expect(said("huyện thường xuyên rà soát, đánh giá việc thực hiện các quy hoạch")).toBe("thường xuyên");
+    expect(deadlineOf("hoàn thành trước ngày 30/9/2024").deadline).toMatchObject({ kind: "date", date: "2024-09-30" });
+  });
+
+  it("leaves out the horizons in the titles of the documents the task cites", () => {
+    expect(said("Triển khai hiệu quả Phương án phát triển ngành du lịch tại Quy hoạch tỉnh Lạng Sơn thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.")).toBeNull();
+    expect(said("Hoàn thành lập quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 trình Thủ tướng Chính phủ phê duyệt")).toBeNull();
+    expect(said("thực hiện Chương trình hành động số 84-CTr/TU thực hiện Nghị quyết số 19-NQ/TW về nông nghiệp, nông dân, nông thôn đến năm 2030, tầm nhìn đến năm 2045."))
+      .toBeNull();
+    expect(said("Triển khai thực hiện hiệu quả Chương trình hỗ trợ phát triển thị trường lao động đến năm 2030 gắn với thông tin thị trường lao động.")).toBeNull();
+    expect(said("Tổ chức lập điều chỉnh cục bộ Quy hoạch chung xây dựng Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn đến năm 2030")).toBeNull();
+  });
+
+  it("leaves out recurrence words that name a kind of thing or a state to reach", () => {
+    expect(said("bảo đảm tỷ lệ hợp lý giữa chi thường xuyên, chi đầu tư")).toBeNull();
+    expect(said("sắp xếp, đổi mới mô hình trung tâm giáo dục thường xuyên; trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên")).toBeNull();
+    expect(said("xây dựng kế hoạch đầu tư công trung hạn, hàng năm đảm bảo từng bước hiện thực hóa quy hoạch")).toBeNull();
+    expect(said("hệ thống đường giao thông nông thôn cơ bản được thực hiện quản lý, bảo trì hằng năm.")).toBeNull();
+  });
+
+  it("keeps a date over the recurrence that only repeats it", () => {
+    expect(said("định kỳ hằng năm báo cáo kết quả thực hiện trước ngày 15/12 thông qua Sở Kế hoạch và Đầu tư")).toBe("trước ngày 15/12");
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * A task's deadline, from the task's own clause only. A paragraph assigning work is full of years
+ * that are not its deadline: the horizons in the titles of the documents it cites ("Quy hoạch tỉnh
+ * thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", "Đề án ... giai đoạn 2021 - 2025") and words like
+ * "chi thường xuyên" or "giáo dục thường xuyên". What is left are the phrases that time the work:
+ * "hoàn thành trước ngày 30/9/2024", "trong Quý III/2024", "phấn đấu đến năm 2025 ...", "giai đoạn
+ * 2023 - 2025" after the work itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
+ */
+import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
+import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
+import { allMatches } from "../text/matches.js";
+
+const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|thang\s+\d{1,2}\s*\/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
+const DEADLINE = new RegExp(String.raw`(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
+
+/**
+ * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the
+ * same clause, is the title's ("Chương trình ... về nông nghiệp, nông dân, nông thôn đến năm 2030").
+ * (Not in an agency's name: "Sở Kế hoạch và Đầu tư", "Vụ Kế hoạch - Tài chính".)
+ */
+const TITLE_NOUN = /(?:^|[^a-z0-9])(?:quy hoach|chien luoc|de an|chuong trinh|ke hoach|nghi quyet|ket luan|chi thi|quyet dinh|nghi dinh|thong tu|luat|van kien)(?![a-z0-9])(?!\s+(?:va dau tu|[-–]\s*tai chinh))/g;
+/**
+ * Where the clause naming a document ends and the work's own wording resumes: a full stop, semicolon
+ * or colon; a purpose ("để", "nhằm", "phấn đấu"); or, after a comma, a word that opens a clause
+ * ("..., phấn đấu đến năm 2025 ...").
+ */
+const CLAUSE_BREAK = /[.;:]\s|[;:]|\s(?=(?:de|nham|phan dau)\s)|,\s*(?=(?:trong do|phan dau|de|nham|huong toi|day nhanh|day manh|tap trung|tiep tuc|hoan thanh|nang cao|tang cuong|muc tieu|dua)(?![a-z0-9]))/g;
+/** A horizon that only a title states: "tầm nhìn đến năm 2050", "định hướng đến năm 2030", "thời kỳ 2021 - 2030". */
+const HORIZON_BEFORE = /(?:tam nhin|dinh huong|thoi ky)\s*$/;
+/** "đến năm 2030, tầm nhìn đến năm 2045": a year with a vision after it is a title's horizon. */
+const HORIZON_AFTER = /^\s*,?\s*(?:tam nhin|dinh huong)(?![a-z0-9])/;
+/** "chi thường xuyên", "giáo dục thường xuyên", "kế hoạch trung hạn, hằng năm": the word names a kind of thing, not when to act. */
+const KIND_BEFORE = /(?:chi|giao duc|tro cap|kinh phi|du toan|nhiem vu|hoat dong|cong viec|trung han|von)\s*,?\s*$/;
+
+/** "... cơ bản được thực hiện quản lý, bảo trì hằng năm": a clause stating a state to reach, not when to act. */
+const PASSIVE_CLAUSE = /(?:^|[.;:])[^.;:]*\sduoc\s[^.;:]*$/;
+
+/** Whether the phrase at `index` of the folded text stands in a document's title rather than in the work's own clause. */
+function inTitle(folded: string, index: number): boolean {
+  const before = folded.slice(Math.max(0, index - 400), index);
+  let clauseStart = 0;
+  for (const m of allMatches(CLAUSE_BREAK, before)) clauseStart = m.index + m[0].length;
+  TITLE_NOUN.lastIndex = 0;
+  return TITLE_NOUN.test(before.slice(clauseStart));
+}
+
+/** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
+export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { text: string | null; deadline: Deadline | DateError | null } {
+  const dated: { index: number; written: string }[] = [];
+  const recurring: { index: number; written: string }[] = [];
+  for (const m of allMatches(DEADLINE, folded)) {
+    const before = folded.slice(Math.max(0, m.index - 30), m.index);
+    // Only a year can be a title's horizon: no title says "trước ngày 15/12".
+    const yearOnly = m[1] && !/\//.test(m[1]);
+    if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
+    (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });
+  }
+  // "định kỳ hằng năm báo cáo ... trước ngày 15/12": a date in the same sentence says when; the recurrence only repeats it.
+  const stops = allMatches(/[.;]\s/g, folded).map((m) => m.index);
+  const sentenceOf = (index: number) => stops.filter((stop) => stop < index).length;
+  const datedSentences = new Set(dated.map((d) => sentenceOf(d.index)));
+  const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)))].sort((a, b) => a.index - b.index);
+  const found: string[] = [];
+  for (const { written } of kept) if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
+  return found.length ? { text: found.join(", "), deadline: parseDeadline(found[0]) } : { text: null, deadline: null };
+}

@@ -30,6 +30,13 @@ async function samplePlan(): Promise<Buffer> {
     footnotes: { 1: { children: [new Paragraph("Số liệu của Cục Thống kê tỉnh.")] } },
     sections: [{
       children: [
+        // The header block, laid out as a borderless table.
+        new Table({
+          rows: [
+            new TableRow({ children: [cell("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"), cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")] }),
+            new TableRow({ children: [cell("Số: 215/KH-UBND"), cell("Hà Giang, ngày 12 tháng 8 năm 2024")] }),
+          ],
+        }),
         new Paragraph("KẾ HOẠCH"),
         new Paragraph({ children: [new TextRun("Tỷ lệ che phủ rừng đạt 67%"), new FootnoteReferenceRun(1), new TextRun(" vào năm 2030.")] }),
         new Paragraph("2.4. Sở Giao thông vận tải"),
@@ -48,7 +55,9 @@ async function samplePlan(): Promise<Buffer> {
             new TableRow({ children: [new TableCell({ columnSpan: 5, children: [new Paragraph("II. LĨNH VỰC VĂN HÓA")] })] }),
           ],
         }),
-        new Paragraph("Nơi nhận:"),
+        new Table({
+          rows: [new TableRow({ children: [cell("Nơi nhận:", "- Như trên;", "- Lưu: VT."), cell("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Sơn")] })],
+        }),
       ],
     }],
   });
@@ -63,11 +72,14 @@ async function reason(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("readDocx", () => {
-  it("reads paragraphs, Word's list numbers, table rows and footnotes as lines", async () => {
+  it("reads paragraphs, Word's list numbers, table rows, layout tables cell by cell and footnotes after their markers", async () => {
     const lines = (await readDocx(await samplePlan())).split("\n");
     expect(lines).toEqual([
+      "ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Số: 215/KH-UBND", "Hà Giang, ngày 12 tháng 8 năm 2024",
       "KẾ HOẠCH",
       "Tỷ lệ che phủ rừng đạt 67%[1] vào năm 2030.",
+      "[1] Số liệu của Cục Thống kê tỉnh.",
       "2.4. Sở Giao thông vận tải",
       "I. NHIỆM VỤ VÀ GIẢI PHÁP",
       "1. Phát triển hạ tầng",
@@ -81,8 +93,7 @@ describe("readDocx", () => {
       // The lead agency merged down the column belongs to the second task too.
       "2 | Cải tạo cầu Kỳ Lừa | Sở Giao thông vận tải |  | Quý IV/2026",
       "II. LĨNH VỰC VĂN HÓA",
-      "Nơi nhận:",
-      "[1] Số liệu của Cục Thống kê tỉnh.",
+      "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Sơn",
     ]);
   });
 

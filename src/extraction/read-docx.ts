@@ -1,7 +1,8 @@
 /**
  * Reading a Word .docx upload into text: one line per paragraph, Word's automatic list numbers put
- * back (docx-numbering.ts), one line per table row with cells joined by " | ", footnotes and
- * endnotes at the end as "[1] …" (the marker segment.ts recognises). mammoth converts the document
+ * back (docx-numbering.ts), one line per table row with cells joined by " | " (but the header and
+ * signature blocks, laid out as tables, read cell by cell), footnotes and endnotes as "[1] …" (the
+ * marker segment.ts recognises) after the paragraph that calls for them. mammoth converts the document
  * to simple HTML, which is turned into lines here; the archive is checked first (zip.ts), since
  * mammoth would inflate a zip bomb without limit.
  */
@@ -22,29 +23,61 @@ export const DOCX_LIMITS = {
 
 /** Each entry of `tables` is the table being read at that depth (a cell may hold a table). */
 interface TableState {
+  rows: string[][];
   row: string[] | null;
+  /** The cell being read: its paragraphs separated by "\n". */
   cell: string | null;
   column: number;
   /** Cells merged down (rowspan) still covering later rows, by column: their text goes into each row they cover. */
   spans: ({ text: string | null; rows: number } | undefined)[];
   /** How far the cell being read extends. */
   merged: { columns: number; rows: number };
+  /** The notes whose markers stand in the table. */
+  notes: string[];
 }
+
+/** A line of the body, with the notes (footnotes, endnotes) whose markers stand in it. */
+interface BodyLine { text: string; notes: string[] }
 
 const decode = (s: string) => s.replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', amp: "&" })[e]!);
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+const paragraphsOf = (cell: string) => cell.split("\n").map(collapse).filter(Boolean);
 const BLOCK = /^(p|h[1-6]|li|ol|ul|blockquote)$/;
+
+/**
+ * What marks the header block (issuing body | motto; Số | place and date) and the signature block
+ * (Nơi nhận | TM. ... signer) that officials lay out as borderless tables.
+ */
+const LAYOUT_MARK = /^(?:nơi nhận|tm\.|t\/m|kt\.|q\.|cộng hòa|cộng hoà|độc lập|số\s*:|v\/v|kính gửi)|,\s*ngày\s+[\d.…_ ]*\s*tháng/iu;
+
+/**
+ * A layout table: a few cells placed side by side (header or signature block), not data. Its cells
+ * are read one after another, each paragraph a line, as if the table were not there: a row read as
+ * "ỦY BAN NHÂN DÂN TỈNH | CỘNG HÒA ..." would hide the number, the date and the signer.
+ */
+export function isLayoutTable(rows: string[][]): boolean {
+  if (rows.length > 4 || rows.some((r) => r.length > 3)) return false;
+  return rows.some((r) => r.some((cell) => paragraphsOf(cell).some((p) => LAYOUT_MARK.test(p))));
+}
 
 /**
  * Lines of the HTML mammoth writes: a small, regular subset (no comments or scripts; "<" always
  * escaped in text, though ">" may stand in a quoted attribute such as a link's address).
+ * Footnotes and endnotes follow the line holding their marker, as "[n] ..." (mammoth writes them
+ * at the end, after the signature, where the body's reading stops).
  */
 export function htmlToLines(html: string): string[] {
-  const lines: string[] = [];
+  const body: BodyLine[] = [];
+  const notes = new Map<string, string[]>();
   const tables: TableState[] = [];
-  let line = "", notes = 0, inBackLink = false;
+  let line = "", lineNotes: string[] = [], inBackLink = false;
+  let note: { key: string; lines: string[] } | null = null;
   let marker = ""; // "[n] " before the first line of the n-th note
-  const flush = () => { const t = line.trim(); if (t) { lines.push(marker + t); marker = ""; } line = ""; };
+  let noteCount = 0;
+  const emit = (text: string, refs: string[] = []) => {
+    if (note) { note.lines.push(marker + text); marker = ""; } else body.push({ text, notes: refs });
+  };
+  const flush = () => { const t = line.trim(); if (t) emit(t, lineNotes); else if (lineNotes.length && body.length) body[body.length - 1].notes.push(...lineNotes); line = ""; lineNotes = []; };
   const append = (s: string) => { const t = tables.at(-1); if (t && t.cell !== null) t.cell += s; else line += s; };
   const fillSpans = (t: TableState, upTo: number) => {
     for (let span = t.spans[t.column]; t.column < upTo && span && span.rows > 0; span = t.spans[t.column]) {
@@ -52,6 +85,21 @@ export function htmlToLines(html: string): string[] {
       span.rows--;
       t.column++;
     }
+  };
+  const endTable = (t: TableState) => {
+    const outer = tables.at(-1);
+    if (outer && outer.cell !== null) {
+      // A table in a cell: its rows are part of the cell's text.
+      for (const r of t.rows) outer.cell += ` ${r.map((c) => paragraphsOf(c).join(" ")).join(" | ")}\n`;
+      outer.notes.push(...t.notes);
+      return;
+    }
+    if (isLayoutTable(t.rows)) {
+      for (const r of t.rows) for (const c of r) for (const p of paragraphsOf(c)) emit(p);
+    } else {
+      for (const r of t.rows) emit(r.map((c) => paragraphsOf(c).join(" ")).join(" | "));
+    }
+    if (t.notes.length && body.length) body[body.length - 1].notes.push(...t.notes);
   };
 
   for (const [, close, tag, attrs, text] of html.matchAll(/<(\/?)([a-z0-9]+)((?:[^>"]|"[^"]*")*)>|([^<]+)/g)) {
@@ -62,24 +110,30 @@ export function htmlToLines(html: string): string[] {
     else if (tag === "a") {
       // mammoth's "↑" link from a note back to its reference.
       inBackLink = !close && /href="#(foot|end)note-ref-/.test(attrs);
+      const ref = !close && /id="((?:foot|end)note)-ref-(\d+)"/.exec(attrs);
+      if (ref) (inCell ? table!.notes : lineNotes).push(`${ref[1]}-${ref[2]}`);
     } else if (BLOCK.test(tag)) {
-      if (inCell) append(" ");
+      if (inCell) append("\n");
       else {
         flush();
-        if (tag === "li" && !close && /id="(foot|end)note-/.test(attrs)) marker = `[${++notes}] `;
+        const opens = !close && /id="((?:foot|end)note)-(\d+)"/.exec(attrs);
+        if (tag === "li" && opens) {
+          note = { key: `${opens[1]}-${opens[2]}`, lines: [] };
+          notes.set(note.key, note.lines);
+          marker = `[${++noteCount}] `;
+        } else if (tag === "li" && close && note) note = null;
       }
     } else if (tag === "table") {
-      if (!close) { if (!inCell) flush(); tables.push({ row: null, cell: null, column: 0, spans: [], merged: { columns: 1, rows: 1 } }); }
-      else tables.pop();
+      if (!close) {
+        if (!inCell) flush();
+        tables.push({ rows: [], row: null, cell: null, column: 0, spans: [], merged: { columns: 1, rows: 1 }, notes: [] });
+      } else if (table) endTable(tables.pop()!);
     } else if (table && tag === "tr") {
       if (!close) { table.row = []; table.column = 0; continue; }
       fillSpans(table, table.spans.length);
       const cells = table.row ?? [];
       table.row = null;
-      if (!cells.some((c) => c)) continue;
-      const rowText = cells.join(" | ");
-      const outer = tables.at(-2);
-      if (outer && outer.cell !== null) outer.cell += ` ${rowText} `; else lines.push(rowText);
+      if (cells.some((c) => c.trim())) table.rows.push(cells);
     } else if (table?.row && (tag === "td" || tag === "th")) {
       if (!close) {
         fillSpans(table, Infinity);
@@ -87,7 +141,7 @@ export function htmlToLines(html: string): string[] {
         table.merged = { columns: Number(attrs.match(/colspan="(\d+)"/)?.[1] ?? 1), rows: Number(attrs.match(/rowspan="(\d+)"/)?.[1] ?? 1) };
         continue;
       }
-      const cellText = collapse(table.cell ?? "");
+      const cellText = paragraphsOf(table.cell ?? "").join("\n");
       table.cell = null;
       table.row.push(cellText);
       // A cell merged across columns is written once; one merged down is repeated in each row it covers.
@@ -97,6 +151,12 @@ export function htmlToLines(html: string): string[] {
     }
   }
   flush();
+  // Each note after the line of its first marker; a note no marker calls for stays at the end.
+  const lines: string[] = [];
+  const placed = new Set<string>();
+  const place = (key: string) => { if (!placed.has(key)) { placed.add(key); lines.push(...(notes.get(key) ?? [])); } };
+  for (const { text, notes: refs } of body) { lines.push(text); refs.forEach(place); }
+  for (const key of notes.keys()) place(key);
   return lines;
 }
 

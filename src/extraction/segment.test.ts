@@ -31,9 +31,9 @@ describe("segmentLines", () => {
     for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
   });
 
-  it("keeps paragraphs next to each other apart, and a heading's number that is its whole line", () => {
-    const lines = segmentLines("Các sở, ngành phối hợp thực hiện\ncác nội dung sau.\n2030 là năm mục tiêu");
-    expect(lines.map((l) => l.continues)).toEqual([null, null, null]);
-    expect(lines).toHaveLength(3);
+  it("joins a sentence a conversion split into two paragraphs, and keeps paragraphs that end their sentence apart", () => {
+    const lines = segmentLines("- Dự kiến năm 2024, tốc độ tăng GRDP đạt\n6,33%, trong đó nông nghiệp tăng 5,5%.\n2030 là năm mục tiêu\nCác sở, ngành phối hợp thực hiện\ncác nội dung sau.");
+    expect(lines.map((l) => l.continues)).toEqual([null, 0, null, null, 3]);
+    expect(lines).toHaveLength(5);
   });
 });

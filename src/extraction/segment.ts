@@ -124,9 +124,9 @@ export function segmentLines(text: string): Line[] {
     if (line.footnote || line.kind !== "text" || !/^[\p{Ll}\d]/u.test(line.text)) continue;
     let j = i - 1;
     while (j >= 0 && lines[j].footnote) j--;
-    // Lines next to each other are a document's paragraphs (a PDF's wrapped lines are not joined here);
-    // only footnotes or a page break between them make the second continue the first's sentence.
-    if (j >= 0 && (j < i - 1 || afterBreak.has(line)) && OPEN_END.test(lines[j].text)) line.continues = j;
+    // A line in lower case (or opening with a figure) after a sentence left open continues it: footnotes or a
+    // page break cut it, or a conversion that made two paragraphs of one ("... (GRDP) đạt" / "6,33%, trong đó ...").
+    if (j >= 0 && OPEN_END.test(lines[j].text)) line.continues = j;
   }
   return lines;
 }

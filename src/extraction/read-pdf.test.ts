@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { readDocument } from "./read.js";
-import { itemsToLines, MAX_PDF_PAGES, readPdf } from "./read-pdf.js";
+import { MAX_PDF_PAGES, readPdf } from "./read-pdf.js";
 import { UnreadableFileError } from "./read-text.js";
 import { pdf, textPage } from "../../test/support/files.js";
 
 describe("readPdf", () => {
-  it("rebuilds lines and marks page breaks with a form feed", async () => {
+  it("rebuilds lines from positions, writes a raised footnote mark as [n], and marks page breaks with a form feed", async () => {
     const first = textPage(["KE HOACH", "Thuc hien Nghi quyet so 11-NQ/TW ngay 10/02/2022"]) +
       // Two runs on one baseline with a gap, and a footnote mark raised 4 points: one line.
       " BT /F1 12 Tf 72 600 Td (Ty le che phu rung dat) Tj 140 0 Td (67%) Tj 24 4 Td /F1 8 Tf (1) Tj ET";
     const second = textPage(["2.4. So Giao thong van tai", "chu tri thuc hien."]);
     expect(await readPdf(pdf([first, second]))).toBe(
-      "KE HOACH\nThuc hien Nghi quyet so 11-NQ/TW ngay 10/02/2022\nTy le che phu rung dat 67%1\f\n2.4. So Giao thong van tai\nchu tri thuc hien.",
+      "KE HOACH\nThuc hien Nghi quyet so 11-NQ/TW ngay 10/02/2022\nTy le che phu rung dat 67%[1]\f\n2.4. So Giao thong van tai\nchu tri thuc hien.",
     );
   });
 
@@ -39,12 +39,5 @@ describe("readPdf", () => {
     await expect(readDocument("hong.pdf", Buffer.from("khong phai pdf"))).rejects.toMatchObject({ reason: "corrupt" });
     const many = pdf(Array.from({ length: MAX_PDF_PAGES + 1 }, () => textPage(["Trang"])));
     await expect(readPdf(many)).rejects.toMatchObject({ reason: "too_many_pages" });
-  });
-
-  it("breaks lines at items that end one and at moves to another baseline", () => {
-    const item = (str: string, x: number, y: number, hasEOL = false) =>
-      ({ str, dir: "ltr", width: str.length * 6, height: 12, transform: [12, 0, 0, 12, x, y], fontName: "f", hasEOL });
-    expect(itemsToLines([item("a", 72, 700, true), item("b", 72, 686), item("c", 90, 686), item("d", 72, 672)]))
-      .toEqual(["a", "b c", "d"]);
   });
 });

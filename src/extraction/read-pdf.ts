@@ -1,12 +1,13 @@
 /**
- * Reading a PDF upload's text layer into text: lines rebuilt from pdf.js text items (an item that
- * ends a line, or a move to another baseline, starts a new line), pages joined with "\f\n" so that
- * later stages can find page breaks and running page numbers. A scanned PDF has no text layer:
+ * Reading a PDF upload's text layer into text: paragraphs, cells and footnotes rebuilt from the
+ * positions of pdf.js text items (pdf-layout.ts), pages joined with "\f\n" so that later stages can
+ * find page breaks. A scanned PDF has no text layer:
  * it is refused with a message asking for OCR rather than read as an empty document.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { documentText, type PdfItem } from "./pdf-layout.js";
 import { sizeLimit, UnreadableFileError, withoutControls } from "./read-text.js";
 
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -19,26 +20,15 @@ export const MIN_CHARACTERS_PER_PAGE = 20;
 const pdfjsFolder = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 const folderUrl = (name: string) => join(pdfjsFolder, name) + "/";
 
-/** One page's text items as lines. */
-export function itemsToLines(items: TextItem[]): string[] {
-  const lines: string[] = [];
-  let line = "", lastY: number | null = null, lastEnd = 0, endsLine = false;
+/** pdf.js text items as positioned items (the empty ones, which only end lines, left out). */
+export function positioned(items: TextItem[]): PdfItem[] {
+  const out: PdfItem[] = [];
   for (const item of items) {
-    const [, , , , x, y] = item.transform;
-    const size = Math.max(item.height, 1);
-    // A footnote mark sits a few points above its line: only a move of half a line starts another.
-    if (endsLine || (lastY !== null && item.str && Math.abs(y - lastY) > size / 2)) {
-      lines.push(line.trimEnd());
-      line = "";
-    } else if (line && item.str && !/\s$/.test(line) && !/^\s/.test(item.str) && x - lastEnd > size * 0.15) {
-      line += " "; // a gap the PDF leaves as space rather than as a space character
-    }
-    line += item.str;
-    endsLine = item.hasEOL;
-    if (item.str) { lastY = y; lastEnd = x + item.width; }
+    if (!item.str) continue;
+    const [, , c, d, x, y] = item.transform;
+    out.push({ str: item.str, x, y, width: item.width, size: item.height || Math.hypot(c, d) || 1 });
   }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
+  return out;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<string> {
@@ -65,16 +55,17 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
         en: `The PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}. Split the document into several files`,
       });
     }
-    const pages: string[] = [];
+    const pages: { items: PdfItem[]; width: number }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines = itemsToLines(content.items.filter((i): i is TextItem => "str" in i));
       // Unmapped glyphs come out as control characters (dropped before counting what is text); a form feed is reserved for page breaks.
-      pages.push(withoutControls(lines.join("\n").replace(/\r\n?/g, "\n")).replace(/\f/g, ""));
+      const items = positioned(content.items.filter((i): i is TextItem => "str" in i))
+        .map((i) => ({ ...i, str: withoutControls(i.str.replace(/[\r\n]+/g, " ")).replace(/\f/g, "") }));
+      pages.push({ items, width: page.view[2] - page.view[0] });
       page.cleanup();
     }
-    const text = pages.join("\f\n").normalize("NFC");
+    const text = documentText(pages).normalize("NFC");
     const characters = text.match(/\S/g)?.length ?? 0;
     if (characters < MIN_CHARACTERS_PER_PAGE * doc.numPages) {
       throw new UnreadableFileError("needs_ocr", {

@@ -126,13 +126,14 @@ const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc h
 /** A paragraph: its first line, and the lines that continue its sentence after a page break or footnotes. */
 interface Paragraph { first: Line; lines: Line[] }
 
-function paragraphs(lines: Line[]): Paragraph[] {
+/** The paragraphs of `lines`, a part of the document's `all` lines (which `continues` indexes). */
+function paragraphs(lines: Line[], all: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   const byLine = new Map<Line, Paragraph>();
   for (const line of lines) {
     if (line.footnote) continue;
     const previous = out[out.length - 1];
-    const continued = line.continues !== null ? byLine.get(lines[line.continues])
+    const continued = line.continues !== null ? byLine.get(all[line.continues])
       // A sentence cut by a page break goes on in lower case: "... thực hiện Chương trình hành động" / "số 111-CTr/TU như: ..."
       : line.kind === "text" && /^\p{Ll}/u.test(line.text) && previous && /[\p{L}\d,]$/u.test(previous.lines[previous.lines.length - 1].text) ? previous : undefined;
     if (continued) { continued.lines.push(line); byLine.set(line, continued); continue; }
@@ -161,7 +162,7 @@ export function extractTasks(
   const tableLines: Line[] = [];
   for (const line of lines) { if (endsBody(line)) break; (line.text.includes("|") ? tableLines : bodyLines).push(line); }
 
-  for (const { first, lines: parts } of paragraphs(bodyLines)) {
+  for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
     const levelOf = HEADING_LEVEL[first.kind];
     const bodyStart = first.end - first.body.length;
     let section = stack[stack.length - 1];

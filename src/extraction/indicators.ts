@@ -13,7 +13,7 @@ import { nameFigure } from "./indicator-names.js";
 import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
-import { endsBody, isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
+import { bodyLines, isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -115,8 +115,9 @@ export function extractIndicators(
   /** The open end of each line's last sentence, for a line that continues it after footnotes (kept for those lines only). */
   const trailingContext = new Map<number, string>();
   const continued = new Set(lines.map((l) => l.continues));
+  const content = new Set(bodyLines(lines));
   for (const [index, line] of lines.entries()) {
-    if (endsBody(line)) break;
+    if (!content.has(line)) continue;
     if (line.text.includes("|")) continue; // a web page's metadata table
     if (isHeading(line)) {
       section = line.number;

@@ -3,10 +3,11 @@
  * genre's hierarchy (Phần > Chương > Mục > I > Điều > 1 > 1.1 > 1.1.1 > a): a heading closes the open
  * sections of its rank or deeper and opens a section inside the rest. So "I. / 1. / a)" and
  * "1. / 1.1." and "Chương I / Điều 1" nest as written, and a missing heading (no "I." before "1.",
- * or 1, 2, 4) leaves a gap, not a wrong tree. A heading repeated with the lines after it (a scrape or
+ * or 1, 2, 4) leaves a gap, not a wrong tree. Each part of the content (the body, and each part attached
+ * after the signature: an action programme, an appendix) has a tree of its own. A heading repeated with the lines after it (a scrape or
  * conversion that copied a block twice) counts once.
  */
-import { endsBody, isHeading, type Line } from "./segment.js";
+import { bodyParts, isHeading, type Line } from "./segment.js";
 
 export interface OutlineSection {
   /** The number as written: "II", "2.1", "a", "Điều 3", "Chương I". */
@@ -53,24 +54,24 @@ function titleOf(body: string): string | null {
 
 export function extractOutline(lines: Line[], textLength: number): OutlineSection[] {
   const sections: OutlineSection[] = [];
-  /** The open sections, outermost first. */
-  const open: { rank: number; index: number }[] = [];
   /** Each heading with the lines after it, as met: the same again is a copy. */
   const blocks = new Set<string>();
-  const end = lines.findIndex(endsBody);
-  const body = end < 0 ? lines : lines.slice(0, end);
-  const bodyEnd = end < 0 ? textLength : lines[end].start;
-  for (const [i, line] of body.entries()) {
-    if (line.text.includes("|")) continue; // a table row's number is the row's, not a heading
-    const heading = headingOf(line);
-    if (!heading) continue;
-    const block = body.slice(i, i + REPEAT_WINDOW).map((l) => l.text).join("\n");
-    if (blocks.has(block)) continue;
-    blocks.add(block);
-    while (open.length && open[open.length - 1].rank >= heading.rank) sections[open.pop()!.index].end = line.start;
-    const parent = open.length ? open[open.length - 1].index : null;
-    open.push({ rank: heading.rank, index: sections.length });
-    sections.push({ number: heading.number, title: titleOf(heading.body), level: open.length - 1, parent, start: line.start, end: bodyEnd });
+  for (const part of bodyParts(lines, textLength)) {
+    /** The open sections, outermost first. */
+    const open: { rank: number; index: number }[] = [];
+    const body = part.lines;
+    for (const [i, line] of body.entries()) {
+      if (line.text.includes("|")) continue; // a table row's number is the row's, not a heading
+      const heading = headingOf(line);
+      if (!heading) continue;
+      const block = body.slice(i, i + REPEAT_WINDOW).map((l) => l.text).join("\n");
+      if (blocks.has(block)) continue;
+      blocks.add(block);
+      while (open.length && open[open.length - 1].rank >= heading.rank) sections[open.pop()!.index].end = line.start;
+      const parent = open.length ? open[open.length - 1].index : null;
+      open.push({ rank: heading.rank, index: sections.length });
+      sections.push({ number: heading.number, title: titleOf(heading.body), level: open.length - 1, parent, start: line.start, end: part.end });
+    }
   }
   return sections;
 }

@@ -63,7 +63,7 @@ function segmentsOf(line: { y: number; size: number; items: PdfItem[] }): Segmen
   for (const item of line.items) {
     const raised = item.size < 0.8 * line.size && item.y > line.y + 0.15 * line.size && /^\s*\d{1,3}\s*$/.test(item.str);
     // (A mark that opens a footnote's line is set apart from its text: "[1] Có 38 dân tộc ...".)
-    const str = raised ? `[${item.str.trim()}]${current ? "" : " "}` : item.str;
+    const str: string = raised ? `[${item.str.trim()}]${current ? "" : " "}` : item.str;
     const gap = current ? item.x - current.x1 : 0;
     if (!current || gap > CELL_GAP * line.size) {
       current = { text: str.trimStart(), x0: item.x, x1: item.x + item.width, textX: item.x };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, segmentLines } from "./segment.js";
+import { bodyParts, classify, segmentLines } from "./segment.js";
 
 describe("classify", () => {
   it.each([
@@ -35,5 +35,22 @@ describe("segmentLines", () => {
     const lines = segmentLines("- Dự kiến năm 2024, tốc độ tăng GRDP đạt\n6,33%, trong đó nông nghiệp tăng 5,5%.\n2030 là năm mục tiêu\nCác sở, ngành phối hợp thực hiện\ncác nội dung sau.");
     expect(lines.map((l) => l.continues)).toEqual([null, 0, null, null, 3]);
     expect(lines).toHaveLength(5);
+  });
+});
+
+describe("bodyParts", () => {
+  it("ends the body at the recipients' list and resumes it at a part attached after the signature", () => {
+    const text = [
+      "NGHỊ QUYẾT", "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.", "Nơi nhận:", "- Các Bộ;", "TM. CHÍNH PHỦ", "THỦ TƯỚNG",
+      "Phạm Minh Chính", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "(Kèm theo Nghị quyết số 96/NQ-CP ngày 01/8/2022 của Chính phủ)", "1. Bộ Tài chính chủ trì.",
+      "PHỤ LỤC", "TT | Nhiệm vụ | Cơ quan chủ trì",
+    ].join("\n");
+    const parts = bodyParts(segmentLines(text), text.length);
+    expect(parts.map((p) => p.lines.map((l) => l.text))).toEqual([
+      ["NGHỊ QUYẾT", "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động."],
+      ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "(Kèm theo Nghị quyết số 96/NQ-CP ngày 01/8/2022 của Chính phủ)", "1. Bộ Tài chính chủ trì.", "PHỤ LỤC", "TT | Nhiệm vụ | Cơ quan chủ trì"],
+    ]);
+    expect(parts[0].end).toBe(text.indexOf("Nơi nhận"));
+    expect(parts[1].end).toBe(text.length);
   });
 });

@@ -48,6 +48,35 @@ export const isHeading = (line: Line) => line.kind === "roman" || line.kind === 
 
 export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text);
 
+/**
+ * The title of a part attached after the signature, in capitals: a resolution's action programme, a
+ * decision's plan or regulation, an appendix ("PHỤ LỤC I", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "DANH MỤC ...").
+ */
+const ATTACHMENT = /^(?:PHỤ LỤC|CHƯƠNG TRÌNH|KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|BẢNG)(?!\p{L})/u;
+const isAttachmentTitle = (line: Line) => !line.footnote && ATTACHMENT.test(line.text) && line.text === line.text.toUpperCase();
+
+/** A part of the document that is content: its lines, and where it ends in the text. */
+export interface BodyPart { lines: Line[]; end: number }
+
+/**
+ * The parts of a document that are its content: the body up to the recipients' list or the signature,
+ * and each part attached after them, from its title to its own signature or the end of the text.
+ */
+export function bodyParts(lines: Line[], textLength: number): BodyPart[] {
+  const parts: BodyPart[] = [];
+  let part: BodyPart | null = { lines: [], end: textLength };
+  for (const line of lines) {
+    if (part && endsBody(line)) { part.end = line.start; parts.push(part); part = null; }
+    else if (!part && isAttachmentTitle(line)) part = { lines: [], end: textLength };
+    if (part) part.lines.push(line);
+  }
+  if (part) parts.push(part);
+  return parts.filter((p) => p.lines.length);
+}
+
+/** The lines of the document's content (bodyParts), in order. */
+export const bodyLines = (lines: Line[]): Line[] => bodyParts(lines, Infinity).flatMap((p) => p.lines);
+
 /** A running page number left by a conversion ("2", "- 2 -", "Trang 2", "2/15"): an artefact, never content. */
 const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;

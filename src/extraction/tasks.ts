@@ -20,7 +20,7 @@ import { deadlineOf } from "./deadlines.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
-import { endsBody, type Line } from "./segment.js";
+import { bodyLines as contentLines, type Line } from "./segment.js";
 
 export interface ExtractedTask {
   section: string;
@@ -160,7 +160,7 @@ export function extractTasks(
   let readingAhead = documentKind === "plan";
   const bodyLines: Line[] = [];
   const tableLines: Line[] = [];
-  for (const line of lines) { if (endsBody(line)) break; (line.text.includes("|") ? tableLines : bodyLines).push(line); }
+  for (const line of contentLines(lines)) (line.text.includes("|") ? tableLines : bodyLines).push(line);
 
   for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
     const levelOf = HEADING_LEVEL[first.kind];

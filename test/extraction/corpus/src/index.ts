@@ -1,0 +1,11 @@
+/** The corpus documents, in the order of the README. */
+import type { CorpusDocument } from "../markup.js";
+import nqCp from "./nq-cp-chuong-trinh-giao-duc.js";
+import doThi from "./kh-ubnd-do-thi-tuyen-quang.js";
+import bnnmt from "./kh-bnnmt-chuyen-doi-so.js";
+import xa from "./kh-ubnd-xa-cai-cach-hanh-chinh.js";
+import tinhUy from "./bc-tinh-uy-nong-nghiep.js";
+import duAn from "./bc-ubnd-du-an-giao-thong.js";
+import nhanLuc from "./kh-ubnd-nhan-luc-gia-lai.js";
+
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc];

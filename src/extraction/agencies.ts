@@ -29,6 +29,17 @@ export interface AgencyMention {
   code?: string;
 }
 
+/**
+ * Whether a document's issuer is of the central level: the Party's central bodies, the National Assembly,
+ * the Government, the Prime Minister, a ministry or a body of ministerial rank. Its assignments to
+ * ministries are tasks; a province's are requests upward.
+ */
+export function isCentralIssuer(issuer: string | null): boolean {
+  if (!issuer) return false;
+  return /^(?:chinh phu|thu tuong|van phong chinh phu|bo (?!chi huy)|bo chinh tri|ban bi thu|ban chap hanh trung uong|ban [a-z ]+ trung uong|quoc hoi|uy ban thuong vu quoc hoi|ngan hang nha nuoc|thanh tra chinh phu|kiem toan nha nuoc|uy ban dan toc|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao)(?![a-z])/
+    .test(foldVietnamese(issuer).replace(/\s+/g, " ").trim());
+}
+
 /** An agency of the registry the text is read against, as `samples/agencies.json` describes one. */
 export interface RegistryAgency { code: string; name: string; aliases: string[]; kind: string }
 

@@ -25,9 +25,11 @@ const TITLE_NOUN = /(?:^|[^a-z0-9])(?:quy hoach|chien luoc|de an|chuong trinh|ke
  * or colon; a purpose ("để", "nhằm", "phấn đấu"); or, after a comma, a word that opens a clause
  * ("..., phấn đấu đến năm 2025 ...").
  */
-const CLAUSE_BREAK = /[.;:]\s|[;:]|\s(?=(?:de|nham|phan dau)\s)|,\s*(?=(?:trong do|phan dau|de|nham|huong toi|day nhanh|day manh|tap trung|tiep tuc|hoan thanh|nang cao|tang cuong|muc tieu|dua)(?![a-z0-9]))/g;
+const CLAUSE_BREAK = /[.;:]\s|[;:]|\s(?=(?:de|nham|phan dau)\s)|,\s*(?=(?:trong do|phan dau|de|nham|huong toi|day nhanh|day manh|tap trung|tiep tuc|hoan thanh|nang cao|tang cuong|muc tieu|dua|trinh)(?![a-z0-9]))/g;
 /** A horizon that only a title states: "tầm nhìn đến năm 2050", "định hướng đến năm 2030", "thời kỳ 2021 - 2030". */
 const HORIZON_BEFORE = /(?:tam nhin|dinh huong|thoi ky)\s*$/;
+/** "đến năm 2030", "trước năm 2025": a year alone, as titles state horizons (never a day, month or quarter). */
+const YEAR_ONLY = /^(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:nam\s+)?\d{4}$/;
 /** "đến năm 2030, tầm nhìn đến năm 2045": a year with a vision after it is a title's horizon. */
 const HORIZON_AFTER = /^\s*,?\s*(?:tam nhin|dinh huong)(?![a-z0-9])/;
 /** "chi thường xuyên", "giáo dục thường xuyên", "kế hoạch trung hạn, hằng năm": the word names a kind of thing, not when to act. */
@@ -52,7 +54,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   for (const m of allMatches(DEADLINE, folded)) {
     const before = folded.slice(Math.max(0, m.index - 30), m.index);
     // Only a year can be a title's horizon: no title says "trước ngày 15/12".
-    const yearOnly = m[1] && !/\//.test(m[1]);
+    const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });
   }

@@ -61,3 +61,36 @@ describe("a document generated to exhaust the server", () => {
     expect(() => extract(plan("1 ".repeat(MAX_NUMBERS + 1)))).toThrow(expect.objectContaining({ reason: "too_many_items", message: expect.stringMatching(/hơn 100\.000 con số/) }));
   });
 });
+
+describe("a Government resolution with its action programme attached after the signature", () => {
+  const result = extract(fixture("nq-cp-chuong-trinh.txt"), "nq-cp-chuong-trinh.txt");
+
+  it("names the Government as its issuer and implements what its title carries out", () => {
+    expect(result.document).toMatchObject({ symbol: "142/NQ-CP", type: "Nghị quyết", issuer: "Chính phủ", issued: "2025-09-15", signer: "Phạm Minh Chính" });
+    expect(result.implements.map((c) => c.symbol)).toEqual(["57-NQ/TW"]);
+  });
+
+  it("reads the programme's tasks, ministries leading them, with their own deadlines", () => {
+    expect(result.tasks.map((t) => [t.section, t.lead.join("; "), t.deadline_text])).toEqual(expect.arrayContaining([
+      ["1", "Bộ Khoa học và Công nghệ", "trong Quý IV năm 2025"],
+      ["2", "Bộ Tài chính", "hằng năm"],
+      ["3", "Bộ Nội vụ", "hoàn thành trước ngày 31/12/2025"],
+    ]));
+  });
+});
+
+describe("openings", () => {
+  const implementedBy = (opening: string) => extract(`KẾ HOẠCH\nTổ chức phong trào thi đua năm 2025\n${opening}\nI. MỤC ĐÍCH\n`).implements.map((c) => c.symbol);
+
+  it("keeps every document an opening implements, and none a cited title names", () => {
+    expect(implementedBy("Thực hiện Chỉ thị số 19/CT-TTg ngày 10/5/2023 của Thủ tướng Chính phủ và Kế hoạch số 16/KH-HĐTĐKT ngày 02/6/2023 của Hội đồng Thi đua - Khen thưởng Trung ương, UBND tỉnh ban hành Kế hoạch thực hiện như sau:"))
+      .toEqual(["19/CT-TTg", "16/KH-HĐTĐKT"]);
+    expect(implementedBy("Thực hiện Kế hoạch số 268-KH/BKTTW ngày 23/9/2024 của Ban Kinh tế Trung ương về giám sát việc thể chế hóa Nghị quyết số 11-NQ/TW và Kế hoạch số 23/KH-UBND ngày 26/01/2023, Ban Thường vụ báo cáo như sau:"))
+      .toEqual(["268-KH/BKTTW"]);
+  });
+
+  it("takes the policy documents of an opening of 'Căn cứ' lines only, not its legal bases", () => {
+    expect(implementedBy("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nCăn cứ Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị;"))
+      .toEqual(["72-KL/TW"]);
+  });
+});

@@ -11,9 +11,9 @@ import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
 import { extractProjects, findProjectScopes, type ExtractedProject } from "./projects.js";
-import type { RegistryAgency } from "./agencies.js";
+import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
-import { segmentLines } from "./segment.js";
+import { segmentLines, type Line } from "./segment.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
@@ -37,6 +37,50 @@ export interface Extraction {
   /** What the text says of the documents it cites: their subjects, and which of them carries out which. */
   cited: ReturnType<typeof describeCitations>;
 }
+
+/**
+ * What the document implements. In its opening "Thực hiện ..." clause, the document each part opens
+ * with ("Thực hiện Nghị quyết số 96/NQ-CP ...; Chương trình hành động số 52-CTr/TU ..."; "... của Thủ tướng
+ * Chính phủ và Kế hoạch số 16/KH-HĐTĐKT ..."); a part that does not open with a document (a ";" inside a
+ * title) names nothing. Without that clause: the document its title says it carries out ("Ban hành Chương
+ * trình hành động ... thực hiện Nghị quyết số 57-NQ/TW"), or else the policy documents of its "Căn cứ" lines
+ * (not the laws, decrees and circulars that give it its legal basis).
+ */
+function implementedDocuments(text: string, lines: Line[], citations: Citation[], title: string | null): Citation[] {
+  const within = (start: number, end: number) => citations.filter((c) => c.start >= start && c.end <= end);
+  const implemented: Citation[] = [];
+  const add = (c: Citation | undefined) => { if (c && !implemented.some((i) => i.key === c.key)) implemented.push(c); };
+  const opening = lines.find((l) => within(l.start, l.end).length && isImplementingClause(l.text));
+  if (opening) {
+    let partStart = opening.start;
+    for (const part of text.slice(opening.start, opening.end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
+      const partEnd = partStart + part.length;
+      const first = within(partStart, partEnd)[0];
+      const lead = foldVietnamese(text.slice(partStart, first?.start ?? partStart)).replace(/^\s*va\s+/, "").trim();
+      // "... và Kế hoạch số 16/KH ...": a second document, unless the part before it had begun a title ("... về ...").
+      const previous = implemented[implemented.length - 1];
+      const inTitle = /^va\b/.test(foldVietnamese(part.trim())) && previous && / ve /.test(foldVietnamese(text.slice(previous.end, partStart)));
+      if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) add(first);
+      partStart = partEnd + 1;
+    }
+    return implemented;
+  }
+  const titleLine = title ? lines.slice(0, 40).find((l) => l.text.includes(title.slice(0, 40))) : undefined;
+  if (titleLine) {
+    const folded = foldVietnamese(titleLine.text);
+    const after = folded.search(/thuc hien\s/);
+    if (after >= 0) add(within(titleLine.start + after, titleLine.end)[0]);
+    if (implemented.length) return implemented;
+  }
+  for (const line of lines.slice(0, 60)) {
+    if (!/^can cu\b/.test(foldVietnamese(line.text))) continue;
+    for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol)) add(c);
+  }
+  return implemented;
+}
+
+/** A decree, a circular or a law: "30/2020/NĐ-CP", "05/2023/TT-BTC", "59/2020/QH14". */
+const LEGAL_BASIS = /\/(?:\d{4}\/)?(?:NĐ-CP|ND-CP|TT-|TTLT-|QH\d*)/iu;
 
 /** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
 const OPENS_WITH_DOCUMENT = /^(thuc hien\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
@@ -65,21 +109,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
   const citations = findCitations(text).filter((c) => c.key !== ownKey);
 
-  // What the document implements: in its opening "Thực hiện ..." clause, the document each part opens with
-  // ("Thực hiện Nghị quyết số 96/NQ-CP ...; Chương trình hành động số 52-CTr/TU ..."). A part that does not
-  // open with a document (a ";" inside a title) names nothing implemented.
-  const opening = lines.find((l) => citations.some((c) => c.start >= l.start && c.end <= l.end) && isImplementingClause(l.text));
-  const implemented: Citation[] = [];
-  if (opening) {
-    let partStart = opening.start;
-    for (const part of text.slice(opening.start, opening.end).split(";")) {
-      const partEnd = partStart + part.length;
-      const first = citations.find((c) => c.start >= partStart && c.end <= partEnd);
-      const opensWithDocument = OPENS_WITH_DOCUMENT.test(foldVietnamese(text.slice(partStart, first?.start ?? partStart)).trim());
-      if (first && opensWithDocument && !implemented.some((i) => i.key === first.key)) implemented.push(first);
-      partStart = partEnd + 1;
-    }
-  }
+  const implemented = implementedDocuments(text, lines, citations, meta.title);
   const implementedKeys = new Set(implemented.map((c) => c.key));
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";
@@ -101,7 +131,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
     indicators: extractIndicators(lines, kind, projectScopes, quantities, document),
-    tasks: withinLimit(extractTasks(text, lines, kind, registry, document.folded)),
+    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document.folded)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
     cited: describeCitations(text, citations),

@@ -140,9 +140,58 @@ function findIssuer(lines: Line[]): string | null {
     if (scraped && /^(tinh|thanh pho) /.test(fold(scraped))) return `UBND ${placeName(scraped)}`;
   }
   if (scraped) return scraped;
+  const header = headerIssuer(head);
+  if (header) return header;
   const signedFor = lines.slice(-15).some((l) => /^(tm|t\/m)\.?\s*uy ban nhan dan$/.test(fold(l.text.replace(/[*_]/g, "")).trim()));
   const province = signedFor ? provinceNamed(lines) : null;
   return province ? `UBND ${province}` : null;
+}
+
+/** Lines of a header's left column that are not the issuer: the motto, the number, the place and date, a star or rule. */
+const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|, ngay/;
+/** Agency nouns whose next word starts the name proper ("Bộ Nông nghiệp và Môi trường", "Sở Tài chính"). */
+const AGENCY_NOUN = /^(?:bộ|sở|ban|cục|tổng cục|vụ|viện|văn phòng|thanh tra|ủy ban|uỷ ban|hội đồng|đảng ủy|đảng uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|thành ủy)\s+/u;
+/** Words written with a capital inside a name (besides places after "tỉnh", "xã" ...). */
+const CAPITALISED = /(^|\s)(chính phủ|trung ương|nhà nước|quốc hội|việt nam)(?=\s|$)/gu;
+const SPELLED: Record<string, string> = { "chính phủ": "Chính phủ", "trung ương": "Trung ương", "nhà nước": "Nhà nước", "quốc hội": "Quốc hội", "việt nam": "Việt Nam" };
+const PLACE_NOUN = /(^|\s)(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$/u;
+
+/** "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Bộ Nông nghiệp và Môi trường"; "TỈNH ỦY LẠNG SƠN" → "Tỉnh ủy Lạng Sơn". */
+function nameFromCapitals(upper: string): string {
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  let name = upper.toLowerCase().replace(/\s+/g, " ").trim();
+  const place = PLACE_NOUN.exec(name);
+  if (place) name = name.slice(0, place.index) + `${place[1]}${place[2]} ${place[3].split(" ").map(capital).join(" ")}`;
+  const noun = AGENCY_NOUN.exec(name);
+  if (noun && !/^(tỉnh|huyện|thành) ủy/u.test(name)) name = noun[0] + capital(name.slice(noun[0].length));
+  else if (/^(tỉnh|huyện|thành) u[ỷy] /u.test(name)) {
+    const m = /^(\S+ \S+) (.+)$/u.exec(name)!;
+    name = `${m[1]} ${m[2].split(" ").map(capital).join(" ")}`;
+  }
+  name = name.replace(CAPITALISED, (_m, space: string, w: string) => space + SPELLED[w]);
+  return capital(name);
+}
+
+/**
+ * The issuer as the header's left column names it, any body ("CHÍNH PHỦ", "BỘ TÀI CHÍNH", "TỈNH ỦY LẠNG SƠN",
+ * "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" / "SỞ TÀI CHÍNH": the lower line, the body under its parent).
+ */
+function headerIssuer(head: Line[]): string | null {
+  const names: string[] = [];
+  for (const l of head) {
+    const text = l.text.replace(/[|*_]/g, " ").trim();
+    if (!isUpper(text) || TYPE_LINES.some(([re]) => re.test(fold(text)))) {
+      if (names.length) break;
+      continue;
+    }
+    if (NOT_ISSUER.test(fold(text))) continue;
+    names.push(text);
+  }
+  if (!names.length) return null;
+  // "ỦY BAN NHÂN DÂN" / "XÃ TÂN THANH": a body's name and its place on two lines; a parent body above its department.
+  const last = names[names.length - 1];
+  const name = names.length > 1 && /^(tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/.test(fold(last)) ? `${names[names.length - 2]} ${last}` : last;
+  return nameFromCapitals(name).replace(/^Ủy ban nhân dân /u, "UBND ").replace(/^Uỷ ban nhân dân /u, "UBND ");
 }
 
 function findSigner(lines: Line[]): string | null {

@@ -8,7 +8,7 @@ import { segmentLines } from "./segment.js";
 import { extractTasks } from "./tasks.js";
 
 const text = readFileSync(new URL("../../test/extraction/fixtures/kh-chuyen-doi-so-huyen.txt", import.meta.url), "utf8");
-const tasks = extractTasks(text, segmentLines(text), "plan");
+const tasks = extractTasks(text, segmentLines(text), { kind: "plan" });
 const brief = tasks.map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; ")]);
 
 describe("tasks of a plan", () => {

@@ -150,9 +150,16 @@ const HEADING_LEVEL: Partial<Record<Line["kind"], (l: Line) => number>> = {
   letter: () => 10,
 };
 
+/**
+ * What the document is: a report reads only its work ahead; a document of the central level (the
+ * Government, a ministry) assigns work to ministries, where a province's document can only ask them.
+ */
+export interface TaskContext { kind: "plan" | "report"; centralIssuer?: boolean }
+
 export function extractTasks(
-  text: string, lines: Line[], documentKind: "plan" | "report", registry: RegistryAgency[] = [], foldedText = foldKeepingOffsets(text),
+  text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], foldedText = foldKeepingOffsets(text),
 ): ExtractedTask[] {
+  const documentKind = context.kind, centralIssuer = context.centralIssuer ?? false;
   // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
   const folded = foldedText.replace(/\n/g, "|");
   const tasks: ExtractedTask[] = [];
@@ -207,7 +214,7 @@ export function extractTasks(
     }
     const governing = assignment ?? (levelOf ? null : section.context);
     if (!governing || !hasWork || isClosingFormula(action)) continue;
-    if (governing.lead.every((a) => a.central)) continue;
+    if (!centralIssuer && governing.lead.every((a) => a.central)) continue;
 
     const coordinating = uniqueAgencies([
       ...governing.coordinating,
@@ -230,7 +237,7 @@ export function extractTasks(
       end: lastLine.end,
     });
   }
-  return [...tasks, ...tableTasks(text, folded, tableLines, registry)];
+  return [...tasks, ...tableTasks(text, folded, tableLines, registry, centralIssuer)];
 }
 
 interface Cell { text: string; start: number }
@@ -277,7 +284,7 @@ function headerOf(cells: Cell[]): Map<Column, number> | null {
  * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency.
  * Rows that only group the tasks ("I | Lĩnh vực kinh tế") are skipped.
  */
-function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[]): ExtractedTask[] {
+function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
   let columns: Map<Column, number> | null = null;
   let previous: Line | null = null;
@@ -293,7 +300,7 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
     const work = cell("work"), leadCell = cell("lead");
     if (!work?.text || !leadCell?.text) continue;
     const lead = readAgencyList(text, folded, leadCell.start, registry).agencies;
-    if (!lead.length || lead.every((a) => a.central)) continue;
+    if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
     const partnersCell = cell("partners");
     const coordinating = partnersCell?.text ? readAgencyList(text, folded, partnersCell.start, registry).agencies : [];
     const deadlineText = cell("deadline")?.text || null;

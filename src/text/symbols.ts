@@ -73,7 +73,8 @@ export function parseDocumentSymbol(written: string): DocumentSymbol | null {
   const partyStyle = firstSep === "-" || (typeCode !== null && PARTY_ISSUERS.test(issuerCode) && !year);
   const key = number === null ? null : [number, year ?? "", typeCode ?? "", issuerCode, unitCode ?? ""].join("|");
   const spellType = typeCode ? TYPE_SPELLING[typeCode] ?? typeCode : null;
-  const spellIssuer = ISSUER_SPELLING[issuerCode] ?? issuerCode;
+  // An issuer code not known here is written as the document writes it, in capitals ("HĐTĐKT", not "HDTDKT").
+  const spellIssuer = ISSUER_SPELLING[issuerCode] ?? issuerWritten.replace(/\s+/g, "").toUpperCase();
   const unitSuffix = unitCode ? `-${unitCode}` : "";
   const numberPart = number === null ? "" : number.padStart(num && num.startsWith("0") ? num.length : 1, "0");
   let canonical: string;

@@ -46,7 +46,8 @@ function metadataValue(lines: Line[], label: RegExp): string | null {
 
 function findSymbol(lines: Line[]): string | null {
   for (const l of lines.slice(0, 40)) {
-    const m = /^số\s*(?:hiệu)?\s*[:|]\s*(.*)$/iu.exec(l.text);
+    // "Số: 23/KH-UBND"; a Party document may leave out the colon ("Số 512-BC/TU").
+    const m = /^số\s*(?:hiệu)?\s*(?:[:|]\s*|\s+(?=\d))(.*)$/iu.exec(l.text);
     if (!m) continue;
     const parsed = parseDocumentSymbol(m[1].replace(/\|/g, "").trim());
     return parsed?.number ? parsed.canonical : null;

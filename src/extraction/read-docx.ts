@@ -8,6 +8,7 @@
  */
 import mammoth from "mammoth";
 import { numberingLabels } from "./docx-numbering.js";
+import { isLayoutTable } from "./segment.js";
 import { sizeLimit, UnreadableFileError } from "./read-text.js";
 import { checkZip } from "./zip.js";
 
@@ -45,22 +46,6 @@ const paragraphsOf = (cell: string) => cell.split("\n").map(collapse).filter(Boo
 const BLOCK = /^(p|h[1-6]|li|ol|ul|blockquote)$/;
 
 /**
- * What marks the header block (issuing body | motto; Số | place and date) and the signature block
- * (Nơi nhận | TM. ... signer) that officials lay out as borderless tables.
- */
-const LAYOUT_MARK = /^(?:nơi nhận|tm\.|t\/m|kt\.|q\.|cộng hòa|cộng hoà|độc lập|số\s*:|v\/v|kính gửi)|,\s*ngày\s+[\d.…_ ]*\s*tháng/iu;
-
-/**
- * A layout table: a few cells placed side by side (header or signature block), not data. Its cells
- * are read one after another, each paragraph a line, as if the table were not there: a row read as
- * "ỦY BAN NHÂN DÂN TỈNH | CỘNG HÒA ..." would hide the number, the date and the signer.
- */
-export function isLayoutTable(rows: string[][]): boolean {
-  if (rows.length > 4 || rows.some((r) => r.length > 3)) return false;
-  return rows.some((r) => r.some((cell) => paragraphsOf(cell).some((p) => LAYOUT_MARK.test(p))));
-}
-
-/**
  * Lines of the HTML mammoth writes: a small, regular subset (no comments or scripts; "<" always
  * escaped in text, though ">" may stand in a quoted attribute such as a link's address).
  * Footnotes and endnotes follow the line holding their marker, as "[n] ..." (mammoth writes them
@@ -94,6 +79,8 @@ export function htmlToLines(html: string): string[] {
       outer.notes.push(...t.notes);
       return;
     }
+    // A layout table (header or signature block) is read cell by cell, each paragraph a line, as if
+    // it were not there: a row read as "ỦY BAN NHÂN DÂN TỈNH | CỘNG HÒA ..." hides the number, date and signer.
     if (isLayoutTable(t.rows)) {
       for (const r of t.rows) for (const c of r) for (const p of paragraphsOf(c)) emit(p);
     } else {

@@ -38,6 +38,23 @@ describe("segmentLines", () => {
   });
 });
 
+describe("a header block written as table rows", () => {
+  it("becomes lines of its cells, the left column before the right, each keeping its offsets", () => {
+    const text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TUYÊN QUANG | Độc lập - Tự do - Hạnh phúc\nSố: 97/KH-UBND | Tuyên Quang, ngày 18 tháng 4 năm 2024\nKẾ HOẠCH";
+    const lines = segmentLines(text);
+    expect(lines.map((l) => l.text)).toEqual([
+      "ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG", "Số: 97/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Tuyên Quang, ngày 18 tháng 4 năm 2024", "KẾ HOẠCH",
+    ]);
+    for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
+  });
+
+  it("leaves a data table's rows whole", () => {
+    expect(segmentLines("KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Xây dựng đề án | Sở Xây dựng").map((l) => l.text))
+      .toEqual(["KẾ HOẠCH", "TT | Nhiệm vụ | Cơ quan chủ trì", "1 | Xây dựng đề án | Sở Xây dựng"]);
+  });
+});
+
 describe("bodyParts", () => {
   it("ends the body at the recipients' list and resumes it at a part attached after the signature", () => {
     const text = [

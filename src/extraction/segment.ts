@@ -83,6 +83,50 @@ const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;
 
+/**
+ * What marks the header block (issuing body | motto; Số | place and date) and the signature block
+ * (Nơi nhận | TM. ... signer), which officials lay out as borderless tables.
+ */
+const LAYOUT_MARK = /^(?:nơi nhận|tm\.|t\/m|kt\.|q\.|cộng hòa|cộng hoà|độc lập|đảng cộng sản việt nam|số\s*:|v\/v|kính gửi)|,\s*ngày\s+[\d.…_ ]*\s*tháng/iu;
+
+/**
+ * A layout table: a few cells placed side by side (the header or signature block), not data: at most
+ * four rows of at most three cells, one of them marked as such a block. Cells hold paragraphs parted by "\n".
+ */
+export function isLayoutTable(rows: string[][]): boolean {
+  if (rows.length > 4 || rows.some((r) => r.length > 3)) return false;
+  return rows.some((r) => r.some((cell) => cell.split("\n").some((p) => LAYOUT_MARK.test(p.trim()))));
+}
+
+/**
+ * A plain-text conversion writes the header block's rows as "ỦY BAN NHÂN DÂN | CỘNG HÒA ...": its
+ * cells become lines of their own, the left column's before the right's, as the block reads.
+ */
+function splitHeaderTable(lines: Line[]): void {
+  const from = lines.findIndex((l, i) => i < 12 && l.text.includes("|"));
+  if (from < 0) return;
+  let to = from;
+  while (to < lines.length && lines[to].text.includes("|")) to++;
+  const rows = lines.slice(from, to).map((l) => {
+    const cells: Line[] = [];
+    let at = 0;
+    for (const raw of l.text.split("|")) {
+      const text = raw.trim();
+      if (text) {
+        const start = l.start + at + raw.indexOf(text);
+        cells.push({ text, start, end: start + text.length, ...classify(text), footnote: false, continues: null });
+      }
+      at += raw.length + 1;
+    }
+    return cells;
+  });
+  if (!isLayoutTable(rows.map((r) => r.map((c) => c.text)))) return;
+  const columns = Math.max(...rows.map((r) => r.length));
+  const cells: Line[] = [];
+  for (let c = 0; c < columns; c++) for (const r of rows) if (r[c]) cells.push(r[c]);
+  lines.splice(from, to - from, ...cells);
+}
+
 /** A part of a text, and where in the text it starts. */
 export interface Span { text: string; start: number }
 
@@ -149,6 +193,7 @@ export function segmentLines(text: string): Line[] {
     }
     offset += raw.length + 1;
   }
+  splitHeaderTable(lines);
   for (const [i, line] of lines.entries()) {
     if (line.footnote || line.kind !== "text" || !/^[\p{Ll}\d]/u.test(line.text)) continue;
     let j = i - 1;

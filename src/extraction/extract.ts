@@ -13,7 +13,8 @@ import { extractTasks, type ExtractedTask } from "./tasks.js";
 import { extractProjects, findProjectScopes, type ExtractedProject } from "./projects.js";
 import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
-import { segmentLines, type Line } from "./segment.js";
+import { bodyLines, segmentLines, type Line } from "./segment.js";
+import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
@@ -130,12 +131,30 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: extractIndicators(lines, kind, projectScopes, quantities, document),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document), extractTableIndicators(text, bodyLines(lines), kind)),
     tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document.folded)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
     cited: describeCitations(text, citations),
   };
+}
+
+/**
+ * The text's indicators and a table's: a table's figure the text also states (the same value, unit,
+ * year and kind: an appendix restating the plan's headline targets) is kept once, as the text states it,
+ * with the table's owner.
+ */
+function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): (ExtractedIndicator & { owner?: string | null })[] {
+  const unitHead = (u: string | null) => foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0];
+  const same = (a: ExtractedIndicator, b: ExtractedIndicator) =>
+    a.min === b.min && a.max === b.max && a.year === b.year && a.kind === b.kind && unitHead(a.unit) === unitHead(b.unit);
+  const out: (ExtractedIndicator & { owner?: string | null })[] = [...fromText];
+  for (const row of fromTables) {
+    const stated = out.findIndex((i) => same(i, row));
+    if (stated < 0) out.push(row);
+    else if (row.owner) out[stated] = { ...out[stated], owner: row.owner };
+  }
+  return out;
 }
 
 function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {

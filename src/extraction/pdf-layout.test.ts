@@ -86,3 +86,38 @@ describe("documentText", () => {
     ]);
   });
 });
+
+describe("ruledTables", () => {
+  const h = (y: number, x1: number, x2: number) => ({ x1, y1: y, x2, y2: y });
+  const v = (x: number, y1: number, y2: number) => ({ x1: x, y1, x2: x, y2 });
+
+  it("reads a table its ruling lines draw cell by cell: wrapped text joined, a cell merged down repeated, one merged across left after its first column", () => {
+    // Columns at 85 | 110 | 300 | 450 | 540; rows at 700 | 680 | 660 | 620 | 600. The last column's rows 2-3 are one cell;
+    // row 4 is a group row across columns 2-4.
+    const rulings = [
+      h(700, 85, 540), h(680, 85, 540), h(660, 85, 450), h(620, 85, 540), h(600, 85, 540),
+      v(85, 600, 700), v(110, 600, 700), v(300, 620, 700), v(450, 620, 700), v(540, 600, 700),
+    ];
+    const items = [
+      run("TT", 90, 686, 12), run("Chỉ tiêu", 120, 686, 12), run("Năm 2025", 310, 686, 12), run("Theo dõi", 460, 686, 12),
+      run("1", 90, 666, 12), run("Tỷ lệ đô thị hóa", 120, 666, 12), run("Trên 25%", 310, 666, 12), run("Sở Xây", 460, 650, 12), run("dựng", 460, 636, 12),
+      run("2", 90, 646, 12), run("Tỷ lệ phủ kín quy hoạch", 120, 646, 12), run("chung đô thị", 120, 632, 12), run("100%", 310, 640, 12),
+      run("II", 90, 606, 12), run("Chỉ tiêu về hạ tầng đô thị", 120, 606, 12),
+      run("Đoạn văn sau bảng.", 85, 560),
+    ];
+    const { lines } = pageText(items, WIDTH, BODY, rulings);
+    expect(lines).toEqual([
+      "TT | Chỉ tiêu | Năm 2025 | Theo dõi",
+      "1 | Tỷ lệ đô thị hóa | Trên 25% | Sở Xây dựng",
+      "2 | Tỷ lệ phủ kín quy hoạch chung đô thị | 100% | Sở Xây dựng",
+      "II | Chỉ tiêu về hạ tầng đô thị |  | ",
+      "Đoạn văn sau bảng.",
+    ]);
+  });
+
+  it("leaves lines that draw no grid (an underline, a frame of one column) to the text", () => {
+    const items = [run("Nơi nhận:", 85, 700), run("KẾ HOẠCH", 270, 650)];
+    expect(pageText(items, WIDTH, BODY, [h(640, 250, 350), h(700, 85, 540), h(600, 85, 540), v(85, 600, 700), v(540, 600, 700)]).lines)
+      .toEqual(["Nơi nhận:", "KẾ HOẠCH"]);
+  });
+});

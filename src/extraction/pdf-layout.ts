@@ -123,9 +123,11 @@ const oneSide = (l: VisualLine, middle: number) => l.segments.length === 1 && (l
  * The page's text: paragraphs and cells one per line, a data table's rows as "a | b | c", footnotes last.
  * `width` is the page's width in points.
  */
-export function pageText(items: PdfItem[], width: number, body: BodyGeometry): { lines: string[]; notes: string[] } {
-  const all = toLines(items);
-  if (!all.length) return { lines: [], notes: [] };
+export function pageText(items: PdfItem[], width: number, body: BodyGeometry, rulings: Ruling[] = []): { lines: string[]; notes: string[] } {
+  const { tables, rest } = ruledTables(rulings, items);
+  const all = toLines(rest);
+  if (!all.length && !tables.length) return { lines: [], notes: [] };
+  if (!all.length) return { lines: tables.flatMap((t) => t.rows), notes: [] };
   const middle = width / 2;
   const top = all[0].y, bottom = all[all.length - 1].y;
   // Running page numbers: alone on their line, at the top or the bottom of the page.
@@ -145,8 +147,11 @@ export function pageText(items: PdfItem[], width: number, body: BodyGeometry): {
   const full = (l: VisualLine) => l.x1 >= body.right - 1.5 * l.size;
   const centred = (l: VisualLine) => l.x0 > body.left + l.size && l.x1 < body.right - l.size && Math.abs((l.x0 + l.x1) / 2 - (body.left + body.right) / 2) < 2 * l.size;
 
+  const pending = [...tables].sort((a, b) => b.top - a.top);
   for (let i = 0; i < main.length; i++) {
     const line = main[i];
+    // A ruled table above this line: its rows stand here, between the paragraphs around it.
+    while (pending.length && pending[0].top > line.y) { endParagraph(); out.push(...pending.shift()!.rows); }
     // Side-by-side cells (header block, signature block): the run of lines around them, read column by column.
     if (straddles(line, middle) || (line.segments.length === 1 && oneSide(line, middle) && i + 1 < main.length && straddles(main[i + 1], middle) && gapOk(line, main[i + 1]))) {
       let j = i;
@@ -191,6 +196,7 @@ export function pageText(items: PdfItem[], width: number, body: BodyGeometry): {
     paragraph = { text, last: line, x0: Math.max(line.x0, line.textX), centred: centred(line) };
   }
   endParagraph();
+  for (const table of pending) out.push(...table.rows);
   // Footnotes: each opens with its mark; its wrapped lines are joined to it.
   const noteLines: string[] = [];
   for (const note of notes) {
@@ -204,13 +210,13 @@ export function pageText(items: PdfItem[], width: number, body: BodyGeometry): {
  * The document's text: each page's paragraphs and then its footnotes, pages parted by "\f\n". A footnote
  * that runs over to the next page (its lines there have no mark) is joined to its start.
  */
-export function documentText(pages: { items: PdfItem[]; width: number }[]): string {
+export function documentText(pages: { items: PdfItem[]; width: number; rulings?: Ruling[] }[]): string {
   const body = bodyGeometry(pages.map((p) => p.items));
   const texts: string[][] = [];
   /** The text of the page before, when it ends with a footnote that may run over. */
   let endsWithNote: string[] | null = null;
   for (const page of pages) {
-    const { lines, notes } = pageText(page.items, page.width, body);
+    const { lines, notes } = pageText(page.items, page.width, body, page.rulings);
     const runsOver: boolean = notes.length > 0 && !/^\[\d{1,3}\]/.test(notes[0]) && endsWithNote !== null;
     if (runsOver) endsWithNote![endsWithNote!.length - 1] += ` ${notes.shift()}`;
     const text = [...lines, ...notes];
@@ -246,4 +252,127 @@ function readTable(lines: VisualLine[], from: number, body: BodyGeometry, out: s
   }
   flush();
   return i;
+}
+
+/** A ruling line of the page (a table's border), horizontal (y1 = y2) or vertical (x1 = x2), in page points. */
+export interface Ruling { x1: number; y1: number; x2: number; y2: number }
+
+/** More ruling lines than a page of the densest table has (some 150 rows of 10 columns). */
+export const MAX_RULINGS = 4000;
+/** How near two rulings' coordinates must be to be one line, or to meet (points). */
+const NEAR = 2;
+
+/** A table drawn with ruling lines, read: its top and bottom, and its rows as "a | b | c". */
+interface RuledTable { top: number; bottom: number; rows: string[] }
+
+/** Groups of near values (sorted ascending), each as its mean. */
+function clusters(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= NEAR) last.push(v); else out.push([v]);
+  }
+  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+/** The index of the value of `sorted` nearest to v (`descending` for values sorted high to low). */
+function nearest(sorted: number[], v: number, descending: boolean): number {
+  const k = intervalOf(sorted, v, descending);
+  return k + 1 < sorted.length && Math.abs(sorted[k + 1] - v) < Math.abs(sorted[k] - v) ? k + 1 : k;
+}
+
+/** The k such that v lies between sorted[k] and sorted[k + 1] (clamped to the ends), by binary search. */
+function intervalOf(sorted: number[], v: number, descending: boolean): number {
+  let lo = 0, hi = sorted.length - 1;
+  const before = (x: number) => (descending ? x >= v : x <= v);
+  if (!before(sorted[0])) return 0;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (before(sorted[mid])) lo = mid; else hi = mid - 1; }
+  return Math.min(lo, sorted.length - 2);
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  find(i: number): number { while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]]; return i; }
+  union(a: number, b: number) { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb); }
+}
+
+/**
+ * The tables the page's ruling lines draw (lines that cross each other, two columns at least), each
+ * read cell by cell: a cell is a box of the grid, or boxes no line parts (a merged cell); its text
+ * items, in reading order, are its text. A cell merged across columns stands in its first column, one
+ * merged down in each row it spans (as a Word table is read). Items inside a table are not the page's text.
+ */
+export function ruledTables(rulings: Ruling[], items: PdfItem[]): { tables: RuledTable[]; rest: PdfItem[] } {
+  // (Meeting lines are found pair by pair: a page drawn with more lines than any table has is read as text.)
+  if (rulings.length < 4 || rulings.length > MAX_RULINGS) return { tables: [], rest: items };
+  const horizontal = rulings.filter((r) => Math.abs(r.y1 - r.y2) <= 0.5);
+  const vertical = rulings.filter((r) => Math.abs(r.x1 - r.x2) <= 0.5);
+  const lines = [...horizontal, ...vertical];
+  // Lines that meet are one drawing.
+  const drawings = new UnionFind(lines.length);
+  for (let h = 0; h < horizontal.length; h++) {
+    const a = horizontal[h];
+    for (let v = 0; v < vertical.length; v++) {
+      const b = vertical[v];
+      if (b.x1 >= a.x1 - NEAR && b.x1 <= a.x2 + NEAR && a.y1 >= b.y1 - NEAR && a.y1 <= b.y2 + NEAR) drawings.union(h, horizontal.length + v);
+    }
+  }
+  const byDrawing = new Map<number, Ruling[]>();
+  lines.forEach((l, i) => { const root = drawings.find(i); const drawn = byDrawing.get(root); if (drawn) drawn.push(l); else byDrawing.set(root, [l]); });
+  const tables: RuledTable[] = [];
+  const taken = new Set<PdfItem>();
+  for (const drawing of byDrawing.values()) {
+    const hs = drawing.filter((r) => Math.abs(r.y1 - r.y2) <= 0.5), vs = drawing.filter((r) => Math.abs(r.y1 - r.y2) > 0.5);
+    const ys = clusters(hs.map((r) => r.y1)).reverse(), xs = clusters(vs.map((r) => r.x1));
+    if (ys.length < 2 || xs.length < 3) continue;
+    const bands = ys.length - 1, columns = xs.length - 1;
+    // The rulings at each row boundary and column boundary (a ruling belongs to its nearest one).
+    const atY = ys.map(() => [] as Ruling[]), atX = xs.map(() => [] as Ruling[]);
+    for (const r of hs) atY[nearest(ys, r.y1, true)].push(r);
+    for (const r of vs) atX[nearest(xs, r.x1, false)].push(r);
+    const cells = new UnionFind(bands * columns);
+    for (let b = 0; b < bands; b++) {
+      const middle = (ys[b] + ys[b + 1]) / 2;
+      for (let c = 0; c + 1 < columns; c++) {
+        if (!atX[c + 1].some((r) => r.y1 - NEAR <= middle && middle <= r.y2 + NEAR)) cells.union(b * columns + c, b * columns + c + 1);
+      }
+    }
+    for (let c = 0; c < columns; c++) {
+      const middle = (xs[c] + xs[c + 1]) / 2;
+      for (let b = 0; b + 1 < bands; b++) {
+        if (!atY[b + 1].some((r) => r.x1 - NEAR <= middle && middle <= r.x2 + NEAR)) cells.union(b * columns + c, (b + 1) * columns + c);
+      }
+    }
+    const top = ys[0], bottom = ys[ys.length - 1], left = xs[0], right = xs[xs.length - 1];
+    const contents = new Map<number, PdfItem[]>();
+    for (const item of items) {
+      const cx = item.x + item.width / 2, cy = item.y + item.size * 0.3;
+      if (cx < left || cx > right || cy > top || cy < bottom) continue;
+      taken.add(item);
+      const b = Math.min(bands - 1, intervalOf(ys, cy, true)), c = Math.min(columns - 1, intervalOf(xs, cx, false));
+      const root = cells.find(b * columns + c);
+      const found = contents.get(root);
+      if (found) found.push(item); else contents.set(root, [item]);
+    }
+    const textOf = new Map<number, string>();
+    for (const [root, found] of contents) {
+      let cellText = "";
+      for (const line of toLines(found)) cellText = cellText ? (/\S-$/.test(cellText) ? cellText + line.text : `${cellText} ${line.text}`) : line.text;
+      textOf.set(root, cellText);
+    }
+    const rows: string[] = [];
+    for (let b = 0; b < bands; b++) {
+      const row: string[] = [];
+      for (let c = 0; c < columns; c++) {
+        const root = cells.find(b * columns + c);
+        // The part of a cell merged across columns after its first column is left empty.
+        row.push(c > 0 && cells.find(b * columns + c - 1) === root ? "" : textOf.get(root) ?? "");
+      }
+      if (row.some((t) => t)) rows.push(row.join(" | "));
+    }
+    if (rows.length) tables.push({ top, bottom, rows });
+  }
+  return { tables, rest: taken.size ? items.filter((i) => !taken.has(i)) : items };
 }

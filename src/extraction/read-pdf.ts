@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
-import { documentText, type PdfItem } from "./pdf-layout.js";
+import { documentText, MAX_RULINGS, type PdfItem, type Ruling } from "./pdf-layout.js";
 import { sizeLimit, UnreadableFileError, withoutControls } from "./read-text.js";
 
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -27,6 +27,52 @@ export function positioned(items: TextItem[]): PdfItem[] {
     if (!item.str) continue;
     const [, , c, d, x, y] = item.transform;
     out.push({ str: item.str, x, y, width: item.width, size: item.height || Math.hypot(c, d) || 1 });
+  }
+  return out;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * The page's ruling lines (table borders): the straight horizontal and vertical segments of its paths,
+ * in page points, as drawn through the transformations in force. Curves, and lines as long as the page
+ * (a frame or a background), are no rulings.
+ */
+export function rulingsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>, view: number[]): Ruling[] {
+  const out: Ruling[] = [];
+  const [, , pageWidth, pageHeight] = view;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const add = (ax: number, ay: number, bx: number, by: number) => {
+    const [a, b, c, d, e, f] = ctm;
+    const x1 = a * ax + c * ay + e, y1 = b * ax + d * ay + f, x2 = a * bx + c * by + e, y2 = b * bx + d * by + f;
+    if (Math.abs(y1 - y2) <= 0.5 && Math.abs(x1 - x2) >= 3 && Math.abs(x1 - x2) < 0.9 * pageWidth) out.push({ x1: Math.min(x1, x2), y1, x2: Math.max(x1, x2), y2: y1 });
+    else if (Math.abs(x1 - x2) <= 0.5 && Math.abs(y1 - y2) >= 3 && Math.abs(y1 - y2) < 0.9 * pageHeight) out.push({ x1, y1: Math.min(y1, y2), x2: x1, y2: Math.max(y1, y2) });
+  };
+  for (let i = 0; i < list.fnArray.length && out.length <= MAX_RULINGS; i++) {
+    const fn = list.fnArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, list.argsArray[i] as Matrix);
+    else if (fn === OPS.constructPath) {
+      // pdf.js 5: [the painting operator, [path data: moveTo 0 (x y), lineTo 1 (x y), curveTo 2 (6), quadraticCurveTo 3 (4), closePath 4], bounds].
+      const data = (list.argsArray[i] as [number, [ArrayLike<number> | null]])[1]?.[0];
+      if (!data) continue;
+      let x = 0, y = 0, startX = 0, startY = 0;
+      for (let k = 0; k < data.length;) {
+        const op = data[k];
+        if (op === 0) { x = startX = data[k + 1]; y = startY = data[k + 2]; k += 3; }
+        else if (op === 1) { add(x, y, data[k + 1], data[k + 2]); x = data[k + 1]; y = data[k + 2]; k += 3; }
+        else if (op === 2) { x = data[k + 5]; y = data[k + 6]; k += 7; }
+        else if (op === 3) { x = data[k + 3]; y = data[k + 4]; k += 5; }
+        else if (op === 4) { add(x, y, startX, startY); x = startX; y = startY; k += 1; }
+        else break;
+      }
+    }
   }
   return out;
 }
@@ -55,14 +101,14 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
         en: `The PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}. Split the document into several files`,
       });
     }
-    const pages: { items: PdfItem[]; width: number }[] = [];
+    const pages: { items: PdfItem[]; width: number; rulings: Ruling[] }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       // Unmapped glyphs come out as control characters (dropped before counting what is text); a form feed is reserved for page breaks.
       const items = positioned(content.items.filter((i): i is TextItem => "str" in i))
         .map((i) => ({ ...i, str: withoutControls(i.str.replace(/[\r\n]+/g, " ")).replace(/\f/g, "") }));
-      pages.push({ items, width: page.view[2] - page.view[0] });
+      pages.push({ items, width: page.view[2] - page.view[0], rulings: rulingsOf(await page.getOperatorList(), pdfjs.OPS, page.view) });
       page.cleanup();
     }
     const text = documentText(pages).normalize("NFC");

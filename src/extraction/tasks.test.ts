@@ -25,8 +25,9 @@ describe("tasks of a plan", () => {
       ["1", "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố", ""],
       ["2", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"],
       ["3", "Sở Thông tin và Truyền thông", ""],
-      ["1", "Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư; Sở Tài chính"],
-      ["2", "Văn phòng UBND tỉnh", "các cơ quan liên quan"],
+      // Table rows under the group row "I | Hạ tầng số" take its number.
+      ["I.1", "Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư; Sở Tài chính"],
+      ["I.2", "Văn phòng UBND tỉnh", "các cơ quan liên quan"],
     ]);
   });
 

@@ -21,6 +21,7 @@ import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
+import { headerColumns, tablesOf, type Cell } from "./tables.js";
 
 export interface ExtractedTask {
   section: string;
@@ -240,23 +241,6 @@ export function extractTasks(
   return [...tasks, ...tableTasks(text, folded, tableLines, registry, centralIssuer)];
 }
 
-interface Cell { text: string; start: number }
-
-/** The cells of a table row as "a | b | c" (a converted Word table or a scraped page), with offsets. */
-function cellsOf(line: Line): Cell[] {
-  const cells: Cell[] = [];
-  let offset = 0;
-  for (const raw of line.text.split("|")) {
-    const lead = raw.length - raw.trimStart().length;
-    cells.push({ text: raw.trim(), start: line.start + offset + lead });
-    offset += raw.length + 1;
-  }
-  // "| a | b |": the empty cells outside the outer pipes are not columns.
-  if (cells.length && !cells[0].text) cells.shift();
-  if (cells.length && !cells[cells.length - 1].text) cells.pop();
-  return cells;
-}
-
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
 const COLUMN_HEADS: Array<[Column, RegExp]> = [
   ["number", /^(?:stt|tt|so tt)$/],
@@ -268,56 +252,44 @@ const COLUMN_HEADS: Array<[Column, RegExp]> = [
 ];
 
 /** A header row: which column holds what, when it has at least the work and its lead agency. */
-function headerOf(cells: Cell[]): Map<Column, number> | null {
-  const columns = new Map<Column, number>();
-  for (const [index, cell] of cells.entries()) {
-    const head = foldPhrase(cell.text);
-    if (head.length > 60) return null;
-    const column = COLUMN_HEADS.find(([c, re]) => !columns.has(c) && re.test(head));
-    if (column) columns.set(column[0], index);
-  }
-  return columns.has("work") && columns.has("lead") ? columns : null;
+function taskHeader(cells: Cell[]): Map<Column, number> | null {
+  const columns = headerColumns(cells, COLUMN_HEADS);
+  return columns && columns.has("work") && columns.has("lead") ? columns : null;
 }
 
 /**
  * Tasks set out as a table (an appendix "Danh mục nhiệm vụ": STT | Nội dung | Cơ quan chủ trì |
- * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency.
- * Rows that only group the tasks ("I | Lĩnh vực kinh tế") are skipped.
+ * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency (a
+ * lead merged down a group's rows leads each). A row without a number takes its group's ("I") and its place.
  */
 function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
-  let columns: Map<Column, number> | null = null;
-  let previous: Line | null = null;
-  for (const line of lines) {
-    const cells = cellsOf(line);
-    // A table ends at the first line of text between its rows.
-    if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) columns = null;
-    previous = line;
-    const header = headerOf(cells);
-    if (header) { columns = header; continue; }
-    if (!columns) continue;
-    const cell = (c: Column) => (columns!.has(c) ? cells[columns!.get(c)!] : undefined);
-    const work = cell("work"), leadCell = cell("lead");
-    if (!work?.text || !leadCell?.text) continue;
-    const lead = readAgencyList(text, folded, leadCell.start, registry).agencies;
-    if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
-    const partnersCell = cell("partners");
-    const coordinating = partnersCell?.text ? readAgencyList(text, folded, partnersCell.start, registry).agencies : [];
-    const deadlineText = cell("deadline")?.text || null;
-    tasks.push({
-      section: cell("number")?.text || String(tasks.length + 1),
-      lead: lead.map((a) => a.name),
-      coordinating: coordinating.map((a) => a.name),
-      summary: work.text,
-      text: work.text,
-      deadline_text: deadlineText,
-      deadline: deadlineText ? parseDeadline(deadlineText) : null,
-      output: cell("output")?.text || outputOf(work.text),
-      lead_agencies: lead,
-      coordinating_agencies: coordinating,
-      start: line.start,
-      end: line.end,
-    });
+  for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"])) {
+    for (const { line, cells, group } of table.rows) {
+      const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
+      const work = cell("work"), leadCell = cell("lead");
+      if (!work?.text || !leadCell?.text) continue;
+      const lead = readAgencyList(text, folded, leadCell.start, registry).agencies;
+      if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
+      const partnersCell = cell("partners");
+      const coordinating = partnersCell?.text ? readAgencyList(text, folded, partnersCell.start, registry).agencies : [];
+      const deadlineText = cell("deadline")?.text || null;
+      const number = cell("number")?.text;
+      tasks.push({
+        section: number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1),
+        lead: lead.map((a) => a.name),
+        coordinating: coordinating.map((a) => a.name),
+        summary: work.text,
+        text: work.text,
+        deadline_text: deadlineText,
+        deadline: deadlineText ? parseDeadline(deadlineText) : null,
+        output: cell("output")?.text || outputOf(work.text),
+        lead_agencies: lead,
+        coordinating_agencies: coordinating,
+        start: line.start,
+        end: line.end,
+      });
+    }
   }
   return tasks;
 }

@@ -1,0 +1,93 @@
+/**
+ * Indicators set out as a table: an appendix of targets (TT | Chỉ tiêu | Đơn vị tính | Năm 2025 |
+ * Mục tiêu 2030 | Cơ quan chủ trì theo dõi) or a report's results (Chỉ tiêu | Đơn vị | Kết quả 2023 |
+ * Ước 2024 | Kế hoạch 2025). Each row gives one indicator per year column that holds a figure; the
+ * column's header gives its year and kind, the unit column its unit (a figure written with its own unit,
+ * "Ít nhất 10 cơ sở", keeps it), the monitoring agency's column its owner.
+ */
+import { foldPhrase } from "../text/fold.js";
+import type { ExtractedIndicator } from "./indicators.js";
+import { findQuantities } from "./quantities.js";
+import type { Line } from "./segment.js";
+import { tablesOf, type Cell } from "./tables.js";
+
+export interface TableIndicator extends ExtractedIndicator {
+  /** The agency the table names to follow the indicator ("Cơ quan chủ trì theo dõi"), as written. */
+  owner: string | null;
+}
+
+type Role = "number" | "name" | "unit" | "owner";
+interface ValueColumn { index: number; year: number; kind: ExtractedIndicator["kind"] | null }
+
+const ROLE_HEADS: Array<[Role, RegExp]> = [
+  ["number", /^(?:stt|tt|so tt)$/],
+  ["unit", /^(?:don vi(?: tinh)?|dvt|đvt)$/],
+  ["owner", /co quan|don vi (?:chu tri|theo doi|phu trach)|chu tri|theo doi/],
+  ["name", /chi tieu|tieu chi|noi dung/],
+];
+const YEAR = /(?:^|\D)((?:19|20)\d\d)(?!\d)/;
+
+function kindOfHeader(folded: string): ExtractedIndicator["kind"] | null {
+  if (/\buoc\b/.test(folded)) return "estimate";
+  if (/ket qua|thuc hien|dat duoc|hien trang|co so|\bth\b/.test(folded)) return "actual";
+  if (/muc tieu|ke hoach|chi tieu|phan dau|den nam|\bkh\b/.test(folded)) return "target";
+  return null;
+}
+
+/** The header's roles, and its year columns; a table of indicators names them and has one year column at least. */
+function readHeader(cells: Cell[]): Map<Role | `value${number}`, number> | null {
+  const columns = new Map<Role | `value${number}`, number>();
+  let values = 0;
+  for (const [index, cell] of cells.entries()) {
+    const head = foldPhrase(cell.text);
+    if (head.length > 80) return null;
+    if (YEAR.test(head)) { columns.set(`value${values++}`, index); continue; }
+    const role = ROLE_HEADS.find(([r, re]) => !columns.has(r) && re.test(head));
+    if (role) columns.set(role[0], index);
+  }
+  return columns.has("name") && values > 0 ? columns : null;
+}
+
+export function extractTableIndicators(text: string, lines: Line[], documentKind: "plan" | "report"): TableIndicator[] {
+  const out: TableIndicator[] = [];
+  for (const table of tablesOf(text, lines, readHeader, ["owner", "unit"])) {
+    const valueColumns: ValueColumn[] = [];
+    for (const [key, index] of table.columns) {
+      if (!key.startsWith("value")) continue;
+      const head = foldPhrase(table.header[index].text);
+      valueColumns.push({ index, year: Number(YEAR.exec(head)![1]), kind: kindOfHeader(head) });
+    }
+    const at = (cells: Cell[], role: Role) => (table.columns.has(role) ? cells[table.columns.get(role)!] : undefined);
+    for (const { cells, group } of table.rows) {
+      const name = at(cells, "name")?.text;
+      if (!name) continue;
+      const unit = at(cells, "unit")?.text ?? "";
+      const number = at(cells, "number")?.text;
+      for (const column of valueColumns) {
+        const cell = cells[column.index];
+        if (!cell?.text || !/\d/.test(cell.text)) continue;
+        // A figure written with its unit keeps it ("Ít nhất 10 cơ sở"); a bare one takes the unit column's ("Trên 25" and "%").
+        const q = findQuantities(cell.text)[0] ?? findQuantities(`${cell.text} ${unit}`)[0];
+        if (!q) continue;
+        out.push({
+          text: cells.slice(0, column.index + 1).map((c) => c.text).filter(Boolean).join(" | "),
+          name,
+          comparator: q.comparator,
+          min: q.min,
+          max: q.max,
+          unit: q.unit,
+          year: column.year,
+          per_year: q.perYear,
+          period: null,
+          direction: /giảm|xuống/iu.test(name) ? "lower" : "higher",
+          kind: column.kind ?? (documentKind === "plan" ? "target" : "actual"),
+          section: number ? (group ? `${group}.${number}` : number) : group,
+          owner: at(cells, "owner")?.text || null,
+          start: cell.start,
+          end: cell.start + cell.text.length,
+        });
+      }
+    }
+  }
+  return out;
+}

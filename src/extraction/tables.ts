@@ -1,0 +1,103 @@
+/**
+ * Tables as the readers write them, one row per line with cells parted by " | " (a Word table, a PDF
+ * table rebuilt from positions, a scraped page). A table is a run of such rows with no text between
+ * them; its header row says which column holds what. Read here once for the stages that take items
+ * from tables: tasks (an appendix "Danh mục nhiệm vụ") and indicators (an appendix of targets).
+ *
+ * - Group rows ("I | Lĩnh vực kinh tế", "II. CHỈ TIÊU VỀ HẠ TẦNG") set the section of the rows under them.
+ * - A cell merged down the rows of a group is written in its first row only by a plain-text conversion
+ *   (Word's is repeated in each row): an empty cell of a carried column takes the one above it.
+ */
+import { foldPhrase } from "../text/fold.js";
+import type { Line } from "./segment.js";
+
+export interface Cell { text: string; start: number }
+
+/** The cells of a table row as "a | b | c", with offsets. */
+export function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let offset = 0;
+  for (const raw of line.text.split("|")) {
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: line.start + offset + lead });
+    offset += raw.length + 1;
+  }
+  // "| a | b |": the empty cells outside the outer pipes are not columns.
+  if (cells.length && !cells[0].text) cells.shift();
+  if (cells.length && !cells[cells.length - 1].text) cells.pop();
+  return cells;
+}
+
+export interface TableRow {
+  line: Line;
+  cells: Cell[];
+  /** The label of the group row above it ("I", "II"), if any. */
+  group: string | null;
+}
+
+/** A table whose header row named its columns: the rows under the header, group rows left out. */
+export interface Table<C extends string> { columns: Map<C, number>; header: Cell[]; rows: TableRow[] }
+
+/** A group row: a Roman numeral or letter in the first cell and at most one other cell filled, or one cell only. */
+function groupOf(cells: Cell[]): string | null {
+  const filled = cells.filter((c) => c.text);
+  const first = cells[0]?.text ?? "";
+  const numeral = /^([IVX]{1,5}|[A-ZĐ])\s*[.)]?$/u.exec(first);
+  if (numeral && filled.length <= 2) return numeral[1];
+  const heading = /^([IVX]{1,5})\s*[.\-–]\s+\S/u.exec(first);
+  if (heading && filled.length === 1) return heading[1];
+  return null;
+}
+
+/**
+ * The tables among `lines` whose header row `readHeader` recognises (it returns the column of each
+ * role, or null). Rows before a recognised header, and tables without one, are skipped. A table ends at
+ * the first line of text between its rows, or at a new header.
+ */
+export function tablesOf<C extends string>(
+  text: string, lines: Line[], readHeader: (cells: Cell[]) => Map<C, number> | null, carried: C[] = [],
+): Table<C>[] {
+  const tables: Table<C>[] = [];
+  let table: Table<C> | null = null;
+  let previous: Line | null = null;
+  let group: string | null = null;
+  const above = new Map<C, Cell>();
+  for (const line of lines) {
+    if (!line.text.includes("|")) continue;
+    const cells = cellsOf(line);
+    if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) table = null;
+    previous = line;
+    const columns = readHeader(cells);
+    if (columns) {
+      table = { columns, header: cells, rows: [] };
+      tables.push(table);
+      group = null;
+      above.clear();
+      continue;
+    }
+    if (!table) continue;
+    const label = groupOf(cells);
+    if (label) { group = label; above.clear(); continue; }
+    for (const c of carried) {
+      const index = table.columns.get(c);
+      if (index === undefined) continue;
+      const cell = cells[index];
+      if (cell?.text) above.set(c, cell);
+      else if (above.has(c)) cells[index] = above.get(c)!;
+    }
+    table.rows.push({ line, cells, group });
+  }
+  return tables;
+}
+
+/** A header row's columns: each role given the first cell its pattern matches (cells of more than 80 characters are no header). */
+export function headerColumns<C extends string>(cells: Cell[], heads: Array<[C, RegExp]>): Map<C, number> | null {
+  const columns = new Map<C, number>();
+  for (const [index, cell] of cells.entries()) {
+    const head = foldPhrase(cell.text);
+    if (head.length > 80) return null;
+    const column = heads.find(([c, re]) => !columns.has(c) && re.test(head));
+    if (column) columns.set(column[0], index);
+  }
+  return columns;
+}

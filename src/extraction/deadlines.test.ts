@@ -11,6 +11,10 @@ describe("deadlineOf", () => {
     expect(said("triển khai đồng bộ các kế hoạch của UBND tỉnh để đến năm 2025 đưa huyện Văn Quan thoát nghèo, đến năm 2030 đưa huyện Bình Gia thoát nghèo"))
       .toBe("đến năm 2025, đến năm 2030");
     expect(said("huyện thường xuyên rà soát, đánh giá việc thực hiện các quy hoạch")).toBe("thường xuyên");
+    // Dates written out in words.
+    expect(said("trình Chính phủ trước ngày 31 tháng 3 năm 2025")).toBe("trước ngày 31 tháng 3 năm 2025");
+    expect(said("ban hành hướng dẫn trước tháng 9 năm 2025")).toBe("trước tháng 9 năm 2025");
+    expect(said("báo cáo Bộ Giáo dục và Đào tạo trước ngày 31 tháng 12 hằng năm")).toBe("trước ngày 31 tháng 12 hằng năm");
     expect(deadlineOf("hoàn thành trước ngày 30/9/2024").deadline).toMatchObject({ kind: "date", date: "2024-09-30" });
   });
 

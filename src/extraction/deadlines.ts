@@ -10,7 +10,7 @@ import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 
-const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|thang\s+\d{1,2}\s*\/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
 const DEADLINE = new RegExp(String.raw`(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
 

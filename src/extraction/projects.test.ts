@@ -40,3 +40,20 @@ describe("indicators of a report", () => {
     ]));
   });
 });
+
+describe("numbered project lines", () => {
+  const report = [
+    "BÁO CÁO", "I. KẾT QUẢ", "2. Tiến độ các dự án trọng điểm",
+    "1. Dự án đường cao tốc Biên Hòa - Vũng Tàu đoạn qua tỉnh Đồng Nai: đã bàn giao 412,6/425,0 ha, đạt 97%; giải ngân 1.020/1.500 tỷ đồng, đạt 68%.",
+    "- Dự án cầu Cát Lái: giải ngân 45,6/300 tỷ đồng, đạt 15,2%.",
+  ].join("\n");
+  const found = extract(report, "bao-cao.txt");
+
+  it("reads a numbered or bulleted line naming a project before its colon as the project and its figures", () => {
+    expect(found.projects.map((p) => [p.name, p.metrics.map((m) => [m.value, m.of, m.unit])])).toEqual([
+      ["Dự án đường cao tốc Biên Hòa - Vũng Tàu đoạn qua tỉnh Đồng Nai", [[412.6, 425, "ha"], [97, null, "%"], [1020, 1500, "tỷ đồng"], [68, null, "%"]]],
+      ["Dự án cầu Cát Lái", [[45.6, 300, "tỷ đồng"], [15.2, null, "%"]]],
+    ]);
+    expect(found.indicators).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@
  * Key projects and their figures of progress: "Đã bàn giao cho doanh nghiệp dự án được
  * 366,55/640,28 ha đạt 57,24%" gives 366,55 of 640,28 ha and 57,24%. A project's figures are
  * found in its scope, which the text opens in one of four ways:
- *  - a numbered item that names a project: "(1) Dự án Tuyến cao tốc ...: ..." up to "(2)";
+ *  - a numbered item that names a project: "(1) Dự án Tuyến cao tốc ...: ..." up to "(2)", or a numbered
+ *    or bulleted line "1. Dự án đường cao tốc ...: đã bàn giao ...";
  *  - a paragraph whose first sentence names one ("... có 01 dự án quan trọng quốc gia (Dự án
  *    tuyến cao tốc ...)"), with the paragraphs after it in its section that go on about the
  *    project ("Dự án đã hoàn thành ...", "... bàn giao cho doanh nghiệp dự án ...");
@@ -43,6 +44,14 @@ function enumeratedScopes(line: Line): ProjectScope[] {
   });
 }
 
+/** A numbered or bulleted line that names a project before a colon: "1. Dự án đường cao tốc ...: đã bàn giao 412,6/425,0 ha ...". */
+function listedProject(line: Line): ProjectScope | null {
+  if (line.kind === "text" || !PROJECT_ITEM.test(line.body)) return null;
+  const colon = line.body.indexOf(":");
+  if (colon < 6 || colon > 200) return null;
+  return { name: line.body.slice(0, colon).trim(), start: line.end - line.body.length + colon + 1, end: line.end };
+}
+
 export function findProjectScopes(lines: Line[], quantities: QuantityFinder = findQuantities): ProjectScope[] {
   const scopes: ProjectScope[] = [];
   let current: { name: string; word: string } | null = null;
@@ -56,6 +65,8 @@ export function findProjectScopes(lines: Line[], quantities: QuantityFinder = fi
     if (hasFootnotes) for (const m of markersIn(line)) markers.push({ marker: m[0], at: line.start + m.index! });
     const enumerated = enumeratedScopes(line);
     if (enumerated.length) { scopes.push(...enumerated); current = null; continue; }
+    const item = listedProject(line);
+    if (item) { scopes.push(item); current = null; continue; }
     if (isHeading(line)) { current = null; continue; }
     if (openSentence && line.continues === openSentence.line) {
       const end = line.text.search(/\.(\s|$)/);

@@ -94,3 +94,24 @@ describe("openings", () => {
       .toEqual(["72-KL/TW"]);
   });
 });
+
+describe("reporting rules", () => {
+  const rulesOf = (sentence: string) => extract(`KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n${sentence}\n`).reporting.map(({ from, to, deadline_text, frequency }) => ({ from, to, deadline_text, frequency }));
+
+  it("reads each date of a clause with its own frequency", () => {
+    expect(rulesOf("1. Các sở, ban, ngành căn cứ nhiệm vụ được giao tổ chức thực hiện; định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp."))
+      .toEqual([
+        { from: "Các sở, ban, ngành", to: "Sở Xây dựng", deadline_text: "trước ngày 15/6", frequency: "semiannual" },
+        { from: "Các sở, ban, ngành", to: "Sở Xây dựng", deadline_text: "trước ngày 15/12", frequency: "annual" },
+      ]);
+  });
+
+  it("reads quarterly, monthly and written-out deadlines", () => {
+    expect(rulesOf("1. Các phòng, đơn vị thuộc UBND xã báo cáo kết quả về UBND xã trước ngày 10 của tháng cuối quý để tổng hợp."))
+      .toEqual([{ from: "Các phòng, đơn vị thuộc UBND xã", to: "UBND xã", deadline_text: "trước ngày 10 của tháng cuối quý", frequency: "quarterly" }]);
+    expect(rulesOf("2. Bộ Giáo dục và Đào tạo tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 hằng năm."))
+      .toEqual([{ from: "Bộ Giáo dục và Đào tạo", to: "Thủ tướng Chính phủ", deadline_text: "trước ngày 31 tháng 12 hằng năm", frequency: "annual" }]);
+    expect(rulesOf("4. Sở Kế hoạch và Đầu tư chủ trì tham mưu điều chuyển vốn; định kỳ hằng tháng báo cáo UBND tỉnh."))
+      .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: null, frequency: "monthly" }]);
+  });
+});

@@ -14,9 +14,26 @@ export interface ReportingRule {
   from: string | null;
   to: string | null;
   deadline_text: string | null;
-  frequency: "annual" | "periodic" | "ad hoc" | "once";
+  frequency: Frequency;
   start: number;
   end: number;
+}
+
+export type Frequency = "annual" | "semiannual" | "quarterly" | "monthly" | "periodic" | "ad hoc" | "once";
+
+/**
+ * A reporting deadline: "trước ngày 15/12 (hằng năm)", "trước ngày 31 tháng 12 hằng năm", "trước ngày 15
+ * của tháng cuối quý", "trước ngày 25 hằng tháng".
+ */
+const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:hằng|hàng)\s+tháng)(?:\s+(?:hằng|hàng)\s+năm)?/gu;
+
+/** How often, from the words of a clause (folded): "định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm". */
+function frequencyIn(folded: string): Frequency | null {
+  if (/6 thang|sau thang|nua nam/.test(folded)) return "semiannual";
+  if (/(hang|hanh|moi) quy|cuoi quy|quy mot lan/.test(folded)) return "quarterly";
+  if (/(hang|hanh|moi) thang/.test(folded)) return "monthly";
+  if (/(hang|hanh|moi) nam/.test(folded)) return "annual";
+  return null;
 }
 
 /** A sentence, with the subject of its paragraph for sentences that continue it without one ("...; báo cáo kết quả ..."). */
@@ -45,12 +62,12 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
 const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về)${WORD_END}|[.;(]|$)`, "u");
-const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|phối hợp)${WORD_END}|:`, "u");
+const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
 
 /** Words a subject naming agencies starts with; anything else ("Thường xuyên rà soát") is not a subject. */
-const AGENCY_START = /^(?:giao\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Người đứng đầu)\s/iu;
+const AGENCY_START = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Người đứng đầu)\s/iu;
 
 function subjectOf(text: string): string | null {
   // A subject starts the text: one that does not start like an agency has none, and is not scanned for its end.
@@ -98,16 +115,28 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       add(s, { from: agencyClauseBefore(before), to: targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u), deadline_text: null, frequency: "ad hoc" });
       continue;
     }
-    const deadline = /trước ngày\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?(?:\s+(?:hằng|hàng) năm)?/u.exec(s.text);
-    if (deadline && /bao cao/.test(f)) {
-      const to = targetAfter(s.text, /báo cáo[^,;]*?\s(?:về|thông qua|gửi(?:\s+về)?)\s+/u);
-      add(s, { from: subjectIn(s), to, deadline_text: deadline[0], frequency: yearly ? "annual" : "once" });
+    const deadlines = [...s.text.matchAll(DEADLINE)];
+    if (deadlines.length && /bao cao/.test(f)) {
+      const to = targetAfter(s.text, /báo cáo[^,;]*?\s(?:về|thông qua|gửi(?:\s+về)?)\s+/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác)/u);
+      // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
+      let from = 0;
+      let frequency: Frequency = "once";
+      for (const d of deadlines) {
+        // (The date's own words first: "định kỳ 6 tháng, hằng năm báo cáo ... trước ngày 20/11 hằng năm" is yearly.)
+        const own = frequencyIn(foldVietnamese(d[0])) ?? frequencyIn(foldVietnamese(s.text.slice(from, d.index))) ?? (deadlines.length === 1 && yearly ? "annual" : null);
+        frequency = own ?? (/\d{4}/.test(d[0]) ? "once" : "annual");
+        add(s, { from: subjectIn(s), to, deadline_text: d[0], frequency });
+        from = d.index + d[0].length;
+      }
       const onward = targetAfter(s.text, /để\s+tổng hợp,?\s+báo cáo\s+/u);
-      if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency: yearly ? "annual" : "once" });
+      if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency });
       continue;
     }
-    if (/tong hop,? bao cao/.test(f)) {
-      add(s, { from: subjectIn(s), to: targetAfter(s.text, /tổng hợp,?\s+báo cáo\s+/u), deadline_text: null, frequency: /dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc" });
+    if (/tong hop,? bao cao|dinh ky .{0,20}bao cao/.test(f)) {
+      add(s, {
+        from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: null,
+        frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),
+      });
       continue;
     }
     if (/bao cao.*kien nghi cap co tham quyen/.test(f)) {

@@ -131,7 +131,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document), extractTableIndicators(text, bodyLines(lines), kind)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta)), extractTableIndicators(text, bodyLines(lines), kind)),
     tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document.folded)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
@@ -156,6 +156,10 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
   }
   return out;
 }
+
+/** The year the document was issued, or that its draft's date names. */
+const issuedYear = (meta: { issued: string | null; issuedText: string | null }) =>
+  meta.issued ? Number(meta.issued.slice(0, 4)) : Number(/\d{4}/.exec(meta.issuedText ?? "")?.[0]) || null;
 
 function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {
   if (tasks.length > MAX_TASKS) throw tooManyItems({ vi: "nhiệm vụ", en: "tasks" }, MAX_TASKS);

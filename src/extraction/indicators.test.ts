@@ -30,3 +30,16 @@ describe("indicators: periods and direction", () => {
     expect(by("lao động qua đào tạo")).toMatchObject({ min: 70, direction: "higher", period: null });
   });
 });
+
+describe("indicators: the present a plan states", () => {
+  const text = [
+    "ỦY BAN NHÂN DÂN TỈNH GIA LAI", "Số: 311/KH-UBND", "Gia Lai, ngày 24 tháng 11 năm 2025", "KẾ HOẠCH", "Đào tạo nhân lực giai đoạn 2026 - 2030",
+    "I. MỤC TIÊU", "- Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 75%¹.", "¹ Năm 2024, tỷ lệ lao động qua đào tạo của tỉnh đạt 61,2%; năm 2025 ước tuyển sinh 41.250 người.",
+    "- Năm 2024, toàn tỉnh có 34 cơ sở giáo dục nghề nghiệp.",
+  ].join("\n");
+  const found = extract(text, "311-kh-ubnd.txt").indicators.map((i) => [i.min, i.year, i.kind]);
+
+  it("reads a footnote's figures, and a sentence about a year before the plan's, as results and estimates, not targets", () => {
+    expect(found).toEqual(expect.arrayContaining([[75, 2030, "target"], [61.2, 2024, "actual"], [41250, 2025, "estimate"], [34, 2024, "actual"]]));
+  });
+});

@@ -3,7 +3,8 @@
  * come from `findQuantities`; the clause, its sentence, its paragraph and its section heading give
  *  - the year: "năm 2024" nearest before the figure in its sentence, else after it in its clause,
  *    else the year that frames its paragraph ("Năm 2023, ..."), else its heading's ("... ĐẾN NĂM 2030");
- *  - the kind: a plan states targets; a report states actual values, estimates where its sentence
+ *  - the kind: a plan states targets (but its footnotes, and its sentences about a year before its own,
+ *    the present, read as a report's); a report states actual values, estimates where its sentence
  *    says "ước" or "dự kiến", targets where it says "phấn đấu" or "mục tiêu";
  *  - the yearly-rate flag: "/năm", "bình quân hằng năm", "mỗi năm".
  * A statement repeated word for word (a web page repeating its header) is kept once.
@@ -97,7 +98,7 @@ const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|
 
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
-  document?: FoldedText,
+  document?: FoldedText, issuedYear: number | null = null,
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -166,7 +167,9 @@ export function extractIndicators(
         const year = years.length ? years[years.length - 1].year
           : yearLaterInClause(sentence, q.end) ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear;
         let kind: ExtractedIndicator["kind"] = "target";
-        if (documentKind === "report") {
+        // A plan states the present too: in its footnotes, and in a sentence about a year before its own
+        // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
+        if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)

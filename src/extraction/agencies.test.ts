@@ -1,10 +1,16 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { foldKeepingOffsets, readAgencyList, type RegistryAgency } from "./agencies.js";
+import { foldKeepingOffsets, isCentralCollective, isCentralIssuer, readAgencyList, type RegistryAgency } from "./agencies.js";
+import { CENTRAL_BODIES, MINISTRY_FIELDS } from "./agency-names.js";
+import { foldVietnamese } from "../text/fold.js";
 
 const list = (text: string, registry: RegistryAgency[] = []) => {
   const { agencies, end } = readAgencyList(text, foldKeepingOffsets(text), 0, registry);
   return { names: agencies.map((a) => a.name), rest: text.slice(end) };
 };
+/** Each agency as [name, collective, central]. */
+const read = (text: string, registry: RegistryAgency[] = []) =>
+  readAgencyList(text, foldKeepingOffsets(text), 0, registry).agencies.map((a) => [a.name, a.collective, a.central]);
 
 describe("reading a list of agencies", () => {
   it("expands abbreviations to full names and stops where the work begins", () => {
@@ -59,5 +65,156 @@ describe("reading a list of agencies", () => {
     const from = text.indexOf("Sở");
     const [a] = readAgencyList(text, foldKeepingOffsets(text), from).agencies;
     expect(text.slice(a.start, a.end)).toBe("Sở KH&ĐT");
+  });
+});
+
+describe("agencies of the central level", () => {
+  it("reads every ministry by its full name and its abbreviations, before and after the 2025 mergers", () => {
+    expect(list("Bộ KH&ĐT, Bộ TN&MT, Bộ GTVT, Bộ NN&PTNT, Bộ TT&TT và Bộ LĐ-TB&XH chủ trì")).toEqual({
+      names: [
+        "Bộ Kế hoạch và Đầu tư", "Bộ Tài nguyên và Môi trường", "Bộ Giao thông vận tải", "Bộ Nông nghiệp và Phát triển nông thôn",
+        "Bộ Thông tin và Truyền thông", "Bộ Lao động - Thương binh và Xã hội",
+      ],
+      rest: " chủ trì",
+    });
+    expect(list("Bộ KH&CN, Bộ GD&ĐT, Bộ VHTTDL, Bộ NN&MT, Bộ DT&TG, Bộ XD, Bộ TC phối hợp").names).toEqual([
+      "Bộ Khoa học và Công nghệ", "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Môi trường",
+      "Bộ Dân tộc và Tôn giáo", "Bộ Xây dựng", "Bộ Tài chính",
+    ]);
+    expect(list("Bộ Kế hoạch - Đầu tư, Bộ Lao động, Thương binh và Xã hội, Bộ Văn hoá - Thể thao và Du lịch thực hiện").names)
+      .toEqual(["Bộ Kế hoạch và Đầu tư", "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch"]);
+    const ministries = MINISTRY_FIELDS.map((m) => `Bộ ${m.field}`);
+    const all = read(`${ministries.join(", ")} chủ trì`);
+    expect(all).toEqual(ministries.map((m) => [m, false, true]));
+    expect(ministries).toEqual(expect.arrayContaining(["Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo", "Bộ Giao thông vận tải", "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao"]));
+  });
+
+  it("reads the bodies of ministerial rank and of the Government by their names and abbreviations", () => {
+    expect(read("Văn phòng Chính phủ, Thanh tra Chính phủ, Ngân hàng Nhà nước Việt Nam và Ủy ban Dân tộc thực hiện")).toEqual([
+      ["Văn phòng Chính phủ", false, true], ["Thanh tra Chính phủ", false, true], ["Ngân hàng Nhà nước Việt Nam", false, true], ["Ủy ban Dân tộc", false, true],
+    ]);
+    expect(list("VPCP, TTCP, NHNN, UBDT, TTXVN, Đài THVN, Đài TNVN, BHXH Việt Nam, ĐHQG Hà Nội, ĐHQG TP.HCM phối hợp").names).toEqual([
+      "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc", "Thông tấn xã Việt Nam",
+      "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Bảo hiểm xã hội Việt Nam", "Đại học Quốc gia Hà Nội",
+      "Đại học Quốc gia Thành phố Hồ Chí Minh",
+    ]);
+    const bodies = CENTRAL_BODIES.map((b) => b[0]).filter((b) => !["Trung ương", "Chính phủ", "Thủ tướng Chính phủ", "Quốc hội"].includes(b));
+    expect(read(`${bodies.join("; ")} chủ trì`)).toEqual(bodies.map((b) => [b, false, true]));
+    // "Ngân hàng Nhà nước" alone is the province's branch, as before.
+    expect(read("Ngân hàng Nhà nước, NHNN chi nhánh tỉnh thực hiện")).toEqual([
+      ["Ngân hàng Nhà nước chi nhánh tỉnh", false, false], ["Ngân hàng Nhà nước chi nhánh tỉnh", false, false],
+    ]);
+  });
+
+  it("never cuts a central body's name at a word that folds like a verb", () => {
+    // "lâm" folds like "làm", "hội" like "hỏi"; "và" is a separator of lists.
+    expect(list("Viện Hàn lâm Khoa học và Công nghệ Việt Nam chủ trì").names).toEqual(["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]);
+    expect(list("Viện Hàn lâm Khoa học xã hội Việt Nam, Bảo hiểm xã hội Việt Nam làm đầu mối")).toEqual({
+      names: ["Viện Hàn lâm Khoa học xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam"], rest: " làm đầu mối",
+    });
+    expect(list("Viện Hàn lâm KH&CN Việt Nam và Đại học Quốc gia Thành phố Hồ Chí Minh thực hiện").names)
+      .toEqual(["Viện Hàn lâm Khoa học và Công nghệ Việt Nam", "Đại học Quốc gia Thành phố Hồ Chí Minh"]);
+  });
+
+  it("keeps the province's military and border-guard commands provincial", () => {
+    expect(read("Bộ Quốc phòng, Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Bộ CHQS tỉnh phối hợp")).toEqual([
+      ["Bộ Quốc phòng", false, true], ["Bộ Chỉ huy Quân sự tỉnh", false, false], ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh", false, false],
+      ["Bộ Chỉ huy Quân sự tỉnh", false, false],
+    ]);
+  });
+
+  it("keeps the collective phrases of the central level whole, as written", () => {
+    expect(read("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương căn cứ nhiệm vụ")).toEqual([
+      ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", true, true],
+      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", true, false],
+    ]);
+    expect(read("các bộ, ngành tổ chức")).toEqual([["các bộ, ngành", true, true]]);
+    expect(read("các bộ, ngành, địa phương triển khai")).toEqual([["các bộ, ngành, địa phương", true, true]]);
+    expect(read("các bộ, ngành Trung ương hỗ trợ")).toEqual([["các bộ, ngành Trung ương", true, true]]);
+    expect(read("các bộ ngành liên quan và UBND các tỉnh, thành phố trực thuộc TW thực hiện")).toEqual([
+      ["các bộ ngành liên quan", true, true], ["UBND các tỉnh, thành phố trực thuộc TW", true, false],
+    ]);
+    expect(list("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm").names)
+      .toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]);
+    expect(read("UBND các tỉnh biên giới thực hiện")).toEqual([["UBND các tỉnh biên giới", true, false]]);
+    // "UBND tỉnh" is one body, "các bộ phận" are not ministries.
+    expect(read("UBND tỉnh, các bộ phận chuyên môn, các đơn vị thực hiện")).toEqual([
+      ["UBND tỉnh", false, false], ["các bộ phận chuyên môn", true, false], ["các đơn vị", true, false],
+    ]);
+    expect(read("các bộ phận thực hiện")).toEqual([["các bộ phận", true, false]]);
+    expect(isCentralCollective("các sở, ban, ngành")).toBe(false);
+    expect(isCentralCollective("Thủ trưởng các bộ, ngành")).toBe(true);
+  });
+
+  it("reads a collective phrase with the body it belongs to", () => {
+    expect(read("Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm")).toEqual([["Thủ trưởng các đơn vị thuộc Bộ", true, true]]);
+    expect(list("các đơn vị trực thuộc Bộ Tài chính thực hiện").names).toEqual(["các đơn vị trực thuộc Bộ Tài chính"]);
+    expect(list("Các phòng, đơn vị thuộc UBND xã căn cứ nhiệm vụ").names).toEqual(["Các phòng, đơn vị thuộc UBND xã"]);
+    expect(list("các đơn vị thuộc bộ phận một cửa").names).toEqual(["các đơn vị"]);
+  });
+
+  it("tells a central issuer, and reads a registry's central bodies as central", () => {
+    for (const issuer of ["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Ngân hàng Nhà nước Việt Nam", "BẢO HIỂM XÃ HỘI VIỆT NAM", "Viện Hàn lâm Khoa học xã hội Việt Nam", "ỦY BAN DÂN TỘC"]) {
+      expect(isCentralIssuer(issuer)).toBe(true);
+    }
+    for (const issuer of ["BỘ CHỈ HUY QUÂN SỰ TỈNH", "Ngân hàng Nhà nước chi nhánh tỉnh Lạng Sơn", "UBND TỈNH LẠNG SƠN"]) expect(isCentralIssuer(issuer)).toBe(false);
+    const registry: RegistryAgency[] = [
+      { code: "hvctqg", name: "Học viện Chính trị quốc gia Hồ Chí Minh", aliases: ["HVCTQG"], kind: "ministry" },
+      { code: "ttxt", name: "Trung tâm Xúc tiến Đầu tư tỉnh", aliases: ["TTXT tỉnh"], kind: "board" },
+    ];
+    expect(read("HVCTQG, TTXT tỉnh thực hiện", registry)).toEqual([
+      ["Học viện Chính trị quốc gia Hồ Chí Minh", false, true], ["Trung tâm Xúc tiến Đầu tư tỉnh", false, false],
+    ]);
+  });
+
+  it("has every central name of the lexicon in the sample registry, with the 2025 successions", () => {
+    const registry = JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")).agencies as Array<
+      RegistryAgency & { validFrom: string | null; validTo: string | null; successors: Array<{ code: string; effectiveDate: string; kind: string }> }
+    >;
+    const byName = (name: string) => registry.find((a) => foldVietnamese(a.name) === foldVietnamese(name));
+    for (const name of [...MINISTRY_FIELDS.map((m) => `Bộ ${m.field}`), ...CENTRAL_BODIES.map((b) => b[0]).filter((b) => b !== "Trung ương")]) {
+      expect(byName(name), name).toBeDefined();
+      expect(["ministry", "council"]).toContain(byName(name)!.kind);
+    }
+    const successor = (name: string) => byName(name)!.successors.map((s) => [registry.find((a) => a.code === s.code)!.name, s.effectiveDate, s.kind]);
+    expect(successor("Bộ Kế hoạch và Đầu tư")).toEqual([["Bộ Tài chính", "2025-03-01", "merge"]]);
+    expect(successor("Bộ Giao thông vận tải")).toEqual([["Bộ Xây dựng", "2025-03-01", "merge"]]);
+    expect(successor("Bộ Tài nguyên và Môi trường")).toEqual([["Bộ Nông nghiệp và Môi trường", "2025-03-01", "merge"]]);
+    expect(successor("Bộ Nông nghiệp và Phát triển nông thôn")).toEqual([["Bộ Nông nghiệp và Môi trường", "2025-03-01", "merge"]]);
+    expect(successor("Bộ Thông tin và Truyền thông")).toEqual([["Bộ Khoa học và Công nghệ", "2025-03-01", "merge"]]);
+    expect(successor("Bộ Lao động - Thương binh và Xã hội")).toEqual([["Bộ Nội vụ", "2025-03-01", "merge"]]);
+    expect(successor("Ủy ban Dân tộc")).toEqual([["Bộ Dân tộc và Tôn giáo", "2025-03-01", "rename"]]);
+    for (const name of ["Bộ Kế hoạch và Đầu tư", "Bộ Giao thông vận tải", "Bộ Lao động - Thương binh và Xã hội", "Ủy ban Dân tộc"]) expect(byName(name)!.validTo).toBe("2025-02-28");
+    for (const name of ["Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo"]) expect(byName(name)!.validFrom).toBe("2025-03-01");
+    for (const name of ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Nội vụ", "Bộ Khoa học và Công nghệ"]) expect(byName(name)).toMatchObject({ validFrom: null, validTo: null, successors: [] });
+    // The abbreviations documents use are the registry's aliases too.
+    expect(byName("Bộ Kế hoạch và Đầu tư")!.aliases).toEqual(expect.arrayContaining(["Bộ KH&ĐT"]));
+    expect(byName("Ngân hàng Nhà nước Việt Nam")!.aliases).toEqual(expect.arrayContaining(["NHNN"]));
+    expect(byName("Văn phòng Chính phủ")!.aliases).toEqual(expect.arrayContaining(["VPCP"]));
+  });
+});
+
+describe("names of bodies the lexicon does not list", () => {
+  it("goes on over 'và' into a capitalised word that starts no agency, and over capitalised words that fold like verbs", () => {
+    expect(list("Cục Kinh tế hợp tác và Phát triển nông thôn chủ trì").names).toEqual(["Cục Kinh tế hợp tác và Phát triển nông thôn"]);
+    expect(list("Trung tâm Phát triển quỹ đất tỉnh chủ trì").names).toEqual(["Trung tâm Phát triển quỹ đất tỉnh"]);
+    expect(list("Trung tâm Xúc tiến Đầu tư và Sở Tài chính thực hiện").names).toEqual(["Trung tâm Xúc tiến Đầu tư", "Sở Tài chính"]);
+    expect(list("Trường THPT La Sơn là đơn vị")).toEqual({ names: ["Trường THPT La Sơn"], rest: " là đơn vị" });
+    expect(list("Cục Quản lý đất đai hoàn thiện hệ thống")).toEqual({ names: ["Cục Quản lý đất đai"], rest: " hoàn thiện hệ thống" });
+    expect(list("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên khu vực tổ chức").names)
+      .toEqual(["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên khu vực"]);
+    expect(list("Vụ Kế hoạch - Tài chính, Học viện Nông nghiệp Việt Nam tổ chức").names).toEqual(["Vụ Kế hoạch - Tài chính", "Học viện Nông nghiệp Việt Nam"]);
+  });
+
+  it("expands 'Các Cục: A, B' to the bodies it lists, splitting at commas only", () => {
+    expect(list("Các Cục: Trồng trọt và Bảo vệ thực vật, Chăn nuôi và Thú y, Lâm nghiệp và Kiểm lâm")).toEqual({
+      names: ["Cục Trồng trọt và Bảo vệ thực vật", "Cục Chăn nuôi và Thú y", "Cục Lâm nghiệp và Kiểm lâm"], rest: "",
+    });
+    expect(list("các ban: Kinh tế - Ngân sách, Pháp chế chủ trì").names).toEqual(["Ban Kinh tế - Ngân sách", "Ban Pháp chế"]);
+  });
+
+  it("reads a commune's offices", () => {
+    expect(list("Văn phòng HĐND và UBND xã chủ trì").names).toEqual(["Văn phòng HĐND và UBND xã"]);
+    expect(list("Công an xã, Đoàn Thanh niên xã hỗ trợ").names).toEqual(["Công an xã", "Đoàn Thanh niên xã"]);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { foldVietnamese } from "../text/fold.js";
 import {
-  CENTRAL_BODIES, COLLECTIVE_QUALIFIERS, DEPARTMENT_FIELDS, MINISTRY_ONLY_FIELDS, ORGANISATION_HEADS, PROVINCIAL_BODIES,
+  CENTRAL_BODIES, COLLECTIVE_QUALIFIERS, DEPARTMENT_FIELDS, MINISTRY_FIELDS, ORGANISATION_HEADS, PROVINCIAL_BODIES,
   SECTOR_NOUNS, TERRITORY_NOUNS,
 } from "./agency-names.js";
 
@@ -23,7 +23,10 @@ export interface AgencyMention {
   end: number;
   /** A phrase standing for several agencies ("các sở, ban, ngành", "UBND các huyện, thành phố"). */
   collective: boolean;
-  /** A body of the central government ("Bộ Quốc phòng", "Chính phủ"). */
+  /**
+   * A body of the central level ("Bộ Quốc phòng", "Chính phủ", "Ngân hàng Nhà nước Việt Nam"), or a
+   * collective phrase of them ("các bộ, ngành Trung ương"). "UBND các tỉnh, thành phố trực thuộc Trung ương" is not.
+   */
   central: boolean;
   /** The registry entry it was read as, when a registry was given. */
   code?: string;
@@ -36,9 +39,16 @@ export interface AgencyMention {
  */
 export function isCentralIssuer(issuer: string | null): boolean {
   if (!issuer) return false;
-  return /^(?:chinh phu|thu tuong|van phong chinh phu|bo (?!chi huy)|bo chinh tri|ban bi thu|ban chap hanh trung uong|ban [a-z ]+ trung uong|quoc hoi|uy ban thuong vu quoc hoi|ngan hang nha nuoc|thanh tra chinh phu|kiem toan nha nuoc|uy ban dan toc|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao)(?![a-z])/
-    .test(foldVietnamese(issuer).replace(/\s+/g, " ").trim());
+  return CENTRAL_ISSUER.test(foldVietnamese(issuer).replace(/\s+/g, " ").trim());
 }
+
+const CENTRAL_ISSUER = new RegExp("^(?:" + [
+  "chinh phu", "thu tuong", "van phong chinh phu", "bo (?!chi huy|doi )[a-z]+", "bo chinh tri", "ban bi thu", "ban chap hanh trung uong",
+  "ban [a-z ]+ trung uong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong quoc hoi", "van phong chu tich nuoc",
+  "ngan hang nha nuoc(?! .*chi nhanh)", "thanh tra chinh phu", "kiem toan nha nuoc", "uy ban dan toc", "toa an nhan dan toi cao",
+  "vien kiem sat nhan dan toi cao", "vien han lam", "dai truyen hinh viet nam", "dai tieng noi viet nam", "thong tan xa viet nam",
+  "bao hiem xa hoi viet nam", "dai hoc quoc gia", "uy ban quan ly von nha nuoc",
+].join("|") + ")(?![a-z])");
 
 /** An agency of the registry the text is read against, as `samples/agencies.json` describes one. */
 export interface RegistryAgency { code: string; name: string; aliases: string[]; kind: string }
@@ -72,16 +82,24 @@ function abbreviationPattern(abbreviation: string): string {
 const END = "(?![a-z0-9])";
 const sticky = (source: string) => new RegExp(source + END, "y");
 
-/** Words that begin the work after a list of agencies: a name never runs on into them. */
-const VERBS = [
-  "chu tri", "phoi hop", "tiep tuc", "to chuc", "trien khai", "thuc hien", "tham muu", "chu dong", "huong dan", "theo doi",
-  "nghien cuu", "ra soat", "tap trung", "co trach nhiem", "chiu trach nhiem", "lam", "la", "khan truong", "hoan thanh", "bao cao",
-  "va", "cung", "de", "trong", "theo", "nham", "voi", "tai", "can cu", "dong thoi", "kip thoi", "dam bao", "day manh",
-  "tang cuong", "xay dung", "de xuat", "bo tri", "ho tro", "can doi", "quan tam", "chi dao", "kiem tra", "giam sat", "ban hanh",
-  "nang cao", "phat trien", "quan ly", "thuong xuyen", "dinh ky", "tong hop", "dieu chinh", "tich cuc",
+/**
+ * Words that begin the work after a list of agencies: a name never runs on into them. Written with
+ * their accents: a name is cut only at the verb itself, not at a word that folds like it ("Viện Hàn
+ * lâm" is not "làm", "Cục Trồng trọt" not "trong", "Trường THPT La Sơn" not "là").
+ */
+const ACCENTED_VERBS = [
+  "chủ trì", "phối hợp", "tiếp tục", "tổ chức", "triển khai", "thực hiện", "tham mưu", "chủ động", "hướng dẫn", "theo dõi",
+  "nghiên cứu", "rà soát", "tập trung", "có trách nhiệm", "chịu trách nhiệm", "làm", "là", "khẩn trương", "hoàn thành", "báo cáo",
+  "và", "cùng", "để", "trong", "theo", "nhằm", "với", "tại", "căn cứ", "đồng thời", "kịp thời", "đảm bảo", "đẩy mạnh",
+  "tăng cường", "xây dựng", "đề xuất", "bố trí", "hỗ trợ", "cân đối", "quan tâm", "chỉ đạo", "kiểm tra", "giám sát", "ban hành",
+  "nâng cao", "phát triển", "quản lý", "thường xuyên", "định kỳ", "tổng hợp", "điều chỉnh", "tích cực",
+  "hoàn thiện", "vận hành", "cập nhật", "tuyên truyền", "thẩm định", "đôn đốc", "cung cấp", "tiếp nhận", "giải quyết", "bảo đảm",
+  "tham gia", "sắp xếp", "phổ biến",
 ];
+const VERBS = [...new Set(ACCENTED_VERBS.map((v) => foldVietnamese(v)))];
 const VERB_ALTERNATION = VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|");
-const NAME_STOP = new RegExp(`^(?:${VERB_ALTERNATION})(?![a-z0-9])`);
+/** A verb as written (any case), on the original text. */
+const NAME_STOP = new RegExp(`(?:${ACCENTED_VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`, "iuy");
 /**
  * A few words describing a collective phrase, up to the next agency of its list: "các doanh
  * nghiệp viễn thông, UBND ...". Only before a separator, so the work after a list is never eaten.
@@ -95,8 +113,10 @@ const FIELDS: Spelling[] = DEPARTMENT_FIELDS.flatMap((d) => [
   ...d.abbreviations.map((a) => ({ re: sticky(abbreviationPattern(a)), name: d.field })),
 ]);
 const FULL_FIELDS: Spelling[] = DEPARTMENT_FIELDS.map((d) => ({ re: sticky(namePattern(d.field)), name: d.field }));
-const MINISTRY_FIELDS: Spelling[] = [...new Set([...DEPARTMENT_FIELDS.map((d) => d.field), ...MINISTRY_ONLY_FIELDS])]
-  .map((field) => ({ re: sticky(namePattern(field)), name: field }));
+const MINISTRIES: Spelling[] = MINISTRY_FIELDS.flatMap((d) => [
+  { re: sticky(namePattern(d.field)), name: d.field },
+  ...d.abbreviations.map((a) => ({ re: sticky(abbreviationPattern(a)), name: d.field })),
+]);
 const spellings = (groups: string[][]): Spelling[] => groups.flatMap((g) => g.map((s) => ({ re: sticky(namePattern(s)), name: g[0] })));
 const PROVINCIAL = spellings(PROVINCIAL_BODIES);
 const CENTRAL = spellings(CENTRAL_BODIES);
@@ -125,7 +145,9 @@ function longest(list: Spelling[], folded: string, at: number): { end: number; n
 }
 
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(namePattern).join("|");
-const SECTOR = new RegExp(`(?:${alternation(SECTOR_NOUNS)})${END}`, "y");
+/** "các bộ" are ministries; "các bộ phận", "các Bộ trưởng", "các bộ tiêu chí" are not. */
+const NOT_MINISTRIES = "(?!\\s+(?:doi|may|chi huy|truong|tieu chi|cong cu|du lieu|ho so|tai lieu|chi so|luat|sach|mau|khung)(?![a-z0-9]))";
+const SECTOR = new RegExp(`(?:${alternation(SECTOR_NOUNS).replace(/(^|\|)bo(?=\||$)/, `$1bo${NOT_MINISTRIES}`)})${END}`, "y");
 const TERRITORY = new RegExp(`(?:${alternation(TERRITORY_NOUNS)})${END}`, "y");
 const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END}`, "y");
 /** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương"). */
@@ -138,6 +160,7 @@ const BO = /bo\s+/y;
 /** "tỉnh Lạng Sơn", "Đồng Đăng - Lạng Sơn": a proper name, read on the original text where capitals show. */
 const PROPER = /\s*(?:tỉnh\s+|thành phố\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?:\s*-\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)?/uy;
 const TINH_SUFFIX = /\s+tinh(?![a-z0-9])/y;
+const PROVINCE = /tinh(?![a-z0-9])/y;
 const UNIT_NAMES = /(huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\s+/y;
 
 /** Where a sticky pattern matching at `i` ends, or null: the one way the recognisers step through folded text. */
@@ -155,8 +178,20 @@ function properName(text: string, i: number): number | null {
 
 type Match = Omit<AgencyMention, "text" | "start"> & { end: number };
 
+/**
+ * Whether a collective phrase names bodies of the central level: the ministries ("các bộ, ngành", "các bộ,
+ * cơ quan ngang bộ, cơ quan thuộc Chính phủ") or bodies "Trung ương" ("các cơ quan Trung ương"), but not
+ * the provinces' committees ("UBND các tỉnh, thành phố trực thuộc Trung ương") nor "các bộ phận".
+ */
+export function isCentralCollective(phrase: string): boolean {
+  const f = foldVietnamese(phrase).replace(/\s+/g, " ").trim();
+  if (/(?:^|\s)(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s|(?:^|\s)cac tinh\b/.test(f)) return false;
+  return /ngang bo|thuoc chinh phu|\b(?:trung uong|tw)\b|thuoc bo\b/.test(f)
+    || /(?:^|[\s,])bo(?: nganh)?(?=\s*(?:[,;:]|$)|\s(?:va|nganh|lien quan|co lien quan|chuc nang|trung uong|tw)\b)/.test(f);
+}
+
 /** "các sở, ban, ngành", "UBND các huyện, thành phố", "cấp ủy, chính quyền địa phương". */
-function collective(folded: string, i: number): number | null {
+function collective(text: string, folded: string, i: number): number | null {
   let pos = at(UBND, folded, i) ?? i;
   const afterUbnd = pos !== i;
   const afterCac = at(CAC, folded, pos);
@@ -166,6 +201,8 @@ function collective(folded: string, i: number): number | null {
   for (const n of [SECTOR, TERRITORY]) if (at(n, folded, pos) !== null) { noun = n; break; }
   // "UBND cấp huyện": the level is the noun.
   if (!noun) return null;
+  // "UBND tỉnh" is the province's committee; "UBND các tỉnh, thành phố" a collective.
+  if (afterCac === null && at(PROVINCE, folded, pos) !== null) return null;
   pos = at(noun, folded, pos)!;
   let previous = folded.slice(i, pos);
   for (;;) {
@@ -181,7 +218,25 @@ function collective(folded: string, i: number): number | null {
     pos = next;
   }
   for (let n = 0; n < 3; n++) { const q = at(QUALIFIER, folded, pos); if (q === null) break; pos = q; }
+  const owner = ownerAfter(text, folded, pos);
+  if (owner !== null) return owner;
   return at(DESCRIPTOR, folded, pos) ?? pos;
+}
+
+const OF = /\s+(?:truc\s+)?thuoc\s+/y;
+const SPACES = /\s+/y;
+const BO_ALONE = /bo(?![a-z0-9])/y;
+
+/**
+ * The body a collective phrase belongs to, as part of it: "các đơn vị thuộc Bộ", "các đơn vị trực thuộc Bộ
+ * Tài chính", "các phòng, đơn vị thuộc UBND xã". Where it ends, or null.
+ */
+function ownerAfter(text: string, folded: string, pos: number): number | null {
+  const from = folded.endsWith("thuoc", pos) ? at(SPACES, folded, pos) : at(OF, folded, pos);
+  if (from === null || at(CAPITAL, text, from) === null) return null;
+  const [body, more] = agenciesAt(text, folded, from);
+  if (body && !more && body.end > from) return body.end;
+  return at(BO_ALONE, folded, from);
 }
 
 function department(folded: string, i: number): Match | null {
@@ -194,7 +249,7 @@ function department(folded: string, i: number): Match | null {
 function ministry(folded: string, i: number): Match | null {
   const afterBo = at(BO, folded, i);
   if (afterBo === null) return null;
-  const field = longest(MINISTRY_FIELDS, folded, afterBo);
+  const field = longest(MINISTRIES, folded, afterBo);
   return field && { name: `Bộ ${field.name}`, end: field.end, collective: false, central: true };
 }
 
@@ -244,22 +299,65 @@ function peoplesCommittees(text: string, folded: string, i: number): AgencyMenti
 /** A body not in the lexicon: an organisation's head word and a name, up to the clause's verb. */
 const GENERIC = new RegExp(`(?:${alternation(ORGANISATION_HEADS)})\\s+`, "y");
 
+const CAPITAL = /\p{Lu}/uy;
+/** A word written with a capital and then small letters ("Phát", not "PHÁT"): a word of a proper name. */
+const TITLE_WORD = /\p{Lu}\p{Ll}/uy;
+const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
+const AND = /va(?![a-z0-9])/y;
+/** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"). */
+const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
+
+/**
+ * Where the words of a name starting at `from` end: at the clause's verb, a punctuation mark or the end
+ * of the line, 14 words at most. A capitalised word is the name's ("Trung tâm Phát triển quỹ đất"), and
+ * "và" goes on into one that starts no agency of its own ("Cục Kinh tế hợp tác và Phát triển nông thôn",
+ * but "Trung tâm X và Sở Y" are two).
+ */
+function nameEnd(text: string, folded: string, from: number): number {
+  let end = from;
+  const starts: number[] = [];
+  for (let words = 0; words < 14; words++) {
+    NAME_WORD.lastIndex = end;
+    const m = NAME_WORD.exec(text);
+    if (!m) break;
+    const wordStart = NAME_WORD.lastIndex - m[2].length;
+    if (words > 0 && !m[1]) break;
+    // Inside a term that started at one of the last words.
+    const term = starts.slice(-3).some((s) => (at(NAME_TERM, folded, s) ?? 0) > wordStart);
+    starts.push(wordStart);
+    if (term || at(TITLE_WORD, text, wordStart) !== null) { end = NAME_WORD.lastIndex; continue; }
+    if (at(AND, folded, wordStart) !== null) {
+      const next = at(SPACES, text, wordStart + 2);
+      if (words === 0 || next === null || at(TITLE_WORD, text, next) === null || startsAgency(text, folded, next)) break;
+    } else if (at(NAME_STOP, text, wordStart) !== null) break;
+    end = NAME_WORD.lastIndex;
+  }
+  return end;
+}
+
+let checkingNext = false;
+
+/**
+ * Whether an agency starts at `i`, for a name deciding whether "và" goes on: the agency read there is not
+ * itself asked about its own "và" (a list "Cục A và Cục B và ..." would recurse down its length).
+ */
+function startsAgency(text: string, folded: string, i: number): boolean {
+  if (checkingNext) return true;
+  checkingNext = true;
+  try { return agenciesAt(text, folded, i).length > 0; } finally { checkingNext = false; }
+}
+
 function genericBody(text: string, folded: string, i: number): Match | null {
   const afterHead = at(GENERIC, folded, i);
-  if (afterHead === null || !/^\p{Lu}/u.test(text.slice(afterHead))) return null;
-  let end = afterHead, words = 0;
-  const word = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
-  for (;;) {
-    word.lastIndex = end === afterHead ? afterHead : end;
-    const m = word.exec(text);
-    if (!m || words >= 14) break;
-    const wordStart = word.lastIndex - m[2].length;
-    if (words > 0 && !m[1]) break;
-    if (NAME_STOP.test(folded.slice(wordStart))) break;
-    end = word.lastIndex;
-    words++;
-  }
-  return words ? { name: text.slice(i, end), end, collective: false, central: false } : null;
+  if (afterHead === null || at(CAPITAL, text, afterHead) === null) return null;
+  const end = nameEnd(text, folded, afterHead);
+  return end > afterHead ? { name: text.slice(i, end), end, collective: false, central: false } : null;
+}
+
+/** A registry agency is of the central level when it is of the kind "ministry" (central government) or its name says so. */
+function centralInRegistry(registry: RegistryAgency[], name: string): boolean {
+  const agency = registry.find((a) => a.name === name);
+  return !!agency && (agency.kind === "ministry" || isCentralIssuer(agency.name));
 }
 
 const registryPatterns = new WeakMap<RegistryAgency[], Array<Spelling & { code: string }>>();
@@ -280,18 +378,18 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
   if (afterRole !== null) {
     const inner = agenciesAt(text, folded, afterRole, registry);
     if (inner.length === 1) return [{ ...inner[0], text: text.slice(i, inner[0].end), name: `${text.slice(i, afterRole)}${inner[0].name}`, start: i, code: undefined }];
-    const bare = collective(folded, afterRole) ?? at(BARE_START, folded, afterRole);
-    return bare === null ? [] : [{ text: text.slice(i, bare), name: text.slice(i, bare), start: i, end: bare, collective: true, central: false }];
+    const bare = collective(text, folded, afterRole) ?? at(BARE_START, folded, afterRole);
+    return bare === null ? [] : [{ text: text.slice(i, bare), name: text.slice(i, bare), start: i, end: bare, collective: true, central: isCentralCollective(text.slice(afterRole, bare)) }];
   }
   const committees = peoplesCommittees(text, folded, i);
   const candidates: Match[] = [];
-  const group = collective(folded, i);
-  if (group !== null) candidates.push({ name: text.slice(i, group), end: group, collective: true, central: false });
+  const group = collective(text, folded, i);
+  if (group !== null) candidates.push({ name: text.slice(i, group), end: group, collective: true, central: isCentralCollective(text.slice(i, group)) });
   for (const m of [department(folded, i), ministry(folded, i), listedBody(text, folded, i, PROVINCIAL, false), listedBody(text, folded, i, CENTRAL, true)]) {
     if (m) candidates.push(m);
   }
   const known = registry.length ? longest(registrySpellings(registry), folded, i) : null;
-  if (known) candidates.push({ name: known.name, end: known.end, collective: false, central: false });
+  if (known) candidates.push({ name: known.name, end: known.end, collective: false, central: centralInRegistry(registry, known.name) });
   if (!candidates.length && !committees.length) { const g = genericBody(text, folded, i); if (g) candidates.push(g); }
   const best = candidates.reduce<Match | null>((b, c) => (!b || c.end > b.end ? c : b), null);
   if (committees.length && (!best || committees[committees.length - 1].end >= best.end)) return committees;
@@ -301,6 +399,30 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
 }
 
 const SEPARATOR = /\s*,\s*(?:va\s+)?|\s+va\s+|\s*;\s*/y;
+/** "Các Cục: Trồng trọt và Bảo vệ thực vật, Chăn nuôi và Thú y": bodies of one kind, listed by their names. */
+const HEAD_LIST = new RegExp(`cac\\s+(${alternation(ORGANISATION_HEADS)})\\s*:\\s*`, "y");
+const ITEM_SEPARATOR = /\s*[,;]\s*/y;
+
+/** The bodies of a list "Các Cục: A, B, C" at `i` ("Cục A", "Cục B", "Cục C"); names are split at commas only, as "và" is in them. */
+function headList(text: string, folded: string, i: number): AgencyMention[] {
+  HEAD_LIST.lastIndex = i;
+  const m = HEAD_LIST.exec(folded);
+  if (!m) return [];
+  const afterColon = HEAD_LIST.lastIndex;
+  const headStart = at(CAC, folded, i)!;
+  const raw = text.slice(headStart, headStart + m[1].length);
+  const head = raw.charAt(0).toUpperCase() + raw.slice(1);
+  const out: AgencyMention[] = [];
+  for (let pos = afterColon; at(CAPITAL, text, pos) !== null;) {
+    const end = nameEnd(text, folded, pos);
+    if (end === pos) break;
+    out.push({ text: out.length ? text.slice(pos, end) : text.slice(i, end), name: `${head} ${text.slice(pos, end)}`, start: out.length ? pos : i, end, collective: false, central: false });
+    const next = at(ITEM_SEPARATOR, folded, end);
+    if (next === null) break;
+    pos = next;
+  }
+  return out;
+}
 const LIST_COLON = /\s*:?\s*/y;
 
 /**
@@ -311,7 +433,9 @@ export function readAgencyList(text: string, folded: string, i: number, registry
   const agencies: AgencyMention[] = [];
   let pos = i, end = i, bareDepartments = false;
   for (;;) {
-    let found = agenciesAt(text, folded, pos, registry);
+    let found = agencies.length ? [] : headList(text, folded, pos);
+    if (found.length) { agencies.push(...found); end = found[found.length - 1].end; break; }
+    found = agenciesAt(text, folded, pos, registry);
     if (!found.length && bareDepartments) {
       const field = longest(FULL_FIELDS, folded, pos);
       if (field) found = [{ text: text.slice(pos, field.end), name: `Sở ${field.name}`, start: pos, end: field.end, collective: false, central: false }];

@@ -115,3 +115,15 @@ describe("reporting rules", () => {
       .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: null, frequency: "monthly" }]);
   });
 });
+
+describe("the issuer a header names", () => {
+  const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
+
+  it("writes any body's name as it is spelt, a name on two lines whole", () => {
+    expect(issuerOf("BỘ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG")).toBe("Bộ Nông nghiệp và Môi trường");
+    expect(issuerOf("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH")).toBe("Bộ Văn hóa, Thể thao và Du lịch");
+    expect(issuerOf("TỈNH ỦY LẠNG SƠN")).toBe("Tỉnh ủy Lạng Sơn");
+    expect(issuerOf("ỦY BAN NHÂN DÂN\nXÃ TÂN THANH")).toBe("UBND xã Tân Thanh");
+    expect(issuerOf("THỦ TƯỚNG CHÍNH PHỦ")).toBe("Thủ tướng Chính phủ");
+  });
+});

@@ -141,8 +141,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
 
 /**
  * The text's indicators and a table's: a table's figure the text also states (the same value, unit,
- * year and kind: an appendix restating the plan's headline targets) is kept once, as the text states it,
- * with the table's owner.
+ * year and kind: an appendix restating the plan's headline targets) is kept once, where the text states
+ * it, with the table's name and owner.
  */
 function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): (ExtractedIndicator & { owner?: string | null })[] {
   const unitHead = (u: string | null) => foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0];
@@ -152,7 +152,8 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
   for (const row of fromTables) {
     const stated = out.findIndex((i) => same(i, row));
     if (stated < 0) out.push(row);
-    else if (row.owner) out[stated] = { ...out[stated], owner: row.owner };
+    // (The table's name is the indicator's name; a sentence's clause names it less well: "đến năm 2030 đạt khoảng 35%".)
+    else out[stated] = { ...out[stated], name: row.name, owner: row.owner ?? out[stated].owner ?? null };
   }
   return out;
 }

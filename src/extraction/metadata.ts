@@ -151,7 +151,7 @@ function findIssuer(lines: Line[]): string | null {
 /** Lines of a header's left column that are not the issuer: the motto, the number, the place and date, a star or rule. */
 const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|, ngay/;
 /** Agency nouns whose next word starts the name proper ("Bộ Nông nghiệp và Môi trường", "Sở Tài chính"). */
-const AGENCY_NOUN = /^(?:bộ|sở|ban|cục|tổng cục|vụ|viện|văn phòng|thanh tra|ủy ban|uỷ ban|hội đồng|đảng ủy|đảng uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|thành ủy)\s+/u;
+const AGENCY_NOUN = /^(?:bộ|sở|ban|cục|tổng cục|vụ|viện|văn phòng|thanh tra|hội đồng)\s+/u;
 /** Words written with a capital inside a name (besides places after "tỉnh", "xã" ...). */
 const CAPITALISED = /(^|\s)(chính phủ|trung ương|nhà nước|quốc hội|việt nam)(?=\s|$)/gu;
 const SPELLED: Record<string, string> = { "chính phủ": "Chính phủ", "trung ương": "Trung ương", "nhà nước": "Nhà nước", "quốc hội": "Quốc hội", "việt nam": "Việt Nam" };
@@ -160,15 +160,16 @@ const PLACE_NOUN = /(^|\s)(tỉnh|thành phố|huyện|thị xã|quận|xã|phư
 /** "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Bộ Nông nghiệp và Môi trường"; "TỈNH ỦY LẠNG SƠN" → "Tỉnh ủy Lạng Sơn". */
 function nameFromCapitals(upper: string): string {
   const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const words = (part: string) => part.split(" ").map(capital).join(" ");
   let name = upper.toLowerCase().replace(/\s+/g, " ").trim();
+  // "Tỉnh ủy Lạng Sơn", "Huyện ủy Cao Lộc": the Party committee, then its place.
+  const committee = /^((?:tỉnh|huyện|thành|thị|đảng) (?:ủy|uỷ)) (.+)$/u.exec(name);
+  if (committee) return `${capital(committee[1])} ${words(committee[2])}`;
   const place = PLACE_NOUN.exec(name);
-  if (place) name = name.slice(0, place.index) + `${place[1]}${place[2]} ${place[3].split(" ").map(capital).join(" ")}`;
+  if (place) name = name.slice(0, place.index) + `${place[1]}${place[2]} ${words(place[3])}`;
+  // A ministry's or department's fields each begin with a capital: "Bộ Văn hóa, Thể thao và Du lịch".
   const noun = AGENCY_NOUN.exec(name);
-  if (noun && !/^(tỉnh|huyện|thành) ủy/u.test(name)) name = noun[0] + capital(name.slice(noun[0].length));
-  else if (/^(tỉnh|huyện|thành) u[ỷy] /u.test(name)) {
-    const m = /^(\S+ \S+) (.+)$/u.exec(name)!;
-    name = `${m[1]} ${m[2].split(" ").map(capital).join(" ")}`;
-  }
+  if (noun) name = noun[0] + capital(name.slice(noun[0].length)).replace(/(, | và | - )(\p{Ll})/gu, (_m, joint: string, c: string) => joint + c.toUpperCase());
   name = name.replace(CAPITALISED, (_m, space: string, w: string) => space + SPELLED[w]);
   return capital(name);
 }
@@ -186,7 +187,9 @@ function headerIssuer(head: Line[]): string | null {
       continue;
     }
     if (NOT_ISSUER.test(fold(text))) continue;
-    names.push(text);
+    // A name set on two lines: "BỘ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG".
+    if (names.length && /^(?:và|&|-|–)\s/iu.test(text)) names[names.length - 1] += ` ${text}`;
+    else names.push(text);
   }
   if (!names.length) return null;
   // "ỦY BAN NHÂN DÂN" / "XÃ TÂN THANH": a body's name and its place on two lines; a parent body above its department.

@@ -14,7 +14,7 @@ import type { Line } from "./segment.js";
 export interface Cell { text: string; start: number }
 
 /** The cells of a table row as "a | b | c", with offsets. */
-export function cellsOf(line: Line): Cell[] {
+export function cellsOf(line: Pick<Line, "text" | "start">): Cell[] {
   const cells: Cell[] = [];
   let offset = 0;
   for (const raw of line.text.split("|")) {
@@ -100,4 +100,27 @@ export function headerColumns<C extends string>(cells: Cell[], heads: Array<[C, 
     if (column) columns.set(column[0], index);
   }
   return columns;
+}
+
+/** A table as the text writes it, with offsets: its rows, each with its cells (the first row is its header). */
+export interface TextTable { start: number; end: number; rows: { start: number; end: number; cells: Cell[] }[] }
+
+/**
+ * The runs of table rows ("a | b | c" lines, two cells at least) in a text, blank lines allowed between
+ * rows: how the readers write a table, for the review screen to show it as one.
+ */
+export function textTables(text: string): TextTable[] {
+  const tables: TextTable[] = [];
+  let table: TextTable | null = null;
+  let offset = 0;
+  for (const raw of text.split("\n")) {
+    const start = offset;
+    offset += raw.length + 1;
+    if (!raw.trim()) continue;
+    const cells = raw.includes("|") ? cellsOf({ text: raw, start }) : [];
+    if (cells.length < 2) { table = null; continue; }
+    const row = { start, end: start + raw.length, cells };
+    if (table) { table.rows.push(row); table.end = row.end; } else tables.push((table = { start, end: row.end, rows: [row] }));
+  }
+  return tables;
 }

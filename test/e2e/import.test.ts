@@ -48,7 +48,7 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     expect(await page.locator("h1").innerText()).toContain("23/KH-UBND");
     const task = page.locator("[data-testid=task]").filter({ hasText: "Thành lập Tổ điều phối" });
     await task.locator(".item-head").click();
-    await expect.poll(() => page.locator("pre.source mark").innerText()).toContain("Thành lập Tổ điều phối liên kết vùng");
+    await expect.poll(() => page.locator(".source mark").innerText()).toContain("Thành lập Tổ điều phối liên kết vùng");
     expect(await task.innerText()).toContain("Sở Kế hoạch và Đầu tư");
     await page.screenshot({ path: "test/e2e/.screens/import-review.png" }).catch(() => undefined);
   });
@@ -106,6 +106,32 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     await page.getByRole("button", { name: "Công bố" }).click();
     await page.waitForURL(/\/documents\/\d+$/);
     await expect.poll(() => page.locator("[data-testid=task]").count()).toBe(56);
+  });
+
+  it("shows a Word file's appendix table as a table beside its items, the row of the selected indicator highlighted", async () => {
+    const plan = readFileSync(new URL("../extraction/corpus/kh-ubnd-do-thi-tuyen-quang.docx", import.meta.url));
+    await page.goto(s.url + "/imports");
+    await page.locator('input[type="file"]').setInputFiles({ name: "kh-97-ubnd.docx", mimeType: "application/octet-stream", buffer: plan });
+    await page.getByRole("button", { name: "Tải lên và đọc" }).click();
+    await page.waitForURL(/\/imports\/\d+$/);
+    await expect.poll(() => page.locator("table.source-table tbody tr").count()).toBeGreaterThan(10);
+    await page.getByRole("tab", { name: /^Chỉ tiêu/ }).click();
+    await page.locator("[data-testid=indicator]").filter({ hasText: "Số đô thị trên địa bàn tỉnh" }).first().locator(".item-head").click();
+    await expect.poll(() => page.locator("table.source-table tr.hit").first().innerText()).toContain("Số đô thị trên địa bàn tỉnh");
+    // Scrolled into the pane's view.
+    const inView = () => page.evaluate(() => {
+      const row = document.querySelector("table.source-table tr.hit")!.getBoundingClientRect(), pane = document.querySelector(".fulltext.source")!.getBoundingClientRect();
+      return row.top >= pane.top && row.bottom <= pane.bottom;
+    });
+    await expect.poll(inView).toBe(true);
+    // The source pane takes the keyboard: it can be focused and scrolled without a mouse.
+    expect(await page.locator(".fulltext.source").getAttribute("tabindex")).toBe("0");
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: "test/e2e/.screens/import-table-1366.png" }).catch(() => undefined);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test/e2e/.screens/import-table-390.png", fullPage: true }).catch(() => undefined);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it("refuses a file it cannot read with a message the official can act on", async () => {

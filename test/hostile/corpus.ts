@@ -48,6 +48,21 @@ function encryptedPdf(): Buffer {
   return Buffer.from(plain.replace("trailer\n<< ", `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /O <${hex(1)}> /U <${hex(2)}> /P -4 >> /ID [<${hex(3).slice(0, 32)}> <${hex(3).slice(0, 32)}>] `), "latin1");
 }
 
+/**
+ * A page of a task table drawn with ruling lines: rows `from + 1` to `from + count`, `height` points
+ * high, under a header row (columns at 72, 100, 300, 430, 520).
+ */
+function ruledRows(from: number, count: number, height: number): string {
+  const xs = [72, 100, 300, 430, 520], top = 780, bottom = top - (count + 1) * height;
+  const size = Math.max(0.1, Math.min(8, height * 0.6));
+  const row = (y: number, cells: string[]) => cells.map((c, k) => `BT /F1 ${size} Tf ${xs[k] + 2} ${y + height * 0.3} Td (${c}) Tj ET`).join(" ");
+  const parts = [row(top - height, ["TT", "Nhiem vu", "Co quan chu tri", "Thoi gian"])];
+  for (let r = 0; r <= count + 1; r++) parts.push(`${xs[0]} ${top - r * height} m ${xs[4]} ${top - r * height} l S`);
+  for (const x of xs) parts.push(`${x} ${top} m ${x} ${bottom} l S`);
+  for (let r = 1; r <= count; r++) parts.push(row(top - (r + 1) * height, [String(from + r), `Nhiem vu ${from + r}`, "So Tu phap", "2025"]));
+  return parts.join("\n");
+}
+
 /** TCVN3 (ABC), the pre-Unicode Vietnamese encoding still found in old files: "Kế hoạch" is bytes no UTF-8 reader accepts. */
 const tcvn3 = () => Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x20, 0x73, 0xe8, 0x20, 0x32, 0x33, 0x0a, 0x53, 0xe5, 0x20, 0x54, 0xad, 0x20, 0x70, 0x68, 0xb8, 0x70, 0x0a]);
 
@@ -79,6 +94,10 @@ export const HOSTILE_FILES: HostileFile[] = [
     bytes: () => docx(`${"<w:tbl><w:tr><w:tc>".repeat(20_000)}${paragraph("KẾ HOẠCH")}${"</w:tc></w:tr></w:tbl>".repeat(20_000)}`),
     expect: { refused: 400, said: /lồng nhau quá sâu/ } },
 
+  { what: "a .docx of 50 tables nested one in another, each cell with text", name: "bang-long-50.docx",
+    bytes: () => docx(`${paragraph("KẾ HOẠCH")}${Array.from({ length: 50 }, (_, i) => `<w:tbl><w:tr><w:tc>${paragraph(`Ô ${i + 1}`)}`).join("")}${"</w:tc></w:tr></w:tbl>".repeat(50)}`),
+    expect: { accepted: (text) => text.startsWith("KẾ HOẠCH") && text.includes("Ô 50") } },
+
   // Word numbering that would write without end (the 3,954-byte file that killed the server).
   ...["lowerLetter", "upperRoman"].map((format): HostileFile => ({
     what: `a .docx numbering a ${format} list from 2,000,000,000, 200 paragraphs`, name: `danh-so-${format}.docx`,
@@ -88,6 +107,10 @@ export const HOSTILE_FILES: HostileFile[] = [
   // PDFs.
   { what: "a 1 MB PDF whose content stream inflates to 1 GB", name: "bom-pdf.pdf",
     bytes: () => pdf([{ data: Buffer.concat([Buffer.from([0x78, 0x9c]), zeros(1024)]), filter: "/Filter /FlateDecode" } as PdfContent]), expect: { refused: 400, said: /giới hạn bộ nhớ/ } },
+  { what: "a PDF table of 5,000 ruled rows over 100 pages", name: "bang-5000-dong.pdf", bytes: () => pdf(Array.from({ length: 100 }, (_, p) => ruledRows(p * 50, 50, 14))),
+    expect: { accepted: (text) => text.includes("5000 | Nhiem vu 5000 | So Tu phap | 2025") } },
+  { what: "a PDF page of 5,000 ruled rows (more lines than any table has)", name: "trang-5000-dong.pdf", bytes: () => pdf([ruledRows(0, 5000, 0.15)]),
+    expect: { accepted: (text) => text.includes("Nhiem vu 5000") } },
   { what: "an encrypted PDF", name: "mat-khau.pdf", bytes: encryptedPdf, expect: { refused: 400, said: /mật khẩu/ } },
   { what: "a scanned PDF without text", name: "ban-quet.pdf", bytes: () => pdf(["0 0 1 rg 72 72 200 200 re f"]), expect: { refused: 400, said: /OCR/ } },
   { what: "a PDF of 501 pages", name: "nhieu-trang.pdf", bytes: () => pdf(Array.from({ length: 501 }, () => textPage(["Trang"]))), expect: { refused: 400, said: /501 trang; giới hạn 500/ } },

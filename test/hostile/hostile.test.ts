@@ -47,8 +47,12 @@ afterAll(async () => {
 async function upload(name: string, bytes: Buffer, lang = "vi") {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: server.admin.headers });
-  return { status: res.status, body: await res.json() as any };
+  try {
+    const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: server.admin.headers });
+    return { status: res.status, body: await res.json() as any };
+  } catch (e) {
+    throw server.failed(e as Error);
+  }
 }
 
 /** Rows of what an import can write. */

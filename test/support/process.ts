@@ -18,6 +18,8 @@ export interface ServerProcess {
   admin: Client;
   /** The resident memory of the server, and of all the processes it started and they started (the reader launcher and readers), in bytes, now. */
   memory(): { server: number; children: number };
+  /** The error of a request that failed, with whether the server process still runs and, if not, how it ended. */
+  failed(e: Error): Error;
   close(): Promise<void>;
 }
 
@@ -94,16 +96,21 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
     const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: TEST_PASSWORD }) });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
     const headers = { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await res.json()) as { csrfToken: string }).csrfToken };
+    /** A failed request says whether the server process is still there, and if not how it ended and what it wrote last. */
+    const withServerState = (e: Error) => new Error(`${e.message}: ${started.exitCode !== null || started.signalCode !== null
+      ? `the server process ended (exit code ${started.exitCode}, signal ${started.signalCode}); its last output: ${stderr.slice(-2000)}`
+      : "the server process is still running"}`, { cause: e });
     const admin: Client = {
       headers,
       async call(method, path, body, extra = {}) {
-        const r = await fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
+        const r = await fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) })
+          .catch((e: Error) => { throw withServerState(e); });
         const text = await r.text();
         return { status: r.status, body: text && r.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
       },
     };
     return {
-      url, pid: started.pid!, admin,
+      url, pid: started.pid!, admin, failed: withServerState,
       memory: () => ({ server: residentBytes(started.pid!), children: descendantsOf(started.pid!).reduce((sum, pid) => sum + residentBytes(pid), 0) }),
       close: cleanUp,
     };

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { textTables } from "../../../src/extraction/tables";
 import { Link, useNavigate, useParams } from "react-router";
 import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
@@ -10,20 +11,56 @@ import { useLanguage } from "../i18n";
 type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes" | "feeds";
 interface Span { start: number | null; end: number | null }
 
-/** The source text with the selected clause highlighted and scrolled into view. */
-function SourceText({ text, span }: { text: string; span: Span | null }) {
+/**
+ * The source text, its tables shown as tables, with the selected clause highlighted (in a table, its
+ * row) and scrolled into view. The pane scrolls by keyboard too.
+ */
+function SourceText({ text, span, label }: { text: string; span: Span | null; label: string }) {
   const mark = useRef<HTMLElement>(null);
-  const pane = useRef<HTMLPreElement>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  const tables = useMemo(() => textTables(text), [text]);
   // Scroll the text pane alone (not the page) so the clause sits in its middle.
   useEffect(() => {
-    if (mark.current && pane.current) pane.current.scrollTop = mark.current.offsetTop - pane.current.clientHeight / 3;
+    // (By the boxes on screen: a table row's offsetTop is its table's, not the pane's.)
+    if (mark.current && pane.current) {
+      pane.current.scrollTop += mark.current.getBoundingClientRect().top - pane.current.getBoundingClientRect().top - pane.current.clientHeight / 3;
+    }
   }, [span]);
-  if (!span || span.start === null || span.end === null || span.end <= span.start) return <pre ref={pane} className="fulltext source">{text}</pre>;
-  return (
-    <pre ref={pane} className="fulltext source">
-      {text.slice(0, span.start)}<mark ref={mark}>{text.slice(span.start, span.end)}</mark>{text.slice(span.end)}
-    </pre>
-  );
+  const selected = span && span.start !== null && span.end !== null && span.end > span.start ? { start: span.start, end: span.end } : null;
+  let marked = false;
+  /** The text from `from` to `to`, the part of the clause within it marked (the first mark is the one scrolled to). */
+  const plain = (from: number, to: number, key: string) => {
+    if (from >= to) return null;
+    if (!selected || selected.end <= from || selected.start >= to) return <span key={key}>{text.slice(from, to)}</span>;
+    const s = Math.max(from, selected.start), e = Math.min(to, selected.end);
+    const first = !marked;
+    marked = true;
+    return <span key={key}>{text.slice(from, s)}<mark ref={first ? mark : undefined}>{text.slice(s, e)}</mark>{text.slice(e, to)}</span>;
+  };
+  const pieces: ReactNode[] = [];
+  let at = 0;
+  tables.forEach((table, k) => {
+    pieces.push(plain(at, table.start, `t${k}`));
+    const [header, ...rows] = table.rows;
+    const hit = (row: { start: number; end: number }) => selected !== null && selected.start < row.end && selected.end > row.start;
+    const rowOf = (row: typeof header, cell: "th" | "td") => {
+      const isHit = hit(row), first = isHit && !marked;
+      if (isHit) marked = true;
+      return (
+        <tr key={row.start} className={isHit ? "hit" : undefined} ref={first ? (mark as React.RefObject<HTMLTableRowElement>) : undefined}>
+          {row.cells.map((c, i) => (cell === "th" ? <th key={i} scope="col">{c.text}</th> : <td key={i}>{c.text}</td>))}
+        </tr>
+      );
+    };
+    pieces.push(
+      <div className="table-scroll" key={`table${k}`}>
+        <table className="source-table"><thead>{rowOf(header, "th")}</thead><tbody>{rows.map((r) => rowOf(r, "td"))}</tbody></table>
+      </div>,
+    );
+    at = table.end;
+  });
+  pieces.push(plain(at, text.length, "end"));
+  return <div ref={pane} className="fulltext source" tabIndex={0} role="region" aria-label={label}>{pieces}</div>;
 }
 
 /** Every name the tasks give has a row in the mapping; a new one starts unmapped. */
@@ -227,7 +264,7 @@ export function ImportReviewPage() {
         <div className="pane">
           <h2>{t.reviewSource}</h2>
           <p className="muted">{t.reviewSourceHint}</p>
-          <SourceText text={detail.text} span={span} />
+          <SourceText text={detail.text} span={span} label={t.reviewSource} />
         </div>
       </div>
     </section>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { segmentLines } from "./segment.js";
+import { headerColumns, tablesOf, textTables } from "./tables.js";
+
+describe("tablesOf", () => {
+  const text = [
+    "TT | Nội dung | Cơ quan chủ trì", "I | Hạ tầng số", "1 | Trung tâm dữ liệu | Sở Khoa học và Công nghệ", "2 | Mạng chuyên dùng | ",
+    "Đoạn văn giữa hai bảng.", "3 | Dòng lạc | Sở Tài chính",
+  ].join("\n");
+  const read = (cells: { text: string }[]) => {
+    const columns = headerColumns(cells as never, [["number", /^tt$/], ["work", /noi dung/], ["lead", /chu tri/]]);
+    return columns && columns.size === 3 ? columns : null;
+  };
+
+  it("reads the rows under a recognised header: the group row sets their group, an empty cell takes the one merged down from above", () => {
+    const [table, ...others] = tablesOf(text, segmentLines(text), read, ["lead"]);
+    expect(others).toEqual([]);
+    expect(table.rows.map((r) => [r.group, r.cells.map((c) => c.text)])).toEqual([
+      ["I", ["1", "Trung tâm dữ liệu", "Sở Khoa học và Công nghệ"]],
+      ["I", ["2", "Mạng chuyên dùng", "Sở Khoa học và Công nghệ"]],
+    ]);
+  });
+});
+
+describe("textTables", () => {
+  it("finds each run of table rows with the offsets of its rows and cells", () => {
+    const text = "KẾ HOẠCH\nTT | Chỉ tiêu | Năm 2025\n\n1 | Tỷ lệ đô thị hóa | 25%\nĐoạn sau.\nChỉ một | ô";
+    const tables = textTables(text);
+    expect(tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([
+      [["TT", "Chỉ tiêu", "Năm 2025"], ["1", "Tỷ lệ đô thị hóa", "25%"]],
+      [["Chỉ một", "ô"]],
+    ]);
+    for (const t of tables) for (const r of t.rows) for (const c of r.cells) expect(text.slice(c.start, c.start + c.text.length)).toBe(c.text);
+    expect(text.slice(tables[0].start, tables[0].end)).toBe("TT | Chỉ tiêu | Năm 2025\n\n1 | Tỷ lệ đô thị hóa | 25%");
+  });
+});

@@ -31,11 +31,34 @@ export function symbolColumns(symbol: string | null | undefined) {
   };
 }
 
-async function checkSymbolFree(db: Database, key: string | null, exceptId?: number) {
+/**
+ * The year that tells documents of one symbol apart: the symbol's own ("09/2019/NĐ-CP"), else the year
+ * issued (a province numbers its documents anew each year: "58/NQ-HĐND" of 2023 and of 2025 are two).
+ * Null when neither is known. The unique index on documents keys them so.
+ */
+export const symbolYearOf = (symbolYear: number | null, issuedOn: string | null): number | null =>
+  symbolYear ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : null);
+
+async function checkSymbolFree(db: Database, key: string | null, year: number | null, exceptId?: number) {
   if (!key) return;
   const where = exceptId ? and(eq(documents.symbolKey, key), ne(documents.id, exceptId)) : eq(documents.symbolKey, key);
-  const [taken] = await db.select({ id: documents.id }).from(documents).where(where);
-  if (taken) throw new AppError("duplicate", [{ field: "symbol", key: "symbol_taken" }]);
+  const same = await db.select({ symbolYear: documents.symbolYear, issuedOn: documents.issuedOn }).from(documents).where(where);
+  if (same.some((d) => symbolYearOf(d.symbolYear, d.issuedOn) === year)) throw new AppError("duplicate", [{ field: "symbol", key: "symbol_taken" }]);
+}
+
+/**
+ * The document a symbol names, as a citation or an upload gives it. With a date (or a year in the
+ * symbol): the one of that year, else one not yet dated (a stub made from a citation without its date),
+ * else none. Without: the only one, or the latest. A symbol that does not parse names none.
+ */
+export async function findBySymbol(db: Database, symbol: string, issuedOn: string | null): Promise<DocumentRow | null> {
+  const parsed = parseDocumentSymbol(symbol);
+  if (!parsed?.key) return null;
+  const rows = await db.select().from(documents).where(eq(documents.symbolKey, parsed.key));
+  const year = symbolYearOf(parsed.year, issuedOn);
+  const yearOf = (d: DocumentRow) => symbolYearOf(d.symbolYear, d.issuedOn);
+  if (year !== null) return rows.find((d) => yearOf(d) === year) ?? rows.find((d) => yearOf(d) === null) ?? null;
+  return rows.sort((a, b) => (b.issuedOn ?? "").localeCompare(a.issuedOn ?? "") || b.id - a.id)[0] ?? null;
 }
 
 /** The folded text a document is found by (its body is folded apart, with a lower weight). */
@@ -65,7 +88,7 @@ export async function createDocument(db: Database, input: DocumentInput): Promis
   const { impliedType, ...fromSymbol } = symbolColumns(input.symbol);
   const docType = input.docType ?? impliedType ?? "other";
   await checkAgencies(db, "issuerId", [input.issuerId]);
-  await checkSymbolFree(db, fromSymbol.symbolKey);
+  await checkSymbolFree(db, fromSymbol.symbolKey, symbolYearOf(fromSymbol.symbolYear, input.issuedOn ?? null));
   const values = { ...input, ...fromSymbol, docType };
   const [row] = await db.insert(documents).values({
     ...values,
@@ -79,10 +102,11 @@ export async function updateDocument(db: Database, id: number, patch: DocumentPa
   const { version, ...changes } = patch;
   const current = await findById(db, documents, id);
   let symbolChanges = {};
-  if (changes.symbol !== undefined) {
-    const { impliedType: _t, ...fromSymbol } = symbolColumns(changes.symbol);
-    await checkSymbolFree(db, fromSymbol.symbolKey, id);
-    symbolChanges = fromSymbol;
+  // A new symbol, or a new date for the same symbol (which may make it another year's), must not be another's.
+  if (changes.symbol !== undefined || changes.issuedOn !== undefined) {
+    const { impliedType: _t, ...fromSymbol } = symbolColumns(changes.symbol !== undefined ? changes.symbol : current.symbol);
+    await checkSymbolFree(db, fromSymbol.symbolKey, symbolYearOf(fromSymbol.symbolYear, changes.issuedOn !== undefined ? changes.issuedOn ?? null : current.issuedOn), id);
+    if (changes.symbol !== undefined) symbolChanges = fromSymbol;
   }
   if (changes.issuerId !== undefined) await checkAgencies(db, "issuerId", [changes.issuerId]);
   const next = { ...current, ...changes, ...symbolChanges };

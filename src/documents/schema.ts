@@ -46,7 +46,9 @@ export const documents = pgTable("documents", {
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 }, (t) => [
-  uniqueIndex("documents_symbol_key_uq").on(t.symbolKey),
+  // One document per symbol and year: a province numbers its documents anew each year ("58/NQ-HĐND" of 2023
+  // and of 2025 are two); the year is the symbol's own ("09/2019/NĐ-CP") or the year issued (0 when undated).
+  uniqueIndex("documents_symbol_key_year_uq").on(t.symbolKey, sql`coalesce(${t.symbolYear}, extract(year from ${t.issuedOn})::integer, 0)`),
   // The lists' default order: newest first, undated last.
   index("documents_issued_idx").on(t.issuedOn.desc().nullsLast(), t.id.desc()),
   index("documents_type_idx").on(t.docType),

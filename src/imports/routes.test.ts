@@ -162,3 +162,27 @@ describe("files that must be refused", () => {
     expect(res.body.error).toMatchObject({ code: "validation", message: "The file cannot be read", fields: [{ field: "file", message: "The PDF is a scan with almost no text layer (0 characters on 1 page). Run OCR on it first, or upload the original .docx" }] });
   });
 });
+
+describe("documents of one number in different years", () => {
+  it("keeps a province's 58/NQ-HĐND of 2023 and of 2025 apart, refusing only the same number in the same year", async () => {
+    const older = await s.call("POST", "/api/documents", { symbol: "58/NQ-HĐND", docType: "resolution", title: "Nghị quyết năm 2023", issuedOn: "2023-12-08", status: "published" });
+    expect(older.status).toBe(201);
+    const again = await s.call("POST", "/api/documents", { symbol: "58/NQ-HĐND", docType: "resolution", title: "Trùng năm", issuedOn: "2023-07-01", status: "published" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields).toContainEqual(expect.objectContaining({ field: "symbol" }));
+
+    // A plan citing the 2025 resolution links to a document of 2025, not to the one of 2023.
+    const plan = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 301/KH-UBND\nLạng Sơn, ngày 20 tháng 12 năm 2025\nKẾ HOẠCH\nThực hiện Nghị quyết số 58/NQ-HĐND ngày 12/12/2025 của HĐND tỉnh\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí thực hiện.\n";
+    const res = await upload(s, "301-kh-ubnd.txt", Buffer.from(plan));
+    expect(res.status).toBe(201);
+    expect(res.body.draft.implements).toEqual([expect.objectContaining({ symbol: "58/NQ-HĐND", date: "2025-12-12" })]);
+    const published = await s.call("POST", `/api/imports/${res.body.id}/publish`, { version: res.body.version });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const doc = (await s.call("GET", `/api/documents/${published.body.documentId}`)).body;
+    const cited = doc.linksOut.find((l: any) => l.kind === "implements");
+    expect(cited.document.id).not.toBe(older.body.id);
+    expect((await s.call("GET", `/api/documents/${cited.document.id}`)).body).toMatchObject({ symbol: "58/NQ-HĐND", issuedOn: "2025-12-12", stub: true });
+    // The 2023 resolution stays as it was, cited by nothing.
+    expect((await s.call("GET", `/api/documents/${older.body.id}`)).body.linksIn).toEqual([]);
+  });
+});

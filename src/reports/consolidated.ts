@@ -9,6 +9,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
+import { findBySymbol } from "../documents/commands.js";
 import { findDocument, inPublishedDocument } from "../documents/queries.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
@@ -22,7 +23,6 @@ import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/s
 import type { Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { formatVietnameseDate } from "../text/dates.js";
-import { symbolKey } from "../text/symbols.js";
 import { AppError } from "../core/errors.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { reportDraftOf, type SECTION_KEYS } from "./drafts.js";
@@ -181,8 +181,8 @@ export async function compileReport(db: Database, documentId: number, year: numb
 
 /** A plan by its symbol as written ("23/KH-UBND", "23-KH/UBND"): not_found when there is none. */
 export async function planBySymbol(db: Database, written: string): Promise<number> {
-  const key = symbolKey(written);
-  const [row] = key ? await db.select({ id: documents.id }).from(documents).where(eq(documents.symbolKey, key)) : [];
+  // The latest of that symbol (a province's numbers recur each year).
+  const row = await findBySymbol(db, written, null);
   if (!row) throw new AppError("not_found", [{ field: "plan", message: written }], "document_unknown");
   return row.id;
 }

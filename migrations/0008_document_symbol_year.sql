@@ -1,0 +1,2 @@
+DROP INDEX "documents_symbol_key_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "documents_symbol_key_year_uq" ON "documents" USING btree ("symbol_key",coalesce("symbol_year", extract(year from "issued_on")::integer, 0));

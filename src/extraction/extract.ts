@@ -131,7 +131,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta)), extractTableIndicators(text, bodyLines(lines), kind)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title)), extractTableIndicators(text, bodyLines(lines), kind)),
     tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document.folded)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
@@ -157,6 +157,13 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
   }
   return out;
 }
+
+/** The year a report's title reports on: "Kết quả thực hiện ... năm 2025" (the last it names). */
+const reportedYear = (title: string | null) => {
+  // "năm 2025", not a horizon ("đến năm 2030", "tầm nhìn đến năm 2045") of the document it reports on.
+  const years = [...(title ?? "").matchAll(/(?<!đến\s)năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => Number(m[1]));
+  return years.length ? years[years.length - 1] : null;
+};
 
 /** The year the document was issued, or that its draft's date names. */
 const issuedYear = (meta: { issued: string | null; issuedText: string | null }) =>

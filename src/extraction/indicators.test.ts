@@ -43,3 +43,16 @@ describe("indicators: the present a plan states", () => {
     expect(found).toEqual(expect.arrayContaining([[75, 2030, "target"], [61.2, 2024, "actual"], [41250, 2025, "estimate"], [34, 2024, "actual"]]));
   });
 });
+
+describe("indicators: the year of a report's figures", () => {
+  const report = [
+    "ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG", "Số: 412/BC-UBND", "Cao Bằng, ngày 20 tháng 11 năm 2025", "BÁO CÁO",
+    "Kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2025", "I. KẾT QUẢ",
+    "Tốc độ tăng trưởng GRDP ước đạt 6,85% (năm 2024 đạt 6,1%). Thu ngân sách đạt 2.150 tỷ đồng.",
+  ].join("\n");
+  const found = extract(report, "412-bc-ubnd.txt").indicators.map((i) => [i.min, i.year, i.kind]);
+
+  it("dates a figure by its own clause, not by a bracket after it, and an undated one by the period the title reports on", () => {
+    expect(found).toEqual([[6.85, 2025, "estimate"], [6.1, 2024, "actual"], [2150, 2025, "actual"]]);
+  });
+});

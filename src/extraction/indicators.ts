@@ -1,8 +1,9 @@
 /**
  * Indicators: every target or reported value, with its context. Within a clause the quantities
  * come from `findQuantities`; the clause, its sentence, its paragraph and its section heading give
- *  - the year: "năm 2024" nearest before the figure in its sentence, else after it in its clause,
- *    else the year that frames its paragraph ("Năm 2023, ..."), else its heading's ("... ĐẾN NĂM 2030");
+ *  - the year: "năm 2024" nearest before the figure in its sentence, else after it in its clause (not in
+ *    a bracket of its own), else the year that frames its paragraph ("Năm 2023, ..."), else its heading's
+ *    ("... ĐẾN NĂM 2030"), else, in a report, the year its title reports on;
  *  - the kind: a plan states targets (but its footnotes, and its sentences about a year before its own,
  *    the present, read as a report's); a report states actual values, estimates where its sentence
  *    says "ước" or "dự kiến", targets where it says "phấn đấu" or "mục tiêu";
@@ -75,7 +76,8 @@ const CONTEXT_CHARS = 1000;
 /** The first year in a figure's clause after it (the figure ends at `at`). */
 function yearLaterInClause(sentence: string, at: number): number | undefined {
   const after = sentence.slice(at, at + CONTEXT_CHARS);
-  const clauseEnd = after.search(/[;.]/);
+  // An aside in brackets after the figure dates its own figures: "ước đạt 6,85% (năm 2024 đạt 6,1%)" is no figure of 2024.
+  const clauseEnd = after.search(/[;.(]/);
   return yearsIn(clauseEnd < 0 ? after : after.slice(0, clauseEnd))[0]?.year;
 }
 
@@ -98,7 +100,7 @@ const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|
 
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
-  document?: FoldedText, issuedYear: number | null = null,
+  document?: FoldedText, issuedYear: number | null = null, reportYear: number | null = null,
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -165,7 +167,9 @@ export function extractIndicators(
         const outer = carried + " " + before.text;
         const years = bracketYears.length ? bracketYears : yearsIn(outer);
         const year = years.length ? years[years.length - 1].year
-          : yearLaterInClause(sentence, q.end) ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear;
+          : yearLaterInClause(sentence, q.end) ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
+            // A report's figure that nothing dates is of the period the report is about ("Báo cáo kết quả ... năm 2025").
+            ?? (documentKind === "report" ? reportYear : null);
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.

@@ -22,11 +22,12 @@ describe("indicators of a report", () => {
   const brief = result.indicators.map((i) => [i.min, i.unit, i.year, i.kind]);
 
   it("leaves project figures to projects but keeps counts of projects", () => {
-    expect(brief).toContainEqual([2, "dự án trọng điểm", null, "actual"]);
+    // (Undated, it is of the year the report's title reports on: "... năm 2024".)
+    expect(brief).toContainEqual([2, "dự án trọng điểm", 2024, "actual"]);
     expect(result.indicators.some((i) => i.unit === "km" || i.unit === "ha")).toBe(false);
   });
 
-  it("dates figures by their sentence, their bracket, their paragraph's last year and their footnote's marker", () => {
+  it("dates figures by their sentence, their bracket, their paragraph's last year, their footnote's marker and the report's year", () => {
     expect(brief).toEqual(expect.arrayContaining([
       [91.2, "%", 2023, "actual"],
       [94.5, "%", 2024, "estimate"],
@@ -36,7 +37,7 @@ describe("indicators of a report", () => {
       [12, "huy chương các loại", 2024, "actual"],
       [3, "huy chương vàng", 2024, "actual"],
       [5, "huy chương đồng", 2024, "actual"],
-      [150, "vận động viên", null, "actual"],
+      [150, "vận động viên", 2024, "actual"],
     ]));
   });
 });

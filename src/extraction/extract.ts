@@ -114,7 +114,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const implementedKeys = new Set(implemented.map((c) => c.key));
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";
-  // Tasks read the whole document folded, and indicators and reporting rules the folds of its sentences: it is folded once.
+  // Tasks read the whole document folded, indicators and reporting rules the folds of its sentences, and both
+  // kinds of table the folds of their cells: it is folded once.
   const document = new FoldedText(text);
   // Projects and indicators read the same sentences: their figures are found once.
   let figures = 0;
@@ -131,8 +132,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title)), extractTableIndicators(text, bodyLines(lines), kind)),
-    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document.folded)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title)), extractTableIndicators(text, bodyLines(lines), kind, document)),
+    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
     cited: describeCitations(text, citations),

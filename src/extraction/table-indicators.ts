@@ -5,11 +5,11 @@
  * column's header gives its year and kind, the unit column its unit (a figure written with its own unit,
  * "Ít nhất 10 cơ sở", keeps it), the monitoring agency's column its owner.
  */
-import { foldPhrase } from "../text/fold.js";
+import { foldPhrase, type FoldedText } from "../text/fold.js";
 import type { ExtractedIndicator } from "./indicators.js";
 import { findQuantities } from "./quantities.js";
 import type { Line } from "./segment.js";
-import { tablesOf, type Cell } from "./tables.js";
+import { tablesOf, type Cell, type CellPhrase } from "./tables.js";
 
 export interface TableIndicator extends ExtractedIndicator {
   /** The agency the table names to follow the indicator ("Cơ quan chủ trì theo dõi"), as written. */
@@ -35,11 +35,11 @@ function kindOfHeader(folded: string): ExtractedIndicator["kind"] | null {
 }
 
 /** The header's roles, and its year columns; a table of indicators names them and has one year column at least. */
-function readHeader(cells: Cell[]): Map<Role | `value${number}`, number> | null {
+function readHeader(cells: Cell[], phrase: CellPhrase): Map<Role | `value${number}`, number> | null {
   const columns = new Map<Role | `value${number}`, number>();
   let values = 0;
   for (const [index, cell] of cells.entries()) {
-    const head = foldPhrase(cell.text);
+    const head = phrase(cell);
     if (head.length > 80) return null;
     if (YEAR.test(head)) { columns.set(`value${values++}`, index); continue; }
     const role = ROLE_HEADS.find(([r, re]) => !columns.has(r) && re.test(head));
@@ -48,9 +48,10 @@ function readHeader(cells: Cell[]): Map<Role | `value${number}`, number> | null 
   return columns.has("name") && values > 0 ? columns : null;
 }
 
-export function extractTableIndicators(text: string, lines: Line[], documentKind: "plan" | "report"): TableIndicator[] {
+/** `document`: the text folded, when the caller has it (the cells' folds are cut from it). */
+export function extractTableIndicators(text: string, lines: Line[], documentKind: "plan" | "report", document?: FoldedText): TableIndicator[] {
   const out: TableIndicator[] = [];
-  for (const table of tablesOf(text, lines, readHeader, ["owner", "unit"])) {
+  for (const table of tablesOf(text, lines, readHeader, ["owner", "unit"], document)) {
     const valueColumns: ValueColumn[] = [];
     for (const [key, index] of table.columns) {
       if (!key.startsWith("value")) continue;

@@ -8,7 +8,7 @@
  * - A cell merged down the rows of a group is written in its first row only by a plain-text conversion
  *   (Word's is repeated in each row): an empty cell of a carried column takes the one above it.
  */
-import { foldPhrase } from "../text/fold.js";
+import { foldPhrase, type FoldedText } from "../text/fold.js";
 import type { Line } from "./segment.js";
 
 export interface Cell { text: string; start: number }
@@ -35,6 +35,10 @@ export interface TableRow {
   group: string | null;
 }
 
+/** A cell's text as a folded phrase (`foldPhrase`), for reading a header. */
+export type CellPhrase = (cell: Cell) => string;
+const cellPhrase: CellPhrase = (cell) => foldPhrase(cell.text);
+
 /** A table whose header row named its columns: the rows under the header, group rows left out. */
 export interface Table<C extends string> { columns: Map<C, number>; header: Cell[]; rows: TableRow[] }
 
@@ -52,11 +56,14 @@ function groupOf(cells: Cell[]): string | null {
 /**
  * The tables among `lines` whose header row `readHeader` recognises (it returns the column of each
  * role, or null). Rows before a recognised header, and tables without one, are skipped. A table ends at
- * the first line of text between its rows, or at a new header.
+ * the first line of text between its rows, or at a new header. Every row is tried as a header, so with
+ * the text's fold (`document`) the cells' folds are cut from it instead of folding each cell.
  */
 export function tablesOf<C extends string>(
-  text: string, lines: Line[], readHeader: (cells: Cell[]) => Map<C, number> | null, carried: C[] = [],
+  text: string, lines: Line[], readHeader: (cells: Cell[], phrase: CellPhrase) => Map<C, number> | null, carried: C[] = [],
+  document?: FoldedText,
 ): Table<C>[] {
+  const phrase: CellPhrase = document ? (cell) => document.phraseOf(cell.text, cell.start) : cellPhrase;
   const tables: Table<C>[] = [];
   let table: Table<C> | null = null;
   let previous: Line | null = null;
@@ -67,7 +74,7 @@ export function tablesOf<C extends string>(
     const cells = cellsOf(line);
     if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) table = null;
     previous = line;
-    const columns = readHeader(cells);
+    const columns = readHeader(cells, phrase);
     if (columns) {
       table = { columns, header: cells, rows: [] };
       tables.push(table);
@@ -91,10 +98,10 @@ export function tablesOf<C extends string>(
 }
 
 /** A header row's columns: each role given the first cell its pattern matches (cells of more than 80 characters are no header). */
-export function headerColumns<C extends string>(cells: Cell[], heads: Array<[C, RegExp]>): Map<C, number> | null {
+export function headerColumns<C extends string>(cells: Cell[], heads: Array<[C, RegExp]>, phrase = cellPhrase): Map<C, number> | null {
   const columns = new Map<C, number>();
   for (const [index, cell] of cells.entries()) {
-    const head = foldPhrase(cell.text);
+    const head = phrase(cell);
     if (head.length > 80) return null;
     const column = heads.find(([c, re]) => !columns.has(c) && re.test(head));
     if (column) columns.set(column[0], index);

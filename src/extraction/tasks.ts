@@ -17,11 +17,11 @@
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { deadlineOf } from "./deadlines.js";
-import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
+import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
-import { headerColumns, tablesOf, type Cell } from "./tables.js";
+import { headerColumns, tablesOf, type Cell, type CellPhrase } from "./tables.js";
 
 export interface ExtractedTask {
   section: string;
@@ -158,11 +158,11 @@ const HEADING_LEVEL: Partial<Record<Line["kind"], (l: Line) => number>> = {
 export interface TaskContext { kind: "plan" | "report"; centralIssuer?: boolean }
 
 export function extractTasks(
-  text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], foldedText = foldKeepingOffsets(text),
+  text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], document = new FoldedText(text),
 ): ExtractedTask[] {
   const documentKind = context.kind, centralIssuer = context.centralIssuer ?? false;
   // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
-  const folded = foldedText.replace(/\n/g, "|");
+  const folded = document.folded.replace(/\n/g, "|");
   const tasks: ExtractedTask[] = [];
   const stack: Section[] = [];
   let readingAhead = documentKind === "plan";
@@ -238,7 +238,7 @@ export function extractTasks(
       end: lastLine.end,
     });
   }
-  return [...tasks, ...tableTasks(text, folded, tableLines, registry, centralIssuer)];
+  return [...tasks, ...tableTasks(text, folded, tableLines, registry, centralIssuer, document)];
 }
 
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
@@ -252,8 +252,8 @@ const COLUMN_HEADS: Array<[Column, RegExp]> = [
 ];
 
 /** A header row: which column holds what, when it has at least the work and its lead agency. */
-function taskHeader(cells: Cell[]): Map<Column, number> | null {
-  const columns = headerColumns(cells, COLUMN_HEADS);
+function taskHeader(cells: Cell[], phrase: CellPhrase): Map<Column, number> | null {
+  const columns = headerColumns(cells, COLUMN_HEADS, phrase);
   return columns && columns.has("work") && columns.has("lead") ? columns : null;
 }
 
@@ -262,9 +262,9 @@ function taskHeader(cells: Cell[]): Map<Column, number> | null {
  * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency (a
  * lead merged down a group's rows leads each). A row without a number takes its group's ("I") and its place.
  */
-function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean): ExtractedTask[] {
+function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
-  for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"])) {
+  for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"], document)) {
     for (const { line, cells, group } of table.rows) {
       const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
       const work = cell("work"), leadCell = cell("lead");

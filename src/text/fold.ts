@@ -114,12 +114,27 @@ export class FoldedText {
   foldOf(part: string, start: number): string {
     return this.regular ? this.folded.slice(start, start + part.length) : foldVietnamese(part);
   }
+
+  /** `foldKeepingOffsets(part)` for `part`, the part of the text at `start`: always that part of the fold of the whole (it folds unit by unit). */
+  keptFoldOf(part: string, start: number): string {
+    return this.folded.slice(start, start + part.length);
+  }
+
+  /** `foldPhrase(part)` for `part`, the part of the text at `start`. */
+  phraseOf(part: string, start: number): string {
+    return asPhrase(this.foldOf(part, start));
+  }
 }
 
 /** A folded phrase for matching patterns: accents and case folded, runs of whitespace made one space, ends trimmed. */
 export function foldPhrase(text: string): string {
+  return asPhrase(foldVietnamese(text));
+}
+
+/** A folded text's whitespace as a phrase's: runs made one space, ends trimmed. */
+function asPhrase(folded: string): string {
   // Only runs of whitespace and other spaces than " " are replaced: replacing every space costs more than the fold.
-  return foldVietnamese(text).replace(/\s\s+|[^\S ]/g, " ").trim();
+  return folded.replace(/\s\s+|[^\S ]/g, " ").trim();
 }
 
 /** Folded words of a text, split on anything that is not a letter or digit. */

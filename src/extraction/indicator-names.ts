@@ -28,6 +28,9 @@ export interface FigureWords {
   parent: string | null;
   /** What the sentence continues (a line before a page break, the clause a footnote's marker stands in). */
   context: string;
+  /** `foldKeepingOffsets` of `before` and of `after`, when the caller has them (cut from the document's fold). */
+  foldedBefore?: string;
+  foldedAfter?: string;
 }
 
 export interface FigureName {
@@ -69,9 +72,13 @@ const MEASURE_UNIT = /^(?:ha|km|m|m2|m²|km²|m3|tan|kg|(?:nghin |trieu |ty )?(?
 
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
-/** Takes `pattern` off the start (or the end) of `text` until it no longer matches; `text` and its fold stay aligned. */
-function trimRepeatedly(text: string, pattern: RegExp, atEnd: boolean): string {
-  for (let folded = foldKeepingOffsets(text); ;) {
+/**
+ * Takes `pattern` off the start (or the end) of `text` until it no longer matches; `text` and its fold
+ * (`folded`, `foldKeepingOffsets(text)`) stay aligned. What is left is a part of `text`, so its fold is
+ * the same part of `folded`.
+ */
+function trimRepeatedly(text: string, pattern: RegExp, atEnd: boolean, folded = foldKeepingOffsets(text)): string {
+  for (;;) {
     const m = pattern.exec(folded);
     if (!m || m[0].length === 0) return text;
     text = atEnd ? text.slice(0, m.index) : text.slice(m[0].length);
@@ -79,33 +86,44 @@ function trimRepeatedly(text: string, pattern: RegExp, atEnd: boolean): string {
   }
 }
 
-/** The subject of `before`: from its last new subject, without the framing either side or a bracket left open. */
-function subjectOf(before: string): string {
+/** The fold of `part`, an end of the text `folded` is the fold of. */
+const foldedSuffix = (folded: string, part: string) => folded.slice(folded.length - part.length);
+
+/** The subject of `before` (`folded` its fold): from its last new subject, without the framing either side or a bracket left open. */
+function subjectOf(before: string, folded = foldKeepingOffsets(before)): string {
   // An aside closing before the subject (after the figure before: "231,74 km (tiếp giáp ...) đi qua"), or the end of one opened earlier.
+  // (Either way an end of `before`, and the fold of the text is cut alike at each step below.)
   const closed = before.lastIndexOf(")");
   let text = closed > before.lastIndexOf("(") && before.indexOf("(") < 0 ? before.slice(closed + 1) : before.replace(/^\s*\([^()]*\)/, "");
-  text = trimRepeatedly(text, LEADING, false);
+  folded = foldedSuffix(folded, text);
+  text = trimRepeatedly(text, LEADING, false, folded);
+  folded = foldedSuffix(folded, text);
   let start = -1;
-  for (const m of foldKeepingOffsets(text).matchAll(SUBJECT_START)) start = m.index + m[0].length;
-  if (start > 0) text = text.slice(start);
-  text = trimRepeatedly(text, TRAILING, true);
-  return text.lastIndexOf("(") > text.lastIndexOf(")") ? trimRepeatedly(text.slice(0, text.lastIndexOf("(")), TRAILING, true) : text.trim();
+  for (const m of folded.matchAll(SUBJECT_START)) start = m.index + m[0].length;
+  if (start > 0) { text = text.slice(start); folded = folded.slice(start); }
+  text = trimRepeatedly(text, TRAILING, true, folded);
+  if (text.lastIndexOf("(") <= text.lastIndexOf(")")) return text.trim();
+  const open = text.lastIndexOf("(");
+  return trimRepeatedly(text.slice(0, open), TRAILING, true, folded.slice(0, open));
 }
 
-/** The words after a figure written first ("85% số thôn ..."), up to the clause's next break. */
-function wordsAfter(after: string): { words: string; raw: string; used: number } {
-  if (/^\s*[,;.)]/.test(after)) return { words: "", raw: "", used: 0 }; // the figure's words came before it
+/** The words after a figure written first ("85% số thôn ..."), up to the clause's next break (`folded`: the fold of `after`). */
+function wordsAfter(after: string, folded: string): { words: string; raw: string; foldedRaw: string; used: number } {
+  if (/^\s*[,;.)]/.test(after)) return { words: "", raw: "", foldedRaw: "", used: 0 }; // the figure's words came before it
   const end = after.search(/[,;.()]/);
   const used = end < 0 ? after.length : end;
-  const raw = after.slice(0, used).trim();
-  return { words: trimRepeatedly(raw, TRAILING, true).trim(), raw, used };
+  const clause = after.slice(0, used);
+  const raw = clause.trim();
+  const lead = clause.length - clause.trimStart().length;
+  const foldedRaw = folded.slice(lead, lead + raw.length);
+  return { words: trimRepeatedly(raw, TRAILING, true, foldedRaw).trim(), raw, foldedRaw, used };
 }
 
 /** A name for the figure from the words after it, its unit and what it restates. */
 function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } {
-  const after = wordsAfter(f.after);
+  const after = wordsAfter(f.after, f.foldedAfter ?? foldKeepingOffsets(f.after));
   // "tăng 0,29% so với năm 2022": a change of the measure before.
-  if (/^so voi\b/.test(foldKeepingOffsets(after.raw))) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
+  if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
   if (f.unit === "%") return { name: `Tỷ lệ ${words}`, afterUsed: after.used };
@@ -114,9 +132,10 @@ function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } 
 }
 
 export function nameFigure(f: FigureWords): FigureName {
-  const opensBreakdown = /^[\s,(]*trong do\b/.test(foldKeepingOffsets(f.before));
+  const foldedBefore = f.foldedBefore ?? foldKeepingOffsets(f.before);
+  const opensBreakdown = /^[\s,(]*trong do\b/.test(foldedBefore);
   let parent = opensBreakdown && f.previous ? f.previous.name : f.parent;
-  let name = subjectOf(f.before);
+  let name = subjectOf(f.before, foldedBefore);
   let afterUsed = 0;
   if (name !== "" && EQUIVALENT.test(foldKeepingOffsets(name).toLowerCase()) && f.previous) {
     // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".

@@ -155,9 +155,12 @@ export function extractIndicators(
         if (previous && previous.clause !== clauseStart) previous = null;
         const from = Math.max(clauseStart, previous?.end ?? 0);
         const own = sentence.slice(from, q.start);
+        const after = sentence.slice(q.end, Math.min(figures[n + 1]?.start ?? sentence.length, q.end + CONTEXT_CHARS));
+        const sentenceStart = line.start + sOffset;
         const named = nameFigure({
-          before: own, after: sentence.slice(q.end, Math.min(figures[n + 1]?.start ?? sentence.length, q.end + CONTEXT_CHARS)), unit: q.unit,
+          before: own, after, unit: q.unit,
           inBracket: own.lastIndexOf("(") > own.lastIndexOf(")"), previous, parent, context: from === 0 ? carried : "",
+          foldedBefore: document?.keptFoldOf(own, sentenceStart + from), foldedAfter: document?.keptFoldOf(after, sentenceStart + q.end),
         });
         parent = named.parent;
         previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;

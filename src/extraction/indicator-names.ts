@@ -64,6 +64,26 @@ const TRAILING = new RegExp([
   String.raw`(?<!\d{4}\s*[-–]\s*)\b(?:(?:den|trong|vao|den het|nam) )?(?:nam )?\d{4}$`,
 ].join("|"));
 
+/** TRAILING, global only so that a search can start late (it never looks for a second match). */
+const TRAILING_FROM = new RegExp(TRAILING.source, "g");
+const TRAILING_SEPARATOR = /[\s,;:(]/;
+/** The longest match of TRAILING's words ("xuong con"; "den het nam 2025"): a match that is no run of separators starts in the last 16 units. */
+const TRAILING_WORDS_REACH = 16;
+
+/**
+ * TRAILING's match in `folded`, searched only where one can start: every match ends the text, so it is the
+ * run of separators ending it or starts in its last units. (Searched from the start, the pattern is tried
+ * at every position of a clause of up to 1,000 characters; from a later lastIndex, \b and the lookbehind
+ * still see the text before, so the match is the same.)
+ */
+function trailingMatch(folded: string): RegExpExecArray | null {
+  let runStart = folded.length;
+  while (runStart > 0 && TRAILING_SEPARATOR.test(folded[runStart - 1])) runStart--;
+  TRAILING_FROM.lastIndex = Math.max(0, Math.min(runStart, folded.length - TRAILING_WORDS_REACH));
+  return TRAILING_FROM.exec(folded);
+}
+const leadingMatch = (folded: string) => LEADING.exec(folded);
+
 /** A figure restating the one before in another unit. */
 const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
 
@@ -73,13 +93,13 @@ const MEASURE_UNIT = /^(?:ha|km|m|m2|m²|km²|m3|tan|kg|(?:nghin |trieu |ty )?(?
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 /**
- * Takes `pattern` off the start (or the end) of `text` until it no longer matches; `text` and its fold
+ * Takes what `find` matches off the start (or the end) of `text` until it no longer matches; `text` and its fold
  * (`folded`, `foldKeepingOffsets(text)`) stay aligned. What is left is a part of `text`, so its fold is
  * the same part of `folded`.
  */
-function trimRepeatedly(text: string, pattern: RegExp, atEnd: boolean, folded = foldKeepingOffsets(text)): string {
+function trimRepeatedly(text: string, find: (folded: string) => RegExpExecArray | null, atEnd: boolean, folded = foldKeepingOffsets(text)): string {
   for (;;) {
-    const m = pattern.exec(folded);
+    const m = find(folded);
     if (!m || m[0].length === 0) return text;
     text = atEnd ? text.slice(0, m.index) : text.slice(m[0].length);
     folded = atEnd ? folded.slice(0, m.index) : folded.slice(m[0].length);
@@ -96,15 +116,15 @@ function subjectOf(before: string, folded = foldKeepingOffsets(before)): string 
   const closed = before.lastIndexOf(")");
   let text = closed > before.lastIndexOf("(") && before.indexOf("(") < 0 ? before.slice(closed + 1) : before.replace(/^\s*\([^()]*\)/, "");
   folded = foldedSuffix(folded, text);
-  text = trimRepeatedly(text, LEADING, false, folded);
+  text = trimRepeatedly(text, leadingMatch, false, folded);
   folded = foldedSuffix(folded, text);
   let start = -1;
   for (const m of folded.matchAll(SUBJECT_START)) start = m.index + m[0].length;
   if (start > 0) { text = text.slice(start); folded = folded.slice(start); }
-  text = trimRepeatedly(text, TRAILING, true, folded);
+  text = trimRepeatedly(text, trailingMatch, true, folded);
   if (text.lastIndexOf("(") <= text.lastIndexOf(")")) return text.trim();
   const open = text.lastIndexOf("(");
-  return trimRepeatedly(text.slice(0, open), TRAILING, true, folded.slice(0, open));
+  return trimRepeatedly(text.slice(0, open), trailingMatch, true, folded.slice(0, open));
 }
 
 /** The words after a figure written first ("85% số thôn ..."), up to the clause's next break (`folded`: the fold of `after`). */
@@ -116,7 +136,7 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
   const raw = clause.trim();
   const lead = clause.length - clause.trimStart().length;
   const foldedRaw = folded.slice(lead, lead + raw.length);
-  return { words: trimRepeatedly(raw, TRAILING, true, foldedRaw).trim(), raw, foldedRaw, used };
+  return { words: trimRepeatedly(raw, trailingMatch, true, foldedRaw).trim(), raw, foldedRaw, used };
 }
 
 /** A name for the figure from the words after it, its unit and what it restates. */

@@ -46,18 +46,36 @@ async function checkSymbolFree(db: Database, key: string | null, year: number | 
   if (same.some((d) => symbolYearOf(d.symbolYear, d.issuedOn) === year)) throw new AppError("duplicate", [{ field: "symbol", key: "symbol_taken" }]);
 }
 
-/**
- * The document a symbol names, as a citation or an upload gives it. With a date (or a year in the
- * symbol): the one of that year, else one not yet dated (a stub made from a citation without its date),
- * else none. Without: the only one, or the latest. A symbol that does not parse names none.
- */
-export async function findBySymbol(db: Database, symbol: string, issuedOn: string | null): Promise<DocumentRow | null> {
+/** A document as found by its symbol: what telling it apart, and writing it, takes. */
+type SymbolMatch = Pick<DocumentRow, "id" | "symbolYear" | "issuedOn" | "stub" | "version">;
+
+async function documentsOfSymbol(db: Database, symbol: string): Promise<{ rows: SymbolMatch[]; symbolYear: number | null }> {
   const parsed = parseDocumentSymbol(symbol);
-  if (!parsed?.key) return null;
-  const rows = await db.select().from(documents).where(eq(documents.symbolKey, parsed.key));
-  const year = symbolYearOf(parsed.year, issuedOn);
-  const yearOf = (d: DocumentRow) => symbolYearOf(d.symbolYear, d.issuedOn);
-  if (year !== null) return rows.find((d) => yearOf(d) === year) ?? rows.find((d) => yearOf(d) === null) ?? null;
+  if (!parsed?.key) return { rows: [], symbolYear: null };
+  const rows = await db.select({ id: documents.id, symbolYear: documents.symbolYear, issuedOn: documents.issuedOn, stub: documents.stub, version: documents.version })
+    .from(documents).where(eq(documents.symbolKey, parsed.key));
+  return { rows, symbolYear: parsed.year };
+}
+
+/**
+ * The document that is this one, for an upload to become (or a new version of): the same symbol in the
+ * same year (the symbol's own, else the year issued), or a stub made from a citation that gave no date,
+ * to be filled in. Undated itself, only an undated document is it: never another year's.
+ */
+export async function sameDocument(db: Database, symbol: string, issuedOn: string | null): Promise<SymbolMatch | null> {
+  const { rows, symbolYear } = await documentsOfSymbol(db, symbol);
+  const year = symbolYearOf(symbolYear, issuedOn);
+  const yearOf = (d: SymbolMatch) => symbolYearOf(d.symbolYear, d.issuedOn);
+  return rows.find((d) => yearOf(d) === year) ?? (year !== null ? rows.find((d) => d.stub && yearOf(d) === null) : undefined) ?? null;
+}
+
+/**
+ * The document a citation or a person most likely means by a symbol: with a date (or a year in the
+ * symbol), the same document as `sameDocument` finds; without, the only one of that symbol, or the latest.
+ */
+export async function likelyDocument(db: Database, symbol: string, issuedOn: string | null): Promise<SymbolMatch | null> {
+  const { rows, symbolYear } = await documentsOfSymbol(db, symbol);
+  if (symbolYearOf(symbolYear, issuedOn) !== null) return sameDocument(db, symbol, issuedOn);
   return rows.sort((a, b) => (b.issuedOn ?? "").localeCompare(a.issuedOn ?? "") || b.id - a.id)[0] ?? null;
 }
 

@@ -32,3 +32,13 @@ describe("findCitations", () => {
     expect(findCitations("Kế hoạch số 9/KH-XYZ").map((c) => c.symbol)).toEqual(["9/KH-XYZ"]);
   });
 });
+
+describe("citations of one number in different years", () => {
+  it("keeps 58/NQ-HĐND of 2023 and of 2025 apart, an undated mention joining a dated one", async () => {
+    const { extract } = await import("./extract.js");
+    const text = "KẾ HOẠCH\nThực hiện Nghị quyết số 58/NQ-HĐND ngày 12/12/2025 của HĐND tỉnh\nI. NHIỆM VỤ\n1. Tiếp tục thực hiện Nghị quyết số 58/NQ-HĐND ngày 08/12/2023 của HĐND tỉnh và Nghị quyết số 58/NQ-HĐND.\n";
+    const result = extract(text);
+    expect(result.implements.map((c) => [c.symbol, c.date])).toEqual([["58/NQ-HĐND", "2025-12-12"]]);
+    expect(result.references.map((c) => [c.symbol, c.date])).toEqual([["58/NQ-HĐND", "2023-12-08"]]);
+  });
+});

@@ -77,14 +77,23 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
 
 /** One citation per document, the first that carries a date preferred. */
 export function uniqueCitations(citations: Citation[]): Citation[] {
-  const byKey = new Map<string, Citation>();
+  const out: Citation[] = [];
+  const byKey = new Map<string, number[]>();
   for (const c of citations) {
-    const seen = byKey.get(c.key);
-    if (!seen) byKey.set(c.key, c);
-    else byKey.set(c.key, { ...seen, date: seen.date ?? c.date, issuerText: seen.issuerText ?? c.issuerText });
+    const indices = byKey.get(c.key) ?? [];
+    const at = indices.find((i) => sameCitation(out[i], c));
+    if (at === undefined) { byKey.set(c.key, [...indices, out.length]); out.push(c); }
+    else out[at] = { ...out[at], date: out[at].date ?? c.date, issuerText: out[at].issuerText ?? c.issuerText };
   }
-  return [...byKey.values()];
+  return out;
 }
+
+/**
+ * Whether two citations name one document: the same symbol, and the same year when both are dated (a
+ * province numbers its documents anew each year: "58/NQ-HĐND ngày 08/12/2023" is not "... ngày 12/12/2025").
+ */
+export const sameCitation = (a: Pick<Citation, "key" | "date">, b: Pick<Citation, "key" | "date">) =>
+  a.key === b.key && (a.date === null || b.date === null || a.date.slice(0, 4) === b.date.slice(0, 4));
 
 /** True when a line opens the way a document names what it implements: "Thực hiện Nghị quyết số ...". */
 export const isImplementingClause = (text: string) => /^thuc hien\b/.test(foldVietnamese(text.trim()));

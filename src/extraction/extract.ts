@@ -4,7 +4,7 @@
  * Recognised: metadata, the outline, the implemented and cited documents, indicators, tasks,
  * reporting rules and key projects' figures, each item with the offsets of its clause.
  */
-import { findCitations, isImplementingClause, uniqueCitations, type Citation } from "./citations.js";
+import { findCitations, isImplementingClause, sameCitation, uniqueCitations, type Citation } from "./citations.js";
 import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
@@ -111,7 +111,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const citations = findCitations(text).filter((c) => c.key !== ownKey);
 
   const implemented = implementedDocuments(text, lines, citations, meta.title);
-  const implementedKeys = new Set(implemented.map((c) => c.key));
+
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";
   // Tasks read the whole document folded, indicators and reporting rules the folds of its sentences, and both
@@ -131,7 +131,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     },
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
-    references: uniqueCitations(citations.filter((c) => !implementedKeys.has(c.key))).map(asReference),
+    references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
     indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title)), extractTableIndicators(text, bodyLines(lines), kind, document)),
     tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document)),
     reporting: extractReportingRules(lines, document),

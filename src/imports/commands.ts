@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { AppError, conflict, invalid } from "../core/errors.js";
-import { createDocument, createLink, findBySymbol, replaceOutline, updateDocument } from "../documents/commands.js";
+import { createDocument, createLink, likelyDocument, replaceOutline, sameDocument, updateDocument } from "../documents/commands.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { readAndExtractIsolated } from "../extraction/read-isolated.js";
 import { createIndicator, createValue } from "../plans/indicators.js";
@@ -37,7 +37,7 @@ export async function agencyRegistry(db: Database): Promise<RegistryEntry[]> {
 
 /** The published import of a document with this symbol, if any: a new upload of it is a new version. */
 async function publishedImportOf(db: Database, symbol: string | null, issuedOn: string | null): Promise<ImportRow | null> {
-  const doc = symbol ? await findBySymbol(db, symbol, issuedOn) : null;
+  const doc = symbol ? await sameDocument(db, symbol, issuedOn) : null;
   if (!doc) return null;
   const [row] = await db.select().from(imports).where(and(eq(imports.documentId, doc.id), eq(imports.status, "published")));
   return row ?? null;
@@ -106,7 +106,7 @@ export async function discardImport(db: Database, id: number, version: number): 
 /** A cited document: the one with this symbol, or a stub made from the citation. */
 async function citedDocument(db: Database, citation: Draft["implements"][number]): Promise<number> {
   // The cited document of that number and year: "58/NQ-HĐND ngày 12/12/2025" is not the 58/NQ-HĐND of 2023.
-  const found = await findBySymbol(db, citation.symbol, citation.date);
+  const found = await likelyDocument(db, citation.symbol, citation.date);
   if (found) return found.id;
   const parsed = parseDocumentSymbol(citation.symbol);
   const docType = parsed ? documentTypeOfSymbol(parsed) : "other";
@@ -149,7 +149,8 @@ export async function publishImport(db: Database, id: number, version: number): 
     const unmapped = unmappedLeads(draft);
     if (unmapped.length) throw new AppError("validation", unmapped.map((name) => ({ field: `agencies.${name}`, key: "agency_unmapped" as const })), "import_unmapped");
     const d = draft.document;
-    const existing = d.symbol ? await findBySymbol(tx, d.symbol, d.issuedOn) : null;
+    // Only the same document (same symbol and year, or an undated stub) is written over: never another year's.
+    const existing = d.symbol ? await sameDocument(tx, d.symbol, d.issuedOn) : null;
     const fields = {
       symbol: d.symbol, docType: d.docType, title: d.title, issuedOn: d.issuedOn, issuedText: d.issuedText, signer: d.signer,
       issuerText: d.issuerText, issuerId: d.issuerId, fullText: row.text, sourceFile: row.fileName, status: "published" as const, stub: false,

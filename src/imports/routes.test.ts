@@ -186,3 +186,17 @@ describe("documents of one number in different years", () => {
     expect((await s.call("GET", `/api/documents/${older.body.id}`)).body.linksIn).toEqual([]);
   });
 });
+
+describe("an undated upload of a number other years have", () => {
+  it("becomes a document of its own, leaving the dated ones as they were", async () => {
+    const plan = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 58/NQ-HĐND\nNGHỊ QUYẾT\nVề kế hoạch đầu tư công\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí thực hiện.\n";
+    const res = await upload(s, "58-nq-du-thao.txt", Buffer.from(plan));
+    expect(res.status).toBe(201);
+    expect(res.body.draft.document).toMatchObject({ symbol: "58/NQ-HĐND", issuedOn: null });
+    expect(res.body.changes).toBeNull(); // not a new version of another year's resolution
+    const published = await s.call("POST", `/api/imports/${res.body.id}/publish`, { version: res.body.version });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const list = (await s.call("GET", "/api/documents?q=58%2FNQ-H%C4%90ND&pageSize=50")).body.items.filter((d: any) => d.symbol === "58/NQ-HĐND");
+    expect(list.map((d: any) => d.issuedOn).sort()).toEqual(["2023-12-08", "2025-12-12", null].sort());
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
-import { findBySymbol } from "../documents/commands.js";
+import { likelyDocument } from "../documents/commands.js";
 import { findDocument, inPublishedDocument } from "../documents/queries.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
@@ -182,7 +182,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
 /** A plan by its symbol as written ("23/KH-UBND", "23-KH/UBND"): not_found when there is none. */
 export async function planBySymbol(db: Database, written: string): Promise<number> {
   // The latest of that symbol (a province's numbers recur each year).
-  const row = await findBySymbol(db, written, null);
+  const row = await likelyDocument(db, written, null);
   if (!row) throw new AppError("not_found", [{ field: "plan", message: written }], "document_unknown");
   return row.id;
 }

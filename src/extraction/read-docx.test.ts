@@ -92,7 +92,8 @@ describe("readDocx", () => {
       "1 | Nâng cấp Quốc lộ 4B đoạn Km18 - Km80 | Sở Giao thông vận tải | UBND các huyện | 2025",
       // The lead agency merged down the column belongs to the second task too.
       "2 | Cải tạo cầu Kỳ Lừa | Sở Giao thông vận tải |  | Quý IV/2026",
-      "II. LĨNH VỰC VĂN HÓA",
+      // A group row merged across the table keeps its columns, empty: it stays a row of its table.
+      "II. LĨNH VỰC VĂN HÓA |  |  |  | ",
       "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Sơn",
     ]);
   });

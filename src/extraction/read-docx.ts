@@ -66,7 +66,7 @@ export function htmlToLines(html: string): string[] {
   const append = (s: string) => { const t = tables.at(-1); if (t && t.cell !== null) t.cell += s; else line += s; };
   const fillSpans = (t: TableState, upTo: number) => {
     for (let span = t.spans[t.column]; t.column < upTo && span && span.rows > 0; span = t.spans[t.column]) {
-      if (span.text !== null) t.row!.push(span.text);
+      t.row!.push(span.text ?? "");
       span.rows--;
       t.column++;
     }
@@ -125,14 +125,16 @@ export function htmlToLines(html: string): string[] {
       if (!close) {
         fillSpans(table, Infinity);
         table.cell = "";
-        table.merged = { columns: Number(attrs.match(/colspan="(\d+)"/)?.[1] ?? 1), rows: Number(attrs.match(/rowspan="(\d+)"/)?.[1] ?? 1) };
+        // (Word has at most 63 columns: a larger span is a crafted file's, and is read as 63.)
+        table.merged = { columns: Math.min(63, Number(attrs.match(/colspan="(\d+)"/)?.[1] ?? 1)), rows: Number(attrs.match(/rowspan="(\d+)"/)?.[1] ?? 1) };
         continue;
       }
       const cellText = paragraphsOf(table.cell ?? "").join("\n");
       table.cell = null;
-      table.row.push(cellText);
-      // A cell merged across columns is written once; one merged down is repeated in each row it covers.
       const { columns, rows } = table.merged;
+      // A cell merged across columns is written once, the columns it covers left empty (so that every row
+      // keeps the header's columns); one merged down is repeated in each row it covers.
+      table.row.push(cellText, ...new Array<string>(columns - 1).fill(""));
       for (let c = 0; c < columns; c++) table.spans[table.column + c] = rows > 1 ? { text: c === 0 ? cellText : null, rows: rows - 1 } : undefined;
       table.column += columns;
     }

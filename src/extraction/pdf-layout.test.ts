@@ -121,3 +121,15 @@ describe("ruledTables", () => {
       .toEqual(["Nơi nhận:", "KẾ HOẠCH"]);
   });
 });
+
+describe("what is no footnote", () => {
+  it("writes a unit's exponent as one, not as a footnote mark", () => {
+    expect(text([run("Tỉnh có diện tích 8.310,18 km", 85, 474), run("2", 247.6, 480, 8), run(" với tổng dân số 856.927 người.", 251, 474)]))
+      .toEqual(["Tỉnh có diện tích 8.310,18 km² với tổng dân số 856.927 người."]);
+  });
+
+  it("keeps a page set in smaller type (an appendix in 12 pt) as text, not as footnotes", () => {
+    expect(text([run("PHỤ LỤC", 260, 760, 12), run("Danh mục các dự án trọng điểm giai đoạn 2026 - 2030", 150, 744, 12)]))
+      .toEqual(["PHỤ LỤC", "Danh mục các dự án trọng điểm giai đoạn 2026 - 2030"]);
+  });
+});

@@ -62,8 +62,10 @@ function segmentsOf(line: { y: number; size: number; items: PdfItem[] }): Segmen
   let current: Segment | null = null;
   for (const item of line.items) {
     const raised = item.size < 0.8 * line.size && item.y > line.y + 0.15 * line.size && /^\s*\d{1,3}\s*$/.test(item.str);
+    // An exponent of a unit ("m²", "km²") is no footnote mark.
+    const exponent = raised && current !== null && /^\s*[23]\s*$/.test(item.str) && /(?:^|[^\p{L}])(?:k|c|d|h)?m$/u.test(current.text) && item.x - current.x1 < 0.2 * line.size;
     // (A mark that opens a footnote's line is set apart from its text: "[1] Có 38 dân tộc ...".)
-    const str: string = raised ? `[${item.str.trim()}]${current ? "" : " "}` : item.str;
+    const str: string = exponent ? (item.str.trim() === "2" ? "²" : "³") : raised ? `[${item.str.trim()}]${current ? "" : " "}` : item.str;
     const gap = current ? item.x - current.x1 : 0;
     if (!current || gap > CELL_GAP * line.size) {
       current = { text: str.trimStart(), x0: item.x, x1: item.x + item.width, textX: item.x };
@@ -123,7 +125,7 @@ const oneSide = (l: VisualLine, middle: number) => l.segments.length === 1 && (l
  * The page's text: paragraphs and cells one per line, a data table's rows as "a | b | c", footnotes last.
  * `width` is the page's width in points.
  */
-export function pageText(items: PdfItem[], width: number, body: BodyGeometry, rulings: Ruling[] = []): { lines: string[]; notes: string[] } {
+export function pageText(items: PdfItem[], width: number, body: BodyGeometry, rulings: Ruling[] = [], afterNote = false): { lines: string[]; notes: string[] } {
   const { tables, rest } = ruledTables(rulings, items);
   const all = toLines(rest);
   if (!all.length && !tables.length) return { lines: [], notes: [] };
@@ -132,12 +134,15 @@ export function pageText(items: PdfItem[], width: number, body: BodyGeometry, ru
   const top = all[0].y, bottom = all[all.length - 1].y;
   // Running page numbers: alone on their line, at the top or the bottom of the page.
   const lines = all.filter((l, i) => !(PAGE_NUMBER.test(l.text) && (i === 0 || i === all.length - 1 || l.y >= top - 1 || l.y <= bottom + 1)));
-  // Footnotes: in smaller type, below the last line of body type.
+  // Footnotes: in smaller type, below the last line of body type, and marked, or running over from the
+  // page before (`afterNote`). A page all in smaller type (an appendix set in 12 pt) has none.
   const small = (l: VisualLine) => l.size < 0.88 * body.size;
   let lastBody = lines.length - 1;
   while (lastBody >= 0 && small(lines[lastBody])) lastBody--;
-  const notes = lines.slice(lastBody + 1);
-  const main = lines.slice(0, lastBody + 1);
+  const below = lines.slice(lastBody + 1);
+  const hasNotes = lastBody >= 0 && below.length > 0 && (afterNote || below.some((l) => /^\[\d{1,3}\]/.test(l.text)));
+  const notes = hasNotes ? below : [];
+  const main = hasNotes ? lines.slice(0, lastBody + 1) : lines;
 
   const out: string[] = [];
   /** The paragraph being read; `x0` is where its lines may start: its margin, or a list item's text (a hanging indent). */
@@ -216,7 +221,7 @@ export function documentText(pages: { items: PdfItem[]; width: number; rulings?:
   /** The text of the page before, when it ends with a footnote that may run over. */
   let endsWithNote: string[] | null = null;
   for (const page of pages) {
-    const { lines, notes } = pageText(page.items, page.width, body, page.rulings);
+    const { lines, notes } = pageText(page.items, page.width, body, page.rulings, endsWithNote !== null);
     const runsOver: boolean = notes.length > 0 && !/^\[\d{1,3}\]/.test(notes[0]) && endsWithNote !== null;
     if (runsOver) endsWithNote![endsWithNote!.length - 1] += ` ${notes.shift()}`;
     const text = [...lines, ...notes];
@@ -243,7 +248,8 @@ function readTable(lines: VisualLine[], from: number, body: BodyGeometry, out: s
       const previous = lines[i - 1];
       // The table ends at a gap wider than a few lines, or at a paragraph of body text running across the columns.
       if (previous.y - line.y > 3 * body.lineGap) break;
-      if (line.segments.length === 1 && line.x1 - line.x0 > 0.6 * (body.right - body.left) && line.x0 <= body.left + 2 * body.size) break;
+      // (Whatever its indent: a first line indented 1.27 cm is the paragraph after the table.)
+      if (line.segments.length === 1 && line.x1 - line.x0 > 0.6 * (body.right - body.left)) break;
     }
     const cells = new Array<string>(starts.length).fill("");
     for (const s of line.segments) { const c = columnOf(s.x0); cells[c] = cells[c] ? `${cells[c]} ${s.text}` : s.text; }

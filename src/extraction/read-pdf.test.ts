@@ -41,3 +41,19 @@ describe("readPdf", () => {
     await expect(readPdf(many)).rejects.toMatchObject({ reason: "too_many_pages" });
   });
 });
+
+describe("positions as the page is displayed", () => {
+  it("turns a page rotated 90 degrees upright, and takes no clip path for a ruling", async () => {
+    const { positioned, rulingsOf } = await import("./read-pdf.js");
+    // A landscape page (842 x 595 as displayed) stored portrait with /Rotate 90: pdf.js's viewport maps (x, y) to (y, x).
+    const viewport = { width: 842, height: 595, transform: [0, 1, 1, 0, 0, 0] };
+    const item = (str: string, x: number, y: number) => ({ str, dir: "ltr", width: 100, height: 12, transform: [0, 12, -12, 0, x, y], fontName: "f", hasEOL: false });
+    const [first, second] = positioned([item("KẾ HOẠCH", 100, 72), item("Số: 12/KH", 120, 72)] as never, viewport);
+    expect([first.x, first.y, second.x, second.y]).toEqual([72, 495, 72, 475]);
+    const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, endPath: 28, stroke: 20 };
+    const line = (paint: number) => ({ fn: 91, args: [paint, [[0, 100, 200, 1, 400, 200]], null] });
+    const ops = [line(28), line(20)];
+    expect(rulingsOf({ fnArray: ops.map((o) => o.fn), argsArray: ops.map((o) => o.args) }, OPS, { width: 595, height: 842, transform: [1, 0, 0, -1, 0, 842] }))
+      .toEqual([{ x1: 100, y1: 200, x2: 400, y2: 200 }]);
+  });
+});

@@ -20,12 +20,28 @@ export const MIN_CHARACTERS_PER_PAGE = 20;
 const pdfjsFolder = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 const folderUrl = (name: string) => join(pdfjsFolder, name) + "/";
 
-/** pdf.js text items as positioned items (the empty ones, which only end lines, left out). */
-export function positioned(items: TextItem[]): PdfItem[] {
+/** A page as displayed: its size, and the transformation from its content's coordinates (pdf.js's viewport at scale 1). */
+export interface Viewport { width: number; height: number; transform: number[] }
+
+const apply = (m: ArrayLike<number>, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Page points as the page is displayed, origin at its bottom left: a page turned by /Rotate (a landscape
+ * page as print drivers write it) reads left to right and top to bottom as an upright one.
+ */
+const uprightOn = (viewport: Viewport) => ([x, y]: [number, number]): [number, number] => {
+  const [vx, vy] = apply(viewport.transform, x, y);
+  return [vx, viewport.height - vy];
+};
+
+/** pdf.js text items as positioned items, upright as the page is displayed (the empty ones, which only end lines, left out). */
+export function positioned(items: TextItem[], viewport: Viewport = { width: 0, height: 0, transform: [1, 0, 0, -1, 0, 0] }): PdfItem[] {
   const out: PdfItem[] = [];
+  const upright = uprightOn(viewport);
   for (const item of items) {
     if (!item.str) continue;
-    const [, , c, d, x, y] = item.transform;
+    const [, , c, d, tx, ty] = item.transform;
+    const [x, y] = upright([tx, ty]);
     out.push({ str: item.str, x, y, width: item.width, size: item.height || Math.hypot(c, d) || 1 });
   }
   return out;
@@ -42,14 +58,14 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
  * in page points, as drawn through the transformations in force. Curves, and lines as long as the page
  * (a frame or a background), are no rulings.
  */
-export function rulingsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>, view: number[]): Ruling[] {
+export function rulingsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>, viewport: Viewport): Ruling[] {
   const out: Ruling[] = [];
-  const [, , pageWidth, pageHeight] = view;
+  const { width: pageWidth, height: pageHeight } = viewport;
+  const upright = uprightOn(viewport);
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const add = (ax: number, ay: number, bx: number, by: number) => {
-    const [a, b, c, d, e, f] = ctm;
-    const x1 = a * ax + c * ay + e, y1 = b * ax + d * ay + f, x2 = a * bx + c * by + e, y2 = b * bx + d * by + f;
+    const [x1, y1] = upright(apply(ctm, ax, ay)), [x2, y2] = upright(apply(ctm, bx, by));
     if (Math.abs(y1 - y2) <= 0.5 && Math.abs(x1 - x2) >= 3 && Math.abs(x1 - x2) < 0.9 * pageWidth) out.push({ x1: Math.min(x1, x2), y1, x2: Math.max(x1, x2), y2: y1 });
     else if (Math.abs(x1 - x2) <= 0.5 && Math.abs(y1 - y2) >= 3 && Math.abs(y1 - y2) < 0.9 * pageHeight) out.push({ x1, y1: Math.min(y1, y2), x2: x1, y2: Math.max(y1, y2) });
   };
@@ -60,8 +76,9 @@ export function rulingsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS
     else if (fn === OPS.transform) ctm = multiply(ctm, list.argsArray[i] as Matrix);
     else if (fn === OPS.constructPath) {
       // pdf.js 5: [the painting operator, [path data: moveTo 0 (x y), lineTo 1 (x y), curveTo 2 (6), quadraticCurveTo 3 (4), closePath 4], bounds].
-      const data = (list.argsArray[i] as [number, [ArrayLike<number> | null]])[1]?.[0];
-      if (!data) continue;
+      // A path ended without painting ("re W n": a clip) draws no line.
+      const [paint, [data] = [null]] = list.argsArray[i] as [number, [ArrayLike<number> | null]];
+      if (!data || paint === OPS.endPath) continue;
       let x = 0, y = 0, startX = 0, startY = 0;
       for (let k = 0; k < data.length;) {
         const op = data[k];
@@ -106,9 +123,10 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       // Unmapped glyphs come out as control characters (dropped before counting what is text); a form feed is reserved for page breaks.
-      const items = positioned(content.items.filter((i): i is TextItem => "str" in i))
+      const viewport = page.getViewport({ scale: 1 });
+      const items = positioned(content.items.filter((i): i is TextItem => "str" in i), viewport)
         .map((i) => ({ ...i, str: withoutControls(i.str.replace(/[\r\n]+/g, " ")).replace(/\f/g, "") }));
-      pages.push({ items, width: page.view[2] - page.view[0], rulings: rulingsOf(await page.getOperatorList(), pdfjs.OPS, page.view) });
+      pages.push({ items, width: viewport.width, rulings: rulingsOf(await page.getOperatorList(), pdfjs.OPS, viewport) });
       page.cleanup();
     }
     const text = documentText(pages).normalize("NFC");

@@ -9,7 +9,7 @@ import { foldPhrase, type FoldedText } from "../text/fold.js";
 import type { ExtractedIndicator } from "./indicators.js";
 import { findQuantities } from "./quantities.js";
 import type { Line } from "./segment.js";
-import { tablesOf, type Cell, type CellPhrase } from "./tables.js";
+import { tablesOf, type Cell, type HeaderReader } from "./tables.js";
 
 export interface TableIndicator extends ExtractedIndicator {
   /** The agency the table names to follow the indicator ("Cơ quan chủ trì theo dõi"), as written. */
@@ -19,11 +19,12 @@ export interface TableIndicator extends ExtractedIndicator {
 type Role = "number" | "name" | "unit" | "owner";
 interface ValueColumn { index: number; year: number; kind: ExtractedIndicator["kind"] | null }
 
+const NAME_HEAD = /chi tieu|tieu chi|noi dung/;
 const ROLE_HEADS: Array<[Role, RegExp]> = [
   ["number", /^(?:stt|tt|so tt)$/],
   ["unit", /^(?:don vi(?: tinh)?|dvt|đvt)$/],
   ["owner", /co quan|don vi (?:chu tri|theo doi|phu trach)|chu tri|theo doi/],
-  ["name", /chi tieu|tieu chi|noi dung/],
+  ["name", NAME_HEAD],
 ];
 const YEAR = /(?:^|\D)((?:19|20)\d\d)(?!\d)/;
 
@@ -35,7 +36,9 @@ function kindOfHeader(folded: string): ExtractedIndicator["kind"] | null {
 }
 
 /** The header's roles, and its year columns; a table of indicators names them and has one year column at least. */
-function readHeader(cells: Cell[], phrase: CellPhrase): Map<Role | `value${number}`, number> | null {
+const readHeader: HeaderReader<Role | `value${number}`> = (cells, phrase, row) => {
+  // A row whose words name no indicator column is no header: its cells need not be read one by one.
+  if (!NAME_HEAD.test(phrase(row))) return null;
   const columns = new Map<Role | `value${number}`, number>();
   let values = 0;
   for (const [index, cell] of cells.entries()) {
@@ -46,7 +49,7 @@ function readHeader(cells: Cell[], phrase: CellPhrase): Map<Role | `value${numbe
     if (role) columns.set(role[0], index);
   }
   return columns.has("name") && values > 0 ? columns : null;
-}
+};
 
 /** `document`: the text folded, when the caller has it (the cells' folds are cut from it). */
 export function extractTableIndicators(text: string, lines: Line[], documentKind: "plan" | "report", document?: FoldedText): TableIndicator[] {

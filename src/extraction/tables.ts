@@ -35,9 +35,15 @@ export interface TableRow {
   group: string | null;
 }
 
-/** A cell's text as a folded phrase (`foldPhrase`), for reading a header. */
+/** A cell's text (or a whole row's) as a folded phrase (`foldPhrase`), for reading a header. */
 export type CellPhrase = (cell: Cell) => string;
 const cellPhrase: CellPhrase = (cell) => foldPhrase(cell.text);
+
+/**
+ * Reads a header row (`row`, split into `cells`): the column of each role, or null. Every row of a table
+ * is tried as a header, so a reader can first look for the head it needs in the whole row's phrase.
+ */
+export type HeaderReader<C extends string> = (cells: Cell[], phrase: CellPhrase, row: Line) => Map<C, number> | null;
 
 /** A table whose header row named its columns: the rows under the header, group rows left out. */
 export interface Table<C extends string> { columns: Map<C, number>; header: Cell[]; rows: TableRow[] }
@@ -60,7 +66,7 @@ function groupOf(cells: Cell[]): string | null {
  * the text's fold (`document`) the cells' folds are cut from it instead of folding each cell.
  */
 export function tablesOf<C extends string>(
-  text: string, lines: Line[], readHeader: (cells: Cell[], phrase: CellPhrase) => Map<C, number> | null, carried: C[] = [],
+  text: string, lines: Line[], readHeader: HeaderReader<C>, carried: C[] = [],
   document?: FoldedText,
 ): Table<C>[] {
   const phrase: CellPhrase = document ? (cell) => document.phraseOf(cell.text, cell.start) : cellPhrase;
@@ -74,7 +80,7 @@ export function tablesOf<C extends string>(
     const cells = cellsOf(line);
     if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) table = null;
     previous = line;
-    const columns = readHeader(cells, phrase);
+    const columns = readHeader(cells, phrase, line);
     if (columns) {
       table = { columns, header: cells, rows: [] };
       tables.push(table);

@@ -21,7 +21,7 @@ import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
-import { headerColumns, tablesOf, type Cell, type CellPhrase } from "./tables.js";
+import { headerColumns, tablesOf, type HeaderReader } from "./tables.js";
 
 export interface ExtractedTask {
   section: string;
@@ -242,9 +242,10 @@ export function extractTasks(
 }
 
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
+const LEAD_HEAD = /chu tri/;
 const COLUMN_HEADS: Array<[Column, RegExp]> = [
   ["number", /^(?:stt|tt|so tt)$/],
-  ["lead", /chu tri/],
+  ["lead", LEAD_HEAD],
   ["partners", /phoi hop/],
   ["deadline", /thoi gian|thoi han|tien do/],
   ["output", /san pham|ket qua|hinh thuc/],
@@ -252,10 +253,12 @@ const COLUMN_HEADS: Array<[Column, RegExp]> = [
 ];
 
 /** A header row: which column holds what, when it has at least the work and its lead agency. */
-function taskHeader(cells: Cell[], phrase: CellPhrase): Map<Column, number> | null {
+const taskHeader: HeaderReader<Column> = (cells, phrase, row) => {
+  // A row whose words name no lead agency's column is no header: its cells need not be read one by one.
+  if (!LEAD_HEAD.test(phrase(row))) return null;
   const columns = headerColumns(cells, COLUMN_HEADS, phrase);
   return columns && columns.has("work") && columns.has("lead") ? columns : null;
-}
+};
 
 /**
  * Tasks set out as a table (an appendix "Danh mục nhiệm vụ": STT | Nội dung | Cơ quan chủ trì |

@@ -127,3 +127,19 @@ describe("the issuer a header names", () => {
     expect(issuerOf("THỦ TƯỚNG CHÍNH PHỦ")).toBe("Thủ tướng Chính phủ");
   });
 });
+
+describe("an appendix of indicators beside the text", () => {
+  const text = [
+    "KẾ HOẠCH", "Phát triển nông thôn đến năm 2025", "I. MỤC TIÊU",
+    "- Đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%.",
+    "PHỤ LỤC", "TT | Chỉ tiêu | Đơn vị | Năm 2025", "1 | Tỷ lệ xã đạt chuẩn nông thôn mới | % | 100",
+    "2 | Tỷ lệ hộ dùng điện lưới quốc gia | % | 100", "3 | Tỷ lệ trường học đạt chuẩn | % | 100",
+  ].join("\n");
+
+  it("keeps a row the text states once, with the table's name, and every other row of the same value as its own", () => {
+    const found = extract(text).indicators.map((i) => [i.name, i.min, i.year]);
+    expect(found).toEqual([
+      ["Tỷ lệ xã đạt chuẩn nông thôn mới", 100, 2025], ["Tỷ lệ hộ dùng điện lưới quốc gia", 100, 2025], ["Tỷ lệ trường học đạt chuẩn", 100, 2025],
+    ]);
+  });
+});

@@ -141,20 +141,28 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
 }
 
 /**
- * The text's indicators and a table's: a table's figure the text also states (the same value, unit,
- * year and kind: an appendix restating the plan's headline targets) is kept once, where the text states
- * it, with the table's name and owner.
+ * The text's indicators and a table's: a table's row the text also states (the same value, unit, year
+ * and kind, in a clause with most of the row's words: an appendix restating the plan's headline targets)
+ * is kept once, where the text states it, with the table's name and owner. Each text figure stands for
+ * one row at most; rows are never merged with one another.
  */
 function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): (ExtractedIndicator & { owner?: string | null })[] {
   const unitHead = (u: string | null) => foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0];
-  const same = (a: ExtractedIndicator, b: ExtractedIndicator) =>
+  const wordsOf = (s: string) => foldVietnamese(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  const sameFigure = (a: ExtractedIndicator, b: ExtractedIndicator) =>
     a.min === b.min && a.max === b.max && a.year === b.year && a.kind === b.kind && unitHead(a.unit) === unitHead(b.unit);
+  const namedIn = (row: TableIndicator, clause: string) => {
+    const rowWords = wordsOf(row.name), clauseWords = new Set(wordsOf(clause));
+    return rowWords.length > 0 && rowWords.filter((w) => clauseWords.has(w)).length >= 0.6 * rowWords.length;
+  };
   const out: (ExtractedIndicator & { owner?: string | null })[] = [...fromText];
+  const taken = new Set<number>();
   for (const row of fromTables) {
-    const stated = out.findIndex((i) => same(i, row));
-    if (stated < 0) out.push(row);
+    const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && namedIn(row, i.text));
+    if (stated < 0) { out.push(row); continue; }
+    taken.add(stated);
     // (The table's name is the indicator's name; a sentence's clause names it less well: "đến năm 2030 đạt khoảng 35%".)
-    else out[stated] = { ...out[stated], name: row.name, owner: row.owner ?? out[stated].owner ?? null };
+    out[stated] = { ...out[stated], name: row.name, owner: row.owner ?? null };
   }
   return out;
 }

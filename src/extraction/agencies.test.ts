@@ -218,3 +218,14 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Công an xã, Đoàn Thanh niên xã hỗ trợ").names).toEqual(["Công an xã", "Đoàn Thanh niên xã"]);
   });
 });
+
+describe("a quarter is no fund", () => {
+  it("reads 'Quý I/2026' as no agency, 'Quỹ Phát triển đất' as one", async () => {
+    const { extractTasks } = await import("./tasks.js");
+    const { segmentLines } = await import("./segment.js");
+    const text = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Quý I/2026, Sở Nội vụ tổng hợp kết quả thực hiện.\n2. Quỹ Phát triển đất tỉnh chủ trì bố trí vốn.\n";
+    const leads = extractTasks(text, segmentLines(text), { kind: "plan" }).flatMap((t) => t.lead);
+    expect(leads).toContain("Quỹ Phát triển đất tỉnh");
+    expect(leads.some((l) => l.startsWith("Quý"))).toBe(false);
+  });
+});

@@ -347,9 +347,13 @@ function startsAgency(text: string, folded: string, i: number): boolean {
   try { return agenciesAt(text, folded, i).length > 0; } finally { checkingNext = false; }
 }
 
+/** The heads as written, accents and all: "Quỹ" is a head, "Quý I/2026" (a quarter) folds the same but is not. */
+const HEADS_AS_WRITTEN = new Set(ORGANISATION_HEADS.map((h) => h.toLowerCase()));
+
 function genericBody(text: string, folded: string, i: number): Match | null {
   const afterHead = at(GENERIC, folded, i);
   if (afterHead === null || at(CAPITAL, text, afterHead) === null) return null;
+  if (!HEADS_AS_WRITTEN.has(text.slice(i, afterHead).trim().replace(/\s+/g, " ").toLowerCase().replace("uỷ", "ủy"))) return null;
   const end = nameEnd(text, folded, afterHead);
   return end > afterHead ? { name: text.slice(i, end), end, collective: false, central: false } : null;
 }

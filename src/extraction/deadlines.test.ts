@@ -38,3 +38,16 @@ describe("deadlineOf", () => {
     expect(said("định kỳ hằng năm báo cáo kết quả thực hiện trước ngày 15/12 thông qua Sở Kế hoạch và Đầu tư")).toBe("trước ngày 15/12");
   });
 });
+
+describe("deadlineOf on what only looks like a deadline", () => {
+  it("reads no deadline in a word that folds like one, keeps 'trong năm 2025' and an assigned unit's recurrence", () => {
+    expect(said("Tập trung thực hiện các nhiệm vụ quan trọng năm 2025 của ngành.")).toBeNull();
+    expect(said("Tổ chức thực hiện Kế hoạch trong năm 2025.")).toBe("trong năm 2025");
+    expect(said("Các đơn vị được giao nhiệm vụ chủ trì, định kỳ hằng năm báo cáo kết quả.")).toBe("định kỳ hằng năm");
+  });
+
+  it("reads a paragraph of 40,000 sentences (each date's sentence found by halving, not by counting)", () => {
+    const long = "Báo cáo kết quả hằng năm; thực hiện trước ngày 15/12. ".repeat(20_000);
+    expect(deadlineOf(long).text).toBe("hằng năm, trước ngày 15/12");
+  });
+});

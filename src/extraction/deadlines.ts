@@ -12,7 +12,9 @@ import { allMatches } from "../text/matches.js";
 
 const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
-const DEADLINE = new RegExp(String.raw`(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
+const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
+/** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
+const OPENING_AS_WRITTEN = /^(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước)\s/iu;
 
 /**
  * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the
@@ -28,15 +30,18 @@ const TITLE_NOUN = /(?:^|[^a-z0-9])(?:quy hoach|chien luoc|de an|chuong trinh|ke
 const CLAUSE_BREAK = /[.;:]\s|[;:]|\s(?=(?:de|nham|phan dau)\s)|,\s*(?=(?:trong do|phan dau|de|nham|huong toi|day nhanh|day manh|tap trung|tiep tuc|hoan thanh|nang cao|tang cuong|muc tieu|dua|trinh)(?![a-z0-9]))/g;
 /** A horizon that only a title states: "tầm nhìn đến năm 2050", "định hướng đến năm 2030", "thời kỳ 2021 - 2030". */
 const HORIZON_BEFORE = /(?:tam nhin|dinh huong|thoi ky)\s*$/;
-/** "đến năm 2030", "trước năm 2025": a year alone, as titles state horizons (never a day, month or quarter). */
-const YEAR_ONLY = /^(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:nam\s+)?\d{4}$/;
+/** "đến năm 2030", "trước năm 2025": a year alone, as titles state horizons (never a day, month or quarter, nor "trong năm 2025"). */
+const YEAR_ONLY = /^(?:hoan thanh\s+)?(?:truoc|den|cham nhat|xong truoc)\s+(?:nam\s+)?\d{4}$/;
 /** "đến năm 2030, tầm nhìn đến năm 2045": a year with a vision after it is a title's horizon. */
 const HORIZON_AFTER = /^\s*,?\s*(?:tam nhin|dinh huong)(?![a-z0-9])/;
 /** "chi thường xuyên", "giáo dục thường xuyên", "kế hoạch trung hạn, hằng năm": the word names a kind of thing, not when to act. */
 const KIND_BEFORE = /(?:chi|giao duc|tro cap|kinh phi|du toan|nhiem vu|hoat dong|cong viec|trung han|von)\s*,?\s*$/;
 
-/** "... cơ bản được thực hiện quản lý, bảo trì hằng năm": a clause stating a state to reach, not when to act. */
-const PASSIVE_CLAUSE = /(?:^|[.;:])[^.;:]*\sduoc\s[^.;:]*$/;
+/**
+ * "... cơ bản được thực hiện quản lý, bảo trì hằng năm": a clause stating a state to reach, not when to act
+ * (but "các đơn vị được giao nhiệm vụ ..., định kỳ hằng năm báo cáo" acts).
+ */
+const PASSIVE_CLAUSE = /(?:^|[.;:])[^.;:]*\sduoc\s(?!giao\s)[^.;:]*$/;
 
 /** Whether the phrase at `index` of the folded text stands in a document's title rather than in the work's own clause. */
 function inTitle(folded: string, index: number): boolean {
@@ -54,13 +59,19 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   for (const m of allMatches(DEADLINE, folded)) {
     const before = folded.slice(Math.max(0, m.index - 30), m.index);
     // Only a year can be a title's horizon: no title says "trước ngày 15/12".
+    if (m[1] && !OPENING_AS_WRITTEN.test(text.slice(m.index, m.index + m[0].length))) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });
   }
   // "định kỳ hằng năm báo cáo ... trước ngày 15/12": a date in the same sentence says when; the recurrence only repeats it.
   const stops = allMatches(/[.;]\s/g, folded).map((m) => m.index);
-  const sentenceOf = (index: number) => stops.filter((stop) => stop < index).length;
+  /** The number of the sentence at `index`: the stops before it, found by halving (a long paragraph has thousands). */
+  const sentenceOf = (index: number) => {
+    let lo = 0, hi = stops.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (stops[mid] < index) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
   const datedSentences = new Set(dated.map((d) => sentenceOf(d.index)));
   const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)))].sort((a, b) => a.index - b.index);
   const found: string[] = [];

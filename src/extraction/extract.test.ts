@@ -143,3 +143,15 @@ describe("an appendix of indicators beside the text", () => {
     ]);
   });
 });
+
+describe("an issuer named on two lines, in capitals", () => {
+  const issuerOf = (header: string, registry: { code: string; name: string; aliases: string[]; kind: string }[] = []) =>
+    extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`, "", registry).document.issuer;
+
+  it("joins the lines of one name, keeps a department under its committee, and spells a known body as the registry does", () => {
+    expect(issuerOf("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI")).toBe("Bộ Lao động - Thương binh và Xã hội");
+    expect(issuerOf("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSỞ TÀI CHÍNH")).toBe("Sở Tài chính");
+    expect(issuerOf("VIỆN HÀN LÂM\nKHOA HỌC XÃ HỘI VIỆT NAM", [{ code: "vhl", name: "Viện Hàn lâm Khoa học xã hội Việt Nam", aliases: [], kind: "ministry" }]))
+      .toBe("Viện Hàn lâm Khoa học xã hội Việt Nam");
+  });
+});

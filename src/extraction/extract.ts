@@ -106,7 +106,7 @@ const tooManyItems = (what: { vi: string; en: string }, limit: number) => new Un
 export function extract(text: string, file = "", registry: RegistryAgency[] = []): Extraction {
   if (countUpTo(text, /\d+/g, MAX_NUMBERS + 1) > MAX_NUMBERS) throw tooManyItems({ vi: "con số", en: "numbers" }, MAX_NUMBERS);
   const lines = segmentLines(text);
-  const meta = extractMetadata(lines);
+  const meta = extractMetadata(lines, registry.map((a) => a.name));
   const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
   const citations = findCitations(text).filter((c) => c.key !== ownKey);
 

@@ -148,6 +148,9 @@ function findIssuer(lines: Line[]): string | null {
   return province ? `UBND ${province}` : null;
 }
 
+/** A header line that opens a body's name, or its place: not the rest of the line above. */
+const OPENS_BODY = /^(?:(?:bo|so|ban|cuc|tong cuc|vu|vien|van phong|thanh tra|hoi dong|uy ban|ubnd|hdnd|dang uy|tinh uy|huyen uy|thanh uy|thi uy|truong|trung tam|cong an|chi cuc|tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s(?!doi\s)|(?:chinh phu|thu tuong|quoc hoi)(?:\s|$))/;
+
 /** Lines of a header's left column that are not the issuer: the motto, the number, the place and date, a star or rule. */
 const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|, ngay/;
 /** Agency nouns whose next word starts the name proper ("Bộ Nông nghiệp và Môi trường", "Sở Tài chính"). */
@@ -155,7 +158,8 @@ const AGENCY_NOUN = /^(?:bộ|sở|ban|cục|tổng cục|vụ|viện|văn phòn
 /** Words written with a capital inside a name (besides places after "tỉnh", "xã" ...). */
 const CAPITALISED = /(^|\s)(chính phủ|trung ương|nhà nước|quốc hội|việt nam)(?=\s|$)/gu;
 const SPELLED: Record<string, string> = { "chính phủ": "Chính phủ", "trung ương": "Trung ương", "nhà nước": "Nhà nước", "quốc hội": "Quốc hội", "việt nam": "Việt Nam" };
-const PLACE_NOUN = /(^|\s)(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$/u;
+/** A place at the end of a name ("... tỉnh Lạng Sơn"; not "xã hội" in "Lao động - Thương binh và Xã hội"). */
+const PLACE_NOUN = /(^|\s)(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?!hội(?:\s|$))(.+)$/u;
 
 /** "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Bộ Nông nghiệp và Môi trường"; "TỈNH ỦY LẠNG SƠN" → "Tỉnh ủy Lạng Sơn". */
 function nameFromCapitals(upper: string): string {
@@ -187,8 +191,10 @@ function headerIssuer(head: Line[]): string | null {
       continue;
     }
     if (NOT_ISSUER.test(fold(text))) continue;
-    // A name set on two lines: "BỘ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG".
-    if (names.length && /^(?:và|&|-|–)\s/iu.test(text)) names[names.length - 1] += ` ${text}`;
+    // A name set on two lines ("BỘ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG", "VIỆN HÀN LÂM" / "KHOA HỌC XÃ HỘI VIỆT NAM",
+    // "BỘ TƯ LỆNH" / "BỘ ĐỘI BIÊN PHÒNG"), unless the second opens a body of its own (a department under its
+    // committee) or is the place of the first ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN", joined below).
+    if (names.length && !OPENS_BODY.test(fold(text))) names[names.length - 1] += ` ${text}`;
     else names.push(text);
   }
   if (!names.length) return null;
@@ -225,9 +231,16 @@ function scrapedTitle(lines: Line[], symbol: string | null): string | null {
   return null;
 }
 
-export function extractMetadata(lines: Line[]): Metadata {
+/**
+ * The document's metadata. `knownNames` are agencies' names as the registry spells them: an issuer read
+ * from capitals takes the spelling of the one it names ("VIỆN HÀN LÂM KHOA HỌC XÃ HỘI VIỆT NAM" is "Viện Hàn
+ * lâm Khoa học xã hội Việt Nam", which no rule of capitals gives).
+ */
+export function extractMetadata(lines: Line[], knownNames: readonly string[] = []): Metadata {
   const symbol = findSymbol(lines);
   const { type, titleIndex } = findType(lines, symbol);
   const title = findTitle(lines, titleIndex, type) ?? scrapedTitle(lines, symbol);
-  return { symbol, type, issuer: findIssuer(lines), ...findIssued(lines), signer: findSigner(lines), title };
+  const issuer = findIssuer(lines);
+  const known = issuer ? knownNames.find((n) => fold(n) === fold(issuer)) : undefined;
+  return { symbol, type, issuer: known ?? issuer, ...findIssued(lines), signer: findSigner(lines), title };
 }

@@ -5,7 +5,7 @@ describe("classify", () => {
   it.each([
     ["II. MỘT SỐ CHỈ TIÊU", "roman", "II"], ["I- KHÁI QUÁT CHUNG", "roman", "I"], ["IV. TỔ CHỨC THỰC HIỆN", "roman", "IV"],
     ["2.4. Sở Giao thông vận tải", "number", "2.4"], ["1. Mục đích", "number", "1"], ["1.1.2 Chi tiết", "number", "1.1.2"],
-    ["1- Về phát triển nông nghiệp", "number", "1"], ["15 - 20% số hộ", "text", null], ["a) Quán triệt", "letter", "a"], ["đ) Khác", "letter", "đ"], ["- Tỷ lệ che phủ rừng đạt 67%", "bullet", null], ["+ Ý phụ", "bullet", null],
+    ["1- Về phát triển nông nghiệp", "number", "1"], ["15 - 20% số hộ", "text", null], ["52-CTr/TU ngày 27/10/2022 của Tỉnh ủy", "text", null], ["a) Quán triệt", "letter", "a"], ["đ) Khác", "letter", "đ"], ["- Tỷ lệ che phủ rừng đạt 67%", "bullet", null], ["+ Ý phụ", "bullet", null],
     ["2030 là năm mục tiêu", "text", null], ["15/12 hằng năm", "text", null], ["V/v triển khai", "text", null], ["Về kinh tế", "text", null],
   ])("%s", (line, kind, number) => expect(classify(line)).toMatchObject({ kind, number }));
 });

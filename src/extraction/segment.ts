@@ -26,8 +26,8 @@ export interface Line {
 }
 
 const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]\s*(?=\S)/;
-/** "2.4.", "1)", and the Party's "1-" (not a range at a line's start: "15 - 20% ..."). */
-const NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]?\s+(?![-–]\s*\d)|-\s*(?!\d))(?=\S)/;
+/** "2.4.", "1)", and the Party's "1-" (not a range at a line's start, "15 - 20% ...", nor a Party symbol, "52-CTr/TU ngày ..."). */
+const NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]?\s+(?![-–]\s*\d)|-\s*(?!\d)(?![\p{L}]+\/))(?=\S)/u;
 const LETTER = /^([a-zđ])\s*[).]\s*(?=\S)/;
 const BULLET = /^[-–+•*]\s*(?=\S)/;
 

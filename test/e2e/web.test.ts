@@ -36,7 +36,7 @@ describe.skipIf(!haveBrowser)("web app in Chromium", () => {
 
   it("filters the list by words without accents", async () => {
     const symbols = () => page.locator("table.documents tbody tr td:first-child").allInnerTexts();
-    // (Two resolutions numbered 58/NQ-HĐND, of 2023 and of 2025, are two documents.)
+    // (The Party programmes numbered 74-CTr/TU of 2017 and of 2023, both cited, are two documents.)
     expect(await page.locator("p[aria-live]").innerText()).toBe("64 văn bản");
     await page.locator('form.filters input[name="q"]').fill("ha tang dong bo");
     await page.locator('form.filters input[name="q"]').press("Enter");

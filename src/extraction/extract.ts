@@ -123,6 +123,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     if ((figures += count) > MAX_FIGURES) throw tooManyItems({ vi: "số liệu", en: "figures" }, MAX_FIGURES);
   });
   const projectScopes = findProjectScopes(lines, quantities);
+  // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
+  const content = bodyLines(lines);
   return {
     file,
     document: {
@@ -132,8 +134,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title)), extractTableIndicators(text, bodyLines(lines), kind, document)),
-    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
+    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content)),
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities),
     cited: describeCitations(text, citations),

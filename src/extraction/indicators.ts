@@ -100,7 +100,7 @@ const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|
 
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
-  document?: FoldedText, issuedYear: number | null = null, reportYear: number | null = null,
+  document?: FoldedText, issuedYear: number | null = null, reportYear: number | null = null, contentLines: Line[] = bodyLines(lines),
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -118,7 +118,7 @@ export function extractIndicators(
   /** The open end of each line's last sentence, for a line that continues it after footnotes (kept for those lines only). */
   const trailingContext = new Map<number, string>();
   const continued = new Set(lines.map((l) => l.continues));
-  const content = new Set(bodyLines(lines));
+  const content = new Set(contentLines);
   for (const [index, line] of lines.entries()) {
     if (!content.has(line)) continue;
     if (line.text.includes("|")) continue; // a web page's metadata table

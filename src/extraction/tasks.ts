@@ -159,6 +159,8 @@ export interface TaskContext { kind: "plan" | "report"; centralIssuer?: boolean 
 
 export function extractTasks(
   text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], document = new FoldedText(text),
+  /** `bodyLines(lines)`, when the caller has them. */
+  content: Line[] = contentLines(lines),
 ): ExtractedTask[] {
   const documentKind = context.kind, centralIssuer = context.centralIssuer ?? false;
   // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
@@ -168,7 +170,7 @@ export function extractTasks(
   let readingAhead = documentKind === "plan";
   const bodyLines: Line[] = [];
   const tableLines: Line[] = [];
-  for (const line of contentLines(lines)) (line.text.includes("|") ? tableLines : bodyLines).push(line);
+  for (const line of content) (line.text.includes("|") ? tableLines : bodyLines).push(line);
 
   for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
     const levelOf = HEADING_LEVEL[first.kind];

@@ -41,3 +41,21 @@ describe("extractTableIndicators", () => {
     expect(extractTableIndicators(tasks, segmentLines(tasks), "plan")).toEqual([]);
   });
 });
+
+describe("rows that only look like a header, and rows without their number", () => {
+  const table = [
+    "TT | Chỉ tiêu | Đơn vị | Năm 2025",
+    "1 | Tỷ lệ hộ nghèo | % | Dưới 2",
+    " | Số chỉ tiêu đạt trong năm | chỉ tiêu | 2024",
+    "3 | Số xã đạt chuẩn nông thôn mới | xã | 120",
+  ].join("\n");
+  const found = extractTableIndicators(table, segmentLines(table), "plan");
+
+  it("keeps reading the table past a data row holding a year and the words of a header, its columns in place", () => {
+    // (The middle row's "2024" reads as a year, not a figure: it gives none, and starts no table.)
+    expect(found.map((i) => [i.name, i.min ?? i.max, i.unit, i.direction])).toEqual([
+      ["Tỷ lệ hộ nghèo", 2, "%", "lower"],
+      ["Số xã đạt chuẩn nông thôn mới", 120, "xã", "higher"],
+    ]);
+  });
+});

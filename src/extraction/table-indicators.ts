@@ -19,14 +19,17 @@ export interface TableIndicator extends ExtractedIndicator {
 type Role = "number" | "name" | "unit" | "owner";
 interface ValueColumn { index: number; year: number; kind: ExtractedIndicator["kind"] | null }
 
-const NAME_HEAD = /chi tieu|tieu chi|noi dung/;
+/** A header's column of names opens with these words ("Chỉ tiêu", "Tên chỉ tiêu", "Nội dung chỉ tiêu"); a data row's cells do not. */
+const NAME_HEAD = /(?:^|\|\s*)(?:ten |cac )?(?:chi tieu|tieu chi|noi dung)/;
 const ROLE_HEADS: Array<[Role, RegExp]> = [
   ["number", /^(?:stt|tt|so tt)$/],
-  ["unit", /^(?:don vi(?: tinh)?|dvt|đvt)$/],
-  ["owner", /co quan|don vi (?:chu tri|theo doi|phu trach)|chu tri|theo doi/],
-  ["name", NAME_HEAD],
+  ["unit", /^(?:don vi(?: tinh)?|dvt)$/],
+  ["owner", /^(?:co quan|don vi (?:chu tri|theo doi|phu trach)|chu tri|theo doi)/],
+  ["name", /^(?:ten |cac )?(?:chi tieu|tieu chi|noi dung)/],
 ];
 const YEAR = /(?:^|\D)((?:19|20)\d\d)(?!\d)/;
+/** A year column's header: a few words and its year ("Năm 2025", "Mục tiêu 2030", "KH 2025"), not a figure alone ("2024"). */
+const YEAR_HEAD = /^(?=.*\p{L})[^\d]{0,40}(?:19|20)\d\d[^\d]{0,20}$/u;
 
 function kindOfHeader(folded: string): ExtractedIndicator["kind"] | null {
   if (/\buoc\b/.test(folded)) return "estimate";
@@ -44,7 +47,7 @@ const readHeader: HeaderReader<Role | `value${number}`> = (cells, phrase, row) =
   for (const [index, cell] of cells.entries()) {
     const head = phrase(cell);
     if (head.length > 80) return null;
-    if (YEAR.test(head)) { columns.set(`value${values++}`, index); continue; }
+    if (YEAR_HEAD.test(head)) { columns.set(`value${values++}`, index); continue; }
     const role = ROLE_HEADS.find(([r, re]) => !columns.has(r) && re.test(head));
     if (role) columns.set(role[0], index);
   }
@@ -83,7 +86,8 @@ export function extractTableIndicators(text: string, lines: Line[], documentKind
           year: column.year,
           per_year: q.perYear,
           period: null,
-          direction: /giảm|xuống/iu.test(name) ? "lower" : "higher",
+          // Less is better for a level to bring down ("Tỷ lệ hộ nghèo | Dưới 2", "Giảm ... xuống") or one capped ("Tối đa 5").
+          direction: q.comparator === "<" || q.comparator === "<=" || /giảm|xuống/iu.test(name) ? "lower" : "higher",
           kind: column.kind ?? (documentKind === "plan" ? "target" : "actual"),
           section: number ? (group ? `${group}.${number}` : number) : group,
           owner: at(cells, "owner")?.text || null,

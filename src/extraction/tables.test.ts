@@ -34,3 +34,12 @@ describe("textTables", () => {
     expect(text.slice(tables[0].start, tables[0].end)).toBe("TT | Chỉ tiêu | Năm 2025\n\n1 | Tỷ lệ đô thị hóa | 25%");
   });
 });
+
+describe("cellsOf", () => {
+  it("keeps a row's empty first cell unless both outer cells are empty ('| a | b |')", () => {
+    expect(textTables("TT | Nội dung | Chủ trì\n | Rà soát văn bản | Sở Tư pháp").flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text))))
+      .toEqual([["TT", "Nội dung", "Chủ trì"], ["", "Rà soát văn bản", "Sở Tư pháp"]]);
+    expect(textTables("| TT | Nội dung |\n| 1 | Rà soát |").flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text))))
+      .toEqual([["TT", "Nội dung"], ["1", "Rà soát"]]);
+  });
+});

@@ -22,8 +22,11 @@ export function cellsOf(line: Pick<Line, "text" | "start">): Cell[] {
     cells.push({ text: raw.trim(), start: line.start + offset + lead });
     offset += raw.length + 1;
   }
-  // "| a | b |": the empty cells outside the outer pipes are not columns.
-  if (cells.length && !cells[0].text) cells.shift();
+  // "| a | b |" (a scraped page): the empty cells outside the outer pipes are not columns. A row whose first
+  // cell is empty but whose last is not (" | Nội dung | Sở X": a Word row without its number) keeps it, or its
+  // columns would move left of the header's.
+  const last = cells.length - 1;
+  if (cells.length > 1 && !cells[0].text && !cells[last].text) cells.shift();
   if (cells.length && !cells[cells.length - 1].text) cells.pop();
   return cells;
 }

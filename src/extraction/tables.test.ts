@@ -43,3 +43,16 @@ describe("cellsOf", () => {
       .toEqual([["TT", "Nội dung"], ["1", "Rà soát"]]);
   });
 });
+
+describe("a table continued on the next page", () => {
+  it("goes on after its header repeated, and after footnotes between, in the same group", () => {
+    const text = [
+      "TT | Nội dung | Cơ quan chủ trì", "II | Hạ tầng", "1 | Trung tâm dữ liệu | Sở Khoa học và Công nghệ",
+      "[3] Theo Quyết định số 12/QĐ-UBND.", "\f", "TT | Nội dung | Cơ quan chủ trì", "2 | Mạng chuyên dùng | Văn phòng UBND tỉnh",
+    ].join("\n");
+    const read = (cells: { text: string }[]) => (cells.length === 3 && cells[2].text === "Cơ quan chủ trì" ? new Map([["lead", 2]]) : null);
+    const tables = tablesOf(text, segmentLines(text), read as never);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((r) => [r.group, r.cells[0].text])).toEqual([["II", "1"], ["II", "2"]]);
+  });
+});

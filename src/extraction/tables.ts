@@ -65,7 +65,8 @@ function groupOf(cells: Cell[]): string | null {
 /**
  * The tables among `lines` whose header row `readHeader` recognises (it returns the column of each
  * role, or null). Rows before a recognised header, and tables without one, are skipped. A table ends at
- * the first line of text between its rows, or at a new header. Every row is tried as a header, so with
+ * the first line of text between its rows, or at a new header; the same header again (repeated on the
+ * next page) continues it. Every row is tried as a header, so with
  * the text's fold (`document`) the cells' folds are cut from it instead of folding each cell.
  */
 export function tablesOf<C extends string>(
@@ -85,6 +86,10 @@ export function tablesOf<C extends string>(
     previous = line;
     const columns = readHeader(cells, phrase, line);
     if (columns) {
+      // The header repeated on the next page (a table continued across pages, perhaps after footnotes)
+      // goes on with the same table: its group and merged cells carry over.
+      const last = tables[tables.length - 1];
+      if (last && last.header.map((c) => c.text).join("|") === cells.map((c) => c.text).join("|")) { table = last; continue; }
       table = { columns, header: cells, rows: [] };
       tables.push(table);
       group = null;

@@ -51,7 +51,7 @@ async function upload(name: string, bytes: Buffer, lang = "vi") {
     const res = await fetch(`${server.url}/api/imports?lang=${lang}`, { method: "POST", body: form, headers: server.admin.headers });
     return { status: res.status, body: await res.json() as any };
   } catch (e) {
-    throw server.failed(e as Error);
+    throw await server.failed(e as Error);
   }
 }
 

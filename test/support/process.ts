@@ -19,7 +19,7 @@ export interface ServerProcess {
   /** The resident memory of the server, and of all the processes it started and they started (the reader launcher and readers), in bytes, now. */
   memory(): { server: number; children: number };
   /** The error of a request that failed, with whether the server process still runs and, if not, how it ended. */
-  failed(e: Error): Error;
+  failed(e: Error): Promise<Error>;
   close(): Promise<void>;
 }
 
@@ -81,10 +81,12 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
     // one takes seconds and leaves memory behind that a server started on an existing one never holds.
     const migrated = spawnSync(process.execPath, ["bin/theodoi.mjs", "migrate"], { env: serverEnv, encoding: "utf8" });
     if (migrated.status !== 0) throw new Error(`theodoi migrate failed: ${migrated.stderr}`);
-    const started = spawn(process.execPath, ["bin/theodoi.mjs", "serve"], { env: serverEnv, stdio: ["ignore", "ignore", "pipe"] });
+    const started = spawn(process.execPath, ["bin/theodoi.mjs", "serve"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
     child = started;
     let stderr = "";
+    // Its log (warnings and errors, on stdout) and anything it writes on dying (stderr), the last of them kept.
     started.stderr!.on("data", (b) => { stderr = (stderr + b).slice(-4000); });
+    started.stdout!.on("data", (b) => { stderr = (stderr + b).slice(-4000); });
     const url = `http://127.0.0.1:${port}`;
     for (let waited = 0; ; waited += 200) {
       if (started.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
@@ -96,15 +98,22 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
     const res = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: TEST_PASSWORD }) });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
     const headers = { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await res.json()) as { csrfToken: string }).csrfToken };
-    /** A failed request says whether the server process is still there, and if not how it ended and what it wrote last. */
-    const withServerState = (e: Error) => new Error(`${e.message}: ${started.exitCode !== null || started.signalCode !== null
-      ? `the server process ended (exit code ${started.exitCode}, signal ${started.signalCode}); its last output: ${stderr.slice(-2000)}`
-      : "the server process is still running"}`, { cause: e });
+    /**
+     * A failed request says whether the server process is still there, and if not how it ended and what it
+     * wrote last (waiting a moment for its end to be seen: a refused connection often comes first).
+     */
+    const withServerState = async (e: Error) => {
+      const ended = () => started.exitCode !== null || started.signalCode !== null;
+      for (let waited = 0; !ended() && waited < 3000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      return new Error(`${e.message}: ${ended()
+        ? `the server process ended (exit code ${started.exitCode}, signal ${started.signalCode}); its last output: ${stderr.slice(-2000)}`
+        : `the server process is still running; its last output: ${stderr.slice(-2000)}`}`, { cause: e });
+    };
     const admin: Client = {
       headers,
       async call(method, path, body, extra = {}) {
         const r = await fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) })
-          .catch((e: Error) => { throw withServerState(e); });
+          .catch(async (e: Error) => { throw await withServerState(e); });
         const text = await r.text();
         return { status: r.status, body: text && r.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
       },

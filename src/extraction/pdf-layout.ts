@@ -13,6 +13,7 @@
  *
  * Pure functions over plain numbers, so that the rules are tested without a PDF.
  */
+import { PAGE_NUMBER } from "./segment.js";
 
 /** A text item: its string, where its baseline starts (points, origin at the page's bottom left), its width and font size. */
 export interface PdfItem { str: string; x: number; y: number; width: number; size: number }
@@ -112,7 +113,6 @@ export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
   };
 }
 
-const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[-–])?$/iu;
 /** A sentence that ends: what follows it in a new line at the margin is a new paragraph even after a full line. */
 const CLOSED = /[.:;!?)]$/u;
 const OPENS_ITEM = /^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|[-–+•])/u;

@@ -79,7 +79,7 @@ export function bodyParts(lines: Line[], textLength: number): BodyPart[] {
 export const bodyLines = (lines: Line[]): Line[] => bodyParts(lines, Infinity).flatMap((p) => p.lines);
 
 /** A running page number left by a conversion ("2", "- 2 -", "Trang 2", "2/15"): an artefact, never content. */
-const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
+export const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;

@@ -92,7 +92,8 @@ async function withSuggestions(db: Database, row: DocumentRow): Promise<WrittenD
   if (!doc.symbol || !doc.number) return { ...doc, symbolSuggestions: [] };
   const candidates = await db.select({ id: documents.id, symbol: documents.symbol, symbolKey: documents.symbolKey }).from(documents)
     .where(and(eq(documents.number, doc.number), ne(documents.id, doc.id), isNotNull(documents.symbolKey)));
-  const suggestions = suggestSymbolMatches(doc.symbol, candidates.map((c) => c.symbolKey!));
+  // (One key may now stand for documents of several years: each misspelt key is suggested once.)
+  const suggestions = suggestSymbolMatches(doc.symbol, [...new Set(candidates.map((c) => c.symbolKey!))]);
   return {
     ...doc,
     symbolSuggestions: suggestions.map((s) => {

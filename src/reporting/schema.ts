@@ -132,7 +132,8 @@ export const submissionTasks = pgTable("submission_tasks", {
   /** Lead: the agency's report on the task; coordinating: its contribution, which the lead sees. */
   role: text("role", { enum: TASK_ROLES }).notNull(),
   status: text("status", { enum: TASK_REPORT_STATUSES }),
-  progress: integer("progress"),
+  /** Per cent, as typed ("95,5"): never rounded. */
+  progress: doublePrecision("progress"),
   narrative: text("narrative").notNull().default(""),
 }, (t) => [
   primaryKey({ columns: [t.submissionId, t.taskId] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "submission_tasks" ALTER COLUMN "progress" SET DATA TYPE double precision;

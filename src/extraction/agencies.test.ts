@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { foldKeepingOffsets, isCentralCollective, isCentralIssuer, readAgencyList, type RegistryAgency } from "./agencies.js";
+import { agenciesAt, foldKeepingOffsets, isCentralCollective, mayNameAgency, isCentralIssuer, readAgencyList, type RegistryAgency } from "./agencies.js";
 import { CENTRAL_BODIES, MINISTRY_FIELDS } from "./agency-names.js";
 import { foldVietnamese } from "../text/fold.js";
 
@@ -227,5 +227,27 @@ describe("a quarter is no fund", () => {
     const leads = extractTasks(text, segmentLines(text), { kind: "plan" }).flatMap((t) => t.lead);
     expect(leads).toContain("Quỹ Phát triển đất tỉnh");
     expect(leads.some((l) => l.startsWith("Quý"))).toBe(false);
+  });
+
+  it("is asked for no agency where the word there starts none: every agency found in the samples and the corpus starts with a word it knows", () => {
+    const registry = JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")).agencies as RegistryAgency[];
+    const dirs = ["../../samples/seeds/", "../../test/extraction/corpus/"].map((d) => new URL(d, import.meta.url));
+    const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(new URL(f, d), "utf8")));
+    expect(texts.length).toBeGreaterThan(8);
+    let found = 0;
+    for (const text of texts) {
+      const folded = foldKeepingOffsets(text);
+      for (const m of folded.matchAll(/(?<![a-z0-9])[a-z0-9]/g)) {
+        for (const reg of [[], registry]) {
+          if (!agenciesAt(text, folded, m.index, reg).length) continue;
+          found++;
+          expect(mayNameAgency(folded, m.index, reg), text.slice(m.index, m.index + 40)).toBe(true);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+    // A verb starts none.
+    expect(mayNameAgency("trien khai ke hoach", 0)).toBe(false);
+    expect(mayNameAgency("truong thpt la son", 0)).toBe(true);
   });
 });

@@ -376,6 +376,36 @@ function registrySpellings(registry: RegistryAgency[]): Array<Spelling & { code:
   return list;
 }
 
+/** The first word of a name as its pattern starts (`namePattern`'s first token). */
+const firstWordOf = (name: string) => foldVietnamese(name).trim().split(/[\s,&\-–]+/)[0];
+/**
+ * The words an agency's name can start with: those of the fixed patterns above (ROLE, UBND, CAC,
+ * BARE_START, SO, BO), of the lexicon's bodies and of the heads a generic body starts with. A word not
+ * among them (or the registry's) starts no agency, so a paragraph opening with a verb is not read
+ * through every recogniser.
+ */
+const AGENCY_FIRST_WORDS = new Set([
+  "thu", "nguoi", "chu", "giam", "lanh", "ubnd", "uy", "uban", "cac", "co", "don", "cap", "chinh", "to", "so", "bo",
+  ...[...PROVINCIAL_BODIES, ...CENTRAL_BODIES].flat().map(firstWordOf),
+  ...ORGANISATION_HEADS.map(firstWordOf),
+]);
+const registryFirstWords = new WeakMap<RegistryAgency[], Set<string>>();
+const WORD_AT = /[a-z0-9]+/y;
+
+/**
+ * Whether an agency may be named at `i`: false only when the folded word there starts none. (Where no
+ * word starts at `i`, true: the recognisers decide.)
+ */
+export function mayNameAgency(folded: string, i: number, registry: RegistryAgency[] = []): boolean {
+  WORD_AT.lastIndex = i;
+  const word = WORD_AT.exec(folded)?.[0];
+  if (word === undefined || AGENCY_FIRST_WORDS.has(word)) return true;
+  if (!registry.length) return false;
+  let words = registryFirstWords.get(registry);
+  if (!words) registryFirstWords.set(registry, (words = new Set(registry.flatMap((a) => [a.name, ...a.aliases]).map(firstWordOf))));
+  return words.has(word);
+}
+
 /** The agencies named at `i`: usually one, several for "UBND các huyện X, Y". */
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
   const afterRole = at(ROLE, folded, i);

@@ -13,6 +13,8 @@ import { allMatches } from "../text/matches.js";
 const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
+/** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
+const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
 const OPENING_AS_WRITTEN = /^(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước)\s/iu;
 
@@ -54,6 +56,7 @@ function inTitle(folded: string, index: number): boolean {
 
 /** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
 export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { text: string | null; deadline: Deadline | DateError | null } {
+  if (!MAY_TIME.test(folded)) return { text: null, deadline: null };
   const dated: { index: number; written: string }[] = [];
   const recurring: { index: number; written: string }[] = [];
   for (const m of allMatches(DEADLINE, folded)) {
@@ -64,6 +67,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });
   }
+  if (!dated.length && !recurring.length) return { text: null, deadline: null };
   // "định kỳ hằng năm báo cáo ... trước ngày 15/12": a date in the same sentence says when; the recurrence only repeats it.
   const stops = allMatches(/[.;]\s/g, folded).map((m) => m.index);
   /** The number of the sentence at `index`: the stops before it, found by halving (a long paragraph has thousands). */

@@ -19,7 +19,7 @@ import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { deadlineOf } from "./deadlines.js";
 import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
-import { at, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { at, mayNameAgency, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
 import { headerColumns, tablesOf, type HeaderReader } from "./tables.js";
 
@@ -62,8 +62,18 @@ const BEFORE_ACTION = /[\s:,]*/y;
 
 interface ReadAssignment extends Assignment { actionStart: number; chairs: boolean }
 
+/** The first words of ASSIGNING_VERB, ROLE_WORDS, CHAIRS and COOPERATES: with an agency's, the words an assignment can open with. */
+const ASSIGNMENT_OPENERS = new Set(["dong", "giao", "yeu", "de", "lam", "la", "chu", "tich", "co", "phoi"]);
+const OPENING_WORD = /[a-z0-9]+/y;
+
 /** The assignment at the start of a clause, and where the work it assigns begins. */
 function readAssignment(text: string, folded: string, from: number, registry: RegistryAgency[]): ReadAssignment {
+  // Most paragraphs open with their work ("Triển khai ...", "Tăng cường ..."): no pattern below can match there.
+  OPENING_WORD.lastIndex = from;
+  const opening = OPENING_WORD.exec(folded)?.[0];
+  if (opening !== undefined && !ASSIGNMENT_OPENERS.has(opening) && !mayNameAgency(folded, from, registry)) {
+    return { lead: [], coordinating: [], chairs: false, actionStart: from };
+  }
   const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
   const subject = readAgencyList(text, folded, afterVerb, registry);
   let pos = subject.agencies.length ? subject.end : from;

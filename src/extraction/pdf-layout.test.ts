@@ -133,3 +133,86 @@ describe("what is no footnote", () => {
       .toEqual(["PHỤ LỤC", "Danh mục các dự án trọng điểm giai đoạn 2026 - 2030"]);
   });
 });
+
+describe("running headers and footers", () => {
+  /** The document's pages, each as its lines of text. */
+  const read = (pages: PdfItem[][], rulings: { x1: number; y1: number; x2: number; y2: number }[][] = []) =>
+    documentText(pages.map((items, p) => ({ items, width: WIDTH, rulings: rulings[p] }))).split("\f\n").map((page) => page.split("\n"));
+  const TITLE = "Kế hoạch thực hiện Nghị quyết số 11-NQ/TW";
+  const pages = (n: number, page: (n: number) => PdfItem[]) => Array.from({ length: n }, (_, k) => page(k + 1));
+  /** A word of its own for each page, without digits (a line that differs from another only in its numbers is the same line). */
+  const own = (n: number): string => (n > 26 ? own(Math.floor((n - 1) / 26)) : "") + "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26];
+
+  it("drops a title and number repeated at the top of every page after the first, and keeps the first page's", () => {
+    const doc = pages(4, (n) => [
+      run(TITLE, 200, 800, 12), run("Số: 23/KH-UBND", 250, 786, 12),
+      run(n === 1 ? "KẾ HOẠCH" : `Nội dung riêng của trang ${own(n)}`, 85, 740),
+      // Real content repeated on every page, in the middle of the page, stays.
+      run("Đơn vị tính: triệu đồng", 85, 600),
+      run(`Đoạn cuối trang ${own(n)}.`, 85, 560),
+    ]);
+    expect(read(doc)).toEqual([
+      [TITLE, "Số: 23/KH-UBND", "KẾ HOẠCH", "Đơn vị tính: triệu đồng", "Đoạn cuối trang a."],
+      ...[2, 3, 4].map((n) => [`Nội dung riêng của trang ${own(n)}`, "Đơn vị tính: triệu đồng", `Đoạn cuối trang ${own(n)}.`]),
+    ]);
+  });
+
+  it("drops a footer that carries the page number, below the footnotes, and one written \"n | title\"", () => {
+    const body = (n: number) => run(`Nội dung trang ${n === 1 ? "đầu" : n === 2 ? "hai" : n === 3 ? "ba" : "bốn"}`, 85, 700);
+    const withTitle = pages(4, (n) => [
+      body(n), ...(n === 3 ? [run("1", 200, 705, 8), run("1", 85, 85, 8), run("Gồm các Nghị quyết số 36-NQ/TU và 40-NQ/TU.", 89, 80, 12)] : []),
+      run(`Kế hoạch 23/KH-UBND - Trang ${n}`, 400, 40, 10),
+    ]);
+    expect(read(withTitle)).toEqual([
+      ["Nội dung trang đầu", "Kế hoạch 23/KH-UBND - Trang 1"], ["Nội dung trang hai"],
+      ["Nội dung trang ba[1]", "[1] Gồm các Nghị quyết số 36-NQ/TU và 40-NQ/TU."], ["Nội dung trang bốn"],
+    ]);
+    const numberFirst = pages(4, (n) => [body(n), run(`${n} | Báo cáo số 001`, 85, 40, 10)]);
+    expect(read(numberFirst).slice(1)).toEqual([["Nội dung trang hai"], ["Nội dung trang ba"], ["Nội dung trang bốn"]]);
+  });
+
+  it("keeps a table's header row repeated at the top of each page, and a line below a ruled table continued there", () => {
+    const header = [run("TT", 90, 760, 12), run("Nhiệm vụ", 150, 760, 12), run("Cơ quan chủ trì", 330, 760, 12), run("Thời gian", 470, 760, 12)];
+    const unruled = pages(4, (n) => [
+      run(TITLE, 200, 800, 12), ...header,
+      run(String(n), 90, 740, 12), run(`Nhiệm vụ số ${n}`, 150, 740, 12), run("Sở Xây dựng", 330, 740, 12), run("2025", 470, 740, 12),
+    ]);
+    expect(read(unruled).slice(1)).toEqual([2, 3, 4].map((n) => ["TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian", `${n} | Nhiệm vụ số ${n} | Sở Xây dựng | 2025`]));
+    // A ruled table at the top of each page: the note under it is the page's first line of text, yet no header.
+    const grid = [{ x1: 85, y1: 800, x2: 540, y2: 800 }, { x1: 85, y1: 780, x2: 540, y2: 780 }, ...[85, 300, 450, 540].map((x) => ({ x1: x, y1: 780, x2: x, y2: 800 }))];
+    const ruled = pages(4, (n) => [
+      run(`${n}`, 90, 786, 12), run("Sở Xây dựng", 310, 786, 12), run("2025", 460, 786, 12),
+      run("Ghi chú: số liệu ước tính.", 85, 760), run(`Đoạn văn trang ${own(n)}.`, 85, 700),
+    ]);
+    expect(read(ruled, ruled.map(() => grid)).slice(1))
+      .toEqual([2, 3, 4].map((n) => [`${n} | Sở Xây dựng | 2025`, "Ghi chú: số liệu ước tính.", `Đoạn văn trang ${own(n)}.`]));
+  });
+
+  it("drops a short line at the top of both pages of a two-page document, but not headings that differ in numbers other than the page's", () => {
+    const two = pages(2, (n) => [run("Báo cáo tình hình kinh tế - xã hội", 200, 800, 12), run(n === 1 ? "BÁO CÁO" : "Nội dung trang hai", 85, 740)]);
+    expect(read(two)).toEqual([["Báo cáo tình hình kinh tế - xã hội", "BÁO CÁO"], ["Nội dung trang hai"]]);
+    // Two pages are too little to take a number for a page's: "Phụ lục 1", "Phụ lục 2" are headings.
+    const appendices = pages(3, (n) => [run(n === 1 ? "KẾ HOẠCH" : `Phụ lục ${n - 1}`, 260, 800), run(`Nội dung trang ${own(n)}`, 85, 740)]);
+    expect(read(appendices).map((p) => p[0])).toEqual(["KẾ HOẠCH", "Phụ lục 1", "Phụ lục 2"]);
+    // A year's table a page, each headed by its year: the number changes from page to page, but it is no page's number.
+    const years = pages(5, (n) => [run(n === 1 ? "BÁO CÁO" : `Năm ${2019 + n}`, 260, 800), run(`Nội dung trang ${own(n)}`, 85, 740)]);
+    expect(read(years).map((p) => p[0])).toEqual(["BÁO CÁO", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024"]);
+  });
+
+  it("keeps the header block of each document in a bundle: it is not on most pages", () => {
+    const bundle = pages(10, (n) => [
+      ...(n % 3 === 1 ? [run("ỦY BAN NHÂN DÂN", 126, 800, 13), run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 296, 800, 13)] : []),
+      run(`Nội dung trang ${own(n)}`, 85, 740), run(`Đoạn cuối trang ${own(n)}.`, 85, 700),
+    ]);
+    expect(read(bundle).map((p) => p.length)).toEqual([4, 2, 2, 4, 2, 2, 4, 2, 2, 4]);
+  });
+
+  it("takes time in proportion to the pages: thousands of pages, each with its header and lines of its own", () => {
+    const many = pages(5000, (n) => [run(`Kế hoạch 23/KH-UBND - Trang ${n}`, 200, 800, 10), run(`Dòng đầu ${own(n)}`, 85, 740), run(`Dòng cuối ${own(n)}`, 85, 700)]);
+    const started = performance.now();
+    const read5000 = read(many);
+    expect(performance.now() - started).toBeLessThan(4000);
+    expect(read5000[0]).toEqual(["Kế hoạch 23/KH-UBND - Trang 1", "Dòng đầu a", "Dòng cuối a"]);
+    expect(read5000[4999]).toEqual([`Dòng đầu ${own(5000)}`, `Dòng cuối ${own(5000)}`]);
+  });
+});

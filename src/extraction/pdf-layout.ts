@@ -9,10 +9,13 @@
  *   a data table (three or more columns) read row by row as "a | b | c", a cell's wrapped lines joined;
  * - wrapped lines joined into their paragraph (a line that reaches the right margin goes on in the next
  *   line that is not indented further; a centred title goes on while its lines fill the width);
- * - running page numbers dropped, and footnotes (smaller type below the body) kept apart, after the body.
+ * - running page numbers dropped, and running headers and footers (a title, the issuer, "Số: 23/KH-UBND",
+ *   "Kế hoạch 23/KH-UBND - Trang 3" at the top or bottom of every page after the first) dropped;
+ * - footnotes (smaller type below the body) kept apart, after the body.
  *
  * Pure functions over plain numbers, so that the rules are tested without a PDF.
  */
+import { foldVietnamese } from "../text/fold.js";
 import { PAGE_NUMBER } from "./segment.js";
 
 /** A text item: its string, where its baseline starts (points, origin at the page's bottom left), its width and font size. */
@@ -121,19 +124,30 @@ const OPENS_ITEM = /^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|[
 const straddles = (l: VisualLine, middle: number) => l.segments.length === 2 && l.segments[0].x1 < middle + 20 && l.segments[1].x0 > middle - 20;
 const oneSide = (l: VisualLine, middle: number) => l.segments.length === 1 && (l.x1 < middle + 10 || l.x0 > middle - 10);
 
-/**
- * The page's text: paragraphs and cells one per line, a data table's rows as "a | b | c", footnotes last.
- * `width` is the page's width in points.
- */
-export function pageText(items: PdfItem[], width: number, body: BodyGeometry, rulings: Ruling[] = [], afterNote = false): { lines: string[]; notes: string[] } {
+/** A page's visual lines, top to bottom, and the tables its ruling lines draw (their text is not in the lines). */
+interface PageLayout { lines: VisualLine[]; tables: RuledTable[] }
+
+/** The page's lines and ruled tables, its running page numbers dropped. */
+function pageLayout(items: PdfItem[], rulings: Ruling[]): PageLayout {
   const { tables, rest } = ruledTables(rulings, items);
   const all = toLines(rest);
-  if (!all.length && !tables.length) return { lines: [], notes: [] };
-  if (!all.length) return { lines: tables.flatMap((t) => t.rows), notes: [] };
-  const middle = width / 2;
-  const top = all[0].y, bottom = all[all.length - 1].y;
+  const top = all[0]?.y ?? 0, bottom = all[all.length - 1]?.y ?? 0;
   // Running page numbers: alone on their line, at the top or the bottom of the page.
   const lines = all.filter((l, i) => !(PAGE_NUMBER.test(l.text) && (i === 0 || i === all.length - 1 || l.y >= top - 1 || l.y <= bottom + 1)));
+  return { lines, tables };
+}
+
+/**
+ * The page's text: paragraphs and cells one per line, a data table's rows as "a | b | c", footnotes last.
+ * `width` is the page's width in points. (Running headers and footers are known only across pages: see `documentText`.)
+ */
+export function pageText(items: PdfItem[], width: number, body: BodyGeometry, rulings: Ruling[] = [], afterNote = false): { lines: string[]; notes: string[] } {
+  return layoutText(pageLayout(items, rulings), width, body, afterNote);
+}
+
+function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeometry, afterNote: boolean): { lines: string[]; notes: string[] } {
+  if (!lines.length && !tables.length) return { lines: [], notes: [] };
+  const middle = width / 2;
   // Footnotes: in smaller type, below the last line of body type, and marked, or running over from the
   // page before (`afterNote`). A page all in smaller type (an appendix set in 12 pt) has none.
   const small = (l: VisualLine) => l.size < 0.88 * body.size;
@@ -217,11 +231,12 @@ export function pageText(items: PdfItem[], width: number, body: BodyGeometry, ru
  */
 export function documentText(pages: { items: PdfItem[]; width: number; rulings?: Ruling[] }[]): string {
   const body = bodyGeometry(pages.map((p) => p.items));
+  const layouts = withoutRunningLines(pages.map((p) => pageLayout(p.items, p.rulings ?? [])));
   const texts: string[][] = [];
   /** The text of the page before, when it ends with a footnote that may run over. */
   let endsWithNote: string[] | null = null;
-  for (const page of pages) {
-    const { lines, notes } = pageText(page.items, page.width, body, page.rulings, endsWithNote !== null);
+  for (const [p, page] of pages.entries()) {
+    const { lines, notes } = layoutText(layouts[p], page.width, body, endsWithNote !== null);
     const runsOver: boolean = notes.length > 0 && !/^\[\d{1,3}\]/.test(notes[0]) && endsWithNote !== null;
     if (runsOver) endsWithNote![endsWithNote!.length - 1] += ` ${notes.shift()}`;
     const text = [...lines, ...notes];
@@ -229,6 +244,80 @@ export function documentText(pages: { items: PdfItem[]; width: number; rulings?:
     endsWithNote = notes.length ? text : runsOver && !lines.length ? endsWithNote : null;
   }
   return texts.map((t) => t.join("\n")).join("\f\n");
+}
+
+type Edge = "top" | "bottom";
+/** A line at a page's edge that may be a running header or footer; `depth` 0 is the outermost line. */
+interface EdgeLine { line: VisualLine; edge: Edge; depth: number; key: string; folded: string }
+
+/** How many lines at each edge a running header or footer may take: a title, or a title and the issuer. */
+const RUNNING_DEPTH = 2;
+/** Two pages are little evidence; a line repeated on only two is taken as running only when short (a title, not a sentence of the body). */
+const SHORT_RUNNING = 60;
+
+/**
+ * The first and last lines of the page (outermost first) that may be running ones: none is a data
+ * table's row (a table's header repeated on the next page stays with its table) or within or beyond a
+ * ruled table (a line below a table continued at the top of the page is no header).
+ */
+function edgeLines({ lines, tables }: PageLayout): EdgeLine[] {
+  const out: EdgeLine[] = [];
+  const take = (edge: Edge, line: VisualLine, depth: number) => {
+    if (line.segments.length >= 3) return false;
+    if (tables.some((t) => (edge === "top" ? line.y <= t.top : line.y >= t.bottom))) return false;
+    // Numbers (the page's own, a date) as "#": the line is the same on every page but for them.
+    const folded = foldVietnamese(line.text).replace(/\s+/g, " ");
+    out.push({ line, edge, depth, folded, key: `${edge}\n${folded.replace(/\d+/g, "#")}` });
+    return true;
+  };
+  for (let k = 0; k < Math.min(RUNNING_DEPTH, lines.length) && take("top", lines[k], k); k++);
+  for (let k = 0; k < Math.min(RUNNING_DEPTH, lines.length) && take("bottom", lines[lines.length - 1 - k], k); k++);
+  return out;
+}
+
+/**
+ * The pages without their running headers and footers: lines at the top or bottom edge of a page that
+ * recur, but for their numbers, at the same edge of other pages. A line is running when it is at that
+ * edge on
+ * - three pages or more, and on most (4 in 5) of the pages from the first it is on to the last: a
+ *   running header is on every page of its section, while a document's header block or a heading that
+ *   recurs in a bundle of documents or appendices is not. A number that changes from page to page must be
+ *   the page's (its number, or one or two less after a cover): "Năm 2023", "Năm 2024" heading pages
+ *   are no running header;
+ * - or, in a document of two or three pages, on two pages, word for word (numbers too: "Phụ lục 1",
+ *   "Phụ lục 2" are headings), as the outermost line and short.
+ * The inner line of a two-line block goes only with the outer one. The first page keeps all its lines:
+ * it carries the document's real header (it counts as evidence all the same). Keys are counted in a
+ * Map, a few lines a page, so the time grows with the number of pages, never with their square.
+ */
+function withoutRunningLines(pages: PageLayout[]): PageLayout[] {
+  const edges = pages.map(edgeLines);
+  const seen = new Map<string, { pages: number; first: number; last: number; folded: string; sameText: boolean; pageNumbered: boolean }>();
+  /** Whether the line has the number of page `p` (from 0) in it, or one or two less. */
+  const hasPageNumber = (folded: string, p: number) => (folded.match(/\d+/g) ?? []).some((n) => Number(n) <= p + 1 && Number(n) >= p - 1);
+  edges.forEach((lines, p) => {
+    for (const { key, folded } of lines) {
+      const s = seen.get(key);
+      if (!s) seen.set(key, { pages: 1, first: p, last: p, folded, sameText: true, pageNumbered: hasPageNumber(folded, p) });
+      else if (s.last !== p) { s.pages++; s.last = p; s.sameText &&= s.folded === folded; s.pageNumbered &&= hasPageNumber(folded, p); }
+    }
+  });
+  const running = ({ key, depth, line }: EdgeLine) => {
+    const s = seen.get(key)!;
+    if (s.pages >= 3) return (s.sameText || s.pageNumbered) && s.pages >= 0.8 * (s.last - s.first + 1);
+    return pages.length <= 3 && s.pages === 2 && s.sameText && depth === 0 && line.text.length <= SHORT_RUNNING;
+  };
+  return pages.map((page, p) => {
+    if (p === 0) return page;
+    const dropped = new Set<VisualLine>();
+    for (const edge of ["top", "bottom"] as const) {
+      for (const candidate of edges[p].filter((e) => e.edge === edge)) {
+        if (!running(candidate)) break;
+        dropped.add(candidate.line);
+      }
+    }
+    return dropped.size ? { ...page, lines: page.lines.filter((l) => !dropped.has(l)) } : page;
+  });
 }
 
 /**

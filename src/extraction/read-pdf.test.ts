@@ -15,6 +15,12 @@ describe("readPdf", () => {
     );
   });
 
+  it("drops a running header repeated at the top of the pages after the first", async () => {
+    const page = (n: number, lines: string[]) => `BT /F1 10 Tf 300 810 Td (Ke hoach 23/KH-UBND - Trang ${n}) Tj ET ` + textPage(lines);
+    const bytes = pdf([page(1, ["KE HOACH", "Thuc hien Nghi quyet so 11-NQ/TW"]), page(2, ["I. MUC DICH, YEU CAU"]), page(3, ["II. NHIEM VU, GIAI PHAP"])]);
+    expect(await readPdf(bytes)).toBe("Ke hoach 23/KH-UBND - Trang 1\nKE HOACH\nThuc hien Nghi quyet so 11-NQ/TW\f\nI. MUC DICH, YEU CAU\f\nII. NHIEM VU, GIAI PHAP");
+  });
+
   it("is chosen by signature, whatever the name says", async () => {
     const bytes = pdf([textPage(["Bao cao ket qua thuc hien nam 2024"])]);
     expect(await readDocument("bao-cao.txt", bytes)).toBe("Bao cao ket qua thuc hien nam 2024");

@@ -55,4 +55,19 @@ describe("a table continued on the next page", () => {
     expect(tables).toHaveLength(1);
     expect(tables[0].rows.map((r) => [r.group, r.cells[0].text])).toEqual([["II", "1"], ["II", "2"]]);
   });
+
+  it("ends the row the page break cut with the tail under the repeated header", () => {
+    const text = [
+      "TT | Nội dung | Cơ quan chủ trì", "1 | Xây dựng nền tảng | Sở Khoa học và", "\f", "TT | Nội dung | Cơ quan chủ trì",
+      " | chuyển đổi số | Công nghệ", "2 | Mạng chuyên dùng | Văn phòng UBND tỉnh",
+    ].join("\n");
+    const read = (cells: { text: string }[]) => (cells.length === 3 && cells[2].text === "Cơ quan chủ trì" ? new Map([["lead", 2]]) : null);
+    const [table] = tablesOf(text, segmentLines(text), read as never);
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["1", "Xây dựng nền tảng chuyển đổi số", "Sở Khoa học và Công nghệ"], ["2", "Mạng chuyên dùng", "Văn phòng UBND tỉnh"],
+    ]);
+    // Without a page break, a row without a number stays a row.
+    const plain = ["TT | Nội dung | Cơ quan chủ trì", "1 | A | Sở Tài chính", " | B | Sở Nội vụ"].join("\n");
+    expect(tablesOf(plain, segmentLines(plain), read as never)[0].rows).toHaveLength(2);
+  });
 });

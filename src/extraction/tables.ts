@@ -66,7 +66,7 @@ function groupOf(cells: Cell[]): string | null {
  * The tables among `lines` whose header row `readHeader` recognises (it returns the column of each
  * role, or null). Rows before a recognised header, and tables without one, are skipped. A table ends at
  * the first line of text between its rows, or at a new header; the same header again (repeated on the
- * next page) continues it. Every row is tried as a header, so with
+ * next page) continues it, and a first row without its number there ends the row the page break cut. Every row is tried as a header, so with
  * the text's fold (`document`) the cells' folds are cut from it instead of folding each cell.
  */
 export function tablesOf<C extends string>(
@@ -78,6 +78,8 @@ export function tablesOf<C extends string>(
   let table: Table<C> | null = null;
   let previous: Line | null = null;
   let group: string | null = null;
+  /** The row before was the header repeated on a new page. */
+  let afterRepeat = false;
   const above = new Map<C, Cell>();
   for (const line of lines) {
     if (!line.text.includes("|")) continue;
@@ -89,7 +91,7 @@ export function tablesOf<C extends string>(
       // The header repeated on the next page (a table continued across pages, perhaps after footnotes)
       // goes on with the same table: its group and merged cells carry over.
       const last = tables[tables.length - 1];
-      if (last && last.header.map((c) => c.text).join("|") === cells.map((c) => c.text).join("|")) { table = last; continue; }
+      if (last && last.header.map((c) => c.text).join("|") === cells.map((c) => c.text).join("|")) { table = last; afterRepeat = true; continue; }
       table = { columns, header: cells, rows: [] };
       tables.push(table);
       group = null;
@@ -97,6 +99,18 @@ export function tablesOf<C extends string>(
       continue;
     }
     if (!table) continue;
+    const continuesRow = afterRepeat && !cells[0]?.text;
+    afterRepeat = false;
+    // A row the page break cut: its tail, under the repeated header, has no number of its own
+    // (" | chuyển đổi số |  | "); its cells end the cells of the row before.
+    const cut = table.rows[table.rows.length - 1];
+    if (continuesRow && cut) {
+      for (const [index, cell] of cells.entries()) {
+        const head = cut.cells[index];
+        if (cell.text) cut.cells[index] = head?.text ? { text: `${head.text} ${cell.text}`, start: head.start } : cell;
+      }
+      continue;
+    }
     const label = groupOf(cells);
     if (label) { group = label; above.clear(); continue; }
     for (const c of carried) {

@@ -1,6 +1,7 @@
 /** What the reporting routes accept, validated at the edge. */
 import { z } from "zod";
 import { dateField, id, numberField } from "../core/fields.js";
+import { progressInRange } from "./gaps.js";
 import { PERIOD_KINDS, REPORTED_VALUE_KINDS, ROUND_STATUSES, TASK_REPORT_STATUSES } from "./schema.js";
 
 const offsets = z.array(z.number().int().min(-90).max(90)).max(20);
@@ -44,7 +45,8 @@ export const submissionSave = z.object({
   tasks: z.array(z.object({
     taskId: id,
     status: z.enum(TASK_REPORT_STATUSES).nullable().optional(),
-    progress: z.number().int().min(0).max(100).nullable().optional(),
+    // As typed: 95.5 or "95,5"; outside 0-100 refused with the field named, never clamped or rounded.
+    progress: numberField.refine(progressInRange, { params: { key: "progress_out_of_range" } }).nullable().optional(),
     narrative: longText.optional(),
   })).max(5000).optional(),
   indicators: z.array(z.object({

@@ -4,6 +4,7 @@ import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
 import { taskAgencies, tasks } from "../plans/schema.js";
 import { EVIDENCE_MAX_BYTES } from "./evidence.js";
+import { rounds } from "./schema.js";
 import { zeros, zip } from "../../test/support/files.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
@@ -288,5 +289,63 @@ describe("reporting rounds", () => {
     const board = (await focal.call("GET", `/api/rounds/${roundId}`)).body;
     const owing = board.rows.filter((r: { status: string }) => r.status === "missing" || r.status === "draft");
     for (const r of owing) expect(text).toContain(r.agencyName);
+  });
+});
+
+describe("a report's numbers, status and gaps", () => {
+  let reporter: Client;
+  let path: string;
+  let form: any;
+  beforeAll(async () => {
+    const xd = idOf["so-xay-dung"];
+    reporter = await s.as("bc-xd-so-lieu", "reporter", [xd]);
+    const [{ id: sampleRound }] = await s.db.store.db.select({ id: rounds.id }).from(rounds).orderBy(asc(rounds.id)).limit(1);
+    path = `/api/rounds/${sampleRound}/reports/${xd}`;
+    form = (await reporter.call("GET", path)).body;
+  });
+  const version = async () => (await reporter.call("GET", path)).body.submission?.version ?? 0;
+
+  it("gives each task its full number: a '2' under part III is III.2", () => {
+    const numbers = form.tasks.map((t: { number: string | null }) => t.number);
+    // "2.4" sits under "2" under "III": the "2" it already holds is not repeated.
+    expect(numbers).toEqual(expect.arrayContaining(["III", "III.1", "III.2", "III.2.4"]));
+    expect(form.tasks.find((t: { number: string }) => t.number === "III.2").sectionNumber).toBe("2");
+  });
+
+  it("saves a progress typed the Vietnamese way as typed, and refuses one out of range with the field named, changing nothing", async () => {
+    const [task] = form.tasks;
+    const typed = await reporter.call("PUT", path, { version: 0, tasks: [{ taskId: task.id, progress: "95,5" }] });
+    expect(typed.status, JSON.stringify(typed.body)).toBe(200);
+    expect(typed.body.tasks[0].report.progress).toBe(95.5);
+    for (const bad of [955, "955", -1]) {
+      const refused = await reporter.call("PUT", path, { version: typed.body.submission.version, tasks: [{ taskId: task.id, progress: bad }] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toEqual([{ field: "tasks.0.progress", message: "Tiến độ (%) phải là số từ 0 đến 100, ví dụ 95,5" }]);
+    }
+    const malformed = await reporter.call("PUT", `${path}?lang=en`, { version: typed.body.submission.version, tasks: [{ taskId: task.id, progress: "95,5%" }] });
+    expect(malformed.body.error.fields[0]).toMatchObject({ field: "tasks.0.progress", message: "Not a number; write 8310.18 or 8.310,18" });
+    expect((await reporter.call("GET", path)).body.tasks[0].report.progress).toBe(95.5);
+  });
+
+  it("refuses to send a status that contradicts the progress, and names every gap by its item", async () => {
+    const lead = form.tasks.filter((t: { role: string }) => t.role === "lead");
+    const [first, second] = lead;
+    const saved = await reporter.call("PUT", path, {
+      version: await version(),
+      tasks: [{ taskId: first.id, status: "in_progress", progress: 100 }, { taskId: second.id, status: "completed_on_time", progress: "58,5" }],
+    });
+    expect(saved.status).toBe(200);
+    const refused = await reporter.call("POST", `${path}/submit`, { version: saved.body.submission.version });
+    expect(refused.status).toBe(400);
+    const said = new Map(refused.body.error.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    const label = (t: { number: string; text: string }) => `${t.number} “${(t.text.charAt(0).toUpperCase() + t.text.slice(1)).split(/\s+/).slice(0, 12).join(" ").replace(/[,;:.]$/, "")}…”`;
+    expect(said.get(`tasks.${first.id}.progress`)).toBe(`Nhiệm vụ ${label(first)}: tiến độ 100% là đã hoàn thành; chọn “Hoàn thành đúng hạn” hoặc “Hoàn thành quá hạn”, hoặc sửa tiến độ`);
+    expect(said.get(`tasks.${second.id}.progress`)).toBe(`Nhiệm vụ ${label(second)}: đã hoàn thành thì tiến độ là 100%; sửa tiến độ hoặc tình trạng`);
+    const third = lead[2];
+    expect(said.get(`tasks.${third.id}.status`)).toBe(`Nhiệm vụ ${label(third)}: chọn tình trạng thực hiện`);
+    // Coordinating tasks without a status, and empty sections, are the form's to ask about: they do not stop sending.
+    expect([...said.keys()].some((f) => form.tasks.find((t: { id: number; role: string }) => f === `tasks.${t.id}.status` && t.role === "coordinating"))).toBe(false);
+    const en = await reporter.call("POST", `${path}/submit?lang=en`, { version: saved.body.submission.version });
+    expect(en.body.error.fields.find((f: { field: string }) => f.field === `tasks.${second.id}.progress`).message).toBe(`Task ${label(second)}: a completed task is at 100%; correct its progress or its status`);
   });
 });

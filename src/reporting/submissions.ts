@@ -11,13 +11,16 @@ import { readsDrafts, readsReportOf, actsFor } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import { userAgencies, users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
+import { documentSections } from "../documents/schema.js";
 import { AppError, conflict, invalid, notFound, type FieldProblem } from "../core/errors.js";
+import type { MessageKey } from "../core/i18n.js";
 import { ofPublishedIndicator } from "../plans/indicators.js";
 import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { ofPublishedTask } from "../plans/tasks.js";
-import { meetsTarget } from "../plans/targets.js";
+import { meetsTarget, type Target } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
 import { updateVersioned } from "../storage/records.js";
+import { reportGaps } from "./gaps.js";
 import type { ReviewInput, SubmissionSave } from "./inputs.js";
 import { getRound, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
 import { evidenceFiles, notifications, submissionEvents, submissionIndicators, submissions, submissionTasks, type SubmissionStatus } from "./schema.js";
@@ -51,12 +54,14 @@ export interface SubmissionForm {
   editable: boolean;
   tasks: {
     id: number; text: string; deadlineText: string | null; sectionNumber: string | null; documentId: number; role: "lead" | "coordinating";
+    /** The full number, its parents' before it: "III.2" where sectionNumber says "2". */
+    number: string | null;
     report: { status: string | null; progress: number | null; narrative: string } | null;
     /** For a task the agency leads: what the coordinating agencies submitted. */
     contributions: { agencyId: number; agencyName: string; status: string | null; progress: number | null; narrative: string }[];
   }[];
   indicators: {
-    id: number; name: string; unit: string | null; comparator: string; min: number | null; max: number | null; targetYear: number | null; direction: "higher" | "lower"; perYear: boolean;
+    id: number; name: string; unit: string | null; comparator: Target["comparator"]; min: number | null; max: number | null; targetYear: number | null; direction: "higher" | "lower"; perYear: boolean;
     report: { value: number | null; valueKind: string; explanation: string } | null;
     meetsTarget: boolean | null;
   }[];
@@ -95,6 +100,7 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
     taskId: submissionTasks.taskId, agencyId: submissions.agencyId, agencyName: agencies.name, status: submissionTasks.status, progress: submissionTasks.progress, narrative: submissionTasks.narrative,
   }).from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(and(eq(submissions.roundId, roundId), ne(submissions.agencyId, agencyId), inArray(submissionTasks.taskId, leadTaskIds), inArray(submissions.status, ["submitted", "accepted"]), eq(submissionTasks.role, "coordinating"))) : [];
+  const numbers = await fullNumbers(db, taskRows);
   const events = submission ? await db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)) : [];
   const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles).where(and(eq(evidenceFiles.submissionId, submission.id), evidenceVisible(drafts))).orderBy(asc(evidenceFiles.id)) : [];
@@ -104,7 +110,7 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
     tasks: taskRows.map((t) => {
       const mine = myTasks.find((r) => r.taskId === t.id);
       return {
-        id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: roleOf.get(t.id)!,
+        id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: roleOf.get(t.id)!, number: numbers.get(t.id) ?? null,
         report: mine ? { status: mine.status, progress: mine.progress, narrative: mine.narrative } : null,
         contributions: contributions.filter((c) => c.taskId === t.id).map(({ taskId: _t, ...c }) => c),
       };
@@ -119,6 +125,29 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
     }),
     events, evidence,
   };
+}
+
+/**
+ * Each task's full number: its own after its parent sections' ("2" under "III" is "III.2"), a parent
+ * skipped where the number already holds it ("2.1" under "2" under "II" is "II.2.1"). Two tasks
+ * numbered "2" in parts III and IV are then told apart.
+ */
+async function fullNumbers(db: Database, rows: (typeof tasks.$inferSelect)[]): Promise<Map<number, string | null>> {
+  const documentIds = [...new Set(rows.filter((t) => t.sectionId !== null).map((t) => t.documentId))];
+  const sections = documentIds.length ? await db.select({ id: documentSections.id, parentId: documentSections.parentId, number: documentSections.number })
+    .from(documentSections).where(inArray(documentSections.documentId, documentIds)) : [];
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  return new Map(rows.map((t) => {
+    let section = t.sectionId === null ? undefined : byId.get(t.sectionId);
+    let number = t.sectionNumber ?? section?.number ?? null;
+    if (number === null) return [t.id, null];
+    if (section?.number === number) section = section.parentId === null ? undefined : byId.get(section.parentId);
+    for (let depth = 0; section && depth < 10; depth++) {
+      if (!number.startsWith(`${section.number}.`)) number = `${section.number}.${number}`;
+      section = section.parentId === null ? undefined : byId.get(section.parentId);
+    }
+    return [t.id, number];
+  }));
 }
 
 /** The agency's submission for writing: created on first use, refused when locked or stale. */
@@ -188,16 +217,13 @@ async function recordValues(db: Database, round: RoundDetail, submission: Submis
   });
 }
 
-/** What a report must hold to be sent, each gap named by its field (the form shows them in place). */
+/** What a report must hold to be sent (the blocking gaps of reportGaps), each gap named by its field and its item. */
 function gaps(form: SubmissionForm): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const t of form.tasks) if (t.role === "lead" && !t.report?.status) out.push({ field: `tasks.${t.id}.status`, key: "task_status_required" });
-  for (const i of form.indicators) {
-    if (i.report?.value == null) {
-      if (!i.report?.explanation.trim()) out.push({ field: `indicators.${i.id}.value`, key: "value_or_explanation_required" });
-    } else if (i.meetsTarget === false && !i.report.explanation.trim()) out.push({ field: `indicators.${i.id}.explanation`, key: "explanation_required" });
-  }
-  return out;
+  return reportGaps({
+    tasks: form.tasks.map((t) => ({ ...t, status: t.report?.status ?? null, progress: t.report?.progress ?? null, narrative: t.report?.narrative ?? "" })),
+    indicators: form.indicators.map((i) => ({ ...i, value: i.report?.value ?? null, explanation: i.report?.explanation ?? "" })),
+    texts: { results: form.submission?.results ?? "", difficulties: form.submission?.difficulties ?? "", proposals: form.submission?.proposals ?? "" },
+  }).filter((g) => g.blocking).map((g): FieldProblem => ({ field: g.field, key: g.key as MessageKey, params: { ...g.item } as Record<string, string> }));
 }
 
 async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "") {

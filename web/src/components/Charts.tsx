@@ -3,9 +3,12 @@
  */
 import { useEffect, useRef } from "react";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
-import { formatNumber } from "../format";
+import { formatNumber, formatTick } from "../format";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Legend, Tooltip);
+
+/** Value ticks in Vietnamese, with the decimals the axis's step needs (Chart.js computes ticks in floating point). */
+const valueTicks = { callback: (v: number | string, _i: number, ticks: { value: number }[]) => formatTick(Number(v), ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 0) };
 
 function useChart(make: (canvas: HTMLCanvasElement) => Chart, deps: unknown[]) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -63,8 +66,9 @@ export function TrendChart({ label, series, target, targetYear, average, words }
     },
     options: {
       responsive: true, maintainAspectRatio: false, animation: false,
-      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } } },
-      scales: { y: { ticks: { callback: (v) => formatNumber(Number(v)) } } },
+      // A reported value is shown as reported; the guides are computed (averages, a path), shown to 2 decimals.
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y, c.datasetIndex === 0 ? undefined : 2)}` } } },
+      scales: { y: { ticks: valueTicks } },
     },
   }), [JSON.stringify(series), JSON.stringify(average), target, targetYear, label]);
   return <div className="chart" role="img" aria-label={label}><canvas ref={ref} /></div>;
@@ -75,7 +79,7 @@ export function BarChart({ label, labels, values, colors }: { label: string; lab
   const ref = useChart((canvas) => new Chart(canvas, {
     type: "bar",
     data: { labels, datasets: [{ label, data: values, backgroundColor: colors }] },
-    options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } },
+    options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { x: { ticks: valueTicks } } },
   }), [JSON.stringify(values), JSON.stringify(labels), label]);
   return <div className="chart bars" role="img" aria-label={label}><canvas ref={ref} /></div>;
 }

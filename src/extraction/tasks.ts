@@ -134,6 +134,9 @@ const isClosingFormula = (action: string) => countWords(action, 8) < 8 && /thuc 
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 
+/** A paragraph's text on one line: runs of whitespace made one space (replacing only runs and other spaces than " ", as replacing every space costs). */
+const asOneLine = (s: string) => s.replace(/\s\s+|[^\S ]/g, " ").trim();
+
 /** A paragraph: its first line, and the lines that continue its sentence after a page break or footnotes. */
 interface Paragraph { first: Line; lines: Line[] }
 
@@ -216,7 +219,7 @@ export function extractTasks(
     // as replacing every space costs).
     let joined = text.slice(actionStart, first.end);
     for (let k = 1; k < parts.length; k++) joined += " " + parts[k].text;
-    const action = joined.replace(/\s\s+|[^\S ]/g, " ").trim();
+    const action = asOneLine(joined);
     const hasWork = countWords(action, 3) >= 3;
 
     // A heading's assignment governs its section; a paragraph's, the paragraphs after it, when it assigns
@@ -233,7 +236,10 @@ export function extractTasks(
       ...governing.coordinating,
       ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, l.end, registry)),
     ]).filter((c) => !governing.lead.some((l) => l.name === c.name));
-    const foldedAction = foldKeepingOffsets(action);
+    // The action's fold, cut from the document's: folding keeps every unit's place, and whitespace is whitespace in both.
+    let joinedFold = document.folded.slice(actionStart, first.end);
+    for (let k = 1; k < parts.length; k++) joinedFold += " " + document.folded.slice(parts[k].start, parts[k].end);
+    const foldedAction = asOneLine(joinedFold);
     const deadline = deadlineOf(action, foldedAction);
     tasks.push({
       section: section.label,

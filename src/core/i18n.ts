@@ -58,6 +58,14 @@ const messages = {
   due_before_window: { vi: "Hạn báo cáo không thể trước ngày bắt đầu kỳ số liệu", en: "The due date cannot be before the data window opens" },
   round_without_reporters: { vi: "Các kế hoạch đã chọn không giao nhiệm vụ hay chỉ tiêu nào cho cơ quan nào", en: "The chosen plans assign no task or indicator to any agency" },
   round_closed: { vi: "Đợt báo cáo đã đóng", en: "The reporting round is closed" },
+  round_unowned_indicators: {
+    vi: "{count} chỉ tiêu của các kế hoạch đã chọn chưa có cơ quan chủ trì theo dõi: {names}. Hãy chọn cơ quan theo dõi cho các chỉ tiêu này trên trang văn bản, hoặc xác nhận để cơ quan thu thập báo cáo nhận các chỉ tiêu này",
+    en: "{count} indicators of the chosen plans have no owning agency: {names}. Choose their owners on the document page, or confirm that the collecting agency takes them",
+  },
+  round_needs_collector: {
+    vi: "Chưa có cơ quan thu thập báo cáo để nhận các chỉ tiêu chưa có cơ quan theo dõi; hãy chọn cơ quan theo dõi cho từng chỉ tiêu",
+    en: "There is no collecting agency to take the indicators without an owner; choose each indicator's owner",
+  },
   agency_not_in_round: { vi: "Cơ quan này không phải báo cáo trong đợt này", en: "This agency does not report in this round" },
   submission_locked: { vi: "Báo cáo đã gửi hoặc đã được tiếp nhận; không sửa được nữa", en: "The report was submitted or accepted and can no longer be edited" },
   submission_not_submitted: { vi: "Báo cáo chưa được gửi", en: "The report has not been submitted" },

@@ -197,6 +197,8 @@ export async function publishImport(db: Database, id: number, version: number): 
       const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {
         documentId, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: measured ? null : i.year,
         perYear: i.perYear, periodFrom: measured ? null : i.periodFrom, periodTo: measured ? null : i.periodTo, direction: i.direction, sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
+        // (A draft saved before indicators had owners has none.)
+        ownerId: i.ownerId ?? null,
       }));
       const figure = figureOf(i, d.issuedOn);
       if (figure) await createValue(tx, { indicatorId: indicator.id, period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId });

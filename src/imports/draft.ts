@@ -46,6 +46,10 @@ const indicatorDraft = z.object({
   direction: z.enum(DIRECTIONS).default("higher"),
   kind: z.enum(["target", "actual", "estimate"]),
   section: shortText.nullable(),
+  /** The agency the text names to follow it (a table's "Cơ quan chủ trì theo dõi"), as written: shown when it maps to none. */
+  owner: shortText.nullable().default(null),
+  /** The registry agency that owns it: the one `owner` names, or the one the reviewer picked. */
+  ownerId: z.number().int().positive().nullable().default(null),
   start: offset,
   end: offset,
 });
@@ -127,6 +131,9 @@ function agencyNamed(mentionName: string, code: string | undefined, registry: Re
   return (read.code ? registry.find((a) => a.code === read.code) : byName(read.name))?.id ?? null;
 }
 
+/** The owner an extracted indicator names: only a table's row names one (see withTableIndicators). */
+const ownerNamed = (i: Extraction["indicators"][number]): string | null => ("owner" in i && typeof i.owner === "string" ? i.owner : null);
+
 export function draftFromExtraction(extraction: Extraction, registry: RegistryEntry[]): Draft {
   const { document: d } = extraction;
   const subjectOf = (symbol: string) => extraction.cited.documents.find((c) => c.symbol === symbol)?.subject ?? null;
@@ -142,6 +149,12 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       });
     }
   }
+  const owners = new Map<string, number | null>();
+  const ownerOf = (name: string | null) => {
+    if (!name) return null;
+    if (!owners.has(name)) owners.set(name, agencyNamed(name, undefined, registry));
+    return owners.get(name)!;
+  };
   return {
     document: {
       symbol: d.symbol, docType: (d.doc_type as Draft["document"]["docType"] | null) ?? "other",
@@ -159,7 +172,9 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
     })),
     indicators: extraction.indicators.map((i) => ({
       name: i.name, text: i.text, comparator: i.comparator, min: i.min, max: i.max, unit: i.unit, year: i.year, perYear: i.per_year,
-      periodFrom: i.period?.from ?? null, periodTo: i.period?.to ?? null, direction: i.direction, kind: i.kind, section: i.section, start: i.start, end: i.end,
+      periodFrom: i.period?.from ?? null, periodTo: i.period?.to ?? null, direction: i.direction, kind: i.kind, section: i.section,
+      // Read as a task's agency is: the whole name, one specific agency (a list or a collective phrase is left to the reviewer).
+      owner: ownerNamed(i), ownerId: ownerOf(ownerNamed(i)), start: i.start, end: i.end,
     })),
     projects: extraction.projects.map((p) => ({
       name: p.name, metrics: p.metrics.map((m) => ({ label: m.text, value: m.value ?? 0, of: m.of, unit: m.unit, start: m.start, end: m.end })),

@@ -133,6 +133,39 @@ describe("importing a plan", () => {
   });
 });
 
+describe("indicators' owners", () => {
+  it("publishes the owner a table names, or the one the reviewer picked; an unknown agency is refused, publishing nothing", async () => {
+    const res = await upload(s, "kh-97-ubnd.txt", readFileSync(new URL("../../test/extraction/corpus/kh-ubnd-do-thi-tuyen-quang.txt", import.meta.url)));
+    expect(res.status).toBe(201);
+    const [construction, transport, finance] = await Promise.all(["so-xay-dung", "so-giao-thong-van-tai", "so-tai-chinh"].map(agencyId));
+    const draft = structuredClone(res.body.draft);
+    const at = (name: string) => draft.indicators.findIndex((i: any) => i.name.startsWith(name) && i.year === 2030);
+    expect(draft.indicators[at("Tỷ lệ đô thị hóa")]).toMatchObject({ owner: "Sở Xây dựng", ownerId: construction });
+    expect(draft.indicators[at("Tỷ lệ đất giao thông")]).toMatchObject({ owner: "Sở Giao thông vận tải", ownerId: transport });
+    // A sentence's target names no owner: the reviewer picks one.
+    const unowned = draft.indicators.findIndex((i: any) => i.ownerId === null);
+    expect(draft.indicators[unowned]).toMatchObject({ owner: null });
+    draft.indicators[unowned].ownerId = finance;
+
+    const before = (await s.call("GET", "/api/indicators?pageSize=1")).body.total;
+    const bad = structuredClone(draft);
+    bad.indicators[at("Tỷ lệ đô thị hóa")].ownerId = 99999;
+    const badSaved = (await s.call("PUT", `/api/imports/${res.body.id}/draft`, { draft: bad, version: res.body.version })).body;
+    const refused = await s.call("POST", `/api/imports/${res.body.id}/publish?lang=en`, { version: badSaved.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual([{ field: `indicators.${at("Tỷ lệ đô thị hóa")}.ownerId`, message: "No agency with this id" }]);
+    expect((await s.call("GET", "/api/indicators?pageSize=1")).body.total).toBe(before);
+    expect((await s.call("GET", `/api/imports/${res.body.id}`)).body.status).toBe("draft");
+
+    const saved = (await s.call("PUT", `/api/imports/${res.body.id}/draft`, { draft, version: badSaved.version })).body;
+    const published = await s.call("POST", `/api/imports/${res.body.id}/publish`, { version: saved.version });
+    expect(published.status).toBe(200);
+    const live = (await s.call("GET", `/api/indicators?documentId=${published.body.documentId}&pageSize=100`)).body.items;
+    expect(live.map((i: any) => i.ownerId)).toEqual(draft.indicators.map((i: any) => i.ownerId));
+    expect(live.find((i: any) => i.name === "Tỷ lệ đô thị hóa" && i.targetYear === 2030)).toMatchObject({ ownerId: construction, ownerName: "Sở Xây dựng" });
+  });
+});
+
 describe("files that must be refused", () => {
   const counts = async () => Object.fromEntries(await Promise.all(["documents", "tasks", "indicators", "imports", "agencies"].map(async (what) => {
     const res = await s.call("GET", `/api/${what}?pageSize=1`);

@@ -3,7 +3,8 @@
  * (bounds that do not fit the comparator, min above max, unknown references), duplicate (a value
  * for the same indicator, period, agency and kind), not_found, conflict.
  */
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument, noneOrPublishedDocument } from "../documents/queries.js";
@@ -68,7 +69,10 @@ export async function listIndicators(db: Database, q: IndicatorListQuery, drafts
   const condition = where.length ? and(...where) : undefined;
   const rows = await db.select().from(indicators).where(condition).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id))
     .limit(q.pageSize).offset(pageOffset(q));
-  return pageOf(db, indicators, condition, q, rows.map(({ searchFolded: _s, ...r }) => r));
+  // The owner's name, for a reader who has no reason to load the whole registry to show it.
+  const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerId === null ? [] : [r.ownerId])))];
+  const names = new Map(ownerIds.length ? (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ownerIds))).map((a) => [a.id, a.name]) : []);
+  return pageOf(db, indicators, condition, q, rows.map(({ searchFolded: _s, ...r }) => ({ ...r, ownerName: r.ownerId === null ? null : names.get(r.ownerId) ?? null })));
 }
 
 export async function createIndicator(db: Database, input: IndicatorInput): Promise<Indicator> {

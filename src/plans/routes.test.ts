@@ -100,6 +100,23 @@ describe("indicators and values", () => {
     expect((await s.call("POST", "/api/values", { indicatorId: above.body.id, period: "2024-13", value: 1, kind: "actual" })).body.error.fields[0])
       .toEqual({ field: "period", message: expect.stringContaining("Kỳ không đúng dạng") });
   });
+
+  it("changes an indicator's owner, in the audit trail under the focal point, and refuses an unknown agency changing nothing", async () => {
+    const focal = await s.as("chuyenvien-chi-tieu", "focal_point");
+    const i = (await focal.call("POST", "/api/indicators", { documentId: plan, name: "Tỷ lệ che phủ rừng", unit: "%", comparator: ">=", min: 67 })).body;
+    expect(i.ownerId).toBeNull();
+    const owned = await focal.call("PATCH", `/api/indicators/${i.id}`, { ownerId: dpi, version: i.version });
+    expect(owned.body).toMatchObject({ ownerId: dpi, version: i.version + 1 });
+    const listed = (await focal.call("GET", `/api/indicators?documentId=${plan}&ownerId=${dpi}`)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ id: i.id, ownerName: "Sở Kế hoạch và Đầu tư" })]);
+    const trail = (await s.call("GET", `/api/audit?table=indicators&rowKey=${i.id}&limit=50`)).body.items;
+    expect(trail[0]).toMatchObject({ action: "PATCH /api/indicators/:id", before: { owner_id: null }, after: { owner_id: dpi }, actorName: "chuyenvien-chi-tieu" });
+
+    const unknown = await focal.call("PATCH", `/api/indicators/${i.id}?lang=en`, { ownerId: 99999, version: owned.body.version });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([{ field: "ownerId", message: "No agency with this id" }]);
+    expect((await focal.call("GET", `/api/indicators/${i.id}`)).body).toMatchObject({ ownerId: dpi, version: owned.body.version });
+  });
 });
 
 describe("projects", () => {

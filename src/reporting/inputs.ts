@@ -17,6 +17,8 @@ export const roundInput = z.object({
   dueOn: dateField.optional(),
   coordinatorId: id.nullable().optional(),
   reminderOffsets: offsets.optional(),
+  /** The focal point confirms that the collecting agency (coordinatorId) takes the plans' indicators no agency owns; without it, such indicators refuse the round. */
+  collectorTakesUnowned: z.boolean().optional(),
 }).refine((r) => r.periodKind === "year" || r.periodNumber == null || r.periodNumber <= { half: 2, quarter: 4, month: 12 }[r.periodKind], { path: ["periodNumber"], params: { key: "period_number_required" } });
 export type RoundInput = z.infer<typeof roundInput>;
 

@@ -1,10 +1,10 @@
 /**
  * Reporting rounds: opening one over some plans and a period (with Decree 09/2019's cut-off window
  * and the plan's due date as defaults), the agencies it expects a report from, and what each owes.
- * Outcomes: the round, or AppError validation (unknown or unpublished plan, bad dates), not_found,
- * conflict (stale version).
+ * Outcomes: the round, or AppError validation (unknown or unpublished plan, bad dates, indicators without an
+ * owner not confirmed to the collecting agency), not_found, conflict (stale version).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { AppError, invalid } from "../core/errors.js";
@@ -51,7 +51,9 @@ export function yearlyReportingDay(fullText: string | null): { day: number; mont
 /**
  * What each agency owes in a round: the open tasks it leads or coordinates and the indicators it
  * owns, in the plans of the round, after the successions in force on the due date. Indicators no
- * agency owns are the coordinator's (the focal point's agency) to report.
+ * agency owns are the coordinator's (the focal point's agency) to report: a round opens only once
+ * they have owners or the focal point confirmed that (createRound), but a round opened before
+ * owners were required, or an indicator added to a plan after its round opened, may still have none.
  */
 export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators: Set<number> }
 
@@ -82,9 +84,25 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
   return out;
 }
 
+/** The indicators of these plans that no agency owns, in the plans' order. */
+async function unownedIndicators(db: Database, documentIds: number[]): Promise<{ id: number; name: string; documentId: number }[]> {
+  return db.select({ id: indicators.id, name: indicators.name, documentId: indicators.documentId }).from(indicators)
+    .where(and(inArray(indicators.documentId, documentIds), isNull(indicators.ownerId)))
+    .orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
+}
+
+/** How many indicators have no owner and the first few of them, for a message. */
+function unownedParams(unowned: { name: string }[]): Record<string, string> {
+  const cut = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+  const names = unowned.slice(0, 3).map((i) => `“${cut(i.name)}”`).join("; ");
+  return { count: String(unowned.length), names: unowned.length > 3 ? `${names}; …` : names };
+}
+
 export interface RoundProposal {
   title: string; period: Period; periodLabel: string; windowFrom: string; windowTo: string; dueOn: string;
-  coordinatorId: number | null; reminderOffsets: number[];
+  coordinatorId: number | null; coordinatorName: string | null; reminderOffsets: number[];
+  /** Indicators no agency owns: opening waits for their owners, or for the focal point to confirm that the coordinator takes them. */
+  unownedIndicators: { id: number; name: string; documentId: number }[];
   plans: { id: number; symbol: string | null; title: string; issuedOn: string | null }[];
   reporters: { id: number; name: string; tasks: number; indicators: number }[];
 }
@@ -101,7 +119,8 @@ export async function proposeRound(db: Database, input: RoundInput): Promise<Rou
   const dueOn = input.dueOn ?? defaultDueDate(period, rule);
   if (dueOn < windowFrom) throw invalid("dueOn", "due_before_window");
   const coordinatorId = input.coordinatorId ?? null;
-  if (coordinatorId !== null && !(await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, coordinatorId))).length) throw invalid("coordinatorId", "agency_unknown");
+  const [coordinator] = coordinatorId !== null ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, coordinatorId)) : [];
+  if (coordinatorId !== null && !coordinator) throw invalid("coordinatorId", "agency_unknown");
   const owed = await owedByAgency(db, { dueOn, coordinatorId }, input.documentIds);
   const names = owed.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...owed.keys()])) : [];
   const reporters = names.map((a) => ({ id: a.id, name: a.name, tasks: owed.get(a.id)!.tasks.size, indicators: owed.get(a.id)!.indicators.size }))
@@ -109,15 +128,28 @@ export async function proposeRound(db: Database, input: RoundInput): Promise<Rou
   const symbols = plans.map((p) => p.symbol ?? p.title).join(", ");
   return {
     title: input.title ?? `Báo cáo kết quả thực hiện ${symbols} ${periodName(period)}`,
-    period, periodLabel: periodLabel(period), windowFrom, windowTo, dueOn, coordinatorId,
+    period, periodLabel: periodLabel(period), windowFrom, windowTo, dueOn, coordinatorId, coordinatorName: coordinator?.name ?? null,
     reminderOffsets: [...new Set(input.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS)].sort((a, b) => a - b),
     plans: plans.map(({ id, symbol, title, issuedOn }) => ({ id, symbol, title, issuedOn })),
     reporters,
+    unownedIndicators: await unownedIndicators(db, input.documentIds),
   };
 }
 
 export async function createRound(db: Database, input: RoundInput, createdBy: number | null): Promise<RoundDetail> {
   const p = await proposeRound(db, input);
+  if (p.unownedIndicators.length) {
+    if (!input.collectorTakesUnowned) {
+      const params = unownedParams(p.unownedIndicators);
+      throw new AppError("validation", [{ field: "collectorTakesUnowned", key: "round_unowned_indicators", params }], "round_unowned_indicators", params);
+    }
+    if (p.coordinatorId === null) throw invalid("coordinatorId", "round_needs_collector");
+    // The collecting agency becomes their owner, not only this round's reporter of them: the choice shows on
+    // the document page where it can be changed, the audit trail keeps who made it, and the next round does
+    // not ask again. (The round asks the same agencies either way: owedByAgency gives it unowned ones.)
+    await db.update(indicators).set({ ownerId: p.coordinatorId, version: sql`${indicators.version} + 1`, updatedAt: sql`now()` })
+      .where(and(inArray(indicators.id, p.unownedIndicators.map((i) => i.id)), isNull(indicators.ownerId)));
+  }
   if (!p.reporters.length) throw invalid("documentIds", "round_without_reporters");
   const [round] = await db.insert(rounds).values({
     title: p.title, periodKind: p.period.kind, periodYear: p.period.year, periodNumber: p.period.number, periodLabel: p.periodLabel,

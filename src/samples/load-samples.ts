@@ -27,7 +27,8 @@ const LOADED = "samples_loaded";
 async function openSampleRound(db: Database) {
   const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, "23/KH-UBND"));
   const [coordinator] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
-  if (plan && coordinator) await createRound(db, { documentIds: [plan.id], periodKind: "year", periodYear: 2026, coordinatorId: coordinator.id }, null);
+  // (The plan names no indicator's owner: Sở Tài chính, collecting, takes them.)
+  if (plan && coordinator) await createRound(db, { documentIds: [plan.id], periodKind: "year", periodYear: 2026, coordinatorId: coordinator.id, collectorTakesUnowned: true }, null);
 }
 
 export async function samplesLoaded(db: Database): Promise<boolean> {

@@ -88,6 +88,14 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     // The outline, with the tasks placed in its sections; the added indicator in Vietnamese number format.
     await expect.poll(() => page.locator("ul.outline").first().innerText()).toContain("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU · Nhiệm vụ (");
     await expect.poll(() => page.locator("table.documents").innerText()).toContain("≥ 95,5 %");
+    // Published, an indicator's owner is changed on the document page, and stays.
+    const owner = page.getByLabel("Cơ quan chủ trì theo dõi: Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/indicators/") && r.ok()),
+      owner.selectOption({ label: "Sở Nội vụ" }),
+    ]);
+    await page.reload();
+    await expect.poll(() => owner.locator("option:checked").innerText()).toBe("Sở Nội vụ");
 
     await page.goto(s.url + "/agencies");
     await page.getByRole("link", { name: "Sở Kế hoạch và Đầu tư", exact: true }).click();
@@ -126,12 +134,43 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     await expect.poll(inView).toBe(true);
     // The source pane takes the keyboard: it can be focused and scrolled without a mouse.
     expect(await page.locator(".fulltext.source").getAttribute("tabindex")).toBe("0");
+    // Each indicator shows its owner, the table's monitoring agency; one stated in a sentence has none until the official picks one.
+    const pickers = page.locator("[data-testid=indicator] select.agency");
+    const urban = page.locator("[data-testid=indicator]").filter({ hasText: "Số đô thị trên địa bàn tỉnh" }).first();
+    expect(await urban.locator("select.agency option:checked").innerText()).toBe("Sở Xây dựng");
+    const unowned = await pickers.evaluateAll((selects) => (selects as HTMLSelectElement[]).findIndex((s) => s.value === ""));
+    expect(unowned).toBeGreaterThanOrEqual(0);
+    await pickers.nth(unowned).selectOption({ label: "Sở Xây dựng" });
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect.poll(() => page.getByRole("status").innerText()).toBe("Đã lưu");
+    await page.reload();
+    await page.getByRole("tab", { name: /^Chỉ tiêu/ }).click();
+    await expect.poll(() => pickers.nth(unowned).locator("option:checked").innerText()).toBe("Sở Xây dựng");
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: "test/e2e/.screens/import-table-1366.png" }).catch(() => undefined);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "test/e2e/.screens/import-table-390.png", fullPage: true }).catch(() => undefined);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it("opens a round on the published plan once the collecting agency is confirmed to take the indicators no agency owns", async () => {
+    const [finance] = (await s.call("GET", "/api/agencies?q=so-tai-chinh")).body.items.filter((a: any) => a.code === "so-tai-chinh");
+    await s.as("daumoi-tc", "focal_point", [finance.id]);
+    const focal = await browser.newPage({ locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+    await signInPage(focal, s.url, "daumoi-tc");
+    await focal.goto(s.url + "/rounds");
+    await focal.getByRole("checkbox", { name: /^23\/KH-UBND/ }).check();
+    await focal.getByRole("button", { name: "Xem trước" }).click();
+    const unowned = focal.getByTestId("unowned");
+    await expect.poll(() => unowned.innerText()).toMatch(/^\d+ chỉ tiêu của các kế hoạch đã chọn chưa có cơ quan chủ trì theo dõi/);
+    const open = focal.getByRole("button", { name: "Mở đợt báo cáo", exact: true });
+    expect(await open.isDisabled()).toBe(true);
+    await unowned.screenshot({ path: "test/e2e/.screens/round-unowned.png" }).catch(() => undefined);
+    await unowned.getByRole("checkbox", { name: /^Sở Tài chính \(cơ quan thu thập báo cáo\) nhận theo dõi/ }).check();
+    await open.click();
+    await focal.waitForURL(/\/rounds\/\d+$/);
+    await focal.close();
   });
 
   it("refuses a file it cannot read with a message the official can act on", async () => {

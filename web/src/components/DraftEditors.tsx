@@ -1,4 +1,4 @@
-/** Editors for a draft's items on the import review screen: the list of items, a task, an indicator, a collective phrase's members. */
+/** Editors for a draft's items on the import review screen: the list of items, a task, an indicator, an agency, a collective phrase's members. */
 import { useState, type ReactNode } from "react";
 import { COMPARATORS } from "../../../src/plans/schema";
 import { parseVietnameseNumber } from "../../../src/text/numbers";
@@ -118,6 +118,19 @@ export function IndicatorEditor({ indicator, onChange }: { indicator: IndicatorD
         </select>
       </label>
     </div>
+  );
+}
+
+/** One registry agency or none: an indicator's owner, picked in the review and on the document page. */
+export function AgencySelect({ label, value, registry, disabled, onChange }: {
+  label: string; value: number | null; registry: Agency[]; disabled?: boolean; onChange(agencyId: number | null): void;
+}) {
+  const { t } = useLanguage();
+  return (
+    <select className="agency" aria-label={label} value={value ?? ""} disabled={disabled} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+      <option value="">{t.ownerNone}</option>
+      {registry.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+    </select>
   );
 }
 

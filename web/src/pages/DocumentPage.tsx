@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS, LINK_KIND_LABELS } from "../../../src/documents/labels";
-import { useApi, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type Task } from "../api";
+import { ApiError, sendJson, useApi, type Agency, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type Task } from "../api";
+import { AgencySelect } from "../components/DraftEditors";
 import { TaskList } from "../components/TaskList";
 import { CascadeGraph } from "../components/CascadeGraph";
 import { LoadState } from "../components/Status";
@@ -11,6 +12,7 @@ import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 
 type LinkRow = DocumentDetail["linksOut"][number];
+type IndicatorRow = Omit<Indicator, "searchFolded"> & { ownerName: string | null };
 
 export function DocumentPage() {
   const { id } = useParams();
@@ -20,11 +22,24 @@ export function DocumentPage() {
   const graph = useApi<DocumentGraph>(`/api/documents/${id}/graph`);
   const [showText, setShowText] = useState(false);
   const tasks = useApi<Page<Task>>(`/api/tasks?documentId=${id}&pageSize=500`);
-  const indicators = useApi<Page<Omit<Indicator, "searchFolded">>>(`/api/indicators?documentId=${id}&pageSize=500`);
+  const indicators = useApi<Page<IndicatorRow>>(`/api/indicators?documentId=${id}&pageSize=500`);
+  // The registry only for those who may change an indicator's owner; others read its name from the list.
+  const editsOwners = can("plans.write");
+  const registry = useApi<Page<Agency>>(editsOwners ? "/api/agencies?pageSize=500" : null);
+  const [ownerProblem, setOwnerProblem] = useState<string | null>(null);
   // An item reached by its address (from the dashboard): shown once the lists are in, and marked.
   useReachedItem(!!(doc.data && tasks.data && indicators.data));
   if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} onRetry={doc.reload} />;
   const d = doc.data;
+  async function changeOwner(i: IndicatorRow, ownerId: number | null) {
+    setOwnerProblem(null);
+    try {
+      await sendJson("PATCH", `/api/indicators/${i.id}?lang=${lang}`, { ownerId, version: i.version });
+    } catch (e) {
+      setOwnerProblem(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
+    }
+    indicators.reload();
+  }
   const groups: { label: string; rows: LinkRow[] }[] = [];
   for (const kind of Object.keys(LINK_KIND_LABELS) as (keyof typeof LINK_KIND_LABELS)[]) {
     const out = d.linksOut.filter((l) => l.kind === kind), inn = d.linksIn.filter((l) => l.kind === kind);
@@ -67,13 +82,17 @@ export function DocumentPage() {
       <h2>{t.tasksTitle} ({tasks.data?.total ?? "…"})</h2>
       {tasks.data ? <TaskList tasks={tasks.data.items} showDocument={false} /> : <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} />}
       <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
+      {ownerProblem && <p className="error" role="alert">{ownerProblem}</p>}
       {indicators.data && (indicators.data.items.length === 0 ? <p className="muted">{t.noIndicators}</p> : (
         <table className="documents">
-          <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th></tr></thead>
+          <thead><tr><th>{t.section}</th><th>{t.indicatorName}</th><th>{t.indicatorValue}</th><th>{t.indicatorYear}</th><th>{t.indicatorOwner}</th></tr></thead>
           <tbody>{indicators.data.items.map((i) => (
             <tr key={i.id} id={`indicator-${i.id}`}><td>{i.sectionNumber}</td><td>{i.name}{i.sourceText && i.sourceText !== i.name && <span className="source-text">“{i.sourceText}”</span>}</td>
               <td className="nowrap">{formatTarget(i, t.perYear)}</td>
-              <td>{i.targetYear ?? "—"}</td></tr>
+              <td>{i.targetYear ?? "—"}</td>
+              <td>{editsOwners && registry.data
+                ? <AgencySelect label={`${t.indicatorOwner}: ${i.name}`} value={i.ownerId} registry={registry.data.items} onChange={(ownerId) => void changeOwner(i, ownerId)} />
+                : i.ownerName ?? "—"}</td></tr>
           ))}</tbody>
         </table>
       ))}

@@ -3,7 +3,7 @@ import { textTables } from "../../../src/extraction/tables";
 import { Link, useNavigate, useParams } from "react-router";
 import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
-import { DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
+import { AgencySelect, DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
 import { formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
@@ -205,13 +205,22 @@ export function ImportReviewPage() {
               </table>
             </>
           )}
+          {tab === "indicators" && draft.indicators.some((i) => !i.ownerId) && (
+            <p className="muted">{t.unownedInDraft(draft.indicators.filter((i) => !i.ownerId).length)}</p>
+          )}
           {tab === "indicators" && (
             <DraftItems items={draft.indicators} testId="indicator" editable={editable} span={span} onSelect={setSpan} addLabel={t.addIndicator}
               onChange={(indicators) => change({ ...draft, indicators })}
-              blank={(): IndicatorDraft => ({ name: t.newIndicator, text: "", comparator: ">=", min: null, max: null, unit: null, year: null, perYear: false, periodFrom: null, periodTo: null, direction: "higher", kind: "target", section: null, start: null, end: null })}
+              blank={(): IndicatorDraft => ({ name: t.newIndicator, text: "", comparator: ">=", min: null, max: null, unit: null, year: null, perYear: false, periodFrom: null, periodTo: null, direction: "higher", kind: "target", section: null, owner: null, ownerId: draft.indicators[draft.indicators.length - 1]?.ownerId ?? null, start: null, end: null })}
               head={(ind) => (<>
                 <strong>{ind.section ?? "—"}</strong> · {ind.name}
                 <div><span className="nowrap">{formatTarget(ind, t.perYear)}</span> · {ind.year ?? "—"} <span className="tag">{t.indicatorKind[ind.kind]}</span></div>
+                {/* The owner is picked in place: a plan's indicators are many, and each needs one before a round opens. */}
+                <div className="owner">{t.indicatorOwner}:{" "}
+                  <AgencySelect label={`${t.indicatorOwner}: ${ind.name}`} value={ind.ownerId ?? null} registry={agencies} disabled={!editable}
+                    onChange={(ownerId) => change({ ...draft, indicators: draft.indicators.map((x) => (x === ind ? { ...x, ownerId } : x)) })} />
+                  {ind.owner && !ind.ownerId && <span className="field-error"> {t.ownerInText(ind.owner)}</span>}
+                </div>
               </>)}
               editor={(ind, onChange) => <IndicatorEditor indicator={ind} onChange={onChange} />} />
           )}

@@ -18,7 +18,10 @@ function NewRound({ onOpened }: { onOpened(id: number): void }) {
   const [periodNumber, setPeriodNumber] = useState(1);
   const [proposal, setProposal] = useState<RoundProposal | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const input = { documentIds, periodKind, periodYear, periodNumber: periodKind === "year" ? null : periodNumber };
+  // The focal point's confirmation that the collecting agency takes the indicators no agency owns (asked only when some have none).
+  const [collectorTakes, setCollectorTakes] = useState(false);
+  const input = { documentIds, periodKind, periodYear, periodNumber: periodKind === "year" ? null : periodNumber, collectorTakesUnowned: collectorTakes };
+  const unowned = proposal?.unownedIndicators ?? [];
   const run = async <T,>(path: string, then: (r: T) => void) => {
     setError(null);
     try { then(await sendJson<T>("POST", path, input)); } catch (e) {
@@ -59,10 +62,20 @@ function NewRound({ onOpened }: { onOpened(id: number): void }) {
           <p><strong>{proposal.title}</strong></p>
           <p>{t.window}: {t.windowText(formatDate(proposal.windowFrom), formatDate(proposal.windowTo))} · {t.dueOn}: {formatDate(proposal.dueOn)}</p>
           <p>{t.expectedAgencies(proposal.reporters.length)}: {proposal.reporters.map((r) => r.name).join("; ")}</p>
+          {unowned.length > 0 && (
+            <div className="warning" data-testid="unowned">
+              <p>{t.unownedInRound(unowned.length)}</p>
+              <ul>{unowned.slice(0, 5).map((i) => <li key={i.id}><Link to={`/documents/${i.documentId}#indicator-${i.id}`}>{i.name}</Link></li>)}{unowned.length > 5 && <li>…</li>}</ul>
+              <p>{t.unownedHint}</p>
+              {proposal.coordinatorName
+                ? <label className="check"><input type="checkbox" checked={collectorTakes} onChange={(e) => setCollectorTakes(e.target.checked)} /> {t.collectorTakes(unowned.length, proposal.coordinatorName)}</label>
+                : <p>{t.noCollector}</p>}
+            </div>
+          )}
         </div>
       )}
-      <button type="button" disabled={!documentIds.length} onClick={() => void run<RoundProposal>("/api/rounds/proposal", setProposal)}>{t.preview}</button>{" "}
-      <button type="submit" disabled={!proposal}>{t.openRound}</button>
+      <button type="button" disabled={!documentIds.length} onClick={() => void run<RoundProposal>("/api/rounds/proposal", (p) => { setCollectorTakes(false); setProposal(p); })}>{t.preview}</button>{" "}
+      <button type="submit" disabled={!proposal || (unowned.length > 0 && !collectorTakes)}>{t.openRound}</button>
     </form>
   );
 }

@@ -50,9 +50,25 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     await item.getByRole("link", { name: "Mở báo cáo" }).click();
     await reporter.getByRole("heading", { name: "Báo cáo của Sở Xây dựng" }).waitFor();
 
-    // Sending too early names what is missing.
+    // Tasks show their full number ("2" under part III is III.2) and start with a capital, though cut from their lead clause.
+    const coordinating = reporter.locator(".report-task", { hasText: "Triển khai thực hiện các nhiệm vụ trọng tâm của Kế hoạch này" });
+    expect(await coordinating.locator("p").first().innerText()).toMatch(/^III\.2 Triển khai thực hiện/);
+
+    // Sending too early lists every gap, each naming its item, before anything is sent; a gap leads to its field.
     await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
-    await expect.poll(() => reporter.getByRole("alert").first().innerText()).toContain("Chọn tình trạng thực hiện nhiệm vụ");
+    const confirm = reporter.getByRole("alertdialog", { name: "Trước khi gửi báo cáo" });
+    await confirm.waitFor();
+    const listed = await confirm.innerText();
+    expect(listed).toContain("Nhiệm vụ III “Tổ chức triển khai nghiên cứu, quán triệt nội dung Nghị quyết…”: chọn tình trạng thực hiện");
+    expect(listed).toContain("Nhiệm vụ III.2 “Triển khai thực hiện các nhiệm vụ trọng tâm của Kế hoạch…”: chọn tình trạng thực hiện"); // coordinating
+    expect(listed).toContain("Kết quả nổi bật: còn để trống");
+    expect(listed).not.toContain("Chọn tình trạng thực hiện nhiệm vụ");
+    expect(await confirm.getByRole("button", { name: "Vẫn gửi báo cáo" }).count()).toBe(0); // lead tasks without a status block sending
+    await confirm.getByRole("link", { name: /^Nhiệm vụ III\.2 / }).click();
+    const focusedId = () => reporter.evaluate(() => document.activeElement?.id);
+    const coordinatingStatus = coordinating.getByRole("combobox", { name: "Tình trạng" });
+    expect(await focusedId()).toBe(await coordinatingStatus.getAttribute("id"));
+    await confirm.getByRole("button", { name: "Quay lại hoàn thiện" }).click();
 
     const statuses = reporter.getByRole("combobox", { name: /^Tình trạng/ });
     const count = await statuses.count();
@@ -60,17 +76,33 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     for (let i = 0; i < count; i++) await statuses.nth(i).selectOption("in_progress");
     await reporter.getByLabel("Kết quả, nội dung thực hiện").first().fill("Đã hoàn thành 60% khối lượng cứng hoá đường thôn");
     await reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").fill("Nguồn vốn bố trí chậm");
+
+    // Progress typed the Vietnamese way is saved as typed; out of range it is said at the field and not saved; 100% in progress is questioned.
+    const progress = reporter.getByLabel("Tiến độ (%)").first();
+    const firstTask = reporter.locator(".report-task").first();
+    await progress.fill("955");
+    await expect.poll(() => firstTask.locator(".field-error").first().innerText()).toBe("Tiến độ (%) phải là số từ 0 đến 100, đã nhập “955”");
+    await progress.fill("100");
+    await expect.poll(() => firstTask.locator(".field-error").first().innerText()).toBe("Tiến độ 100% là đã hoàn thành; chọn “Hoàn thành đúng hạn” hoặc “Hoàn thành quá hạn”, hoặc sửa tiến độ");
+    await progress.fill("95,5");
     await saved(reporter);
+    expect(await firstTask.locator(".field-error").count()).toBe(0);
+    const api = await s.signIn("bc-xaydung");
+    expect((await api.call("GET", `/api/rounds/${roundId}/reports/${xd}`)).body.tasks[0].report.progress).toBe(95.5);
 
     // A file that is no accepted kind is refused beside the control it was attached with, saying what to do; nothing is attached.
     await reporter.getByLabel("Đính kèm tệp").last().setInputFiles({ name: "bien-ban.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
     await expect.poll(() => reporter.locator(".evidence .field-error").last().innerText()).toBe("bien-ban.pdf: Chỉ nhận tệp PDF, Word, Excel, ảnh PNG/JPEG; hãy lưu hoặc in tệp ra PDF rồi đính kèm");
     expect(await reporter.locator(".evidence .file").count()).toBe(0);
 
-    // Its draft survives a reload: saved as typed.
+    // Its draft survives a reload: saved as typed, the progress shown the Vietnamese way.
     await reporter.reload();
     await expect.poll(() => reporter.getByLabel("Khó khăn, vướng mắc và nguyên nhân").inputValue()).toBe("Nguồn vốn bố trí chậm");
+    expect(await reporter.getByLabel("Tiến độ (%)").first().inputValue()).toBe("95,5");
+    // What is left empty is asked about, and may be sent anyway.
     await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
+    expect(await confirm.innerText()).toContain("Đề xuất, kiến nghị: còn để trống");
+    await confirm.getByRole("button", { name: "Vẫn gửi báo cáo" }).click();
     await expect.poll(() => reporter.locator(".tag.status-submitted").first().innerText()).toBe("Đã gửi, chờ xem xét");
 
     // The focal point's board counts it received, on time.
@@ -82,8 +114,9 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     expect(await total(focal, "onTime")).toContain("1");
     expect(await total(focal, "missing")).toContain(String(expected - 1));
 
-    // Returned with a comment.
+    // Returned with a comment; the reviewer sees the progress the Vietnamese way.
     await focal.locator(`tr[data-agency="${xd}"]`).getByRole("link", { name: "Xem" }).click();
+    await expect.poll(() => focal.getByLabel("Tiến độ (%)").first().inputValue()).toBe("95,5");
     await focal.getByLabel("Ý kiến (bắt buộc khi trả lại)").fill("Bổ sung số liệu giải ngân vốn");
     await focal.getByRole("button", { name: "Trả lại để hoàn thiện" }).click();
     await expect.poll(() => focal.locator(".tag.status-returned").first().innerText()).toBe("Bị trả lại, cần hoàn thiện");
@@ -97,6 +130,7 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     await reporter.getByLabel("Kết quả nổi bật").fill("Giải ngân đạt 72% kế hoạch vốn năm 2026");
     await saved(reporter);
     await reporter.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await confirm.getByRole("button", { name: "Vẫn gửi báo cáo" }).click();
     await expect.poll(() => reporter.locator(".tag.status-submitted").first().innerText()).toBe("Đã gửi, chờ xem xét");
 
     // Accepted: locked for the reporter; the board counts it accepted.
@@ -147,5 +181,39 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
     expect(text).toContain("Nguồn vốn bố trí chậm.");
     expect(text).toContain("Giải ngân đạt 72% kế hoạch vốn năm 2026"); // the accepted report's results
+  });
+
+  it("takes indicator values typed the Vietnamese way and shows them so, in the form and to a reader", async () => {
+    await focal.goto(`${s.url}/rounds/${roundId}/reports/${tc}`);
+    await focal.getByRole("heading", { name: "Báo cáo của Sở Tài chính" }).waitFor();
+    const values = focal.getByLabel("Giá trị");
+    await values.nth(0).fill("8.650");
+    await values.nth(1).fill("58,5");
+    await values.nth(2).fill("1.288,123");
+    await values.nth(3).fill("tám nghìn");
+    await expect.poll(() => focal.locator(".report-indicators .field-error").first().innerText()).toBe("Giá trị: không phải số (viết kiểu 1.234,5)");
+    await saved(focal);
+    const form = (await s.call("GET", `/api/rounds/${roundId}/reports/${tc}`)).body;
+    expect(form.indicators.slice(0, 4).map((i: { report: { value: number | null } | null }) => i.report?.value ?? null)).toEqual([8650, 58.5, 1288.123, null]);
+    // Sending lists the value that is no number, naming its indicator, and its link leads to it.
+    await focal.getByRole("button", { name: "Gửi báo cáo" }).click();
+    const bad = focal.getByRole("alertdialog").getByRole("link", { name: /^Chỉ tiêu “.*”: Giá trị: không phải số/ });
+    await bad.click();
+    expect(await focal.evaluate(() => document.activeElement?.id)).toBe(`field-indicators-${form.indicators[3].id}-value`);
+    await values.nth(3).fill("");
+
+    await focal.reload();
+    expect(await focal.getByLabel("Giá trị").nth(0).inputValue()).toBe("8.650");
+    expect(await focal.getByLabel("Giá trị").nth(1).inputValue()).toBe("58,5");
+    // A leader reads the report: values in Vietnamese.
+    await s.as("lanhdao-bc", "leader");
+    const leader = await (await browser.newContext({ locale: "vi-VN" })).newPage();
+    await signInPage(leader, s.url, "lanhdao-bc");
+    await leader.goto(`${s.url}/rounds/${roundId}/reports/${tc}`);
+    await leader.getByText("Báo cáo chỉ để xem.").waitFor();
+    const shown = await leader.locator(".report-indicators").innerText();
+    expect(shown).toContain("Giá trị: 8.650");
+    expect(shown).toContain("Giá trị: 58,5");
+    expect(shown).toContain("Giá trị: 1.288,123");
   });
 });

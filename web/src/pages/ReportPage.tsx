@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
 import { Link, useParams } from "react-router";
+import { reportGaps, sentenceStart, statusProgressMismatch, taskLabel, indicatorLabel, type Gap } from "../../../src/reporting/gaps";
 import { ApiError, getJson, sendJson, uploadFile, useApi, type FieldMessage, type SubmissionForm } from "../api";
-import { NumberField } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
-import { formatDate, formatTarget } from "../format";
+import { formatDate, formatNumber, formatTarget, readNumber, type TypedNumber } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 
@@ -16,6 +16,40 @@ const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new
 const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size;
 const TASK_STATUSES = ["completed_on_time", "completed_late", "in_progress", "overdue", "not_started"];
 const AUTOSAVE_MS = 800;
+const PROGRESS_RANGE = { min: 0, max: 100 };
+
+/** The id of the control of an API field ("tasks.12.status"), so that a gap's link can focus it. */
+const controlId = (field: string) => `field-${field.replace(/\./g, "-")}`;
+/** Follows a gap's link: the field itself takes the focus (a link to an element only scrolls). */
+const focusField = (field: string) => (e: MouseEvent) => {
+  const control = document.getElementById(controlId(field));
+  if (!control) return;
+  e.preventDefault();
+  control.scrollIntoView({ block: "center" });
+  control.focus();
+};
+
+/** A gap as listed: its field, whether it blocks sending, and what it says (its item named). */
+interface ListedGap { field: string; blocking: boolean; text: string }
+
+/**
+ * A number typed the Vietnamese way ("95,5", "8.650"). What is typed stays as typed; `onRead` gets
+ * what it reads as (a number, empty, or the problem), and the form decides what to save and say.
+ */
+function NumberInput({ id, label, value, range, problem, onRead }: {
+  id: string; label: string; value: number | null; range?: { min: number; max: number }; problem: string | null; onRead(read: TypedNumber, typed: string): void;
+}) {
+  const [typed, setTyped] = useState(() => formatNumber(value));
+  return (
+    <div className="number-field">
+      <label>{label}
+        <input id={id} inputMode="decimal" value={typed} aria-invalid={!!problem} aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => { setTyped(e.target.value); onRead(readNumber(e.target.value, range), e.target.value.trim()); }} />
+      </label>
+      {problem && <span id={`${id}-problem`} className="field-error">{problem}</span>}
+    </div>
+  );
+}
 
 /** The values shown in the form, from the server's answer. */
 function valuesOf(form: SubmissionForm) {
@@ -51,6 +85,11 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   /** A file refused (its type, its size, a damaged or tampered file): said beside the control it was attached with, not among the report's gaps. */
   const [attachProblem, setAttachProblem] = useState<{ taskId: number | null; message: string } | null>(null);
   const [comment, setComment] = useState("");
+  /** Number fields whose text is no number, or out of range: said at the field, listed among the gaps, not sent. */
+  const [badNumbers, setBadNumbers] = useState<Record<string, { problem: "not_a_number" | "out_of_range"; typed: string }>>({});
+  /** Sending was asked for while the report has gaps: they are listed to confirm or fix. */
+  const [confirming, setConfirming] = useState(false);
+  const confirmTitle = useRef<HTMLHeadingElement>(null);
   const pending = useRef<Changes>(noChanges());
   const version = useRef(initial.submission?.version ?? 0);
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -126,8 +165,18 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
     schedule();
   };
 
-  // Leaving: the browser asks before closing a page with unsaved changes; moving within the app sends them.
-  const unsaved = state === "dirty" || state === "saving" || state === "error";
+  /** A number field read: a number (or empty) is saved; a problem is kept to say, and the saved value stays as it was. */
+  const readInto = (field: string, read: TypedNumber, typed: string, apply: (value: number | null) => void) => {
+    setBadNumbers(({ [field]: _, ...rest }) => ("problem" in read ? { ...rest, [field]: { problem: read.problem, typed } } : rest));
+    if ("value" in read) apply(read.value);
+  };
+  const numberProblem = (field: string, label: string) => {
+    const bad = badNumbers[field];
+    return !bad ? null : bad.problem === "out_of_range" ? t.progressOutOfRange(bad.typed) : t.notANumber(label);
+  };
+
+  // Leaving: the browser asks before closing a page with unsaved changes (a number not yet readable too); moving within the app sends them.
+  const unsaved = state === "dirty" || state === "saving" || state === "error" || Object.keys(badNumbers).length > 0;
   useEffect(() => {
     if (!unsaved) return;
     const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = t.leaveWarning; };
@@ -174,6 +223,39 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   };
 
   const problemOf = (field: string) => problems.find((p) => p.field === field)?.message;
+  const textLabels = { results: t.reportResults, difficulties: t.difficulties, proposals: t.proposals };
+  const itemName = (item: Gap["item"]) => ("task" in item ? t.taskItem(item.task) : "indicator" in item ? t.indicatorItem(item.indicator) : textLabels[item.text]);
+  const labelOfField = (field: string) => {
+    const [kind, id] = field.split(".");
+    const task = kind === "tasks" ? form.tasks.find((x) => x.id === Number(id)) : undefined;
+    const indicator = kind === "indicators" ? form.indicators.find((x) => x.id === Number(id)) : undefined;
+    return task ? t.taskItem(taskLabel(task.number, task.text)) : indicator ? t.indicatorItem(indicatorLabel(indicator.name)) : "";
+  };
+  // Every gap, from what is on screen now (the same rules the server applies on sending), numbers that cannot be saved first.
+  const gaps: ListedGap[] = [
+    ...Object.keys(badNumbers).map((field) => ({ field, blocking: true, text: `${labelOfField(field)}: ${numberProblem(field, field.endsWith("progress") ? t.progress : t.valueLabel)}` })),
+    ...reportGaps({
+      tasks: form.tasks.map((task) => {
+        const v = values.tasks.get(task.id)!;
+        return { ...task, status: v.status ?? null, progress: v.progress ?? null, narrative: v.narrative ?? "" };
+      }),
+      indicators: form.indicators.map((i) => {
+        const v = values.indicators.get(i.id)!;
+        return { ...i, value: v.value ?? null, explanation: v.explanation ?? "" };
+      }),
+      texts: { results: values.texts.results ?? "", difficulties: values.texts.difficulties ?? "", proposals: values.texts.proposals ?? "" },
+    }).map((g) => ({ field: g.field, blocking: g.blocking, text: `${itemName(g.item)}: ${t.gapWhat[g.key]}` })),
+  ];
+  const blocking = gaps.filter((g) => g.blocking), optional = gaps.filter((g) => !g.blocking);
+  /** Sends at once when nothing is missing; otherwise lists every gap first, to fix or (if none blocks) send anyway. */
+  const send = () => {
+    if (!gaps.length) return void act("submit", {});
+    setConfirming(true);
+    requestAnimationFrame(() => confirmTitle.current?.focus());
+  };
+  const gapList = (list: ListedGap[]) => (
+    <ul>{list.map((g) => <li key={g.field}><a href={`#${controlId(g.field)}`} onClick={focusField(g.field)}>{g.text}</a></li>)}</ul>
+  );
   const status = form.submission?.status ?? "missing";
   const actsForAgency = session!.user.role === "admin" || session!.user.role === "focal_point" || session!.user.agencyIds.includes(form.agency.id);
   const lastReturn = [...form.events].reverse().find((e) => e.kind === "returned");
@@ -201,7 +283,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       {message && <p className="error" role="alert">{message}</p>}
       {problems.length > 0 && (
         <div className="error" role="alert"><strong>{t.gapsTitle}</strong>
-          <ul>{problems.map((p) => <li key={p.field}><a href={`#${p.field.replace(/\./g, "-")}`}>{p.message}</a></li>)}</ul>
+          <ul>{problems.map((p) => <li key={p.field}><a href={`#${controlId(p.field)}`} onClick={focusField(p.field)}>{p.message}</a></li>)}</ul>
         </div>
       )}
 
@@ -209,27 +291,32 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       <ol className="report-tasks">
         {form.tasks.map((task) => {
           const v = values.tasks.get(task.id)!;
+          const number = task.number ?? task.sectionNumber;
+          const mismatch = statusProgressMismatch(v.status, v.progress);
+          const progressField = `tasks.${task.id}.progress`;
           return (
-            <li key={task.id} id={`tasks-${task.id}-status`} className="report-task">
-              <p>{task.sectionNumber && <span className="muted">{task.sectionNumber} </span>}{task.text}</p>
+            <li key={task.id} className="report-task">
+              {/* Shown from a capital: a task cut from its lead clause starts in lower case ("tổ chức triển khai…"). */}
+              <p>{number && <span className="muted">{number} </span>}{sentenceStart(task.text)}</p>
               <p className="muted"><span className="tag">{task.role === "lead" ? t.leadRole : t.coordinatingRole}</span>{task.deadlineText && <> · {t.deadline}: {task.deadlineText}</>}</p>
               <div className="row">
                 <label>{t.taskStatusLabel}
-                  <select disabled={!editable} value={v.status ?? ""} aria-invalid={!!problemOf(`tasks.${task.id}.status`)} onChange={(e) => setTask(task.id, { status: e.target.value || null })}>
+                  <select id={controlId(`tasks.${task.id}.status`)} disabled={!editable} value={v.status ?? ""} aria-invalid={!!problemOf(`tasks.${task.id}.status`)} onChange={(e) => setTask(task.id, { status: e.target.value || null })}>
                     <option value="">{t.chooseStatus}</option>
                     {TASK_STATUSES.map((s) => <option key={s} value={s}>{t.taskStatus[s]}</option>)}
                   </select>
                 </label>
-                <label>{t.progress}
-                  <input type="number" min={0} max={100} disabled={!editable} value={v.progress ?? ""}
-                    onChange={(e) => setTask(task.id, { progress: e.target.value === "" ? null : Math.max(0, Math.min(100, Math.round(Number(e.target.value)))) })} />
-                </label>
+                {editable
+                  ? <NumberInput id={controlId(progressField)} label={t.progress} value={v.progress ?? null} range={PROGRESS_RANGE} problem={numberProblem(progressField, t.progress)}
+                    onRead={(read, typed) => readInto(progressField, read, typed, (progress) => setTask(task.id, { progress }))} />
+                  : <label>{t.progress}<input id={controlId(progressField)} disabled value={formatNumber(v.progress)} /></label>}
               </div>
               {problemOf(`tasks.${task.id}.status`) && <span className="field-error">{problemOf(`tasks.${task.id}.status`)}</span>}
-              <label>{t.narrative}<textarea rows={3} disabled={!editable} value={v.narrative} onChange={(e) => setTask(task.id, { narrative: e.target.value })} /></label>
+              {(mismatch || problemOf(progressField)) && <span className="field-error">{mismatch ? sentenceStart(t.gapWhat[mismatch]) : problemOf(progressField)}</span>}
+              <label>{t.narrative}<textarea id={controlId(`tasks.${task.id}.narrative`)} rows={3} disabled={!editable} value={v.narrative} onChange={(e) => setTask(task.id, { narrative: e.target.value })} /></label>
               {task.contributions.length > 0 && (
                 <div className="contributions"><strong>{t.contributions}</strong>
-                  <ul>{task.contributions.map((c) => <li key={c.agencyId}><strong>{c.agencyName}</strong>{c.status && <> ({t.taskStatus[c.status]})</>}: {c.narrative}</li>)}</ul>
+                  <ul>{task.contributions.map((c) => <li key={c.agencyId}><strong>{c.agencyName}</strong>{(c.status || c.progress !== null) && <> ({[c.status && t.taskStatus[c.status], c.progress !== null && `${formatNumber(c.progress)} %`].filter(Boolean).join(", ")})</>}: {c.narrative}</li>)}</ul>
                 </div>
               )}
               {files(task.id)}
@@ -242,22 +329,25 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       <ol className="report-indicators">
         {form.indicators.map((i) => {
           const v = values.indicators.get(i.id)!;
+          const valueField = `indicators.${i.id}.value`;
           return (
-            <li key={i.id} id={`indicators-${i.id}-value`}>
+            <li key={i.id}>
               <p>{i.name}</p>
               <p className="muted">{t.target}: {formatTarget(i, t.perYear)}{i.targetYear ? ` (${i.targetYear})` : ""}
                 {i.meetsTarget === true && <span className="tag ok"> {t.meetsTarget}</span>}{i.meetsTarget === false && <span className="tag warn"> {t.missesTarget}</span>}</p>
               <div className="row">
-                {editable ? <NumberField label={t.valueLabel} value={v.value} onChange={(value) => setIndicator(i.id, { value })} />
-                  : <span>{t.valueLabel}: {v.value ?? "—"}</span>}
+                {editable
+                  ? <NumberInput id={controlId(valueField)} label={t.valueLabel} value={v.value ?? null} problem={numberProblem(valueField, t.valueLabel)}
+                    onRead={(read, typed) => readInto(valueField, read, typed, (value) => setIndicator(i.id, { value }))} />
+                  : <span>{t.valueLabel}: {v.value == null ? "—" : formatNumber(v.value)}{i.unit ? ` ${i.unit}` : ""}</span>}
                 <label>{t.indicatorKindLabel}
                   <select disabled={!editable} value={v.valueKind} onChange={(e) => setIndicator(i.id, { valueKind: e.target.value as "actual" | "estimate" })}>
                     <option value="actual">{t.valueKind.actual}</option><option value="estimate">{t.valueKind.estimate}</option>
                   </select>
                 </label>
               </div>
-              <label id={`indicators-${i.id}-explanation`}>{t.explanation}
-                <textarea rows={2} disabled={!editable} value={v.explanation} aria-invalid={!!problemOf(`indicators.${i.id}.explanation`) || !!problemOf(`indicators.${i.id}.value`)}
+              <label>{t.explanation}
+                <textarea id={controlId(`indicators.${i.id}.explanation`)} rows={2} disabled={!editable} value={v.explanation} aria-invalid={!!problemOf(`indicators.${i.id}.explanation`) || !!problemOf(`indicators.${i.id}.value`)}
                   onChange={(e) => setIndicator(i.id, { explanation: e.target.value })} />
               </label>
               {(problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)) && <span className="field-error">{problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)}</span>}
@@ -268,13 +358,26 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
 
       <h2>{t.generalSection}</h2>
       {(["results", "difficulties", "proposals"] as const).map((k) => (
-        <label key={k}>{k === "results" ? t.reportResults : t[k]}<textarea rows={4} disabled={!editable} value={values.texts[k]} onChange={(e) => setText(k, e.target.value)} /></label>
+        <label key={k}>{textLabels[k]}<textarea id={controlId(k)} rows={4} disabled={!editable} value={values.texts[k]} onChange={(e) => setText(k, e.target.value)} /></label>
       ))}
       <h3>{t.evidence} <span className="muted">({t.evidenceHint})</span></h3>
       {files(null)}
 
+      {confirming && editable && (
+        <div className="panel confirm" role="alertdialog" aria-labelledby="confirm-title">
+          <h2 id="confirm-title" ref={confirmTitle} tabIndex={-1}>{t.confirmTitle}</h2>
+          {!gaps.length && <p>{t.nothingMissing}</p>}
+          {blocking.length > 0 && <><p><strong>{t.mustFix}</strong></p>{gapList(blocking)}</>}
+          {optional.length > 0 && <><p>{t.leftEmpty}</p>{gapList(optional)}</>}
+          <div className="actions">
+            {!blocking.length && <button className="primary" onClick={() => { setConfirming(false); void act("submit", {}); }}>{gaps.length ? t.sendAnyway : t.submit}</button>}{" "}
+            <button onClick={() => setConfirming(false)}>{t.keepEditing}</button>
+          </div>
+        </div>
+      )}
+
       <div className="actions">
-        {editable && <button className="primary" onClick={() => void act("submit", {})}>{t.submit}</button>}
+        {editable && !confirming && <button className="primary" onClick={send}>{t.submit}</button>}
         {status === "submitted" && actsForAgency && <button onClick={() => void act("withdraw", {})}>{t.withdraw}</button>}
       </div>
 

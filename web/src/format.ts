@@ -1,6 +1,7 @@
 /** Display formats: Vietnamese dates (dd/mm/yyyy) and numbers whatever the language, as the documents write them. */
-import { formatVietnameseDate } from "../../src/text/dates";
-import { formatVietnameseNumber, parseVietnameseNumber } from "../../src/text/numbers";
+// With ".js", as the server's modules are imported: test/web/format.test.ts, checked with the server's settings, reads this file too.
+import { formatVietnameseDate } from "../../src/text/dates.js";
+import { formatVietnameseNumber, parseVietnameseNumber } from "../../src/text/numbers.js";
 
 export const formatDate = (iso: string | null | undefined) => (iso ? formatVietnameseDate(iso) : "");
 

@@ -8,7 +8,7 @@ export async function signInPage(page: Page, url: string, username: string, pass
   await page.getByLabel("Tên đăng nhập", { exact: true }).fill(username);
   await page.getByLabel("Mật khẩu", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+  await page.getByRole("button", { name: "Đăng xuất", includeHidden: true }).waitFor({ state: "attached" });
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

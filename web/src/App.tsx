@@ -30,10 +30,18 @@ function Header() {
   const navigate = useNavigate();
   const [q, setQ] = useState("");
   const { session, can, signOut } = useSession();
+  // On a phone the menu is folded behind a button; it folds again on every move within the app.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
   return (
     <header className="top">
       <div className="brand"><NavLink to="/">{t.appName}</NavLink><span className="muted">{t.tagline}</span></div>
-      <nav>
+      <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen(!menuOpen)}>
+        {menuOpen ? t.menuClose : t.menu}
+      </button>
+      <div id="site-menu" className={menuOpen ? "site-menu open" : "site-menu"}>
+      <nav aria-label={t.mainMenu}>
         {can("plans.read") && <NavLink to="/dashboard">{t.navDashboard}</NavLink>}
         <NavLink to="/" end>{t.navDocuments}</NavLink>
         <NavLink to="/agencies">{t.navAgencies}</NavLink>
@@ -55,8 +63,15 @@ function Header() {
           <button onClick={() => { void signOut(); navigate("/"); }}>{t.signOut}</button>
         </div>
       )}
+      </div>
     </header>
   );
+}
+
+/** The first thing a keyboard reaches: straight to the page's content, past the menu. */
+function SkipLink() {
+  const { t } = useLanguage();
+  return <a className="skip-link" href="#main">{t.skipToContent}</a>;
 }
 
 /** The notifications link with the unread count, refreshed on each move within the app. */
@@ -104,8 +119,9 @@ export function App() {
   return (
     <SessionProvider>
       <BrowserRouter>
+        <SkipLink />
         <Header />
-        <main><Pages /></main>
+        <main id="main" tabIndex={-1}><Pages /></main>
       </BrowserRouter>
     </SessionProvider>
   );

@@ -65,19 +65,26 @@ export async function getJson<T>(path: string): Promise<T> {
   return answer<T>(await fetch(path, { headers: { accept: "application/json" } }));
 }
 
-export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload(): void }
+export interface Loaded<T> {
+  data: T | null; error: string | null; loading: boolean; reload(): void;
+  /** The error will not go away by asking again (no permission, not found, a bad request): no "try again". */
+  final: boolean;
+}
+
+/** Whether an answer's status says that asking again cannot help. */
+const isFinal = (e: unknown) => e instanceof ApiError && [400, 403, 404, 410, 422].includes(e.status);
 
 /** Loads a path and reloads when it changes; a newer request always wins over an older one. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; final: boolean }>({ data: null, error: null, loading: true, final: false });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!path) return;
     let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
+    setState((s) => ({ ...s, loading: true, error: null, final: false }));
     getJson<T>(path).then(
-      (data) => current && setState({ data, error: null, loading: false }),
-      (e: Error) => current && setState({ data: null, error: e.message, loading: false }),
+      (data) => current && setState({ data, error: null, loading: false, final: false }),
+      (e: Error) => current && setState({ data: null, error: e.message, loading: false, final: isFinal(e) }),
     );
     return () => { current = false; };
   }, [path, tick]);

@@ -25,7 +25,8 @@ export function CascadeGraph({ graph }: { graph: DocumentGraph }) {
     nodes.forEach((n, i) => pos.set(n.id, { x: (width - rowWidth) / 2 + i * (W + GAP_X), y: PAD + row * (H + GAP_Y) }));
   });
   if (graph.nodes.length <= 1) return <p className="muted">{t.cascadeEmpty}</p>;
-  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
+  // Cut at a word's end: every word shown is a word of the name read out (axe compares them word by word).
+  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, "") + "…" : s);
   return (
     <figure className="cascade">
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t.cascade}>
@@ -44,14 +45,16 @@ export function CascadeGraph({ graph }: { graph: DocumentGraph }) {
           const current = n.id === graph.rootId;
           const label = n.symbol ?? DOCUMENT_TYPE_LABELS[n.docType as keyof typeof DOCUMENT_TYPE_LABELS]?.[lang] ?? "";
           const go = () => navigate(`/documents/${n.id}`);
+          // The name read out holds the words shown (axe: label-content-name-mismatch), the title in full.
+          const heading = `${label}${n.issuedOn ? `  ·  ${formatDate(n.issuedOn)}` : ""}`;
           return (
             <g key={n.id} transform={`translate(${p.x},${p.y})`} className={`node${current ? " current" : ""}${n.stub ? " stub" : ""}`}
-              role="link" tabIndex={0} aria-label={`${label} ${n.title}`} data-symbol={n.symbol ?? ""}
+              role="link" tabIndex={0} aria-label={`${heading} ${n.title}`} data-symbol={n.symbol ?? ""}
               onClick={go} onKeyDown={(e) => { if (e.key === "Enter") go(); }}>
               <title>{n.title}</title>
               <rect width={W} height={H} rx={6} />
-              <text x={10} y={22} className="node-symbol">{label}{n.issuedOn ? `  ·  ${formatDate(n.issuedOn)}` : ""}</text>
-              <text x={10} y={44} className="node-title">{clip(n.title, 32)}</text>
+              <text x={10} y={22} className="node-symbol">{heading}</text>
+              <text x={10} y={44} className="node-title">{/* (a space between the two lines, as the name read out has it) */` ${clip(n.title, 32)}`}</text>
             </g>
           );
         })}

@@ -29,7 +29,7 @@ export function DocumentPage() {
   const [ownerProblem, setOwnerProblem] = useState<string | null>(null);
   // An item reached by its address (from the dashboard): shown once the lists are in, and marked.
   useReachedItem(!!(doc.data && tasks.data && indicators.data));
-  if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} onRetry={doc.reload} />;
+  if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} final={doc.final} onRetry={doc.reload} />;
   const d = doc.data;
   async function changeOwner(i: IndicatorRow, ownerId: number | null) {
     setOwnerProblem(null);
@@ -62,7 +62,7 @@ export function DocumentPage() {
         {d.sourceFile && <><dt>{t.metaSource}</dt><dd>{d.sourceFile}</dd></>}
       </dl>
       <h2>{t.cascade}</h2>
-      {graph.data ? <CascadeGraph graph={graph.data} /> : <LoadState loading={graph.loading} error={graph.error} onRetry={graph.reload} />}
+      {graph.data ? <CascadeGraph graph={graph.data} /> : <LoadState loading={graph.loading} error={graph.error} final={graph.final} onRetry={graph.reload} />}
       <h2>{t.links}</h2>
       {groups.length === 0 ? <p className="muted">{t.noLinks}</p> : groups.map((g) => (
         <section key={g.label} className="link-group">
@@ -80,7 +80,7 @@ export function DocumentPage() {
       <h2>{t.outlineTitle}</h2>
       {d.sections.length === 0 ? <p className="muted">{t.noOutline}</p> : <Outline sections={d.sections} tasks={tasks.data?.items ?? []} />}
       <h2>{t.tasksTitle} ({tasks.data?.total ?? "…"})</h2>
-      {tasks.data ? <TaskList tasks={tasks.data.items} showDocument={false} /> : <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.data ? <TaskList tasks={tasks.data.items} showDocument={false} /> : <LoadState loading={tasks.loading} error={tasks.error} final={tasks.final} onRetry={tasks.reload} />}
       <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
       {ownerProblem && <p className="error" role="alert">{ownerProblem}</p>}
       {indicators.data && (indicators.data.items.length === 0 ? <p className="muted">{t.noIndicators}</p> : (

@@ -102,7 +102,7 @@ export function ImportReviewPage() {
   }, [dirty]);
   const unmapped = useMemo(() => (draft ? unmappedLeads(draft) : []), [draft]);
 
-  if (!detail || !draft) return <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />;
+  if (!detail || !draft) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
   const agencies = registry.data?.items ?? [];
   const editable = detail.status === "draft";
 

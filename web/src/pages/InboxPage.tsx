@@ -8,7 +8,7 @@ import { useLanguage } from "../i18n";
 export function InboxPage() {
   const { t } = useLanguage();
   const inbox = useApi<{ items: InboxItem[] }>("/api/inbox");
-  if (!inbox.data) return <LoadState loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} />;
+  if (!inbox.data) return <LoadState loading={inbox.loading} error={inbox.error} final={inbox.final} onRetry={inbox.reload} />;
   const items = inbox.data.items;
   return (
     <section>

@@ -64,7 +64,7 @@ export function ReportPage() {
   const { id, agencyId } = useParams();
   const path = `/api/rounds/${id}/reports/${agencyId}`;
   const loaded = useApi<SubmissionForm>(path);
-  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
   return <ReportForm key={path} initial={loaded.data} path={path} />;
 }
 

@@ -18,7 +18,7 @@ export function RoundPage() {
   const board = useApi<RoundBoard>(`/api/rounds/${id}`);
   const [schedule, setSchedule] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!board.data) return <LoadState loading={board.loading} error={board.error} onRetry={board.reload} />;
+  if (!board.data) return <LoadState loading={board.loading} error={board.error} final={board.final} onRetry={board.reload} />;
   const { round, rows, totals, percentages, reminders } = board.data;
   const nameOf = new Map(rows.map((r) => [r.agencyId, r.agencyName]));
   const saveSchedule = async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import { checkZip } from "../extraction/zip.js";
-import { officialDocument, vietnameseDateLine, type OfficialDocument } from "./official-document.js";
+import { minimumColumnWidth, officialDocument, tableColumnWidths, vietnameseDateLine, type OfficialDocument } from "./official-document.js";
 
 /** The parts of a .docx, inflated. */
 function unzip(docx: Buffer): Map<string, string> {
@@ -204,5 +204,75 @@ describe("officialDocument", () => {
     ].map((s) => text.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe("Nơi nhận", () => {
+  it("refuses \"Như trên\" in a document without \"Kính gửi\" (it would point at nothing)", async () => {
+    await expect(officialDocument({ ...report, recipients: ["Như trên;", "Lưu: VT."] })).rejects.toThrow(/Như trên.*Kính gửi/);
+    await expect(officialDocument({ ...report, addressees: ["Sở Y tế"], recipients: ["Như trên;", "Lưu: VT."] })).resolves.toBeInstanceOf(Buffer);
+  });
+});
+
+describe("data tables", () => {
+  const dateWidth = minimumColumnWidth([{ text: "31/12/2030", bold: false }]);
+
+  it("never make a column narrower than its longest date or word, so that '31/12/2030' is not cut", () => {
+    // A tenth of the width (935 twips) was too narrow for a date at 12 pt: LibreOffice wrote "31/12/2" / "030".
+    expect(dateWidth).toBeGreaterThan(935);
+    const widths = tableColumnWidths({
+      columns: [{ title: "STT", width: 7 }, { title: "Nhiệm vụ", width: 80 }, { title: "Thời hạn", width: 6 }, { title: "Kết quả", width: 7 }],
+      rows: [[1, "Hoàn thành đầu tư xây dựng", "31/12/2030", "Đạt"]],
+    });
+    expect(widths[2]).toBeGreaterThanOrEqual(dateWidth);
+    expect(widths[3]).toBeGreaterThanOrEqual(minimumColumnWidth([{ text: "Kết quả", bold: true }]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9354);
+    // "STT" (bold) needs more than its 7%: the columns at their minimum are taken out, the rest goes to the others.
+    expect(widths[0]).toBe(Math.floor(minimumColumnWidth([{ text: "STT", bold: true }, { text: "1", bold: false }])));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(9350);
+  });
+
+  it("say what an empty table stands for, in one row across its columns", async () => {
+    const xml = unzip(await officialDocument({ ...report, appendices: [{ title: "Phụ lục I", table: {
+      kind: "table", columns: [{ title: "STT", width: 1 }, { title: "Trích yếu", width: 5 }], rows: [], empty: "Chưa ghi nhận văn bản nào.",
+    } }] })).get("word/document.xml")!;
+    const table = tables(xml).at(-1)!;
+    expect(tableRows(table)).toEqual([["STT", "Trích yếu"], ["Chưa ghi nhận văn bản nào."]]);
+    expect(table).toContain('<w:gridSpan w:val="2"/>');
+    expect(paragraph(table, "Chưa ghi nhận văn bản nào.")).toContain("<w:i/>");
+  });
+
+  it("let a row taller than a third of a page break across pages (kept whole, it would leave its title alone on a page)", async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Ủy ban nhân dân huyện số ${i + 1}`).join("; ");
+    const xml = unzip(await officialDocument({ ...report, appendices: [{ title: "Phụ lục II", table: {
+      kind: "table", columns: [{ title: "Nhiệm vụ", width: 3 }, { title: "Cơ quan chủ trì", width: 1 }], rows: [["Ngắn", "Sở Xây dựng"], ["Dài", long]],
+    } }] })).get("word/document.xml")!;
+    const rows = [...tables(xml).at(-1)!.matchAll(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.map((r) => r.includes("<w:cantSplit/>"))).toEqual([true, true, false]);
+  });
+});
+
+describe("appendices in landscape", () => {
+  it("start a landscape section on a new page, with the Decree's margins, page numbers running on", async () => {
+    const xml = unzip(await officialDocument({ ...report, appendices: [
+      { ...report.appendices![0], landscape: true },
+      { ...report.appendices![0], title: "Phụ lục II", landscape: true },
+    ] })).get("word/document.xml")!;
+    const sections = [...xml.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(sections[0]).toContain("<w:titlePg/>");
+    expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(sections[1]).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
+    expect(sections[1]).toContain('<w:type w:val="nextPage"/>');
+    expect(sections[1]).not.toContain("<w:titlePg/>");
+    expect(sections[1]).toContain('w:type="default"');
+    expect(sections[1]).not.toContain("<w:pgNumType w:start");
+    // The section starts the first appendix's page; the second starts its own.
+    expect(paragraph(xml, "Phụ lục I")).not.toContain("<w:pageBreakBefore/>");
+    expect(paragraph(xml, "Phụ lục II")).toContain("<w:pageBreakBefore/>");
+    // Its table fills the wider page: 252 mm.
+    const grid = [...tables(xml).at(-1)!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid.reduce((a, b) => a + b, 0)).toBeGreaterThan(14200);
   });
 });

@@ -7,12 +7,13 @@
  *  - a borderless two-column header: the issuing body on the left, the national motto on the
  *    right, each with its rule, then the number (and a letter's "V/v" line) beside the place-date line;
  *  - the title (reports, plans) or "Kính gửi:" (letters), the body at 14 pt;
- *  - "Nơi nhận" beside the signature in a borderless table at the end, then any appendices;
- *  - page numbers centred in the top margin from page 2 on.
+ *  - "Nơi nhận" beside the signature in a borderless table at the end, then any appendices, each
+ *    on a new page: a wide table's on A4 landscape pages (same margins), as the Decree allows;
+ *  - page numbers centred in the top margin from page 2 on, running on through the appendices.
  */
 import { isoDateParts } from "../text/dates.js";
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table,
+  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, SectionType, Table,
   TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
 } from "docx";
 
@@ -35,7 +36,10 @@ export interface OfficialDocument {
   /** Letters: "Kính gửi:" and the recipients, one a line. */
   addressees?: string[];
   body: Block[];
-  /** "Nơi nhận:" lines, with their own punctuation ("Như trên;", "Lưu: VT, KH."); each is prefixed "- ". */
+  /**
+   * "Nơi nhận:" lines, with their own punctuation ("Như trên;", "Lưu: VT, KH."); each is prefixed "- ".
+   * "Như trên" ("as above") names the addressees, so only a document with "Kính gửi" may use it.
+   */
   recipients: string[];
   /** Authority lines ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), then the space to sign, then the signer's name if known. */
   signature: { authority: string[]; signer: string | null };
@@ -53,6 +57,8 @@ export type TableBlock = {
   columns: { title: string; width: number }[];
   rows: TableValue[][];
   caption?: string;
+  /** What a table without rows says instead, in one row across its columns ("Chưa ghi nhận văn bản nào ..."). */
+  empty?: string;
 };
 
 export type Block =
@@ -61,8 +67,11 @@ export type Block =
   | { kind: "bullets"; items: string[] }
   | TableBlock;
 
-/** An appendix: its title ("Phụ lục I\nDANH MỤC ...", bold), a subtitle ("(Kèm theo ...)", italic) and its table. */
-export interface Appendix { title: string; subtitle?: string; table: TableBlock }
+/**
+ * An appendix: its title ("Phụ lục I\nDANH MỤC ...", bold), a subtitle ("(Kèm theo ...)", italic) and its table;
+ * `landscape` for a wide table (A4 turned, 252 mm of text instead of 165).
+ */
+export interface Appendix { title: string; subtitle?: string; table: TableBlock; landscape?: boolean }
 
 const FONT = "Times New Roman";
 /** Millimetres to twips, rounded up so that no margin falls below the Decree's minimum. */
@@ -70,6 +79,7 @@ const mm = (millimetres: number) => Math.ceil((millimetres * 1440) / 25.4);
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 /** Left and right columns of the header and of the closing table. The motto at 13 pt bold needs about 9.6 cm of the right one. */
 const COLUMNS = [Math.round(TEXT_WIDTH * 0.38), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.38)];
 const CELL_PADDING = 108; // Word's default left and right cell margin
@@ -90,6 +100,17 @@ export function vietnameseDateLine(place: string, isoDate: string): string {
   const mmm = month < 3 ? `0${month}` : `${month}`;
   return `${place}, ngày ${dd} tháng ${mmm} năm ${year}`;
 }
+
+// ---- Places ---------------------------------------------------------------------------------
+
+/** Centrally governed cities are "thành phố", not "tỉnh", in their bodies' names. */
+const CITIES = new Set(["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]);
+
+/** "tỉnh" or "thành phố": how a province-level body names its level ("UBND tỉnh", "Thành ủy"). */
+export const provinceTier = (province: string): "tỉnh" | "thành phố" => (CITIES.has(province) ? "thành phố" : "tỉnh");
+
+/** The place in the date line: the province's name, Ho Chi Minh City's written whole. */
+export const placeName = (province: string) => (province === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : province);
 
 // ---- Text -----------------------------------------------------------------------------------
 
@@ -164,9 +185,12 @@ function layoutTable(rows: Paragraph[][][]): Table {
 
 const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }); // 1.234,5
 
+/** A table value as a cell shows it: "1.288,12", "6,33 (ước)". */
+export const cellText = (value: TableValue): string => value === null ? "" : typeof value === "number" ? numberFormat.format(value)
+  : typeof value === "object" ? `${numberFormat.format(value.value)} (${value.note})` : value;
+
 function cell(value: TableValue, header: boolean): TableCell {
-  const text = value === null ? "" : typeof value === "number" ? numberFormat.format(value)
-    : typeof value === "object" ? `${numberFormat.format(value.value)} (${value.note})` : value;
+  const text = cellText(value);
   const alignment = header || (value !== null && typeof value !== "string") ? AlignmentType.CENTER : AlignmentType.LEFT;
   return new TableCell({
     verticalAlign: VerticalAlignTable.CENTER,
@@ -175,10 +199,90 @@ function cell(value: TableValue, header: boolean): TableCell {
   });
 }
 
-/** A bordered data table at 12 pt; the header row repeats on each page and no row breaks across pages. */
-function dataTable(block: TableBlock): (Paragraph | Table)[] {
-  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = block.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
+/** Advance of a character of Times New Roman in ems, rounded up: digits and most lower case 0.5, capitals 0.72. */
+function advance(ch: string): number {
+  if (/[0-9]/.test(ch)) return 0.5;
+  if (/[.,:;'!|il]/.test(ch)) return 0.28;
+  if (/[/()[\]\-–ftjr]/.test(ch)) return 0.34;
+  if (/[mwMW%]/.test(ch)) return 0.9;
+  return ch === ch.toLocaleLowerCase("vi") ? 0.5 : 0.72;
+}
+const CELL_MARGIN = 80; // left and right padding of a data cell, twips
+
+/** Width of a run of text at `size` pt, in twips (see advance): an estimate on the wide side (by about a third for running text). */
+export const runWidth = (text: string, size: number, bold = false) => [...text].reduce((sum, ch) => sum + advance(ch), 0) * (bold ? 1.06 : 1) * size * 20;
+
+/** About how many lines `text` takes at 12 pt in a cell `width` twips wide, wrapped at spaces. */
+function cellLines(text: string, width: number): number {
+  const room = Math.max(1, width - 2 * CELL_MARGIN);
+  const space = runWidth(" ", 12);
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of line.split(/\s+/).filter(Boolean)) {
+      const w = runWidth(word, 12);
+      if (used > 0 && used + space + w > room) { lines++; used = 0; }
+      if (used === 0 && w > room) { lines += Math.ceil(w / room) - 1; used = w % room; } else used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * The narrowest a column may be: its longest unbreakable run (a word, a date "31/12/2030", a
+ * figure) at `size` pt, bold for the header, with the cell's padding. Lines break only at spaces,
+ * so a narrower column would cut such a run anywhere ("31/12/2" / "030").
+ */
+export function minimumColumnWidth(texts: { text: string; bold: boolean }[], size = 12): number {
+  let widest = 0;
+  for (const { text, bold } of texts) {
+    for (const token of text.split(/\s+/)) widest = Math.max(widest, runWidth(token, size, bold));
+  }
+  return Math.ceil(widest * 1.05) + 2 * CELL_MARGIN + 20; // 5% and a point to spare: renderers differ
+}
+
+/**
+ * Column widths in twips filling `room`: in proportion to the columns' weights, except that no
+ * column is narrower than its longest unbreakable run (a column wants at most 30% of the room for
+ * that, so a long web address cannot squeeze the others away); the others share what is left.
+ */
+export function tableColumnWidths(block: Pick<TableBlock, "columns" | "rows">, room = TEXT_WIDTH): number[] {
+  const n = block.columns.length;
+  const minimum = block.columns.map((c, i) => Math.min(room * 0.3, minimumColumnWidth([
+    { text: c.title, bold: true }, ...block.rows.map((r) => ({ text: cellText(r[i] ?? null), bold: false })),
+  ])));
+  const fixed = new Set<number>();
+  let widths: number[] = [];
+  for (;;) {
+    const left = room - [...fixed].reduce((sum, i) => sum + minimum[i], 0);
+    const weight = block.columns.reduce((sum, c, i) => sum + (fixed.has(i) ? 0 : c.width), 0);
+    widths = block.columns.map((c, i) => (fixed.has(i) ? minimum[i] : (c.width / weight) * left));
+    const under = widths.map((w, i) => i).filter((i) => !fixed.has(i) && widths[i] < minimum[i]);
+    if (!under.length || fixed.size + under.length === n) {
+      // Everything at its minimum and still too wide: scale down (a run must then break).
+      if (fixed.size + under.length === n) widths = minimum.map((m) => (m * room) / minimum.reduce((a, b) => a + b, 0));
+      break;
+    }
+    for (const i of under) fixed.add(i);
+  }
+  return widths.map((w) => Math.floor(w));
+}
+
+/** Height of the text area of a page, portrait and landscape, in twips. */
+const TEXT_HEIGHT = { portrait: PAGE.height - MARGIN.top - MARGIN.bottom, landscape: PAGE.width - MARGIN.top - MARGIN.bottom };
+const CELL_LINE = 12 * 20 * 1.15; // a 12 pt line, single-spaced, in twips
+
+/**
+ * A bordered data table at 12 pt, `room` wide; the header row repeats on each page. A row does not
+ * break across pages unless it is taller than a third of a page: kept whole, such a row would leave
+ * a page half empty, or its appendix's title alone at the foot of one.
+ */
+function dataTable(block: TableBlock, room = TEXT_WIDTH): (Paragraph | Table)[] {
+  const widths = tableColumnWidths(block, room);
+  const pageHeight = room === TEXT_WIDTH ? TEXT_HEIGHT.portrait : TEXT_HEIGHT.landscape;
+  const keepWhole = (row: TableValue[]) =>
+    Math.max(...widths.map((w, i) => cellLines(cellText(row[i] ?? null), w))) * CELL_LINE + 80 <= pageHeight / 3;
   const out: (Paragraph | Table)[] = [];
   if (block.caption) out.push(new Paragraph({
     alignment: AlignmentType.CENTER, spacing: { before: AFTER, after: AFTER }, keepNext: true,
@@ -191,7 +295,12 @@ function dataTable(block: TableBlock): (Paragraph | Table)[] {
     borders: borders(SINGLE),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c) => cell(c.title, true)) }),
-      ...block.rows.map((row) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(row[i] ?? null, false)) })),
+      ...block.rows.map((row) => new TableRow({ cantSplit: keepWhole(row), children: block.columns.map((_, i) => cell(row[i] ?? null, false)) })),
+      ...(block.rows.length === 0 && block.empty ? [new TableRow({ cantSplit: true, children: [new TableCell({
+        columnSpan: block.columns.length,
+        margins: { top: 80, bottom: 80, left: 80, right: 80 },
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.empty, { size: 12, italics: true })] })],
+      })] })] : []),
     ],
   }));
   // A table may not end a cell or the document, and text right under it needs air.
@@ -274,52 +383,65 @@ function closing(doc: OfficialDocument): Table {
   return layoutTable([[recipients, signature]]);
 }
 
-function appendix(a: Appendix): (Paragraph | Table)[] {
+/** An appendix; `newPage`: its title starts a page (the first of a new section starts one anyway). */
+function appendix(a: Appendix, newPage: boolean): (Paragraph | Table)[] {
   return [
     // "Phụ lục I\nDANH MỤC ...": the title's lines bold, the first one starting a new page.
     ...a.title.split("\n").map((line, i) => new Paragraph({
-      alignment: AlignmentType.CENTER, pageBreakBefore: i === 0, keepNext: true,
+      alignment: AlignmentType.CENTER, pageBreakBefore: newPage && i === 0, keepNext: true,
       children: [run(line, { bold: true })],
     })),
     ...(a.subtitle ? a.subtitle.split("\n").map((line) => new Paragraph({
       alignment: AlignmentType.CENTER, keepNext: true, children: [run(line, { italics: true })],
     })) : []),
     new Paragraph({ spacing: { after: AFTER }, keepNext: true, children: [] }),
-    ...dataTable(a.table),
+    ...dataTable(a.table, a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH),
   ];
 }
 
+/** The page number, centred in the top margin. */
+const pageNumberHeader = () => new Header({
+  children: [new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })],
+  })],
+});
+
 /** The .docx of an official document. */
 export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
+  if (!doc.addressees?.length && doc.recipients.some((r) => /^như trên\b/i.test(r.trim()))) {
+    throw new RangeError("officialDocument: \"Như trên\" in Nơi nhận needs a \"Kính gửi\" block");
+  }
+  // The document's own pages, portrait; then its appendices, a new section where the orientation turns.
+  const sections: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: [
     header(doc),
     ...(doc.title ? title(doc.title) : []),
     ...(doc.addressees?.length ? addressees(doc.addressees) : [new Paragraph({ spacing: { after: AFTER }, children: [] })]),
     ...doc.body.flatMap(block),
     closing(doc),
-    ...(doc.appendices ?? []).flatMap(appendix),
-  ];
+  ] }];
+  for (const a of doc.appendices ?? []) {
+    const last = sections.at(-1)!;
+    if (last.landscape === !!a.landscape) last.children.push(...appendix(a, true));
+    else sections.push({ landscape: !!a.landscape, children: appendix(a, false) });
+  }
   const document = new Document({
-    creator: doc.issuer,
-    title: doc.title?.subject ?? doc.subjectLine ?? doc.issuer,
+    creator: doc.issuer.replace(/\s*\n\s*/g, " "),
+    title: doc.title?.subject ?? doc.subjectLine ?? doc.issuer.replace(/\s*\n\s*/g, " "),
     styles: { default: { document: { run: { font: FONT, size: 28, language: { value: "vi-VN" } } } } },
-    sections: [{
+    sections: sections.map(({ landscape, children }, i) => ({
       properties: {
-        page: { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+        // (docx turns the page: w:w and w:h are swapped for a landscape section.)
+        page: { size: { ...PAGE, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
         // Decree 30: the page number is centred in the top margin and not shown on the first page.
-        titlePage: true,
+        titlePage: i === 0,
+        ...(i > 0 ? { type: SectionType.NEXT_PAGE } : {}),
       },
-      headers: {
-        first: new Header({ children: [new Paragraph({ children: [] })] }),
-        default: new Header({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })],
-          })],
-        }),
-      },
+      headers: i === 0
+        ? { first: new Header({ children: [new Paragraph({ children: [] })] }), default: pageNumberHeader() }
+        : { default: pageNumberHeader() },
       children,
-    }],
+    })),
   });
   return Packer.toBuffer(document);
 }

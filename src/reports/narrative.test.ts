@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "./official-document.js";
-import { blocksToText, textToBlocks } from "./narrative.js";
+import { blocksToText, shorten, textToBlocks } from "./narrative.js";
 
 describe("a section's narrative as text", () => {
   const blocks: Block[] = [
@@ -19,5 +19,30 @@ describe("a section's narrative as text", () => {
       { kind: "bullets", items: ["Ý một còn tiếp", "Ý hai Đoạn sau danh sách"] },
     ]);
     expect(textToBlocks("  \n\n ")).toEqual([]);
+  });
+});
+
+describe("shorten", () => {
+  const task = "Hoàn thành đầu tư xây dựng đoạn tuyến cao tốc cửa khẩu Hữu Nghị - Chi Lăng trước ngày 31/12/2025; hoàn thành giai đoạn 1 dự án đầu tư xây dựng tuyến cao tốc Đồng Đăng - Trà Lĩnh";
+  it("leaves a short text whole", () => {
+    expect(shorten("Rà soát quy hoạch  tỉnh.", 40)).toBe("Rà soát quy hoạch tỉnh.");
+  });
+  it("cuts at the last clause boundary that fits, with '…'", () => {
+    expect(shorten(task, 120)).toBe("Hoàn thành đầu tư xây dựng đoạn tuyến cao tốc cửa khẩu Hữu Nghị - Chi Lăng trước ngày 31/12/2025…");
+  });
+  it("never cuts inside a date or a word, nor ends on a word announcing what was cut", () => {
+    for (let max = 20; max < task.length; max++) {
+      const short = shorten(task, max);
+      expect(short.length, short).toBeLessThanOrEqual(max);
+      expect(short.endsWith("…")).toBe(true);
+      const kept = short.slice(0, -1);
+      expect(task.startsWith(kept), short).toBe(true);
+      // What follows the kept text in the original starts a new word.
+      expect(/^[\s,;:.]/.test(task.slice(kept.length)), short).toBe(true);
+      expect(kept, short).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{0,3}$/);
+      expect(kept, short).not.toMatch(/\s(?:ngày|trước|của|và)$/);
+    }
+    // A date cut in half was the defect: "… trước ngày 31/12/2…".
+    expect(shorten(task, 95)).not.toContain("31/12/2…");
   });
 });

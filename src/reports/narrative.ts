@@ -36,3 +36,28 @@ export function textToBlocks(text: string): Block[] {
   }
   return blocks;
 }
+
+/** Words a shortened text must not end on: they announce what was cut ("trước ngày…", "của…"). */
+const DANGLING = /(?:\s+(?:ngày|tháng|năm|trước|sau|đến|từ|tại|của|và|với|theo|số|về|cho|trong|để|các|những|là|hoặc))+$/iu;
+
+/**
+ * A text cut to at most `max` characters, "…" included, for a sentence that quotes it. It ends at
+ * the last clause boundary (";", ":", ",", "." or " - " before a space) past 40% of `max`, else at
+ * the last space: never inside a word, a date ("31/12/2025") or a figure ("1.288,12"), and never
+ * on a word that announces what was cut. Short texts come back whole, their spaces tidied.
+ */
+export function shorten(text: string, max: number): string {
+  const whole = text.trim().replace(/\s+/g, " ");
+  if (whole.length <= max) return whole;
+  // The cut happens before a space: everything before index `room` may stay, leaving a place for "…".
+  const room = max - 1;
+  let cut = -1;
+  for (const m of whole.matchAll(/[;:,.](?= )| [-–](?= )/g)) {
+    if (m.index >= room) break;
+    if (m.index >= max * 0.4) cut = m.index;
+  }
+  if (cut < 0) cut = whole.lastIndexOf(" ", room); // a space at `room` ends a word that fits
+  if (cut <= 0) cut = room; // one word longer than max: nothing better
+  const kept = whole.slice(0, cut).replace(/[\s,;:.\-–]+$/u, "");
+  return `${kept.replace(DANGLING, "") || kept}…`;
+}

@@ -10,8 +10,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { likelyDocument } from "../documents/commands.js";
-import { findDocument, inPublishedDocument } from "../documents/queries.js";
-import { documentLinks, documents } from "../documents/schema.js";
+import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
+import { findDocument } from "../documents/queries.js";
+import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
 import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
@@ -20,14 +21,14 @@ import { projectMetrics, projects, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { boardOf } from "../reporting/board.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
-import type { Database } from "../storage/database.js";
+import { queryRows, type Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { AppError } from "../core/errors.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { reportDraftOf, type SECTION_KEYS } from "./drafts.js";
-import { blocksToText, textToBlocks } from "./narrative.js";
-import { officialDocument, type Appendix, type Block } from "./official-document.js";
+import { blocksToText, shorten, textToBlocks } from "./narrative.js";
+import { officialDocument, placeName, provinceTier, type Appendix, type Block } from "./official-document.js";
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
   completed_on_time: "Hoàn thành đúng hạn", completed_late: "Hoàn thành quá hạn", in_progress: "Đang thực hiện trong hạn",
@@ -47,8 +48,33 @@ export interface ReportSection {
   text: string;
 }
 
+/**
+ * The body that issues the report, as Decree 30 names it in each place: the plan's issuer (the
+ * report is its report on its plan), else the People's Committee of the installation's province,
+ * else a placeholder in brackets the officer sees and fills in.
+ */
+export interface IssuingBody {
+  /** In running text: "Ủy ban nhân dân tỉnh Lạng Sơn". */
+  name: string;
+  /** In a subject or a citation: "UBND tỉnh Lạng Sơn". */
+  short: string;
+  /** The header's upper line, for a body under another ("UBND tỉnh Lạng Sơn" above "Sở Xây dựng"). */
+  superior: string | null;
+  /** The header's issuer lines: "Ủy ban nhân dân\ntỉnh Lạng Sơn". */
+  header: string;
+  /** After "Số:      /": "BC-UBND". */
+  symbolSuffix: string;
+  /** The signature's authority lines: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH". */
+  authority: string[];
+  /** Nơi nhận: a report has no "Kính gửi", so these are its real recipients (never "Như trên"). */
+  recipients: string[];
+  /** Where the name came from. */
+  source: "plan" | "province" | "placeholder";
+}
+
 export interface ConsolidatedReport {
   plan: { id: number; symbol: string | null; title: string; issuedOn: string | null; issuer: string };
+  issuingBody: IssuingBody;
   year: number;
   province: string;
   date: string;
@@ -61,8 +87,105 @@ export interface ConsolidatedReport {
 }
 
 const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(Math.round(x * 100) / 100));
-const shorten = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const cite = (p: { symbol: string | null; issuedOn: string | null }) => `${p.symbol ? `số ${p.symbol}` : ""}${p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : ""}`.trim();
+/** A task's text as a table shows it: whole, its first letter capital ("tổ chức ..." → "Tổ chức ..."). */
+const sentenceCase = (text: string) => text.trim().replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase("vi"));
+
+const PLACEHOLDER = "[tên cơ quan ban hành]";
+/** How a body's name starts: what an issuer's text must open with to be taken as a name. */
+const BODY_HEAD = /^(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Ban|Bộ|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Đảng ủy|Thủ tướng|Chính phủ|Quốc hội|Công an|Thanh tra|Cục|Chi cục|Trung tâm)(?=\s|$)/u;
+
+/**
+ * The issuer as a document's text names it, tidied: "của Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ
+ * Tỉnh ủy", "UBND tỉnh Lạng Sơn" → "Ủy ban nhân dân tỉnh Lạng Sơn"; null for text that names no
+ * body (an extraction's stray line, "Ii- kết quả đạt được").
+ */
+export function issuerFromText(text: string | null): string | null {
+  const first = (text ?? "").split("\n")[0].replace(/^\s*của\s+/iu, "").replace(/[\s.,;:]+$/u, "").trim();
+  if (!first || first.length > 120 || !BODY_HEAD.test(first)) return null;
+  return first.replace(/^UBND\b/u, "Ủy ban nhân dân").replace(/^HĐND\b/u, "Hội đồng nhân dân").replace(/^Uỷ/u, "Ủy").replace(/uỷ(?!\p{L})/gu, "ủy");
+}
+
+/** Initials for a symbol: "Sở Nông nghiệp và Môi trường" → "SNNMT" (diacritics off, "Đ" kept). */
+const initials = (name: string) => name.split(/\s+/).filter((w) => w && w.toLowerCase() !== "và")
+  .map((w) => w[0].toUpperCase().normalize("NFD").replace(/\p{M}/gu, "")).join("");
+
+/** Party committee of a level, as Nơi nhận names it: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy xã". */
+const partyOf = (level: string) => (level === "tỉnh" ? "Tỉnh ủy" : level === "thành phố" ? "Thành ủy" : level === "huyện" ? "Huyện ủy" : `Đảng ủy ${level}`);
+
+/**
+ * The report's issuing body from the plan's issuer (a registry agency with its kind, or the text's
+ * name) and the installation's province; see IssuingBody.
+ */
+export function issuingBody(agency: { name: string; kind: string } | null, issuerText: string | null, province: string | null): IssuingBody {
+  const tier = province ? provinceTier(province) : "tỉnh";
+  let name = agency?.name ?? issuerFromText(issuerText);
+  let source: IssuingBody["source"] = "plan";
+  // A committee named without its place ("Ủy ban nhân dân tỉnh") is the installation's province's.
+  if (name && province && /^(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố)$/u.test(name)) name = `${name} ${province}`;
+  if (!name && province) { name = `Ủy ban nhân dân ${tier} ${province}`; source = "province"; }
+  if (!name) {
+    return { name: PLACEHOLDER, short: PLACEHOLDER, superior: null, header: PLACEHOLDER, symbolSuffix: "BC-…", authority: ["[CHỨC VỤ NGƯỜI KÝ]"],
+      recipients: ["[Cơ quan nhận báo cáo] (b/c);", "Lưu: VT."], source: "placeholder" };
+  }
+  const short = name.replace(/^Ủy ban nhân dân\b/u, "UBND").replace(/^Hội đồng nhân dân\b/u, "HĐND");
+  const committee = /^Ủy ban nhân dân\s+(.+)$/u.exec(name);
+  if (committee && (agency === null || ["ppc", "district", "commune"].includes(agency.kind))) {
+    // Decree 30's form: "ỦY BAN NHÂN DÂN" over "TỈNH LẠNG SƠN".
+    const level = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b/u.exec(committee[1])?.[1] ?? tier;
+    const provincial = level === "tỉnh" || level === "thành phố";
+    return {
+      name, short, superior: null, header: `Ủy ban nhân dân\n${committee[1]}`, symbolSuffix: "BC-UBND",
+      authority: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+      recipients: [`Thường trực ${partyOf(level)} (b/c);`, `Thường trực HĐND ${level} (b/c);`, `Chủ tịch, các PCT UBND ${level};`,
+        provincial ? "Các sở, ban, ngành;" : "Các cơ quan, đơn vị liên quan;", "Lưu: VT, KT."],
+      source,
+    };
+  }
+  const kind = agency?.kind ?? (/^Sở\s/u.test(name) ? "department" : /^Ban\s/u.test(name) ? "board" : "other");
+  const superior = province && (kind === "department" || kind === "board") ? `UBND ${tier} ${province}` : null;
+  return {
+    name, short, superior, header: name, symbolSuffix: `BC-${initials(name)}`,
+    authority: [kind === "department" ? "GIÁM ĐỐC" : kind === "board" ? "TRƯỞNG BAN" : "[CHỨC VỤ NGƯỜI KÝ]"],
+    recipients: [superior ? `UBND ${tier} (b/c);` : "[Cơ quan cấp trên] (b/c);", "Lưu: VT."],
+    source,
+  };
+}
+
+/** A document of the cascade below a plan, as Appendix I lists it. */
+export interface ImplementingDocument {
+  id: number; symbol: string | null; issuedOn: string | null; issuedText: string | null; title: string; issuer: string | null;
+  /** 1: implements the plan itself; 2: implements one of those; ... */
+  depth: number;
+  /** The document it implements (the plan at depth 1). */
+  parentId: number;
+}
+
+/**
+ * Every document that implements the plan, directly or through documents that do (its "implements"
+ * links followed down, 12 levels at most, so a cycle in old data cannot run away), each once at its
+ * shortest distance; drafts only for a reader of drafts. Oldest first, undated last.
+ */
+export async function implementingDocuments(db: Database, planId: number, drafts: boolean): Promise<ImplementingDocument[]> {
+  const rows = await queryRows<{ id: number; depth: number; parent_id: number }>(db, sql`
+    with recursive down(id, parent_id, depth) as (
+      select from_id, to_id, 1 from document_links where kind = 'implements' and to_id = ${planId}
+      union
+      select l.from_id, l.to_id, down.depth + 1 from document_links l join down on l.to_id = down.id
+      where l.kind = 'implements' and down.depth < 12
+    )
+    select id, min(depth)::integer as depth, (array_agg(parent_id order by depth, parent_id))[1] as parent_id
+    from down where id <> ${planId} group by id`);
+  if (!rows.length) return [];
+  const docs = await db.select({ id: documents.id, symbol: documents.symbol, issuedOn: documents.issuedOn, issuedText: documents.issuedText, title: documents.title,
+    issuerText: documents.issuerText, issuerName: agencies.name, status: documents.status })
+    .from(documents).leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(inArray(documents.id, rows.map((r) => r.id)));
+  const link = new Map(rows.map((r) => [r.id, r]));
+  return docs.filter((d) => drafts || d.status === "published")
+    .map((d) => ({ id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuedText: d.issuedText, title: d.title,
+      issuer: d.issuerName ?? issuerFromText(d.issuerText), depth: Number(link.get(d.id)!.depth), parentId: Number(link.get(d.id)!.parent_id) }))
+    .sort((a, b) => (a.issuedOn === null ? 1 : 0) - (b.issuedOn === null ? 1 : 0) || (a.issuedOn ?? "").localeCompare(b.issuedOn ?? "") || a.id - b.id);
+}
 
 /**
  * Everything the report says, drafted; `today` is the date in Vietnam (ISO). `drafts`: whether the reader may
@@ -71,14 +194,12 @@ const cite = (p: { symbol: string | null; issuedOn: string | null }) => `${p.sym
  */
 export async function compileReport(db: Database, documentId: number, year: number, today: string, drafts: boolean): Promise<ConsolidatedReport> {
   const plan = await findDocument(db, documentId, drafts);
-  const [issuer] = plan.issuerId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, plan.issuerId)) : [];
-  const province = (await readSetting(db, PROVINCE_SETTING)) ?? "";
+  const [issuer] = plan.issuerId ? await db.select({ name: agencies.name, kind: agencies.kind }).from(agencies).where(eq(agencies.id, plan.issuerId)) : [];
+  const province = (await readSetting(db, PROVINCE_SETTING))?.trim() ?? "";
+  const body = issuingBody(issuer ?? null, plan.issuerText, province || null);
   const evaluation = await evaluatePlan(db, documentId, year, today, drafts);
 
-  const issued = await db.select({ symbol: documents.symbol, issuedOn: documents.issuedOn, title: documents.title, issuerText: documents.issuerText, issuerName: agencies.name })
-    .from(documentLinks).innerJoin(documents, eq(documents.id, documentLinks.fromId)).leftJoin(agencies, eq(agencies.id, documents.issuerId))
-    .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"), drafts ? undefined : inPublishedDocument(documents.id)))
-    .orderBy(asc(documents.issuedOn), asc(documents.id));
+  const issued = await implementingDocuments(db, documentId, drafts);
 
   // The year's rounds on this plan and their accepted reports.
   // The yearly round first, then the latest: the overview counts that one.
@@ -103,8 +224,11 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
   const metrics = planProjects.length ? await db.select().from(projectMetrics).where(and(inArray(projectMetrics.projectId, planProjects.map((p) => p.id)), metricVisible(drafts))) : [];
 
-  const issuerName = issuer?.name ?? plan.issuerText ?? "Ủy ban nhân dân tỉnh";
-  const planRef = `Kế hoạch ${cite(plan)} của ${issuerName}`.replace(/\s+/g, " ");
+  const typeName = DOCUMENT_TYPE_LABELS[plan.docType]?.vi ?? "Kế hoạch";
+  const planRef = `${typeName} ${cite(plan)} của ${body.name}`.replace(/\s+/g, " ");
+  // Decree 30 abbreviates the body in a subject: "Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh Lạng Sơn".
+  const planShortRef = `${typeName} ${cite(plan)} của ${body.short}`.replace(/\s+/g, " ");
+  const typePrefix = new RegExp(`^${typeName}\\s+`, "iu");
   const ic = evaluation.indicatorCounts, tc = evaluation.taskCounts;
   const withData = evaluation.indicators.filter((i) => i.evaluation.status !== "no_data");
   const lagging = evaluation.indicators.filter((i) => i.evaluation.status === "off_track" || i.evaluation.status === "at_risk");
@@ -114,7 +238,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
 
   const drafted: Omit<ReportSection, "edited" | "text">[] = [
     { key: "overview", title: "I. KHÁI QUÁT TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", blocks: [
-      { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(/^kế hoạch\s+/i, "").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}, ${issued.length ? `các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I)` : "chưa ghi nhận văn bản nào của các cơ quan, đơn vị ban hành để triển khai"}.` },
+      { kind: "paragraph", text: `Thực hiện ${planRef} về ${plan.title.replace(typePrefix, "").replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}, ${issued.length ? `các cơ quan, đơn vị đã ban hành ${issued.length} văn bản triển khai (chi tiết tại Phụ lục I)` : "chưa ghi nhận văn bản nào của các cơ quan, đơn vị ban hành để triển khai (Phụ lục I)"}.` },
       { kind: "paragraph", text: board
         ? `Trong kỳ báo cáo năm ${year}, ${board.totals.expected} cơ quan, đơn vị phải báo cáo; ${board.totals.received} cơ quan đã gửi báo cáo (${n(board.percentages.received)}%), trong đó ${board.totals.onTime} cơ quan gửi đúng hạn; ${board.totals.missing} cơ quan chưa gửi.`
         : `Chưa tổ chức đợt báo cáo năm ${year} đối với Kế hoạch.` },
@@ -156,26 +280,34 @@ export async function compileReport(db: Database, documentId: number, year: numb
   });
 
   const years = [...new Set(evaluation.indicators.flatMap((i) => i.values.map((v) => v.year)))].sort().slice(-5);
+  // "(Kèm theo Báo cáo số      /BC-UBND ngày 23/11/2026 của UBND tỉnh Lạng Sơn)": the number blank for the clerk, as in the header.
+  const subtitle = `(Kèm theo Báo cáo số ${" ".repeat(5)}/${body.symbolSuffix} ngày ${formatVietnameseDate(today)} của ${body.short})`;
+  const symbolOf = new Map([[plan.id, plan.symbol], ...issued.map((d) => [d.id, d.symbol] as const)]);
   const appendices: Appendix[] = [
-    { title: "Phụ lục I\nDANH MỤC VĂN BẢN BAN HÀNH TRIỂN KHAI THỰC HIỆN KẾ HOẠCH", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
+    { title: `Phụ lục I\nDANH MỤC VĂN BẢN BAN HÀNH TRIỂN KHAI THỰC HIỆN ${typeName.toLocaleUpperCase("vi")}`, subtitle, landscape: true,
       table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Số, ký hiệu", width: 14 }, { title: "Ngày ban hành", width: 12 }, { title: "Trích yếu", width: 47 }, { title: "Cơ quan ban hành", width: 20 }],
-        rows: issued.map((d, i) => [i + 1, d.symbol, d.issuedOn ? formatVietnameseDate(d.issuedOn) : null, d.title, d.issuerName ?? d.issuerText]) } },
-    { title: "Phụ lục II\nKẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
-      table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Nhiệm vụ", width: 35 }, { title: "Cơ quan chủ trì", width: 16 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 20 }],
-        rows: evaluation.tasks.map((t, i) => [i + 1, t.text, leadOf(t.id), t.due ? formatVietnameseDate(t.due) : null, TASK_STATE_LABELS[t.state], resultOf.get(t.id) ?? null]) } },
-    { title: "Phụ lục III\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", subtitle: `(Kèm theo Báo cáo kết quả thực hiện ${planRef} năm ${year})`,
+        rows: issued.map((d, i) => [i + 1, d.symbol, d.issuedOn ? formatVietnameseDate(d.issuedOn) : d.issuedText,
+          // A document below another of the cascade says which it carries out.
+          d.depth > 1 ? `${d.title} (thực hiện văn bản ${symbolOf.get(d.parentId) ? `số ${symbolOf.get(d.parentId)}` : "nêu trên"})` : d.title, d.issuer]),
+        empty: `Chưa ghi nhận văn bản nào ban hành để triển khai thực hiện ${typeName} ${cite(plan)}.`.replace(/\s+/g, " ").replace(" .", ".") } },
+    { title: "Phụ lục II\nKẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", subtitle, landscape: true,
+      table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Nhiệm vụ", width: 37 }, { title: "Cơ quan chủ trì", width: 18 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 18 }],
+        // The task's text whole, as the plan assigns it: a table row has room, and a cut would lose what was asked.
+        rows: evaluation.tasks.map((t, i) => [i + 1, sentenceCase(t.text), leadOf(t.id), t.due ? formatVietnameseDate(t.due) : null, TASK_STATE_LABELS[t.state], resultOf.get(t.id) ?? null]),
+        empty: "Kế hoạch không giao nhiệm vụ cụ thể." } },
+    { title: "Phụ lục III\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", subtitle, landscape: true,
       table: { kind: "table", columns: [{ title: "STT", width: 7 }, { title: "Chỉ tiêu", width: 30 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 11 })), { title: "Đánh giá", width: 16 }],
         rows: evaluation.indicators.map((i, k) => [k + 1, i.name, describeTarget(i.target), ...years.map((y) => {
           const v = i.values.find((x) => x.year === y);
           if (!v) return null;
           const value = Math.round(v.value * 100) / 100;
           return v.kind === "estimate" ? { value, note: "ước" } : value;
-        }), EVALUATION_LABELS[i.evaluation.status]]) } },
+        }), EVALUATION_LABELS[i.evaluation.status]]), empty: "Kế hoạch không đề ra chỉ tiêu định lượng." } },
   ];
 
   return {
-    plan: { id: plan.id, symbol: plan.symbol, title: plan.title, issuedOn: plan.issuedOn, issuer: issuerName }, year, province, date: today,
-    title: `Kết quả thực hiện ${planRef} năm ${year}`, sections, appendices, evaluation, draftVersion: draft?.version ?? 0,
+    plan: { id: plan.id, symbol: plan.symbol, title: plan.title, issuedOn: plan.issuedOn, issuer: body.name }, issuingBody: body, year, province, date: today,
+    title: `Kết quả thực hiện ${planShortRef} năm ${year}`, sections, appendices, evaluation, draftVersion: draft?.version ?? 0,
   };
 }
 
@@ -187,19 +319,21 @@ export async function planBySymbol(db: Database, written: string): Promise<numbe
   return row.id;
 }
 
-/** The report as .docx in the official format; numbered "Số: …/BC-UBND" by the clerk. */
+/** The report as .docx in the official format; numbered "Số:      /BC-UBND" by the clerk. */
 export function reportDocx(report: ConsolidatedReport): Promise<Buffer> {
+  const body = report.issuingBody;
   return officialDocument({
-    superior: null,
-    issuer: report.plan.issuer,
+    superior: body.superior,
+    issuer: body.header,
     number: null,
-    symbolSuffix: "BC-UBND",
-    place: report.province || "…",
+    symbolSuffix: body.symbolSuffix,
+    place: report.province ? placeName(report.province) : "[Địa danh]",
     date: report.date,
     title: { kind: "BÁO CÁO", subject: report.title },
     body: report.sections.flatMap((s) => [{ kind: "heading", level: 1, text: s.title } as Block, ...s.blocks]),
-    recipients: ["Như trên;", "Thường trực Tỉnh ủy (b/c);", "Thường trực HĐND tỉnh (b/c);", "Các sở, ban, ngành;", "Lưu: VT, KT."],
-    signature: { authority: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer: null },
+    // No "Kính gửi" in a report, so no "Như trên": the recipients by name.
+    recipients: body.recipients,
+    signature: { authority: body.authority, signer: null },
     appendices: report.appendices,
   });
 }

@@ -3,10 +3,12 @@
  * (blank number, subject, addressees, the table of late agencies, the new deadline, recipients)
  * and the reading order through mammoth; and the working-day arithmetic of the new deadline.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mammoth from "mammoth";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { checkZip } from "../extraction/zip.js";
-import { addWorkingDays, urgingLetter, type UrgingLetterInput } from "./urging-letter.js";
+import { addWorkingDays, urgingLetter, urgingLetterOfRound, type UrgingLetterInput } from "./urging-letter.js";
+import { rounds } from "./schema.js";
 
 const documentXml = (docx: Buffer) =>
   checkZip(docx, { totalBytes: 50e6, entryBytes: 20e6, entries: 100 }, (n) => n === "word/document.xml").get("word/document.xml")!.toString("utf8");
@@ -26,7 +28,8 @@ const input: UrgingLetterInput = {
   issuer: "Sở Tài chính",
   symbolSuffix: "STC-KH",
   date: "2026-11-23", // a Monday
-  round: { title: "Kế hoạch số 23/KH-UBND năm 2026", periodLabel: "năm 2026", dueOn: "2026-11-15" },
+  // A round's title as rounds are named by default: the letter's subject does not repeat it.
+  round: { title: "Báo cáo kết quả thực hiện 23/KH-UBND, 52-CTr/TU năm 2026", period: "năm 2026", dueOn: "2026-11-15" },
   plans: [
     { symbol: "23/KH-UBND", title: "thực hiện Nghị quyết số 11-NQ/TW của Bộ Chính trị", issuedOn: "2023-01-26" },
     { symbol: "52-CTr/TU", title: "về phát triển kinh tế cửa khẩu", issuedOn: "2022-03-05" },
@@ -73,7 +76,7 @@ describe("urgingLetter", () => {
   it("heads the letter with the province's and the issuer's names, the motto, a blank number, the subject and the date", () => {
     expect(tableRows(xml).slice(0, 2)).toEqual([
       ["UBND TỈNH LẠNG SƠN\nSỞ TÀI CHÍNH\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"],
-      ["Số:      /STC-KH\nV/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 23/KH-UBND năm 2026", "Lạng Sơn, ngày 23 tháng 11 năm 2026"],
+      ["Số:      /STC-KH\nV/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 23/KH-UBND và Chương trình số 52-CTr/TU năm 2026", "Lạng Sơn, ngày 23 tháng 11 năm 2026"],
     ]);
     expect(texts).not.toContain("BÁO CÁO"); // a letter has no title
   });
@@ -103,10 +106,35 @@ describe("urgingLetter", () => {
     ]);
   });
 
-  it("sets a new deadline five working days on, through theodoi, and closes in the issuer's name", () => {
+  it("past the due date, says it has passed and sets a new deadline five working days on, through theodoi; closes in the issuer's name", () => {
     expect(texts).toContain("Để kịp thời tổng hợp, báo cáo UBND tỉnh, Sở Tài chính đề nghị các cơ quan, đơn vị nêu trên khẩn trương "
-      + "hoàn thành, gửi báo cáo kết quả thực hiện năm 2026 qua Hệ thống theo dõi thực hiện văn bản chỉ đạo (theodoi) trước ngày 30/11/2026.");
+      + "hoàn thành báo cáo kết quả thực hiện năm 2026, đã quá hạn ngày 15/11/2026; đề nghị gửi báo cáo qua Hệ thống theo dõi thực hiện "
+      + "văn bản chỉ đạo (theodoi) trước ngày 30/11/2026.");
     expect(texts).toContain("Sở Tài chính đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.");
+  });
+
+  it("before the due date, keeps it: no later deadline, nothing said to be overdue", async () => {
+    const early = paragraphs(documentXml(await urgingLetter({ ...input, date: "2026-11-12" })));
+    expect(early).toContain("Để kịp thời tổng hợp, báo cáo UBND tỉnh, Sở Tài chính đề nghị các cơ quan, đơn vị nêu trên khẩn trương hoàn thành, "
+      + "gửi báo cáo kết quả thực hiện năm 2026 qua Hệ thống theo dõi thực hiện văn bản chỉ đạo (theodoi) đúng hạn, trước ngày 15/11/2026.");
+    expect(early.join("\n")).not.toContain("quá hạn");
+    // On the due date itself the date still stands.
+    expect(paragraphs(documentXml(await urgingLetter({ ...input, date: "2026-11-15" }))).join("\n")).toContain("đúng hạn, trước ngày 15/11/2026.");
+  });
+
+  it("names each plan once in the subject, with the period's year, whatever the round is titled", async () => {
+    const subject = async (over: Partial<UrgingLetterInput>) =>
+      paragraphs(documentXml(await urgingLetter({ ...input, ...over }))).find((t) => t.startsWith("V/v "));
+    expect(await subject({ plans: [input.plans[0]], round: { ...input.round, title: "Đợt báo cáo tùy đặt tên" } }))
+      .toBe("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 23/KH-UBND năm 2026");
+    expect(await subject({ plans: [{ symbol: null, title: "Phát triển đô thị", issuedOn: null }], round: { ...input.round, period: "quý III năm 2026" } }))
+      .toBe("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch phát triển đô thị quý III năm 2026");
+  });
+
+  it("writes a placeholder the officer sees where the province is not configured", async () => {
+    const rows = tableRows(documentXml(await urgingLetter({ ...input, province: null })));
+    expect(rows[0][0]).toBe("UBND TỈNH [TÊN TỈNH]\nSỞ TÀI CHÍNH\n");
+    expect(rows[1][1]).toBe("[Địa danh], ngày 23 tháng 11 năm 2026");
   });
 
   it("leaves out the returned-report clause when no report was returned, and names a city's bodies as such", async () => {
@@ -133,4 +161,22 @@ describe("urgingLetter", () => {
     expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
+});
+
+describe("urgingLetterOfRound", () => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openTestDatabase({ samples: true }); }, 120_000);
+  afterAll(async () => { await t?.drop(); });
+
+  it("on the sample round (titled 'Báo cáo kết quả thực hiện 23/KH-UBND năm 2026', period '2026'): subject once, with 'năm', and the due date passed said so", async () => {
+    const [round] = await t.store.db.select().from(rounds);
+    expect(round.title).toMatch(/^Báo cáo kết quả thực hiện/);
+    const letter = paragraphs(documentXml(await urgingLetterOfRound(t.store.db, round.id, new Date("2026-12-21T03:00:00Z"))));
+    expect(letter).toContain("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 23/KH-UBND năm 2026");
+    expect(letter.filter((p) => /Báo cáo kết quả thực hiện/i.test(p) && /báo cáo kết quả thực hiện .*báo cáo kết quả thực hiện/i.test(p))).toEqual([]);
+    expect(letter.some((p) => p.includes("có trách nhiệm báo cáo kết quả thực hiện năm 2026 về Sở Tài chính"))).toBe(true);
+    expect(letter.some((p) => p.includes("đã quá hạn ngày 15/12/2026; đề nghị gửi báo cáo") && p.endsWith("trước ngày 28/12/2026."))).toBe(true);
+    // The plan's title continues the citation in lower case.
+    expect(letter.some((p) => p.startsWith("Thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh thực hiện Nghị quyết 96/NQ-CP"))).toBe(true);
+  }, 60_000);
 });

@@ -2,26 +2,28 @@
  * The urging letter (công văn đôn đốc): what the focal agency sends the agencies that have not
  * reported in a round, or whose report was returned and not sent again. It cites the plans the
  * round covers and the deadline passed, lists each late agency with what it owes, and sets a new
- * date five working days on. The number is left blank for the clerk who registers the letter.
+ * date five working days on, saying that the due date has passed (a letter written before the due
+ * date keeps it). The number is left blank for the clerk who registers the letter.
  */
 import { invalid } from "../core/errors.js";
-import { officialDocument, type Block } from "../reports/official-document.js";
+import { officialDocument, placeName, provinceTier, type Block } from "../reports/official-document.js";
 import { formatVietnameseDate, isoDateParts } from "../text/dates.js";
 import type { Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { boardOf, stillOwing } from "./board.js";
-import { vietnamDate } from "./periods.js";
+import { periodName, vietnamDate } from "./periods.js";
 
 export interface UrgingLetterInput {
-  /** "Lạng Sơn": the superior "UBND TỈNH LẠNG SƠN" and the place of the date line. */
-  province: string;
+  /** "Lạng Sơn": the superior "UBND TỈNH LẠNG SƠN" and the place of the date line; null when the installation has none (a placeholder is written). */
+  province: string | null;
   /** The focal agency, as written in running text: "Sở Tài chính". */
   issuer: string;
   /** The symbol after the number: "STC-KH" (issuer, then the drafting unit). */
   symbolSuffix: string;
   /** The letter's date, ISO. */
   date: string;
-  round: { title: string; periodLabel: string; dueOn: string };
+  /** `period` as a sentence names it: "năm 2026", "quý III năm 2026" (see periodName). */
+  round: { title: string; period: string; dueOn: string };
   plans: { symbol: string | null; title: string; issuedOn: string | null }[];
   late: { agencyName: string; status: LateStatus; tasksOwed: number; indicatorsOwed: number; daysLate: number }[];
   signer: { authority: string[]; name: string | null };
@@ -53,19 +55,28 @@ export function addWorkingDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Centrally governed cities are "thành phố", not "tỉnh", in their bodies' names. */
-const CITIES = new Set(["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]);
-
 /** Type codes of a symbol ("23/KH-UBND", "52-CTr/TU") as a citation names them. */
 const TYPES: Record<string, string> = {
   KH: "Kế hoạch", CTr: "Chương trình", "QĐ": "Quyết định", NQ: "Nghị quyết", CT: "Chỉ thị", "ĐA": "Đề án", KL: "Kết luận",
 };
 
+/** The type code and issuer of a symbol: state symbols put the type before the issuer ("23/KH-UBND"), Party symbols after the number ("52-CTr/TU"). */
+const symbolParts = (symbol: string | null) => symbol?.match(/^[^/-]+\/([^-/]+)-(.+)$/) ?? symbol?.match(/^[^/-]+-([^/]+)\/(.+)$/) ?? null;
+const typeOf = (symbol: string | null) => TYPES[symbolParts(symbol)?.[1] ?? ""] ?? "Kế hoạch";
+/** A title after a citation goes on in lower case ("… của UBND tỉnh thực hiện Nghị quyết …"), an acronym as it is. */
+const continuing = (title: string) => title.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase("vi"));
+
+/** The plans as a subject names them: "Kế hoạch số 23/KH-UBND", "Kế hoạch số 23/KH-UBND và Chương trình số 52-CTr/TU". */
+function plansInSubject(plans: UrgingLetterInput["plans"], roundTitle: string): string {
+  const named = plans.map((p) => (p.symbol ? `${typeOf(p.symbol)} số ${p.symbol}` : `${typeOf(null)} ${continuing(p.title)}`));
+  if (!named.length) return continuing(roundTitle.replace(/^báo cáo kết quả thực hiện\s+/iu, ""));
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} và ${named.at(-1)}`;
+}
+
 /** "Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh <title>". */
 function citePlan(plan: UrgingLetterInput["plans"][number], tier: string): string {
-  // State symbols put the type before the issuer ("23/KH-UBND"), Party symbols after the number ("52-CTr/TU").
-  const parts = plan.symbol?.match(/^[^/-]+\/([^-/]+)-(.+)$/) ?? plan.symbol?.match(/^[^/-]+-([^/]+)\/(.+)$/);
-  const type = (parts && TYPES[parts[1]]) ?? "Kế hoạch";
+  const parts = symbolParts(plan.symbol);
+  const type = typeOf(plan.symbol);
   const issuers: Record<string, string> = { UBND: `UBND ${tier}`, "HĐND": `HĐND ${tier}`, TU: tier === "tỉnh" ? "Tỉnh ủy" : "Thành ủy" };
   const issuer = parts ? issuers[parts[2]] : undefined; // other issuers are named by the title, if at all
   return [
@@ -73,24 +84,28 @@ function citePlan(plan: UrgingLetterInput["plans"][number], tier: string): strin
     plan.symbol ? `số ${plan.symbol}` : null,
     plan.issuedOn ? `ngày ${formatVietnameseDate(plan.issuedOn)}` : null,
     issuer ? `của ${issuer}` : null,
-    plan.title,
+    continuing(plan.title),
   ].filter(Boolean).join(" ");
 }
 
 /** The .docx of the urging letter. */
 export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
   if (input.late.length === 0) throw new RangeError("urgingLetter: no late agency to urge");
-  const tier = CITIES.has(input.province) ? "thành phố" : "tỉnh";
+  const province = input.province?.trim() || null;
+  const tier = province ? provinceTier(province) : "tỉnh";
   const { issuer, round } = input;
-  const deadline = formatVietnameseDate(addWorkingDays(input.date, GRACE_WORKING_DAYS));
+  // Past the due date, five more working days, said to be after it; before it, the due date stands.
+  const overdue = input.date > round.dueOn;
+  const due = formatVietnameseDate(round.dueOn);
+  const deadline = overdue ? formatVietnameseDate(addWorkingDays(input.date, GRACE_WORKING_DAYS)) : due;
   const returned = input.late.some((l) => l.status === "returned");
   const citations = input.plans.map((p) => citePlan(p, tier)).join("; ");
 
   const body: Block[] = [
     {
       kind: "paragraph",
-      text: `${citations ? `Thực hiện ${citations}, các` : "Các"} cơ quan, đơn vị có trách nhiệm báo cáo kết quả thực hiện ${round.periodLabel} `
-        + `về ${issuer} để tổng hợp, báo cáo UBND ${tier}; hạn gửi báo cáo là ngày ${formatVietnameseDate(round.dueOn)}.`,
+      text: `${citations ? `Thực hiện ${citations}, các` : "Các"} cơ quan, đơn vị có trách nhiệm báo cáo kết quả thực hiện ${round.period} `
+        + `về ${issuer} để tổng hợp, báo cáo UBND ${tier}; hạn gửi báo cáo là ngày ${due}.`,
     },
     {
       kind: "paragraph",
@@ -108,9 +123,13 @@ export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
     },
     {
       kind: "paragraph",
-      text: `Để kịp thời tổng hợp, báo cáo UBND ${tier}, ${issuer} đề nghị các cơ quan, đơn vị nêu trên khẩn trương hoàn thành, `
-        + `gửi báo cáo kết quả thực hiện ${round.periodLabel} qua Hệ thống theo dõi thực hiện văn bản chỉ đạo (theodoi) `
-        + `trước ngày ${deadline}.`,
+      text: overdue
+        ? `Để kịp thời tổng hợp, báo cáo UBND ${tier}, ${issuer} đề nghị các cơ quan, đơn vị nêu trên khẩn trương hoàn thành báo cáo `
+          + `kết quả thực hiện ${round.period}, đã quá hạn ngày ${due}; đề nghị gửi báo cáo qua Hệ thống theo dõi thực hiện văn bản chỉ đạo (theodoi) `
+          + `trước ngày ${deadline}.`
+        : `Để kịp thời tổng hợp, báo cáo UBND ${tier}, ${issuer} đề nghị các cơ quan, đơn vị nêu trên khẩn trương hoàn thành, `
+          + `gửi báo cáo kết quả thực hiện ${round.period} qua Hệ thống theo dõi thực hiện văn bản chỉ đạo (theodoi) `
+          + `đúng hạn, trước ngày ${deadline}.`,
     },
     { kind: "paragraph", text: `${issuer} đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.` },
   ];
@@ -118,12 +137,14 @@ export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
   // "STC-KH": the drafting unit after the dash keeps the file copy ("Lưu: VT, KH.").
   const unit = input.symbolSuffix.split("-").slice(1).join("-");
   return officialDocument({
-    superior: `UBND ${tier} ${input.province}`,
+    // Without a province the officer sees where its name goes, rather than a name cut short.
+    superior: `UBND ${tier} ${province ?? "[tên tỉnh]"}`,
     issuer,
     number: null,
     symbolSuffix: input.symbolSuffix,
-    subjectLine: `V/v đôn đốc báo cáo kết quả thực hiện ${round.title}`,
-    place: input.province === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : input.province,
+    // What the round asks for, named once: "V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 23/KH-UBND năm 2026".
+    subjectLine: `V/v đôn đốc báo cáo kết quả thực hiện ${plansInSubject(input.plans, round.title)} ${round.period}`,
+    place: province ? placeName(province) : "[Địa danh]",
     date: input.date,
     title: null,
     addressees: input.late.map((l) => l.agencyName),
@@ -143,9 +164,13 @@ export async function urgingLetterOfRound(db: Database, roundId: number, now = n
   if (!late.length) throw invalid("round", "nobody_late");
   const issuer = board.round.coordinatorName ?? "Sở Tài chính";
   return urgingLetter({
-    province: (await readSetting(db, PROVINCE_SETTING)) ?? "…",
+    province: await readSetting(db, PROVINCE_SETTING),
     issuer, symbolSuffix: `${initials(issuer)}-KH`, date: vietnamDate(now),
-    round: board.round, plans: board.round.plans,
+    round: {
+      title: board.round.title, dueOn: board.round.dueOn,
+      period: periodName({ kind: board.round.periodKind, year: board.round.periodYear, number: board.round.periodNumber }),
+    },
+    plans: board.round.plans,
     late: late.map((r) => ({ agencyName: r.agencyName, status: r.status as LateStatus, tasksOwed: r.tasksOwed, indicatorsOwed: r.indicatorsOwed, daysLate: r.daysLate })),
     signer: { authority: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name: null },
   });

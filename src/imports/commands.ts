@@ -183,11 +183,19 @@ export async function publishImport(db: Database, id: number, version: number): 
     }
 
     const idsOf = new Map(draft.agencies.map((a) => [a.name, a.agencyIds]));
+    const collective = new Set(draft.agencies.filter((a) => a.collective).map((a) => a.name));
     const ids = (names: string[]) => [...new Set(names.flatMap((n) => idsOf.get(n) ?? []))];
+    /** The collective phrases among `names`, each with the agencies it stands for: they show under it, and owe as it says (see owedByAgency). */
+    const phrasesOf = (role: "lead" | "coordinating", names: string[]) => {
+      // An agency the text also names on its own is there by name, not by the phrase.
+      const named = new Set(ids(names.filter((n) => !collective.has(n))));
+      return names.filter((n) => collective.has(n)).map((phrase) => ({ role, phrase, agencyIds: (idsOf.get(phrase) ?? []).filter((id) => !named.has(id)) }));
+    };
     for (const [n, t] of draft.tasks.entries()) {
       const leadIds = ids(t.lead);
       await itemAt(`tasks.${n}`, () => createTask(tx, {
         documentId, text: t.text, leadIds, coordinatingIds: ids(t.coordinating).filter((x) => !leadIds.includes(x)),
+        phrases: [...phrasesOf("lead", t.lead), ...phrasesOf("coordinating", t.coordinating)],
         deadlineText: t.deadlineText, expectedOutput: t.output, status: "open",
         sectionNumber: t.section, sourceText: row.text.slice(t.start ?? 0, t.end ?? 0) || null, startOffset: t.start, endOffset: t.end,
       }));

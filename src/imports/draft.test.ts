@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../extraction/extract.js";
-import { draftFromExtraction, type RegistryEntry } from "./draft.js";
+import { agenciesAsOf, draftFromExtraction, membersOf, type RegistryEntry } from "./draft.js";
 
 const registry: RegistryEntry[] = [
   { id: 7, code: "so-xay-dung", name: "Sở Xây dựng", aliases: [], kind: "department", validFrom: null, validTo: null },
@@ -29,5 +29,35 @@ describe("an indicator's owner in the draft", () => {
 
   it("keeps the name as written when no registry agency is it, for the reviewer to pick one", () => {
     expect(ownerOf("Tỷ lệ nước thải được xử lý")[0]).toEqual({ owner: "Ban Quản lý dự án đô thị", ownerId: null });
+  });
+});
+
+describe("collective phrases read as of the document's date", () => {
+  const local: RegistryEntry[] = [
+    { id: 1, code: "ubnd-huyen-a", name: "Ủy ban nhân dân huyện A", aliases: [], kind: "district", validFrom: null, validTo: "2025-06-30" },
+    { id: 2, code: "ubnd-xa-b", name: "Ủy ban nhân dân xã B", aliases: [], kind: "commune", validFrom: "2025-07-01", validTo: null },
+    { id: 3, code: "ubnd-phuong-c", name: "Ủy ban nhân dân phường C", aliases: [], kind: "commune", validFrom: "2025-07-01", validTo: null },
+    { id: 4, code: "so-tai-chinh", name: "Sở Tài chính", aliases: [], kind: "department", validFrom: "2025-03-01", validTo: null },
+    { id: 5, code: "so-kh-dt", name: "Sở Kế hoạch và Đầu tư", aliases: [], kind: "department", validFrom: null, validTo: "2025-02-28" },
+  ];
+  it("gives the districts before 1/7/2025 and the communes and wards after, the departments standing that day", () => {
+    expect(membersOf("UBND các huyện, thành phố", local, "2024-05-01")).toEqual([1]);
+    expect(membersOf("UBND các huyện, thành phố", local, "2025-09-01")).toEqual([2, 3]);
+    expect(membersOf("UBND các xã, phường", local, "2025-09-01")).toEqual([2, 3]);
+    expect(membersOf("các sở, ban, ngành", local, "2024-05-01")).toEqual([5]);
+    expect(membersOf("các sở, ban, ngành", local, "2025-09-01")).toEqual([4]);
+    expect(membersOf("các tổ chức chính trị - xã hội", local, "2025-09-01")).toEqual([]);
+  });
+
+  it("takes an undated draft's month or year, else the day it is imported, and says the date is assumed", () => {
+    expect(agenciesAsOf("2024-04-18", "ngày 18 tháng 4 năm 2024", "2026-12-05")).toEqual({ date: "2024-04-18", assumed: false });
+    expect(agenciesAsOf(null, "Lạng Sơn, ngày      tháng 5 năm 2024", "2026-12-05")).toEqual({ date: "2024-05-01", assumed: true });
+    expect(agenciesAsOf(null, "ngày    tháng    năm 2024", "2026-12-05")).toEqual({ date: "2024-01-01", assumed: true });
+    expect(agenciesAsOf(null, null, "2026-12-05")).toEqual({ date: "2026-12-05", assumed: true });
+    const undated = extract(["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số:     /KH-UBND", "Lạng Sơn, ngày    tháng 5 năm 2024", "KẾ HOẠCH", "Thử",
+      "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ban, ngành triển khai thực hiện kế hoạch."].join("\n"), "000.txt", local);
+    const draft = draftFromExtraction(undated, local, "2026-12-05");
+    expect(draft.document).toMatchObject({ agenciesAsOf: "2024-05-01", agenciesAsOfAssumed: true });
+    expect(draft.agencies.find((a) => a.collective)?.agencyIds).toEqual([5]);
   });
 });

@@ -73,6 +73,9 @@ export const draftSchema = z.object({
     issuerText: shortText.nullable(),
     /** The registry agency that issued it, when its name or an alias matches. */
     issuerId: z.number().int().positive().nullable(),
+    /** The date collective phrases were expanded as of (see agenciesAsOf); `assumed` when the document gives no full date. */
+    agenciesAsOf: dateField.nullable().default(null),
+    agenciesAsOfAssumed: z.boolean().default(false),
   }),
   /** The numbered headings: published as the document's outline, each item placed in the innermost section holding its clause. */
   outline: z.array(sectionDraft).max(2000).default([]),
@@ -99,6 +102,24 @@ export function figureOf(i: IndicatorDraft, issuedOn: string | null): { year: nu
   return year !== null && value !== null ? { year, value, kind: i.kind } : null;
 }
 
+/** The day the two-level local government began (Resolution 202/2025/QH15): districts ended the day before. */
+const TWO_LEVEL_LOCAL_GOVERNMENT = "2025-07-01";
+
+/**
+ * The date a document's collective phrases are read as of: its date; for an undated draft the month or year
+ * its date line gives ("ngày    tháng 5 năm 2024" is 01/05/2024), else the day it is imported. Only the
+ * document's own date is not `assumed`.
+ */
+export function agenciesAsOf(issuedOn: string | null, issuedText: string | null, importedOn: string): { date: string; assumed: boolean } {
+  if (issuedOn) return { date: issuedOn, assumed: false };
+  const given = /(?:tháng\s+(\d{1,2})\s+)?năm\s+((?:19|20)\d\d)/iu.exec(issuedText ?? "");
+  if (given) {
+    const month = Math.min(12, Math.max(1, Number(given[1] ?? 1)));
+    return { date: `${given[2]}-${String(month).padStart(2, "0")}-01`, assumed: true };
+  }
+  return { date: importedOn, assumed: true };
+}
+
 /** A registry agency with what a draft needs to map names onto it. */
 export interface RegistryEntry extends RegistryAgency { id: number; validFrom: string | null; validTo: string | null }
 
@@ -109,7 +130,11 @@ export interface RegistryEntry extends RegistryAgency { id: number; validFrom: s
  */
 export function membersOf(phrase: string, registry: RegistryEntry[], asOf: string | null): number[] {
   const f = foldPhrase(phrase);
-  const kinds = /\b(huyen|thanh pho|thi xa)\b/.test(f) && !/bien gioi/.test(f) ? ["district"]
+  // From 01/07/2025 the province has no districts: "UBND các huyện, thành phố" are then the communes and wards
+  // (an administrator imports them with `theodoi agencies import`).
+  const localLevel = asOf !== null && asOf >= TWO_LEVEL_LOCAL_GOVERNMENT ? ["commune"] : ["district"];
+  const kinds = /\b(huyen|thanh pho|thi xa)\b/.test(f) && !/bien gioi/.test(f) ? localLevel
+    : /\b(xa|phuong|thi tran)\b/.test(f) && !/bien gioi|xa hoi/.test(f) ? ["commune"]
     : /\bso\b|\bban\b|\bnganh\b/.test(f) && !/lien quan|chuc nang/.test(f) ? ["department", "board"]
     : [];
   const standing = (a: RegistryEntry) => !asOf || ((!a.validFrom || a.validFrom <= asOf) && (!a.validTo || a.validTo >= asOf));
@@ -134,10 +159,11 @@ function agencyNamed(mentionName: string, code: string | undefined, registry: Re
 /** The owner an extracted indicator names: only a table's row names one (see withTableIndicators). */
 const ownerNamed = (i: Extraction["indicators"][number]): string | null => ("owner" in i && typeof i.owner === "string" ? i.owner : null);
 
-export function draftFromExtraction(extraction: Extraction, registry: RegistryEntry[]): Draft {
+export function draftFromExtraction(extraction: Extraction, registry: RegistryEntry[], importedOn = new Date().toISOString().slice(0, 10)): Draft {
   const { document: d } = extraction;
   const subjectOf = (symbol: string) => extraction.cited.documents.find((c) => c.symbol === symbol)?.subject ?? null;
-  const asOf = d.issued;
+  const dated = agenciesAsOf(d.issued, d.issued_text, importedOn);
+  const asOf = dated.date;
   const mapping = new Map<string, Draft["agencies"][number]>();
   for (const t of extraction.tasks) {
     for (const m of [...t.lead_agencies, ...t.coordinating_agencies]) {
@@ -161,6 +187,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       title: d.title ?? (d.symbol ? `${d.type ?? "Văn bản"} số ${d.symbol}` : "Văn bản chưa có tiêu đề"),
       issuedOn: d.issued, issuedText: d.issued_text, signer: d.signer, issuerText: d.issuer,
       issuerId: d.issuer ? agencyNamed(d.issuer, undefined, registry) : null,
+      agenciesAsOf: dated.date, agenciesAsOfAssumed: dated.assumed,
     },
     outline: extraction.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, start: o.start, end: o.end })),
     implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),

@@ -38,6 +38,11 @@ const taskFields = {
   text,
   leadIds: z.array(id).max(100),
   coordinatingIds: z.array(id).max(200),
+  /**
+   * The collective phrases the agencies above were read from, each with the agencies it brought in; an agency
+   * listed here and not named on its own is shown under its phrase. Given with the ids it explains.
+   */
+  phrases: z.array(z.object({ role: z.enum(TASK_ROLES), phrase: z.string().trim().min(1).max(300), agencyIds: z.array(id).max(500) })).max(50),
   /** The deadline in the document's words; normalised automatically unless `deadline` is given. */
   deadlineText: optionalText,
   deadline: deadlineInput.optional(),
@@ -46,7 +51,8 @@ const taskFields = {
   ...sourceFields,
 };
 export const taskInput = z.object({
-  ...taskFields, leadIds: taskFields.leadIds.default([]), coordinatingIds: taskFields.coordinatingIds.default([]), status: taskFields.status.default("open"),
+  ...taskFields, leadIds: taskFields.leadIds.default([]), coordinatingIds: taskFields.coordinatingIds.default([]), phrases: taskFields.phrases.default([]),
+  status: taskFields.status.default("open"),
 });
 export type TaskInput = z.infer<typeof taskInput>;
 export const taskPatch = z.object(taskFields).partial().extend({ version: z.number().int().positive() });

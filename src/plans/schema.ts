@@ -107,6 +107,11 @@ export const taskAgencies = pgTable("task_agencies", {
   agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
   role: text("role", { enum: TASK_ROLES }).notNull(),
   position: integer("position").notNull().default(0),
+  /**
+   * The collective phrase that brought the agency in ("các sở, ban, ngành"), or null when the text names it:
+   * lists show the phrase with its count, and a phrase's partners owe no report for the task (see owedByAgency).
+   */
+  via: text("via"),
 }, (t) => [
   primaryKey({ columns: [t.taskId, t.agencyId, t.role] }),
   index("task_agencies_agency_idx").on(t.agencyId, t.role),

@@ -22,7 +22,7 @@ import type { deadlineInput } from "./inputs.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 type AgencyRef = { id: number; name: string };
-export interface Task extends Omit<TaskRow, "searchFolded"> { lead: AgencyRef[]; coordinating: AgencyRef[] }
+export interface Task extends Omit<TaskRow, "searchFolded"> { lead: TaskAgency[]; coordinating: TaskAgency[] }
 
 /** Deadline columns from an explicit deadline, else from the wording, else none. */
 function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wording: string | null | undefined) {
@@ -43,23 +43,35 @@ function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wo
   }
 }
 
+/** An agency of a task: `via` is the collective phrase it was read from, null when the text names it. */
+export interface TaskAgency { id: number; name: string; via: string | null }
+
 async function withAgencies(db: Database, rows: TaskRow[]): Promise<Task[]> {
   if (!rows.length) return [];
-  const links = await db.select({ taskId: taskAgencies.taskId, role: taskAgencies.role, id: agencies.id, name: agencies.name })
+  const links = await db.select({ taskId: taskAgencies.taskId, role: taskAgencies.role, id: agencies.id, name: agencies.name, via: taskAgencies.via })
     .from(taskAgencies).innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
     .where(inArray(taskAgencies.taskId, rows.map((r) => r.id))).orderBy(asc(taskAgencies.position));
-  return rows.map(({ searchFolded: _s, ...t }) => ({
-    ...t,
-    lead: links.filter((l) => l.taskId === t.id && l.role === "lead").map(({ id, name }) => ({ id, name })),
-    coordinating: links.filter((l) => l.taskId === t.id && l.role === "coordinating").map(({ id, name }) => ({ id, name })),
-  }));
+  const byTask = new Map<number, typeof links>();
+  for (const l of links) { const list = byTask.get(l.taskId); if (list) list.push(l); else byTask.set(l.taskId, [l]); }
+  const ofRole = (taskId: number, role: string): TaskAgency[] =>
+    (byTask.get(taskId) ?? []).filter((l) => l.role === role).map(({ id, name, via }) => ({ id, name, via }));
+  return rows.map(({ searchFolded: _s, ...t }) => ({ ...t, lead: ofRole(t.id, "lead"), coordinating: ofRole(t.id, "coordinating") }));
 }
 
-async function writeAgencies(db: Database, taskId: number, leadIds: number[], coordinatingIds: number[]) {
+type Phrases = TaskInput["phrases"];
+
+/**
+ * The task's agency rows: each id once per role, with the phrase that brought it in (an agency the text
+ * also names on its own has none). `phrases` not given keeps the phrases of the rows being replaced.
+ */
+async function writeAgencies(db: Database, taskId: number, leadIds: number[], coordinatingIds: number[], phrases?: Phrases) {
+  const kept = phrases ?? (await db.select().from(taskAgencies).where(eq(taskAgencies.taskId, taskId)))
+    .filter((r) => r.via !== null).map((r) => ({ role: r.role, phrase: r.via!, agencyIds: [r.agencyId] }));
+  const viaOf = (role: string, agencyId: number) => kept.find((p) => p.role === role && p.agencyIds.includes(agencyId))?.phrase ?? null;
   await db.delete(taskAgencies).where(eq(taskAgencies.taskId, taskId));
   const rows = [
-    ...[...new Set(leadIds)].map((agencyId, position) => ({ taskId, agencyId, role: "lead" as const, position })),
-    ...[...new Set(coordinatingIds)].map((agencyId, position) => ({ taskId, agencyId, role: "coordinating" as const, position })),
+    ...[...new Set(leadIds)].map((agencyId, position) => ({ taskId, agencyId, role: "lead" as const, position, via: viaOf("lead", agencyId) })),
+    ...[...new Set(coordinatingIds)].map((agencyId, position) => ({ taskId, agencyId, role: "coordinating" as const, position, via: viaOf("coordinating", agencyId) })),
   ];
   if (rows.length) await db.insert(taskAgencies).values(rows);
 }
@@ -96,16 +108,16 @@ export async function createTask(db: Database, input: TaskInput): Promise<Task> 
   await checkDocument(db, "documentId", input.documentId);
   await checkAgencies(db, "leadIds", input.leadIds);
   await checkAgencies(db, "coordinatingIds", input.coordinatingIds);
-  const { leadIds, coordinatingIds, deadline, ...fields } = input;
+  const { leadIds, coordinatingIds, phrases, deadline, ...fields } = input;
   const [row] = await db.insert(tasks).values({
     ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber),
   }).returning();
-  await writeAgencies(db, row.id, leadIds, coordinatingIds);
+  await writeAgencies(db, row.id, leadIds, coordinatingIds, phrases);
   return getTask(db, row.id, true);
 }
 
 export async function updateTask(db: Database, id: number, patch: TaskPatch): Promise<Task> {
-  const { version, leadIds, coordinatingIds, deadline, ...changes } = patch;
+  const { version, leadIds, coordinatingIds, phrases, deadline, ...changes } = patch;
   const current = await getTask(db, id, true);
   if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
   if (leadIds) await checkAgencies(db, "leadIds", leadIds);
@@ -117,8 +129,8 @@ export async function updateTask(db: Database, id: number, patch: TaskPatch): Pr
     ...(deadlineChanged ? deadlineColumns(deadline, next.deadlineText) : {}),
     searchFolded: searchDocumentText(next.text, next.sectionNumber),
   });
-  if (leadIds || coordinatingIds) {
-    await writeAgencies(db, id, leadIds ?? current.lead.map((a) => a.id), coordinatingIds ?? current.coordinating.map((a) => a.id));
+  if (leadIds || coordinatingIds || phrases) {
+    await writeAgencies(db, id, leadIds ?? current.lead.map((a) => a.id), coordinatingIds ?? current.coordinating.map((a) => a.id), phrases);
   }
   return getTask(db, id, true);
 }

@@ -4,7 +4,7 @@
  * Outcomes: the round, or AppError validation (unknown or unpublished plan, bad dates, indicators without an
  * owner not confirmed to the collecting agency), not_found, conflict (stale version).
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { AppError, invalid } from "../core/errors.js";
@@ -57,8 +57,13 @@ export function yearlyReportingDay(fullText: string | null): { day: number; mont
  */
 export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators: Set<number> }
 
-export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "coordinatorId">, documentIds: number[]): Promise<Map<number, Owed>> {
-  const resolve = await successionsOn(db, round.dueOn);
+export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "coordinatorId" | "windowFrom">, documentIds: number[]): Promise<Map<number, Owed>> {
+  const successors = await successionsOn(db, round.dueOn);
+  const ended = await agenciesEndedBefore(db, round.windowFrom);
+  // The agencies doing the work on the due date, without those that had ended before the period the round
+  // reports on began (the district committees, ended 30/06/2025, owe nothing for 2026); one that ended within
+  // it still owes, and a successor or the focal point may report for it (a retrospective round).
+  const resolve = (agencyId: number) => successors(agencyId).filter((id) => !ended.has(id));
   const out = new Map<number, Owed>();
   const owedOf = (agencyId: number) => {
     let o = out.get(agencyId);
@@ -66,9 +71,11 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
     return o;
   };
   if (!documentIds.length) return out;
+  // A partner swept in by a collective phrase ("phối hợp với các sở, ban, ngành") owes no report for the task:
+  // the focal point names it on the task when it should.
   const assignments = await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role })
     .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
-    .where(and(inArray(tasks.documentId, documentIds), eq(tasks.status, "open")));
+    .where(and(inArray(tasks.documentId, documentIds), eq(tasks.status, "open"), or(eq(taskAgencies.role, "lead"), isNull(taskAgencies.via))));
   for (const a of assignments) {
     for (const agencyId of resolve(a.agencyId)) {
       const o = owedOf(agencyId);
@@ -78,10 +85,18 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
   }
   const owned = await db.select({ id: indicators.id, ownerId: indicators.ownerId }).from(indicators).where(inArray(indicators.documentId, documentIds));
   for (const i of owned) {
-    const owners = i.ownerId !== null ? resolve(i.ownerId) : round.coordinatorId !== null ? [round.coordinatorId] : [];
+    // An indicator whose owner has ended with no one to carry on its work goes to the coordinator, as one without an owner.
+    const resolved = i.ownerId !== null ? resolve(i.ownerId) : [];
+    const owners = resolved.length ? resolved : round.coordinatorId !== null ? [round.coordinatorId] : [];
     for (const agencyId of owners) owedOf(agencyId).indicators.add(i.id);
   }
   return out;
+}
+
+/** The agencies that had ceased to exist before `date` (their last day earlier). */
+async function agenciesEndedBefore(db: Database, date: string): Promise<Set<number>> {
+  const rows = await db.select({ id: agencies.id }).from(agencies).where(lt(agencies.validTo, date));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The indicators of these plans that no agency owns, in the plans' order. */
@@ -121,7 +136,7 @@ export async function proposeRound(db: Database, input: RoundInput): Promise<Rou
   const coordinatorId = input.coordinatorId ?? null;
   const [coordinator] = coordinatorId !== null ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, coordinatorId)) : [];
   if (coordinatorId !== null && !coordinator) throw invalid("coordinatorId", "agency_unknown");
-  const owed = await owedByAgency(db, { dueOn, coordinatorId }, input.documentIds);
+  const owed = await owedByAgency(db, { dueOn, coordinatorId, windowFrom }, input.documentIds);
   const names = owed.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...owed.keys()])) : [];
   const reporters = names.map((a) => ({ id: a.id, name: a.name, tasks: owed.get(a.id)!.tasks.size, indicators: owed.get(a.id)!.indicators.size }))
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));

@@ -21,11 +21,12 @@ afterAll(async () => { await s.close(); });
 
 /** A task of the plan led by one expected agency and coordinated by another, neither of them in `exclude`. */
 async function sharedTask(reporterIds: number[], exclude: number[]) {
-  const rows = await s.db.store.db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role })
+  const rows = await s.db.store.db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, role: taskAgencies.role, via: taskAgencies.via })
     .from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(tasks.documentId, planId), inArray(taskAgencies.agencyId, reporterIds)));
   const usable = rows.filter((r) => !exclude.includes(r.agencyId));
   for (const lead of usable.filter((r) => r.role === "lead")) {
-    const partner = usable.find((o) => o.taskId === lead.taskId && o.role === "coordinating" && o.agencyId !== lead.agencyId);
+    // (A partner a collective phrase swept in owes nothing for the task.)
+    const partner = usable.find((o) => o.taskId === lead.taskId && o.role === "coordinating" && o.via === null && o.agencyId !== lead.agencyId);
     if (partner) return { taskId: lead.taskId, leadId: lead.agencyId, partnerId: partner.agencyId };
   }
   return undefined;
@@ -305,11 +306,11 @@ describe("a report's numbers, status and gaps", () => {
   });
   const version = async () => (await reporter.call("GET", path)).body.submission?.version ?? 0;
 
-  it("gives each task its full number: a '2' under part III is III.2", () => {
+  it("gives each task its full number: a '2.4' under part III is III.2.4", () => {
     const numbers = form.tasks.map((t: { number: string | null }) => t.number);
     // "2.4" sits under "2" under "III": the "2" it already holds is not repeated.
-    expect(numbers).toEqual(expect.arrayContaining(["III", "III.1", "III.2", "III.2.4"]));
-    expect(form.tasks.find((t: { number: string }) => t.number === "III.2").sectionNumber).toBe("2");
+    expect(numbers).toEqual(expect.arrayContaining(["III", "III.2.1", "III.2.4"]));
+    expect(form.tasks.find((t: { number: string }) => t.number === "III.2.4").sectionNumber).toBe("2.4");
   });
 
   it("saves a progress typed the Vietnamese way as typed, and refuses one out of range with the field named, changing nothing", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "task_agencies" ADD COLUMN "via" text;

@@ -1,0 +1,52 @@
+/**
+ * What a round asks of whom, on the sample province: a 2026 round on 23/KH-UBND expects no agency that
+ * had ended before its period (the district committees ended on 30/06/2025), and no department owes a
+ * task only because a collective phrase ("phối hợp với các sở, ban, ngành") swept it in.
+ */
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../test/support/server.js";
+import { agencies } from "../agencies/schema.js";
+import { successionsOn } from "../agencies/successions.js";
+import { taskAgencies, tasks } from "../plans/schema.js";
+import { owedByAgency, type Round } from "./rounds.js";
+
+let s: TestServer;
+beforeAll(async () => { s = await startTestServer({ samples: true }); }, 120_000);
+afterAll(async () => { await s?.close(); });
+
+describe("a round on the sample province", () => {
+  it("expects no agency ended before its period, and no partner swept in by a phrase", async () => {
+    const db = s.db.store.db;
+    const round = (await s.call("GET", "/api/rounds")).body.items.find((r: Round) => r.periodYear === 2026) as Round;
+    const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
+    const owed = await owedByAgency(db, round, [plan.id]);
+    const expected = await db.select({ id: agencies.id, name: agencies.name, validTo: agencies.validTo }).from(agencies).where(inArray(agencies.id, [...owed.keys()]));
+    expect(expected.filter((a) => a.validTo !== null && a.validTo < round.windowFrom)).toEqual([]);
+    // Every task an agency owes names it (or the agency whose work it took over in 2025) on its own: as a lead,
+    // or as a partner the text names.
+    const successors = await successionsOn(db, round.dueOn);
+    for (const [agencyId, o] of owed) {
+      for (const [taskId, role] of o.tasks) {
+        if (role !== "coordinating") continue;
+        const named = await db.select({ agencyId: taskAgencies.agencyId }).from(taskAgencies)
+          .where(and(eq(taskAgencies.taskId, taskId), eq(taskAgencies.role, "coordinating"), isNull(taskAgencies.via)));
+        expect(named.some((n) => successors(n.agencyId).includes(agencyId)), `task ${taskId} of agency ${agencyId}`).toBe(true);
+      }
+    }
+    // The phrase is kept on the task: the partners it brought in are listed under it.
+    const swept = await db.select({ via: taskAgencies.via }).from(taskAgencies).innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
+      .where(and(eq(tasks.documentId, plan.id), eq(taskAgencies.role, "coordinating")));
+    expect(swept.some((r) => r.via !== null)).toBe(true);
+    const inspectorate = expected.find((a) => a.name === "Thanh tra tỉnh");
+    const owedByInspectorate = inspectorate ? owed.get(inspectorate.id)!.tasks.size : 0;
+    expect(owedByInspectorate).toBeLessThan(10);
+  });
+
+  it("shows a task's partners with the phrase that brought them in", async () => {
+    const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
+    const list = (await s.call("GET", `/api/tasks?documentId=${plan.id}&pageSize=200`)).body.items as Array<{ coordinating: Array<{ via: string | null }> }>;
+    const phrases = new Set(list.flatMap((t) => t.coordinating.map((c) => c.via)).filter(Boolean));
+    expect([...phrases]).toContain("các sở, ban, ngành");
+  });
+});

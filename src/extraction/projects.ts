@@ -28,6 +28,10 @@ const ENUMERATED = /\((\d{1,2})\)\s*/g;
 const PROJECT_ITEM = /^(?:Dự án|Đề án|Đầu tư|Công trình|Tuyến|Xây dựng|Nâng cấp|Cải tạo)\s/u;
 const INVESTING = /dau tu|ban giao|giai phong mat bang|thi cong|giai ngan|xay dung/;
 
+/** Whether NAMED can match in `text`: most sentences name no project, and are not searched with it. */
+const mayName = (text: string) => text.includes("ự án") || text.includes("ề án");
+const named = (text: string) => (mayName(text) ? NAMED.exec(text) : null);
+
 const sentenceSpans = (line: Line) =>
   sentencesOf(line).map((s) => ({ text: s.text, start: line.start + s.start, end: line.start + s.start + s.text.length }));
 
@@ -74,7 +78,7 @@ export function findProjectScopes(lines: Line[], quantities: QuantityFinder = fi
     }
     openSentence = null;
     const sentences = sentenceSpans(line);
-    const opening = NAMED.exec(sentences[0].text);
+    const opening = named(sentences[0].text);
     if (opening && line.continues === null) {
       current = { name: `${opening[1]} ${opening[2]}`.trim(), word: foldPhrase(opening[1]) };
       scopes.push({ name: current.name, start: sentences[0].start, end: line.end });
@@ -87,11 +91,11 @@ export function findProjectScopes(lines: Line[], quantities: QuantityFinder = fi
     }
     if (line.continues === null) current = null;
     for (const s of sentences) {
-      const named = NAMED.exec(s.text);
+      const naming = named(s.text);
       const ratio = quantities(s.text).find((q) => q.of !== null && q.unit !== "%" && q.unit !== "thứ hạng");
-      if (named) {
-        const name = `${named[1]} ${named[2]}`.trim();
-        scopes.push({ name, start: s.start + named.index, end: s.end });
+      if (naming) {
+        const name = `${naming[1]} ${naming[2]}`.trim();
+        scopes.push({ name, start: s.start + naming.index, end: s.end });
         if (s.end === line.end && !/[.;:]$/.test(s.text)) openSentence = { line: index, name };
       }
       else if (ratio && INVESTING.test(foldPhrase(s.text))) {

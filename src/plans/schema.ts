@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
+import { users } from "../accounts/schema.js";
 import { documents, documentSections } from "../documents/schema.js";
 import { oneOf } from "../storage/checks.js";
 
@@ -92,6 +93,16 @@ export const tasks = pgTable("tasks", {
   /** What the task must produce, where named (a plan, a scheme, a report). */
   expectedOutput: text("expected_output"),
   status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
+  /**
+   * Why the focal point set the status (completed, cancelled, or open again), the day it took effect (the
+   * day completed: on time or late against the deadline), an evidence link or reference, and who set it
+   * when. Null for a status that came with the document. A status set so counts over the agencies' reports.
+   */
+  statusReason: text("status_reason"),
+  statusOn: date("status_on"),
+  statusEvidence: text("status_evidence"),
+  statusSetBy: integer("status_set_by").references(() => users.id, { onDelete: "set null" }),
+  statusSetAt: timestamp("status_set_at", { withTimezone: true, mode: "string" }),
   ...source(),
   searchFolded: text("search_folded").notNull().default(""),
   ...audit(),

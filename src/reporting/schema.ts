@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { users } from "../accounts/schema.js";
 import { documents } from "../documents/schema.js";
@@ -40,6 +40,11 @@ export const rounds = pgTable("reporting_rounds", {
   /** The agency that collects the reports (the focal point's); it also reports the indicators no agency owns. */
   coordinatorId: integer("coordinator_id").references(() => agencies.id, { onDelete: "set null" }),
   status: text("status", { enum: ROUND_STATUSES }).notNull().default("open"),
+  /**
+   * An administrator let the collecting agency's own report be accepted by its focal point in this round
+   * (by default a report is reviewed by someone outside the agency that wrote it).
+   */
+  selfReviewAllowed: boolean("self_review_allowed").notNull().default(false),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   version: integer("version").notNull().default(1),
   ...timestamps,
@@ -59,6 +64,8 @@ export const roundPlans = pgTable("reporting_round_plans", {
 export const roundReporters = pgTable("reporting_round_reporters", {
   roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
   agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
+  /** An extension for this agency alone: its due date, for its timeliness and its reminders (null: the round's). */
+  dueOn: date("due_on"),
 }, (t) => [primaryKey({ columns: [t.roundId, t.agencyId] }), index("reporting_round_reporters_agency_idx").on(t.agencyId)]);
 
 /** When reminders go out: days from the due date (−7 is a week before, 1 the day after). */
@@ -75,7 +82,14 @@ export const reminderSteps = pgTable("reminder_steps", {
 export const reminderDeliveries = pgTable("reminder_deliveries", {
   id: serial("id").primaryKey(),
   roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+  /** Days from the agency's due date: the scheduled step's, or for a manual reminder the day it was sent. */
   offsetDays: integer("offset_days").notNull(),
+  /**
+   * A reminder the focal point sent by hand ("remind now"): the day it went out (in Vietnam), which is its
+   * step (one per agency and day, whatever the clicks); null for a scheduled step.
+   */
+  manualOn: date("manual_on"),
+  requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
   agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   recipients: text("recipients").array().notNull().default(sql`'{}'::text[]`),
@@ -86,7 +100,8 @@ export const reminderDeliveries = pgTable("reminder_deliveries", {
   messageId: text("message_id"),
   lastError: text("last_error"),
 }, (t) => [
-  unique("reminder_deliveries_once").on(t.roundId, t.offsetDays, t.agencyId),
+  uniqueIndex("reminder_deliveries_once").on(t.roundId, t.offsetDays, t.agencyId).where(sql`manual_on is null`),
+  uniqueIndex("reminder_deliveries_manual_once").on(t.roundId, t.agencyId, t.manualOn).where(sql`manual_on is not null`),
   index("reminder_deliveries_email_idx").on(t.emailStatus),
   check("reminder_deliveries_email_status", oneOf(t.emailStatus, EMAIL_STATUSES)),
 ]);
@@ -154,12 +169,16 @@ export const submissionIndicators = pgTable("submission_indicators", {
   check("submission_indicators_kind", oneOf(t.valueKind, REPORTED_VALUE_KINDS)),
 ]);
 
+export interface ItemComment { taskId?: number; indicatorId?: number; comment: string }
+
 /** The history of a submission: each submit, withdrawal, return (with the focal point's comment) and acceptance. */
 export const submissionEvents = pgTable("submission_events", {
   id: serial("id").primaryKey(),
   submissionId: integer("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
   kind: text("kind", { enum: SUBMISSION_EVENTS }).notNull(),
   comment: text("comment").notNull().default(""),
+  /** A return's comments on single items, which the reporter sees at each. */
+  itemComments: jsonb("item_comments").$type<ItemComment[]>().notNull().default([]),
   actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
   actorName: text("actor_name"),
   at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
@@ -179,3 +198,24 @@ export const evidenceFiles = pgTable("evidence_files", {
   uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 }, (t) => [index("evidence_files_submission_idx").on(t.submissionId)]);
+
+/**
+ * The round asks an indicator's owner for the actual figure of a year whose value was an estimate ("ước"):
+ * the report form shows it, and the accepted figure is recorded as that year's actual value.
+ */
+export const roundActualRequests = pgTable("round_actual_requests", {
+  roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  year: integer("year").notNull(),
+  requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.indicatorId, t.year] })]);
+
+/** An agency's actual figure for a year the round asked about (roundActualRequests). */
+export const submissionActuals = pgTable("submission_actuals", {
+  submissionId: integer("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "restrict" }),
+  year: integer("year").notNull(),
+  value: doublePrecision("value"),
+  explanation: text("explanation").notNull().default(""),
+}, (t) => [primaryKey({ columns: [t.submissionId, t.indicatorId, t.year] })]);

@@ -1,7 +1,7 @@
 /**
  * Plans evaluated for a year: each indicator against its target with the values recorded up to that
  * year (from accepted reports, or entered), and each task in the Government Office's categories, from
- * its deadline and the latest accepted report on it, with the counts. Set-based: a few queries for
+ * its deadline and the latest accepted report on it (or the completion the focal point set), with the counts. Set-based: a few queries for
  * one plan or for every plan of the province (the dashboard), whatever their number.
  */
 import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
@@ -17,7 +17,11 @@ import { evaluateTask, type TaskState } from "./tasks.js";
 export interface PlanEvaluation {
   year: number;
   indicators: { id: number; name: string; unit: string | null; target: IndicatorTarget; evaluation: IndicatorEvaluation; values: Observation[] }[];
-  tasks: { id: number; text: string; sectionNumber: string | null; deadlineText: string | null; state: TaskState; due: string | null; reported: boolean }[];
+  tasks: {
+    id: number; text: string; sectionNumber: string | null; deadlineText: string | null; state: TaskState; due: string | null; reported: boolean;
+    /** The focal point marked it completed (with this reason), which is what its state says. */
+    statusReason: string | null; setByFocalPoint: boolean;
+  }[];
   taskCounts: Record<TaskState, number>;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
 }
@@ -63,7 +67,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   const latestState = (t: { id: number; deadlineKind: string }) =>
     (reportsOf.get(t.id) ?? []).find((r) => (t.deadlineKind !== "yearly" && t.deadlineKind !== "ongoing") || r.periodYear === year)?.status ?? null;
   const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
-    deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo })
+    deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo, status: tasks.status, statusOn: tasks.statusOn, statusReason: tasks.statusReason })
     .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
 
   const seriesOf = new Map<number, RecordedObservation[]>();
@@ -94,7 +98,14 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     plan.indicatorCounts[evaluation.status]++;
   }
   for (const t of planTasks) {
-    const evaluated = { id: t.id, text: t.text, sectionNumber: t.sectionNumber, deadlineText: t.deadlineText, ...evaluateTask(t, latestState(t), asOf) };
+    // Marked completed by the focal point (by the day judged at): that counts, whatever was reported. A completion
+    // that came with the document (no day) counts too; one dated after the day judged at does not yet.
+    const completed = t.status === "completed" && (t.statusOn === null || t.statusOn <= asOf);
+    const evaluated = {
+      id: t.id, text: t.text, sectionNumber: t.sectionNumber, deadlineText: t.deadlineText,
+      ...evaluateTask(t, latestState(t), asOf, completed ? t.statusOn : undefined),
+      statusReason: completed ? t.statusReason : null, setByFocalPoint: completed,
+    };
     const plan = planOf(t.documentId);
     plan.tasks.push(evaluated);
     plan.taskCounts[evaluated.state]++;

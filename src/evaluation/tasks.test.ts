@@ -23,4 +23,13 @@ describe("evaluateTask", () => {
     expect(evaluateTask(deadline({ deadlineKind: "ongoing" }), null, "2030-01-01")).toEqual({ state: "in_progress", due: null, reported: false });
     expect(evaluateTask(deadline({ deadlineKind: "date", deadlineDate: "2026-12-31" }), "not_started", "2026-11-23").state).toBe("not_started");
   });
+
+  it("counts a task the focal point marked completed as completed, on time or late against the deadline that day, over any report", () => {
+    const byJune = deadline({ deadlineKind: "date", deadlineDate: "2024-06-30" });
+    expect(evaluateTask(byJune, "in_progress", "2024-12-31", "2024-06-20")).toEqual({ state: "completed_on_time", due: "2024-06-30", reported: true });
+    expect(evaluateTask(byJune, null, "2024-12-31", "2024-08-15").state).toBe("completed_late");
+    expect(evaluateTask(deadline({ deadlineKind: "yearly", deadlineDay: 15, deadlineMonth: 12 }), null, "2026-12-31", "2025-12-20").state).toBe("completed_late");
+    expect(evaluateTask(deadline({ deadlineKind: "ongoing" }), null, "2030-01-01", "2029-05-01").state).toBe("completed_on_time");
+    expect(evaluateTask(byJune, null, "2024-12-31", null).state).toBe("completed_on_time");
+  });
 });

@@ -36,9 +36,18 @@ export function dueDate(t: TaskDeadline, today: string): string | null {
   }
 }
 
-/** `reported`: the state in the latest accepted report on the task, if any. `today`: ISO date in Vietnam. */
-export function evaluateTask(t: TaskDeadline, reported: TaskState | null, today: string): { state: TaskState; due: string | null; reported: boolean } {
+/**
+ * `reported`: the state in the latest accepted report on the task, if any. `today`: ISO date in Vietnam.
+ * `completedOn`: the day the focal point marked the task completed (see tasks.statusOn), when that day has
+ * come by `today`: it wins over any report, on time or late against the deadline as it stood that day
+ * (a completion without a day is taken as on time).
+ */
+export function evaluateTask(t: TaskDeadline, reported: TaskState | null, today: string, completedOn?: string | null): { state: TaskState; due: string | null; reported: boolean } {
   const due = dueDate(t, today);
+  if (completedOn !== undefined) {
+    const dueThen = completedOn === null ? null : dueDate(t, completedOn);
+    return { state: dueThen === null || completedOn === null || completedOn <= dueThen ? "completed_on_time" : "completed_late", due, reported: reported !== null };
+  }
   if (reported === "completed_on_time" || reported === "completed_late") return { state: reported, due, reported: true };
   if (due !== null && due < today) return { state: "overdue", due, reported: reported !== null };
   return { state: reported === "not_started" ? "not_started" : "in_progress", due, reported: reported !== null };

@@ -85,7 +85,8 @@ export async function createIndicator(db: Database, input: IndicatorInput): Prom
   return row;
 }
 
-export async function updateIndicator(db: Database, id: number, patch: IndicatorPatch): Promise<Indicator> {
+/** The indicator as written, as GET answers it (without its search column). */
+export async function updateIndicator(db: Database, id: number, patch: IndicatorPatch): Promise<Omit<Indicator, "searchFolded">> {
   const { version, ...changes } = patch;
   const current = await findById(db, indicators, id);
   const next = { ...current, ...changes };
@@ -93,7 +94,8 @@ export async function updateIndicator(db: Database, id: number, patch: Indicator
   checkPeriod(next.periodFrom, next.periodTo);
   if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
   if (changes.ownerId !== undefined) await checkAgencies(db, "ownerId", [changes.ownerId]);
-  return updateVersioned(db, indicators, id, version, { ...changes, ...bounds, searchFolded: searchText(next) });
+  const { searchFolded: _s, ...written } = await updateVersioned(db, indicators, id, version, { ...changes, ...bounds, searchFolded: searchText(next) });
+  return written;
 }
 
 function checkPeriod(from: number | null | undefined, to: number | null | undefined) {

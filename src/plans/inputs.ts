@@ -48,6 +48,14 @@ const taskFields = {
   deadline: deadlineInput.optional(),
   expectedOutput: optionalText,
   status: z.enum(TASK_STATUSES),
+  /**
+   * Why the status is set (needed to mark a task completed or cancelled), the day it took effect (the day
+   * completed; today when not given) and an evidence link or reference: set by the focal point on a PATCH,
+   * which records who set it and when.
+   */
+  statusReason: z.string().trim().max(4000).transform((s) => s || null).nullable().optional(),
+  statusOn: dateField.nullable().optional(),
+  statusEvidence: z.string().trim().max(2000).transform((s) => s || null).nullable().optional(),
   ...sourceFields,
 };
 export const taskInput = z.object({

@@ -16,8 +16,8 @@ export const planRoutes = [
     handler: ({ ctx, params }) => getTask(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/tasks", tag: "tasks", access: "plans.write", summary: "Create a task", body: taskInput, status: 201,
     handler: ({ ctx, body }) => createTask(ctx.db, body) }),
-  route({ method: "patch", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Update a task (send the version you read)", params: idParams, body: taskPatch,
-    handler: ({ ctx, params, body }) => updateTask(ctx.db, params.id, body) }),
+  route({ method: "patch", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Update a task (send the version you read); a status completed or cancelled needs statusReason, and records who set it", params: idParams, body: taskPatch,
+    handler: ({ ctx, params, body }) => updateTask(ctx.db, params.id, body, ctx.user) }),
   route({ method: "delete", path: "/api/tasks/:id", tag: "tasks", access: "plans.write", summary: "Delete a task", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteTask(ctx.db, params.id) }),
 

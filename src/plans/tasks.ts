@@ -17,12 +17,18 @@ import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
 import { taskAgencies, tasks } from "./schema.js";
+import { users } from "../accounts/schema.js";
+import { vietnamDate } from "../reporting/periods.js";
 import type { z } from "zod";
 import type { deadlineInput } from "./inputs.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 type AgencyRef = { id: number; name: string };
-export interface Task extends Omit<TaskRow, "searchFolded"> { lead: TaskAgency[]; coordinating: TaskAgency[] }
+export interface Task extends Omit<TaskRow, "searchFolded"> {
+  lead: TaskAgency[]; coordinating: TaskAgency[];
+  /** The name of the user who last set the status (statusSetBy), for the page to say who decided. */
+  statusSetByName: string | null;
+}
 
 /** Deadline columns from an explicit deadline, else from the wording, else none. */
 function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wording: string | null | undefined) {
@@ -55,10 +61,25 @@ async function withAgencies(db: Database, rows: TaskRow[]): Promise<Task[]> {
   for (const l of links) { const list = byTask.get(l.taskId); if (list) list.push(l); else byTask.set(l.taskId, [l]); }
   const ofRole = (taskId: number, role: string): TaskAgency[] =>
     (byTask.get(taskId) ?? []).filter((l) => l.role === role).map(({ id, name, via }) => ({ id, name, via }));
-  return rows.map(({ searchFolded: _s, ...t }) => ({ ...t, lead: ofRole(t.id, "lead"), coordinating: ofRole(t.id, "coordinating") }));
+  const setters = [...new Set(rows.flatMap((r) => (r.statusSetBy === null ? [] : [r.statusSetBy])))];
+  const setterNames = new Map(setters.length
+    ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, setters))).map((u) => [u.id, u.name]) : []);
+  return rows.map(({ searchFolded: _s, ...t }) => ({
+    ...t, lead: ofRole(t.id, "lead"), coordinating: ofRole(t.id, "coordinating"),
+    statusSetByName: t.statusSetBy === null ? null : setterNames.get(t.statusSetBy) ?? null,
+  }));
 }
 
 type Phrases = TaskInput["phrases"];
+
+/** Each phrase's agencies must be in the registry; the error names the phrase and the position. */
+async function checkPhrases(db: Database, phrases: Phrases | undefined) {
+  for (const [i, p] of (phrases ?? []).entries()) await checkAgencies(db, `phrases.${i}.agencyIds`, p.agencyIds);
+}
+
+/** A role's agencies with the members of its phrases added: a phrase's agencies are the task's too. */
+const withMembers = (ids: number[], phrases: Phrases | undefined, role: string) =>
+  [...ids, ...(phrases ?? []).filter((p) => p.role === role).flatMap((p) => p.agencyIds)];
 
 /**
  * The task's agency rows: each id once per role, with the phrase that brought it in (an agency the text
@@ -108,29 +129,64 @@ export async function createTask(db: Database, input: TaskInput): Promise<Task> 
   await checkDocument(db, "documentId", input.documentId);
   await checkAgencies(db, "leadIds", input.leadIds);
   await checkAgencies(db, "coordinatingIds", input.coordinatingIds);
+  await checkPhrases(db, input.phrases);
   const { leadIds, coordinatingIds, phrases, deadline, ...fields } = input;
   const [row] = await db.insert(tasks).values({
     ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber),
   }).returning();
-  await writeAgencies(db, row.id, leadIds, coordinatingIds, phrases);
+  await writeAgencies(db, row.id, withMembers(leadIds, phrases, "lead"), withMembers(coordinatingIds, phrases, "coordinating"), phrases);
   return getTask(db, row.id, true);
 }
 
-export async function updateTask(db: Database, id: number, patch: TaskPatch): Promise<Task> {
-  const { version, leadIds, coordinatingIds, phrases, deadline, ...changes } = patch;
+/** Who is acting, for a status the focal point sets. */
+export interface StatusSetter { id: number }
+
+/**
+ * The status columns a PATCH writes when it touches the status, its reason, day or evidence: a task is
+ * marked completed or cancelled only with a reason, on a day not after today (today when not given),
+ * and the setter and the time are recorded; opened again, the completion's day and evidence go.
+ * A new status keeps no reason or evidence of the old one unless sent again.
+ */
+function statusColumns(current: Task, patch: TaskPatch, actor: StatusSetter | null, today: string) {
+  const changed = patch.status !== undefined && patch.status !== current.status;
+  if (!changed && patch.statusReason === undefined && patch.statusOn === undefined && patch.statusEvidence === undefined) return {};
+  const status = patch.status ?? current.status;
+  const kept = <T>(sent: T | undefined, old: T) => (sent !== undefined ? sent : changed ? null : old);
+  const statusReason = kept(patch.statusReason, current.statusReason) ?? null;
+  const statusEvidence = kept(patch.statusEvidence, current.statusEvidence) ?? null;
+  let statusOn: string | null = null;
+  if (status !== "open") {
+    if (!statusReason) throw invalid("statusReason", "status_reason_required");
+    statusOn = kept(patch.statusOn, current.statusOn) ?? today;
+    if (statusOn > today) throw invalid("statusOn", "status_date_future");
+  }
+  return { status, statusReason, statusOn, statusEvidence, statusSetBy: actor?.id ?? null, statusSetAt: sql`now()` };
+}
+
+/**
+ * `actor`: who sets a status (see statusColumns). `phrases`, when sent, replaces the task's collective
+ * phrases: each role keeps the agencies named on their own (or takes `leadIds`/`coordinatingIds` when
+ * sent) plus the agencies of its phrases, so an agency taken out of a phrase leaves the task.
+ */
+export async function updateTask(db: Database, id: number, patch: TaskPatch, actor: StatusSetter | null = null, today = vietnamDate(new Date())): Promise<Task> {
+  const { version, leadIds, coordinatingIds, phrases, deadline, status: _status, statusReason: _r, statusOn: _o, statusEvidence: _e, ...changes } = patch;
   const current = await getTask(db, id, true);
   if (changes.documentId !== undefined) await checkDocument(db, "documentId", changes.documentId);
   if (leadIds) await checkAgencies(db, "leadIds", leadIds);
   if (coordinatingIds) await checkAgencies(db, "coordinatingIds", coordinatingIds);
+  await checkPhrases(db, phrases);
+  const status = statusColumns(current, patch, actor, today);
   const deadlineChanged = deadline !== undefined || changes.deadlineText !== undefined;
   const next = { ...current, ...changes };
   await updateVersioned(db, tasks, id, version, {
-    ...changes,
+    ...changes, ...status,
     ...(deadlineChanged ? deadlineColumns(deadline, next.deadlineText) : {}),
     searchFolded: searchDocumentText(next.text, next.sectionNumber),
   });
   if (leadIds || coordinatingIds || phrases) {
-    await writeAgencies(db, id, leadIds ?? current.lead.map((a) => a.id), coordinatingIds ?? current.coordinating.map((a) => a.id), phrases);
+    const base = (given: number[] | undefined, now: TaskAgency[]) => given ?? (phrases ? now.filter((a) => a.via === null) : now).map((a) => a.id);
+    await writeAgencies(db, id, withMembers(base(leadIds, current.lead), phrases, "lead"),
+      withMembers(base(coordinatingIds, current.coordinating), phrases, "coordinating"), phrases);
   }
   return getTask(db, id, true);
 }

@@ -85,6 +85,8 @@ const messages = {
   evidence_too_large: { vi: "Tệp minh chứng vượt giới hạn {limit}; hãy nén hoặc chia nhỏ tệp (ví dụ xuất PDF với ảnh nén) rồi đính kèm từng phần", en: "The evidence file is over the {limit} limit; compress or split it (for example a PDF with compressed images) and attach the parts" },
   nobody_late: { vi: "Không còn cơ quan nào chậm báo cáo trong đợt này", en: "No agency is late in this round" },
   succession_needs_successor: { vi: "Chọn ít nhất một cơ quan kế thừa", en: "Choose at least one successor" },
+  status_reason_required: { vi: "Nêu lý do (hoặc căn cứ) khi đánh dấu nhiệm vụ hoàn thành hay huỷ bỏ", en: "Give the reason (or grounds) for marking the task completed or cancelled" },
+  status_date_future: { vi: "Ngày hoàn thành hoặc huỷ bỏ không thể sau hôm nay", en: "The day completed or cancelled cannot be after today" },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -122,13 +122,13 @@ export function IndicatorEditor({ indicator, onChange }: { indicator: IndicatorD
 }
 
 /** One registry agency or none: an indicator's owner, picked in the review and on the document page. */
-export function AgencySelect({ label, value, registry, disabled, onChange }: {
-  label: string; value: number | null; registry: Agency[]; disabled?: boolean; onChange(agencyId: number | null): void;
+export function AgencySelect({ label, value, registry, disabled, noneLabel, onChange }: {
+  label: string; value: number | null; registry: Agency[]; disabled?: boolean; noneLabel?: string; onChange(agencyId: number | null): void;
 }) {
   const { t } = useLanguage();
   return (
     <select className="agency" aria-label={label} value={value ?? ""} disabled={disabled} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
-      <option value="">{t.ownerNone}</option>
+      <option value="">{noneLabel ?? t.ownerNone}</option>
       {registry.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
     </select>
   );
@@ -153,5 +153,27 @@ export function MembersPicker({ mapping, registry, disabled, onChange }: {
         ))}
       </ul>
     </details>
+  );
+}
+
+/**
+ * Registry agencies chosen one by one, as a list: each removable, one more added from the registry. A task's
+ * lead or coordinating agencies, or those a collective phrase stands for, on the document page.
+ */
+export function AgencyPicker({ label, ids, registry, onChange }: { label: string; ids: number[]; registry: Agency[]; onChange(ids: number[]): void }) {
+  const { t } = useLanguage();
+  const nameOf = new Map(registry.map((r) => [r.id, r.name]));
+  return (
+    <div className="agency-picker" role="group" aria-label={label}>
+      <ul className="chosen">
+        {ids.map((id) => (
+          <li key={id}>{nameOf.get(id) ?? `#${id}`}
+            <button type="button" className="small" aria-label={t.removeAgency(nameOf.get(id) ?? `#${id}`)} onClick={() => onChange(ids.filter((x) => x !== id))}>×</button>
+          </li>
+        ))}
+      </ul>
+      <AgencySelect label={`${t.addAgency}: ${label}`} value={null} noneLabel={t.addAgencyOption} registry={registry.filter((r) => !ids.includes(r.id))}
+        onChange={(id) => { if (id !== null) onChange([...ids, id]); }} />
+    </div>
   );
 }

@@ -10,13 +10,15 @@ import { readsDrafts } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import type { Database } from "../storage/database.js";
 import { daysBetween, daysLate, vietnamDate } from "./periods.js";
-import { getRound, owedByAgency, roundPlanIds, type RoundDetail } from "./rounds.js";
+import { dueOnFor, getRound, owedByAgency, roundPlanIds, type RoundDetail } from "./rounds.js";
 import { roundReporters, rounds, submissions, type SubmissionStatus } from "./schema.js";
 
 export interface BoardRow {
   agencyId: number; agencyName: string;
   /** "missing" until the agency starts; its report's status after. */
   status: SubmissionStatus | "missing";
+  /** The agency's due date: its extension, else the round's. */
+  dueOn: string; extended: boolean;
   received: boolean; onTime: boolean | null; daysLate: number;
   firstSubmittedAt: string | null; submittedAt: string | null; reviewedAt: string | null;
   submissionVersion: number | null;
@@ -36,10 +38,11 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
   const rows = names.map((a): BoardRow => {
     const s = sent.find((x) => x.agencyId === a.id);
     const first = s?.firstSubmittedAt ? new Date(s.firstSubmittedAt) : null;
-    const late = daysLate(round.dueOn, first ?? now);
+    const dueOn = dueOnFor(round, a.id);
+    const late = daysLate(dueOn, first ?? now);
     return {
-      agencyId: a.id, agencyName: a.name, status: s?.status ?? "missing",
-      received: first !== null, onTime: first ? sentOnTime(round.dueOn, first) : null, daysLate: late,
+      agencyId: a.id, agencyName: a.name, status: s?.status ?? "missing", dueOn, extended: dueOn !== round.dueOn,
+      received: first !== null, onTime: first ? sentOnTime(dueOn, first) : null, daysLate: late,
       firstSubmittedAt: s?.firstSubmittedAt ?? null, submittedAt: s?.submittedAt ?? null, reviewedAt: s?.reviewedAt ?? null, submissionVersion: s?.version ?? null,
       tasksOwed: owed.get(a.id)?.tasks.size ?? 0, indicatorsOwed: owed.get(a.id)?.indicators.size ?? 0,
     };
@@ -87,11 +90,11 @@ export async function inboxOf(db: Database, user: SessionUser, now = new Date())
     for (const e of expected.filter((x) => x.roundId === roundId)) {
       const [s] = await db.select({ status: submissions.status, version: submissions.version }).from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.agencyId, e.agencyId)));
       items.push({
-        roundId, title: round.title, periodLabel: round.periodLabel, dueOn: round.dueOn, daysLeft: daysBetween(today, round.dueOn),
+        roundId, title: round.title, periodLabel: round.periodLabel, dueOn: dueOnFor(round, e.agencyId), daysLeft: daysBetween(today, dueOnFor(round, e.agencyId)),
         agencyId: e.agencyId, agencyName: e.agencyName, status: s?.status ?? "missing", version: s?.version ?? null,
         tasksOwed: owed.get(e.agencyId)?.tasks.size ?? 0, indicatorsOwed: owed.get(e.agencyId)?.indicators.size ?? 0,
       });
     }
   }
-  return items;
+  return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }

@@ -57,6 +57,13 @@ export const submissionSave = z.object({
     valueKind: z.enum(REPORTED_VALUE_KINDS).optional(),
     explanation: longText.optional(),
   })).max(5000).optional(),
+  /** The actual figures the round asks for (replacing an estimate of `year`). */
+  actuals: z.array(z.object({
+    indicatorId: id,
+    year: z.number().int().min(2000).max(2100),
+    value: numberField.nullable().optional(),
+    explanation: longText.optional(),
+  })).max(5000).optional(),
 });
 export type SubmissionSave = z.infer<typeof submissionSave>;
 
@@ -67,7 +74,21 @@ export const reviewInput = z.object({
   version: z.number().int().positive(),
   decision: z.enum(["accept", "return"]),
   comment: z.string().trim().max(10_000).default(""),
+  /** Comments on single tasks or indicators, with a return: each is shown to the agency at its item. */
+  items: z.array(z.union([
+    z.object({ taskId: id, comment: z.string().trim().min(1).max(5000) }).strict(),
+    z.object({ indicatorId: id, comment: z.string().trim().min(1).max(5000) }).strict(),
+  ])).max(5000).optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const evidenceQuery = z.object({ taskId: id.optional() });
+
+/** The round's version, read by the client, with each control's input. */
+const roundVersion = { version: z.number().int().positive() };
+export const extensionInput = z.object({ dueOn: dateField.nullable(), ...roundVersion });
+export const reporterInput = z.object({ agencyId: id, dueOn: dateField.nullable().optional(), ...roundVersion });
+export const remindInput = z.object({ agencyIds: z.array(id).min(1).max(500).optional() });
+export const actualRequestInput = z.object({ indicatorId: id, year: z.number().int().min(2000).max(2100), ...roundVersion });
+export const selfReviewInput = z.object({ allowed: z.boolean(), ...roundVersion });
+export const acceptManyInput = z.object({ items: z.array(z.object({ agencyId: id, version: z.number().int().positive() })).min(1).max(500) });

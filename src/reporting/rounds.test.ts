@@ -34,9 +34,11 @@ describe("opening a round over indicators without an owner", () => {
     expect(p.unownedIndicators.map((i: any) => i.id)).toEqual(unowned);
     expect(p).toMatchObject({ coordinatorId: dof, coordinatorName: "Sở Tài chính" });
     expect(p.reporters).toEqual([
-      { id: dof, name: "Sở Tài chính", tasks: 0, indicators: 4 },
-      { id: doc, name: "Sở Xây dựng", tasks: 0, indicators: 1 },
+      expect.objectContaining({ id: dof, name: "Sở Tài chính", tasks: 0, indicators: 4 }),
+      expect.objectContaining({ id: doc, name: "Sở Xây dựng", tasks: 0, indicators: 1 }),
     ]);
+    // What each would owe, named, for the focal point to read before opening.
+    expect(p.reporters[1].items).toEqual({ tasks: [], indicators: [expect.objectContaining({ id: expect.any(Number), name: expect.any(String) })] });
   });
 
   it("refuses to open, counting and naming the first of them, in Vietnamese or English; nothing is written", async () => {

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
-import { AppError, invalid } from "../core/errors.js";
+import { AppError, conflict, invalid } from "../core/errors.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { extractReportingRules } from "../extraction/reporting.js";
@@ -15,10 +15,12 @@ import { segmentLines } from "../extraction/segment.js";
 import { indicators, taskAgencies, tasks } from "../plans/schema.js";
 import type { Database } from "../storage/database.js";
 import { findById, updateVersioned } from "../storage/records.js";
-import { parseDeadline } from "../text/dates.js";
-import { cutOffWindow, defaultDueDate, periodLabel, periodName, type Period } from "./periods.js";
+import { formatVietnameseDate, parseDeadline } from "../text/dates.js";
+import { cutOffWindow, defaultDueDate, periodLabel, periodName, vietnamDate, type Period } from "./periods.js";
 import { reminderSteps, roundPlans, roundReporters, rounds } from "./schema.js";
 import type { RoundInput, RoundPatch } from "./inputs.js";
+import { opening, sentenceStart } from "./gaps.js";
+import { fullNumbers } from "./numbers.js";
 
 /** Reminders a week and a day before the due date, and a day and a week after. */
 export const DEFAULT_REMINDER_OFFSETS = [-7, -1, 1, 7];
@@ -119,7 +121,14 @@ export interface RoundProposal {
   /** Indicators no agency owns: opening waits for their owners, or for the focal point to confirm that the coordinator takes them. */
   unownedIndicators: { id: number; name: string; documentId: number }[];
   plans: { id: number; symbol: string | null; title: string; issuedOn: string | null }[];
-  reporters: { id: number; name: string; tasks: number; indicators: number }[];
+  /** Each agency the round would expect, with what it would owe (the preview the focal point reads before opening). */
+  reporters: { id: number; name: string; tasks: number; indicators: number; items: ProposedItems }[];
+}
+
+/** What an agency would owe: each task (its full number, its opening words, lead or coordinating) and indicator. */
+export interface ProposedItems {
+  tasks: { id: number; number: string | null; text: string; role: "lead" | "coordinating" }[];
+  indicators: { id: number; name: string; unit: string | null }[];
 }
 
 /** The round the input asks for, with every default filled in; nothing is written. */
@@ -138,7 +147,8 @@ export async function proposeRound(db: Database, input: RoundInput): Promise<Rou
   if (coordinatorId !== null && !coordinator) throw invalid("coordinatorId", "agency_unknown");
   const owed = await owedByAgency(db, { dueOn, coordinatorId, windowFrom }, input.documentIds);
   const names = owed.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...owed.keys()])) : [];
-  const reporters = names.map((a) => ({ id: a.id, name: a.name, tasks: owed.get(a.id)!.tasks.size, indicators: owed.get(a.id)!.indicators.size }))
+  const items = await itemsOwed(db, owed);
+  const reporters = names.map((a) => ({ id: a.id, name: a.name, tasks: owed.get(a.id)!.tasks.size, indicators: owed.get(a.id)!.indicators.size, items: items(a.id) }))
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));
   const symbols = plans.map((p) => p.symbol ?? p.title).join(", ");
   return {
@@ -148,6 +158,24 @@ export async function proposeRound(db: Database, input: RoundInput): Promise<Rou
     plans: plans.map(({ id, symbol, title, issuedOn }) => ({ id, symbol, title, issuedOn })),
     reporters,
     unownedIndicators: await unownedIndicators(db, input.documentIds),
+  };
+}
+
+/** Each agency's owed tasks and indicators, named (a task by its full number and its first 30 words), in the plans' order. */
+async function itemsOwed(db: Database, owed: Map<number, Owed>): Promise<(agencyId: number) => ProposedItems> {
+  const taskIds = [...new Set([...owed.values()].flatMap((o) => [...o.tasks.keys()]))];
+  const indicatorIds = [...new Set([...owed.values()].flatMap((o) => [...o.indicators]))];
+  const taskRows = taskIds.length ? await db.select().from(tasks).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)) : [];
+  const indicatorRows = indicatorIds.length ? await db.select({ id: indicators.id, name: indicators.name, unit: indicators.unit }).from(indicators)
+    .where(inArray(indicators.id, indicatorIds)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id)) : [];
+  const numbers = await fullNumbers(db, taskRows);
+  return (agencyId) => {
+    const o = owed.get(agencyId);
+    if (!o) return { tasks: [], indicators: [] };
+    return {
+      tasks: taskRows.filter((t) => o.tasks.has(t.id)).map((t) => ({ id: t.id, number: numbers.get(t.id) ?? null, text: sentenceStart(opening(t.text, 30)), role: o.tasks.get(t.id)! })),
+      indicators: indicatorRows.filter((i) => o.indicators.has(i.id)),
+    };
   };
 }
 
@@ -179,6 +207,8 @@ export async function createRound(db: Database, input: RoundInput, createdBy: nu
 export interface RoundDetail extends Round {
   plans: { id: number; symbol: string | null; title: string; issuedOn: string | null }[];
   reporterIds: number[];
+  /** The agencies given their own due date (an extension). */
+  extensions: { agencyId: number; dueOn: string }[];
   reminderOffsets: number[];
   coordinatorName: string | null;
 }
@@ -192,10 +222,13 @@ export async function getRound(db: Database, id: number, drafts: boolean): Promi
   const plans = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, issuedOn: documents.issuedOn })
     .from(roundPlans).innerJoin(documents, eq(documents.id, roundPlans.documentId))
     .where(and(eq(roundPlans.roundId, id), drafts ? undefined : inPublishedDocument(documents.id))).orderBy(asc(documents.id));
-  const reporters = await db.select({ agencyId: roundReporters.agencyId }).from(roundReporters).where(eq(roundReporters.roundId, id));
+  const reporters = await db.select({ agencyId: roundReporters.agencyId, dueOn: roundReporters.dueOn }).from(roundReporters).where(eq(roundReporters.roundId, id));
   const steps = await db.select({ offsetDays: reminderSteps.offsetDays }).from(reminderSteps).where(eq(reminderSteps.roundId, id)).orderBy(asc(reminderSteps.offsetDays));
   const [coordinator] = round.coordinatorId ? await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, round.coordinatorId)) : [];
-  return { ...round, plans, reporterIds: reporters.map((r) => r.agencyId), reminderOffsets: steps.map((s) => s.offsetDays), coordinatorName: coordinator?.name ?? null };
+  return {
+    ...round, plans, reporterIds: reporters.map((r) => r.agencyId),
+    extensions: reporters.filter((r) => r.dueOn !== null).map((r) => ({ agencyId: r.agencyId, dueOn: r.dueOn! })),
+    reminderOffsets: steps.map((s) => s.offsetDays), coordinatorName: coordinator?.name ?? null };
 }
 
 export const roundPlanIds = (round: RoundDetail) => round.plans.map((p) => p.id);
@@ -204,13 +237,36 @@ export async function listRounds(db: Database): Promise<Round[]> {
   return db.select().from(rounds).orderBy(asc(rounds.status), asc(rounds.dueOn), asc(rounds.id));
 }
 
-/** Edits a round's title, dates, status or reminder schedule (send the version you read). */
+/** An agency's due date in a round: its extension, else the round's. */
+export const dueOnFor = (round: Pick<RoundDetail, "dueOn" | "extensions">, agencyId: number): string =>
+  round.extensions.find((e) => e.agencyId === agencyId)?.dueOn ?? round.dueOn;
+
+/** The day (in Vietnam) a round was opened. */
+export const openedOn = (round: Pick<Round, "createdAt">): string => vietnamDate(new Date(round.createdAt));
+
+/**
+ * A due date the focal point sets on a round already open (the round's or one agency's): not before the data
+ * window opens, and not before the day the round was opened (every agency would be late at once). A
+ * retrospective round keeps the past due date it was opened with until one is set.
+ */
+export function checkNewDueDate(round: Pick<Round, "windowFrom" | "createdAt">, dueOn: string, field = "dueOn") {
+  if (dueOn < round.windowFrom) throw invalid(field, "due_before_window");
+  if (dueOn < openedOn(round)) throw new AppError("validation", [{ field, key: "due_before_opening", params: { opened: formatVietnameseDate(openedOn(round)) } }]);
+}
+
+/**
+ * Edits a round's title, dates, status (close, reopen) or reminder schedule (send the version you read).
+ * A closed round takes no change but reopening: a change it needs waits until it is open again.
+ */
 export async function updateRound(db: Database, id: number, patch: RoundPatch): Promise<RoundDetail> {
   const { version, reminderOffsets, ...changes } = patch;
   const current = await findById(db, rounds, id);
+  if (current.version !== version) throw conflict();
+  if (current.status === "closed" && (changes.status !== "open" || Object.keys(changes).length > 1 || reminderOffsets)) throw invalid("status", "round_closed_reopen");
   const next = { ...current, ...changes };
   if (next.windowTo < next.windowFrom) throw invalid("windowTo", "min_gt_max");
   if (next.dueOn < next.windowFrom) throw invalid("dueOn", "due_before_window");
+  if (changes.dueOn !== undefined && changes.dueOn !== current.dueOn) checkNewDueDate(next, changes.dueOn);
   await updateVersioned(db, rounds, id, version, changes);
   if (reminderOffsets) {
     await db.delete(reminderSteps).where(eq(reminderSteps.roundId, id));
@@ -221,6 +277,6 @@ export async function updateRound(db: Database, id: number, patch: RoundPatch): 
 }
 
 /** Refuses work on a round that is closed. */
-export function requireOpen(round: Pick<Round, "status">) {
-  if (round.status !== "open") throw new AppError("validation", [{ field: "round", key: "round_closed" }]);
+export function requireOpen(round: Pick<Round, "status">, key: "round_closed" | "round_closed_reopen" = "round_closed") {
+  if (round.status !== "open") throw new AppError("validation", [{ field: "round", key }]);
 }

@@ -9,14 +9,18 @@ import { route } from "../http/route.js";
 import { downloadName } from "../extraction/evidence-type.js";
 import { boardOf, inboxOf } from "./board.js";
 import { attachEvidence, checkEvidence, EVIDENCE_MAX_BYTES, readEvidence, removeEvidence } from "./evidence.js";
-import { evidenceQuery, reviewInput, roundAgencyParams, roundInput, roundPatch, submissionSave, submitInput, versionInput } from "./inputs.js";
+import { acceptManyInput, actualRequestInput, evidenceQuery, extensionInput, remindInput, reporterInput, reviewInput, roundAgencyParams, roundInput, roundPatch, selfReviewInput, submissionSave, submitInput, versionInput } from "./inputs.js";
+import { addReporter, cancelActualRequest, estimatesToReplace, extendForAgency, remindNow, removeReporter, requestActual, setSelfReview } from "./controls.js";
 import { listNotifications, markRead } from "./notifications.js";
 import { remindersOf } from "./reminders.js";
 import { urgingLetterOfRound } from "./urging-letter.js";
 import { createRound, listRounds, proposeRound, updateRound } from "./rounds.js";
-import { getSubmissionForm, reviewSubmission, saveSubmission, submitSubmission, withdrawSubmission } from "./submissions.js";
+import { acceptMany, getSubmissionForm, reviewSubmission, saveSubmission, submitSubmission, withdrawSubmission } from "./submissions.js";
+import { getRound } from "./rounds.js";
 
 const tag = "reporting";
+/** Whether the server sends e-mail (src/server.ts makes a mailer when THEODOI_SMTP_URL is set): a manual reminder's e-mail then waits for the scheduler's next pass. */
+const emailConfigured = () => !!process.env.THEODOI_SMTP_URL;
 
 export const reportingRoutes = [
   route({ method: "get", path: "/api/rounds", tag, access: "reporting.read", summary: "Every reporting round, open ones first",
@@ -26,9 +30,30 @@ export const reportingRoutes = [
   route({ method: "post", path: "/api/rounds", tag, access: "reporting.manage", summary: "Open a reporting round", body: roundInput, status: 201,
     handler: ({ ctx, body }) => createRound(ctx.db, { coordinatorId: ctx.user!.agencyIds[0] ?? null, ...body }, ctx.user!.id) }),
   route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams,
-    handler: async ({ ctx, params }) => ({ ...(await boardOf(ctx.db, params.id)), reminders: await remindersOf(ctx.db, params.id) }) }),
-  route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, dates, status or reminder schedule (send the version you read)", params: idParams, body: roundPatch,
+    handler: async ({ ctx, params }) => {
+      const board = await boardOf(ctx.db, params.id);
+      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round) };
+    } }),
+  route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, due date, window, reminder schedule, or close it (status closed: reporters write nothing, reminders stop) and reopen it; a closed round takes reopening only (send the version you read)", params: idParams, body: roundPatch,
     handler: ({ ctx, params, body }) => updateRound(ctx.db, params.id, body) }),
+  route({ method: "put", path: "/api/rounds/:id/reporters/:agencyId/due", tag, access: "reporting.manage", summary: "Extend the due date for one agency (null: the round's again); its timeliness and reminders follow it", params: roundAgencyParams, body: extensionInput,
+    handler: ({ ctx, params, body }) => extendForAgency(ctx.db, params.id, params.agencyId, body) }),
+  route({ method: "post", path: "/api/rounds/:id/reporters", tag, access: "reporting.manage", summary: "Add an expected agency to an open round", params: idParams, body: reporterInput, status: 201,
+    handler: ({ ctx, params, body }) => addReporter(ctx.db, params.id, body) }),
+  route({ method: "delete", path: "/api/rounds/:id/reporters/:agencyId", tag, access: "reporting.manage", summary: "Take an expected agency off an open round (refused once it has sent its report)", params: roundAgencyParams,
+    query: z.object({ version: z.coerce.number().int().positive() }),
+    handler: ({ ctx, params, query }) => removeReporter(ctx.db, params.id, params.agencyId, query.version) }),
+  route({ method: "post", path: "/api/rounds/:id/remind", tag, access: "reporting.manage", summary: "Remind now the given agencies, or all still owing: once per agency and day, recorded with who asked; e-mail with the scheduler's next pass", params: idParams, body: remindInput,
+    handler: ({ ctx, params, body }) => remindNow(ctx.db, ctx.user!, params.id, body.agencyIds, emailConfigured()) }),
+  route({ method: "post", path: "/api/rounds/:id/actual-requests", tag, access: "reporting.manage", summary: "Ask the indicator's owner for the actual figure of a year whose value is an estimate (ước)", params: idParams, body: actualRequestInput, status: 201,
+    handler: ({ ctx, params, body }) => requestActual(ctx.db, ctx.user!, params.id, body) }),
+  route({ method: "delete", path: "/api/rounds/:id/actual-requests", tag, access: "reporting.manage", summary: "Stop asking for an actual figure", params: idParams,
+    query: z.object({ indicatorId: id, year: z.coerce.number().int(), version: z.coerce.number().int().positive() }),
+    handler: ({ ctx, params, query }) => cancelActualRequest(ctx.db, params.id, query) }),
+  route({ method: "put", path: "/api/rounds/:id/self-review", tag, access: "users.manage", summary: "Administrators: let the focal point review its own agency's report in this round (or take that back)", params: idParams, body: selfReviewInput,
+    handler: ({ ctx, params, body }) => setSelfReview(ctx.db, params.id, body) }),
+  route({ method: "post", path: "/api/rounds/:id/accept", tag, access: "reporting.review", summary: "Accept several sent reports at once, each at the version read; all or nothing, each refusal named", params: idParams, body: acceptManyInput,
+    handler: async ({ ctx, params, body }) => ({ ...(await acceptMany(ctx.db, ctx.user!, params.id, body.items)), round: await getRound(ctx.db, params.id, true) }) }),
 
   route({ method: "get", path: "/api/rounds/:id/urging-letter", tag, access: "reporting.manage", summary: "The urging letter (công văn đôn đốc) to the agencies still owing their report, as .docx", params: idParams,
     handler: async ({ ctx, params }) => new Response(new Uint8Array(await urgingLetterOfRound(ctx.db, params.id)), { headers: {

@@ -7,7 +7,7 @@
  * report, an item the agency does not owe, an incomplete report on submit, with each field named).
  */
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { readsDrafts, readsReportOf, actsFor } from "../accounts/policy.js";
+import { can, readsDrafts, readsReportOf, actsFor } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import { userAgencies, users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
@@ -21,9 +21,11 @@ import { meetsTarget, type Target } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
 import { updateVersioned } from "../storage/records.js";
 import { reportGaps } from "./gaps.js";
+import { fullNumbers } from "./numbers.js";
 import type { ReviewInput, SubmissionSave } from "./inputs.js";
 import { getRound, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
-import { evidenceFiles, notifications, submissionEvents, submissionIndicators, submissions, submissionTasks, type SubmissionStatus } from "./schema.js";
+import { indicatorLabel } from "./gaps.js";
+import { evidenceFiles, notifications, roundActualRequests, submissionActuals, submissionEvents, submissionIndicators, submissions, submissionTasks, type ItemComment, type SubmissionStatus } from "./schema.js";
 
 export type Submission = typeof submissions.$inferSelect;
 const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
@@ -52,11 +54,18 @@ export interface SubmissionForm {
   submission: Submission | null;
   /** The user may write this report now (acts for the agency, the round is open, the report is a draft or was returned). */
   editable: boolean;
+  /**
+   * The user may accept or return this report now (it was sent, and the user reviews reports); `selfReview`:
+   * the report is the user's own agency's, which the focal point reviews only where an administrator allowed it.
+   */
+  reviewable: boolean; selfReview: boolean;
   tasks: {
     id: number; text: string; deadlineText: string | null; sectionNumber: string | null; documentId: number; role: "lead" | "coordinating";
     /** The full number, its parents' before it: "III.2" where sectionNumber says "2". */
     number: string | null;
     report: { status: string | null; progress: number | null; narrative: string } | null;
+    /** The focal point's comment on this task when the report was last returned. */
+    reviewComment: string | null;
     /** For a task the agency leads: what the coordinating agencies submitted. */
     contributions: { agencyId: number; agencyName: string; status: string | null; progress: number | null; narrative: string }[];
   }[];
@@ -64,6 +73,12 @@ export interface SubmissionForm {
     id: number; name: string; unit: string | null; comparator: Target["comparator"]; min: number | null; max: number | null; targetYear: number | null; direction: "higher" | "lower"; perYear: boolean;
     report: { value: number | null; valueKind: string; explanation: string } | null;
     meetsTarget: boolean | null;
+    reviewComment: string | null;
+  }[];
+  /** The actual figures the round asks for, each replacing an estimate of an earlier year ("ước"). */
+  actuals: {
+    indicatorId: number; name: string; unit: string | null; year: number; estimate: number | null;
+    report: { value: number | null; explanation: string } | null;
   }[];
   events: (typeof submissionEvents.$inferSelect)[];
   evidence: { id: number; taskId: number | null; fileName: string; mediaType: string; size: number; createdAt: string }[];
@@ -102,17 +117,27 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
     .where(and(eq(submissions.roundId, roundId), ne(submissions.agencyId, agencyId), inArray(submissionTasks.taskId, leadTaskIds), inArray(submissions.status, ["submitted", "accepted"]), eq(submissionTasks.role, "coordinating"))) : [];
   const numbers = await fullNumbers(db, taskRows);
   const events = submission ? await db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)) : [];
+  // The last review's comments on single items, while that review was a return (an acceptance closes them).
+  const lastReview = events.filter((e) => e.kind === "returned" || e.kind === "accepted").at(-1);
+  const itemComments = lastReview?.kind === "returned" ? lastReview.itemComments : [];
+  const taskComment = (taskId: number) => itemComments.find((c) => c.taskId === taskId)?.comment ?? null;
+  const indicatorComment = (indicatorId: number) => itemComments.find((c) => c.indicatorId === indicatorId)?.comment ?? null;
+  const actuals = await actualsOf(db, roundId, owed, submission);
+  const selfReview = actor.role !== "admin" && actor.agencyIds.includes(agencyId);
   const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles).where(and(eq(evidenceFiles.submissionId, submission.id), evidenceVisible(drafts))).orderBy(asc(evidenceFiles.id)) : [];
   return {
     round, agency, submission,
     editable: actsFor(actor, agencyId) && round.status === "open" && (!submission || EDITABLE.includes(submission.status)),
+    reviewable: can(actor, "reporting.review") && submission?.status === "submitted" && (!selfReview || round.selfReviewAllowed),
+    selfReview,
     tasks: taskRows.map((t) => {
       const mine = myTasks.find((r) => r.taskId === t.id);
       return {
         id: t.id, text: t.text, deadlineText: t.deadlineText, sectionNumber: t.sectionNumber, documentId: t.documentId, role: roleOf.get(t.id)!, number: numbers.get(t.id) ?? null,
         report: mine ? { status: mine.status, progress: mine.progress, narrative: mine.narrative } : null,
         contributions: contributions.filter((c) => c.taskId === t.id).map(({ taskId: _t, ...c }) => c),
+        reviewComment: taskComment(t.id),
       };
     }),
     indicators: indicatorRows.map((i) => {
@@ -121,33 +146,30 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
         id: i.id, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: i.targetYear, direction: i.direction, perYear: i.perYear,
         report: mine ? { value: mine.value, valueKind: mine.valueKind, explanation: mine.explanation } : null,
         meetsTarget: mine?.value != null ? meetsTarget(i, mine.value) : null,
+        reviewComment: indicatorComment(i.id),
       };
     }),
-    events, evidence,
+    actuals, events, evidence,
   };
 }
 
-/**
- * Each task's full number: its own after its parent sections' ("2" under "III" is "III.2"), a parent
- * skipped where the number already holds it ("2.1" under "2" under "II" is "II.2.1"). Two tasks
- * numbered "2" in parts III and IV are then told apart.
- */
-async function fullNumbers(db: Database, rows: (typeof tasks.$inferSelect)[]): Promise<Map<number, string | null>> {
-  const documentIds = [...new Set(rows.filter((t) => t.sectionId !== null).map((t) => t.documentId))];
-  const sections = documentIds.length ? await db.select({ id: documentSections.id, parentId: documentSections.parentId, number: documentSections.number })
-    .from(documentSections).where(inArray(documentSections.documentId, documentIds)) : [];
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  return new Map(rows.map((t) => {
-    let section = t.sectionId === null ? undefined : byId.get(t.sectionId);
-    let number = t.sectionNumber ?? section?.number ?? null;
-    if (number === null) return [t.id, null];
-    if (section?.number === number) section = section.parentId === null ? undefined : byId.get(section.parentId);
-    for (let depth = 0; section && depth < 10; depth++) {
-      if (!number.startsWith(`${section.number}.`)) number = `${section.number}.${number}`;
-      section = section.parentId === null ? undefined : byId.get(section.parentId);
-    }
-    return [t.id, number];
-  }));
+/** The actual figures the round asks of this agency (for the indicators it owes), with the estimate each replaces and what it wrote. */
+async function actualsOf(db: Database, roundId: number, owed: Owed, submission: Submission | null): Promise<SubmissionForm["actuals"]> {
+  const asked = await db.select({ indicatorId: roundActualRequests.indicatorId, year: roundActualRequests.year, name: indicators.name, unit: indicators.unit })
+    .from(roundActualRequests).innerJoin(indicators, eq(indicators.id, roundActualRequests.indicatorId))
+    .where(eq(roundActualRequests.roundId, roundId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id), asc(roundActualRequests.year));
+  const mine = asked.filter((a) => owed.indicators.has(a.indicatorId));
+  if (!mine.length) return [];
+  const estimates = await db.select({ indicatorId: indicatorValues.indicatorId, year: indicatorValues.periodYear, value: indicatorValues.value }).from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, mine.map((a) => a.indicatorId)), eq(indicatorValues.kind, "estimate")));
+  const written = submission ? await db.select().from(submissionActuals).where(eq(submissionActuals.submissionId, submission.id)) : [];
+  return mine.map((a) => {
+    const w = written.find((r) => r.indicatorId === a.indicatorId && r.year === a.year);
+    return {
+      ...a, estimate: estimates.find((e) => e.indicatorId === a.indicatorId && e.year === a.year)?.value ?? null,
+      report: w ? { value: w.value, explanation: w.explanation } : null,
+    };
+  });
 }
 
 /** The agency's submission for writing: created on first use, refused when locked or stale. */
@@ -181,7 +203,14 @@ export async function saveDraft(db: Database, place: ReportPlace, input: Submiss
   const problems: FieldProblem[] = [];
   input.tasks?.forEach((t, i) => { if (!owed.tasks.has(t.taskId)) problems.push({ field: `tasks.${i}.taskId`, key: "task_not_owed" }); });
   input.indicators?.forEach((v, i) => { if (!owed.indicators.has(v.indicatorId)) problems.push({ field: `indicators.${i}.indicatorId`, key: "indicator_not_owed" }); });
+  const asked = input.actuals?.length ? await actualsOf(db, place.round.id, owed, null) : [];
+  input.actuals?.forEach((v, i) => { if (!asked.some((a) => a.indicatorId === v.indicatorId && a.year === v.year)) problems.push({ field: `actuals.${i}.indicatorId`, key: "actual_not_requested" }); });
   if (problems.length) throw new AppError("validation", problems);
+  for (const v of input.actuals ?? []) {
+    const changes = { ...(v.value !== undefined && { value: v.value }), ...(v.explanation !== undefined && { explanation: v.explanation }) };
+    await db.insert(submissionActuals).values({ submissionId: submission.id, indicatorId: v.indicatorId, year: v.year, ...changes })
+      .onConflictDoUpdate({ target: [submissionActuals.submissionId, submissionActuals.indicatorId, submissionActuals.year], set: changes });
+  }
   for (const t of input.tasks ?? []) {
     const changes = { ...(t.status !== undefined && { status: t.status }), ...(t.progress !== undefined && { progress: t.progress }), ...(t.narrative !== undefined && { narrative: t.narrative }) };
     await db.insert(submissionTasks).values({ submissionId: submission.id, taskId: t.taskId, role: owed.tasks.get(t.taskId)!, ...changes })
@@ -209,6 +238,11 @@ async function recordValues(db: Database, round: RoundDetail, submission: Submis
   const rows = reported.filter((r) => r.value !== null).map((r) => ({
     indicatorId: r.indicatorId, period: round.periodLabel, periodYear: round.periodYear, agencyId: submission.agencyId, value: r.value!, kind: r.valueKind, note: r.explanation || null,
   }));
+  // The actual figures asked for replace the estimates of their years: actual values of those years, by agency.
+  const actuals = await db.select().from(submissionActuals).where(eq(submissionActuals.submissionId, submission.id));
+  rows.push(...actuals.filter((r) => r.value !== null).map((r) => ({
+    indicatorId: r.indicatorId, period: String(r.year), periodYear: r.year, agencyId: submission.agencyId, value: r.value!, kind: "actual" as const, note: r.explanation || null,
+  })));
   if (!rows.length) return;
   // One statement for the report (one value per indicator: no row meets another of the same statement).
   await db.insert(indicatorValues).values(rows).onConflictDoUpdate({
@@ -223,11 +257,13 @@ function gaps(form: SubmissionForm): FieldProblem[] {
     tasks: form.tasks.map((t) => ({ ...t, status: t.report?.status ?? null, progress: t.report?.progress ?? null, narrative: t.report?.narrative ?? "" })),
     indicators: form.indicators.map((i) => ({ ...i, value: i.report?.value ?? null, explanation: i.report?.explanation ?? "" })),
     texts: { results: form.submission?.results ?? "", difficulties: form.submission?.difficulties ?? "", proposals: form.submission?.proposals ?? "" },
-  }).filter((g) => g.blocking).map((g): FieldProblem => ({ field: g.field, key: g.key as MessageKey, params: { ...g.item } as Record<string, string> }));
+  }).filter((g) => g.blocking).map((g): FieldProblem => ({ field: g.field, key: g.key as MessageKey, params: { ...g.item } as Record<string, string> }))
+    .concat(form.actuals.filter((a) => a.report?.value == null && !a.report?.explanation.trim())
+      .map((a) => ({ field: `actuals.${a.indicatorId}-${a.year}.value`, key: "actual_required", params: { indicator: indicatorLabel(a.name), year: String(a.year) } })));
 }
 
-async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "") {
-  await db.insert(submissionEvents).values({ submissionId, kind, comment, actorId: actor.id, actorName: actor.displayName });
+async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "", itemComments: ItemComment[] = []) {
+  await db.insert(submissionEvents).values({ submissionId, kind, comment, itemComments, actorId: actor.id, actorName: actor.displayName });
 }
 
 /** Tells users in-app: the agency's reporters, or (for a sent report) the focal points and administrators. */
@@ -266,19 +302,57 @@ export async function withdrawSubmission(db: Database, actor: SessionUser, round
   return formOf(db, place);
 }
 
-/** The focal point's decision on a sent report: accept (it locks) or return with a comment (the agency fixes and resubmits). */
+/**
+ * The focal point's decision on a sent report: accept (it locks) or return with a comment, on the report and
+ * on single tasks and indicators (the agency sees each at its item, fixes and resubmits). The report is
+ * reviewed by someone outside the agency that wrote it: a focal point's own agency's report only where an
+ * administrator allowed it for the round (an administrator reviews any). A closed round takes acceptances
+ * only: a report returned there could not be fixed.
+ */
 export async function reviewSubmission(db: Database, actor: SessionUser, roundId: number, agencyId: number, input: ReviewInput, now = new Date()): Promise<SubmissionForm> {
   const place = await openReport(db, actor, roundId, agencyId);
   const submission = await submissionOf(db, roundId, agencyId);
   if (!submission) throw notFound();
   if (submission.version !== input.version) throw conflict();
   if (submission.status !== "submitted") throw invalid("status", "submission_not_submitted");
-  if (input.decision === "return" && !input.comment) throw invalid("comment", "return_comment_required");
+  if (actor.role !== "admin" && actor.agencyIds.includes(agencyId) && !place.round.selfReviewAllowed) throw new AppError("validation", [{ field: "decision", key: "self_review_refused" }], "self_review_refused");
+  const items = input.items ?? [];
+  if (input.decision === "return") {
+    requireOpen(place.round, "round_closed_reopen");
+    if (!input.comment && !items.length) throw invalid("comment", "return_comment_required");
+    const form = await formOf(db, place);
+    const problems: FieldProblem[] = [];
+    items.forEach((c, i) => {
+      const known = "taskId" in c ? form.tasks.some((t) => t.id === c.taskId) : form.indicators.some((x) => x.id === c.indicatorId);
+      if (!known) problems.push({ field: `items.${i}`, key: "item_not_in_report" });
+    });
+    if (problems.length) throw new AppError("validation", problems);
+  }
   const status = input.decision === "accept" ? "accepted" : "returned";
   await bump(db, submission, { status, reviewedAt: now.toISOString() });
-  await addEvent(db, actor, submission.id, status, input.comment);
+  await addEvent(db, actor, submission.id, status, input.comment, status === "returned" ? items : []);
   if (status === "accepted") await recordValues(db, place.round, submission);
   const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: place.round.title, agency: agency.name, comment: input.comment || null } });
   return formOf(db, place);
+}
+
+/**
+ * Accepts several sent reports at once (from the board), each at the version read. All or nothing: one
+ * that cannot be accepted (stale, not sent, the reviewer's own agency's) refuses the lot, each named by
+ * its place in the list, and nothing is accepted.
+ */
+export async function acceptMany(db: Database, actor: SessionUser, roundId: number, items: { agencyId: number; version: number }[], now = new Date()): Promise<{ accepted: number[] }> {
+  const problems: FieldProblem[] = [];
+  for (const [i, item] of items.entries()) {
+    try {
+      await reviewSubmission(db, actor, roundId, item.agencyId, { decision: "accept", version: item.version, comment: "" }, now);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const key = (e.fields[0]?.key ?? (e.code === "conflict" ? "conflict" : e.code === "not_found" ? "agency_not_in_round" : e.detail ?? "validation")) as MessageKey;
+      problems.push({ field: `items.${i}`, key, params: e.fields[0]?.params });
+    }
+  }
+  if (problems.length) throw new AppError("validation", problems);
+  return { accepted: items.map((i) => i.agencyId) };
 }

@@ -21,8 +21,10 @@ describe("a round on the sample province", () => {
     const round = (await s.call("GET", "/api/rounds")).body.items.find((r: Round) => r.periodYear === 2026) as Round;
     const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
     const owed = await owedByAgency(db, round, [plan.id]);
-    const expected = await db.select({ id: agencies.id, name: agencies.name, validTo: agencies.validTo }).from(agencies).where(inArray(agencies.id, [...owed.keys()]));
+    const expected = await db.select({ id: agencies.id, name: agencies.name, validTo: agencies.validTo, kind: agencies.kind }).from(agencies).where(inArray(agencies.id, [...owed.keys()]));
     expect(expected.filter((a) => a.validTo !== null && a.validTo < round.windowFrom)).toEqual([]);
+    // A province's round asks no ministry (Bộ Quốc phòng, Bộ Xây dựng are named as partners in 23/KH-UBND).
+    expect(expected.filter((a) => a.kind === "ministry")).toEqual([]);
     // Every task an agency owes names it (or the agency whose work it took over in 2025) on its own: as a lead,
     // or as a partner the text names.
     const successors = await successionsOn(db, round.dueOn);

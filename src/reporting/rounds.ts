@@ -62,10 +62,12 @@ export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators:
 export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "coordinatorId" | "windowFrom">, documentIds: number[]): Promise<Map<number, Owed>> {
   const successors = await successionsOn(db, round.dueOn);
   const ended = await agenciesEndedBefore(db, round.windowFrom);
+  const central = await centralUnlessCollectorIs(db, round.coordinatorId);
   // The agencies doing the work on the due date, without those that had ended before the period the round
   // reports on began (the district committees, ended 30/06/2025, owe nothing for 2026); one that ended within
-  // it still owes, and a successor or the focal point may report for it (a retrospective round).
-  const resolve = (agencyId: number) => successors(agencyId).filter((id) => !ended.has(id));
+  // it still owes, and a successor or the focal point may report for it (a retrospective round). A province's
+  // round asks no ministry: "phối hợp với Bộ Quốc phòng" is the province's to coordinate, not a report owed to it.
+  const resolve = (agencyId: number) => successors(agencyId).filter((id) => !ended.has(id) && !central.has(id));
   const out = new Map<number, Owed>();
   const owedOf = (agencyId: number) => {
     let o = out.get(agencyId);
@@ -93,6 +95,19 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
     for (const agencyId of owners) owedOf(agencyId).indicators.add(i.id);
   }
   return out;
+}
+
+/**
+ * The central bodies (ministries, of the registry's kind "ministry") when the collecting agency is not one of
+ * them: a province's round collects from the province's agencies. A round collected by a central body asks them all.
+ */
+async function centralUnlessCollectorIs(db: Database, coordinatorId: number | null): Promise<Set<number>> {
+  if (coordinatorId !== null) {
+    const [collector] = await db.select({ kind: agencies.kind }).from(agencies).where(eq(agencies.id, coordinatorId));
+    if (collector?.kind === "ministry") return new Set();
+  }
+  const rows = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.kind, "ministry"));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The agencies that had ceased to exist before `date` (their last day earlier). */

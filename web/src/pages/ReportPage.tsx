@@ -10,10 +10,13 @@ import { useSession } from "../session";
 type TaskReport = { status?: string | null; progress?: number | null; narrative?: string };
 type IndicatorReport = { value?: number | null; valueKind?: "actual" | "estimate"; explanation?: string };
 type Texts = { results?: string; difficulties?: string; proposals?: string };
-interface Changes { texts: Texts; tasks: Map<number, TaskReport>; indicators: Map<number, IndicatorReport> }
+type ActualReport = { value?: number | null; explanation?: string };
+/** An actual figure the round asks for is keyed "indicatorId-year". */
+interface Changes { texts: Texts; tasks: Map<number, TaskReport>; indicators: Map<number, IndicatorReport>; actuals: Map<string, ActualReport> }
 
-const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new Map() });
-const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size;
+const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new Map(), actuals: new Map() });
+const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size && !c.actuals.size;
+const actualKey = (a: { indicatorId: number; year: number }) => `${a.indicatorId}-${a.year}`;
 const TASK_STATUSES = ["completed_on_time", "completed_late", "in_progress", "overdue", "not_started"];
 const AUTOSAVE_MS = 800;
 const PROGRESS_RANGE = { min: 0, max: 100 };
@@ -57,6 +60,7 @@ function valuesOf(form: SubmissionForm) {
     texts: { results: form.submission?.results ?? "", difficulties: form.submission?.difficulties ?? "", proposals: form.submission?.proposals ?? "" },
     tasks: new Map(form.tasks.map((x) => [x.id, { status: x.report?.status ?? null, progress: x.report?.progress ?? null, narrative: x.report?.narrative ?? "" }])),
     indicators: new Map(form.indicators.map((x) => [x.id, { value: x.report?.value ?? null, valueKind: (x.report?.valueKind ?? "actual") as "actual" | "estimate", explanation: x.report?.explanation ?? "" }])),
+    actuals: new Map(form.actuals.map((a) => [actualKey(a), { value: a.report?.value ?? null, explanation: a.report?.explanation ?? "" }])),
   };
 }
 
@@ -85,6 +89,8 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   /** A file refused (its type, its size, a damaged or tampered file): said beside the control it was attached with, not among the report's gaps. */
   const [attachProblem, setAttachProblem] = useState<{ taskId: number | null; message: string } | null>(null);
   const [comment, setComment] = useState("");
+  /** The reviewer's comments on single items ("task-12", "indicator-4"), sent with a return. */
+  const [itemComments, setItemComments] = useState<Record<string, string>>({});
   /** Number fields whose text is no number, or out of range: said at the field, listed among the gaps, not sent. */
   const [badNumbers, setBadNumbers] = useState<Record<string, { problem: "not_a_number" | "out_of_range"; typed: string }>>({});
   /** Sending was asked for while the report has gaps: they are listed to confirm or fix. */
@@ -119,6 +125,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
           version: version.current, ...sent.texts,
           tasks: sent.tasks.size ? [...sent.tasks].map(([taskId, r]) => ({ taskId, ...r })) : undefined,
           indicators: sent.indicators.size ? [...sent.indicators].map(([indicatorId, r]) => ({ indicatorId, ...r })) : undefined,
+          actuals: sent.actuals.size ? [...sent.actuals].map(([key, r]) => ({ indicatorId: Number(key.split("-")[0]), year: Number(key.split("-")[1]), ...r })) : undefined,
         });
         accept(next);
         setSavedAt(new Date());
@@ -130,6 +137,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
           texts: { ...sent.texts, ...pending.current.texts },
           tasks: new Map([...sent.tasks, ...pending.current.tasks]),
           indicators: new Map([...sent.indicators, ...pending.current.indicators]),
+          actuals: new Map([...sent.actuals, ...pending.current.actuals]),
         };
         setState("error");
         fail(e);
@@ -162,6 +170,12 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
   const setIndicator = (id: number, patch: IndicatorReport) => {
     setValues((v) => ({ ...v, indicators: new Map(v.indicators).set(id, { ...v.indicators.get(id)!, ...patch } as never) }));
     pending.current.indicators.set(id, { ...pending.current.indicators.get(id), ...patch });
+    schedule();
+  };
+
+  const setActual = (key: string, patch: ActualReport) => {
+    setValues((v) => ({ ...v, actuals: new Map(v.actuals).set(key, { ...v.actuals.get(key)!, ...patch }) }));
+    pending.current.actuals.set(key, { ...pending.current.actuals.get(key), ...patch });
     schedule();
   };
 
@@ -204,6 +218,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       accept(await sendJson<SubmissionForm>("POST", `${path}/${suffix}`, { version: version.current, ...body }));
       setMessage(null);
       setComment("");
+      setItemComments({});
     } catch (e) { fail(e); }
   };
   const attach = async (file: File, taskId: number | null) => {
@@ -245,6 +260,9 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       }),
       texts: { results: values.texts.results ?? "", difficulties: values.texts.difficulties ?? "", proposals: values.texts.proposals ?? "" },
     }).map((g) => ({ field: g.field, blocking: g.blocking, text: `${itemName(g.item)}: ${t.gapWhat[g.key]}` })),
+    // An actual figure the round asks for: the figure, or why there is none (as the server says it).
+    ...form.actuals.filter((a) => { const v = values.actuals.get(actualKey(a)); return v?.value == null && !v?.explanation?.trim(); })
+      .map((a) => ({ field: `actuals.${actualKey(a)}.value`, blocking: true, text: `${t.indicatorItem(indicatorLabel(a.name))}: ${t.actualOf(a.year)}` })),
   ];
   const blocking = gaps.filter((g) => g.blocking), optional = gaps.filter((g) => !g.blocking);
   /** Sends at once when nothing is missing; otherwise lists every gap first, to fix or (if none blocks) send anyway. */
@@ -257,6 +275,16 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
     <ul>{list.map((g) => <li key={g.field}><a href={`#${controlId(g.field)}`} onClick={focusField(g.field)}>{g.text}</a></li>)}</ul>
   );
   const status = form.submission?.status ?? "missing";
+  /** A box for the reviewer's comment on one item; sent with a return, shown to the agency at the item. */
+  const itemCommentBox = (key: string) => (
+    <label className="item-comment-box">{t.commentOnItem}
+      <textarea id={`review-${key}`} rows={2} value={itemComments[key] ?? ""} onChange={(e) => setItemComments({ ...itemComments, [key]: e.target.value })} />
+    </label>
+  );
+  const returnedItems = () => Object.entries(itemComments).filter(([, c]) => c.trim()).map(([key, c]) => {
+    const [kind, id] = key.split("-");
+    return kind === "task" ? { taskId: Number(id), comment: c.trim() } : { indicatorId: Number(id), comment: c.trim() };
+  });
   const actsForAgency = session!.user.role === "admin" || session!.user.role === "focal_point" || session!.user.agencyIds.includes(form.agency.id);
   const lastReturn = [...form.events].reverse().find((e) => e.kind === "returned");
   const evidenceOf = (taskId: number | null) => form.evidence.filter((f) => f.taskId === taskId);
@@ -278,7 +306,7 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       <div className="save-state" role="status" aria-live="polite">
         {state === "saving" ? t.saving : state === "dirty" ? t.unsavedChanges : savedAt && state === "saved" ? t.savedAt(savedAt.toLocaleTimeString("vi-VN")) : ""}
       </div>
-      {status === "returned" && lastReturn && <div className="notice warn"><strong>{t.returnedWith}</strong> {lastReturn.comment}</div>}
+      {status === "returned" && lastReturn?.comment && <div className="notice warn"><strong>{t.returnedWith}</strong> {lastReturn.comment}</div>}
       {!editable && <p className="muted">{t.readOnly}</p>}
       {message && <p className="error" role="alert">{message}</p>}
       {problems.length > 0 && (
@@ -319,6 +347,8 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
                   <ul>{task.contributions.map((c) => <li key={c.agencyId}><strong>{c.agencyName}</strong>{(c.status || c.progress !== null) && <> ({[c.status && t.taskStatus[c.status], c.progress !== null && `${formatNumber(c.progress)} %`].filter(Boolean).join(", ")})</>}: {c.narrative}</li>)}</ul>
                 </div>
               )}
+              {task.reviewComment && <div className="notice warn item-comment"><strong>{t.itemComment}</strong> {task.reviewComment}</div>}
+              {form.reviewable && itemCommentBox(`task-${task.id}`)}
               {files(task.id)}
             </li>
           );
@@ -351,10 +381,38 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
                   onChange={(e) => setIndicator(i.id, { explanation: e.target.value })} />
               </label>
               {(problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)) && <span className="field-error">{problemOf(`indicators.${i.id}.explanation`) ?? problemOf(`indicators.${i.id}.value`)}</span>}
+              {i.reviewComment && <div className="notice warn item-comment"><strong>{t.itemComment}</strong> {i.reviewComment}</div>}
+              {form.reviewable && itemCommentBox(`indicator-${i.id}`)}
             </li>
           );
         })}
       </ol>
+
+      {form.actuals.length > 0 && (
+        <>
+          <h2>{t.actualsSection}</h2>
+          <ol className="report-actuals">
+            {form.actuals.map((a) => {
+              const key = actualKey(a), v = values.actuals.get(key)!;
+              const valueField = `actuals.${key}.value`;
+              const label = `${t.actualOf(a.year)}${a.unit ? ` (${a.unit})` : ""}`;
+              return (
+                <li key={key} data-actual={key}>
+                  <p>{a.name}</p>
+                  {a.estimate !== null && <p className="muted">{t.estimateWas(`${formatNumber(a.estimate)}${a.unit ? ` ${a.unit}` : ""}`)}</p>}
+                  {editable
+                    ? <NumberInput id={controlId(valueField)} label={label} value={v.value ?? null} problem={numberProblem(valueField, label) ?? problemOf(valueField) ?? null}
+                      onRead={(read, typed) => readInto(valueField, read, typed, (value) => setActual(key, { value }))} />
+                    : <p>{label}: {v.value == null ? "—" : formatNumber(v.value)}</p>}
+                  <label>{t.actualExplanation}
+                    <textarea id={controlId(`actuals.${key}.explanation`)} rows={2} disabled={!editable} value={v.explanation ?? ""} onChange={(e) => setActual(key, { explanation: e.target.value })} />
+                  </label>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
 
       <h2>{t.generalSection}</h2>
       {(["results", "difficulties", "proposals"] as const).map((k) => (
@@ -381,14 +439,16 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
         {status === "submitted" && actsForAgency && <button onClick={() => void act("withdraw", {})}>{t.withdraw}</button>}
       </div>
 
-      {can("reporting.review") && status === "submitted" && (
+      {form.reviewable && (
         <div className="panel review">
           <h2>{t.reviewReport}</h2>
+          <p className="muted">{t.reviewHint}</p>
           <label>{t.reviewComment}<textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
           <button className="primary" onClick={() => void act("review", { decision: "accept", comment })}>{t.accept}</button>{" "}
-          <button onClick={() => void act("review", { decision: "return", comment })}>{t.returnReport}</button>
+          <button onClick={() => void act("review", { decision: "return", comment, items: returnedItems() })}>{t.returnReport}</button>
         </div>
       )}
+      {can("reporting.review") && status === "submitted" && !form.reviewable && form.selfReview && <p className="notice warn" data-testid="self-review">{t.selfReviewBlocked}</p>}
 
       {form.events.length > 0 && (
         <>

@@ -61,7 +61,23 @@ function NewRound({ onOpened }: { onOpened(id: number): void }) {
         <div className="proposal">
           <p><strong>{proposal.title}</strong></p>
           <p>{t.window}: {t.windowText(formatDate(proposal.windowFrom), formatDate(proposal.windowTo))} · {t.dueOn}: {formatDate(proposal.dueOn)}</p>
-          <p>{t.expectedAgencies(proposal.reporters.length)}: {proposal.reporters.map((r) => r.name).join("; ")}</p>
+          <p>{t.expectedAgencies(proposal.reporters.length)}</p>
+          {/* What each agency will owe, before opening: its tasks (full number, opening words, lead or coordinating) and indicators. */}
+          <div className="preview-agencies" data-testid="preview-agencies" aria-label={t.previewAgencies} role="group">
+            <p className="muted">{t.previewAgencies}</p>
+            {proposal.reporters.map((r) => (
+              <details key={r.id} data-agency={r.id}>
+                <summary>{r.name} — {t.owes(r.tasks, r.indicators)}</summary>
+                {!r.items.tasks.length && !r.items.indicators.length && <p className="muted">{t.onlyGeneral}</p>}
+                {r.items.tasks.length > 0 && (
+                  <ul>{r.items.tasks.map((task) => <li key={task.id}>{task.number && <span className="muted">{task.number} </span>}{task.text} <span className="tag">{task.role === "lead" ? t.leadRole : t.coordinatingRole}</span></li>)}</ul>
+                )}
+                {r.items.indicators.length > 0 && (
+                  <ul>{r.items.indicators.map((i) => <li key={i.id}>{i.name}{i.unit ? ` (${i.unit})` : ""}</li>)}</ul>
+                )}
+              </details>
+            ))}
+          </div>
           {unowned.length > 0 && (
             <div className="warning" data-testid="unowned">
               <p>{t.unownedInRound(unowned.length)}</p>

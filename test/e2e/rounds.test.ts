@@ -154,6 +154,7 @@ describe.skipIf(!haveBrowser)("round controls and review in Chromium", () => {
     await reporter.goto(`${s.url}/rounds/${roundId}/reports/${xd}`);
     await expect.poll(() => reporter.locator(".report-task").first().locator(".item-comment").innerText()).toBe("Ý kiến của đầu mối: Nêu rõ số km đường đã làm");
     expect(await reporter.locator(".item-comment").count()).toBe(1);
+    await shoot(reporter, "report-item-comment", ".item-comment");
   });
 
   it("accepts several sent reports at once from the board", async () => {
@@ -198,7 +199,7 @@ describe.skipIf(!haveBrowser)("round controls and review in Chromium", () => {
 });
 
 /** A screenshot at both sizes, when SCREENSHOTS_DIR is set (to look at the screens; not a check). */
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, focus = "table.board") {
   const dir = process.env.SCREENSHOTS_DIR;
   if (!dir) return;
   for (const [w, h] of [[1366, 768], [390, 844]]) {
@@ -207,10 +208,10 @@ async function shoot(page: Page, name: string) {
     // The screen as one sees it, at the top and at the board.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${dir}/${name}-${w}-top.png` });
-    const board = page.locator("table.board");
-    if (await board.count()) {
-      await board.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${dir}/${name}-${w}-board.png` });
+    const part = page.locator(focus).first();
+    if (await part.count()) {
+      await part.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${dir}/${name}-${w}-part.png` });
     }
   }
   await page.setViewportSize({ width: 1366, height: 768 });

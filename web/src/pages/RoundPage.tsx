@@ -138,7 +138,9 @@ export function RoundPage() {
       {acceptable.length > 0 && (
         <p className="actions"><button type="button" className="primary" disabled={!selected.length} onClick={acceptSelected}>{t.acceptSelected(selected.length)}</button></p>
       )}
-      <table className="documents board">
+      {/* On a phone the board scrolls sideways inside its own box, its columns kept readable (not one word a line). */}
+      <div className="board-scroll" style={{ overflowX: "auto" }}>
+      <table className="documents board" style={{ minWidth: "46rem" }}>
         <thead><tr>{acceptable.length > 0 && <th>{t.selectColumn}</th>}<th>{t.colAgency}</th><th>{t.colReportStatus}</th><th>{t.colSent}</th><th>{t.colTimeliness}</th><th>{t.colOwes}</th><th>{t.colActions}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
@@ -173,6 +175,7 @@ export function RoundPage() {
           ))}
         </tbody>
         </table>
+      </div>
 
       {manage && wanted.length > 0 && (
         <div className="panel estimates">

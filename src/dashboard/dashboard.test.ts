@@ -112,5 +112,13 @@ describe("the leaders' dashboard", () => {
     const agencyRow = d.agencies.find((a: { id: number }) => a.id === tc);
     expect(agencyRow).toMatchObject({ expected: 1, received: 0, onTime: 0, onTimeRate: 0 });
     expect(Object.values(agencyRow.tasks as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // An agency given its own due date is late against it, as on the round's board: not yet, here.
+    const extended = late[0].agencyId;
+    const version = (await focal.call("GET", `/api/rounds/${round.id}`)).body.round.version;
+    const put = await focal.call("PUT", `/api/rounds/${round.id}/reporters/${extended}/due`, { dueOn: "2099-12-31", version });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const after = (await focal.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body.late.filter((l: { roundId: number }) => l.roundId === round.id);
+    expect(after.map((l: { agencyId: number }) => l.agencyId)).not.toContain(extended);
+    expect(after).toHaveLength(late.length - 1);
   });
 });

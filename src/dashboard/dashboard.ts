@@ -104,21 +104,25 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     .where(and(lte(rounds.dueOn, today), lte(rounds.periodYear, year)));
   const ofPlan = planId === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(eq(roundPlans.documentId, planId))).map((r) => r.roundId));
   const scoped = ofPlan ? dueRounds.filter((r) => ofPlan.has(r.id)) : dueRounds;
-  const expected = scoped.length ? await db.select({ roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, firstSubmittedAt: submissions.firstSubmittedAt, status: submissions.status })
+  const expected = scoped.length ? await db.select({
+    roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, ownDueOn: roundReporters.dueOn, firstSubmittedAt: submissions.firstSubmittedAt, status: submissions.status,
+  })
     .from(roundReporters).leftJoin(submissions, and(eq(submissions.roundId, roundReporters.roundId), eq(submissions.agencyId, roundReporters.agencyId)))
     .where(inArray(roundReporters.roundId, scoped.map((r) => r.id))) : [];
   const roundOf = new Map(scoped.map((r) => [r.id, r]));
   const late: Dashboard["late"] = [];
   for (const e of expected) {
     const round = roundOf.get(e.roundId)!;
+    // An agency given an extension is on time, or late, against its own due date (as on the round's board).
+    const dueOn = e.ownDueOn ?? round.dueOn;
     const row = agencyRow(e.agencyId);
     row.expected++;
     if (e.firstSubmittedAt) {
       row.received++;
-      if (sentOnTime(round.dueOn, e.firstSubmittedAt)) row.onTime++;
+      if (sentOnTime(dueOn, e.firstSubmittedAt)) row.onTime++;
     }
-    if (round.status === "open" && owes(e.status ?? "missing") && now >= dueInstant(round.dueOn)) {
-      late.push({ roundId: round.id, roundTitle: round.title, dueOn: round.dueOn, agencyId: e.agencyId, agencyName: "", status: e.status ?? "missing", daysLate: daysLate(round.dueOn, now) });
+    if (round.status === "open" && owes(e.status ?? "missing") && now >= dueInstant(dueOn)) {
+      late.push({ roundId: round.id, roundTitle: round.title, dueOn, agencyId: e.agencyId, agencyName: "", status: e.status ?? "missing", daysLate: daysLate(dueOn, now) });
     }
   }
   const names = byAgency.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...byAgency.keys()])) : [];

@@ -164,6 +164,8 @@ describe("role × route matrix", () => {
     if (path.startsWith("/api/rounds/:id/reports/")) return path.endsWith("/review") ? ["admin", "focal_point"] : ["admin", "focal_point", "reporter"];
     if (path === "/api/plans/:id/report" || (read && path === "/api/plans/:id/report-draft")) return ["admin", "focal_point", "leader"];
     if (path === "/api/plans/:id/report-draft") return ["admin", "focal_point"];
+    // Only an administrator lets a focal point review its own agency's report.
+    if (path === "/api/rounds/:id/self-review") return ["admin"];
     if (path.startsWith("/api/rounds")) return read && !path.endsWith("/urging-letter") ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];

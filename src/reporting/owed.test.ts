@@ -45,6 +45,24 @@ describe("a round on the sample province", () => {
     expect(owedByInspectorate).toBeLessThan(10);
   });
 
+  it("gives every indicator to its owner: the department that follows it, the collecting agency only those no one was given", async () => {
+    const db = s.db.store.db;
+    const round = (await s.call("GET", "/api/rounds")).body.items.find((r: Round) => r.periodYear === 2026) as Round;
+    const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
+    const owed = await owedByAgency(db, round, [plan.id]);
+    const list = (await s.call("GET", `/api/indicators?documentId=${plan.id}&pageSize=100`)).body.items as Array<{ id: number; name: string; ownerName: string | null }>;
+    const ownerOf = (words: string) => list.find((i) => i.name.includes(words))?.ownerName;
+    expect(ownerOf("Số bác sĩ/vạn dân")).toBe("Sở Y tế");
+    expect(ownerOf("Tỷ lệ che phủ rừng")).toBe("Sở Nông nghiệp và Môi trường");
+    expect(ownerOf("Tỷ lệ đô thị hóa")).toBe("Sở Xây dựng");
+    const [{ id: health }] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-y-te"));
+    expect(owed.get(health)!.indicators.size).toBeGreaterThanOrEqual(4);
+    // Each indicator is owed once, by one agency.
+    const owners = [...owed.values()].flatMap((o) => [...o.indicators]);
+    expect(new Set(owners).size).toBe(owners.length);
+    expect(owners.length).toBe(list.length);
+  });
+
   it("shows a task's partners with the phrase that brought them in", async () => {
     const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
     const list = (await s.call("GET", `/api/tasks?documentId=${plan.id}&pageSize=200`)).body.items as Array<{ coordinating: Array<{ via: string | null }> }>;

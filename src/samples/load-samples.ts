@@ -5,13 +5,16 @@
  * and cite; the demo accounts of its people (README) and the plan's 2026 reporting round. One transaction; recorded in `settings` so it runs once.
  */
 import { createDemoAccounts } from "../accounts/bootstrap.js";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { documents } from "../documents/schema.js";
+import { indicators } from "../plans/schema.js";
+import { foldPhrase } from "../text/fold.js";
 import { agencies } from "../agencies/schema.js";
 import { createRound } from "../reporting/rounds.js";
 import { createImport, publishImport } from "../imports/commands.js";
@@ -23,11 +26,28 @@ import { PROVINCE_SETTING } from "../storage/settings.js";
 export const SAMPLES_DIR = resolve(fileURLToPath(new URL("../../samples", import.meta.url)));
 const LOADED = "samples_loaded";
 
+/**
+ * The owners of the sample plan's indicators, as the focal point would pick them in the review (the plan names
+ * none): `samples/indicator-owners.json`, the first rule whose words stand in an indicator's folded name.
+ */
+async function assignSampleOwners(db: Database, dir: string) {
+  const file = sampleOwners.parse(JSON.parse(readFileSync(join(dir, "indicator-owners.json"), "utf8")));
+  const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, file.plan));
+  if (!plan) return;
+  const codes = new Map((await db.select({ id: agencies.id, code: agencies.code }).from(agencies)).map((a) => [a.code, a.id]));
+  for (const i of await db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(and(eq(indicators.documentId, plan.id), isNull(indicators.ownerId)))) {
+    const rule = file.rules.find((r) => foldPhrase(i.name).includes(r.words));
+    const ownerId = rule ? codes.get(rule.agency) : undefined;
+    if (ownerId !== undefined) await db.update(indicators).set({ ownerId }).where(eq(indicators.id, i.id));
+  }
+}
+const sampleOwners = z.object({ plan: z.string(), rules: z.array(z.object({ words: z.string(), agency: z.string() })) });
+
 /** The yearly round of the sample plan for 2026, collected by Sở Tài chính: the demo reporters' inbox is not empty. */
 async function openSampleRound(db: Database) {
   const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, "23/KH-UBND"));
   const [coordinator] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
-  // (The plan names no indicator's owner: Sở Tài chính, collecting, takes them.)
+  // (An indicator no owner rule names goes to Sở Tài chính, collecting.)
   if (plan && coordinator) await createRound(db, { documentIds: [plan.id], periodKind: "year", periodYear: 2026, coordinatorId: coordinator.id, collectorTakesUnowned: true }, null);
 }
 
@@ -50,6 +70,7 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
       await publishImport(tx, draft.id, draft.version);
     }
     await createDemoAccounts(tx);
+    await assignSampleOwners(tx, dir);
     await openSampleRound(tx);
     await tx.insert(settings).values([{ key: LOADED, value: new Date().toISOString() }, { key: PROVINCE_SETTING, value: "Lạng Sơn" }]);
     const count = (await tx.select({ id: documents.id }).from(documents)).length;

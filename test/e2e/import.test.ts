@@ -72,8 +72,9 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     await added.getByLabel(/^Năm/).fill("2030");
     await expect.poll(() => added.locator(".item-head").innerText()).toContain("≥ 95,5 %");
 
-    // A collective phrase stands for the members the official picks.
+    // A collective phrase stands for the members the official picks, read as of the document's date.
     await page.getByRole("tab", { name: /^Cơ quan/ }).click();
+    expect(await page.getByTestId("agencies-as-of").innerText()).toContain("ngày 26/01/2023, ngày ban hành văn bản");
     const row = page.locator("tr").filter({ has: page.getByLabel("Cơ quan trong danh mục: các sở, ban, ngành", { exact: true }) });
     const picker = row.locator("details.members");
     const before = Number((await picker.locator("summary").innerText()).match(/\d+/)![0]);
@@ -171,6 +172,16 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     await open.click();
     await focal.waitForURL(/\/rounds\/\d+$/);
     await focal.close();
+  });
+
+  it("says which day an undated draft's collective phrases are read as of, and that it is assumed", async () => {
+    const undated = readFileSync(new URL("../../samples/seeds/000_246490b670037060.txt", import.meta.url));
+    await page.goto(s.url + "/imports");
+    await page.locator('input[type="file"]').setInputFiles({ name: "000-du-thao.txt", mimeType: "text/plain", buffer: undated });
+    await page.getByRole("button", { name: "Tải lên và đọc" }).click();
+    await page.waitForURL(/\/imports\/\d+$/);
+    await page.getByRole("tab", { name: /^Cơ quan/ }).click();
+    await expect.poll(() => page.getByTestId("agencies-as-of").innerText()).toMatch(/chưa ghi đủ ngày ban hành: .* ngày \d\d\/\d\d\/\d{4} \(giả định\)/);
   });
 
   it("refuses a file it cannot read with a message the official can act on", async () => {

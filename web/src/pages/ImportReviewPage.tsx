@@ -5,7 +5,7 @@ import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
 import { AgencySelect, DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
-import { formatNumber, formatTarget } from "../format";
+import { formatDate, formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 
 type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes" | "feeds";
@@ -223,6 +223,12 @@ export function ImportReviewPage() {
                 </div>
               </>)}
               editor={(ind, onChange) => <IndicatorEditor indicator={ind} onChange={onChange} />} />
+          )}
+          {tab === "agencies" && draft.document.agenciesAsOf && (
+            // Which bodies a collective phrase stands for depends on the day (the 2025 mergers, the end of the districts).
+            <p className={draft.document.agenciesAsOfAssumed ? "notice warn" : "muted"} data-testid="agencies-as-of">
+              {draft.document.agenciesAsOfAssumed ? t.agenciesAsOfAssumed(formatDate(draft.document.agenciesAsOf)) : t.agenciesAsOf(formatDate(draft.document.agenciesAsOf))}
+            </p>
           )}
           {tab === "agencies" && (
             <table className="documents">

@@ -6,7 +6,7 @@
  * which names have accounts. Failures are counted by name in the database (sign_in_failures), so
  * the lock holds across restarts and instances; administrators see an account's lock.
  */
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../core/errors.js";
 import { asActor } from "../audit/audit.js";
@@ -14,6 +14,7 @@ import { queryRows, type Database } from "../storage/database.js";
 import { dummyHash, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
 import { sessions, signInFailures, userAgencies, users } from "./schema.js";
+import { agencies, agencySuccessions } from "../agencies/schema.js";
 
 export const SESSION_COOKIE = "theodoi_session";
 export const MAX_FAILED_LOGINS = 5;
@@ -36,7 +37,25 @@ export async function userWithAgencies(db: Database, id: number): Promise<Sessio
   const [u] = await db.select().from(users).where(eq(users.id, id));
   if (!u || u.disabled) return null;
   const agencyRows = await db.select({ agencyId: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, id));
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, agencyIds: agencyRows.map((r) => r.agencyId), mustChangePassword: u.mustChangePassword };
+  const own = agencyRows.map((r) => r.agencyId);
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, agencyIds: [...own, ...await endedPredecessors(db, own)], mustChangePassword: u.mustChangePassword };
+}
+
+/**
+ * The agencies that ended and whose work passed to `agencyIds` (Sở Kế hoạch và Đầu tư's to Sở Tài chính on
+ * 1/3/2025), followed back through every step: a successor acts for them, so that a round on a period before
+ * the change (a retrospective round) can be reported by the body that carries on their work.
+ */
+async function endedPredecessors(db: Database, agencyIds: number[]): Promise<number[]> {
+  const found = new Set<number>();
+  for (let frontier = agencyIds; frontier.length;) {
+    const rows = await db.select({ id: agencySuccessions.predecessorId }).from(agencySuccessions)
+      .innerJoin(agencies, eq(agencies.id, agencySuccessions.predecessorId))
+      .where(and(inArray(agencySuccessions.successorId, frontier), isNotNull(agencies.validTo)));
+    frontier = rows.map((r) => r.id).filter((x) => !found.has(x) && !agencyIds.includes(x));
+    for (const x of frontier) found.add(x);
+  }
+  return [...found];
 }
 
 export async function signIn(db: Database, input: { username: string; password: string }, now = new Date()): Promise<StartedSession> {

@@ -63,6 +63,28 @@ describe("a round on the sample province", () => {
     expect(owners.length).toBe(list.length);
   });
 
+  it("in a round on 2024 (opened afterwards) expects the agencies of 2024, and the body that carries on an ended one's work reports for it", async () => {
+    const db = s.db.store.db;
+    const code = async (c: string) => (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, c)))[0].id;
+    const [planning, finance, health] = [await code("so-ke-hoach-dau-tu"), await code("so-tai-chinh"), await code("so-y-te")];
+    const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
+    const focal = await s.as("dm-2024", "focal_point", [finance]);
+    const opened = await focal.call("POST", "/api/rounds", { documentIds: [plan.id], periodKind: "year", periodYear: 2024, dueOn: "2024-12-15", collectorTakesUnowned: true });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    // Sở Kế hoạch và Đầu tư (ended 28/02/2025) is expected for 2024, as are the district committees (ended 30/06/2025).
+    expect(opened.body.reporterIds).toContain(planning);
+    const reporters = await db.select({ kind: agencies.kind }).from(agencies).where(inArray(agencies.id, opened.body.reporterIds));
+    expect(reporters.some((a) => a.kind === "district")).toBe(true);
+    // Sở Tài chính, which carries on its work, reports for it; another department does not.
+    const successor = await s.as("bc-tc-2024", "reporter", [finance]);
+    expect((await successor.call("GET", "/api/inbox")).body.items.map((i: { agencyId: number }) => i.agencyId)).toContain(planning);
+    const form = (await successor.call("GET", `/api/rounds/${opened.body.id}/reports/${planning}`)).body;
+    const saved = await successor.call("PUT", `/api/rounds/${opened.body.id}/reports/${planning}`, { version: form.submission?.version ?? 0, results: "Báo cáo thay Sở Kế hoạch và Đầu tư (đã hợp nhất)" });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const other = await s.as("bc-yt-2024", "reporter", [health]);
+    expect([403, 404]).toContain((await other.call("PUT", `/api/rounds/${opened.body.id}/reports/${planning}`, { version: saved.body.submission.version, results: "x" })).status);
+  });
+
   it("shows a task's partners with the phrase that brought them in", async () => {
     const plan = (await s.call("GET", "/api/documents?q=23%2FKH-UBND")).body.items[0];
     const list = (await s.call("GET", `/api/tasks?documentId=${plan.id}&pageSize=200`)).body.items as Array<{ coordinating: Array<{ via: string | null }> }>;

@@ -83,6 +83,8 @@ export const reviewInput = z.object({
 export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const evidenceQuery = z.object({ taskId: id.optional() });
+/** An uploaded template: preview=1 answers what it would change and writes nothing. */
+export const templateQuery = z.object({ preview: z.enum(["0", "1"]).optional() });
 
 /** The round's version, read by the client, with each control's input. */
 const roundVersion = { version: z.number().int().positive() };

@@ -17,6 +17,9 @@ import { urgingLetterOfRound } from "./urging-letter.js";
 import { createRound, listRounds, proposeRound, updateRound } from "./rounds.js";
 import { acceptMany, getSubmissionForm, reviewSubmission, saveSubmission, submitSubmission, withdrawSubmission } from "./submissions.js";
 import { getRound } from "./rounds.js";
+import { openReport } from "./submissions.js";
+import { openTemplate, reportTemplate, TEMPLATE_MAX_BYTES, uploadTemplate } from "./template.js";
+import { templateQuery } from "./inputs.js";
 
 const tag = "reporting";
 /** Whether the server sends e-mail (src/server.ts makes a mailer when THEODOI_SMTP_URL is set): a manual reminder's e-mail then waits for the scheduler's next pass. */
@@ -73,6 +76,21 @@ export const reportingRoutes = [
     handler: ({ ctx, params, body }) => withdrawSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body.version) }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/review", tag, access: "reporting.review", summary: "Accept a sent report (it locks) or return it with a comment", params: roundAgencyParams, body: reviewInput,
     handler: ({ ctx, params, body }) => reviewSubmission(ctx.db, ctx.user!, params.id, params.agencyId, body) }),
+  route({ method: "get", path: "/api/rounds/:id/reports/:agencyId/template", tag, access: "signed_in", summary: "The agency's template: what it owes in this round as .xlsx (status drop-downs, locked cells, a hidden key), to fill offline and upload back", params: roundAgencyParams,
+    handler: async ({ ctx, params }) => {
+      const { bytes, fileName } = await reportTemplate(ctx.db, ctx.user!, params.id, params.agencyId);
+      return new Response(new Uint8Array(bytes), { headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${fileName}"`,
+      } });
+    } }),
+  route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/template", tag, access: "reporting.submit", summary: "Upload a filled template (multipart field \"file\", at most 10 MB) as the agency's draft: every cell checked, all or nothing; with preview=1, only what it would change (the draft beside the file)", params: roundAgencyParams,
+    query: templateQuery, upload: { maxBytes: TEMPLATE_MAX_BYTES, tooLarge: "template_too_large" },
+    // The workbook is checked and read before the transaction opens.
+    transaction: false,
+    handler: async ({ ctx, params, query, upload }) => {
+      const book = await openTemplate(upload!.bytes);
+      return ctx.write(async (tx) => uploadTemplate(tx, await openReport(tx, ctx.user!, params.id, params.agencyId), book, query.preview === "1"));
+    } }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/evidence", tag, access: "reporting.submit", summary: "Attach an evidence file (PDF, Word, Excel, PNG or JPEG; at most 10 MB) as multipart field \"file\"", params: roundAgencyParams,
     query: evidenceQuery.extend({ version: z.coerce.number().int().min(0) }), upload: { maxBytes: EVIDENCE_MAX_BYTES, tooLarge: "evidence_too_large" }, status: 201,
     // The file is checked (inflated, for Office files) before the transaction opens.

@@ -1,0 +1,241 @@
+/**
+ * The agency's template over HTTP: its content and protection read back with ExcelJS; a round trip
+ * (download, fill with a script, sort, upload, the form shows it); and each refusal, which names its
+ * sheet and cell and writes nothing.
+ */
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies } from "../agencies/schema.js";
+import { zip } from "../../test/support/files.js";
+import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+import { SHEETS, STATUS_LABELS } from "./template.js";
+
+let s: TestServer;
+let focal: Client, reporter: Client, other: Client;
+let roundId: number, xd: number, otherAgency: number;
+const idOf: Record<string, number> = {};
+const path = () => `/api/rounds/${roundId}/reports/${xd}`;
+
+beforeAll(async () => {
+  s = await startTestServer({ samples: true });
+  for (const a of await s.db.store.db.select({ id: agencies.id, code: agencies.code }).from(agencies)) idOf[a.code] = a.id;
+  const planId = (await s.call("GET", `/api/documents?q=${encodeURIComponent("23/KH-UBND")}`)).body.items.find((d: { symbol: string }) => d.symbol === "23/KH-UBND").id;
+  focal = await s.as("dau-moi-mau", "focal_point", [idOf["so-tai-chinh"]]);
+  const created = await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "year", periodYear: 2026, dueOn: "2026-12-31" });
+  expect(created.status).toBe(201);
+  roundId = created.body.id;
+  xd = idOf["so-xay-dung"];
+  otherAgency = created.body.reporterIds.find((a: number) => a !== xd && a !== idOf["so-tai-chinh"]);
+  reporter = await s.as("bc-mau-xd", "reporter", [xd]);
+  other = await s.as("bc-mau-khac", "reporter", [otherAgency]);
+}, 120_000);
+afterAll(async () => { await s.close(); });
+
+async function download(client: Client, url = `${path()}/template`): Promise<{ status: number; bytes: Buffer; type: string | null; disposition: string | null }> {
+  const res = await fetch(s.url + url, { headers: client.headers });
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition") };
+}
+async function load(bytes: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as never);
+  return book;
+}
+async function upload(client: Client, bytes: Buffer, { preview = false, lang = "vi", url = `${path()}/template` } = {}) {
+  const body = new FormData();
+  body.append("file", new Blob([new Uint8Array(bytes)]), "mau.xlsx");
+  const res = await fetch(`${s.url}${url}?lang=${lang}${preview ? "&preview=1" : ""}`, { method: "POST", headers: client.headers, body });
+  return { status: res.status, body: await res.json() };
+}
+const bytesOf = async (book: ExcelJS.Workbook) => Buffer.from(await book.xlsx.writeBuffer());
+/** The data rows of a sheet by the id in their hidden key column. */
+function rowsByKey(sheet: ExcelJS.Worksheet) {
+  const out = new Map<string, ExcelJS.Row>();
+  const keyColumn = sheet.columnCount;
+  for (let r = 3; r <= sheet.rowCount; r++) out.set(String(sheet.getRow(r).getCell(keyColumn).value).split(":").slice(0, -1).join(":"), sheet.getRow(r));
+  return out;
+}
+/** Sorts a sheet's data rows backwards, values and all, as an agency sorting by a column would. */
+function reverseRows(sheet: ExcelJS.Worksheet) {
+  const values = [];
+  for (let r = 3; r <= sheet.rowCount; r++) values.push((sheet.getRow(r).values as unknown[]).slice(1));
+  values.reverse().forEach((v, k) => { const row = sheet.getRow(3 + k); v.forEach((x, c) => { row.getCell(c + 1).value = x as ExcelJS.CellValue; }); });
+}
+const formOf = async () => (await reporter.call("GET", path())).body;
+
+describe("the agency's template", () => {
+  it("holds what the form owes, with locked cells, drop-downs, print set-up and a hidden key", async () => {
+    const form = await formOf();
+    const file = await download(reporter);
+    expect(file.status).toBe(200);
+    expect(file.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(file.disposition).toMatch(/attachment; filename="mau-bao-cao-dot-\d+-co-quan-\d+\.xlsx"/);
+    const book = await load(file.bytes);
+    expect(book.worksheets.map((w) => w.name)).toEqual([SHEETS.tasks, SHEETS.indicators, SHEETS.texts, SHEETS.key]);
+    expect(book.getWorksheet(SHEETS.key)!.state).toBe("veryHidden");
+    const tasks = book.getWorksheet(SHEETS.tasks)!;
+    expect(tasks.getRow(2).values).toEqual([undefined, "STT", "Mục", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng thực hiện", "Tiến độ (%)", "Kết quả thực hiện (đã làm được gì)", "Ý kiến của cơ quan đầu mối", "Khoá (không sửa)"]);
+    expect(tasks.rowCount - 2).toBe(form.tasks.length);
+    const first = form.tasks[0];
+    const row = rowsByKey(tasks).get(`T:${first.id}`)!;
+    expect(row.getCell(3).value).toBe(first.text);
+    expect(row.getCell(2).value ?? "").toBe(first.number ?? "");
+    // Locked but the typed columns; the key column hidden; the sheet protected (without a password).
+    expect([1, 2, 3, 4, 5, 9, 10].map((c) => row.getCell(c).protection?.locked ?? true)).toEqual(Array(7).fill(true));
+    expect([6, 7, 8].map((c) => row.getCell(c).protection?.locked)).toEqual([false, false, false]);
+    expect(tasks.getColumn(10).hidden).toBe(true);
+    expect((tasks as any).sheetProtection).toMatchObject({ sheet: true });
+    expect((tasks as any).sheetProtection.password ?? (tasks as any).sheetProtection.hashValue ?? "").toBe("");
+    expect(row.getCell(6).dataValidation).toMatchObject({ type: "list", formulae: [`'${SHEETS.key}'!$D$1:$D$5`] });
+    expect(row.getCell(7).dataValidation).toMatchObject({ type: "custom" });
+    const statusList = [1, 2, 3, 4, 5].map((r) => book.getWorksheet(SHEETS.key)!.getCell(r, 4).value);
+    expect(statusList).toEqual(Object.values(STATUS_LABELS));
+    expect(tasks.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" });
+    const inds = book.getWorksheet(SHEETS.indicators)!;
+    expect(inds.getRow(2).getCell(6).value).toBe("Giá trị kỳ này");
+    expect(inds.rowCount - 2).toBe(form.indicators.length + form.actuals.length);
+    expect(inds.getCell(3, 6).protection?.locked).toBe(false);
+    expect(inds.getCell(3, 7).dataValidation).toMatchObject({ type: "list", formulae: ['"Thực hiện,Ước thực hiện"'] });
+    expect(book.getWorksheet(SHEETS.texts)!.getColumn(1).values.slice(3)).toEqual(["Kết quả đạt được", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
+    const key = book.getWorksheet(SHEETS.key)!;
+    expect(key.getCell(2, 2).value).toBe(roundId);
+    expect(key.getCell(3, 2).value).toBe(xd);
+  });
+
+  it("is for whoever may read the report: not another agency's reporter", async () => {
+    expect((await download(other)).status).toBe(404);
+    expect((await download(focal)).status).toBe(200);
+    expect((await download(s.anonymous)).status).toBe(401);
+  });
+
+  it("round trip: filled by a script (Vietnamese decimals, a drop-down value, sorted rows), uploaded, the form shows it", async () => {
+    const form = await formOf();
+    const book = await load((await download(reporter)).bytes);
+    const tasks = book.getWorksheet(SHEETS.tasks)!, inds = book.getWorksheet(SHEETS.indicators)!, texts = book.getWorksheet(SHEETS.texts)!;
+    reverseRows(tasks);
+    reverseRows(inds);
+    const [t1, t2] = form.tasks;
+    const taskRows = rowsByKey(tasks);
+    taskRows.get(`T:${t1.id}`)!.getCell(6).value = STATUS_LABELS.in_progress;
+    taskRows.get(`T:${t1.id}`)!.getCell(7).value = "95,5";
+    taskRows.get(`T:${t1.id}`)!.getCell(8).value = "Đã trình UBND tỉnh phê duyệt";
+    taskRows.get(`T:${t2.id}`)!.getCell(6).value = STATUS_LABELS.completed_on_time;
+    taskRows.get(`T:${t2.id}`)!.getCell(7).value = 100;
+    const [i1, i2] = form.indicators;
+    const indRows = rowsByKey(inds);
+    indRows.get(`I:${i1.id}`)!.getCell(6).value = "1.288,123";
+    indRows.get(`I:${i1.id}`)!.getCell(7).value = "Ước thực hiện";
+    if (i2) indRows.get(`I:${i2.id}`)!.getCell(8).value = "Chưa có số liệu thống kê";
+    texts.getCell(3, 2).value = "Hoàn thành các nhiệm vụ trọng tâm";
+
+    const preview = await upload(reporter, await bytesOf(book), { preview: true });
+    expect(preview.status).toBe(200);
+    expect(preview.body.written).toBe(false);
+    expect(preview.body.changes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ sheet: SHEETS.tasks, field: "progress", before: "", after: "95,5" }),
+      expect.objectContaining({ sheet: SHEETS.indicators, field: "value", before: "", after: "1.288,123" }),
+    ]));
+    expect((await formOf()).submission).toBeNull();
+
+    const res = await upload(reporter, await bytesOf(book));
+    expect(res.status).toBe(200);
+    expect(res.body.written).toBe(true);
+    const after = await formOf();
+    const task = (id: number) => after.tasks.find((t: { id: number }) => t.id === id).report;
+    expect(task(t1.id)).toEqual({ status: "in_progress", progress: 95.5, narrative: "Đã trình UBND tỉnh phê duyệt" });
+    expect(task(t2.id)).toMatchObject({ status: "completed_on_time", progress: 100 });
+    expect(after.indicators.find((i: { id: number }) => i.id === i1.id).report).toMatchObject({ value: 1288.123, valueKind: "estimate" });
+    if (i2) expect(after.indicators.find((i: { id: number }) => i.id === i2.id).report).toMatchObject({ value: null, explanation: "Chưa có số liệu thống kê" });
+    expect(after.submission).toMatchObject({ results: "Hoàn thành các nhiệm vụ trọng tâm", status: "draft" });
+
+    // The template downloaded now holds what was saved; uploaded unchanged, it changes nothing.
+    const again = await download(reporter);
+    const back = await load(again.bytes);
+    expect(rowsByKey(back.getWorksheet(SHEETS.tasks)!).get(`T:${t1.id}`)!.getCell(7).value).toBe(95.5);
+    const same = await upload(reporter, again.bytes);
+    expect(same.body).toMatchObject({ written: false, changes: [] });
+    // The focal point uploads on the agency's behalf (a paper report).
+    const onBehalf = await load(again.bytes);
+    onBehalf.getWorksheet(SHEETS.texts)!.getCell(4, 2).value = "Thiếu vốn đối ứng";
+    const byFocal = await upload(focal, await bytesOf(onBehalf));
+    expect(byFocal.status).toBe(200);
+    expect((await formOf()).submission.difficulties).toBe("Thiếu vốn đối ứng");
+  });
+
+  describe("refusals: each named, nothing written", () => {
+    let fresh: Buffer;
+    let before: unknown;
+    beforeAll(async () => {
+      fresh = (await download(reporter)).bytes;
+      before = await formOf();
+    });
+    const edit = async (change: (book: ExcelJS.Workbook) => void) => { const b = await load(fresh); change(b); return bytesOf(b); };
+    const unchanged = async () => expect(await formOf()).toEqual(before);
+
+    it("a bad number, progress out of range, a status not in the list, status against progress: each sheet and cell named", async () => {
+      const bytes = await edit((b) => {
+        const tasks = b.getWorksheet(SHEETS.tasks)!;
+        tasks.getCell(3, 7).value = "9,5,5";
+        tasks.getCell(4, 7).value = 120;
+        tasks.getCell(5, 6).value = "Xong rồi";
+        b.getWorksheet(SHEETS.indicators)!.getCell(3, 6).value = "khoảng 12";
+      });
+      const res = await upload(reporter, bytes);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe("Tệp mẫu có 4 ô không hợp lệ; chưa ghi gì vào báo cáo. Sửa các ô được nêu rồi tải lên lại");
+      expect(res.body.error.fields).toEqual([
+        { field: "Nhiệm vụ!G3", message: "Trang Nhiệm vụ, ô G3: “9,5,5” không phải số; nhập dạng 8.310,18 hoặc 95,5" },
+        { field: "Nhiệm vụ!G4", message: "Trang Nhiệm vụ, ô G4: tiến độ (%) phải là số từ 0 đến 100, ví dụ 95,5" },
+        { field: "Nhiệm vụ!F5", message: "Trang Nhiệm vụ, ô F5: “Xong rồi” không phải tình trạng trong danh sách; chọn trong danh sách thả xuống" },
+        { field: "Chỉ tiêu!F3", message: "Trang Chỉ tiêu, ô F3: “khoảng 12” không phải số; nhập dạng 8.310,18 hoặc 95,5" },
+      ]);
+      const en = await upload(reporter, await edit((b) => {
+        const tasks = b.getWorksheet(SHEETS.tasks)!;
+        tasks.getCell(3, 6).value = STATUS_LABELS.not_started;
+        tasks.getCell(3, 7).value = 40;
+      }), { lang: "en" });
+      expect(en.body.error.fields).toEqual([{ field: "Nhiệm vụ!G3", message: "Sheet Nhiệm vụ, cell G3: a task not started is at 0 or left empty; correct its progress or its status" }]);
+      await unchanged();
+    });
+
+    it("an edited locked cell, an edited key, a deleted row", async () => {
+      const locked = await upload(reporter, await edit((b) => { b.getWorksheet(SHEETS.tasks)!.getCell(4, 3).value = "Nhiệm vụ khác"; }));
+      expect(locked.body.error.fields).toEqual([{ field: "Nhiệm vụ!C4", message: "Trang Nhiệm vụ, ô C4: ô này không được sửa (nội dung do hệ thống ghi); hãy trả lại nội dung cũ, hoặc tải mẫu mới" }]);
+      const key = await upload(reporter, await edit((b) => { b.getWorksheet(SHEETS.tasks)!.getCell(3, 10).value = "T:1:abc"; }));
+      expect(key.status).toBe(400);
+      expect(key.body.error.fields[0]).toMatchObject({ field: "Nhiệm vụ!J3" });
+      const deleted = await upload(reporter, await edit((b) => { b.getWorksheet(SHEETS.indicators)!.spliceRows(3, 1); }));
+      expect(deleted.status).toBe(400);
+      expect(deleted.body.error.fields[0].message).toMatch(/^Trang Chỉ tiêu: thiếu dòng của /);
+      await unchanged();
+    });
+
+    it("another agency's template, and a template uploaded to another report", async () => {
+      const theirs = (await download(focal, `/api/rounds/${roundId}/reports/${otherAgency}/template`)).bytes;
+      const res = await upload(reporter, theirs);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toEqual([{ field: "file", message: "Tệp mẫu này thuộc đợt báo cáo hoặc cơ quan khác; hãy tải lên đúng báo cáo của nó, hoặc tải mẫu của báo cáo này" }]);
+      // A reporter cannot upload to another agency's report at all.
+      expect((await upload(reporter, theirs, { url: `/api/rounds/${roundId}/reports/${otherAgency}/template` })).status).toBe(404);
+      await unchanged();
+    });
+
+    it("a stale template: the report changed since it was downloaded", async () => {
+      const form = await formOf();
+      const saved = await reporter.call("PUT", path(), { version: form.submission.version, proposals: "Bổ sung vốn" });
+      expect(saved.status).toBe(200);
+      const res = await upload(reporter, await edit((b) => { b.getWorksheet(SHEETS.texts)!.getCell(3, 2).value = "Ghi đè"; }));
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/^Tệp mẫu đã cũ: đợt báo cáo hoặc báo cáo đã thay đổi sau khi tải mẫu/);
+      expect((await formOf()).submission.results).toBe("Hoàn thành các nhiệm vụ trọng tâm");
+    });
+
+    it("not a template, not a spreadsheet, a zip bomb", async () => {
+      const blank = new ExcelJS.Workbook();
+      blank.addWorksheet("Sheet1").getCell(1, 1).value = "x";
+      expect((await upload(reporter, await bytesOf(blank))).body.error.fields[0].message).toMatch(/^Tệp không phải mẫu báo cáo tải từ hệ thống/);
+      expect((await upload(reporter, Buffer.from("không phải excel"))).body.error.fields[0].message).toMatch(/^Tệp không phải tệp Excel \.xlsx/);
+      const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(1000), method: 0, size: 200 * 1024 * 1024 }]);
+      expect((await upload(reporter, bomb)).body.error.fields[0].message).toMatch(/^Tệp bị từ chối vì nội dung nén giải ra quá lớn/);
+    });
+  });
+});

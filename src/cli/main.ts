@@ -1,4 +1,4 @@
-/** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, backup, restore. */
+/** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, round template, backup, restore. */
 import { Command } from "commander";
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -16,6 +16,9 @@ import { compileReport, planBySymbol, reportDocx } from "../reports/consolidated
 import { tablesXlsx } from "../reports/xlsx.js";
 import { vietnamDate } from "../reporting/periods.js";
 import type { Store } from "../storage/database.js";
+import { eq } from "drizzle-orm";
+import { agencies } from "../agencies/schema.js";
+import { reportTemplate } from "../reporting/template.js";
 
 const program = new Command("theodoi")
   .description("theodoi: theo dõi thực hiện văn bản chỉ đạo (tracking how policy documents are carried out)")
@@ -101,6 +104,26 @@ program.command("report")
     });
     writeFileSync(opts.out, bytes);
     console.log(`Đã ghi báo cáo vào ${opts.out} (${bytes.length} bytes)`);
+  });
+
+const roundCommand = program.command("round").description("reporting rounds");
+roundCommand.command("template")
+  .description("write an agency's template for a round as .xlsx: what it owes, to fill offline and upload back to its report")
+  .requiredOption("--round <id>", "the round's number (as in /rounds/N)")
+  .requiredOption("--agency <code>", "the agency's code, e.g. so-xay-dung")
+  .requiredOption("--out <file>", "where to write it (.xlsx)")
+  .action(async (opts: { round: string; agency: string; out: string }) => {
+    if (!/^\d+$/.test(opts.round)) throw new Error(`--round: số của đợt báo cáo (the round's number), not ${JSON.stringify(opts.round)}`);
+    if (extname(opts.out).toLowerCase() !== ".xlsx") throw new Error(`--out: tên tệp .xlsx (a .xlsx file name), not ${JSON.stringify(opts.out)}`);
+    const { bytes } = await withStore(loadConfig(), async (store) => {
+      const [agency] = await store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, opts.agency));
+      if (!agency) throw new Error(`Không có cơ quan mã ${JSON.stringify(opts.agency)} (no agency with this code; see theodoi agencies export)`);
+      // Whoever holds the database reads all of it, drafts included.
+      const actor = { id: 0, role: "admin" as const, agencyIds: [], username: "cli", displayName: "theodoi", mustChangePassword: false };
+      return reportTemplate(store.db, actor, Number(opts.round), agency.id);
+    });
+    writeFileSync(opts.out, bytes);
+    console.log(`Đã ghi mẫu báo cáo vào ${opts.out} (${bytes.length} bytes)`);
   });
 
 program.command("backup <file>")

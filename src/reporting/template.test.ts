@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { zip } from "../../test/support/files.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+import { sentenceStart } from "./gaps.js";
 import { SHEETS, STATUS_LABELS } from "./template.js";
 
 let s: TestServer;
@@ -77,7 +78,7 @@ describe("the agency's template", () => {
     expect(tasks.rowCount - 2).toBe(form.tasks.length);
     const first = form.tasks[0];
     const row = rowsByKey(tasks).get(`T:${first.id}`)!;
-    expect(row.getCell(3).value).toBe(first.text);
+    expect(row.getCell(3).value).toBe(sentenceStart(first.text));
     expect(row.getCell(2).value ?? "").toBe(first.number ?? "");
     // Locked but the typed columns; the key column hidden; the sheet protected (without a password).
     expect([1, 2, 3, 4, 5, 9, 10].map((c) => row.getCell(c).protection?.locked ?? true)).toEqual(Array(7).fill(true));

@@ -32,7 +32,7 @@ import { indicators, indicatorValues } from "../plans/schema.js";
 import type { Database } from "../storage/database.js";
 import { readsDrafts } from "../accounts/policy.js";
 import { formatVietnameseNumber, parseVietnameseNumber } from "../text/numbers.js";
-import { progressInRange, statusProgressMismatch } from "./gaps.js";
+import { progressInRange, sentenceStart, statusProgressMismatch } from "./gaps.js";
 import type { SubmissionSave } from "./inputs.js";
 import { TASK_REPORT_STATUSES } from "./schema.js";
 import { formOf, openReport, saveDraft, type ReportPlace, type SubmissionForm } from "./submissions.js";
@@ -75,7 +75,7 @@ const hash = (cells: unknown[]) => createHash("sha256").update(JSON.stringify(ce
 const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(x));
 
 /** The locked cells of each row, as written: the same function writes them and checks them back. */
-const taskLocked = (t: SubmissionForm["tasks"][number]) => [t.number ?? "", t.text, t.role === "lead" ? "Chủ trì" : "Phối hợp", t.deadlineText ?? ""];
+const taskLocked = (t: SubmissionForm["tasks"][number]) => [t.number ?? "", sentenceStart(t.text), t.role === "lead" ? "Chủ trì" : "Phối hợp", t.deadlineText ?? ""];
 const indicatorLocked = (i: SubmissionForm["indicators"][number], last: string) =>
   [i.name, describeTarget({ ...i, periodFrom: null, periodTo: null, baselineValue: null, baselineYear: null }), i.unit ?? "", last];
 const actualLocked = (a: SubmissionForm["actuals"][number]) =>
@@ -132,8 +132,9 @@ function styleRow(row: ExcelJS.Row, columns: readonly { width: number; typed?: b
     cell.alignment = { vertical: "top", wrapText: true };
     cell.protection = { locked: !("typed" in c && c.typed) };
     if ("typed" in c && c.typed) cell.fill = TYPED_FILL;
+    if (k === columns.length - 1) { cell.alignment = { vertical: "top", wrapText: false }; cell.font = { ...FONT, size: 8, color: { argb: "FF808080" } }; return; }
     const text = cell.value == null ? "" : String(cell.value);
-    lines = Math.max(lines, text.split("\n").reduce((s, l) => s + Math.max(1, Math.ceil((l.length * 1.1) / Math.max(4, c.width))), 0));
+    lines = Math.max(lines, text.split("\n").reduce((s, l) => s + Math.max(1, Math.ceil(l.length / Math.max(4, c.width * 1.2))), 0));
   });
   row.height = Math.min(409, Math.max(1, lines) * 15.6 + 3);
 }

@@ -3,7 +3,7 @@
  * the document's words and normalised. Outcomes: the task with its agencies, or AppError
  * validation (unknown document or agency), not_found, conflict.
  */
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
@@ -198,10 +198,10 @@ export const deleteTask = (db: Database, id: number) => deleteById(db, tasks, id
  * then is replaced by the ones doing its work (the 2025 restructuring), each named once per task, in
  * the document's order. What the dashboard and the consolidated report show and count by.
  */
-export async function taskLeadsOn(db: Database, scope: SQL, asOf: string): Promise<Map<number, AgencyRef[]>> {
+export async function taskLeadsOn(db: Database, scope: SQL, asOf: string, namedOnly = false): Promise<Map<number, AgencyRef[]>> {
   const rows = await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId }).from(taskAgencies)
     .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
-    .where(and(eq(taskAgencies.role, "lead"), scope)).orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position));
+    .where(and(eq(taskAgencies.role, "lead"), scope, namedOnly ? isNull(taskAgencies.via) : undefined)).orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position));
   const successors = await successionsOn(db, asOf);
   const idsOf = new Map<number, number[]>();
   for (const r of rows) {
@@ -213,4 +213,17 @@ export async function taskLeadsOn(db: Database, scope: SQL, asOf: string): Promi
   const names = all.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, all)) : [];
   const nameOf = new Map(names.map((a) => [a.id, a.name]));
   return new Map([...idsOf].map(([taskId, ids]) => [taskId, ids.map((id) => ({ id, name: nameOf.get(id) ?? "" }))]));
+}
+
+/**
+ * Each task's lead as a document names it: the agencies it names, as they stood on `asOf`, then its
+ * collective phrases as written ("Các sở, ban, ngành"), not the thirty bodies a phrase stands for.
+ */
+export async function taskLeadLabelsOn(db: Database, scope: SQL, asOf: string): Promise<Map<number, string>> {
+  const named = await taskLeadsOn(db, scope, asOf, true);
+  const phrases = await db.selectDistinct({ taskId: taskAgencies.taskId, via: taskAgencies.via }).from(taskAgencies)
+    .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(taskAgencies.role, "lead"), isNotNull(taskAgencies.via), scope));
+  const labels = new Map<number, string[]>([...named].map(([taskId, list]) => [taskId, list.map((a) => a.name)]));
+  for (const p of phrases) labels.set(p.taskId, [...(labels.get(p.taskId) ?? []), p.via!.charAt(0).toUpperCase() + p.via!.slice(1)]);
+  return new Map([...labels].map(([taskId, list]) => [taskId, list.join("; ")]));
 }

@@ -128,6 +128,14 @@ describe("the report as a document", () => {
     expect(grid[3]).toBeGreaterThanOrEqual(minimumColumnWidth([{ text: "31/12/2030", bold: false }]));
   });
 
+  it("names a task's lead in Appendix II as the plan does: a collective phrase as written, not the bodies it stands for", () => {
+    const leads = report.appendices[1].table.rows.map((r) => String(r[2]));
+    expect(leads.some((l) => l.includes("Các sở, ban, ngành"))).toBe(true);
+    // No cell lists the district committees or the thirty departments one by one.
+    expect(leads.filter((l) => /Ủy ban nhân dân huyện/.test(l))).toEqual([]);
+    expect(Math.max(...leads.map((l) => l.split("; ").length))).toBeLessThan(8);
+  });
+
   it("cuts a task quoted in the narrative at a clause, never inside a word or a date", async () => {
     // In 2026 two tasks are overdue: the limitations and the tasks ahead quote them.
     const later = await compileReport(t.store.db, report.plan.id, 2026, "2026-11-23", true);

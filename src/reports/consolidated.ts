@@ -18,7 +18,7 @@ import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.
 import type { TaskState } from "../evaluation/tasks.js";
 import { metricVisible } from "../plans/projects.js";
 import { projectMetrics, projects, tasks } from "../plans/schema.js";
-import { taskLeadsOn } from "../plans/tasks.js";
+import { taskLeadLabelsOn } from "../plans/tasks.js";
 import { boardOf } from "../reporting/board.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
@@ -218,9 +218,10 @@ export async function compileReport(db: Database, documentId: number, year: numb
   for (const r of narratives) if (r.narrative.trim()) resultOf.set(r.taskId, [resultOf.get(r.taskId), r.narrative.trim()].filter(Boolean).join(" "));
   const board = yearRounds.length ? await boardOf(db, yearRounds[0].id) : null;
 
-  // Lead agencies as they stood in the year reported on (the successors of those merged away).
-  const leads = await taskLeadsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
-  const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map((l) => l.name).join("; ");
+  // Lead agencies as they stood in the year reported on (the successors of those merged away), a collective
+  // phrase as the plan writes it ("Các sở, ban, ngành"), not the bodies it stands for.
+  const leads = await taskLeadLabelsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
+  const leadOf = (taskId: number) => leads.get(taskId) ?? "";
   const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
   const metrics = planProjects.length ? await db.select().from(projectMetrics).where(and(inArray(projectMetrics.projectId, planProjects.map((p) => p.id)), metricVisible(drafts))) : [];
 

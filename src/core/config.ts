@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { parseProxyEntry } from "../http/client-address.js";
 import { DEFAULT_ADMISSION, type AdmissionLimits } from "../http/overload.js";
+import { DEFAULT_DASHBOARD_LIMITS, type DashboardLimits } from "../dashboard/gate.js";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +30,10 @@ const schema = z.object({
   THEODOI_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(DEFAULT_ADMISSION.maxInFlight),
   /** The longest a request may expect to wait for its turn, in ms; one that would wait longer is answered 503 at once. */
   THEODOI_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(DEFAULT_ADMISSION.maxWaitMs),
+  /** Dashboard builds of different scopes at once in the process; more wait their turn (dashboard/gate.ts). */
+  THEODOI_DASHBOARD_BUILDS: z.coerce.number().int().min(1).max(16).default(DEFAULT_DASHBOARD_LIMITS.maxBuilds),
+  /** The longest a dashboard request waits for its build, in ms; then 503 with Retry-After (the build goes on). */
+  THEODOI_DASHBOARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DASHBOARD_LIMITS.timeoutMs),
 });
 
 export interface Config {
@@ -46,6 +51,7 @@ export interface Config {
   reminderMinutes: number;
   trustProxy: string[];
   admission: AdmissionLimits;
+  dashboard: DashboardLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.THEODOI_ADMIN_PASSWORD, smtpUrl: e.THEODOI_SMTP_URL, mailFrom: e.THEODOI_MAIL_FROM, reminderMinutes: e.THEODOI_REMINDER_MINUTES,
     trustProxy: e.THEODOI_TRUST_PROXY,
     admission: { ...DEFAULT_ADMISSION, maxInFlight: e.THEODOI_MAX_IN_FLIGHT, maxWaitMs: e.THEODOI_MAX_WAIT_MS },
+    dashboard: { ...DEFAULT_DASHBOARD_LIMITS, maxBuilds: e.THEODOI_DASHBOARD_BUILDS, timeoutMs: e.THEODOI_DASHBOARD_TIMEOUT_MS },
   };
 }

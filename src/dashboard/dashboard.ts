@@ -6,8 +6,10 @@
  *
  * It reads the whole province, so it is kept per process while no write has happened since (the audit
  * trail's newest entry, read at most once every MARK_TTL_MS: another process's or the command line's
- * writes show within a second) and for DASHBOARD_TTL_MS at most; after a write through this process
- * it is rebuilt at once, in the background (`invalidateDashboard`).
+ * writes show within a second), and rebuilt when the date changes; after a write through this process
+ * it is rebuilt at once, in the background (`invalidateDashboard`). One build per scope at a time, the
+ * readers who come meanwhile waiting on it; at most a few builds at once in the process, and a reader
+ * waits a bounded time (gate.ts).
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { auditEvents } from "../audit/schema.js";
@@ -24,9 +26,21 @@ import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
+import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
-export const DASHBOARD_TTL_MS = 30_000;
+/**
+ * A safety net only, counted from when a build finished (5 min): a write whose transaction committed
+ * after a later-numbered one can hide behind the write mark. Past it the dashboard is still served
+ * while it is rebuilt in the background, since no write is known to have changed it.
+ */
+export const DASHBOARD_TTL_MS = 300_000;
+/** Scopes kept, the least recently read going first. */
 const MAX_CACHED = 20;
+/**
+ * Rows (tasks and indicators) kept in all scopes' lists together, past which the least recently read
+ * scopes go (the one just built always stays): about 0.5 GB of heap at this size.
+ */
+const MAX_CACHED_ROWS = 1_000_000;
 /** Indicators listed with their series, and plans listed with their counts: the most worrying first. */
 const INDICATORS_SHOWN = 60;
 const PLANS_SHOWN = 100;
@@ -172,9 +186,6 @@ function chartedTarget(t: IndicatorTarget, e: IndicatorEvaluation): number | nul
   return t.direction === "lower" || above ? (t.max ?? t.min) : (t.min ?? t.max);
 }
 
-/** Per database (a process may hold two, as the tests do), per year and scope. */
-const caches = new WeakMap<Database, Map<string, { at: number; mark: number; value: Promise<Built>; year: number; planId: number | null }>>();
-
 /**
  * The newest entry of the audit trail: every write the dashboard reads leaves one (migration 0004),
  * whichever process or command made it, so a changed mark means the dashboard may have changed. (A
@@ -198,20 +209,150 @@ function writeMark(db: Database, now: Date): Promise<number> {
   return value;
 }
 
-async function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
-  const mark = await writeMark(db, now);
+/**
+ * A build of one scope. Until it starts reading it serves any reader of the scope (what it reads comes
+ * after their request); once started, those whose write mark, invalidations and date it saw.
+ */
+interface Entry {
+  seq: number;
+  year: number;
+  planId: number | null;
+  now: Date;
+  today: string;
+  mark: number;
+  generation: number;
+  started: boolean;
+  finishedAt: number | null;
+  rows: number;
+  /** Readers waiting on it (a build nobody waits for when its turn comes is dropped), or a rebuild after a write. */
+  waiters: number;
+  background: boolean;
+  value: Promise<Built>;
+}
+
+/** A scope's newest finished build (`ready`) and newest build under way or waiting (`next`). */
+interface Scope { ready?: Entry; next?: Entry }
+/** Per database (a process may hold two, as the tests do): scopes by year and plan, least recently read first. */
+interface DbCache { scopes: Map<string, Scope>; generation: number }
+const caches = new WeakMap<Database, DbCache>();
+
+/** One gate for the process: memory is the process's, whichever database a build reads. */
+const gate = new BuildGate();
+let sequence = 0;
+
+/** Sets the limits on builds (THEODOI_DASHBOARD_BUILDS, THEODOI_DASHBOARD_TIMEOUT_MS). */
+export function setDashboardLimits(limits: Partial<DashboardLimits>): void {
+  gate.limits = { ...DEFAULT_DASHBOARD_LIMITS, ...gate.limits, ...limits };
+}
+
+/** Builds started, running and refused in this process (for the tests and the log). */
+export function dashboardBuildStats(): Readonly<BuildStats> {
+  return gate.stats;
+}
+
+const keyOf = (year: number, planId: number | null) => `${year}|${planId ?? "all"}`;
+
+function cacheOf(db: Database): DbCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${year}|${planId ?? "all"}`;
-  const hit = cache.get(key);
-  if (hit && hit.mark === mark && now.getTime() - hit.at < DASHBOARD_TTL_MS) return hit.value;
-  // Entries that ran out go; and a few scopes at most are kept, whatever years and plans are asked for.
-  for (const [k, v] of cache) if (now.getTime() - v.at >= DASHBOARD_TTL_MS) cache.delete(k);
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  const value = build(db, year, planId, now, today);
-  cache.set(key, { at: now.getTime(), mark, value, year, planId });
-  value.catch(() => { if (cache.get(key)?.value === value) cache.delete(key); });
-  return value;
+  if (!cache) caches.set(db, (cache = { scopes: new Map(), generation: 0 }));
+  return cache;
+}
+
+/** Drops the least recently read scopes with nothing under way, past MAX_CACHED scopes or MAX_CACHED_ROWS rows. */
+function evict(cache: DbCache, keep: string): void {
+  let rows = 0;
+  for (const s of cache.scopes.values()) rows += s.ready?.rows ?? 0;
+  for (const [k, s] of cache.scopes) {
+    if (cache.scopes.size <= MAX_CACHED && rows <= MAX_CACHED_ROWS) break;
+    if (k === keep || s.next) continue;
+    rows -= s.ready?.rows ?? 0;
+    cache.scopes.delete(k);
+  }
+}
+
+/** Starts a build of the scope: after the one under way, if any (one build per scope at a time). */
+function startBuild(db: Database, cache: DbCache, key: string, scope: Scope, at: { year: number; planId: number | null; now: Date; today: string; mark: number }, waiting: boolean): Entry {
+  gate.reserve(!waiting);
+  const previous = scope.next?.value;
+  const entry: Entry = { seq: ++sequence, ...at, generation: cache.generation, started: false, finishedAt: null, rows: 0, waiters: waiting ? 1 : 0, background: !waiting, value: undefined as never };
+  entry.value = (async () => {
+    if (previous) await previous.catch(() => {});
+    return gate.run(key, () => {
+      entry.started = true;
+      entry.generation = cache.generation;
+      return build(db, entry.year, entry.planId, entry.now, entry.today);
+    }, { background: entry.background, wanted: () => entry.background || entry.waiters > 0 });
+  })();
+  scope.next = entry;
+  entry.value.then((built) => {
+    entry.finishedAt = performance.now();
+    entry.rows = built.tasks.length + built.indicators.length;
+    if (scope.next === entry) scope.next = undefined;
+    if (!scope.ready || scope.ready.seq < entry.seq) scope.ready = entry;
+    evict(cache, key);
+  }, () => { if (scope.next === entry) scope.next = undefined; });
+  return entry;
+}
+
+/**
+ * The scope's figures, built once for all the readers who ask while they are current: the build
+ * finished since the last write (and today), the one under way that will be, or a new one. `waiting`:
+ * the entry counts this reader among its waiters (the caller lets go of it). `background`: a rebuild
+ * after a write, which nobody waits on.
+ */
+async function current(db: Database, year: number, planId: number | null, now: Date, today: string, background = false): Promise<{ entry: Entry; waiting: boolean }> {
+  const mark = await writeMark(db, now);
+  const cache = cacheOf(db);
+  const key = keyOf(year, planId);
+  const scope = cache.scopes.get(key) ?? {};
+  // The least recently read go first.
+  cache.scopes.delete(key);
+  cache.scopes.set(key, scope);
+  const fits = (e: Entry) => e.mark >= mark && e.generation === cache.generation && e.today === today;
+  const { ready, next } = scope;
+  if (ready && fits(ready) && performance.now() - ready.finishedAt! < DASHBOARD_TTL_MS) return { entry: ready, waiting: false };
+  // Past the safety net only: served as it is while it is built again.
+  const lapsed = ready && fits(ready) ? ready : undefined;
+  const waits = !background && !lapsed;
+  const join = (e: Entry) => {
+    if (waits) { e.waiters++; e.background = false; }
+    return { entry: lapsed ?? e, waiting: waits };
+  };
+  // Not reading yet: it will read what this reader asks for.
+  if (next && !next.started) {
+    next.mark = Math.max(next.mark, mark);
+    if (next.now < now) Object.assign(next, { now, today });
+    return join(next);
+  }
+  if (next && fits(next)) return join(next);
+  try {
+    const entry = startBuild(db, cache, key, scope, { year, planId, now, today, mark }, waits);
+    return { entry: lapsed ?? entry, waiting: waits };
+  } catch (e) {
+    // Too many builds waiting: the figures as they were, if there are any.
+    if (lapsed) return { entry: lapsed, waiting: false };
+    throw e;
+  }
+}
+
+/** The built figures for a reader: waited for `timeoutMs` at most, else 503 (the build goes on, for the next reader). */
+async function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
+  const { entry, waiting } = await current(db, year, planId, now, today);
+  if (!waiting) return entry.value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const since = performance.now();
+  try {
+    return await Promise.race([entry.value, new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Come back when the build should be done: about one build's time from when this reader came.
+        const lastMs = gate.stats.lastMs ?? 5000;
+        reject(busy((entry.started ? lastMs - (performance.now() - since) : lastMs) / 1000));
+      }, gate.limits.timeoutMs);
+    })]);
+  } finally {
+    clearTimeout(timer);
+    entry.waiters--;
+  }
 }
 
 /** The dashboard, from this process's cache while fresh. */
@@ -246,20 +387,21 @@ const rebuilds = new WeakMap<Database, ReturnType<typeof setTimeout>>();
 /**
  * Called after every write: the dashboards this process holds are rebuilt (once a burst of writes
  * is over), so the next reader finds them fresh instead of waiting for a province-wide build; one
- * asked for before the rebuild is built afresh then.
+ * asked for before the rebuild waits on it. A build under way goes on, and its figures are not served.
  */
 export function invalidateDashboard(db: Database): void {
   marks.delete(db);
   const cache = caches.get(db);
-  if (!cache?.size) return;
-  const scopes = [...cache.values()].map(({ year, planId }) => ({ year, planId }));
-  cache.clear();
+  if (!cache?.scopes.size) return;
+  cache.generation++;
   clearTimeout(rebuilds.get(db));
   const timer = setTimeout(() => {
     rebuilds.delete(db);
-    for (const { year, planId } of scopes) if (!cache.has(`${year}|${planId ?? "all"}`)) {
+    for (const scope of cache.scopes.values()) {
+      const held = scope.ready ?? scope.next;
+      if (!held) continue;
       const now = new Date();
-      cached(db, year, planId, now, vietnamDate(now)).catch(() => {});
+      current(db, held.year, held.planId, now, vietnamDate(now), true).then(({ entry }) => entry.value).catch(() => {});
     }
   }, REBUILD_AFTER_MS);
   timer.unref?.();

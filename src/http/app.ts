@@ -28,7 +28,8 @@ import { AddressThrottle } from "../accounts/rate-limit.js";
 import { resumeSession, SESSION_COOKIE, sessionHolds } from "../accounts/sessions.js";
 import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
-import { invalidateDashboard } from "../dashboard/dashboard.js";
+import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.js";
+import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
 import { Admission, admissionGuard } from "./overload.js";
 
@@ -45,6 +46,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Admission control (overload.ts): requests worked on at once and waiting; the defaults when not given. */
   admission?: Admission;
+  /** Dashboard builds at once and how long a reader waits for one (dashboard/gate.ts); the defaults when not given. */
+  dashboardLimits?: Partial<DashboardLimits>;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -68,8 +71,10 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission() }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), dashboardLimits }: AppOptions) {
   const app = new Hono();
+  // The process's: builds of every database share its memory.
+  if (dashboardLimits) setDashboardLimits(dashboardLimits);
   const routes: RouteSpec[] = allRoutes();
   const openApi = openApiDocument(routes, version);
   const sessionCache = new SessionCache<Awaited<ReturnType<typeof resumeSession>>>(SESSION_CACHE_MS);

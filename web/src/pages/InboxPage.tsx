@@ -29,7 +29,10 @@ export function InboxPage() {
                 {open && <strong className={urgency}>{t.countdown(i.daysLeft)}</strong>}
               </div>
               <span className={`tag status-${i.status}`}>{t.reportStatus[i.status]}</span>
-              <Link className="button" to={`/rounds/${i.roundId}/reports/${i.agencyId}`}>{t.openReport}</Link>
+              <div className="actions">
+                <Link className="button" to={`/rounds/${i.roundId}/reports/${i.agencyId}`}>{t.openReport}</Link>
+                <a className="button secondary" href={`/api/rounds/${i.roundId}/reports/${i.agencyId}/template`} download>{t.templateDownload}</a>
+              </div>
             </li>
           );
         })}

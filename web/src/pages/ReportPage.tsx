@@ -68,8 +68,76 @@ export function ReportPage() {
   const { id, agencyId } = useParams();
   const path = `/api/rounds/${id}/reports/${agencyId}`;
   const loaded = useApi<SubmissionForm>(path);
+  /** The form as an uploaded template left it: the form starts afresh from it. */
+  const [replaced, setReplaced] = useState<{ form: SubmissionForm; generation: number; note: string } | null>(null);
   if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
-  return <ReportForm key={path} initial={loaded.data} path={path} />;
+  return <ReportForm key={`${path}-${replaced?.generation ?? 0}`} initial={replaced?.form ?? loaded.data} path={path} note={replaced?.note ?? null}
+    onReplaced={(form, note) => setReplaced((r) => ({ form, note, generation: (r?.generation ?? 0) + 1 }))} />;
+}
+
+interface TemplateChange { sheet: string; cell: string; item: string; field: string; before: string; after: string }
+
+/**
+ * The report as an Excel template: download it, upload it filled. The upload is checked first and
+ * its changes shown beside what the web form holds (preview); only a confirmation writes them.
+ */
+function TemplateBox({ path, editable, beforeUpload, onWritten }: { path: string; editable: boolean; beforeUpload(): Promise<void>; onWritten(form: SubmissionForm, count: number): void }) {
+  const { t } = useLanguage();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [changes, setChanges] = useState<TemplateChange[] | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const refused = (e: unknown) => setProblems(e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message) : [(e as Error).message]);
+  const check = async (chosen: File) => {
+    setFile(chosen); setChanges(null); setProblems([]); setNote(null); setBusy(true);
+    try {
+      await beforeUpload();
+      const answer = await uploadFile<{ changes: TemplateChange[] }>(`${path}/template?preview=1`, chosen);
+      if (answer.changes.length) setChanges(answer.changes); else setNote(t.templateNoChanges);
+    } catch (e) { refused(e); } finally { setBusy(false); if (input.current) input.current.value = ""; }
+  };
+  const confirm = async () => {
+    if (!file || !changes) return;
+    setBusy(true);
+    try {
+      const answer = await uploadFile<{ form: SubmissionForm; changes: TemplateChange[] }>(`${path}/template`, file);
+      onWritten(answer.form, answer.changes.length);
+    } catch (e) { refused(e); setChanges(null); } finally { setBusy(false); }
+  };
+  return (
+    <div className="template-box">
+      <h2>{t.templateTitle}</h2>
+      <p className="muted">{t.templateHint}</p>
+      <div className="actions">
+        <a className="button secondary" href={`${path}/template`} download>{t.templateDownload}</a>
+        {editable && <label className="attach">{t.templateUpload}{" "}
+          <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy}
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) void check(f); }} />
+        </label>}
+      </div>
+      <div role="status" aria-live="polite">{busy ? t.templateChecking : note}</div>
+      {problems.length > 0 && <div className="error" role="alert"><strong>{t.templateRefused}</strong><ul>{problems.map((p, k) => <li key={k}>{p}</li>)}</ul></div>}
+      {changes && (
+        <div className="template-preview">
+          <h3>{t.templatePreviewTitle(changes.length)}</h3>
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th>{t.templateWhere}</th><th>{t.templateItem}</th><th>{t.templateBefore}</th><th>{t.templateAfter}</th></tr></thead>
+              <tbody>{changes.map((c) => (
+                <tr key={`${c.sheet}!${c.cell}`}><td>{c.sheet}!{c.cell}</td><td>{c.item} · {t.templateField[c.field] ?? c.field}</td><td>{c.before}</td><td>{c.after}</td></tr>
+              ))}</tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => void confirm()}>{t.templateConfirm}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => { setChanges(null); setFile(null); }}>{t.templateCancel}</button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -77,7 +145,7 @@ export function ReportPage() {
  * accumulate (one save at a time, the version carried from answer to answer), and what is still
  * unsent is sent when the page is left. The scroll position is kept per report.
  */
-function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }) {
+function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionForm; path: string; note: string | null; onReplaced(form: SubmissionForm, note: string): void }) {
   const { t } = useLanguage();
   const { session, can } = useSession();
   const [form, setForm] = useState(initial);
@@ -306,6 +374,9 @@ function ReportForm({ initial, path }: { initial: SubmissionForm; path: string }
       <div className="save-state" role="status" aria-live="polite">
         {state === "saving" ? t.saving : state === "dirty" ? t.unsavedChanges : savedAt && state === "saved" ? t.savedAt(savedAt.toLocaleTimeString("vi-VN")) : ""}
       </div>
+      {note && <p className="notice" role="status">{note}</p>}
+      <TemplateBox path={path} editable={editable} beforeUpload={async () => { clearTimeout(timer.current); await save(); }}
+        onWritten={(next, count) => onReplaced(next, t.templateWritten(count))} />
       {status === "returned" && lastReturn?.comment && <div className="notice warn"><strong>{t.returnedWith}</strong> {lastReturn.comment}</div>}
       {!editable && <p className="muted">{t.readOnly}</p>}
       {message && <p className="error" role="alert">{message}</p>}

@@ -62,15 +62,15 @@ async function written(): Promise<number[]> {
 
 const messagesOf = (body: { error: { message: string; fields: { message: string }[] } }) => [body.error.message, ...body.error.fields.map((f) => f.message)].join(" ");
 
-async function expectHandled(file: HostileFile, bytes: Buffer): Promise<void> {
+async function expectHandled(file: HostileFile, bytes: Buffer, said?: RegExp): Promise<void> {
   outcomes.tried++;
   const before = await written();
   const vi = await upload(file.name, bytes);
   if ("refused" in file.expect) {
     expect(vi.status, JSON.stringify(vi.body)).toBe(file.expect.refused);
-    const said = messagesOf(vi.body);
-    expect(said).toMatch(file.expect.said);
-    expect(said).toMatch(/hãy/i); // what to do
+    const message = messagesOf(vi.body);
+    expect(message).toMatch(said ?? file.expect.said);
+    expect(message).toMatch(/hãy/i); // what to do
     // The same refusal in English, naming the problem as plainly.
     const en = await upload(file.name, bytes, "en");
     expect(en.status).toBe(file.expect.refused);
@@ -92,7 +92,9 @@ async function expectHandled(file: HostileFile, bytes: Buffer): Promise<void> {
 describe("the hostile corpus", () => {
   it("takes two of the heaviest at once on a fresh start, each refused, within 1 GB together", async () => {
     const heaviest = ["bom-pdf.pdf", "100000-nhiem-vu.txt"].map((name) => HOSTILE_FILES.find((f) => f.name === name)!);
-    await Promise.all(heaviest.map((f) => expectHandled(f, f.bytes())));
+    // Two at once on a busy machine may meet the time limit before the memory limit: either is a refusal that says
+    // what to do (each file alone is checked for its own limit below).
+    await Promise.all(heaviest.map((f) => expectHandled(f, f.bytes(), /giới hạn (bộ nhớ|thời gian)/)));
     twoAtOnce = peak.together;
     expect(twoAtOnce / MB).toBeLessThan(TWO_AT_ONCE_CAP_MB);
   }, 120_000);

@@ -39,7 +39,7 @@ describe.skipIf(!haveBrowser)("a reporting round in Chromium", () => {
   });
 
   const total = (page: Page, key: string) => page.locator(`[data-total="${key}"]`).innerText();
-  const saved = (page: Page) => expect.poll(() => page.getByRole("status").innerText(), { timeout: 10_000 }).toContain("Đã lưu tự động");
+  const saved = (page: Page) => expect.poll(() => page.locator(".save-state[role=status]").innerText(), { timeout: 10_000 }).toContain("Đã lưu tự động");
 
   it("walks a report from draft to accepted, and the board follows", async () => {
     // The reporter's inbox: the round, its due date and the countdown.

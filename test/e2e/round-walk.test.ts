@@ -122,7 +122,7 @@ describe.skipIf(!haveBrowser)("a whole round on a newly imported plan, as its pe
       for (let i = 0, n = await values.count(); i < n; i++) await values.nth(i).fill("1.288,123");
       await page.getByLabel("Kết quả nổi bật").fill("Tỷ lệ đô thị hóa ước đạt 25,6%");
     }
-    await expect.poll(() => page.getByRole("status").innerText(), { timeout: 10_000 }).toContain("Đã lưu tự động");
+    await expect.poll(() => page.locator(".save-state[role=status]").innerText(), { timeout: 10_000 }).toContain("Đã lưu tự động");
     await click(page.getByRole("button", { name: "Gửi báo cáo" }));
     const confirm = page.getByRole("alertdialog", { name: "Trước khi gửi báo cáo" });
     if (await confirm.isVisible().catch(() => false)) await click(confirm.getByRole("button", { name: "Vẫn gửi báo cáo" }));

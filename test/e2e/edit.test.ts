@@ -5,15 +5,13 @@
  * phrase shown with its count and expanded. Each write lands in the audit trail under the user.
  * With EDIT_SCREENSHOTS=DIR, the screens are also written there at 1366×768 and 390×844.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
+import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const SHOTS = process.env.EDIT_SCREENSHOTS;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.skipIf(!haveBrowser)("editing a published plan in Chromium", () => {
   let s: TestServer;
@@ -173,14 +171,9 @@ describe.skipIf(!haveBrowser)("editing a published plan in Chromium", () => {
     await page.locator("details.phrase summary").first().click();
     for (const size of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       await page.setViewportSize(size);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, `${size.width}px`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${size.width}px`).toBe(0);
+      expect(await sidewaysScroll(page), `${size.width}px`).toBe(0);
     }
   });
 });

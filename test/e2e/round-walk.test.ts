@@ -8,18 +8,16 @@
  * with axe-core at 1366×768 and 390×844. Clicks are counted: the same round took 98 when it was first walked.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgencies } from "../../src/agencies/commands.js";
 import { agencyExchangeFile } from "../../src/agencies/inputs.js";
 import { agencies } from "../../src/agencies/schema.js";
-import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
+import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const PLAN = readFileSync(new URL("../extraction/corpus/kh-ubnd-do-thi-tuyen-quang.docx", import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** The clicks the same round took in the browser before (issue 14). */
 const CLICKS_BEFORE = 98;
 
@@ -198,14 +196,9 @@ describe.skipIf(!haveBrowser)("a whole round on a newly imported plan, as its pe
         for (const path of paths) {
           await page.goto(s.url + path);
           await page.waitForLoadState("networkidle");
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await sidewaysScroll(page);
           if (overflow > 0) found.push(`${path} at ${size.width}: scrolls ${overflow} px sideways`);
-          await page.addScriptTag({ content: AXE_SOURCE });
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-            return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations
-              .map((v) => `${v.id} at ${v.nodes[0].target.join(" ")}`);
-          });
+          const violations = await axeViolations(page);
           for (const v of violations) found.push(`${path} (${user}) at ${size.width}: ${v}`);
         }
       }

@@ -4,27 +4,12 @@
  * finds no WCAG 2.1 A/AA violation, the menu folds behind a button on the phone, a skip link leads past
  * it, and a permission error does not offer to try again.
  */
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
+import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SIZES = [{ width: 1366, height: 768 }, { width: 390, height: 844 }];
-
-interface Violation { id: string; impact: string; help: string; targets: string[] }
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-  });
-}
 
 /** Opens `path` and waits until it has loaded its data (nothing busy, no request in flight). */
 async function open(page: Page, url: string): Promise<void> {
@@ -33,8 +18,6 @@ async function open(page: Page, url: string): Promise<void> {
   await page.locator("[aria-busy='true']").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => undefined);
 }
 
-/** How far the page scrolls sideways beyond the window (0 when it does not). */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!haveBrowser)("every page on a desktop and a phone", () => {
   let s: TestServer;
@@ -73,7 +56,7 @@ describe.skipIf(!haveBrowser)("every page on a desktop and a phone", () => {
       const anonymous = await browser.newContext({ viewport: size, locale: "vi-VN", bypassCSP: true });
       const signIn = await anonymous.newPage();
       await open(signIn, s.url + "/");
-      for (const v of await axeViolations(signIn)) found.push(`sign-in: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(", ")}`);
+      for (const v of await axeViolations(signIn)) found.push(`sign-in: ${v}`);
       await anonymous.close();
       for (const [user, paths] of Object.entries(pagesOf)) {
         const context = await browser.newContext({ viewport: size, locale: "vi-VN", bypassCSP: true });
@@ -83,7 +66,7 @@ describe.skipIf(!haveBrowser)("every page on a desktop and a phone", () => {
           await open(page, s.url + path);
           const overflow = await sidewaysScroll(page);
           if (overflow > 0) found.push(`${path} (${user}): the page scrolls ${overflow} px sideways`);
-          for (const v of await axeViolations(page)) found.push(`${path} (${user}): ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(", ")}`);
+          for (const v of await axeViolations(page)) found.push(`${path} (${user}): ${v}`);
           if (size.width < 500) await page.screenshot({ path: `test/e2e/.screens/page-${path.replace(/[^a-z0-9]+/gi, "_")}-${size.width}.png` }).catch(() => undefined);
         }
         await context.close();

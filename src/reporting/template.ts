@@ -39,7 +39,10 @@ import { formOf, openReport, saveDraft, type ReportPlace, type SubmissionForm } 
 
 export const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024;
 /** Limits on the zip inside: far above a template of 5,000 tasks (a few MB of XML), far below what would strain the server. */
-const ZIP_LIMITS = { entries: 200, totalBytes: 48 << 20, entryBytes: 24 << 20 };
+/** What a template may inflate to: a report of 5,000 tasks with long narratives is a few MB of sheet XML. */
+const ZIP_LIMITS = { entries: 200, totalBytes: 24 << 20, entryBytes: 12 << 20 };
+/** Rows a sheet may hold beyond the report's items (headers, a few blank lines), and problems said at most. */
+const SPARE_ROWS = 50, MAX_PROBLEMS = 200;
 const FORMAT = "theodoi-template-1";
 
 export const SHEETS = { tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", texts: "Nội dung chung", key: "theodoi" } as const;
@@ -292,11 +295,18 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
   const last = await lastValues(db, form, readsDrafts(place.actor));
   const seen = new Set<string>();
 
-  /** The rows of a sheet by key: its item, hash and row; a key cell edited or a row copied is refused. */
-  function rows(sheet: ExcelJS.Worksheet, keyColumn: number) {
+  /**
+   * The rows of a sheet by key: its item, hash and row; a key cell edited or a row copied is refused. Only the
+   * rows the file holds are read (a cell written at row 1,048,576 makes no million rows), and a sheet holding far
+   * more rows than the report has items is no template of it.
+   */
+  function rows(sheet: ExcelJS.Worksheet, keyColumn: number, items: number) {
     const out = new Map<string, { row: ExcelJS.Row; hash: string }>();
-    for (let r = 3; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    if (sheet.actualRowCount > items + 2 + SPARE_ROWS) throw new AppError("validation", [{ field: "file", key: "template_not_ours" }]);
+    const held: ExcelJS.Row[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, r) => { if (r >= 3) held.push(row); });
+    for (const row of held) {
+      if (problems.length >= MAX_PROBLEMS) break;
       const keyText = textOf(row.getCell(keyColumn));
       const typed = [...Array(keyColumn - 1).keys()].some((k) => textOf(row.getCell(k + 1)).trim());
       if (!keyText) { if (typed) problems.push(fieldProblem(sheet.name, row.getCell(keyColumn).address, "template_key_edited")); continue; }
@@ -321,7 +331,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
   const change = (sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, item: string, field: string, before: string, after: string) =>
     changes.push({ sheet: sheet.name, cell: cell.address, item, field, before, after });
 
-  const taskRows = rows(tasksSheet, TASK_COLUMNS.length);
+  const taskRows = rows(tasksSheet, TASK_COLUMNS.length, form.tasks.length);
   for (const t of form.tasks) {
     const entry = taskRows.get(`T:${t.id}`);
     if (!entry) { problems.push({ field: tasksSheet.name, key: "template_row_missing", params: { sheet: tasksSheet.name, item: t.text.slice(0, 60) } }); continue; }
@@ -346,7 +356,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
     if (Object.keys(diff).length > 1) (save.tasks ??= []).push(diff);
   }
 
-  const indRows = rows(indSheet, INDICATOR_COLUMNS.length);
+  const indRows = rows(indSheet, INDICATOR_COLUMNS.length, form.indicators.length + form.actuals.length);
   for (const i of form.indicators) {
     const entry = indRows.get(`I:${i.id}`);
     if (!entry) { problems.push({ field: indSheet.name, key: "template_row_missing", params: { sheet: indSheet.name, item: i.name.slice(0, 60) } }); continue; }
@@ -382,7 +392,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
     if (Object.keys(diff).length > 2) (save.actuals ??= []).push(diff);
   }
 
-  const textRows = rows(textSheet, TEXT_COLUMNS.length);
+  const textRows = rows(textSheet, TEXT_COLUMNS.length, Object.keys(TEXT_LABELS).length);
   for (const k of TEXTS) {
     const entry = textRows.get(`S:${k}`);
     if (!entry) { problems.push({ field: textSheet.name, key: "template_row_missing", params: { sheet: textSheet.name, item: TEXT_LABELS[k] } }); continue; }
@@ -396,7 +406,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
   // A row for an item the report does not hold: a row of another report pasted in, or the plan changed since.
   const owned = new Set([...form.tasks.map((t) => `T:${t.id}`), ...form.indicators.map((i) => `I:${i.id}`), ...form.actuals.map((a) => `A:${a.indicatorId}:${a.year}`), ...TEXTS.map((k) => `S:${k}`)]);
   if ([...seen].some((k) => !owned.has(k))) throw new AppError("conflict", [], "template_stale");
-  if (problems.length) throw new AppError("validation", problems, "template_invalid", { count: String(problems.length) });
+  if (problems.length) throw new AppError("validation", problems.slice(0, MAX_PROBLEMS), "template_invalid", { count: String(problems.length) });
   return { save, changes, form };
 }
 

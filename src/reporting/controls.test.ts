@@ -313,6 +313,31 @@ describe("review", () => {
     const accepted = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/review`, { version: sent.submission.version, decision: "accept" });
     expect(accepted.status).toBe(200);
   });
+
+  it("accepts a report that answers an actual figure asked for the round's own year and reports the same indicator's value (one value, the answer)", async () => {
+    const db = s.db.store.db;
+    const rows = (await board(roundId)).rows as Array<{ agencyId: number; status: string }>;
+    const owing = new Set(rows.filter((r) => r.status === "missing").map((r) => r.agencyId));
+    const [ind] = await db.select().from(indicators).where(and(eq(indicators.documentId, planId), inArray(indicators.ownerId, [...owing]))).orderBy(asc(indicators.id)).limit(1);
+    expect(ind).toBeDefined();
+    const owner = ind.ownerId!;
+    await db.insert(indicatorValues).values({ indicatorId: ind.id, period: "2026", periodYear: 2026, value: 70, kind: "estimate", sourceDocumentId: planId });
+    const current = (await board(roundId)).round.version;
+    const asked = await focal.call("POST", `/api/rounds/${roundId}/actual-requests`, { indicatorId: ind.id, year: 2026, version: current });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${owner}`)).body;
+    const saved = await focal.call("PUT", `/api/rounds/${roundId}/reports/${owner}`, {
+      version: form.submission?.version ?? 0,
+      tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 50 })),
+      indicators: form.indicators.map((i: { id: number }) => (i.id === ind.id ? { indicatorId: i.id, value: 90, valueKind: "actual", explanation: "Theo số liệu thống kê" } : { indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      actuals: [{ indicatorId: ind.id, year: 2026, value: 91.5 }],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${owner}/submit`, { version: saved.body.submission.version });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const accepted = await s.call("POST", `/api/rounds/${roundId}/reports/${owner}/review`, { version: sent.body.submission.version, decision: "accept" });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const values = await db.select().from(indicatorValues).where(and(eq(indicatorValues.indicatorId, ind.id), eq(indicatorValues.periodYear, 2026), eq(indicatorValues.kind, "actual")));
+    expect(values.map((v) => v.value)).toEqual([91.5]);
+  });
 });
-
-

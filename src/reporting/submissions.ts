@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { can, readsDrafts, readsReportOf, actsFor } from "../accounts/policy.js";
+import { valueVisible } from "../plans/indicators.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import { userAgencies, users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
@@ -122,7 +123,7 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
   const itemComments = lastReview?.kind === "returned" ? lastReview.itemComments : [];
   const taskComment = (taskId: number) => itemComments.find((c) => c.taskId === taskId)?.comment ?? null;
   const indicatorComment = (indicatorId: number) => itemComments.find((c) => c.indicatorId === indicatorId)?.comment ?? null;
-  const actuals = await actualsOf(db, roundId, owed, submission);
+  const actuals = await actualsOf(db, roundId, owed, submission, drafts);
   const selfReview = actor.role !== "admin" && actor.agencyIds.includes(agencyId);
   const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles).where(and(eq(evidenceFiles.submissionId, submission.id), evidenceVisible(drafts))).orderBy(asc(evidenceFiles.id)) : [];
@@ -154,14 +155,15 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
 }
 
 /** The actual figures the round asks of this agency (for the indicators it owes), with the estimate each replaces and what it wrote. */
-async function actualsOf(db: Database, roundId: number, owed: Owed, submission: Submission | null): Promise<SubmissionForm["actuals"]> {
+/** `drafts`: whether the reader may see a value sourced from a draft document (see policy.readsDrafts). */
+async function actualsOf(db: Database, roundId: number, owed: Owed, submission: Submission | null, drafts: boolean): Promise<SubmissionForm["actuals"]> {
   const asked = await db.select({ indicatorId: roundActualRequests.indicatorId, year: roundActualRequests.year, name: indicators.name, unit: indicators.unit })
     .from(roundActualRequests).innerJoin(indicators, eq(indicators.id, roundActualRequests.indicatorId))
     .where(eq(roundActualRequests.roundId, roundId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id), asc(roundActualRequests.year));
   const mine = asked.filter((a) => owed.indicators.has(a.indicatorId));
   if (!mine.length) return [];
   const estimates = await db.select({ indicatorId: indicatorValues.indicatorId, year: indicatorValues.periodYear, value: indicatorValues.value }).from(indicatorValues)
-    .where(and(inArray(indicatorValues.indicatorId, mine.map((a) => a.indicatorId)), eq(indicatorValues.kind, "estimate")));
+    .where(and(inArray(indicatorValues.indicatorId, mine.map((a) => a.indicatorId)), eq(indicatorValues.kind, "estimate"), valueVisible(drafts)));
   const written = submission ? await db.select().from(submissionActuals).where(eq(submissionActuals.submissionId, submission.id)) : [];
   return mine.map((a) => {
     const w = written.find((r) => r.indicatorId === a.indicatorId && r.year === a.year);
@@ -203,7 +205,7 @@ export async function saveDraft(db: Database, place: ReportPlace, input: Submiss
   const problems: FieldProblem[] = [];
   input.tasks?.forEach((t, i) => { if (!owed.tasks.has(t.taskId)) problems.push({ field: `tasks.${i}.taskId`, key: "task_not_owed" }); });
   input.indicators?.forEach((v, i) => { if (!owed.indicators.has(v.indicatorId)) problems.push({ field: `indicators.${i}.indicatorId`, key: "indicator_not_owed" }); });
-  const asked = input.actuals?.length ? await actualsOf(db, place.round.id, owed, null) : [];
+  const asked = input.actuals?.length ? await actualsOf(db, place.round.id, owed, null, false) : [];
   input.actuals?.forEach((v, i) => { if (!asked.some((a) => a.indicatorId === v.indicatorId && a.year === v.year)) problems.push({ field: `actuals.${i}.indicatorId`, key: "actual_not_requested" }); });
   if (problems.length) throw new AppError("validation", problems);
   for (const v of input.actuals ?? []) {
@@ -244,8 +246,10 @@ async function recordValues(db: Database, round: RoundDetail, submission: Submis
     indicatorId: r.indicatorId, period: String(r.year), periodYear: r.year, agencyId: submission.agencyId, value: r.value!, kind: "actual" as const, note: r.explanation || null,
   })));
   if (!rows.length) return;
-  // One statement for the report (one value per indicator: no row meets another of the same statement).
-  await db.insert(indicatorValues).values(rows).onConflictDoUpdate({
+  // One statement for the report, each value once: an actual figure asked for the round's own year and the
+  // indicator's actual value of that year are the same value (the answer to the request, listed last, stands).
+  const once = [...new Map(rows.map((r) => [`${r.indicatorId}/${r.period}/${r.kind}`, r])).values()];
+  await db.insert(indicatorValues).values(once).onConflictDoUpdate({
     target: [indicatorValues.indicatorId, indicatorValues.period, indicatorValues.agencyId, indicatorValues.kind],
     set: { value: sql`excluded.value`, note: sql`excluded.note`, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` },
   });

@@ -217,13 +217,17 @@ export async function taskLeadsOn(db: Database, scope: SQL, asOf: string, namedO
 
 /**
  * Each task's lead as a document names it: the agencies it names, as they stood on `asOf`, then its
- * collective phrases as written ("Các sở, ban, ngành"), not the thirty bodies a phrase stands for.
+ * collective phrases as written ("các sở, ban, ngành"), not the thirty bodies a phrase stands for.
  */
-export async function taskLeadLabelsOn(db: Database, scope: SQL, asOf: string): Promise<Map<number, string>> {
+export async function taskLeadLabelsOn(db: Database, scope: SQL, asOf: string): Promise<Map<number, string[]>> {
   const named = await taskLeadsOn(db, scope, asOf, true);
-  const phrases = await db.selectDistinct({ taskId: taskAgencies.taskId, via: taskAgencies.via }).from(taskAgencies)
-    .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(taskAgencies.role, "lead"), isNotNull(taskAgencies.via), scope));
+  const phrases = await db.select({ taskId: taskAgencies.taskId, via: taskAgencies.via }).from(taskAgencies)
+    .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId)).where(and(eq(taskAgencies.role, "lead"), isNotNull(taskAgencies.via), scope))
+    .orderBy(asc(taskAgencies.taskId), asc(taskAgencies.position));
   const labels = new Map<number, string[]>([...named].map(([taskId, list]) => [taskId, list.map((a) => a.name)]));
-  for (const p of phrases) labels.set(p.taskId, [...(labels.get(p.taskId) ?? []), p.via!.charAt(0).toUpperCase() + p.via!.slice(1)]);
-  return new Map([...labels].map(([taskId, list]) => [taskId, list.join("; ")]));
+  for (const p of phrases) {
+    const list = labels.get(p.taskId) ?? [];
+    if (!list.includes(p.via!)) labels.set(p.taskId, [...list, p.via!]);
+  }
+  return labels;
 }

@@ -125,19 +125,18 @@ export async function estimatesToReplace(db: Database, round: RoundDetail) {
     .where(and(inArray(indicators.documentId, planIds), eq(indicatorValues.kind, "estimate"), lte(indicatorValues.periodYear, round.periodYear)))
     .orderBy(indicators.documentId, indicators.startOffset, indicators.id, indicatorValues.periodYear);
   const actuals = await db.select({ indicatorId: indicatorValues.indicatorId, year: indicatorValues.periodYear }).from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId)).where(and(inArray(indicators.documentId, planIds), eq(indicatorValues.kind, "actual")));
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(and(inArray(indicators.documentId, planIds), eq(indicatorValues.kind, "actual"), lte(indicatorValues.periodYear, round.periodYear)));
   const requested = await db.select().from(roundActualRequests).where(eq(roundActualRequests.roundId, round.id));
+  const keyOf = (x: { indicatorId: number; year: number | null }) => `${x.indicatorId}/${x.year}`;
+  const withActual = new Set(actuals.map(keyOf)), asked = new Set(requested.map(keyOf));
   const seen = new Set<string>();
   return rows.filter((r) => {
-    const key = `${r.indicatorId}/${r.year}`;
+    const key = keyOf(r);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  }).map((r) => ({
-    ...r,
-    hasActual: actuals.some((a) => a.indicatorId === r.indicatorId && a.year === r.year),
-    requested: requested.some((q) => q.indicatorId === r.indicatorId && q.year === r.year),
-  }));
+  }).map((r) => ({ ...r, hasActual: withActual.has(keyOf(r)), requested: asked.has(keyOf(r)) }));
 }
 
 /**

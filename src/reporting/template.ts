@@ -31,10 +31,12 @@ import { valueVisible } from "../plans/indicators.js";
 import { indicators, indicatorValues } from "../plans/schema.js";
 import type { Database } from "../storage/database.js";
 import { readsDrafts } from "../accounts/policy.js";
+import { formatVietnameseDate } from "../text/dates.js";
 import { formatVietnameseNumber, parseVietnameseNumber } from "../text/numbers.js";
 import { progressInRange, sentenceStart, statusProgressMismatch } from "./gaps.js";
 import type { SubmissionSave } from "./inputs.js";
 import { TASK_REPORT_STATUSES } from "./schema.js";
+import { dueOnFor } from "./rounds.js";
 import { formOf, openReport, saveDraft, type ReportPlace, type SubmissionForm } from "./submissions.js";
 
 export const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024;
@@ -79,8 +81,11 @@ const n = (x: number | null) => (x === null ? "" : formatVietnameseNumber(x));
 
 /** The locked cells of each row, as written: the same function writes them and checks them back. */
 const taskLocked = (t: SubmissionForm["tasks"][number]) => [t.number ?? "", sentenceStart(t.text), t.role === "lead" ? "Chủ trì" : "Phối hợp", t.deadlineText ?? ""];
+/** (The last cell, the latest values, is for reading: a value entered since the download does not make the template stale.) */
 const indicatorLocked = (i: SubmissionForm["indicators"][number], last: string) =>
   [i.name, describeTarget({ ...i, periodFrom: null, periodTo: null, baselineValue: null, baselineYear: null }), i.unit ?? "", last];
+/** The locked cells of an indicator's row checked back: its name, target and unit. */
+const INDICATOR_CHECKED = 3;
 const actualLocked = (a: SubmissionForm["actuals"][number]) =>
   [`${a.name}: số thực hiện năm ${a.year}${a.estimate !== null ? ` (thay số ước ${n(a.estimate)})` : ""}`, "", a.unit ?? "", a.estimate !== null ? `${a.year}: ${n(a.estimate)} (ước)` : ""];
 
@@ -155,7 +160,7 @@ export async function templateOf(db: Database, place: ReportPlace): Promise<{ by
   book.creator = "theodoi";
   book.title = `${form.round.title}: ${form.agency.name}`;
   const key = keyOf(form);
-  const title = `${form.round.title}\n${form.agency.name}; hạn gửi ${form.round.dueOn.split("-").reverse().join("/")}. Chỉ nhập vào các ô nền vàng.`;
+  const title = `${form.round.title}\n${form.agency.name}; hạn gửi ${formatVietnameseDate(dueOnFor(form.round, form.agency.id))}. Chỉ nhập vào các ô nền vàng.`;
 
   const tasks = sheetWith(book, SHEETS.tasks, TASK_COLUMNS, title);
   form.tasks.forEach((t, k) => {
@@ -178,7 +183,7 @@ export async function templateOf(db: Database, place: ReportPlace): Promise<{ by
   form.indicators.forEach((i, k) => {
     const locked = indicatorLocked(i, last.get(i.id) ?? "");
     const row = inds.addRow([k + 1, ...locked, i.report?.value ?? null, KIND_LABELS[(i.report?.valueKind ?? "actual") as keyof typeof KIND_LABELS],
-      i.report?.explanation || null, i.reviewComment, `I:${i.id}:${hash(locked)}`]);
+      i.report?.explanation || null, i.reviewComment, `I:${i.id}:${hash(locked.slice(0, INDICATOR_CHECKED))}`]);
     styleRow(row, INDICATOR_COLUMNS);
     row.getCell(6).numFmt = "#,##0.######";
   });
@@ -360,7 +365,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
   for (const i of form.indicators) {
     const entry = indRows.get(`I:${i.id}`);
     if (!entry) { problems.push({ field: indSheet.name, key: "template_row_missing", params: { sheet: indSheet.name, item: i.name.slice(0, 60) } }); continue; }
-    if (!lockedOk(indSheet, entry, indicatorLocked(i, last.get(i.id) ?? ""), 2)) continue;
+    if (!lockedOk(indSheet, entry, indicatorLocked(i, last.get(i.id) ?? "").slice(0, INDICATOR_CHECKED), 2)) continue;
     const valueCell = entry.row.getCell(6), kindCell = entry.row.getCell(7), explanationCell = entry.row.getCell(8);
     const value = numberOf(valueCell);
     if (value === "bad") { problems.push(fieldProblem(indSheet.name, valueCell.address, "template_number", { value: textOf(valueCell).slice(0, 40) })); continue; }

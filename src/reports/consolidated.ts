@@ -221,7 +221,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
   // Lead agencies as they stood in the year reported on (the successors of those merged away), a collective
   // phrase as the plan writes it ("Các sở, ban, ngành"), not the bodies it stands for.
   const leads = await taskLeadLabelsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
-  const leadOf = (taskId: number) => leads.get(taskId) ?? "";
+  const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map(sentenceCase).join("; ");
   const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
   const metrics = planProjects.length ? await db.select().from(projectMetrics).where(and(inArray(projectMetrics.projectId, planProjects.map((p) => p.id)), metricVisible(drafts))) : [];
 

@@ -20,6 +20,7 @@ import { getRound } from "./rounds.js";
 import { openReport } from "./submissions.js";
 import { openTemplate, reportTemplate, TEMPLATE_MAX_BYTES, uploadTemplate } from "./template.js";
 import { templateQuery } from "./inputs.js";
+import { megabytes } from "../text/numbers.js";
 
 const tag = "reporting";
 /** Whether the server sends e-mail (src/server.ts makes a mailer when THEODOI_SMTP_URL is set): a manual reminder's e-mail then waits for the scheduler's next pass. */
@@ -83,7 +84,7 @@ export const reportingRoutes = [
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${fileName}"`,
       } });
     } }),
-  route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/template", tag, access: "reporting.submit", summary: "Upload a filled template (multipart field \"file\", at most 10 MB) as the agency's draft: every cell checked, all or nothing; with preview=1, only what it would change (the draft beside the file)", params: roundAgencyParams,
+  route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/template", tag, access: "reporting.submit", summary: `Upload a filled template (multipart field "file", at most ${megabytes(TEMPLATE_MAX_BYTES, "en")}) as the agency's draft: every cell checked, all or nothing; with preview=1, only what it would change (the draft beside the file)`, params: roundAgencyParams,
     query: templateQuery, upload: { maxBytes: TEMPLATE_MAX_BYTES, tooLarge: "template_too_large" },
     // The workbook is checked and read before the transaction opens.
     transaction: false,

@@ -32,7 +32,7 @@ import { indicators, indicatorValues } from "../plans/schema.js";
 import type { Database } from "../storage/database.js";
 import { readsDrafts } from "../accounts/policy.js";
 import { formatVietnameseDate } from "../text/dates.js";
-import { formatVietnameseNumber, parseVietnameseNumber } from "../text/numbers.js";
+import { formatVietnameseNumber, megabytes, parseVietnameseNumber } from "../text/numbers.js";
 import { progressInRange, sentenceStart, statusProgressMismatch } from "./gaps.js";
 import type { SubmissionSave } from "./inputs.js";
 import { TASK_REPORT_STATUSES } from "./schema.js";
@@ -260,7 +260,7 @@ const kindOf = (text: string) => (Object.keys(KIND_LABELS) as (keyof typeof KIND
 
 /** Opens the upload as a workbook, after its zip was checked within limits. */
 export async function openTemplate(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes.length > TEMPLATE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "template_too_large" }]);
+  if (bytes.length > TEMPLATE_MAX_BYTES) throw new AppError("validation", [{ field: "file", key: "template_too_large", params: { limit: megabytes(TEMPLATE_MAX_BYTES) } }]);
   try {
     checkZip(bytes, ZIP_LIMITS);
   } catch (e) {

@@ -166,7 +166,9 @@ describe("role × route matrix", () => {
     if (path === "/api/plans/:id/report-draft") return ["admin", "focal_point"];
     // Only an administrator lets a focal point review its own agency's report.
     if (path === "/api/rounds/:id/self-review") return ["admin"];
-    if (path.startsWith("/api/rounds")) return read && !path.endsWith("/urging-letter") ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
+    // The round's bulk exports (every agency's templates, reports and evidence) are for those who run the round, as the urging letter is.
+    const exports = ["/urging-letter", "/templates.zip", "/submissions.xlsx", "/evidence.zip"];
+    if (path.startsWith("/api/rounds")) return read && !exports.some((e) => path.endsWith(e)) ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];
   }

@@ -121,6 +121,8 @@ const messages = {
   template_progress_100_not_completed: { vi: "Trang {sheet}, ô {cell}: tiến độ 100% là đã hoàn thành; chọn “Hoàn thành đúng hạn” hoặc “Hoàn thành quá hạn”, hoặc sửa tiến độ", en: "Sheet {sheet}, cell {cell}: 100% means completed; choose “Hoàn thành đúng hạn” or “Hoàn thành quá hạn”, or correct the progress" },
   template_progress_not_started: { vi: "Trang {sheet}, ô {cell}: chưa triển khai thì tiến độ là 0 hoặc để trống; sửa tiến độ hoặc tình trạng", en: "Sheet {sheet}, cell {cell}: a task not started is at 0 or left empty; correct its progress or its status" },
   template_text_long: { vi: "Trang {sheet}, ô {cell}: nội dung dài quá 50.000 ký tự; hãy rút gọn hoặc đính kèm tệp minh chứng", en: "Sheet {sheet}, cell {cell}: over 50,000 characters; shorten it or attach an evidence file" },
+  // The round's bulk exports (src/reporting/exports.ts).
+  evidence_zip_too_large: { vi: "Minh chứng của đợt có {files} tệp, tổng {size}, vượt giới hạn {limit} của một lần tải; hãy tải từng tệp tại báo cáo của từng cơ quan", en: "The round's evidence is {files} files, {size} in all, over the {limit} limit of one download; download the files from each agency's report" },
   status_date_future: { vi: "Ngày hoàn thành hoặc huỷ bỏ không thể sau hôm nay", en: "The day completed or cancelled cannot be after today" },
 } as const;
 

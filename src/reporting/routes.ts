@@ -21,8 +21,13 @@ import { openReport } from "./submissions.js";
 import { openTemplate, reportTemplate, TEMPLATE_MAX_BYTES, uploadTemplate } from "./template.js";
 import { templateQuery } from "./inputs.js";
 import { megabytes } from "../text/numbers.js";
+import { evidenceSummary, roundEvidenceZip, roundSubmissionsXlsx, roundTemplatesZip } from "./exports.js";
 
 const tag = "reporting";
+/** A file to download: its bytes, type and name (ASCII, so quoted as it is). */
+const attachment = ({ bytes, fileName }: { bytes: Buffer; fileName: string }, type: string) => new Response(new Uint8Array(bytes), { headers: {
+  "content-type": type, "content-length": String(bytes.length), "content-disposition": `attachment; filename="${fileName}"`,
+} });
 /** Whether the server sends e-mail (src/server.ts makes a mailer when THEODOI_SMTP_URL is set): a manual reminder's e-mail then waits for the scheduler's next pass. */
 const emailConfigured = () => !!process.env.THEODOI_SMTP_URL;
 
@@ -36,7 +41,7 @@ export const reportingRoutes = [
   route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams,
     handler: async ({ ctx, params }) => {
       const board = await boardOf(ctx.db, params.id);
-      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round) };
+      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round), evidence: await evidenceSummary(ctx.db, params.id) };
     } }),
   route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, due date, window, reminder schedule, or close it (status closed: reporters write nothing, reminders stop) and reopen it; a closed round takes reopening only (send the version you read)", params: idParams, body: roundPatch,
     handler: ({ ctx, params, body }) => updateRound(ctx.db, params.id, body) }),
@@ -64,6 +69,17 @@ export const reportingRoutes = [
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": `attachment; filename="cong-van-don-doc-dot-${params.id}.docx"`,
     } }) }),
+
+  // The focal point's bulk exports (exports.ts): files to send the agencies, and what they sent.
+  route({ method: "get", path: "/api/rounds/:id/templates.zip", tag, access: "reporting.manage", summary: "Every expected agency's Excel template, one .xlsx each named by agency (mau-bao-cao-so-xay-dung.xlsx), as one .zip", params: idParams,
+    handler: async ({ ctx, params }) => attachment(await roundTemplatesZip(ctx.db, ctx.user!, params.id), "application/zip") }),
+  route({ method: "get", path: "/api/rounds/:id/submissions.xlsx", tag, access: "reporting.manage", summary: "Every agency's report as one workbook: a summary sheet (status, sent on, on time or late), a sheet per plan (one row per agency and task or indicator), the general sections", params: idParams,
+    handler: async ({ ctx, params }) => attachment(await roundSubmissionsXlsx(ctx.db, ctx.user!, params.id), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") }),
+  route({ method: "get", path: "/api/rounds/:id/evidence.zip", tag, access: "reporting.manage", summary: "Every evidence file of the round as one .zip streamed, a folder per agency, file names kept (made safe); refused when over the limit of one download", params: idParams,
+    handler: async ({ ctx, params }) => {
+      const { stream, fileName } = await roundEvidenceZip(ctx.db, ctx.user!, params.id, ctx.lang);
+      return new Response(stream, { headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${fileName}"` } });
+    } }),
 
   route({ method: "get", path: "/api/inbox", tag, access: "signed_in", summary: "What the user's agencies owe in open rounds, soonest due first",
     handler: async ({ ctx }) => ({ items: await inboxOf(ctx.db, ctx.user!) }) }),

@@ -8,11 +8,15 @@ import { useSession } from "../session";
 
 type Reminder = { offsetDays: number; manualOn: string | null; requestedBy: number | null; agencyId: number; createdAt: string; emailStatus: string };
 type Estimate = { indicatorId: number; name: string; unit: string | null; ownerId: number | null; year: number; value: number; hasActual: boolean; requested: boolean };
-type RoundBoard = Board & { reminders: Reminder[]; estimates: Estimate[] };
+/** The round's evidence files against the limit of one download (the server's exports.EvidenceSummary). */
+type EvidenceSummary = { files: number; bytes: number; limitBytes: number; limitFiles: number };
+type RoundBoard = Board & { reminders: Reminder[]; estimates: Estimate[]; evidence: EvidenceSummary };
 
 const TOTALS = ["received", "onTime", "late", "missing", "accepted", "returned"] as const;
 /** Whether a report in this state is still owed (as the server's board.owes). */
 const owes = (status: string) => status === "missing" || status === "draft" || status === "returned";
+/** A size as the page says it: "35,2 MB", or "12 KB" under a megabyte. */
+const size = (bytes: number) => (bytes < 1 << 20 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB` : `${formatNumber(Math.round((bytes / (1 << 20)) * 10) / 10)} MB`);
 const message = (e: unknown) => (e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join("; ") : (e as Error).message);
 
 /**
@@ -35,7 +39,7 @@ export function RoundPage() {
   const [adding, setAdding] = useState("");
   const [selected, setSelected] = useState<number[]>([]);
   if (!board.data) return <LoadState loading={board.loading} error={board.error} final={board.final} onRetry={board.reload} />;
-  const { round, rows, totals, percentages, reminders, estimates } = board.data;
+  const { round, rows, totals, percentages, reminders, estimates, evidence } = board.data;
   const open = round.status === "open";
   const nameOf = new Map(rows.map((r) => [r.agencyId, r.agencyName]));
   const user = session!.user;
@@ -167,6 +171,7 @@ export function RoundPage() {
               <td>{t.owes(r.tasksOwed, r.indicatorsOwed)}</td>
               <td className="row-actions">
                 <Link to={`/rounds/${round.id}/reports/${r.agencyId}`}>{t.view}</Link>
+                {manage && <a href={`/api/rounds/${round.id}/reports/${r.agencyId}/template`} download aria-label={t.templateOne(r.agencyName)}>{t.templateDownload}</a>}
                 {manage && open && owes(r.status) && <button type="button" className="link" aria-label={t.remindOne(r.agencyName)} onClick={() => remind([r.agencyId])}>{t.remindShort}</button>}
                 {manage && open && <button type="button" className="link" aria-label={t.extendOne(r.agencyName)} onClick={() => setExtending({ agencyId: r.agencyId, date: r.extended ? formatDate(r.dueOn) : "" })}>{t.extendShort}</button>}
                 {manage && open && !r.received && <button type="button" className="link" aria-label={t.removeReporter(r.agencyName)} onClick={() => remove(r.agencyId)}>{t.removeShort}</button>}
@@ -176,6 +181,22 @@ export function RoundPage() {
         </tbody>
         </table>
       </div>
+
+      {manage && (
+        <div className="panel round-exports">
+          <h2>{t.exportsTitle}</h2>
+          <p className="muted">{t.exportsHint}</p>
+          <div className="actions" style={{ flexWrap: "wrap" }}>
+            <a className="button" href={`/api/rounds/${round.id}/templates.zip`} download>{t.allTemplates}</a>
+            <a className="button" href={`/api/rounds/${round.id}/submissions.xlsx`} download>{t.allSubmissions}</a>
+            {evidence.files > 0 && evidence.bytes <= evidence.limitBytes && evidence.files <= evidence.limitFiles && (
+              <span><a className="button" href={`/api/rounds/${round.id}/evidence.zip`} download>{t.allEvidence}</a> <span className="muted">{t.evidenceSize(evidence.files, size(evidence.bytes))}</span></span>
+            )}
+          </div>
+          {evidence.files === 0 && <p className="muted">{t.noEvidence}</p>}
+          {(evidence.bytes > evidence.limitBytes || evidence.files > evidence.limitFiles) && <p className="notice warn">{t.evidenceTooLarge(evidence.files, size(evidence.bytes), size(evidence.limitBytes))}</p>}
+        </div>
+      )}
 
       {manage && wanted.length > 0 && (
         <div className="panel estimates">

@@ -17,7 +17,7 @@
  * Outcomes: the file; not_found (no such round, or a user who may not read every agency's drafts);
  * validation evidence_zip_too_large (the round's evidence is over the limit of one download).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { Zip, ZipPassThrough, zipSync, type Zippable } from "fflate";
 import { can, readsDrafts } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
@@ -31,7 +31,7 @@ import { foldVietnamese } from "../text/fold.js";
 import { megabytes } from "../text/numbers.js";
 import { boardOf, type Board } from "./board.js";
 import { roundWorkbook } from "./round-workbook.js";
-import { getRound, nothingOwed, owedByAgency, roundPlanIds } from "./rounds.js";
+import { nothingOwed, owedByAgency, roundPlanIds, type RoundDetail } from "./rounds.js";
 import { evidenceFiles, submissions } from "./schema.js";
 import { evidenceVisible, formOf, type ReportPlace, type SubmissionForm } from "./submissions.js";
 import { templateOf } from "./template.js";
@@ -119,23 +119,28 @@ export async function roundSubmissionsXlsx(db: Database, actor: SessionUser, rou
   return { bytes, fileName: `bao-cao-dot-${roundId}.xlsx` };
 }
 
-/** The evidence files of a round's expected agencies, without their bytes, in the board's order of agencies. */
-async function evidenceList(db: Database, roundId: number) {
-  const round = await getRound(db, roundId, true);
+/** Which evidence files are the round's: those of its expected agencies' reports (drafts included). */
+const ofRound = (round: Pick<RoundDetail, "id" | "reporterIds">) =>
+  and(eq(submissions.roundId, round.id), inArray(submissions.agencyId, round.reporterIds), evidenceVisible(true));
+
+/** The round's evidence files, without their bytes, in the board's order of agencies, each one's files in the order they came. */
+async function evidenceList(db: Database, round: Pick<RoundDetail, "id" | "reporterIds">) {
   if (!round.reporterIds.length) return [];
   const rows = await db.select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt, agencyId: submissions.agencyId, agencyName: agencies.name })
     .from(evidenceFiles).innerJoin(submissions, eq(submissions.id, evidenceFiles.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
-    .where(and(eq(submissions.roundId, roundId), inArray(submissions.agencyId, round.reporterIds), evidenceVisible(true))).orderBy(asc(evidenceFiles.id));
-  const order = (a: { agencyName: string }, b: { agencyName: string }) => a.agencyName.localeCompare(b.agencyName, "vi");
-  return rows.sort((a, b) => order(a, b) || a.id - b.id);
+    .where(ofRound(round)).orderBy(asc(evidenceFiles.id));
+  return rows.sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi") || a.id - b.id);
 }
 
 export interface EvidenceSummary { files: number; bytes: number; limitBytes: number; limitFiles: number }
 
 /** How many evidence files the round holds and their size, against the limit of one download (for the board). */
-export async function evidenceSummary(db: Database, roundId: number): Promise<EvidenceSummary> {
-  const files = await evidenceList(db, roundId);
-  return { files: files.length, bytes: files.reduce((s, f) => s + f.size, 0), limitBytes: EVIDENCE_ZIP_LIMITS.bytes, limitFiles: EVIDENCE_ZIP_LIMITS.files };
+export async function evidenceSummary(db: Database, round: Pick<RoundDetail, "id" | "reporterIds">): Promise<EvidenceSummary> {
+  const limits = { limitBytes: EVIDENCE_ZIP_LIMITS.bytes, limitFiles: EVIDENCE_ZIP_LIMITS.files };
+  if (!round.reporterIds.length) return { files: 0, bytes: 0, ...limits };
+  const [row] = await db.select({ files: count(), bytes: sql<string | null>`sum(${evidenceFiles.size})` })
+    .from(evidenceFiles).innerJoin(submissions, eq(submissions.id, evidenceFiles.submissionId)).where(ofRound(round));
+  return { files: Number(row.files), bytes: Number(row.bytes ?? 0), ...limits };
 }
 
 /**
@@ -146,7 +151,7 @@ export async function evidenceSummary(db: Database, roundId: number): Promise<Ev
 export async function roundEvidenceZip(db: Database, actor: SessionUser, roundId: number, lang: Language, limits = EVIDENCE_ZIP_LIMITS): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string; files: number }> {
   if (!can(actor, "reporting.read") || !readsDrafts(actor)) throw notFound();
   const board = await boardOf(db, roundId);
-  const files = await evidenceList(db, roundId);
+  const files = await evidenceList(db, board.round);
   const total = files.reduce((s, f) => s + f.size, 0);
   if (total > limits.bytes || files.length > limits.files) {
     throw new AppError("validation", [], "evidence_zip_too_large", { files: String(files.length), size: megabytes(total, lang), limit: megabytes(limits.bytes, lang) });

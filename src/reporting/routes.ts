@@ -41,7 +41,7 @@ export const reportingRoutes = [
   route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams,
     handler: async ({ ctx, params }) => {
       const board = await boardOf(ctx.db, params.id);
-      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round), evidence: await evidenceSummary(ctx.db, params.id) };
+      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round), evidence: await evidenceSummary(ctx.db, board.round) };
     } }),
   route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, due date, window, reminder schedule, or close it (status closed: reporters write nothing, reminders stop) and reopen it; a closed round takes reopening only (send the version you read)", params: idParams, body: roundPatch,
     handler: ({ ctx, params, body }) => updateRound(ctx.db, params.id, body) }),

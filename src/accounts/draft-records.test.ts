@@ -23,7 +23,7 @@ const READS_DRAFTS: readonly Role[] = ["admin", "focal_point", "leader"];
 /** In every text of the draft (folded, it is itself: search finds it). */
 const MARKER = "zomarkerq";
 /** Figures of the draft that nothing else in the sample province has, looked for where ids are not shown (evaluation, dashboard). */
-const FIGURES = { ownValue: 4321.98, sourcedValue: 8642.13, importedMetric: 7531.97, sourcedMetric: 9753.24, reportedValue: 64.973, estimatedValue: 3579.11, actualAnswer: 2468.53 };
+const FIGURES = { ownValue: 4321.98, sourcedValue: 8642.13, importedMetric: 7531.97, sourcedMetric: 9753.24, reportedValue: 64.973, reportedDisbursed: 5813.47, estimatedValue: 3579.11, actualAnswer: 2468.53 };
 const PUBLISHED_SYMBOL = "901/KH-UBND", DRAFT_SYMBOL = "902/KH-UBND";
 
 let s: TestServer;
@@ -91,6 +91,8 @@ async function draftFixture(agency: number): Promise<Fixture> {
   const [task] = ok(await s.call("GET", `/api/tasks?documentId=${draftId}`)).items;
   const [indicator] = ok(await s.call("GET", `/api/indicators?documentId=${draftId}`)).items;
   ok(await s.call("PATCH", `/api/indicators/${indicator.id}`, { ownerId: agency, version: indicator.version }));
+  const [project] = ok(await s.call("GET", `/api/projects?planId=${draftId}`)).items;
+  ok(await s.call("PATCH", `/api/projects/${project.id}`, { leadId: agency, version: project.version }));
 
   // Reported on while published: a round over it, the agency's report on its task and indicator, with evidence,
   // and its actual figure for the year whose value was an estimate, which the round asked for.
@@ -102,6 +104,7 @@ async function draftFixture(agency: number): Promise<Fixture> {
     version: 0, tasks: [{ taskId: task.id, status: "in_progress", progress: 50, narrative: `Đang số hóa ${MARKER}` }],
     indicators: [{ indicatorId: indicator.id, value: FIGURES.reportedValue, valueKind: "estimate", explanation: `Giải trình ${MARKER}` }],
     actuals: [{ indicatorId: indicator.id, year: 2024, value: FIGURES.actualAnswer, explanation: `Số thực hiện ${MARKER}` }],
+    projects: [{ projectId: project.id, allocated: 6000, disbursed: FIGURES.reportedDisbursed, narrative: `Đang thi công ${MARKER}`, explanation: `Chậm ${MARKER}` }],
   }));
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(pdf([`BT /F1 12 Tf 72 720 Td (Minh chung ${MARKER}) Tj ET`]))]), `minh-chung-${MARKER}.pdf`);

@@ -19,8 +19,9 @@ import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
-import { metricVisible, projectVisible } from "../plans/projects.js";
-import { projectMetrics, projects, tasks } from "../plans/schema.js";
+import type { ProjectState } from "../evaluation/projects.js";
+import { listProjects } from "../plans/projects.js";
+import { tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
@@ -60,7 +61,8 @@ export interface Dashboard {
     average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null }[];
   agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
   late: { roundId: number; roundTitle: string; dueOn: string; agencyId: number; agencyName: string; status: string; daysLate: number }[];
-  projects: { id: number; documentId: number | null; name: string; metrics: { label: string; value: number; of: number | null; unit: string | null }[] }[];
+  /** Key projects of the scope (carried by the plan, or by any published plan) by state; the projects table reads /api/projects. */
+  projectStates: Record<ProjectState, number>;
   /** Whether on-time rates and late agencies are included (they are the reporting board's). */
   reporting: boolean;
 }
@@ -152,10 +154,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   })));
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 
-  const projectRows = await db.select({ id: projects.id, documentId: projects.documentId, name: projects.name }).from(projects)
-    .where(planId === null ? projectVisible(false) : eq(projects.documentId, planId)).orderBy(asc(projects.id)).limit(50);
-  const metrics = projectRows.length ? await db.select().from(projectMetrics)
-    .where(and(inArray(projectMetrics.projectId, projectRows.map((p) => p.id)), metricVisible(drafts))).orderBy(asc(projectMetrics.id)) : [];
+  const { states: projectStates } = await listProjects(db, { planId: planId ?? undefined, carried: "1", page: 1, pageSize: 1 }, drafts, today);
 
   const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
@@ -174,7 +173,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),
     agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi")),
     late,
-    projects: projectRows.map((p) => ({ ...p, metrics: metrics.filter((m) => m.projectId === p.id).map(({ label, value, of, unit }) => ({ label, value, of, unit })) })),
+    projectStates,
     reporting: true,
   };
   return { dashboard, indicators: indicatorRows, tasks: taskRows };

@@ -13,7 +13,8 @@ import { documentLinks, documents } from "../documents/schema.js";
 import { readAndExtractIsolated } from "../extraction/read-isolated.js";
 import { createIndicator, createValue } from "../plans/indicators.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
-import { createMetric, createProject } from "../plans/projects.js";
+import { forgetDocumentProjects, knownProjects, recordDocumentProjects } from "../plans/projects.js";
+import { candidatesFor, projectKey } from "../plans/project-matching.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTask } from "../plans/tasks.js";
 import { placeItemsInSections } from "../plans/sections.js";
@@ -66,9 +67,22 @@ export async function storeImport(db: Database, { file, fileHash, text, draft }:
   await refuseDuplicate(db, fileHash);
   const previous = await publishedImportOf(db, draft.document.symbol, draft.document.issuedOn);
   const [row] = await db.insert(imports).values({
-    fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft, previousImportId: previous?.id ?? null,
+    fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft: await withProjectMatches(db, draft), previousImportId: previous?.id ?? null,
   }).returning();
   return row;
+}
+
+/** Each project of the draft with the recorded projects it may be, the one it is when only one can be (see project-matching.ts). */
+async function withProjectMatches(db: Database, draft: Draft): Promise<Draft> {
+  if (!draft.projects.length) return draft;
+  const known = (await knownProjects(db)).map((k) => ({ ...k, key: projectKey(k.name) }));
+  return {
+    ...draft,
+    projects: draft.projects.map((p) => {
+      const { candidates, unambiguous } = candidatesFor(p.name, p.location, known);
+      return { ...p, candidates, matchId: unambiguous };
+    }),
+  };
 }
 
 export async function createImport(db: Database, file: UploadedFile): Promise<ImportRow> {
@@ -166,7 +180,7 @@ export async function publishImport(db: Database, id: number, version: number): 
     // A new version replaces what the earlier one made live.
     await tx.delete(tasks).where(eq(tasks.documentId, documentId));
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
-    await tx.delete(projects).where(eq(projects.documentId, documentId));
+    await forgetDocumentProjects(tx, documentId, new Set(draft.projects.map((p) => p.matchId).filter((x): x is number => x !== null)));
 
     for (const c of draft.implements) await linkOnce(tx, documentId, await citedDocument(tx, c), "implements");
     for (const c of draft.references) await linkOnce(tx, documentId, await citedDocument(tx, c), "cites");
@@ -213,10 +227,7 @@ export async function publishImport(db: Database, id: number, version: number): 
     }
     await placeItemsInSections(tx, documentId);
     await valuesFromReportedFigures(tx, documentId);
-    for (const p of draft.projects) {
-      const project = await createProject(tx, { documentId, name: p.name });
-      for (const m of p.metrics) await createMetric(tx, project.id, { label: m.label, value: m.value, of: m.of, unit: m.unit, sourceDocumentId: documentId });
-    }
+    await itemAt("projects", () => recordDocumentProjects(tx, documentId, d.docType === "report" ? "reports" : "carries", draft.projects));
     if (row.previousImportId) {
       await tx.update(imports).set({ status: "superseded", updatedAt: new Date().toISOString() }).where(eq(imports.id, row.previousImportId));
     }

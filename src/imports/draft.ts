@@ -9,7 +9,7 @@ import { dateField } from "../core/fields.js";
 import { DOCUMENT_TYPES } from "../documents/schema.js";
 import type { Extraction } from "../extraction/extract.js";
 import { agenciesAt, foldKeepingOffsets, type RegistryAgency } from "../extraction/agencies.js";
-import { COMPARATORS, DIRECTIONS } from "../plans/schema.js";
+import { COMPARATORS, DIRECTIONS, PROJECT_MEASURES } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 
 const offset = z.number().int().min(0).nullable();
@@ -53,9 +53,28 @@ const indicatorDraft = z.object({
   start: offset,
   end: offset,
 });
+const amount = z.number().min(0).nullable().default(null);
+const yearOrNull = z.number().int().min(1900).max(2200).nullable().default(null);
 const projectDraft = z.object({
   name,
-  metrics: z.array(z.object({ label: z.string().max(5000), value: z.number(), of: z.number().nullable(), unit: shortText.nullable(), start: offset, end: offset })),
+  /** The investor or lead as written, and the registry agency it is (read as an indicator's owner is). */
+  lead: shortText.nullable().default(null),
+  leadId: z.number().int().positive().nullable().default(null),
+  location: shortText.nullable().default(null),
+  investment: amount, areaHa: amount, lengthKm: amount,
+  startYear: yearOrNull, completionYear: yearOrNull,
+  /**
+   * The recorded project this one is (the same project named by another document), proposed by name and
+   * location (see project-matching.ts) and changed by the reviewer; null publishes it as a new project.
+   */
+  matchId: z.number().int().positive().nullable().default(null),
+  candidates: z.array(z.object({ id: z.number().int().positive(), name: z.string().max(2000), similarity: z.number() })).max(5).default([]),
+  start: offset.default(null), end: offset.default(null),
+  metrics: z.array(z.object({
+    label: z.string().max(5000), value: z.number(), of: z.number().nullable(), unit: shortText.nullable(),
+    measure: z.enum(PROJECT_MEASURES).nullable().default(null), asOf: dateField.nullable().default(null), year: yearOrNull,
+    start: offset, end: offset,
+  })).max(500),
 });
 const sectionDraft = z.object({
   number: name, title: shortText.nullable(), level: z.number().int().min(0).max(10), parent: z.number().int().min(0).nullable(), start: offset, end: offset,
@@ -203,8 +222,13 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       // Read as a task's agency is: the whole name, one specific agency (a list or a collective phrase is left to the reviewer).
       owner: ownerNamed(i), ownerId: ownerOf(ownerNamed(i)), start: i.start, end: i.end,
     })),
-    projects: extraction.projects.map((p) => ({
-      name: p.name, metrics: p.metrics.map((m) => ({ label: m.text, value: m.value ?? 0, of: m.of, unit: m.unit, start: m.start, end: m.end })),
+    // TEMPORARY until the extractor's new fields land (helper): read them where present.
+    projects: extraction.projects.map((x) => x as typeof x & Partial<{ lead: string | null; location: string | null; investment: number | null; areaHa: number | null; lengthKm: number | null; startYear: number | null; completionYear: number | null}>).map((p) => ({
+      name: p.name, lead: p.lead ?? null, leadId: ownerOf(p.lead ?? null), location: p.location ?? null, investment: p.investment ?? null, areaHa: p.areaHa ?? null, lengthKm: p.lengthKm ?? null,
+      startYear: p.startYear ?? null, completionYear: p.completionYear ?? null, matchId: null, candidates: [], start: p.start, end: p.end,
+      metrics: p.metrics.filter((m) => m.value !== null).map((m) => m as typeof m & Partial<{ measure: (typeof PROJECT_MEASURES)[number] | null; asOf: string | null; year: number | null }>).map((m) => ({
+        label: m.text, value: m.value!, of: m.of, unit: m.unit, measure: m.measure ?? null, asOf: m.asOf ?? null, year: m.year ?? null, start: m.start, end: m.end,
+      })),
     })),
     agencies: [...mapping.values()],
   };

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isValidCalendarDate } from "../text/dates.js";
 import { dateField, id, numberField, optionalText, pageQuery, text, year } from "../core/fields.js";
-import { COMPARATORS, DEADLINE_KINDS, DIRECTIONS, TASK_ROLES, TASK_STATUSES, VALUE_KINDS } from "./schema.js";
+import { PROJECT_STATES } from "../evaluation/projects.js";
+import { COMPARATORS, DEADLINE_KINDS, DIRECTIONS, PROJECT_MEASURES, TASK_ROLES, TASK_STATUSES, VALUE_KINDS } from "./schema.js";
 
 /** Where an item came from: its section as numbered in the text and its clause's character span. */
 const sourceFields = {
@@ -113,14 +114,27 @@ export type ValueInput = z.infer<typeof valueInput>;
 export const valuePatch = z.object(valueFields).partial().extend({ version: z.number().int().positive() });
 export const valueListQuery = z.object({ indicatorId: id.optional(), agencyId: id.optional(), kind: z.enum(VALUE_KINDS).optional(), ...pageQuery });
 
-const projectFields = { documentId: id.nullable().optional(), name: text, description: optionalText, leadId: id.nullable().optional() };
+const milestone = dateField.nullable().optional();
+const amount = numberField.refine((x) => x >= 0, { params: { key: "number_negative" } });
+const projectFields = {
+  documentId: id.nullable().optional(), name: text, description: optionalText, leadId: id.nullable().optional(),
+  location: optionalText, investment: amount.nullable().optional(), capitalSources: optionalText,
+  areaHa: amount.nullable().optional(), lengthKm: amount.nullable().optional(),
+  startsOn: milestone, clearanceDueOn: milestone, completesOn: milestone,
+};
 export const projectInput = z.object(projectFields);
 export const projectPatch = z.object(projectFields).partial().extend({ version: z.number().int().positive() });
-export const projectListQuery = z.object({ documentId: id.optional(), q: z.string().optional(), ...pageQuery });
+export const projectListQuery = z.object({
+  documentId: id.optional(), planId: id.optional(), leadId: id.optional(), q: z.string().max(200).optional(),
+  state: z.enum(PROJECT_STATES).optional(),
+  /** "1": only projects a plan carries (not those only a report mentions). */
+  carried: z.enum(["0", "1"]).optional(), ...pageQuery,
+});
 
 const metricFields = {
   label: text, value: numberField, of: numberField.nullable().optional(), unit: optionalText,
   asOf: dateField.nullable().optional(), sourceDocumentId: id.nullable().optional(),
+  measure: z.enum(PROJECT_MEASURES).nullable().optional(), year: year.nullable().optional(), agencyId: id.nullable().optional(),
 };
 export const metricInput = z.object(metricFields);
 export const metricPatch = z.object(metricFields).partial().extend({ version: z.number().int().positive() });

@@ -1,6 +1,7 @@
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { readsDrafts } from "../accounts/policy.js";
+import { vietnamDate } from "../reporting/periods.js";
 import { createIndicator, createValue, deleteIndicator, deleteValue, getIndicator, getValue, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
 import {
   indicatorInput, indicatorListQuery, indicatorPatch, metricInput, metricPatch, projectInput, projectListQuery, projectPatch,
@@ -43,14 +44,14 @@ export const planRoutes = [
   route({ method: "delete", path: "/api/values/:id", tag: "indicator values", access: "plans.write", summary: "Delete a value", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteValue(ctx.db, params.id) }),
 
-  route({ method: "get", path: "/api/projects", tag: "projects", access: "plans.read", summary: "List key projects", query: projectListQuery,
-    handler: ({ ctx, query }) => listProjects(ctx.db, query, readsDrafts(ctx.user!)) }),
-  route({ method: "get", path: "/api/projects/:id", tag: "projects", access: "plans.read", summary: "One project with its metrics", params: idParams,
-    handler: ({ ctx, params }) => getProject(ctx.db, params.id, readsDrafts(ctx.user!)) }),
+  route({ method: "get", path: "/api/projects", tag: "projects", access: "plans.read", summary: "Key projects with their evaluation, by plan, lead agency, words and state", query: projectListQuery,
+    handler: ({ ctx, query }) => listProjects(ctx.db, query, readsDrafts(ctx.user!), vietnamDate(new Date())) }),
+  route({ method: "get", path: "/api/projects/:id", tag: "projects", access: "plans.read", summary: "One project: its facts, the documents naming it, its dated figures and its evaluation", params: idParams,
+    handler: ({ ctx, params }) => getProject(ctx.db, params.id, readsDrafts(ctx.user!), vietnamDate(new Date())) }),
   route({ method: "post", path: "/api/projects", tag: "projects", access: "plans.write", summary: "Create a key project", body: projectInput, status: 201,
-    handler: ({ ctx, body }) => createProject(ctx.db, body) }),
+    handler: ({ ctx, body }) => createProject(ctx.db, body, vietnamDate(new Date())) }),
   route({ method: "patch", path: "/api/projects/:id", tag: "projects", access: "plans.write", summary: "Update a project", params: idParams, body: projectPatch,
-    handler: ({ ctx, params, body }) => updateProject(ctx.db, params.id, body) }),
+    handler: ({ ctx, params, body }) => updateProject(ctx.db, params.id, body, vietnamDate(new Date())) }),
   route({ method: "delete", path: "/api/projects/:id", tag: "projects", access: "plans.write", summary: "Delete a project and its metrics", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteProject(ctx.db, params.id) }),
   route({ method: "post", path: "/api/projects/:id/metrics", tag: "projects", access: "plans.write", summary: "Add a measured figure to a project", params: idParams, body: metricInput, status: 201,

@@ -129,20 +129,62 @@ export const taskAgencies = pgTable("task_agencies", {
   check("task_agencies_role", oneOf(t.role, TASK_ROLES)),
 ]);
 
+/**
+ * What a project is followed by: the area of its site clearance (ha), the length handed over or built (km),
+ * its total investment, the capital planned and allocated for a year and what of it is disbursed (billion
+ * đồng), and its physical progress (%).
+ */
+export const PROJECT_MEASURES = ["clearance", "length", "investment", "capital_planned", "capital_allocated", "disbursed", "progress"] as const;
+export type ProjectMeasure = (typeof PROJECT_MEASURES)[number];
+/** A document carries a project (a plan lists it) or reports on it (a report gives its figures). */
+export const PROJECT_LINK_ROLES = ["carries", "reports"] as const;
+
+/** A key project: one record however many documents name it (see project-matching.ts). */
 export const projects = pgTable("projects", {
   id: serial("id").primaryKey(),
+  /** The document that first named it: what decides whether a reader who sees no drafts sees it. */
   documentId: integer("document_id").references(() => documents.id, { onDelete: "set null" }),
   name: text("name").notNull(),
   description: text("description"),
+  /** The investor, or the agency that leads it: it reports the project in rounds. */
   leadId: integer("lead_id").references(() => agencies.id, { onDelete: "set null" }),
+  location: text("location"),
+  /** Total investment, billion đồng. */
+  investment: doublePrecision("investment"),
+  capitalSources: text("capital_sources"),
+  /** What its site clearance and its length come to in all: the measures' targets. */
+  areaHa: doublePrecision("area_ha"),
+  lengthKm: doublePrecision("length_km"),
+  /** Milestones: work starts, the site is cleared, the project is completed. */
+  startsOn: date("starts_on"),
+  clearanceDueOn: date("clearance_due_on"),
+  completesOn: date("completes_on"),
   searchFolded: text("search_folded").notNull().default(""),
   ...audit(),
 }, (t) => [
   index("projects_document_idx").on(t.documentId),
+  index("projects_lead_idx").on(t.leadId),
   index("projects_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
 ]);
 
-/** One measured figure of a project: "366,55/640,28 ha" is value 366.55 of 640.28 ha. */
+/** The documents that name a project: the plans that carry it and the reports that give its figures. */
+export const projectDocuments = pgTable("project_documents", {
+  projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  role: text("role", { enum: PROJECT_LINK_ROLES }).notNull(),
+  /** The name as that document writes it. */
+  nameAsWritten: text("name_as_written"),
+}, (t) => [
+  primaryKey({ columns: [t.projectId, t.documentId] }),
+  index("project_documents_document_idx").on(t.documentId),
+  check("project_documents_role", oneOf(t.role, PROJECT_LINK_ROLES)),
+]);
+
+/**
+ * One measured figure of a project: "366,55/640,28 ha" is value 366.55 of 640.28 ha, as of the date the
+ * text gives. `measure` says which of PROJECT_MEASURES it is (null: a figure no measure follows, such as
+ * households counted); `year` is the capital year of a planned, allocated or disbursed figure.
+ */
 export const projectMetrics = pgTable("project_metrics", {
   id: serial("id").primaryKey(),
   projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
@@ -151,6 +193,13 @@ export const projectMetrics = pgTable("project_metrics", {
   of: doublePrecision("of"),
   unit: text("unit"),
   asOf: date("as_of"),
+  measure: text("measure", { enum: PROJECT_MEASURES }),
+  year: integer("year"),
   sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  /** The agency that reported it in a round (as for indicator values); null for a figure a document gives. */
+  agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "set null" }),
   ...audit(),
-}, (t) => [index("project_metrics_project_idx").on(t.projectId)]);
+}, (t) => [
+  index("project_metrics_project_idx").on(t.projectId, t.measure),
+  check("project_metrics_measure", sql`${t.measure} is null or ${oneOf(t.measure, PROJECT_MEASURES)}`),
+]);

@@ -38,6 +38,9 @@ export const roundAgencyParams = z.object({ id, agencyId: id });
 const longText = z.string().max(50_000);
 
 /** A draft save: only what changed since the last save (the form saves as the user types). */
+/** An amount as typed, never below zero. */
+const amount = numberField.refine((x) => x >= 0, { params: { key: "number_negative" } });
+
 export const submissionSave = z.object({
   /** The version read; 0 when the agency has not started its report. */
   version: z.number().int().min(0),
@@ -57,6 +60,17 @@ export const submissionSave = z.object({
     valueKind: z.enum(REPORTED_VALUE_KINDS).optional(),
     explanation: longText.optional(),
   })).max(5000).optional(),
+  /** Key projects the agency carries out: billion đồng, ha, km as typed ("1.288,123"), progress 0-100 %. */
+  projects: z.array(z.object({
+    projectId: id,
+    allocated: amount.nullable().optional(),
+    disbursed: amount.nullable().optional(),
+    clearedHa: amount.nullable().optional(),
+    builtKm: amount.nullable().optional(),
+    progress: numberField.refine(progressInRange, { params: { key: "progress_out_of_range" } }).nullable().optional(),
+    narrative: longText.optional(),
+    explanation: longText.optional(),
+  })).max(1000).optional(),
   /** The actual figures the round asks for (replacing an estimate of `year`). */
   actuals: z.array(z.object({
     indicatorId: id,
@@ -78,6 +92,7 @@ export const reviewInput = z.object({
   items: z.array(z.union([
     z.object({ taskId: id, comment: z.string().trim().min(1).max(5000) }).strict(),
     z.object({ indicatorId: id, comment: z.string().trim().min(1).max(5000) }).strict(),
+    z.object({ projectId: id, comment: z.string().trim().min(1).max(5000) }).strict(),
   ])).max(5000).optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInput>;

@@ -12,7 +12,7 @@ import { inPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { extractReportingRules } from "../extraction/reporting.js";
 import { segmentLines } from "../extraction/segment.js";
-import { indicators, taskAgencies, tasks } from "../plans/schema.js";
+import { indicators, projectDocuments, projects, taskAgencies, tasks } from "../plans/schema.js";
 import type { Database } from "../storage/database.js";
 import { findById, updateVersioned } from "../storage/records.js";
 import { formatVietnameseDate, parseDeadline } from "../text/dates.js";
@@ -57,7 +57,9 @@ export function yearlyReportingDay(fullText: string | null): { day: number; mont
  * they have owners or the focal point confirmed that (createRound), but a round opened before
  * owners were required, or an indicator added to a plan after its round opened, may still have none.
  */
-export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators: Set<number> }
+/** What an agency owes in a round: tasks (as lead or partner), indicators it owns, key projects it carries out (as investor or lead). */
+export interface Owed { tasks: Map<number, "lead" | "coordinating">; indicators: Set<number>; projects: Set<number> }
+export const nothingOwed = (): Owed => ({ tasks: new Map(), indicators: new Set(), projects: new Set() });
 
 export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "coordinatorId" | "windowFrom">, documentIds: number[]): Promise<Map<number, Owed>> {
   const successors = await successionsOn(db, round.dueOn);
@@ -71,7 +73,7 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
   const out = new Map<number, Owed>();
   const owedOf = (agencyId: number) => {
     let o = out.get(agencyId);
-    if (!o) out.set(agencyId, (o = { tasks: new Map(), indicators: new Set() }));
+    if (!o) out.set(agencyId, (o = nothingOwed()));
     return o;
   };
   if (!documentIds.length) return out;
@@ -93,6 +95,15 @@ export async function owedByAgency(db: Database, round: Pick<Round, "dueOn" | "c
     const resolved = i.ownerId !== null ? resolve(i.ownerId) : [];
     const owners = resolved.length ? resolved : round.coordinatorId !== null ? [round.coordinatorId] : [];
     for (const agencyId of owners) owedOf(agencyId).indicators.add(i.id);
+  }
+  // A key project a plan of the round carries is reported by its lead (the investor); one with no lead, by the coordinator.
+  const carried = await db.selectDistinct({ id: projects.id, leadId: projects.leadId }).from(projects)
+    .innerJoin(projectDocuments, and(eq(projectDocuments.projectId, projects.id), eq(projectDocuments.role, "carries")))
+    .where(inArray(projectDocuments.documentId, documentIds));
+  for (const p of carried) {
+    const resolved = p.leadId !== null ? resolve(p.leadId) : [];
+    const leads = resolved.length ? resolved : round.coordinatorId !== null ? [round.coordinatorId] : [];
+    for (const agencyId of leads) owedOf(agencyId).projects.add(p.id);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { boolean, check, customType, date, doublePrecision, index, integer, json
 import { agencies } from "../agencies/schema.js";
 import { users } from "../accounts/schema.js";
 import { documents } from "../documents/schema.js";
-import { indicators, tasks, TASK_ROLES } from "../plans/schema.js";
+import { indicators, projects, tasks, TASK_ROLES } from "../plans/schema.js";
 import { oneOf } from "../storage/checks.js";
 
 export const PERIOD_KINDS = ["year", "half", "quarter", "month"] as const;
@@ -169,7 +169,7 @@ export const submissionIndicators = pgTable("submission_indicators", {
   check("submission_indicators_kind", oneOf(t.valueKind, REPORTED_VALUE_KINDS)),
 ]);
 
-export interface ItemComment { taskId?: number; indicatorId?: number; comment: string }
+export interface ItemComment { taskId?: number; indicatorId?: number; projectId?: number; comment: string }
 
 /** The history of a submission: each submit, withdrawal, return (with the focal point's comment) and acceptance. */
 export const submissionEvents = pgTable("submission_events", {
@@ -219,3 +219,27 @@ export const submissionActuals = pgTable("submission_actuals", {
   value: doublePrecision("value"),
   explanation: text("explanation").notNull().default(""),
 }, (t) => [primaryKey({ columns: [t.submissionId, t.indicatorId, t.year] })]);
+
+/**
+ * A lead agency's report on a key project it carries out (the investor): the figures each measure owes as of
+ * the round (billion đồng disbursed of what was allocated for the year, ha cleared, km, physical progress
+ * %), what happened, and why it is behind when it is. Accepting the report records the figures as the
+ * project's values, dated the day the report was sent and attributed to the agency.
+ */
+export const submissionProjects = pgTable("submission_projects", {
+  submissionId: integer("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
+  projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "restrict" }),
+  allocated: doublePrecision("allocated"),
+  disbursed: doublePrecision("disbursed"),
+  clearedHa: doublePrecision("cleared_ha"),
+  builtKm: doublePrecision("built_km"),
+  progress: doublePrecision("progress"),
+  narrative: text("narrative").notNull().default(""),
+  /** Required when the project is behind: the cause, and what is being done. */
+  explanation: text("explanation").notNull().default(""),
+}, (t) => [
+  primaryKey({ columns: [t.submissionId, t.projectId] }),
+  index("submission_projects_project_idx").on(t.projectId),
+  check("submission_projects_progress", sql`${t.progress} is null or ${t.progress} between 0 and 100`),
+  check("submission_projects_amounts", sql`coalesce(${t.allocated}, 0) >= 0 and coalesce(${t.disbursed}, 0) >= 0 and coalesce(${t.clearedHa}, 0) >= 0 and coalesce(${t.builtKm}, 0) >= 0`),
+]);

@@ -23,8 +23,10 @@ import type { Database } from "../storage/database.js";
 import { updateVersioned } from "../storage/records.js";
 import { reportGaps } from "./gaps.js";
 import { fullNumbers } from "./numbers.js";
+import { vietnamDate } from "./periods.js";
+import { projectFacts, projectGaps, projectProblems, projectsOfForm, recordProjectFigures, saveProjectEntries, type ProjectFormItem } from "./project-reports.js";
 import type { ReviewInput, SubmissionSave } from "./inputs.js";
-import { getRound, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
+import { getRound, nothingOwed, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
 import { indicatorLabel } from "./gaps.js";
 import { evidenceFiles, notifications, roundActualRequests, submissionActuals, submissionEvents, submissionIndicators, submissions, submissionTasks, type ItemComment, type SubmissionStatus } from "./schema.js";
 
@@ -40,7 +42,7 @@ export async function openReport(db: Database, actor: SessionUser, roundId: numb
   // A plan made a draft again is not owed to those who may not see it (a reporter): its tasks and indicators are the draft's.
   const round = await getRound(db, roundId, readsDrafts(actor));
   if (!round.reporterIds.includes(agencyId)) throw notFound();
-  const owed = (await owedByAgency(db, round, roundPlanIds(round))).get(agencyId) ?? { tasks: new Map(), indicators: new Set<number>() };
+  const owed = (await owedByAgency(db, round, roundPlanIds(round))).get(agencyId) ?? nothingOwed();
   return { actor, round, agencyId, owed };
 }
 
@@ -81,6 +83,8 @@ export interface SubmissionForm {
     indicatorId: number; name: string; unit: string | null; year: number; estimate: number | null;
     report: { value: number | null; explanation: string } | null;
   }[];
+  /** The key projects the agency carries out (as investor or lead). */
+  projects: ProjectFormItem[];
   events: (typeof submissionEvents.$inferSelect)[];
   evidence: { id: number; taskId: number | null; fileName: string; mediaType: string; size: number; createdAt: string }[];
 }
@@ -124,6 +128,8 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
   const taskComment = (taskId: number) => itemComments.find((c) => c.taskId === taskId)?.comment ?? null;
   const indicatorComment = (indicatorId: number) => itemComments.find((c) => c.indicatorId === indicatorId)?.comment ?? null;
   const actuals = await actualsOf(db, roundId, owed, submission, drafts);
+  const projectComment = (projectId: number) => itemComments.find((c) => c.projectId === projectId)?.comment ?? null;
+  const projectItems = await projectsOfForm(db, owed, submission, round.periodYear, vietnamDate(new Date()), drafts, projectComment);
   const selfReview = actor.role !== "admin" && actor.agencyIds.includes(agencyId);
   const evidence = submission ? await db.select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, fileName: evidenceFiles.fileName, mediaType: evidenceFiles.mediaType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles).where(and(eq(evidenceFiles.submissionId, submission.id), evidenceVisible(drafts))).orderBy(asc(evidenceFiles.id)) : [];
@@ -150,7 +156,7 @@ export async function formOf(db: Database, { actor, round, agencyId, owed }: Rep
         reviewComment: indicatorComment(i.id),
       };
     }),
-    actuals, events, evidence,
+    actuals, projects: projectItems, events, evidence,
   };
 }
 
@@ -207,7 +213,9 @@ export async function saveDraft(db: Database, place: ReportPlace, input: Submiss
   input.indicators?.forEach((v, i) => { if (!owed.indicators.has(v.indicatorId)) problems.push({ field: `indicators.${i}.indicatorId`, key: "indicator_not_owed" }); });
   const asked = input.actuals?.length ? await actualsOf(db, place.round.id, owed, null, false) : [];
   input.actuals?.forEach((v, i) => { if (!asked.some((a) => a.indicatorId === v.indicatorId && a.year === v.year)) problems.push({ field: `actuals.${i}.indicatorId`, key: "actual_not_requested" }); });
+  problems.push(...projectProblems(input.projects, owed, await projectFacts(db, input.projects)));
   if (problems.length) throw new AppError("validation", problems);
+  await saveProjectEntries(db, submission.id, input.projects);
   for (const v of input.actuals ?? []) {
     const changes = { ...(v.value !== undefined && { value: v.value }), ...(v.explanation !== undefined && { explanation: v.explanation }) };
     await db.insert(submissionActuals).values({ submissionId: submission.id, indicatorId: v.indicatorId, year: v.year, ...changes })
@@ -263,7 +271,8 @@ function gaps(form: SubmissionForm): FieldProblem[] {
     texts: { results: form.submission?.results ?? "", difficulties: form.submission?.difficulties ?? "", proposals: form.submission?.proposals ?? "" },
   }).filter((g) => g.blocking).map((g): FieldProblem => ({ field: g.field, key: g.key as MessageKey, params: { ...g.item } as Record<string, string> }))
     .concat(form.actuals.filter((a) => a.report?.value == null && !a.report?.explanation.trim())
-      .map((a) => ({ field: `actuals.${a.indicatorId}-${a.year}.value`, key: "actual_required", params: { indicator: indicatorLabel(a.name), year: String(a.year) } })));
+      .map((a) => ({ field: `actuals.${a.indicatorId}-${a.year}.value`, key: "actual_required", params: { indicator: indicatorLabel(a.name), year: String(a.year) } })))
+    .concat(projectGaps(form.projects));
 }
 
 async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "", itemComments: ItemComment[] = []) {
@@ -327,7 +336,8 @@ export async function reviewSubmission(db: Database, actor: SessionUser, roundId
     const form = await formOf(db, place);
     const problems: FieldProblem[] = [];
     items.forEach((c, i) => {
-      const known = "taskId" in c ? form.tasks.some((t) => t.id === c.taskId) : form.indicators.some((x) => x.id === c.indicatorId);
+      const known = "taskId" in c ? form.tasks.some((t) => t.id === c.taskId)
+        : "indicatorId" in c ? form.indicators.some((x) => x.id === c.indicatorId) : form.projects.some((x) => x.id === c.projectId);
       if (!known) problems.push({ field: `items.${i}`, key: "item_not_in_report" });
     });
     if (problems.length) throw new AppError("validation", problems);
@@ -335,7 +345,10 @@ export async function reviewSubmission(db: Database, actor: SessionUser, roundId
   const status = input.decision === "accept" ? "accepted" : "returned";
   await bump(db, submission, { status, reviewedAt: now.toISOString() });
   await addEvent(db, actor, submission.id, status, input.comment, status === "returned" ? items : []);
-  if (status === "accepted") await recordValues(db, place.round, submission);
+  if (status === "accepted") {
+    await recordValues(db, place.round, submission);
+    await recordProjectFigures(db, submission, place.round.periodYear);
+  }
   const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   await notify(db, { agencyId }, { kind: status, roundId, agencyId, params: { round: place.round.title, agency: agency.name, comment: input.comment || null } });
   return formOf(db, place);

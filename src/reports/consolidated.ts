@@ -16,17 +16,18 @@ import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
 import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
-import { metricVisible } from "../plans/projects.js";
-import { projectMetrics, projects, tasks } from "../plans/schema.js";
+import { namedBy, projectVisible, summarise } from "../plans/projects.js";
+import { projects, tasks } from "../plans/schema.js";
 import { taskLeadLabelsOn } from "../plans/tasks.js";
 import { boardOf } from "../reporting/board.js";
-import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
+import { roundPlans, rounds, submissionProjects, submissions, submissionTasks } from "../reporting/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { AppError } from "../core/errors.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { reportDraftOf, type SECTION_KEYS } from "./drafts.js";
+import { projectParagraph } from "./project-paragraphs.js";
 import { blocksToText, shorten, textToBlocks } from "./narrative.js";
 import { officialDocument, placeName, provinceTier, type Appendix, type Block } from "./official-document.js";
 
@@ -222,8 +223,12 @@ export async function compileReport(db: Database, documentId: number, year: numb
   // phrase as the plan writes it ("Các sở, ban, ngành"), not the bodies it stands for.
   const leads = await taskLeadLabelsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
   const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map(sentenceCase).join("; ");
-  const planProjects = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.documentId, documentId)).orderBy(asc(projects.id));
-  const metrics = planProjects.length ? await db.select().from(projectMetrics).where(and(inArray(projectMetrics.projectId, planProjects.map((p) => p.id)), metricVisible(drafts))) : [];
+  // The projects the plan carries, judged as of the year reported on, with the causes their investors gave in the year's accepted reports.
+  const planProjects = await summarise(db, await db.select().from(projects).where(and(namedBy(documentId, "carries"), projectVisible(drafts))).orderBy(asc(projects.name), asc(projects.id)), drafts, yearAsOf(year, today));
+  const projectCauses = planProjects.length && accepted.length ? await db.select({ projectId: submissionProjects.projectId, agencyId: submissions.agencyId, agency: agencies.name, explanation: submissionProjects.explanation })
+    .from(submissionProjects).innerJoin(submissions, eq(submissions.id, submissionProjects.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
+    .where(inArray(submissionProjects.submissionId, accepted.map((a) => a.id))) : [];
+  const causesOf = (projectId: number) => projectCauses.filter((c) => c.projectId === projectId && c.explanation.trim()).map((c) => `${c.agency}: ${c.explanation.trim().replace(/[.;]?$/, ".")}`);
 
   const typeName = DOCUMENT_TYPE_LABELS[plan.docType]?.vi ?? "Kế hoạch";
   const planRef = `${typeName} ${cite(plan)} của ${body.name}`.replace(/\s+/g, " ");
@@ -254,8 +259,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
       orNone(fromAgencies("results"), "Chưa có báo cáo được tiếp nhận."),
     ] },
     { key: "projects", title: "III. CÁC DỰ ÁN, CÔNG TRÌNH TRỌNG ĐIỂM", blocks: [
-      orNone(planProjects.map((p) => `${p.name}: ${metrics.filter((m) => m.projectId === p.id).map((m) => `${m.label.trim()} ${n(m.value)}${m.of !== null ? `/${n(m.of)}` : ""}${m.unit ? ` ${m.unit}` : ""}`).join("; ") || "chưa có số liệu"}.`),
-        "Kế hoạch không có dự án, công trình trọng điểm được theo dõi."),
+      orNone(planProjects.map((p) => projectParagraph(p, causesOf(p.id))), "Kế hoạch không có dự án, công trình trọng điểm được theo dõi."),
     ] },
     { key: "limitations", title: "IV. HẠN CHẾ, TỒN TẠI", blocks: [
       orNone([

@@ -129,20 +129,6 @@ export function DashboardPage() {
         </ul>
       ))}
 
-      {d.projects.length > 0 && <h2>{t.projectsTitle}</h2>}
-      <ul className="projects">
-        {d.projects.map((p) => (
-          <li key={p.id}>
-            <strong>{p.documentId ? <Link to={`/documents/${p.documentId}`}>{p.name}</Link> : p.name}</strong>
-            {p.metrics.map((m, k) => (
-              <div key={k} className="metric">
-                <span>{m.label} {formatNumber(m.value)}{m.of !== null ? `/${formatNumber(m.of)}` : ""}{m.unit ? ` ${m.unit}` : ""}</span>
-                {m.of ? <progress max={m.of} value={Math.min(m.value, m.of)}>{formatNumber((100 * m.value) / m.of)} %</progress> : null}
-              </div>
-            ))}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 import { rounds } from "./schema.js";
+import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
+import { SHEETS } from "./template.js";
 
 let s: TestServer;
 let focal: Client, reporter: Client, leader: Client;
@@ -64,12 +66,40 @@ describe("a key project in a round", () => {
     expect((await form()).submission).toBeNull();
   });
 
+  it("is a sheet of the agency's Excel template, filled offline and uploaded back (Vietnamese numbers, a negative refused by its cell)", async () => {
+    const url = `${s.url}/api/rounds/${roundId}/reports/${idOf["so-xay-dung"]}/template`;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(url, { headers: reporter.headers })).arrayBuffer()) as never);
+    const sheet = book.getWorksheet(SHEETS.projects)!;
+    expect(sheet.getRow(3).getCell(2).value).toBe("Đường kết nối Khu công nghiệp Hữu Lũng với QL.31");
+    expect(String(sheet.getRow(3).getCell(3).value)).toContain("Tổng mức đầu tư: 1.250,5 tỷ đồng");
+    // (A locked cell is written with no protection of its own: locked is the default.)
+    expect([1, 2, 3, 4, 12, 13].map((c) => sheet.getRow(3).getCell(c).protection?.locked ?? true)).toEqual(Array(6).fill(true));
+    expect([5, 6, 7, 8, 9, 10, 11].map((c) => sheet.getRow(3).getCell(c).protection?.locked)).toEqual(Array(7).fill(false));
+    const send = async (b: ExcelJS.Workbook) => {
+      const body = new FormData();
+      body.append("file", new Blob([new Uint8Array(await b.xlsx.writeBuffer())]), "mau.xlsx");
+      const res = await fetch(url, { method: "POST", headers: reporter.headers, body });
+      return { status: res.status, body: await res.json() };
+    };
+    sheet.getRow(3).getCell(5).value = "-400";
+    const refused = await send(book);
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused)).toEqual([{ field: `${SHEETS.projects}!E3`, message: `Trang ${SHEETS.projects}, ô E3: số không được âm` }]);
+    expect((await form()).submission).toBeNull();
+    [400, "120,75", "80,2", null, 35].forEach((v, j) => { sheet.getRow(3).getCell(5 + j).value = v; });
+    sheet.getRow(3).getCell(10).value = "Đang thi công nền đường";
+    const uploaded = await send(book);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
+    const f = await form();
+    expect(f.projects[0].report).toMatchObject({ allocated: 400, disbursed: 120.75, clearedHa: 80.2, builtKm: null, progress: 35, narrative: "Đang thi công nền đường" });
+    expect(f.projects[0].evaluation.state).toBe("behind");
+  });
+
   it("asks the cause when the figures typed put the project behind, and accepts it with one", async () => {
     const url = `/api/rounds/${roundId}/reports/${idOf["so-xay-dung"]}`;
-    const saved = await reporter.call("PUT", url, { version: 0, results: "Đã triển khai", projects: [{ projectId, allocated: "400", disbursed: "120,75", clearedHa: "80,2", progress: "35" }] });
+    const saved = await reporter.call("PUT", url, { version: (await form()).submission.version, results: "Đã triển khai" });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.projects[0].report).toMatchObject({ allocated: 400, disbursed: 120.75, clearedHa: 80.2, progress: 35 });
-    expect(saved.body.projects[0].evaluation.state).toBe("behind");
     const refused = await reporter.call("POST", `${url}/submit`, { version: saved.body.submission.version });
     expect(refused.status).toBe(400);
     expect(fieldsOf(refused)).toContainEqual({ field: `projects.${projectId}.explanation`, message: expect.stringContaining("chậm tiến độ") });

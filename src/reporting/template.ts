@@ -3,7 +3,8 @@
  * and upload back as the agency's draft.
  *
  * Written from the report form (formOf), so the workbook owes what the form owes. Three sheets
- * (tasks, indicators, general sections) with Vietnamese headers; what is not to be typed is locked
+ * (tasks, indicators, general sections), and a fourth for the key projects the agency carries out
+ * when it owes some, with Vietnamese headers; what is not to be typed is locked
  * (sheet protection without a password: it keeps an official from typing over a task's text by
  * mistake, not anyone from reading or unprotecting); the status and the kind of value are drop-downs;
  * A4 landscape, fitted to the width, the header row repeated on every page. Each row carries its key
@@ -47,7 +48,7 @@ const ZIP_LIMITS = { entries: 200, totalBytes: 24 << 20, entryBytes: 12 << 20 };
 const SPARE_ROWS = 50, MAX_PROBLEMS = 200;
 const FORMAT = "theodoi-template-1";
 
-export const SHEETS = { tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", texts: "Nội dung chung", key: "theodoi" } as const;
+export const SHEETS = { tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", projects: "Dự án", texts: "Nội dung chung", key: "theodoi" } as const;
 /** The Government Office's categories, as the form shows them. */
 export const STATUS_LABELS: Record<(typeof TASK_REPORT_STATUSES)[number], string> = {
   completed_on_time: "Hoàn thành đúng hạn", completed_late: "Hoàn thành quá hạn", in_progress: "Đang thực hiện trong hạn",
@@ -68,6 +69,17 @@ const INDICATOR_COLUMNS = [
   { header: "Số liệu gần nhất", width: 22 }, { header: "Giá trị kỳ này", width: 14, typed: true }, { header: "Loại số liệu", width: 14, typed: true },
   { header: "Giải thích (khi chưa đạt hoặc chưa có số liệu)", width: 40, typed: true }, { header: "Ý kiến của cơ quan đầu mối", width: 24 }, { header: "Khoá (không sửa)", width: 10 },
 ] as const;
+/** The key projects the agency carries out (a sheet only when it owes some). */
+const PROJECT_COLUMNS = [
+  { header: "STT", width: 5 }, { header: "Dự án", width: 36 }, { header: "Thông tin dự án", width: 26 }, { header: "Số liệu gần nhất", width: 26 },
+  { header: "Vốn bố trí năm (tỷ đồng)", width: 13, typed: true }, { header: "Giải ngân lũy kế năm (tỷ đồng)", width: 13, typed: true },
+  { header: "Mặt bằng đã bàn giao (ha)", width: 12, typed: true }, { header: "Chiều dài đã bàn giao, thi công (km)", width: 12, typed: true },
+  { header: "Khối lượng thực hiện (%)", width: 11, typed: true }, { header: "Tình hình thực hiện", width: 36, typed: true },
+  { header: "Nguyên nhân chậm, giải pháp (khi chậm tiến độ)", width: 32, typed: true }, { header: "Ý kiến của cơ quan đầu mối", width: 22 }, { header: "Khoá (không sửa)", width: 10 },
+] as const;
+/** A project's typed columns (from the fifth), in the order of PROJECT_COLUMNS, as the form names them. */
+const PROJECT_NUMBERS = ["allocated", "disbursed", "clearedHa", "builtKm", "progress"] as const;
+const PROJECT_TEXTS = ["narrative", "explanation"] as const;
 const TEXT_COLUMNS = [{ header: "Mục", width: 24 }, { header: "Nội dung", width: 110, typed: true }, { header: "Khoá (không sửa)", width: 10 }] as const;
 
 const FONT = { name: "Times New Roman", size: 12 };
@@ -88,6 +100,16 @@ const indicatorLocked = (i: SubmissionForm["indicators"][number], last: string) 
 const INDICATOR_CHECKED = 3;
 const actualLocked = (a: SubmissionForm["actuals"][number]) =>
   [`${a.name}: số thực hiện năm ${a.year}${a.estimate !== null ? ` (thay số ước ${n(a.estimate)})` : ""}`, "", a.unit ?? "", a.estimate !== null ? `${a.year}: ${n(a.estimate)} (ước)` : ""];
+
+/** A project's locked cells: its name and facts (checked back), and its latest figures (for reading). */
+const projectLocked = (p: SubmissionForm["projects"][number]) => [
+  p.name,
+  [p.location && `Địa điểm: ${p.location}`, p.investment !== null && `Tổng mức đầu tư: ${n(p.investment)} tỷ đồng`, p.areaHa !== null && `Diện tích GPMB: ${n(p.areaHa)} ha`,
+    p.lengthKm !== null && `Chiều dài: ${n(p.lengthKm)} km`, p.completesOn && `Hoàn thành: ${formatVietnameseDate(p.completesOn)}`].filter(Boolean).join("; "),
+  [p.last.disbursed !== null && `Giải ngân ${n(p.last.disbursed)}${p.last.allocated !== null ? `/${n(p.last.allocated)}` : ""} tỷ đồng`, p.last.clearedHa !== null && `Mặt bằng ${n(p.last.clearedHa)} ha`,
+    p.last.builtKm !== null && `${n(p.last.builtKm)} km`, p.last.progress !== null && `Khối lượng ${n(p.last.progress)}%`].filter(Boolean).join("; ") + (p.last.asOf ? ` (đến ${formatVietnameseDate(p.last.asOf)})` : ""),
+];
+const PROJECT_CHECKED = 2;
 
 /** The latest values of each indicator (three, newest first), as one cell says them: "2024: 6,33 (ước); 2023: 7,17". */
 async function lastValues(db: Database, form: SubmissionForm, drafts: boolean): Promise<Map<number, string>> {
@@ -202,6 +224,23 @@ export async function templateOf(db: Database, place: ReportPlace): Promise<{ by
   }
   inds.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: INDICATOR_COLUMNS.length - 1 } };
 
+  const projectSheet = form.projects.length ? sheetWith(book, SHEETS.projects, PROJECT_COLUMNS, title) : null;
+  if (projectSheet) {
+    form.projects.forEach((p, k) => {
+      const locked = projectLocked(p);
+      const row = projectSheet.addRow([k + 1, ...locked, ...PROJECT_NUMBERS.map((f) => p.report?.[f] ?? null), ...PROJECT_TEXTS.map((f) => p.report?.[f] || null),
+        p.reviewComment, `P:${p.id}:${hash(locked.slice(0, PROJECT_CHECKED))}`]);
+      styleRow(row, PROJECT_COLUMNS);
+      PROJECT_NUMBERS.forEach((_, j) => {
+        const cell = row.getCell(5 + j);
+        cell.numFmt = "#,##0.######";
+        cell.dataValidation = { type: "custom", allowBlank: true, formulae: [`OR(ISTEXT(${cell.address}),${cell.address}>=0)`], showErrorMessage: true,
+          errorTitle: "Số liệu", error: "Số không âm, viết kiểu Việt Nam (1.288,123)", promptTitle: String(PROJECT_COLUMNS[4 + j].header), prompt: "Số không âm, viết kiểu Việt Nam (1.288,123)", showInputMessage: true };
+      });
+    });
+    projectSheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: PROJECT_COLUMNS.length - 1 } };
+  }
+
   const texts = sheetWith(book, SHEETS.texts, TEXT_COLUMNS, title);
   for (const k of TEXTS) {
     const row = texts.addRow([TEXT_LABELS[k], form.submission?.[k] || null, `S:${k}`]);
@@ -215,7 +254,7 @@ export async function templateOf(db: Database, place: ReportPlace): Promise<{ by
     keySheet.getCell(r + 1, 1).value = k; keySheet.getCell(r + 1, 2).value = v;
   });
   TASK_REPORT_STATUSES.forEach((s, r) => { keySheet.getCell(r + 1, 4).value = STATUS_LABELS[s]; });
-  for (const sheet of [tasks, inds, texts, keySheet]) await protect(sheet);
+  for (const sheet of [tasks, inds, projectSheet, texts, keySheet]) if (sheet) await protect(sheet);
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   return { bytes, fileName: `mau-bao-cao-dot-${form.round.id}-co-quan-${form.agency.id}.xlsx` };
 }
@@ -315,7 +354,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
       const keyText = textOf(row.getCell(keyColumn));
       const typed = [...Array(keyColumn - 1).keys()].some((k) => textOf(row.getCell(k + 1)).trim());
       if (!keyText) { if (typed) problems.push(fieldProblem(sheet.name, row.getCell(keyColumn).address, "template_key_edited")); continue; }
-      const m = /^([TIAS]:[\w]+(?::\d+)?)(?::([0-9a-f]{12}))?$/.exec(keyText);
+      const m = /^([TIAPS]:[\w]+(?::\d+)?)(?::([0-9a-f]{12}))?$/.exec(keyText);
       if (!m || out.has(m[1])) { problems.push(fieldProblem(sheet.name, row.getCell(keyColumn).address, "template_key_edited")); continue; }
       out.set(m[1], { row, hash: m[2] ?? "" });
       seen.add(m[1]);
@@ -397,6 +436,34 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
     if (Object.keys(diff).length > 2) (save.actuals ??= []).push(diff);
   }
 
+  const projectSheet = book.getWorksheet(SHEETS.projects);
+  if (form.projects.length && !projectSheet) problems.push({ field: "file", key: "template_row_missing", params: { sheet: SHEETS.projects, item: form.projects[0].name.slice(0, 60) } });
+  const projectRows = projectSheet ? rows(projectSheet, PROJECT_COLUMNS.length, form.projects.length) : new Map<string, { row: ExcelJS.Row; hash: string }>();
+  for (const p of projectSheet ? form.projects : []) {
+    const entry = projectRows.get(`P:${p.id}`);
+    if (!entry) { problems.push({ field: projectSheet!.name, key: "template_row_missing", params: { sheet: projectSheet!.name, item: p.name.slice(0, 60) } }); continue; }
+    if (!lockedOk(projectSheet!, entry, projectLocked(p).slice(0, PROJECT_CHECKED), 2)) continue;
+    const diff: NonNullable<SubmissionSave["projects"]>[number] = { projectId: p.id };
+    const item = p.name.slice(0, 60);
+    PROJECT_NUMBERS.forEach((field, j) => {
+      const cell = entry.row.getCell(5 + j);
+      const value = numberOf(cell);
+      if (value === "bad") { problems.push(fieldProblem(projectSheet!.name, cell.address, "template_number", { value: textOf(cell).slice(0, 40) })); return; }
+      if (value !== null && value < 0) { problems.push(fieldProblem(projectSheet!.name, cell.address, "template_negative")); return; }
+      if (field === "progress" && value !== null && !progressInRange(value)) { problems.push(fieldProblem(projectSheet!.name, cell.address, "template_progress_range")); return; }
+      const was = p.report?.[field] ?? null;
+      if (value !== was) { diff[field] = value; change(projectSheet!, cell, item, field, n(was), n(value)); }
+    });
+    PROJECT_TEXTS.forEach((field, j) => {
+      const cell = entry.row.getCell(5 + PROJECT_NUMBERS.length + j);
+      const text = textOf(cell);
+      if (text.length > 50_000) { problems.push(fieldProblem(projectSheet!.name, cell.address, "template_text_long")); return; }
+      const was = p.report?.[field] ?? "";
+      if (text !== was) { diff[field] = text; change(projectSheet!, cell, item, field, was, text); }
+    });
+    if (Object.keys(diff).length > 1) (save.projects ??= []).push(diff);
+  }
+
   const textRows = rows(textSheet, TEXT_COLUMNS.length, Object.keys(TEXT_LABELS).length);
   for (const k of TEXTS) {
     const entry = textRows.get(`S:${k}`);
@@ -409,7 +476,8 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
     if (text !== was) { save[k] = text; change(textSheet, cell, TEXT_LABELS[k], k, was, text); }
   }
   // A row for an item the report does not hold: a row of another report pasted in, or the plan changed since.
-  const owned = new Set([...form.tasks.map((t) => `T:${t.id}`), ...form.indicators.map((i) => `I:${i.id}`), ...form.actuals.map((a) => `A:${a.indicatorId}:${a.year}`), ...TEXTS.map((k) => `S:${k}`)]);
+  const owned = new Set([...form.tasks.map((t) => `T:${t.id}`), ...form.indicators.map((i) => `I:${i.id}`), ...form.actuals.map((a) => `A:${a.indicatorId}:${a.year}`),
+    ...form.projects.map((p) => `P:${p.id}`), ...TEXTS.map((k) => `S:${k}`)]);
   if ([...seen].some((k) => !owned.has(k))) throw new AppError("conflict", [], "template_stale");
   if (problems.length) throw new AppError("validation", problems.slice(0, MAX_PROBLEMS), "template_invalid", { count: String(problems.length) });
   return { save, changes, form };

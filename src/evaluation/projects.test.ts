@@ -54,6 +54,10 @@ describe("evaluateProject", () => {
     const e = evaluateProject(facts, [fig("clearance", 100, 640.28, "2024-03-31"), fig("clearance", 366.55, 640.28, "2024-10-31")], "2024-11-01");
     expect(e.clearance!.cleared).toBe(366.55);
   });
+  it("reads a total and its parts given on one date by the total", () => {
+    const parts = [fig("disbursed", 490, null, "2024-10-31", 2024), fig("disbursed", 0.1, null, "2024-10-31", 2024)];
+    expect(evaluateProject(facts, [...parts, ...sample], "2024-11-15").disbursement!.disbursed).toBe(490.1);
+  });
   it("reads the latest year with disbursement when this year has none", () => {
     const e = evaluateProject(facts, sample, "2026-12-05");
     expect(e.disbursement!.year).toBe(2024);

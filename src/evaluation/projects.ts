@@ -58,9 +58,13 @@ const pct = (x: number, lang: "vi" | "en") => (lang === "vi" ? formatVietnameseN
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const yearOf = (f: ProjectFigure) => f.year ?? (f.asOf ? Number(f.asOf.slice(0, 4)) : null);
 
-/** Latest first: by date, then by when recorded. */
+/**
+ * Latest first: by date, then by when recorded, then the larger: a report giving a total and its parts on one
+ * date ("giải ngân 490,1 tỷ đồng, trong đó: ngân sách trung ương 490 tỷ đồng; ngân sách địa phương 0,1 tỷ đồng")
+ * is read by its total.
+ */
 const byRecency = (a: ProjectFigure, b: ProjectFigure) =>
-  (b.asOf ?? "").localeCompare(a.asOf ?? "") || (b.recordedAt ?? "").localeCompare(a.recordedAt ?? "");
+  (b.asOf ?? "").localeCompare(a.asOf ?? "") || (b.recordedAt ?? "").localeCompare(a.recordedAt ?? "") || b.value - a.value;
 
 /** A measure's figures, latest first; of one capital year when `year` is given. */
 export function latestOf(figures: ProjectFigure[], measure: ProjectMeasure, year?: number): ProjectFigure[] {

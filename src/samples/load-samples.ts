@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { documents } from "../documents/schema.js";
-import { indicators } from "../plans/schema.js";
+import { indicators, projects } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 import { agencies } from "../agencies/schema.js";
 import { createRound } from "../reporting/rounds.js";
@@ -26,22 +26,43 @@ import { PROVINCE_SETTING } from "../storage/settings.js";
 export const SAMPLES_DIR = resolve(fileURLToPath(new URL("../../samples", import.meta.url)));
 const LOADED = "samples_loaded";
 
+/** Rules a focal point's choices are written as: the first rule whose words stand in an item's folded name gives its agency, by code. */
+const sampleRules = z.object({ rules: z.array(z.object({ words: z.string(), agency: z.string() })) });
+type Rules = z.infer<typeof sampleRules>["rules"];
+const readRules = <T extends z.ZodRawShape>(dir: string, file: string, extra: T) => sampleRules.extend(extra).parse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+
+/** The agency the first matching rule names, by id. */
+async function ruleAgencies(db: Database, rules: Rules): Promise<(name: string) => number | undefined> {
+  const codes = new Map((await db.select({ id: agencies.id, code: agencies.code }).from(agencies)).map((a) => [a.code, a.id]));
+  return (name) => {
+    const rule = rules.find((r) => foldPhrase(name).includes(r.words));
+    return rule ? codes.get(rule.agency) : undefined;
+  };
+}
+
 /**
  * The owners of the sample plan's indicators, as the focal point would pick them in the review (the plan names
- * none): `samples/indicator-owners.json`, the first rule whose words stand in an indicator's folded name.
+ * none): `samples/indicator-owners.json`.
  */
 async function assignSampleOwners(db: Database, dir: string) {
-  const file = sampleOwners.parse(JSON.parse(readFileSync(join(dir, "indicator-owners.json"), "utf8")));
+  const file = readRules(dir, "indicator-owners.json", { plan: z.string() });
   const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, file.plan));
   if (!plan) return;
-  const codes = new Map((await db.select({ id: agencies.id, code: agencies.code }).from(agencies)).map((a) => [a.code, a.id]));
+  const agencyFor = await ruleAgencies(db, file.rules);
   for (const i of await db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(and(eq(indicators.documentId, plan.id), isNull(indicators.ownerId)))) {
-    const rule = file.rules.find((r) => foldPhrase(i.name).includes(r.words));
-    const ownerId = rule ? codes.get(rule.agency) : undefined;
+    const ownerId = agencyFor(i.name);
     if (ownerId !== undefined) await db.update(indicators).set({ ownerId }).where(eq(indicators.id, i.id));
   }
 }
-const sampleOwners = z.object({ plan: z.string(), rules: z.array(z.object({ words: z.string(), agency: z.string() })) });
+
+/** The investors (lead agencies) of the sample plans' key projects, as the focal point would set them (the plans name none): `samples/project-leads.json`. */
+async function assignSampleProjectLeads(db: Database, dir: string) {
+  const agencyFor = await ruleAgencies(db, readRules(dir, "project-leads.json", {}).rules);
+  for (const p of await db.select({ id: projects.id, name: projects.name }).from(projects).where(isNull(projects.leadId))) {
+    const leadId = agencyFor(p.name);
+    if (leadId !== undefined) await db.update(projects).set({ leadId }).where(eq(projects.id, p.id));
+  }
+}
 
 /** The yearly round of the sample plan for 2026, collected by Sở Tài chính: the demo reporters' inbox is not empty. */
 async function openSampleRound(db: Database) {
@@ -71,6 +92,7 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
     }
     await createDemoAccounts(tx);
     await assignSampleOwners(tx, dir);
+    await assignSampleProjectLeads(tx, dir);
     await openSampleRound(tx);
     await tx.insert(settings).values([{ key: LOADED, value: new Date().toISOString() }, { key: PROVINCE_SETTING, value: "Lạng Sơn" }]);
     const count = (await tx.select({ id: documents.id }).from(documents)).length;

@@ -4,6 +4,7 @@ import { indicators, taskAgencies, tasks } from "../plans/schema.js";
 import { roundReporters, submissions } from "../reporting/schema.js";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
 import { agencies } from "./schema.js";
+import { projectsAnswered } from "../../test/support/reports.js";
 
 let s: TestServer;
 beforeAll(async () => { s = await startTestServer({ samples: true }); });
@@ -38,6 +39,7 @@ describe("restructuring an agency", () => {
     const saved = await s.call("PUT", `/api/rounds/${round2024.id}/reports/${khdt}`, {
       version: 0, tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress" })),
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
     });
     const sent = await s.call("POST", `/api/rounds/${round2024.id}/reports/${khdt}/submit`, { version: saved.body.submission.version });
     expect((await s.call("POST", `/api/rounds/${round2024.id}/reports/${khdt}/review`, { version: sent.body.submission.version, decision: "accept" })).status).toBe(200);

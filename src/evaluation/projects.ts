@@ -19,6 +19,8 @@ import { formatVietnameseNumber } from "../text/numbers.js";
 
 export const PROJECT_STATES = ["completed", "on_schedule", "behind", "stalled", "no_data"] as const;
 export type ProjectState = (typeof PROJECT_STATES)[number];
+/** The states as official documents and workbooks write them. */
+export const PROJECT_STATE_LABELS: Record<ProjectState, string> = { completed: "Hoàn thành", on_schedule: "Đúng tiến độ", behind: "Chậm tiến độ", stalled: "Không có tiến triển", no_data: "Chưa có số liệu" };
 
 /** Disbursed share of the allocated capital at least this share of the year gone by: on schedule. */
 export const DISBURSEMENT_PACE = 0.8;
@@ -39,7 +41,8 @@ export interface ProjectFigure {
 }
 type Words = { vi: string; en: string };
 type AspectState = "on_schedule" | "behind" | "stalled" | "completed";
-export interface Aspect { state: AspectState; reason: Words; share: number | null; asOf: string | null }
+/** `finding`: what is wrong in a few words without the figures ("giải ngân chậm so với tiến độ thời gian"), null when nothing is. */
+export interface Aspect { state: AspectState; reason: Words; finding: Words | null; share: number | null; asOf: string | null }
 export interface ProjectEvaluation {
   state: ProjectState;
   reason: Words;
@@ -84,6 +87,10 @@ const stalledWords = (what: Words, [before, last]: [ProjectFigure, ProjectFigure
   vi: `${what.vi} không tăng từ ${formatVietnameseDate(before.asOf!)} đến ${formatVietnameseDate(last.asOf!)} (${withUnit(vi(last.value), unit)}).`,
   en: `${what.en} has not grown from ${formatVietnameseDate(before.asOf!)} to ${formatVietnameseDate(last.asOf!)} (${withUnit(en(last.value), unit)}).`,
 });
+const stalledFinding = (what: Words, [before, last]: [ProjectFigure, ProjectFigure]): Words => ({
+  vi: `${what.vi.toLocaleLowerCase("vi")} không tăng từ ${formatVietnameseDate(before.asOf!)} đến ${formatVietnameseDate(last.asOf!)}`,
+  en: `${what.en.toLowerCase()} has not grown from ${formatVietnameseDate(before.asOf!)} to ${formatVietnameseDate(last.asOf!)}`,
+});
 const asOfWords = (asOf: string | null): Words => (asOf ? { vi: ` đến ${formatVietnameseDate(asOf)}`, en: ` by ${formatVietnameseDate(asOf)}` } : { vi: "", en: "" });
 
 function disbursementOf(figures: ProjectFigure[], today: string): ProjectEvaluation["disbursement"] {
@@ -106,12 +113,15 @@ function disbursementOf(figures: ProjectFigure[], today: string): ProjectEvaluat
   };
   let state: AspectState = "on_schedule";
   let reason: Words = { vi: `${base.vi}.`, en: `${base.en}.` };
-  if (stalled) { state = "stalled"; reason = stalledWords({ vi: "Giải ngân", en: "Disbursement" }, stalled, "tỷ đồng"); }
-  else if (share !== null && share < yearGone * DISBURSEMENT_PACE) {
+  let finding: Words | null = null;
+  if (stalled) {
+    state = "stalled"; reason = stalledWords({ vi: "Giải ngân", en: "Disbursement" }, stalled, "tỷ đồng"); finding = stalledFinding({ vi: "Giải ngân", en: "Disbursement" }, stalled);
+  } else if (share !== null && share < yearGone * DISBURSEMENT_PACE) {
     state = "behind";
     reason = { vi: `${base.vi}, chậm so với tiến độ thời gian (${pct(yearGone, "vi")} của năm).`, en: `${base.en}, behind the time gone by (${pct(yearGone, "en")} of the year).` };
+    finding = { vi: `giải ngân chậm so với tiến độ thời gian (đã qua ${pct(yearGone, "vi")} của năm)`, en: `disbursement behind the time gone by (${pct(yearGone, "en")} of the year)` };
   }
-  return { state, reason, share, asOf: last.asOf, year, disbursed: last.value, allocated, planned, shareOfPlan };
+  return { state, reason, finding, share, asOf: last.asOf, year, disbursed: last.value, allocated, planned, shareOfPlan };
 }
 
 /** Site clearance or length: done of a total, due by a date. */
@@ -127,12 +137,14 @@ function shareAspect(series: ProjectFigure[], totalFact: number | null, due: str
   };
   let state: AspectState = share !== null && share >= 100 ? "completed" : "on_schedule";
   let reason: Words = { vi: `${base.vi}.`, en: `${base.en}.` };
-  if (state !== "completed" && stalled) { state = "stalled"; reason = stalledWords(what, stalled, unit); }
+  let finding: Words | null = null;
+  if (state !== "completed" && stalled) { state = "stalled"; reason = stalledWords(what, stalled, unit); finding = stalledFinding(what, stalled); }
   else if (state !== "completed" && due && today > due) {
     state = "behind";
     reason = { vi: `${base.vi}, quá hạn ${formatVietnameseDate(due)}.`, en: `${base.en}, past its due date ${formatVietnameseDate(due)}.` };
+    finding = { vi: `${what.vi.toLocaleLowerCase("vi")} chưa xong, quá hạn ${formatVietnameseDate(due)}`, en: `${what.en.toLowerCase()} not done, past its due date ${formatVietnameseDate(due)}` };
   }
-  return { state, reason, share, asOf: last.asOf, done: last.value, total };
+  return { state, reason, finding, share, asOf: last.asOf, done: last.value, total };
 }
 
 function progressOf(figures: ProjectFigure[], facts: ProjectFacts, today: string): ProjectEvaluation["progress"] {
@@ -147,16 +159,20 @@ function progressOf(figures: ProjectFigure[], facts: ProjectFacts, today: string
   const stalled = stalledBetween(series);
   let state: AspectState = last.value >= 100 ? "completed" : "on_schedule";
   let reason: Words = { vi: `${base.vi}.`, en: `${base.en}.` };
-  if (state === "completed") return { state, reason, share: last.value, asOf: last.asOf, value: last.value, expected };
+  let finding: Words | null = null;
+  if (state === "completed") return { state, reason, finding, share: last.value, asOf: last.asOf, value: last.value, expected };
   if (facts.completesOn && today > facts.completesOn) {
     state = "behind";
     reason = { vi: `${base.vi}, quá hạn hoàn thành ${formatVietnameseDate(facts.completesOn)}.`, en: `${base.en}, past its completion date ${formatVietnameseDate(facts.completesOn)}.` };
-  } else if (stalled) { state = "stalled"; reason = stalledWords({ vi: "Khối lượng thực hiện", en: "Work done" }, stalled, "%"); }
-  else if (expected !== null && last.value < expected - PROGRESS_SLACK) {
+    finding = { vi: `quá hạn hoàn thành ${formatVietnameseDate(facts.completesOn)}`, en: `past its completion date ${formatVietnameseDate(facts.completesOn)}` };
+  } else if (stalled) {
+    state = "stalled"; reason = stalledWords({ vi: "Khối lượng thực hiện", en: "Work done" }, stalled, "%"); finding = stalledFinding({ vi: "Khối lượng thực hiện", en: "Work done" }, stalled);
+  } else if (expected !== null && last.value < expected - PROGRESS_SLACK) {
     state = "behind";
     reason = { vi: `${base.vi}, thấp hơn tiến độ dự kiến (${pct(expected, "vi")}) để hoàn thành ${formatVietnameseDate(facts.completesOn!)}.`, en: `${base.en}, below the expected ${pct(expected, "en")} for completion on ${formatVietnameseDate(facts.completesOn!)}.` };
+    finding = { vi: `khối lượng thực hiện thấp hơn tiến độ dự kiến (${pct(expected, "vi")})`, en: `work done below the expected ${pct(expected, "en")}` };
   }
-  return { state, reason, share: last.value, asOf: last.asOf, value: last.value, expected };
+  return { state, reason, finding, share: last.value, asOf: last.asOf, value: last.value, expected };
 }
 
 const SEVERITY: AspectState[] = ["stalled", "behind", "on_schedule", "completed"];

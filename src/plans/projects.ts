@@ -52,7 +52,7 @@ async function metricsOf(db: Database, ids: number[], drafts: boolean): Promise<
   return by;
 }
 
-/** Each project with its lead's name, the plans carrying it and its evaluation as of `today`. */
+/** Each project with its lead's name, the plans carrying it and its evaluation as of `today`, by name in Vietnamese order ("Đ" after "D"). */
 export async function summarise(db: Database, rows: ProjectRow[], drafts: boolean, today: string): Promise<ProjectSummary[]> {
   const ids = rows.map((r) => r.id);
   const metrics = await metricsOf(db, ids, drafts);
@@ -67,7 +67,7 @@ export async function summarise(db: Database, rows: ProjectRow[], drafts: boolea
     leadName: r.leadId === null ? null : leads.get(r.leadId) ?? null,
     plans: links.filter((l) => l.projectId === r.id).map(({ id, symbol, title }) => ({ id, symbol, title })),
     evaluation: evaluate(r, metrics.get(r.id) ?? [], today),
-  }));
+  })).sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id - b.id);
 }
 
 const withoutSearch = ({ searchFolded: _s, ...r }: typeof projects.$inferSelect): ProjectRow => r;
@@ -92,7 +92,7 @@ export function projectWhere(q: { planId?: number; documentId?: number; leadId?:
  * follows tens of key projects, a ministry a few hundred.
  */
 export async function listProjects(db: Database, q: z.infer<typeof projectListQuery>, drafts: boolean, today: string): Promise<Page<ProjectSummary> & { states: Record<ProjectState, number> }> {
-  const rows = (await db.select().from(projects).where(projectWhere(q, drafts)).orderBy(asc(projects.name), asc(projects.id))).map(withoutSearch);
+  const rows = (await db.select().from(projects).where(projectWhere(q, drafts))).map(withoutSearch);
   const summaries = await summarise(db, rows, drafts, today);
   const states = { completed: 0, on_schedule: 0, behind: 0, stalled: 0, no_data: 0 } as Record<ProjectState, number>;
   for (const s of summaries) states[s.evaluation.state]++;

@@ -11,6 +11,7 @@ import { indicators, indicatorValues } from "../plans/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 import { runReminders } from "./reminders.js";
 import { notifications, reminderDeliveries, rounds } from "./schema.js";
+import { projectsAnswered } from "../../test/support/reports.js";
 
 let s: TestServer;
 let planId: number;
@@ -39,6 +40,7 @@ async function send(roundId: number, agencyId: number, as: Client = focal) {
     version: form.submission?.version ?? 0,
     tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 50, narrative: "Đang làm" })),
     indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+    projects: projectsAnswered(form),
     actuals: form.actuals.map((a: { indicatorId: number; year: number }) => ({ indicatorId: a.indicatorId, year: a.year, value: 91.5 })),
   });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
@@ -232,6 +234,7 @@ describe("round controls", () => {
       version: form.submission?.version ?? 0,
       tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 50 })),
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
     });
     const gap = await focal.call("POST", `/api/rounds/${roundId}/reports/${owner}/submit`, { version: saved.body.submission.version });
     expect(gap.status).toBe(400);

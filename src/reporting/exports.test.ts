@@ -21,6 +21,7 @@ import { asciiName, roundEvidenceZip, safeFileName, uniqueNames, zipStream } fro
 import { numberFormat, REPORT_STATUS_LABELS, SHEET_NAMES } from "./round-workbook.js";
 import { evidenceFiles, rounds, submissions } from "./schema.js";
 import { KIND_LABELS, openTemplate, SHEETS, STATUS_LABELS, TEMPLATE_MAX_BYTES } from "./template.js";
+import { projectsAnswered } from "../../test/support/reports.js";
 
 describe("the template's size limit", () => {
   it("is named as it is, not written out", async () => {
@@ -104,6 +105,7 @@ describe("the round's bulk exports", () => {
       version: form.submission?.version ?? 0,
       tasks: form.tasks.filter((t: any) => t.role === "lead").map((t: any) => ({ taskId: t.id, status: "in_progress", progress: 40, narrative: "Đang triển khai" })),
       indicators: form.indicators.map((i: any) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
       actuals: form.actuals.map((a: any) => ({ indicatorId: a.indicatorId, year: a.year, explanation: "Chưa có số liệu" })),
       results: "Hoàn thành các nhiệm vụ trọng tâm",
       ...extra(form),

@@ -5,7 +5,7 @@
  * Sheets: a summary first (one row per expected agency: its report's status, due date, when sent, on
  * time or late); one sheet per plan of the round (one row per agency × task, indicator or actual
  * figure asked: the item, what the agency reported, its report's status and the day it was sent);
- * the general sections last. Labels are the template's (the Government Office's categories of a task's
+ * the key projects the agencies report (one row per agency × project, when any is owed); the general sections last. Labels are the template's (the Government Office's categories of a task's
  * status, "Thực hiện" / "Ước thực hiện"); a report's status is one of four: chưa gửi, đã gửi, đã trả
  * lại, đã tiếp nhận. Numbers are numbers, each shown with its own decimals and the thousands grouped
  * (Excel writes them with the reader's separators: "1.288,123" in Vietnamese); dates are dates, a
@@ -15,6 +15,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { describeTarget } from "../evaluation/indicators.js";
+import { PROJECT_STATE_LABELS } from "../evaluation/projects.js";
 import { wrappedLines } from "../reports/xlsx.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
@@ -42,7 +43,7 @@ export const REPORT_STATUS_LABELS: Record<SubmissionStatus | "missing", string> 
 };
 const VIETNAM_OFFSET_MS = 7 * 3_600_000; // Vietnam keeps UTC+7 all year
 const ROLE_LABELS = { lead: "Chủ trì", coordinating: "Phối hợp" } as const;
-export const SHEET_NAMES = { summary: "Tổng hợp", texts: "Nội dung chung", other: "Khác" } as const;
+export const SHEET_NAMES = { summary: "Tổng hợp", projects: "Dự án", texts: "Nội dung chung", other: "Khác" } as const;
 
 const SUMMARY_COLUMNS: Column[] = [
   { header: "STT", width: 5, kind: "number" }, { header: "Cơ quan", width: 34 }, { header: "Tình trạng báo cáo", width: 14 },
@@ -55,6 +56,12 @@ const ITEM_COLUMNS: Column[] = [
   { header: "Loại", width: 9 }, { header: "Mục", width: 7 }, { header: "Nhiệm vụ / chỉ tiêu", width: 42 }, { header: "Vai trò", width: 9 }, { header: "Thời hạn", width: 11 },
   { header: "Đơn vị", width: 8 }, { header: "Mục tiêu", width: 12 }, { header: "Tình trạng thực hiện", width: 16 }, { header: "Tiến độ (%)", width: 9, kind: "number" },
   { header: "Giá trị", width: 11, kind: "number" }, { header: "Loại số liệu", width: 10 }, { header: "Đạt mục tiêu", width: 9 }, { header: "Kết quả thực hiện / giải thích", width: 42 },
+];
+const PROJECT_COLUMNS: Column[] = [
+  { header: "STT", width: 5, kind: "number" }, { header: "Cơ quan", width: 22 }, { header: "Tình trạng báo cáo", width: 11 }, { header: "Ngày gửi", width: 11, kind: "date" },
+  { header: "Dự án", width: 34 }, { header: "Vốn bố trí năm (tỷ đồng)", width: 11, kind: "number" }, { header: "Giải ngân (tỷ đồng)", width: 11, kind: "number" },
+  { header: "Mặt bằng đã bàn giao (ha)", width: 11, kind: "number" }, { header: "Chiều dài (km)", width: 9, kind: "number" }, { header: "Khối lượng (%)", width: 9, kind: "number" },
+  { header: "Đánh giá", width: 13 }, { header: "Tình hình thực hiện", width: 36 }, { header: "Nguyên nhân chậm, giải pháp", width: 32 },
 ];
 const TEXT_COLUMNS: Column[] = [
   { header: "STT", width: 5, kind: "number" }, { header: "Cơ quan", width: 24 }, { header: "Tình trạng báo cáo", width: 11 },
@@ -95,7 +102,8 @@ export function roundTables({ board, forms, documentOfIndicator, now }: RoundRep
       r.submittedAt, r.reviewedAt, r.tasksOwed, r.indicatorsOwed]),
   };
 
-  const nameSheet = sheetNamer([SHEET_NAMES.summary, SHEET_NAMES.texts, SHEET_NAMES.other]);
+  const nameSheet = sheetNamer([SHEET_NAMES.summary, SHEET_NAMES.projects, SHEET_NAMES.texts, SHEET_NAMES.other]);
+  const projectRows: CellValue[][] = [];
   const plans = new Map(round.plans.map((p) => [p.id, { name: nameSheet(p.symbol ?? p.title), title: `${round.title}\n${p.symbol ? `${p.symbol}: ` : ""}${p.title}`, rows: [] as CellValue[][] }]));
   const other = { name: SHEET_NAMES.other, title: `${round.title}\nNhiệm vụ, chỉ tiêu ngoài các kế hoạch của đợt`, rows: [] as CellValue[][] };
   const sheetOf = (documentId: number | undefined) => (documentId !== undefined && plans.get(documentId)) || other;
@@ -119,6 +127,11 @@ export function roundTables({ board, forms, documentOfIndicator, now }: RoundRep
       add(documentOfIndicator.get(a.indicatorId), ["Số thực hiện", null, `${a.name}: số thực hiện năm ${a.year}${a.estimate !== null ? ` (thay số ước ${n(a.estimate)})` : ""}`, null, null, a.unit, null, null, null,
         value, value === null ? null : KIND_LABELS.actual, null, a.report?.explanation || null]);
     }
+    for (const p of form.projects) {
+      const e = p.report;
+      projectRows.push([projectRows.length + 1, ...report, p.name, e?.allocated ?? null, e?.disbursed ?? null, e?.clearedHa ?? null, e?.builtKm ?? null, e?.progress ?? null,
+        PROJECT_STATE_LABELS[p.evaluation.state], e?.narrative || null, e?.explanation || null]);
+    }
   }
   const planTables: Table[] = [...plans.values(), ...(other.rows.length ? [other] : [])].map((p) => ({ ...p, columns: ITEM_COLUMNS }));
 
@@ -129,7 +142,8 @@ export function roundTables({ board, forms, documentOfIndicator, now }: RoundRep
       return [k + 1, r.agencyName, REPORT_STATUS_LABELS[r.status], s?.results || null, s?.difficulties || null, s?.proposals || null];
     }),
   };
-  return [summary, ...planTables, texts];
+  const projects: Table[] = projectRows.length ? [{ name: SHEET_NAMES.projects, columns: PROJECT_COLUMNS, title: `${round.title}\nDự án, công trình trọng điểm do các cơ quan báo cáo`, rows: projectRows }] : [];
+  return [summary, ...planTables, ...projects, texts];
 }
 
 const FONT = { name: "Times New Roman", size: 12 };

@@ -7,6 +7,7 @@ import { EVIDENCE_MAX_BYTES } from "./evidence.js";
 import { rounds } from "./schema.js";
 import { zeros, zip } from "../../test/support/files.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+import { projectsAnswered } from "../../test/support/reports.js";
 
 let s: TestServer;
 let planId: number;
@@ -88,6 +89,7 @@ describe("reporting rounds", () => {
       tasks: lead.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 40, narrative: "Đang triển khai" })),
       // (Sở Xây dựng follows the plan's urban and road indicators.)
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
       difficulties: "Thiếu vốn", proposals: "Bổ sung vốn",
     });
     expect(saved.status).toBe(200);
@@ -180,6 +182,7 @@ describe("reporting rounds", () => {
       version: partner.submission?.version ?? 0,
       tasks: partner.tasks.map((t: { id: number; role: string }) => ({ taskId: t.id, status: "in_progress", narrative: t.id === task.id ? "Phần phối hợp của đối tác" : "" })),
       indicators: partner.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(partner),
     });
     expect(fill.status).toBe(200);
     expect((await focal.call("GET", `/api/rounds/${roundId}/reports/${leadId}`)).body.tasks.find((t: { id: number }) => t.id === task.id).contributions).toEqual([]);
@@ -195,6 +198,7 @@ describe("reporting rounds", () => {
       version: form.submission.version,
       tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress" })),
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
     });
     const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${tc}/submit`, { version: filled.body.submission.version });
     const row = async () => (await focal.call("GET", `/api/rounds/${roundId}`)).body.rows.find((r: { agencyId: number }) => r.agencyId === tc);

@@ -5,7 +5,7 @@
  * draft for the focal point to edit); `reportDocx` writes it. Sections follow the self-monitoring
  * report: overview; results (indicators against targets, tasks, agencies' results); key projects;
  * limitations (off-track indicators, overdue tasks); causes; tasks ahead; proposals; then the three
- * appendices: documents issued, task by task, indicators by year.
+ * appendices: documents issued, task by task, indicators by year, and key projects when the plan carries any.
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
@@ -15,6 +15,7 @@ import { findDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation } from "../evaluation/indicators.js";
 import { evaluatePlan, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
+import { PROJECT_STATE_LABELS } from "../evaluation/projects.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import { namedBy, projectVisible, summarise } from "../plans/projects.js";
 import { projects, tasks } from "../plans/schema.js";
@@ -224,7 +225,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const leads = await taskLeadLabelsOn(db, eq(tasks.documentId, documentId), yearAsOf(year, today));
   const leadOf = (taskId: number) => (leads.get(taskId) ?? []).map(sentenceCase).join("; ");
   // The projects the plan carries, judged as of the year reported on, with the causes their investors gave in the year's accepted reports.
-  const planProjects = await summarise(db, await db.select().from(projects).where(and(namedBy(documentId, "carries"), projectVisible(drafts))).orderBy(asc(projects.name), asc(projects.id)), drafts, yearAsOf(year, today));
+  const planProjects = await summarise(db, await db.select().from(projects).where(and(namedBy(documentId, "carries"), projectVisible(drafts))), drafts, yearAsOf(year, today));
   const projectCauses = planProjects.length && accepted.length ? await db.select({ projectId: submissionProjects.projectId, agencyId: submissions.agencyId, agency: agencies.name, explanation: submissionProjects.explanation })
     .from(submissionProjects).innerJoin(submissions, eq(submissions.id, submissionProjects.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(inArray(submissionProjects.submissionId, accepted.map((a) => a.id))) : [];
@@ -309,6 +310,18 @@ export async function compileReport(db: Database, documentId: number, year: numb
           return v.kind === "estimate" ? { value, note: "ước" } : value;
         }), EVALUATION_LABELS[i.evaluation.status]]), empty: "Kế hoạch không đề ra chỉ tiêu định lượng." } },
   ];
+  // The key projects' progress as a table, when the plan carries any: the figures of section III side by side.
+  if (planProjects.length) appendices.push({ title: "Phụ lục IV\nTIẾN ĐỘ CÁC DỰ ÁN, CÔNG TRÌNH TRỌNG ĐIỂM", subtitle, landscape: true,
+    table: { kind: "table", columns: [{ title: "STT", width: 5 }, { title: "Dự án, công trình", width: 25 }, { title: "Chủ đầu tư", width: 13 }, { title: "Tổng mức đầu tư (tỷ đồng)", width: 10 },
+      { title: "Giải ngân (tỷ đồng)", width: 13 }, { title: "Mặt bằng đã bàn giao (ha)", width: 11 }, { title: "Khối lượng (%)", width: 8 }, { title: "Số liệu đến", width: 9 }, { title: "Đánh giá", width: 11 }],
+      rows: planProjects.map((p, k) => {
+        const e = p.evaluation;
+        const ratio = (done: number, of: number | null, share: number | null) => `${formatVietnameseNumber(done)}${of ? `/${formatVietnameseNumber(of)}` : ""}${share !== null ? ` (${formatVietnameseNumber(share, 2)}%)` : ""}`;
+        return [k + 1, p.name, p.leadName, p.investment,
+          e.disbursement && `${ratio(e.disbursement.disbursed, e.disbursement.allocated, e.disbursement.share)} năm ${e.disbursement.year}`,
+          e.clearance && ratio(e.clearance.cleared, e.clearance.total, e.clearance.share), e.progress?.value ?? null,
+          e.asOf ? formatVietnameseDate(e.asOf) : null, PROJECT_STATE_LABELS[e.state]];
+      }), empty: "" } });
 
   return {
     plan: { id: plan.id, symbol: plan.symbol, title: plan.title, issuedOn: plan.issuedOn, issuer: body.name }, issuingBody: body, year, province, date: today,

@@ -21,9 +21,9 @@ describe("projectParagraph", () => {
     const text = projectParagraph(project(), ["Sở Xây dựng: Vướng mắc giải phóng mặt bằng tại huyện Cao Lộc."]);
     expect(text).toBe("Tuyến cao tốc cửa khẩu Hữu Nghị - Chi Lăng theo hình thức BOT (tổng mức đầu tư 11.024,7 tỷ đồng; thời gian thực hiện 2023 - 2026): "
       + "kết quả đến 31/10/2024: đã bàn giao mặt bằng 366,55/640,28 ha, đạt 57,25%; 39,9/59,87 km, đạt 66,64%; giải ngân 490,1/1.288,123 tỷ đồng, đạt 38,05% kế hoạch vốn năm 2024. "
-      + "Dự án chậm tiến độ: Giải ngân 490,1/1.288,123 tỷ đồng (38,05% vốn bố trí năm 2024) đến 31/10/2024, chậm so với tiến độ thời gian (83,33% của năm). "
+      + "Dự án chậm tiến độ: giải ngân chậm so với tiến độ thời gian (đã qua 83,33% của năm). "
       + "Nguyên nhân, theo báo cáo của Sở Xây dựng: Vướng mắc giải phóng mặt bằng tại huyện Cao Lộc.");
-    expect(text.match(/1\.288,123/g)).toHaveLength(2);
+    expect(text.match(/1\.288,123/g)).toHaveLength(1);
     expect(text).not.toMatch(/1\.288,12(?!3)/);
   });
   it("says when a project has no figures yet", () => {

@@ -29,7 +29,9 @@ export function projectParagraph(p: ProjectSummary, causes: string[]): string {
   ].filter(Boolean);
   const parts = [`${p.name}${facts.length ? ` (${facts.join("; ")})` : ""}:`];
   parts.push(figures.length ? `kết quả${e.asOf ? ` đến ${formatVietnameseDate(e.asOf)}` : ""}: ${figures.join("; ")}.` : "chưa có số liệu về tiến độ.");
-  if (e.state === "behind" || e.state === "stalled") parts.push(`Dự án ${e.state === "stalled" ? "không có tiến triển" : "chậm tiến độ"}: ${e.reason.vi}`);
+  // The judgement in words, without the figures again: each is written once, above.
+  const findings = [e.progress, e.disbursement, e.clearance, e.length].flatMap((a) => (a?.finding ? [a.finding.vi] : []));
+  if (findings.length) parts.push(`Dự án ${e.state === "stalled" ? "không có tiến triển" : "chậm tiến độ"}: ${findings.join("; ")}.`);
   if (e.state === "completed") parts.push("Dự án đã hoàn thành.");
   if (causes.length) parts.push(`Nguyên nhân, theo báo cáo của ${causes.join(" ")}`);
   return parts.join(" ").replace(/\.\./g, ".");

@@ -16,6 +16,7 @@ import { SHEETS } from "../../src/reporting/template.js";
 import { pdf } from "../support/files.js";
 import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { projectsAnswered } from "../support/reports.js";
 
 describe.skipIf(!haveBrowser)("the round's bulk exports in Chromium", () => {
   let s: TestServer;
@@ -41,6 +42,7 @@ describe.skipIf(!haveBrowser)("the round's bulk exports in Chromium", () => {
       version,
       tasks: form.tasks.filter((t: { role: string }) => t.role === "lead").map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 62.5, narrative: "Đang triển khai" })),
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
       actuals: form.actuals.map((a: { indicatorId: number; year: number }) => ({ indicatorId: a.indicatorId, year: a.year, explanation: "Chưa có số liệu" })),
     });
     expect(saved.status).toBe(200);

@@ -15,6 +15,7 @@ import { indicators, indicatorValues } from "../../src/plans/schema.js";
 import { rounds } from "../../src/reporting/schema.js";
 import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { projectsAnswered } from "../support/reports.js";
 
 describe.skipIf(!haveBrowser)("round controls and review in Chromium", () => {
   let s: TestServer;
@@ -58,6 +59,7 @@ describe.skipIf(!haveBrowser)("round controls and review in Chromium", () => {
       version: form.submission?.version ?? 0,
       tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress", progress: 50, narrative: "Đang làm" })),
       indicators: form.indicators.map((i: { id: number }) => ({ indicatorId: i.id, explanation: "Chưa có số liệu" })),
+      projects: projectsAnswered(form),
       actuals: form.actuals.map((a: { indicatorId: number; year: number }) => ({ indicatorId: a.indicatorId, year: a.year, explanation: "Chưa có" })),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);

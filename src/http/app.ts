@@ -209,10 +209,13 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
 
   if (webDir && existsSync(join(webDir, "index.html"))) {
     const indexHtml = readFileSync(join(webDir, "index.html"), "utf8");
-    app.use("/assets/*", serveStatic({ root: relative(process.cwd(), webDir) || "." }));
-    app.get("/favicon.svg", serveStatic({ root: relative(process.cwd(), webDir) || "." }));
-    // Client-side routes: every other GET answers the app shell.
-    app.get("*", (c) => c.html(indexHtml));
+    const root = relative(process.cwd(), webDir) || ".";
+    // The build names each asset by its content: a browser keeps it for good, and gets the brotli or gzip
+    // copy the build wrote beside it (vite.config.ts) when it takes one.
+    app.use("/assets/*", serveStatic({ root, precompressed: true, onFound: (_path, c) => { c.header("Cache-Control", "public, max-age=31536000, immutable"); } }));
+    app.get("/favicon.svg", serveStatic({ root, onFound: (_path, c) => { c.header("Cache-Control", "public, max-age=86400"); } }));
+    // Client-side routes: every other GET answers the app shell, asked for again each time (it names the assets of the current build).
+    app.get("*", (c) => { c.header("Cache-Control", "no-cache"); return c.html(indexHtml); });
   }
   return app;
 }

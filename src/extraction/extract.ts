@@ -10,7 +10,7 @@ import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
-import { extractProjects, findProjectScopes, type ExtractedProject } from "./projects.js";
+import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, type ExtractedProject } from "./projects.js";
 import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
 import { bodyLines, segmentLines, type Line } from "./segment.js";
@@ -122,7 +122,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const quantities = quantityFinder((count) => {
     if ((figures += count) > MAX_FIGURES) throw tooManyItems({ vi: "số liệu", en: "figures" }, MAX_FIGURES);
   });
-  const projectScopes = findProjectScopes(lines, quantities);
+  const projectScopes = findProjectScopes(lines, quantities, text, document);
+  if (projectScopes.length > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
   return {
@@ -137,7 +138,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
     tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content)),
     reporting: extractReportingRules(lines, document),
-    projects: extractProjects(text, projectScopes, quantities),
+    projects: extractProjects(text, projectScopes, quantities, meta.issued),
     cited: describeCitations(text, citations),
   };
 }

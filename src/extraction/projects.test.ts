@@ -9,9 +9,9 @@ const result = extract(text, "bc-tien-do-du-an.txt");
 describe("key projects of a report", () => {
   it("gathers each project's figures from the paragraphs, sentences and numbered items that name it", () => {
     expect(result.projects.map((p) => [p.name, p.metrics.map((m) => [m.value, m.of, m.unit])])).toEqual([
-      ["Dự án đường cao tốc Đồng Đăng - Trà Lĩnh", [[121, null, "km"], [14331, null, "tỷ đồng"], [450.5, 480.2, "ha"], [93.8, null, "%"], [1020, 1500, "tỷ đồng"]]],
+      ["Đường cao tốc Đồng Đăng - Trà Lĩnh", [[121, null, "km"], [14331, null, "tỷ đồng"], [450.5, 480.2, "ha"], [93.8, null, "%"], [1020, 1500, "tỷ đồng"]]],
       ["Đề án kiên cố hóa trường lớp học", [[120, null, "phòng học"], [85, null, "tỷ đồng"]]],
-      ["Dự án nâng cấp Quốc lộ 34", [[70, null, "km"]]],
+      ["Nâng cấp Quốc lộ 34", [[70, null, "km"]]],
       ["Đầu tư tuyến tránh thành phố Cao Bằng", [[12, null, "km"]]],
     ]);
     for (const p of result.projects) for (const m of p.metrics) expect(text.slice(m.start, m.end)).toMatch(/^\d/);
@@ -52,8 +52,8 @@ describe("numbered project lines", () => {
 
   it("reads a numbered or bulleted line naming a project before its colon as the project and its figures", () => {
     expect(found.projects.map((p) => [p.name, p.metrics.map((m) => [m.value, m.of, m.unit])])).toEqual([
-      ["Dự án đường cao tốc Biên Hòa - Vũng Tàu đoạn qua tỉnh Đồng Nai", [[412.6, 425, "ha"], [97, null, "%"], [1020, 1500, "tỷ đồng"], [68, null, "%"]]],
-      ["Dự án cầu Cát Lái", [[45.6, 300, "tỷ đồng"], [15.2, null, "%"]]],
+      ["Đường cao tốc Biên Hòa - Vũng Tàu đoạn qua tỉnh Đồng Nai", [[412.6, 425, "ha"], [97, null, "%"], [1020, 1500, "tỷ đồng"], [68, null, "%"]]],
+      ["Cầu Cát Lái", [[45.6, 300, "tỷ đồng"], [15.2, null, "%"]]],
     ]);
     expect(found.indicators).toEqual([]);
   });

@@ -254,6 +254,10 @@ function mentionedProjects(line: Line, covered: (start: number, end: number) => 
   return out;
 }
 
+/** Whether a line names a project other than `name` ("Tiếp tục thi công dự án Đường X" after a paragraph on project Y). */
+const namesAnother = (line: Line, name: string) =>
+  line.text.includes("ự án") && mentionedProjects(line, () => true, 8).some((s) => keyOf(s.name) !== keyOf(name));
+
 /** Whether a span overlaps one of `scopes`: sorted once, each question answered by a binary search. */
 function overlapTest(scopes: ProjectScope[]): (start: number, end: number) => boolean {
   const sorted = [...scopes].sort((a, b) => a.start - b.start);
@@ -367,8 +371,10 @@ export function findProjectScopes(lines: Line[], quantities: QuantityFinder = fi
       scopes.push({ name: current.name, start: sentences[0].start, end: line.end, line: lineSpan(line) });
       continue;
     }
-    // A paragraph goes on about the project when it names it again or reports progress ("Kết quả đến tháng 10/2024: đã bàn giao ...").
-    if (current && (line.continues !== null || foldPhrase(sentences[0].text).includes(current.word) || INVESTING.test(foldPhrase(sentences[0].text)))) {
+    // A paragraph goes on about the project when it names it again or reports progress ("Kết quả đến tháng 10/2024: đã bàn giao ..."),
+    // and names no other project.
+    if (current && (line.continues !== null || foldPhrase(sentences[0].text).includes(current.word) || INVESTING.test(foldPhrase(sentences[0].text)))
+      && !namesAnother(line, current.name)) {
       scopes.push({ name: current.name, start: line.start, end: line.end, line: lineSpan(line) });
       continue;
     }
@@ -620,7 +626,8 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
   function readFigures(project: Building, body: string, offset: number, dating: Parameters<typeof dateAt>[0]) {
     let previousEnd = -1, previousSentence = -1;
     let inherited: ProjectMeasure | null = null;
-    const capital: Array<{ value: number | null; year: number | null }> = [];
+    /** The capital amounts of the scope (a disbursement "490,1/1.288,123" is of the allocation "1.288,123" before it), and of the sentence. */
+    const capital: Array<{ value: number | null; year: number | null; sentence: number }> = [];
     // The last ";", ":", ". ", "(" and ")" before the figure, found in one pass over the body (not searched back from each figure).
     let cursor = 0, semicolon = -1, colon = -1, stop = -1, open = -1, close = -1;
     for (const q of quantities(body)) {
@@ -633,7 +640,7 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
         else if (c === 46 && body.charCodeAt(cursor + 1) === 32) stop = cursor;
       }
       const sentenceStart = stop + 1;
-      if (sentenceStart !== previousSentence) { inherited = null; capital.length = 0; previousEnd = -1; previousSentence = sentenceStart; }
+      if (sentenceStart !== previousSentence) { inherited = null; previousEnd = -1; previousSentence = sentenceStart; }
       const clauseStart = Math.max(semicolon, colon, stop) + 1;
       if (isIndicatorInProject(q, body.slice(Math.max(Math.max(semicolon, stop) + 1, q.start - 300), q.start))) continue;
       // Its clause for its measure: from the last ";", ":" or unclosed "(" (or the sentence's start).
@@ -646,9 +653,10 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
       if (measure === "capital_planned" || measure === "capital_allocated" || measure === "disbursed") {
         year = capitalYear(clause);
         if (year === null && measure === "disbursed" && unitKind(q.unit) === "money") {
-          year = (capital.find((c) => q.of !== null && c.value === q.of) ?? capital[capital.length - 1])?.year ?? null;
+          const inSentence = capital[capital.length - 1];
+          year = (capital.find((c) => q.of !== null && c.value === q.of) ?? (inSentence?.sentence === sentenceStart ? inSentence : undefined))?.year ?? null;
         }
-        if (measure !== "disbursed" || unitKind(q.unit) === "money") capital.push({ value: q.min ?? q.max, year });
+        if (unitKind(q.unit) === "money") capital.push({ value: q.min ?? q.max, year, sentence: sentenceStart });
       }
       if (unitKind(q.unit) === "money") inherited = measure;
       previousEnd = q.end;

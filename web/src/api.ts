@@ -10,6 +10,8 @@ import type { Draft } from "../../src/imports/draft";
 import type { PublishResult } from "../../src/imports/commands";
 import type { Task } from "../../src/plans/tasks";
 import type { Indicator } from "../../src/plans/indicators";
+import type { listProjects, ProjectDetail, ProjectSummary } from "../../src/plans/projects";
+import type { ProjectState } from "../../src/evaluation/projects";
 import type { SessionUser } from "../../src/accounts/sessions";
 import type { Action } from "../../src/accounts/policy";
 
@@ -20,6 +22,10 @@ import type { notifications } from "../../src/reporting/schema";
 
 export type Succession = typeof agencySuccessions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+/** What GET /api/projects answers: a page of projects and the count of each state over the filters but the state. */
+export type ProjectList = Awaited<ReturnType<typeof listProjects>>;
+export type ProjectFormItem = SubmissionForm["projects"][number];
+export type { ProjectDetail, ProjectState, ProjectSummary };
 export type { Board, InboxItem, Round, RoundDetail, RoundProposal, SubmissionForm };
 export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
 

@@ -45,3 +45,12 @@ export function formatTick(value: number, step: number): string {
   while (decimals < 6 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-6) decimals++;
   return formatVietnameseNumber(value, decimals);
 }
+
+/** A share for reading, two decimals at most, as the evaluation writes it: "38,05%". */
+export const formatShare = (share: number | null | undefined) => (share === null || share === undefined ? "" : `${formatVietnameseNumber(share, 2)}%`);
+
+/** A figure of a total, as the reports write it: "490,1/1.288,123 tỷ đồng", "366,55 ha" when the total is unknown. */
+export function formatOf(value: number, of: number | null | undefined, unit: string | null | undefined): string {
+  const amount = `${formatNumber(value)}${of !== null && of !== undefined ? `/${formatNumber(of)}` : ""}`;
+  return unit ? (unit === "%" ? `${amount}%` : `${amount} ${unit}`) : amount;
+}

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 import type { Language } from "../../src/core/i18n";
 import { reportingEn, reportingVi } from "./i18n-reporting";
 import { adminEn, adminVi } from "./i18n-admin";
+import { projectsEn, projectsVi } from "./i18n-projects";
 
 const vi = {
   appName: "theodoi",
@@ -218,6 +219,7 @@ const vi = {
   issuerAsWritten: (name: string) => `Văn bản ghi: “${name}”`,
   ...reportingVi,
   ...adminVi,
+  ...projectsVi,
 };
 
 type Dictionary = typeof vi;
@@ -436,6 +438,7 @@ const en: Dictionary = {
   issuerAsWritten: (name: string) => `As the document writes it: “${name}”`,
   ...reportingEn,
   ...adminEn,
+  ...projectsEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

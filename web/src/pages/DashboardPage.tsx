@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 import { patchedQuery } from "../search-params";
+import { ProjectsSection } from "../projects/ProjectsSection";
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
@@ -28,6 +29,7 @@ export function DashboardPage() {
   if (!data.data) return <LoadState loading={data.loading} error={data.error} final={data.final} onRetry={data.reload} />;
   const d = data.data;
   const set = (patch: Record<string, string | null>) => setParams(patchedQuery(patch));
+  const agencyRows = d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected);
   const shown = status === null ? d.indicators : chosen.data?.items.filter((i) => i.status === status) ?? d.indicators.filter((i) => i.status === status);
   /** The list of tasks a count is made of. */
   const tasksOf = (filter: { state?: string; agency?: number; plan?: number }) => {
@@ -90,10 +92,11 @@ export function DashboardPage() {
           <Link key={k} className={`total task-${k}`} data-task-state={k} to={tasksOf({ state: k })}><span>{t.taskStatus[k]}</span><strong>{d.taskCounts[k]}</strong></Link>
         ))}
       </div>
-      <table className="documents agencies-table">
+      {/* Only agencies with tasks or reports due have a row; a scope with none has no table (its headers alone would say nothing). */}
+      {agencyRows.length > 0 && <table className="documents agencies-table">
         <thead><tr><th>{t.colAgency}</th>{TASK_ORDER.map((k) => <th key={k}>{t.taskStatus[k]}</th>)}{d.reporting && <th>{t.onTimeRate}</th>}</tr></thead>
         <tbody>
-          {d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected).map((a) => (
+          {agencyRows.map((a) => (
             <tr key={a.id} data-agency={a.id}>
               <td><Link to={`/agencies/${a.id}`}>{a.name}</Link></td>
               {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k] ? <Link to={tasksOf({ state: k, agency: a.id })}>{a.tasks[k]}</Link> : 0}</td>)}
@@ -101,7 +104,10 @@ export function DashboardPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
+
+      <ProjectsSection plan={plan} scopeStates={d.projectStates}
+        planName={(documents.data?.items ?? []).find((p) => String(p.id) === plan)?.symbol ?? null} />
 
       {!plan && d.plans.length > 0 && <>
         <h2>{t.plansEvaluated} ({d.planCount})</h2>

@@ -23,6 +23,7 @@ import { LoadState } from "./components/Status";
 
 // The dashboard's charts (Chart.js) load with the dashboard, not with every page.
 const DashboardPage = lazy(() => import("./pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const ProjectPage = lazy(() => import("./projects/ProjectPage").then((m) => ({ default: m.ProjectPage })));
 import { SessionProvider, useSession } from "./session";
 
 function Header() {
@@ -109,6 +110,7 @@ function Pages() {
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
           <Route path="/dashboard" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><DashboardPage /></Suspense>} />
           <Route path="/dashboard/tasks" element={<DashboardTasksPage />} />
+          <Route path="/projects/:id" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><ProjectPage /></Suspense>} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
         </Routes>

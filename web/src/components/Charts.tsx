@@ -83,3 +83,32 @@ export function BarChart({ label, labels, values, colors }: { label: string; lab
   }), [JSON.stringify(values), JSON.stringify(labels), label]);
   return <div className="chart bars" role="img" aria-label={label}><canvas ref={ref} /></div>;
 }
+
+export interface Series { label: string; values: (number | null)[]; color: string; dashed?: boolean }
+
+/**
+ * Several series over the same labels: bars side by side (amounts by year) or lines (shares by date, gaps
+ * bridged). `unit` follows each value in the tooltip ("tỷ đồng", "%"). The canvas is an image named by
+ * `label`; the page gives its figures as a table too.
+ */
+export function SeriesChart({ label, kind, labels, series, unit, max }: { label: string; kind: "bar" | "line"; labels: string[]; series: Series[]; unit: string; max?: number }) {
+  const ref = useChart((canvas) => new Chart(canvas, {
+    type: kind,
+    data: {
+      labels,
+      datasets: series.map((s) => ({
+        label: s.label, data: s.values, borderColor: s.color, backgroundColor: s.color, spanGaps: true,
+        ...(s.dashed ? { borderDash: [6, 4] } : {}), ...(kind === "line" ? { pointRadius: 3 } : {}),
+      })),
+    },
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: {
+        legend: { position: "bottom", labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y, unit === "%" ? 2 : undefined)}${unit === "%" ? "%" : ` ${unit}`}` } },
+      },
+      scales: { y: { beginAtZero: true, ...(max !== undefined ? { suggestedMax: max } : {}), ticks: valueTicks } },
+    },
+  }), [kind, JSON.stringify(labels), JSON.stringify(series), unit, max, label]);
+  return <div className="chart" role="img" aria-label={label}><canvas ref={ref} /></div>;
+}

@@ -3,26 +3,26 @@ import { Link, useParams } from "react-router";
 import { reportGaps, sentenceStart, statusProgressMismatch, taskLabel, indicatorLabel, type Gap } from "../../../src/reporting/gaps";
 import { ApiError, getJson, sendJson, uploadFile, useApi, type FieldMessage, type SubmissionForm } from "../api";
 import { LoadState } from "../components/Status";
-import { formatDate, formatNumber, formatTarget, readNumber, type TypedNumber } from "../format";
+import { controlId, NumberInput } from "../components/fields";
+import { formatDate, formatNumber, formatTarget, type TypedNumber } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
+import { PERCENT, projectGaps, projectValues, ReportProjects, useProjectFieldLabel, type ProjectReport } from "../projects/ReportProjects";
 
 type TaskReport = { status?: string | null; progress?: number | null; narrative?: string };
 type IndicatorReport = { value?: number | null; valueKind?: "actual" | "estimate"; explanation?: string };
 type Texts = { results?: string; difficulties?: string; proposals?: string };
 type ActualReport = { value?: number | null; explanation?: string };
 /** An actual figure the round asks for is keyed "indicatorId-year". */
-interface Changes { texts: Texts; tasks: Map<number, TaskReport>; indicators: Map<number, IndicatorReport>; actuals: Map<string, ActualReport> }
+interface Changes { texts: Texts; tasks: Map<number, TaskReport>; indicators: Map<number, IndicatorReport>; actuals: Map<string, ActualReport>; projects: Map<number, ProjectReport> }
 
-const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new Map(), actuals: new Map() });
-const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size && !c.actuals.size;
+const noChanges = (): Changes => ({ texts: {}, tasks: new Map(), indicators: new Map(), actuals: new Map(), projects: new Map() });
+const isEmpty = (c: Changes) => !Object.keys(c.texts).length && !c.tasks.size && !c.indicators.size && !c.actuals.size && !c.projects.size;
 const actualKey = (a: { indicatorId: number; year: number }) => `${a.indicatorId}-${a.year}`;
 const TASK_STATUSES = ["completed_on_time", "completed_late", "in_progress", "overdue", "not_started"];
 const AUTOSAVE_MS = 800;
-const PROGRESS_RANGE = { min: 0, max: 100 };
+const PROGRESS_RANGE = PERCENT;
 
-/** The id of the control of an API field ("tasks.12.status"), so that a gap's link can focus it. */
-const controlId = (field: string) => `field-${field.replace(/\./g, "-")}`;
 /** Follows a gap's link: the field itself takes the focus (a link to an element only scrolls). */
 const focusField = (field: string) => (e: MouseEvent) => {
   const control = document.getElementById(controlId(field));
@@ -35,25 +35,6 @@ const focusField = (field: string) => (e: MouseEvent) => {
 /** A gap as listed: its field, whether it blocks sending, and what it says (its item named). */
 interface ListedGap { field: string; blocking: boolean; text: string }
 
-/**
- * A number typed the Vietnamese way ("95,5", "8.650"). What is typed stays as typed; `onRead` gets
- * what it reads as (a number, empty, or the problem), and the form decides what to save and say.
- */
-function NumberInput({ id, label, value, range, problem, onRead }: {
-  id: string; label: string; value: number | null; range?: { min: number; max: number }; problem: string | null; onRead(read: TypedNumber, typed: string): void;
-}) {
-  const [typed, setTyped] = useState(() => formatNumber(value));
-  return (
-    <div className="number-field">
-      <label>{label}
-        <input id={id} inputMode="decimal" value={typed} aria-invalid={!!problem} aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => { setTyped(e.target.value); onRead(readNumber(e.target.value, range), e.target.value.trim()); }} />
-      </label>
-      {problem && <span id={`${id}-problem`} className="field-error">{problem}</span>}
-    </div>
-  );
-}
-
 /** The values shown in the form, from the server's answer. */
 function valuesOf(form: SubmissionForm) {
   return {
@@ -61,6 +42,7 @@ function valuesOf(form: SubmissionForm) {
     tasks: new Map(form.tasks.map((x) => [x.id, { status: x.report?.status ?? null, progress: x.report?.progress ?? null, narrative: x.report?.narrative ?? "" }])),
     indicators: new Map(form.indicators.map((x) => [x.id, { value: x.report?.value ?? null, valueKind: (x.report?.valueKind ?? "actual") as "actual" | "estimate", explanation: x.report?.explanation ?? "" }])),
     actuals: new Map(form.actuals.map((a) => [actualKey(a), { value: a.report?.value ?? null, explanation: a.report?.explanation ?? "" }])),
+    projects: projectValues(form.projects),
   };
 }
 
@@ -194,8 +176,15 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
           tasks: sent.tasks.size ? [...sent.tasks].map(([taskId, r]) => ({ taskId, ...r })) : undefined,
           indicators: sent.indicators.size ? [...sent.indicators].map(([indicatorId, r]) => ({ indicatorId, ...r })) : undefined,
           actuals: sent.actuals.size ? [...sent.actuals].map(([key, r]) => ({ indicatorId: Number(key.split("-")[0]), year: Number(key.split("-")[1]), ...r })) : undefined,
+          projects: sent.projects.size ? [...sent.projects].map(([projectId, r]) => ({ projectId, ...r })) : undefined,
         });
         accept(next);
+        // What the server refused of these projects' figures before is settled now (their cause, once sent).
+        setProblems((ps) => ps.filter((p) => {
+          const [kind, id, key] = p.field.split(".");
+          const patch = kind === "projects" ? sent.projects.get(Number(id)) : undefined;
+          return !patch || (key === "explanation" && patch.explanation === undefined);
+        }));
         setSavedAt(new Date());
         setMessage(null);
         setState(isEmpty(pending.current) ? "saved" : "dirty");
@@ -206,9 +195,17 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
           tasks: new Map([...sent.tasks, ...pending.current.tasks]),
           indicators: new Map([...sent.indicators, ...pending.current.indicators]),
           actuals: new Map([...sent.actuals, ...pending.current.actuals]),
+          // A project's fields merge: what was typed since changes only its own fields.
+          projects: new Map([...new Set([...sent.projects.keys(), ...pending.current.projects.keys()])]
+            .map((id) => [id, { ...sent.projects.get(id), ...pending.current.projects.get(id) }])),
         };
         setState("error");
-        fail(e);
+        // A save names a project's field by its place in what was sent ("projects.0.disbursed"); the form's controls by the project.
+        const sentIds = [...sent.projects.keys()];
+        fail(e instanceof ApiError ? new ApiError(e.status, e.message, e.code, e.fields.map((f) => {
+          const m = /^projects\.(\d+)\.(.+)$/.exec(f.field);
+          return m && sentIds[Number(m[1])] !== undefined ? { ...f, field: `projects.${sentIds[Number(m[1])]}.${m[2]}` } : f;
+        })) : e);
         // Saved meanwhile from another tab or by a colleague: take the report's new version; what this page
         // changed is sent again at the next save, over the fields it changed and no others.
         if (e instanceof ApiError && e.status === 409) {
@@ -241,6 +238,12 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
     schedule();
   };
 
+  const setProject = (id: number, patch: ProjectReport) => {
+    setValues((v) => ({ ...v, projects: new Map(v.projects).set(id, { ...v.projects.get(id), ...patch }) }));
+    pending.current.projects.set(id, { ...pending.current.projects.get(id), ...patch });
+    schedule();
+  };
+
   const setActual = (key: string, patch: ActualReport) => {
     setValues((v) => ({ ...v, actuals: new Map(v.actuals).set(key, { ...v.actuals.get(key)!, ...patch }) }));
     pending.current.actuals.set(key, { ...pending.current.actuals.get(key), ...patch });
@@ -254,7 +257,10 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
   };
   const numberProblem = (field: string, label: string) => {
     const bad = badNumbers[field];
-    return !bad ? null : bad.problem === "out_of_range" ? t.progressOutOfRange(bad.typed) : t.notANumber(label);
+    if (!bad) return null;
+    if (bad.problem === "not_a_number") return t.notANumber(label);
+    // A task's progress says it as it always has; a project's figures name their own field.
+    return field.startsWith("projects.") ? (field.endsWith(".progress") ? t.outOfPercent(label, bad.typed) : t.notNegative(label, bad.typed)) : t.progressOutOfRange(bad.typed);
   };
 
   // Leaving: the browser asks before closing a page with unsaved changes (a number not yet readable too); moving within the app sends them.
@@ -312,11 +318,15 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
     const [kind, id] = field.split(".");
     const task = kind === "tasks" ? form.tasks.find((x) => x.id === Number(id)) : undefined;
     const indicator = kind === "indicators" ? form.indicators.find((x) => x.id === Number(id)) : undefined;
-    return task ? t.taskItem(taskLabel(task.number, task.text)) : indicator ? t.indicatorItem(indicatorLabel(indicator.name)) : "";
+    const project = kind === "projects" ? form.projects.find((x) => x.id === Number(id)) : undefined;
+    return task ? t.taskItem(taskLabel(task.number, task.text)) : indicator ? t.indicatorItem(indicatorLabel(indicator.name)) : project ? t.projectItem(project.name) : "";
   };
+  const projectFieldLabel = useProjectFieldLabel(form.round.periodYear);
+  /** The label of a number field, in what is said about it. */
+  const numberLabel = (field: string) => (field.startsWith("projects.") ? projectFieldLabel(field.split(".")[2]) : field.endsWith("progress") ? t.progress : t.valueLabel);
   // Every gap, from what is on screen now (the same rules the server applies on sending), numbers that cannot be saved first.
   const gaps: ListedGap[] = [
-    ...Object.keys(badNumbers).map((field) => ({ field, blocking: true, text: `${labelOfField(field)}: ${numberProblem(field, field.endsWith("progress") ? t.progress : t.valueLabel)}` })),
+    ...Object.keys(badNumbers).map((field) => ({ field, blocking: true, text: `${labelOfField(field)}: ${numberProblem(field, numberLabel(field))}` })),
     ...reportGaps({
       tasks: form.tasks.map((task) => {
         const v = values.tasks.get(task.id)!;
@@ -331,11 +341,17 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
     // An actual figure the round asks for: the figure, or why there is none (as the server says it).
     ...form.actuals.filter((a) => { const v = values.actuals.get(actualKey(a)); return v?.value == null && !v?.explanation?.trim(); })
       .map((a) => ({ field: `actuals.${actualKey(a)}.value`, blocking: true, text: `${t.indicatorItem(indicatorLabel(a.name))}: ${t.actualOf(a.year)}` })),
+    // A key project: a figure or a word of it; the cause when the figures saved judge it behind (as the server says it).
+    ...projectGaps(form.projects, values.projects).map((g) => ({ field: g.field, blocking: true, text: `${t.projectItem(g.name)}: ${t.projectGapWhat[g.key]}` })),
   ];
   const blocking = gaps.filter((g) => g.blocking), optional = gaps.filter((g) => !g.blocking);
   /** Sends at once when nothing is missing; otherwise lists every gap first, to fix or (if none blocks) send anyway. */
-  const send = () => {
-    if (!gaps.length) return void act("submit", {});
+  const send = async () => {
+    // A project's figures are judged by the server: those typed are saved first, and what is still missing listed from its answer.
+    if (form.projects.length && (pending.current.projects.size || state === "saving")) {
+      clearTimeout(timer.current);
+      await save();
+    } else if (!gaps.length) return void act("submit", {});
     setConfirming(true);
     requestAnimationFrame(() => confirmTitle.current?.focus());
   };
@@ -351,7 +367,7 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
   );
   const returnedItems = () => Object.entries(itemComments).filter(([, c]) => c.trim()).map(([key, c]) => {
     const [kind, id] = key.split("-");
-    return kind === "task" ? { taskId: Number(id), comment: c.trim() } : { indicatorId: Number(id), comment: c.trim() };
+    return kind === "task" ? { taskId: Number(id), comment: c.trim() } : kind === "project" ? { projectId: Number(id), comment: c.trim() } : { indicatorId: Number(id), comment: c.trim() };
   });
   const actsForAgency = session!.user.role === "admin" || session!.user.role === "focal_point" || session!.user.agencyIds.includes(form.agency.id);
   const lastReturn = [...form.events].reverse().find((e) => e.kind === "returned");
@@ -459,6 +475,13 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
         })}
       </ol>
 
+      <ReportProjects items={form.projects} values={values.projects} year={form.round.periodYear} editable={editable} onChange={setProject} problemOf={problemOf}
+        commentBox={(key) => form.reviewable && itemCommentBox(key)}
+        numberField={(field, label, value, range, apply) => (editable
+          ? <NumberInput id={controlId(field)} label={label} value={value} range={range} problem={numberProblem(field, label) ?? problemOf(field) ?? null}
+            onRead={(read, typed) => readInto(field, read, typed, apply)} />
+          : <p>{label}: {value == null ? "—" : formatNumber(value)}</p>)} />
+
       {form.actuals.length > 0 && (
         <>
           <h2>{t.actualsSection}</h2>
@@ -506,7 +529,7 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
       )}
 
       <div className="actions">
-        {editable && !confirming && <button className="primary" onClick={send}>{t.submit}</button>}
+        {editable && !confirming && <button className="primary" onClick={() => void send()}>{t.submit}</button>}
         {status === "submitted" && actsForAgency && <button onClick={() => void act("withdraw", {})}>{t.withdraw}</button>}
       </div>
 

@@ -5,10 +5,11 @@ import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
 import { AgencySelect, DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
+import { DraftProjects } from "../projects/DraftProjects";
 import { formatDate, formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 
-type Tab = "tasks" | "indicators" | "agencies" | "document" | "changes" | "feeds";
+type Tab = "tasks" | "indicators" | "projects" | "agencies" | "document" | "changes" | "feeds";
 interface Span { start: number | null; end: number | null }
 
 /**
@@ -150,6 +151,7 @@ export function ImportReviewPage() {
 
   const tabs: Array<[Tab, string]> = [
     ["tasks", t.tabTasks(draft.tasks.length)], ["indicators", t.tabIndicators(draft.indicators.length)],
+    ...(draft.projects.length ? [["projects", t.tabProjects(draft.projects.length)] as [Tab, string]] : []),
     ["agencies", t.tabAgencies(draft.agencies.length)], ["document", t.tabDocument],
     ...(detail.changes ? [["changes", t.tabChanges] as [Tab, string]] : []),
     ...(detail.feeds.length ? [["feeds", t.tabFeeds(detail.feeds.length)] as [Tab, string]] : []),
@@ -223,6 +225,10 @@ export function ImportReviewPage() {
                 </div>
               </>)}
               editor={(ind, onChange) => <IndicatorEditor indicator={ind} onChange={onChange} />} />
+          )}
+          {tab === "projects" && (
+            <DraftProjects projects={draft.projects} registry={agencies} editable={editable} span={span} onSelect={setSpan}
+              onChange={(projects) => change({ ...draft, projects })} />
           )}
           {tab === "agencies" && draft.document.agenciesAsOf && (
             // Which bodies a collective phrase stands for depends on the day (the 2025 mergers, the end of the districts).

@@ -222,12 +222,11 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       // Read as a task's agency is: the whole name, one specific agency (a list or a collective phrase is left to the reviewer).
       owner: ownerNamed(i), ownerId: ownerOf(ownerNamed(i)), start: i.start, end: i.end,
     })),
-    // TEMPORARY until the extractor's new fields land (helper): read them where present.
-    projects: extraction.projects.map((x) => x as typeof x & Partial<{ lead: string | null; location: string | null; investment: number | null; areaHa: number | null; lengthKm: number | null; startYear: number | null; completionYear: number | null}>).map((p) => ({
-      name: p.name, lead: p.lead ?? null, leadId: ownerOf(p.lead ?? null), location: p.location ?? null, investment: p.investment ?? null, areaHa: p.areaHa ?? null, lengthKm: p.lengthKm ?? null,
-      startYear: p.startYear ?? null, completionYear: p.completionYear ?? null, matchId: null, candidates: [], start: p.start, end: p.end,
-      metrics: p.metrics.filter((m) => m.value !== null).map((m) => m as typeof m & Partial<{ measure: (typeof PROJECT_MEASURES)[number] | null; asOf: string | null; year: number | null }>).map((m) => ({
-        label: m.text, value: m.value!, of: m.of, unit: m.unit, measure: m.measure ?? null, asOf: m.asOf ?? null, year: m.year ?? null, start: m.start, end: m.end,
+    projects: extraction.projects.map((p) => ({
+      name: p.name, lead: p.lead, leadId: ownerOf(p.lead), location: p.location, investment: p.investment, areaHa: p.areaHa, lengthKm: p.lengthKm,
+      startYear: p.startYear, completionYear: p.completionYear, matchId: null, candidates: [], start: p.start, end: p.end,
+      metrics: p.metrics.filter((m) => m.value !== null).map((m) => ({
+        label: m.text, value: m.value!, of: m.of, unit: m.unit, measure: m.measure, asOf: m.asOf, year: m.year, start: m.start, end: m.end,
       })),
     })),
     agencies: [...mapping.values()],

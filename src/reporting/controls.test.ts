@@ -9,6 +9,7 @@ import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
 import { indicators, indicatorValues } from "../plans/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+import { vietnamDate } from "./periods.js";
 import { runReminders } from "./reminders.js";
 import { notifications, reminderDeliveries, rounds } from "./schema.js";
 import { projectsAnswered } from "../../test/support/reports.js";
@@ -80,7 +81,8 @@ describe("round controls", () => {
   });
 
   it("changes the due date; refuses one before the window or the opening, a stale version, a closed round, changing nothing", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Vietnam: after 17:00 UTC it is already tomorrow there, and the round opened "tomorrow".
+    const today = vietnamDate(new Date());
     for (const [dueOn, key] of [["2025-12-01", "due_before_window"], ["2026-02-01", "due_before_opening"]] as const) {
       const res = await focal.call("PATCH", `/api/rounds/${roundId}`, { dueOn, version });
       expect(res.status).toBe(400);

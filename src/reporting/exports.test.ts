@@ -200,7 +200,8 @@ describe("the round's bulk exports", () => {
     expect(file.disposition).toBe(`attachment; filename="bao-cao-dot-${roundId}.xlsx"`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.summary, "23-KH-UBND", SHEET_NAMES.texts]);
+    // (The sample plan carries key projects, its tourism sites: their sheet comes after the plans.)
+    expect(book.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.summary, "23-KH-UBND", SHEET_NAMES.projects, SHEET_NAMES.texts]);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" });

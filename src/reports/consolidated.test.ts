@@ -306,7 +306,8 @@ describe("theodoi report", { timeout: 240_000 }, () => {
       expect((await run("report", "--plan", "23/KH-UBND", "--period", "2024", "--out", xlsx)).code).toBe(0);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(xlsx);
-      expect(book.worksheets.map((w) => w.name)).toEqual(["Phụ lục I", "Phụ lục II", "Phụ lục III"]);
+      // (Phụ lục IV: the key projects the plan carries, the tourism sites its section on tourism names.)
+      expect(book.worksheets.map((w) => w.name)).toEqual(["Phụ lục I", "Phụ lục II", "Phụ lục III", "Phụ lục IV"]);
       const values = (sheet: ExcelJS.Worksheet) => [...sheet.getSheetValues()].slice(1).map((r) => ((r ?? []) as ExcelJS.CellValue[]).slice(1).map((v) => v ?? null));
       const indicatorsSheet = values(book.worksheets[2]);
       const headerAt = indicatorsSheet.findIndex((r) => r[0] === "STT");

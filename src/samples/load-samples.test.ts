@@ -42,6 +42,57 @@ describe("the sample province", () => {
     expect(detail.successors).toMatchObject([{ agency: { name: "Sở Tài chính" }, effectiveDate: "2025-03-01", kind: "merge" }]);
   });
 
+  describe("key projects", () => {
+    /** 003, the province's plan on infrastructure (the sample gives it no number): the one plan of the four whose title says so. */
+    const infrastructurePlan = async () => (await s.call("GET", "/api/documents?stubs=false&pageSize=10")).body.items.find((d: { title: string }) => /KẾT CẤU HẠ TẦNG/i.test(d.title));
+    const projectsOf = async (planId: number) => (await s.call("GET", `/api/projects?planId=${planId}&pageSize=100`)).body.items as { id: number; name: string; leadName: string | null; plans: { id: number }[] }[];
+
+    it("records the projects plan 003 carries, each tied to it once, with the investor the focal point set", async () => {
+      const plan = await infrastructurePlan();
+      const names = (await projectsOf(plan.id)).map((p) => p.name);
+      for (const expected of [/Hữu Nghị - Chi Lăng/, /Đồng Đăng .*Trà Lĩnh/, /Km3\+700 đến Km18/, /Km18 - Km80/, /ĐT\.245 với QL\.31/, /Quốc lộ 4B đến Quốc lộ 18/]) {
+        expect(names.filter((n) => expected.test(n)), String(expected)).toHaveLength(1);
+      }
+      const expressway = (await projectsOf(plan.id)).find((p) => /Hữu Nghị - Chi Lăng/.test(p.name))!;
+      expect(expressway.leadName).toBe("Sở Xây dựng");
+      expect(expressway.plans.map((p) => p.id)).toContain(plan.id);
+    });
+
+    it("attaches report 001's figures to them, each with its date", async () => {
+      const plan = await infrastructurePlan();
+      const expressway = (await projectsOf(plan.id)).find((p) => /Hữu Nghị - Chi Lăng/.test(p.name))!;
+      const detail = (await s.call("GET", `/api/projects/${expressway.id}`)).body;
+      expect(detail.documents.map((d: { role: string }) => d.role)).toEqual(expect.arrayContaining(["carries", "reports"]));
+      expect(detail.metrics).toEqual(expect.arrayContaining([
+        expect.objectContaining({ measure: "clearance", value: 366.55, of: 640.28, unit: "ha", asOf: "2024-10-31" }),
+        expect.objectContaining({ measure: "disbursed", value: 490.1, of: 1288.123, asOf: "2024-10-31" }),
+        expect.objectContaining({ value: 26.5, unit: "ha", asOf: "2024-08-15" }),
+      ]));
+      expect(detail.evaluation.disbursement).toMatchObject({ year: 2024, disbursed: 490.1, allocated: 1288.123 });
+      // The footnote's items (2) and (3) are the plan's other projects, not the expressway's.
+      const upgrade = (await projectsOf(plan.id)).find((p) => /Km18 - Km80/.test(p.name))!;
+      expect((await s.call("GET", `/api/projects/${upgrade.id}`)).body.metrics).toEqual(expect.arrayContaining([expect.objectContaining({ value: 37.07, unit: "ha", asOf: "2024-08-15" })]));
+    });
+
+    it("writes the 2024 report on 003 with a key-projects section: each figure once, as precise as recorded", async () => {
+      const plan = await infrastructurePlan();
+      const draft = (await s.call("GET", `/api/plans/${plan.id}/report-draft?year=2024`)).body;
+      const section: string = draft.sections.find((x: { key: string }) => x.key === "projects").text;
+      const expressway = section.split("\n").find((l) => /Hữu Nghị - Chi Lăng/.test(l))!;
+      expect(expressway).toContain("kết quả đến 31/10/2024: đã bàn giao mặt bằng 366,55/640,28 ha, đạt 57,25%; 39,9/59,87 km, đạt 66,64%; giải ngân 490,1/1.288,123 tỷ đồng, đạt 38,05% kế hoạch vốn năm 2024");
+      expect(expressway.match(/490,1\/1\.288,123/g)).toHaveLength(1);
+      expect(expressway).toContain("Dự án chậm tiến độ: giải ngân chậm so với tiến độ thời gian");
+      expect(expressway).toContain("tổng mức đầu tư 11.024,7 tỷ đồng");
+      expect(section).not.toMatch(/1\.288,12(?!3)|[⁰¹²³⁴⁵⁶⁷⁸⁹]/);
+      expect(section).not.toContain("Kế hoạch không có dự án");
+    });
+
+    it("counts them on the sample dashboard", async () => {
+      const dash = (await s.call("GET", "/api/dashboard?year=2026")).body;
+      expect(Object.values(dash.projectStates as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(6);
+    });
+  });
+
   it("loads only once", async () => {
     expect(await loadSampleProvince(s.db.store.db)).toEqual({ loaded: false, documents: 0, agencies: 0 });
     expect((await s.call("GET", "/api/documents?stubs=false")).body.total).toBe(4);

@@ -128,6 +128,20 @@ describe("projects a plan carries", () => {
     expect(project.metrics.map((m) => [m.value, m.unit, m.measure])).toEqual([[350500, "triệu đồng", "investment"]]);
     expect(others).toMatchObject([{ name: "Đường Trì Bình - cảng Dung Quất", lead: "Sở Giao thông vận tải", completionYear: 2026, startYear: null, metrics: [] }]);
   });
+
+  it("ends a name before the time that follows it, which dates the project when a verb of completion or start stands before it", () => {
+    const found = extract([
+      "KẾ HOẠCH", "I. NHIỆM VỤ",
+      "- Sở Giao thông vận tải bảo đảm thông xe kỹ thuật dự án Đường ven biển Dung Quất trong Quý IV/2025.",
+      "- Khởi công dự án Kè Bắc sông Trà Khúc năm 2025.",
+      "- Kiểm tra dự án Cầu Mới trước ngày 31/12/2025.",
+    ].join("\n"), "kh.txt").projects;
+    expect(found.map((p) => [p.name, p.startYear, p.completionYear])).toEqual([
+      ["Đường ven biển Dung Quất", null, 2025],
+      ["Kè Bắc sông Trà Khúc", 2025, null],
+      ["Cầu Mới", null, null],
+    ]);
+  });
 });
 
 describe("a table of projects", () => {

@@ -63,6 +63,8 @@ export interface ProjectScope {
   row?: ProjectRow;
   /** The paragraph (line) the scope stands in: a date its lead-in states dates the scope's figures. */
   line?: { start: number; end: number };
+  /** The year the words around a project's mention give it: "hoàn thành dự án X trong năm 2026", "khởi công dự án X năm 2025". */
+  years?: { start?: number; completion?: number };
 }
 
 /** More projects than any real document names: beyond it a document is refused (extract.ts). */
@@ -98,7 +100,7 @@ const lineSpan = (line: Line) => ({ start: line.start, end: line.end });
 /** Words after a comma that end a name: what follows says something of the project ("..., phấn đấu hoàn thành năm 2025"). */
 const COMMA_STOPS = "phấn đấu|hoàn thành|đảm bảo|bảo đảm|đưa vào|khởi công|trong đó|với|có|dài|tổng|quy mô|đạt|đã|đang|sẽ|tiến độ|thời gian|địa điểm|do|chủ đầu tư|thực hiện|triển khai|được|từ|nhằm|góp phần|tạo|các|những|điểm đầu|điểm cuối|hiện|dự kiến|giai đoạn|gồm|bao gồm|ước|lũy kế|tương ứng|kinh phí|vốn|diện tích|chiều dài|cụ thể|theo|sớm|khẩn trương|đẩy nhanh|tập trung|dự án|công trình";
 /** Words after a space that end a name: a verb or a measure of the project ("Dự án cao tốc ... dài 100 km"). */
-const SPACE_STOPS = "có|đã|đang|sẽ|được|dài|đi qua|gồm|lũy kế|do|nhằm|để|là|với tổng|với quy mô|với chiều dài|với diện tích|thuộc|hoàn thành|tổng mức|tổng vốn|quy mô|phấn đấu|đảm bảo|bảo đảm|theo tiến độ|chưa|không|còn";
+const SPACE_STOPS = "có|đã|đang|sẽ|được|dài|đi qua|gồm|lũy kế|do|nhằm|để|là|với tổng|với quy mô|với chiều dài|với diện tích|thuộc|hoàn thành|tổng mức|tổng vốn|quy mô|phấn đấu|đảm bảo|bảo đảm|theo tiến độ|chưa|không|còn|(?:trong|trước|vào|từ|đến|sau|cuối|đầu) (?:ngày|tháng|quý|năm)|năm (?:19|20)\\d\\d";
 const NAME_END = new RegExp(`[;:\\n|]|\\.{2,}|…|\\.(?=\\s|$)|,\\s*(?=(?:${COMMA_STOPS})(?![\\p{L}\\d]))|\\s+(?=(?:${SPACE_STOPS})(?![\\p{L}\\d]))`, "iu");
 /** Joining words left at a name's end when the next project's mention cut it ("A kết nối với | dự án B"). */
 const TRAILING = /(?:\s+(?:và|hoặc|cùng|kết nối với|nối với|với|đến)|[\s,.…\-–])+$/u;
@@ -191,10 +193,17 @@ function mentionedProjects(line: Line, covered: (start: number, end: number) => 
     return { start: sentences[lo].start, end: sentences[lo].start + sentences[lo].text.length };
   };
   const out: ProjectScope[] = [];
-  const add = (at: number, name: string, nameEnd: number, itemEnd: number) => {
+  const add = (at: number, name: string, nameEnd: number, itemEnd: number, before = "") => {
     const start = line.start + at;
     const nameOnly = covered(start, line.start + itemEnd);
-    out.push({ name: projectName(name), start, end: line.start + (nameOnly ? nameEnd : itemEnd), listed: true, nameOnly, line: lineSpan(line) });
+    const scope: ProjectScope = { name: projectName(name), start, end: line.start + (nameOnly ? nameEnd : itemEnd), listed: true, nameOnly, line: lineSpan(line) };
+    // "thông xe kỹ thuật dự án X trong Quý IV/2025", "khởi công dự án X năm 2025": the verb before the name, the time after it.
+    const verb = COMPLETING_BEFORE.test(before) ? "completion" : STARTING_BEFORE.test(before) ? "start" : null;
+    if (verb && /\d/.test(text.slice(nameEnd, nameEnd + 40))) {
+      const year = yearOf(WHEN_AFTER.exec(text.slice(nameEnd, nameEnd + 60)));
+      if (year !== null) scope.years = { [verb]: year };
+    }
+    out.push(scope);
   };
   // "dự án X" wherever it names one.
   const mentions: number[] = [];
@@ -208,13 +217,14 @@ function mentionedProjects(line: Line, covered: (start: number, end: number) => 
     const sentence = sentenceEndAt(at);
     const bound = Math.min(nextAt, sentence.end, nameStart + NAME_MAX);
     const found = bound - nameStart >= 3 ? nameIn(text.slice(nameStart, bound), bound < nameStart + NAME_MAX) : null;
-    if (found && !NOT_NAMING_BEFORE.test(foldPhrase(text.slice(Math.max(sentence.start, at - 30), at)))) {
+    const before = found ? foldPhrase(text.slice(Math.max(sentence.start, at - 30), at)) : "";
+    if (found && !NOT_NAMING_BEFORE.test(before)) {
       {
         const nameEnd = nameStart + found.name.length;
         // An item trailing off ("dự án Khu liên hợp thể thao tỉnh..., các công trình ...") ends with its name.
         const rest = found.trailsOff ? "" : text.slice(nameEnd, Math.min(nextAt, sentence.end, nameEnd + 400));
         const semicolon = rest.indexOf(";");
-        add(at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length);
+        add(at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length, before);
       }
     }
     m = next;
@@ -528,6 +538,11 @@ const WHEN = "(?:(?:trong|vào|trước|cuối|chậm nhất|đầu)\\s+)*(?:nă
 const COMPLETION = new RegExp(`(?:hoàn thành|đưa vào (?:khai thác|sử dụng|vận hành|hoạt động)|khai thác|thông xe(?: kỹ thuật)?|đi vào hoạt động)(?:\\s+và\\s+đưa vào (?:khai thác|sử dụng|vận hành))?\\s+(?:(?:dự án|công trình|toàn tuyến|toàn bộ)\\s+)?${WHEN}`, "iu");
 const START = new RegExp(`khởi công(?:\\s+(?:xây dựng|dự án|công trình|mới))?\\s+(?:(?:từ)\\s+)?${WHEN}`, "iu");
 const yearOf = (m: RegExpExecArray | null) => (m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4]) : null);
+/** Before a project's mention (folded): a verb of its completion or of its start. */
+const COMPLETING_BEFORE = /(?:hoan thanh|thong xe(?: ky thuat)?|dua vao (?:khai thac|su dung|van hanh)|khai thac|ve dich)(?: (?:toan bo|toan tuyen))?$/;
+const STARTING_BEFORE = /khoi cong(?: (?:xay dung|moi))?$/;
+/** A time right after a project's name: "trong Quý IV/2025", "năm 2026". */
+const WHEN_AFTER = new RegExp(`^\\s*,?\\s*${WHEN}`, "iu");
 
 const LEADS: RegExp[] = [
   /[Cc]hủ đầu tư\s*(?:là|:)\s*(\p{Lu}[^,;.()\n|]{2,120}?)(?=\s*[,;.()\n|]|\s+(?:làm|thực hiện|đã|đang|sẽ|chủ trì)\s|$)/u,
@@ -556,7 +571,7 @@ const PART = /dia phan|\bhuyen\b|\bxa\b|\bphuong\b|\bdoan\b|thanh pho|thi tran|g
 
 // ---------------------------------------------------------------------------------------------
 
-interface Building extends ExtractedProject { listed: boolean; texts: Array<{ text: string; listed: boolean }>; periodFound: boolean; lengthOf: number | null; areaOf: number | null }
+interface Building extends ExtractedProject { listed: boolean; texts: Array<{ text: string; listed: boolean }>; periodFound: boolean; lengthOf: number | null; areaOf: number | null; hinted: { start?: number; completion?: number } }
 
 /**
  * The projects of `scopes` with their figures and facts. `issued`: the document's date (ISO), the date of
@@ -579,11 +594,12 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     if (!project) {
       project = {
         name: scope.name, metrics: [], start: scope.start, end: scope.end, lead: null, location: null, investment: null,
-        startYear: null, completionYear: null, lengthKm: null, areaHa: null, listed: false, texts: [], periodFound: false, lengthOf: null, areaOf: null,
+        startYear: null, completionYear: null, lengthKm: null, areaHa: null, listed: false, texts: [], periodFound: false, lengthOf: null, areaOf: null, hinted: {},
       };
       projects.set(key, project);
     }
     project.listed ||= !!scope.listed;
+    if (scope.years) project.hinted = { ...scope.years, ...project.hinted };
     project.start = Math.min(project.start, scope.start);
     project.end = Math.max(project.end, scope.end);
     const line = scope.line ?? { start: scope.start, end: scope.end };
@@ -747,7 +763,7 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
   for (const p of projects.values()) {
     if (!p.metrics.length && !p.listed) continue;
     factsOf(p);
-    const { listed: _l, texts: _t, periodFound: _p, lengthOf: _lo, areaOf: _ao, ...project } = p;
+    const { listed: _l, texts: _t, periodFound: _p, lengthOf: _lo, areaOf: _ao, hinted: _h, ...project } = p;
     out.push(project);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -777,4 +793,6 @@ function factsOf(p: Building) {
     if (p.location === null && /địa điểm/iu.test(text)) { const m = LOCATION.exec(text); if (m) p.location = place(m[1]); }
     if (p.location === null && listed && text.includes("tại ")) { const m = AT_PLACE.exec(text); if (m) p.location = place(m[1]); }
   }
+  p.startYear ??= p.hinted.start ?? null;
+  p.completionYear ??= p.hinted.completion ?? null;
 }

@@ -7,5 +7,6 @@ import xa from "./kh-ubnd-xa-cai-cach-hanh-chinh.js";
 import tinhUy from "./bc-tinh-uy-nong-nghiep.js";
 import duAn from "./bc-ubnd-du-an-giao-thong.js";
 import nhanLuc from "./kh-ubnd-nhan-luc-gia-lai.js";
+import duAnTrongDiem from "./kh-ubnd-du-an-trong-diem-quang-ngai.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem];

@@ -177,7 +177,9 @@ function layoutTable(rows: Paragraph[][][]): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: COLUMNS,
     borders: borders(NONE),
+    // A row is not split across pages: the signature's space and its name stay under the authority that signs.
     rows: rows.map((cells) => new TableRow({
+      cantSplit: true,
       children: cells.map((children) => new TableCell({ borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children })),
     })),
   });
@@ -360,11 +362,12 @@ function addressees(names: string[]): Paragraph[] {
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** A body block; `keepNext`: its last paragraph stays on the page of what follows. */
+function block(b: Block, keepNext = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case "heading": return [bodyParagraph(b.text, { bold: true }, true)];
-    case "paragraph": return [bodyParagraph(b.text)];
-    case "bullets": return b.items.map((item) => bodyParagraph(`- ${item}`));
+    case "paragraph": return [bodyParagraph(b.text, {}, keepNext)];
+    case "bullets": return b.items.map((item, i) => bodyParagraph(`- ${item}`, {}, keepNext && i === b.items.length - 1));
     case "table": return dataTable(b);
   }
 }
@@ -417,7 +420,8 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
     header(doc),
     ...(doc.title ? title(doc.title) : []),
     ...(doc.addressees?.length ? addressees(doc.addressees) : [new Paragraph({ spacing: { after: AFTER }, children: [] })]),
-    ...doc.body.flatMap(block),
+    // The body's last paragraph is kept on the page of the closing block, which is then never alone on a page.
+    ...doc.body.flatMap((b, i) => block(b, i === doc.body.length - 1)),
     closing(doc),
   ] }];
   for (const a of doc.appendices ?? []) {

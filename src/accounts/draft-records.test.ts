@@ -224,6 +224,7 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/inbox": { urls: () => ["/api/inbox"], shows: false },
   "/api/rounds/{id}/reports/{agencyId}": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}`], shows: true },
   "/api/rounds/{id}/reports/{agencyId}/template": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}/template`], shows: true },
+  "/api/rounds/{id}/reports/{agencyId}/official.docx": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}/official.docx`], shows: true },
   "/api/evidence/{id}": { urls: () => idsOf("evidence_files").map((id) => `/api/evidence/${id}`), shows: true },
   "/api/notifications": { urls: () => ["/api/notifications"], shows: false },
   "/api/plans/{id}/evaluation": { urls: () => [`/api/plans/${f.draft}/evaluation?year=2026`, `/api/plans/${f.published}/evaluation?year=2026`], shows: true },

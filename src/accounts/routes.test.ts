@@ -160,7 +160,7 @@ describe("role × route matrix", () => {
     if (path.startsWith("/api/users") || path.endsWith("/successors") || path.endsWith("/restructure") || path === "/api/audit") return ["admin"];
     const read = method === "get";
     // Signed in, then checked on the record: one's own agencies' reports and notifications.
-    if (path === "/api/inbox" || path.startsWith("/api/notifications") || path === "/api/evidence/:id" || (read && (path === "/api/rounds/:id/reports/:agencyId" || path === "/api/rounds/:id/reports/:agencyId/template"))) return "signed_in";
+    if (path === "/api/inbox" || path.startsWith("/api/notifications") || path === "/api/evidence/:id" || (read && (path === "/api/rounds/:id/reports/:agencyId" || path === "/api/rounds/:id/reports/:agencyId/template" || path === "/api/rounds/:id/reports/:agencyId/official.docx"))) return "signed_in";
     if (path.startsWith("/api/rounds/:id/reports/")) return path.endsWith("/review") ? ["admin", "focal_point"] : ["admin", "focal_point", "reporter"];
     if (path === "/api/plans/:id/report" || (read && path === "/api/plans/:id/report-draft")) return ["admin", "focal_point", "leader"];
     if (path === "/api/plans/:id/report-draft") return ["admin", "focal_point"];

@@ -1,4 +1,4 @@
-/** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, round template, backup, restore. */
+/** The `theodoi` command line: serve, migrate, agencies import|export, extract, report, round template|report-docx, backup, restore. */
 import { Command } from "commander";
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -19,6 +19,7 @@ import type { Store } from "../storage/database.js";
 import { eq } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { reportTemplate } from "../reporting/template.js";
+import { agencyReportDocx } from "../reporting/agency-report.js";
 
 const program = new Command("theodoi")
   .description("theodoi: theo dõi thực hiện văn bản chỉ đạo (tracking how policy documents are carried out)")
@@ -124,6 +125,25 @@ roundCommand.command("template")
     });
     writeFileSync(opts.out, bytes);
     console.log(`Đã ghi mẫu báo cáo vào ${opts.out} (${bytes.length} bytes)`);
+  });
+
+roundCommand.command("report-docx")
+  .description("write an agency's report in a round as an official document (.docx, Decree 30/2020), for it to number, sign and file")
+  .requiredOption("--round <id>", "the round's number (as in /rounds/N)")
+  .requiredOption("--agency <code>", "the agency's code, e.g. so-xay-dung")
+  .requiredOption("--out <file>", "where to write it (.docx)")
+  .action(async (opts: { round: string; agency: string; out: string }) => {
+    if (!/^\d+$/.test(opts.round)) throw new Error(`--round: số của đợt báo cáo (the round's number), not ${JSON.stringify(opts.round)}`);
+    if (extname(opts.out).toLowerCase() !== ".docx") throw new Error(`--out: tên tệp .docx (a .docx file name), not ${JSON.stringify(opts.out)}`);
+    const { bytes } = await withStore(loadConfig(), async (store) => {
+      const [agency] = await store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, opts.agency));
+      if (!agency) throw new Error(`Không có cơ quan mã ${JSON.stringify(opts.agency)} (no agency with this code; see theodoi agencies export)`);
+      // Whoever holds the database reads all of it, drafts included.
+      const actor = { id: 0, role: "admin" as const, agencyIds: [], username: "cli", displayName: "theodoi", mustChangePassword: false };
+      return agencyReportDocx(store.db, actor, Number(opts.round), agency.id);
+    });
+    writeFileSync(opts.out, bytes);
+    console.log(`Đã ghi báo cáo vào ${opts.out} (${bytes.length} bytes)`);
   });
 
 program.command("backup <file>")

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSampleProvince } from "../samples/load-samples.js";
 import { rounds } from "../reporting/schema.js";
@@ -47,5 +48,18 @@ describe("theodoi round template", { timeout: 120_000 }, () => {
     const unknown = await theodoi("round", "template", "--round", String(roundId), "--agency", "khong-co", "--out", out);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/Không có cơ quan mã "khong-co"/);
+  });
+
+  it("writes an agency's report as an official document (theodoi round report-docx)", async () => {
+    const out = join(dir, "bao-cao.docx");
+    const res = await theodoi("round", "report-docx", "--round", String(roundId), "--agency", "so-xay-dung", "--out", out);
+    expect(res.stderr).toBe("");
+    expect(res.stdout).toMatch(/^Đã ghi báo cáo vào .*bao-cao\.docx/);
+    const text = (await mammoth.extractRawText({ buffer: readFileSync(out) })).value;
+    expect(text).toContain("SỞ XÂY DỰNG");
+    expect(text).toMatch(/Số:\s+\/BC-SXD/);
+    const wrong = await theodoi("round", "report-docx", "--round", String(roundId), "--agency", "so-xay-dung", "--out", join(dir, "bao-cao.pdf"));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/--out: tên tệp \.docx/);
   });
 });

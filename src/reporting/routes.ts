@@ -22,6 +22,7 @@ import { openTemplate, reportTemplate, TEMPLATE_MAX_BYTES, uploadTemplate } from
 import { templateQuery } from "./inputs.js";
 import { megabytes } from "../text/numbers.js";
 import { evidenceSummary, roundEvidenceZip, roundSubmissionsXlsx, roundTemplatesZip } from "./exports.js";
+import { agencyReportDocx } from "./agency-report.js";
 
 const tag = "reporting";
 /** A file to download: its bytes, type and name (ASCII, so quoted as it is). */
@@ -100,6 +101,8 @@ export const reportingRoutes = [
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${fileName}"`,
       } });
     } }),
+  route({ method: "get", path: "/api/rounds/:id/reports/:agencyId/official.docx", tag, access: "signed_in", summary: "The agency's report as an official document (.docx, Decree 30/2020) for it to number, sign and file: the agency as issuer, its number left blank, the round's collecting agency among the recipients", params: roundAgencyParams,
+    handler: async ({ ctx, params }) => attachment(await agencyReportDocx(ctx.db, ctx.user!, params.id, params.agencyId), "application/vnd.openxmlformats-officedocument.wordprocessingml.document") }),
   route({ method: "post", path: "/api/rounds/:id/reports/:agencyId/template", tag, access: "reporting.submit", summary: `Upload a filled template (multipart field "file", at most ${megabytes(TEMPLATE_MAX_BYTES, "en")}) as the agency's draft: every cell checked, all or nothing; with preview=1, only what it would change (the draft beside the file)`, params: roundAgencyParams,
     query: templateQuery, upload: { maxBytes: TEMPLATE_MAX_BYTES, tooLarge: "template_too_large" },
     // The workbook is checked and read before the transaction opens.

@@ -387,6 +387,8 @@ function ReportForm({ initial, path, note, onReplaced }: { initial: SubmissionFo
       <p><Link to={can("reporting.read") ? `/rounds/${form.round.id}` : "/inbox"}>← {form.round.title}</Link></p>
       <h1>{t.reportTitle(form.agency.name)}</h1>
       <p className="muted">{t.dueOn}: <strong>{formatDate(form.round.dueOn)}</strong> · <span className={`tag status-${status}`}>{t.reportStatus[status]}</span></p>
+      <p className="actions"><a className="button secondary" href={`${path}/official.docx`} download title={t.reportDocxHint}
+        onClick={(e) => { if (state !== "dirty") return; e.preventDefault(); clearTimeout(timer.current); void save().then(() => { window.location.href = `${path}/official.docx`; }); }}>{t.reportDocxDownload}</a></p>
       <div className="save-state" role="status" aria-live="polite">
         {state === "saving" ? t.saving : state === "dirty" ? t.unsavedChanges : savedAt && state === "saved" ? t.savedAt(savedAt.toLocaleTimeString("vi-VN")) : ""}
       </div>

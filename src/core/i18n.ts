@@ -130,6 +130,27 @@ const messages = {
   template_text_long: { vi: "Trang {sheet}, ô {cell}: nội dung dài quá 50.000 ký tự; hãy rút gọn hoặc đính kèm tệp minh chứng", en: "Sheet {sheet}, cell {cell}: over 50,000 characters; shorten it or attach an evidence file" },
   // The round's bulk exports (src/reporting/exports.ts).
   evidence_zip_too_large: { vi: "Minh chứng của đợt có {files} tệp, tổng {size}, vượt giới hạn {limit} của một lần tải; hãy tải từng tệp tại báo cáo của từng cơ quan", en: "The round's evidence is {files} files, {size} in all, over the {limit} limit of one download; download the files from each agency's report" },
+  // Indicator values in bulk (src/plans/value-file.ts, value-import.ts): a problem names its row and column.
+  values_too_large: { vi: "Tệp số liệu vượt giới hạn {limit}; hãy chia thành nhiều tệp", en: "The file of values is over the {limit} limit; split it into several files" },
+  values_zip_bomb: { vi: "Tệp bị từ chối vì nội dung nén giải ra quá lớn; hãy mở bằng Excel, lưu lại rồi tải lên", en: "The file is refused because its compressed content expands too far; open it in Excel, save it again and upload it" },
+  values_unreadable: { vi: "Tệp không phải tệp Excel (.xlsx) hay CSV đọc được; hãy lưu lại dưới dạng Excel Workbook (.xlsx) hoặc CSV UTF-8 rồi tải lên", en: "The file is not a readable Excel (.xlsx) or CSV file; save it as an Excel Workbook (.xlsx) or CSV UTF-8 and upload it" },
+  values_empty: { vi: "Tệp không có số liệu nào dưới dòng tiêu đề", en: "The file holds no values under its header row" },
+  values_too_many_rows: { vi: "Tệp có hơn {limit} dòng số liệu; hãy chia thành nhiều tệp", en: "The file has more than {limit} rows of values; split it into several files" },
+  values_csv_malformed: { vi: "Tệp CSV hỏng ở dòng {row} (dấu ngoặc kép không đóng hoặc một ô quá dài); hãy mở bằng Excel, lưu lại rồi tải lên", en: "The CSV file is damaged at row {row} (a quote not closed or a cell too long); open it in Excel, save it again and upload it" },
+  values_no_header: { vi: "Không tìm thấy dòng tiêu đề trong {rows} dòng đầu: cần các cột Chỉ tiêu, Năm (hoặc Kỳ), Giá trị, có thể thêm Loại số liệu và Nguồn; hoặc cột Chỉ tiêu và một cột cho mỗi năm (2015, 2016, Ước 2024 ...)", en: "No header row in the first {rows} rows: the columns Chỉ tiêu (indicator), Năm or Kỳ (year or period), Giá trị (value), and optionally Loại số liệu (kind) and Nguồn (source); or Chỉ tiêu and a column per year (2015, 2016, Ước 2024 ...)" },
+  values_invalid: { vi: "Tệp có {count} lỗi; chưa ghi số liệu nào. Sửa các dòng được nêu rồi tải lên lại", en: "The file has {count} problems; no value was written. Correct the rows named and upload it again" },
+  values_indicator_missing: { vi: "Dòng {row}, cột {column}: thiếu tên hoặc mã số chỉ tiêu", en: "Row {row}, column {column}: the indicator's name or id is missing" },
+  values_indicator_unknown: { vi: "Dòng {row}, cột {column}: không có chỉ tiêu “{value}”; ghi đúng tên chỉ tiêu như trong kế hoạch (không cần dấu) hoặc mã số của chỉ tiêu", en: "Row {row}, column {column}: no indicator “{value}”; write the indicator's name as the plan records it (accents may be left out) or its id" },
+  values_indicator_ambiguous: { vi: "Dòng {row}, cột {column}: có nhiều chỉ tiêu tên “{value}” (mã số {ids}); ghi mã số của chỉ tiêu, hoặc nhập từ trang của kế hoạch", en: "Row {row}, column {column}: several indicators are named “{value}” (ids {ids}); write the indicator's id, or import from the plan's page" },
+  values_period_missing: { vi: "Dòng {row}, cột {column}: thiếu năm hoặc kỳ", en: "Row {row}, column {column}: the year or period is missing" },
+  values_period: { vi: "Dòng {row}, cột {column}: “{value}” không phải năm hoặc kỳ; ghi 2024, 2024-Q3 (Quý III/2024), 2024-H1 hoặc 2024-05", en: "Row {row}, column {column}: “{value}” is not a year or period; write 2024, 2024-Q3, 2024-H1 or 2024-05" },
+  values_value_missing: { vi: "Dòng {row}, cột {column}: thiếu giá trị", en: "Row {row}, column {column}: the value is missing" },
+  values_number: { vi: "Dòng {row}, cột {column}: “{value}” không phải số; ghi dạng 8.310,18 hoặc 8310.18", en: "Row {row}, column {column}: “{value}” is not a number; write 8310.18 or 8.310,18" },
+  values_kind: { vi: "Dòng {row}, cột {column}: “{value}” không phải loại số liệu; ghi Thực hiện, Ước hoặc Kế hoạch", en: "Row {row}, column {column}: “{value}” is not a kind of value; write Thực hiện (actual), Ước (estimate) or Kế hoạch (plan)" },
+  values_formula: { vi: "Dòng {row}, cột {column}: ô là công thức chưa có kết quả; hãy sao chép rồi dán dạng giá trị (Paste Values) và lưu lại", en: "Row {row}, column {column}: the cell is a formula without a computed result; copy it and paste it as values, then save" },
+  values_formula_text: { vi: "Dòng {row}, cột {column}: nội dung “{value}” có dạng công thức; không nhập công thức vào tệp số liệu", en: "Row {row}, column {column}: “{value}” is written like a formula; do not put formulas into the file of values" },
+  values_text_long: { vi: "Dòng {row}, cột {column}: nội dung dài quá 2.000 ký tự", en: "Row {row}, column {column}: over 2,000 characters" },
+  values_duplicate: { vi: "Dòng {row}: trùng chỉ tiêu, kỳ và loại số liệu với dòng {first}; chỉ giữ một dòng", en: "Row {row}: the same indicator, period and kind as row {first}; keep one of them" },
   status_date_future: { vi: "Ngày hoàn thành hoặc huỷ bỏ không thể sau hôm nay", en: "The day completed or cancelled cannot be after today" },
 } as const;
 

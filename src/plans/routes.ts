@@ -1,4 +1,6 @@
-import { idParams } from "../core/fields.js";
+import { z } from "zod";
+import { id, idParams } from "../core/fields.js";
+import { megabytes } from "../text/numbers.js";
 import { route } from "../http/route.js";
 import { readsDrafts } from "../accounts/policy.js";
 import { vietnamDate } from "../reporting/periods.js";
@@ -9,6 +11,8 @@ import {
 } from "./inputs.js";
 import { createMetric, createProject, deleteMetric, deleteProject, getMetric, getProject, listProjects, updateMetric, updateProject } from "./projects.js";
 import { createTask, deleteTask, getTask, listTasks, updateTask } from "./tasks.js";
+import { readValueFile, VALUES_MAX_BYTES } from "./value-file.js";
+import { importValues } from "./value-import.js";
 
 export const planRoutes = [
   route({ method: "get", path: "/api/tasks", tag: "tasks", access: "plans.read", summary: "List tasks (filter by plan, agency and role, status, text)", query: taskListQuery,
@@ -35,6 +39,16 @@ export const planRoutes = [
 
   route({ method: "get", path: "/api/values", tag: "indicator values", access: "plans.read", summary: "List indicator values", query: valueListQuery,
     handler: ({ ctx, query }) => listValues(ctx.db, query, readsDrafts(ctx.user!)) }),
+  route({ method: "post", path: "/api/values/import", tag: "indicator values", access: "plans.write",
+    summary: `Import a series of values from .xlsx or .csv (multipart field "file", at most ${megabytes(VALUES_MAX_BYTES, "en")}): columns indicator (id or name), year or period, value (8.310,18), kind (thực hiện/ước/kế hoạch), source; or an indicator a row and a column per year. Within a plan (documentId) or for one indicator (indicatorId). With preview=1, what each row would add or replace and each row's problems; otherwise all or nothing`,
+    query: z.object({ preview: z.enum(["0", "1"]).optional(), documentId: id.optional(), indicatorId: id.optional() }),
+    upload: { maxBytes: VALUES_MAX_BYTES, tooLarge: "values_too_large" },
+    // The file is read before the transaction opens.
+    transaction: false,
+    handler: async ({ ctx, query, upload }) => {
+      const grid = await readValueFile(upload!.bytes);
+      return ctx.write((tx) => importValues(tx, grid, { documentId: query.documentId, indicatorId: query.indicatorId }, query.preview === "1", ctx.lang));
+    } }),
   route({ method: "get", path: "/api/values/:id", tag: "indicator values", access: "plans.read", summary: "One indicator value", params: idParams,
     handler: ({ ctx, params }) => getValue(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "post", path: "/api/values", tag: "indicator values", access: "plans.write", summary: "Record a value (actual, estimate, plan)", body: valueInput, status: 201,

@@ -17,6 +17,7 @@ import { ReportPage } from "./pages/ReportPage";
 import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
 import { PlanReportPage } from "./pages/PlanReportPage";
+import { ValuesImportPage } from "./pages/ValuesImportPage";
 import { DashboardTasksPage } from "./pages/DashboardTasksPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { LoadState } from "./components/Status";
@@ -108,6 +109,7 @@ function Pages() {
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
+          <Route path="/values/import" element={<ValuesImportPage />} />
           <Route path="/dashboard" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><DashboardPage /></Suspense>} />
           <Route path="/dashboard/tasks" element={<DashboardTasksPage />} />
           <Route path="/projects/:id" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><ProjectPage /></Suspense>} />

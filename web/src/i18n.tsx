@@ -4,6 +4,7 @@ import type { Language } from "../../src/core/i18n";
 import { reportingEn, reportingVi } from "./i18n-reporting";
 import { adminEn, adminVi } from "./i18n-admin";
 import { projectsEn, projectsVi } from "./i18n-projects";
+import { valuesEn, valuesVi } from "./i18n-values";
 
 const vi = {
   appName: "theodoi",
@@ -220,6 +221,7 @@ const vi = {
   ...reportingVi,
   ...adminVi,
   ...projectsVi,
+  ...valuesVi,
 };
 
 type Dictionary = typeof vi;
@@ -439,6 +441,7 @@ const en: Dictionary = {
   ...reportingEn,
   ...adminEn,
   ...projectsEn,
+  ...valuesEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

@@ -103,6 +103,7 @@ export function DocumentPage() {
         );
       } : undefined} /> : <LoadState loading={tasks.loading} error={tasks.error} final={tasks.final} onRetry={tasks.reload} />}
       <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
+      {editsOwners && !!indicators.data?.items.length && <p><Link className="button secondary" to={`/values/import?documentId=${id}`}>{t.valuesImportLink}</Link></p>}
       {ownerProblem && <p className="error" role="alert">{ownerProblem}</p>}
       {indicators.data && (indicators.data.items.length === 0 ? <p className="muted">{t.noIndicators}</p> : (
         <table className="documents">
@@ -116,7 +117,8 @@ export function DocumentPage() {
                 ? <AgencySelect label={`${t.indicatorOwner}: ${i.name}`} value={i.ownerId} registry={registry.data.items} onChange={(ownerId) => void changeOwner(i, ownerId)} />
                 : i.ownerName ?? "—"}</td>
               {editsOwners && <td><button aria-label={`${t.editIndicator}: ${i.name}`} aria-expanded={editingIndicator === i.id}
-                onClick={() => setEditingIndicator(editingIndicator === i.id ? null : i.id)}>{t.edit}</button></td>}</tr>
+                onClick={() => setEditingIndicator(editingIndicator === i.id ? null : i.id)}>{t.edit}</button>{" "}
+                <Link className="button secondary" to={`/values/import?indicatorId=${i.id}`} aria-label={`${t.valuesImportLink}: ${i.name}`}>{t.valuesImportLinkShort}</Link></td>}</tr>
             {editingIndicator === i.id && <tr className="editing"><td colSpan={6}>
               <IndicatorForm indicator={i} onDone={(saved) => { setEditingIndicator(null); if (saved) indicators.reload(); }} /></td></tr>}
             </Fragment>

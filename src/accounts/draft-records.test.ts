@@ -221,6 +221,9 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/rounds": { urls: () => ["/api/rounds"], shows: false },
   "/api/rounds/{id}": { urls: () => [`/api/rounds/${f.round}`], shows: true },
   "/api/rounds/{id}/urging-letter": { urls: () => [`/api/rounds/${f.round}/urging-letter`], shows: true },
+  "/api/rounds/{id}/templates.zip": { urls: () => [`/api/rounds/${f.round}/templates.zip`], shows: true },
+  "/api/rounds/{id}/submissions.xlsx": { urls: () => [`/api/rounds/${f.round}/submissions.xlsx`], shows: true },
+  "/api/rounds/{id}/evidence.zip": { urls: () => [`/api/rounds/${f.round}/evidence.zip`], shows: true },
   "/api/inbox": { urls: () => ["/api/inbox"], shows: false },
   "/api/rounds/{id}/reports/{agencyId}": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}`], shows: true },
   "/api/rounds/{id}/reports/{agencyId}/template": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}/template`], shows: true },
@@ -236,15 +239,20 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/audit": { urls: () => ["/api/audit?limit=500", "/api/audit?table=documents&limit=500"], shows: true },
 };
 
-/** An answer as text to search: JSON as sent, the XML inside a .docx or .xlsx, other bytes as Latin-1. */
+const ZIP_LIMITS = { entries: 5000, totalBytes: 200 << 20, entryBytes: 100 << 20 };
+/** The XML inside a .docx or .xlsx. */
+const officeText = (bytes: Buffer) => [...checkZip(bytes, ZIP_LIMITS, (name) => name.endsWith(".xml")).values()].map((b) => b.toString("utf8")).join("\n");
+/** A zip of files (a round's templates, its evidence): each entry's name, and its text as officeText or Latin-1. */
+const zipText = (bytes: Buffer) => [...checkZip(bytes, ZIP_LIMITS, () => true)]
+  .map(([name, entry]) => `${name}\n${/\.(xlsx|docx)$/.test(name) ? officeText(entry) : entry.toString("latin1")}`).join("\n");
+
+/** An answer as text to search: JSON as sent, the XML inside a .docx or .xlsx, the files inside a zip, other bytes as Latin-1. */
 async function answerOf(client: Client, url: string): Promise<{ status: number; text: string }> {
   const res = await fetch(s.url + url, { headers: client.headers });
   const bytes = Buffer.from(await res.arrayBuffer());
   const type = res.headers.get("content-type") ?? "";
-  if (type.includes("openxmlformats")) {
-    const parts = checkZip(bytes, { entries: 5000, totalBytes: 200 << 20, entryBytes: 100 << 20 }, (name) => name.endsWith(".xml"));
-    return { status: res.status, text: [...parts.values()].map((b) => b.toString("utf8")).join("\n") };
-  }
+  if (res.status === 200 && type.includes("openxmlformats")) return { status: res.status, text: officeText(bytes) };
+  if (res.status === 200 && type.includes("application/zip")) return { status: res.status, text: zipText(bytes) };
   return { status: res.status, text: bytes.toString(type.includes("json") || type.startsWith("text/") ? "utf8" : "latin1") };
 }
 
@@ -314,7 +322,13 @@ describe("a published report made a draft again", () => {
   it("takes its projects and values out of a viewer's sight, and brings them back when published again", async () => {
     const viewer = clients.get("viewer")!;
     const report = ok(await s.call("GET", "/api/documents?type=report&stubs=false")).items.find((d: { status: string }) => d.status === "published");
-    const projects = ok(await s.call("GET", `/api/projects?documentId=${report.id}&pageSize=500`)).items.map((p: { id: number }) => p.id);
+    const named = ok(await s.call("GET", `/api/projects?documentId=${report.id}&pageSize=500`)).items;
+    // Its own projects (no other document names them), and one a published document names too (the expressway, in the letter and plan 003).
+    const onlyIt: number[] = [], shared: number[] = [];
+    for (const p of named) (ok(await s.call("GET", `/api/projects/${p.id}`)).documents.length === 1 ? onlyIt : shared).push(p.id);
+    const projects = [...onlyIt, ...shared];
+    expect(onlyIt.length).toBeGreaterThan(0);
+    expect(shared.length).toBeGreaterThan(0);
     const indicatorIds = ok(await s.call("GET", `/api/indicators?documentId=${report.id}&pageSize=500`)).items.map((i: { id: number }) => i.id);
     expect(projects.length).toBeGreaterThan(0);
     /** The report's projects and values as `client` sees them: by list, and one by one. */
@@ -335,6 +349,10 @@ describe("a published report made a draft again", () => {
     };
     await setStatus("draft");
     expect(await visible(viewer)).toEqual({ listed: 0, one: 404, values: [] });
+    // A project another, published document names stays in sight, without the draft report's figures or its name on the list.
+    const sharedSeen = ok(await viewer.call("GET", `/api/projects/${shared[0]}`));
+    expect(sharedSeen.documents.map((d: { id: number }) => d.id)).not.toContain(report.id);
+    expect(sharedSeen.metrics.filter((m: { sourceDocumentId: number }) => m.sourceDocumentId === report.id)).toEqual([]);
     expect((await viewer.call("GET", `/api/values/${before.values[0]}`)).status).toBe(404);
     expect(await visible(clients.get("leader")!)).toEqual(before);
 

@@ -3,17 +3,12 @@
  * figures; the review proposes the project each name is, and publishing ties both documents to one
  * record. A new version of the plan keeps the project and what was reported on it.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAgencies } from "../agencies/commands.js";
-import { agencyExchangeFile } from "../agencies/inputs.js";
 import { startTestServer, upload, type TestServer } from "../../test/support/server.js";
 
-const agencyFile = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
-  await importAgencies(s.db.store.db, agencyFile.agencies);
+  s = await startTestServer({ registry: true });
 }, 60_000);
 afterAll(async () => { await s?.close(); });
 

@@ -4,18 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAgencies } from "../agencies/commands.js";
-import { agencyExchangeFile } from "../agencies/inputs.js";
 import { pdf, zeros, zip } from "../../test/support/files.js";
 import { startTestServer, upload, type TestServer } from "../../test/support/server.js";
 
 const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url));
-const agencyFile = agencyExchangeFile.parse(JSON.parse(readFileSync(new URL("../../samples/agencies.json", import.meta.url), "utf8")));
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
-  await importAgencies(s.db.store.db, agencyFile.agencies);
+  s = await startTestServer({ registry: true });
 }, 60_000);
 afterAll(async () => { await s.close(); });
 

@@ -20,16 +20,23 @@ import type { KnownProject } from "./project-matching.js";
 import { projectDocuments, projectMetrics, projects } from "./schema.js";
 
 /**
- * What a reader who may not see drafts sees (`drafts`: see policy.readsDrafts): projects of no document or a
- * published one, and of those the figures that name no source document or a published one.
+ * What a reader who may not see drafts sees (`drafts`: see policy.readsDrafts): projects no document names, or
+ * that a published one names (a project a draft report first named stays in sight while a published plan
+ * carries it), and of those the figures that name no source document or a published one.
  */
-export const projectVisible = (drafts: boolean) => (drafts ? undefined : noneOrPublishedDocument(projects.documentId));
+const namedByAPublishedDocument = sql`(${projects.documentId} is null or exists (select 1 from ${projectDocuments} join ${documents} on ${documents.id} = ${projectDocuments.documentId}
+  where ${projectDocuments.projectId} = ${projects.id} and ${documents.status} = 'published'))`;
+export const projectVisible = (drafts: boolean) => (drafts ? undefined : namedByAPublishedDocument);
 export const metricVisible = (drafts: boolean) => (drafts ? undefined : and(
-  sql`${projectMetrics.projectId} in (select ${projects.id} from ${projects} where ${noneOrPublishedDocument(projects.documentId)})`,
+  sql`${projectMetrics.projectId} in (select ${projects.id} from ${projects} where ${namedByAPublishedDocument})`,
   noneOrPublishedDocument(projectMetrics.sourceDocumentId),
 ));
-/** The projects a document carries (a plan that lists them) or reports on. */
-export const namedBy = (documentId: number, role?: "carries" | "reports") => exists(sql`(select 1 from ${projectDocuments} where ${projectDocuments.projectId} = ${projects.id} and ${projectDocuments.documentId} = ${documentId}${role ? sql` and ${projectDocuments.role} = ${role}` : sql``})`);
+/**
+ * The projects a document carries (a plan that lists them) or reports on. `drafts` false: only while the document
+ * is published (a draft naming a project says nothing to a reader who may not see drafts).
+ */
+export const namedBy = (documentId: number, role?: "carries" | "reports", drafts = true) => exists(sql`(select 1 from ${projectDocuments} join ${documents} on ${documents.id} = ${projectDocuments.documentId}
+  where ${projectDocuments.projectId} = ${projects.id} and ${projectDocuments.documentId} = ${documentId}${role ? sql` and ${projectDocuments.role} = ${role}` : sql``}${drafts ? sql`` : sql` and ${documents.status} = 'published'`})`);
 
 export type ProjectRow = Omit<typeof projects.$inferSelect, "searchFolded">;
 export type MetricRow = typeof projectMetrics.$inferSelect;
@@ -78,8 +85,8 @@ const carriedByAPlan = (drafts: boolean) => exists(sql`(select 1 from ${projectD
 export function projectWhere(q: { planId?: number; documentId?: number; leadId?: number; q?: string; carried?: "0" | "1" }, drafts: boolean): SQL | undefined {
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   return and(
-    q.documentId ? namedBy(q.documentId) : undefined,
-    q.planId ? namedBy(q.planId, "carries") : q.carried === "1" ? carriedByAPlan(drafts) : undefined,
+    q.documentId ? namedBy(q.documentId, undefined, drafts) : undefined,
+    q.planId ? namedBy(q.planId, "carries", drafts) : q.carried === "1" ? carriedByAPlan(drafts) : undefined,
     q.leadId ? eq(projects.leadId, q.leadId) : undefined,
     tsquery ? matchesSearch(projects.searchFolded, tsquery) : undefined,
     projectVisible(drafts),

@@ -186,6 +186,13 @@ describe.skipIf(!haveBrowser)("key projects in Chromium", () => {
     await page.goBack();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain(BEHIND);
+
+    // The plan's own page lists the projects it carries, each leading to its page.
+    await page.goto(`${s.url}/documents/${planId}`);
+    const listed = page.locator("ul.document-projects li");
+    await expect.poll(() => listed.count()).toBe(2);
+    await listed.filter({ hasText: BEHIND }).getByRole("link").click();
+    await page.waitForURL(new RegExp(`/projects/${behindId}$`));
     await page.context().close();
   });
 

@@ -73,7 +73,7 @@ describe.skipIf(!haveBrowser)("the round's bulk exports in Chromium", () => {
     expect(workbook.name).toBe(`bao-cao-dot-${roundId}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(workbook.bytes as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "23-KH-UBND", "Nội dung chung"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "23-KH-UBND", "Dự án", "Nội dung chung"]);
     const summary = book.getWorksheet("Tổng hợp")!;
     const xdRow = [...Array(summary.rowCount).keys()].map((k) => summary.getRow(k + 1)).find((r) => r.getCell(2).value === "Sở Xây dựng")!;
     expect(xdRow.getCell(3).value).toBe("Đã gửi");

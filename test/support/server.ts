@@ -1,5 +1,10 @@
 /** A real theodoi HTTP server on a free port over a fresh test database, and small clients for it. */
 import { serve } from "@hono/node-server";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importAgencies } from "../../src/agencies/commands.js";
+import { agencyExchangeFile } from "../../src/agencies/inputs.js";
+import { SAMPLES_DIR } from "../../src/samples/load-samples.js";
 import { eq } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
 import { users, type Role } from "../../src/accounts/schema.js";
@@ -47,7 +52,8 @@ function client(url: string, session: Record<string, string>): Client {
   };
 }
 
-interface ServerOptions { samples?: boolean; maxBodyBytes?: number; maxUploadBytes?: number; trustProxy?: string[] }
+/** `registry`: the sample province's agencies only (samples/agencies.json), without its documents. */
+interface ServerOptions { samples?: boolean; registry?: boolean; maxBodyBytes?: number; maxUploadBytes?: number; trustProxy?: string[] }
 
 /** The app over `store` on a free port. */
 async function listen(store: Store, options: ServerOptions) {
@@ -58,6 +64,10 @@ async function listen(store: Store, options: ServerOptions) {
 
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const db = await openTestDatabase({ samples: options.samples });
+  if (options.registry) {
+    const file = agencyExchangeFile.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, "agencies.json"), "utf8")));
+    await importAgencies(db.store.db, file.agencies);
+  }
   const server = await listen(db.store, options);
   const url = server.url;
   const anonymous = client(url, {});

@@ -1,13 +1,14 @@
 import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS, LINK_KIND_LABELS } from "../../../src/documents/labels";
-import { ApiError, sendJson, useApi, type Agency, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type Task } from "../api";
+import { ApiError, sendJson, useApi, type Agency, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type ProjectSummary, type Task } from "../api";
 import { DOCUMENT_TYPES } from "../../../src/documents/schema";
 import { COMPARATORS } from "../../../src/plans/schema";
 import { AgencyPicker, AgencySelect } from "../components/DraftEditors";
 import { TaskList } from "../components/TaskList";
 import { CascadeGraph } from "../components/CascadeGraph";
 import { LoadState } from "../components/Status";
+import { StateLight } from "../projects/parts";
 import { formatDate, formatNumber, formatTarget, readNumber } from "../format";
 import { Outline } from "../components/Outline";
 import { useLanguage } from "../i18n";
@@ -25,6 +26,8 @@ export function DocumentPage() {
   const [showText, setShowText] = useState(false);
   const tasks = useApi<Page<Task>>(`/api/tasks?documentId=${id}&pageSize=500`);
   const indicators = useApi<Page<IndicatorRow>>(`/api/indicators?documentId=${id}&pageSize=500`);
+  // The key projects the document carries or reports on, each to its own page.
+  const projects = useApi<Page<ProjectSummary>>(`/api/projects?documentId=${id}&pageSize=500`);
   // The registry only for those who may change an indicator's owner; others read its name from the list.
   const editsOwners = can("plans.write");
   const registry = useApi<Page<Agency>>(editsOwners ? "/api/agencies?pageSize=500" : null);
@@ -125,6 +128,12 @@ export function DocumentPage() {
           ))}</tbody>
         </table>
       ))}
+      {projects.data && projects.data.items.length > 0 && <>
+        <h2>{t.projectsTitle} ({projects.data.total})</h2>
+        <ul className="document-projects">{projects.data.items.map((p) => (
+          <li key={p.id}><Link to={`/projects/${p.id}`}>{p.name}</Link>{p.leadName && <span className="muted"> · {p.leadName}</span>} <StateLight state={p.evaluation.state} /></li>
+        ))}</ul>
+      </>}
       <h2>{t.fullText}</h2>
       {d.fullText ? (
         <>

@@ -131,6 +131,10 @@ describe("a key project in a round", () => {
     expect(section).toContain("giải ngân 120,75/400 tỷ đồng, đạt 30,19% kế hoạch vốn năm 2026");
     expect(section).toContain("Nguyên nhân, theo báo cáo của Sở Xây dựng: Vướng mắc giải phóng mặt bằng tại xã Minh Sơn.");
     expect(section.match(/120,75/g)).toHaveLength(1);
+    // A project behind is a limitation, and what comes next is to urge its investor.
+    const text = (key: string) => draft.sections.find((x: { key: string }) => x.key === key).text as string;
+    expect(text("limitations")).toContain("Dự án Đường kết nối Khu công nghiệp Hữu Lũng với QL.31 chậm tiến độ: khối lượng thực hiện thấp hơn tiến độ dự kiến");
+    expect(text("ahead")).toContain("Đôn đốc Sở Xây dựng đẩy nhanh tiến độ dự án Đường kết nối Khu công nghiệp Hữu Lũng với QL.31, giải ngân hết kế hoạch vốn được giao.");
     // The .docx carries the same paragraph.
     const docx = await fetch(`${s.url}/api/plans/${planId}/report?year=2026`, { headers: leader.headers });
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))["word/document.xml"]);

@@ -28,7 +28,7 @@ import { formatVietnameseDate } from "../text/dates.js";
 import { AppError } from "../core/errors.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { reportDraftOf, type SECTION_KEYS } from "./drafts.js";
-import { projectParagraph } from "./project-paragraphs.js";
+import { projectFindings, projectParagraph } from "./project-paragraphs.js";
 import { blocksToText, shorten, textToBlocks } from "./narrative.js";
 import { officialDocument, placeName, provinceTier, type Appendix, type Block } from "./official-document.js";
 
@@ -240,6 +240,7 @@ export async function compileReport(db: Database, documentId: number, year: numb
   const withData = evaluation.indicators.filter((i) => i.evaluation.status !== "no_data");
   const lagging = evaluation.indicators.filter((i) => i.evaluation.status === "off_track" || i.evaluation.status === "at_risk");
   const overdue = evaluation.tasks.filter((t) => t.state === "overdue");
+  const laggingProjects = planProjects.filter((p) => p.evaluation.state === "behind" || p.evaluation.state === "stalled");
   const fromAgencies = (key: "results" | "difficulties" | "proposals") => accepted.filter((a) => a[key].trim()).map((a) => `${a.agency}: ${a[key].trim()}`);
   const orNone = (items: string[], none: string): Block => (items.length ? { kind: "bullets", items } : { kind: "paragraph", text: none });
 
@@ -266,13 +267,15 @@ export async function compileReport(db: Database, documentId: number, year: numb
       orNone([
         ...lagging.map((i) => `Chỉ tiêu ${shorten(i.name, 120)}: ${i.evaluation.reason.vi}.`),
         ...overdue.map((t) => `Nhiệm vụ "${shorten(t.text, 160)}" (${leadOf(t.id) || "chưa rõ cơ quan chủ trì"}) đã quá hạn${t.due ? ` (hạn ${formatVietnameseDate(t.due)})` : ""} nhưng chưa hoàn thành.`),
-      ], "Chưa phát hiện chỉ tiêu chệch hướng hay nhiệm vụ quá hạn."),
+        ...laggingProjects.map((p) => `Dự án ${p.name} ${p.evaluation.state === "stalled" ? "không có tiến triển" : "chậm tiến độ"}: ${projectFindings(p)}.`),
+      ], "Chưa phát hiện chỉ tiêu chệch hướng, nhiệm vụ quá hạn hay dự án chậm tiến độ."),
     ] },
     { key: "causes", title: "V. NGUYÊN NHÂN", blocks: [orNone(fromAgencies("difficulties"), "Các cơ quan, đơn vị chưa nêu khó khăn, vướng mắc.")] },
     { key: "ahead", title: "VI. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", blocks: [
       orNone([
         ...lagging.map((i) => `Tập trung các giải pháp để đạt chỉ tiêu ${shorten(i.name, 120)} (mục tiêu ${describeTarget(i.target)}${i.evaluation.requiredRate !== undefined && i.evaluation.remaining ? `; các năm ${i.evaluation.remaining.from} - ${i.evaluation.remaining.to} cần đạt bình quân ${n(i.evaluation.requiredRate)}%/năm` : ""}).`),
         ...overdue.map((t) => `Đôn đốc ${leadOf(t.id) || "cơ quan chủ trì"} hoàn thành nhiệm vụ "${shorten(t.text, 120)}".`),
+        ...laggingProjects.map((p) => `Đôn đốc ${p.leadName ?? "chủ đầu tư"} đẩy nhanh tiến độ dự án ${p.name}${p.evaluation.disbursement?.state === "behind" ? ", giải ngân hết kế hoạch vốn được giao" : ""}.`),
       ], "Tiếp tục triển khai các nhiệm vụ theo Kế hoạch."),
     ] },
     { key: "proposals", title: "VII. ĐỀ XUẤT, KIẾN NGHỊ", blocks: [orNone(fromAgencies("proposals"), "Không có đề xuất, kiến nghị.")] },

@@ -13,6 +13,10 @@ const share = (x: number | null) => (x === null ? "" : `, đạt ${formatVietnam
 /** A figure dated otherwise than the paragraph's date says its own. */
 const dated = (asOf: string | null, paragraphDate: string | null) => (asOf && asOf !== paragraphDate ? ` (đến ${formatVietnameseDate(asOf)})` : "");
 
+/** What is behind in a project, in words without its figures ("giải ngân chậm so với tiến độ thời gian (…)"), or "" when nothing is. */
+export const projectFindings = (p: ProjectSummary) =>
+  [p.evaluation.progress, p.evaluation.disbursement, p.evaluation.clearance, p.evaluation.length].flatMap((a) => (a?.finding ? [a.finding.vi] : [])).join("; ");
+
 export function projectParagraph(p: ProjectSummary, causes: string[]): string {
   const e = p.evaluation;
   const facts = [
@@ -30,8 +34,8 @@ export function projectParagraph(p: ProjectSummary, causes: string[]): string {
   const parts = [`${p.name}${facts.length ? ` (${facts.join("; ")})` : ""}:`];
   parts.push(figures.length ? `kết quả${e.asOf ? ` đến ${formatVietnameseDate(e.asOf)}` : ""}: ${figures.join("; ")}.` : "chưa có số liệu về tiến độ.");
   // The judgement in words, without the figures again: each is written once, above.
-  const findings = [e.progress, e.disbursement, e.clearance, e.length].flatMap((a) => (a?.finding ? [a.finding.vi] : []));
-  if (findings.length) parts.push(`Dự án ${e.state === "stalled" ? "không có tiến triển" : "chậm tiến độ"}: ${findings.join("; ")}.`);
+  const findings = projectFindings(p);
+  if (findings) parts.push(`Dự án ${e.state === "stalled" ? "không có tiến triển" : "chậm tiến độ"}: ${findings}.`);
   if (e.state === "completed") parts.push("Dự án đã hoàn thành.");
   if (causes.length) parts.push(`Nguyên nhân, theo báo cáo của ${causes.join(" ")}`);
   return parts.join(" ").replace(/\.\./g, ".");

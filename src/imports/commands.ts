@@ -16,7 +16,7 @@ import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { forgetDocumentProjects, knownProjects, recordDocumentProjects } from "../plans/projects.js";
 import { candidatesFor, projectKey } from "../plans/project-matching.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
-import { createTask } from "../plans/tasks.js";
+import { createTasks } from "../plans/tasks.js";
 import { placeItemsInSections } from "../plans/sections.js";
 import type { Database } from "../storage/database.js";
 import type { UploadedFile } from "../http/route.js";
@@ -205,15 +205,15 @@ export async function publishImport(db: Database, id: number, version: number): 
       const named = new Set(ids(names.filter((n) => !collective.has(n))));
       return names.filter((n) => collective.has(n)).map((phrase) => ({ role, phrase, agencyIds: (idsOf.get(phrase) ?? []).filter((id) => !named.has(id)) }));
     };
-    for (const [n, t] of draft.tasks.entries()) {
+    await itemAt("tasks", () => createTasks(tx, draft.tasks.map((t) => {
       const leadIds = ids(t.lead);
-      await itemAt(`tasks.${n}`, () => createTask(tx, {
+      return {
         documentId, text: t.text, leadIds, coordinatingIds: ids(t.coordinating).filter((x) => !leadIds.includes(x)),
         phrases: [...phrasesOf("lead", t.lead), ...phrasesOf("coordinating", t.coordinating)],
-        deadlineText: t.deadlineText, expectedOutput: t.output, status: "open",
+        deadlineText: t.deadlineText, expectedOutput: t.output, status: "open" as const,
         sectionNumber: t.section, sourceText: row.text.slice(t.start ?? 0, t.end ?? 0) || null, startOffset: t.start, endOffset: t.end,
-      }));
-    }
+      };
+    })));
     for (const [n, i] of draft.indicators.entries()) {
       const measured = i.kind !== "target";
       const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {

@@ -84,6 +84,20 @@ describe("importing a plan", () => {
     imported = (await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft: imported.draft, version: saved.body.version })).body;
   });
 
+  it("publishes all or nothing: an agency the registry lost names the task and its place among the task's agencies", async () => {
+    const draft = structuredClone(imported.draft);
+    const lead = draft.tasks[7].lead[0];
+    draft.agencies = draft.agencies.map((a: { name: string; agencyIds: number[] }) => (a.name === lead ? { ...a, agencyIds: [999_999] } : a));
+    const saved = await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: imported.version });
+    const res = await s.call("POST", `/api/imports/${imported.id}/publish`, { version: saved.body.version });
+    expect(res.status).toBe(400);
+    // The first task naming it is the one named (tasks are checked in order).
+    const first = draft.tasks.findIndex((t: { lead: string[] }) => t.lead.includes(lead));
+    expect(res.body.error.fields[0].field).toMatch(new RegExp(`^tasks\\.${first}\\.(leadIds|phrases\\.\\d+\\.agencyIds)\\.\\d+$`));
+    expect((await s.call("GET", "/api/tasks?pageSize=1")).body.total).toBe(0);
+    imported = (await s.call("PUT", `/api/imports/${imported.id}/draft`, { draft: imported.draft, version: saved.body.version })).body;
+  });
+
   it("publishes the document, its links, tasks under their agencies, and indicators, in one go", async () => {
     const res = await s.call("POST", `/api/imports/${imported.id}/publish`, { version: imported.version });
     expect(res.status).toBe(200);

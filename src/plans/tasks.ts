@@ -9,13 +9,14 @@ import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
-import { invalid, notFound } from "../core/errors.js";
+import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
+import { unknownReference } from "../storage/records.js";
 import { taskAgencies, tasks } from "./schema.js";
 import { users } from "../accounts/schema.js";
 import { vietnamDate } from "../reporting/periods.js";
@@ -88,13 +89,18 @@ const withMembers = (ids: number[], phrases: Phrases | undefined, role: string) 
 async function writeAgencies(db: Database, taskId: number, leadIds: number[], coordinatingIds: number[], phrases?: Phrases) {
   const kept = phrases ?? (await db.select().from(taskAgencies).where(eq(taskAgencies.taskId, taskId)))
     .filter((r) => r.via !== null).map((r) => ({ role: r.role, phrase: r.via!, agencyIds: [r.agencyId] }));
-  const viaOf = (role: string, agencyId: number) => kept.find((p) => p.role === role && p.agencyIds.includes(agencyId))?.phrase ?? null;
   await db.delete(taskAgencies).where(eq(taskAgencies.taskId, taskId));
-  const rows = [
+  const rows = agencyRows(taskId, leadIds, coordinatingIds, kept);
+  if (rows.length) await db.insert(taskAgencies).values(rows);
+}
+
+/** The rows of a task's agencies: each id once per role, in order, with the phrase that brought it in. */
+function agencyRows(taskId: number, leadIds: number[], coordinatingIds: number[], phrases: NonNullable<Phrases>) {
+  const viaOf = (role: string, agencyId: number) => phrases.find((p) => p.role === role && p.agencyIds.includes(agencyId))?.phrase ?? null;
+  return [
     ...[...new Set(leadIds)].map((agencyId, position) => ({ taskId, agencyId, role: "lead" as const, position, via: viaOf("lead", agencyId) })),
     ...[...new Set(coordinatingIds)].map((agencyId, position) => ({ taskId, agencyId, role: "coordinating" as const, position, via: viaOf("coordinating", agencyId) })),
   ];
-  if (rows.length) await db.insert(taskAgencies).values(rows);
 }
 
 /** The condition that a task (by id) is one of a published document: see inPublishedDocument. */
@@ -136,6 +142,45 @@ export async function createTask(db: Database, input: TaskInput): Promise<Task> 
   }).returning();
   await writeAgencies(db, row.id, withMembers(leadIds, phrases, "lead"), withMembers(coordinatingIds, phrases, "coordinating"), phrases);
   return getTask(db, row.id, true);
+}
+
+/** Rows per statement when writing many: well under PostgreSQL's 65,535 parameters for a task's twenty-odd columns. */
+const BATCH = 500;
+
+/**
+ * Creates many tasks at once (publishing a plan: a Government programme holds 12,000): each checked as
+ * createTask checks it, a problem named by the task's place in the list ("3.leadIds.0", "3.deadlineText"),
+ * then written a few hundred rows a statement instead of several statements a task. Nothing is read back.
+ */
+export async function createTasks(db: Database, inputs: TaskInput[]): Promise<void> {
+  for (const documentId of new Set(inputs.map((i) => i.documentId))) await checkDocument(db, "documentId", documentId);
+  const named = [...new Set(inputs.flatMap((i) => [...i.leadIds, ...i.coordinatingIds, ...(i.phrases ?? []).flatMap((p) => p.agencyIds)]))];
+  const known = new Set(named.length ? (await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, named))).map((a) => a.id) : []);
+  const unknownIn = (field: string, ids: number[]) => {
+    const k = ids.findIndex((id) => !known.has(id));
+    if (k >= 0) throw unknownReference(`${field}.${k}`, "agency_unknown");
+  };
+  const rows = inputs.map((input, n) => {
+    try {
+      unknownIn("leadIds", input.leadIds);
+      unknownIn("coordinatingIds", input.coordinatingIds);
+      (input.phrases ?? []).forEach((p, i) => unknownIn(`phrases.${i}.agencyIds`, p.agencyIds));
+      const { leadIds: _l, coordinatingIds: _c, phrases: _p, deadline, ...fields } = input;
+      return { ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber) };
+    } catch (e) {
+      if (e instanceof AppError && e.code === "validation") throw new AppError("validation", e.fields.map((f) => ({ ...f, field: `${n}.${f.field}` })), e.detail);
+      throw e;
+    }
+  });
+  for (let from = 0; from < rows.length; from += BATCH) {
+    // (PostgreSQL answers an INSERT ... VALUES ... RETURNING in the order of its rows.)
+    const ids = await db.insert(tasks).values(rows.slice(from, from + BATCH)).returning({ id: tasks.id });
+    const links = ids.flatMap(({ id }, k) => {
+      const input = inputs[from + k];
+      return agencyRows(id, withMembers(input.leadIds, input.phrases, "lead"), withMembers(input.coordinatingIds, input.phrases, "coordinating"), input.phrases ?? []);
+    });
+    for (let at = 0; at < links.length; at += BATCH * 2) await db.insert(taskAgencies).values(links.slice(at, at + BATCH * 2));
+  }
 }
 
 /** Who is acting, for a status the focal point sets. */

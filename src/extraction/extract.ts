@@ -10,7 +10,7 @@ import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
-import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, type ExtractedProject } from "./projects.js";
+import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, projectScopeCount, type ExtractedProject } from "./projects.js";
 import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
 import { bodyLines, segmentLines, type Line } from "./segment.js";
@@ -123,7 +123,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     if ((figures += count) > MAX_FIGURES) throw tooManyItems({ vi: "số liệu", en: "figures" }, MAX_FIGURES);
   });
   const projectScopes = findProjectScopes(lines, quantities, text, document);
-  if (projectScopes.length > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
+  if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
   return {

@@ -158,8 +158,24 @@ function listedProject(line: Line): ProjectScope | null {
   return { name: projectName(name), start: line.end - line.body.length + colon + 1, end: line.end, listed: /^Dự án\s/u.test(name), line: lineSpan(line) };
 }
 
-/** "dự án" before a proper name ("dự án Tuyến cao tốc ..."), or "Dự án" before any name ("Dự án tuyến cao tốc ..."). */
-const MENTION = /(?<![\p{L}\p{N}])(?:Dự án\s+(?=\S)|dự án\s+(?=\p{Lu}))/gu;
+/** "dự án" before a proper name ("dự án Tuyến cao tốc ..."), or "Dự án" before any name ("Dự án tuyến cao tốc ..."), at `at` in `text` (where "ự án" is). */
+const AFTER_MENTION = /^\s+(?=\S)/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+/** The mentions of a project in `text`: where each starts, and where its name does; found from each "ự án", not by a pattern tried at every position. */
+function mentionsIn(text: string): Array<{ at: number; nameStart: number }> {
+  const out: Array<{ at: number; nameStart: number }> = [];
+  for (let k = text.indexOf("ự án"); k >= 0; k = text.indexOf("ự án", k + 4)) {
+    const head = text[k - 1];
+    if ((head !== "D" && head !== "d") || (k >= 2 && WORD_CHAR.test(text[k - 2]))) continue;
+    const space = AFTER_MENTION.exec(text.slice(k + 4, k + 14));
+    if (!space) continue;
+    const nameStart = k + 4 + space[0].length;
+    if (head === "d" && !UPPER.test(text[nameStart] ?? "")) continue;
+    out.push({ at: k - 1, nameStart });
+  }
+  return out;
+}
 /**
  * What stands before a "dự án X" that does not name a project the text carries (folded): a kind of
  * project ("các dự án Khu đô thị"), a part of one or a reference to it ("tiểu dự án", "thuộc dự án X",
@@ -168,23 +184,50 @@ const MENTION = /(?<![\p{L}\p{N}])(?:Dự án\s+(?=\S)|dự án\s+(?=\p{Lu}))/gu
 const NOT_NAMING_BEFORE = /(?:^|\s)(?:cac|nhung|mot so|nhieu|moi|tung|tieu|quan ly|qlda|doanh nghiep|nha dau tu|chu dau tu|thuoc|cua|cho|ve|loai|nhom|ho so|thanh phan)$/;
 
 /**
- * A list of projects after a colon ("các dự án: A; B; C", "các công trình, dự án trọng điểm sau: A; B"), or
- * after "các dự án" when a ";" follows its first name ("các dự án Quần thể ...; Khu di tích ...; ...").
+ * Where a list of projects starts: after a colon ("các dự án: A; B; C", "các công trình, dự án trọng điểm sau:
+ * A; B"), or after "các dự án" when a ";" follows its first name ("các dự án Quần thể ...; Khu di tích ...; ...").
+ * Found from each "dự án" whose words before say "các", "những", "một số" or a number.
  */
-const LIST_OPEN = /(?<![\p{L}])(?:[Cc]ác|[Nn]hững|[Mm]ột số|\d{1,3})\s+(?:(?:công trình,?\s+)?dự án(?:,?\s+công trình)?[^:;.]{0,120}?:\s*|dự án\s+(?=\p{Lu}[^;.]{2,150};))/gu;
+const LIST_BEFORE = /(?:^|[^\p{L}])(?:[Cc]ác|[Nn]hững|[Mm]ột số|\d{1,3})\s+(?:công trình,?\s+)?$/u;
+const LIST_COLON = /^(?:,?\s+công trình)?[^:;.]{0,120}?:\s*/u;
+const LIST_NAME = /^\s+(?=\p{Lu}[^;.]{2,150};)/u;
+function listStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let k = text.indexOf("dự án"); k >= 0; k = text.indexOf("dự án", k + 5)) {
+    if (!LIST_BEFORE.test(text.slice(Math.max(0, k - 24), k))) continue;
+    const after = text.slice(k + 5, k + 160);
+    const open = LIST_COLON.exec(after) ?? LIST_NAME.exec(after);
+    if (open) out.push(k + 5 + open[0].length);
+  }
+  return out;
+}
 /** The words a list's item in lower case may open with: a project's kind or its work ("nâng cấp đoạn Km18 - Km80"). */
 const ITEM_HEAD = /^(?:nâng cấp|cải tạo|xây dựng|đầu tư|mở rộng|sửa chữa|đường|cầu|tuyến|khu|hồ|kè|trường|bệnh viện|nhà|trung tâm|công viên|cảng|nhà máy|hệ thống|kênh|đập|trụ sở|chợ|bến|sân|quảng trường|hạ tầng|nút giao|hầm|cấp nước|thoát nước|xử lý)(?![\p{L}])/u;
 /** An item that says what to do rather than names a project: the list is over. */
 const ITEM_CLAUSE = /^(?:tập trung|triển khai|đẩy nhanh|đẩy mạnh|hoàn thành|thực hiện|phấn đấu|tiếp tục|chỉ đạo|đề nghị|giao|đã|đang|sẽ|địa phận|trong đó|khoảng|đạt|các|những)(?![\p{L}])/iu;
 const LIST_ITEMS_MAX = 200;
 
+/** A project a line names: its mention, its name, and the end of its list item, in the line's text. */
+interface NamedItem { at: number; name: string; nameEnd: number; itemEnd: number; years?: ProjectScope["years"] }
+const ITEMS = new WeakMap<Line, NamedItem[]>();
+/** Whether a line may open a list of projects (the others are not searched for one). */
+const mayOpenList = (text: string) =>
+  (text.includes(":") || text.includes(";")) && (text.includes("ác dự án") || text.includes("ác công trình") || text.includes("hững dự án") || text.includes("ột số dự án") || /\d dự án/u.test(text));
+
 /**
- * The projects a line names in a list of investments: each a scope from its mention to the end of its
- * item (the next item, ";" or the sentence's end), or only its name where another scope already reads
- * the text around it (`covered`).
+ * The projects a line names in a list of investments: each from its mention to the end of its item
+ * (the next item, ";" or the sentence's end). Found once per line (the scopes and the paragraphs
+ * that go on about a project read them), at most MAX_PROJECT_SCOPES + 1.
  */
-function mentionedProjects(line: Line, covered: (start: number, end: number) => boolean, limit: number): ProjectScope[] {
-  if (!line.text.includes("ự án")) return [];
+const NO_ITEMS: NamedItem[] = [];
+function namedItems(line: Line): NamedItem[] {
+  // (Most lines name no project: they are neither searched nor remembered.)
+  if (!line.text.includes("ự án")) return NO_ITEMS;
+  let items = ITEMS.get(line);
+  if (items) return items;
+  items = [];
+  ITEMS.set(line, items);
+  const out = items, limit = MAX_PROJECT_SCOPES + 1;
   const text = line.text;
   const sentences = sentencesOf(line);
   const sentenceEndAt = (at: number) => {
@@ -192,54 +235,45 @@ function mentionedProjects(line: Line, covered: (start: number, end: number) => 
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (sentences[mid].start <= at) lo = mid; else hi = mid - 1; }
     return { start: sentences[lo].start, end: sentences[lo].start + sentences[lo].text.length };
   };
-  const out: ProjectScope[] = [];
   const add = (at: number, name: string, nameEnd: number, itemEnd: number, before = "") => {
-    const start = line.start + at;
-    const nameOnly = covered(start, line.start + itemEnd);
-    const scope: ProjectScope = { name: projectName(name), start, end: line.start + (nameOnly ? nameEnd : itemEnd), listed: true, nameOnly, line: lineSpan(line) };
+    const item: NamedItem = { at, name: projectName(name), nameEnd, itemEnd };
     // "thông xe kỹ thuật dự án X trong Quý IV/2025", "khởi công dự án X năm 2025": the verb before the name, the time after it.
-    const verb = COMPLETING_BEFORE.test(before) ? "completion" : STARTING_BEFORE.test(before) ? "start" : null;
+    const verb = before && COMPLETING_BEFORE.test(before) ? "completion" : before && STARTING_BEFORE.test(before) ? "start" : null;
     if (verb && /\d/.test(text.slice(nameEnd, nameEnd + 40))) {
       const year = yearOf(WHEN_AFTER.exec(text.slice(nameEnd, nameEnd + 60)));
-      if (year !== null) scope.years = { [verb]: year };
+      if (year !== null) item.years = { [verb]: year };
     }
-    out.push(scope);
+    out.push(item);
   };
   // "dự án X" wherever it names one.
-  const mentions: number[] = [];
-  MENTION.lastIndex = 0;
-  let m = MENTION.exec(text);
-  while (m && out.length < limit) {
-    const at = m.index, nameStart = at + m[0].length;
-    mentions.push(at);
-    const next = MENTION.exec(text);
-    const nextAt = next ? next.index : text.length;
+  const mentioned = mentionsIn(text);
+  const mentions = mentioned.map((x) => x.at);
+  for (let k = 0; k < mentioned.length && out.length < limit; k++) {
+    const { at, nameStart } = mentioned[k];
+    const nextAt = k + 1 < mentioned.length ? mentioned[k + 1].at : text.length;
     const sentence = sentenceEndAt(at);
     const bound = Math.min(nextAt, sentence.end, nameStart + NAME_MAX);
     const found = bound - nameStart >= 3 ? nameIn(text.slice(nameStart, bound), bound < nameStart + NAME_MAX) : null;
-    const before = found ? foldPhrase(text.slice(Math.max(sentence.start, at - 30), at)) : "";
-    if (found && !NOT_NAMING_BEFORE.test(before)) {
-      {
-        const nameEnd = nameStart + found.name.length;
-        // An item trailing off ("dự án Khu liên hợp thể thao tỉnh..., các công trình ...") ends with its name.
-        const rest = found.trailsOff ? "" : text.slice(nameEnd, Math.min(nextAt, sentence.end, nameEnd + 400));
-        const semicolon = rest.indexOf(";");
-        add(at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length, before);
-      }
-    }
-    m = next;
+    if (!found) continue;
+    const before = foldPhrase(text.slice(Math.max(sentence.start, at - 30), at));
+    if (NOT_NAMING_BEFORE.test(before)) continue;
+    const nameEnd = nameStart + found.name.length;
+    // An item trailing off ("dự án Khu liên hợp thể thao tỉnh..., các công trình ...") ends with its name.
+    const rest = found.trailsOff ? "" : text.slice(nameEnd, Math.min(nextAt, sentence.end, nameEnd + 400));
+    const semicolon = rest.indexOf(";");
+    add(at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length, before);
   }
   // "các dự án: A; B; C": the items that name a project, up to the first that does not.
-  if (text.includes("dự án")) {
+  if (mayOpenList(text)) {
     const mentionIn = (from: number, to: number) => {
       let lo = 0, hi = mentions.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid] < from) lo = mid + 1; else hi = mid; }
       return lo < mentions.length && mentions[lo] < to;
     };
-    LIST_OPEN.lastIndex = 0;
-    for (let open; out.length < limit && (open = LIST_OPEN.exec(text));) {
-      const sentence = sentenceEndAt(open.index);
-      let from = open.index + open[0].length;
+    for (const start of listStarts(text)) {
+      if (out.length >= limit) break;
+      const sentence = sentenceEndAt(start);
+      let from = start;
       for (let n = 0; n < LIST_ITEMS_MAX && from < sentence.end; n++) {
         const window = text.slice(from, Math.min(sentence.end, from + 400));
         const semicolon = window.indexOf(";");
@@ -261,12 +295,25 @@ function mentionedProjects(line: Line, covered: (start: number, end: number) => 
       }
     }
   }
+  return items;
+}
+
+/** The projects a line names (`namedItems`) as scopes: by name only where another scope already reads the text around them (`covered`). */
+function mentionedProjects(line: Line, covered: (start: number, end: number) => boolean, limit: number): ProjectScope[] {
+  const out: ProjectScope[] = [];
+  for (const item of namedItems(line)) {
+    if (out.length >= limit) break;
+    const start = line.start + item.at;
+    const nameOnly = covered(start, line.start + item.itemEnd);
+    const scope: ProjectScope = { name: item.name, start, end: line.start + (nameOnly ? item.nameEnd : item.itemEnd), listed: true, nameOnly, line: lineSpan(line) };
+    if (item.years) scope.years = item.years;
+    out.push(scope);
+  }
   return out;
 }
 
 /** Whether a line names a project other than `name` ("Tiếp tục thi công dự án Đường X" after a paragraph on project Y). */
-const namesAnother = (line: Line, name: string) =>
-  line.text.includes("ự án") && mentionedProjects(line, () => true, 8).some((s) => keyOf(s.name) !== keyOf(name));
+const namesAnother = (line: Line, name: string) => namedItems(line).some((s) => keyOf(s.name) !== keyOf(name));
 
 /** Whether a span overlaps one of `scopes`: sorted once, each question answered by a binary search. */
 function overlapTest(scopes: ProjectScope[]): (start: number, end: number) => boolean {
@@ -303,7 +350,10 @@ const PROJECT_HEADS: Array<[ProjectColumn, RegExp]> = [
 const FACT_COLUMNS: ProjectColumn[] = ["lead", "location", "investment", "period", "scale", "planned", "allocated", "disbursed"];
 
 /** A header of a table of projects: a column of names ("Tên dự án", "Danh mục công trình") and one of the project's facts. */
+/** A row that may be a header of projects (it names "dự án" or "công trình"): the others are passed over before their words are folded. */
+const MAY_HEAD = /[ựỰ] [áÁ]n|[ôÔ]ng tr[ìÌ]nh|du an|cong trinh/iu;
 const projectHeader: HeaderReader<ProjectColumn> = (cells, phrase, row) => {
+  if (!MAY_HEAD.test(row.text)) return null;
   const words = phrase(row);
   if (!words.includes("du an") && !words.includes("cong trinh")) return null;
   const columns = new Map<ProjectColumn, number>();
@@ -324,8 +374,15 @@ function tableScopes(text: string, lines: Line[], document?: FoldedText): { scop
   const scopes: ProjectScope[] = [];
   const rows = new Set<Line>();
   if (!text || !text.includes("|")) return { scopes, rows };
+  // A table of projects starts with a header naming them: only the runs of rows from a row that may be one are read.
+  const candidates: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].text.includes("|") || !MAY_HEAD.test(lines[i].text)) continue;
+    for (; i < lines.length && lines[i].text.includes("|"); i++) candidates.push(lines[i]);
+  }
+  if (!candidates.length) return { scopes, rows };
   const spans: Array<{ start: number; end: number }> = [];
-  for (const table of tablesOf(text, lines, projectHeader, ["lead", "location"], document)) {
+  for (const table of tablesOf(text, candidates, projectHeader, ["lead", "location"], document)) {
     const nameAt = table.columns.get("name")!;
     if (table.rows.length) spans.push({ start: table.header[0]?.start ?? table.rows[0].line.start, end: table.rows[table.rows.length - 1].line.end });
     for (const { line, cells } of table.rows) {
@@ -351,7 +408,16 @@ function tableScopes(text: string, lines: Line[], document?: FoldedText): { scop
  * The scopes of the projects in `lines`. `text` (the document, of which `lines` are the lines) is needed to
  * read tables of projects; `document`, its fold, makes reading their headers quicker.
  */
-export function findProjectScopes(lines: Line[], quantities: QuantityFinder = findQuantities, text = "", document?: FoldedText): ProjectScope[] {
+/**
+ * The scopes in which figures are project figures, and (`named`) the projects named where no figure is
+ * (an item of a list without one, a mention inside another scope): kept apart, so that the stages
+ * asking whether a figure stands in a project's scope do not go through them.
+ */
+export type ProjectScopes = ProjectScope[] & { named?: ProjectScope[] };
+/** How many projects `scopes` name: past MAX_PROJECT_SCOPES a document is refused. */
+export const projectScopeCount = (scopes: ProjectScopes) => scopes.length + (scopes.named?.length ?? 0);
+
+export function findProjectScopes(lines: Line[], quantities: QuantityFinder = findQuantities, text = "", document?: FoldedText): ProjectScopes {
   const { scopes: tableRows, rows } = tableScopes(text, lines, document);
   const scopes: ProjectScope[] = [];
   let current: { name: string; word: string } | null = null;
@@ -420,14 +486,19 @@ export function findProjectScopes(lines: Line[], quantities: QuantityFinder = fi
   // Projects named in lists of investments, the footnotes' included; where another scope reads their text, by name only.
   // (Past MAX_PROJECT_SCOPES the document is refused: no more are looked for.)
   const covered = overlapTest(scopes);
+  const figureless: ProjectScope[] = [];
   for (const row of tableRows) if (scopes.length <= MAX_PROJECT_SCOPES) scopes.push(row);
   for (const line of lines) {
     if (rows.has(line)) continue;
-    for (const scope of mentionedProjects(line, covered, MAX_PROJECT_SCOPES + 1 - scopes.length)) scopes.push(scope);
-    if (scopes.length > MAX_PROJECT_SCOPES) break;
+    for (const scope of mentionedProjects(line, covered, MAX_PROJECT_SCOPES + 1 - scopes.length - figureless.length)) {
+      if (scope.nameOnly || !DIGIT.test(line.text.slice(scope.start - line.start, scope.end - line.start))) figureless.push(scope);
+      else scopes.push(scope);
+    }
+    if (scopes.length + figureless.length > MAX_PROJECT_SCOPES) break;
   }
-  return scopes;
+  return Object.assign(scopes, { named: figureless });
 }
+const DIGIT = /\d/;
 
 // ---------------------------------------------------------------------------------------------
 // Figures: measure, year, date
@@ -504,14 +575,20 @@ function capitalYear(clause: string): number | null {
 }
 
 interface DatePhrase { at: number; end: number; iso: string | null /* null: "đến nay", the document's date */ }
-/** "đến ngày 15/8/2024", "tính đến hết tháng 7/2024", "đến hết năm 2023", "đến nay", "hiện nay". */
-const DATE_PHRASE = /(?<![\p{L}])(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)|tháng\s+(\d{1,2})\s*(?:\/|năm)\s*((?:19|20)\d\d)|quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*((?:19|20)\d\d)|(?<=(?:hết|cuối)\s+)năm\s+((?:19|20)\d\d)|(nay|thời điểm (?:hiện tại|hiện nay|báo cáo)))|(hiện nay))(?![\p{L}\d])/giu;
+/** "đến ngày 15/8/2024", "tính đến hết tháng 7/2024", "đến hết năm 2023", "đến nay", "hiện nay": tried where DATE_WORD is. */
+const DATE_PHRASE = /(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)|tháng\s+(\d{1,2})\s*(?:\/|năm)\s*((?:19|20)\d\d)|quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*((?:19|20)\d\d)|(?<=(?:hết|cuối)\s+)năm\s+((?:19|20)\d\d)|(nay|thời điểm (?:hiện tại|hiện nay|báo cáo)))|(hiện nay))(?![\p{L}\d])/iuy;
+const DATE_WORD = /[đĐ]ến|[tT]ới|[hH]iện nay/g;
+const LETTER = /\p{L}/u;
 const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 function datePhrases(text: string, offset: number): DatePhrase[] {
   if (!text.includes("ến") && !text.includes("ới") && !text.includes("nay")) return [];
   const out: DatePhrase[] = [];
-  for (const m of allMatches(DATE_PHRASE, text)) {
+  for (const word of allMatches(DATE_WORD, text)) {
+    if (word.index > 0 && LETTER.test(text[word.index - 1])) continue;
+    DATE_PHRASE.lastIndex = word.index;
+    const m = DATE_PHRASE.exec(text);
+    if (!m) continue;
     const at = offset + m.index, end = at + m[0].length;
     const day = (d: string, mo: string, y: string) => {
       const date = { year: Number(y), month: Number(mo), day: Number(d) };
@@ -537,6 +614,8 @@ const PERIOD = /(?:thời gian(?:\s+(?:thực hiện|triển khai|đầu tư|xâ
 const WHEN = "(?:(?:trong|vào|trước|cuối|chậm nhất|đầu)\\s+)*(?:năm\\s+((?:19|20)\\d\\d)|quý\\s+(?:IV|I{1,3}|[1-4])\\s*(?:\\/|năm)\\s*((?:19|20)\\d\\d)|tháng\\s+\\d{1,2}\\s*(?:\\/|năm)\\s*((?:19|20)\\d\\d)|(?:ngày\\s+)?\\d{1,2}\\s*\\/\\s*\\d{1,2}\\s*\\/\\s*((?:19|20)\\d\\d))";
 const COMPLETION = new RegExp(`(?:hoàn thành|đưa vào (?:khai thác|sử dụng|vận hành|hoạt động)|khai thác|thông xe(?: kỹ thuật)?|đi vào hoạt động)(?:\\s+và\\s+đưa vào (?:khai thác|sử dụng|vận hành))?\\s+(?:(?:dự án|công trình|toàn tuyến|toàn bộ)\\s+)?${WHEN}`, "iu");
 const START = new RegExp(`khởi công(?:\\s+(?:xây dựng|dự án|công trình|mới))?\\s+(?:(?:từ)\\s+)?${WHEN}`, "iu");
+/** Whether COMPLETION may match: one of its verbs is in the text. */
+const COMPLETING_WORDS = /oàn thành|hai thác|hông xe|ưa vào|i vào hoạt động/u;
 const yearOf = (m: RegExpExecArray | null) => (m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4]) : null);
 /** Before a project's mention (folded): a verb of its completion or of its start. */
 const COMPLETING_BEFORE = /(?:hoan thanh|thong xe(?: ky thuat)?|dua vao (?:khai thac|su dung|van hanh)|khai thac|ve dich)(?: (?:toan bo|toan tuyen))?$/;
@@ -571,21 +650,44 @@ const PART = /dia phan|\bhuyen\b|\bxa\b|\bphuong\b|\bdoan\b|thanh pho|thi tran|g
 
 // ---------------------------------------------------------------------------------------------
 
+/** What a column's header says of its figures: their unit ("Tổng mức đầu tư (tỷ đồng)"), capital year ("Kế hoạch vốn năm 2025"), date ("Lũy kế giải ngân đến 31/12/2024"). */
+interface ColumnHead { folded: string; unit: string | null; year: number | null; date: string | null }
+const HEADS = new WeakMap<Cell[], Map<ProjectColumn, ColumnHead>>();
+function headOf(row: ProjectRow, column: ProjectColumn): ColumnHead {
+  let heads = HEADS.get(row.header);
+  if (!heads) HEADS.set(row.header, (heads = new Map()));
+  let head = heads.get(column);
+  if (!head) {
+    const text = row.header[row.columns.get(column)!]?.text ?? "";
+    const unit = /\(([^)]*?(?:đồng|ha|km|%)[^)]*?)\)/iu.exec(text)?.[1].trim().replace(/^đvt:\s*/iu, "") ?? (column === "progress" ? "%" : null);
+    const anyYear = /(?:19|20)\d\d/.exec(text);
+    const year = capitalYear(text) ?? (anyYear && !/đến|tới|lũy kế/iu.test(text) ? Number(anyYear[0]) : null);
+    heads.set(column, (head = { folded: foldPhrase(text), unit, year, date: datePhrases(text, 0).find((p) => p.iso !== null)?.iso ?? null }));
+  }
+  return head;
+}
+
+/** Where a scope's figures take their dates from: its paragraph (or cell), the paragraph's lead-in before `from`, the scope from `scopeStart`. */
+interface Dating { lineStart: number; lineEnd: number; from: number; scopeStart: number; phrases?: DatePhrase[] }
+
 interface Building extends ExtractedProject { listed: boolean; texts: Array<{ text: string; listed: boolean }>; periodFound: boolean; lengthOf: number | null; areaOf: number | null; hinted: { start?: number; completion?: number } }
 
 /**
  * The projects of `scopes` with their figures and facts. `issued`: the document's date (ISO), the date of
  * figures that state none, or null.
  */
-export function extractProjects(text: string, scopes: ProjectScope[], quantities: QuantityFinder = findQuantities, issued: string | null = null): ExtractedProject[] {
+export function extractProjects(text: string, found: ProjectScopes, quantities: QuantityFinder = findQuantities, issued: string | null = null): ExtractedProject[] {
+  const scopes = found.named?.length ? [...found, ...found.named] : found;
   const projects = new Map<string, Building>();
   // The lead-in of each paragraph: the text before the first scope that stands in it ("Trong đó tính đến ngày 15/8/2024: (1) ...").
   const leadIn = new Map<number, number>();
   for (const s of scopes) if (s.line) leadIn.set(s.line.start, Math.min(leadIn.get(s.line.start) ?? Infinity, s.start));
-  const phrases = new Map<number, DatePhrase[]>();
-  const phrasesOf = (line: { start: number; end: number }) => {
-    let found = phrases.get(line.start);
-    if (!found) phrases.set(line.start, (found = datePhrases(text.slice(line.start, line.end), line.start)));
+  /** The date phrases of each paragraph (or table cell), found when one of its figures is first dated. */
+  const phrases = new Map<string, DatePhrase[]>();
+  const phrasesOf = (start: number, end: number) => {
+    const key = `${start}:${end}`;
+    let found = phrases.get(key);
+    if (!found) phrases.set(key, (found = datePhrases(text.slice(start, end), start)));
     return found;
   };
   for (const scope of scopes) {
@@ -603,8 +705,8 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     project.start = Math.min(project.start, scope.start);
     project.end = Math.max(project.end, scope.end);
     const line = scope.line ?? { start: scope.start, end: scope.end };
-    const dating = { phrases: phrasesOf(line), from: Math.min(scope.start, leadIn.get(line.start) ?? scope.start), lineStart: line.start, scopeStart: scope.start };
-    if (scope.row) readRow(project, scope.row, dating);
+    const dating: Dating = { lineStart: line.start, lineEnd: line.end, from: Math.min(scope.start, leadIn.get(line.start) ?? scope.start), scopeStart: scope.start };
+    if (scope.row) readRow(project, scope.row);
     else {
       const body = text.slice(scope.start, scope.end);
       project.texts.push({ text: body, listed: !!scope.listed });
@@ -619,8 +721,8 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     return found;
   }
 
-  function dateAt(dating: { phrases: DatePhrase[]; from: number; lineStart: number; scopeStart: number }, start: number, end: number): string | null {
-    const { phrases: list } = dating;
+  function dateAt(dating: Dating, start: number, end: number): string | null {
+    const list = (dating.phrases ??= phrasesOf(dating.lineStart, dating.lineEnd));
     if (!list.length) return issued;
     // A date right after the figure, in its clause: "490 tỷ đồng (tính đến ngày 30/9/2024)".
     const after = list[lastBefore(list, end) + 1];
@@ -639,7 +741,7 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     return issued;
   }
 
-  function readFigures(project: Building, body: string, offset: number, dating: Parameters<typeof dateAt>[0]) {
+  function readFigures(project: Building, body: string, offset: number, dating: Dating) {
     let previousEnd = -1, previousSentence = -1;
     let inherited: ProjectMeasure | null = null;
     /** The capital amounts of the scope (a disbursement "490,1/1.288,123" is of the allocation "1.288,123" before it), and of the sentence. */
@@ -664,7 +766,8 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
       const contextStart = Math.max(clauseStart, open > close ? open + 1 : 0, sentenceStart, q.start - 200);
       const clause = body.slice(contextStart, q.start);
       const gap = previousEnd >= 0 ? body.slice(previousEnd, q.start) : null;
-      const measure = measureOf(q, foldPhrase(clause), gap, unitKind(q.unit) === "money" ? inherited : null);
+      const folded = foldPhrase(clause);
+      const measure = measureOf(q, folded, gap, unitKind(q.unit) === "money" ? inherited : null);
       let year: number | null = null;
       if (measure === "capital_planned" || measure === "capital_allocated" || measure === "disbursed") {
         year = capitalYear(clause);
@@ -680,14 +783,15 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
         text: body.slice(clauseStart, q.end).trim(), value: q.min ?? q.max, of: q.of, unit: q.unit,
         start: offset + q.start, end: offset + q.end, measure, asOf: dateAt(dating, offset + q.start, offset + q.end), year,
       });
-      noteWhole(project, q, measure, foldPhrase(clause), body.slice(q.end, q.end + 40));
+      noteWhole(project, q, measure, folded, body, q.end);
     }
   }
 
   /** The project's length and area as its figures state them: "tổng chiều dài tuyến khoảng 59,87 km", or the whole of a ratio of the entire project. */
-  function noteWhole(project: Building, q: QuantityMention, measure: ProjectMeasure | null, clause: string, after: string) {
+  function noteWhole(project: Building, q: QuantityMention, measure: ProjectMeasure | null, clause: string, body: string, end: number) {
     const kind = unitKind(q.unit);
     if (kind !== "km" && kind !== "ha") return;
+    const after = body.slice(end, end + 40);
     if (q.of === null && measure === null) {
       if (kind === "km" && project.lengthKm === null && /\bdai\b/.test(clause)) project.lengthKm = q.min ?? q.max;
       if (kind === "ha" && project.areaHa === null && /dien tich|quy mo/.test(clause) && q.unit === "ha") project.areaHa = q.min ?? q.max;
@@ -697,14 +801,14 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     }
   }
 
-  function readRow(project: Building, row: ProjectRow, dating: Parameters<typeof dateAt>[0]) {
+  function readRow(project: Building, row: ProjectRow) {
     const cell = (c: ProjectColumn) => (row.columns.has(c) ? row.cells[row.columns.get(c)!] : undefined);
     const lead = cell("lead")?.text, location = cell("location")?.text;
     if (lead && !project.lead) project.lead = lead;
     if (location && !project.location) project.location = location;
     const period = cell("period");
     if (period?.text) {
-      const head = foldPhrase(row.header[row.columns.get("period")!].text);
+      const head = headOf(row, "period").folded;
       const years = [...period.text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0]));
       if (years.length >= 2) { project.startYear ??= years[0]; project.completionYear ??= years[years.length - 1]; }
       else if (years.length === 1) {
@@ -719,11 +823,10 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
     for (const [column, measure] of amounts) {
       const c = cell(column);
       if (!c?.text || !/\d/.test(c.text)) continue;
-      const head = row.header[row.columns.get(column)!].text;
-      const unit = /\(([^)]*?(?:đồng|ha|km|%)[^)]*?)\)/iu.exec(head)?.[1].trim().replace(/^đvt:\s*/iu, "") ?? (column === "progress" ? "%" : null);
+      const head = headOf(row, column);
       const ratio = /^([\d.,]+)\s*\/\s*([\d.,]+)$/.exec(c.text.trim());
       const bare = ratio ? null : /^[\d.,]+$/.test(c.text.trim()) ? parseVietnameseNumber(c.text.trim()) : null;
-      let value: number | null, of: number | null = null, metricUnit = unit;
+      let value: number | null, of: number | null = null, metricUnit = head.unit;
       if (ratio) { value = parseVietnameseNumber(ratio[1]); of = parseVietnameseNumber(ratio[2]); }
       else if (bare !== null) value = bare;
       else {
@@ -732,13 +835,10 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
         value = q.min ?? q.max; of = q.of; metricUnit = q.unit;
       }
       if (value === null || !metricUnit) continue;
-      const year = measure === "capital_planned" || measure === "capital_allocated" || measure === "disbursed"
-        ? capitalYear(head) ?? (/(?:19|20)\d\d/.exec(head) && !/đến|tới|lũy kế/iu.test(head) ? Number(/(?:19|20)\d\d/.exec(head)![0]) : null)
-        : null;
-      const headDate = datePhrases(head, 0).find((p) => p.iso !== null)?.iso ?? null;
+      const year = measure === "capital_planned" || measure === "capital_allocated" || measure === "disbursed" ? head.year : null;
       project.metrics.push({
         text: row.cells.slice(0, row.columns.get(column)! + 1).map((x) => x.text).filter(Boolean).join(" | "),
-        value, of, unit: metricUnit, start: c.start, end: c.start + c.text.length, measure, asOf: headDate ?? issued, year,
+        value, of, unit: metricUnit, start: c.start, end: c.start + c.text.length, measure, asOf: head.date ?? issued, year,
       });
       if (measure === "investment" && project.investment === null) project.investment = inBillions(value, metricUnit);
     }
@@ -747,7 +847,7 @@ export function extractProjects(text: string, scopes: ProjectScope[], quantities
       const c = cell(column);
       if (!c?.text) continue;
       project.texts.push({ text: c.text, listed: false });
-      if (/\d/.test(c.text)) readFigures(project, c.text, c.start, { ...dating, phrases: datePhrases(c.text, c.start) });
+      if (/\d/.test(c.text)) readFigures(project, c.text, c.start, { lineStart: c.start, lineEnd: c.start + c.text.length, from: c.start, scopeStart: c.start });
     }
     const scale = cell("scale")?.text;
     if (scale) {
@@ -778,19 +878,19 @@ function factsOf(p: Building) {
   p.lengthKm ??= p.lengthOf;
   p.areaHa ??= p.areaOf;
   for (const { text, listed } of p.texts) {
-    if (!p.periodFound && /(?:19|20)\d\d/.test(text)) {
+    if (!p.periodFound && (text.includes("hời gian") || text.includes("iến độ thực hiện") || text.includes("iai đoạn thực hiện") || text.includes("hiện trong giai đoạn")) && /(?:19|20)\d\d/.test(text)) {
       const period = PERIOD.exec(text);
       if (period) { p.startYear ??= Number(period[1]); p.completionYear ??= Number(period[2]); p.periodFound = true; }
     }
-    if (p.completionYear === null && text.includes("20")) p.completionYear = yearOf(COMPLETION.exec(text));
-    if (p.startYear === null && text.includes("khởi công")) p.startYear = yearOf(START.exec(text));
+    if (p.completionYear === null && text.includes("20") && COMPLETING_WORDS.test(text)) p.completionYear = yearOf(COMPLETION.exec(text));
+    if (p.startYear === null && (text.includes("khởi công") || text.includes("Khởi công"))) p.startYear = yearOf(START.exec(text));
     if (p.lead === null && (text.includes("chủ đầu tư") || text.includes("chủ trì") || text.includes("quản lý dự án"))) {
       for (const re of LEADS) {
         const m = re.exec(text);
         if (m) { p.lead = m[1].trim(); break; }
       }
     }
-    if (p.location === null && /địa điểm/iu.test(text)) { const m = LOCATION.exec(text); if (m) p.location = place(m[1]); }
+    if (p.location === null && (text.includes("địa điểm") || text.includes("Địa điểm"))) { const m = LOCATION.exec(text); if (m) p.location = place(m[1]); }
     if (p.location === null && listed && text.includes("tại ")) { const m = AT_PLACE.exec(text); if (m) p.location = place(m[1]); }
   }
   p.startYear ??= p.hinted.start ?? null;

@@ -131,6 +131,15 @@ describe("a series from the statistics office", () => {
     expect(answer.body.rows.map((r: any) => [r.indicatorId, r.period, r.value])).toEqual([[ind.tourists.id, "2021", 1_250_000], [ind.tourists.id, "2022", 1_300_500]]);
     expect((await send(reporter, file, "mot-chi-tieu.csv", `&indicatorId=${ind.tourists.id}`)).status).toBe(403);
   });
+
+  it("reads a CSV that Excel in Vietnamese saved in Windows-1258 (tones as combining marks)", async () => {
+    // "Năm;Giá trị;Loại" then "2020;1.100.000;Ước": ă E3, á E1, the dot below F2 after its letter, Ư DD, ớ as ơ F5 + acute EC.
+    const bytes = Buffer.concat([Buffer.from([0x4e, 0xe3, 0x6d, 0x3b, 0x47, 0x69, 0xe1, 0x20, 0x74, 0x72, 0x69, 0xf2, 0x3b, 0x4c, 0x6f, 0x61, 0xf2, 0x69, 0x0d, 0x0a]),
+      Buffer.from("2020;1.100.000;"), Buffer.from([0xdd, 0xf5, 0xec, 0x63, 0x0d, 0x0a])]);
+    const answer = await send(focal, bytes, "cp1258.csv", `&preview=1&indicatorId=${ind.tourists.id}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.rows.map((r: any) => [r.period, r.value, r.kind])).toEqual([["2020", 1_100_000, "estimate"]]);
+  });
 });
 
 describe("malformed files and rows", () => {

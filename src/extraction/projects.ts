@@ -18,9 +18,12 @@
  * A footnote belongs to the scope its marker stands in. The figures of a scope are not indicators,
  * except counts of projects ("01 dự án quan trọng quốc gia").
  *
- * A project is returned when it has figures, or when it is named as a project: a "dự án X" in a list
- * of investments (a proper name after "dự án", where a list or an investment verb puts it: "như:",
- * ";", "khởi công", "(..."), a numbered or bulleted line "Dự án X", a row of a table of projects. Its
+ * A project is returned when it has figures, or when it is named as a project: "dự án X" with X a proper
+ * name (or "Dự án x" with the word capitalised), not where the words before it make it a kind or a part
+ * of projects, a reference or an agency ("các dự án Khu đô thị", "thuộc dự án X", "Ban Quản lý dự án
+ * ..."), nor a bill or a form of investment ("dự án Luật ...", "dự án PPP"); an item of a list "các dự
+ * án: A; B; C" up to the first item that names no project; a numbered or bulleted line "Dự án X"; a row
+ * of a table of projects. Its
  * name is as written, without the word "Dự án"/"dự án" before it and with its first letter capitalised
  * ("dự án Tuyến cao tốc ..." and "Dự án tuyến cao tốc ..." are both "Tuyến cao tốc ..."); "Đề án X"
  * and the other heads ("Đầu tư ...", "Công trình ...") are kept as written.
@@ -158,11 +161,14 @@ function listedProject(line: Line): ProjectScope | null {
   return { name: projectName(name), start: line.end - line.body.length + colon + 1, end: line.end, listed: /^Dự án\s/u.test(name), line: lineSpan(line) };
 }
 
-/** "dự án" before a proper name ("dự án Tuyến cao tốc ..."), or "Dự án" before any name ("Dự án tuyến cao tốc ..."), at `at` in `text` (where "ự án" is). */
 const AFTER_MENTION = /^\s+(?=\S)/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
-/** The mentions of a project in `text`: where each starts, and where its name does; found from each "ự án", not by a pattern tried at every position. */
+/**
+ * The mentions of a project in `text`, where each starts and where its name does: "dự án" before a proper
+ * name ("dự án Tuyến cao tốc ..."), or "Dự án" before any name ("Dự án tuyến cao tốc ..."). Found from each
+ * "ự án", not by a pattern tried at every position.
+ */
 function mentionsIn(text: string): Array<{ at: number; nameStart: number }> {
   const out: Array<{ at: number; nameStart: number }> = [];
   for (let k = text.indexOf("ự án"); k >= 0; k = text.indexOf("ự án", k + 4)) {
@@ -349,9 +355,9 @@ const PROJECT_HEADS: Array<[ProjectColumn, RegExp]> = [
 ];
 const FACT_COLUMNS: ProjectColumn[] = ["lead", "location", "investment", "period", "scale", "planned", "allocated", "disbursed"];
 
-/** A header of a table of projects: a column of names ("Tên dự án", "Danh mục công trình") and one of the project's facts. */
 /** A row that may be a header of projects (it names "dự án" or "công trình"): the others are passed over before their words are folded. */
 const MAY_HEAD = /[ựỰ] [áÁ]n|[ôÔ]ng tr[ìÌ]nh|du an|cong trinh/iu;
+/** A header of a table of projects: a column of names ("Tên dự án", "Danh mục công trình") and one of the project's facts. */
 const projectHeader: HeaderReader<ProjectColumn> = (cells, phrase, row) => {
   if (!MAY_HEAD.test(row.text)) return null;
   const words = phrase(row);
@@ -405,10 +411,6 @@ function tableScopes(text: string, lines: Line[], document?: FoldedText): { scop
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The scopes of the projects in `lines`. `text` (the document, of which `lines` are the lines) is needed to
- * read tables of projects; `document`, its fold, makes reading their headers quicker.
- */
-/**
  * The scopes in which figures are project figures, and (`named`) the projects named where no figure is
  * (an item of a list without one, a mention inside another scope): kept apart, so that the stages
  * asking whether a figure stands in a project's scope do not go through them.
@@ -417,6 +419,10 @@ export type ProjectScopes = ProjectScope[] & { named?: ProjectScope[] };
 /** How many projects `scopes` name: past MAX_PROJECT_SCOPES a document is refused. */
 export const projectScopeCount = (scopes: ProjectScopes) => scopes.length + (scopes.named?.length ?? 0);
 
+/**
+ * The scopes of the projects in `lines`. `text` (the document, of which `lines` are the lines) is needed to
+ * read tables of projects; `document`, its fold, makes reading their headers quicker.
+ */
 export function findProjectScopes(lines: Line[], quantities: QuantityFinder = findQuantities, text = "", document?: FoldedText): ProjectScopes {
   const { scopes: tableRows, rows } = tableScopes(text, lines, document);
   const scopes: ProjectScope[] = [];

@@ -145,12 +145,12 @@ export function RoundPage() {
       {/* On a phone the board scrolls sideways inside its own box, its columns kept readable (not one word a line). */}
       <div className="board-scroll" style={{ overflowX: "auto" }}>
       <table className="documents board" style={{ minWidth: "46rem" }}>
-        <thead><tr>{acceptable.length > 0 && <th>{t.selectColumn}</th>}<th>{t.colAgency}</th><th>{t.colReportStatus}</th><th>{t.colSent}</th><th>{t.colTimeliness}</th><th>{t.colOwes}</th><th>{t.colActions}</th></tr></thead>
+        <thead><tr>{acceptable.length > 0 && <th className="no-print">{t.selectColumn}</th>}<th>{t.colAgency}</th><th>{t.colReportStatus}</th><th>{t.colSent}</th><th>{t.colTimeliness}</th><th>{t.colOwes}</th><th className="no-print">{t.colActions}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.agencyId} data-agency={r.agencyId}>
               {acceptable.length > 0 && (
-                <td>{acceptable.includes(r) && (
+                <td className="no-print">{acceptable.includes(r) && (
                   <input type="checkbox" aria-label={t.selectReport(r.agencyName)} checked={selected.includes(r.agencyId)}
                     onChange={(e) => setSelected(e.target.checked ? [...selected, r.agencyId] : selected.filter((x) => x !== r.agencyId))} />
                 )}</td>
@@ -169,7 +169,7 @@ export function RoundPage() {
                 )}
               </td>
               <td>{t.owes(r.tasksOwed, r.indicatorsOwed)}</td>
-              <td className="row-actions">
+              <td className="row-actions no-print">
                 <Link to={`/rounds/${round.id}/reports/${r.agencyId}`}>{t.view}</Link>
                 {manage && <a href={`/api/rounds/${round.id}/reports/${r.agencyId}/template`} download aria-label={t.templateOne(r.agencyName)}>{t.templateDownload}</a>}
                 {manage && open && owes(r.status) && <button type="button" className="link" aria-label={t.remindOne(r.agencyName)} onClick={() => remind([r.agencyId])}>{t.remindShort}</button>}

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const built = join(root, "dist/web/index.html");
-const sources = [join(root, "web"), join(root, "vite.config.ts"), join(root, "package-lock.json")];
+// (The web app imports server modules too: labels, gaps, evaluation, numbers and dates from src/.)
+const sources = [join(root, "web"), join(root, "src"), join(root, "vite.config.ts"), join(root, "package-lock.json")];
 
 /** The newest modification time under a file or directory. */
 function newest(path) {

@@ -59,7 +59,11 @@ const en = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 6 }
 /** A share for reading: two decimals at most ("38,05%"). */
 const pct = (x: number, lang: "vi" | "en") => (lang === "vi" ? formatVietnameseNumber(x, 2) : x.toLocaleString("en-US", { maximumFractionDigits: 2 })) + "%";
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-const yearOf = (f: ProjectFigure) => f.year ?? (f.asOf ? Number(f.asOf.slice(0, 4)) : null);
+/** The year a figure counts for: its capital year, else the year of its date. */
+export const yearOf = (f: ProjectFigure) => f.year ?? (f.asOf ? Number(f.asOf.slice(0, 4)) : null);
+/** A figure as recorded (a project_metrics row, or the API's answer of one) as evaluation reads it. */
+export const figureOf = (m: Pick<ProjectFigure, "measure" | "value" | "of" | "unit" | "asOf" | "year"> & { createdAt: string }): ProjectFigure =>
+  ({ measure: m.measure, value: m.value, of: m.of, unit: m.unit, asOf: m.asOf, year: m.year, recordedAt: m.createdAt });
 
 /**
  * Latest first: by date, then by when recorded, then the larger: a report giving a total and its parts on one

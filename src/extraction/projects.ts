@@ -38,6 +38,7 @@
  * Each project gets the facts its texts state: its investor or lead agency, its location, its total
  * investment (tỷ đồng), its years, its total length and area.
  */
+import type { ProjectMeasure } from "../plans/schema.js";
 import { foldPhrase, type FoldedText } from "../text/fold.js";
 import { daysInMonth, isValidCalendarDate, toIsoDate } from "../text/dates.js";
 import { allMatches } from "../text/matches.js";
@@ -46,7 +47,6 @@ import { findQuantities, type QuantityFinder, type QuantityMention } from "./qua
 import { isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
 import { tablesOf, type Cell, type HeaderReader } from "./tables.js";
 
-export type ProjectMeasure = "clearance" | "length" | "investment" | "capital_planned" | "capital_allocated" | "disbursed" | "progress";
 export interface ProjectMetric { text: string; value: number | null; of: number | null; unit: string | null; start: number; end: number; measure: ProjectMeasure | null; asOf: string | null; year: number | null }
 export interface ExtractedProject { name: string; metrics: ProjectMetric[]; start: number; end: number; lead: string | null; location: string | null; investment: number | null; startYear: number | null; completionYear: number | null; lengthKm: number | null; areaHa: number | null }
 

@@ -21,7 +21,6 @@ const FRAMING = new Set(["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh"
 const ROAD_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bql\s*\.?\s*(\d)/g, "quoc lo $1"],
   [/\bdt\s*\.?\s*(\d)/g, "duong tinh $1"],
-  [/\bcao toc\b/g, "cao toc"],
 ];
 
 export interface ProjectKey { words: Set<string>; identifiers: Set<string> }

@@ -8,7 +8,7 @@ import { agencies } from "../agencies/schema.js";
 import { notFound } from "../core/errors.js";
 import { noneOrPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
-import { evaluateProject, type ProjectEvaluation, type ProjectFigure, type ProjectState } from "../evaluation/projects.js";
+import { evaluateProject, figureOf, type ProjectEvaluation, type ProjectState } from "../evaluation/projects.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
@@ -47,8 +47,6 @@ export interface ProjectSummary extends ProjectRow {
   evaluation: ProjectEvaluation;
 }
 
-/** A recorded figure as evaluation reads it. */
-export const figureOf = (m: MetricRow): ProjectFigure => ({ measure: m.measure, value: m.value, of: m.of, unit: m.unit, asOf: m.asOf, year: m.year, recordedAt: m.createdAt });
 /** A project judged as of `today`: figures dated later (a report looking back) are left out. */
 export const evaluate = (p: ProjectRow, metrics: MetricRow[], today: string) => evaluateProject(p, metrics.filter((m) => !m.asOf || m.asOf <= today).map(figureOf), today);
 

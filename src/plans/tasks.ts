@@ -8,7 +8,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
-import type { Database } from "../storage/database.js";
+import { queryRows, type Database } from "../storage/database.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument } from "../documents/queries.js";
 import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
@@ -173,8 +173,11 @@ export async function createTasks(db: Database, inputs: TaskInput[]): Promise<vo
     }
   });
   for (let from = 0; from < rows.length; from += BATCH) {
-    // (PostgreSQL answers an INSERT ... VALUES ... RETURNING in the order of its rows.)
-    const ids = await db.insert(tasks).values(rows.slice(from, from + BATCH)).returning({ id: tasks.id });
+    const batch = rows.slice(from, from + BATCH);
+    // Each row's id taken from the sequence first, so that its agencies are written against it (the order in
+    // which an INSERT returns its rows is not one PostgreSQL promises).
+    const ids = await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('tasks', 'id'))::int as id from generate_series(1, ${batch.length})`);
+    await db.insert(tasks).values(batch.map((row, k) => ({ ...row, id: ids[k].id })));
     const links = ids.flatMap(({ id }, k) => {
       const input = inputs[from + k];
       return agencyRows(id, withMembers(input.leadIds, input.phrases, "lead"), withMembers(input.coordinatingIds, input.phrases, "coordinating"), input.phrases ?? []);

@@ -125,16 +125,17 @@ function decode(bytes: Uint8Array): string {
 function readCsv(bytes: Uint8Array): Grid {
   let text = decode(bytes);
   if (text.includes("\u0000")) throw fileError("values_unreadable");
-  // Counted before parsing: a file of 100,000 lines is refused without building them.
+  // Counted before parsing: a file of 100,000 lines is refused without building them. A line ends as the
+  // parser ends one: "\r\n", "\n" or a bare "\r" (old Mac files), so a file of "\r"s is no way around the count.
   let lines = 0;
-  for (let at = text.indexOf("\n"); at >= 0 && lines <= MAX_VALUES + HEADER_ROWS; at = text.indexOf("\n", at + 1)) lines++;
+  for (const _ of text.matchAll(/\r\n?|\n/g)) if (++lines > MAX_VALUES + HEADER_ROWS) break;
   if (lines > MAX_VALUES + HEADER_ROWS) throw fileError("values_too_many_rows", { limit: MAX_VALUES.toLocaleString("vi-VN") });
   // Excel's own directive ("sep=;") names the separator; else the header line's most frequent one.
   let offset = 0, delimiter: string;
   const directive = /^sep=(.)\r?\n/.exec(text);
   if (directive) { delimiter = directive[1]; text = text.slice(directive[0].length); offset = 1; }
   else {
-    const header = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
+    const header = /[^\r\n]*\S[^\r\n]*/.exec(text)?.[0] ?? "";
     const count = (c: string) => header.split(c).length - 1;
     delimiter = [";", "\t", ","].reduce((best, c) => (count(c) > count(best) ? c : best), ",");
   }

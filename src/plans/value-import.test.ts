@@ -191,11 +191,13 @@ describe("hostile files", () => {
   it("refuses a CSV of 100,000 rows before reading them", async () => {
     const lines = ["Chỉ tiêu;Năm;Giá trị", ...Array.from({ length: 100_000 }, (_, k) => `${ind.forest.id};${1900 + (k % 300)};${k}`)];
     const before = await valueCount();
-    const started = Date.now();
     const answer = await send(focal, Buffer.from(lines.join("\n")), "lon.csv");
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe("Tệp có hơn 5.000 dòng số liệu; hãy chia thành nhiều tệp");
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await valueCount()).toBe(before);
+    // Lines ended by a bare carriage return (old Mac files) are lines too: they are counted as the parser splits them.
+    const carriage = await send(focal, Buffer.from(lines.join("\r")), "lon-cr.csv");
+    expect(carriage.body.error.message).toBe("Tệp có hơn 5.000 dòng số liệu; hãy chia thành nhiều tệp");
     expect(await valueCount()).toBe(before);
   });
 

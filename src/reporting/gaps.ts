@@ -80,3 +80,25 @@ export function reportGaps(r: ReportContent): Gap[] {
   for (const k of GENERAL_TEXTS) if (!r.texts[k].trim()) out.push({ field: k, key: "text_empty", blocking: false, item: { text: k } });
   return out;
 }
+
+/** The figures a report gives of a key project (billion đồng, ha, km, %), as the form and the template name them. */
+export const PROJECT_NUMBERS = ["allocated", "disbursed", "clearedHa", "builtKm", "progress"] as const;
+export type ProjectReportValues = Partial<Record<(typeof PROJECT_NUMBERS)[number], number | null>> & { narrative?: string; explanation?: string };
+
+/**
+ * What the key projects still lack before the report is sent (all blocking): for each project owed, a figure
+ * or a word of what happened; the cause when the project is judged behind or stalled (judged by the server
+ * with the figures typed).
+ */
+export function projectGaps(items: { id: number; name: string; evaluation: { state: string } }[], valuesOf: (projectId: number) => ProjectReportValues | null | undefined) {
+  const out: { field: string; key: "project_report_required" | "project_explanation_required"; project: string }[] = [];
+  for (const p of items) {
+    const v = valuesOf(p.id) ?? {};
+    const anything = PROJECT_NUMBERS.some((k) => v[k] != null) || !!v.narrative?.trim();
+    if (!anything) out.push({ field: `projects.${p.id}.disbursed`, key: "project_report_required", project: p.name });
+    else if ((p.evaluation.state === "behind" || p.evaluation.state === "stalled") && !v.explanation?.trim()) {
+      out.push({ field: `projects.${p.id}.explanation`, key: "project_explanation_required", project: p.name });
+    }
+  }
+  return out;
+}

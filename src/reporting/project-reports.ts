@@ -6,12 +6,13 @@
  * figures, dated the day the report was sent and attributed to the agency.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { evaluateProject, latestOf, type ProjectFigure, type ProjectState } from "../evaluation/projects.js";
-import { figureOf, metricVisible, projectVisible } from "../plans/projects.js";
+import { evaluateProject, figureOf, latestOf, type ProjectFigure, type ProjectState } from "../evaluation/projects.js";
+import { metricVisible, projectVisible } from "../plans/projects.js";
 import { projectMetrics, projects, type ProjectMeasure } from "../plans/schema.js";
 import type { FieldProblem } from "../core/errors.js";
 import type { Database } from "../storage/database.js";
 import type { SubmissionSave } from "./inputs.js";
+import { projectGaps } from "./gaps.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { vietnamDate } from "./periods.js";
 import type { Owed } from "./rounds.js";
@@ -128,16 +129,6 @@ export async function recordProjectFigures(db: Database, submission: typeof subm
   }
 }
 
-/** Sending needs, for each project owed, a figure or a word of what happened, and the cause when it is behind or stalled. */
-export function projectGaps(items: ProjectFormItem[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const p of items) {
-    const r = p.report;
-    const anything = r && ([r.allocated, r.disbursed, r.clearedHa, r.builtKm, r.progress].some((v) => v !== null) || r.narrative.trim());
-    if (!anything) out.push({ field: `projects.${p.id}.disbursed`, key: "project_report_required", params: { project: p.name } });
-    else if ((p.evaluation.state === "behind" || p.evaluation.state === "stalled") && !r!.explanation.trim()) {
-      out.push({ field: `projects.${p.id}.explanation`, key: "project_explanation_required", params: { project: p.name } });
-    }
-  }
-  return out;
-}
+/** Sending needs, for each project owed, a figure or a word of what happened, and the cause when it is behind or stalled (gaps.ts). */
+export const projectProblemsToSend = (items: ProjectFormItem[]): FieldProblem[] =>
+  projectGaps(items, (id) => items.find((p) => p.id === id)?.report).map((g) => ({ field: g.field, key: g.key, params: { project: g.project } }));

@@ -24,7 +24,7 @@ import { updateVersioned } from "../storage/records.js";
 import { reportGaps } from "./gaps.js";
 import { fullNumbers } from "./numbers.js";
 import { vietnamDate } from "./periods.js";
-import { projectFacts, projectGaps, projectProblems, projectsOfForm, recordProjectFigures, saveProjectEntries, type ProjectFormItem } from "./project-reports.js";
+import { projectFacts, projectProblems, projectProblemsToSend, projectsOfForm, recordProjectFigures, saveProjectEntries, type ProjectFormItem } from "./project-reports.js";
 import type { ReviewInput, SubmissionSave } from "./inputs.js";
 import { getRound, nothingOwed, owedByAgency, requireOpen, roundPlanIds, type Owed, type RoundDetail } from "./rounds.js";
 import { indicatorLabel } from "./gaps.js";
@@ -272,7 +272,7 @@ function gaps(form: SubmissionForm): FieldProblem[] {
   }).filter((g) => g.blocking).map((g): FieldProblem => ({ field: g.field, key: g.key as MessageKey, params: { ...g.item } as Record<string, string> }))
     .concat(form.actuals.filter((a) => a.report?.value == null && !a.report?.explanation.trim())
       .map((a) => ({ field: `actuals.${a.indicatorId}-${a.year}.value`, key: "actual_required", params: { indicator: indicatorLabel(a.name), year: String(a.year) } })))
-    .concat(projectGaps(form.projects));
+    .concat(projectProblemsToSend(form.projects));
 }
 
 async function addEvent(db: Database, actor: SessionUser, submissionId: number, kind: (typeof submissionEvents.$inferInsert)["kind"], comment = "", itemComments: ItemComment[] = []) {

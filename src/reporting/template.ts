@@ -34,7 +34,7 @@ import type { Database } from "../storage/database.js";
 import { readsDrafts } from "../accounts/policy.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { formatVietnameseNumber, megabytes, parseVietnameseNumber } from "../text/numbers.js";
-import { progressInRange, sentenceStart, statusProgressMismatch } from "./gaps.js";
+import { PROJECT_NUMBERS, progressInRange, sentenceStart, statusProgressMismatch } from "./gaps.js";
 import type { SubmissionSave } from "./inputs.js";
 import { TASK_REPORT_STATUSES } from "./schema.js";
 import { dueOnFor } from "./rounds.js";
@@ -77,8 +77,7 @@ const PROJECT_COLUMNS = [
   { header: "Khối lượng thực hiện (%)", width: 11, typed: true }, { header: "Tình hình thực hiện", width: 36, typed: true },
   { header: "Nguyên nhân chậm, giải pháp (khi chậm tiến độ)", width: 32, typed: true }, { header: "Ý kiến của cơ quan đầu mối", width: 22 }, { header: "Khoá (không sửa)", width: 10 },
 ] as const;
-/** A project's typed columns (from the fifth), in the order of PROJECT_COLUMNS, as the form names them. */
-const PROJECT_NUMBERS = ["allocated", "disbursed", "clearedHa", "builtKm", "progress"] as const;
+/** (A project's typed columns, from the fifth, are PROJECT_NUMBERS then PROJECT_TEXTS, as the form names them.) */
 const PROJECT_TEXTS = ["narrative", "explanation"] as const;
 const TEXT_COLUMNS = [{ header: "Mục", width: 24 }, { header: "Nội dung", width: 110, typed: true }, { header: "Khoá (không sửa)", width: 10 }] as const;
 

@@ -6,16 +6,13 @@
  */
 import type { ReactNode } from "react";
 import type { ProjectFormItem } from "../api";
+import { PROJECT_NUMBERS, projectGaps as sharedProjectGaps, type ProjectReportValues } from "../../../src/reporting/gaps";
 import { controlId } from "../components/fields";
 import { formatDate, formatNumber, formatOf } from "../format";
 import { useLanguage } from "../i18n";
 import { StateLight } from "./parts";
 
-export type ProjectReport = {
-  allocated?: number | null; disbursed?: number | null; clearedHa?: number | null; builtKm?: number | null; progress?: number | null;
-  narrative?: string; explanation?: string;
-};
-export const PROJECT_NUMBERS = ["allocated", "disbursed", "clearedHa", "builtKm", "progress"] as const;
+export type ProjectReport = ProjectReportValues;
 type NumberKey = (typeof PROJECT_NUMBERS)[number];
 export const PERCENT = { min: 0, max: 100 };
 export const AMOUNT = { min: 0, max: Number.MAX_VALUE };
@@ -28,20 +25,9 @@ export const projectValues = (items: ProjectFormItem[]) => new Map<number, Proje
 
 const needsCause = (p: ProjectFormItem) => p.evaluation.state === "behind" || p.evaluation.state === "stalled";
 
-/**
- * What the projects still lack before the report is sent, as the server says it (projectGaps): a figure
- * or a word of what happened; the cause when the project is judged behind or stalled.
- */
-export function projectGaps(items: ProjectFormItem[], values: Map<number, ProjectReport>): { field: string; key: string; name: string }[] {
-  const out: { field: string; key: string; name: string }[] = [];
-  for (const p of items) {
-    const v = values.get(p.id) ?? {};
-    const anything = PROJECT_NUMBERS.some((k) => v[k] != null) || !!v.narrative?.trim();
-    if (!anything) out.push({ field: `projects.${p.id}.disbursed`, key: "project_report_required", name: p.name });
-    else if (needsCause(p) && !v.explanation?.trim()) out.push({ field: `projects.${p.id}.explanation`, key: "project_explanation_required", name: p.name });
-  }
-  return out;
-}
+/** What the projects still lack before the report is sent, by the server's own rule (gaps.ts), on the values typed here. */
+export const projectGaps = (items: ProjectFormItem[], values: Map<number, ProjectReport>) =>
+  sharedProjectGaps(items, (id) => values.get(id)).map((g) => ({ field: g.field, key: g.key, name: g.project }));
 
 /** The label of a project's field ("projects.12.disbursed"), for messages about it. */
 export function useProjectFieldLabel(year: number) {

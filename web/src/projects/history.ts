@@ -3,13 +3,11 @@
  * allocated and disbursed by year (the latest figure of each year), and the shares done by date (site
  * handed over, length, work done, disbursed of the year's allocated capital). Pure.
  */
-import { latestOf, type ProjectFigure } from "../../../src/evaluation/projects";
+import { figureOf, latestOf, yearOf, type ProjectFigure } from "../../../src/evaluation/projects";
 import type { ProjectDetail } from "../api";
 
 type Metric = ProjectDetail["metrics"][number];
 
-const figureOf = (m: Metric): ProjectFigure => ({ measure: m.measure, value: m.value, of: m.of, unit: m.unit, asOf: m.asOf, year: m.year, recordedAt: m.createdAt });
-const yearOf = (f: ProjectFigure) => f.year ?? (f.asOf ? Number(f.asOf.slice(0, 4)) : null);
 const percent = (value: number, of: number | null | undefined) => (of ? (value / of) * 100 : null);
 
 export interface CapitalByYear { years: number[]; planned: (number | null)[]; allocated: (number | null)[]; disbursed: (number | null)[] }

@@ -35,8 +35,9 @@ export function ProjectsSection({ plan, planName, scopeStates }: { plan: string 
     for (const d of p.plans) plans.set(d.id, d.symbol ?? d.title);
     if (p.leadId !== null) leads.set(p.leadId, p.leadName ?? String(p.leadId));
   }
-  // Counts of the scope: the dashboard's, or (an investor chosen) the table's own over every state.
-  const counts = lead && list.data ? list.data.states : scopeStates;
+  // Counts of the scope: the table's own over every state (they count what this reader's table lists, a draft plan's
+  // projects too for those who read drafts), the dashboard's until it answers.
+  const counts = list.data ? list.data.states : scopeStates;
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

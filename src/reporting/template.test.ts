@@ -3,6 +3,10 @@
  * (download, fill with a script, sort, upload, the form shows it); and each refusal, which names its
  * sheet and cell and writes nothing.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
@@ -251,4 +255,114 @@ describe("the agency's template", () => {
       expect((await upload(reporter, bomb)).body.error.fields[0].message).toMatch(/^Tệp bị từ chối vì nội dung nén giải ra quá lớn/);
     });
   });
+});
+
+describe("a template made stale by a change to the round itself: refused, nothing written", () => {
+  const roundNow = async () => (await focal.call("GET", `/api/rounds/${roundId}`)).body.round;
+  /** A template downloaded now, typed into offline (the round changes before it comes back). */
+  const typedOffline = async (text: string) => {
+    const book = await load((await download(reporter)).bytes);
+    book.getWorksheet(SHEETS.texts)!.getCell(5, 2).value = text;
+    rowsByKey(book.getWorksheet(SHEETS.tasks)!).values().next().value!.getCell(8).value = `${text}: đã triển khai`;
+    return bytesOf(book);
+  };
+  async function refusedAsStale(bytes: Buffer) {
+    const before = await formOf();
+    for (const preview of [true, false]) {
+      const res = await upload(reporter, bytes, { preview });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/^Tệp mẫu đã cũ: đợt báo cáo hoặc báo cáo đã thay đổi sau khi tải mẫu.*Hãy tải mẫu mới/);
+    }
+    expect(await formOf()).toEqual(before);
+  }
+
+  it("the round's due date moved since the download; a template downloaded after is taken", async () => {
+    const file = await typedOffline("Đề nghị bổ sung vốn (nhập trước khi gia hạn)");
+    const round = await roundNow();
+    // A later due date: a month from today, and not before the one it had.
+    const later = new Date(Math.max(Date.parse(`${round.dueOn}T00:00:00Z`), Date.now()) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const moved = await focal.call("PATCH", `/api/rounds/${roundId}`, { dueOn: later, version: round.version });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.version).toBeGreaterThan(round.version);
+    await refusedAsStale(file);
+    expect((await formOf()).submission.proposals).not.toBe("Đề nghị bổ sung vốn (nhập trước khi gia hạn)");
+    const fresh = await upload(reporter, await typedOffline("Đề nghị bổ sung vốn (nhập sau khi gia hạn)"));
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    expect((await formOf()).submission.proposals).toBe("Đề nghị bổ sung vốn (nhập sau khi gia hạn)");
+  });
+
+  it("an agency added to the round since the download", async () => {
+    const file = await typedOffline("Đề nghị hỗ trợ kinh phí (nhập trước khi thêm cơ quan)");
+    const round = await roundNow();
+    const absent = (await s.db.store.db.select({ id: agencies.id, validTo: agencies.validTo }).from(agencies)).find((a) => !round.reporterIds.includes(a.id) && a.validTo === null)!.id;
+    const added = await focal.call("POST", `/api/rounds/${roundId}/reporters`, { agencyId: absent, version: round.version });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    await refusedAsStale(file);
+    expect((await formOf()).submission.proposals).toBe("Đề nghị bổ sung vốn (nhập sau khi gia hạn)");
+  });
+});
+
+const SOFFICE = "/usr/bin/soffice", SCALC = "/usr/lib/libreoffice/program/scalc";
+const haveCalc = [SOFFICE, SCALC, "/usr/bin/pdftotext", "/usr/bin/pdfinfo"].every((f) => existsSync(f));
+const requireCalc = process.env.THEODOI_REQUIRE_LIBREOFFICE === "1";
+/**
+ * Whether a page's text holds a phrase's words in order, within a few words of each other: pdftotext reads the
+ * lines of cells side by side across the row ("Tiến độ Ý kiến của cơ quan đầu … (%) mối"), so a cell's text that
+ * wraps comes interleaved with its neighbours'.
+ */
+function holds(page: string, phrase: string): boolean {
+  const words = page.split(/\s+/), wanted = phrase.split(/\s+/);
+  for (let start = words.indexOf(wanted[0]); start >= 0; start = words.indexOf(wanted[0], start + 1)) {
+    let at = start, k = 1;
+    for (; k < wanted.length; k++) {
+      const next = words.indexOf(wanted[k], at + 1);
+      if (next < 0 || next - at > 24) break;
+      at = next;
+    }
+    if (k === wanted.length) return true;
+  }
+  return false;
+}
+
+describe("the template printed by LibreOffice Calc", () => {
+  // Skipped where LibreOffice Calc is not installed, unless it is required (CI): then its absence fails.
+  it.skipIf(!haveCalc && !requireCalc)("opens in Calc and prints on A4 landscape: the locked and typed columns' headers, the first task, no hidden key", async () => {
+    expect(haveCalc, "LibreOffice Calc, pdftotext or pdfinfo missing (apt-get install -y libreoffice-calc poppler-utils)").toBe(true);
+    const form = await formOf();
+    const dir = mkdtempSync(join(tmpdir(), "theodoi-template-"));
+    try {
+      const file = join(dir, "mau.xlsx");
+      writeFileSync(file, (await download(reporter)).bytes);
+      execFileSync(SOFFICE, ["--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000, env: { ...process.env, HOME: dir } });
+      const pdf = join(dir, "mau.pdf");
+      // Every page A4 (595 × 842 pt) turned landscape.
+      const info = execFileSync("pdfinfo", ["-f", "1", "-l", "1000", pdf], { encoding: "utf8" });
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(sizes.length).toBe(Number(/^Pages:\s+(\d+)/m.exec(info)![1]));
+      for (const [width, height] of sizes) {
+        expect(width).toBeCloseTo(841.9, 0);
+        expect(height).toBeCloseTo(595.3, 0);
+      }
+      const pages = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim()).map((p) => p.replace(/\s+/g, " "));
+      // The tasks' sheet comes first, on the pages before the indicators' header; fitted to the width, each holds every column, the header repeated.
+      const taskPages = pages.slice(0, pages.findIndex((p) => p.includes("Giá trị kỳ này")));
+      expect(taskPages.length).toBeGreaterThan(0);
+      for (const page of taskPages) {
+        for (const header of ["STT", "Mục", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng thực hiện", "Tiến độ (%)", "Kết quả thực hiện (đã làm được gì)", "Ý kiến của cơ quan đầu mối"]) {
+          expect(holds(page, header), `${header} on: ${page}`).toBe(true);
+        }
+      }
+      expect(holds(taskPages[0], sentenceStart(form.tasks[0].text)), taskPages[0]).toBe(true);
+      // What was uploaded in the round trip, in its typed cells.
+      expect(holds(taskPages.join(" "), STATUS_LABELS.in_progress)).toBe(true);
+      expect(holds(pages.join(" "), "Đề xuất, kiến nghị")).toBe(true);
+      // The hidden key column and the hidden key sheet are not printed.
+      const all = pages.join(" ");
+      expect(all).not.toContain("Khoá (không sửa)");
+      expect(all).not.toMatch(/\bT:\d+:[0-9a-f]{12}\b/);
+      expect(all).not.toContain("theodoi-template-1");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

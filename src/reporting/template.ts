@@ -353,7 +353,7 @@ export async function readTemplate(db: Database, place: ReportPlace, book: Excel
       const keyText = textOf(row.getCell(keyColumn));
       const typed = [...Array(keyColumn - 1).keys()].some((k) => textOf(row.getCell(k + 1)).trim());
       if (!keyText) { if (typed) problems.push(fieldProblem(sheet.name, row.getCell(keyColumn).address, "template_key_edited")); continue; }
-      const m = /^([TIAPS]:[\w]+(?::\d+)?)(?::([0-9a-f]{12}))?$/.exec(keyText);
+      const m = /^([TIPS]:\w+|A:\d+:\d+)(?::([0-9a-f]{12}))?$/.exec(keyText);
       if (!m || out.has(m[1])) { problems.push(fieldProblem(sheet.name, row.getCell(keyColumn).address, "template_key_edited")); continue; }
       out.set(m[1], { row, hash: m[2] ?? "" });
       seen.add(m[1]);

@@ -11,6 +11,7 @@ import { metricVisible, projectVisible } from "../plans/projects.js";
 import { projectMetrics, projects, type ProjectMeasure } from "../plans/schema.js";
 import type { FieldProblem } from "../core/errors.js";
 import type { Database } from "../storage/database.js";
+import { upsertFields } from "../storage/records.js";
 import type { SubmissionSave } from "./inputs.js";
 import { projectGaps } from "./gaps.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
@@ -103,12 +104,9 @@ export async function projectFacts(db: Database, input: SubmissionSave["projects
 }
 
 export async function saveProjectEntries(db: Database, submissionId: number, input: SubmissionSave["projects"]) {
-  for (const p of input ?? []) {
-    const { projectId, ...fields } = p;
-    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    await db.insert(submissionProjects).values({ submissionId, projectId, ...changes })
-      .onConflictDoUpdate({ target: [submissionProjects.submissionId, submissionProjects.projectId], set: changes });
-  }
+  await upsertFields(db, submissionProjects, ["submissionId", "projectId"], (input ?? []).map(({ projectId, ...fields }) => ({
+    submissionId, projectId, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+  })));
 }
 
 /**

@@ -20,7 +20,7 @@ import { indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { ofPublishedTask } from "../plans/tasks.js";
 import { meetsTarget, type Target } from "../plans/targets.js";
 import type { Database } from "../storage/database.js";
-import { updateVersioned } from "../storage/records.js";
+import { updateVersioned, upsertFields } from "../storage/records.js";
 import { reportGaps } from "./gaps.js";
 import { fullNumbers } from "./numbers.js";
 import { vietnamDate } from "./periods.js";
@@ -221,16 +221,14 @@ export async function saveDraft(db: Database, place: ReportPlace, input: Submiss
     await db.insert(submissionActuals).values({ submissionId: submission.id, indicatorId: v.indicatorId, year: v.year, ...changes })
       .onConflictDoUpdate({ target: [submissionActuals.submissionId, submissionActuals.indicatorId, submissionActuals.year], set: changes });
   }
-  for (const t of input.tasks ?? []) {
-    const changes = { ...(t.status !== undefined && { status: t.status }), ...(t.progress !== undefined && { progress: t.progress }), ...(t.narrative !== undefined && { narrative: t.narrative }) };
-    await db.insert(submissionTasks).values({ submissionId: submission.id, taskId: t.taskId, role: owed.tasks.get(t.taskId)!, ...changes })
-      .onConflictDoUpdate({ target: [submissionTasks.submissionId, submissionTasks.taskId], set: { role: owed.tasks.get(t.taskId)!, ...changes } });
-  }
-  for (const v of input.indicators ?? []) {
-    const changes = { ...(v.value !== undefined && { value: v.value }), ...(v.valueKind !== undefined && { valueKind: v.valueKind }), ...(v.explanation !== undefined && { explanation: v.explanation }) };
-    await db.insert(submissionIndicators).values({ submissionId: submission.id, indicatorId: v.indicatorId, ...changes })
-      .onConflictDoUpdate({ target: [submissionIndicators.submissionId, submissionIndicators.indicatorId], set: changes });
-  }
+  await upsertFields(db, submissionTasks, ["submissionId", "taskId"], (input.tasks ?? []).map((t) => ({
+    submissionId: submission.id, taskId: t.taskId, role: owed.tasks.get(t.taskId)!,
+    ...(t.status !== undefined && { status: t.status }), ...(t.progress !== undefined && { progress: t.progress }), ...(t.narrative !== undefined && { narrative: t.narrative }),
+  })));
+  await upsertFields(db, submissionIndicators, ["submissionId", "indicatorId"], (input.indicators ?? []).map((v) => ({
+    submissionId: submission.id, indicatorId: v.indicatorId,
+    ...(v.value !== undefined && { value: v.value }), ...(v.valueKind !== undefined && { valueKind: v.valueKind }), ...(v.explanation !== undefined && { explanation: v.explanation }),
+  })));
   const texts = { ...(input.results !== undefined && { results: input.results }), ...(input.difficulties !== undefined && { difficulties: input.difficulties }), ...(input.proposals !== undefined && { proposals: input.proposals }) };
   return bump(db, submission, { ...texts, updatedBy: actor.id });
 }

@@ -2,7 +2,7 @@
  * The few record operations every domain shares: a versioned update (409 on a stale version),
  * a delete that says "in use" instead of failing on a reference, and paging.
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { AppError, conflict, notFound } from "../core/errors.js";
 import type { Database } from "./database.js";
@@ -76,3 +76,30 @@ export async function lockGraph(db: Database, graph: "agency_parents" | "documen
 
 /** An AppError for a reference to a row that does not exist. */
 export const unknownReference = (field: string, key: "agency_unknown" | "document_unknown") => new AppError("validation", [{ field, key }]);
+
+/**
+ * Writes what a save sent of many items: each row inserted, or where it is, updated in the fields it carries
+ * and no others. One statement per set of fields carried (a form's save sends one item's field, a template's
+ * upload the same fields of hundreds of items), not one per item; an item sent twice counts once, its later
+ * fields over its earlier.
+ */
+export async function upsertFields<T extends PgTable>(db: Database, table: T, keys: (keyof T["$inferInsert"] & string)[], rows: T["$inferInsert"][]) {
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const key = keys.map((k) => String(row[k])).join("/");
+    byKey.set(key, { ...byKey.get(key), ...row });
+  }
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of byKey.values()) {
+    const fields = Object.keys(row).filter((f) => !keys.includes(f as never)).sort().join(",");
+    groups.set(fields, [...(groups.get(fields) ?? []), row]);
+  }
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  for (const [fields, group] of groups) {
+    const set = Object.fromEntries(fields.split(",").filter(Boolean).map((f) => [f, sql.raw(`excluded.${columns[f].name}`)]));
+    for (let from = 0; from < group.length; from += 500) {
+      const insert = db.insert(table).values(group.slice(from, from + 500) as T["$inferInsert"][]);
+      await (Object.keys(set).length ? insert.onConflictDoUpdate({ target: keys.map((k) => columns[k]), set: set as never }) : insert.onConflictDoNothing());
+    }
+  }
+}

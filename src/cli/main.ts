@@ -20,6 +20,7 @@ import { eq } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { reportTemplate } from "../reporting/template.js";
 import { agencyReportDocx } from "../reporting/agency-report.js";
+import type { SessionUser } from "../accounts/sessions.js";
 
 const program = new Command("theodoi")
   .description("theodoi: theo dõi thực hiện văn bản chỉ đạo (tracking how policy documents are carried out)")
@@ -108,43 +109,34 @@ program.command("report")
   });
 
 const roundCommand = program.command("round").description("reporting rounds");
-roundCommand.command("template")
-  .description("write an agency's template for a round as .xlsx: what it owes, to fill offline and upload back to its report")
-  .requiredOption("--round <id>", "the round's number (as in /rounds/N)")
-  .requiredOption("--agency <code>", "the agency's code, e.g. so-xay-dung")
-  .requiredOption("--out <file>", "where to write it (.xlsx)")
-  .action(async (opts: { round: string; agency: string; out: string }) => {
-    if (!/^\d+$/.test(opts.round)) throw new Error(`--round: số của đợt báo cáo (the round's number), not ${JSON.stringify(opts.round)}`);
-    if (extname(opts.out).toLowerCase() !== ".xlsx") throw new Error(`--out: tên tệp .xlsx (a .xlsx file name), not ${JSON.stringify(opts.out)}`);
-    const { bytes } = await withStore(loadConfig(), async (store) => {
-      const [agency] = await store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, opts.agency));
-      if (!agency) throw new Error(`Không có cơ quan mã ${JSON.stringify(opts.agency)} (no agency with this code; see theodoi agencies export)`);
-      // Whoever holds the database reads all of it, drafts included.
-      const actor = { id: 0, role: "admin" as const, agencyIds: [], username: "cli", displayName: "theodoi", mustChangePassword: false };
-      return reportTemplate(store.db, actor, Number(opts.round), agency.id);
-    });
-    writeFileSync(opts.out, bytes);
-    console.log(`Đã ghi mẫu báo cáo vào ${opts.out} (${bytes.length} bytes)`);
-  });
 
-roundCommand.command("report-docx")
-  .description("write an agency's report in a round as an official document (.docx, Decree 30/2020), for it to number, sign and file")
-  .requiredOption("--round <id>", "the round's number (as in /rounds/N)")
-  .requiredOption("--agency <code>", "the agency's code, e.g. so-xay-dung")
-  .requiredOption("--out <file>", "where to write it (.docx)")
-  .action(async (opts: { round: string; agency: string; out: string }) => {
-    if (!/^\d+$/.test(opts.round)) throw new Error(`--round: số của đợt báo cáo (the round's number), not ${JSON.stringify(opts.round)}`);
-    if (extname(opts.out).toLowerCase() !== ".docx") throw new Error(`--out: tên tệp .docx (a .docx file name), not ${JSON.stringify(opts.out)}`);
-    const { bytes } = await withStore(loadConfig(), async (store) => {
-      const [agency] = await store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, opts.agency));
-      if (!agency) throw new Error(`Không có cơ quan mã ${JSON.stringify(opts.agency)} (no agency with this code; see theodoi agencies export)`);
-      // Whoever holds the database reads all of it, drafts included.
-      const actor = { id: 0, role: "admin" as const, agencyIds: [], username: "cli", displayName: "theodoi", mustChangePassword: false };
-      return agencyReportDocx(store.db, actor, Number(opts.round), agency.id);
+/**
+ * A command writing one agency's file of a round (`make` gives its bytes) to --out, which must end in `ext`;
+ * `written` says what was written, in Vietnamese.
+ */
+function agencyFileCommand(name: string, description: string, ext: ".xlsx" | ".docx", written: string,
+  make: (db: Store["db"], actor: SessionUser, roundId: number, agencyId: number) => Promise<{ bytes: Buffer | Uint8Array }>) {
+  roundCommand.command(name)
+    .description(description)
+    .requiredOption("--round <id>", "the round's number (as in /rounds/N)")
+    .requiredOption("--agency <code>", "the agency's code, e.g. so-xay-dung")
+    .requiredOption("--out <file>", `where to write it (${ext})`)
+    .action(async (opts: { round: string; agency: string; out: string }) => {
+      if (!/^\d+$/.test(opts.round)) throw new Error(`--round: số của đợt báo cáo (the round's number), not ${JSON.stringify(opts.round)}`);
+      if (extname(opts.out).toLowerCase() !== ext) throw new Error(`--out: tên tệp ${ext} (a ${ext} file name), not ${JSON.stringify(opts.out)}`);
+      const { bytes } = await withStore(loadConfig(), async (store) => {
+        const [agency] = await store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, opts.agency));
+        if (!agency) throw new Error(`Không có cơ quan mã ${JSON.stringify(opts.agency)} (no agency with this code; see theodoi agencies export)`);
+        // Whoever holds the database reads all of it, drafts included.
+        const actor: SessionUser = { id: 0, role: "admin", agencyIds: [], username: "cli", displayName: "theodoi", mustChangePassword: false };
+        return make(store.db, actor, Number(opts.round), agency.id);
+      });
+      writeFileSync(opts.out, bytes);
+      console.log(`Đã ghi ${written} vào ${opts.out} (${bytes.length} bytes)`);
     });
-    writeFileSync(opts.out, bytes);
-    console.log(`Đã ghi báo cáo vào ${opts.out} (${bytes.length} bytes)`);
-  });
+}
+agencyFileCommand("template", "write an agency's template for a round as .xlsx: what it owes, to fill offline and upload back to its report", ".xlsx", "mẫu báo cáo", reportTemplate);
+agencyFileCommand("report-docx", "write an agency's report in a round as an official document (.docx, Decree 30/2020), for it to number, sign and file", ".docx", "báo cáo", agencyReportDocx);
 
 program.command("backup <file>")
   .description("write the whole database to one file (gzipped JSON; restores on either engine)")

@@ -119,6 +119,14 @@ async function draftFixture(agency: number): Promise<Fixture> {
   ok(await s.call("POST", "/api/values", { indicatorId: indicator.id, period: "2025", value: FIGURES.ownValue, kind: "actual", note: `Số liệu ${MARKER}` }), 201);
   ok(await s.call("POST", "/api/values", { indicatorId: publishedIndicator, period: "2025", value: FIGURES.sourcedValue, kind: "actual", sourceDocumentId: draftId, note: `Theo ${MARKER}` }), 201);
   ok(await s.call("POST", `/api/projects/${publishedProject}/metrics`, { label: `Khối lượng theo ${MARKER}`, value: FIGURES.sourcedMetric, sourceDocumentId: draftId }), 201);
+  // The chain's records (issue 15): the draft's task owes a document, its indicator serves the published plan's,
+  // and a report owed upward is on the draft and was recorded as sent with it.
+  const store = s.db.store.db;
+  await store.execute(sql`insert into document_obligations (task_id, agency_id, doc_type, output_text, due_on) values (${task.id}, ${agency}, 'plan', ${`Kế hoạch ${MARKER}`}, '2026-06-30')`);
+  await store.execute(sql`insert into indicator_contributions (indicator_id, serves_id) values (${indicator.id}, ${publishedIndicator})`);
+  const [upward] = await queryRows<{ id: number }>(store, sql`insert into report_obligations (title, subject_id, reporter_id, recipient_text, frequency, due_on)
+    values (${`Báo cáo ${MARKER}`}, ${draftId}, ${agency}, ${`Ban ${MARKER}`}, 'once', '2026-09-30') returning id`);
+  await store.execute(sql`insert into report_obligation_sends (obligation_id, period, document_id, symbol, sent_on) values (${upward.id}, 'once', ${draftId}, ${DRAFT_SYMBOL}, '2026-09-20')`);
 
   return { published, publishedIndicator, publishedProject, draft: draftId, agency, round, ...(await draftRows(draftId)) };
 }

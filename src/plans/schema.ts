@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { users } from "../accounts/schema.js";
-import { documents, documentSections } from "../documents/schema.js";
+import { DOCUMENT_TYPES, documents, documentSections } from "../documents/schema.js";
 import { oneOf } from "../storage/checks.js";
 
 export const COMPARATORS = ["=", ">", ">=", "<", "<=", "range", "approx"] as const;
@@ -202,4 +202,53 @@ export const projectMetrics = pgTable("project_metrics", {
 }, (t) => [
   index("project_metrics_project_idx").on(t.projectId, t.measure),
   check("project_metrics_measure", sql`${t.measure} is null or ${oneOf(t.measure, PROJECT_MEASURES)}`),
+]);
+
+/**
+ * A lower document's indicator serves an indicator of a document it implements (a department's plan's
+ * figure counts towards the province's target, the province's towards the resolution's): the ancestor's
+ * target is then judged on the values of those that serve it where it has none of its own. Suggested by
+ * name matching and kept only once a person confirms it.
+ */
+export const indicatorContributions = pgTable("indicator_contributions", {
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  servesId: integer("serves_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.indicatorId, t.servesId] }),
+  index("indicator_contributions_serves_idx").on(t.servesId),
+  check("indicator_contributions_not_self", sql`${t.indicatorId} <> ${t.servesId}`),
+]);
+
+/** How an obligation to issue a document was met: matched on import, confirmed in the review, or set by hand. */
+export const FULFILMENT_WAYS = ["matched", "confirmed", "set"] as const;
+
+/**
+ * A task whose output is a document ("các sở xây dựng kế hoạch triển khai") obliges each lead agency to
+ * issue it: one row per task and agency, met by the document that does (on time or late against the
+ * task's deadline).
+ */
+export const documentObligations = pgTable("document_obligations", {
+  id: serial("id").primaryKey(),
+  taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
+  /** The kind of document asked for. */
+  docType: text("doc_type", { enum: DOCUMENT_TYPES }).notNull(),
+  /** What the task asks for, as written ("Kế hoạch triển khai thực hiện Chương trình"). */
+  outputText: text("output_text"),
+  /** The day it is due, from the task's deadline (null: none given). */
+  dueOn: date("due_on"),
+  fulfilledById: integer("fulfilled_by_id").references(() => documents.id, { onDelete: "set null" }),
+  fulfilledHow: text("fulfilled_how", { enum: FULFILMENT_WAYS }),
+  fulfilledBy: integer("fulfilled_by_user").references(() => users.id, { onDelete: "set null" }),
+  fulfilledAt: timestamp("fulfilled_at", { withTimezone: true, mode: "string" }),
+  ...audit(),
+}, (t) => [
+  unique("document_obligations_task_agency_uq").on(t.taskId, t.agencyId),
+  index("document_obligations_agency_idx").on(t.agencyId),
+  index("document_obligations_fulfilled_idx").on(t.fulfilledById),
+  check("document_obligations_doc_type", oneOf(t.docType, DOCUMENT_TYPES)),
+  check("document_obligations_fulfilled_how", sql`${t.fulfilledHow} is null or ${oneOf(t.fulfilledHow, FULFILMENT_WAYS)}`),
+  check("document_obligations_met", sql`(${t.fulfilledById} is null) = (${t.fulfilledHow} is null)`),
 ]);

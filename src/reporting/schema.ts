@@ -243,3 +243,58 @@ export const submissionProjects = pgTable("submission_projects", {
   check("submission_projects_progress", sql`${t.progress} is null or ${t.progress} between 0 and 100`),
   check("submission_projects_amounts", sql`coalesce(${t.allocated}, 0) >= 0 and coalesce(${t.disbursed}, 0) >= 0 and coalesce(${t.clearedHa}, 0) >= 0 and coalesce(${t.builtKm}, 0) >= 0`),
 ]);
+
+/** How often a report owed upward is due: once, or every period of a kind. */
+export const OBLIGATION_FREQUENCIES = ["once", ...PERIOD_KINDS] as const;
+export type ObligationFrequency = (typeof OBLIGATION_FREQUENCIES)[number];
+
+/**
+ * A report the province owes a higher body (the Central Economic Commission, the Government, a ministry)
+ * because a document of that body asks for it: who reports what to whom, and when. Due once (`dueOn`) or
+ * every period, on day `dueDay` of the month `dueMonthOffset` months after the period's last month
+ * (15/12 for a year is day 15, offset 0; 15/01 of the next year is day 15, offset 1), from `fromYear` to
+ * `toYear`.
+ */
+export const reportObligations = pgTable("report_obligations", {
+  id: serial("id").primaryKey(),
+  title: text("title").notNull(),
+  /** The document that asks for the report ("268-KH/BKTTW"). */
+  requestedById: integer("requested_by_id").references(() => documents.id, { onDelete: "set null" }),
+  /** The document the report is on ("11-NQ/TW"): its chain is what the report covers. */
+  subjectId: integer("subject_id").references(() => documents.id, { onDelete: "set null" }),
+  /** Who reports (the provincial body that answers for it). */
+  reporterId: integer("reporter_id").notNull().references(() => agencies.id, { onDelete: "restrict" }),
+  /** To whom: the body when it is in the registry, and as written in any case. */
+  recipientId: integer("recipient_id").references(() => agencies.id, { onDelete: "set null" }),
+  recipientText: text("recipient_text").notNull(),
+  frequency: text("frequency", { enum: OBLIGATION_FREQUENCIES }).notNull(),
+  dueOn: date("due_on"),
+  dueDay: integer("due_day"),
+  dueMonthOffset: integer("due_month_offset").notNull().default(0),
+  fromYear: integer("from_year"),
+  toYear: integer("to_year"),
+  note: text("note"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+}, (t) => [
+  index("report_obligations_reporter_idx").on(t.reporterId),
+  index("report_obligations_subject_idx").on(t.subjectId),
+  check("report_obligations_frequency", oneOf(t.frequency, OBLIGATION_FREQUENCIES)),
+  check("report_obligations_due", sql`(${t.frequency} = 'once') = (${t.dueOn} is not null) and (${t.frequency} = 'once' or ${t.dueDay} between 1 and 31)`),
+  check("report_obligations_offset", sql`${t.dueMonthOffset} between 0 and 12`),
+  check("report_obligations_years", sql`${t.fromYear} is null or ${t.toYear} is null or ${t.fromYear} <= ${t.toYear}`),
+]);
+
+/** A report owed upward, recorded as sent for one of its periods ("2024", "2024-H1"; "once"), with its number and date. */
+export const reportObligationSends = pgTable("report_obligation_sends", {
+  obligationId: integer("obligation_id").notNull().references(() => reportObligations.id, { onDelete: "cascade" }),
+  period: text("period").notNull(),
+  /** The report as a document of the system, when it is one. */
+  documentId: integer("document_id").references(() => documents.id, { onDelete: "set null" }),
+  symbol: text("symbol"),
+  sentOn: date("sent_on").notNull(),
+  note: text("note"),
+  recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.obligationId, t.period] })]);

@@ -8,6 +8,8 @@ export const reportDrafts = pgTable("report_drafts", {
   documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
   year: integer("year").notNull(),
   sections: jsonb("sections").$type<Record<string, string>>().notNull().default({}),
+  /** The report's form as the focal point set it: the template (state body or Party), title, number, recipients, signer. */
+  form: jsonb("form").$type<Record<string, unknown>>().notNull().default({}),
   updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),

@@ -140,3 +140,32 @@ export async function documentGraph(db: Database, id: number, drafts: boolean): 
     edges: edges.filter((e) => depth.has(e.from_id) && depth.has(e.to_id)).map((e) => ({ fromId: e.from_id, toId: e.to_id, kind: "implements" as const })),
   };
 }
+
+/** A document in a chain below another (see chainBelow): its shortest distance from the top, and the document it hangs from on that path. */
+export interface ChainMember { id: number; symbol: string | null; title: string; docType: string; issuedOn: string | null; stub: boolean; depth: number; parentId: number | null }
+
+/**
+ * A document and every document implementing it, directly or down the chain (a resolution, the
+ * programmes implementing it, their plans, the departments' plans): the scope a roll-up reads. Each
+ * once, at its shortest depth, the top first. Drafts below the top are passed through but left out
+ * unless `drafts` (a roll-up shows the published record); bounded at 12 levels, so a cycle in old
+ * data cannot run away. not_found when the top is not there for the reader.
+ */
+export async function chainBelow(db: Database, id: number, drafts: boolean): Promise<ChainMember[]> {
+  await findDocument(db, id, drafts);
+  const rows = await queryRows<{ id: number; depth: number; parent_id: number | null }>(db, sql`
+    with recursive down(id, depth, parent_id) as (
+      select ${id}::integer, 0, null::integer
+      union
+      select l.from_id, down.depth + 1, down.id from document_links l join down on l.to_id = down.id
+      where l.kind = 'implements' and down.depth < 12
+    )
+    select distinct on (id) id, depth, parent_id from down order by id, depth, parent_id`);
+  const members = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, docType: documents.docType, issuedOn: documents.issuedOn, stub: documents.stub, status: documents.status })
+    .from(documents).where(inArray(documents.id, rows.map((r) => r.id)));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return rows
+    .filter((r) => r.id === id || drafts || byId.get(r.id)?.status === "published")
+    .map((r) => { const { status: _status, ...m } = byId.get(r.id)!; return { ...m, depth: r.depth, parentId: r.parent_id }; })
+    .sort((a, b) => a.depth - b.depth || (a.issuedOn ?? "").localeCompare(b.issuedOn ?? "") || a.id - b.id);
+}

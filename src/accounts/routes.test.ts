@@ -170,6 +170,8 @@ describe("role × route matrix", () => {
     const exports = ["/urging-letter", "/templates.zip", "/submissions.xlsx", "/evidence.zip"];
     if (path.startsWith("/api/rounds")) return read && !exports.some((e) => path.endsWith(e)) ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
+    // Reports owed upward: the province's to a higher body, kept by those who run the reporting and read by leaders.
+    if (path.startsWith("/api/upward-reports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     // Indicator values in bulk from a file are written by those who register plans.
     if (path === "/api/values/import") return ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];

@@ -152,6 +152,15 @@ const messages = {
   values_text_long: { vi: "Dòng {row}, cột {column}: nội dung dài quá 2.000 ký tự", en: "Row {row}, column {column}: over 2,000 characters" },
   values_duplicate: { vi: "Dòng {row}: trùng chỉ tiêu, kỳ và loại số liệu với dòng {first}; chỉ giữ một dòng", en: "Row {row}: the same indicator, period and kind as row {first}; keep one of them" },
   status_date_future: { vi: "Ngày hoàn thành hoặc huỷ bỏ không thể sau hôm nay", en: "The day completed or cancelled cannot be after today" },
+  // Reports owed upward (src/reporting/upward*.ts).
+  upward_due_on_required: { vi: "Báo cáo một lần cần hạn gửi (ngày/tháng/năm)", en: "A one-off report needs its due date" },
+  upward_due_day_required: { vi: "Báo cáo định kỳ cần ngày hạn trong tháng (1-31)", en: "A periodic report needs the day of the month it is due (1-31)" },
+  upward_period_invalid: { vi: "Kỳ này không phải một kỳ của nghĩa vụ báo cáo (ví dụ 2024, 2024-H1, 2024-Q3, 2024-05; “once” cho báo cáo một lần)", en: "This is not one of the obligation's periods (e.g. 2024, 2024-H1, 2024-Q3, 2024-05; “once” for a one-off report)" },
+  upward_sent_future: { vi: "Ngày gửi không thể sau hôm nay", en: "The day sent cannot be after today" },
+  upward_sent_date_required: { vi: "Nhập ngày gửi báo cáo", en: "Enter the day the report was sent" },
+  upward_already_sent: { vi: "Kỳ này đã được ghi nhận là đã gửi; hãy huỷ ghi nhận trước nếu cần sửa", en: "This period is already recorded as sent; undo that first to change it" },
+  upward_sends_orphaned: { vi: "Đã ghi nhận gửi báo cáo cho kỳ {periods}, không còn thuộc tần suất hoặc các năm mới; hãy huỷ ghi nhận đó trước", en: "Reports were recorded as sent for {periods}, which the new frequency or years no longer have; undo those first" },
+  upward_recipient_required: { vi: "Nhập nơi nhận báo cáo, hoặc chọn cơ quan nhận", en: "Enter to whom the report goes, or choose the receiving agency" },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -6,10 +6,11 @@ import { importRoutes } from "../imports/routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { reportingRoutes } from "../reporting/routes.js";
+import { upwardRoutes } from "../reporting/upward-routes.js";
 import { auditRoutes } from "../audit/routes.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { reportRoutes } from "../reports/routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...upwardRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];

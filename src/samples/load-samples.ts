@@ -17,6 +17,7 @@ import { indicators, projects } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 import { agencies } from "../agencies/schema.js";
 import { createRound } from "../reporting/rounds.js";
+import { loadSampleUpwardReports } from "../reporting/upward-samples.js";
 import { createImport, publishImport } from "../imports/commands.js";
 import { unmappedLeads } from "../imports/leads.js";
 import type { Database } from "../storage/database.js";
@@ -94,6 +95,7 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
     await assignSampleOwners(tx, dir);
     await assignSampleProjectLeads(tx, dir);
     await openSampleRound(tx);
+    await loadSampleUpwardReports(tx, dir);
     await tx.insert(settings).values([{ key: LOADED, value: new Date().toISOString() }, { key: PROVINCE_SETTING, value: "Lạng Sơn" }]);
     const count = (await tx.select({ id: documents.id }).from(documents)).length;
     return { loaded: true, documents: count, agencies: agencyFile.agencies.length };

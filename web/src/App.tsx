@@ -19,6 +19,7 @@ import { RoundsPage } from "./pages/RoundsPage";
 import { PlanReportPage } from "./pages/PlanReportPage";
 import { ValuesImportPage } from "./pages/ValuesImportPage";
 import { DashboardTasksPage } from "./pages/DashboardTasksPage";
+import { UpwardPage } from "./upward/UpwardPage";
 import { ChangePasswordPage, SignInPage } from "./pages/SignInPage";
 import { LoadState } from "./components/Status";
 
@@ -50,6 +51,7 @@ function Header() {
         {can("imports.read") && <NavLink to="/imports">{t.navImports}</NavLink>}
         {session && session.user.agencyIds.length > 0 && <NavLink to="/inbox">{t.navInbox}</NavLink>}
         {can("reporting.read") && <NavLink to="/rounds">{t.navRounds}</NavLink>}
+        {can("reporting.read") && <NavLink to="/upward-reports">{t.navUpward}</NavLink>}
         {can("users.manage") && <NavLink to="/admin/users">{t.navUsers}</NavLink>}
         {can("audit.read") && <NavLink to="/admin/audit">{t.navAudit}</NavLink>}
         {session && <NotificationsLink />}
@@ -108,6 +110,7 @@ function Pages() {
           <Route path="/rounds/:id" element={<RoundPage />} />
           <Route path="/rounds/:id/reports/:agencyId" element={<ReportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/upward-reports" element={<UpwardPage />} />
           <Route path="/plans/:id/report" element={<PlanReportPage />} />
           <Route path="/values/import" element={<ValuesImportPage />} />
           <Route path="/dashboard" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><DashboardPage /></Suspense>} />

@@ -5,6 +5,8 @@ import { reportingEn, reportingVi } from "./i18n-reporting";
 import { adminEn, adminVi } from "./i18n-admin";
 import { projectsEn, projectsVi } from "./i18n-projects";
 import { valuesEn, valuesVi } from "./i18n-values";
+import { upwardEn, upwardVi } from "./upward/i18n-upward";
+import { reportEn, reportVi } from "./reports/i18n-report";
 
 const vi = {
   appName: "theodoi",
@@ -222,6 +224,8 @@ const vi = {
   ...adminVi,
   ...projectsVi,
   ...valuesVi,
+  ...upwardVi,
+  ...reportVi,
 };
 
 type Dictionary = typeof vi;
@@ -442,6 +446,8 @@ const en: Dictionary = {
   ...adminEn,
   ...projectsEn,
   ...valuesEn,
+  ...upwardEn,
+  ...reportEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

@@ -9,6 +9,7 @@ import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 import { patchedQuery } from "../search-params";
 import { ProjectsSection } from "../projects/ProjectsSection";
+import { UpwardDue } from "../upward/UpwardDue";
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
@@ -125,6 +126,8 @@ export function DashboardPage() {
           </tbody>
         </table>
       </>}
+
+      <UpwardDue />
 
       {d.reporting && <h2>{t.lateAgencies} ({d.late.length})</h2>}
       {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (

@@ -3,6 +3,7 @@ import { useApi, type InboxItem } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
+import { UpwardDue } from "../upward/UpwardDue";
 
 /** What the user's agencies owe, soonest due first, with the deadline counting down. */
 export function InboxPage() {
@@ -13,6 +14,8 @@ export function InboxPage() {
   return (
     <section>
       <h1>{t.inboxTitle}</h1>
+      {/* The focal point's reports owed upward, above the agency's own (shown to those who read the reporting). */}
+      <UpwardDue />
       {items.length === 0 && <p className="muted">{t.inboxEmpty}</p>}
       <ul className="inbox">
         {items.map((i) => {

@@ -5,6 +5,7 @@ import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
+import { UpwardDue } from "../upward/UpwardDue";
 
 const PERIODS_PER_YEAR: Record<string, number> = { year: 1, half: 2, quarter: 4, month: 12 };
 
@@ -117,6 +118,7 @@ export function RoundsPage() {
           ))}
         </tbody>
       </table>
+      <UpwardDue />
       {can("reporting.manage") && <NewRound onOpened={(id) => navigate(`/rounds/${id}`)} />}
     </section>
   );

@@ -13,6 +13,7 @@ import { errorBody, validate } from "../http/errors.js";
 import { openMigratedStore, startServer, VERSION } from "../server.js";
 import { backupDatabase, restoreDatabase } from "../storage/backup.js";
 import { compileReport, planBySymbol, reportDocx } from "../reports/consolidated.js";
+import { REPORT_TEMPLATES, type ReportTemplate } from "../reports/issuing-body.js";
 import { tablesXlsx } from "../reports/xlsx.js";
 import { vietnamDate } from "../reporting/periods.js";
 import type { Store } from "../storage/database.js";
@@ -90,18 +91,23 @@ program.command("extract <files...>")
   });
 
 program.command("report")
-  .description("write the consolidated report on a plan for a year: .docx in the official format, or its appendices as .xlsx")
-  .requiredOption("--plan <symbol>", "the plan's number and symbol, e.g. 23/KH-UBND")
-  .requiredOption("--period <year>", "the year reported on, e.g. 2024")
+  .description("write the consolidated report on a document (a plan, a programme, a resolution, rolled up down its chain) for a year: .docx in its issuer's form, or its appendices as .xlsx")
+  .requiredOption("--plan <symbol>", "the document's number and symbol, e.g. 23/KH-UBND or 11-NQ/TW")
+  .option("--period <year>", "the year reported on, e.g. 2024")
+  .option("--year <year>", "the same as --period")
+  .option("--template <form>", "state (Decree 30/2020) or party (the Party's rules); by default the document's issuer decides")
   .requiredOption("--out <file>", "where to write it: FILE.docx (the report) or FILE.xlsx (its appendices)")
-  .action(async (opts: { plan: string; period: string; out: string }) => {
-    const year = Number(opts.period);
-    if (!/^\d{4}$/.test(opts.period)) throw new Error(`--period: một năm, ví dụ 2024 (a year, e.g. 2024), not ${JSON.stringify(opts.period)}`);
+  .action(async (opts: { plan: string; period?: string; year?: string; template?: string; out: string }) => {
+    const period = opts.period ?? opts.year;
+    if (!period || !/^\d{4}$/.test(period)) throw new Error(`--period: một năm, ví dụ 2024 (a year, e.g. 2024), not ${JSON.stringify(period ?? "")}`);
+    if (opts.period && opts.year && opts.period !== opts.year) throw new Error("--period và --year khác nhau (--period and --year differ)");
+    const template = opts.template;
+    if (template !== undefined && !(REPORT_TEMPLATES as readonly string[]).includes(template)) throw new Error(`--template: state hoặc party (state or party), not ${JSON.stringify(template)}`);
     const format = extname(opts.out).toLowerCase();
     if (format !== ".docx" && format !== ".xlsx") throw new Error(`--out: tên tệp .docx hoặc .xlsx (a .docx or .xlsx file name), not ${JSON.stringify(opts.out)}`);
     const bytes = await withStore(loadConfig(), async (store) => {
       // Whoever holds the database reads all of it, drafts included.
-      const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), year, vietnamDate(new Date()), true);
+      const report = await compileReport(store.db, await planBySymbol(store.db, opts.plan), Number(period), vietnamDate(new Date()), true, template as ReportTemplate | undefined);
       return format === ".docx" ? reportDocx(report) : tablesXlsx(report.appendices);
     });
     writeFileSync(opts.out, bytes);

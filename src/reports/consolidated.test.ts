@@ -215,7 +215,7 @@ describe("Appendix I: the documents issued to implement the plan", () => {
     expect(rows[header + 1]).toEqual([documentsIssued.table.empty]);
   });
 
-  it("lists every published document below the plan by its 'implements' links, with who issued it and when, oldest first", async () => {
+  it("lists every published document below the plan down its chain, with who issued it and when, each under the one it carries out, oldest first", async () => {
     const db = t.store.db;
     const planId = report.plan.id;
     const agency = async (name: string) => (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)))[0].id;
@@ -237,14 +237,15 @@ describe("Appendix I: the documents issued to implement the plan", () => {
     try {
       const published = await compileReport(db, planId, 2024, "2026-11-23", false);
       expect(published.appendices[0].table.rows).toEqual([
-        [1, "88/SNV-TCBC", "15/02/2023", "Về việc triển khai Kế hoạch số 23/KH-UBND", "Sở Nội vụ"],
-        [2, "45/KH-SXD", "10/03/2023", "Kế hoạch triển khai Kế hoạch số 23/KH-UBND của UBND tỉnh", "Sở Xây dựng"],
-        [3, "12/KH-UBND", "02/05/2023", "Kế hoạch thực hiện trên địa bàn huyện (thực hiện văn bản số 45/KH-SXD)", "Ủy ban nhân dân huyện Tràng Định"],
+        ["1", "88/SNV-TCBC", "15/02/2023", "Về việc triển khai Kế hoạch số 23/KH-UBND", "Sở Nội vụ"],
+        ["2", "45/KH-SXD", "10/03/2023", "Kế hoạch triển khai Kế hoạch số 23/KH-UBND của UBND tỉnh", "Sở Xây dựng"],
+        // Numbered as the chain runs: the district's plan under the department's it carries out.
+        ["2.1", "12/KH-UBND", "02/05/2023", "Kế hoạch thực hiện trên địa bàn huyện (thực hiện văn bản số 45/KH-SXD)", "Ủy ban nhân dân huyện Tràng Định"],
       ]);
       expect(JSON.stringify(published.sections[0].blocks)).toContain("các cơ quan, đơn vị đã ban hành 3 văn bản triển khai (chi tiết tại Phụ lục I)");
       // A reader of drafts sees the draft too.
       const withDrafts = await compileReport(db, planId, 2024, "2026-11-23", true);
-      expect(withDrafts.appendices[0].table.rows.map((r) => r[1])).toEqual(["88/SNV-TCBC", "45/KH-SXD", "7/KH-SYT", "12/KH-UBND"]);
+      expect(withDrafts.appendices[0].table.rows.map((r) => r[1])).toEqual(["88/SNV-TCBC", "45/KH-SXD", "12/KH-UBND", "7/KH-SYT"]);
       const rows = tableRows(documentXml(await reportDocx(published)));
       expect(rows).toContainEqual(["2", "45/KH-SXD", "10/03/2023", "Kế hoạch triển khai Kế hoạch số 23/KH-UBND của UBND tỉnh", "Sở Xây dựng"]);
     } finally {

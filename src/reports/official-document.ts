@@ -18,6 +18,12 @@ import {
 } from "docx";
 
 export interface OfficialDocument {
+  /**
+   * Whose rules lay it out: Decree 30's for a state body (the default), or the Party's (Hướng dẫn
+   * 36-HD/VPTW): the committee over a "*" and "Số 45-BC/TU" on the left, "ĐẢNG CỘNG SẢN VIỆT NAM"
+   * underlined on the right, no national motto.
+   */
+  style?: "state" | "party";
   /** Superior body, upper line(s) of the left header column, e.g. "UBND TỈNH LẠNG SƠN" ("\n" between lines). */
   superior: string | null;
   /** Issuing body, e.g. "SỞ TÀI CHÍNH": written bold and uppercase, with a short rule under it. */
@@ -312,7 +318,22 @@ function dataTable(block: TableBlock, room = TEXT_WIDTH): (Paragraph | Table)[] 
 
 // ---- Parts ----------------------------------------------------------------------------------
 
+/** The Party's header (36-HD/VPTW): the committee in capitals over a "*", its number under; the Party's name underlined, the place and date under it. */
+function partyHeader(doc: OfficialDocument): Table {
+  const left = [
+    ...(doc.superior ? centred(upper(doc.superior), { size: 14 }) : []),
+    ...centred(upper(doc.issuer), { size: 14, bold: true }),
+    ...centred("*", { size: 14 }),
+  ];
+  const right = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 },
+    children: [new TextRun({ text: "ĐẢNG CỘNG SẢN VIỆT NAM", font: FONT, size: 30, bold: true, underline: {} })] })];
+  // "Số 45-BC/TU": no colon, a hyphen between the number and the symbol; blank for the clerk.
+  const number = doc.number === null ? `Số ${" ".repeat(6)}-${doc.symbolSuffix}` : doc.number.includes("/") ? `Số ${doc.number}` : `Số ${doc.number}-${doc.symbolSuffix}`;
+  return layoutTable([[left, right], [centred(number, { size: 14 }, 60), centred(vietnameseDateLine(doc.place, doc.date), { size: 14, italics: true }, 60)]]);
+}
+
 function header(doc: OfficialDocument): Table {
+  if (doc.style === "party") return partyHeader(doc);
   const issuer = upper(doc.issuer);
   const left = [
     ...(doc.superior ? centred(upper(doc.superior), { size: 13 }) : []),
@@ -374,7 +395,10 @@ function block(b: Block, keepNext = false): (Paragraph | Table)[] {
 
 function closing(doc: OfficialDocument): Table {
   const recipients = [
-    new Paragraph({ spacing: { before: 240 }, children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
+    // The Party writes "Nơi nhận:" underlined, upright; Decree 30 bold italic.
+    new Paragraph({ spacing: { before: 240 }, children: [doc.style === "party"
+      ? new TextRun({ text: "Nơi nhận:", font: FONT, size: 28, underline: {} })
+      : run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
     ...doc.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 11 })] })),
   ];
   const { authority, signer } = doc.signature;

@@ -4,31 +4,39 @@ import { id, year } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { compileReport, reportDocx } from "./consolidated.js";
+import { reportFormSchema } from "./form.js";
+import { REPORT_TEMPLATES } from "./issuing-body.js";
 import { tablesXlsx } from "./xlsx.js";
 import { saveReportDraft } from "./drafts.js";
 import { documents } from "../documents/schema.js";
 import { findById } from "../storage/records.js";
 
 export const reportRoutes = [
-  route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a plan for a year, as .docx in the official format (a draft compiled from accepted reports and the evaluation), or its appendices as .xlsx (format=xlsx)",
-    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx") }),
+  route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a document (a plan, a programme, a resolution, rolled up with every document implementing it) for a year, as .docx in its issuer's form (Decree 30, or the Party's with template=party), or its appendices as .xlsx (format=xlsx)",
+    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }),
     handler: async ({ ctx, params, query }) => {
-      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!));
+      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!), query.template);
       const docx = query.format === "docx";
       return new Response(new Uint8Array(docx ? await reportDocx(report) : await tablesXlsx(report.appendices)), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="bao-cao-ke-hoach-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,
+        "content-disposition": `attachment; filename="bao-cao-van-ban-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,
       } });
     } }),
 
-  route({ method: "get", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.read", summary: "The consolidated report's narrative for the editor: each section's text (drafted, or as the focal point edited it) and the version of the edits",
+  route({ method: "get", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.read", summary: "The consolidated report for the editor: its form (template, title, number, header, recipients, signer: as set, and as drafted) and each section's text (drafted, or as the focal point edited it), with the version of the edits",
     params: z.object({ id }), query: z.object({ year }),
     handler: async ({ ctx, params, query }) => {
       const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!));
-      return { title: report.title, year: report.year, draftVersion: report.draftVersion, sections: report.sections.map(({ key, title, text, edited }) => ({ key, title, text, edited })) };
+      const body = report.draftedBody;
+      return {
+        title: report.title, year: report.year, draftVersion: report.draftVersion, template: report.template, chainLength: report.chainLength,
+        form: report.form,
+        drafted: { title: report.draftedTitle, header: body.header, recipients: body.recipients, authority: body.authority, symbolSuffix: body.symbolSuffix, template: report.scopeTemplate },
+        sections: report.sections.map(({ key, title, part, text, edited }) => ({ key, title, part: part ?? null, text, edited })),
+      };
     } }),
-  route({ method: "put", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.manage", summary: "Save edited sections of the narrative (null returns a section to the drafted text); send the version you read (0 for the first edit)",
-    params: z.object({ id }), body: z.object({ year, version: z.number().int().min(0), sections: z.record(z.string(), z.string().max(100_000).nullable()) }),
+  route({ method: "put", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.manage", summary: "Save edited sections of the narrative (null returns a section to the drafted text) and/or the report's form (replaced whole; {} returns it to the drafted one); send the version you read (0 for the first edit)",
+    params: z.object({ id }), body: z.object({ year, version: z.number().int().min(0), sections: z.record(z.string(), z.string().max(100_000).nullable()).default({}), form: reportFormSchema.optional() }),
     handler: async ({ ctx, params, body }) => {
       await findById(ctx.db, documents, params.id);
       const saved = await saveReportDraft(ctx.db, ctx.user!.id, params.id, body);

@@ -6,6 +6,7 @@ import { adminEn, adminVi } from "./i18n-admin";
 import { projectsEn, projectsVi } from "./i18n-projects";
 import { valuesEn, valuesVi } from "./i18n-values";
 import { upwardEn, upwardVi } from "./upward/i18n-upward";
+import { reportEn, reportVi } from "./reports/i18n-report";
 
 const vi = {
   appName: "theodoi",
@@ -224,6 +225,7 @@ const vi = {
   ...projectsVi,
   ...valuesVi,
   ...upwardVi,
+  ...reportVi,
 };
 
 type Dictionary = typeof vi;
@@ -445,6 +447,7 @@ const en: Dictionary = {
   ...projectsEn,
   ...valuesEn,
   ...upwardEn,
+  ...reportEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

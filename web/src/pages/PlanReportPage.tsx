@@ -4,11 +4,10 @@ import type { PlanEvaluation } from "../../../src/evaluation/plan";
 import { ApiError, sendJson, useApi } from "../api";
 import { LoadState } from "../components/Status";
 import { useLanguage } from "../i18n";
+import { ReportFormPanel, type ReportDraftView } from "../reports/ReportFormPanel";
 import { useSession } from "../session";
 
-interface Draft { title: string; year: number; draftVersion: number; sections: { key: string; title: string; text: string; edited: boolean }[] }
-
-/** A plan's evaluation for a year and its consolidated report: the narrative to edit, the .docx and .xlsx to download. */
+/** A document's evaluation for a year and its consolidated report over its chain: the form and the narrative to edit, the .docx and .xlsx to download. */
 export function PlanReportPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
@@ -16,7 +15,7 @@ export function PlanReportPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get("year") ?? new Date().getFullYear());
   const evaluation = useApi<PlanEvaluation>(`/api/plans/${id}/evaluation?year=${year}`);
-  const draft = useApi<Draft>(`/api/plans/${id}/report-draft?year=${year}`);
+  const draft = useApi<ReportDraftView>(`/api/plans/${id}/report-draft?year=${year}`);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   if (!evaluation.data || !draft.data) return <LoadState loading={evaluation.loading || draft.loading} error={evaluation.error ?? draft.error} onRetry={() => { evaluation.reload(); draft.reload(); }} />;
@@ -65,13 +64,15 @@ export function PlanReportPage() {
       <h2>{t.tasksEvaluated}</h2>
       <p>{(Object.keys(e.taskCounts) as (keyof typeof e.taskCounts)[]).map((k) => `${t.taskStatus[k]}: ${e.taskCounts[k]}`).join(" · ")}</p>
 
+      <ReportFormPanel key={`${year}-${d.draftVersion === 0 ? "new" : "saved"}`} planId={id!} draft={d} editable={editable} onSaved={draft.reload} />
+
       <h2>{t.narrativeTitle}</h2>
       {message && <p role="status">{message}</p>}
       {d.sections.map((s) => {
         const value = texts[s.key] ?? s.text;
         return (
           <div key={s.key} className="panel narrative">
-            <label>{s.title}{s.edited && <span className="tag">{t.narrativeEdited}</span>}
+            <label>{s.part && <span className="section-part">{s.part}</span>}{s.title}{s.edited && <span className="tag">{t.narrativeEdited}</span>}
               <textarea rows={8} value={value} disabled={!editable} onChange={(ev) => setTexts({ ...texts, [s.key]: ev.target.value })} />
             </label>
             {editable && (

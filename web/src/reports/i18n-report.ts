@@ -1,0 +1,38 @@
+/** The words of the consolidated report's form (web/src/reports), Vietnamese and English. */
+export const reportVi = {
+  reportFormTitle: "Thể thức báo cáo",
+  reportFormHint: "Để trống một ô thì báo cáo dùng nội dung dự thảo (hiện mờ trong ô). Thể thức mặc định theo cơ quan ban hành văn bản: văn bản của Đảng → thể thức của Đảng.",
+  reportTemplate: "Thể thức",
+  reportTemplates: { state: "Cơ quan nhà nước (Nghị định 30/2020/NĐ-CP)", party: "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)" } as Record<string, string>,
+  reportTemplateDefault: (name: string) => `Theo cơ quan ban hành (${name})`,
+  reportSubject: "Trích yếu (tên báo cáo)",
+  reportNumber: "Số văn bản (để trống cho văn thư điền)",
+  reportHeader: "Tên cơ quan ban hành (mỗi dòng một dòng tiêu đề)",
+  reportRecipients: "Nơi nhận (mỗi dòng một nơi nhận)",
+  reportSignerTitle: "Chức vụ người ký",
+  reportSignerName: "Họ và tên người ký",
+  reportFormSave: "Lưu thể thức",
+  reportFormReset: "Dùng lại bản dự thảo",
+  reportFormSaved: "Đã lưu thể thức báo cáo",
+  reportFormInvalid: "Thể thức chưa hợp lệ: xem các ô được đánh dấu",
+  reportScopeChain: (n: number) => (n ? `Báo cáo tổng hợp cả ${n.toLocaleString("vi-VN")} văn bản triển khai bên dưới (Phụ lục I).` : "Chưa có văn bản triển khai nào bên dưới văn bản này."),
+};
+
+export const reportEn: typeof reportVi = {
+  reportFormTitle: "The report's form",
+  reportFormHint: "Leave a field empty and the report uses the drafted text (shown greyed in the field). The form follows the document's issuer by default: a Party document → the Party's form.",
+  reportTemplate: "Form",
+  reportTemplates: { state: "State body (Decree 30/2020/NĐ-CP)", party: "Party document (Guidance 36-HD/VPTW)" },
+  reportTemplateDefault: (name: string) => `By the issuer (${name})`,
+  reportSubject: "Subject (the report's title)",
+  reportNumber: "Number (leave empty for the clerk)",
+  reportHeader: "Issuing body's header (one line each)",
+  reportRecipients: "Recipients (one a line)",
+  reportSignerTitle: "Signer's title",
+  reportSignerName: "Signer's name",
+  reportFormSave: "Save the form",
+  reportFormReset: "Back to the draft",
+  reportFormSaved: "The report's form was saved",
+  reportFormInvalid: "The form is not valid yet: see the marked fields",
+  reportScopeChain: (n: number) => (n ? `The report rolls up all ${n.toLocaleString("en")} implementing documents below (Appendix I).` : "No implementing document below this one yet."),
+};

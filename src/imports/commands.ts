@@ -25,6 +25,7 @@ import { documentTypeOfSymbol, parseDocumentSymbol } from "../text/symbols.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { draftFromExtraction, figureOf, unmappedLeads, type Draft, type RegistryEntry } from "./draft.js";
 import { imports } from "./schema.js";
+import { recordConfirmedUpward } from "../reporting/upward-extraction.js";
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -234,6 +235,8 @@ export async function publishImport(db: Database, id: number, version: number): 
     const [published] = await tx.update(imports).set({
       status: "published", documentId, publishedAt: new Date().toISOString(), version: version + 1, updatedAt: new Date().toISOString(),
     }).where(eq(imports.id, id)).returning();
+    // The reports upward it asks for that the reviewer confirmed (issue 15).
+    await recordConfirmedUpward(tx, documentId, draft.upwardReports ?? [], null);
     return { import: published, documentId, tasks: draft.tasks.length, indicators: draft.indicators.length, projects: draft.projects.length };
   });
 }

@@ -11,6 +11,7 @@ import type { Extraction } from "../extraction/extract.js";
 import { agenciesAt, foldKeepingOffsets, type RegistryAgency } from "../extraction/agencies.js";
 import { COMPARATORS, DIRECTIONS, PROJECT_MEASURES } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
+import { proposeUpward, upwardProposals } from "../reporting/upward-extraction.js";
 
 const offset = z.number().int().min(0).nullable();
 const shortText = z.string().trim().max(2000);
@@ -98,6 +99,8 @@ export const draftSchema = z.object({
   }),
   /** The numbered headings: published as the document's outline, each item placed in the innermost section holding its clause. */
   outline: z.array(sectionDraft).max(2000).default([]),
+  /** Reports the document asks the province to send a higher body, proposed from its reporting rules; those confirmed become obligations on publishing. */
+  upwardReports: upwardProposals,
   implements: z.array(citationDraft).max(500),
   references: z.array(citationDraft).max(2000),
   tasks: z.array(taskDraft).max(5000),
@@ -209,6 +212,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       agenciesAsOf: dated.date, agenciesAsOfAssumed: dated.assumed,
     },
     outline: extraction.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, start: o.start, end: o.end })),
+    upwardReports: proposeUpward(d, extraction.reporting, extraction.implements[0]?.symbol ?? null, (name) => ownerOf(name)),
     implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
     references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
     chains: extraction.cited.links,

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
-import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
+import { startTestServer, upload, type Client, type TestServer } from "../../test/support/server.js";
 import { addDays, vietnamDate } from "./periods.js";
 
 let s: TestServer;
@@ -141,5 +141,36 @@ describe("reports owed upward", () => {
     }
     const trail = await s.db.store.db.select().from(auditEvents).where(and(eq(auditEvents.tableName, "report_obligations"), eq(auditEvents.rowKey, String(o.id))));
     expect(trail.map((e) => e.operation)).toEqual(["insert"]);
+  });
+
+  it("proposes, from an imported central plan, the report it asks the province for; the reviewer confirms it on publishing", async () => {
+    const text = [
+      "BAN KINH TẾ TRUNG ƯƠNG", "Số 270-KH/BKTTW", "KẾ HOẠCH", "Giám sát việc thực hiện Nghị quyết số 11-NQ/TW",
+      "Thực hiện Nghị quyết số 11-NQ/TW, ngày 10/02/2022 của Bộ Chính trị, Ban Kinh tế Trung ương xây dựng kế hoạch như sau:",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Ban Thường vụ các tỉnh ủy, thành ủy tổ chức tự giám sát, báo cáo kết quả về Ban Kinh tế Trung ương trước ngày 30/11/2024.",
+    ].join("\n");
+    const imported = ok(await upload(s, "270-kh-bkttw.txt", Buffer.from(text), "vi", focal), 201);
+    const detail = ok(await focal.call("GET", `/api/imports/${imported.id}`));
+    expect(detail.draft.upwardReports).toEqual([expect.objectContaining({ recipientText: "Ban Kinh tế Trung ương", recipientId: idOf["ban-kinh-te-trung-uong"], frequency: "once", dueOn: "2024-11-30", confirmed: false })]);
+    const before = ok(await leader.call("GET", "/api/upward-reports")).items.length;
+    // Confirmed without the reporting body: refused at its field, nothing published.
+    const draft = { ...detail.draft, agencies: detail.draft.agencies.map((a: any) => ({ ...a, agencyIds: a.agencyIds.length ? a.agencyIds : [idOf["ban-thuong-vu-tinh-uy"]] })) };
+    draft.upwardReports = [{ ...draft.upwardReports[0], confirmed: true, reporterId: null }];
+    const saved = ok(await focal.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: detail.version }));
+    const refused = await focal.call("POST", `/api/imports/${imported.id}/publish`, { version: saved.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].field).toBe("upwardReports.0.reporterId");
+    expect(ok(await leader.call("GET", "/api/upward-reports")).items.length).toBe(before);
+    // Mapped and confirmed: published with the obligation, requested by the plan, on the resolution it implements.
+    draft.upwardReports = [{ ...draft.upwardReports[0], reporterId: idOf["ban-thuong-vu-tinh-uy"] }];
+    const again = ok(await focal.call("PUT", `/api/imports/${imported.id}/draft`, { draft, version: saved.version }));
+    const published = ok(await focal.call("POST", `/api/imports/${imported.id}/publish`, { version: again.version }));
+    const items = ok(await leader.call("GET", "/api/upward-reports")).items;
+    expect(items.length).toBe(before + 1);
+    expect(items.find((o: any) => o.requestedBy?.id === published.documentId)).toMatchObject({
+      title: "Báo cáo kết quả thực hiện 11-NQ/TW", reporterId: idOf["ban-thuong-vu-tinh-uy"], recipientText: "Ban Kinh tế Trung ương", frequency: "once", dueOn: "2024-11-30",
+      subject: { symbol: "11-NQ/TW" }, note: "Theo văn bản: “trước ngày 30/11/2024”",
+    });
   });
 });

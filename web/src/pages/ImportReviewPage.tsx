@@ -8,6 +8,7 @@ import { LoadState } from "../components/Status";
 import { DraftProjects } from "../projects/DraftProjects";
 import { formatDate, formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
+import { UpwardProposals } from "../upward/UpwardProposals";
 
 type Tab = "tasks" | "indicators" | "projects" | "agencies" | "document" | "changes" | "feeds";
 interface Span { start: number | null; end: number | null }
@@ -172,6 +173,7 @@ export function ImportReviewPage() {
       )}
       {unmapped.length > 0 && editable && <p className="warning" role="alert">{t.unmapped(unmapped.join("; "))}</p>}
       {problems.length > 0 && <ul className="error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+      <UpwardProposals proposals={draft.upwardReports ?? []} registry={agencies} editable={editable} onSelect={setSpan} onChange={(upwardReports) => change({ ...draft, upwardReports })} />
       <div className="review-panes">
         <div className="pane items">
           <div role="tablist">

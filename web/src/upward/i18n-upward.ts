@@ -55,6 +55,12 @@ export const upwardVi = {
   upwardUndoConfirm: (period: string) => `Huỷ ghi nhận đã gửi kỳ ${period}?`,
   upwardSentAs: (symbol: string | null, date: string) => `${symbol ? `Số ${symbol}, ` : ""}gửi ngày ${date}`,
   upwardMore: (n: number) => `và ${days(n)} kỳ khác`,
+  upwardProposalsTitle: (n: number) => `Báo cáo gửi cấp trên văn bản yêu cầu (${days(n)})`,
+  upwardProposalsHint: "Đọc từ văn bản: yêu cầu tỉnh báo cáo cơ quan cấp trên trước một hạn. Đánh dấu để ghi nhận nghĩa vụ báo cáo khi công bố văn bản, và chọn cơ quan báo cáo.",
+  upwardConfirm: "Ghi nhận nghĩa vụ báo cáo này khi công bố",
+  upwardAsWritten: (name: string) => `văn bản ghi: “${name}”`,
+  upwardReporterRequired: "Chọn cơ quan báo cáo trước khi công bố",
+  upwardSeeInText: "Xem trong văn bản",
 };
 
 export type UpwardDictionary = typeof upwardVi;
@@ -113,4 +119,10 @@ export const upwardEn: UpwardDictionary = {
   upwardUndoConfirm: (period: string) => `Undo the send recorded for ${period}?`,
   upwardSentAs: (symbol: string | null, date: string) => `${symbol ? `No. ${symbol}, ` : ""}sent on ${date}`,
   upwardMore: (n: number) => `and ${n} more period${n === 1 ? "" : "s"}`,
+  upwardProposalsTitle: (n: number) => `Reports upward the document asks for (${n})`,
+  upwardProposalsHint: "Read from the text: requests that the province report to a higher body by a date. Tick one to record it as an obligation when the document is published, and choose the reporting body.",
+  upwardConfirm: "Record this report as owed when publishing",
+  upwardAsWritten: (name: string) => `the document writes “${name}”`,
+  upwardReporterRequired: "Choose the reporting body before publishing",
+  upwardSeeInText: "See in the text",
 };

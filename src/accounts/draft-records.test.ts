@@ -238,6 +238,8 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/rounds/{id}/reports/{agencyId}/official.docx": { urls: () => [`/api/rounds/${f.round}/reports/${f.agency}/official.docx`], shows: true },
   "/api/evidence/{id}": { urls: () => idsOf("evidence_files").map((id) => `/api/evidence/${id}`), shows: true },
   "/api/notifications": { urls: () => ["/api/notifications"], shows: false },
+  // The draft's indicator serves the published plan's: its name shows among what serves it, to those who read drafts only.
+  "/api/documents/{id}/contributions": { urls: () => [`/api/documents/${f.draft}/contributions`, `/api/documents/${f.published}/contributions`], shows: true },
   "/api/plans/{id}/evaluation": { urls: () => [`/api/plans/${f.draft}/evaluation?year=2026`, `/api/plans/${f.published}/evaluation?year=2026`], shows: true },
   "/api/dashboard": { urls: () => ["/api/dashboard?year=2026", `/api/dashboard?year=2026&plan=${f.draft}`, `/api/dashboard?year=2026&plan=${f.published}`], shows: true },
   "/api/dashboard/indicators": { urls: () => ["/api/dashboard/indicators?year=2026", `/api/dashboard/indicators?year=2026&plan=${f.draft}`, `/api/dashboard/indicators?year=2026&plan=${f.published}`], shows: true },

@@ -49,6 +49,8 @@ const messages = {
   document_unknown: { vi: "Không có văn bản với mã số này", en: "No document with this id" },
   parent_cycle: { vi: "Cơ quan không thể trực thuộc chính nó hoặc cơ quan cấp dưới của nó", en: "An agency cannot sit under itself or its own sub-agency" },
   link_cycle: { vi: "Liên kết này tạo thành vòng lặp trong chuỗi văn bản", en: "This link would make the document chain a cycle" },
+  restate_not_below: { vi: "Văn bản nguồn phải là văn bản thực hiện (trực tiếp hoặc gián tiếp) văn bản này", en: "The source document must implement this one, directly or down its chain" },
+  serves_not_above: { vi: "Chỉ tiêu được phục vụ phải thuộc một văn bản cấp trên trong chuỗi văn bản mà văn bản này thực hiện", en: "The indicator served must belong to a document above this one in the chain it implements" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
   search_empty: { vi: "Nhập ít nhất một từ để tìm", en: "Type at least one word to search" },
   upload_too_large: { vi: "Tệp tải lên vượt giới hạn {limit}; hãy tách văn bản thành nhiều tệp, hoặc lưu lại tệp không kèm ảnh rồi tải lên", en: "The uploaded file is over the {limit} limit; split the document into several files, or save it again without images" },

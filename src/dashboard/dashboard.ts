@@ -13,11 +13,11 @@
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { auditEvents } from "../audit/schema.js";
-import { inPublishedDocument } from "../documents/queries.js";
+import { inPublishedDocument, scopeDocuments, type ChainMember } from "../documents/queries.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
-import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf } from "../evaluation/plan.js";
+import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, foldServing, yearAsOf } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import type { ProjectState } from "../evaluation/projects.js";
 import { listProjects } from "../plans/projects.js";
@@ -50,6 +50,8 @@ const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_trac
 export interface Dashboard {
   year: number;
   planId: number | null;
+  /** The documents a document's dashboard rolls up (it, and everything below it in its chain), for the drill-down; null province-wide. */
+  chain: ChainMember[] | null;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
   taskCounts: Record<TaskState, number>;
   /** The plans with tasks or indicators, most off-track first (at most PLANS_SHOWN; `planCount` says how many there are). */
@@ -87,23 +89,26 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   // drafts count only on a draft plan's own dashboard, which only those who read drafts may open (see routes).
   const [scope] = planId === null ? [] : await db.select({ status: documents.status }).from(documents).where(eq(documents.id, planId));
   const drafts = scope !== undefined && scope.status !== "published";
-  const evaluated = await evaluatePlans(db, planId === null ? "all" : [planId], year, today, drafts);
+  // A document's dashboard rolls up everything below it in its chain (a resolution's, its programmes' and plans').
+  const chain = planId === null ? null : await scopeDocuments(db, planId, drafts);
+  const scopeIds = chain?.map((d) => d.id) ?? null;
+  const evaluated = await evaluatePlans(db, scopeIds ?? "all", year, today, drafts);
   const ids = [...evaluated.keys()];
   const docs = ids.length ? await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, ids)) : [];
   const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
   const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
-  for (const e of evaluated.values()) {
-    for (const [k, v] of Object.entries(e.indicatorCounts)) indicatorCounts[k as IndicatorEvaluation["status"]] += v;
-    for (const [k, v] of Object.entries(e.taskCounts)) taskCounts[k as TaskState] += v;
-  }
-  const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.map((i) => ({ docId, i })));
+  for (const e of evaluated.values()) for (const [k, v] of Object.entries(e.taskCounts)) taskCounts[k as TaskState] += v;
+  // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
+  const kept = new Set(foldServing([...evaluated.values()].flatMap((e) => e.indicators)).map((i) => i.id));
+  const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.filter((i) => kept.has(i.id)).map((i) => ({ docId, i })));
+  for (const { i } of allIndicators) indicatorCounts[i.evaluation.status]++;
   allIndicators.sort((a, b) => ORDER.indexOf(a.i.evaluation.status) - ORDER.indexOf(b.i.evaluation.status) || a.docId - b.docId || a.i.id - b.i.id);
 
   // Tasks by lead agency as the agencies stood in the year (successors of those merged away), joined on
   // the scope (not listed by id: a province has thousands).
   const taskState = new Map<number, TaskState>();
   for (const e of evaluated.values()) for (const t of e.tasks) taskState.set(t.id, t.state);
-  const leadsOf = taskState.size ? await taskLeadsOn(db, planId === null ? inPublishedDocument(tasks.documentId) : eq(tasks.documentId, planId), yearAsOf(year, today)) : new Map<number, { id: number; name: string }[]>();
+  const leadsOf = taskState.size ? await taskLeadsOn(db, scopeIds === null ? inPublishedDocument(tasks.documentId) : inArray(tasks.documentId, scopeIds), yearAsOf(year, today)) : new Map<number, { id: number; name: string }[]>();
   const byAgency = new Map<number, Dashboard["agencies"][number]>();
   const agencyRow = (id: number) => {
     let row = byAgency.get(id);
@@ -118,7 +123,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   // Reporting: every round due by now (of the plan, or all), each expected agency on time or not.
   const dueRounds = await db.select({ id: rounds.id, title: rounds.title, dueOn: rounds.dueOn, status: rounds.status }).from(rounds)
     .where(and(lte(rounds.dueOn, today), lte(rounds.periodYear, year)));
-  const ofPlan = planId === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(eq(roundPlans.documentId, planId))).map((r) => r.roundId));
+  const ofPlan = scopeIds === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(inArray(roundPlans.documentId, scopeIds))).map((r) => r.roundId));
   const scoped = ofPlan ? dueRounds.filter((r) => ofPlan.has(r.id)) : dueRounds;
   const expected = scoped.length ? await db.select({
     roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, ownDueOn: roundReporters.dueOn, firstSubmittedAt: submissions.firstSubmittedAt, status: submissions.status,
@@ -167,7 +172,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     } : null,
   }));
   const dashboard: Dashboard = {
-    year, planId, indicatorCounts, taskCounts,
+    year, planId, chain, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),

@@ -169,3 +169,11 @@ export async function chainBelow(db: Database, id: number, drafts: boolean): Pro
     .map((r) => { const { status: _status, ...m } = byId.get(r.id)!; return { ...m, depth: r.depth, parentId: r.parent_id }; })
     .sort((a, b) => a.depth - b.depth || (a.issuedOn ?? "").localeCompare(b.issuedOn ?? "") || a.id - b.id);
 }
+
+/**
+ * The documents a roll-up reads for a scope: the document and every document below it (published ones only
+ * unless `drafts`), reports left out, since what a report states is values of the plans' indicators, not targets.
+ */
+export async function scopeDocuments(db: Database, documentId: number, drafts: boolean): Promise<ChainMember[]> {
+  return (await chainBelow(db, documentId, drafts)).filter((d) => d.id === documentId || d.docType !== "report");
+}

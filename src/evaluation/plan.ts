@@ -5,18 +5,26 @@
  * one plan or for every plan of the province (the dashboard), whatever their number.
  */
 import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { inPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { valueVisible } from "../plans/indicators.js";
-import { indicators, indicatorValues, tasks } from "../plans/schema.js";
+import { indicatorContributions, indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
-import type { Database } from "../storage/database.js";
+import { queryRows, type Database } from "../storage/database.js";
 import { foldVietnamese } from "../text/fold.js";
 import { evaluateIndicator, isBand, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
+import { servedSeries } from "./contributions.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 
 export interface PlanEvaluation {
   year: number;
-  indicators: { id: number; name: string; unit: string | null; target: IndicatorTarget; evaluation: IndicatorEvaluation; values: Observation[] }[];
+  indicators: {
+    id: number; name: string; unit: string | null; target: IndicatorTarget; evaluation: IndicatorEvaluation; values: Observation[];
+    /** How many indicators of lower documents serve it (their values fill its years without its own). */
+    servedBy: number;
+    /** The indicators above it that it serves, among those evaluated with it: a roll-up counts it in theirs (see foldServing). */
+    serves: number[];
+  }[];
   tasks: {
     id: number; text: string; sectionNumber: string | null; deadlineText: string | null; state: TaskState; due: string | null; reported: boolean;
     /** The focal point marked it completed (with this reason), which is what its state says. */
@@ -51,9 +59,13 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     direction: indicators.direction, targetYear: indicators.targetYear, perYear: indicators.perYear, periodFrom: indicators.periodFrom, periodTo: indicators.periodTo,
     baselineValue: indicators.baselineValue, baselineYear: indicators.baselineYear,
   }).from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
-  const values = planIndicators.length ? await db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
+  const yearlyValues = (which: SQL) => db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
     .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(and(inScope(indicators.documentId), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts))) : [];
+    .where(and(which, lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts)));
+  const values = planIndicators.length ? await yearlyValues(inScope(indicators.documentId)) : [];
+  const serving = planIndicators.length ? await servingIndicators(db, inScope(indicators.documentId), drafts) : { links: [], units: new Map<number, string | null>() };
+  const servingIds = [...serving.units.keys()].filter((id) => !planIndicators.some((i) => i.id === id));
+  if (servingIds.length) values.push(...await yearlyValues(inArray(indicators.id, servingIds)));
   // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
   const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, periodYear: rounds.periodYear })
     .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))
@@ -78,6 +90,18 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     list.push({ year: v.periodYear, value: v.value, kind: v.kind as "actual" | "estimate", recordedAt: v.recordedAt });
     seriesOf.set(v.indicatorId, list);
   }
+  // An indicator is judged on its own values and, for the years it has none, on those of the indicators serving it, down their chain.
+  const servedBy = new Map<number, number[]>();
+  for (const l of serving.links) servedBy.set(l.servesId, [...(servedBy.get(l.servesId) ?? []), l.indicatorId]);
+  const inScopeIds = new Set(planIndicators.map((i) => i.id));
+  const servesOf = new Map<number, number[]>();
+  for (const l of serving.links) if (inScopeIds.has(l.servesId)) servesOf.set(l.indicatorId, [...(servesOf.get(l.indicatorId) ?? []), l.servesId]);
+  const unitOf = new Map<number, string | null>([...serving.units, ...planIndicators.map((i) => [i.id, i.unit] as const)]);
+  const seriesJudged = (id: number, seen: Set<number>): Observation[] => {
+    const own = upTo(seriesOf.get(id) ?? [], year);
+    const below = (servedBy.get(id) ?? []).filter((s) => !seen.has(s));
+    return servedSeries(own, unitOf.get(id) ?? null, below.map((s) => ({ unit: unitOf.get(s) ?? null, series: seriesJudged(s, new Set([...seen, s])) })));
+  };
   const out = new Map<number, PlanEvaluation>();
   const planOf = (id: number) => {
     let e = out.get(id);
@@ -91,10 +115,10 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     };
     target.band = isBand(target, foldVietnamese(i.name));
     // One value a year (several agencies may report; an actual value wins over an estimate), for the tables and charts too.
-    const series = upTo(seriesOf.get(i.id) ?? [], year);
+    const series = seriesJudged(i.id, new Set([i.id]));
     const evaluation = evaluateIndicator(target, series, year);
     const plan = planOf(i.documentId);
-    plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series });
+    plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series, servedBy: servedBy.get(i.id)?.length ?? 0, serves: servesOf.get(i.id) ?? [] });
     plan.indicatorCounts[evaluation.status]++;
   }
   for (const t of planTasks) {
@@ -111,4 +135,34 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     plan.taskCounts[evaluated.state]++;
   }
   return out;
+}
+
+/**
+ * The indicators serving those `served` selects, down their chain (a department's serving the province's
+ * serving the resolution's; at most 6 levels, so a cycle cannot run away), that the reader may see: the
+ * links, and each serving indicator's unit.
+ */
+async function servingIndicators(db: Database, served: SQL, drafts: boolean): Promise<{ links: { indicatorId: number; servesId: number }[]; units: Map<number, string | null> }> {
+  const links = await queryRows<{ indicator_id: number; serves_id: number }>(db, sql`
+    with recursive chain(indicator_id, serves_id, depth) as (
+      select c.indicator_id, c.serves_id, 1 from ${indicatorContributions} c where c.serves_id in (select ${indicators.id} from ${indicators} where ${served})
+      union
+      select c.indicator_id, c.serves_id, chain.depth + 1 from ${indicatorContributions} c join chain on c.serves_id = chain.indicator_id where chain.depth < 6
+    )
+    select distinct indicator_id, serves_id from chain`);
+  const ids = [...new Set(links.map((l) => l.indicator_id))];
+  const visible = ids.length ? await db.select({ id: indicators.id, unit: indicators.unit }).from(indicators)
+    .where(and(inArray(indicators.id, ids), drafts ? undefined : inPublishedDocument(indicators.documentId))) : [];
+  const units = new Map(visible.map((i) => [i.id, i.unit]));
+  return { links: links.filter((l) => units.has(l.indicator_id)).map((l) => ({ indicatorId: l.indicator_id, servesId: l.serves_id })), units };
+}
+
+/**
+ * A roll-up's indicators, each target once: one that serves another evaluated with it (the plan's restatement
+ * of its programme's target) is counted in that one's light, which is judged on its values; each document's
+ * own page still shows it.
+ */
+export function foldServing<T extends PlanEvaluation["indicators"][number]>(all: T[]): T[] {
+  const ids = new Set(all.map((i) => i.id));
+  return all.filter((i) => !i.serves.some((s) => ids.has(s)));
 }

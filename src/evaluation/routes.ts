@@ -4,15 +4,15 @@ import { id, year } from "../core/fields.js";
 import { findDocument } from "../documents/queries.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { evaluatePlan } from "./plan.js";
+import { evaluateChain } from "./chain.js";
 
 export const evaluationRoutes = [
-  route({ method: "get", path: "/api/plans/:id/evaluation", tag: "evaluation", access: "plans.read", summary: "A plan evaluated for a year: indicators against targets (with the reason), tasks in the Government Office's categories, and the counts",
+  route({ method: "get", path: "/api/plans/:id/evaluation", tag: "evaluation", access: "plans.read", summary: "A document evaluated for a year with everything below it in its chain (a resolution, a programme, a plan): indicators against targets (with the reason), tasks in the Government Office's categories, each with its document, and the counts of each document",
     params: z.object({ id }), query: z.object({ year: year.optional() }),
     handler: async ({ ctx, params, query }) => {
       const drafts = readsDrafts(ctx.user!);
       const plan = await findDocument(ctx.db, params.id, drafts);
       const today = vietnamDate(new Date());
-      return evaluatePlan(ctx.db, plan.id, query.year ?? Number(today.slice(0, 4)), today, drafts);
+      return evaluateChain(ctx.db, plan.id, query.year ?? Number(today.slice(0, 4)), today, drafts);
     } }),
 ];

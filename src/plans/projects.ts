@@ -6,7 +6,7 @@
 import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { notFound } from "../core/errors.js";
-import { noneOrPublishedDocument } from "../documents/queries.js";
+import { noneOrPublishedDocument, scopeDocuments } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { evaluateProject, figureOf, type ProjectEvaluation, type ProjectState } from "../evaluation/projects.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
@@ -35,8 +35,8 @@ export const metricVisible = (drafts: boolean) => (drafts ? undefined : and(
  * The projects a document carries (a plan that lists them) or reports on. `drafts` false: only while the document
  * is published (a draft naming a project says nothing to a reader who may not see drafts).
  */
-export const namedBy = (documentId: number, role?: "carries" | "reports", drafts = true) => exists(sql`(select 1 from ${projectDocuments} join ${documents} on ${documents.id} = ${projectDocuments.documentId}
-  where ${projectDocuments.projectId} = ${projects.id} and ${projectDocuments.documentId} = ${documentId}${role ? sql` and ${projectDocuments.role} = ${role}` : sql``}${drafts ? sql`` : sql` and ${documents.status} = 'published'`})`);
+export const namedBy = (documentId: number | number[], role?: "carries" | "reports", drafts = true) => exists(sql`(select 1 from ${projectDocuments} join ${documents} on ${documents.id} = ${projectDocuments.documentId}
+  where ${projectDocuments.projectId} = ${projects.id} and ${typeof documentId === "number" ? eq(projectDocuments.documentId, documentId) : inArray(projectDocuments.documentId, documentId.length ? documentId : [0])}${role ? sql` and ${projectDocuments.role} = ${role}` : sql``}${drafts ? sql`` : sql` and ${documents.status} = 'published'`})`);
 
 export type ProjectRow = Omit<typeof projects.$inferSelect, "searchFolded">;
 export type MetricRow = typeof projectMetrics.$inferSelect;
@@ -80,11 +80,12 @@ const withoutSearch = ({ searchFolded: _s, ...r }: typeof projects.$inferSelect)
 /** Carried by some plan the reader may see. */
 const carriedByAPlan = (drafts: boolean) => exists(sql`(select 1 from ${projectDocuments} join ${documents} on ${documents.id} = ${projectDocuments.documentId} where ${projectDocuments.projectId} = ${projects.id} and ${projectDocuments.role} = 'carries'${drafts ? sql`` : sql` and ${documents.status} = 'published'`})`);
 
-export function projectWhere(q: { planId?: number; documentId?: number; leadId?: number; q?: string; carried?: "0" | "1" }, drafts: boolean): SQL | undefined {
+/** `planIds`: the plan asked for and every document below it in its chain (see listProjects). */
+function projectWhere(q: { planIds?: number[]; documentId?: number; leadId?: number; q?: string; carried?: "0" | "1" }, drafts: boolean): SQL | undefined {
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   return and(
     q.documentId ? namedBy(q.documentId, undefined, drafts) : undefined,
-    q.planId ? namedBy(q.planId, "carries", drafts) : q.carried === "1" ? carriedByAPlan(drafts) : undefined,
+    q.planIds ? namedBy(q.planIds, "carries", drafts) : q.carried === "1" ? carriedByAPlan(drafts) : undefined,
     q.leadId ? eq(projects.leadId, q.leadId) : undefined,
     tsquery ? matchesSearch(projects.searchFolded, tsquery) : undefined,
     projectVisible(drafts),
@@ -97,7 +98,9 @@ export function projectWhere(q: { planId?: number; documentId?: number; leadId?:
  * follows tens of key projects, a ministry a few hundred.
  */
 export async function listProjects(db: Database, q: z.infer<typeof projectListQuery>, drafts: boolean, today: string): Promise<Page<ProjectSummary> & { states: Record<ProjectState, number> }> {
-  const rows = (await db.select().from(projects).where(projectWhere(q, drafts))).map(withoutSearch);
+  // A plan's projects are those it carries and those of the plans below it (a resolution's, those of its whole chain).
+  const planIds = q.planId ? (await scopeDocuments(db, q.planId, drafts)).map((d) => d.id) : undefined;
+  const rows = (await db.select().from(projects).where(projectWhere({ ...q, planIds }, drafts))).map(withoutSearch);
   const summaries = await summarise(db, rows, drafts, today);
   const states = { completed: 0, on_schedule: 0, behind: 0, stalled: 0, no_data: 0 } as Record<ProjectState, number>;
   for (const s of summaries) states[s.evaluation.state]++;

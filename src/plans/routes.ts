@@ -4,6 +4,7 @@ import { megabytes } from "../text/numbers.js";
 import { route } from "../http/route.js";
 import { readsDrafts } from "../accounts/policy.js";
 import { vietnamDate } from "../reporting/periods.js";
+import { confirmContribution, documentContributions, removeContribution, restateTargets } from "./contributions.js";
 import { createIndicator, createValue, deleteIndicator, deleteValue, getIndicator, getValue, listIndicators, listValues, updateIndicator, updateValue } from "./indicators.js";
 import {
   indicatorInput, indicatorListQuery, indicatorPatch, metricInput, metricPatch, projectInput, projectListQuery, projectPatch,
@@ -36,6 +37,17 @@ export const planRoutes = [
     handler: ({ ctx, params, body }) => updateIndicator(ctx.db, params.id, body) }),
   route({ method: "delete", path: "/api/indicators/:id", tag: "indicators", access: "plans.write", summary: "Delete an indicator and its values", params: idParams, status: 204,
     handler: ({ ctx, params }) => deleteIndicator(ctx.db, params.id) }),
+
+  route({ method: "get", path: "/api/documents/:id/contributions", tag: "indicators", access: "plans.read", summary: "A document's indicators with the indicators of documents above it that each serves, those below that serve it, and suggestions of what it may serve (same unit, close names)", params: idParams,
+    handler: ({ ctx, params }) => documentContributions(ctx.db, params.id, readsDrafts(ctx.user!)) }),
+  route({ method: "post", path: "/api/documents/:id/restated-targets", tag: "indicators", access: "plans.write", summary: "Give a document above (a resolution or programme known only from citations) the targets a lower document in its chain restates: each copied, or matched by name, and linked as served by the lower indicator",
+    params: idParams, body: z.object({ fromId: id, indicatorIds: z.array(id).min(1).max(500) }), status: 201,
+    handler: ({ ctx, params, body }) => restateTargets(ctx.db, ctx.user!.id, params.id, body, readsDrafts(ctx.user!)) }),
+  route({ method: "put", path: "/api/indicators/:id/serves/:servesId", tag: "indicators", access: "plans.write", summary: "Confirm that an indicator serves an indicator of a document above it in its chain (its values then fill that target's years without values of its own)",
+    params: z.object({ id, servesId: id }),
+    handler: ({ ctx, params }) => confirmContribution(ctx.db, ctx.user!.id, params.id, params.servesId, readsDrafts(ctx.user!)) }),
+  route({ method: "delete", path: "/api/indicators/:id/serves/:servesId", tag: "indicators", access: "plans.write", summary: "Remove the link between an indicator and the one it serves", params: z.object({ id, servesId: id }), status: 204,
+    handler: ({ ctx, params }) => removeContribution(ctx.db, params.id, params.servesId) }),
 
   route({ method: "get", path: "/api/values", tag: "indicator values", access: "plans.read", summary: "List indicator values", query: valueListQuery,
     handler: ({ ctx, query }) => listValues(ctx.db, query, readsDrafts(ctx.user!)) }),

@@ -19,7 +19,7 @@ import type { Database } from "../storage/database.js";
 import { foldVietnamese } from "../text/fold.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { PERIOD } from "./inputs.js";
-import { indicators, indicatorValues } from "./schema.js";
+import { indicatorContributions, indicators, indicatorValues } from "./schema.js";
 import { kindCell, numberCell, periodCell, problemAt, textCell, valuesOf, type Grid, type RawValue, type ValueKind } from "./value-file.js";
 
 /** Problems listed at most (a file of 5,000 bad rows says the first 200 and how many in all). */
@@ -49,12 +49,14 @@ export interface ImportAnswer {
 /** A name as compared: folded, its spaces and closing punctuation tidied ("Tỷ lệ che phủ rừng:" = "ty le che phu rung"). */
 const nameKey = (name: string) => foldVietnamese(name.normalize("NFC")).replace(/[\s\u00a0]+/g, " ").replace(/[\s.,;:]+$/, "").trim();
 
-type Candidate = { id: number; name: string; unit: string | null; documentId: number; symbol: string | null };
+/** `served`: other indicators serve it (a target restated from a lower document): it takes their values, so a name names them first. */
+type Candidate = { id: number; name: string; unit: string | null; documentId: number; symbol: string | null; served: boolean };
 
 /** The indicators a row may name: the one the import was started from, the plan's, or every one. */
 async function candidates(db: Database, scope: ImportScope): Promise<Candidate[]> {
   const where = scope.indicatorId ? eq(indicators.id, scope.indicatorId) : scope.documentId ? eq(indicators.documentId, scope.documentId) : undefined;
-  return db.select({ id: indicators.id, name: indicators.name, unit: indicators.unit, documentId: indicators.documentId, symbol: documents.symbol })
+  return db.select({ id: indicators.id, name: indicators.name, unit: indicators.unit, documentId: indicators.documentId, symbol: documents.symbol,
+    served: sql<boolean>`exists (select 1 from ${indicatorContributions} c where c.serves_id = ${indicators.id})` })
     .from(indicators).innerJoin(documents, eq(documents.id, indicators.documentId)).where(where);
 }
 
@@ -66,7 +68,9 @@ function indicatorOf(v: RawValue, byId: Map<number, Candidate>, byName: Map<stri
   if (!read.text) return problemAt(v.indicator.at, "values_indicator_missing");
   const id = /^#?(\d{1,9})$/.exec(read.text);
   if (id) return byId.get(Number(id[1])) ?? problemAt(v.indicator.at, "values_indicator_unknown", { value: read.text });
-  const found = byName.get(nameKey(read.text)) ?? [];
+  const named = byName.get(nameKey(read.text)) ?? [];
+  // A target restated above ("Tỷ lệ che phủ rừng" of the programme, served by the plan's) gives way to the one serving it.
+  const found = named.some((c) => !c.served) ? named.filter((c) => !c.served) : named;
   if (found.length === 1) return found[0];
   if (!found.length) return problemAt(v.indicator.at, "values_indicator_unknown", { value: read.text.length > 60 ? `${read.text.slice(0, 60)}…` : read.text });
   return problemAt(v.indicator.at, "values_indicator_ambiguous", { value: read.text.slice(0, 60), ids: found.map((c) => `${c.id}${c.symbol ? ` (${c.symbol})` : ""}`).join(", ") });

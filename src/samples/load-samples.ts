@@ -5,7 +5,7 @@
  * and cite; the demo accounts of its people (README) and the plan's 2026 reporting round. One transaction; recorded in `settings` so it runs once.
  */
 import { createDemoAccounts } from "../accounts/bootstrap.js";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { documents } from "../documents/schema.js";
+import { restateTargets } from "../plans/contributions.js";
 import { indicators, projects } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 import { agencies } from "../agencies/schema.js";
@@ -65,6 +66,22 @@ async function assignSampleProjectLeads(db: Database, dir: string) {
   }
 }
 
+/**
+ * Targets of documents known only as citations, as a lower sample document restates them (the focal point's
+ * "restate targets"): `samples/restated-targets.json`.
+ */
+async function restateSampleTargets(db: Database, dir: string) {
+  const file = z.object({ restate: z.array(z.object({ document: z.string(), from: z.string(), sections: z.array(z.string()) })) })
+    .parse(JSON.parse(readFileSync(join(dir, "restated-targets.json"), "utf8")));
+  for (const r of file.restate) {
+    const [upper] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, r.document));
+    const [from] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, r.from));
+    if (!upper || !from) continue;
+    const restated = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.documentId, from.id), inArray(indicators.sectionNumber, r.sections)));
+    if (restated.length) await restateTargets(db, null, upper.id, { fromId: from.id, indicatorIds: restated.map((i) => i.id) }, true);
+  }
+}
+
 /** The yearly round of the sample plan for 2026, collected by Sở Tài chính: the demo reporters' inbox is not empty. */
 async function openSampleRound(db: Database) {
   const [plan] = await db.select({ id: documents.id }).from(documents).where(eq(documents.symbol, "23/KH-UBND"));
@@ -94,6 +111,7 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
     await createDemoAccounts(tx);
     await assignSampleOwners(tx, dir);
     await assignSampleProjectLeads(tx, dir);
+    await restateSampleTargets(tx, dir);
     await openSampleRound(tx);
     await loadSampleUpwardReports(tx, dir);
     await tx.insert(settings).values([{ key: LOADED, value: new Date().toISOString() }, { key: PROVINCE_SETTING, value: "Lạng Sơn" }]);

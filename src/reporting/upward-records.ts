@@ -46,21 +46,14 @@ function timingProblems(o: Pick<Obligation, "frequency" | "dueOn" | "dueDay" | "
   return problems;
 }
 
-async function checkAgencies(db: Database, values: { reporterId?: number | null; recipientId?: number | null }) {
-  for (const field of ["reporterId", "recipientId"] as const) {
-    const agencyId = values[field];
-    if (agencyId == null) continue;
-    const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
-    if (!row) throw unknownReference(field, "agency_unknown");
-  }
-}
-
-async function checkDocuments(db: Database, values: { requestedById?: number | null; subjectId?: number | null }) {
-  for (const field of ["requestedById", "subjectId"] as const) {
-    const documentId = values[field];
-    if (documentId == null) continue;
-    const [row] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId));
-    if (!row) throw unknownReference(field, "document_unknown");
+/** Refuses a reference to an agency or a document that does not exist, naming its field. */
+async function checkReferences(db: Database, values: Partial<Record<"reporterId" | "recipientId" | "requestedById" | "subjectId", number | null>>) {
+  const tables = { reporterId: agencies, recipientId: agencies, requestedById: documents, subjectId: documents } as const;
+  for (const [field, table] of Object.entries(tables) as [keyof typeof tables, typeof agencies | typeof documents][]) {
+    const refId = values[field];
+    if (refId == null) continue;
+    const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, refId));
+    if (!row) throw unknownReference(field, table === agencies ? "agency_unknown" : "document_unknown");
   }
 }
 
@@ -80,8 +73,7 @@ async function rowOf(db: Database, o: ObligationInput): Promise<typeof reportObl
 
 /** Checks and inserts an obligation; its id. */
 export async function insertObligation(db: Database, input: ObligationInput, createdBy: number | null): Promise<number> {
-  await checkAgencies(db, input);
-  await checkDocuments(db, input);
+  await checkReferences(db, input);
   const row = await rowOf(db, input);
   const problems = timingProblems(row as Obligation);
   if (problems.length) throw new AppError("validation", problems);
@@ -96,8 +88,7 @@ export async function createObligation(db: Database, actor: Actor, input: Obliga
 export async function updateObligation(db: Database, actor: Actor, id: number, patch: ObligationPatch, now = new Date()): Promise<ObligationDetail> {
   const { version, ...changes } = patch;
   const current = await findById(db, reportObligations, id);
-  await checkAgencies(db, changes);
-  await checkDocuments(db, changes);
+  await checkReferences(db, changes);
   const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as ObligationInput;
   // A new recipient agency without its text takes the agency's name; the text typed is kept otherwise.
   if (changes.recipientId && changes.recipientText === undefined) merged.recipientText = "";

@@ -36,7 +36,7 @@ export function reportAppendices(ctx: ReportContext): Appendix[] {
   const symbolOf = new Map([[top.id, top.symbol], ...scope.chain.map((d) => [d.id, d.symbol] as const)]);
   const numbers = outlineNumbers(scope.chain, top.id);
   // "Văn bản": which document of the chain a task or an indicator comes from, when there is more than one.
-  const source = ctx.multiSource ? [{ title: "Văn bản", width: 11 }] : [];
+  const source = ctx.multiSource ? [{ title: "Văn bản", width: 9 }] : [];
   const sourceCell = (kind: "task" | "indicator", id: number) => (ctx.multiSource ? [ctx.sourceOf(kind, id)] : []);
   const years = [...new Set(evaluation.indicators.flatMap((i) => i.values.map((v) => v.year)))].sort().slice(-5);
   const result = (taskId: number) => [ctx.resultOf.get(taskId), ...(ctx.contributions.get(taskId) ?? []).map((c) => `Phối hợp - ${c.agency}: ${c.narrative}`)]
@@ -50,12 +50,12 @@ export function reportAppendices(ctx: ReportContext): Appendix[] {
           d.depth > 1 ? `${d.title} (thực hiện văn bản ${symbolOf.get(d.parentId) ? `số ${symbolOf.get(d.parentId)}` : "nêu trên"})` : d.title, d.issuer]),
         empty: `Chưa ghi nhận văn bản nào ban hành để triển khai thực hiện ${typeName} ${cite(top)}.`.replace(/\s+/g, " ").replace(" .", ".") } },
     { title: "Phụ lục II\nKẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", subtitle, landscape: true,
-      table: { kind: "table", columns: [{ title: "STT", width: 5 }, ...source, { title: "Nhiệm vụ", width: 37 - source.length * 6 }, { title: "Cơ quan chủ trì", width: 18 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 18 }],
+      table: { kind: "table", columns: [{ title: "STT", width: 5 }, ...source, { title: "Nhiệm vụ", width: 37 }, { title: "Cơ quan chủ trì", width: 18 - source.length * 4 }, { title: "Thời hạn", width: 10 }, { title: "Tình trạng", width: 12 }, { title: "Kết quả", width: 18 - source.length * 5 }],
         // The task's text whole, as the plan assigns it: a table row has room, and a cut would lose what was asked.
         rows: evaluation.tasks.map((t, i) => [i + 1, ...sourceCell("task", t.id), sentenceCase(t.text), ctx.leadOf(t.id), t.due ? formatVietnameseDate(t.due) : null, TASK_STATE_LABELS[t.state], result(t.id)]),
         empty: `${typeName} không giao nhiệm vụ cụ thể.` } },
     { title: "Phụ lục III\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", subtitle, landscape: true,
-      table: { kind: "table", columns: [{ title: "STT", width: 7 }, ...source, { title: "Chỉ tiêu", width: 30 - source.length * 6 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 11 })), { title: "Đánh giá", width: 16 }],
+      table: { kind: "table", columns: [{ title: "STT", width: 7 }, ...source, { title: "Chỉ tiêu", width: 30 - source.length * 4 }, { title: "Mục tiêu", width: 14 }, ...years.map((y) => ({ title: String(y), width: 11 })), { title: "Đánh giá", width: 16 }],
         rows: evaluation.indicators.map((i, k) => [k + 1, ...sourceCell("indicator", i.id), i.name, describeTarget(i.target), ...years.map((y) => {
           const v = i.values.find((x) => x.year === y);
           if (!v) return null;

@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
-import { taskAgencies, tasks } from "../plans/schema.js";
+import { indicatorContributions, taskAgencies, tasks } from "../plans/schema.js";
 import { rounds } from "../reporting/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 import { projectsAnswered } from "../../test/support/reports.js";
@@ -111,6 +111,17 @@ describe("a report on a resolution, over its whole chain", () => {
     expect(taskTable.table.rows.length).toBe(ids.length);
     expect(taskTable.table.rows.every((r) => r[1] === "23/KH-UBND")).toBe(true);
     expect(indicatorTable.table.columns[1].title).toBe("Văn bản");
+  });
+
+  it("counts a target once: a plan's indicator serving its programme's is judged through the programme's, not listed beside it", async () => {
+    const listed = new Set(report.evaluation.indicators.map((i) => i.id));
+    const links = await s.db.store.db.select().from(indicatorContributions);
+    const inScope = links.filter((l) => listed.has(l.servesId));
+    expect(inScope.length).toBeGreaterThan(0);
+    for (const l of inScope) expect(listed.has(l.indicatorId)).toBe(false);
+    const grdp = report.evaluation.indicators.find((i) => /GRDP\) bình quân hằng năm/u.test(i.name))!;
+    expect(report.appendices[2].table.rows.filter((r) => String(r[2]).includes("GRDP) bình quân hằng năm"))).toHaveLength(1);
+    expect(grdp.values.map((v) => v.value)).toEqual([7.17, 6.33]);
   });
 
   it("brings the coordinating agencies' contributions into the tasks' narrative and the tasks' appendix", () => {

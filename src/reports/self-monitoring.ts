@@ -40,7 +40,9 @@ export function selfMonitoringSections(ctx: ReportContext): DraftedSection[] {
   const docLine = (d: (typeof ctx.scope.chain)[number]) => {
     const type = typeOf(d.docType);
     const about = d.title.replace(new RegExp(`^${type}\\s+(?:số\\s+)?\\S*/\\S*\\s*`, "iu"), "").replace(new RegExp(`^${type}\\s+`, "iu"), "").trim();
-    const subject = about ? (/^về\s/iu.test(about) ? ` ${about.replace(/^V/u, "v")}` : ` về ${about.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`) : "";
+    // "về việc …" and "thực hiện …" follow as they are; anything else is what the document is about ("về …").
+    const lower = about.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+    const subject = about ? (/^(?:về|thực hiện|triển khai|ban hành|tổ chức)\s/iu.test(about) ? ` ${lower}` : ` về ${lower}`) : "";
     return `${type} ${cite(d)}${d.issuer ? ` của ${d.issuer}` : ""}${subject};`.replace(/\s+/g, " ");
   };
   const byType = new Map<string, number>();

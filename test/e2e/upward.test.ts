@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
 import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
-import { startTestServer, type Client, type TestServer } from "../support/server.js";
+import { startTestServer, upload, type Client, type TestServer } from "../support/server.js";
 
 const SHOTS = "/tmp/shots-upward";
 
@@ -120,6 +120,35 @@ describe.skipIf(!haveBrowser)("reports owed upward in Chromium", () => {
     await form.getByRole("button", { name: "Lưu" }).click();
     await list.locator(".upward-card", { hasText: "Báo cáo sơ kết 3 năm" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("proposes in the import review the report a central plan asks for; the focal point confirms it and publishing records it (1366×768)", async () => {
+    const text = [
+      "BAN KINH TẾ TRUNG ƯƠNG", "Số 275-KH/BKTTW", "KẾ HOẠCH", "Sơ kết việc thực hiện Nghị quyết số 11-NQ/TW",
+      "Thực hiện Nghị quyết số 11-NQ/TW, ngày 10/02/2022 của Bộ Chính trị, Ban Kinh tế Trung ương xây dựng kế hoạch như sau:",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Ban Thường vụ các tỉnh ủy, thành ủy định kỳ hằng năm báo cáo kết quả thực hiện về Ban Kinh tế Trung ương trước ngày 15/01 năm sau.",
+    ].join("\n");
+    const imported = (await upload(s, "275-kh-bkttw.txt", Buffer.from(text))).body;
+    const page = await open(1366, 768);
+    await page.goto(`${s.url}/imports/${imported.id}`);
+    const proposals = page.getByTestId("upward-proposals");
+    const card = proposals.locator('[data-proposal="0"]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain("Hằng năm (ngày 15, 1 tháng sau tháng cuối kỳ)");
+    await card.getByLabel("Ghi nhận nghĩa vụ báo cáo này khi công bố").check();
+    await card.getByLabel("Cơ quan báo cáo", { exact: true }).selectOption({ label: "Ban Thường vụ Tỉnh ủy Lạng Sơn" });
+    await card.getByLabel("Tên báo cáo").fill("Báo cáo kết quả thực hiện Nghị quyết 11-NQ/TW hằng năm");
+    await proposals.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/import-review-1366.png` });
+    // The task's lead (the same phrase) is mapped as any import's must be before publishing.
+    await page.getByRole("tab", { name: /^Cơ quan/ }).click();
+    await page.getByLabel(/^Cơ quan trong danh mục: Ban Thường vụ các tỉnh ủy/).selectOption({ label: "Ban Thường vụ Tỉnh ủy Lạng Sơn" });
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await page.getByRole("button", { name: "Công bố" }).click();
+    const published = async () => (await leader.call("GET", "/api/upward-reports")).body.items.find((o: any) => o.requestedBy?.symbol === "275-KH/BKTTW");
+    await expect.poll(published, { timeout: 15_000 }).toMatchObject({ title: "Báo cáo kết quả thực hiện Nghị quyết 11-NQ/TW hằng năm", frequency: "year", dueDay: 15, dueMonthOffset: 1, recipientText: "Ban Kinh tế Trung ương", subject: { symbol: "11-NQ/TW" } });
     await page.close();
   });
 });

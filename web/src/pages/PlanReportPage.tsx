@@ -33,7 +33,7 @@ export function PlanReportPage() {
   };
   return (
     <section className="plan-report">
-      <p><Link to={`/documents/${id}`}>← {t.back}</Link></p>
+      <p><Link to={`/documents/${id}`}>{t.back}</Link></p>
       <h1>{t.planReportTitle}</h1>
       <p><strong>{d.title}</strong></p>
       <label>{t.periodYear}{" "}
@@ -64,7 +64,7 @@ export function PlanReportPage() {
       <h2>{t.tasksEvaluated}</h2>
       <p>{(Object.keys(e.taskCounts) as (keyof typeof e.taskCounts)[]).map((k) => `${t.taskStatus[k]}: ${e.taskCounts[k]}`).join(" · ")}</p>
 
-      <ReportFormPanel key={`${year}-${d.draftVersion === 0 ? "new" : "saved"}`} planId={id!} draft={d} editable={editable} onSaved={draft.reload} />
+      <ReportFormPanel key={year} planId={id!} draft={d} editable={editable} onSaved={draft.reload} />
 
       <h2>{t.narrativeTitle}</h2>
       {message && <p role="status">{message}</p>}

@@ -247,8 +247,8 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/plans/{id}/report": { urls: () => [f.draft, f.published].flatMap((id) => [`/api/plans/${id}/report?year=2026`, `/api/plans/${id}/report?year=2026&format=xlsx`]), shows: true },
   "/api/plans/{id}/report-draft": { urls: () => [`/api/plans/${f.draft}/report-draft?year=2026`, `/api/plans/${f.published}/report-draft?year=2026`], shows: true },
   // The report owed upward is on the draft and was sent as it: the draft's text is its title, its id the subject's and the send's.
-  "/api/upward-reports": { urls: () => ["/api/upward-reports", "/api/upward-reports?state=all&within=366"], shows: true },
-  "/api/upward-reports/due": { urls: () => ["/api/upward-reports/due?within=366"], shows: false },
+  "/api/upward-reports": { urls: () => ["/api/upward-reports", "/api/upward-reports?state=all&within=366", `/api/upward-reports?document=${f.draft}`], shows: true },
+  "/api/upward-reports/due": { urls: () => ["/api/upward-reports/due?within=366", `/api/upward-reports/due?document=${f.draft}`], shows: false },
   "/api/upward-reports/{id}": { urls: () => idsOf("report_obligations").map((id) => `/api/upward-reports/${id}`), shows: true },
   "/api/audit": { urls: () => ["/api/audit?limit=500", "/api/audit?table=documents&limit=500"], shows: true },
 };

@@ -54,6 +54,8 @@ export const listQuery = z.object({
   /** Days ahead that count as "due soon". */
   within: z.coerce.number().int().min(0).max(366).optional(),
   reporterId: id.optional(),
+  /** Only the reports on this document or on one down its chain (a dashboard scoped to a resolution). */
+  document: id.optional(),
 });
-export const dueQuery = z.object({ within: z.coerce.number().int().min(0).max(366).optional() });
+export const dueQuery = z.object({ within: z.coerce.number().int().min(0).max(366).optional(), document: id.optional() });
 export const deleteQuery = z.object({ version: z.coerce.number().int().positive() });

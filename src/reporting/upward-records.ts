@@ -11,6 +11,7 @@ import { agencies } from "../agencies/schema.js";
 import { readsDrafts, type Actor } from "../accounts/policy.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import type { FieldProblem } from "../core/errors.js";
+import { chainBelow } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import type { Database } from "../storage/database.js";
 import { findById, unknownReference, updateVersioned } from "../storage/records.js";
@@ -173,6 +174,13 @@ async function obligationRows(db: Database, actor: Actor, where?: ReturnType<typ
   }));
 }
 
+/** The reports on `documentId` or on a document down its chain (by their subject, or the document asking for them). */
+async function inScope(db: Database, actor: Actor, rows: Awaited<ReturnType<typeof obligationRows>>, documentId: number | undefined) {
+  if (documentId === undefined) return rows;
+  const scope = new Set((await chainBelow(db, documentId, readsDrafts(actor))).map((m) => m.id));
+  return rows.filter((r) => (r.subject && scope.has(r.subject.id)) || (r.requested && scope.has(r.requested.id)));
+}
+
 /** Hides the documents of sends that are drafts from those who do not read drafts. */
 async function visibleSends(db: Database, actor: Actor, sends: Send[]): Promise<Send[]> {
   if (readsDrafts(actor)) return sends;
@@ -204,9 +212,9 @@ export async function getObligation(db: Database, actor: Actor, id: number, now 
 export type ListState = "overdue" | "due_soon" | "upcoming" | "done" | "all";
 
 /** The obligations, with each one's next occurrence; `state` keeps those with an occurrence overdue, one due soon, the next one later, or none owed. */
-export async function listObligations(db: Database, actor: Actor, q: { state: ListState; within?: number; reporterId?: number }, now = new Date()): Promise<ObligationItem[]> {
+export async function listObligations(db: Database, actor: Actor, q: { state: ListState; within?: number; reporterId?: number; document?: number }, now = new Date()): Promise<ObligationItem[]> {
   const today = vietnamDate(now);
-  const rows = await obligationRows(db, actor, q.reporterId ? eq(reportObligations.reporterId, q.reporterId) : undefined);
+  const rows = await inScope(db, actor, await obligationRows(db, actor, q.reporterId ? eq(reportObligations.reporterId, q.reporterId) : undefined), q.document);
   const items: ObligationItem[] = [];
   for (const r of rows) {
     const { occurrences: _all, ...item } = itemOf(r, await visibleSends(db, actor, r.sends), today, q.within ?? DUE_SOON_DAYS);
@@ -223,10 +231,10 @@ export interface DueItem extends OccurrenceStatus {
 }
 
 /** Every occurrence overdue or due within `within` days, soonest due first: what the focal point and the leaders must see. */
-export async function dueOccurrences(db: Database, actor: Actor, within = DUE_SOON_DAYS, now = new Date()): Promise<{ within: number; today: string; items: DueItem[] }> {
-  const today = vietnamDate(now);
+export async function dueOccurrences(db: Database, actor: Actor, q: { within?: number; document?: number } = {}, now = new Date()): Promise<{ within: number; today: string; items: DueItem[] }> {
+  const today = vietnamDate(now), within = q.within ?? DUE_SOON_DAYS;
   const items: DueItem[] = [];
-  for (const r of await obligationRows(db, actor)) {
+  for (const r of await inScope(db, actor, await obligationRows(db, actor), q.document)) {
     const detail = itemOf(r, r.sends, today, within);
     for (const occ of detail.occurrences.filter(needsAttention)) {
       items.push({ ...occ, obligationId: detail.id, version: detail.version, title: detail.title, reporterId: detail.reporterId, reporterName: detail.reporterName, recipientText: detail.recipientText, subject: detail.subject });

@@ -173,4 +173,16 @@ describe("reports owed upward", () => {
       subject: { symbol: "11-NQ/TW" }, note: "Theo văn bản: “trước ngày 30/11/2024”",
     });
   });
+
+  it("keeps to a document's chain when asked: the reports on it or asked by it, not others", async () => {
+    const o = ok(await focal.call("POST", "/api/upward-reports", onceBody(addDays(today, -1))), 201);
+    const ids = async (url: string) => ok(await leader.call("GET", url)).items.map((i: any) => i.obligationId ?? i.id);
+    expect(await ids(`/api/upward-reports/due?document=${resolution}`)).toContain(o.id);
+    expect(await ids(`/api/upward-reports/due?document=${request}`)).toContain(o.id);
+    expect(await ids(`/api/upward-reports/due?document=${report}`)).not.toContain(o.id);
+    expect(await ids(`/api/upward-reports?document=${resolution}`)).toContain(o.id);
+    expect(await ids(`/api/upward-reports?document=${report}`)).not.toContain(o.id);
+    expect((await leader.call("GET", "/api/upward-reports/due?document=999999")).status).toBe(404);
+    expect((await leader.call("GET", "/api/upward-reports/due?document=abc")).status).toBe(400);
+  });
 });

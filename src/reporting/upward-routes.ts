@@ -11,10 +11,10 @@ import { createObligation, deleteObligation, dueOccurrences, getObligation, list
 const tag = "upward-reports";
 
 export const upwardRoutes = [
-  route({ method: "get", path: "/api/upward-reports", tag, access: "reporting.read", summary: "Reports owed to higher bodies, each with its next occurrence (state: overdue, due_soon, upcoming, done, all; within: days that count as due soon, 15 unless given)", query: listQuery,
+  route({ method: "get", path: "/api/upward-reports", tag, access: "reporting.read", summary: "Reports owed to higher bodies, each with its next occurrence (state: overdue, due_soon, upcoming, done, all; within: days that count as due soon, 15 unless given; document: only those on it or down its chain)", query: listQuery,
     handler: async ({ ctx, query }) => ({ items: await listObligations(ctx.db, ctx.user!, query) }) }),
-  route({ method: "get", path: "/api/upward-reports/due", tag, access: "reporting.read", summary: "Every occurrence of a report owed upward that is overdue or due within `within` days (15 unless given), soonest first: the focal point's inbox and the leaders' dashboard", query: dueQuery,
-    handler: ({ ctx, query }) => dueOccurrences(ctx.db, ctx.user!, query.within) }),
+  route({ method: "get", path: "/api/upward-reports/due", tag, access: "reporting.read", summary: "Every occurrence of a report owed upward that is overdue or due within `within` days (15 unless given), soonest first, on `document` or down its chain when given: the focal point's inbox and the leaders' dashboard", query: dueQuery,
+    handler: ({ ctx, query }) => dueOccurrences(ctx.db, ctx.user!, query) }),
   route({ method: "post", path: "/api/upward-reports", tag, access: "reporting.manage", summary: "Record a report owed to a higher body: who reports what to whom, when (once on dueOn, or every year/half/quarter/month on dueDay, dueMonthOffset months after the period's last month)", body: obligationInput, status: 201,
     handler: ({ ctx, body }) => createObligation(ctx.db, ctx.user!, body) }),
   route({ method: "get", path: "/api/upward-reports/:id", tag, access: "reporting.read", summary: "A report owed upward with every occurrence, its state and what was sent", params: idParams,

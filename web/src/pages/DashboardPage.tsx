@@ -127,7 +127,7 @@ export function DashboardPage() {
         </table>
       </>}
 
-      <UpwardDue />
+      <UpwardDue document={plan} />
 
       {d.reporting && <h2>{t.lateAgencies} ({d.late.length})</h2>}
       {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (

@@ -13,10 +13,11 @@ import { OccurrenceState, urgencyOf, usePeriodText } from "./occurrence";
 import { SendForm } from "./SendForm";
 import "./upward.css";
 
-export function UpwardDue({ heading = 2 }: { heading?: 2 | 3 }) {
+/** `document`: only the reports on it or down its chain (the dashboard's scope); all of them without. */
+export function UpwardDue({ heading = 2, document = null }: { heading?: 2 | 3; document?: string | null }) {
   const { t } = useLanguage();
   const { can } = useSession();
-  const due = useApi<{ within: number; today: string; items: DueItem[] }>(can("reporting.read") ? "/api/upward-reports/due" : null);
+  const due = useApi<{ within: number; today: string; items: DueItem[] }>(can("reporting.read") ? `/api/upward-reports/due${document ? `?document=${encodeURIComponent(document)}` : ""}` : null);
   const [sending, setSending] = useState<string | null>(null);
   const periodText = usePeriodText();
   if (!can("reporting.read")) return null;

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { auditEvents } from "../audit/schema.js";
+import { centralPlan } from "../../test/support/central-plan.js";
 import { startTestServer, upload, type Client, type TestServer } from "../../test/support/server.js";
 import { addDays, vietnamDate } from "./periods.js";
 
@@ -144,13 +145,7 @@ describe("reports owed upward", () => {
   });
 
   it("proposes, from an imported central plan, the report it asks the province for; the reviewer confirms it on publishing", async () => {
-    const text = [
-      "BAN KINH TẾ TRUNG ƯƠNG", "Số 270-KH/BKTTW", "KẾ HOẠCH", "Giám sát việc thực hiện Nghị quyết số 11-NQ/TW",
-      "Thực hiện Nghị quyết số 11-NQ/TW, ngày 10/02/2022 của Bộ Chính trị, Ban Kinh tế Trung ương xây dựng kế hoạch như sau:",
-      "III. TỔ CHỨC THỰC HIỆN",
-      "1. Ban Thường vụ các tỉnh ủy, thành ủy tổ chức tự giám sát, báo cáo kết quả về Ban Kinh tế Trung ương trước ngày 30/11/2024.",
-    ].join("\n");
-    const imported = ok(await upload(s, "270-kh-bkttw.txt", Buffer.from(text), "vi", focal), 201);
+    const imported = ok(await upload(s, "270-kh-bkttw.txt", centralPlan("270-KH/BKTTW", "Giám sát việc thực hiện", "tổ chức tự giám sát, báo cáo kết quả về Ban Kinh tế Trung ương trước ngày 30/11/2024."), "vi", focal), 201);
     const detail = ok(await focal.call("GET", `/api/imports/${imported.id}`));
     expect(detail.draft.upwardReports).toEqual([expect.objectContaining({ recipientText: "Ban Kinh tế Trung ương", recipientId: idOf["ban-kinh-te-trung-uong"], frequency: "once", dueOn: "2024-11-30", confirmed: false })]);
     const before = ok(await leader.call("GET", "/api/upward-reports")).items.length;

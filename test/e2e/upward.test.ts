@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
 import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
+import { centralPlan } from "../support/central-plan.js";
 import { startTestServer, upload, type Client, type TestServer } from "../support/server.js";
 
 const SHOTS = "/tmp/shots-upward";
@@ -124,13 +125,7 @@ describe.skipIf(!haveBrowser)("reports owed upward in Chromium", () => {
   });
 
   it("proposes in the import review the report a central plan asks for; the focal point confirms it and publishing records it (1366×768)", async () => {
-    const text = [
-      "BAN KINH TẾ TRUNG ƯƠNG", "Số 275-KH/BKTTW", "KẾ HOẠCH", "Sơ kết việc thực hiện Nghị quyết số 11-NQ/TW",
-      "Thực hiện Nghị quyết số 11-NQ/TW, ngày 10/02/2022 của Bộ Chính trị, Ban Kinh tế Trung ương xây dựng kế hoạch như sau:",
-      "III. TỔ CHỨC THỰC HIỆN",
-      "1. Ban Thường vụ các tỉnh ủy, thành ủy định kỳ hằng năm báo cáo kết quả thực hiện về Ban Kinh tế Trung ương trước ngày 15/01 năm sau.",
-    ].join("\n");
-    const imported = (await upload(s, "275-kh-bkttw.txt", Buffer.from(text))).body;
+    const imported = (await upload(s, "275-kh-bkttw.txt", centralPlan("275-KH/BKTTW", "Sơ kết việc thực hiện", "định kỳ hằng năm báo cáo kết quả thực hiện về Ban Kinh tế Trung ương trước ngày 15/01 năm sau."))).body;
     const page = await open(1366, 768);
     await page.goto(`${s.url}/imports/${imported.id}`);
     const proposals = page.getByTestId("upward-proposals");

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { checkZip } from "../extraction/zip.js";
-import { loadSampleProvince } from "../samples/load-samples.js";
-import { openStore } from "../storage/database.js";
 import { settings } from "../storage/schema.js";
 import { PROVINCE_SETTING } from "../storage/settings.js";
-import { openTestDatabase, serverUrl, type TestDatabase } from "../../test/support/database.js";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { sampleProvinceCli } from "../../test/support/cli.js";
 import { compileReport, issuerFromText, issuingBody, planBySymbol, reportDocx, type ConsolidatedReport } from "./consolidated.js";
 import { minimumColumnWidth } from "./official-document.js";
 
@@ -277,25 +276,8 @@ describe("the focal point's edits", () => {
 
 describe("theodoi report", { timeout: 240_000 }, () => {
   it("writes the .docx from the command line, and refuses an unknown plan", async () => {
-    let env: NodeJS.ProcessEnv;
-    let server: TestDatabase | undefined;
-    if (serverUrl) {
-      server = await openTestDatabase({ samples: true });
-      env = { ...process.env, DATABASE_URL: server.url, LOG_LEVEL: "warn" };
-    } else {
-      const dataDir = join(dir, "data");
-      const store = await openStore({ dataDir });
-      await store.migrate();
-      await loadSampleProvince(store.db);
-      await store.close();
-      env = { ...process.env, THEODOI_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
-    }
-    const run = (...args: string[]) => new Promise<{ code: number; stderr: string }>((ok) => {
-      const child = spawn(process.execPath, ["bin/theodoi.mjs", ...args], { env });
-      let stderr = "";
-      child.stderr.on("data", (b) => (stderr += b));
-      child.on("close", (code) => ok({ code: code ?? -1, stderr }));
-    });
+    const cli = await sampleProvinceCli(dir);
+    const run = cli.run;
     try {
       const out = join(dir, "cli.docx");
       expect((await run("report", "--plan", "23/KH-UBND", "--period", "2024", "--out", out)).code).toBe(0);
@@ -323,7 +305,7 @@ describe("theodoi report", { timeout: 240_000 }, () => {
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toContain("Không có văn bản");
     } finally {
-      if (server) await server.drop();
+      await cli.drop();
     }
   });
 });

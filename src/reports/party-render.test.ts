@@ -2,48 +2,30 @@
  * `theodoi report --plan 11-NQ/TW --period 2024 --template party` on the sample province: a Party
  * committee's self-monitoring report as .docx, rendered by LibreOffice and read back page by page.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleProvince } from "../samples/load-samples.js";
-import { openStore } from "../storage/database.js";
-import { openTestDatabase, serverUrl, type TestDatabase } from "../../test/support/database.js";
+import { sampleProvinceCli, type SampleCli } from "../../test/support/cli.js";
 
 const SOFFICE = "/usr/bin/soffice";
 const haveLibreOffice = existsSync(SOFFICE) && existsSync("/usr/bin/pdftotext");
 if (!haveLibreOffice && process.env.THEODOI_REQUIRE_LIBREOFFICE === "1") throw new Error("LibreOffice or pdftotext missing (apt-get install -y libreoffice-writer poppler-utils)");
 
 let dir: string;
-let env: NodeJS.ProcessEnv;
-let server: TestDatabase | undefined;
+let cli: SampleCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "theodoi-party-report-"));
-  if (serverUrl) {
-    server = await openTestDatabase({ samples: true });
-    env = { ...process.env, DATABASE_URL: server.url, LOG_LEVEL: "warn" };
-  } else {
-    const dataDir = join(dir, "data");
-    const store = await openStore({ dataDir });
-    await store.migrate();
-    await loadSampleProvince(store.db);
-    await store.close();
-    env = { ...process.env, THEODOI_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
-  }
+  cli = await sampleProvinceCli(dir);
 }, 240_000);
 afterAll(async () => {
-  if (server) await server.drop();
+  await cli?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (...args: string[]) => new Promise<{ code: number; stderr: string }>((ok) => {
-  const child = spawn(process.execPath, ["bin/theodoi.mjs", ...args], { env });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr += b));
-  child.on("close", (code) => ok({ code: code ?? -1, stderr }));
-});
+const run = (...args: string[]) => cli.run(...args);
 
 describe("theodoi report --template party", { timeout: 240_000 }, () => {
   it("refuses an unknown template and a malformed year, naming the option", async () => {

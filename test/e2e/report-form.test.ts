@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
 import { planBySymbol } from "../../src/reports/consolidated.js";
-import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
+import { axeViolations, haveBrowser, launchBrowser, openSignedIn, sidewaysScroll } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const SHOTS = "/tmp/shots-report";
@@ -33,9 +33,7 @@ describe.skipIf(!haveBrowser)("the report's form in Chromium", () => {
   });
 
   const open = async (width: number, height: number): Promise<Page> => {
-    const page = await browser.newPage({ locale: "vi-VN", viewport: { width, height }, bypassCSP: true });
-    page.setDefaultTimeout(15_000);
-    await signInPage(page, s.url, "dm-baocao");
+    const page = await openSignedIn(browser, s.url, "dm-baocao", width, height, 15_000);
     await page.goto(`${s.url}/plans/${resolutionId}/report?year=2024`);
     await page.getByRole("heading", { name: "Thể thức báo cáo" }).waitFor();
     return page;

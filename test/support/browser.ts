@@ -43,3 +43,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** How far the page scrolls sideways beyond the window (0 when it does not). */
 export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A page of `width`×`height` in Vietnamese, `username` signed in. */
+export async function openSignedIn(browser: Browser, url: string, username: string, width: number, height: number, timeout = 10_000): Promise<Page> {
+  const page = await browser.newPage({ locale: "vi-VN", viewport: { width, height }, bypassCSP: true });
+  page.setDefaultTimeout(timeout);
+  await signInPage(page, url, username);
+  return page;
+}

@@ -1,11 +1,14 @@
 /** What the routes of reports owed upward accept, validated at the edge (the obligation as a whole is checked in upward-records). */
 import { z } from "zod";
-import { dateField, id, year } from "../core/fields.js";
+import { dateField, id } from "../core/fields.js";
 import { OCCURRENCE_STATES } from "./upward.js";
 import { OBLIGATION_FREQUENCIES } from "./schema.js";
 
 const title = z.string().trim().min(1).max(500);
 const note = z.string().trim().max(5000).transform((s) => s || null).nullable().optional();
+
+/** The years a report runs over, as a round's (a monthly report over two centuries would be 2,400 periods). */
+const year = z.coerce.number().int().min(2000).max(2100);
 
 const timing = {
   frequency: z.enum(OBLIGATION_FREQUENCIES),

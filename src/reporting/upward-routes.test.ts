@@ -106,6 +106,7 @@ describe("reports owed upward", () => {
     const noDay = await focal.call("POST", "/api/upward-reports", { ...onceBody(today), frequency: "quarter", fromYear: 2026, toYear: 2025 });
     expect(fieldsOf(noDay).map((f: string[]) => f[0])).toEqual(["dueDay", "toYear"]);
     expect((await focal.call("POST", "/api/upward-reports", { ...onceBody(today), frequency: "month", dueDay: 32 })).status).toBe(400);
+    expect(fieldsOf(await focal.call("POST", "/api/upward-reports", { ...onceBody(today), frequency: "month", dueDay: 31, fromYear: 1900, toYear: 2200 })).map((f: string[]) => f[0])).toEqual(["fromYear", "toYear"]);
     expect(fieldsOf(await focal.call("POST", "/api/upward-reports", { ...onceBody(today), reporterId: 999_999 }))).toEqual([["reporterId", "Không có cơ quan với mã số này"]]);
     expect(fieldsOf(await focal.call("POST", "/api/upward-reports", { ...onceBody(today), subjectId: 999_999 }))).toEqual([["subjectId", "Không có văn bản với mã số này"]]);
     expect(fieldsOf(await focal.call("POST", "/api/upward-reports", { ...onceBody(today), recipientId: null, recipientText: "  " }))[0][0]).toBe("recipientText");

@@ -5,6 +5,7 @@
  * without sideways scroll. Screenshots in /tmp/shots-report/.
  */
 import { mkdirSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
@@ -22,15 +23,11 @@ describe.skipIf(!haveBrowser)("the report's form in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     s = await startTestServer({ samples: true });
-    const finance = (await s.db.store.db.select({ id: agencies.id, code: agencies.code }).from(agencies)).find((a) => a.code === "so-tai-chinh")!.id;
-    await s.as("dm-baocao", "focal_point", [finance]);
-    resolutionId = await planBySymbol(s.db.store.db, "11-NQ/TW");
-    browser = await launchBrowser();
+    // The focal point of the Department of Finance (the sample province's), who compiles the report.
+    const [finance] = await s.db.store.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "so-tai-chinh"));
+    [, resolutionId, browser] = await Promise.all([s.as("dm-baocao", "focal_point", [finance.id]), planBySymbol(s.db.store.db, "11-NQ/TW"), launchBrowser()]);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  afterAll(async () => { await browser?.close(); await s?.close(); });
 
   const open = async (width: number, height: number): Promise<Page> => {
     const page = await openSignedIn(browser, s.url, "dm-baocao", width, height, 15_000);

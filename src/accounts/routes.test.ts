@@ -172,6 +172,9 @@ describe("role × route matrix", () => {
     if (path.startsWith("/api/imports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
     // Reports owed upward: the province's to a higher body, kept by those who run the reporting and read by leaders.
     if (path.startsWith("/api/upward-reports")) return read ? ["admin", "focal_point", "leader"] : ["admin", "focal_point"];
+    // Documents owed (issue 15): who has issued what, read by all; what met an obligation, set by those who register plans.
+    if (path === "/api/documents/:id/obligations") return [...ROLES];
+    if (path === "/api/obligations/:id/fulfilment") return ["admin", "focal_point"];
     // Indicator values in bulk from a file are written by those who register plans.
     if (path === "/api/values/import") return ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];

@@ -15,6 +15,7 @@ import { foldVietnamese } from "../text/fold.js";
 import { evaluateIndicator, isBand, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
 import { servedSeries } from "./contributions.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
+import { taskStatesFromObligations } from "../plans/obligation-queries.js";
 
 export interface PlanEvaluation {
   year: number;
@@ -121,13 +122,16 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series, servedBy: servedBy.get(i.id)?.length ?? 0, serves: servesOf.get(i.id) ?? [] });
     plan.indicatorCounts[evaluation.status]++;
   }
+  // Issue 15: a task whose output is a document is done once each lead has issued it (obligations met by published
+  // documents issued by the day judged at): completed, on time when every one was on time (plans/obligation-queries.ts).
+  const issued = planTasks.length ? await taskStatesFromObligations(db, inScope(tasks.documentId), asOf) : new Map();
   for (const t of planTasks) {
     // Marked completed by the focal point (by the day judged at): that counts, whatever was reported. A completion
     // that came with the document (no day) counts too; one dated after the day judged at does not yet.
     const completed = t.status === "completed" && (t.statusOn === null || t.statusOn <= asOf);
     const evaluated = {
       id: t.id, text: t.text, sectionNumber: t.sectionNumber, deadlineText: t.deadlineText,
-      ...evaluateTask(t, latestState(t), asOf, completed ? t.statusOn : undefined),
+      ...evaluateTask(t, latestState(t), asOf, completed ? t.statusOn : undefined, issued.get(t.id)),
       statusReason: completed ? t.statusReason : null, setByFocalPoint: completed,
     };
     const plan = planOf(t.documentId);

@@ -41,13 +41,17 @@ export function dueDate(t: TaskDeadline, today: string): string | null {
  * `completedOn`: the day the focal point marked the task completed (see tasks.statusOn), when that day has
  * come by `today`: it wins over any report, on time or late against the deadline as it stood that day
  * (a completion without a day is taken as on time).
+ * `issued`: for a task whose output is a document, its state once every lead has issued it (see
+ * plans/obligation-queries.ts taskStatesFromObligations): after the focal point's word, before any report's.
  */
-export function evaluateTask(t: TaskDeadline, reported: TaskState | null, today: string, completedOn?: string | null): { state: TaskState; due: string | null; reported: boolean } {
+export function evaluateTask(t: TaskDeadline, reported: TaskState | null, today: string, completedOn?: string | null,
+  issued?: "completed_on_time" | "completed_late"): { state: TaskState; due: string | null; reported: boolean } {
   const due = dueDate(t, today);
   if (completedOn !== undefined) {
     const dueThen = completedOn === null ? null : dueDate(t, completedOn);
     return { state: dueThen === null || completedOn === null || completedOn <= dueThen ? "completed_on_time" : "completed_late", due, reported: reported !== null };
   }
+  if (issued) return { state: issued, due, reported: reported !== null };
   if (reported === "completed_on_time" || reported === "completed_late") return { state: reported, due, reported: true };
   if (due !== null && due < today) return { state: "overdue", due, reported: reported !== null };
   return { state: reported === "not_started" ? "not_started" : "in_progress", due, reported: reported !== null };

@@ -108,14 +108,29 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
   return out;
 }
 
-const OUTPUT = /(?:xay dung|ban hanh|lap|trinh|hoan thien|hoan thanh|sua doi, bo sung|bao cao)\s+((?:ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh)(?![a-z0-9]))/;
+/** What a task can be asked to produce, folded: the head of its output. */
+const PRODUCTS = "ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh";
+/**
+ * The verb that makes a product, then the product: "xây dựng Kế hoạch", "xây dựng và thực hiện có hiệu quả Kế hoạch",
+ * and the agency drafting what a body it advises issues: "tham mưu (cho) UBND tỉnh (ban hành) các chương trình, kế hoạch",
+ * "trình UBND tỉnh ban hành Quyết định". A list of products keeps together ("các chương trình, kế hoạch cụ thể").
+ * The process of issuing ("rút ngắn quy trình ban hành quyết định") produces nothing.
+ */
+const OUTPUT = new RegExp("(?<!quy trinh |thu tuc |quy )\\b(?:xay dung|ban hanh|lap|trinh|hoan thien|hoan thanh|sua doi, bo sung|bao cao|tham muu)"
+  + "(?:(?:,| va) (?:to chuc )?(?:thuc hien|trien khai|ban hanh)(?: co hieu qua)?)?"
+  + "(?: cho)?(?: (?:chu tich )?(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) (?:tinh|huyen|xa|phuong|thanh pho)| tinh uy| ban thuong vu tinh uy)?"
+  + "(?: (?:xem xet,? )?(?:ban hanh|phe duyet))?"
+  + `\\s+(?:(?:cac|mot|nhung) )?((?:${PRODUCTS})(?![a-z0-9]))`);
+/** Where an output ends: a stop, or a comma that does not go on to another product ("chương trình, kế hoạch"). */
+const OUTPUT_END = new RegExp(`[;.:]|,\\s(?!(?:cac |mot )?(?:${PRODUCTS})(?![a-z0-9]))`);
 
 /** What the task is to produce, where it names it ("xây dựng Kế hoạch triển khai ..."). */
 function outputOf(text: string, folded = foldKeepingOffsets(text)): string | null {
   const m = OUTPUT.exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length - m[1].length;
-  return text.slice(from).split(/[;.:]|,\s/)[0].slice(0, 120).trim() || null;
+  const end = OUTPUT_END.exec(folded.slice(from));
+  return text.slice(from, end ? from + end.index : undefined).slice(0, 120).trim() || null;
 }
 
 /** A word: a run of non-space characters with a letter. */

@@ -4,6 +4,7 @@ import { agencyRoutes } from "../agencies/routes.js";
 import { documentRoutes } from "../documents/routes.js";
 import { importRoutes } from "../imports/routes.js";
 import { planRoutes } from "../plans/routes.js";
+import { obligationRoutes } from "../plans/obligation-routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { reportingRoutes } from "../reporting/routes.js";
 import { upwardRoutes } from "../reporting/upward-routes.js";
@@ -13,4 +14,4 @@ import { reportRoutes } from "../reports/routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...searchRoutes, ...reportingRoutes, ...upwardRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...obligationRoutes, ...searchRoutes, ...reportingRoutes, ...upwardRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];

@@ -17,6 +17,9 @@ import { forgetDocumentProjects, knownProjects, recordDocumentProjects } from ".
 import { candidatesFor, projectKey } from "../plans/project-matching.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTasks } from "../plans/tasks.js";
+import { carryFulfilments, fulfilmentsToCarry } from "../plans/obligations.js";
+import { settleObligationsOnPublish } from "../plans/obligation-matching.js";
+import { vietnamDate } from "../reporting/periods.js";
 import { placeItemsInSections } from "../plans/sections.js";
 import type { Database } from "../storage/database.js";
 import type { UploadedFile } from "../http/route.js";
@@ -157,7 +160,7 @@ export interface PublishResult { import: ImportRow; documentId: number; tasks: n
  * or an earlier version), its links to the documents it implements and cites, and its tasks,
  * indicators and projects, which replace those of an earlier version.
  */
-export async function publishImport(db: Database, id: number, version: number): Promise<PublishResult> {
+export async function publishImport(db: Database, id: number, version: number, actorId: number | null = null): Promise<PublishResult> {
   return db.transaction(async (tx) => {
     const row = await draftImport(tx, id, version);
     const draft = row.draft;
@@ -178,7 +181,8 @@ export async function publishImport(db: Database, id: number, version: number): 
       version: written.version,
       sections: draft.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, startOffset: o.start, endOffset: o.end })),
     }));
-    // A new version replaces what the earlier one made live.
+    // A new version replaces what the earlier one made live (the documents that met its obligations meet them again).
+    const carried = await fulfilmentsToCarry(tx, documentId);
     await tx.delete(tasks).where(eq(tasks.documentId, documentId));
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
     await forgetDocumentProjects(tx, documentId, new Set(draft.projects.map((p) => p.matchId).filter((x): x is number => x !== null)));
@@ -226,6 +230,9 @@ export async function publishImport(db: Database, id: number, version: number): 
       const figure = figureOf(i, d.issuedOn);
       if (figure) await createValue(tx, { indicatorId: indicator.id, period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId });
     }
+    await carryFulfilments(tx, documentId, carried);
+    // The documents it is owed by the plans it implements, and those owed to it by documents already implementing it (issue 15).
+    await settleObligationsOnPublish(tx, documentId, draft.obligations ?? [], actorId, vietnamDate(new Date()));
     await placeItemsInSections(tx, documentId);
     await valuesFromReportedFigures(tx, documentId);
     await itemAt("projects", () => recordDocumentProjects(tx, documentId, d.docType === "report" ? "reports" : "carries", draft.projects));

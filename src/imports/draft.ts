@@ -109,6 +109,11 @@ export const draftSchema = z.object({
   agencies: z.array(agencyMapping).max(2000),
   /** Cited documents that carry out other cited documents ("52-CTr/TU thực hiện 11-NQ/TW"): the chain above this one. */
   chains: z.array(z.object({ from: name, to: name })).max(2000).default([]),
+  /**
+   * The reviewer's answers on the obligations of the plans it implements that it may meet (issue 15; see
+   * plans/obligation-matching.ts): meet one proposed, or not one met without asking. Others are left as matching says.
+   */
+  obligations: z.array(z.object({ id: z.number().int().positive(), meet: z.boolean() })).max(5000).default([]),
 });
 export type Draft = z.infer<typeof draftSchema>;
 export type TaskDraft = Draft["tasks"][number];
@@ -234,6 +239,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
       })),
     })),
     agencies: [...mapping.values()],
+    obligations: [],
   };
 }
 

@@ -5,6 +5,8 @@ import { id, pageQuery } from "../core/fields.js";
 import type { Database } from "../storage/database.js";
 import { findById, pageOf, pageOffset } from "../storage/records.js";
 import { feedsOf, type Feed } from "../plans/reported-figures.js";
+import { draftObligations, type ObligationCandidate } from "../plans/obligation-matching.js";
+import { vietnamDate } from "../reporting/periods.js";
 import { diffDrafts, figureOf, unmappedLeads, type DraftDiff } from "./draft.js";
 import type { ImportRow } from "./commands.js";
 import { IMPORT_STATUSES, imports } from "./schema.js";
@@ -34,6 +36,8 @@ export interface ImportDetail extends ImportRow {
   changes: DraftDiff | null;
   /** The plans' targets its figures (a report's) will be values of once it is published. */
   feeds: Feed[];
+  /** The documents owed by the plans it implements that it may meet once published (issue 15): met without asking, or to confirm. */
+  obligations: ObligationCandidate[];
 }
 
 export async function getImport(db: Database, importId: number): Promise<ImportDetail> {
@@ -43,5 +47,6 @@ export async function getImport(db: Database, importId: number): Promise<ImportD
     const figure = figureOf(i, row.draft.document.issuedOn);
     return figure ? [{ name: i.name, unit: i.unit, ...figure }] : [];
   });
-  return { ...row, unmappedLeads: unmappedLeads(row.draft), changes: previous ? diffDrafts(previous.draft, row.draft) : null, feeds: await feedsOf(db, figures, row.documentId) };
+  return { ...row, unmappedLeads: unmappedLeads(row.draft), changes: previous ? diffDrafts(previous.draft, row.draft) : null, feeds: await feedsOf(db, figures, row.documentId),
+    obligations: row.status === "draft" ? await draftObligations(db, row.draft, vietnamDate(new Date())) : [] };
 }

@@ -32,7 +32,7 @@ export const importRoutes = [
     body: z.object({ draft: draftSchema, version: z.number().int().positive() }),
     handler: async ({ ctx, params, body }) => { await saveDraft(ctx.db, params.id, body); return getImport(ctx.db, params.id); } }),
   route({ method: "post", path: "/api/imports/:id/publish", tag: "imports", access: "imports.write", summary: "Publish the draft: the document, its links, tasks, indicators and projects, in one transaction", params: idParams, body: versionBody,
-    handler: ({ ctx, params, body }) => publishImport(ctx.db, params.id, body.version) }),
+    handler: ({ ctx, params, body }) => publishImport(ctx.db, params.id, body.version, ctx.user?.id ?? null) }),
   route({ method: "post", path: "/api/imports/:id/discard", tag: "imports", access: "imports.write", summary: "Discard a draft", params: idParams, body: versionBody,
     handler: ({ ctx, params, body }) => discardImport(ctx.db, params.id, body.version) }),
 ];

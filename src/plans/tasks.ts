@@ -18,6 +18,7 @@ import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
 import { unknownReference } from "../storage/records.js";
 import { taskAgencies, tasks } from "./schema.js";
+import { syncTaskObligations } from "./obligations.js";
 import { users } from "../accounts/schema.js";
 import { vietnamDate } from "../reporting/periods.js";
 import type { z } from "zod";
@@ -141,6 +142,7 @@ export async function createTask(db: Database, input: TaskInput): Promise<Task> 
     ...fields, ...deadlineColumns(deadline, input.deadlineText), searchFolded: searchDocumentText(input.text, input.sectionNumber),
   }).returning();
   await writeAgencies(db, row.id, withMembers(leadIds, phrases, "lead"), withMembers(coordinatingIds, phrases, "coordinating"), phrases);
+  await syncTaskObligations(db, [row.id]); // the documents it obliges its leads to issue (issue 15)
   return getTask(db, row.id, true);
 }
 
@@ -183,6 +185,7 @@ export async function createTasks(db: Database, inputs: TaskInput[]): Promise<vo
       return agencyRows(id, withMembers(input.leadIds, input.phrases, "lead"), withMembers(input.coordinatingIds, input.phrases, "coordinating"), input.phrases ?? []);
     });
     for (let at = 0; at < links.length; at += BATCH * 2) await db.insert(taskAgencies).values(links.slice(at, at + BATCH * 2));
+    await syncTaskObligations(db, ids.map((r) => r.id)); // the documents they oblige their leads to issue (issue 15)
   }
 }
 
@@ -236,6 +239,8 @@ export async function updateTask(db: Database, id: number, patch: TaskPatch, act
     await writeAgencies(db, id, withMembers(base(leadIds, current.lead), phrases, "lead"),
       withMembers(base(coordinatingIds, current.coordinating), phrases, "coordinating"), phrases);
   }
+  // Its leads, output, deadline or status may have changed what it obliges them to issue (issue 15).
+  await syncTaskObligations(db, [id]);
   return getTask(db, id, true);
 }
 

@@ -10,6 +10,7 @@ import { readsDrafts } from "../accounts/policy.js";
 import type { SessionUser } from "../accounts/sessions.js";
 import type { Database } from "../storage/database.js";
 import { daysBetween, daysLate, vietnamDate } from "./periods.js";
+import { documentsOwedUnder, type OwedDocument } from "../plans/obligation-queries.js";
 import { dueOnFor, getRound, owedByAgency, roundPlanIds, type RoundDetail } from "./rounds.js";
 import { roundReporters, rounds, submissions, type SubmissionStatus } from "./schema.js";
 
@@ -23,6 +24,8 @@ export interface BoardRow {
   firstSubmittedAt: string | null; submittedAt: string | null; reviewedAt: string | null;
   submissionVersion: number | null;
   tasksOwed: number; indicatorsOwed: number;
+  /** The documents it still has to issue under the round's plans (issue 15: plans/obligation-queries.ts), overdue first. */
+  documentsOwed: OwedDocument[];
 }
 export interface BoardTotals { expected: number; received: number; onTime: number; late: number; missing: number; accepted: number; returned: number }
 export interface Board { round: RoundDetail; rows: BoardRow[]; totals: BoardTotals; percentages: Record<Exclude<keyof BoardTotals, "expected">, number> }
@@ -35,6 +38,7 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
   const owed = await owedByAgency(db, round, roundPlanIds(round));
   const names = round.reporterIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, round.reporterIds)) : [];
   const sent = await db.select().from(submissions).where(eq(submissions.roundId, roundId));
+  const documentsOwed = await documentsOwedUnder(db, roundPlanIds(round), round.dueOn, vietnamDate(now));
   const rows = names.map((a): BoardRow => {
     const s = sent.find((x) => x.agencyId === a.id);
     const first = s?.firstSubmittedAt ? new Date(s.firstSubmittedAt) : null;
@@ -45,6 +49,7 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
       received: first !== null, onTime: first ? sentOnTime(dueOn, first) : null, daysLate: late,
       firstSubmittedAt: s?.firstSubmittedAt ?? null, submittedAt: s?.submittedAt ?? null, reviewedAt: s?.reviewedAt ?? null, submissionVersion: s?.version ?? null,
       tasksOwed: owed.get(a.id)?.tasks.size ?? 0, indicatorsOwed: owed.get(a.id)?.indicators.size ?? 0,
+      documentsOwed: documentsOwed.get(a.id) ?? [],
     };
   }).sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
   const totals: BoardTotals = {

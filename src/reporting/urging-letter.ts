@@ -25,7 +25,11 @@ export interface UrgingLetterInput {
   /** `period` as a sentence names it: "năm 2026", "quý III năm 2026" (see periodName). */
   round: { title: string; period: string; dueOn: string };
   plans: { symbol: string | null; title: string; issuedOn: string | null }[];
-  late: { agencyName: string; status: LateStatus; tasksOwed: number; indicatorsOwed: number; daysLate: number }[];
+  late: {
+    agencyName: string; status: LateStatus; tasksOwed: number; indicatorsOwed: number; daysLate: number;
+    /** The documents it still has to issue under the plans (issue 15): what, under which plan, due when, days overdue. */
+    documentsOwed?: { outputText: string; plan: string | null; dueOn: string | null; daysLate: number }[];
+  }[];
   signer: { authority: string[]; name: string | null };
 }
 
@@ -88,6 +92,24 @@ function citePlan(plan: UrgingLetterInput["plans"][number], tier: string): strin
   ].filter(Boolean).join(" ");
 }
 
+/**
+ * The documents the late agencies still have to issue (issue 15), when any does: a sentence and a table, each
+ * document under its agency, with the plan that asks for it, its due day and how many days it is overdue.
+ */
+function documentsOwedBlocks(late: UrgingLetterInput["late"]): Block[] {
+  const owing = late.filter((l) => l.documentsOwed?.length);
+  if (!owing.length) return [];
+  const rows = owing.flatMap((l) => l.documentsOwed!.map((d) => [l.agencyName, d.outputText, d.plan ?? "", d.dueOn ? formatVietnameseDate(d.dueOn) : "Không quy định", d.daysLate]));
+  return [
+    { kind: "paragraph", text: "Đồng thời, các cơ quan, đơn vị nêu trên chưa ban hành các văn bản được giao dưới đây; đề nghị khẩn trương ban hành và gửi về để theo dõi:" },
+    {
+      kind: "table",
+      columns: [{ title: "STT", width: 7 }, { title: "Cơ quan", width: 22 }, { title: "Văn bản phải ban hành", width: 33 }, { title: "Theo văn bản", width: 14 }, { title: "Hạn ban hành", width: 12 }, { title: "Số ngày quá hạn", width: 12 }],
+      rows: rows.map((r, i) => [i + 1, ...r]),
+    },
+  ];
+}
+
 /** The .docx of the urging letter. */
 export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
   if (input.late.length === 0) throw new RangeError("urgingLetter: no late agency to urge");
@@ -121,6 +143,7 @@ export async function urgingLetter(input: UrgingLetterInput): Promise<Buffer> {
       ],
       rows: input.late.map((l, i) => [i + 1, l.agencyName, STATUS_LABELS[l.status], l.tasksOwed, l.indicatorsOwed, l.daysLate]),
     },
+    ...documentsOwedBlocks(input.late),
     {
       kind: "paragraph",
       text: overdue
@@ -171,7 +194,10 @@ export async function urgingLetterOfRound(db: Database, roundId: number, now = n
       period: periodName({ kind: board.round.periodKind, year: board.round.periodYear, number: board.round.periodNumber }),
     },
     plans: board.round.plans,
-    late: late.map((r) => ({ agencyName: r.agencyName, status: r.status as LateStatus, tasksOwed: r.tasksOwed, indicatorsOwed: r.indicatorsOwed, daysLate: r.daysLate })),
+    late: late.map((r) => ({
+      agencyName: r.agencyName, status: r.status as LateStatus, tasksOwed: r.tasksOwed, indicatorsOwed: r.indicatorsOwed, daysLate: r.daysLate,
+      documentsOwed: r.documentsOwed.map((d) => ({ outputText: d.outputText ?? "", plan: d.planSymbol ? `${d.planSymbol}${d.section ? `, mục ${d.section}` : ""}` : null, dueOn: d.dueOn, daysLate: d.daysLate })),
+    })),
     signer: { authority: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name: null },
   });
 }

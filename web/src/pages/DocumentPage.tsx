@@ -13,6 +13,7 @@ import { formatDate, formatNumber, formatTarget, readNumber } from "../format";
 import { Outline } from "../components/Outline";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
+import { DocumentObligations } from "../obligations/DocumentObligations";
 
 type LinkRow = DocumentDetail["linksOut"][number];
 type IndicatorRow = Omit<Indicator, "searchFolded"> & { ownerName: string | null };
@@ -128,6 +129,8 @@ export function DocumentPage() {
           ))}</tbody>
         </table>
       ))}
+      {/* Who has issued the documents this one and its chain asked for (issue 15); nothing when none is owed. */}
+      <DocumentObligations key={`${d.id}-${tasks.data?.items.map((x) => x.version).join(".") ?? ""}`} documentId={d.id} />
       {projects.data && projects.data.items.length > 0 && <>
         <h2>{t.projectsTitle} ({projects.data.total})</h2>
         <ul className="document-projects">{projects.data.items.map((p) => (

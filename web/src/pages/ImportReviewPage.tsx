@@ -6,11 +6,13 @@ import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail,
 import { AgencySelect, DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
 import { DraftProjects } from "../projects/DraftProjects";
+import { ImportObligations } from "../obligations/ImportObligations";
+import { obligationWords } from "../obligations/i18n";
 import { formatDate, formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 import { UpwardProposals } from "../upward/UpwardProposals";
 
-type Tab = "tasks" | "indicators" | "projects" | "agencies" | "document" | "changes" | "feeds";
+type Tab = "tasks" | "indicators" | "projects" | "agencies" | "document" | "changes" | "feeds" | "obligations";
 interface Span { start: number | null; end: number | null }
 
 /**
@@ -156,6 +158,8 @@ export function ImportReviewPage() {
     ["agencies", t.tabAgencies(draft.agencies.length)], ["document", t.tabDocument],
     ...(detail.changes ? [["changes", t.tabChanges] as [Tab, string]] : []),
     ...(detail.feeds.length ? [["feeds", t.tabFeeds(detail.feeds.length)] as [Tab, string]] : []),
+    // The documents owed by the plans it implements that it may meet (issue 15).
+    ...(detail.obligations.length ? [["obligations", obligationWords(lang).tab(detail.obligations.length)] as [Tab, string]] : []),
   ];
 
   return (
@@ -191,6 +195,7 @@ export function ImportReviewPage() {
               </>)}
               editor={(task, onChange) => <TaskEditor task={task} onChange={onChange} />} />
           )}
+          {tab === "obligations" && <ImportObligations detail={detail} draft={draft} editable={editable} onChange={change} />}
           {tab === "feeds" && (
             <>
               <p className="muted">{t.feedsNote}</p>

@@ -5,6 +5,7 @@ import { LoadState } from "../components/Status";
 import { formatDate, formatNumber } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
+import { BoardDocumentsOwed } from "../obligations/BoardDocumentsOwed";
 
 type Reminder = { offsetDays: number; manualOn: string | null; requestedBy: number | null; agencyId: number; createdAt: string; emailStatus: string };
 type Estimate = { indicatorId: number; name: string; unit: string | null; ownerId: number | null; year: number; value: number; hasActual: boolean; requested: boolean };
@@ -168,7 +169,7 @@ export function RoundPage() {
                   </form>
                 )}
               </td>
-              <td>{t.owes(r.tasksOwed, r.indicatorsOwed)}</td>
+              <td>{t.owes(r.tasksOwed, r.indicatorsOwed)}<BoardDocumentsOwed owed={r.documentsOwed} agencyId={r.agencyId} /></td>
               <td className="row-actions no-print">
                 <Link to={`/rounds/${round.id}/reports/${r.agencyId}`}>{t.view}</Link>
                 {manage && <a href={`/api/rounds/${round.id}/reports/${r.agencyId}/template`} download aria-label={t.templateOne(r.agencyName)}>{t.templateDownload}</a>}

@@ -1,0 +1,96 @@
+/**
+ * Documents owed (issue 15), kept in step with the tasks: one row per task and lead agency whose task names a
+ * document as its output (see obligations-derive.ts), written in the transaction that writes the task (a plan
+ * published, a task created, edited or cancelled; a deleted task takes its rows with it). What a document that
+ * implements the plan does to them is in obligation-matching.ts; what readers see, obligation-queries.ts.
+ */
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "../storage/database.js";
+import { foldPhrase } from "../text/fold.js";
+import { obligationOf, type DerivedObligation } from "./obligations-derive.js";
+import { documentObligations, taskAgencies, tasks } from "./schema.js";
+
+/** Tasks read a few thousand at a time (a Government programme holds 12,000). */
+const CHUNK = 5000;
+
+/**
+ * Makes the obligations of `taskIds` what their tasks say now: a row for each lead agency of a task that owes a
+ * document, its kind, words and due day brought up to date (a fulfilment stays), rows of agencies no longer
+ * leading, or of a task owing none (its output changed, or cancelled), deleted. Call inside a transaction.
+ */
+export async function syncTaskObligations(db: Database, taskIds: readonly number[]): Promise<void> {
+  for (let from = 0; from < taskIds.length; from += CHUNK) {
+    const ids = taskIds.slice(from, from + CHUNK);
+    const rows = await db.select({
+      id: tasks.id, text: tasks.text, expectedOutput: tasks.expectedOutput, status: tasks.status,
+      deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
+    }).from(tasks).where(inArray(tasks.id, ids));
+    const owed = new Map<number, DerivedObligation>();
+    for (const r of rows) {
+      const o = obligationOf(r);
+      if (o) owed.set(r.id, o);
+    }
+    const existing = await db.select({ id: documentObligations.id, taskId: documentObligations.taskId, agencyId: documentObligations.agencyId,
+      docType: documentObligations.docType, outputText: documentObligations.outputText, dueOn: documentObligations.dueOn })
+      .from(documentObligations).where(inArray(documentObligations.taskId, ids));
+    if (!owed.size && !existing.length) continue; // most tasks owe no document: one read of them, one of the table
+    const leads = owed.size ? await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId }).from(taskAgencies)
+      .where(and(inArray(taskAgencies.taskId, [...owed.keys()]), eq(taskAgencies.role, "lead"))) : [];
+    const wanted = new Map(leads.map((l) => [`${l.taskId}/${l.agencyId}`, { ...l, ...owed.get(l.taskId)! }]));
+    const gone: number[] = [];
+    for (const e of existing) {
+      const w = wanted.get(`${e.taskId}/${e.agencyId}`);
+      wanted.delete(`${e.taskId}/${e.agencyId}`);
+      if (!w) { gone.push(e.id); continue; }
+      if (w.docType !== e.docType || w.outputText !== e.outputText || w.dueOn !== e.dueOn) {
+        await db.update(documentObligations).set({ docType: w.docType, outputText: w.outputText, dueOn: w.dueOn, version: sql`${documentObligations.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(documentObligations.id, e.id));
+      }
+    }
+    for (let at = 0; at < gone.length; at += CHUNK) await db.delete(documentObligations).where(inArray(documentObligations.id, gone.slice(at, at + CHUNK)));
+    const added = [...wanted.values()];
+    for (let at = 0; at < added.length; at += 1000) await db.insert(documentObligations).values(added.slice(at, at + 1000));
+  }
+}
+
+/** An obligation met before a new version of its plan replaced the tasks, to be met again by the same task and agency. */
+export interface CarriedFulfilment {
+  key: string;
+  fulfilledById: number; fulfilledHow: "matched" | "confirmed" | "set"; fulfilledBy: number | null; fulfilledAt: string | null;
+}
+
+/** The same task in a new version: the same section, the same words (folded), the same agency. */
+const carryKey = (sectionNumber: string | null, text: string, agencyId: number) => `${sectionNumber ?? ""}|${foldPhrase(text)}|${agencyId}`;
+
+/** The fulfilments of a document's obligations, read before a new version of it replaces its tasks. */
+export async function fulfilmentsToCarry(db: Database, documentId: number): Promise<CarriedFulfilment[]> {
+  const rows = await db.select({ sectionNumber: tasks.sectionNumber, text: tasks.text, agencyId: documentObligations.agencyId,
+    fulfilledById: documentObligations.fulfilledById, fulfilledHow: documentObligations.fulfilledHow, fulfilledBy: documentObligations.fulfilledBy, fulfilledAt: documentObligations.fulfilledAt })
+    .from(documentObligations).innerJoin(tasks, eq(tasks.id, documentObligations.taskId))
+    .where(and(eq(tasks.documentId, documentId), isNotNull(documentObligations.fulfilledById)));
+  return rows.map((r) => ({ key: carryKey(r.sectionNumber, r.text, r.agencyId), fulfilledById: r.fulfilledById!, fulfilledHow: r.fulfilledHow!, fulfilledBy: r.fulfilledBy, fulfilledAt: r.fulfilledAt }));
+}
+
+/** Meets again, in the new version's tasks, what was met in the old (a task whose words changed is owed afresh). */
+export async function carryFulfilments(db: Database, documentId: number, carried: readonly CarriedFulfilment[]): Promise<void> {
+  if (!carried.length) return;
+  const byKey = new Map(carried.map((c) => [c.key, c]));
+  const open = await db.select({ id: documentObligations.id, sectionNumber: tasks.sectionNumber, text: tasks.text, agencyId: documentObligations.agencyId })
+    .from(documentObligations).innerJoin(tasks, eq(tasks.id, documentObligations.taskId))
+    .where(and(eq(tasks.documentId, documentId), sql`${documentObligations.fulfilledById} is null`));
+  for (const o of open) {
+    const c = byKey.get(carryKey(o.sectionNumber, o.text, o.agencyId));
+    if (!c || c.fulfilledById === documentId) continue;
+    await db.update(documentObligations).set({ fulfilledById: c.fulfilledById, fulfilledHow: c.fulfilledHow, fulfilledBy: c.fulfilledBy, fulfilledAt: c.fulfilledAt })
+      .where(eq(documentObligations.id, o.id));
+  }
+}
+
+/**
+ * Before a document is deleted: the obligations it met are owed again (the table's rule that a met obligation
+ * names its document would otherwise refuse the deletion's `set null`).
+ */
+export async function releaseFulfilmentsBy(db: Database, documentId: number): Promise<void> {
+  await db.update(documentObligations).set({ fulfilledById: null, fulfilledHow: null, fulfilledBy: null, fulfilledAt: null, version: sql`${documentObligations.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(documentObligations.fulfilledById, documentId));
+}

@@ -60,7 +60,7 @@ export function DocumentPage() {
       <p><Link to="/">{t.back}</Link></p>
       <h1><span className="symbol">{d.symbol ?? t.noSymbol}</span> {DOCUMENT_TYPE_LABELS[d.docType][lang]}</h1>
       <p className="title">{d.title}</p>
-      {can("reporting.read") && d.status === "published" && !d.stub && <p><Link className="button" to={`/plans/${d.id}/report`}>{t.openPlanReport}</Link></p>}
+      {can("reporting.read") && d.status === "published" && (!d.stub || d.linksIn.some((l) => l.kind === "implements")) && <p><Link className="button" to={`/plans/${d.id}/report`}>{t.openPlanReport}</Link></p>}
       {editsOwners && !editingMeta && <p><button onClick={() => setEditingMeta(true)}>{t.editDocumentMeta}</button></p>}
       {editingMeta && registry.data && <DocumentMetaForm doc={d} registry={registry.data.items}
         onDone={(saved) => { setEditingMeta(false); if (saved) { doc.reload(); graph.reload(); } }} />}

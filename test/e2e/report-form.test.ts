@@ -31,6 +31,10 @@ describe.skipIf(!haveBrowser)("the report's form in Chromium", () => {
 
   const open = async (width: number, height: number): Promise<Page> => {
     const page = await openSignedIn(browser, s.url, "dm-baocao", width, height, 15_000);
+    // From the resolution's page (a document known by citation, which the chain implements) to its report.
+    await page.goto(`${s.url}/documents/${resolutionId}`);
+    await page.getByRole("link", { name: "Đánh giá, báo cáo tổng hợp" }).click();
+    await page.waitForURL(`**/plans/${resolutionId}/report`);
     await page.goto(`${s.url}/plans/${resolutionId}/report?year=2024`);
     await page.getByRole("heading", { name: "Thể thức báo cáo" }).waitFor();
     return page;

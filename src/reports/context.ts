@@ -7,9 +7,10 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
-import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
+import { evaluateChain } from "../evaluation/chain.js";
+import { yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import { namedBy, projectVisible, summarise, type ProjectSummary } from "../plans/projects.js";
-import { indicatorContributions, projects, tasks } from "../plans/schema.js";
+import { projects, tasks } from "../plans/schema.js";
 import { taskLeadLabelsOn } from "../plans/tasks.js";
 import { boardOf, type Board } from "../reporting/board.js";
 import { roundPlans, rounds, submissionProjects, submissions, submissionTasks } from "../reporting/schema.js";
@@ -60,23 +61,6 @@ export interface ReportContext {
   draft: Awaited<ReturnType<typeof reportDraftOf>>;
 }
 
-/**
- * The scope's documents evaluated as one: indicators and tasks in the chain's order, each once, the counts summed.
- * An indicator serving another of the scope (a plan's restating its programme's target) is left out: its values
- * reach the one it serves through the evaluation, which is the target the report judges.
- */
-function mergeEvaluations(ids: number[], year: number, byDocument: Map<number, PlanEvaluation>, serving: Set<number>) {
-  const merged: PlanEvaluation = { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() };
-  const documentOf = { task: new Map<number, number>(), indicator: new Map<number, number>() };
-  for (const id of ids) {
-    const e = byDocument.get(id);
-    if (!e) continue;
-    for (const i of e.indicators) if (!documentOf.indicator.has(i.id) && !serving.has(i.id)) { documentOf.indicator.set(i.id, id); merged.indicators.push(i); merged.indicatorCounts[i.evaluation.status]++; }
-    for (const t of e.tasks) if (!documentOf.task.has(t.id)) { documentOf.task.set(t.id, id); merged.tasks.push(t); merged.taskCounts[t.state]++; }
-  }
-  return { merged, documentOf };
-}
-
 /** Gathers the report on document `documentId` for `year`; `template` overrides the form's and the scope's own. */
 export async function gatherReport(db: Database, documentId: number, year: number, today: string, drafts: boolean, template?: ReportTemplate): Promise<ReportContext> {
   const scope = await reportScope(db, documentId, drafts);
@@ -100,11 +84,9 @@ export async function gatherReport(db: Database, documentId: number, year: numbe
   const ref = citeWith(docIssuer ?? fallback?.name ?? null);
   const shortRef = citeWith(docShort ?? fallback?.short ?? null);
 
-  const byDocument = await evaluatePlans(db, scope.ids, year, today, drafts);
-  const indicatorIds = [...byDocument.values()].flatMap((e) => e.indicators.map((i) => i.id));
-  const serving = indicatorIds.length ? await db.select({ id: indicatorContributions.indicatorId }).from(indicatorContributions)
-    .where(and(inArray(indicatorContributions.indicatorId, indicatorIds), inArray(indicatorContributions.servesId, indicatorIds))) : [];
-  const { merged: evaluation, documentOf } = mergeEvaluations(scope.ids, year, byDocument, new Set(serving.map((r) => r.id)));
+  // The chain evaluated as one: each task and target once (one serving another of the scope judged through it), each with its document.
+  const evaluation = await evaluateChain(db, documentId, year, today, drafts);
+  const documentOf = { task: new Map(evaluation.tasks.map((t) => [t.id, t.documentId])), indicator: new Map(evaluation.indicators.map((i) => [i.id, i.documentId])) };
   const symbolOf = new Map([[top.id, top.symbol], ...scope.chain.map((d) => [d.id, d.symbol] as const)]);
   const sources = new Set([...documentOf.task.values(), ...documentOf.indicator.values()]);
   const sourceOf = (kind: "task" | "indicator", id: number) => {

@@ -1,11 +1,11 @@
 /**
  * What a report covers: a document (a resolution, a programme, a plan) and every published document
- * implementing it down its chain (chainBelow), reports left out (a report's figures are results, not
+ * implementing it down its chain (scopeDocuments), reports left out (a report's figures are results, not
  * targets or tasks). The top is the scope's own document; the chain below it is Appendix I.
  */
 import { eq, inArray } from "drizzle-orm";
 import { agencies } from "../agencies/schema.js";
-import { chainBelow } from "../documents/queries.js";
+import { scopeDocuments } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import type { Database } from "../storage/database.js";
 import { issuerFromText } from "./issuing-body.js";
@@ -29,7 +29,7 @@ export interface ReportScope {
 
 /** The scope of a report on document `id`; not_found when the reader may not see it (see chainBelow). */
 export async function reportScope(db: Database, id: number, drafts: boolean): Promise<ReportScope> {
-  const members = (await chainBelow(db, id, drafts)).filter((m) => m.id === id || m.docType !== "report");
+  const members = await scopeDocuments(db, id, drafts);
   const rows = await db.select({ document: documents, agencyName: agencies.name, agencyKind: agencies.kind })
     .from(documents).leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(inArray(documents.id, members.map((m) => m.id)));
   const byId = new Map(rows.map((r) => [r.document.id, r]));

@@ -13,7 +13,8 @@
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { auditEvents } from "../audit/schema.js";
-import { inPublishedDocument, scopeDocuments, type ChainMember } from "../documents/queries.js";
+import { inPublishedDocument, scopeDocuments } from "../documents/queries.js";
+import { withCounts, type ChainDocument } from "../evaluation/chain.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
 import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
@@ -50,8 +51,8 @@ const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_trac
 export interface Dashboard {
   year: number;
   planId: number | null;
-  /** The documents a document's dashboard rolls up (it, and everything below it in its chain), for the drill-down; null province-wide. */
-  chain: ChainMember[] | null;
+  /** The documents a document's dashboard rolls up (it, and everything below it in its chain) with their own counts, for the drill-down; null province-wide. */
+  chain: ChainDocument[] | null;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
   taskCounts: Record<TaskState, number>;
   /** The plans with tasks or indicators, most off-track first (at most PLANS_SHOWN; `planCount` says how many there are). */
@@ -172,7 +173,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     } : null,
   }));
   const dashboard: Dashboard = {
-    year, planId, chain, indicatorCounts, taskCounts,
+    year, planId, chain: chain && withCounts(chain, evaluated), indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),

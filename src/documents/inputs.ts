@@ -32,8 +32,11 @@ export const documentListQuery = z.object({
   /** Year of issue. */
   year: year.optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
-  /** Include stubs (documents known only from a citation); true by default. */
-  stubs: z.enum(["true", "false"]).default("true"),
+  /**
+   * Include stubs (documents known only from a citation): all (true, the default), none, or those a published
+   * document implements ("implemented": the tops of chains, a resolution known only by citation, as scopes).
+   */
+  stubs: z.enum(["true", "false", "implemented"]).default("true"),
   ...pageQuery,
 });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;

@@ -42,6 +42,10 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
   if (q.year) where.push(sql`extract(year from ${documents.issuedOn}) = ${q.year}`);
   if (q.status) where.push(eq(documents.status, q.status));
   if (q.stubs === "false") where.push(eq(documents.stub, false));
+  if (q.stubs === "implemented") {
+    where.push(sql`(not ${documents.stub} or exists (select 1 from document_links l join documents below on below.id = l.from_id
+      where l.to_id = ${documents.id} and l.kind = 'implements' and below.status = 'published'))`);
+  }
   const condition = where.length ? and(...where) : undefined;
   const page = (columns: typeof summarySelect) => db.select(columns).from(documents).leftJoin(agencies, eq(agencies.id, documents.issuerId))
     .where(condition).orderBy(sql`${documents.issuedOn} desc nulls last`, desc(documents.id)).limit(q.pageSize).offset(pageOffset(q));

@@ -9,21 +9,27 @@ import type { Database } from "../storage/database.js";
 import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, foldServing, type PlanEvaluation } from "./plan.js";
 
 type Counts = Pick<PlanEvaluation, "taskCounts" | "indicatorCounts">;
+/** A document of a chain with its own counts (zero for one with nothing to follow, a stub). */
+export type ChainDocument = ChainMember & Counts;
+
+/** The chain's documents with their own counts, as evaluatePlans gave them. */
+export function withCounts(members: ChainMember[], evaluated: Map<number, PlanEvaluation>): ChainDocument[] {
+  return members.map((m) => ({ ...m, taskCounts: evaluated.get(m.id)?.taskCounts ?? emptyTaskCounts(), indicatorCounts: evaluated.get(m.id)?.indicatorCounts ?? emptyIndicatorCounts() }));
+}
 export interface ChainEvaluation extends PlanEvaluation {
   indicators: (PlanEvaluation["indicators"][number] & { documentId: number })[];
   tasks: (PlanEvaluation["tasks"][number] & { documentId: number })[];
-  /** The scope's documents, the top first, each with its own counts (zero for one with nothing to follow, a stub). */
-  documents: (ChainMember & Counts)[];
+  /** The scope's documents, the top first, each with its own counts. */
+  documents: ChainDocument[];
 }
 
 /** `drafts`: whether draft documents below count (see scopeDocuments); the caller checks the top itself. */
 export async function evaluateChain(db: Database, documentId: number, year: number, today: string, drafts: boolean): Promise<ChainEvaluation> {
   const members = await scopeDocuments(db, documentId, drafts);
   const evaluated = await evaluatePlans(db, members.map((m) => m.id), year, today, drafts);
-  const out: ChainEvaluation = { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts(), documents: [] };
+  const out: ChainEvaluation = { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts(), documents: withCounts(members, evaluated) };
   for (const m of members) {
     const e = evaluated.get(m.id);
-    out.documents.push({ ...m, taskCounts: e?.taskCounts ?? emptyTaskCounts(), indicatorCounts: e?.indicatorCounts ?? emptyIndicatorCounts() });
     if (!e) continue;
     out.indicators.push(...e.indicators.map((i) => ({ ...i, documentId: m.id })));
     out.tasks.push(...e.tasks.map((t) => ({ ...t, documentId: m.id })));

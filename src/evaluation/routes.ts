@@ -13,6 +13,7 @@ export const evaluationRoutes = [
       const drafts = readsDrafts(ctx.user!);
       const plan = await findDocument(ctx.db, params.id, drafts);
       const today = vietnamDate(new Date());
-      return evaluateChain(ctx.db, plan.id, query.year ?? Number(today.slice(0, 4)), today, drafts);
+      // The published record, as on the dashboard: drafts (below, or values from them) count only on a draft's own evaluation.
+      return evaluateChain(ctx.db, plan.id, query.year ?? Number(today.slice(0, 4)), today, plan.status !== "published");
     } }),
 ];

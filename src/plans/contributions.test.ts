@@ -125,6 +125,14 @@ describe("the roll-up of a chain", () => {
     expect(tasks.total).toBe(2);
   });
 
+  it("offers as scopes the documents and the cited ones a chain hangs from, not every citation", async () => {
+    ok(await s.call("POST", "/api/documents", { symbol: "99-NQ/TW", title: "Nghị quyết chỉ được trích dẫn", status: "published", stub: true }), 201);
+    const scopes = ok(await s.call("GET", "/api/documents?stubs=implemented&status=published&pageSize=100")).items.map((d: any) => d.symbol);
+    expect(scopes).toEqual(expect.arrayContaining(["77-NQ/TW", "31/KH-UBND", "12/KH-SDL"]));
+    expect(scopes).not.toContain("99-NQ/TW");
+    expect((await s.call("GET", "/api/documents?stubs=maybe")).status).toBe(400);
+  });
+
   it("leaves a draft below out of a published document's roll-up, for every reader", async () => {
     const dept = ok(await s.call("GET", `/api/documents/${chain.department}`));
     ok(await s.call("PATCH", `/api/documents/${chain.department}`, { status: "draft", version: dept.version }));

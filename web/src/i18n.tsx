@@ -7,6 +7,7 @@ import { projectsEn, projectsVi } from "./i18n-projects";
 import { valuesEn, valuesVi } from "./i18n-values";
 import { upwardEn, upwardVi } from "./upward/i18n-upward";
 import { reportEn, reportVi } from "./reports/i18n-report";
+import { chainEn, chainVi } from "./chain/i18n-chain";
 
 const vi = {
   appName: "theodoi",
@@ -226,6 +227,7 @@ const vi = {
   ...valuesVi,
   ...upwardVi,
   ...reportVi,
+  ...chainVi,
 };
 
 type Dictionary = typeof vi;
@@ -448,6 +450,7 @@ const en: Dictionary = {
   ...valuesEn,
   ...upwardEn,
   ...reportEn,
+  ...chainEn,
 };
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

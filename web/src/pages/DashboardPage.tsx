@@ -10,6 +10,7 @@ import { useSession } from "../session";
 import { patchedQuery } from "../search-params";
 import { ProjectsSection } from "../projects/ProjectsSection";
 import { UpwardDue } from "../upward/UpwardDue";
+import { ChainTable } from "../chain/ChainTable";
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
@@ -22,7 +23,8 @@ export function DashboardPage() {
   const year = Number(params.get("year") ?? new Date().getFullYear());
   const plan = params.get("plan");
   const data = useApi<Dashboard>(`/api/dashboard?year=${year}${plan ? `&plan=${plan}` : ""}`);
-  const documents = useApi<Page<DocumentSummary>>("/api/documents?stubs=false&status=published&pageSize=200");
+  // Any document a chain hangs from is a scope, a resolution known only by citation too.
+  const documents = useApi<Page<DocumentSummary>>("/api/documents?stubs=implemented&status=published&pageSize=200");
   const { can } = useSession();
   const [status, setStatus] = useState<string | null>(null);
   // A light chosen: all its indicators, not only those among the most worrying the dashboard lists.
@@ -54,6 +56,12 @@ export function DashboardPage() {
         </label>
         {plan && can("reporting.read") && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
       </div>
+
+      {/* A document with a chain below it: its documents first, to drill down to. */}
+      {d.chain && d.chain.length > 1 && <>
+        <h2>{t.chainDocuments} ({d.chain.length})</h2>
+        <ChainTable documents={d.chain} open={(c) => (String(c.id) === plan ? null : { onClick: () => set({ plan: String(c.id) }) })} />
+      </>}
 
       <h2>{t.indicatorsEvaluated}</h2>
       <div className="totals">

@@ -14,6 +14,8 @@ import { Outline } from "../components/Outline";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 import { DocumentObligations } from "../obligations/DocumentObligations";
+import { ChainProgress } from "../chain/ChainProgress";
+import { IndicatorLinks } from "../chain/IndicatorLinks";
 
 type LinkRow = DocumentDetail["linksOut"][number];
 type IndicatorRow = Omit<Indicator, "searchFolded"> & { ownerName: string | null };
@@ -75,6 +77,8 @@ export function DocumentPage() {
       </dl>
       <h2>{t.cascade}</h2>
       {graph.data ? <CascadeGraph graph={graph.data} /> : <LoadState loading={graph.loading} error={graph.error} final={graph.final} onRetry={graph.reload} />}
+      {/* The whole chain below it, when documents implement it: its lights, tasks and documents to drill down to. */}
+      {d.status === "published" && <ChainProgress documentId={d.id} />}
       <h2>{t.links}</h2>
       {groups.length === 0 ? <p className="muted">{t.noLinks}</p> : groups.map((g) => (
         <section key={g.label} className="link-group">
@@ -129,6 +133,8 @@ export function DocumentPage() {
           ))}</tbody>
         </table>
       ))}
+      {/* Its indicators serving those of documents above, and targets taken from a document below. */}
+      {graph.data && <IndicatorLinks key={`${d.id}-${indicators.data?.total ?? 0}`} documentId={d.id} below={graph.data.nodes.filter((n) => n.depth > 0)} onRestated={indicators.reload} />}
       {/* Who has issued the documents this one and its chain asked for (issue 15); nothing when none is owed. */}
       <DocumentObligations key={`${d.id}-${tasks.data?.items.map((x) => x.version).join(".") ?? ""}`} documentId={d.id} />
       {projects.data && projects.data.items.length > 0 && <>

@@ -1,0 +1,36 @@
+import { Link } from "react-router";
+import type { ChainEvaluation } from "../../../src/evaluation/chain";
+import { useApi } from "../api";
+import { useLanguage } from "../i18n";
+import { ChainTable } from "./ChainTable";
+
+const LIGHTS = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
+const TASKS = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;
+
+/**
+ * On a document's page, when documents implement it: the whole chain's progress this year (its lights and
+ * tasks, each counted once) and its documents to drill down to, with the chain's dashboard a click away.
+ */
+export function ChainProgress({ documentId }: { documentId: number }) {
+  const { t } = useLanguage();
+  const year = new Date().getFullYear();
+  const chain = useApi<ChainEvaluation>(`/api/plans/${documentId}/evaluation?year=${year}`);
+  const e = chain.data;
+  if (!e || e.documents.length < 2) return null;
+  const dashboard = (id: number) => `/dashboard?year=${year}&plan=${id}`;
+  return (
+    <section className="chain-progress" aria-labelledby="chain-progress-title">
+      <h2 id="chain-progress-title">{t.chainProgress} · {t.wholeChainYear(year)}</h2>
+      <p className="muted">{t.chainProgressHint(e.documents.length - 1)}</p>
+      <div className="totals">
+        {LIGHTS.map((k) => <Link key={k} className={`total eval-${k}`} data-evaluation={k} to={dashboard(documentId)}><span>{t.evaluations[k]}</span><strong>{e.indicatorCounts[k]}</strong></Link>)}
+      </div>
+      <div className="totals">
+        {TASKS.map((k) => <Link key={k} className={`total task-${k}`} data-task-state={k} to={`/dashboard/tasks?year=${year}&plan=${documentId}&state=${k}`}><span>{t.taskStatus[k]}</span><strong>{e.taskCounts[k]}</strong></Link>)}
+      </div>
+      <p><Link className="button" to={dashboard(documentId)}>{t.chainDashboard}</Link></p>
+      <h3>{t.chainDocuments} ({e.documents.length})</h3>
+      <ChainTable documents={e.documents} open={(d) => (d.id === documentId ? null : { to: dashboard(d.id) })} />
+    </section>
+  );
+}

@@ -10,6 +10,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { rounds } from "../reporting/schema.js";
+import { departmentPlanText } from "../../test/support/department-plan.js";
 import { startTestServer, upload, type Client, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -38,38 +39,6 @@ const listOf = async (client: Client = focal, query = "") => ok<{ items: Item[];
 const departmentPlan = async (code: string, client: Client = focal) =>
   (await listOf(client)).items.find((o) => o.section === "1" && o.outputText.startsWith("kế hoạch triển khai") && o.agency.id === idOf[code])!;
 
-/** A department's plan implementing 23/KH-UBND, as the department writes it. */
-const departmentPlanText = (issuer: string, symbol: string, day: number, month: number) => `UBND TỈNH LẠNG SƠN
-${issuer.toUpperCase()}
-
-CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: ${symbol}
-
-Lạng Sơn, ngày ${day} tháng ${month} năm 2023
-
-KẾ HOẠCH
-Triển khai thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh Lạng Sơn
-
-Thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh Lạng Sơn thực hiện Nghị quyết số 96/NQ-CP ngày 01/8/2022 của Chính phủ và Chương trình hành động số 52-CTr/TU ngày 27/10/2022 của Ban Chấp hành Đảng bộ tỉnh, ${issuer} ban hành Kế hoạch triển khai thực hiện như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-
-Cụ thể hóa các nhiệm vụ được giao tại Kế hoạch số 23/KH-UBND trong lĩnh vực của ngành.
-
-II. NHIỆM VỤ
-
-1. Rà soát các chương trình, đề án của ngành, hoàn thành trong năm 2023.
-
-Nơi nhận:
-- UBND tỉnh (b/c);
-- Lưu: VT.
-
-GIÁM ĐỐC
-
-Nguyễn Văn An
-`;
 
 /** Uploads a file, optionally answers the review's proposals, and publishes: the review as it was shown, and the document. */
 async function importThrough(name: string, text: string, answer?: (review: any) => { id: number; meet: boolean }[]) {

@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../storage/database.js";
 import { foldPhrase } from "../text/fold.js";
-import { obligationOf, type DerivedObligation } from "./obligations-derive.js";
+import { obligationOf, type DerivedObligation, type ObligingTask } from "./obligations-derive.js";
 import { documentObligations, taskAgencies, tasks } from "./schema.js";
 
 /** Tasks read a few thousand at a time (a Government programme holds 12,000). */
@@ -51,6 +51,18 @@ export async function syncTaskObligations(db: Database, taskIds: readonly number
     const added = [...wanted.values()];
     for (let at = 0; at < added.length; at += 1000) await db.insert(documentObligations).values(added.slice(at, at + 1000));
   }
+}
+
+/**
+ * The obligations of tasks just written (createTasks: a plan published), from what was written, without reading
+ * it back: most tasks owe no document, and a plan of 12,000 tasks costs no query for them.
+ */
+export async function insertObligationsOfNewTasks(db: Database, written: ReadonlyArray<ObligingTask & { id: number; leadIds: readonly number[] }>): Promise<void> {
+  const rows = written.flatMap((t) => {
+    const o = obligationOf(t);
+    return o ? [...new Set(t.leadIds)].map((agencyId) => ({ taskId: t.id, agencyId, ...o })) : [];
+  });
+  for (let at = 0; at < rows.length; at += 1000) await db.insert(documentObligations).values(rows.slice(at, at + 1000));
 }
 
 /** An obligation met before a new version of its plan replaced the tasks, to be met again by the same task and agency. */

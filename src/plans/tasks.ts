@@ -18,7 +18,7 @@ import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
 import { checkAgencies, checkDocument } from "../storage/references.js";
 import { unknownReference } from "../storage/records.js";
 import { taskAgencies, tasks } from "./schema.js";
-import { syncTaskObligations } from "./obligations.js";
+import { insertObligationsOfNewTasks, syncTaskObligations } from "./obligations.js";
 import { users } from "../accounts/schema.js";
 import { vietnamDate } from "../reporting/periods.js";
 import type { z } from "zod";
@@ -185,7 +185,10 @@ export async function createTasks(db: Database, inputs: TaskInput[]): Promise<vo
       return agencyRows(id, withMembers(input.leadIds, input.phrases, "lead"), withMembers(input.coordinatingIds, input.phrases, "coordinating"), input.phrases ?? []);
     });
     for (let at = 0; at < links.length; at += BATCH * 2) await db.insert(taskAgencies).values(links.slice(at, at + BATCH * 2));
-    await syncTaskObligations(db, ids.map((r) => r.id)); // the documents they oblige their leads to issue (issue 15)
+    // The documents they oblige their leads to issue (issue 15).
+    const leadsOf = new Map<number, number[]>();
+    for (const l of links) if (l.role === "lead") leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), l.agencyId]);
+    await insertObligationsOfNewTasks(db, batch.map((row, k) => ({ ...row, expectedOutput: row.expectedOutput ?? null, id: ids[k].id, leadIds: leadsOf.get(ids[k].id) ?? [] })));
   }
 }
 

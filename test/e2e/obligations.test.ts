@@ -11,40 +11,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/agencies/schema.js";
 import { rounds } from "../../src/reporting/schema.js";
-import { axeViolations, haveBrowser, launchBrowser, sidewaysScroll, signInPage } from "../support/browser.js";
+import { haveBrowser, launchBrowser, openSignedIn, screenProblems } from "../support/browser.js";
+import { departmentPlanText } from "../support/department-plan.js";
 import { startTestServer, upload, type Client, type TestServer } from "../support/server.js";
 
 const SHOTS = "/tmp/shots-obligations";
 const SIZES = [{ width: 1366, height: 768 }, { width: 390, height: 844 }];
 
-/** A department's plan implementing 23/KH-UBND. */
-const departmentPlan = (issuer: string, symbol: string, day: number, month: number) => `UBND TỈNH LẠNG SƠN
-${issuer.toUpperCase()}
-
-CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: ${symbol}
-
-Lạng Sơn, ngày ${day} tháng ${month} năm 2023
-
-KẾ HOẠCH
-Triển khai thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh Lạng Sơn
-
-Thực hiện Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh Lạng Sơn, ${issuer} ban hành Kế hoạch triển khai thực hiện như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-
-Cụ thể hóa các nhiệm vụ được giao tại Kế hoạch số 23/KH-UBND trong lĩnh vực của ngành.
-
-Nơi nhận:
-- UBND tỉnh (b/c);
-- Lưu: VT.
-
-GIÁM ĐỐC
-
-Nguyễn Văn An
-`;
 
 describe.skipIf(!haveBrowser)("documents owed in Chromium", () => {
   let s: TestServer;
@@ -74,14 +47,14 @@ describe.skipIf(!haveBrowser)("documents owed in Chromium", () => {
     const owed = ok(await focal.call("GET", `/api/documents/${plan}/obligations`)).items.find((o: { outputText: string }) => o.outputText.startsWith("kế hoạch triển khai"));
     const task = ok(await focal.call("GET", `/api/tasks/${owed.taskId}`));
     ok(await focal.call("PATCH", `/api/tasks/${task.id}`, { deadlineText: "trước ngày 31/3/2023", version: task.version }));
-    await publishFile("kh-sxd.txt", departmentPlan("Sở Xây dựng", "45/KH-SXD", 15, 3));
-    await publishFile("kh-syt.txt", departmentPlan("Sở Y tế", "12/KH-SYT", 10, 5));
+    await publishFile("kh-sxd.txt", departmentPlanText("Sở Xây dựng", "45/KH-SXD", 15, 3));
+    await publishFile("kh-syt.txt", departmentPlanText("Sở Y tế", "12/KH-SYT", 10, 5));
     // Sở Công Thương owes two plans under 23/KH-UBND: its plan, waiting in review, fits both.
     tradeTask = ok(await focal.call("POST", "/api/tasks", {
       documentId: plan, text: "Sở Công Thương xây dựng Kế hoạch phát triển thương mại biên giới giai đoạn 2023 - 2025", leadIds: [idOf["so-cong-thuong"]],
       expectedOutput: "Kế hoạch phát triển thương mại biên giới giai đoạn 2023 - 2025", deadlineText: "trước ngày 30/6/2023", sectionNumber: "3.4",
     }), 201).id;
-    tradeImport = ok(await upload(s, "kh-sct.txt", Buffer.from(departmentPlan("Sở Công Thương", "30/KH-SCT", 20, 6)), "vi", focal), 201).id;
+    tradeImport = ok(await upload(s, "kh-sct.txt", Buffer.from(departmentPlanText("Sở Công Thương", "30/KH-SCT", 20, 6)), "vi", focal), 201).id;
     browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {
@@ -89,11 +62,9 @@ describe.skipIf(!haveBrowser)("documents owed in Chromium", () => {
     await s?.close();
   });
 
-  const signedIn = async (username: string, size = SIZES[0], bypassCSP = false) => {
-    const page = await (await browser.newContext({ viewport: size, locale: "vi-VN", bypassCSP })).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("dialog", (d) => void d.accept());
-    await signInPage(page, s.url, username);
+  const signedIn = async (username: string, size = SIZES[0]) => {
+    const page = await openSignedIn(browser, s.url, username, size.width, size.height);
+    page.on("dialog", (d) => void d.accept()); // "bỏ ghi nhận?"
     return page;
   };
   const section = (page: Page) => page.getByTestId("obligations");
@@ -175,13 +146,10 @@ describe.skipIf(!haveBrowser)("documents owed in Chromium", () => {
     it(`at ${size.width}×${size.height}: the list, the review's tab and the board fit the screen and pass axe-core`, async () => {
       const found: string[] = [];
       const check = async (page: Page, name: string, shot: () => Promise<unknown>) => {
-        await page.waitForLoadState("networkidle");
-        const overflow = await sidewaysScroll(page);
-        if (overflow > 0) found.push(`${name}: the page scrolls ${overflow} px sideways`);
-        for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
+        found.push(...await screenProblems(page, name));
         await shot();
       };
-      const page = await signedIn("dm-obl", size, true);
+      const page = await signedIn("dm-obl", size);
       await page.goto(`${s.url}/documents/${plan}`);
       await section(page).locator("tbody tr").first().waitFor();
       await section(page).getByLabel("Cơ quan").selectOption({ label: "Sở Công Thương" });
@@ -195,7 +163,7 @@ describe.skipIf(!haveBrowser)("documents owed in Chromium", () => {
       await section(page).locator("tbody tr").nth(3).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/document-obligations-all-${size.width}.png` });
 
-      const review = ok(await upload(s, `kh-stp-${size.width}.txt`, Buffer.from(departmentPlan("Sở Tư pháp", `${size.width}/KH-STP`, 3, 3)), "vi", focal), 201);
+      const review = ok(await upload(s, `kh-stp-${size.width}.txt`, Buffer.from(departmentPlanText("Sở Tư pháp", `${size.width}/KH-STP`, 3, 3)), "vi", focal), 201);
       await page.goto(`${s.url}/imports/${review.id}`);
       await page.getByRole("tab", { name: /Văn bản được giao/ }).click();
       await page.getByTestId("review-obligations").waitFor();

@@ -51,3 +51,13 @@ export async function openSignedIn(browser: Browser, url: string, username: stri
   await signInPage(page, url, username);
   return page;
 }
+
+/** What is wrong with a screen as it stands, once the network is idle: sideways scroll and axe-core's violations, each as "name: what". */
+export async function screenProblems(page: Page, name: string): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  const found: string[] = [];
+  const overflow = await sidewaysScroll(page);
+  if (overflow > 0) found.push(`${name}: the page scrolls ${overflow} px sideways`);
+  for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
+  return found;
+}

@@ -78,7 +78,7 @@ describe("a report on a resolution, over its whole chain", () => {
     expect(report.intro).toBe("Ban Thường vụ Tỉnh ủy Lạng Sơn báo cáo kết quả triển khai thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị năm 2024 như sau:");
   });
 
-  it("follows the self-monitoring report's sections, in 001's order, placeholders where the data says nothing", () => {
+  it("follows the self-monitoring report's sections, in 001's order, placeholders where the data says nothing", async () => {
     expect(report.sections.map((x) => x.key)).toEqual(["province", "overview", "leadership", "documents", "results", "projects", "assessment", "limitations", "causes", "lessons", "ahead", "proposals"]);
     expect([...new Set(report.sections.map((x) => x.part))]).toEqual([
       "I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG VÀ TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT SỐ 11-NQ/TW", "II- KẾT QUẢ ĐẠT ĐƯỢC",
@@ -95,6 +95,10 @@ describe("a report on a resolution, over its whole chain", () => {
     expect(section("documents")).toContain("Đã ban hành 4 văn bản triển khai thực hiện Nghị quyết số 11-NQ/TW");
     expect(section("documents")).toContain("Nghị quyết số 96/NQ-CP ngày 01/08/2022 của Chính phủ;");
     // Actual and estimated figures, and where the indicator comes from.
+    // A programme's report names it in the parts' capitals, its symbol as written.
+    const programme = await compileReport(s.db.store.db, await planBySymbol(s.db.store.db, "52-CTr/TU"), 2024, TODAY, true);
+    expect(programme.sections[0].part).toBe("I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG VÀ TÌNH HÌNH TRIỂN KHAI CHƯƠNG TRÌNH SỐ 52-CTr/TU");
+    expect(programme.appendices[0].table.rows.map((r) => r[1])).toEqual(["23/KH-UBND"]);
     expect(section("results")).toMatch(/GRDP\) bình quân hằng năm[^\n]*\((?:23\/KH-UBND|52-CTr\/TU)\): năm 2023: 7,17%; ước năm 2024: 6,33%/u);
   });
 

@@ -29,7 +29,8 @@ export function selfMonitoringSections(ctx: ReportContext): DraftedSection[] {
   const f = reportFindings(ctx);
   const top = ctx.scope.top;
   const name = `${ctx.typeName} ${top.symbol ? `số ${top.symbol}` : ""}`.trim();
-  const part1 = `I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG VÀ TÌNH HÌNH TRIỂN KHAI ${name.toLocaleUpperCase("vi")}`;
+  // Capitals for the words, the symbol as it is written ("CHƯƠNG TRÌNH SỐ 52-CTr/TU").
+  const part1 = `I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG VÀ TÌNH HÌNH TRIỂN KHAI ${`${ctx.typeName}${top.symbol ? " số" : ""}`.toLocaleUpperCase("vi")}${top.symbol ? ` ${top.symbol}` : ""}`;
   const province = ctx.province ? `tỉnh ${ctx.province}` : "địa phương";
   // The Party's documents down the chain lead and direct (52-CTr/TU, 1059-QĐ/TU); the state's institutionalise and carry out (96/NQ-CP, 23/KH-UBND).
   const isParty = (d: (typeof ctx.scope.chain)[number]) => isPartyDocument({ symbol: d.symbol, agency: null, issuerText: d.issuer });

@@ -71,6 +71,33 @@ describe("the plan's departments and the plans they owe", () => {
     expect((await departmentPlan("so-y-te")).daysLate).toBeGreaterThan(1000);
   });
 
+  it("keeps in step with a task edited by hand: its leads, its output, cancelled and opened again, deleted", async () => {
+    const [justice, home] = [idOf["so-tu-phap"], idOf["so-noi-vu"]];
+    const created = ok(await focal.call("POST", "/api/tasks", {
+      documentId: plan, text: "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tham mưu UBND tỉnh ban hành Quy chế phối hợp kiểm tra văn bản", leadIds: [justice, home],
+      expectedOutput: "Quy chế phối hợp kiểm tra văn bản", deadlineText: "trong năm 2023", sectionNumber: "6.3",
+    }), 201);
+    const owedFor = async () => (await listOf()).items.filter((o) => o.taskId === created.id).map((o) => [o.agency.id, o.docType, o.dueOn]);
+    expect(await owedFor()).toEqual(expect.arrayContaining([[justice, "regulation", "2023-12-31"], [home, "regulation", "2023-12-31"]]));
+    expect((await listOf()).items.find((o) => o.taskId === created.id)).toMatchObject({ issuedThrough: "Ủy ban nhân dân tỉnh Lạng Sơn" });
+    const patch = async (body: object) => {
+      const { version } = ok(await focal.call("GET", `/api/tasks/${created.id}`));
+      ok(await focal.call("PATCH", `/api/tasks/${created.id}`, { ...body, version }));
+    };
+    await patch({ leadIds: [justice] });
+    expect(await owedFor()).toEqual([[justice, "regulation", "2023-12-31"]]);
+    await patch({ expectedOutput: "cơ chế phối hợp" }); // no document
+    expect(await owedFor()).toEqual([]);
+    await patch({ expectedOutput: "Kế hoạch kiểm tra văn bản năm 2024", deadlineText: "trước ngày 31/01/2024" });
+    expect(await owedFor()).toEqual([[justice, "plan", "2024-01-31"]]);
+    await patch({ status: "cancelled", statusReason: "Gộp vào nhiệm vụ khác" });
+    expect(await owedFor()).toEqual([]);
+    await patch({ status: "open" });
+    expect(await owedFor()).toEqual([[justice, "plan", "2024-01-31"]]);
+    expect((await focal.call("DELETE", `/api/tasks/${created.id}`)).status).toBe(204);
+    expect(await owedFor()).toEqual([]);
+  });
+
   it("meets Sở Xây dựng's when its plan is imported, on time; Sở Y tế's late", async () => {
     const { review, documentId } = await importThrough("kh-so-xay-dung.txt", departmentPlanText("Sở Xây dựng", "45/KH-SXD", 15, 3));
     expect(review.draft.document).toMatchObject({ issuerId: idOf["so-xay-dung"], issuedOn: "2023-03-15" });

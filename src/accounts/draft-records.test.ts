@@ -127,6 +127,11 @@ async function draftFixture(agency: number): Promise<Fixture> {
   const [upward] = await queryRows<{ id: number }>(store, sql`insert into report_obligations (title, subject_id, reporter_id, recipient_text, frequency, due_on)
     values (${`Báo cáo ${MARKER}`}, ${draftId}, ${agency}, ${`Ban ${MARKER}`}, 'once', '2026-09-30') returning id`);
   await store.execute(sql`insert into report_obligation_sends (obligation_id, period, document_id, symbol, sent_on) values (${upward.id}, 'once', ${draftId}, ${DRAFT_SYMBOL}, '2026-09-20')`);
+  // Issue 15's amendments: the draft's indicator and task each have an earlier version, and the published plan is
+  // flagged for review because of the draft.
+  await store.execute(sql`insert into indicator_targets (indicator_id, in_force_from, comparator, min, source_document_id, source_text) values (${indicator.id}, null, '>=', 75, ${draftId}, ${`Mục tiêu cũ ${MARKER}`})`);
+  await store.execute(sql`insert into task_versions (task_id, in_force_from, text, deadline_kind, source_document_id) values (${task.id}, null, ${`Nhiệm vụ cũ ${MARKER}`}, 'none', ${draftId})`);
+  await store.execute(sql`insert into document_flags (document_id, change_id, note) values (${published}, ${draftId}, ${`Xem lại ${MARKER}`})`);
 
   return { published, publishedIndicator, publishedProject, draft: draftId, agency, round, ...(await draftRows(draftId)) };
 }

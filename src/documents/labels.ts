@@ -29,4 +29,5 @@ export const LINK_KIND_LABELS: Record<(typeof LINK_KINDS)[number], { out: Record
   cites: { out: { vi: "Dẫn chiếu", en: "Cites" }, in: { vi: "Được dẫn chiếu bởi", en: "Cited by" } },
   amends: { out: { vi: "Sửa đổi", en: "Amends" }, in: { vi: "Bị sửa đổi bởi", en: "Amended by" } },
   replaces: { out: { vi: "Thay thế", en: "Replaces" }, in: { vi: "Bị thay thế bởi", en: "Replaced by" } },
+  repeals: { out: { vi: "Bãi bỏ", en: "Repeals" }, in: { vi: "Bị bãi bỏ bởi", en: "Repealed by" } },
 };

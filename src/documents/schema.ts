@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "../accounts/schema.js";
 import { agencies } from "../agencies/schema.js";
 import { oneOf } from "../storage/checks.js";
 
@@ -8,7 +9,8 @@ export const DOCUMENT_TYPES = [
   "guidance", "decree", "circular", "regulation", "scheme", "letter", "joint_circular", "rule", "law", "other",
 ] as const;
 export const DOCUMENT_STATUSES = ["draft", "published"] as const;
-export const LINK_KINDS = ["implements", "cites", "amends", "replaces"] as const;
+/** "amends": sửa đổi, bổ sung; "replaces": thay thế; "repeals": bãi bỏ (the document, or some of its provisions). */
+export const LINK_KINDS = ["implements", "cites", "amends", "replaces", "repeals"] as const;
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -85,3 +87,22 @@ export const documentSections = pgTable("document_sections", {
   startOffset: integer("start_offset"),
   endOffset: integer("end_offset"),
 }, (t) => [index("document_sections_doc_idx").on(t.documentId, t.position)]);
+
+/**
+ * A document to review because one it implements was amended, replaced or repealed (a department's plan under
+ * a provincial plan whose target changed): shown on it and the focal point's board until someone marks it
+ * reviewed. `changeId` is the amending document.
+ */
+export const documentFlags = pgTable("document_flags", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  changeId: integer("change_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  /** What changed above, in words ("Chỉ tiêu tỷ lệ che phủ rừng: 67% → 65% từ 01/7/2025"). */
+  note: text("note"),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "string" }),
+  resolvedBy: integer("resolved_by").references(() => users.id, { onDelete: "set null" }),
+}, (t) => [
+  uniqueIndex("document_flags_uq").on(t.documentId, t.changeId),
+  index("document_flags_open_idx").on(t.documentId).where(sql`resolved_at is null`),
+]);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { users } from "../accounts/schema.js";
 import { DOCUMENT_TYPES, documents, documentSections } from "../documents/schema.js";
@@ -251,4 +251,63 @@ export const documentObligations = pgTable("document_obligations", {
   check("document_obligations_doc_type", oneOf(t.docType, DOCUMENT_TYPES)),
   check("document_obligations_fulfilled_how", sql`${t.fulfilledHow} is null or ${oneOf(t.fulfilledHow, FULFILMENT_WAYS)}`),
   check("document_obligations_met", sql`(${t.fulfilledById} is null) = (${t.fulfilledHow} is null)`),
+]);
+
+/**
+ * A target as it stood from a day on: an amending document ("sửa đổi, bổ sung") changes an indicator's target
+ * from the day it takes effect, and each year is judged against the target in force then. The indicator's own
+ * columns hold the target in force now; these rows hold every version, the original included (`inForceFrom`
+ * null: from the start), so history stays visible.
+ */
+export const indicatorTargets = pgTable("indicator_targets", {
+  id: serial("id").primaryKey(),
+  indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+  inForceFrom: date("in_force_from"),
+  comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+  min: doublePrecision("min"),
+  max: doublePrecision("max"),
+  targetYear: integer("target_year"),
+  perYear: boolean("per_year").notNull().default(false),
+  periodFrom: integer("period_from"),
+  periodTo: integer("period_to"),
+  direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
+  /** The document that set this version (the amending one; the indicator's own for the original). */
+  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  /** The clause as written ("sửa đổi chỉ tiêu ... thành 65%"). */
+  sourceText: text("source_text"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex("indicator_targets_in_force_uq").on(t.indicatorId, sql`coalesce(${t.inForceFrom}, '0001-01-01'::date)`),
+  check("indicator_targets_comparator", oneOf(t.comparator, COMPARATORS)),
+  check("indicator_targets_direction", oneOf(t.direction, DIRECTIONS)),
+  check("indicator_targets_bounds", sql`${t.min} is null or ${t.max} is null or ${t.min} <= ${t.max}`),
+]);
+
+/**
+ * A task as it stood from a day on (its text and deadline changed by an amending document), the original
+ * included (`inForceFrom` null); the task's own columns hold the version in force now.
+ */
+export const taskVersions = pgTable("task_versions", {
+  id: serial("id").primaryKey(),
+  taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  inForceFrom: date("in_force_from"),
+  text: text("text").notNull(),
+  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull(),
+  deadlineDate: date("deadline_date"),
+  deadlineYear: integer("deadline_year"),
+  deadlineDay: integer("deadline_day"),
+  deadlineMonth: integer("deadline_month"),
+  periodFrom: integer("period_from"),
+  periodTo: integer("period_to"),
+  deadlineText: text("deadline_text"),
+  /** Cancelled from that day (a provision repealed). */
+  cancelled: boolean("cancelled").notNull().default(false),
+  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  sourceText: text("source_text"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex("task_versions_in_force_uq").on(t.taskId, sql`coalesce(${t.inForceFrom}, '0001-01-01'::date)`),
+  check("task_versions_deadline_kind", oneOf(t.deadlineKind, DEADLINE_KINDS)),
 ]);

@@ -252,8 +252,8 @@ export type ObligationFrequency = (typeof OBLIGATION_FREQUENCIES)[number];
  * A report the province owes a higher body (the Central Economic Commission, the Government, a ministry)
  * because a document of that body asks for it: who reports what to whom, and when. Due once (`dueOn`) or
  * every period, on day `dueDay` of the month `dueMonthOffset` months after the period's last month
- * (15/12 for a year is day 15, offset 0; 15/01 of the next year is day 15, offset 1), from `fromYear` to
- * `toYear`.
+ * (15/12 for a year is day 15, offset 0; 15/01 of the next year is day 15, offset 1; 20/11 of the year
+ * itself is day 20, offset -1), from `fromYear` to `toYear`.
  */
 export const reportObligations = pgTable("report_obligations", {
   id: serial("id").primaryKey(),
@@ -282,7 +282,8 @@ export const reportObligations = pgTable("report_obligations", {
   index("report_obligations_subject_idx").on(t.subjectId),
   check("report_obligations_frequency", oneOf(t.frequency, OBLIGATION_FREQUENCIES)),
   check("report_obligations_due", sql`(${t.frequency} = 'once') = (${t.dueOn} is not null) and (${t.frequency} = 'once' or ${t.dueDay} between 1 and 31)`),
-  check("report_obligations_offset", sql`${t.dueMonthOffset} between 0 and 12`),
+  // Negative: before the period ends ("trước ngày 20/11 hằng năm" for the year is day 20, offset -1).
+  check("report_obligations_offset", sql`${t.dueMonthOffset} between -11 and 12`),
   check("report_obligations_years", sql`${t.fromYear} is null or ${t.toYear} is null or ${t.fromYear} <= ${t.toYear}`),
 ]);
 

@@ -6,6 +6,7 @@
  * meeting it; the evaluation counts a task as completed once its obligations are met; the round's board and the
  * urging letter name what each late agency still owes. Hostile input changes nothing.
  */
+import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
@@ -204,6 +205,22 @@ describe("a met obligation's document", () => {
     const met = await departmentPlan("so-y-te");
     expect((await s.call("DELETE", `/api/documents/${met.fulfilledBy!.id}`)).status).toBe(204);
     expect(await departmentPlan("so-y-te")).toMatchObject({ state: "overdue", fulfilledBy: null });
+  });
+});
+
+describe("a new version of the plan", () => {
+  it("keeps what met the obligations of tasks it keeps, and meets anew what documents already implementing it fit", async () => {
+    const before = await departmentPlan("so-xay-dung");
+    expect(before.fulfilledBy).not.toBeNull();
+    // Set by hand: no matching would find it again, only carrying it over.
+    const education = await departmentPlan("so-giao-duc-dao-tao");
+    ok(await focal.call("PUT", `/api/obligations/${education.id}/fulfilment`, { documentId: before.fulfilledBy!.id, version: education.version }));
+    const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url), "utf8");
+    await importThrough("23-KH-UBND-ban-cap-nhat.txt", `${seed}\n`);
+    const after = await departmentPlan("so-xay-dung");
+    expect(after.id).not.toBe(before.id); // the tasks were written anew
+    expect(after).toMatchObject({ fulfilledHow: "matched", fulfilledBy: { id: before.fulfilledBy!.id }, dueOn: null, state: "issued_on_time" });
+    expect(await departmentPlan("so-giao-duc-dao-tao")).toMatchObject({ fulfilledHow: "set", fulfilledBy: { id: before.fulfilledBy!.id } });
   });
 });
 

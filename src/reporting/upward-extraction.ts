@@ -32,7 +32,7 @@ export const upwardProposal = z.object({
   frequency: z.enum(OBLIGATION_FREQUENCIES),
   dueOn: dateField.nullable(),
   dueDay: z.number().int().min(1).max(31).nullable(),
-  dueMonthOffset: z.number().int().min(0).max(12),
+  dueMonthOffset: z.number().int().min(-11).max(12),
   /** The deadline as the document writes it ("trước ngày 15/12 hằng năm"). */
   deadlineText: z.string().max(300).nullable(),
   start: z.number().int().min(0),
@@ -73,10 +73,10 @@ export function timingOf(rule: Pick<ReportingRule, "deadline_text" | "frequency"
   const frequency = periodic[rule.frequency];
   if (!frequency) return null;
   // A yearly report due in January to March is on the year before ("trước ngày 15/01 năm sau": one month after
-  // December); one due later in the year is on the year itself, in its last month at the latest (the offset
-  // cannot go back before December: "trước ngày 20/11 hằng năm" is proposed as 20/12, the reviewer sees the text).
+  // December); one due later in the year is on the year itself, before it ends ("trước ngày 20/11 hằng năm":
+  // one month before December).
   const month = deadline?.kind === "yearly" ? deadline.month : Number(/trước ngày\s+\d{1,2}\s*(?:\/|tháng)\s*(\d{1,2})/iu.exec(text)?.[1] ?? NaN) || null;
-  const offset = frequency === "year" && month !== null && month <= 3 ? month : 0;
+  const offset = frequency !== "year" || month === null ? 0 : month <= 3 ? month : month - 12;
   return { frequency, dueOn: null, dueDay: day, dueMonthOffset: offset };
 }
 

@@ -14,7 +14,7 @@ const timing = {
   frequency: z.enum(OBLIGATION_FREQUENCIES),
   dueOn: dateField.nullable().optional(),
   dueDay: z.coerce.number().int().min(1).max(31).nullable().optional(),
-  dueMonthOffset: z.coerce.number().int().min(0).max(12).optional(),
+  dueMonthOffset: z.coerce.number().int().min(-11).max(12).optional(),
   fromYear: year.nullable().optional(),
   toYear: year.nullable().optional(),
 };

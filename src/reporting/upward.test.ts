@@ -21,6 +21,12 @@ describe("occurrences of a report owed upward", () => {
     expect(periodDueOn({ kind: "half", year: 2024, number: 2 }, 20, 2)).toBe("2025-02-20");
   });
 
+  it("puts a negative offset before the period ends", () => {
+    // "trước ngày 20/11 hằng năm": the report on 2024 is due 20/11/2024.
+    expect(occurrences(timing({ dueDay: 20, dueMonthOffset: -1, toYear: 2024 }), "2024-01-01").map((o) => o.dueOn)).toEqual(["2024-11-20"]);
+    expect(periodDueOn({ kind: "year", year: 2025, number: null }, 31, -11)).toBe("2025-01-31");
+  });
+
   it("takes a 31st in a short month as the month's last day, February of a leap year included", () => {
     const months = occurrences(timing({ frequency: "month", dueDay: 31, fromYear: 2024, toYear: 2024 }), "2024-01-01");
     expect(months.map((o) => o.dueOn)).toEqual(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31", "2024-08-31", "2024-09-30", "2024-10-31", "2024-11-30", "2024-12-31"]);

@@ -79,7 +79,7 @@ export function DocumentObligations({ documentId }: { documentId: number }) {
       {problem && <p className="error" role="alert">{problem}</p>}
       {items.length === 0 ? <p className="muted">{w.none}</p> : (
         <table className="documents obligations-table">
-          <caption>{w.caption(total)}</caption>
+          <caption>{w.caption(total)}{total > items.length ? ` · ${w.shown(items.length)}` : ""}</caption>
           <thead>
             <tr>
               <th scope="col">{w.colAgency}</th><th scope="col">{w.colAsked}</th><th scope="col">{w.colDue}</th>
@@ -87,7 +87,7 @@ export function DocumentObligations({ documentId }: { documentId: number }) {
             </tr>
           </thead>
           <tbody>
-            {items.map((o) => <Row key={o.id} o={o} w={w} manage={manage} documents={documents} onFulfil={fulfil} lang={lang} />)}
+            {items.map((o) => <Row key={o.id} o={o} w={w} manage={manage} documents={documents} onFulfil={fulfil} lang={lang} own={o.plan.id === documentId} />)}
           </tbody>
         </table>
       )}
@@ -95,8 +95,9 @@ export function DocumentObligations({ documentId }: { documentId: number }) {
   );
 }
 
-function Row({ o, w, manage, documents, onFulfil, lang }: {
-  o: ObligationItem; w: Words; manage: boolean; documents: ObligationList["documents"]; lang: "vi" | "en";
+/** `own`: the task is the page's document's own, named by its item only (a plan below is named by its number too). */
+function Row({ o, w, manage, documents, onFulfil, lang, own }: {
+  o: ObligationItem; w: Words; manage: boolean; documents: ObligationList["documents"]; lang: "vi" | "en"; own: boolean;
   onFulfil(o: ObligationItem, documentId: number | null): Promise<void>;
 }) {
   const [choosing, setChoosing] = useState(false);
@@ -112,7 +113,7 @@ function Row({ o, w, manage, documents, onFulfil, lang }: {
       <td data-label={w.colAsked}>
         <span className="asked">{o.outputText ?? DOCUMENT_TYPE_LABELS[o.docType][lang]}</span>
         <span className="source-text">
-          <Link to={`/documents/${o.plan.id}#task-${o.taskId}`}>{w.underTask(documentName(o.plan, w), o.section)}</Link>
+          <Link to={`/documents/${o.plan.id}#task-${o.taskId}`}>{own ? w.item(o.section) : w.underTask(documentName(o.plan, w), o.section)}</Link>
           {o.issuedThrough && <> · {w.through(o.issuedThrough)}</>}
         </span>
       </td>

@@ -135,8 +135,8 @@ export function DocumentPage() {
       ))}
       {/* Its indicators serving those of documents above, and targets taken from a document below. */}
       {graph.data && <IndicatorLinks key={`${d.id}-${indicators.data?.total ?? 0}`} documentId={d.id} below={graph.data.nodes.filter((n) => n.depth > 0)} onRestated={indicators.reload} />}
-      {/* Who has issued the documents this one and its chain asked for (issue 15); nothing when none is owed. */}
-      <DocumentObligations key={`${d.id}-${tasks.data?.items.map((x) => x.version).join(".") ?? ""}`} documentId={d.id} />
+      {/* Who has issued the documents this one and its chain asked for (issue 15); nothing when none is owed. Read again when a task is edited. */}
+      {tasks.data && <DocumentObligations key={`${d.id}-${tasks.data.items.map((x) => x.version).join(".")}`} documentId={d.id} />}
       {projects.data && projects.data.items.length > 0 && <>
         <h2>{t.projectsTitle} ({projects.data.total})</h2>
         <ul className="document-projects">{projects.data.items.map((p) => (

@@ -134,6 +134,13 @@ describe("the plan's departments and the plans they owe", () => {
     expect(evaluation.tasks.find((t: any) => t.id === (after.items.find((o) => o.section === "1")!.taskId)).state).not.toMatch(/^completed/);
   });
 
+  it("leaves owed what the reviewer said a document does not meet, though it was the only one to fit", async () => {
+    const { review, documentId } = await importThrough("kh-so-ngoai-vu.txt", departmentPlanText("Sở Ngoại vụ", "5/KH-SNgV", 1, 3),
+      (r) => r.obligations.map((c: any) => ({ id: c.obligationId, meet: false })));
+    expect(review.obligations).toEqual([expect.objectContaining({ agencyId: idOf["so-ngoai-vu"], automatic: true })]);
+    expect(await departmentPlan("so-ngoai-vu")).toMatchObject({ state: "overdue", fulfilledBy: null, candidates: [expect.objectContaining({ id: documentId })] });
+  });
+
   it("lets the focal point set and unset the document by hand, confirming a candidate", async () => {
     const owed = await departmentPlan("so-cong-thuong");
     const doc = owed.candidates[0].id;

@@ -17,6 +17,7 @@ import { bodyLines, segmentLines, type Line } from "./segment.js";
 import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
+import { extractAmendment, type ExtractedAmendment } from "./amendments.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { FoldedText, foldVietnamese } from "../text/fold.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
@@ -37,6 +38,8 @@ export interface Extraction {
   projects: ExtractedProject[];
   /** What the text says of the documents it cites: their subjects, and which of them carries out which. */
   cited: ReturnType<typeof describeCitations>;
+  /** The document it amends, replaces or repeals, from when, and what it changes (issue 15); null for most documents. */
+  amendment: ExtractedAmendment | null;
 }
 
 /**
@@ -140,6 +143,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     reporting: extractReportingRules(lines, document),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
     cited: describeCitations(text, citations),
+    amendment: extractAmendment(text, lines, citations, meta.title, meta.issued),
   };
 }
 

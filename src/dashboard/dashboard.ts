@@ -46,13 +46,19 @@ const MAX_CACHED_ROWS = 1_000_000;
 /** Indicators listed with their series, and plans listed with their counts: the most worrying first. */
 const INDICATORS_SHOWN = 60;
 const PLANS_SHOWN = 100;
+/** A chain's documents listed for the drill-down, the nearest levels first: a ministry's resolution may have a thousand below it. */
+const CHAIN_SHOWN = 100;
 const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_track", "achieved", "no_data"];
 
 export interface Dashboard {
   year: number;
   planId: number | null;
-  /** The documents a document's dashboard rolls up (it, and everything below it in its chain) with their own counts, for the drill-down; null province-wide. */
+  /**
+   * The documents a document's dashboard rolls up (it, and everything below it in its chain) with their own counts,
+   * for the drill-down, the nearest first (at most CHAIN_SHOWN; `chainCount` says how many there are); null province-wide.
+   */
   chain: ChainDocument[] | null;
+  chainCount: number;
   indicatorCounts: Record<IndicatorEvaluation["status"], number>;
   taskCounts: Record<TaskState, number>;
   /** The plans with tasks or indicators, most off-track first (at most PLANS_SHOWN; `planCount` says how many there are). */
@@ -173,7 +179,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     } : null,
   }));
   const dashboard: Dashboard = {
-    year, planId, chain: chain && withCounts(chain, evaluated), indicatorCounts, taskCounts,
+    year, planId, chain: chain && withCounts(chain.slice(0, CHAIN_SHOWN), evaluated), chainCount: chain?.length ?? 0, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),

@@ -11,6 +11,8 @@ import { axeViolations, haveBrowser, launchBrowser, openSignedIn, sidewaysScroll
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const SHOTS = "/tmp/shots-chain";
+/** How long a poll waits for the page: a fetch and a render, on a machine that may be busy. */
+const WAIT = { timeout: 15_000 };
 const ok = <T = any>(res: { status: number; body: T }, status = 200): T => {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
@@ -56,7 +58,7 @@ describe.skipIf(!haveBrowser)("a resolution's chain in Chromium", () => {
       const shown = ok(await s.call("GET", `/api/plans/${ids.resolution}/evaluation?year=${new Date().getFullYear()}`));
       expect(await progress.locator('[data-task-state="overdue"] strong').innerText()).toBe(String(shown.taskCounts.overdue));
       expect(await progress.locator('[data-evaluation="off_track"] strong').innerText()).toBe(String(shown.indicatorCounts.off_track));
-      await expect.poll(() => progress.locator("[data-chain-document]").count()).toBe(6);
+      await expect.poll(() => progress.locator("[data-chain-document]").count(), WAIT).toBe(6);
       expect(await sidewaysScroll(page)).toBe(0);
       await progress.screenshot({ path: `${SHOTS}/resolution-${width}.png` });
 
@@ -64,16 +66,16 @@ describe.skipIf(!haveBrowser)("a resolution's chain in Chromium", () => {
       await progress.getByRole("link", { name: "Mở bảng điều hành toàn chuỗi" }).click();
       await page.getByRole("heading", { name: "Văn bản trong chuỗi (6)" }).waitFor();
       await page.getByLabel("Năm", { exact: true }).fill("2024");
-      await expect.poll(() => page.locator('.totals [data-task-state="overdue"] strong').first().innerText()).toBe(String(rolled.taskCounts.overdue));
+      await expect.poll(() => page.locator('.totals [data-task-state="overdue"] strong').first().innerText(), WAIT).toBe(String(rolled.taskCounts.overdue));
       expect(rolled.taskCounts.overdue).toBeGreaterThanOrEqual(1);
       await page.screenshot({ path: `${SHOTS}/dashboard-${width}.png` });
       await page.locator('[data-chain-document="23/KH-UBND"]').getByRole("button", { name: "Xem riêng" }).click();
       await page.getByRole("heading", { name: "Văn bản trong chuỗi (2)" }).waitFor();
       expect(new URL(page.url()).searchParams.get("plan")).toBe(String(ids.plan));
       await page.locator('[data-chain-document="45/KH-SXD"]').getByRole("button", { name: "Xem riêng" }).click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("plan")).toBe(String(ids.department));
+      await expect.poll(() => new URL(page.url()).searchParams.get("plan"), WAIT).toBe(String(ids.department));
       // The department's plan alone: its one task, overdue since 30/6/2024.
-      await expect.poll(() => page.locator('.totals [data-task-state="overdue"] strong').first().innerText()).toBe("1");
+      await expect.poll(() => page.locator('.totals [data-task-state="overdue"] strong').first().innerText(), WAIT).toBe("1");
       expect(await sidewaysScroll(page)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/department-${width}.png` });
@@ -87,9 +89,9 @@ describe.skipIf(!haveBrowser)("a resolution's chain in Chromium", () => {
     const links = page.locator(".indicator-links");
     const row = links.locator(`[data-indicator="${ids.urbanisation}"]`);
     // Suggested twice: the plan's rate and the programme's it restates; the plan's is confirmed.
-    await expect.poll(() => row.locator(".suggestion").count()).toBe(2);
+    await expect.poll(() => row.locator(".suggestion").count(), WAIT).toBe(2);
     await row.locator(".suggestion", { hasText: "23/KH-UBND" }).getByRole("button", { name: "Xác nhận" }).click();
-    await expect.poll(() => row.locator(".suggestion").count()).toBe(0);
+    await expect.poll(() => row.locator(".suggestion").count(), WAIT).toBe(0);
     expect(await row.innerText()).toContain("23/KH-UBND");
     await links.screenshot({ path: `${SHOTS}/serves-1366.png` });
 
@@ -100,8 +102,8 @@ describe.skipIf(!haveBrowser)("a resolution's chain in Chromium", () => {
     await restate.getByLabel(/Tỷ lệ che phủ rừng/).check();
     await restate.getByLabel(/Tỷ lệ đô thị hóa/).check();
     await restate.getByRole("button", { name: "Lấy 2 chỉ tiêu" }).click();
-    await expect.poll(async () => (await s.call("GET", `/api/indicators?documentId=${ids.resolution}`)).body.total).toBe(2);
-    await expect.poll(() => page.locator(".indicator-links [data-indicator]").count()).toBe(2);
+    await expect.poll(async () => (await s.call("GET", `/api/indicators?documentId=${ids.resolution}`)).body.total, WAIT).toBe(2);
+    await expect.poll(() => page.locator(".indicator-links [data-indicator]").count(), WAIT).toBe(2);
     await page.screenshot({ path: `${SHOTS}/restated-1366.png`, fullPage: false });
     // The resolution's urbanisation rate is judged on the department's 27,5% through the plan's.
     const ev = ok(await s.call("GET", `/api/plans/${ids.resolution}/evaluation?year=2024`));

@@ -11,6 +11,7 @@ export const chainVi = {
   colTasksDone: "Nhiệm vụ hoàn thành",
   drillDown: "Xem riêng",
   chainNothing: "Không giao nhiệm vụ, chỉ tiêu để theo dõi",
+  chainMore: (shown: number, all: number) => `Hiện ${shown.toLocaleString("vi-VN")} văn bản ở các cấp gần nhất trong ${all.toLocaleString("vi-VN")}; chọn một văn bản để xem chuỗi bên dưới nó.`,
   wholeChainYear: (year: number) => `Năm ${year}`,
   // Indicators serving those above.
   servesTitle: "Chỉ tiêu phục vụ văn bản cấp trên",
@@ -42,6 +43,7 @@ export const chainEn: typeof chainVi = {
   colTasksDone: "Tasks completed",
   drillDown: "On its own",
   chainNothing: "No tasks or targets to follow",
+  chainMore: (shown: number, all: number) => `The ${shown.toLocaleString("en")} documents of the nearest levels of ${all.toLocaleString("en")}; choose one to see the chain below it.`,
   wholeChainYear: (year: number) => `Year ${year}`,
   servesTitle: "Indicators serving documents above",
   servesHint: "An indicator of this document is used to judge the matching indicator of a document above (a resolution, a programme) where that one has no figures of its own.",

@@ -59,8 +59,9 @@ export function DashboardPage() {
 
       {/* A document with a chain below it: its documents first, to drill down to. */}
       {d.chain && d.chain.length > 1 && <>
-        <h2>{t.chainDocuments} ({d.chain.length})</h2>
+        <h2>{t.chainDocuments} ({d.chainCount})</h2>
         <ChainTable documents={d.chain} open={(c) => (String(c.id) === plan ? null : { onClick: () => set({ plan: String(c.id) }) })} />
+        {d.chainCount > d.chain.length && <p className="muted">{t.chainMore(d.chain.length, d.chainCount)}</p>}
       </>}
 
       <h2>{t.indicatorsEvaluated}</h2>

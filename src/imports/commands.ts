@@ -232,7 +232,7 @@ export async function publishImport(db: Database, id: number, version: number, a
     }
     await carryFulfilments(tx, documentId, carried);
     // The documents it is owed by the plans it implements, and those owed to it by documents already implementing it (issue 15).
-    await settleObligationsOnPublish(tx, documentId, draft.obligations ?? [], actorId, vietnamDate(new Date()));
+    await settleObligationsOnPublish(tx, documentId, draft.obligations ?? [], actorId, vietnamDate(new Date()), !row.previousImportId);
     await placeItemsInSections(tx, documentId);
     await valuesFromReportedFigures(tx, documentId);
     await itemAt("projects", () => recordDocumentProjects(tx, documentId, d.docType === "report" ? "reports" : "carries", draft.projects));

@@ -113,11 +113,12 @@ async function meet(db: Database, obligationId: number, documentId: number, how:
  * On publishing a document (call inside the publishing transaction, after its links and tasks are written):
  *  - as one implementing plans, it meets the obligations of theirs it fits: those the reviewer confirmed in
  *    `choices`, and the automatic ones the reviewer did not refuse; choices naming anything else are ignored;
- *  - as a plan, its obligations still owed are met by the published documents already implementing it, where
- *    unambiguous (a plan imported after the departments' plans that implement it, or a new version of it).
+ *  - as a plan published for the first time (`firstVersion`), its obligations are met by the published documents
+ *    already implementing it, where unambiguous (a plan imported after the departments' plans that cite it). A new
+ *    version keeps what met its tasks (obligations.ts carryFulfilments), and what a reviewer refused stays refused.
  * Returns the obligations met.
  */
-export async function settleObligationsOnPublish(db: Database, documentId: number, choices: readonly ObligationChoice[], userId: number | null, today: string): Promise<number[]> {
+export async function settleObligationsOnPublish(db: Database, documentId: number, choices: readonly ObligationChoice[], userId: number | null, today: string, firstVersion = true): Promise<number[]> {
   const doc = await findById(db, documents, documentId);
   const ctx = await matchingContext(db);
   const done: number[] = [];
@@ -129,6 +130,7 @@ export async function settleObligationsOnPublish(db: Database, documentId: numbe
     await meet(db, c.obligationId, documentId, choice ? "confirmed" : "matched", choice ? userId : null);
     done.push(c.obligationId);
   }
+  if (!firstVersion) return done;
   const below = await db.select({ id: documents.id, docType: documents.docType, title: documents.title, issuerId: documents.issuerId, issuedOn: documents.issuedOn })
     .from(documentLinks).innerJoin(documents, eq(documents.id, documentLinks.fromId))
     .where(and(eq(documentLinks.toId, documentId), eq(documentLinks.kind, "implements"), eq(documents.status, "published")));

@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => { await s?.close(); });
 
-type Item = { id: number; version: number; taskId: number; agency: { id: number; name: string }; state: string; daysLate: number; dueOn: string | null; outputText: string;
+type Item = { id: number; version: number; taskId: number; docType: string; agency: { id: number; name: string }; state: string; daysLate: number; dueOn: string | null; outputText: string;
   fulfilledBy: { id: number; symbol: string } | null; fulfilledHow: string | null; heldByDraft: unknown; candidates: { id: number }[]; section: string | null };
 const listOf = async (client: Client = focal, query = "") => ok<{ items: Item[]; counts: Record<string, number>; total: number; agencies: { id: number }[] }>(
   await client.call("GET", `/api/documents/${plan}/obligations${query}`));
@@ -216,7 +216,7 @@ describe("a met obligation's document", () => {
 });
 
 describe("a new version of the plan", () => {
-  it("keeps what met the obligations of tasks it keeps, and meets anew what documents already implementing it fit", async () => {
+  it("keeps what met the obligations of tasks it keeps, and leaves refused what a reviewer refused", async () => {
     const before = await departmentPlan("so-xay-dung");
     expect(before.fulfilledBy).not.toBeNull();
     // Set by hand: no matching would find it again, only carrying it over.
@@ -228,6 +228,7 @@ describe("a new version of the plan", () => {
     expect(after.id).not.toBe(before.id); // the tasks were written anew
     expect(after).toMatchObject({ fulfilledHow: "matched", fulfilledBy: { id: before.fulfilledBy!.id }, dueOn: null, state: "issued_on_time" });
     expect(await departmentPlan("so-giao-duc-dao-tao")).toMatchObject({ fulfilledHow: "set", fulfilledBy: { id: before.fulfilledBy!.id } });
+    expect(await departmentPlan("so-ngoai-vu")).toMatchObject({ fulfilledBy: null }); // refused in its plan's review
   });
 });
 
@@ -246,5 +247,25 @@ describe("the round's board and the urging letter", () => {
     expect(value).toContain("chưa ban hành các văn bản được giao");
     expect(value).toContain("Văn bản phải ban hành");
     expect(value).toMatch(/Sở Y tế\s+kế hoạch triển khai thực hiện đảm bảo/);
+  });
+});
+
+describe("a merger", () => {
+  it("leaves a merged agency's obligation met by what it issued, and the successor owing once for the task", async () => {
+    const justice = await departmentPlan("so-tu-phap");
+    expect(justice.fulfilledBy).not.toBeNull();
+    expect((await departmentPlan("so-ngoai-vu")).fulfilledBy).toBeNull();
+    for (const code of ["so-tu-phap", "so-ngoai-vu"]) {
+      const { version } = ok(await s.call("GET", `/api/agencies/${idOf[code]}`));
+      ok(await s.call("POST", `/api/agencies/${idOf[code]}/restructure`, { kind: "merge", successorIds: [idOf["so-noi-vu"]], effectiveDate: "2026-10-01", version }));
+    }
+    // The task edited after the merger: its obligations brought in step with its leads now.
+    const task = ok(await focal.call("GET", `/api/tasks/${justice.taskId}`));
+    expect(task.lead.map((a: { id: number }) => a.id)).not.toContain(idOf["so-tu-phap"]);
+    ok(await focal.call("PATCH", `/api/tasks/${task.id}`, { deadlineText: "trước ngày 30/4/2023", version: task.version }));
+    const owed = (await listOf()).items.filter((o) => o.taskId === justice.taskId);
+    expect(owed.find((o) => o.agency.id === idOf["so-tu-phap"])).toMatchObject({ fulfilledBy: { id: justice.fulfilledBy!.id }, dueOn: "2023-04-30", state: "issued_on_time" });
+    expect(owed.some((o) => o.agency.id === idOf["so-ngoai-vu"])).toBe(false); // Sở Nội vụ owes its plan once
+    expect(owed.filter((o) => o.agency.id === idOf["so-noi-vu"])).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@
  * implements the plan does to them is in obligation-matching.ts; what readers see, obligation-queries.ts.
  */
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { agencySuccessions } from "../agencies/schema.js";
+import { successorsOn, type Succession } from "../agencies/successions.js";
 import type { Database } from "../storage/database.js";
 import { foldPhrase } from "../text/fold.js";
 import { obligationOf, type DerivedObligation, type ObligingTask } from "./obligations-derive.js";
@@ -37,17 +39,24 @@ export async function syncTaskObligations(db: Database, taskIds: readonly number
     const leads = owed.size ? await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId }).from(taskAgencies)
       .where(and(inArray(taskAgencies.taskId, [...owed.keys()]), eq(taskAgencies.role, "lead"))) : [];
     const wanted = new Map(leads.map((l) => [`${l.taskId}/${l.agencyId}`, { ...l, ...owed.get(l.taskId)! }]));
-    const gone: number[] = [];
+    const leading = new Set(wanted.keys());
+    // Each lead's own row first; then the rows of agencies that no longer lead (see carriedOn).
+    const kept = existing.filter((e) => wanted.delete(`${e.taskId}/${e.agencyId}`));
+    const gone: typeof existing = [];
+    const successions = existing.length > kept.length ? await successionRows(db) : [];
     for (const e of existing) {
-      const w = wanted.get(`${e.taskId}/${e.agencyId}`);
-      wanted.delete(`${e.taskId}/${e.agencyId}`);
-      if (!w) { gone.push(e.id); continue; }
+      if (kept.includes(e)) continue;
+      (owed.has(e.taskId) && await carriedOn(db, e, successions, leading, wanted) ? kept : gone).push(e);
+    }
+    for (const e of kept) {
+      const w = owed.get(e.taskId)!;
       if (w.docType !== e.docType || w.outputText !== e.outputText || w.dueOn !== e.dueOn) {
         await db.update(documentObligations).set({ docType: w.docType, outputText: w.outputText, dueOn: w.dueOn, version: sql`${documentObligations.version} + 1`, updatedAt: sql`now()` })
           .where(eq(documentObligations.id, e.id));
       }
     }
-    for (let at = 0; at < gone.length; at += CHUNK) await db.delete(documentObligations).where(inArray(documentObligations.id, gone.slice(at, at + CHUNK)));
+    const goneIds = gone.map((e) => e.id);
+    for (let at = 0; at < goneIds.length; at += CHUNK) await db.delete(documentObligations).where(inArray(documentObligations.id, goneIds.slice(at, at + CHUNK)));
     const added = [...wanted.values()];
     for (let at = 0; at < added.length; at += 1000) await db.insert(documentObligations).values(added.slice(at, at + 1000));
   }
@@ -64,6 +73,23 @@ export async function insertObligationsOfNewTasks(db: Database, written: Readonl
   });
   for (let at = 0; at < rows.length; at += 1000) await db.insert(documentObligations).values(rows.slice(at, at + 1000));
 }
+
+/**
+ * Whether an obligation of an agency no longer leading its task stays: its work is carried on by one that leads it
+ * now (the 2025 mergers move open tasks to the successor: restructure.ts). It stays when met (the history of who
+ * issued it), or when the successor owes nothing of its own for the task yet (it then owes through this row).
+ */
+async function carriedOn(db: Database, e: { taskId: number; agencyId: number; id: number }, successions: Succession[], leading: Set<string>, wanted: Map<string, unknown>): Promise<boolean> {
+  const heir = successorsOn(successions, e.agencyId, "9999-12-31").find((h) => h !== e.agencyId && leading.has(`${e.taskId}/${h}`));
+  if (heir === undefined) return false;
+  if (wanted.delete(`${e.taskId}/${heir}`)) return true;
+  const [row] = await db.select({ met: documentObligations.fulfilledById }).from(documentObligations).where(eq(documentObligations.id, e.id));
+  return row?.met != null;
+}
+
+const successionRows = (db: Database): Promise<Succession[]> => db.select({
+  predecessorId: agencySuccessions.predecessorId, successorId: agencySuccessions.successorId, effectiveDate: agencySuccessions.effectiveDate,
+}).from(agencySuccessions);
 
 /** An obligation met before a new version of its plan replaced the tasks, to be met again by the same task and agency. */
 export interface CarriedFulfilment {

@@ -27,11 +27,8 @@ const source = () => ({
   endOffset: integer("end_offset"),
 });
 
-export const indicators = pgTable("indicators", {
-  id: serial("id").primaryKey(),
-  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  unit: text("unit"),
+/** A target: an indicator's own (the one in force now), and each of its versions (indicatorTargets). */
+const target = () => ({
   comparator: text("comparator", { enum: COMPARATORS }).notNull(),
   min: doublePrecision("min"),
   max: doublePrecision("max"),
@@ -41,9 +38,17 @@ export const indicators = pgTable("indicators", {
   /** A yearly average over a period ("bình quân hằng năm thời kỳ 2021 - 2030"). */
   periodFrom: integer("period_from"),
   periodTo: integer("period_to"),
+  direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
+});
+
+export const indicators = pgTable("indicators", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  unit: text("unit"),
+  ...target(),
   baselineValue: doublePrecision("baseline_value"),
   baselineYear: integer("baseline_year"),
-  direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
   /** The agency that reports this indicator, when the plan names one. */
   ownerId: integer("owner_id").references(() => agencies.id, { onDelete: "set null" }),
   ...source(),
@@ -263,14 +268,7 @@ export const indicatorTargets = pgTable("indicator_targets", {
   id: serial("id").primaryKey(),
   indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
   inForceFrom: date("in_force_from"),
-  comparator: text("comparator", { enum: COMPARATORS }).notNull(),
-  min: doublePrecision("min"),
-  max: doublePrecision("max"),
-  targetYear: integer("target_year"),
-  perYear: boolean("per_year").notNull().default(false),
-  periodFrom: integer("period_from"),
-  periodTo: integer("period_to"),
-  direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
+  ...target(),
   /** The document that set this version (the amending one; the indicator's own for the original). */
   sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
   /** The clause as written ("sửa đổi chỉ tiêu ... thành 65%"). */

@@ -52,6 +52,8 @@ const messages = {
   restate_not_below: { vi: "Văn bản nguồn phải là văn bản thực hiện (trực tiếp hoặc gián tiếp) văn bản này", en: "The source document must implement this one, directly or down its chain" },
   serves_not_above: { vi: "Chỉ tiêu được phục vụ phải thuộc một văn bản cấp trên trong chuỗi văn bản mà văn bản này thực hiện", en: "The indicator served must belong to a document above this one in the chain it implements" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
+  version_exists: { vi: "Đã có một phiên bản có hiệu lực từ ngày này; hãy chọn ngày khác", en: "A version already takes effect on that day; choose another day" },
+  amendment_target_missing: { vi: "Chưa xác định văn bản được sửa đổi, thay thế hoặc bãi bỏ", en: "The document amended, replaced or repealed is not set" },
   obligation_document_self: { vi: "Văn bản giao nhiệm vụ không thể là văn bản thực hiện nhiệm vụ đó", en: "The document assigning the task cannot be the one that fulfils it" },
   obligation_document_draft: { vi: "Văn bản còn là dự thảo chưa thể được tính là đã ban hành; hãy ban hành văn bản trước", en: "A draft document cannot count as issued; publish it first" },
   obligation_document_unrelated: { vi: "Văn bản này không thực hiện văn bản giao nhiệm vụ (trực tiếp hoặc trong chuỗi văn bản)", en: "This document does not implement the document assigning the task (directly or down its chain)" },

@@ -3,6 +3,7 @@ import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { releaseFulfilmentsBy } from "../plans/obligations.js";
+import { flagChainBelow } from "../plans/amendment-flags.js";
 import { createDocument, createLink, deleteDocument, deleteLink, getLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
 import { documentGraph, getDocument, listDocuments } from "./queries.js";
@@ -36,8 +37,13 @@ export const documentRoutes = [
     handler: ({ ctx, query }) => listLinks(ctx.db, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/links/:id", tag, access: "documents.read", summary: "One link", params: idParams,
     handler: ({ ctx, params }) => getLink(ctx.db, params.id, readsDrafts(ctx.user!)) }),
-  route({ method: "post", path: "/api/links", tag, access: "documents.write", summary: "Link two documents (implements, cites, amends, replaces)", body: linkInput, status: 201,
-    handler: ({ ctx, body }) => createLink(ctx.db, body) }),
+  route({ method: "post", path: "/api/links", tag, access: "documents.write", summary: "Link two documents (implements, cites, amends, replaces, repeals); one amending, replacing or repealing flags the published documents below the one it changes and notifies their agencies", body: linkInput, status: 201,
+    handler: async ({ ctx, body }) => {
+      const link = await createLink(ctx.db, body);
+      // Issue 15: the documents below the one changed are to be reviewed.
+      if (body.kind !== "implements" && body.kind !== "cites") await flagChainBelow(ctx.db, body.toId, body.fromId, body.note ?? null);
+      return link;
+    } }),
   route({ method: "patch", path: "/api/links/:id", tag, access: "documents.write", summary: "Change a link's kind or note", params: idParams, body: linkPatch,
     handler: ({ ctx, params, body }) => updateLink(ctx.db, params.id, body) }),
   route({ method: "delete", path: "/api/links/:id", tag, access: "documents.write", summary: "Remove a link", params: idParams, status: 204,

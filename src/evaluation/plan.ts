@@ -4,7 +4,7 @@
  * its deadline and the latest accepted report on it (or the completion the focal point set), with the counts. Set-based: a few queries for
  * one plan or for every plan of the province (the dashboard), whatever their number.
  */
-import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { inPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { valueVisible } from "../plans/indicators.js";
@@ -16,6 +16,7 @@ import { evaluateIndicator, isBand, upTo, type IndicatorEvaluation, type Indicat
 import { servedSeries } from "./contributions.js";
 import { evaluateTask, type TaskState } from "./tasks.js";
 import { taskStatesFromObligations } from "../plans/obligation-queries.js";
+import { cancelledAfter, withTargetsInForce, withTasksInForce } from "../plans/versions-queries.js";
 
 export interface PlanEvaluation {
   year: number;
@@ -81,7 +82,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     (reportsOf.get(t.id) ?? []).find((r) => (t.deadlineKind !== "yearly" && t.deadlineKind !== "ongoing") || r.periodYear === year)?.status ?? null;
   const planTasks = await db.select({ id: tasks.id, documentId: tasks.documentId, text: tasks.text, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText, deadlineKind: tasks.deadlineKind, deadlineDate: tasks.deadlineDate, deadlineYear: tasks.deadlineYear,
     deadlineDay: tasks.deadlineDay, deadlineMonth: tasks.deadlineMonth, periodTo: tasks.periodTo, status: tasks.status, statusOn: tasks.statusOn, statusReason: tasks.statusReason })
-    .from(tasks).where(and(inScope(tasks.documentId), ne(tasks.status, "cancelled"))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
+    .from(tasks).where(and(inScope(tasks.documentId), or(ne(tasks.status, "cancelled"), cancelledAfter(asOf)))).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id));
 
   const seriesOf = new Map<number, RecordedObservation[]>();
   for (const v of values) {
@@ -109,7 +110,8 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     if (!e) out.set(id, (e = { year, indicators: [], tasks: [], taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts() }));
     return e;
   };
-  for (const i of planIndicators) {
+  // Issue 15: each year against the target in force on the day it is judged at (an amendment's from the day it took effect).
+  for (const i of await withTargetsInForce(db, planIndicators, asOf, drafts)) {
     const target: IndicatorTarget = {
       comparator: i.comparator, min: i.min, max: i.max, direction: i.direction, unit: i.unit, targetYear: i.targetYear, perYear: i.perYear,
       periodFrom: i.periodFrom, periodTo: i.periodTo, baselineValue: i.baselineValue, baselineYear: i.baselineYear,
@@ -125,7 +127,8 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   // Issue 15: a task whose output is a document is done once each lead has issued it (obligations met by published
   // documents issued by the day judged at): completed, on time when every one was on time (plans/obligation-queries.ts).
   const issued = planTasks.length ? await taskStatesFromObligations(db, inScope(tasks.documentId), asOf) : new Map();
-  for (const t of planTasks) {
+  // Issue 15: each task as it stood on that day (its deadline then; one cancelled by then is not judged).
+  for (const t of await withTasksInForce(db, planTasks, asOf, drafts)) {
     // Marked completed by the focal point (by the day judged at): that counts, whatever was reported. A completion
     // that came with the document (no day) counts too; one dated after the day judged at does not yet.
     const completed = t.status === "completed" && (t.statusOn === null || t.statusOn <= asOf);

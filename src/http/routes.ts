@@ -5,6 +5,7 @@ import { documentRoutes } from "../documents/routes.js";
 import { importRoutes } from "../imports/routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { obligationRoutes } from "../plans/obligation-routes.js";
+import { amendmentRoutes } from "../plans/amendment-routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { reportingRoutes } from "../reporting/routes.js";
 import { upwardRoutes } from "../reporting/upward-routes.js";
@@ -14,4 +15,4 @@ import { reportRoutes } from "../reports/routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import type { RouteSpec } from "./route.js";
 
-export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...obligationRoutes, ...searchRoutes, ...reportingRoutes, ...upwardRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];
+export const allRoutes = (): RouteSpec[] => [...accountRoutes, ...documentRoutes, ...importRoutes, ...agencyRoutes, ...planRoutes, ...obligationRoutes, ...amendmentRoutes, ...searchRoutes, ...reportingRoutes, ...upwardRoutes, ...evaluationRoutes, ...dashboardRoutes, ...reportRoutes, ...auditRoutes];

@@ -29,6 +29,7 @@ import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { draftFromExtraction, figureOf, unmappedLeads, type Draft, type RegistryEntry } from "./draft.js";
 import { imports } from "./schema.js";
 import { recordConfirmedUpward } from "../reporting/upward-extraction.js";
+import { applyAmendment, withAmendmentMatches } from "../plans/amendment-import.js";
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -71,7 +72,7 @@ export async function storeImport(db: Database, { file, fileHash, text, draft }:
   await refuseDuplicate(db, fileHash);
   const previous = await publishedImportOf(db, draft.document.symbol, draft.document.issuedOn);
   const [row] = await db.insert(imports).values({
-    fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft: await withProjectMatches(db, draft), previousImportId: previous?.id ?? null,
+    fileName: file.name, fileHash, fileSize: file.bytes.length, text, draft: await withProjectMatches(db, await withAmendmentMatches(db, draft)), previousImportId: previous?.id ?? null,
   }).returning();
   return row;
 }
@@ -187,6 +188,9 @@ export async function publishImport(db: Database, id: number, version: number, a
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
     await forgetDocumentProjects(tx, documentId, new Set(draft.projects.map((p) => p.matchId).filter((x): x is number => x !== null)));
 
+    // Issue 15: the document it amends, replaces or repeals, linked first (it does not implement it), its changes applied, those below flagged.
+    const amendment = draft.amendment;
+    if (amendment) await applyAmendment(tx, documentId, d.issuedOn, amendment, actorId === null ? null : { id: actorId }, () => citedDocument(tx, { ...amendment, subject: null }));
     for (const c of draft.implements) await linkOnce(tx, documentId, await citedDocument(tx, c), "implements");
     for (const c of draft.references) await linkOnce(tx, documentId, await citedDocument(tx, c), "cites");
     // The chain above: cited documents carrying out one another, as the text says. The document

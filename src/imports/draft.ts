@@ -12,6 +12,7 @@ import { agenciesAt, foldKeepingOffsets, type RegistryAgency } from "../extracti
 import { COMPARATORS, DIRECTIONS, PROJECT_MEASURES } from "../plans/schema.js";
 import { foldPhrase } from "../text/fold.js";
 import { proposeUpward, upwardProposals } from "../reporting/upward-extraction.js";
+import { amendmentDraft, draftAmendment, withinChange } from "../plans/amendment-import.js";
 
 const offset = z.number().int().min(0).nullable();
 const shortText = z.string().trim().max(2000);
@@ -114,6 +115,8 @@ export const draftSchema = z.object({
    * plans/obligation-matching.ts): meet one proposed, or not one met without asking. Others are left as matching says.
    */
   obligations: z.array(z.object({ id: z.number().int().positive(), meet: z.boolean() })).max(5000).default([]),
+  /** The document it amends, replaces or repeals, from when, and its changes, each onto the item it changes (issue 15; plans/amendment-import.ts). */
+  amendment: amendmentDraft,
 });
 export type Draft = z.infer<typeof draftSchema>;
 export type TaskDraft = Draft["tasks"][number];
@@ -208,6 +211,10 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
     if (!owners.has(name)) owners.set(name, agencyNamed(name, undefined, registry));
     return owners.get(name)!;
   };
+  // An amendment's changes state the amended document's targets and tasks, not its own; the document it changes is no citation (issue 15).
+  const amendment = draftAmendment(extraction.amendment);
+  const ownItem = (i: { start: number | null; end: number | null }) => !withinChange(amendment, i.start, i.end);
+  const notAmended = (c: { symbol: string }) => c.symbol !== amendment?.symbol;
   return {
     document: {
       symbol: d.symbol, docType: (d.doc_type as Draft["document"]["docType"] | null) ?? "other",
@@ -218,14 +225,14 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
     },
     outline: extraction.outline.map((o) => ({ number: o.number, title: o.title, level: o.level, parent: o.parent, start: o.start, end: o.end })),
     upwardReports: proposeUpward(d, extraction.reporting, extraction.implements[0]?.symbol ?? null, (name) => ownerOf(name)),
-    implements: extraction.implements.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
-    references: extraction.references.map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
+    implements: extraction.implements.filter(notAmended).map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
+    references: extraction.references.filter(notAmended).map((c) => ({ symbol: c.symbol, date: c.date, issuerText: c.issuer_text, subject: subjectOf(c.symbol) })),
     chains: extraction.cited.links,
-    tasks: extraction.tasks.map((t) => ({
+    tasks: extraction.tasks.filter(ownItem).map((t) => ({
       section: t.section, text: t.text, lead: t.lead, coordinating: t.coordinating, deadlineText: t.deadline_text, output: t.output,
       start: t.start, end: t.end,
     })),
-    indicators: extraction.indicators.map((i) => ({
+    indicators: extraction.indicators.filter(ownItem).map((i) => ({
       name: i.name, text: i.text, comparator: i.comparator, min: i.min, max: i.max, unit: i.unit, year: i.year, perYear: i.per_year,
       periodFrom: i.period?.from ?? null, periodTo: i.period?.to ?? null, direction: i.direction, kind: i.kind, section: i.section,
       // Read as a task's agency is: the whole name, one specific agency (a list or a collective phrase is left to the reviewer).
@@ -240,6 +247,7 @@ export function draftFromExtraction(extraction: Extraction, registry: RegistryEn
     })),
     agencies: [...mapping.values()],
     obligations: [],
+    amendment,
   };
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Versions of targets and tasks in force from a day (issue 15), by hand or from an amending document: a new
+ * version is recorded beside the original (kept, the first time, as the version in force from the start), and
+ * the item's own columns take the version in force today. History lists every version of a document's items.
+ * Outcomes: the item's versions; AppError validation (a day already holding a version, bounds that do not hold,
+ * a deadline that does not parse), not_found (an item the reader may not see).
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { invalid } from "../core/errors.js";
+import { dateField, id, numberField, optionalText, year } from "../core/fields.js";
+import { noneOrPublishedDocument } from "../documents/queries.js";
+import { documents } from "../documents/schema.js";
+import { vietnamDate } from "../reporting/periods.js";
+import type { Database } from "../storage/database.js";
+import { checkDocument } from "../storage/references.js";
+import { getIndicator, normaliseBounds, updateIndicator } from "./indicators.js";
+import { COMPARATORS, DIRECTIONS, indicators, indicatorTargets, tasks, taskVersions } from "./schema.js";
+import { getTask, updateTask } from "./tasks.js";
+import { versionInForce } from "./versions.js";
+
+export const targetVersionInput = z.object({
+  inForceFrom: dateField,
+  comparator: z.enum(COMPARATORS),
+  min: numberField.nullable().optional(),
+  max: numberField.nullable().optional(),
+  targetYear: year.nullable().optional(),
+  perYear: z.boolean().optional(),
+  periodFrom: year.nullable().optional(),
+  periodTo: year.nullable().optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  /** The document that set it (the amending one), if any; the clause as written. */
+  sourceDocumentId: id.nullable().optional(),
+  sourceText: optionalText,
+});
+export type TargetVersionInput = z.infer<typeof targetVersionInput>;
+
+export const taskVersionInput = z.object({
+  inForceFrom: dateField,
+  /** The task's new wording; unchanged when left out. */
+  text: z.string().trim().min(1).max(20_000).optional(),
+  /** The new deadline in words ("trong năm 2026"); unchanged when left out, none when null. */
+  deadlineText: z.string().trim().max(2000).nullable().optional(),
+  /** Cancelled from that day (a provision repealed). */
+  cancelled: z.boolean().default(false),
+  sourceDocumentId: id.nullable().optional(),
+  sourceText: optionalText,
+});
+export type TaskVersionInput = z.infer<typeof taskVersionInput>;
+
+type TargetRow = typeof indicatorTargets.$inferSelect;
+type TaskVersionRow = typeof taskVersions.$inferSelect;
+
+const targetColumns = (r: Pick<TargetRow, "comparator" | "min" | "max" | "targetYear" | "perYear" | "periodFrom" | "periodTo" | "direction">) =>
+  ({ comparator: r.comparator, min: r.min, max: r.max, targetYear: r.targetYear, perYear: r.perYear, periodFrom: r.periodFrom, periodTo: r.periodTo, direction: r.direction });
+
+async function refuseSameDay(db: Database, table: typeof indicatorTargets | typeof taskVersions, item: SQLCondition, day: string) {
+  const rows = await db.select({ inForceFrom: table.inForceFrom }).from(table).where(item);
+  if (rows.some((r) => r.inForceFrom === day)) throw invalid("inForceFrom", "version_exists");
+  return rows.length;
+}
+type SQLCondition = ReturnType<typeof eq>;
+
+/** Adds a target version in force from a day; the indicator's columns take the version in force `today`. */
+export async function addTargetVersion(db: Database, actorId: number | null, indicatorId: number, input: TargetVersionInput, drafts: boolean, today = vietnamDate(new Date())): Promise<TargetRow[]> {
+  const indicator = await getIndicator(db, indicatorId, drafts);
+  const bounds = normaliseBounds(input);
+  if (input.periodFrom != null && input.periodTo != null && input.periodFrom > input.periodTo) throw invalid("periodTo", "min_gt_max");
+  if (input.sourceDocumentId != null) await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
+  const kept = await refuseSameDay(db, indicatorTargets, eq(indicatorTargets.indicatorId, indicatorId), input.inForceFrom);
+  // The first change keeps the original, in force from the start.
+  if (!kept) {
+    await db.insert(indicatorTargets).values({ indicatorId, inForceFrom: null, ...targetColumns(indicator), sourceDocumentId: indicator.documentId, sourceText: indicator.sourceText, createdBy: actorId });
+  }
+  await db.insert(indicatorTargets).values({
+    indicatorId, inForceFrom: input.inForceFrom, comparator: input.comparator, ...bounds, targetYear: input.targetYear ?? indicator.targetYear,
+    perYear: input.perYear ?? indicator.perYear, periodFrom: input.periodFrom ?? indicator.periodFrom, periodTo: input.periodTo ?? indicator.periodTo,
+    direction: input.direction ?? indicator.direction, sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actorId,
+  });
+  const all = await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId)).orderBy(sql`${indicatorTargets.inForceFrom} asc nulls first`);
+  const now = versionInForce(all, today);
+  if (now) await updateIndicator(db, indicatorId, { ...targetColumns(now), version: indicator.version });
+  return all;
+}
+
+/** Adds a task version in force from a day; the task's columns take the version in force `today` (cancelled, with the reason, once repealed). */
+export async function addTaskVersion(db: Database, actor: { id: number } | null, taskId: number, input: TaskVersionInput, drafts: boolean, today = vietnamDate(new Date())): Promise<TaskVersionRow[]> {
+  const task = await getTask(db, taskId, drafts);
+  if (input.sourceDocumentId != null) await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
+  const kept = await refuseSameDay(db, taskVersions, eq(taskVersions.taskId, taskId), input.inForceFrom);
+  const deadlineOf = (t: Pick<TaskVersionRow, "deadlineKind" | "deadlineDate" | "deadlineYear" | "deadlineDay" | "deadlineMonth" | "periodFrom" | "periodTo" | "deadlineText">) => ({
+    deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, deadlineYear: t.deadlineYear, deadlineDay: t.deadlineDay, deadlineMonth: t.deadlineMonth,
+    periodFrom: t.periodFrom, periodTo: t.periodTo, deadlineText: t.deadlineText,
+  });
+  if (!kept) {
+    await db.insert(taskVersions).values({ taskId, inForceFrom: null, text: task.text, ...deadlineOf(task), sourceDocumentId: task.documentId, sourceText: task.sourceText, createdBy: actor?.id ?? null });
+  }
+  // The new deadline read as a task's is (the same validation: "31/02/2026" is refused), through a trial update rolled into this transaction.
+  const next = input.deadlineText !== undefined || input.text !== undefined
+    ? await updateTask(db, taskId, { text: input.text ?? task.text, deadlineText: input.deadlineText === undefined ? task.deadlineText : input.deadlineText, version: task.version }, actor, today)
+    : task;
+  await db.insert(taskVersions).values({
+    taskId, inForceFrom: input.inForceFrom, text: next.text, ...deadlineOf(next), cancelled: input.cancelled,
+    sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actor?.id ?? null,
+  });
+  const all = await db.select().from(taskVersions).where(eq(taskVersions.taskId, taskId)).orderBy(sql`${taskVersions.inForceFrom} asc nulls first`);
+  const now = versionInForce(all, today)!;
+  const current = await getTask(db, taskId, true);
+  const repealedReason = `Bãi bỏ từ ngày ${now.inForceFrom?.split("-").reverse().join("/")}`;
+  await updateTask(db, taskId, {
+    text: now.text, deadlineText: now.deadlineText, version: current.version,
+    ...(now.cancelled ? { status: "cancelled" as const, statusReason: repealedReason, statusOn: now.inForceFrom } : current.status === "cancelled" && current.statusReason?.startsWith("Bãi bỏ từ ngày") ? { status: "open" as const, statusReason: null } : {}),
+  }, actor, today);
+  return all;
+}
+
+export interface VersionHistory {
+  indicators: { id: number; name: string; unit: string | null; versions: (TargetRow & { sourceSymbol: string | null })[] }[];
+  tasks: { id: number; text: string; sectionNumber: string | null; versions: (TaskVersionRow & { sourceSymbol: string | null })[] }[];
+}
+
+/** Every changed target and task of a document with all its versions, oldest first; a draft's versions hidden from who may not see drafts. */
+export async function versionHistory(db: Database, documentId: number, drafts: boolean): Promise<VersionHistory> {
+  const visible = (column: typeof indicatorTargets.sourceDocumentId | typeof taskVersions.sourceDocumentId) => (drafts ? undefined : noneOrPublishedDocument(column));
+  const targetRows = await db.select({ v: indicatorTargets, name: indicators.name, unit: indicators.unit, sourceSymbol: documents.symbol }).from(indicatorTargets)
+    .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId)).leftJoin(documents, eq(documents.id, indicatorTargets.sourceDocumentId))
+    .where(and(eq(indicators.documentId, documentId), visible(indicatorTargets.sourceDocumentId))).orderBy(asc(indicators.id), sql`${indicatorTargets.inForceFrom} asc nulls first`);
+  const taskRows = await db.select({ v: taskVersions, text: tasks.text, sectionNumber: tasks.sectionNumber, sourceSymbol: documents.symbol }).from(taskVersions)
+    .innerJoin(tasks, eq(tasks.id, taskVersions.taskId)).leftJoin(documents, eq(documents.id, taskVersions.sourceDocumentId))
+    .where(and(eq(tasks.documentId, documentId), visible(taskVersions.sourceDocumentId))).orderBy(asc(tasks.id), sql`${taskVersions.inForceFrom} asc nulls first`);
+  const out: VersionHistory = { indicators: [], tasks: [] };
+  for (const r of targetRows) {
+    let item = out.indicators.find((i) => i.id === r.v.indicatorId);
+    if (!item) out.indicators.push((item = { id: r.v.indicatorId, name: r.name, unit: r.unit, versions: [] }));
+    item.versions.push({ ...r.v, sourceSymbol: r.sourceSymbol });
+  }
+  for (const r of taskRows) {
+    let item = out.tasks.find((t) => t.id === r.v.taskId);
+    if (!item) out.tasks.push((item = { id: r.v.taskId, text: r.text, sectionNumber: r.sectionNumber, versions: [] }));
+    item.versions.push({ ...r.v, sourceSymbol: r.sourceSymbol });
+  }
+  // An item with only its original (the change being a draft's the reader may not see) has no history to show.
+  return { indicators: out.indicators.filter((i) => i.versions.length > 1), tasks: out.tasks.filter((t) => t.versions.length > 1) };
+}

@@ -65,7 +65,18 @@ describe("the plan's departments and the plans they owe", () => {
     expect((await viewer.call("PUT", `/api/obligations/${owing[0].id}/fulfilment`, { documentId: null, version: owing[0].version })).status).toBe(403);
   });
 
-  it("follows the task: a deadline set by hand gives the due day; a lead taken off owes nothing", async () => {
+  it("lists what letter 000's programmes ask of their departments: a scheme, a plan, programmes or plans drafted for the People's Committee", async () => {
+    const letter = ok(await s.call("GET", "/api/documents?type=letter&stubs=false")).items[0];
+    const list = ok(await focal.call("GET", `/api/documents/${letter.id}/obligations`));
+    const bySection = (section: string) => list.items.filter((o: Item) => o.section === section);
+    expect(bySection("1.1").map((o: Item) => [o.agency.id, o.docType])).toEqual([[idOf["ban-quan-ly-khu-kinh-te"], "scheme"]]);
+    expect(bySection("1.4").map((o: Item) => [o.agency.id, o.docType])).toEqual([[idOf["so-ke-hoach-dau-tu"], "plan"]]);
+    const programmes = bySection("1.5");
+    expect(programmes.map((o: Item) => o.agency.id)).toEqual(expect.arrayContaining([idOf["so-noi-vu"], idOf["so-y-te"], idOf["cong-an-tinh"], idOf["ban-dan-toc"]]));
+    expect(programmes.every((o: Item & { issuedThrough: string }) => o.docType === "programme" && o.issuedThrough === "Ủy ban nhân dân tỉnh Lạng Sơn")).toBe(true);
+  });
+
+  it("follows the task: a deadline set by hand gives every department the due day", async () => {
     const task = ok(await focal.call("GET", `/api/tasks/${(await departmentPlan("so-xay-dung")).taskId}`));
     ok(await focal.call("PATCH", `/api/tasks/${task.id}`, { deadlineText: "trước ngày 31/3/2023", version: task.version }));
     expect(await departmentPlan("so-xay-dung")).toMatchObject({ dueOn: "2023-03-31", state: "overdue" });

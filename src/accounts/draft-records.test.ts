@@ -247,6 +247,9 @@ const PROBES: Record<string, { urls: () => string[]; shows: boolean }> = {
   "/api/documents/{id}/contributions": { urls: () => [`/api/documents/${f.draft}/contributions`, `/api/documents/${f.published}/contributions`], shows: true },
   // Documents owed (issue 15): the draft's task owes a plan; the published plan's chain takes the draft in for those who read drafts only.
   "/api/documents/{id}/obligations": { urls: () => [`/api/documents/${f.draft}/obligations`, `/api/documents/${f.published}/obligations`, `/api/documents/${f.published}/obligations?state=not_due`], shows: true },
+  // Amendments (issue 15): the draft's indicator and task have versions it set; the published plan is flagged because of the draft.
+  "/api/documents/{id}/versions": { urls: () => [`/api/documents/${f.draft}/versions`, `/api/documents/${f.published}/versions`], shows: true },
+  "/api/documents/{id}/flags": { urls: () => [`/api/documents/${f.draft}/flags`, `/api/documents/${f.published}/flags`, `/api/documents/${f.published}/flags?all=1`], shows: true },
   "/api/plans/{id}/evaluation": { urls: () => [`/api/plans/${f.draft}/evaluation?year=2026`, `/api/plans/${f.published}/evaluation?year=2026`], shows: true },
   "/api/dashboard": { urls: () => ["/api/dashboard?year=2026", `/api/dashboard?year=2026&plan=${f.draft}`, `/api/dashboard?year=2026&plan=${f.published}`], shows: true },
   "/api/dashboard/indicators": { urls: () => ["/api/dashboard/indicators?year=2026", `/api/dashboard/indicators?year=2026&plan=${f.draft}`, `/api/dashboard/indicators?year=2026&plan=${f.published}`], shows: true },

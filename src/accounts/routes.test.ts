@@ -175,6 +175,9 @@ describe("role × route matrix", () => {
     // Documents owed (issue 15): who has issued what, read by all; what met an obligation, set by those who register plans.
     if (path === "/api/documents/:id/obligations") return [...ROLES];
     if (path === "/api/obligations/:id/fulfilment") return ["admin", "focal_point"];
+    // Amendments (issue 15): versions and flags read by all; versions added and flags marked reviewed by those who register plans.
+    if (path === "/api/documents/:id/versions" || path === "/api/documents/:id/flags") return [...ROLES];
+    if (path === "/api/indicators/:id/target-versions" || path === "/api/tasks/:id/versions" || path === "/api/document-flags/:id/resolve") return ["admin", "focal_point"];
     // Indicator values in bulk from a file are written by those who register plans.
     if (path === "/api/values/import") return ["admin", "focal_point"];
     return read ? [...ROLES] : ["admin", "focal_point"];

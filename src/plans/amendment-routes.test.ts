@@ -169,7 +169,7 @@ describe("an amendment taken back to a draft", () => {
     expect(await targetIn(2025, viewer)).toMatchObject({ min: 67 });
     const history = ok(await viewer.call("GET", `/api/documents/${plan}/versions`));
     expect(history.indicators[0].versions.map((v: any) => v.sourceSymbol)).not.toContain("45/KH-UBND");
-    expect(history.tasks).toEqual([]);
+    expect(history.tasks.flatMap((t: any) => t.versions.map((v: any) => v.sourceSymbol))).not.toContain("45/KH-UBND");
     expect(ok(await viewer.call("GET", `/api/documents/${child}/flags?all=1`)).map((f: any) => f.changeId)).not.toContain(amendment);
     expect(ok(await focal.call("GET", `/api/documents/${child}/flags?all=1`)).map((f: any) => f.changeId)).toContain(amendment);
   });

@@ -139,6 +139,5 @@ export async function versionHistory(db: Database, documentId: number, drafts: b
     if (!item) out.tasks.push((item = { id: r.v.taskId, text: r.text, sectionNumber: r.sectionNumber, versions: [] }));
     item.versions.push({ ...r.v, sourceSymbol: r.sourceSymbol });
   }
-  // An item with only its original (the change being a draft's the reader may not see) has no history to show.
-  return { indicators: out.indicators.filter((i) => i.versions.length > 1), tasks: out.tasks.filter((t) => t.versions.length > 1) };
+  return out;
 }

@@ -2,7 +2,6 @@ import { readsDrafts } from "../accounts/policy.js";
 import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
-import { releaseFulfilmentsBy } from "../plans/obligations.js";
 import { flagChainBelow } from "../plans/amendment-flags.js";
 import { createDocument, createLink, deleteDocument, deleteLink, getLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
@@ -27,10 +26,8 @@ export const documentRoutes = [
       return written;
     } }),
   route({ method: "delete", path: "/api/documents/:id", tag, access: "documents.write", summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,
-    handler: async ({ ctx, params }) => {
-      await releaseFulfilmentsBy(ctx.db, params.id); // what it met is owed again (issue 15)
-      return deleteDocument(ctx.db, params.id);
-    } }),
+    // What it met is owed again (migration 0016).
+    handler: ({ ctx, params }) => deleteDocument(ctx.db, params.id) }),
   route({ method: "put", path: "/api/documents/:id/sections", tag, access: "documents.write", summary: "Replace a plan's outline (sections as numbered in its text)", params: idParams, body: outlineInput,
     handler: ({ ctx, params, body }) => replaceOutline(ctx.db, params.id, body) }),
   route({ method: "get", path: "/api/links", tag, access: "documents.read", summary: "List links between documents", query: linkListQuery,

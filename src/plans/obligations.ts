@@ -123,12 +123,3 @@ export async function carryFulfilments(db: Database, documentId: number, carried
       .where(eq(documentObligations.id, o.id));
   }
 }
-
-/**
- * Before a document is deleted: the obligations it met are owed again (the table's rule that a met obligation
- * names its document would otherwise refuse the deletion's `set null`).
- */
-export async function releaseFulfilmentsBy(db: Database, documentId: number): Promise<void> {
-  await db.update(documentObligations).set({ fulfilledById: null, fulfilledHow: null, fulfilledBy: null, fulfilledAt: null, version: sql`${documentObligations.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(documentObligations.fulfilledById, documentId));
-}

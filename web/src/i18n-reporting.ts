@@ -226,7 +226,8 @@ export const reportingVi = {
     kind === "reminder" ? `Nhắc báo cáo "${p.round}" (hạn ${formatDate(String(p.dueOn))}): ${Number(p.offsetDays) < 0 ? `còn ${-Number(p.offsetDays)} ngày` : Number(p.offsetDays) === 0 ? "hôm nay là hạn gửi" : `đã quá hạn ${p.offsetDays} ngày`}`
       : kind === "returned" ? `Báo cáo "${p.round}" bị trả lại: ${p.comment ?? ""}`
         : kind === "accepted" ? `Báo cáo "${p.round}" đã được tiếp nhận`
-          : kind === "submitted" ? `${p.agency} đã gửi báo cáo "${p.round}"` : kind,
+          : kind === "submitted" ? `${p.agency} đã gửi báo cáo "${p.round}"`
+            : kind === "document_flagged" ? `${p.document}: cần rà soát vì văn bản cấp trên đã thay đổi theo ${p.change}` : kind,
 };
 
 export const reportingEn: typeof reportingVi = {
@@ -449,5 +450,6 @@ export const reportingEn: typeof reportingVi = {
     kind === "reminder" ? `Reminder: "${p.round}" (due ${formatDate(String(p.dueOn))}): ${Number(p.offsetDays) < 0 ? `${-Number(p.offsetDays)} days left` : Number(p.offsetDays) === 0 ? "due today" : `${p.offsetDays} days overdue`}`
       : kind === "returned" ? `"${p.round}" was returned: ${p.comment ?? ""}`
         : kind === "accepted" ? `"${p.round}" was accepted`
-          : kind === "submitted" ? `${p.agency} sent "${p.round}"` : kind,
+          : kind === "submitted" ? `${p.agency} sent "${p.round}"`
+            : kind === "document_flagged" ? `${p.document}: to review, a document above it was changed by ${p.change}` : kind,
 };

@@ -11,6 +11,7 @@ import { obligationWords } from "../obligations/i18n";
 import { formatDate, formatNumber, formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 import { UpwardProposals } from "../upward/UpwardProposals";
+import { ReviewAmendment } from "../amendments/ReviewAmendment";
 
 type Tab = "tasks" | "indicators" | "projects" | "agencies" | "document" | "changes" | "feeds" | "obligations";
 interface Span { start: number | null; end: number | null }
@@ -178,6 +179,8 @@ export function ImportReviewPage() {
       {unmapped.length > 0 && editable && <p className="warning" role="alert">{t.unmapped(unmapped.join("; "))}</p>}
       {problems.length > 0 && <ul className="error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <UpwardProposals proposals={draft.upwardReports ?? []} registry={agencies} editable={editable} onSelect={setSpan} onChange={(upwardReports) => change({ ...draft, upwardReports })} />
+      {/* What it amends, replaces or repeals, from when, and the item each change applies to (issue 15). */}
+      <ReviewAmendment amendment={draft.amendment} editable={editable} onSelect={setSpan} onChange={(amendment) => change({ ...draft, amendment })} />
       <div className="review-panes">
         <div className="pane items">
           <div role="tablist">

@@ -38,7 +38,7 @@ export const documentRoutes = [
     handler: async ({ ctx, body }) => {
       const link = await createLink(ctx.db, body);
       // Issue 15: the documents below the one changed are to be reviewed.
-      if (body.kind !== "implements" && body.kind !== "cites") await flagChainBelow(ctx.db, body.toId, body.fromId, body.note ?? null);
+      if (body.kind !== "implements" && body.kind !== "cites") await flagChainBelow(ctx.db, body.toId, body.fromId, body.note ?? null, body.kind);
       return link;
     } }),
   route({ method: "patch", path: "/api/links/:id", tag, access: "documents.write", summary: "Change a link's kind or note", params: idParams, body: linkPatch,

@@ -13,18 +13,24 @@ import { users, userAgencies } from "../accounts/schema.js";
 import { notFound } from "../core/errors.js";
 import { chainBelow, findDocument, inPublishedDocument } from "../documents/queries.js";
 import { documentFlags, documents } from "../documents/schema.js";
+import { LINK_KIND_LABELS } from "../documents/labels.js";
+import type { AmendmentKind } from "../extraction/amendments.js";
 import { notifications } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
 
 const nameOf = (d: { symbol: string | null; title: string }) => d.symbol ?? d.title;
 
-/** Flags every published document below `amendedId` because of `changeId`, and notifies their agencies' users and the focal points. */
-export async function flagChainBelow(db: Database, amendedId: number, changeId: number, note: string | null): Promise<number> {
+/**
+ * Flags every published document below `amendedId` because of `changeId`, and notifies their agencies' users and
+ * the focal points. Without a note, the note says how (`kind`) and by which document ("Bãi bỏ theo 99/QĐ-UBND").
+ */
+export async function flagChainBelow(db: Database, amendedId: number, changeId: number, note: string | null, kind: AmendmentKind = "amends"): Promise<number> {
   const [change] = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, status: documents.status }).from(documents).where(eq(documents.id, changeId));
   // A draft changes nothing yet: it flags when it is published.
   if (!change || change.status !== "published") return 0;
   const below = (await chainBelow(db, amendedId, true)).filter((d) => d.depth > 0 && d.id !== changeId && !d.stub);
   if (!below.length) return 0;
+  note ??= `${LINK_KIND_LABELS[kind].out.vi} theo ${nameOf(change)}`;
   const published = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, issuerId: documents.issuerId }).from(documents)
     .where(and(inArray(documents.id, below.map((d) => d.id)), eq(documents.status, "published")));
   const flagged = published.length ? await db.insert(documentFlags).values(published.map((d) => ({ documentId: d.id, changeId, note })))

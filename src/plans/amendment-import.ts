@@ -140,7 +140,7 @@ export async function applyAmendment(db: Database, documentId: number, issuedOn:
   const label = LINK_KIND_LABELS[a.kind].out.vi;
   const what = applied.length ? applied.map((c) => c.text.replace(/^\s*\d+[.)]\s*/, "")).join(" ") : a.kind === "amends" ? "một số nội dung" : "toàn bộ văn bản";
   const note = `${label} theo ${doc.symbol ?? doc.title}${inForceFrom ? ` (từ ngày ${dmy(inForceFrom)})` : ""}: ${what}`.slice(0, 2000);
-  await flagChainBelow(db, targetId, documentId, note);
+  await flagChainBelow(db, targetId, documentId, note, a.kind);
 }
 
 /** A change applies to the amended document's own items only: a reviewer's id of another's is refused. */

@@ -117,6 +117,10 @@ describe("an amendment of 23/KH-UBND through the import pipeline", () => {
     expect(history.tasks).toHaveLength(2);
     const moved = history.tasks.find((t: { text: string }) => t.text.startsWith(AMENDED_TASK));
     expect(moved.versions.map((v: any) => [v.inForceFrom, v.deadlineKind, v.deadlineYear, v.cancelled])).toEqual([[null, "year", 2024, false], ["2025-07-01", "year", 2026, false]]);
+    // Every version and flag is in the audit trail, under the one who published.
+    for (const table of ["indicator_targets", "task_versions", "document_flags"]) {
+      expect(ok(await s.call("GET", `/api/audit?table=${table}&limit=50`)).items.filter((e: any) => e.operation === "insert").length, table).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -158,6 +162,14 @@ describe("versions and links by hand", () => {
     const link = ok(await focal.call("POST", "/api/links", { fromId: repealing.id, toId: plan, kind: "repeals", note: "Bãi bỏ mục 2.2" }), 201);
     expect(link.kind).toBe("repeals");
     expect(ok(await owner.call("GET", `/api/documents/${child}/flags`))).toEqual([expect.objectContaining({ changeId: repealing.id, note: "Bãi bỏ mục 2.2" })]);
+    // Without a note, the flag says how and by which document.
+    const replacing = ok(await focal.call("POST", "/api/documents", { symbol: "100/KH-UBND", title: "Kế hoạch thay thế", status: "published", issuedOn: "02/9/2026" }), 201);
+    ok(await focal.call("POST", "/api/links", { fromId: replacing.id, toId: plan, kind: "replaces" }), 201);
+    expect(ok(await owner.call("GET", `/api/documents/${child}/flags`))).toContainEqual(expect.objectContaining({ changeId: replacing.id, note: "Thay thế theo 100/KH-UBND" }));
+    // A draft changes nothing yet: no flag.
+    const drafted = ok(await focal.call("POST", "/api/documents", { symbol: "101/KH-UBND", title: "Dự thảo sửa đổi", issuedOn: "03/9/2026" }), 201);
+    ok(await focal.call("POST", "/api/links", { fromId: drafted.id, toId: plan, kind: "amends" }), 201);
+    expect(ok(await focal.call("GET", `/api/documents/${child}/flags`)).map((f: any) => f.changeId)).not.toContain(drafted.id);
   });
 });
 

@@ -19,32 +19,32 @@ type TaskVersion = typeof taskVersions.$inferSelect;
 export const cancelledAfter = (asOf: string): SQL =>
   sql`exists (select 1 from ${taskVersions} v where v.task_id = ${tasks.id} and v.cancelled and v.in_force_from > ${asOf})`;
 
-/** Versions a reader sees: set by hand, or by a published document (`drafts`: see policy.readsDrafts). */
-const visible = (column: typeof indicatorTargets.sourceDocumentId | typeof taskVersions.sourceDocumentId, drafts: boolean) =>
-  (drafts ? undefined : noneOrPublishedDocument(column));
+/**
+ * Each item's versions in force on `asOf` that a reader sees (set by hand, or by a published document; `drafts`:
+ * see policy.readsDrafts): null for an item without versions.
+ */
+async function inForceOn<V extends { inForceFrom: string | null; sourceDocumentId: number | null }>(db: Database, table: typeof indicatorTargets | typeof taskVersions,
+  item: typeof indicatorTargets.indicatorId | typeof taskVersions.taskId, itemOf: (v: V) => number, ids: number[], asOf: string, drafts: boolean): Promise<(id: number) => V | null> {
+  // (Either table's rows, typed by the caller: the select is the same for both.)
+  const rows = ids.length ? await db.select().from(table).where(and(inArray(item, ids), drafts ? undefined : noneOrPublishedDocument(table.sourceDocumentId))) as V[] : [];
+  const byItem = versionsByItem(rows, itemOf);
+  return (id) => versionInForce(byItem.get(id) ?? [], asOf);
+}
 
 /** Each indicator with the target in force on `asOf` in place of its own columns. */
 export async function withTargetsInForce<T extends { id: number }>(db: Database, items: T[], asOf: string, drafts: boolean): Promise<T[]> {
-  if (!items.length) return items;
-  const rows = await db.select().from(indicatorTargets)
-    .where(and(inArray(indicatorTargets.indicatorId, items.map((i) => i.id)), visible(indicatorTargets.sourceDocumentId, drafts)));
-  if (!rows.length) return items;
-  const byItem = versionsByItem(rows, (r) => r.indicatorId);
+  const inForce = await inForceOn<TargetVersion>(db, indicatorTargets, indicatorTargets.indicatorId, (v) => v.indicatorId, items.map((i) => i.id), asOf, drafts);
   return items.map((i) => {
-    const v: TargetVersion | null = versionInForce(byItem.get(i.id) ?? [], asOf);
+    const v = inForce(i.id);
     return v ? { ...i, comparator: v.comparator, min: v.min, max: v.max, targetYear: v.targetYear, perYear: v.perYear, periodFrom: v.periodFrom, periodTo: v.periodTo, direction: v.direction } : i;
   });
 }
 
 /** Each task as it stood on `asOf` (its text and deadline in force then); those cancelled by then are left out. */
 export async function withTasksInForce<T extends { id: number; status: string }>(db: Database, items: T[], asOf: string, drafts: boolean): Promise<T[]> {
-  if (!items.length) return items;
-  const rows = await db.select().from(taskVersions)
-    .where(and(inArray(taskVersions.taskId, items.map((t) => t.id)), visible(taskVersions.sourceDocumentId, drafts)));
-  if (!rows.length) return items;
-  const byItem = versionsByItem(rows, (r) => r.taskId);
+  const inForce = await inForceOn<TaskVersion>(db, taskVersions, taskVersions.taskId, (v) => v.taskId, items.map((t) => t.id), asOf, drafts);
   return items.flatMap((t) => {
-    const v: TaskVersion | null = versionInForce(byItem.get(t.id) ?? [], asOf);
+    const v = inForce(t.id);
     if (!v) return [t];
     if (v.cancelled) return [];
     return [{

@@ -3,6 +3,7 @@ import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { flagChainBelow } from "../plans/amendment-flags.js";
+import { forgetVersionsBy } from "../plans/amendments.js";
 import { createDocument, createLink, deleteDocument, deleteLink, getLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
 import { documentGraph, getDocument, listDocuments } from "./queries.js";
@@ -27,7 +28,10 @@ export const documentRoutes = [
     } }),
   route({ method: "delete", path: "/api/documents/:id", tag, access: "documents.write", summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,
     // What it met is owed again (migration 0016).
-    handler: ({ ctx, params }) => deleteDocument(ctx.db, params.id) }),
+    handler: async ({ ctx, params }) => {
+      await forgetVersionsBy(ctx.db, params.id, ctx.user); // what it amended is as it was without it (issue 15)
+      return deleteDocument(ctx.db, params.id);
+    } }),
   route({ method: "put", path: "/api/documents/:id/sections", tag, access: "documents.write", summary: "Replace a plan's outline (sections as numbered in its text)", params: idParams, body: outlineInput,
     handler: ({ ctx, params, body }) => replaceOutline(ctx.db, params.id, body) }),
   route({ method: "get", path: "/api/links", tag, access: "documents.read", summary: "List links between documents", query: linkListQuery,

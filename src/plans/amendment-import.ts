@@ -18,7 +18,7 @@ import { LINK_KIND_LABELS } from "../documents/labels.js";
 import type { Database } from "../storage/database.js";
 import { foldVietnamese } from "../text/fold.js";
 import { flagChainBelow } from "./amendment-flags.js";
-import { addTargetVersion, addTaskVersion } from "./amendments.js";
+import { addTargetVersion, addTaskVersion, forgetVersionsBy } from "./amendments.js";
 import { measureWords, nameSimilarity } from "./reported-figures.js";
 import { COMPARATORS, indicators, tasks } from "./schema.js";
 
@@ -108,6 +108,8 @@ const dmy = (iso: string) => iso.split("-").reverse().join("/");
  */
 export async function applyAmendment(db: Database, documentId: number, issuedOn: string | null, a: AmendmentDraft, actor: { id: number } | null,
   targetOf: () => Promise<number>): Promise<void> {
+  // A new version of the amending document: what the earlier one set is replaced by what this one sets.
+  await forgetVersionsBy(db, documentId, actor);
   const targetId = a.targetId ?? await targetOf();
   if (targetId === documentId) throw invalid("amendment.targetId", "link_self");
   const [linked] = await db.select({ id: documentLinks.id }).from(documentLinks).where(or(

@@ -173,6 +173,24 @@ describe("versions and links by hand", () => {
   });
 });
 
+describe("an amendment published again, and deleted", () => {
+  it("replaces what its earlier version set; deleted, it changes nothing more", async () => {
+    // A new version of a second amendment moves the target's day: its earlier version's target goes.
+    const first = await importThrough("47-KH-UBND.txt", amendmentPlanText("47/KH-UBND", "01/3/2026"));
+    const second = ok(first.published).documentId;
+    const days = async () => ok(await focal.call("GET", `/api/documents/${plan}/versions`)).indicators[0].versions.map((v: any) => v.inForceFrom);
+    expect(await days()).toContain("2026-03-01");
+    const again = await importThrough("47-KH-UBND-v2.txt", amendmentPlanText("47/KH-UBND", "01/4/2026").replace("65%\"", "64%\""));
+    expect(ok(again.published).documentId).toBe(second);
+    expect(await days()).toEqual([null, "2025-07-01", "2026-04-01", "2027-01-01"]);
+    expect(ok(await focal.call("GET", `/api/indicators/${forest.id}`))).toMatchObject({ min: 64 });
+    // Deleted: the target in force today is the one before it again.
+    expect((await focal.call("DELETE", `/api/documents/${second}`)).status).toBe(204);
+    expect(await days()).toEqual([null, "2025-07-01", "2027-01-01"]);
+    expect(ok(await focal.call("GET", `/api/indicators/${forest.id}`))).toMatchObject({ min: 65 });
+  });
+});
+
 describe("an amendment taken back to a draft", () => {
   it("is applied for no reader who may not see drafts, and its flags are hidden from them", async () => {
     const doc = ok(await focal.call("GET", `/api/documents/${amendment}`));

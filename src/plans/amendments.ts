@@ -5,7 +5,7 @@
  * Outcomes: the item's versions; AppError validation (a day already holding a version, bounds that do not hold,
  * a deadline that does not parse), not_found (an item the reader may not see).
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { invalid } from "../core/errors.js";
 import { dateField, id, numberField, optionalText, year } from "../core/fields.js";
@@ -61,6 +61,19 @@ async function refuseSameDay(db: Database, table: typeof indicatorTargets | type
 }
 type SQLCondition = ReturnType<typeof eq>;
 
+/**
+ * Takes back the versions a document set (a new version of it replaces them; deleted, it changes nothing more):
+ * each item's columns return to the version in force `today` without them. The original versions stay.
+ */
+export async function forgetVersionsBy(db: Database, documentId: number, actor: { id: number } | null, today = vietnamDate(new Date())): Promise<void> {
+  const targets = await db.delete(indicatorTargets).where(and(eq(indicatorTargets.sourceDocumentId, documentId), isNotNull(indicatorTargets.inForceFrom)))
+    .returning({ id: indicatorTargets.indicatorId });
+  for (const id of new Set(targets.map((t) => t.id))) await syncTarget(db, id, today);
+  const changed = await db.delete(taskVersions).where(and(eq(taskVersions.sourceDocumentId, documentId), isNotNull(taskVersions.inForceFrom)))
+    .returning({ id: taskVersions.taskId });
+  for (const id of new Set(changed.map((t) => t.id))) await syncTask(db, id, actor, today);
+}
+
 /** Adds a target version in force from a day; the indicator's columns take the version in force `today`. */
 export async function addTargetVersion(db: Database, actorId: number | null, indicatorId: number, input: TargetVersionInput, drafts: boolean, today = vietnamDate(new Date())): Promise<TargetRow[]> {
   const indicator = await getIndicator(db, indicatorId, drafts);
@@ -77,9 +90,15 @@ export async function addTargetVersion(db: Database, actorId: number | null, ind
     perYear: input.perYear ?? indicator.perYear, periodFrom: input.periodFrom ?? indicator.periodFrom, periodTo: input.periodTo ?? indicator.periodTo,
     direction: input.direction ?? indicator.direction, sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actorId,
   });
+  return syncTarget(db, indicatorId, today);
+}
+
+/** The indicator's columns set to its target in force `today`; its versions, the original first. */
+async function syncTarget(db: Database, indicatorId: number, today: string): Promise<TargetRow[]> {
   const all = await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId)).orderBy(sql`${indicatorTargets.inForceFrom} asc nulls first`);
   const now = versionInForce(all, today);
-  if (now) await updateIndicator(db, indicatorId, { ...targetColumns(now), version: indicator.version });
+  const [{ version }] = await db.select({ version: indicators.version }).from(indicators).where(eq(indicators.id, indicatorId));
+  if (now) await updateIndicator(db, indicatorId, { ...targetColumns(now), version });
   return all;
 }
 
@@ -103,8 +122,14 @@ export async function addTaskVersion(db: Database, actor: { id: number } | null,
     taskId, inForceFrom: input.inForceFrom, text: next.text, ...deadlineOf(next), cancelled: input.cancelled,
     sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actor?.id ?? null,
   });
+  return syncTask(db, taskId, actor, today);
+}
+
+/** The task's columns set to its version in force `today` (cancelled once repealed, open again when no longer); its versions, the original first. */
+async function syncTask(db: Database, taskId: number, actor: { id: number } | null, today: string): Promise<TaskVersionRow[]> {
   const all = await db.select().from(taskVersions).where(eq(taskVersions.taskId, taskId)).orderBy(sql`${taskVersions.inForceFrom} asc nulls first`);
-  const now = versionInForce(all, today)!;
+  const now = versionInForce(all, today);
+  if (!now) return all;
   const current = await getTask(db, taskId, true);
   const repealedReason = `Bãi bỏ từ ngày ${now.inForceFrom?.split("-").reverse().join("/")}`;
   await updateTask(db, taskId, {

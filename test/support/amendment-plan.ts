@@ -4,7 +4,7 @@
  * tests (extraction, API, Chromium) import.
  */
 export const AMENDED_TASK = "Hoàn thành đầu tư xây dựng đoạn tuyến cao tốc cửa khẩu Hữu Nghị - Chi Lăng";
-export const REPEALED_TASK = "Xúc tiến nghiên cứu dự án, thu hút đầu tư xây dựng tuyến cao tốc Tiên Yên - Lạng Sơn";
+export const REPEALED_TASK = "Đề xuất cấp có thẩm quyền sớm đầu tư nâng cấp tuyến đường sắt Hà Nội - Lạng Sơn";
 
 export const amendmentPlanText = (symbol = "45/KH-UBND", inForce = "01/7/2025") => `ỦY BAN NHÂN DÂN
 TỈNH LẠNG SƠN

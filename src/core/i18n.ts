@@ -53,6 +53,7 @@ const messages = {
   serves_not_above: { vi: "Chỉ tiêu được phục vụ phải thuộc một văn bản cấp trên trong chuỗi văn bản mà văn bản này thực hiện", en: "The indicator served must belong to a document above this one in the chain it implements" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
   version_exists: { vi: "Đã có một phiên bản có hiệu lực từ ngày này; hãy chọn ngày khác", en: "A version already takes effect on that day; choose another day" },
+  version_empty: { vi: "Phiên bản mới phải thay đổi nội dung, thời hạn hoặc bãi bỏ nhiệm vụ", en: "A new version must change the wording or the deadline, or repeal the task" },
   amendment_target_missing: { vi: "Chưa xác định văn bản được sửa đổi, thay thế hoặc bãi bỏ", en: "The document amended, replaced or repealed is not set" },
   obligation_document_self: { vi: "Văn bản giao nhiệm vụ không thể là văn bản thực hiện nhiệm vụ đó", en: "The document assigning the task cannot be the one that fulfils it" },
   obligation_document_draft: { vi: "Văn bản còn là dự thảo chưa thể được tính là đã ban hành; hãy ban hành văn bản trước", en: "A draft document cannot count as issued; publish it first" },

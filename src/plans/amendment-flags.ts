@@ -35,17 +35,24 @@ export async function flagChainBelow(db: Database, amendedId: number, changeId: 
     .where(and(inArray(documents.id, below.map((d) => d.id)), eq(documents.status, "published")));
   const flagged = published.length ? await db.insert(documentFlags).values(published.map((d) => ({ documentId: d.id, changeId, note })))
     .onConflictDoNothing().returning({ documentId: documentFlags.documentId }) : [];
-  const focal = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "focal_point"), eq(users.disabled, false)));
+  // Each flagged document's owners: the users of its issuing agency.
   for (const d of published.filter((p) => flagged.some((f) => f.documentId === p.id))) {
     const owners = d.issuerId === null ? [] : await db.select({ id: users.id }).from(users).innerJoin(userAgencies, eq(userAgencies.userId, users.id))
       .where(and(eq(userAgencies.agencyId, d.issuerId), eq(users.disabled, false)));
-    const recipients = [...new Set([...owners, ...focal].map((u) => u.id))];
-    if (recipients.length) {
-      await db.insert(notifications).values(recipients.map((userId) => ({
-        userId, kind: "document_flagged", agencyId: d.issuerId,
+    if (owners.length) {
+      await db.insert(notifications).values(owners.map((u) => ({
+        userId: u.id, kind: "document_flagged", agencyId: d.issuerId,
         params: { documentId: d.id, document: nameOf(d), changeId, change: nameOf(change), note },
       })));
     }
+  }
+  // The focal points: once for the whole chain (an amended provincial plan may flag dozens of plans).
+  const focal = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "focal_point"), eq(users.disabled, false)));
+  const [amended] = await db.select({ symbol: documents.symbol, title: documents.title }).from(documents).where(eq(documents.id, amendedId));
+  if (flagged.length && focal.length) {
+    await db.insert(notifications).values(focal.map((u) => ({
+      userId: u.id, kind: "chain_flagged", params: { documentId: amendedId, document: nameOf(amended), changeId, change: nameOf(change), count: flagged.length },
+    })));
   }
   return flagged.length;
 }

@@ -105,6 +105,8 @@ async function syncTarget(db: Database, indicatorId: number, today: string): Pro
 /** Adds a task version in force from a day; the task's columns take the version in force `today` (cancelled, with the reason, once repealed). */
 export async function addTaskVersion(db: Database, actor: { id: number } | null, taskId: number, input: TaskVersionInput, drafts: boolean, today = vietnamDate(new Date())): Promise<TaskVersionRow[]> {
   const task = await getTask(db, taskId, drafts);
+  // A version that changes nothing is no version.
+  if (!input.cancelled && input.text === undefined && input.deadlineText === undefined) throw invalid("deadlineText", "version_empty");
   if (input.sourceDocumentId != null) await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
   const kept = await refuseSameDay(db, taskVersions, eq(taskVersions.taskId, taskId), input.inForceFrom);
   const deadlineOf = (t: Pick<TaskVersionRow, "deadlineKind" | "deadlineDate" | "deadlineYear" | "deadlineDay" | "deadlineMonth" | "periodFrom" | "periodTo" | "deadlineText">) => ({

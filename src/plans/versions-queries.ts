@@ -19,6 +19,8 @@ type TaskVersion = typeof taskVersions.$inferSelect;
 export const cancelledAfter = (asOf: string): SQL =>
   sql`exists (select 1 from ${taskVersions} v where v.task_id = ${tasks.id} and v.cancelled and v.in_force_from > ${asOf})`;
 
+const SLICE = 10_000;
+
 /**
  * Each item's versions in force on `asOf` that a reader sees (set by hand, or by a published document; `drafts`:
  * see policy.readsDrafts): null for an item without versions.
@@ -26,7 +28,11 @@ export const cancelledAfter = (asOf: string): SQL =>
 async function inForceOn<V extends { inForceFrom: string | null; sourceDocumentId: number | null }>(db: Database, table: typeof indicatorTargets | typeof taskVersions,
   item: typeof indicatorTargets.indicatorId | typeof taskVersions.taskId, itemOf: (v: V) => number, ids: number[], asOf: string, drafts: boolean): Promise<(id: number) => V | null> {
   // (Either table's rows, typed by the caller: the select is the same for both.)
-  const rows = ids.length ? await db.select().from(table).where(and(inArray(item, ids), drafts ? undefined : noneOrPublishedDocument(table.sourceDocumentId))) as V[] : [];
+  const rows: V[] = [];
+  // In slices: a province's dashboard evaluates tens of thousands of items, past what one statement may bind.
+  for (let at = 0; at < ids.length; at += SLICE) {
+    rows.push(...await db.select().from(table).where(and(inArray(item, ids.slice(at, at + SLICE)), drafts ? undefined : noneOrPublishedDocument(table.sourceDocumentId))) as V[]);
+  }
   const byItem = versionsByItem(rows, itemOf);
   return (id) => versionInForce(byItem.get(id) ?? [], asOf);
 }

@@ -227,7 +227,8 @@ export const reportingVi = {
       : kind === "returned" ? `Báo cáo "${p.round}" bị trả lại: ${p.comment ?? ""}`
         : kind === "accepted" ? `Báo cáo "${p.round}" đã được tiếp nhận`
           : kind === "submitted" ? `${p.agency} đã gửi báo cáo "${p.round}"`
-            : kind === "document_flagged" ? `${p.document}: cần rà soát vì văn bản cấp trên đã thay đổi theo ${p.change}` : kind,
+            : kind === "document_flagged" ? `${p.document}: cần rà soát vì văn bản cấp trên đã thay đổi theo ${p.change}`
+              : kind === "chain_flagged" ? `${p.change} thay đổi ${p.document}: ${p.count} văn bản cấp dưới cần rà soát` : kind,
 };
 
 export const reportingEn: typeof reportingVi = {
@@ -451,5 +452,6 @@ export const reportingEn: typeof reportingVi = {
       : kind === "returned" ? `"${p.round}" was returned: ${p.comment ?? ""}`
         : kind === "accepted" ? `"${p.round}" was accepted`
           : kind === "submitted" ? `${p.agency} sent "${p.round}"`
-            : kind === "document_flagged" ? `${p.document}: to review, a document above it was changed by ${p.change}` : kind,
+            : kind === "document_flagged" ? `${p.document}: to review, a document above it was changed by ${p.change}`
+              : kind === "chain_flagged" ? `${p.change} changes ${p.document}: ${p.count} documents below to review` : kind,
 };

@@ -22,7 +22,7 @@ export function NotificationsPage() {
             <span className="muted">{new Date(n.createdAt).toLocaleString("vi-VN")}</span>{" "}
             {n.roundId && n.agencyId ? <Link to={`/rounds/${n.roundId}/reports/${n.agencyId}`}>{t.notification(n.kind, params(n))}</Link>
               // A document flagged for review (issue 15): to its page, where the flag is.
-              : n.kind === "document_flagged" && n.params.documentId ? <Link to={`/documents/${n.params.documentId}`}>{t.notification(n.kind, params(n))}</Link>
+              : (n.kind === "document_flagged" || n.kind === "chain_flagged") && n.params.documentId ? <Link to={`/documents/${n.params.documentId}`}>{t.notification(n.kind, params(n))}</Link>
               : t.notification(n.kind, params(n))}
           </li>
         ))}

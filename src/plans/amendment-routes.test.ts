@@ -80,6 +80,10 @@ describe("an amendment of 23/KH-UBND through the import pipeline", () => {
     expect(await targetIn(2025)).toMatchObject({ min: 65 });
     expect(await targetIn(2026)).toMatchObject({ min: 65 });
     expect(ok(await focal.call("GET", `/api/indicators/${forest.id}`))).toMatchObject({ min: 65 });
+    // The dashboard follows: each year's light against that year's target.
+    const dashboardTarget = async (year: number) => ok(await focal.call("GET", `/api/dashboard/indicators?year=${year}&plan=${plan}`)).items.find((i: { id: number }) => i.id === forest.id).target;
+    expect(await dashboardTarget(2024)).toContain("67");
+    expect(await dashboardTarget(2025)).toContain("65");
     // Due by the end of 2024 until 01/7/2025, then in 2026: overdue no more.
     expect(await taskIn(2024, AMENDED_TASK)).toMatchObject({ due: "2024-12-31" });
     expect(await taskIn(2025, AMENDED_TASK)).toMatchObject({ state: "in_progress", due: "2026-12-31" });

@@ -22,6 +22,12 @@ describe("reading an amendment", () => {
     expect(implemented.map((i) => i.symbol)).not.toContain("45/KH-UBND");
   });
 
+  it("reads a task's new deadline written after its name", () => {
+    const text = amendmentPlanText().replace(/\n2\. Sửa đổi thời gian[^\n]+/,
+      '\n2. Sửa đổi nhiệm vụ "Hoàn thành lập quy hoạch tỉnh thời kỳ 2021 - 2030" như sau: thời gian hoàn thành: năm 2026 (thay cho năm 2025).');
+    expect(amendOrThrow(text).changes[1]).toMatchObject({ action: "modify", item: "task", before: "Hoàn thành lập quy hoạch tỉnh thời kỳ 2021 - 2030", deadlineText: "năm 2026" });
+  });
+
   it("takes the day issued when the text names no day it takes effect", () => {
     const text = amendmentPlanText().replace(/Kế hoạch này có hiệu lực từ ngày [^.]+\./, "Kế hoạch này có hiệu lực kể từ ngày ký.");
     expect(amendOrThrow(text).in_force_from).toBe("2025-06-20");

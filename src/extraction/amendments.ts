@@ -121,7 +121,8 @@ function changeOf(body: string, rest: string | null): Omit<ExtractedChange, "tex
     // "... từ năm 2025 thành năm 2026", "...: thời gian hoàn thành: năm 2026": the last deadline named is the new one.
     const tail = body.slice(body.lastIndexOf(quoted[0] ?? "") + (quoted[0]?.length ?? 0));
     const thanh = /\bthành\s+(.+?)\s*[.;]?$/iu.exec(tail) ?? /(?:hoàn thành|thời hạn)\s*:?\s*(.+?)\s*[.;]?$/iu.exec(tail);
-    const newDeadline = thanh ? unquote(thanh[1]) : null;
+    // (Without what it replaces: "năm 2026 (thay cho năm 2025)".)
+    const newDeadline = thanh ? unquote(thanh[1]).replace(/\s*\((?:thay cho|thay vì|trước đây)[^)]*\)$/iu, "") : null;
     if (!newDeadline || !deadlineOf(`hoàn thành ${/^(?:trước|trong|đến|chậm nhất)\s/iu.test(newDeadline) ? "" : "trong "}${newDeadline}`).deadline) return null;
     return { action: "modify", item: "task", place, before: quoted[0] ?? null, after: null, target: null, deadlineText: newDeadline };
   }

@@ -3,22 +3,43 @@
  * table, so a backup taken on the embedded engine restores on a PostgreSQL server and back.
  * Restore replaces everything in one transaction: a bad file leaves the database as it was.
  */
-import { getTableName, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { getTableName, is, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Database } from "./database.js";
 import * as schema from "./schema.js";
 import { pauseAudit } from "../audit/audit.js";
 
-/** Tables in an order where every row's references come before it. */
-const TABLES: PgTable[] = [
-  schema.settings, schema.agencies, schema.agencySuccessions, schema.documents, schema.documentLinks, schema.documentSections,
-  schema.indicators, schema.indicatorValues, schema.tasks, schema.taskAgencies, schema.projects, schema.projectMetrics, schema.imports,
-  schema.users, schema.userAgencies, // (sessions are not kept: a restore signs everyone out)
-  schema.rounds, schema.roundPlans, schema.roundReporters, schema.reminderSteps, schema.reminderDeliveries, schema.notifications,
-  schema.submissions, schema.submissionTasks, schema.submissionIndicators, schema.submissionEvents, schema.evidenceFiles, schema.reportDrafts,
-  // (the audit trail is not replaced either: it is append-only, and the restore is recorded in it)
-];
+/**
+ * Tables a backup leaves out: sessions (a restore signs everyone out), sign-in failures (a lock running out is not
+ * worth restoring) and the audit trail (append-only: it is not replaced, and the restore is recorded in it).
+ */
+export const NOT_BACKED_UP = new Set(["sessions", "sign_in_failures", "audit_events"]);
+
+/**
+ * Every other table of the schema, in an order where every row's references come before it (read from the
+ * foreign keys, so a table added to the schema is backed up without being listed here).
+ */
+export const BACKED_UP: PgTable[] = referencesFirst((Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable) && !NOT_BACKED_UP.has(getTableName(t))));
+
+function referencesFirst(tables: PgTable[]): PgTable[] {
+  const out: PgTable[] = [];
+  const state = new Map<PgTable, "visiting" | "done">();
+  const visit = (t: PgTable) => {
+    if (state.get(t) === "done") return;
+    if (state.get(t) === "visiting") throw new Error(`backup: a cycle of foreign keys through ${getTableName(t)}`);
+    state.set(t, "visiting");
+    for (const fk of getTableConfig(t).foreignKeys) {
+      const parent = fk.reference().foreignTable;
+      // A table referencing itself (an agency's parent) is ordered row by row (parentsFirst); one left out is not restored.
+      if (parent !== t && tables.includes(parent)) visit(parent);
+    }
+    state.set(t, "done");
+    out.push(t);
+  };
+  tables.forEach(visit);
+  return out;
+}
 
 /** Binary columns (evidence files) travel as base64 in the JSON, encoded before stringifying (a Buffer would first become an array of numbers). */
 const BYTES = "$bytes";
@@ -40,7 +61,7 @@ export async function backupDatabase(db: Database): Promise<Buffer> {
   const tables: BackupFile["tables"] = {};
   // One snapshot for every table: on a server, other writers may commit between the reads.
   await db.transaction(async (tx) => {
-    for (const table of TABLES) tables[getTableName(table)] = ((await tx.select().from(table)) as Record<string, unknown>[]).map(encodeBytes);
+    for (const table of BACKED_UP) tables[getTableName(table)] = ((await tx.select().from(table)) as Record<string, unknown>[]).map(encodeBytes);
   }, { isolationLevel: "repeatable read", accessMode: "read only" });
   const file: BackupFile = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), tables };
   return gzipSync(JSON.stringify(file));
@@ -83,8 +104,8 @@ export async function restoreDatabase(db: Database, bytes: Buffer): Promise<Reco
   await db.transaction(async (tx) => {
     // Row by row, the restore would fill the trail with every row twice: it is recorded as one event instead.
     await pauseAudit(tx);
-    for (const table of [...TABLES].reverse()) await tx.delete(table);
-    for (const table of TABLES) {
+    for (const table of [...BACKED_UP].reverse()) await tx.delete(table);
+    for (const table of BACKED_UP) {
       const name = getTableName(table);
       let rows = file.tables[name] ?? [];
       if (table === schema.agencies) rows = parentsFirst(rows);

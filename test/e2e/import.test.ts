@@ -88,7 +88,7 @@ describe.skipIf(!haveBrowser)("importing a plan in Chromium", () => {
     expect(await page.locator("h1").innerText()).toContain("23/KH-UBND");
     // The outline, with the tasks placed in its sections; the added indicator in Vietnamese number format.
     await expect.poll(() => page.locator("ul.outline").first().innerText()).toContain("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU · Nhiệm vụ (");
-    await expect.poll(() => page.locator("table.documents").innerText()).toContain("≥ 95,5 %");
+    await expect.poll(() => page.locator('table.documents:has(tr[id^="indicator-"])').innerText()).toContain("≥ 95,5 %");
     // Published, an indicator's owner is changed on the document page, and stays.
     const owner = page.getByLabel("Cơ quan chủ trì theo dõi: Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến");
     await Promise.all([

@@ -5,6 +5,7 @@ import { unmappedLeads } from "../../../src/imports/leads";
 import { ApiError, sendJson, useApi, type Agency, type Draft, type ImportDetail, type Page, type PublishResult } from "../api";
 import { AgencySelect, DraftItems, IndicatorEditor, MembersPicker, TaskEditor, type IndicatorDraft } from "../components/DraftEditors";
 import { LoadState } from "../components/Status";
+import { TableScroll } from "../components/TableScroll";
 import { DraftProjects } from "../projects/DraftProjects";
 import { ImportObligations } from "../obligations/ImportObligations";
 import { obligationWords } from "../obligations/i18n";
@@ -58,9 +59,10 @@ function SourceText({ text, span, label }: { text: string; span: Span | null; la
       );
     };
     pieces.push(
-      <div className="table-scroll" key={`table${k}`}>
+      // Its own scrolling box, which takes the keyboard: a wide table scrolls within it on a phone.
+      <TableScroll key={`table${k}`} label={`${label}: ${header.cells.map((c) => c.text).join(" | ").slice(0, 80)}`}>
         <table className="source-table"><thead>{rowOf(header, "th")}</thead><tbody>{rows.map((r) => rowOf(r, "td"))}</tbody></table>
-      </div>,
+      </TableScroll>,
     );
     at = table.end;
   });

@@ -82,11 +82,9 @@ export const indicatorValues = pgTable("indicator_values", {
   check("indicator_values_kind", oneOf(t.kind, VALUE_KINDS)),
 ]);
 
-export const tasks = pgTable("tasks", {
-  id: serial("id").primaryKey(),
-  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
-  text: text("text").notNull(),
-  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull().default("none"),
+/** A deadline: a task's own (the one in force now), and each of its versions (taskVersions). */
+const deadline = () => ({
+  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull(),
   deadlineDate: date("deadline_date"),
   deadlineYear: integer("deadline_year"),
   deadlineDay: integer("deadline_day"),
@@ -95,6 +93,15 @@ export const tasks = pgTable("tasks", {
   periodTo: integer("period_to"),
   /** The deadline in the document's own words ("trước ngày 15/12 hằng năm"). */
   deadlineText: text("deadline_text"),
+});
+
+export const tasks = pgTable("tasks", {
+  id: serial("id").primaryKey(),
+  documentId: integer("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  ...deadline(),
+  // A task given none has "none"; a version always says what it changed to.
+  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull().default("none"),
   /** What the task must produce, where named (a plan, a scheme, a report). */
   expectedOutput: text("expected_output"),
   status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
@@ -258,6 +265,15 @@ export const documentObligations = pgTable("document_obligations", {
   check("document_obligations_met", sql`(${t.fulfilledById} is null) = (${t.fulfilledHow} is null)`),
 ]);
 
+/** Who set a version of a target or a task: the document (the amending one; the item's own for the original), its clause, the person. */
+const setBy = () => ({
+  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
+  /** The clause as written ("sửa đổi chỉ tiêu ... thành 65%"). */
+  sourceText: text("source_text"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
 /**
  * A target as it stood from a day on: an amending document ("sửa đổi, bổ sung") changes an indicator's target
  * from the day it takes effect, and each year is judged against the target in force then. The indicator's own
@@ -269,12 +285,7 @@ export const indicatorTargets = pgTable("indicator_targets", {
   indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
   inForceFrom: date("in_force_from"),
   ...target(),
-  /** The document that set this version (the amending one; the indicator's own for the original). */
-  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
-  /** The clause as written ("sửa đổi chỉ tiêu ... thành 65%"). */
-  sourceText: text("source_text"),
-  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  ...setBy(),
 }, (t) => [
   uniqueIndex("indicator_targets_in_force_uq").on(t.indicatorId, sql`coalesce(${t.inForceFrom}, '0001-01-01'::date)`),
   check("indicator_targets_comparator", oneOf(t.comparator, COMPARATORS)),
@@ -291,20 +302,10 @@ export const taskVersions = pgTable("task_versions", {
   taskId: integer("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
   inForceFrom: date("in_force_from"),
   text: text("text").notNull(),
-  deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull(),
-  deadlineDate: date("deadline_date"),
-  deadlineYear: integer("deadline_year"),
-  deadlineDay: integer("deadline_day"),
-  deadlineMonth: integer("deadline_month"),
-  periodFrom: integer("period_from"),
-  periodTo: integer("period_to"),
-  deadlineText: text("deadline_text"),
+  ...deadline(),
   /** Cancelled from that day (a provision repealed). */
   cancelled: boolean("cancelled").notNull().default(false),
-  sourceDocumentId: integer("source_document_id").references(() => documents.id, { onDelete: "set null" }),
-  sourceText: text("source_text"),
-  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  ...setBy(),
 }, (t) => [
   uniqueIndex("task_versions_in_force_uq").on(t.taskId, sql`coalesce(${t.inForceFrom}, '0001-01-01'::date)`),
   check("task_versions_deadline_kind", oneOf(t.deadlineKind, DEADLINE_KINDS)),

@@ -92,6 +92,23 @@ describe.skipIf(!haveBrowser)("amendments in Chromium", () => {
       expect(await axeViolations(plan)).toEqual([]);
       await history.screenshot({ path: `${SHOTS}/history-${width}.png` });
 
+      // A target in force from a later day, by hand: an impossible day is refused at its field, then the version is added.
+      const year = width > 500 ? 2028 : 2029;
+      await history.getByText("Thêm phiên bản có hiệu lực từ một ngày").click();
+      const form = history.getByTestId("target-version-form");
+      await form.getByLabel("Chỉ tiêu", { exact: true }).selectOption({ label: "Tỷ lệ che phủ rừng" });
+      await form.getByLabel("Có hiệu lực từ ngày (dd/mm/yyyy)").fill(`31/02/${year}`);
+      await form.getByLabel("So sánh").selectOption(">=");
+      await form.getByLabel("Giá trị (tối thiểu)").fill("66,5");
+      await form.getByRole("button", { name: "Thêm phiên bản" }).click();
+      await expect.poll(() => form.locator("#tv-day-problem").innerText(), WAIT).toMatch(/Ngày không tồn tại/);
+      expect(await sidewaysScroll(plan)).toBe(0);
+      expect(await axeViolations(plan)).toEqual([]);
+      await form.screenshot({ path: `${SHOTS}/version-form-${width}.png` });
+      await form.getByLabel("Có hiệu lực từ ngày (dd/mm/yyyy)").fill(`01/01/${year}`);
+      await form.getByRole("button", { name: "Thêm phiên bản" }).click();
+      await expect.poll(() => history.innerText(), WAIT).toContain(`Từ 01/01/${year}: ≥ 66,5 %`);
+
       await plan.goto(`${s.url}/documents/${ids.child}`);
       const open = plan.getByTestId("document-flags");
       await open.waitFor();

@@ -14,9 +14,11 @@ import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 import { versionInForce } from "../../../src/plans/versions";
 import { amendmentWords } from "./i18n";
+import { VersionForms } from "./VersionForms";
 import "./amendments.css";
 
-export function DocumentAmendments({ documentId }: { documentId: number }) {
+/** `onChanged`: a version was added by hand (the item's own columns may have changed). */
+export function DocumentAmendments({ documentId, onChanged }: { documentId: number; onChanged?(): void }) {
   const { t, lang } = useLanguage();
   const w = amendmentWords(lang);
   const { can } = useSession();
@@ -35,6 +37,7 @@ export function DocumentAmendments({ documentId }: { documentId: number }) {
     flags.reload();
   };
   const changed = history.data && (history.data.indicators.length > 0 || history.data.tasks.length > 0);
+  const manage = can("plans.write");
 
   return (
     <>
@@ -53,10 +56,11 @@ export function DocumentAmendments({ documentId }: { documentId: number }) {
           ))}</ul>
         </section>
       )}
-      {changed && (
+      {history.data && (changed || manage) && (
         <section className="version-history" aria-labelledby="history-title" data-testid="version-history">
           <h2 id="history-title">{w.historyTitle}</h2>
           <p className="muted">{w.historyHint}</p>
+          {manage && <VersionForms documentId={documentId} onAdded={() => { history.reload(); onChanged?.(); }} />}
           {history.data!.indicators.length > 0 && <h3>{w.indicators}</h3>}
           {history.data!.indicators.map((i) => {
             const now = versionInForce(i.versions, today);

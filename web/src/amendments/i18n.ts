@@ -27,6 +27,23 @@ const vi = {
   appliesTo: "Áp dụng vào",
   notApplied: "— Không áp dụng —",
   similarity: (n: number) => `giống ${Math.round(n * 100)}%`,
+  // Versions by hand.
+  addTitle: "Thêm phiên bản có hiệu lực từ một ngày",
+  addHint: "Khi một văn bản sửa đổi chỉ tiêu hoặc thời hạn nhiệm vụ mà không nhập qua hệ thống: nhập chỉ tiêu hoặc thời hạn mới và ngày có hiệu lực; phiên bản trước vẫn được giữ.",
+  addTarget: "Chỉ tiêu mới",
+  addTask: "Nhiệm vụ: thời hạn mới hoặc bãi bỏ",
+  which: "Chỉ tiêu",
+  whichTask: "Nhiệm vụ",
+  day: "Có hiệu lực từ ngày (dd/mm/yyyy)",
+  comparator: "So sánh",
+  min: "Giá trị (tối thiểu)",
+  max: "Giá trị tối đa (khi là khoảng)",
+  newDeadline: "Thời hạn mới (ví dụ: trong năm 2026)",
+  repeal: "Bãi bỏ nhiệm vụ từ ngày này",
+  source: "Theo văn bản (ghi chú)",
+  add: "Thêm phiên bản",
+  added: "Đã thêm phiên bản.",
+  chooseOne: "Hãy chọn một mục",
 };
 type Words = typeof vi;
 
@@ -55,6 +72,22 @@ const en: Words = {
   appliesTo: "Applies to",
   notApplied: "— Not applied —",
   similarity: (n) => `${Math.round(n * 100)}% alike`,
+  addTitle: "Add a version in force from a day",
+  addHint: "When a document changes a target or a task's deadline without being imported: enter the new target or deadline and the day it takes effect; the earlier version is kept.",
+  addTarget: "New target",
+  addTask: "Task: new deadline or repeal",
+  which: "Target",
+  whichTask: "Task",
+  day: "In force from (dd/mm/yyyy)",
+  comparator: "Comparison",
+  min: "Value (minimum)",
+  max: "Maximum (for a range)",
+  newDeadline: "New deadline (e.g. trong năm 2026)",
+  repeal: "Repeal the task from that day",
+  source: "By document (note)",
+  add: "Add version",
+  added: "Version added.",
+  chooseOne: "Choose one",
 };
 
 export const amendmentWords = (lang: Language): Words => (lang === "en" ? en : vi);

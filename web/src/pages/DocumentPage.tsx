@@ -135,7 +135,7 @@ export function DocumentPage() {
         </table>
       ))}
       {/* Flags to review because a document above changed, and its changed targets' and tasks' versions (issue 15). Read again when an item is edited. */}
-      <DocumentAmendments key={`${d.id}-${indicators.data?.items.map((x) => x.version).join(".")}-${tasks.data?.items.map((x) => x.version).join(".")}`} documentId={d.id} />
+      <DocumentAmendments key={`${d.id}-${indicators.data?.items.map((x) => x.version).join(".")}-${tasks.data?.items.map((x) => x.version).join(".")}`} documentId={d.id} onChanged={() => { indicators.reload(); tasks.reload(); }} />
       {/* Its indicators serving those of documents above, and targets taken from a document below. */}
       {graph.data && <IndicatorLinks key={`${d.id}-${indicators.data?.total ?? 0}`} documentId={d.id} below={graph.data.nodes.filter((n) => n.depth > 0)} onRestated={indicators.reload} />}
       {/* Who has issued the documents this one and its chain asked for (issue 15); nothing when none is owed. Read again when a task is edited. */}

@@ -3,7 +3,7 @@
  * its indicators, or a task's new deadline (or its repeal) from a day. Each problem is said at its field, in the
  * reader's language, as the API words it; what was there before is kept as the earlier version.
  */
-import { useState, type FormEvent, type ReactElement } from "react";
+import { useState, type FormEvent, type ReactElement, type ReactNode } from "react";
 import { COMPARATORS } from "../../../src/plans/schema";
 import { ApiError, sendJson, useApi, type Indicator, type Page, type Task } from "../api";
 import { useLanguage } from "../i18n";
@@ -34,6 +34,28 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
   );
 }
 
+/** One form: its title, the problem of the whole, its fields, and the button. */
+function VersionForm({ title, testId, problem, submit, onSubmit, children }: { title: string; testId: string; problem?: string; submit: string; onSubmit(e: FormEvent): Promise<void>; children: ReactNode }) {
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} aria-label={title} data-testid={testId}>
+      <h3>{title}</h3>
+      {problem && <p className="error" role="alert">{problem}</p>}
+      {children}
+      <button type="submit">{submit}</button>
+    </form>
+  );
+}
+
+/** The item a version is of, by its words (cut at 90 characters). */
+function ItemSelect({ value, items, onChange, ...field }: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; value: string; items: [number, string][]; onChange(id: string): void }) {
+  return (
+    <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">—</option>
+      {items.map(([id, words]) => <option key={id} value={id}>{words.length > 90 ? `${words.slice(0, 90)}…` : words}</option>)}
+    </select>
+  );
+}
+
 export function VersionForms({ documentId, onAdded }: { documentId: number; onAdded(): void }) {
   const { t, lang } = useLanguage();
   const w = amendmentWords(lang);
@@ -46,17 +68,17 @@ export function VersionForms({ documentId, onAdded }: { documentId: number; onAd
   const [taskProblems, setTaskProblems] = useState<Problems>({});
   const [notice, setNotice] = useState<string | null>(null);
 
-  const addTarget = async (e: FormEvent) => {
+  const addTarget = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setNotice(null);
-    if (!target.indicatorId) return setTargetProblems({ indicatorId: w.chooseOne });
+    if (!target.indicatorId) { setTargetProblems({ indicatorId: w.chooseOne }); return; }
     const body = { inForceFrom: target.inForceFrom, comparator: target.comparator, min: target.min || null, max: target.max || null, sourceText: target.sourceText || null };
     if (await send(`/api/indicators/${target.indicatorId}/target-versions?lang=${lang}`, body, setTargetProblems)) { setNotice(w.added); onAdded(); }
   };
-  const addTask = async (e: FormEvent) => {
+  const addTask = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setNotice(null);
-    if (!task.taskId) return setTaskProblems({ taskId: w.chooseOne });
+    if (!task.taskId) { setTaskProblems({ taskId: w.chooseOne }); return; }
     const body = { inForceFrom: task.inForceFrom, cancelled: task.cancelled, sourceText: task.sourceText || null, ...(task.cancelled ? {} : { deadlineText: task.deadlineText || undefined }) };
     if (await send(`/api/tasks/${task.taskId}/versions?lang=${lang}`, body, setTaskProblems)) { setNotice(w.added); onAdded(); }
   };
@@ -67,14 +89,9 @@ export function VersionForms({ documentId, onAdded }: { documentId: number; onAd
       <p className="muted">{w.addHint}</p>
       {notice && <p role="status">{notice}</p>}
       {!!indicators.data?.items.length && (
-        <form onSubmit={(e) => void addTarget(e)} aria-label={w.addTarget} data-testid="target-version-form">
-          <h3>{w.addTarget}</h3>
-          {targetProblems[""] && <p className="error" role="alert">{targetProblems[""]}</p>}
+        <VersionForm title={w.addTarget} testId="target-version-form" problem={targetProblems[""]} submit={w.add} onSubmit={addTarget}>
           <Field id="tv-indicator" label={w.which} problem={targetProblems.indicatorId}>{(p) => (
-            <select {...p} value={target.indicatorId} onChange={(e) => setTarget({ ...target, indicatorId: e.target.value })}>
-              <option value="">—</option>
-              {indicators.data!.items.map((i) => <option key={i.id} value={i.id}>{i.name.length > 90 ? `${i.name.slice(0, 90)}…` : i.name}</option>)}
-            </select>)}</Field>
+            <ItemSelect {...p} value={target.indicatorId} items={indicators.data!.items.map((i) => [i.id, i.name])} onChange={(indicatorId) => setTarget({ ...target, indicatorId })} />)}</Field>
           <Field id="tv-day" label={w.day} problem={targetProblems.inForceFrom}>{(p) => <input {...p} inputMode="numeric" value={target.inForceFrom} onChange={(e) => setTarget({ ...target, inForceFrom: e.target.value })} />}</Field>
           <Field id="tv-comparator" label={w.comparator} problem={targetProblems.comparator}>{(p) => (
             <select {...p} value={target.comparator} onChange={(e) => setTarget({ ...target, comparator: e.target.value })}>
@@ -83,24 +100,18 @@ export function VersionForms({ documentId, onAdded }: { documentId: number; onAd
           <Field id="tv-min" label={w.min} problem={targetProblems.min}>{(p) => <input {...p} inputMode="decimal" value={target.min} onChange={(e) => setTarget({ ...target, min: e.target.value })} />}</Field>
           <Field id="tv-max" label={w.max} problem={targetProblems.max}>{(p) => <input {...p} inputMode="decimal" value={target.max} onChange={(e) => setTarget({ ...target, max: e.target.value })} />}</Field>
           <Field id="tv-source" label={w.source}>{(p) => <input {...p} value={target.sourceText} onChange={(e) => setTarget({ ...target, sourceText: e.target.value })} />}</Field>
-          <button type="submit">{w.add}</button>
-        </form>
+        </VersionForm>
       )}
       {!!tasks.data?.items.length && (
-        <form onSubmit={(e) => void addTask(e)} aria-label={w.addTask} data-testid="task-version-form">
-          <h3>{w.addTask}</h3>
-          {taskProblems[""] && <p className="error" role="alert">{taskProblems[""]}</p>}
+        <VersionForm title={w.addTask} testId="task-version-form" problem={taskProblems[""]} submit={w.add} onSubmit={addTask}>
           <Field id="kv-task" label={w.whichTask} problem={taskProblems.taskId}>{(p) => (
-            <select {...p} value={task.taskId} onChange={(e) => setTask({ ...task, taskId: e.target.value })}>
-              <option value="">—</option>
-              {tasks.data!.items.filter((x) => x.status !== "cancelled").map((x) => <option key={x.id} value={x.id}>{x.sectionNumber ? `${x.sectionNumber}. ` : ""}{x.text.length > 90 ? `${x.text.slice(0, 90)}…` : x.text}</option>)}
-            </select>)}</Field>
+            <ItemSelect {...p} value={task.taskId} items={tasks.data!.items.filter((x) => x.status !== "cancelled").map((x) => [x.id, `${x.sectionNumber ? `${x.sectionNumber}. ` : ""}${x.text}`])}
+              onChange={(taskId) => setTask({ ...task, taskId })} />)}</Field>
           <Field id="kv-day" label={w.day} problem={taskProblems.inForceFrom}>{(p) => <input {...p} inputMode="numeric" value={task.inForceFrom} onChange={(e) => setTask({ ...task, inForceFrom: e.target.value })} />}</Field>
           <Field id="kv-deadline" label={w.newDeadline} problem={taskProblems.deadlineText}>{(p) => <input {...p} disabled={task.cancelled} value={task.deadlineText} onChange={(e) => setTask({ ...task, deadlineText: e.target.value })} />}</Field>
           <label className="check"><input type="checkbox" checked={task.cancelled} onChange={(e) => setTask({ ...task, cancelled: e.target.checked })} /> {w.repeal}</label>
           <Field id="kv-source" label={w.source}>{(p) => <input {...p} value={task.sourceText} onChange={(e) => setTask({ ...task, sourceText: e.target.value })} />}</Field>
-          <button type="submit">{w.add}</button>
-        </form>
+        </VersionForm>
       )}
     </details>
   );

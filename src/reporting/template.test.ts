@@ -355,7 +355,8 @@ describe("the template printed by LibreOffice Calc", () => {
           expect(holds(page, header), `${header} on: ${page}`).toBe(true);
         }
       }
-      expect(holds(taskPages[0], sentenceStart(form.tasks[0].text)), taskPages[0]).toBe(true);
+      // Its first words: a line that breaks after a hyphen ("11-NQ/TW") comes out of pdftotext joined to the next cell's word.
+      expect(holds(taskPages[0], sentenceStart(form.tasks[0].text).split(/\s+/).slice(0, 8).join(" ")), taskPages[0]).toBe(true);
       // What was uploaded in the round trip, in its typed cells.
       expect(holds(taskPages.join(" "), STATUS_LABELS.in_progress)).toBe(true);
       expect(holds(pages.join(" "), "Đề xuất, kiến nghị")).toBe(true);

@@ -50,6 +50,7 @@ const messages = {
   parent_cycle: { vi: "Cơ quan không thể trực thuộc chính nó hoặc cơ quan cấp dưới của nó", en: "An agency cannot sit under itself or its own sub-agency" },
   link_cycle: { vi: "Liên kết này tạo thành vòng lặp trong chuỗi văn bản", en: "This link would make the document chain a cycle" },
   restate_not_below: { vi: "Văn bản nguồn phải là văn bản thực hiện (trực tiếp hoặc gián tiếp) văn bản này", en: "The source document must implement this one, directly or down its chain" },
+  serves_twice: { vi: "Chỉ tiêu này đã phục vụ một chỉ tiêu nằm trên cùng nhánh với chỉ tiêu được chọn; số liệu sẽ bị cộng hai lần", en: "This indicator already serves one on the same line as the indicator chosen; its values would be counted twice" },
   serves_not_above: { vi: "Chỉ tiêu được phục vụ phải thuộc một văn bản cấp trên trong chuỗi văn bản mà văn bản này thực hiện", en: "The indicator served must belong to a document above this one in the chain it implements" },
   link_self: { vi: "Văn bản không thể liên kết với chính nó", en: "A document cannot link to itself" },
   version_exists: { vi: "Đã có một phiên bản có hiệu lực từ ngày này; hãy chọn ngày khác", en: "A version already takes effect on that day; choose another day" },

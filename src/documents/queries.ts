@@ -168,9 +168,16 @@ export async function chainBelow(db: Database, id: number, drafts: boolean): Pro
   const members = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, docType: documents.docType, issuedOn: documents.issuedOn, stub: documents.stub, status: documents.status })
     .from(documents).where(inArray(documents.id, rows.map((r) => r.id)));
   const byId = new Map(members.map((m) => [m.id, m]));
+  const shown = (docId: number) => docId === id || drafts || byId.get(docId)?.status === "published";
+  // A document under one left out hangs from the nearest shown above it: a draft's id is not shown either.
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const shownParent = (parent: number | null) => {
+    for (let hops = 0; parent !== null && !shown(parent) && hops < 12; hops++) parent = parentOf.get(parent) ?? null;
+    return parent !== null && shown(parent) ? parent : null;
+  };
   return rows
-    .filter((r) => r.id === id || drafts || byId.get(r.id)?.status === "published")
-    .map((r) => { const { status: _status, ...m } = byId.get(r.id)!; return { ...m, depth: r.depth, parentId: r.parent_id }; })
+    .filter((r) => shown(r.id))
+    .map((r) => { const { status: _status, ...m } = byId.get(r.id)!; return { ...m, depth: r.depth, parentId: shownParent(r.parent_id) }; })
     .sort((a, b) => a.depth - b.depth || (a.issuedOn ?? "").localeCompare(b.issuedOn ?? "") || a.id - b.id);
 }
 

@@ -66,7 +66,8 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     .where(and(which, lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts)));
   const values = planIndicators.length ? await yearlyValues(inScope(indicators.documentId)) : [];
   const serving = planIndicators.length ? await servingIndicators(db, inScope(indicators.documentId), drafts) : { links: [], units: new Map<number, string | null>() };
-  const servingIds = [...serving.units.keys()].filter((id) => !planIndicators.some((i) => i.id === id));
+  const inScopeIds = new Set(planIndicators.map((i) => i.id));
+  const servingIds = [...serving.units.keys()].filter((id) => !inScopeIds.has(id));
   if (servingIds.length) values.push(...await yearlyValues(inArray(indicators.id, servingIds)));
   // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
   const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, periodYear: rounds.periodYear })
@@ -95,14 +96,22 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
   // An indicator is judged on its own values and, for the years it has none, on those of the indicators serving it, down their chain.
   const servedBy = new Map<number, number[]>();
   for (const l of serving.links) servedBy.set(l.servesId, [...(servedBy.get(l.servesId) ?? []), l.indicatorId]);
-  const inScopeIds = new Set(planIndicators.map((i) => i.id));
   const servesOf = new Map<number, number[]>();
   for (const l of serving.links) if (inScopeIds.has(l.servesId)) servesOf.set(l.indicatorId, [...(servesOf.get(l.indicatorId) ?? []), l.servesId]);
   const unitOf = new Map<number, string | null>([...serving.units, ...planIndicators.map((i) => [i.id, i.unit] as const)]);
-  const seriesJudged = (id: number, seen: Set<number>): Observation[] => {
+  // Each indicator's series once (a dense web of links is not walked path by path); one met again on its own way down is a cycle, left out.
+  const judged = new Map<number, Observation[]>();
+  const onTheWay = new Set<number>();
+  const seriesJudged = (id: number): Observation[] => {
+    const known = judged.get(id);
+    if (known) return known;
+    onTheWay.add(id);
     const own = upTo(seriesOf.get(id) ?? [], year);
-    const below = (servedBy.get(id) ?? []).filter((s) => !seen.has(s));
-    return servedSeries(own, unitOf.get(id) ?? null, below.map((s) => ({ unit: unitOf.get(s) ?? null, series: seriesJudged(s, new Set([...seen, s])) })));
+    const below = (servedBy.get(id) ?? []).filter((s) => !onTheWay.has(s));
+    const series = servedSeries(own, unitOf.get(id) ?? null, below.map((s) => ({ unit: unitOf.get(s) ?? null, series: seriesJudged(s) })));
+    onTheWay.delete(id);
+    judged.set(id, series);
+    return series;
   };
   const out = new Map<number, PlanEvaluation>();
   const planOf = (id: number) => {
@@ -118,7 +127,7 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     };
     target.band = isBand(target, foldVietnamese(i.name));
     // One value a year (several agencies may report; an actual value wins over an estimate), for the tables and charts too.
-    const series = seriesJudged(i.id, new Set([i.id]));
+    const series = seriesJudged(i.id);
     const evaluation = evaluateIndicator(target, series, year);
     const plan = planOf(i.documentId);
     plan.indicators.push({ id: i.id, name: i.name, unit: i.unit, target, evaluation, values: series, servedBy: servedBy.get(i.id)?.length ?? 0, serves: servesOf.get(i.id) ?? [] });

@@ -104,6 +104,14 @@ describe("a chain's indicators", () => {
     expect(many.status).toBe(400);
   });
 
+  it("refuses a second link on the same line, which would count the values twice", async () => {
+    // The department's tourists serve the plan's, which serve the resolution's: serving the resolution's too is refused.
+    const resolutionTourists = ok(await s.call("GET", `/api/documents/${chain.resolution}/contributions`)).indicators.find((i: any) => i.name.startsWith("Tổng số khách")).id;
+    const twice = await s.call("PUT", `/api/indicators/${ind.deptTourists}/serves/${resolutionTourists}`);
+    expect(twice).toMatchObject({ status: 400, body: { error: { fields: [{ field: "servesId", message: expect.stringContaining("hai lần") }] } } });
+    ok(await s.call("PUT", `/api/indicators/${ind.deptTourists}/serves/${ind.tourists}`)); // the same link again: still fine
+  });
+
   it("removes a link, and says when there is none", async () => {
     const growth = ok(await s.call("GET", `/api/documents/${chain.resolution}/contributions`)).indicators.find((i: any) => i.id === ind.resolutionGrowth).servedBy[0];
     expect((await s.call("DELETE", `/api/indicators/${growth.id}/serves/${ind.resolutionGrowth}`)).status).toBe(204);
@@ -134,11 +142,18 @@ describe("the roll-up of a chain", () => {
   });
 
   it("leaves a draft below out of a published document's roll-up, for every reader", async () => {
+    // A published plan under the department's: once the department's is a draft, it hangs from the nearest shown above.
+    const below = ok(await s.call("POST", "/api/documents", { symbol: "3/KH-PDL", title: "Kế hoạch của phòng dưới Sở", issuedOn: "2023-05-02", status: "published" }), 201).id;
+    ok(await s.call("POST", "/api/links", { fromId: below, toId: chain.department, kind: "implements" }), 201);
     const dept = ok(await s.call("GET", `/api/documents/${chain.department}`));
     ok(await s.call("PATCH", `/api/documents/${chain.department}`, { status: "draft", version: dept.version }));
     try {
+      const seen = ok(await (await s.as("nguoi-xem-cay", "viewer")).call("GET", `/api/plans/${chain.resolution}/evaluation?year=2024`)).documents;
+      expect(seen.map((d: any) => d.id)).not.toContain(chain.department);
+      expect(seen.find((d: any) => d.id === below)).toMatchObject({ parentId: chain.resolution });
+      expect(JSON.stringify(seen)).not.toContain(`:${chain.department},`);
       const dashboard = ok(await s.call("GET", `/api/dashboard?year=2024&plan=${chain.resolution}`));
-      expect(dashboard.chain.map((d: any) => d.symbol)).toEqual(["77-NQ/TW", "31/KH-UBND"]);
+      expect(dashboard.chain.map((d: any) => d.symbol)).toEqual(["77-NQ/TW", "31/KH-UBND", "3/KH-PDL"]);
       const viewer = await s.as("nguoi-xem-chuoi", "viewer");
       const ev = ok(await viewer.call("GET", `/api/plans/${chain.resolution}/evaluation?year=2024`));
       expect(ev.tasks.map((t: any) => t.text)).toEqual(["Trồng rừng thay thế"]);
@@ -147,6 +162,7 @@ describe("the roll-up of a chain", () => {
     } finally {
       const back = ok(await s.call("GET", `/api/documents/${chain.department}`));
       ok(await s.call("PATCH", `/api/documents/${chain.department}`, { status: "published", version: back.version }));
+      expect((await s.call("DELETE", `/api/documents/${below}`)).status).toBe(204);
     }
   });
 });

@@ -121,6 +121,18 @@ export async function confirmContribution(db: Database, userId: number | null, i
   const [upper] = await db.select({ id: indicators.id, documentId: indicators.documentId }).from(indicators).where(eq(indicators.id, servesId));
   if (!upper) throw invalid("servesId", "indicator_unknown");
   if (!(await documentsAbove(db, lower.documentId)).includes(upper.documentId)) throw invalid("servesId", "serves_not_above");
+  // Serving a target and, besides, one it serves (or one serving it) would count its values twice in the sum above.
+  const served = (await db.select({ id: indicatorContributions.servesId }).from(indicatorContributions).where(eq(indicatorContributions.indicatorId, indicatorId))).map((r) => r.id);
+  if (!served.includes(servesId) && served.length) {
+    const above = async (from: number[]) => (await queryRows<{ id: number }>(db, sql`
+      with recursive up(id, depth) as (
+        select serves_id, 1 from indicator_contributions where indicator_id in (${sql.join(from.map((id) => sql`${id}`), sql`, `)})
+        union
+        select c.serves_id, up.depth + 1 from indicator_contributions c join up on c.indicator_id = up.id where up.depth < 12
+      ) select distinct id from up`)).map((r) => r.id);
+    const aboveServed = await above(served), aboveNew = await above([servesId]);
+    if (aboveServed.includes(servesId) || served.some((id) => aboveNew.includes(id))) throw invalid("servesId", "serves_twice");
+  }
   await db.insert(indicatorContributions).values({ indicatorId, servesId, confirmedBy: userId }).onConflictDoNothing();
   return { indicatorId, servesId };
 }

@@ -3,6 +3,7 @@ import { idParams } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { flagChainBelow } from "../plans/amendment-flags.js";
+import { resyncVersionsBy } from "../plans/amendments.js";
 import { forgetVersionsBy } from "../plans/amendments.js";
 import { createDocument, createLink, deleteDocument, deleteLink, getLink, listLinks, replaceOutline, updateDocument, updateLink } from "./commands.js";
 import { documentInput, documentListQuery, documentPatch, linkInput, linkListQuery, linkPatch, outlineInput } from "./inputs.js";
@@ -22,8 +23,12 @@ export const documentRoutes = [
   route({ method: "patch", path: "/api/documents/:id", tag, access: "documents.write", summary: "Update a document (send the version you read)", params: idParams, body: documentPatch,
     handler: async ({ ctx, params, body }) => {
       const written = await updateDocument(ctx.db, params.id, body);
-      // Published or taken back: its figures and targets join or leave the matching of reports to plans.
-      if (body.status !== undefined) await valuesFromReportedFigures(ctx.db, params.id);
+      // Published or taken back: its figures and targets join or leave the matching of reports to plans, and the
+      // targets and tasks it amended take, or give up, its versions.
+      if (body.status !== undefined) {
+        await valuesFromReportedFigures(ctx.db, params.id);
+        await resyncVersionsBy(ctx.db, params.id, ctx.user);
+      }
       return written;
     } }),
   route({ method: "delete", path: "/api/documents/:id", tag, access: "documents.write", summary: "Delete a document with its links, tasks and indicators", params: idParams, status: 204,

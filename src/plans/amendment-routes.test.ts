@@ -206,5 +206,20 @@ describe("an amendment taken back to a draft", () => {
     expect(history.tasks.flatMap((t: any) => t.versions.map((v: any) => v.sourceSymbol))).not.toContain("45/KH-UBND");
     expect(ok(await viewer.call("GET", `/api/documents/${child}/flags?all=1`)).map((f: any) => f.changeId)).not.toContain(amendment);
     expect(ok(await focal.call("GET", `/api/documents/${child}/flags?all=1`)).map((f: any) => f.changeId)).toContain(amendment);
+    // The indicator's own target is the one in force without the draft's version, for everyone; published again, with it.
+    expect(ok(await viewer.call("GET", `/api/indicators/${forest.id}`))).toMatchObject({ min: 67 });
+    const drafted = ok(await focal.call("GET", `/api/documents/${amendment}`));
+    ok(await focal.call("PATCH", `/api/documents/${amendment}`, { status: "published", version: drafted.version }));
+    const republished = ok(await viewer.call("GET", `/api/indicators/${forest.id}`));
+    const versions = ok(await focal.call("GET", `/api/documents/${plan}/versions`)).indicators.find((i: any) => i.id === forest.id).versions;
+    const inForce = [...versions].filter((v: any) => v.inForceFrom === null || v.inForceFrom <= new Date().toISOString().slice(0, 10)).pop();
+    expect(republished.min).toBe(inForce.min);
+    expect(republished.min).not.toBe(67);
+  });
+
+  it("refuses a version by hand that cites a draft", async () => {
+    const draft = ok(await focal.call("POST", "/api/documents", { symbol: "77/KH-UBND", title: "Dự thảo sửa đổi", status: "draft" }), 201).id;
+    const refused = await focal.call("POST", `/api/indicators/${forest.id}/target-versions`, { inForceFrom: "2027-01-01", comparator: "=", min: 70, sourceDocumentId: draft });
+    expect(refused).toMatchObject({ status: 400, body: { error: { fields: [{ field: "sourceDocumentId" }] } } });
   });
 });

@@ -5,7 +5,7 @@
  * Outcomes: the item's versions; AppError validation (a day already holding a version, bounds that do not hold,
  * a deadline that does not parse), not_found (an item the reader may not see).
  */
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { invalid } from "../core/errors.js";
 import { dateField, id, numberField, optionalText, year } from "../core/fields.js";
@@ -74,12 +74,38 @@ export async function forgetVersionsBy(db: Database, documentId: number, actor: 
   for (const id of new Set(changed.map((t) => t.id))) await syncTask(db, id, actor, today);
 }
 
+/** A version by hand cites a published document, or none: a draft's changes are not in force for anyone. */
+async function checkPublishedSource(db: Database, documentId: number): Promise<void> {
+  await checkDocument(db, "sourceDocumentId", documentId);
+  const [doc] = await db.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId));
+  if (doc?.status !== "published") throw invalid("sourceDocumentId", "document_not_published");
+}
+
+/**
+ * The versions an item's own columns may take: the original, and those set by hand or by a published document. An
+ * amending document taken back to a draft changes nothing anyone sees until it is published again (resyncVersionsBy).
+ */
+async function ofPublished<V extends { inForceFrom: string | null; sourceDocumentId: number | null }>(db: Database, versions: V[]): Promise<V[]> {
+  const sources = [...new Set(versions.filter((v) => v.inForceFrom !== null && v.sourceDocumentId !== null).map((v) => v.sourceDocumentId!))];
+  if (!sources.length) return versions;
+  const published = new Set((await db.select({ id: documents.id }).from(documents).where(and(inArray(documents.id, sources), eq(documents.status, "published")))).map((d) => d.id));
+  return versions.filter((v) => v.inForceFrom === null || v.sourceDocumentId === null || published.has(v.sourceDocumentId));
+}
+
+/** After a document is published or taken back to a draft: the items it changed take the version in force `today` with or without its versions. */
+export async function resyncVersionsBy(db: Database, documentId: number, actor: { id: number } | null, today = vietnamDate(new Date())): Promise<void> {
+  const targets = await db.selectDistinct({ id: indicatorTargets.indicatorId }).from(indicatorTargets).where(and(eq(indicatorTargets.sourceDocumentId, documentId), isNotNull(indicatorTargets.inForceFrom)));
+  for (const { id } of targets) await syncTarget(db, id, today);
+  const changed = await db.selectDistinct({ id: taskVersions.taskId }).from(taskVersions).where(and(eq(taskVersions.sourceDocumentId, documentId), isNotNull(taskVersions.inForceFrom)));
+  for (const { id } of changed) await syncTask(db, id, actor, today);
+}
+
 /** Adds a target version in force from a day; the indicator's columns take the version in force `today`. */
 export async function addTargetVersion(db: Database, actorId: number | null, indicatorId: number, input: TargetVersionInput, drafts: boolean, today = vietnamDate(new Date())): Promise<TargetRow[]> {
   const indicator = await getIndicator(db, indicatorId, drafts);
   const bounds = normaliseBounds(input);
   if (input.periodFrom != null && input.periodTo != null && input.periodFrom > input.periodTo) throw invalid("periodTo", "min_gt_max");
-  if (input.sourceDocumentId != null) await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
+  if (input.sourceDocumentId != null) await checkPublishedSource(db, input.sourceDocumentId);
   const kept = await refuseSameDay(db, indicatorTargets, eq(indicatorTargets.indicatorId, indicatorId), input.inForceFrom);
   // The first change keeps the original, in force from the start.
   if (!kept) {
@@ -96,7 +122,7 @@ export async function addTargetVersion(db: Database, actorId: number | null, ind
 /** The indicator's columns set to its target in force `today`; its versions, the original first. */
 async function syncTarget(db: Database, indicatorId: number, today: string): Promise<TargetRow[]> {
   const all = await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId)).orderBy(sql`${indicatorTargets.inForceFrom} asc nulls first`);
-  const now = versionInForce(all, today);
+  const now = versionInForce(await ofPublished(db, all), today);
   const [{ version }] = await db.select({ version: indicators.version }).from(indicators).where(eq(indicators.id, indicatorId));
   if (now) await updateIndicator(db, indicatorId, { ...targetColumns(now), version });
   return all;
@@ -107,7 +133,7 @@ export async function addTaskVersion(db: Database, actor: { id: number } | null,
   const task = await getTask(db, taskId, drafts);
   // A version that changes nothing is no version.
   if (!input.cancelled && input.text === undefined && input.deadlineText === undefined) throw invalid("deadlineText", "version_empty");
-  if (input.sourceDocumentId != null) await checkDocument(db, "sourceDocumentId", input.sourceDocumentId);
+  if (input.sourceDocumentId != null) await checkPublishedSource(db, input.sourceDocumentId);
   const kept = await refuseSameDay(db, taskVersions, eq(taskVersions.taskId, taskId), input.inForceFrom);
   const deadlineOf = (t: Pick<TaskVersionRow, "deadlineKind" | "deadlineDate" | "deadlineYear" | "deadlineDay" | "deadlineMonth" | "periodFrom" | "periodTo" | "deadlineText">) => ({
     deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, deadlineYear: t.deadlineYear, deadlineDay: t.deadlineDay, deadlineMonth: t.deadlineMonth,
@@ -130,7 +156,7 @@ export async function addTaskVersion(db: Database, actor: { id: number } | null,
 /** The task's columns set to its version in force `today` (cancelled once repealed, open again when no longer); its versions, the original first. */
 async function syncTask(db: Database, taskId: number, actor: { id: number } | null, today: string): Promise<TaskVersionRow[]> {
   const all = await db.select().from(taskVersions).where(eq(taskVersions.taskId, taskId)).orderBy(sql`${taskVersions.inForceFrom} asc nulls first`);
-  const now = versionInForce(all, today);
+  const now = versionInForce(await ofPublished(db, all), today);
   if (!now) return all;
   const current = await getTask(db, taskId, true);
   const repealedReason = `Bãi bỏ từ ngày ${now.inForceFrom?.split("-").reverse().join("/")}`;

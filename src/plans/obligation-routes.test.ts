@@ -124,6 +124,17 @@ describe("the plan's departments and the plans they owe", () => {
     expect((await listOf(focal, "?state=issued_late")).items.map((o) => o.agency.id)).toEqual([idOf["so-y-te"]]);
   });
 
+  it("keeps what was issued when its task is cancelled, and finds it met when the task is opened again", async () => {
+    const met = await departmentPlan("so-xay-dung");
+    const patch = async (body: object) => {
+      const { version } = ok(await focal.call("GET", `/api/tasks/${met.taskId}`));
+      ok(await focal.call("PATCH", `/api/tasks/${met.taskId}`, { ...body, version }));
+    };
+    await patch({ status: "cancelled", statusReason: "Bãi bỏ để rà soát" });
+    await patch({ status: "open" });
+    expect(await departmentPlan("so-xay-dung")).toMatchObject({ state: "issued_on_time", fulfilledBy: { symbol: "45/KH-SXD" } });
+  });
+
   it("proposes a document that fits two obligations of its agency, and meets the one the reviewer confirms", async () => {
     const housing = ok(await focal.call("POST", "/api/tasks", {
       documentId: plan, text: "Sở Công Thương xây dựng Kế hoạch phát triển thương mại biên giới giai đoạn 2023 - 2025", leadIds: [idOf["so-cong-thuong"]],

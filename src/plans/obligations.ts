@@ -18,7 +18,7 @@ const CHUNK = 5000;
 /**
  * Makes the obligations of `taskIds` what their tasks say now: a row for each lead agency of a task that owes a
  * document, its kind, words and due day brought up to date (a fulfilment stays), rows of agencies no longer
- * leading, or of a task owing none (its output changed, or cancelled), deleted. Call inside a transaction.
+ * leading, or of a task owing none (its output changed, or cancelled), deleted unless met. Call inside a transaction.
  */
 export async function syncTaskObligations(db: Database, taskIds: readonly number[]): Promise<void> {
   for (let from = 0; from < taskIds.length; from += CHUNK) {
@@ -33,7 +33,7 @@ export async function syncTaskObligations(db: Database, taskIds: readonly number
       if (o) owed.set(r.id, o);
     }
     const existing = await db.select({ id: documentObligations.id, taskId: documentObligations.taskId, agencyId: documentObligations.agencyId,
-      docType: documentObligations.docType, outputText: documentObligations.outputText, dueOn: documentObligations.dueOn })
+      docType: documentObligations.docType, outputText: documentObligations.outputText, dueOn: documentObligations.dueOn, fulfilledById: documentObligations.fulfilledById })
       .from(documentObligations).where(inArray(documentObligations.taskId, ids));
     if (!owed.size && !existing.length) continue; // most tasks owe no document: one read of them, one of the table
     const leads = owed.size ? await db.select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId }).from(taskAgencies)
@@ -55,7 +55,8 @@ export async function syncTaskObligations(db: Database, taskIds: readonly number
           .where(eq(documentObligations.id, e.id));
       }
     }
-    const goneIds = gone.map((e) => e.id);
+    // One already met stays, whatever became of its task: what was issued is a fact (a task repealed, then restored, finds it met).
+    const goneIds = gone.filter((e) => e.fulfilledById === null).map((e) => e.id);
     for (let at = 0; at < goneIds.length; at += CHUNK) await db.delete(documentObligations).where(inArray(documentObligations.id, goneIds.slice(at, at + CHUNK)));
     const added = [...wanted.values()];
     for (let at = 0; at < added.length; at += 1000) await db.insert(documentObligations).values(added.slice(at, at + 1000));

@@ -18,6 +18,7 @@ import { candidatesFor, projectKey } from "../plans/project-matching.js";
 import { indicators, projects, tasks } from "../plans/schema.js";
 import { createTasks } from "../plans/tasks.js";
 import { carryFulfilments, fulfilmentsToCarry } from "../plans/obligations.js";
+import { carryContributions, contributionsToCarry } from "../plans/contributions.js";
 import { settleObligationsOnPublish } from "../plans/obligation-matching.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { placeItemsInSections } from "../plans/sections.js";
@@ -184,6 +185,7 @@ export async function publishImport(db: Database, id: number, version: number, a
     }));
     // A new version replaces what the earlier one made live (the documents that met its obligations meet them again).
     const carried = await fulfilmentsToCarry(tx, documentId);
+    const carriedLinks = await contributionsToCarry(tx, documentId);
     await tx.delete(tasks).where(eq(tasks.documentId, documentId));
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
     await forgetDocumentProjects(tx, documentId, new Set(draft.projects.map((p) => p.matchId).filter((x): x is number => x !== null)));
@@ -235,6 +237,8 @@ export async function publishImport(db: Database, id: number, version: number, a
       if (figure) await createValue(tx, { indicatorId: indicator.id, period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId });
     }
     await carryFulfilments(tx, documentId, carried);
+    // And the links of its indicators to those they serve above and those serving them below (issue 15).
+    await carryContributions(tx, documentId, carriedLinks);
     // The documents it is owed by the plans it implements, and those owed to it by documents already implementing it (issue 15).
     await settleObligationsOnPublish(tx, documentId, draft.obligations ?? [], actorId, vietnamDate(new Date()), !row.previousImportId);
     await placeItemsInSections(tx, documentId);

@@ -173,3 +173,43 @@ export async function restateTargets(db: Database, userId: number | null, upperI
   }
   return { created, linked: lower.length };
 }
+
+/** The links of a document's indicators, by the indicator's name: what a new version of the document keeps (carryContributions). */
+export interface CarriedLinks { byName: Map<string, { servesIds: number[]; servedByIds: number[]; confirmedBy: number | null }> }
+
+/** Before a new version of a document replaces its indicators: their confirmed links, by name. */
+export async function contributionsToCarry(db: Database, documentId: number): Promise<CarriedLinks> {
+  const own = await db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.documentId, documentId));
+  const byName: CarriedLinks["byName"] = new Map();
+  if (!own.length) return { byName };
+  const nameOf = new Map(own.map((i) => [i.id, i.name]));
+  const links = await db.select().from(indicatorContributions)
+    .where(or(inArray(indicatorContributions.indicatorId, [...nameOf.keys()]), inArray(indicatorContributions.servesId, [...nameOf.keys()])));
+  const entry = (name: string) => {
+    let e = byName.get(name);
+    if (!e) byName.set(name, (e = { servesIds: [], servedByIds: [], confirmedBy: null }));
+    return e;
+  };
+  for (const l of links) {
+    // A link between two indicators of the same document is not one (a document serves what is above it).
+    if (nameOf.has(l.indicatorId) && !nameOf.has(l.servesId)) Object.assign(entry(nameOf.get(l.indicatorId)!), { confirmedBy: l.confirmedBy }).servesIds.push(l.servesId);
+    if (nameOf.has(l.servesId) && !nameOf.has(l.indicatorId)) entry(nameOf.get(l.servesId)!).servedByIds.push(l.indicatorId);
+  }
+  return { byName };
+}
+
+/** After a new version of a document is written: its indicators of the same names keep the links confirmed on the earlier ones. */
+export async function carryContributions(db: Database, documentId: number, carried: CarriedLinks): Promise<void> {
+  if (!carried.byName.size) return;
+  const own = await db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.documentId, documentId));
+  const rows = own.flatMap((i) => {
+    const c = carried.byName.get(i.name);
+    if (!c) return [];
+    return [...c.servesIds.map((servesId) => ({ indicatorId: i.id, servesId, confirmedBy: c.confirmedBy })), ...c.servedByIds.map((indicatorId) => ({ indicatorId, servesId: i.id, confirmedBy: c.confirmedBy }))];
+  });
+  // (The other end may be gone meanwhile: deleted with its document in the same transaction.)
+  const others = [...new Set(rows.flatMap((r) => [r.indicatorId, r.servesId]))];
+  const existing = new Set((others.length ? await db.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, others)) : []).map((i) => i.id));
+  const kept = rows.filter((r) => existing.has(r.indicatorId) && existing.has(r.servesId));
+  if (kept.length) await db.insert(indicatorContributions).values(kept).onConflictDoNothing();
+}

@@ -244,8 +244,14 @@ describe("a new version of the plan", () => {
     // Set by hand: no matching would find it again, only carrying it over.
     const education = await departmentPlan("so-giao-duc-dao-tao");
     ok(await focal.call("PUT", `/api/obligations/${education.id}/fulfilment`, { documentId: before.fulfilledBy!.id, version: education.version }));
+    // The sample programme's targets, as the plan restates them, are served by the plan's: the new version keeps that.
+    const programme = ok(await focal.call("GET", "/api/documents?q=52-CTr%2FTU")).items.find((d: { symbol: string }) => d.symbol === "52-CTr/TU").id;
+    const served = async () => ok(await focal.call("GET", `/api/documents/${programme}/contributions`)).indicators.filter((i: any) => i.servedBy.length).length;
+    const servedBefore = await served();
+    expect(servedBefore).toBeGreaterThan(20);
     const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url), "utf8");
     await importThrough("23-KH-UBND-ban-cap-nhat.txt", `${seed}\n`);
+    expect(await served()).toBe(servedBefore);
     const after = await departmentPlan("so-xay-dung");
     expect(after.id).not.toBe(before.id); // the tasks were written anew
     expect(after).toMatchObject({ fulfilledHow: "matched", fulfilledBy: { id: before.fulfilledBy!.id }, dueOn: null, state: "issued_on_time" });

@@ -31,6 +31,7 @@ import { draftFromExtraction, figureOf, unmappedLeads, type Draft, type Registry
 import { imports } from "./schema.js";
 import { recordConfirmedUpward } from "../reporting/upward-extraction.js";
 import { applyAmendment, withAmendmentMatches } from "../plans/amendment-import.js";
+import { carryVersions, versionsToCarry } from "../plans/amendments.js";
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -186,6 +187,7 @@ export async function publishImport(db: Database, id: number, version: number, a
     // A new version replaces what the earlier one made live (the documents that met its obligations meet them again).
     const carried = await fulfilmentsToCarry(tx, documentId);
     const carriedLinks = await contributionsToCarry(tx, documentId);
+    const carriedVersions = await versionsToCarry(tx, documentId);
     await tx.delete(tasks).where(eq(tasks.documentId, documentId));
     await tx.delete(indicators).where(eq(indicators.documentId, documentId));
     await forgetDocumentProjects(tx, documentId, new Set(draft.projects.map((p) => p.matchId).filter((x): x is number => x !== null)));
@@ -239,6 +241,8 @@ export async function publishImport(db: Database, id: number, version: number, a
     await carryFulfilments(tx, documentId, carried);
     // And the links of its indicators to those they serve above and those serving them below (issue 15).
     await carryContributions(tx, documentId, carriedLinks);
+    // And what amending documents (or people) changed in its targets and tasks from a day.
+    await carryVersions(tx, documentId, carriedVersions, actorId === null ? null : { id: actorId });
     // The documents it is owed by the plans it implements, and those owed to it by documents already implementing it (issue 15).
     await settleObligationsOnPublish(tx, documentId, draft.obligations ?? [], actorId, vietnamDate(new Date()), !row.previousImportId);
     await placeItemsInSections(tx, documentId);

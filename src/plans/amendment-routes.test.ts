@@ -6,6 +6,7 @@
  * it; the history lists every version. Versions by hand and hostile input change nothing; an amendment taken back
  * to a draft is not applied for readers who may not see drafts.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { departmentPlanText } from "../../test/support/department-plan.js";
@@ -221,5 +222,23 @@ describe("an amendment taken back to a draft", () => {
     const draft = ok(await focal.call("POST", "/api/documents", { symbol: "77/KH-UBND", title: "Dự thảo sửa đổi", status: "draft" }), 201).id;
     const refused = await focal.call("POST", `/api/indicators/${forest.id}/target-versions`, { inForceFrom: "2027-01-01", comparator: "=", min: 70, sourceDocumentId: draft });
     expect(refused).toMatchObject({ status: 400, body: { error: { fields: [{ field: "sourceDocumentId" }] } } });
+  });
+
+  it("outlives a new version of the plan it amended: its items of the same name and words keep the versions", async () => {
+    const symbolsOf = (history: any) => ({
+      target: history.indicators.find((i: any) => i.name === "Tỷ lệ che phủ rừng")?.versions.map((v: any) => v.sourceSymbol) ?? [],
+      tasks: history.tasks.flatMap((t: any) => t.versions.map((v: any) => v.sourceSymbol)),
+    });
+    const before = symbolsOf(ok(await focal.call("GET", `/api/documents/${plan}/versions`)));
+    expect(before.target).toContain("45/KH-UBND");
+    const seed = readFileSync(new URL("../../samples/seeds/002_157a5e8ea989fa8e.txt", import.meta.url), "utf8");
+    const { published } = await importThrough("23-KH-UBND-ban-moi.txt", `${seed}\n\n`);
+    expect(published.status).toBe(200);
+    const after = symbolsOf(ok(await focal.call("GET", `/api/documents/${plan}/versions`)));
+    expect(after).toEqual(before);
+    const renewed = ok(await focal.call("GET", `/api/indicators?documentId=${plan}&q=${encodeURIComponent("che phủ rừng")}`)).items[0];
+    expect(renewed.id).not.toBe(forest.id);
+    const judged = (await ok(await focal.call("GET", `/api/plans/${plan}/evaluation?year=2025`))).indicators.find((i: any) => i.id === renewed.id).target;
+    expect(judged.min).toBe(65);
   });
 });

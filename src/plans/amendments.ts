@@ -12,6 +12,7 @@ import { dateField, id, numberField, optionalText, year } from "../core/fields.j
 import { noneOrPublishedDocument } from "../documents/queries.js";
 import { documents } from "../documents/schema.js";
 import { vietnamDate } from "../reporting/periods.js";
+import { foldPhrase } from "../text/fold.js";
 import type { Database } from "../storage/database.js";
 import { checkDocument } from "../storage/references.js";
 import { getIndicator, normaliseBounds, updateIndicator } from "./indicators.js";
@@ -193,4 +194,54 @@ export async function versionHistory(db: Database, documentId: number, drafts: b
     item.versions.push({ ...r.v, sourceSymbol: r.sourceSymbol });
   }
   return out;
+}
+
+/** The versions other documents or people set on a document's items, by item: what a new version of the document keeps (carryVersions). */
+export interface CarriedVersions { targets: Map<string, TargetRow[]>; tasks: Map<string, TaskVersionRow[]> }
+
+/** A task as first written: its section and words (an amended task is matched by what the new version says). */
+const taskKey = (sectionNumber: string | null, text: string) => `${sectionNumber ?? ""}|${foldPhrase(text)}`;
+
+/** Before a new version of a document replaces its indicators and tasks: the versions in force from a day that they carry. */
+export async function versionsToCarry(db: Database, documentId: number): Promise<CarriedVersions> {
+  const targets: CarriedVersions["targets"] = new Map(), changed: CarriedVersions["tasks"] = new Map();
+  const targetRows = await db.select({ v: indicatorTargets, name: indicators.name }).from(indicatorTargets).innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
+    .where(and(eq(indicators.documentId, documentId), isNotNull(indicatorTargets.inForceFrom)));
+  for (const { v, name } of targetRows) targets.set(name, [...(targets.get(name) ?? []), v]);
+  const taskRows = await db.select({ v: taskVersions, sectionNumber: tasks.sectionNumber, text: tasks.text }).from(taskVersions).innerJoin(tasks, eq(tasks.id, taskVersions.taskId))
+    .where(eq(tasks.documentId, documentId));
+  const originals = new Map(taskRows.filter((r) => r.v.inForceFrom === null).map((r) => [r.v.taskId, r.v.text]));
+  for (const { v, sectionNumber, text } of taskRows) {
+    if (v.inForceFrom === null) continue;
+    const key = taskKey(sectionNumber, originals.get(v.taskId) ?? text);
+    changed.set(key, [...(changed.get(key) ?? []), v]);
+  }
+  return { targets, tasks: changed };
+}
+
+/** After a new version of a document is written: its items of the same name (a task: section and words) keep the versions set on the earlier ones. */
+export async function carryVersions(db: Database, documentId: number, carried: CarriedVersions, actor: { id: number } | null, today = vietnamDate(new Date())): Promise<void> {
+  if (carried.targets.size) {
+    for (const i of await db.select().from(indicators).where(eq(indicators.documentId, documentId))) {
+      const versions = carried.targets.get(i.name);
+      if (!versions) continue;
+      await db.insert(indicatorTargets).values([
+        { indicatorId: i.id, inForceFrom: null, ...targetColumns(i), sourceDocumentId: documentId, sourceText: i.sourceText, createdBy: actor?.id ?? null },
+        ...versions.map(({ id: _id, indicatorId: _old, ...v }) => ({ ...v, indicatorId: i.id })),
+      ]);
+      await syncTarget(db, i.id, today);
+    }
+  }
+  if (carried.tasks.size) {
+    for (const t of await db.select().from(tasks).where(eq(tasks.documentId, documentId))) {
+      const versions = carried.tasks.get(taskKey(t.sectionNumber, t.text));
+      if (!versions) continue;
+      await db.insert(taskVersions).values([
+        { taskId: t.id, inForceFrom: null, text: t.text, deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, deadlineYear: t.deadlineYear, deadlineDay: t.deadlineDay,
+          deadlineMonth: t.deadlineMonth, periodFrom: t.periodFrom, periodTo: t.periodTo, deadlineText: t.deadlineText, sourceDocumentId: documentId, sourceText: t.sourceText, createdBy: actor?.id ?? null },
+        ...versions.map(({ id: _id, taskId: _old, ...v }) => ({ ...v, taskId: t.id })),
+      ]);
+      await syncTask(db, t.id, actor, today);
+    }
+  }
 }

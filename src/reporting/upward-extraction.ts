@@ -19,7 +19,7 @@ import type { ReportingRule } from "../extraction/reporting.js";
 import type { Database } from "../storage/database.js";
 import { foldVietnamese } from "../text/fold.js";
 import { parseDeadline } from "../text/dates.js";
-import { OBLIGATION_FREQUENCIES, type ObligationFrequency } from "./schema.js";
+import { OBLIGATION_FREQUENCIES, reportObligations, type ObligationFrequency } from "./schema.js";
 import { insertObligation } from "./upward-records.js";
 
 export const upwardProposal = z.object({
@@ -118,8 +118,13 @@ export async function recordConfirmedUpward(db: Database, documentId: number, pr
   if (!confirmed.length) return 0;
   const [subject] = await db.select({ id: documentLinks.toId }).from(documentLinks)
     .where(and(eq(documentLinks.fromId, documentId), eq(documentLinks.kind, "implements"))).orderBy(asc(documentLinks.id)).limit(1);
+  // A new version of the document asks again for what its earlier one asked: the obligation already recorded stays, once.
+  const known = new Set((await db.select({ title: reportObligations.title, reporterId: reportObligations.reporterId }).from(reportObligations)
+    .where(eq(reportObligations.requestedById, documentId))).map((o) => `${o.reporterId}|${o.title}`));
   for (const { p, i } of confirmed) {
     if (!p.reporterId) throw new AppError("validation", [{ field: `upwardReports.${i}.reporterId`, key: "agency_unmapped" }]);
+    if (known.has(`${p.reporterId}|${p.title}`)) continue;
+    known.add(`${p.reporterId}|${p.title}`);
     try {
       await insertObligation(db, {
         title: p.title, requestedById: documentId, subjectId: subject?.id ?? null, reporterId: p.reporterId, recipientId: p.recipientId, recipientText: p.recipientText,

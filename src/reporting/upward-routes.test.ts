@@ -168,6 +168,13 @@ describe("reports owed upward", () => {
       title: "Báo cáo kết quả thực hiện 11-NQ/TW", reporterId: idOf["ban-thuong-vu-tinh-uy"], recipientText: "Ban Kinh tế Trung ương", frequency: "once", dueOn: "2024-11-30",
       subject: { symbol: "11-NQ/TW" }, note: "Theo văn bản: “trước ngày 30/11/2024”",
     });
+    // A new version of the plan, the report confirmed again: still one obligation.
+    const renewed = ok(await upload(s, "270-kh-bkttw-moi.txt", centralPlan("270-KH/BKTTW", "Giám sát việc thực hiện", "tổ chức tự giám sát, báo cáo kết quả về Ban Kinh tế Trung ương trước ngày 30/11/2024.\n"), "vi", focal), 201);
+    const next = ok(await focal.call("GET", `/api/imports/${renewed.id}`));
+    const nextDraft = { ...next.draft, agencies: draft.agencies, upwardReports: [{ ...next.draft.upwardReports[0], confirmed: true, reporterId: idOf["ban-thuong-vu-tinh-uy"] }] };
+    const nextSaved = ok(await focal.call("PUT", `/api/imports/${renewed.id}/draft`, { draft: nextDraft, version: next.version }));
+    expect(ok(await focal.call("POST", `/api/imports/${renewed.id}/publish`, { version: nextSaved.version })).documentId).toBe(published.documentId);
+    expect(ok(await leader.call("GET", "/api/upward-reports")).items.filter((o: any) => o.requestedBy?.id === published.documentId)).toHaveLength(1);
   });
 
   it("keeps to a document's chain when asked: the reports on it or asked by it, not others", async () => {

@@ -224,6 +224,14 @@ describe("an amendment taken back to a draft", () => {
     expect(refused).toMatchObject({ status: 400, body: { error: { fields: [{ field: "sourceDocumentId" }] } } });
   });
 
+  it("fills what a version by hand leaves out from the version in force on its own day, not today's", async () => {
+    const urban = ok(await focal.call("GET", `/api/indicators?documentId=${plan}&q=${encodeURIComponent("đô thị hóa")}`)).items[0];
+    ok(await focal.call("POST", `/api/indicators/${urban.id}/target-versions`, { inForceFrom: "2026-01-01", comparator: ">=", min: 45, targetYear: 2035 }), 201);
+    const versions = ok(await focal.call("POST", `/api/indicators/${urban.id}/target-versions`, { inForceFrom: "2024-03-01", comparator: ">=", min: 38 }), 201);
+    expect(versions.find((v: any) => v.inForceFrom === "2024-03-01")).toMatchObject({ min: 38, targetYear: urban.targetYear });
+    expect(ok(await focal.call("GET", `/api/indicators/${urban.id}`))).toMatchObject({ min: 45, targetYear: 2035 });
+  });
+
   it("outlives a new version of the plan it amended: its items of the same name and words keep the versions", async () => {
     const symbolsOf = (history: any) => ({
       target: history.indicators.find((i: any) => i.name === "Tỷ lệ che phủ rừng")?.versions.map((v: any) => v.sourceSymbol) ?? [],

@@ -112,10 +112,12 @@ export async function addTargetVersion(db: Database, actorId: number | null, ind
   if (!kept) {
     await db.insert(indicatorTargets).values({ indicatorId, inForceFrom: null, ...targetColumns(indicator), sourceDocumentId: indicator.documentId, sourceText: indicator.sourceText, createdBy: actorId });
   }
+  // What it leaves out is what was in force on its day (not today's: a later change does not undo an earlier one).
+  const base = versionInForce(await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId)), input.inForceFrom) ?? indicator;
   await db.insert(indicatorTargets).values({
-    indicatorId, inForceFrom: input.inForceFrom, comparator: input.comparator, ...bounds, targetYear: input.targetYear ?? indicator.targetYear,
-    perYear: input.perYear ?? indicator.perYear, periodFrom: input.periodFrom ?? indicator.periodFrom, periodTo: input.periodTo ?? indicator.periodTo,
-    direction: input.direction ?? indicator.direction, sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actorId,
+    indicatorId, inForceFrom: input.inForceFrom, comparator: input.comparator, ...bounds, targetYear: input.targetYear ?? base.targetYear,
+    perYear: input.perYear ?? base.perYear, periodFrom: input.periodFrom ?? base.periodFrom, periodTo: input.periodTo ?? base.periodTo,
+    direction: input.direction ?? base.direction, sourceDocumentId: input.sourceDocumentId ?? null, sourceText: input.sourceText ?? null, createdBy: actorId,
   });
   return syncTarget(db, indicatorId, today);
 }
@@ -143,9 +145,11 @@ export async function addTaskVersion(db: Database, actor: { id: number } | null,
   if (!kept) {
     await db.insert(taskVersions).values({ taskId, inForceFrom: null, text: task.text, ...deadlineOf(task), sourceDocumentId: task.documentId, sourceText: task.sourceText, createdBy: actor?.id ?? null });
   }
+  // What it leaves out is what was in force on its day (not today's: a later change does not undo an earlier one).
+  const base = versionInForce(await db.select().from(taskVersions).where(eq(taskVersions.taskId, taskId)), input.inForceFrom) ?? task;
   // The new deadline read as a task's is (the same validation: "31/02/2026" is refused), through a trial update rolled into this transaction.
-  const next = input.deadlineText !== undefined || input.text !== undefined
-    ? await updateTask(db, taskId, { text: input.text ?? task.text, deadlineText: input.deadlineText === undefined ? task.deadlineText : input.deadlineText, version: task.version }, actor, today)
+  const next = input.deadlineText !== undefined || input.text !== undefined || base !== task
+    ? await updateTask(db, taskId, { text: input.text ?? base.text, deadlineText: input.deadlineText === undefined ? base.deadlineText : input.deadlineText, version: task.version }, actor, today)
     : task;
   await db.insert(taskVersions).values({
     taskId, inForceFrom: input.inForceFrom, text: next.text, ...deadlineOf(next), cancelled: input.cancelled,

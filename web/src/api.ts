@@ -53,6 +53,9 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/** An error as one line for the user: the API's message, then each field's, in the user's language. */
+export const problemLine = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
+
 /** Sends JSON; errors carry the API's code and field messages, in the user's language. */
 export async function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
   return answer<T>(await fetch(path, {

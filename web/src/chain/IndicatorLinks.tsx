@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import type { IndicatorLinks as Links } from "../../../src/plans/contributions";
-import { ApiError, sendJson, useApi, type DocumentGraph, type Indicator, type Page } from "../api";
+import { sendJson, useApi, type DocumentGraph, type Indicator, type Page, problemLine } from "../api";
 import { LoadState } from "../components/Status";
 import { formatTarget } from "../format";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 
-const problemOf = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
 /** An indicator of another document: by its document alone when it bears this one's name (a target restated). */
 const indicatorLink = (i: { documentId: number; id: number; name: string; symbol: string | null }, name: string) => i.name === name
   ? <Link to={`/documents/${i.documentId}#indicator-${i.id}`}>{i.symbol ?? "—"}</Link>
@@ -26,7 +25,7 @@ export function IndicatorLinks({ documentId, below, onRestated }: { documentId: 
   const [problem, setProblem] = useState<string | null>(null);
   const act = async (method: "PUT" | "DELETE", indicatorId: number, servesId: number) => {
     setProblem(null);
-    try { await sendJson(method, `/api/indicators/${indicatorId}/serves/${servesId}?lang=${lang}`, undefined); } catch (e) { setProblem(problemOf(e)); }
+    try { await sendJson(method, `/api/indicators/${indicatorId}/serves/${servesId}?lang=${lang}`, undefined); } catch (e) { setProblem(problemLine(e)); }
     links.reload();
   };
   if (!links.data) return <LoadState loading={links.loading} error={links.error} final={links.final} onRetry={links.reload} />;
@@ -79,7 +78,7 @@ function RestateTargets({ documentId, below, onDone }: { documentId: number; bel
       setMessage({ ok: true, text: t.restateDone(done.created, done.linked) });
       setChosen(new Set());
       onDone();
-    } catch (err) { setMessage({ ok: false, text: problemOf(err) }); }
+    } catch (err) { setMessage({ ok: false, text: problemLine(err) }); }
   }
   return (
     <details className="panel restate">

@@ -9,7 +9,7 @@ import { Link } from "react-router";
 import type { ObligationItem, ObligationList } from "../../../src/plans/obligation-queries";
 import { OBLIGATION_STATES } from "../../../src/plans/obligations-derive";
 import { DOCUMENT_TYPE_LABELS } from "../../../src/documents/labels";
-import { ApiError, sendJson, useApi } from "../api";
+import { sendJson, useApi, problemLine } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
@@ -45,7 +45,7 @@ export function DocumentObligations({ documentId }: { documentId: number }) {
     try {
       await sendJson("PUT", `/api/obligations/${o.id}/fulfilment?lang=${lang}`, { documentId, version: o.version });
     } catch (e) {
-      setProblem(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
+      setProblem(problemLine(e));
     }
     list.reload();
   };

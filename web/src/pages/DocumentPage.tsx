@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS, LINK_KIND_LABELS } from "../../../src/documents/labels";
-import { ApiError, sendJson, useApi, type Agency, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type ProjectSummary, type Task } from "../api";
+import { sendJson, useApi, type Agency, type DocumentDetail, type DocumentGraph, type Indicator, type Page, type ProjectSummary, type Task, problemLine } from "../api";
 import { DOCUMENT_TYPES } from "../../../src/documents/schema";
 import { COMPARATORS } from "../../../src/plans/schema";
 import { AgencyPicker, AgencySelect } from "../components/DraftEditors";
@@ -48,7 +48,7 @@ export function DocumentPage() {
     try {
       await sendJson("PATCH", `/api/indicators/${i.id}?lang=${lang}`, { ownerId, version: i.version });
     } catch (e) {
-      setOwnerProblem(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
+      setOwnerProblem(problemLine(e));
     }
     indicators.reload();
   }
@@ -171,8 +171,6 @@ function useReachedItem(ready: boolean): void {
   }, [ready, id]);
 }
 
-/** An API error as one line: its message and each field's. */
-const problemOf = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(": ") : String(e));
 
 /**
  * A form that PATCHes what it edits with the version read: the error (stale version, a field refused)
@@ -190,7 +188,7 @@ function EditForm({ label, children, onSubmit, onDone }: { label: string; childr
       await onSubmit();
       onDone(true);
     } catch (err) {
-      setProblem(problemOf(err));
+      setProblem(problemLine(err));
     } finally {
       setBusy(false);
     }

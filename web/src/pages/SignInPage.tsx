@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../api";
+import { ApiError, problemLine } from "../api";
 import { useLanguage } from "../i18n";
 import { useSession } from "../session";
 
@@ -43,7 +43,7 @@ export function ChangePasswordPage({ onDone }: { onDone?: () => void }) {
       await changePassword(current, next);
       onDone?.();
     } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.fields.map((f) => f.message)].join(": ") : String(err));
+      setError(problemLine(err));
     }
   }
   return (

@@ -36,10 +36,30 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
   // The board is for those who run rounds and read every agency's report, who read drafts too (reporting.read).
   const round = await getRound(db, roundId, true);
   const owed = await owedByAgency(db, round, roundPlanIds(round));
-  const names = round.reporterIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, round.reporterIds)) : [];
-  const sent = await db.select().from(submissions).where(eq(submissions.roundId, roundId));
   const documentsOwed = await documentsOwedUnder(db, roundPlanIds(round), round.dueOn, vietnamDate(now));
-  const rows = names.map((a): BoardRow => {
+  const rows = (await standingOf(db, round, now)).map((r): BoardRow => ({
+    ...r, tasksOwed: owed.get(r.agencyId)?.tasks.size ?? 0, indicatorsOwed: owed.get(r.agencyId)?.indicators.size ?? 0,
+    documentsOwed: documentsOwed.get(r.agencyId) ?? [],
+  }));
+  return { round, rows, ...totalsOf(rows) };
+}
+
+/**
+ * The round's totals alone (expected, received, on time, ...), as a report's overview counts them: where each
+ * expected agency's report stands, without what each owes, which reads every task of every plan of the round
+ * (a national yearly round: 147 plans) when a report on one plan needs only the counts.
+ */
+export async function roundTotals(db: Database, roundId: number, now = new Date()): Promise<Pick<Board, "totals" | "percentages">> {
+  return totalsOf(await standingOf(db, await getRound(db, roundId, true), now));
+}
+
+type Standing = Omit<BoardRow, "tasksOwed" | "indicatorsOwed" | "documentsOwed">;
+
+/** Per expected agency, where its report stands and whether it came on time, by agency name. */
+async function standingOf(db: Database, round: RoundDetail, now: Date): Promise<Standing[]> {
+  const names = round.reporterIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, round.reporterIds)) : [];
+  const sent = await db.select().from(submissions).where(eq(submissions.roundId, round.id));
+  return names.map((a): Standing => {
     const s = sent.find((x) => x.agencyId === a.id);
     const first = s?.firstSubmittedAt ? new Date(s.firstSubmittedAt) : null;
     const dueOn = dueOnFor(round, a.id);
@@ -48,10 +68,11 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
       agencyId: a.id, agencyName: a.name, status: s?.status ?? "missing", dueOn, extended: dueOn !== round.dueOn,
       received: first !== null, onTime: first ? sentOnTime(dueOn, first) : null, daysLate: late,
       firstSubmittedAt: s?.firstSubmittedAt ?? null, submittedAt: s?.submittedAt ?? null, reviewedAt: s?.reviewedAt ?? null, submissionVersion: s?.version ?? null,
-      tasksOwed: owed.get(a.id)?.tasks.size ?? 0, indicatorsOwed: owed.get(a.id)?.indicators.size ?? 0,
-      documentsOwed: documentsOwed.get(a.id) ?? [],
     };
   }).sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
+}
+
+function totalsOf(rows: Standing[]): Pick<Board, "totals" | "percentages"> {
   const totals: BoardTotals = {
     expected: rows.length,
     received: rows.filter((r) => r.received).length,
@@ -63,7 +84,7 @@ export async function boardOf(db: Database, roundId: number, now = new Date()): 
   };
   const { expected, ...counts } = totals;
   const percentages = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, share(n, expected)])) as Board["percentages"];
-  return { round, rows, totals, percentages };
+  return { totals, percentages };
 }
 
 /** Whether a report in this state is still owed: not started, not sent (or taken back), or returned to be fixed. */

@@ -12,7 +12,7 @@ import { yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
 import { namedBy, projectVisible, summarise, type ProjectSummary } from "../plans/projects.js";
 import { projects, tasks } from "../plans/schema.js";
 import { taskLeadLabelsOn } from "../plans/tasks.js";
-import { boardOf, type Board } from "../reporting/board.js";
+import { roundTotals, type Board } from "../reporting/board.js";
 import { roundPlans, rounds, submissionProjects, submissions, submissionTasks } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
 import { PROVINCE_SETTING, readSetting } from "../storage/settings.js";
@@ -51,7 +51,8 @@ export interface ReportContext {
   multiSource: boolean;
   evaluation: PlanEvaluation;
   accepted: { id: number; agencyId: number; roundId: number; agency: string; results: string; difficulties: string; proposals: string }[];
-  board: Board | null;
+  /** The yearly (else latest) round's totals: who was expected, who sent, on time. */
+  board: Pick<Board, "totals" | "percentages"> | null;
   /** The lead agencies' reported results on each task, and the coordinating agencies' contributions. */
   resultOf: Map<number, string>;
   contributions: Map<number, Contribution[]>;
@@ -108,9 +109,11 @@ export async function gatherReport(db: Database, documentId: number, year: numbe
     .orderBy(asc(agencies.name), sql`${rounds.periodKind} = 'year' desc`, desc(rounds.dueOn)) : [];
   const keyOf = (a: { agencyId: number; roundId: number }) => `${a.agencyId}:${seriesOf.get(a.roundId)}`;
   const accepted = acceptedAll.filter((a, i) => acceptedAll.findIndex((b) => keyOf(b) === keyOf(a)) === i);
+  // What they wrote on the scope's own tasks only: a round may cover many plans (a national yearly round, 147),
+  // and a report on one reads its tasks' narratives, not the round's.
   const taskRows = accepted.length ? await db.select({ taskId: submissionTasks.taskId, role: submissionTasks.role, narrative: submissionTasks.narrative, agencyId: submissions.agencyId })
-    .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))
-    .where(inArray(submissionTasks.submissionId, accepted.map((a) => a.id))).orderBy(asc(submissionTasks.taskId)) : [];
+    .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId)).innerJoin(tasks, eq(tasks.id, submissionTasks.taskId))
+    .where(and(inArray(submissionTasks.submissionId, accepted.map((a) => a.id)), inArray(tasks.documentId, scope.ids))).orderBy(asc(submissionTasks.taskId)) : [];
   const agencyName = new Map(accepted.map((a) => [a.agencyId, a.agency]));
   const resultOf = new Map<number, string>();
   const contributions = new Map<number, Contribution[]>();
@@ -120,7 +123,8 @@ export async function gatherReport(db: Database, documentId: number, year: numbe
     if (r.role === "lead") resultOf.set(r.taskId, [resultOf.get(r.taskId), text].filter(Boolean).join(" "));
     else contributions.set(r.taskId, [...(contributions.get(r.taskId) ?? []), { agency: agencyName.get(r.agencyId) ?? "", narrative: text }]);
   }
-  const board = yearRounds.length ? await boardOf(db, yearRounds[0]) : null;
+  // Only the round's totals: what every agency owes in it is the board's, not the report's (see roundTotals).
+  const board = yearRounds.length ? await roundTotals(db, yearRounds[0]) : null;
 
   // Lead agencies as they stood in the year reported on; a collective phrase as the plan writes it ("Các sở, ban, ngành").
   const leads = await taskLeadLabelsOn(db, inArray(tasks.documentId, scope.ids), yearAsOf(year, today));

@@ -134,7 +134,7 @@ export async function gatherReport(db: Database, documentId: number, year: numbe
   const scopeProjects = await summarise(db, await db.select().from(projects).where(and(carried, projectVisible(drafts))), drafts, yearAsOf(year, today));
   const projectCauses = scopeProjects.length && accepted.length ? await db.select({ projectId: submissionProjects.projectId, agency: agencies.name, explanation: submissionProjects.explanation })
     .from(submissionProjects).innerJoin(submissions, eq(submissions.id, submissionProjects.submissionId)).innerJoin(agencies, eq(agencies.id, submissions.agencyId))
-    .where(inArray(submissionProjects.submissionId, accepted.map((a) => a.id))) : [];
+    .where(and(inArray(submissionProjects.submissionId, accepted.map((a) => a.id)), inArray(submissionProjects.projectId, scopeProjects.map((p) => p.id)))) : [];
   const causesOf = (projectId: number) => projectCauses.filter((c) => c.projectId === projectId && c.explanation.trim()).map((c) => `${c.agency}: ${c.explanation.trim().replace(/[.;]?$/, ".")}`);
 
   return {

@@ -26,7 +26,7 @@ export interface RunningServer {
 }
 
 export async function openMigratedStore(config: Config, log: Logger): Promise<Store> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrateUrl: config.migrateUrl, readUrl: config.readUrl, maxReplicaLagMs: config.maxReplicaLagMs });
   try {
     await store.migrate();
   } catch (e) {

@@ -10,6 +10,12 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   THEODOI_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  /** Straight to the primary, for migrations, when DATABASE_URL is PgBouncer in transaction pooling (docs/deploy.md). */
+  DATABASE_MIGRATE_URL: z.string().url().optional(),
+  /** A streaming replica of the primary: dashboards, lists and search read from it (storage/reads.ts). */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /** The most the replica may lag, in ms, before reads leave it for the primary. */
+  THEODOI_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load the sample province on first start ("0" to start empty). */
   THEODOI_SAMPLES: z.enum(["0", "1"]).default("1"),
@@ -41,6 +47,9 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  migrateUrl: string | undefined;
+  readUrl: string | undefined;
+  maxReplicaLagMs: number;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   loadSamples: boolean;
   maxBodyBytes: number;
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT, host: e.HOST, dataDir: resolve(e.THEODOI_DATA_DIR), databaseUrl: e.DATABASE_URL,
+    migrateUrl: e.DATABASE_MIGRATE_URL, readUrl: e.DATABASE_READ_URL, maxReplicaLagMs: e.THEODOI_REPLICA_MAX_LAG_MS,
     logLevel: e.LOG_LEVEL, loadSamples: e.THEODOI_SAMPLES === "1", maxBodyBytes: e.THEODOI_MAX_BODY, maxUploadBytes: e.THEODOI_MAX_UPLOAD,
     adminPassword: e.THEODOI_ADMIN_PASSWORD, smtpUrl: e.THEODOI_SMTP_URL, mailFrom: e.THEODOI_MAIL_FROM, reminderMinutes: e.THEODOI_REMINDER_MINUTES,
     trustProxy: e.THEODOI_TRUST_PROXY,

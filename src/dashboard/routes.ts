@@ -11,7 +11,7 @@ import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
 /** The scope asked for, checked: a draft plan only for those who read drafts. */
 async function scopeOf(ctx: RequestContext, plan: number | undefined): Promise<number | null> {
   if (!plan) return null;
-  return (await findDocument(ctx.db, plan, readsDrafts(ctx.user!))).id;
+  return (await findDocument(ctx.read, plan, readsDrafts(ctx.user!))).id;
 }
 
 const LISTED = 500;
@@ -28,7 +28,7 @@ export const dashboardRoutes = [
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const dashboard = await cachedDashboard(ctx.db, at.year, planId, at.now, at.today);
+      const dashboard = await cachedDashboard(ctx.read, at.year, planId, at.now, at.today);
       return can(ctx.user!, "reporting.read") ? dashboard : withoutReporting(dashboard);
     } }),
   route({ method: "get", path: "/api/dashboard/indicators", tag: "dashboard", access: "plans.read", summary: "The indicators behind the dashboard's lights: of a year, province-wide or one plan, by evaluation (the first 500, with the total)",
@@ -36,7 +36,7 @@ export const dashboardRoutes = [
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const found = await cachedDashboardIndicators(ctx.db, at.year, planId, query.status, at.now, at.today);
+      const found = await cachedDashboardIndicators(ctx.read, at.year, planId, query.status, at.now, at.today);
       return { items: found.slice(0, LISTED), total: found.length };
     } }),
   route({ method: "get", path: "/api/dashboard/tasks", tag: "dashboard", access: "plans.read", summary: "The tasks behind the dashboard's counts: of a year, province-wide or one plan, by evaluated state and lead agency (the first 500, with the total)",
@@ -44,7 +44,7 @@ export const dashboardRoutes = [
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const found = await cachedDashboardTasks(ctx.db, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today);
+      const found = await cachedDashboardTasks(ctx.read, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today);
       return { items: found.slice(0, LISTED), total: found.length };
     } }),
 ];

@@ -13,7 +13,7 @@ const tag = "documents";
 
 export const documentRoutes = [
   route({ method: "get", path: "/api/documents", tag, access: "documents.read", summary: "List documents (paged; filter by text, type, issuer, year, status)", query: documentListQuery,
-    handler: ({ ctx, query }) => listDocuments(ctx.db, query, readsDrafts(ctx.user!)) }),
+    handler: ({ ctx, query }) => listDocuments(ctx.read, query, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id", tag, access: "documents.read", summary: "One document with its text, links and outline", params: idParams,
     handler: ({ ctx, params }) => getDocument(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id/graph", tag, access: "documents.read", summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { getCookie } from "hono/cookie";
+import { getCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -17,6 +17,7 @@ import { megabytes } from "../text/numbers.js";
 import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
 import type { Store } from "../storage/database.js";
+import { formatLsn, parseLsn, replicaFailed } from "../storage/reads.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
 import { readUpload } from "./multipart.js";
 import { readers } from "../extraction/read-isolated.js";
@@ -58,6 +59,10 @@ const MULTIPART_FRAMING_BYTES = 64 * 1024;
  * a read after the session was ended on another instance. Writes always check it in the database.
  */
 export const SESSION_CACHE_MS = 2_000;
+/** Where the primary's WAL was just after this client's last write: its reads wait for the replica to pass it (storage/reads.ts). */
+export const WRITTEN_COOKIE = "theodoi_written";
+/** Past any position: the writer reads from the primary for the cookie's lifetime. */
+const ANY_POSITION = "FFFFFFFF/FFFFFFFF";
 
 function peerAddress(c: Context): string | undefined {
   try { return getConnInfo(c).remote.address; } catch { return undefined; }
@@ -133,7 +138,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
 
   app.get("/api/health", async (c) => {
     await store.db.execute(sql`select 1`);
-    return c.json({ status: "ok", engine: store.engine, version });
+    return c.json({ status: "ok", engine: store.engine, version, reads: store.reads.state() });
   });
   // A bare JSON answer with no storage behind it: for load balancers, and the benchmark's baseline.
   app.get("/api/ping", (c) => c.json({ pong: true }));
@@ -157,7 +162,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       const session = !token ? null : unsafe ? await resumeSession(store.db, token) : await sessionCache.get(token, () => resumeSession(store.db, token));
       if (token && unsafe && !session) sessionCache.forget(token);
       const action = `${spec.method.toUpperCase()} ${spec.path}`;
+      // Chosen when the handler first reads through ctx.read, from the monitor's latest view.
+      let readFrom: ReturnType<Store["reads"]["pick"]> | undefined;
+      const after = unsafe ? null : parseLsn(getCookie(c, WRITTEN_COOKIE));
       const ctx: RequestContext = {
+        get read() { return unsafe ? store.db : (readFrom ??= store.reads.pick(after)).db; },
         db: store.db, engine: store.engine, lang, log, user: session?.user ?? null, sessionToken: session ? token : null, csrfToken: session?.csrfToken ?? null,
         write: (work) => asActor(store.db, session?.user ?? null, action, async (tx) => {
           // Where it is authoritative: a session ended on any instance (password changed, user disabled) writes nothing.
@@ -192,8 +201,19 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let result: unknown;
       try {
         result = unsafe && spec.transaction !== false
-          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, write: (work) => work(tx) }, c }))
-          : await spec.handler({ params, query, body, upload, ctx, c });
+          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, read: tx, write: (work) => work(tx) }, c }))
+          : await spec.handler({ params, query, body, upload, ctx, c }).catch((e) => {
+            // A read the replica failed (down, or a query cancelled by recovery) is made again on the primary.
+            if (!readFrom?.replica || !replicaFailed(e)) throw e;
+            readFrom = { db: store.db, replica: false };
+            return spec.handler({ params, query, body, upload, ctx, c });
+          });
+        if (unsafe && store.reads.holdMs) {
+          // Committed: this client's reads stay on the primary until the replica has replayed this far.
+          const lsn = await store.reads.writtenUpTo().catch(() => null);
+          setCookie(c, WRITTEN_COOKIE, lsn === null ? ANY_POSITION : formatLsn(lsn), { path: "/", httpOnly: true, sameSite: "Strict", maxAge: Math.ceil(store.reads.holdMs / 1000) });
+        }
+        if (readFrom) c.header("X-Theodoi-Read", readFrom.replica ? "replica" : "primary");
       } finally {
         // Signing out, a password changed or reset, a user disabled or given other rights: sessions resolve afresh.
         if (unsafe && spec.tag === "accounts") sessionCache.clear();

@@ -14,6 +14,11 @@ import type { SessionUser } from "../accounts/sessions.js";
 
 export interface RequestContext {
   db: Database;
+  /**
+   * For reads that may lag a little (dashboards, lists, search): the streaming replica when it holds what
+   * this client last wrote, else the primary (storage/reads.ts); `db` itself in a write.
+   */
+  read: Database;
   engine: Engine;
   lang: Language;
   log: Logger;

@@ -12,5 +12,5 @@ const searchQuery = z.object({
 
 export const searchRoutes = [
   route({ method: "get", path: "/api/search", tag: "search", access: "search", summary: "Search documents, tasks and indicators, ignoring accents and case", query: searchQuery,
-    handler: ({ ctx, query }) => search(ctx.db, query.q, query.kinds, query.limit, readsDrafts(ctx.user!)) }),
+    handler: ({ ctx, query }) => search(ctx.read, query.q, query.kinds, query.limit, readsDrafts(ctx.user!)) }),
 ];

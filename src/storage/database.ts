@@ -2,6 +2,14 @@
  * The one storage adapter: embedded PGlite (persisted in the data directory) when no
  * DATABASE_URL is set, a pooled PostgreSQL server when it is. Domain code sees one Drizzle
  * database type and never branches on the engine.
+ *
+ * On a server, DATABASE_URL may be PgBouncer in transaction pooling: every statement the app runs
+ * outside a transaction is one on its own, and its transactions only set `set_config(..., true)`
+ * (transaction-local), so any server connection will do. Two things need more: migrations hold a
+ * session advisory lock across many statements (DATABASE_MIGRATE_URL: straight to the primary), and
+ * the "-c TimeZone=UTC" start-up option, which PgBouncer 1.18 cannot pass on (checked at open: the
+ * database must then set it, `alter database ... set timezone to 'UTC'`). Reads that may lag go to a
+ * streaming replica when DATABASE_READ_URL is set (reads.ts).
  */
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
@@ -14,6 +22,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
+import { primaryOnly, replicaReads, type Reads } from "./reads.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -23,6 +32,8 @@ export type Engine = "pglite" | "postgres";
 export interface Store {
   db: Database;
   engine: Engine;
+  /** Where reads that may lag a little go (dashboards, lists, search): a replica, or `db` itself (reads.ts). */
+  reads: Reads;
   /** Applies pending migrations; safe to call from several instances at once on a server. */
   migrate(): Promise<void>;
   /**
@@ -40,39 +51,92 @@ export const pgliteDir = (dataDir: string) => join(dataDir, "pglite");
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /** Straight to the primary, for migrations (their session advisory lock) when DATABASE_URL is a pooler. */
+  migrateUrl?: string;
+  /** A streaming replica of DATABASE_URL's primary, for reads (reads.ts). */
+  readUrl?: string;
+  /** The most a replica may lag before reads leave it, in ms. */
+  maxReplicaLagMs?: number;
   /** Data directory of the embedded engine; ":memory:" for a throw-away database (tests). */
   dataDir: string;
 }
 
-export async function openStore({ databaseUrl, dataDir }: OpenOptions): Promise<Store> {
-  return databaseUrl ? openServer(databaseUrl) : openEmbedded(dataDir);
+export const DEFAULT_MAX_REPLICA_LAG_MS = 5_000;
+
+export async function openStore({ databaseUrl, dataDir, migrateUrl, readUrl, maxReplicaLagMs = DEFAULT_MAX_REPLICA_LAG_MS }: OpenOptions): Promise<Store> {
+  if (!databaseUrl && (migrateUrl || readUrl)) throw new Error("DATABASE_MIGRATE_URL and DATABASE_READ_URL need DATABASE_URL (the embedded engine has no replica)");
+  return databaseUrl ? openServer(databaseUrl, migrateUrl, readUrl, maxReplicaLagMs) : openEmbedded(dataDir);
 }
 
-async function openServer(url: string): Promise<Store> {
+const inUtc = (tz: string) => tz === "UTC" || tz === "Etc/UTC";
+
+function newPool(url: string, max: number): pg.Pool {
   // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone.
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC" });
   // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool and
   // replaced at the next query; without a listener its error event would end the process.
   pool.on("error", () => undefined);
-  // Surface a wrong URL now, with the server's message, instead of at the first request.
-  await pool.query("select 1");
+  return pool;
+}
+
+async function openPool(url: string, max: number): Promise<pg.Pool> {
+  const pool = newPool(url, max);
+  try {
+    // Surface a wrong URL now, with the server's message, instead of at the first request; and a pooler
+    // that dropped the time-zone option (PgBouncer) over a database not set to UTC, before dates shift.
+    const { rows } = await pool.query<{ tz: string }>("select current_setting('TimeZone') as tz");
+    if (!inUtc(rows[0].tz)) throw new Error(`The database's sessions are in ${rows[0].tz}, not UTC (a pooler dropped "-c TimeZone=UTC"?): run "alter database <name> set timezone to 'UTC'"`);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return pool;
+}
+
+async function openServer(url: string, migrateUrl: string | undefined, readUrl: string | undefined, maxReplicaLagMs: number): Promise<Store> {
+  const pool = await openPool(url, 10);
   const db = drizzlePg(pool, { schema }) as unknown as Database;
+  let reads: Reads = primaryOnly(db);
+  if (readUrl) {
+    // Not waited for: a replica down at start is one down later, and reads go to the primary meanwhile.
+    const replicaPool = newPool(readUrl, 10);
+    reads = replicaReads({
+      primary: db,
+      replica: drizzlePg(replicaPool, { schema }) as unknown as Database,
+      primaryLsn: async () => (await pool.query<{ lsn: string }>("select pg_current_wal_lsn()::text as lsn")).rows[0].lsn,
+      replicaState: async () => {
+        const { rows } = await replicaPool.query<{ replayed: string | null; standby: boolean; tz: string }>(
+          "select pg_last_wal_replay_lsn()::text as replayed, pg_is_in_recovery() as standby, current_setting('TimeZone') as tz");
+        // A replica whose sessions are not in UTC would shift dates: it serves nothing, as one down.
+        return { replayed: rows[0].replayed, inRecovery: rows[0].standby && inUtc(rows[0].tz) };
+      },
+      closeReplica: () => replicaPool.end(),
+    }, maxReplicaLagMs);
+  }
   return {
     db,
     engine: "postgres",
+    reads,
     async migrate() {
-      const client = await pool.connect();
+      // Not through a transaction pooler: the lock and the migrations must hold one server session.
+      const direct = migrateUrl ? new pg.Client({ connectionString: migrateUrl, options: "-c TimeZone=UTC" }) : null;
+      if (direct) await direct.connect();
+      const client = direct ?? await pool.connect();
       try {
         // Two instances starting together must not both migrate: serialise on an advisory lock.
         await client.query("select pg_advisory_lock(748392011)");
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
       } finally {
         await client.query("select pg_advisory_unlock(748392011)").catch(() => undefined);
-        client.release();
+        if (direct) await direct.end();
+        else (client as pg.PoolClient).release();
       }
     },
     refreshStatistics: async () => undefined,
-    close: () => pool.end(),
+    async close() {
+      await reads.close();
+      await pool.end();
+    },
   };
 }
 
@@ -90,6 +154,7 @@ async function openEmbedded(dataDir: string): Promise<Store> {
   return {
     db,
     engine: "pglite",
+    reads: primaryOnly(db),
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     refreshStatistics: async () => { await client.exec("analyze"); },
     async close() {

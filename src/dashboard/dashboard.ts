@@ -13,21 +13,21 @@
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { auditEvents } from "../audit/schema.js";
-import { inPublishedDocument, scopeDocuments } from "../documents/queries.js";
+import { scopeDocuments } from "../documents/queries.js";
 import { withCounts, type ChainDocument } from "../evaluation/chain.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
-import { describeTarget, type IndicatorEvaluation, type IndicatorTarget, type Observation } from "../evaluation/indicators.js";
-import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, foldServing, yearAsOf } from "../evaluation/plan.js";
+import type { IndicatorEvaluation, Observation } from "../evaluation/indicators.js";
+import { emptyIndicatorCounts, emptyTaskCounts } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import type { ProjectState } from "../evaluation/projects.js";
 import { listProjects } from "../plans/projects.js";
 import { tasks } from "../plans/schema.js";
-import { taskLeadsOn } from "../plans/tasks.js";
 import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
+import { evaluateFigures, figuresOf, withDocuments, type DocumentFigures } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -84,14 +84,23 @@ export interface DashboardTask {
 
 export type DashboardIndicator = Dashboard["indicators"][number];
 
-/** The dashboard and the indicators and tasks its counts are made of (kept together, so the lists and the counts agree). */
-interface Built { dashboard: Dashboard; indicators: DashboardIndicator[]; tasks: DashboardTask[] }
+/**
+ * The dashboard and what its counts are made of (kept together, so the lists and the counts agree): every
+ * indicator behind the lights, and the documents whose tasks are counted (their tasks are listed from them).
+ */
+interface Built { dashboard: Dashboard; indicators: DashboardIndicator[]; documents: DocumentFigures[] }
 
 export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
   return (await build(db, year, planId, now, today)).dashboard;
 }
 
+/**
+ * Composed from each document's figures (figures.ts): those of the published record are kept per process and
+ * brought up to date with every write committed before the build began (only the documents a write touched are
+ * evaluated again).
+ */
 async function build(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
+  const asked = performance.now();
   // One dashboard serves every reader of a scope, so it shows the published record: the values and figures of
   // drafts count only on a draft plan's own dashboard, which only those who read drafts may open (see routes).
   const [scope] = planId === null ? [] : await db.select({ status: documents.status }).from(documents).where(eq(documents.id, planId));
@@ -99,34 +108,43 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   // A document's dashboard rolls up everything below it in its chain (a resolution's, its programmes' and plans').
   const chain = planId === null ? null : await scopeDocuments(db, planId, drafts);
   const scopeIds = chain?.map((d) => d.id) ?? null;
-  const evaluated = await evaluatePlans(db, scopeIds ?? "all", year, today, drafts);
-  const ids = [...evaluated.keys()];
-  const docs = ids.length ? await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title }).from(documents).where(inArray(documents.id, ids)) : [];
-  const symbolOf = new Map(docs.map((d) => [d.id, d.symbol]));
-  const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
-  for (const e of evaluated.values()) for (const [k, v] of Object.entries(e.taskCounts)) taskCounts[k as TaskState] += v;
-  // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
-  const kept = new Set(foldServing([...evaluated.values()].flatMap((e) => e.indicators)).map((i) => i.id));
-  const allIndicators = [...evaluated.entries()].flatMap(([docId, e]) => e.indicators.filter((i) => kept.has(i.id)).map((i) => ({ docId, i })));
-  for (const { i } of allIndicators) indicatorCounts[i.evaluation.status]++;
-  allIndicators.sort((a, b) => ORDER.indexOf(a.i.evaluation.status) - ORDER.indexOf(b.i.evaluation.status) || a.docId - b.docId || a.i.id - b.i.id);
+  let figures: Map<number, DocumentFigures>;
+  if (drafts) figures = await evaluateFigures(db, scopeIds!, year, today, true);
+  else {
+    figures = await figuresOf(db, year, today, asked);
+    if (scopeIds) figures = await withDocuments(db, figures, scopeIds, year, today);
+  }
+  const docs = (scopeIds ? scopeIds.map((id) => figures.get(id)) : [...figures.values()].filter((f) => f.province))
+    .filter((f): f is DocumentFigures => f !== undefined).sort((a, b) => a.id - b.id);
 
-  // Tasks by lead agency as the agencies stood in the year (successors of those merged away), joined on
-  // the scope (not listed by id: a province has thousands).
-  const taskState = new Map<number, TaskState>();
-  for (const e of evaluated.values()) for (const t of e.tasks) taskState.set(t.id, t.state);
-  const leadsOf = taskState.size ? await taskLeadsOn(db, scopeIds === null ? inPublishedDocument(tasks.documentId) : inArray(tasks.documentId, scopeIds), yearAsOf(year, today)) : new Map<number, { id: number; name: string }[]>();
+  const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
+  for (const f of docs) for (const [k, v] of Object.entries(f.taskCounts)) taskCounts[k as TaskState] += v;
+  // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
+  // Listed by status, then by document and indicator (documents are in id order already).
+  const inScope = new Set(docs.flatMap((f) => f.indicators.map((i) => i.id)));
+  const byStatus = new Map(ORDER.map((status) => [status, [] as DashboardIndicator[]]));
+  for (const f of docs) {
+    for (const i of [...f.indicators].sort((a, b) => a.id - b.id)) {
+      if ((f.serves.get(i.id) ?? []).some((s) => inScope.has(s))) continue;
+      byStatus.get(i.status)!.push(i);
+      indicatorCounts[i.status]++;
+    }
+  }
+  const indicatorRows = ORDER.flatMap((status) => byStatus.get(status)!);
+
+  // Tasks by lead agency as the agencies stood in the year (successors of those merged away).
   const byAgency = new Map<number, Dashboard["agencies"][number]>();
   const agencyRow = (id: number) => {
     let row = byAgency.get(id);
     if (!row) byAgency.set(id, (row = { id, name: "", tasks: emptyTaskCounts(), expected: 0, received: 0, onTime: 0, onTimeRate: null }));
     return row;
   };
-  for (const [taskId, leads] of leadsOf) {
-    const state = taskState.get(taskId);
-    if (state) for (const l of leads) agencyRow(l.id).tasks[state]++;
+  for (const f of docs) {
+    for (const [agencyId, counts] of f.agencyTasks) {
+      const row = agencyRow(agencyId);
+      for (const [k, v] of Object.entries(counts)) row.tasks[k as TaskState] += v;
+    }
   }
-
   // Reporting: every round due by now (of the plan, or all), each expected agency on time or not.
   const dueRounds = await db.select({ id: rounds.id, title: rounds.title, dueOn: rounds.dueOn, status: rounds.status }).from(rounds)
     .where(and(lte(rounds.dueOn, today), lte(rounds.periodYear, year)));
@@ -160,26 +178,15 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     row.onTimeRate = row.expected ? Math.round((1000 * row.onTime) / row.expected) / 10 : null;
   }
   for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
-  const taskRows: DashboardTask[] = [...evaluated.entries()].flatMap(([docId, e]) => e.tasks.map((t) => ({
-    id: t.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, text: t.text, sectionNumber: t.sectionNumber,
-    deadlineText: t.deadlineText, state: t.state, due: t.due, leads: leadsOf.get(t.id) ?? [],
-  })));
   late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
 
   const { states: projectStates } = await listProjects(db, { planId: planId ?? undefined, carried: "1", page: 1, pageSize: 1 }, drafts, today);
 
-  const plans = docs.map((d) => ({ ...d, indicatorCounts: evaluated.get(d.id)!.indicatorCounts, taskCounts: evaluated.get(d.id)!.taskCounts }))
+  const plans = docs.map((f) => ({ id: f.id, symbol: f.symbol, title: f.title, indicatorCounts: f.indicatorCounts, taskCounts: f.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
     .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
-  const indicatorRows: DashboardIndicator[] = allIndicators.map(({ docId, i }) => ({
-    id: i.id, planId: docId, planSymbol: symbolOf.get(docId) ?? null, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
-    target: describeTarget(i.target), targetValue: chartedTarget(i.target, i.evaluation), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
-    average: i.target.periodFrom !== null && i.target.periodTo !== null ? {
-      from: i.target.periodFrom, soFar: i.evaluation.averageSoFar ?? null, required: i.evaluation.requiredRate ?? null, remainingFrom: i.evaluation.remaining?.from ?? null,
-    } : null,
-  }));
   const dashboard: Dashboard = {
-    year, planId, chain: chain && withCounts(chain.slice(0, CHAIN_SHOWN), evaluated), chainCount: chain?.length ?? 0, indicatorCounts, taskCounts,
+    year, planId, chain: chain && withCounts(chain.slice(0, CHAIN_SHOWN), figures), chainCount: chain?.length ?? 0, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),
@@ -188,13 +195,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     projectStates,
     reporting: true,
   };
-  return { dashboard, indicators: indicatorRows, tasks: taskRows };
-}
-
-/** The target a chart draws: the bound to reach (a band's top when the value is above the band, as evaluation judges it). */
-function chartedTarget(t: IndicatorTarget, e: IndicatorEvaluation): number | null {
-  const above = t.band && t.max !== null && e.latest !== null && e.latest.value > t.max;
-  return t.direction === "lower" || above ? (t.max ?? t.min) : (t.min ?? t.max);
+  return { dashboard, indicators: indicatorRows, documents: docs };
 }
 
 /**
@@ -297,7 +298,7 @@ function startBuild(db: Database, cache: DbCache, key: string, scope: Scope, at:
   scope.next = entry;
   entry.value.then((built) => {
     entry.finishedAt = performance.now();
-    entry.rows = built.tasks.length + built.indicators.length;
+    entry.rows = built.indicators.length + built.documents.reduce((n, f) => n + f.tasks.length, 0);
     if (scope.next === entry) scope.next = undefined;
     if (!scope.ready || scope.ready.seq < entry.seq) scope.ready = entry;
     evict(cache, key);
@@ -377,10 +378,34 @@ export async function cachedDashboardIndicators(db: Database, year: number, plan
   return status ? indicators.filter((i) => i.status === status) : indicators;
 }
 
-/** The tasks behind the dashboard's counts, by evaluated state and lead agency (the same figures: the same build). */
-export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string): Promise<DashboardTask[]> {
-  const { tasks: all } = await cached(db, year, planId, now, today);
-  return all.filter((t) => (!filter.state || t.state === filter.state) && (!filter.agencyId || t.leads.some((l) => l.id === filter.agencyId)));
+/**
+ * The tasks behind the dashboard's counts, by evaluated state and lead agency (the same figures: the same build):
+ * how many, and the first `limit` with their text (read for those alone: the figures hold no task's text).
+ */
+export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string, limit: number): Promise<{ items: DashboardTask[]; total: number }> {
+  const { documents: docs } = await cached(db, year, planId, now, today);
+  const shown: { doc: DocumentFigures; task: DocumentFigures["tasks"][number] }[] = [];
+  let total = 0;
+  for (const doc of docs) {
+    for (const task of doc.tasks) {
+      if ((filter.state && task.state !== filter.state) || (filter.agencyId && !task.leads.includes(filter.agencyId))) continue;
+      if (total++ < limit) shown.push({ doc, task });
+    }
+  }
+  if (!shown.length) return { items: [], total };
+  const texts = await db.select({ id: tasks.id, text: tasks.text, sectionNumber: tasks.sectionNumber, deadlineText: tasks.deadlineText })
+    .from(tasks).where(inArray(tasks.id, shown.map((s) => s.task.id)));
+  const textOf = new Map(texts.map((t) => [t.id, t]));
+  const leadIds = [...new Set(shown.flatMap((s) => s.task.leads))];
+  const names = leadIds.length ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, leadIds)) : [];
+  const nameOf = new Map(names.map((a) => [a.id, a.name]));
+  // A task deleted since the build is left out of the page (the next build will not count it either).
+  const items = shown.filter((s) => textOf.has(s.task.id)).map(({ doc, task }) => {
+    const t = textOf.get(task.id)!;
+    return { id: task.id, planId: doc.id, planSymbol: doc.symbol, text: t.text, sectionNumber: t.sectionNumber, deadlineText: t.deadlineText, state: task.state, due: task.due,
+      leads: task.leads.map((id) => ({ id, name: nameOf.get(id) ?? "" })) };
+  });
+  return { items, total };
 }
 
 /**

@@ -44,7 +44,6 @@ export const dashboardRoutes = [
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const found = await cachedDashboardTasks(ctx.read, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today);
-      return { items: found.slice(0, LISTED), total: found.length };
+      return cachedDashboardTasks(ctx.read, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today, LISTED);
     } }),
 ];

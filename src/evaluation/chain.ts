@@ -12,8 +12,8 @@ type Counts = Pick<PlanEvaluation, "taskCounts" | "indicatorCounts">;
 /** A document of a chain with its own counts (zero for one with nothing to follow, a stub). */
 export type ChainDocument = ChainMember & Counts;
 
-/** The chain's documents with their own counts, as evaluatePlans gave them. */
-export function withCounts(members: ChainMember[], evaluated: Map<number, PlanEvaluation>): ChainDocument[] {
+/** The chain's documents with their own counts, as evaluatePlans (or the dashboard's figures) gave them. */
+export function withCounts(members: ChainMember[], evaluated: Map<number, Counts>): ChainDocument[] {
   return members.map((m) => ({ ...m, taskCounts: evaluated.get(m.id)?.taskCounts ?? emptyTaskCounts(), indicatorCounts: evaluated.get(m.id)?.indicatorCounts ?? emptyIndicatorCounts() }));
 }
 export interface ChainEvaluation extends PlanEvaluation {

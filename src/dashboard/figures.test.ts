@@ -1,0 +1,85 @@
+/**
+ * The figures kept per process are brought up to date by evaluating again only the documents a write
+ * touched: after writes of every kind the dashboard reads, they must equal a fresh evaluation of the whole
+ * province, having evaluated only a few documents.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { queryRows } from "../storage/database.js";
+import { changedDocuments, evaluateFigures, figuresOf, figuresStats, type DocumentFigures } from "./figures.js";
+
+let t: TestDatabase;
+const today = "2024-11-20";
+const mark = async () => Number((await queryRows<{ id: number }>(t.store.db, sql`select coalesce(max(id), 0) as id from audit_events`))[0].id);
+const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(t.store.db, query))[0];
+
+beforeAll(async () => { t = await openTestDatabase({ samples: true }); });
+afterAll(async () => { await t?.drop(); });
+
+/** What a dashboard reads of a document's figures, comparable with toEqual. */
+const comparable = (figures: Map<number, DocumentFigures>) => new Map([...figures].filter(([, f]) => f.province).map(([id, f]) => [id, {
+  taskCounts: f.taskCounts, indicatorCounts: f.indicatorCounts, indicators: f.indicators, tasks: f.tasks,
+  agencyTasks: Object.fromEntries(f.agencyTasks), serves: Object.fromEntries(f.serves), symbol: f.symbol, title: f.title,
+}]));
+
+async function fresh(): Promise<Map<number, DocumentFigures>> {
+  const ids = (await queryRows<{ id: number }>(t.store.db, sql`select id from documents where status = 'published' and doc_type <> 'report'`)).map((d) => d.id);
+  return evaluateFigures(t.store.db, ids, 2024, today);
+}
+
+describe("a year's figures, kept and caught up", () => {
+  it("equal a fresh evaluation after writes of every kind, evaluating only the documents they touch", async () => {
+    const db = t.store.db;
+    const before = comparable(await figuresOf(db, 2024, today, performance.now()));
+    const provinceSize = before.size;
+    expect(provinceSize).toBeGreaterThan(3);
+
+    // A task completed by the focal point; another's lead taken away.
+    const task = await one<{ id: number; document_id: number }>(sql`select id, document_id from tasks where status = 'open' order by id limit 1`);
+    await db.execute(sql`update tasks set status = 'completed', status_on = '2024-06-01' where id = ${task.id}`);
+    const led = await one<{ task_id: number; agency_id: number }>(sql`select task_id, agency_id from task_agencies where role = 'lead' order by task_id desc limit 1`);
+    await db.execute(sql`delete from task_agencies where task_id = ${led.task_id} and agency_id = ${led.agency_id} and role = 'lead'`);
+    // A value for an indicator that serves another: the one it serves is judged on it (another document).
+    const serving = await one<{ indicator_id: number; serves_id: number } | undefined>(sql`
+      select c.indicator_id, c.serves_id from indicator_contributions c join indicators i on i.id = c.indicator_id join indicators s on s.id = c.serves_id
+      where i.document_id <> s.document_id order by c.indicator_id limit 1`);
+    expect(serving, "the samples have a lower indicator serving an upper one").toBeDefined();
+    await db.execute(sql`delete from indicator_values where indicator_id = ${serving!.indicator_id} and period = '2024'`);
+    await db.execute(sql`insert into indicator_values (indicator_id, period, period_year, value, kind) values (${serving!.indicator_id}, '2024', 2024, 1, 'actual')`);
+    // A report withdrawn: the values it gave are no longer seen.
+    const source = await one<{ id: number } | undefined>(sql`select d.id from documents d where d.status = 'published' and exists (select 1 from indicator_values v where v.source_document_id = d.id) limit 1`);
+    if (source) await db.execute(sql`update documents set status = 'draft' where id = ${source.id}`);
+
+    const evaluatedBefore = figuresStats().documents;
+    const caughtUp = await figuresOf(db, 2024, today, performance.now());
+    const evaluated = figuresStats().documents - evaluatedBefore;
+    expect(comparable(caughtUp)).toEqual(comparable(await fresh()));
+    expect(evaluated).toBeGreaterThan(0);
+    expect(evaluated).toBeLessThan(provinceSize);
+    expect(comparable(caughtUp)).not.toEqual(before);
+  });
+
+  it("evaluates everything again when a write's reach is not known: agencies merged", async () => {
+    const m = await mark();
+    const seen = (await queryRows<{ id: number }>(t.store.db, sql`select id from audit_events where id > ${m - 1000}`)).map((r) => r.id);
+    await t.store.db.execute(sql`update agencies set name = name || ' ' where id = (select min(id) from agencies)`);
+    const { documents, position } = await changedDocuments(t.store.db, { mark: m, seen });
+    expect(documents).toBe("all");
+    expect(position.mark).toBe(await mark());
+    expect((await changedDocuments(t.store.db, position)).documents).toEqual(new Set());
+  });
+
+  it("catches up a write numbered below one already seen (its transaction committed later)", async () => {
+    const db = t.store.db;
+    await figuresOf(db, 2024, today, performance.now());
+    const task = await one<{ id: number; document_id: number }>(sql`select id, document_id from tasks where status = 'open' order by id desc limit 1`);
+    // An entry written by a transaction still open when the next write committed: it was not there to be seen.
+    const { position } = await changedDocuments(db, { mark: await mark(), seen: [] });
+    await db.execute(sql`update tasks set status = 'completed', status_on = '2024-03-01' where id = ${task.id}`);
+    const hidden = await mark();
+    const after = { mark: hidden, seen: position.seen };
+    const { documents } = await changedDocuments(db, after);
+    expect(documents).toEqual(new Set([task.document_id]));
+  });
+});

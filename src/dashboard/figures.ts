@@ -1,0 +1,287 @@
+/**
+ * What each published document contributes to the dashboards of a year, kept per process and brought up
+ * to date by re-evaluating only the documents a write touched (issue 18). At national size (1 M tasks,
+ * 5 M values, 20,000 documents) evaluating everything takes about 40 s: a dashboard that did so after
+ * every write could not answer within 2 s, and a build holding every task's text took 1.5 GB of heap.
+ *
+ * - The figures of a year, as judged on one day: per document its counts, its indicators as the
+ *   dashboard lists them, and its tasks compactly (id, state, due day, lead agencies: no text).
+ * - Documents are evaluated in batches of a bounded number of rows, so the event loop is never held by
+ *   more than one batch's JavaScript (a few tens of ms) and the database is asked by document, on indexes.
+ * - After a write, the audit trail (every write leaves an entry, whichever process made it: migration
+ *   0004) says which rows changed; they are mapped to the documents whose figures they change, and
+ *   those alone are evaluated again. A change whose reach is not known (agencies merged, a very large
+ *   import) evaluates everything again, as does the safety net (FULL_EVERY_MS).
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { documents } from "../documents/schema.js";
+import { describeTarget, type IndicatorEvaluation, type IndicatorTarget } from "../evaluation/indicators.js";
+import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf, type PlanEvaluation } from "../evaluation/plan.js";
+import type { TaskState } from "../evaluation/tasks.js";
+import { indicatorContributions, indicators, tasks } from "../plans/schema.js";
+import { taskLeadsOn } from "../plans/tasks.js";
+import { queryRows, type Database } from "../storage/database.js";
+
+/** An indicator as the dashboard lists it, with the indicators it serves (for counting each target once). */
+export interface FigureIndicator {
+  id: number; planId: number; planSymbol: string | null; name: string; unit: string | null; status: IndicatorEvaluation["status"]; reason: IndicatorEvaluation["reason"];
+  target: string; targetValue: number | null; targetYear: number | null; series: PlanEvaluation["indicators"][number]["values"];
+  average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null;
+}
+
+/** A task as the dashboard counts it: no text (the lists read the text of the rows they show). */
+export interface FigureTask { id: number; state: TaskState; due: string | null; leads: number[] }
+
+export interface DocumentFigures {
+  id: number; symbol: string | null; title: string;
+  /** Published and not a report: counted province-wide (a report's figures are values of plans' targets, not targets). */
+  province: boolean;
+  taskCounts: Record<TaskState, number>;
+  indicatorCounts: Record<IndicatorEvaluation["status"], number>;
+  indicators: FigureIndicator[];
+  /** For each indicator listed, the indicators above it that it serves (any document): a roll-up counts it in theirs. */
+  serves: Map<number, number[]>;
+  tasks: FigureTask[];
+  /** Tasks by lead agency (as the agencies stood in the year) and state. */
+  agencyTasks: Map<number, Record<TaskState, number>>;
+}
+
+const stats = { documents: 0 };
+/** Documents evaluated in this process so far (for the tests and the log). */
+export const figuresStats = (): Readonly<typeof stats> => stats;
+
+/** Rows (tasks and indicators) evaluated at once: the JavaScript of one batch is what holds the event loop. */
+const BATCH_ROWS = 1500;
+/**
+ * A transaction's audit entries are numbered when written, not when committed: one committing after a
+ * later-numbered one hides behind the mark. So the entries of the last LOOKBACK numbers below the mark are
+ * looked at again, those already seen left out; a longer wait is what FULL_EVERY_MS covers.
+ */
+const LOOKBACK = 1000;
+/** The safety net: everything evaluated again at least this often, in the background of a build. */
+export const FULL_EVERY_MS = 600_000;
+
+/**
+ * Evaluates the given documents for a year in batches. `drafts`: whether values from draft documents count (a draft
+ * plan's own dashboard); the figures kept for every reader are the published record's.
+ */
+export async function evaluateFigures(db: Database, ids: number[], year: number, today: string, drafts = false): Promise<Map<number, DocumentFigures>> {
+  const out = new Map<number, DocumentFigures>();
+  if (!ids.length) return out;
+  const docs = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, status: documents.status, docType: documents.docType })
+    .from(documents).where(inArray(documents.id, ids));
+  const rows = await queryRows<{ document_id: number; n: number }>(db, sql`
+    select document_id, count(*)::integer as n from (
+      select document_id from ${tasks} where document_id = any(${intArray(ids)})
+      union all select document_id from ${indicators} where document_id = any(${intArray(ids)})
+    ) r group by document_id`);
+  const size = new Map(rows.map((r) => [Number(r.document_id), Number(r.n)]));
+  for (const d of docs) {
+    out.set(d.id, { id: d.id, symbol: d.symbol, title: d.title, province: d.status === "published" && d.docType !== "report",
+      taskCounts: emptyTaskCounts(), indicatorCounts: emptyIndicatorCounts(), indicators: [], serves: new Map(), tasks: [], agencyTasks: new Map() });
+  }
+  const batches: number[][] = [];
+  let batch: number[] = [], rowsIn = 0;
+  for (const d of docs) {
+    const n = size.get(d.id) ?? 0;
+    if (!n) continue;
+    if (batch.length && rowsIn + n > BATCH_ROWS) { batches.push(batch); batch = []; rowsIn = 0; }
+    batch.push(d.id);
+    rowsIn += n;
+  }
+  if (batch.length) batches.push(batch);
+  for (const b of batches) await evaluateBatch(db, b, year, today, drafts, out);
+  stats.documents += docs.length;
+  return out;
+}
+
+async function evaluateBatch(db: Database, ids: number[], year: number, today: string, drafts: boolean, out: Map<number, DocumentFigures>): Promise<void> {
+  const evaluated = await evaluatePlans(db, ids, year, today, drafts);
+  const leadsOf = await taskLeadsOn(db, inArray(tasks.documentId, ids), yearAsOf(year, today));
+  const indicatorIds = [...evaluated.values()].flatMap((e) => e.indicators.map((i) => i.id));
+  const serving = indicatorIds.length ? await db.select({ indicatorId: indicatorContributions.indicatorId, servesId: indicatorContributions.servesId })
+    .from(indicatorContributions).where(inArray(indicatorContributions.indicatorId, indicatorIds)) : [];
+  for (const [docId, e] of evaluated) {
+    const f = out.get(docId)!;
+    f.taskCounts = e.taskCounts;
+    f.indicatorCounts = e.indicatorCounts;
+    f.indicators = e.indicators.map((i) => ({
+      id: i.id, planId: docId, planSymbol: f.symbol, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
+      target: describeTarget(i.target), targetValue: chartedTarget(i.target, i.evaluation), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
+      average: i.target.periodFrom !== null && i.target.periodTo !== null ? {
+        from: i.target.periodFrom, soFar: i.evaluation.averageSoFar ?? null, required: i.evaluation.requiredRate ?? null, remainingFrom: i.evaluation.remaining?.from ?? null,
+      } : null,
+    }));
+    f.tasks = e.tasks.map((t) => ({ id: t.id, state: t.state, due: t.due, leads: (leadsOf.get(t.id) ?? []).map((l) => l.id) }));
+    for (const t of f.tasks) for (const lead of t.leads) {
+      let counts = f.agencyTasks.get(lead);
+      if (!counts) f.agencyTasks.set(lead, (counts = emptyTaskCounts()));
+      counts[t.state]++;
+    }
+  }
+  const docOfIndicator = new Map([...evaluated].flatMap(([docId, e]) => e.indicators.map((i) => [i.id, docId] as const)));
+  for (const l of serving) {
+    const serves = out.get(docOfIndicator.get(l.indicatorId)!)!.serves;
+    serves.set(l.indicatorId, [...(serves.get(l.indicatorId) ?? []), l.servesId]);
+  }
+}
+
+/** The target a chart draws: the bound to reach (a band's top when the value is above the band, as evaluation judges it). */
+function chartedTarget(t: IndicatorTarget, e: IndicatorEvaluation): number | null {
+  const above = t.band && t.max !== null && e.latest !== null && e.latest.value > t.max;
+  return t.direction === "lower" || above ? (t.max ?? t.min) : (t.min ?? t.max);
+}
+
+/** The published documents counted province-wide. */
+async function provinceDocuments(db: Database): Promise<number[]> {
+  return (await db.select({ id: documents.id }).from(documents).where(and(eq(documents.status, "published"), ne(documents.docType, "report")))).map((d) => d.id);
+}
+
+/** Tables whose changes do not change any document's figures (the reporting part of a dashboard is read at each build). */
+const NO_FIGURES = ["audit_events", "document_links", "projects", "project_metrics", "project_documents", "imports", "users", "user_agencies", "reporting_round_reporters",
+  "reminder_steps", "reminder_deliveries", "submission_indicators", "submission_events", "evidence_files", "report_drafts", "sign_in_failures", "round_actual_requests",
+  "submission_actuals", "report_obligations", "report_obligation_sends", "submission_projects", "document_flags"];
+/** Tables whose changes change the figures of the documents changedDocuments finds from them (keep the two in step). */
+const FIGURES = ["documents", "tasks", "indicators", "indicator_values", "indicator_targets", "indicator_contributions", "task_versions", "document_obligations",
+  "task_agencies", "submission_tasks", "submissions", "reporting_rounds", "reporting_round_plans"];
+
+const idsOf = (xs: Iterable<unknown>) => [...new Set([...xs].map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+/** Ids as one array parameter written inline (a list of thousands of parameters is what the planner handles worst); only integers pass. */
+const intArray = (xs: Iterable<unknown>) => sql.raw(`'{${idsOf(xs).join(",")}}'::integer[]`);
+const textArray = (xs: string[]) => sql.raw(`'{${xs.join(",")}}'::text[]`);
+
+/** Where a catch-up stands in the audit trail: the newest entry seen, and the entries seen among the last LOOKBACK. */
+export interface AuditPosition { mark: number; seen: number[] }
+
+/** The newest entry of the trail (at least `newest`, the newest known) and those visible among the LOOKBACK below it. */
+async function auditPosition(db: Database, newest: number): Promise<AuditPosition> {
+  if (newest === 0) newest = Number((await queryRows<{ id: number | null }>(db, sql`select max(id) as id from audit_events`))[0]?.id ?? 0);
+  const seen = (await queryRows<{ id: number }>(db, sql`select id from audit_events where id > ${newest - LOOKBACK} and id <= ${newest}`)).map((r) => Number(r.id));
+  return { mark: newest, seen };
+}
+
+/**
+ * The documents whose figures the audit entries not yet seen may have changed (or "all" when their reach is not
+ * known), and the position past them. The mapping is done in the database, whatever the number of entries: a
+ * 12,000-task plan published is 25,000 entries.
+ */
+export async function changedDocuments(db: Database, from: AuditPosition): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
+  const unseen = sql`id > ${from.mark - LOOKBACK} and id <> all(${intArray(from.seen)})`;
+  const tables = await queryRows<{ table_name: string; newest: number }>(db, sql`select table_name, max(id) as newest from audit_events where ${unseen} group by table_name`);
+  const position = await auditPosition(db, Math.max(from.mark, ...tables.map((t) => Number(t.newest))));
+  if (tables.some((t) => !FIGURES.includes(t.table_name) && !NO_FIGURES.includes(t.table_name))) return { documents: "all", position };
+  if (!tables.some((t) => FIGURES.includes(t.table_name))) return { documents: new Set(), position };
+  // An update's entry holds the changed columns only: a row it names by key is found where it is now (its parent
+  // column in the entry too, for a row deleted or moved). Keys are integers for these tables ("task/agency/role").
+  const rows = await queryRows<{ id: number }>(db, sql`
+    with recursive ev as (
+      select table_name as t, split_part(row_key, '/', 1)::integer as k1, nullif(split_part(row_key, '/', 2), '')::integer as k2, before, after, operation
+      from audit_events where ${unseen} and table_name = any(${textArray(FIGURES)})
+    ),
+    parents as (
+      select t, (j ->> 'task_id')::integer as task_id, (j ->> 'indicator_id')::integer as indicator_id, (j ->> 'document_id')::integer as document_id
+      from ev cross join lateral (values (ev.before), (ev.after)) v(j) where j is not null
+    ),
+    task_ids as (
+      select k1 as id from ev where t in ('tasks', 'task_agencies')
+      union select k2 from ev where t = 'submission_tasks'
+      union select task_id from parents where t in ('task_versions', 'document_obligations')
+      union select x.task_id from ev join task_versions x on x.id = ev.k1 where ev.t = 'task_versions'
+      union select x.task_id from ev join document_obligations x on x.id = ev.k1 where ev.t = 'document_obligations'
+      union select x.task_id from ev join submission_tasks x on x.submission_id = ev.k1 where ev.t = 'submissions'
+    ),
+    doc_ids as (
+      select k1 as id from ev where t = 'documents'
+      union select document_id from parents where t in ('tasks', 'indicators')
+      union select k2 from ev where t = 'reporting_round_plans'
+      union select x.document_id from ev join reporting_round_plans x on x.round_id = ev.k1 where ev.t = 'reporting_rounds'
+      union select x.document_id from ${tasks} x where x.id in (select id from task_ids)
+    ),
+    indicator_ids as (
+      select k1 as id from ev where t in ('indicators', 'indicator_contributions')
+      union select k2 from ev where t = 'indicator_contributions'
+      union select indicator_id from parents where t in ('indicator_values', 'indicator_targets')
+      union select x.indicator_id from ev join indicator_values x on x.id = ev.k1 where ev.t = 'indicator_values'
+      union select x.indicator_id from ev join indicator_targets x on x.id = ev.k1 where ev.t = 'indicator_targets'
+      -- Publishing a report makes the values it gave visible (valueVisible); withdrawing it hides them.
+      union select x.indicator_id from ev join indicator_values x on x.source_document_id = ev.k1
+        where ev.t = 'documents' and (ev.operation <> 'update' or ev.after ? 'status')
+      union select x.id from ${indicators} x where x.document_id in (select id from doc_ids)
+    ),
+    -- An indicator's figures change those of every indicator it serves, up their chain (evaluation reads 6 levels).
+    up(id, depth) as (
+      select id, 0 from indicator_ids
+      union
+      select c.serves_id, up.depth + 1 from ${indicatorContributions} c join up on c.indicator_id = up.id where up.depth < 6
+    )
+    select id from doc_ids
+    union select x.document_id from ${indicators} x where x.id in (select id from up)`);
+  return { documents: new Set(idsOf(rows.map((r) => r.id))), position };
+}
+
+/** A year's figures as judged on one day, where in the audit trail they are up to date, and when that was looked at. */
+interface YearFigures { position: AuditPosition; checkedAt: number; fullAt: number; docs: Map<number, DocumentFigures>; updating?: Promise<void> }
+const stores = new WeakMap<Database, Map<string, YearFigures>>();
+/** Years kept per database: the current one and a few past (each about 150 MB at national size). */
+const YEARS_KEPT = 4;
+
+/**
+ * Every published document's figures for the year, up to date with every write committed before `asked`
+ * (a `performance.now()` time): evaluated whole the first time, then only what changed. One catch-up at a
+ * time per year; one that began after `asked` serves.
+ */
+export async function figuresOf(db: Database, year: number, today: string, asked: number): Promise<Map<number, DocumentFigures>> {
+  let byYear = stores.get(db);
+  if (!byYear) stores.set(db, (byYear = new Map()));
+  const key = `${year}|${yearAsOf(year, today)}`;
+  for (;;) {
+    const held = byYear.get(key);
+    if (held?.updating) { await held.updating.catch(() => {}); continue; }
+    if (held && held.checkedAt >= asked && Date.now() - held.fullAt < FULL_EVERY_MS) {
+      byYear.delete(key);
+      byYear.set(key, held);
+      return held.docs;
+    }
+    const store: YearFigures = held ?? { position: { mark: -1, seen: [] }, checkedAt: -1, fullAt: 0, docs: new Map() };
+    const updating = catchUp(db, store, year, today);
+    store.updating = updating;
+    byYear.set(key, store);
+    for (const k of byYear.keys()) if (byYear.size > YEARS_KEPT && k !== key) byYear.delete(k);
+    try {
+      await updating;
+    } finally {
+      store.updating = undefined;
+    }
+  }
+}
+
+async function catchUp(db: Database, store: YearFigures, year: number, today: string): Promise<void> {
+  const checkedAt = performance.now();
+  const full = store.position.mark < 0 || Date.now() - store.fullAt >= FULL_EVERY_MS;
+  // Where the trail stands is read before the documents are: a write after it is caught up next time.
+  const { documents: changed, position } = full ? { documents: "all" as const, position: await auditPosition(db, 0) } : await changedDocuments(db, store.position);
+  if (changed === "all") {
+    const fullAt = Date.now();
+    store.docs = await evaluateFigures(db, await provinceDocuments(db), year, today);
+    store.fullAt = fullAt;
+  } else if (changed.size) {
+    const fresh = await evaluateFigures(db, [...changed], year, today);
+    // A new map: a dashboard built from the last one keeps its figures whole.
+    const docs = new Map(store.docs);
+    for (const id of changed) {
+      const f = fresh.get(id);
+      if (f?.province) docs.set(id, f);
+      else docs.delete(id);
+    }
+    store.docs = docs;
+  }
+  store.position = position;
+  store.checkedAt = checkedAt;
+}
+
+/** The year's figures with those of documents outside the province's count (a report at the top of its own chain), evaluated now. */
+export async function withDocuments(db: Database, figures: Map<number, DocumentFigures>, ids: number[], year: number, today: string): Promise<Map<number, DocumentFigures>> {
+  const missing = ids.filter((id) => !figures.has(id));
+  if (!missing.length) return figures;
+  return new Map([...figures, ...await evaluateFigures(db, missing, year, today)]);
+}

@@ -11,7 +11,7 @@ import { AppError, conflict, invalid } from "../core/errors.js";
 import { createDocument, createLink, likelyDocument, replaceOutline, sameDocument, updateDocument } from "../documents/commands.js";
 import { documentLinks, documents } from "../documents/schema.js";
 import { readAndExtractIsolated } from "../extraction/read-isolated.js";
-import { createIndicator, createValue } from "../plans/indicators.js";
+import { createIndicators, createValues } from "../plans/indicators.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { forgetDocumentProjects, knownProjects, recordDocumentProjects } from "../plans/projects.js";
 import { candidatesFor, projectKey } from "../plans/project-matching.js";
@@ -227,17 +227,20 @@ export async function publishImport(db: Database, id: number, version: number, a
         sectionNumber: t.section, sourceText: row.text.slice(t.start ?? 0, t.end ?? 0) || null, startOffset: t.start, endOffset: t.end,
       };
     })));
-    for (const [n, i] of draft.indicators.entries()) {
+    // Indicators, then the figures their text states, one insert per batch each (a national plan holds thousands).
+    const indicatorIds = await itemAt("indicators", () => createIndicators(tx, draft.indicators.map((i) => {
       const measured = i.kind !== "target";
-      const indicator = await itemAt(`indicators.${n}`, () => createIndicator(tx, {
+      return {
         documentId, name: i.name, unit: i.unit, comparator: i.comparator, min: i.min, max: i.max, targetYear: measured ? null : i.year,
         perYear: i.perYear, periodFrom: measured ? null : i.periodFrom, periodTo: measured ? null : i.periodTo, direction: i.direction, sectionNumber: i.section, sourceText: i.text, startOffset: i.start, endOffset: i.end,
         // (A draft saved before indicators had owners has none.)
         ownerId: i.ownerId ?? null,
-      }));
+      };
+    })));
+    await createValues(tx, draft.indicators.flatMap((i, n) => {
       const figure = figureOf(i, d.issuedOn);
-      if (figure) await createValue(tx, { indicatorId: indicator.id, period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId });
-    }
+      return figure ? [{ indicatorId: indicatorIds[n], period: String(figure.year), value: figure.value, kind: figure.kind, sourceDocumentId: documentId }] : [];
+    }));
     await carryFulfilments(tx, documentId, carried);
     // And the links of its indicators to those they serve above and those serving them below (issue 15).
     await carryContributions(tx, documentId, carriedLinks);

@@ -8,10 +8,10 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
 import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
-import { queryRows, type Database } from "../storage/database.js";
+import type { Database } from "../storage/database.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument } from "../documents/queries.js";
-import { deleteById, findById, matchesSearch, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
+import { deleteById, findById, matchesSearch, nextIds, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
@@ -178,9 +178,9 @@ export async function createTasks(db: Database, inputs: TaskInput[]): Promise<vo
     const batch = rows.slice(from, from + BATCH);
     // Each row's id taken from the sequence first, so that its agencies are written against it (the order in
     // which an INSERT returns its rows is not one PostgreSQL promises).
-    const ids = await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('tasks', 'id'))::int as id from generate_series(1, ${batch.length})`);
-    await db.insert(tasks).values(batch.map((row, k) => ({ ...row, id: ids[k].id })));
-    const links = ids.flatMap(({ id }, k) => {
+    const ids = await nextIds(db, "tasks", batch.length);
+    await db.insert(tasks).values(batch.map((row, k) => ({ ...row, id: ids[k] })));
+    const links = ids.flatMap((id, k) => {
       const input = inputs[from + k];
       return agencyRows(id, withMembers(input.leadIds, input.phrases, "lead"), withMembers(input.coordinatingIds, input.phrases, "coordinating"), input.phrases ?? []);
     });
@@ -188,7 +188,7 @@ export async function createTasks(db: Database, inputs: TaskInput[]): Promise<vo
     // The documents they oblige their leads to issue (issue 15).
     const leadsOf = new Map<number, number[]>();
     for (const l of links) if (l.role === "lead") leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), l.agencyId]);
-    await insertObligationsOfNewTasks(db, batch.map((row, k) => ({ ...row, expectedOutput: row.expectedOutput ?? null, id: ids[k].id, leadIds: leadsOf.get(ids[k].id) ?? [] })));
+    await insertObligationsOfNewTasks(db, batch.map((row, k) => ({ ...row, expectedOutput: row.expectedOutput ?? null, id: ids[k], leadIds: leadsOf.get(ids[k]) ?? [] })));
   }
 }
 

@@ -5,7 +5,7 @@
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { AppError, conflict, notFound } from "../core/errors.js";
-import type { Database } from "./database.js";
+import { queryRows, type Database } from "./database.js";
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
 
@@ -72,6 +72,15 @@ export function matchesSearch(column: PgColumn, tsquery: string): SQL {
  */
 export async function lockGraph(db: Database, graph: "agency_parents" | "document_chain"): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${graph}))`);
+}
+
+/**
+ * `n` ids from a table's serial sequence, for rows inserted in bulk whose ids other rows must name: the order in
+ * which a multi-row INSERT returns its rows is not one PostgreSQL promises.
+ */
+export async function nextIds(db: Database, table: string, n: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`);
+  return rows.map((r) => r.id);
 }
 
 /** An AppError for a reference to a row that does not exist. */

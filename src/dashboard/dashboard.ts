@@ -243,7 +243,7 @@ interface Entry {
 }
 
 /** A scope's newest finished build (`ready`) and newest build under way or waiting (`next`). */
-interface Scope { ready?: Entry; next?: Entry }
+interface Scope { ready?: Entry; next?: Entry; readAt?: number }
 /** Per database (a process may hold two, as the tests do): scopes by year and plan, least recently read first. */
 interface DbCache { scopes: Map<string, Scope>; generation: number }
 const caches = new WeakMap<Database, DbCache>();
@@ -320,6 +320,7 @@ async function current(db: Database, year: number, planId: number | null, now: D
   // The least recently read go first.
   cache.scopes.delete(key);
   cache.scopes.set(key, scope);
+  if (!background) scope.readAt = performance.now();
   const fits = (e: Entry) => e.mark >= mark && e.generation === cache.generation && e.today === today;
   const { ready, next } = scope;
   if (ready && fits(ready) && performance.now() - ready.finishedAt! < DASHBOARD_TTL_MS) return { entry: ready, waiting: false };
@@ -416,6 +417,8 @@ export function withoutReporting(d: Dashboard): Dashboard {
   return { ...d, late: [], agencies: d.agencies.map((a) => ({ ...a, expected: 0, received: 0, onTime: 0, onTimeRate: null })), reporting: false };
 }
 
+/** The scopes rebuilt after a write: those read within the last 10 minutes. */
+const REBUILD_READ_WITHIN_MS = 600_000;
 /** How long writes may follow one another before the dashboards they change are rebuilt. */
 export const REBUILD_AFTER_MS = 150;
 const rebuilds = new WeakMap<Database, ReturnType<typeof setTimeout>>();
@@ -434,6 +437,8 @@ export function invalidateDashboard(db: Database): void {
   const timer = setTimeout(() => {
     rebuilds.delete(db);
     for (const scope of cache.scopes.values()) {
+      // A scope nobody has read lately is built again when it is next asked for, not after every write.
+      if (performance.now() - (scope.readAt ?? 0) > REBUILD_READ_WITHIN_MS) continue;
       const held = scope.ready ?? scope.next;
       if (!held) continue;
       const now = new Date();

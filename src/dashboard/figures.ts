@@ -58,7 +58,7 @@ const BATCH_ROWS = 1500;
  * looked at again, those already seen left out; a longer wait is what FULL_EVERY_MS covers.
  */
 const LOOKBACK = 1000;
-/** The safety net: everything evaluated again at least this often, in the background of a build. */
+/** The safety net: everything evaluated again at least this often, in the background (see refresh). */
 export const FULL_EVERY_MS = 600_000;
 
 /**
@@ -220,7 +220,14 @@ export async function changedDocuments(db: Database, from: AuditPosition): Promi
 }
 
 /** A year's figures as judged on one day, where in the audit trail they are up to date, and when that was looked at. */
-interface YearFigures { position: AuditPosition; checkedAt: number; fullAt: number; docs: Map<number, DocumentFigures>; updating?: Promise<void> }
+interface YearFigures {
+  position: AuditPosition; checkedAt: number; fullAt: number; docs: Map<number, DocumentFigures>;
+  /** The catch-up under way: one at a time. */
+  updating?: Promise<void>;
+  /** The safety net's evaluation of everything, under way in the background, and its result, taken up by the next catch-up. */
+  refreshing?: Promise<void>;
+  refreshed?: { docs: Map<number, DocumentFigures>; position: AuditPosition; at: number };
+}
 const stores = new WeakMap<Database, Map<string, YearFigures>>();
 /** Years kept per database: the current one and a few past (each about 150 MB at national size). */
 const YEARS_KEPT = 4;
@@ -237,7 +244,8 @@ export async function figuresOf(db: Database, year: number, today: string, asked
   for (;;) {
     const held = byYear.get(key);
     if (held?.updating) { await held.updating.catch(() => {}); continue; }
-    if (held && held.checkedAt >= asked && Date.now() - held.fullAt < FULL_EVERY_MS) {
+    if (held && Date.now() - held.fullAt >= FULL_EVERY_MS && !held.refreshing) refresh(db, held, year, today);
+    if (held && held.checkedAt >= asked) {
       byYear.delete(key);
       byYear.set(key, held);
       return held.docs;
@@ -255,11 +263,26 @@ export async function figuresOf(db: Database, year: number, today: string, asked
   }
 }
 
+/**
+ * The safety net: everything evaluated again in the background (a minute at national size), while the figures
+ * held are served and caught up; the next catch-up takes it up and catches it up from where it began.
+ */
+function refresh(db: Database, store: YearFigures, year: number, today: string): void {
+  store.refreshing = (async () => {
+    const at = Date.now();
+    const position = await auditPosition(db, 0);
+    store.refreshed = { docs: await evaluateFigures(db, await provinceDocuments(db), year, today), position, at };
+  })().catch(() => { store.fullAt = Date.now(); }).finally(() => { store.refreshing = undefined; });
+}
+
 async function catchUp(db: Database, store: YearFigures, year: number, today: string): Promise<void> {
   const checkedAt = performance.now();
-  const full = store.position.mark < 0 || Date.now() - store.fullAt >= FULL_EVERY_MS;
+  if (store.refreshed) {
+    Object.assign(store, { docs: store.refreshed.docs, position: store.refreshed.position, fullAt: store.refreshed.at });
+    store.refreshed = undefined;
+  }
   // Where the trail stands is read before the documents are: a write after it is caught up next time.
-  const { documents: changed, position } = full ? { documents: "all" as const, position: await auditPosition(db, 0) } : await changedDocuments(db, store.position);
+  const { documents: changed, position } = store.position.mark < 0 ? { documents: "all" as const, position: await auditPosition(db, 0) } : await changedDocuments(db, store.position);
   if (changed === "all") {
     const fullAt = Date.now();
     store.docs = await evaluateFigures(db, await provinceDocuments(db), year, today);

@@ -12,7 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { openStore } from "../../src/storage/database.js";
+import { openStore, queryRows } from "../../src/storage/database.js";
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, createBenchAccounts, loadNational } from "./load.js";
 
 export const DEFAULT_NATIONAL_URL = "postgres://postgres@127.0.0.1:5432/theodoi_national";
@@ -51,7 +51,7 @@ export async function ensureNational(options: { url?: string; scale?: number; se
   const store = await openStore({ databaseUrl: url.toString(), dataDir: ":memory:" });
   try {
     await store.migrate();
-    const [{ n }] = (await store.db.execute(sql`select count(*)::int as n from agencies`)).rows as { n: number }[];
+    const [{ n }] = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from agencies`);
     // A load is one transaction: a database with rows and no marker was filled by something else.
     if (n > 0) throw new Error(`${url} has data but no marker of a national load; run with --fresh to replace it`);
     log(`loading the national dataset at scale ${scale} (seed ${seed}) into ${url}`);
@@ -64,7 +64,7 @@ export async function ensureNational(options: { url?: string; scale?: number; se
     log(`  ${"vacuum analyze".padEnd(34)} ${"".padStart(15)} ${((performance.now() - t) / 1000).toFixed(1).padStart(7)} s`);
     const total = (performance.now() - started) / 1000;
     log(`loaded ${steps.reduce((a, s) => a + s.rows, 0)} rows in ${total.toFixed(0)} s; sign in as ${Object.values(BENCH_ACCOUNTS).join(", ")} with ${BENCH_PASSWORD}`);
-    const size = (await store.db.execute(sql`select pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0] as { size: string };
+    const [size] = await queryRows<{ size: string }>(store.db, sql`select pg_size_pretty(pg_database_size(current_database())) as size`);
     log(`database size ${size.size}`);
   } finally {
     await store.close();

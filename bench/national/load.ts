@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import { searchDocumentText } from "../../src/text/fold.js";
 import { symbolColumns } from "../../src/documents/commands.js";
 import { createUser } from "../../src/accounts/users.js";
-import type { Database } from "../../src/storage/database.js";
+import { queryRows, type Database } from "../../src/storage/database.js";
 import { DEFAULT_REMINDER_OFFSETS } from "../../src/reporting/rounds.js";
 import {
   COMMON_CLAUSE, COMMUNES, DEPARTMENTS, DIFFICULTIES, INDICATORS, MINISTRIES, NARRATIVES, OUTPUTS, PROPOSALS, PROVINCES, RESULTS,
@@ -294,8 +294,8 @@ export async function loadNational(db: Database, { scale, seed, log = () => unde
 /** People to sign in as: a leader (reads everything), the Government Office's focal point, a department's reporter. */
 export async function createBenchAccounts(db: Database) {
   return db.transaction(async (tx) => {
-    const reporterAgency = await tx.execute(sql`select id from agencies where code = 't01-so-tai-chinh'`);
-    const agencyId = Number((reporterAgency.rows[0] as { id: number } | undefined)?.id ?? 2);
+    const [reporterAgency] = await queryRows<{ id: number }>(tx, sql`select id from agencies where code = 't01-so-tai-chinh'`);
+    const agencyId = reporterAgency?.id ?? 2;
     await createUser(tx, { username: BENCH_ACCOUNTS.leader, displayName: "Lãnh đạo Chính phủ (bench)", role: "leader", password: BENCH_PASSWORD, mustChangePassword: false });
     await createUser(tx, { username: BENCH_ACCOUNTS.focalPoint, displayName: "Chuyên viên đầu mối Văn phòng Chính phủ (bench)", role: "focal_point", agencyIds: [2], password: BENCH_PASSWORD, mustChangePassword: false });
     await createUser(tx, { username: BENCH_ACCOUNTS.reporter, displayName: "Báo cáo viên Sở Tài chính (bench)", role: "reporter", agencyIds: [agencyId], password: BENCH_PASSWORD, mustChangePassword: false });

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, createBenchAccounts, loadNational, sizesAt } from "../../bench/national/load.js";
 import { symbolColumns } from "../../src/documents/commands.js";
 import { scopeDocuments } from "../../src/documents/queries.js";
-import { openStore } from "../../src/storage/database.js";
+import { openStore, queryRows } from "../../src/storage/database.js";
 import { searchDocumentText } from "../../src/text/fold.js";
 import { startTestServer, type Client, type TestServer } from "../support/server.js";
 
 const SCALE = 0.001, SEED = 7;
 let server: TestServer;
 let leader: Client;
-const rows = async <T>(query: ReturnType<typeof sql>) => (await server.db.store.db.execute(query)).rows as T[];
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(server.db.store.db, query);
 const count = async (table: string, where = "true") => Number((await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table} where ${where}`)))[0].n);
 
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe("the national dataset at a tiny scale", () => {
       const digest = `select md5(string_agg(concat_ws('|', id, document_id, text, deadline_kind, deadline_date, status, status_on), ',' order by id)) as d from tasks`;
       const values = `select md5(string_agg(concat_ws('|', indicator_id, period, value, kind), ',' order by indicator_id, period, kind)) as d from indicator_values`;
       for (const q of [digest, values]) {
-        expect((await other.db.execute(sql.raw(q))).rows[0]).toEqual((await server.db.store.db.execute(sql.raw(q))).rows[0]);
+        expect(await queryRows(other.db, sql.raw(q))).toEqual(await rows(sql.raw(q)));
       }
     } finally {
       await other.close();

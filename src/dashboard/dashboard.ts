@@ -27,7 +27,7 @@ import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
-import { evaluateFigures, figuresOf, withDocuments, type DocumentFigures } from "./figures.js";
+import { evaluateFigures, figuresOf, holdsFigures, withDocuments, type DocumentFigures } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -110,7 +110,13 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const scopeIds = chain?.map((d) => d.id) ?? null;
   let figures: Map<number, DocumentFigures>;
   if (drafts) figures = await evaluateFigures(db, scopeIds!, year, today, true);
-  else {
+  else if (scopeIds && !holdsFigures(db, year, today)) {
+    // A chain asked for before the province's figures of the day are held (a process's first, a day's first): its
+    // own documents are evaluated (a resolution's thousand, not the province's twenty thousand), and the province's
+    // are made ready in the background for the builds that follow.
+    figures = await evaluateFigures(db, scopeIds, year, today);
+    figuresOf(db, year, today, asked).catch(() => {});
+  } else {
     figures = await figuresOf(db, year, today, asked);
     if (scopeIds) figures = await withDocuments(db, figures, scopeIds, year, today);
   }

@@ -229,8 +229,8 @@ interface YearFigures {
   refreshed?: { docs: Map<number, DocumentFigures>; position: AuditPosition; at: number };
 }
 const stores = new WeakMap<Database, Map<string, YearFigures>>();
-/** Years kept per database: the current one and a few past (each about 150 MB at national size). */
-const YEARS_KEPT = 4;
+/** Years (as judged on a day) kept per database: this year and two more (each about 150 MB at national size). */
+const YEARS_KEPT = 3;
 
 /**
  * Every published document's figures for the year, up to date with every write committed before `asked`
@@ -273,6 +273,16 @@ function refresh(db: Database, store: YearFigures, year: number, today: string):
     const position = await auditPosition(db, 0);
     store.refreshed = { docs: await evaluateFigures(db, await provinceDocuments(db), year, today), position, at };
   })().catch(() => { store.fullAt = Date.now(); }).finally(() => { store.refreshing = undefined; });
+}
+
+/** Whether this process holds the year's figures as judged on that day (however old). */
+export function holdsFigures(db: Database, year: number, today: string): boolean {
+  return (stores.get(db)?.get(`${year}|${yearAsOf(year, today)}`)?.position.mark ?? -1) >= 0;
+}
+
+/** Drops the figures this process holds for a database: the next dashboard evaluates everything (the benchmarks' cold build). */
+export function forgetFigures(db: Database): void {
+  stores.delete(db);
 }
 
 async function catchUp(db: Database, store: YearFigures, year: number, today: string): Promise<void> {

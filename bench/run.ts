@@ -25,6 +25,8 @@ import { openStore } from "../src/storage/database.js";
 import { generateProvince } from "./dataset.js";
 import { benchDatabase } from "./database.js";
 import { buildDashboard } from "../src/dashboard/dashboard.js";
+import { forgetFigures } from "../src/dashboard/figures.js";
+import { indicators } from "../src/plans/schema.js";
 import { documents } from "../src/documents/schema.js";
 import { scopeDocuments } from "../src/documents/queries.js";
 
@@ -115,24 +117,40 @@ for (const [name, pathFor, clients] of cases.filter(([name]) => !only || name.in
   if (!baselineMedian || name.startsWith("baseline")) baselineMedian = median;
   results.push({ name, median, p95, ratio: median / baselineMedian, rps: REQUESTS / seconds });
 }
-// A dashboard built afresh (after a write, or when the cache has run out), outside HTTP.
+// The first province-wide dashboard after a write, through HTTP: the write is a focal point's value for an indicator
+// of a generated plan; the figures of the documents it touched are evaluated again, the rest kept (issue 18).
+const focal = await fetch(`${base}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "daumoi", password: DEMO_PASSWORD }) });
+const focalSession = { cookie: focal.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await focal.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+const [written] = await store.db.select({ id: indicators.id }).from(indicators).where(sql`${indicators.documentId} > ${lastSample}`).orderBy(indicators.id).limit(1);
+const afterWrite: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const wrote = await fetch(`${base}/api/values`, { method: "POST", headers: focalSession, body: JSON.stringify({ indicatorId: written.id, period: String(2015 - i), value: 50 + i, kind: "actual" }) });
+  if (!wrote.ok) throw new Error(`the bench's write failed: ${wrote.status} ${await wrote.text()}`);
+  const start = performance.now();
+  const res = await fetch(`${base}/api/dashboard?year=2024`, { headers: session });
+  await res.arrayBuffer();
+  afterWrite.push(performance.now() - start);
+}
+// A dashboard built afresh (every document evaluated: a process's first, or a day's), outside HTTP.
 const cold: number[] = [];
-for (let i = 0; i < 3; i++) { const start = performance.now(); await buildDashboard(store.db, 2024, null, new Date(), "2026-11-23"); cold.push(performance.now() - start); }
+for (let i = 0; i < 3; i++) { forgetFigures(store.db); const start = performance.now(); await buildDashboard(store.db, 2024, null, new Date(), "2026-11-23"); cold.push(performance.now() - start); }
 const coldChain: number[] = [];
-for (let i = 0; i < 3; i++) { const start = performance.now(); await buildDashboard(store.db, 2024, top.id, new Date(), "2026-11-23"); coldChain.push(performance.now() - start); }
+for (let i = 0; i < 3; i++) { forgetFigures(store.db); const start = performance.now(); await buildDashboard(store.db, 2024, top.id, new Date(), "2026-11-23"); coldChain.push(performance.now() - start); }
 
 console.log(`\n${REQUESTS} requests each, ${CONCURRENCY} concurrent clients\n`);
 console.log("| case | median ms | p95 ms | median / baseline | req/s |\n|---|---:|---:|---:|---:|");
 for (const r of results) console.log(`| ${r.name} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.rps.toFixed(0)} |`);
+const afterWriteSorted = afterWrite.sort((a, b) => a - b);
+console.log(`\nthe first province-wide dashboard after a write: median ${quantile(afterWriteSorted, 0.5).toFixed(0)} ms, worst ${afterWriteSorted.at(-1)!.toFixed(0)} ms of ${afterWrite.length}`);
 const coldMedian = quantile(cold.sort((a, b) => a - b), 0.5);
-console.log(`\ndashboard built afresh (province-wide, no cache): median ${coldMedian.toFixed(0)} ms of 3`);
+console.log(`dashboard built afresh (province-wide, no cache): median ${coldMedian.toFixed(0)} ms of 3`);
 const coldChainMedian = quantile(coldChain.sort((a, b) => a - b), 0.5);
 console.log(`dashboard built afresh (a resolution's chain of ${top.documents} documents): median ${coldChainMedian.toFixed(0)} ms of 3 (goal ≤ 1 s): ${coldChainMedian <= 1000 ? "met" : "MISSED"}`);
 const dashboardP95 = Math.max(...results.filter((r) => r.name.startsWith("dashboard")).map((r) => r.p95));
 console.log(`dashboard p95 at ${DASHBOARD_USERS} clients: ${dashboardP95.toFixed(1)} ms (goal ≤ 100 ms): ${dashboardP95 <= 100 ? "met" : "MISSED"}`);
 
 mkdirSync(new URL("./results", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ engine: store.engine, size, generated, requests: REQUESTS, concurrency: CONCURRENCY, results, dashboardColdMs: coldMedian, chain: top, chainDashboardColdMs: coldChainMedian }, null, 1));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ engine: store.engine, size, generated, requests: REQUESTS, concurrency: CONCURRENCY, results, dashboardAfterWriteMs: afterWriteSorted, dashboardColdMs: coldMedian, chain: top, chainDashboardColdMs: coldChainMedian }, null, 1));
 await new Promise<void>((ok) => server.close(() => ok()));
 await store.close();
 await database.drop();

@@ -77,6 +77,8 @@ listen_addr = 127.0.0.1
 listen_port = $BOUNCER_PORT
 unix_socket_dir =
 auth_type = trust
+; The console (SHOW POOLS) for the test and the operator.
+admin_users = postgres
 auth_file = $RUN_DIR/userlist.txt
 pool_mode = transaction
 default_pool_size = 20

@@ -16,8 +16,8 @@ import { AppError } from "../core/errors.js";
 import { megabytes } from "../text/numbers.js";
 import { pickLanguage, type Language } from "../core/i18n.js";
 import type { Logger } from "../core/log.js";
-import type { Store } from "../storage/database.js";
-import { formatLsn, parseLsn, replicaFailed } from "../storage/reads.js";
+import type { Database, Store } from "../storage/database.js";
+import { formatLsn, parseLsn, replicaFailed, type Lsn } from "../storage/reads.js";
 import { errorBody, statusOf, toAppError, validate } from "./errors.js";
 import { readUpload } from "./multipart.js";
 import { readers } from "../extraction/read-isolated.js";
@@ -33,6 +33,7 @@ import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.
 import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
 import { Admission, admissionGuard } from "./overload.js";
+import { budgetGuard, budgetOf, DEFAULT_BUDGETS, type RequestBudgets } from "./timeout.js";
 
 export interface AppOptions {
   store: Store;
@@ -49,6 +50,8 @@ export interface AppOptions {
   admission?: Admission;
   /** Dashboard builds at once and how long a reader waits for one (dashboard/gate.ts); the defaults when not given. */
   dashboardLimits?: Partial<DashboardLimits>;
+  /** How long a request may take before it is answered 503 (timeout.ts); the defaults when not given. */
+  budgets?: Partial<RequestBudgets>;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -63,6 +66,7 @@ export const SESSION_CACHE_MS = 2_000;
 export const WRITTEN_COOKIE = "theodoi_written";
 /** Past any position: the writer reads from the primary for the cookie's lifetime. */
 const ANY_POSITION = "FFFFFFFF/FFFFFFFF";
+const ANY_LSN = parseLsn(ANY_POSITION)!;
 
 function peerAddress(c: Context): string | undefined {
   try { return getConnInfo(c).remote.address; } catch { return undefined; }
@@ -76,7 +80,8 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), dashboardLimits }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), dashboardLimits, budgets: budgetsGiven }: AppOptions) {
+  const budgets = { ...DEFAULT_BUDGETS, ...budgetsGiven };
   const app = new Hono();
   // The process's: builds of every database share its memory.
   if (dashboardLimits) setDashboardLimits(dashboardLimits);
@@ -88,6 +93,17 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   const proxies = trustedProxies(trustProxy);
   // Made now rather than at the first unknown name, which would otherwise take longer than a wrong password.
   void dummyHash();
+  /**
+   * The newest write position (WRITTEN_COOKIE) each database's dashboard cache in this process was caught up for.
+   * The cache sees another instance's writes, or the replica's replay, within a second; a client who wrote past
+   * it (through another instance, or before the replica had it) finds it caught up before its read.
+   */
+  const cachesSeen = new WeakMap<Database, Lsn>();
+  const catchUpFor = (db: Database, written: Lsn | null) => {
+    if (written === null || written <= (cachesSeen.get(db) ?? -1n)) return;
+    if (written !== ANY_LSN) cachesSeen.set(db, written);
+    invalidateDashboard(db);
+  };
   let proxyUnnamed = false;
   const clientAddress = (c: Context) => {
     const forwardedFor = c.req.header("x-forwarded-for");
@@ -151,8 +167,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   // Health, ping, the OpenAPI document and the web app's files stay outside it too: they answer at once.
   const admit = admissionGuard(admission, log), unguarded: MiddlewareHandler = (_c, next) => next();
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), spec.access === "public" || spec.upload ? unguarded : admit, async (c) => {
+    // The budget before admission: a request answered 503 for its time keeps its slot until its work has ended.
+    const budgetMs = spec.heavy || spec.upload ? budgets.heavyMs : budgets.defaultMs;
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), budgetGuard(budgetMs), spec.access === "public" || spec.upload ? unguarded : admit, async (c) => {
       const lang = languageOf(c);
+      const budget = budgetOf(c);
       const unsafe = UNSAFE_METHODS.has(c.req.method);
       // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).
       const origin = c.req.header("origin");
@@ -166,7 +185,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let readFrom: ReturnType<Store["reads"]["pick"]> | undefined;
       const after = unsafe ? null : parseLsn(getCookie(c, WRITTEN_COOKIE));
       const ctx: RequestContext = {
-        get read() { return unsafe ? store.db : (readFrom ??= store.reads.pick(after)).db; },
+        get read() {
+          if (unsafe) return store.db;
+          if (!readFrom) catchUpFor((readFrom = store.reads.pick(after)).db, after);
+          return readFrom.db;
+        },
         db: store.db, engine: store.engine, lang, log, user: session?.user ?? null, sessionToken: session ? token : null, csrfToken: session?.csrfToken ?? null,
         write: (work) => asActor(store.db, session?.user ?? null, action, async (tx) => {
           // Where it is authoritative: a session ended on any instance (password changed, user disabled) writes nothing.
@@ -174,9 +197,13 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
             sessionCache.forget(token);
             throw new AppError("unauthorized");
           }
-          return work(tx);
+          // Rolled back, not committed, when the request ran out of time (answered 503 already).
+          return budget.bind(tx, store.engine, store.db, () => work(tx));
         }),
         limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
+        bounded: (work) => store.engine === "postgres"
+          ? store.db.transaction((tx) => budget.bind(tx, store.engine, store.db, () => work(tx)), { accessMode: "read only" })
+          : work(store.db),
       };
       if (spec.access !== "public") {
         if (!session) throw new AppError("unauthorized");
@@ -201,16 +228,18 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let result: unknown;
       try {
         result = unsafe && spec.transaction !== false
-          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, read: tx, write: (work) => work(tx) }, c }))
+          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, read: tx, write: (work) => work(tx), bounded: (work) => work(tx) }, c }))
           : await spec.handler({ params, query, body, upload, ctx, c }).catch((e) => {
             // A read the replica failed (down, or a query cancelled by recovery) is made again on the primary.
             if (!readFrom?.replica || !replicaFailed(e)) throw e;
             readFrom = { db: store.db, replica: false };
+            catchUpFor(store.db, after);
             return spec.handler({ params, query, body, upload, ctx, c });
           });
         if (unsafe && store.reads.holdMs) {
           // Committed: this client's reads stay on the primary until the replica has replayed this far.
           const lsn = await store.reads.writtenUpTo().catch(() => null);
+          if (lsn !== null) cachesSeen.set(store.db, lsn);
           setCookie(c, WRITTEN_COOKIE, lsn === null ? ANY_POSITION : formatLsn(lsn), { path: "/", httpOnly: true, sameSite: "Strict", maxAge: Math.ceil(store.reads.holdMs / 1000) });
         }
         if (readFrom) c.header("X-Theodoi-Read", readFrom.replica ? "replica" : "primary");

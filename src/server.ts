@@ -51,7 +51,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   await store.refreshStatistics();
   startReaders();
   const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION, trustProxy: config.trustProxy,
-    admission: new Admission(config.admission), dashboardLimits: config.dashboard });
+    admission: new Admission(config.admission), dashboardLimits: config.dashboard, budgets: config.budgets });
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
     s.once("error", fail);

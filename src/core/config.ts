@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseProxyEntry } from "../http/client-address.js";
 import { DEFAULT_ADMISSION, type AdmissionLimits } from "../http/overload.js";
 import { DEFAULT_DASHBOARD_LIMITS, type DashboardLimits } from "../dashboard/gate.js";
+import { DEFAULT_BUDGETS, type RequestBudgets } from "../http/timeout.js";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -40,6 +41,10 @@ const schema = z.object({
   THEODOI_DASHBOARD_BUILDS: z.coerce.number().int().min(1).max(16).default(DEFAULT_DASHBOARD_LIMITS.maxBuilds),
   /** The longest a dashboard request waits for its build, in ms; then 503 with Retry-After (the build goes on). */
   THEODOI_DASHBOARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DASHBOARD_LIMITS.timeoutMs),
+  /** The longest any request may take, in ms; past it, 503 with Retry-After and its work abandoned (http/timeout.ts). */
+  THEODOI_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_BUDGETS.defaultMs),
+  /** The same for uploads and heavy routes (reports, exports, evaluation, the board), in ms. */
+  THEODOI_HEAVY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_BUDGETS.heavyMs),
 });
 
 export interface Config {
@@ -61,6 +66,7 @@ export interface Config {
   trustProxy: string[];
   admission: AdmissionLimits;
   dashboard: DashboardLimits;
+  budgets: RequestBudgets;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.THEODOI_TRUST_PROXY,
     admission: { ...DEFAULT_ADMISSION, maxInFlight: e.THEODOI_MAX_IN_FLIGHT, maxWaitMs: e.THEODOI_MAX_WAIT_MS },
     dashboard: { ...DEFAULT_DASHBOARD_LIMITS, maxBuilds: e.THEODOI_DASHBOARD_BUILDS, timeoutMs: e.THEODOI_DASHBOARD_TIMEOUT_MS },
+    budgets: { defaultMs: e.THEODOI_REQUEST_TIMEOUT_MS, heavyMs: e.THEODOI_HEAVY_TIMEOUT_MS },
   };
 }

@@ -30,6 +30,11 @@ const messages = {
   unavailable: { vi: "Hệ thống đang bận; hãy thử lại sau {seconds} giây", en: "The system is busy; try again in {seconds} s" },
   readers_busy: { vi: "Đang có nhiều tệp chờ đọc; hãy tải lên lại sau khoảng {seconds} giây", en: "Many files are waiting to be read; upload again in about {seconds} s" },
   dashboard_busy: { vi: "Bảng điều hành đang được tổng hợp; hãy thử lại sau {seconds} giây", en: "The dashboard is being prepared; try again in {seconds} s" },
+  cursor_malformed: { vi: "Vị trí trang không hợp lệ; hãy quay lại trang đầu của danh sách", en: "The page position is not valid; go back to the first page of the list" },
+  request_timeout: {
+    vi: "Yêu cầu cần hơn {limit} giây nên đã dừng; hãy thu hẹp phạm vi (năm, văn bản, cơ quan) hoặc thử lại sau {seconds} giây",
+    en: "The request needed more than {limit} s and was stopped; narrow it (year, document, agency) or try again in {seconds} s",
+  },
   bad_json: { vi: "Nội dung gửi lên không phải JSON hợp lệ", en: "The request body is not valid JSON" },
   symbol_malformed: { vi: "Số, ký hiệu văn bản không đúng dạng (ví dụ: 23/KH-UBND, 11-NQ/TW)", en: "Malformed document symbol (e.g. 23/KH-UBND, 11-NQ/TW)" },
   symbol_taken: { vi: "Đã có văn bản mang số, ký hiệu này", en: "A document with this symbol already exists" },

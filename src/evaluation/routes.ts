@@ -8,12 +8,12 @@ import { evaluateChain } from "./chain.js";
 
 export const evaluationRoutes = [
   route({ method: "get", path: "/api/plans/:id/evaluation", tag: "evaluation", access: "plans.read", summary: "A document evaluated for a year with everything below it in its chain (a resolution, a programme, a plan): indicators against targets (with the reason), tasks in the Government Office's categories, each with its document, and the counts of each document",
-    params: z.object({ id }), query: z.object({ year: year.optional() }),
-    handler: async ({ ctx, params, query }) => {
+    params: z.object({ id }), query: z.object({ year: year.optional() }), heavy: true,
+    handler: ({ ctx, params, query }) => ctx.bounded(async (db) => {
       const drafts = readsDrafts(ctx.user!);
-      const plan = await findDocument(ctx.db, params.id, drafts);
+      const plan = await findDocument(db, params.id, drafts);
       const today = vietnamDate(new Date());
       // The published record, as on the dashboard: drafts (below, or values from them) count only on a draft's own evaluation.
-      return evaluateChain(ctx.db, plan.id, query.year ?? Number(today.slice(0, 4)), today, plan.status !== "published");
-    } }),
+      return evaluateChain(db, plan.id, query.year ?? Number(today.slice(0, 4)), today, plan.status !== "published");
+    }) }),
 ];

@@ -33,6 +33,7 @@ import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.
 import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
 import { Admission, admissionGuard } from "./overload.js";
+import { budgetGuard, budgetOf, DEFAULT_BUDGETS, type RequestBudgets } from "./timeout.js";
 
 export interface AppOptions {
   store: Store;
@@ -49,6 +50,8 @@ export interface AppOptions {
   admission?: Admission;
   /** Dashboard builds at once and how long a reader waits for one (dashboard/gate.ts); the defaults when not given. */
   dashboardLimits?: Partial<DashboardLimits>;
+  /** How long a request may take before it is answered 503 (timeout.ts); the defaults when not given. */
+  budgets?: Partial<RequestBudgets>;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -77,7 +80,8 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), dashboardLimits }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), dashboardLimits, budgets: budgetsGiven }: AppOptions) {
+  const budgets = { ...DEFAULT_BUDGETS, ...budgetsGiven };
   const app = new Hono();
   // The process's: builds of every database share its memory.
   if (dashboardLimits) setDashboardLimits(dashboardLimits);
@@ -163,8 +167,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   // Health, ping, the OpenAPI document and the web app's files stay outside it too: they answer at once.
   const admit = admissionGuard(admission, log), unguarded: MiddlewareHandler = (_c, next) => next();
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), spec.access === "public" || spec.upload ? unguarded : admit, async (c) => {
+    // The budget before admission: a request answered 503 for its time keeps its slot until its work has ended.
+    const budgetMs = spec.heavy || spec.upload ? budgets.heavyMs : budgets.defaultMs;
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), budgetGuard(budgetMs), spec.access === "public" || spec.upload ? unguarded : admit, async (c) => {
       const lang = languageOf(c);
+      const budget = budgetOf(c);
       const unsafe = UNSAFE_METHODS.has(c.req.method);
       // A write from another site's page is refused whatever it carries (the cookie is SameSite=Strict too).
       const origin = c.req.header("origin");
@@ -190,9 +197,13 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
             sessionCache.forget(token);
             throw new AppError("unauthorized");
           }
-          return work(tx);
+          // Rolled back, not committed, when the request ran out of time (answered 503 already).
+          return budget.bind(tx, store.engine, store.db, () => work(tx));
         }),
         limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
+        bounded: (work) => store.engine === "postgres"
+          ? store.db.transaction((tx) => budget.bind(tx, store.engine, store.db, () => work(tx)), { accessMode: "read only" })
+          : work(store.db),
       };
       if (spec.access !== "public") {
         if (!session) throw new AppError("unauthorized");
@@ -217,7 +228,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
       let result: unknown;
       try {
         result = unsafe && spec.transaction !== false
-          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, read: tx, write: (work) => work(tx) }, c }))
+          ? await ctx.write((tx) => spec.handler({ params, query, body, upload, ctx: { ...ctx, db: tx, read: tx, write: (work) => work(tx), bounded: (work) => work(tx) }, c }))
           : await spec.handler({ params, query, body, upload, ctx, c }).catch((e) => {
             // A read the replica failed (down, or a query cancelled by recovery) is made again on the primary.
             if (!readFrom?.replica || !replicaFailed(e)) throw e;

@@ -33,6 +33,11 @@ export interface RequestContext {
   write<T>(work: (tx: Database) => Promise<T>): Promise<T>;
   /** Runs a sign-in from this client's address under its limit (slowed past it; too_many_requests when too many wait). */
   limitSignIn<T>(attempt: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a heavy read within the request's time budget (http/timeout.ts): on PostgreSQL in a read-only transaction
+   * whose statements stop when the budget runs out; on the embedded engine as it is.
+   */
+  bounded<T>(work: (db: Database) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -87,6 +92,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * (a failed sign-in's count).
    */
   transaction?: false;
+  /**
+   * Reports, exports, evaluation, the board: given THEODOI_HEAVY_TIMEOUT_MS (as uploads are) instead of
+   * THEODOI_REQUEST_TIMEOUT_MS before they are answered 503 (http/timeout.ts); their reads go through ctx.bounded.
+   */
+  heavy?: true;
   /** Status of a successful answer (200 unless given; 204 sends no body). */
   status?: 200 | 201 | 204;
   handler: (input: { params: P; query: Q; body: B; upload?: UploadedFile; ctx: RequestContext; c: Context }) => Promise<unknown>;

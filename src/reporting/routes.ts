@@ -39,11 +39,11 @@ export const reportingRoutes = [
     handler: ({ ctx, body }) => proposeRound(ctx.db, { coordinatorId: ctx.user!.agencyIds[0] ?? null, ...body }) }),
   route({ method: "post", path: "/api/rounds", tag, access: "reporting.manage", summary: "Open a reporting round", body: roundInput, status: 201,
     handler: ({ ctx, body }) => createRound(ctx.db, { coordinatorId: ctx.user!.agencyIds[0] ?? null, ...body }, ctx.user!.id) }),
-  route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams,
-    handler: async ({ ctx, params }) => {
-      const board = await boardOf(ctx.db, params.id);
-      return { ...board, reminders: await remindersOf(ctx.db, params.id), estimates: await estimatesToReplace(ctx.db, board.round), evidence: await evidenceSummary(ctx.db, board.round) };
-    } }),
+  route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams, heavy: true,
+    handler: ({ ctx, params }) => ctx.bounded(async (db) => {
+      const board = await boardOf(db, params.id);
+      return { ...board, reminders: await remindersOf(db, params.id), estimates: await estimatesToReplace(db, board.round), evidence: await evidenceSummary(db, board.round) };
+    }) }),
   route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, due date, window, reminder schedule, or close it (status closed: reporters write nothing, reminders stop) and reopen it; a closed round takes reopening only (send the version you read)", params: idParams, body: roundPatch,
     handler: ({ ctx, params, body }) => updateRound(ctx.db, params.id, body) }),
   route({ method: "put", path: "/api/rounds/:id/reporters/:agencyId/due", tag, access: "reporting.manage", summary: "Extend the due date for one agency (null: the round's again); its timeliness and reminders follow it", params: roundAgencyParams, body: extensionInput,
@@ -65,17 +65,17 @@ export const reportingRoutes = [
   route({ method: "post", path: "/api/rounds/:id/accept", tag, access: "reporting.review", summary: "Accept several sent reports at once, each at the version read; all or nothing, each refusal named", params: idParams, body: acceptManyInput,
     handler: async ({ ctx, params, body }) => ({ ...(await acceptMany(ctx.db, ctx.user!, params.id, body.items)), round: await getRound(ctx.db, params.id, true) }) }),
 
-  route({ method: "get", path: "/api/rounds/:id/urging-letter", tag, access: "reporting.manage", summary: "The urging letter (công văn đôn đốc) to the agencies still owing their report, as .docx", params: idParams,
-    handler: async ({ ctx, params }) => new Response(new Uint8Array(await urgingLetterOfRound(ctx.db, params.id)), { headers: {
+  route({ method: "get", path: "/api/rounds/:id/urging-letter", tag, access: "reporting.manage", summary: "The urging letter (công văn đôn đốc) to the agencies still owing their report, as .docx", params: idParams, heavy: true,
+    handler: async ({ ctx, params }) => new Response(new Uint8Array(await ctx.bounded((db) => urgingLetterOfRound(db, params.id))), { headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": `attachment; filename="cong-van-don-doc-dot-${params.id}.docx"`,
     } }) }),
 
   // The focal point's bulk exports (exports.ts): files to send the agencies, and what they sent.
-  route({ method: "get", path: "/api/rounds/:id/templates.zip", tag, access: "reporting.manage", summary: "Every expected agency's Excel template, one .xlsx each named by agency (mau-bao-cao-so-xay-dung.xlsx), as one .zip", params: idParams,
-    handler: async ({ ctx, params }) => attachment(await roundTemplatesZip(ctx.db, ctx.user!, params.id), "application/zip") }),
-  route({ method: "get", path: "/api/rounds/:id/submissions.xlsx", tag, access: "reporting.manage", summary: "Every agency's report as one workbook: a summary sheet (status, sent on, on time or late), a sheet per plan (one row per agency and task or indicator), the general sections", params: idParams,
-    handler: async ({ ctx, params }) => attachment(await roundSubmissionsXlsx(ctx.db, ctx.user!, params.id), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") }),
+  route({ method: "get", path: "/api/rounds/:id/templates.zip", tag, access: "reporting.manage", summary: "Every expected agency's Excel template, one .xlsx each named by agency (mau-bao-cao-so-xay-dung.xlsx), as one .zip", params: idParams, heavy: true,
+    handler: async ({ ctx, params }) => attachment(await ctx.bounded((db) => roundTemplatesZip(db, ctx.user!, params.id)), "application/zip") }),
+  route({ method: "get", path: "/api/rounds/:id/submissions.xlsx", tag, access: "reporting.manage", summary: "Every agency's report as one workbook: a summary sheet (status, sent on, on time or late), a sheet per plan (one row per agency and task or indicator), the general sections", params: idParams, heavy: true,
+    handler: async ({ ctx, params }) => attachment(await ctx.bounded((db) => roundSubmissionsXlsx(db, ctx.user!, params.id)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") }),
   route({ method: "get", path: "/api/rounds/:id/evidence.zip", tag, access: "reporting.manage", summary: "Every evidence file of the round as one .zip streamed, a folder per agency, file names kept (made safe); refused when over the limit of one download", params: idParams,
     handler: async ({ ctx, params }) => {
       const { stream, fileName } = await roundEvidenceZip(ctx.db, ctx.user!, params.id, ctx.lang);

@@ -13,9 +13,9 @@ import { findById } from "../storage/records.js";
 
 export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a document (a plan, a programme, a resolution, rolled up with every document implementing it) for a year, as .docx in its issuer's form (Decree 30, or the Party's with template=party), or its appendices as .xlsx (format=xlsx)",
-    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }),
+    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }), heavy: true,
     handler: async ({ ctx, params, query }) => {
-      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!), query.template);
+      const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!), query.template));
       const docx = query.format === "docx";
       return new Response(new Uint8Array(docx ? await reportDocx(report) : await tablesXlsx(report.appendices)), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -24,9 +24,9 @@ export const reportRoutes = [
     } }),
 
   route({ method: "get", path: "/api/plans/:id/report-draft", tag: "reports", access: "reporting.read", summary: "The consolidated report for the editor: its form (template, title, number, header, recipients, signer: as set, and as drafted) and each section's text (drafted, or as the focal point edited it), with the version of the edits",
-    params: z.object({ id }), query: z.object({ year }),
+    params: z.object({ id }), query: z.object({ year }), heavy: true,
     handler: async ({ ctx, params, query }) => {
-      const report = await compileReport(ctx.db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!));
+      const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!)));
       const body = report.draftedBody;
       return {
         title: report.title, year: report.year, draftVersion: report.draftVersion, template: report.template, chainLength: report.chainLength,

@@ -11,6 +11,7 @@ import { users, type Role } from "../../src/accounts/schema.js";
 import { createUser } from "../../src/accounts/users.js";
 import { createLogger } from "../../src/core/log.js";
 import { createApp } from "../../src/http/app.js";
+import type { RequestBudgets } from "../../src/http/timeout.js";
 import { VERSION, WEB_DIR } from "../../src/server.js";
 import { openStore, type Store } from "../../src/storage/database.js";
 import { openTestDatabase, type TestDatabase } from "./database.js";
@@ -53,11 +54,11 @@ function client(url: string, session: Record<string, string>): Client {
 }
 
 /** `registry`: the sample province's agencies only (samples/agencies.json), without its documents. */
-interface ServerOptions { samples?: boolean; registry?: boolean; maxBodyBytes?: number; maxUploadBytes?: number; trustProxy?: string[] }
+interface ServerOptions { samples?: boolean; registry?: boolean; maxBodyBytes?: number; maxUploadBytes?: number; trustProxy?: string[]; budgets?: Partial<RequestBudgets> }
 
 /** The app over `store` on a free port. */
 async function listen(store: Store, options: ServerOptions) {
-  const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION, trustProxy: options.trustProxy });
+  const app = createApp({ store, log: createLogger("silent"), maxBodyBytes: options.maxBodyBytes ?? 2_000_000, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024, webDir: WEB_DIR, version: VERSION, trustProxy: options.trustProxy, budgets: options.budgets });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }

@@ -1,0 +1,105 @@
+/**
+ * Every request's time budget (THEODOI_REQUEST_TIMEOUT_MS; THEODOI_HEAVY_TIMEOUT_MS for uploads and routes that
+ * say `heavy`: reports, exports, evaluation, the board). Past it the client is answered 503 with Retry-After and
+ * a message it can act on (request_timeout), instead of waiting until a proxy gives up (issue 18: 44-160 s).
+ *
+ * The work the request started is abandoned where it can be: on PostgreSQL its transaction (a write's, or a heavy
+ * read's run through ctx.bounded) is cancelled and rolled back at once, and a statement_timeout of what was left
+ * of the budget bounds each of its queries as a backstop; a write answered 503 never commits after it, on either
+ * engine. What runs in JavaScript cannot be stopped midway: a read on the embedded engine runs to its end, its
+ * answer dropped, and keeps its admission slot (overload.ts) until then, so abandoned work still counts.
+ */
+import { sql } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { AppError } from "../core/errors.js";
+import { queryRows, type Database, type Engine } from "../storage/database.js";
+
+export interface RequestBudgets {
+  /** Every route's, in ms (30 s). */
+  defaultMs: number;
+  /** Uploads' and heavy routes', in ms (120 s). */
+  heavyMs: number;
+}
+
+export const DEFAULT_BUDGETS: RequestBudgets = { defaultMs: 30_000, heavyMs: 120_000 };
+
+/** When to try again after a request ran out of time: soon enough to retry, late enough for the load to pass. */
+const RETRY_AFTER_SECONDS = 30;
+
+export const timedOut = (budgetMs: number) =>
+  new AppError("unavailable", [], "request_timeout", { limit: String(Math.round(budgetMs / 1000)), seconds: String(RETRY_AFTER_SECONDS) });
+
+export class Budget {
+  private readonly deadline: number;
+  private spent = false;
+  private readonly onExpiry = new Set<() => void>();
+
+  constructor(readonly ms: number) {
+    this.deadline = performance.now() + ms;
+  }
+
+  get expired(): boolean {
+    return this.spent;
+  }
+
+  /** What is left, in whole ms (at least 1: PostgreSQL reads a statement_timeout of 0 as none). */
+  get remainingMs(): number {
+    return Math.max(1, Math.floor(this.deadline - performance.now()));
+  }
+
+  /** Marks the budget spent and abandons what was bound to it. */
+  expire(): void {
+    if (this.spent) return;
+    this.spent = true;
+    for (const abandon of this.onExpiry) abandon();
+    this.onExpiry.clear();
+  }
+
+  /**
+   * Runs `work` in transaction `tx` within what is left: on PostgreSQL each of its statements bounded by a
+   * statement_timeout, and the transaction cancelled (through `pool`, another connection) when the budget runs
+   * out; on either engine a transaction whose budget ran out is made to fail before it commits.
+   */
+  async bind<T>(tx: Database, engine: Engine, pool: Database, work: () => Promise<T>): Promise<T> {
+    if (this.spent) throw timedOut(this.ms);
+    let abandon: (() => void) | undefined;
+    if (engine === "postgres") {
+      const [{ pid }] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid, set_config('statement_timeout', ${String(this.remainingMs)}, true)`);
+      // Cancels the statement running, which aborts the transaction: every later statement of it fails at once.
+      abandon = () => { pool.execute(sql`select pg_cancel_backend(${pid})`).catch(() => undefined); };
+      this.onExpiry.add(abandon);
+    }
+    try {
+      const result = await work();
+      if (this.spent) throw timedOut(this.ms);
+      return result;
+    } finally {
+      if (abandon) this.onExpiry.delete(abandon);
+    }
+  }
+}
+
+const budgets = new WeakMap<Request, Budget>();
+
+/** The budget of the request `c` (the guard's); a fresh default one outside the guard. */
+export const budgetOf = (c: Context): Budget => budgets.get(c.req.raw) ?? new Budget(DEFAULT_BUDGETS.defaultMs);
+
+/**
+ * Gives the request `ms` to answer: past it, answers 503 (request_timeout) and abandons what was bound to the
+ * budget. Put it before the admission guard, so that an abandoned request keeps its slot until its work ends.
+ */
+export function budgetGuard(ms: number): MiddlewareHandler {
+  return async (c, next) => {
+    const budget = new Budget(ms);
+    budgets.set(c.req.raw, budget);
+    let timer: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => { budget.expire(); reject(timedOut(ms)); }, ms);
+    });
+    try {
+      await Promise.race([next(), expiry]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

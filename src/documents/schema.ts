@@ -56,6 +56,8 @@ export const documents = pgTable("documents", {
   index("documents_type_idx").on(t.docType),
   index("documents_issuer_idx").on(t.issuerId),
   index("documents_search_idx").using("gin", t.searchVector),
+  // Every beginning of every word of the symbol and title, which search lists first (src/search, migration 0017).
+  index("documents_title_prefix_idx").using("gin", sql`search_prefixes(${t.searchFolded})`),
   check("documents_doc_type", oneOf(t.docType, DOCUMENT_TYPES)),
   check("documents_status", oneOf(t.status, DOCUMENT_STATUSES)),
 ]);

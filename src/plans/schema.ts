@@ -58,6 +58,8 @@ export const indicators = pgTable("indicators", {
   index("indicators_document_idx").on(t.documentId),
   index("indicators_owner_idx").on(t.ownerId),
   index("indicators_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  // Every beginning of every word: what search asks for a typed word (src/search, migration 0017).
+  index("indicators_search_prefix_idx").using("gin", sql`search_prefixes(${t.searchFolded})`),
   check("indicators_comparator", oneOf(t.comparator, COMPARATORS)),
   check("indicators_direction", oneOf(t.direction, DIRECTIONS)),
   check("indicators_bounds", sql`${t.min} is null or ${t.max} is null or ${t.min} <= ${t.max}`),
@@ -121,6 +123,8 @@ export const tasks = pgTable("tasks", {
 }, (t) => [
   index("tasks_document_idx").on(t.documentId),
   index("tasks_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchFolded})`),
+  // Every beginning of every word: what search asks for a typed word (src/search, migration 0017).
+  index("tasks_search_prefix_idx").using("gin", sql`search_prefixes(${t.searchFolded})`),
   check("tasks_deadline_kind", oneOf(t.deadlineKind, DEADLINE_KINDS)),
   check("tasks_status", oneOf(t.status, TASK_STATUSES)),
 ]);

@@ -46,3 +46,70 @@ describe("search over the sample province", () => {
     expect(res.body.error.fields[0].field).toBe("q");
   });
 });
+
+describe("search stops at the page it shows", () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer({ samples: true }); });
+  afterAll(async () => { await s.close(); });
+  const hitsOf = async (query: string, client = s) => {
+    const res = await client.call("GET", `/api/search?${query}`);
+    expect(res.status).toBe(200);
+    return res.body as { hits: { kind: string; id: number; documentId: number; title: string; rank: number }[]; more: boolean };
+  };
+  const publish = async (title: string, issuedOn: string, fullText: string | null = null, status = "published") =>
+    (await s.call("POST", "/api/documents", { title, issuedOn, fullText, status })).body.id as number;
+
+  it("says whether there is more than the page", async () => {
+    const all = await hitsOf("q=che%20phu%20rung&limit=200");
+    expect(all.more).toBe(false);
+    expect(all.hits.length).toBeGreaterThan(2);
+    const page = await hitsOf("q=che%20phu%20rung&limit=2");
+    expect(page.hits).toHaveLength(2);
+    expect(page.more).toBe(true);
+  });
+
+  it("lists a title match before documents that only mention the word, those newest first, however many there are", async () => {
+    const titled = await publish("Kế hoạch về vùng trồng quýt Bắc Sơn", "2020-03-01");
+    const bodies = [];
+    for (const [k, day] of ["2021-05-01", "2024-01-01", "2022-07-01", "2023-02-01", "2019-09-09"].entries()) bodies.push(await publish(`Báo cáo số ${k + 1} về sản xuất nông nghiệp`, day, "Phát triển vùng trồng quýt Bắc Sơn gắn với du lịch."));
+    const { hits, more } = await hitsOf("q=quyt%20bac%20son&kinds=document&limit=3");
+    expect(hits.map((h) => h.id)).toEqual([titled, bodies[1], bodies[3]]);
+    expect(hits[0].rank).toBeGreaterThan(0);
+    expect(more).toBe(true);
+    expect((await hitsOf("q=quyt%20bac%20son&kinds=document&limit=10")).more).toBe(false);
+  });
+
+  it("fills the page from a common word's matches, ranked, and the same matches as a rarer search reads through the index", async () => {
+    const doc = await publish("Kế hoạch phát triển cây quýt", "2024-06-01");
+    const texts = ["Trồng mới cây quýt tại các xã vùng cao", "Chế biến tinh dầu quýt, quế", "Cây quýt: trồng, chăm sóc và chế biến cây quýt", "Xây dựng thương hiệu quýt Lạng Sơn",
+      "Hỗ trợ hợp tác xã trồng quýt", "Mở rộng thị trường quýt, quế", "Tập huấn kỹ thuật chăm sóc cây quýt", "Cấp mã số vùng trồng quýt"];
+    for (const text of texts) expect((await s.call("POST", "/api/tasks", { documentId: doc, text })).status).toBe(201);
+    // Eight matches: a page of five is read from the newest rows, every match when the page holds them all.
+    const page = await hitsOf("q=quyt&kinds=task&limit=5");
+    const all = await hitsOf("q=quyt&kinds=task&limit=50");
+    expect(page.hits).toHaveLength(5);
+    expect(page.more).toBe(true);
+    expect(all.hits.filter((h) => texts.includes(h.title))).toHaveLength(8);
+    for (const h of page.hits) expect(all.hits.map((a) => a.id)).toContain(h.id);
+    for (const { hits } of [page, all]) for (let i = 1; i < hits.length; i++) expect(hits[i - 1].rank).toBeGreaterThanOrEqual(hits[i].rank);
+    // The task that says it twice ranks first, on either path.
+    expect(all.hits[0].title).toBe("Cây quýt: trồng, chăm sóc và chế biến cây quýt");
+    // A prefix of a word finds it on both paths ("quy" begins "quýt"), a prefix of none finds nothing.
+    const both = ["Cây quýt: trồng, chăm sóc và chế biến cây quýt", "Tập huấn kỹ thuật chăm sóc cây quýt"];
+    expect((await hitsOf("q=cham%20soc%20cay%20quy&kinds=task&limit=50")).hits.map((h) => h.title).sort()).toEqual(both);
+    const one = await hitsOf("q=cham%20soc%20cay%20quy&kinds=task&limit=1");
+    expect(both).toContain(one.hits[0].title);
+    expect(one.more).toBe(true);
+    expect((await hitsOf("q=cay%20quytx&kinds=task")).hits).toEqual([]);
+  });
+
+  it("shows a draft and its items only to those who may read drafts", async () => {
+    const draft = await publish("Dự thảo kế hoạch phát triển cây sachi", "2025-01-01", "Trồng sachi.", "draft");
+    await s.call("POST", "/api/tasks", { documentId: draft, text: "Trồng thử nghiệm cây sachi" });
+    const admin = await hitsOf("q=cay%20sachi");
+    expect(new Set(admin.hits.map((h) => h.kind))).toEqual(new Set(["document", "task"]));
+    const viewer = await s.as("xem-tim-kiem", "viewer");
+    expect((await hitsOf("q=cay%20sachi", viewer as TestServer)).hits).toEqual([]);
+    expect((await hitsOf("q=cay%20sachi&limit=1", viewer as TestServer)).more).toBe(false);
+  });
+});

@@ -1,7 +1,14 @@
 /**
  * Search across documents, tasks and indicators, ignoring accents and case on both engines:
- * every searchable table keeps a folded copy of its text (`search_folded`) with a GIN index,
- * and the query is folded the same way (text/fold).
+ * every searchable table keeps a folded copy of its text (`search_folded`), and the query is folded the
+ * same way (text/fold); each word typed is the beginning of a word of what it finds.
+ *
+ * A search stops at the page it shows: each kind ranks a bounded number of candidates, never every match (a
+ * common word matches 66,000 of a national database's million tasks: ranking them all cost a second a query,
+ * and even asking a GIN index for them all costs 40 to 400 ms). So each kind first reads its newest rows in
+ * order, RECENT_ROWS at most: a common word fills the page there, with the newest of its matches, whatever the
+ * size of the table. A rarer word then asks the index, which has few matches to give: up to RANKED of them
+ * are ranked, all of them unless the word is common only in older rows. `more` says the page is not all.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { invalid } from "../core/errors.js";
@@ -21,8 +28,21 @@ export interface SearchHit {
   rank: number;
 }
 
+/** How many of a kind's newest rows are read before its index is asked: a word in fewer than (page + 1) of them is rare enough for the index. */
+export const RECENT_ROWS = 2000;
+/** At most this many of a kind's matches are ranked when its index is asked (more than a page: the route allows 200). */
+export const RANKED = 500;
+
+interface Row { kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number; issued_on: string | null }
+
+/**
+ * One group of hits: `recent(n)` reads at most n matches among the newest RECENT_ROWS rows, `indexed(n)`
+ * at most n matches through the index. Each returns Row columns.
+ */
+interface Tier { recent: (n: number) => SQL; indexed: (n: number) => SQL }
+
 /** `drafts`: whether the searcher may see draft documents and their items (see policy.readsDrafts). */
-export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts: boolean): Promise<{ query: string; hits: SearchHit[] }> {
+export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts: boolean): Promise<{ query: string; hits: SearchHit[]; more: boolean }> {
   const tsquery = toPrefixTsquery(typed);
   if (!tsquery) throw invalid("q", "search_empty");
   const q = sql`to_tsquery('simple', ${tsquery})`;
@@ -31,30 +51,77 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   // 0.1 ms a row: 20 ms a search. A row can match only if a word of its folded text (words of [a-z0-9] joined
   // by spaces: text/fold searchDocumentText) begins with each word typed, so that cheap test goes first (the
   // planner orders conditions by cost) and to_tsvector runs only on the rows that pass it ("rung" no longer
-  // folds every task saying "trung ương"); where the index is used, it is one more check on rows it found.
+  // folds every task saying "trung ương"); the newest rows read in order pass through it too.
   const holdsWords = (column: SQL) => sql.join(queryWords(typed).map((w) => sql`(starts_with(${column}, ${w}) or strpos(${column}, ${" " + w}) > 0)`), sql` and `);
-  // `d` is the joined document's row: its own status says it, without a subquery per part.
+  const matches = (column: SQL) => sql`${holdsWords(column)} and to_tsvector('simple', ${column}) @@ ${q}`;
+  // The same question of the indexes of every beginning of every word (search_prefixes, migration 0017): each
+  // word typed, whole, among them. Words of a folded text are split on spaces there and by the parser here,
+  // alike for words of [a-z0-9]. The cheap test still goes first, for the small tables read row by row.
+  const words = sql`to_tsquery('simple', ${queryWords(typed).join(" & ")})`;
+  const indexedMatches = (column: SQL) => sql`${holdsWords(column)} and search_prefixes(${column}) @@ ${words}`;
+  // `d` is the document's row (joined for an item): its own status says whether it is visible.
   const visible = drafts ? sql`` : sql` and d.status = 'published'`;
-  const parts = [];
-  // Documents are ranked on their symbol and title only: ranking on the whole body vector costs
-  // a read of every matching body, and a match in the title is what people look for first.
-  // Documents that match only in their body follow, newest first.
-  if (kinds.includes("document")) parts.push(sql`
-    select 'document' as kind, d.id, d.id as document_id, d.symbol as document_symbol, d.title,
-      ts_rank(to_tsvector('simple', d.search_folded), ${q}) as rank, d.issued_on
-    from documents d where d.search_vector @@ ${q}${visible}`);
-  if (kinds.includes("task")) parts.push(sql`
-    select 'task' as kind, t.id, t.document_id, d.symbol as document_symbol, t.text as title,
-      ts_rank(to_tsvector('simple', t.search_folded), ${q}) as rank, d.issued_on
-    from tasks t join documents d on d.id = t.document_id where ${holdsWords(sql`t.search_folded`)} and to_tsvector('simple', t.search_folded) @@ ${q}${visible}`);
-  if (kinds.includes("indicator")) parts.push(sql`
-    select 'indicator' as kind, i.id, i.document_id, d.symbol as document_symbol, i.name as title,
-      ts_rank(to_tsvector('simple', i.search_folded), ${q}) as rank, d.issued_on
-    from indicators i join documents d on d.id = i.document_id where ${holdsWords(sql`i.search_folded`)} and to_tsvector('simple', i.search_folded) @@ ${q}${visible}`);
-  const rows = await queryRows<{ kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number }>(db,
-    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by rank desc, issued_on desc nulls last, kind, id limit ${limit}`);
+  const newestDocuments = sql`(select id, symbol, title, issued_on, status, search_folded, search_vector from documents
+    order by issued_on desc nulls last, id desc nulls last limit ${RECENT_ROWS})`;
+  const ranked: Tier[] = [];
+  let bodies: Tier | null = null;
+  if (kinds.includes("document")) {
+    // Documents are ranked on their symbol and title only (their own GIN index, documents_title_prefix_idx):
+    // ranking on the whole body vector costs a read of every matching body, and a match in the title is what
+    // people look for first. Documents that match only in their body follow (rank 0), newest first.
+    const title = sql`to_tsvector('simple', d.search_folded)`;
+    const heading = sql`'document' as kind, d.id, d.id as document_id, d.symbol as document_symbol, d.title, d.issued_on::text as issued_on`;
+    ranked.push({
+      recent: (n) => sql`select ${heading}, ts_rank(${title}, ${q}) as rank from ${newestDocuments} d where ${matches(sql`d.search_folded`)}${visible} limit ${n}`,
+      indexed: (n) => sql`select ${heading}, ts_rank(${title}, ${q}) as rank from documents d where ${indexedMatches(sql`d.search_folded`)}${visible} limit ${n}`,
+    });
+    bodies = {
+      // The newest rows come in order (documents_issued_idx), so the first n matches are the newest n.
+      recent: (n) => sql`select ${heading}, 0 as rank from ${newestDocuments} d where d.search_vector @@ ${q} and not ${title} @@ ${q}${visible} limit ${n}`,
+      indexed: (n) => sql`select ${heading}, 0 as rank from documents d where d.search_vector @@ ${q} and not ${title} @@ ${q}${visible}
+        order by d.issued_on desc nulls last, d.id desc nulls last limit ${n}`,
+    };
+  }
+  // Tasks and indicators: the newest by id, which grows as they are written.
+  const item = (kind: SearchKind, table: SQL, title: SQL): Tier => {
+    const columns = sql`'${sql.raw(kind)}' as kind, x.id, x.document_id, d.symbol as document_symbol, x.${title} as title,
+      ts_rank(to_tsvector('simple', x.search_folded), ${q}) as rank, d.issued_on::text as issued_on`;
+    return {
+      recent: (n) => sql`select ${columns} from (select id, document_id, ${title}, search_folded from ${table} order by id desc limit ${RECENT_ROWS}) x
+        join documents d on d.id = x.document_id where ${matches(sql`x.search_folded`)}${visible} limit ${n}`,
+      indexed: (n) => sql`select ${columns} from ${table} x join documents d on d.id = x.document_id where ${indexedMatches(sql`x.search_folded`)}${visible} limit ${n}`,
+    };
+  };
+  if (kinds.includes("task")) ranked.push(item("task", sql`tasks`, sql`text`));
+  if (kinds.includes("indicator")) ranked.push(item("indicator", sql`indicators`, sql`name`));
+
+  /**
+   * A tier's rows: the newest `page` that match if its newest rows hold that many (a common word: there are more
+   * than the page shows), else up to `all` that match, through its index.
+   */
+  const gather = async (tier: Tier, page: number, all: number): Promise<Row[]> => {
+    const recent = await queryRows<Row>(db, tier.recent(page));
+    return recent.length === page ? recent : queryRows<Row>(db, tier.indexed(all));
+  };
+  // One more row than is shown says whether there is more than that.
+  const rows: Row[] = [];
+  let more = false;
+  for (const tier of ranked) {
+    const found = await gather(tier, limit + 1, RANKED + 1);
+    if (found.length > RANKED) { found.pop(); more = true; }
+    rows.push(...found);
+  }
+  // Documents matching only in their body come after every ranked hit: asked for only when those leave room.
+  if (bodies && rows.length <= limit) rows.push(...await gather(bodies, limit + 1 - rows.length, limit + 1 - rows.length));
+  // Best rank first; then the newest document, undated last; then a stable order.
+  rows.sort((a, b) => Number(b.rank) - Number(a.rank) || compareDates(a.issued_on, b.issued_on) || a.kind.localeCompare(b.kind) || Number(a.id) - Number(b.id));
+  if (rows.length > limit) more = true;
   return {
     query: typed,
-    hits: rows.map((r) => ({ kind: r.kind, id: Number(r.id), documentId: Number(r.document_id), documentSymbol: r.document_symbol, title: r.title, rank: Number(r.rank) })),
+    hits: rows.slice(0, limit).map((r) => ({ kind: r.kind, id: Number(r.id), documentId: Number(r.document_id), documentSymbol: r.document_symbol, title: r.title, rank: Number(r.rank) })),
+    more,
   };
 }
+
+/** Newest first, undated last (dates as ISO text). */
+const compareDates = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);

@@ -96,6 +96,8 @@ const cases: [string, (i: number) => string, number?][] = [
   ["documents list with text filter", (i) => `/api/documents?q=${encodeURIComponent(words[i % words.length])}`],
   ["search across documents, tasks, indicators", (i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}`],
   ["search for a phrase in nearly every document", () => `/api/search?q=${encodeURIComponent(commonPhrase)}`],
+  // Words in a few of the sample province's texts only: search asks its indexes (src/search).
+  ["search for words in few rows", (i) => `/api/search?q=${encodeURIComponent(["cua khau huu nghi", "dong dang"][i % 2])}`],
   ["tasks of one agency", (i) => `/api/tasks?agencyId=${13 + (i % 30)}`],
   ["document graph", (i) => `/api/documents/${100 + (i * 7) % 2500}/graph`],
   [`baseline at ${DASHBOARD_USERS} clients (/api/ping)`, () => "/api/ping", DASHBOARD_USERS],

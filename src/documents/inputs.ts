@@ -37,6 +37,8 @@ export const documentListQuery = z.object({
    * document implements ("implemented": the tops of chains, a resolution known only by citation, as scopes).
    */
   stubs: z.enum(["true", "false", "implemented"]).default("true"),
+  /** Start after this row (the `next` of the page before): a deep page without OFFSET. `page` is then only echoed. */
+  after: z.string().max(200).optional(),
   ...pageQuery,
 });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;

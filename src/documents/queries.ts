@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import { notFound } from "../core/errors.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import { queryRows, type Database } from "../storage/database.js";
-import { countWhere, pageOf, pageOffset, type Page } from "../storage/records.js";
+import { countWhere, decodeCursor, encodeCursor, pageOffset, type Page } from "../storage/records.js";
 import { agencies } from "../agencies/schema.js";
 import type { DocumentListQuery } from "./inputs.js";
 import { documentLinks, documents, documentSections } from "./schema.js";
@@ -31,10 +31,18 @@ export async function findDocument(db: Database, id: number, drafts: boolean): P
   return row;
 }
 
-/** `drafts`: whether the reader may see draft documents (see policy.readsDrafts). */
-export async function listDocuments(db: Database, q: DocumentListQuery, drafts: boolean): Promise<Page<DocumentSummary>> {
+/** A page of documents, and where the next one starts (null after the last): pass it back as `after`. */
+export type DocumentPage = Page<DocumentSummary> & { next: string | null };
+
+/**
+ * Newest first (undated last), then by id. `drafts`: whether the reader may see draft documents (see
+ * policy.readsDrafts). A page starts at `after` when given (keyset: an index scan on documents_issued_idx from
+ * that row, however deep), else at `page` (OFFSET, for the first few pages a pager numbers).
+ */
+export async function listDocuments(db: Database, q: DocumentListQuery, drafts: boolean): Promise<DocumentPage> {
   const where: SQL[] = [];
-  if (!drafts) where.push(inPublishedDocument(documents.id));
+  // The documents' own status, not inPublishedDocument's semi-join of the table with itself: the count reads it once.
+  if (!drafts) where.push(eq(documents.status, "published"));
   const tsquery = q.q ? toPrefixTsquery(q.q) : null;
   if (tsquery) where.push(sql`${documents.searchVector} @@ to_tsquery('simple', ${tsquery})`);
   if (q.type) where.push(eq(documents.docType, q.type));
@@ -47,16 +55,39 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
       where l.to_id = ${documents.id} and l.kind = 'implements' and below.status = 'published'))`);
   }
   const condition = where.length ? and(...where) : undefined;
-  const page = (columns: typeof summarySelect) => db.select(columns).from(documents).leftJoin(agencies, eq(agencies.id, documents.issuerId))
-    .where(condition).orderBy(sql`${documents.issuedOn} desc nulls last`, desc(documents.id)).limit(q.pageSize).offset(pageOffset(q));
-  if (!tsquery) {
+  const after = q.after ? decodeCursor(q.after, "after", ["date", "int"], [true, false]) : null;
+  // One row past the page tells whether there is a next one.
+  const wanted = q.pageSize + 1;
+  const rowsOf = (columns: typeof summarySelect, keyset: SQL | undefined, limit: number, offset = 0) => db.select(columns).from(documents)
+    .leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(and(condition, keyset))
+    // Both keys as documents_issued_idx orders them (id never null: "nulls last" only matches the index, so no sort step).
+    .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(limit).offset(offset);
+  let rows: DocumentSummary[];
+  let total: number;
+  if (after) {
+    const [issuedOn, id] = after;
+    // Two ranges of the index, each a row comparison it can seek to: the dated rows after the cursor, then the
+    // undated (last in this order). An OR of the two would be a filter on a scan from the top.
+    if (issuedOn === null) rows = await rowsOf(summarySelect, sql`${documents.issuedOn} is null and ${documents.id} < ${id}`, wanted);
+    else {
+      rows = await rowsOf(summarySelect, sql`(${documents.issuedOn}, ${documents.id}) < (${issuedOn}::date, ${id}::integer)`, wanted);
+      if (rows.length < wanted) rows.push(...await rowsOf(summarySelect, sql`${documents.issuedOn} is null`, wanted - rows.length));
+    }
+    total = await countWhere(db, documents, condition);
+  } else if (!tsquery) {
     // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap.
-    return pageOf(db, documents, condition, q, await page(summarySelect));
+    rows = await rowsOf(summarySelect, undefined, wanted, pageOffset(q));
+    total = await countWhere(db, documents, condition);
+  } else {
+    // With one, every matching body is read: take the total from the same scan instead of reading them twice.
+    const counted = (await rowsOf({ ...summarySelect, total: sql<number>`count(*) over ()` } as typeof summarySelect, undefined, wanted, pageOffset(q))) as (DocumentSummary & { total: number })[];
+    total = counted.length ? Number(counted[0].total) : await countWhere(db, documents, condition);
+    rows = counted.map(({ total: _t, ...item }) => item);
   }
-  // With one, every matching body is read: take the total from the same scan instead of reading them twice.
-  const rows = (await page({ ...summarySelect, total: sql<number>`count(*) over ()` } as typeof summarySelect)) as (DocumentSummary & { total: number })[];
-  const total = rows.length ? Number(rows[0].total) : await countWhere(db, documents, condition);
-  return { items: rows.map(({ total: _t, ...item }) => item), total, page: q.page, pageSize: q.pageSize };
+  const items = rows.slice(0, q.pageSize);
+  const last = items.at(-1);
+  const next = rows.length > q.pageSize && last ? encodeCursor([last.issuedOn, last.id]) : null;
+  return { items, total, page: q.page, pageSize: q.pageSize, next };
 }
 
 export interface LinkedDocument {

@@ -105,6 +105,44 @@ describe("documents API", () => {
     expect(page.items).toHaveLength(2);
     expect((await s.call("GET", "/api/documents?pageSize=0")).status).toBe(400);
   });
+
+  it("pages on by `after` through the same rows in the same order as by page, undated last, with the total on each page", async () => {
+    // Several documents on one day and several undated: ties broken by id across a page's end, and the turn from dated to undated.
+    for (let k = 0; k < 7; k++) {
+      await s.call("POST", "/api/documents", { symbol: `${300 + k}/QĐ-UBND`, title: `Quyết định ngày chung ${k}`, issuedOn: "15/06/2024" });
+      await s.call("POST", "/api/documents", { symbol: `${400 + k}/QĐ-UBND`, title: `Quyết định chưa rõ ngày ${k}` });
+    }
+    const ids = (body: { items: { id: number }[] }) => body.items.map((d) => d.id);
+    const total = await count();
+    const all = (await s.call("GET", `/api/documents?pageSize=${total}`)).body;
+    expect(all.next).toBeNull();
+    for (const size of [1, 3, 4]) {
+      const walked: number[] = [];
+      let body = (await s.call("GET", `/api/documents?pageSize=${size}`)).body;
+      for (let page = 1; ; page++) {
+        expect(ids(body)).toEqual(ids((await s.call("GET", `/api/documents?pageSize=${size}&page=${page}`)).body));
+        expect(body.total).toBe(total);
+        walked.push(...ids(body));
+        if (!body.next) break;
+        body = (await s.call("GET", `/api/documents?pageSize=${size}&page=${page + 1}&after=${body.next}`)).body;
+      }
+      expect(walked).toEqual(ids(all));
+    }
+    // Filters hold on every page.
+    const first = (await s.call("GET", "/api/documents?type=decision&year=2024&pageSize=5")).body;
+    const second = (await s.call("GET", `/api/documents?type=decision&year=2024&pageSize=5&after=${first.next}`)).body;
+    expect([...first.items, ...second.items].map((d: { symbol: string }) => d.symbol)).toEqual([306, 305, 304, 303, 302, 301, 300].map((n) => `${n}/QĐ-UBND`));
+    expect(second).toMatchObject({ total: 7, next: null });
+  });
+
+  it("refuses a cursor it did not give, naming the field", async () => {
+    for (const after of ["xyz", Buffer.from('["2024-01-01"]').toString("base64url"), Buffer.from('[null, "1; drop table documents"]').toString("base64url"),
+      Buffer.from('["2024-02-31", 5]').toString("base64url"), Buffer.from('["2024-13-01", 5]').toString("base64url")]) {
+      const res = await s.call("GET", `/api/documents?after=${after}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toEqual([{ field: "after", message: expect.stringContaining("Vị trí trang") }]);
+    }
+  });
 });
 
 describe("links and the document graph", () => {

@@ -4,7 +4,7 @@
  */
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { AppError, conflict, notFound } from "../core/errors.js";
+import { AppError, conflict, invalid, notFound } from "../core/errors.js";
 import { queryRows, type Database } from "./database.js";
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
@@ -48,6 +48,26 @@ export interface PageRequest {
 }
 
 export const pageOffset = ({ page, pageSize }: PageRequest) => (page - 1) * pageSize;
+
+/**
+ * A position in a list ordered by some keys, handed to the client as an opaque string: the next page starts after
+ * it (keyset paging), so a deep page is an index scan from there that stops at its last row, not an OFFSET that
+ * reads and throws away every row before it.
+ */
+export const encodeCursor = (keys: (string | number | null)[]) => Buffer.from(JSON.stringify(keys)).toString("base64url");
+
+/** "2024-02-29", not "2024-02-31" or "2024-13-01": what PostgreSQL takes as a date. */
+const isCalendarDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** The keys of a cursor (see encodeCursor), each of the kind expected: a problem on `field` when it is not one this list gave. */
+export function decodeCursor<K extends ("date" | "int")[]>(cursor: string, field: string, kinds: K, nullable: boolean[] = []): { [I in keyof K]: (K[I] extends "int" ? number : string) | null } {
+  let keys: unknown;
+  try { keys = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")); } catch { keys = null; }
+  const fits = (v: unknown, kind: "date" | "int", i: number) => (v === null ? nullable[i] === true
+    : kind === "int" ? Number.isSafeInteger(v) : typeof v === "string" && isCalendarDate(v));
+  if (!Array.isArray(keys) || keys.length !== kinds.length || !keys.every((v, i) => fits(v, kinds[i], i))) throw invalid(field, "cursor_malformed");
+  return keys as never;
+}
 
 /** Counts the rows a filter selects, for the `total` of a page. */
 export async function countWhere(db: Database, table: PgTable, where: SQL | undefined): Promise<number> {

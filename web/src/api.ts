@@ -1,7 +1,7 @@
 /** Typed calls to the theodoi API: the shapes come from the server's own types, never re-declared. */
 import { useCallback, useEffect, useState } from "react";
 import type { AgencyDetail, Agency } from "../../src/agencies/queries";
-import type { DocumentDetail, DocumentGraph, DocumentSummary } from "../../src/documents/queries";
+import type { DocumentDetail, DocumentGraph, DocumentPage, DocumentSummary } from "../../src/documents/queries";
 import type { SearchHit } from "../../src/search/search";
 import type { agencySuccessions } from "../../src/agencies/schema";
 import type { Page } from "../../src/storage/records";
@@ -27,7 +27,7 @@ export type ProjectList = Awaited<ReturnType<typeof listProjects>>;
 export type ProjectFormItem = SubmissionForm["projects"][number];
 export type { ProjectDetail, ProjectState, ProjectSummary };
 export type { Board, InboxItem, Round, RoundDetail, RoundProposal, SubmissionForm };
-export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
+export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentPage, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
 
 /** What GET/POST /api/session answer. */
 export interface Session { user: SessionUser; csrfToken: string; abilities: Action[] }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_TYPE_LABELS } from "../../../src/documents/labels";
-import { useApi, type Agency, type DocumentSummary, type Page } from "../api";
+import { useApi, type Agency, type DocumentPage, type Page } from "../api";
 import { LoadState } from "../components/Status";
 import { formatDate } from "../format";
 import { useLanguage } from "../i18n";
@@ -16,12 +16,23 @@ export function DocumentsPage() {
   const [typed, setTyped] = useState(params.get("q") ?? "");
   useEffect(() => setTyped(params.get("q") ?? ""), [params]);
   const page = Number(params.get("page") ?? 1);
+  // The page after a row (the server's `next`): a deep page is read from there, not counted down to by OFFSET.
+  const after = params.get("after");
   // Another filter starts the list at its first page.
-  const set = (key: string, value: string) => setParams(patchedQuery({ [key]: value, ...(key !== "page" && { page: null }) }));
+  const set = (key: string, value: string) => setParams(patchedQuery({ [key]: value, page: null, after: null }));
   const query = new URLSearchParams({ pageSize: String(PAGE_SIZE), page: String(page) });
   for (const key of ["q", "type", "issuerId", "year"]) { const v = params.get(key); if (v) query.set(key, v); }
   if (params.get("stubs") === "false") query.set("stubs", "false");
-  const list = useApi<Page<DocumentSummary>>(`/api/documents?${query}`);
+  // The cursor each page was reached by, for going back the same way; forgotten when the filters change.
+  const filters = query.toString();
+  const cursors = useRef({ filters, of: new Map<number, string | null>() });
+  if (cursors.current.filters !== filters) cursors.current = { filters, of: new Map() };
+  cursors.current.of.set(page, after);
+  if (after) query.set("after", after);
+  const list = useApi<DocumentPage>(`/api/documents?${query}`);
+  const goTo = (to: number, cursor: string | null) => setParams(patchedQuery({ page: to > 1 ? String(to) : null, after: cursor }));
+  // Back by the cursor it was reached by; a page reached otherwise (an address typed or shared) by its number.
+  const previous = () => goTo(page - 1, cursors.current.of.get(page - 1) ?? null);
   const issuers = useApi<Page<Agency>>("/api/agencies?pageSize=500");
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
@@ -74,9 +85,9 @@ export function DocumentsPage() {
             </table>
           )}
           <nav className="pager" aria-label="pagination">
-            <button disabled={page <= 1} onClick={() => set("page", String(page - 1))}>{t.previous}</button>
+            <button disabled={page <= 1} onClick={previous}>{t.previous}</button>
             <span>{t.page(page, pages)}</span>
-            <button disabled={page >= pages} onClick={() => set("page", String(page + 1))}>{t.next}</button>
+            <button disabled={!list.data?.next} onClick={() => goTo(page + 1, list.data!.next)}>{t.next}</button>
           </nav>
         </>
       )}

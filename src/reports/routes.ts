@@ -3,10 +3,10 @@ import { readsDrafts } from "../accounts/policy.js";
 import { id, year } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { compileReport, reportDocx } from "./consolidated.js";
+import { compileReport } from "./consolidated.js";
+import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
 import { reportFormSchema } from "./form.js";
 import { REPORT_TEMPLATES } from "./issuing-body.js";
-import { tablesXlsx } from "./xlsx.js";
 import { saveReportDraft } from "./drafts.js";
 import { documents } from "../documents/schema.js";
 import { findById } from "../storage/records.js";
@@ -17,7 +17,7 @@ export const reportRoutes = [
     handler: async ({ ctx, params, query }) => {
       const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!), query.template));
       const docx = query.format === "docx";
-      return new Response(new Uint8Array(docx ? await reportDocx(report) : await tablesXlsx(report.appendices)), { headers: {
+      return new Response(new Uint8Array(docx ? await renderReportDocx(report) : await renderAppendicesXlsx(report.appendices)), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="bao-cao-van-ban-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,
       } });

@@ -1,0 +1,34 @@
+/**
+ * Reports' files written in worker threads: the same document as written on the server's thread, and a failure
+ * that fails only its own file. (What it spares the server's thread is measured in bench/, not here.)
+ */
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { compileReport, planBySymbol, reportDocx, type ConsolidatedReport } from "./consolidated.js";
+import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
+
+let t: TestDatabase;
+let report: ConsolidatedReport;
+beforeAll(async () => {
+  t = await openTestDatabase({ samples: true });
+  report = await compileReport(t.store.db, await planBySymbol(t.store.db, "23/KH-UBND"), 2024, "2026-12-06", false);
+});
+afterAll(async () => { await t?.drop(); });
+
+const body = (docx: Buffer) => new TextDecoder().decode(unzipSync(new Uint8Array(docx))["word/document.xml"]);
+
+describe("reports written in worker threads", () => {
+  it("write the same document as the server's thread would, and its appendices as a workbook", { timeout: 60_000 }, async () => {
+    expect(body(await renderReportDocx(report))).toBe(body(await reportDocx(report)));
+    const xlsx = unzipSync(new Uint8Array(await renderAppendicesXlsx(report.appendices)));
+    expect(Object.keys(xlsx)).toContain("xl/workbook.xml");
+  });
+
+  it("fail only the file that cannot be written, and write the next", { timeout: 60_000 }, async () => {
+    const broken = { ...report, sections: null } as unknown as ConsolidatedReport;
+    await expect(renderReportDocx(broken)).rejects.toThrow(/writing the report failed/);
+    expect(body(await renderReportDocx(report))).toContain("BÁO CÁO");
+  });
+
+});

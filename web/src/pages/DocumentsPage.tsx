@@ -24,7 +24,7 @@ export function DocumentsPage() {
   for (const key of ["q", "type", "issuerId", "year"]) { const v = params.get(key); if (v) query.set(key, v); }
   if (params.get("stubs") === "false") query.set("stubs", "false");
   // The cursor each page was reached by, for going back the same way; forgotten when the filters change.
-  const filters = query.toString();
+  const filters = new URLSearchParams([...query].filter(([key]) => key !== "page")).toString();
   const cursors = useRef({ filters, of: new Map<number, string | null>() });
   if (cursors.current.filters !== filters) cursors.current = { filters, of: new Map() };
   cursors.current.of.set(page, after);

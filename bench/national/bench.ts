@@ -30,6 +30,8 @@ const PING_EVERY_MS = 20;
 const ONLY = process.env.NATIONAL_ONLY;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ADMIN_PASSWORD = "bench-national-admin";
+/** Where the local PostgreSQL keeps its postmaster's pid (Debian's cluster 15/main), to count its CPU. */
+const POSTMASTER_PID = process.env.NATIONAL_POSTMASTER_PID ?? "/var/run/postgresql/15-main.pid";
 
 const dataset = await ensureNational();
 const sizes = sizesAt(dataset.scale);
@@ -84,12 +86,13 @@ async function alive(): Promise<boolean> {
  */
 function databaseAndMachineCpu() {
   let postgres = 0;
+  // The cluster of the bench's database, not the others on the machine (a replica someone set up).
+  const postmaster = (() => { try { return readFileSync(POSTMASTER_PID, "utf8").split("\n")[0].trim(); } catch { return ""; } })();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      const raw = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!raw.includes("(postgres)")) continue;
-      const f = raw.split(") ")[1].split(" ");
-      postgres += Number(f[11]) + Number(f[12]) + (f[1] === "1" ? Number(f[13]) + Number(f[14]) : 0);
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      if (pid === postmaster) postgres += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (f[1] === postmaster) postgres += Number(f[11]) + Number(f[12]);
     } catch { /* gone */ }
   }
   const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);

@@ -342,6 +342,27 @@ await runCase(`document list, deep page (${deepPage} of 50), ${CLIENTS} clients`
   return { outcome, clients: CLIENTS };
 });
 
+/** The `next` cursor after the first `rows` documents of the list (keyset paging), walking pages of 500; null without cursors. */
+async function cursorAfter(rows: number): Promise<string | null> {
+  let after: string | null = null;
+  for (let seen = 0; seen < rows;) {
+    const size = Math.min(500, rows - seen);
+    const res = await fetch(`${server.base}/api/documents?pageSize=${size}${after ? `&after=${encodeURIComponent(after)}` : ""}`, { headers: { cookie: leader.cookie } });
+    const body = await res.json() as { next?: string | null };
+    if (!res.ok || !body.next) return null;
+    after = body.next;
+    seen += size;
+  }
+  return after;
+}
+const deepCursor = await cursorAfter((deepPage - 1) * 50);
+if (deepCursor) {
+  await runCase(`document list, deep page by cursor (after ${(deepPage - 1) * 50} rows), ${CLIENTS} clients`, { rpsShare: 0.25, label: "≥ 25% of the bare route's req/s" }, async () => {
+    const outcome = await load(() => `/api/documents?after=${encodeURIComponent(deepCursor)}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS);
+    return { outcome, clients: CLIENTS };
+  });
+}
+
 await runCase(`round board (round ${openRound?.id}, ${openRound?.reporters} agencies), ${CLIENTS} clients`, null, async () => {
   const outcome = await load(() => `/api/rounds/${openRound.id}`, Math.max(REQUESTS, 200), CLIENTS);
   return { outcome, clients: CLIENTS };

@@ -158,7 +158,7 @@ export async function loadNational(db: Database, { scale, seed, log = () => unde
       listed(SUBJECTS, `case when n % 10 = 9 then 0 else d.subject end`), "; phấn đấu đến năm ", until, " đạt ", num(rnd("d.id * 100 + n", 14, 100)), "%.");
     await run("documents", `insert into documents (id, symbol, symbol_key, number, symbol_year, type_code, issuer_code, doc_type, issuer_id, issued_on, title, full_text, status, search_folded, body_folded)
       select d.id, ${symbol.text}, d.id || '||' || ${typeCode(typeKey)} || '|' || ${issuerCode((cs) => cs.map(issuerKey))} || '|', d.id::text, null,
-        ${typeCode(typeKey)}, ${issuerCode((cs) => cs.map(issuerKey))}, (array['resolution', 'programme', 'plan', 'plan'])[d.level], d.issuer, make_date(d.year, d.month, d.day),
+        ${typeCode(typeKey)}, ${issuerCode((cs) => cs.map(issuerKey))}, (array['resolution', 'programme', 'plan', 'plan'])[d.level], d.issuer, least(make_date(d.year, d.month, d.day), date '${AS_OF}'),
         ${title("text")}, (select string_agg(${clause.text}, E'\\n' order by n) from generate_series(1, 20) n), 'published',
         ${symbol.folded} || ' ' || ${title("folded")}, (select string_agg(${clause.folded}, ' ' order by n) from generate_series(1, 20) n)
       from g_docs d left join g_docs p on p.id = d.parent`);

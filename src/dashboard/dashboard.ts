@@ -11,8 +11,8 @@
  * readers who come meanwhile waiting on it; at most a few builds at once in the process, and a reader
  * waits a bounded time (gate.ts).
  */
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { auditEvents } from "../audit/schema.js";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { forgetWriteMark, writeMark } from "../audit/write-mark.js";
 import { scopeDocuments } from "../documents/queries.js";
 import { withCounts, type ChainDocument } from "../evaluation/chain.js";
 import { agencies } from "../agencies/schema.js";
@@ -202,29 +202,6 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     reporting: true,
   };
   return { dashboard, indicators: indicatorRows, documents: docs };
-}
-
-/**
- * The newest entry of the audit trail: every write the dashboard reads leaves one (migration 0004),
- * whichever process or command made it, so a changed mark means the dashboard may have changed. (A
- * transaction committing after a later-numbered one can hide behind the mark: the TTL bounds that.)
- */
-async function readWriteMark(db: Database): Promise<number> {
-  const [row] = await db.select({ id: sql<string | number | null>`max(${auditEvents.id})` }).from(auditEvents);
-  return Number(row?.id ?? 0);
-}
-
-/** How long a read of the mark serves: a busy dashboard asks the database once a second, not once a request. */
-export const MARK_TTL_MS = 1000;
-const marks = new WeakMap<Database, { at: number; value: Promise<number> }>();
-
-function writeMark(db: Database, now: Date): Promise<number> {
-  const known = marks.get(db);
-  if (known && now.getTime() - known.at < MARK_TTL_MS) return known.value;
-  const value = readWriteMark(db);
-  marks.set(db, { at: now.getTime(), value });
-  value.catch(() => { if (marks.get(db)?.value === value) marks.delete(db); });
-  return value;
 }
 
 /**
@@ -435,7 +412,7 @@ const rebuilds = new WeakMap<Database, ReturnType<typeof setTimeout>>();
  * asked for before the rebuild waits on it. A build under way goes on, and its figures are not served.
  */
 export function invalidateDashboard(db: Database): void {
-  marks.delete(db);
+  forgetWriteMark(db);
   const cache = caches.get(db);
   if (!cache?.scopes.size) return;
   cache.generation++;

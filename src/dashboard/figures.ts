@@ -21,6 +21,7 @@ import type { TaskState } from "../evaluation/tasks.js";
 import { indicatorContributions, indicators, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { queryRows, type Database } from "../storage/database.js";
+import { idArray, integerIds } from "../storage/id-arrays.js";
 
 /** An indicator as the dashboard lists it, with the indicators it serves (for counting each target once). */
 export interface FigureIndicator {
@@ -72,8 +73,8 @@ export async function evaluateFigures(db: Database, ids: number[], year: number,
     .from(documents).where(inArray(documents.id, ids));
   const rows = await queryRows<{ document_id: number; n: number }>(db, sql`
     select document_id, count(*)::integer as n from (
-      select document_id from ${tasks} where document_id = any(${intArray(ids)})
-      union all select document_id from ${indicators} where document_id = any(${intArray(ids)})
+      select document_id from ${tasks} where document_id = any(${idArray(ids)})
+      union all select document_id from ${indicators} where document_id = any(${idArray(ids)})
     ) r group by document_id`);
   const size = new Map(rows.map((r) => [Number(r.document_id), Number(r.n)]));
   for (const d of docs) {
@@ -145,9 +146,6 @@ const NO_FIGURES = ["audit_events", "document_links", "projects", "project_metri
 const FIGURES = ["documents", "tasks", "indicators", "indicator_values", "indicator_targets", "indicator_contributions", "task_versions", "document_obligations",
   "task_agencies", "submission_tasks", "submissions", "reporting_rounds", "reporting_round_plans"];
 
-const idsOf = (xs: Iterable<unknown>) => [...new Set([...xs].map(Number).filter((n) => Number.isInteger(n) && n > 0))];
-/** Ids as one array parameter written inline (a list of thousands of parameters is what the planner handles worst); only integers pass. */
-const intArray = (xs: Iterable<unknown>) => sql.raw(`'{${idsOf(xs).join(",")}}'::integer[]`);
 const textArray = (xs: string[]) => sql.raw(`'{${xs.join(",")}}'::text[]`);
 
 /** Where a catch-up stands in the audit trail: the newest entry seen, and the entries seen among the last LOOKBACK. */
@@ -166,7 +164,7 @@ async function auditPosition(db: Database, newest: number): Promise<AuditPositio
  * 12,000-task plan published is 25,000 entries.
  */
 export async function changedDocuments(db: Database, from: AuditPosition): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
-  const unseen = sql`id > ${from.mark - LOOKBACK} and id <> all(${intArray(from.seen)})`;
+  const unseen = sql`id > ${from.mark - LOOKBACK} and id <> all(${idArray(from.seen)})`;
   const tables = await queryRows<{ table_name: string; newest: number }>(db, sql`select table_name, max(id) as newest from audit_events where ${unseen} group by table_name`);
   const position = await auditPosition(db, Math.max(from.mark, ...tables.map((t) => Number(t.newest))));
   if (tables.some((t) => !FIGURES.includes(t.table_name) && !NO_FIGURES.includes(t.table_name))) return { documents: "all", position };
@@ -216,7 +214,7 @@ export async function changedDocuments(db: Database, from: AuditPosition): Promi
     )
     select id from doc_ids
     union select x.document_id from ${indicators} x where x.id in (select id from up)`);
-  return { documents: new Set(idsOf(rows.map((r) => r.id))), position };
+  return { documents: new Set(integerIds(rows.map((r) => r.id))), position };
 }
 
 /** A year's figures as judged on one day, where in the audit trail they are up to date, and when that was looked at. */

@@ -11,6 +11,7 @@ import { valueVisible } from "../plans/indicators.js";
 import { indicatorContributions, indicators, indicatorValues, tasks } from "../plans/schema.js";
 import { roundPlans, rounds, submissions, submissionTasks } from "../reporting/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
+import { idIn } from "../storage/id-arrays.js";
 import { foldVietnamese } from "../text/fold.js";
 import { evaluateIndicator, isBand, upTo, type IndicatorEvaluation, type IndicatorTarget, type Observation, type RecordedObservation } from "./indicators.js";
 import { servedSeries } from "./contributions.js";
@@ -61,14 +62,15 @@ export async function evaluatePlans(db: Database, documentIds: number[] | "all",
     direction: indicators.direction, targetYear: indicators.targetYear, perYear: indicators.perYear, periodFrom: indicators.periodFrom, periodTo: indicators.periodTo,
     baselineValue: indicators.baselineValue, baselineYear: indicators.baselineYear,
   }).from(indicators).where(inScope(indicators.documentId)).orderBy(asc(indicators.documentId), asc(indicators.startOffset), asc(indicators.id));
-  const yearlyValues = (which: SQL) => db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
-    .from(indicatorValues).innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(and(which, lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts)));
-  const values = planIndicators.length ? await yearlyValues(inScope(indicators.documentId)) : [];
+  // The values of indicators known by id (the scope's, then those serving them): on their index, whatever the scope.
+  const yearlyValues = (ids: number[]) => db.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodYear: indicatorValues.periodYear, value: indicatorValues.value, kind: indicatorValues.kind, recordedAt: indicatorValues.updatedAt })
+    .from(indicatorValues)
+    .where(and(idIn(indicatorValues.indicatorId, ids), lte(indicatorValues.periodYear, year), ne(indicatorValues.kind, "plan"), valueVisible(drafts)));
+  const values = planIndicators.length ? await yearlyValues(planIndicators.map((i) => i.id)) : [];
   const serving = planIndicators.length ? await servingIndicators(db, inScope(indicators.documentId), drafts) : { links: [], units: new Map<number, string | null>() };
   const inScopeIds = new Set(planIndicators.map((i) => i.id));
   const servingIds = [...serving.units.keys()].filter((id) => !inScopeIds.has(id));
-  if (servingIds.length) values.push(...await yearlyValues(inArray(indicators.id, servingIds)));
+  if (servingIds.length) values.push(...await yearlyValues(servingIds));
   // The accepted reports on each task, over every round of its plan up to the year, the latest period first.
   const reported = await db.select({ taskId: submissionTasks.taskId, status: submissionTasks.status, periodYear: rounds.periodYear })
     .from(submissionTasks).innerJoin(submissions, eq(submissions.id, submissionTasks.submissionId))

@@ -4,6 +4,7 @@ import { id, year } from "../core/fields.js";
 import { findDocument } from "../documents/queries.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
+import { untilWrite } from "../audit/write-mark.js";
 import { evaluateChain } from "./chain.js";
 
 export const evaluationRoutes = [
@@ -13,7 +14,10 @@ export const evaluationRoutes = [
       const drafts = readsDrafts(ctx.user!);
       const plan = await findDocument(db, params.id, drafts);
       const today = vietnamDate(new Date());
+      const year = query.year ?? Number(today.slice(0, 4));
       // The published record, as on the dashboard: drafts (below, or values from them) count only on a draft's own evaluation.
-      return evaluateChain(db, plan.id, query.year ?? Number(today.slice(0, 4)), today, plan.status !== "published");
+      const ownDrafts = plan.status !== "published";
+      // Kept until the next write: twenty readers of one plan cost one evaluation.
+      return untilWrite(ctx.db, `evaluation|${plan.id}|${year}|${today}|${ownDrafts}`, () => evaluateChain(db, plan.id, year, today, ownDrafts));
     }) }),
 ];

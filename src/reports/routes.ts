@@ -3,6 +3,7 @@ import { readsDrafts } from "../accounts/policy.js";
 import { id, year } from "../core/fields.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
+import { untilWrite } from "../audit/write-mark.js";
 import { compileReport } from "./consolidated.js";
 import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
 import { reportFormSchema } from "./form.js";
@@ -15,9 +16,13 @@ export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a document (a plan, a programme, a resolution, rolled up with every document implementing it) for a year, as .docx in its issuer's form (Decree 30, or the Party's with template=party), or its appendices as .xlsx (format=xlsx)",
     params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }), heavy: true,
     handler: async ({ ctx, params, query }) => {
-      const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, vietnamDate(new Date()), readsDrafts(ctx.user!), query.template));
-      const docx = query.format === "docx";
-      return new Response(new Uint8Array(docx ? await renderReportDocx(report) : await renderAppendicesXlsx(report.appendices)), { headers: {
+      const today = vietnamDate(new Date()), drafts = readsDrafts(ctx.user!), docx = query.format === "docx";
+      // Kept until the next write (a saved edit is one): twenty focal points opening one report cost one report.
+      const bytes = await untilWrite(ctx.db, `report|${params.id}|${query.year}|${today}|${drafts}|${query.template ?? ""}|${query.format}`, async () => {
+        const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, today, drafts, query.template));
+        return docx ? renderReportDocx(report) : renderAppendicesXlsx(report.appendices);
+      });
+      return new Response(new Uint8Array(bytes), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="bao-cao-van-ban-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,
       } });

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { forgetWriteMark, untilWrite } from "./write-mark.js";
+
+let t: TestDatabase;
+beforeAll(async () => { t = await openTestDatabase(); });
+afterAll(async () => { await t?.drop(); });
+
+describe("results kept until the next write", () => {
+  it("computes once for everyone who asks meanwhile, again after a write, and never keeps a failure", async () => {
+    const db = t.store.db;
+    let computed = 0;
+    const compute = async () => { computed++; await new Promise((ok) => setTimeout(ok, 20)); return computed; };
+    const first = await Promise.all(Array.from({ length: 20 }, () => untilWrite(db, "k", compute)));
+    expect(first).toEqual(Array(20).fill(1));
+    expect(await untilWrite(db, "k", compute)).toBe(1);
+    expect(await untilWrite(db, "other", compute)).toBe(2);
+
+    // A write leaves an audit entry; this process forgets the mark it read, as after any write through it.
+    await db.execute(sql`insert into agencies (code, name, kind) values ('so-moi', 'Sở Mới', 'department')`);
+    forgetWriteMark(db);
+    expect(await untilWrite(db, "k", compute)).toBe(3);
+
+    await expect(untilWrite(db, "failing", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(await untilWrite(db, "failing", compute)).toBe(4);
+  });
+});

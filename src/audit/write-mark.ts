@@ -1,0 +1,64 @@
+/**
+ * The audit trail's newest entry as the mark of "no write since": every write leaves one (migration 0004),
+ * whichever process or command made it, so figures computed at a mark hold while the mark is the same. Read at
+ * most once a second per database (MARK_TTL_MS): another process's writes show within a second; this process's
+ * writes drop the mark at once (`forgetWriteMark`). A transaction committing after a later-numbered one can hide
+ * behind the mark: what is kept by it is kept for a bounded time too, where that matters (the dashboard's TTL).
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "../storage/database.js";
+import { auditEvents } from "./schema.js";
+
+/** How long a read of the mark serves: a busy page asks the database once a second, not once a request. */
+export const MARK_TTL_MS = 1000;
+const marks = new WeakMap<Database, { at: number; value: Promise<number> }>();
+
+async function readWriteMark(db: Database): Promise<number> {
+  const [row] = await db.select({ id: sql<string | number | null>`max(${auditEvents.id})` }).from(auditEvents);
+  return Number(row?.id ?? 0);
+}
+
+/** The newest audit entry's id, as read within the last second. */
+export function writeMark(db: Database, now = new Date()): Promise<number> {
+  const known = marks.get(db);
+  if (known && now.getTime() - known.at < MARK_TTL_MS) return known.value;
+  const value = readWriteMark(db);
+  marks.set(db, { at: now.getTime(), value });
+  value.catch(() => { if (marks.get(db)?.value === value) marks.delete(db); });
+  return value;
+}
+
+/** Called after a write through this process: the next reader reads the mark afresh. */
+export function forgetWriteMark(db: Database): void {
+  marks.delete(db);
+}
+
+/** Results kept per database, the least recently used going first. */
+const KEPT = 64;
+const kept = new WeakMap<Database, Map<string, { mark: number; value: Promise<unknown> }>>();
+
+/**
+ * `compute()`'s result, computed once for all who ask for `key` until the next write: readers who come while it is
+ * computed wait on the same computation (twenty leaders opening one plan's report cost one report). A failure is not
+ * kept. `key` must hold everything the result depends on but the data (the scope, the year, the day, the reader's rights).
+ */
+export async function untilWrite<T>(db: Database, key: string, compute: () => Promise<T>, now = new Date()): Promise<T> {
+  const mark = await writeMark(db, now);
+  let byKey = kept.get(db);
+  if (!byKey) kept.set(db, (byKey = new Map()));
+  const hit = byKey.get(key);
+  byKey.delete(key);
+  if (hit && hit.mark >= mark) {
+    byKey.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const value = compute();
+  const entry = { mark, value };
+  byKey.set(key, entry);
+  value.catch(() => { if (byKey.get(key) === entry) byKey.delete(key); });
+  for (const k of byKey.keys()) {
+    if (byKey.size <= KEPT) break;
+    byKey.delete(k);
+  }
+  return value;
+}

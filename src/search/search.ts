@@ -28,15 +28,21 @@ export interface SearchHit {
   rank: number;
 }
 
-/** How many of a kind's newest rows are read before its index is asked: a word in fewer than (page + 1) of them is rare enough for the index. */
+/**
+ * How many of a kind's newest rows are read before its index is asked: a word in fewer than (page + 1) of them is
+ * rare enough for the index. Fewer documents: a country has some 50 times fewer than tasks, and read in order of
+ * issue (documents_issued_idx) the embedded engine would rather sort the whole table of a province than walk that
+ * index for most of it (150 ms where walking it takes a few).
+ */
 export const RECENT_ROWS = 2000;
+export const RECENT_DOCUMENTS = 500;
 /** At most this many of a kind's matches are ranked when its index is asked (more than a page: the route allows 200). */
 export const RANKED = 500;
 
 interface Row { kind: SearchKind; id: number; document_id: number; document_symbol: string | null; title: string; rank: number; issued_on: string | null }
 
 /**
- * One group of hits: `recent(n)` reads at most n matches among the newest RECENT_ROWS rows, `indexed(n)`
+ * One group of hits: `recent(n)` reads at most n matches among the newest RECENT_ROWS rows (RECENT_DOCUMENTS), `indexed(n)`
  * at most n matches through the index. Each returns Row columns.
  */
 interface Tier { recent: (n: number) => SQL; indexed: (n: number) => SQL }
@@ -62,7 +68,7 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   // `d` is the document's row (joined for an item): its own status says whether it is visible.
   const visible = drafts ? sql`` : sql` and d.status = 'published'`;
   const newestDocuments = sql`(select id, symbol, title, issued_on, status, search_folded, search_vector from documents
-    order by issued_on desc nulls last, id desc nulls last limit ${RECENT_ROWS})`;
+    order by issued_on desc nulls last, id desc nulls last limit ${RECENT_DOCUMENTS})`;
   const ranked: Tier[] = [];
   let bodies: Tier | null = null;
   if (kinds.includes("document")) {

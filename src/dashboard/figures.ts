@@ -241,6 +241,15 @@ export async function figuresOf(db: Database, year: number, today: string, asked
   const key = `${year}|${yearAsOf(year, today)}`;
   for (;;) {
     const held = byYear.get(key);
+    const yesterday = held && held.position.mark >= 0 ? undefined : [...byYear].find(([k, s]) => k !== key && k.startsWith(`${year}|`) && s.position.mark >= 0)?.[1];
+    if (yesterday) {
+      // A new day: the figures as judged yesterday serve while today's are evaluated (a minute or two at national
+      // size), unless today's are ready within a few seconds (always, at a province's size).
+      const catching = held?.updating ?? startCatchUp(db, byYear, key, held, year, today);
+      const ready = await Promise.race([catching.then(() => true), new Promise<false>((ok) => setTimeout(ok, DAY_WAIT_MS, false))]);
+      if (!ready) return yesterday.docs;
+      continue;
+    }
     if (held?.updating) { await held.updating.catch(() => {}); continue; }
     if (held && Date.now() - held.fullAt >= FULL_EVERY_MS && !held.refreshing) refresh(db, held, year, today);
     if (held && held.checkedAt >= asked) {
@@ -248,17 +257,20 @@ export async function figuresOf(db: Database, year: number, today: string, asked
       byYear.set(key, held);
       return held.docs;
     }
-    const store: YearFigures = held ?? { position: { mark: -1, seen: [] }, checkedAt: -1, fullAt: 0, docs: new Map() };
-    const updating = catchUp(db, store, year, today);
-    store.updating = updating;
-    byYear.set(key, store);
-    for (const k of byYear.keys()) if (byYear.size > YEARS_KEPT && k !== key) byYear.delete(k);
-    try {
-      await updating;
-    } finally {
-      store.updating = undefined;
-    }
+    await startCatchUp(db, byYear, key, held, year, today);
   }
+}
+
+const DAY_WAIT_MS = 3000;
+
+/** Starts the year's catch-up (one at a time: the caller has checked none is under way). */
+function startCatchUp(db: Database, byYear: Map<string, YearFigures>, key: string, held: YearFigures | undefined, year: number, today: string): Promise<void> {
+  const store: YearFigures = held ?? { position: { mark: -1, seen: [] }, checkedAt: -1, fullAt: 0, docs: new Map() };
+  const updating = catchUp(db, store, year, today).finally(() => { store.updating = undefined; });
+  store.updating = updating;
+  byYear.set(key, store);
+  for (const k of byYear.keys()) if (byYear.size > YEARS_KEPT && k !== key) byYear.delete(k);
+  return updating;
 }
 
 /**

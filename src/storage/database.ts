@@ -71,8 +71,10 @@ export async function openStore({ databaseUrl, dataDir, migrateUrl, readUrl, max
 const inUtc = (tz: string) => tz === "UTC" || tz === "Etc/UTC";
 
 function newPool(url: string, max: number): pg.Pool {
-  // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone.
-  const pool = new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC" });
+  // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone. No JIT: this is
+  // many short queries, and at national size compiling one took 430 ms of its 2 s (behind PgBouncer, which drops
+  // these options, deploy/scale-out/up.sh sets both on the database).
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC -c jit=off" });
   // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool and
   // replaced at the next query; without a listener its error event would end the process.
   pool.on("error", () => undefined);

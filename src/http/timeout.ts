@@ -73,10 +73,21 @@ export class Budget {
       const result = await work();
       if (this.spent) throw timedOut(this.ms);
       return result;
+    } catch (e) {
+      // Cancelled, or past the statement_timeout of what was left: the budget's end, for whoever waits on this work
+      // (a report shared by several requests, reports/routes.ts), not an internal error.
+      if (this.spent || cancelled(e)) throw timedOut(this.ms);
+      throw e;
     } finally {
       if (abandon) this.onExpiry.delete(abandon);
     }
   }
+}
+
+/** PostgreSQL's query_canceled (57014), as pg gives it or as Drizzle wraps it. */
+function cancelled(e: unknown): boolean {
+  const code = (x: unknown) => (x as { code?: unknown } | null)?.code;
+  return code(e) === "57014" || code((e as { cause?: unknown } | null)?.cause) === "57014";
 }
 
 const budgets = new WeakMap<Request, Budget>();

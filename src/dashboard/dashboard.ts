@@ -25,8 +25,9 @@ import { listProjects } from "../plans/projects.js";
 import { tasks } from "../plans/schema.js";
 import { owes, sentOnTime } from "../reporting/board.js";
 import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
-import { roundPlans, roundReporters, rounds, submissions } from "../reporting/schema.js";
+import { roundPlans, roundReporters, rounds, submissions, TASK_REPORT_STATUSES } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
+import { idIn } from "../storage/id-arrays.js";
 import { evaluateFigures, figuresOf, holdsFigures, withDocuments, type DocumentFigures } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
@@ -48,6 +49,11 @@ const INDICATORS_SHOWN = 60;
 const PLANS_SHOWN = 100;
 /** A chain's documents listed for the drill-down, the nearest levels first: a ministry's resolution may have a thousand below it. */
 const CHAIN_SHOWN = 100;
+/** Documents composed between two turns of the event loop. */
+const BREATHE_EVERY = 1000;
+const breathe = () => new Promise<void>((ok) => setImmediate(ok));
+/** One collator for every sort by name: `localeCompare(x, "vi")` makes one per comparison (thousands of agencies). */
+const byName = new Intl.Collator("vi");
 const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_track", "achieved", "no_data"];
 
 export interface Dashboard {
@@ -123,21 +129,13 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const docs = (scopeIds ? scopeIds.map((id) => figures.get(id)) : [...figures.values()].filter((f) => f.province))
     .filter((f): f is DocumentFigures => f !== undefined).sort((a, b) => a.id - b.id);
 
+  // At national size a scope is 20,000 documents and 100,000 indicators: the loops below let other requests in
+  // every BREATHE_EVERY documents, so that no build holds the event loop for more than a few ms at a time.
   const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
-  for (const f of docs) for (const [k, v] of Object.entries(f.taskCounts)) taskCounts[k as TaskState] += v;
   // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
-  // Listed by status, then by document and indicator (documents are in id order already).
-  const inScope = new Set(docs.flatMap((f) => f.indicators.map((i) => i.id)));
+  // Listed by status, then by document and indicator (documents are in id order, their indicators in id order).
+  const inScope = docs.some((f) => f.serves.size) ? new Set(docs.flatMap((f) => f.indicators.map((i) => i.id))) : new Set<number>();
   const byStatus = new Map(ORDER.map((status) => [status, [] as DashboardIndicator[]]));
-  for (const f of docs) {
-    for (const i of [...f.indicators].sort((a, b) => a.id - b.id)) {
-      if ((f.serves.get(i.id) ?? []).some((s) => inScope.has(s))) continue;
-      byStatus.get(i.status)!.push(i);
-      indicatorCounts[i.status]++;
-    }
-  }
-  const indicatorRows = ORDER.flatMap((status) => byStatus.get(status)!);
-
   // Tasks by lead agency as the agencies stood in the year (successors of those merged away).
   const byAgency = new Map<number, Dashboard["agencies"][number]>();
   const agencyRow = (id: number) => {
@@ -145,25 +143,35 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     if (!row) byAgency.set(id, (row = { id, name: "", tasks: emptyTaskCounts(), expected: 0, received: 0, onTime: 0, onTimeRate: null }));
     return row;
   };
-  for (const f of docs) {
+  for (const [n, f] of docs.entries()) {
+    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
+    for (const k of TASK_REPORT_STATUSES) taskCounts[k] += f.taskCounts[k];
+    for (const i of f.indicators) {
+      if (f.serves.get(i.id)?.some((s) => inScope.has(s))) continue;
+      byStatus.get(i.status)!.push(i);
+      indicatorCounts[i.status]++;
+    }
     for (const [agencyId, counts] of f.agencyTasks) {
       const row = agencyRow(agencyId);
-      for (const [k, v] of Object.entries(counts)) row.tasks[k as TaskState] += v;
+      for (const k of TASK_REPORT_STATUSES) row.tasks[k] += counts[k];
     }
   }
+  const indicatorRows = ORDER.flatMap((status) => byStatus.get(status)!);
+
   // Reporting: every round due by now (of the plan, or all), each expected agency on time or not.
   const dueRounds = await db.select({ id: rounds.id, title: rounds.title, dueOn: rounds.dueOn, status: rounds.status }).from(rounds)
     .where(and(lte(rounds.dueOn, today), lte(rounds.periodYear, year)));
-  const ofPlan = scopeIds === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(inArray(roundPlans.documentId, scopeIds))).map((r) => r.roundId));
+  const ofPlan = scopeIds === null ? null : new Set((await db.select({ roundId: roundPlans.roundId }).from(roundPlans).where(idIn(roundPlans.documentId, scopeIds))).map((r) => r.roundId));
   const scoped = ofPlan ? dueRounds.filter((r) => ofPlan.has(r.id)) : dueRounds;
   const expected = scoped.length ? await db.select({
     roundId: roundReporters.roundId, agencyId: roundReporters.agencyId, ownDueOn: roundReporters.dueOn, firstSubmittedAt: submissions.firstSubmittedAt, status: submissions.status,
   })
     .from(roundReporters).leftJoin(submissions, and(eq(submissions.roundId, roundReporters.roundId), eq(submissions.agencyId, roundReporters.agencyId)))
-    .where(inArray(roundReporters.roundId, scoped.map((r) => r.id))) : [];
+    .where(idIn(roundReporters.roundId, scoped.map((r) => r.id))) : [];
   const roundOf = new Map(scoped.map((r) => [r.id, r]));
   const late: Dashboard["late"] = [];
-  for (const e of expected) {
+  for (const [n, e] of expected.entries()) {
+    if (n % (BREATHE_EVERY * 10) === BREATHE_EVERY * 10 - 1) await breathe();
     const round = roundOf.get(e.roundId)!;
     // An agency given an extension is on time, or late, against its own due date (as on the round's board).
     const dueOn = e.ownDueOn ?? round.dueOn;
@@ -177,14 +185,14 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
       late.push({ roundId: round.id, roundTitle: round.title, dueOn, agencyId: e.agencyId, agencyName: "", status: e.status ?? "missing", daysLate: daysLate(dueOn, now) });
     }
   }
-  const names = byAgency.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...byAgency.keys()])) : [];
+  const names = byAgency.size ? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(idIn(agencies.id, byAgency.keys())) : [];
   const nameOf = new Map(names.map((a) => [a.id, a.name]));
   for (const row of byAgency.values()) {
     row.name = nameOf.get(row.id) ?? "";
     row.onTimeRate = row.expected ? Math.round((1000 * row.onTime) / row.expected) / 10 : null;
   }
   for (const l of late) l.agencyName = nameOf.get(l.agencyId) ?? "";
-  late.sort((a, b) => b.daysLate - a.daysLate || a.agencyName.localeCompare(b.agencyName, "vi"));
+  late.sort((a, b) => b.daysLate - a.daysLate || byName.compare(a.agencyName, b.agencyName));
 
   const { states: projectStates } = await listProjects(db, { planId: planId ?? undefined, carried: "1", page: 1, pageSize: 1 }, drafts, today);
 
@@ -196,7 +204,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),
-    agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi")),
+    agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || byName.compare(a.name, b.name)),
     late,
     projectStates,
     reporting: true,

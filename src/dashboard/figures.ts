@@ -21,7 +21,7 @@ import type { TaskState } from "../evaluation/tasks.js";
 import { indicatorContributions, indicators, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { queryRows, type Database } from "../storage/database.js";
-import { idArray, integerIds } from "../storage/id-arrays.js";
+import { idArray, idIn, integerIds } from "../storage/id-arrays.js";
 
 /** An indicator as the dashboard lists it, with the indicators it serves (for counting each target once). */
 export interface FigureIndicator {
@@ -70,7 +70,7 @@ export async function evaluateFigures(db: Database, ids: number[], year: number,
   const out = new Map<number, DocumentFigures>();
   if (!ids.length) return out;
   const docs = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, status: documents.status, docType: documents.docType })
-    .from(documents).where(inArray(documents.id, ids));
+    .from(documents).where(idIn(documents.id, ids));
   const rows = await queryRows<{ document_id: number; n: number }>(db, sql`
     select document_id, count(*)::integer as n from (
       select document_id from ${tasks} where document_id = any(${idArray(ids)})
@@ -106,7 +106,8 @@ async function evaluateBatch(db: Database, ids: number[], year: number, today: s
     const f = out.get(docId)!;
     f.taskCounts = e.taskCounts;
     f.indicatorCounts = e.indicatorCounts;
-    f.indicators = e.indicators.map((i) => ({
+    // In id order: the dashboard lists them by status, then document, then id.
+    f.indicators = [...e.indicators].sort((a, b) => a.id - b.id).map((i) => ({
       id: i.id, planId: docId, planSymbol: f.symbol, name: i.name, unit: i.unit, status: i.evaluation.status, reason: i.evaluation.reason,
       target: describeTarget(i.target), targetValue: chartedTarget(i.target, i.evaluation), targetYear: i.target.targetYear ?? i.target.periodTo, series: i.values,
       average: i.target.periodFrom !== null && i.target.periodTo !== null ? {

@@ -49,6 +49,11 @@ const INDICATORS_SHOWN = 60;
 const PLANS_SHOWN = 100;
 /** A chain's documents listed for the drill-down, the nearest levels first: a ministry's resolution may have a thousand below it. */
 const CHAIN_SHOWN = 100;
+/**
+ * Agencies and late reports listed, the most overdue and the latest first (`agencyCount`, `lateCount` say how many
+ * there are): a country has 3,000 agencies and, in its open rounds, 1,500 late reports (1.4 MB of every answer).
+ */
+const AGENCIES_SHOWN = 200, LATE_SHOWN = 200;
 /** Documents composed between two turns of the event loop. */
 const BREATHE_EVERY = 1000;
 const breathe = () => new Promise<void>((ok) => setImmediate(ok));
@@ -74,8 +79,12 @@ export interface Dashboard {
     target: string; targetValue: number | null; targetYear: number | null; series: Observation[];
     /** A yearly average over a period: drawn as the average so far and the rate the remaining years need, not as a path to a level. */
     average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null }[];
+  /** The agencies with tasks or reports due, the most overdue tasks first (at most AGENCIES_SHOWN; `agencyCount` says how many there are). */
   agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
+  agencyCount: number;
+  /** Reports late in open rounds, the latest first (at most LATE_SHOWN; `lateCount` says how many there are). */
   late: { roundId: number; roundTitle: string; dueOn: string; agencyId: number; agencyName: string; status: string; daysLate: number }[];
+  lateCount: number;
   /** Key projects of the scope (carried by the plan, or by any published plan) by state; the projects table reads /api/projects. */
   projectStates: Record<ProjectState, number>;
   /** Whether on-time rates and late agencies are included (they are the reporting board's). */
@@ -199,13 +208,17 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const plans = docs.map((f) => ({ id: f.id, symbol: f.symbol, title: f.title, indicatorCounts: f.indicatorCounts, taskCounts: f.taskCounts }))
     .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
     .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
+  const agencyRows = [...byAgency.values()].filter((a) => a.expected || TASK_REPORT_STATUSES.some((k) => a.tasks[k]))
+    .sort((a, b) => b.tasks.overdue - a.tasks.overdue || byName.compare(a.name, b.name));
   const dashboard: Dashboard = {
     year, planId, chain: chain && withCounts(chain.slice(0, CHAIN_SHOWN), figures), chainCount: chain?.length ?? 0, indicatorCounts, taskCounts,
     plans: plans.slice(0, PLANS_SHOWN),
     planCount: plans.length,
     indicators: indicatorRows.slice(0, INDICATORS_SHOWN),
-    agencies: [...byAgency.values()].sort((a, b) => b.tasks.overdue - a.tasks.overdue || byName.compare(a.name, b.name)),
-    late,
+    agencies: agencyRows.slice(0, AGENCIES_SHOWN),
+    agencyCount: agencyRows.length,
+    late: late.slice(0, LATE_SHOWN),
+    lateCount: late.length,
     projectStates,
     reporting: true,
   };
@@ -405,7 +418,7 @@ export async function cachedDashboardTasks(db: Database, year: number, planId: n
  * which agencies reported on time and which are late.
  */
 export function withoutReporting(d: Dashboard): Dashboard {
-  return { ...d, late: [], agencies: d.agencies.map((a) => ({ ...a, expected: 0, received: 0, onTime: 0, onTimeRate: null })), reporting: false };
+  return { ...d, late: [], lateCount: 0, agencies: d.agencies.map((a) => ({ ...a, expected: 0, received: 0, onTime: 0, onTimeRate: null })), reporting: false };
 }
 
 /** The scopes rebuilt after a write: those read within the last 10 minutes. */

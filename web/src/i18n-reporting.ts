@@ -1,5 +1,5 @@
 /** The words of the reporting pages (rounds, inbox, report form, board, review, notifications), Vietnamese and English. */
-import { formatDate } from "./format";
+import { formatDate, formatNumber } from "./format";
 
 const days = (n: number) => n.toLocaleString("vi-VN");
 
@@ -192,6 +192,7 @@ export const reportingVi = {
   onTimeRate: "Báo cáo đúng hạn",
   lateAgencies: "Cơ quan chậm báo cáo",
   noLate: "Không có cơ quan nào chậm báo cáo.",
+  shownOf: (shown: number, total: number) => `Hiển thị ${formatNumber(shown)} trên tổng số ${formatNumber(total)}, xếp theo mức độ chậm.`,
   projectsTitle: "Dự án, công trình trọng điểm",
   planReportTitle: "Đánh giá và báo cáo tổng hợp",
   openPlanReport: "Đánh giá, báo cáo tổng hợp",
@@ -417,6 +418,7 @@ export const reportingEn: typeof reportingVi = {
   onTimeRate: "Reports on time",
   lateAgencies: "Agencies late with their report",
   noLate: "No agency is late.",
+  shownOf: (shown: number, total: number) => `Showing ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}, the most behind first.`,
   projectsTitle: "Key projects",
   planReportTitle: "Evaluation and consolidated report",
   openPlanReport: "Evaluation, consolidated report",

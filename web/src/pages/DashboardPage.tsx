@@ -32,7 +32,7 @@ export function DashboardPage() {
   if (!data.data) return <LoadState loading={data.loading} error={data.error} final={data.final} onRetry={data.reload} />;
   const d = data.data;
   const set = (patch: Record<string, string | null>) => setParams(patchedQuery(patch));
-  const agencyRows = d.agencies.filter((a) => Object.values(a.tasks).some(Boolean) || a.expected);
+  const agencyRows = d.agencies;
   const shown = status === null ? d.indicators : chosen.data?.items.filter((i) => i.status === status) ?? d.indicators.filter((i) => i.status === status);
   /** The list of tasks a count is made of. */
   const tasksOf = (filter: { state?: string; agency?: number; plan?: number }) => {
@@ -115,6 +115,7 @@ export function DashboardPage() {
           ))}
         </tbody>
       </table>}
+      {d.agencyCount > agencyRows.length && <p className="muted" data-more="agencies">{t.shownOf(agencyRows.length, d.agencyCount)}</p>}
 
       <ProjectsSection plan={plan} scopeStates={d.projectStates}
         planName={(documents.data?.items ?? []).find((p) => String(p.id) === plan)?.symbol ?? null} />
@@ -138,7 +139,7 @@ export function DashboardPage() {
 
       <UpwardDue document={plan} />
 
-      {d.reporting && <h2>{t.lateAgencies} ({d.late.length})</h2>}
+      {d.reporting && <h2>{t.lateAgencies} ({d.lateCount})</h2>}
       {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (
         <ul className="late">
           {d.late.map((l) => (
@@ -146,6 +147,7 @@ export function DashboardPage() {
           ))}
         </ul>
       ))}
+      {d.reporting && d.lateCount > d.late.length && <p className="muted" data-more="late">{t.shownOf(d.late.length, d.lateCount)}</p>}
 
     </section>
   );

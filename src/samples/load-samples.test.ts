@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
+import { openTestDatabase, serverUrl } from "../../test/support/database.js";
+import { openStore } from "../storage/database.js";
 import { loadSampleProvince } from "./load-samples.js";
 
 let s: TestServer;
@@ -96,5 +98,17 @@ describe("the sample province", () => {
   it("loads only once", async () => {
     expect(await loadSampleProvince(s.db.store.db)).toEqual({ loaded: false, documents: 0, agencies: 0 });
     expect((await s.call("GET", "/api/documents?stubs=false")).body.total).toBe(4);
+  });
+
+  it("loads once when two instances start together on one server database", { skip: !serverUrl }, async () => {
+    const fresh = await openTestDatabase();
+    const other = await openStore({ databaseUrl: fresh.url, dataDir: ":memory:" });
+    try {
+      const loaded = await Promise.all([loadSampleProvince(fresh.store.db), loadSampleProvince(other.db)]);
+      expect(loaded.map((l) => l.loaded).sort()).toEqual([false, true]);
+    } finally {
+      await other.close();
+      await fresh.drop();
+    }
   });
 });

@@ -5,7 +5,7 @@
  * and cite; the demo accounts of its people (README) and the plan's 2026 reporting round. One transaction; recorded in `settings` so it runs once.
  */
 import { createDemoAccounts } from "../accounts/bootstrap.js";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -99,6 +99,8 @@ export async function loadSampleProvince(db: Database, dir = SAMPLES_DIR): Promi
   const agencyFile = agencyExchangeFile.parse(JSON.parse(readFileSync(join(dir, "agencies.json"), "utf8")));
   const seeds = readdirSync(join(dir, "seeds")).filter((f) => /\.(txt|docx|pdf)$/.test(f)).sort();
   return db.transaction(async (tx) => {
+    // Instances started together on one database load the samples once: the others wait here, then find them loaded.
+    await tx.execute(sql`select pg_advisory_xact_lock(748392012)`);
     if (await samplesLoaded(tx)) return { loaded: false, documents: 0, agencies: 0 };
     await importAgencies(tx, agencyFile.agencies);
     for (const file of seeds) {

@@ -55,6 +55,23 @@ describe("admission", () => {
     expect(admission.inFlight).toBe(0);
   });
 
+  it("forgets a slow pace once nothing has been queued for a while", async () => {
+    const clock = { now: 0 };
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => clock.now);
+    await pace(admission, clock, 200, 60); // 60 ms a place: a second request queued would wait 120 ms
+    const running = await admission.enter();
+    const queued = admission.enter();
+    expect(await admission.enter().catch((e: unknown) => e)).toBeInstanceOf(AppError);
+    running.release();
+    (await queued).release();
+    clock.now += 3000; // two seconds past the pace's freshness: a quarter of it
+    const again = await admission.enter();
+    const two = [admission.enter(), admission.enter()];
+    expect(admission.queued).toBe(2);
+    again.release();
+    for (const q of two) (await q).release();
+  });
+
   it("starts a request with a slot free and nobody ahead whatever the pace was", async () => {
     const clock = { now: 0 };
     const admission = new Admission({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 }, () => clock.now);

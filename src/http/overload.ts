@@ -49,14 +49,21 @@ interface Waiter {
 
 /** Weight of each started request's pace in the running mean: about the last 20 count. */
 const SMOOTHING = 0.05;
+/**
+ * Once no request has started from the queue for a second, the pace halves every further second: it says how fast
+ * the server is now, and one that has had nothing queued for a while is not as slow as it was (after a burst of
+ * reports or boards at national size, the list that came next was refused one request in four on a pace seconds old).
+ */
+const PACE_FRESH_MS = 1000, PACE_HALF_LIFE_MS = 1000;
 
 export class Admission {
   private running = 0;
   /** In arrival order (a Set keeps it, and lets an abandoned waiter leave from anywhere). */
   private readonly waiting = new Set<Waiter>();
   private startScheduled = false;
-  /** Mean wait for one place in the queue, over the requests started last. */
+  /** Mean wait for one place in the queue, over the requests started last, as it stood at `pacedAt`. */
   private paceMs = 0;
+  private pacedAt = 0;
   /** Requests refused since the count was last taken (`takeRefused`). */
   private refused = 0;
 
@@ -74,7 +81,12 @@ export class Admission {
 
   /** Expected wait of a request joining the queue now. */
   expectedWaitMs(): number {
-    return (this.waiting.size + 1) * this.paceMs;
+    return (this.waiting.size + 1) * this.paceNow();
+  }
+
+  private paceNow(): number {
+    const idle = this.now() - this.pacedAt - PACE_FRESH_MS;
+    return idle > 0 ? this.paceMs * 0.5 ** (idle / PACE_HALF_LIFE_MS) : this.paceMs;
   }
 
   /**
@@ -124,7 +136,8 @@ export class Admission {
       // One request held up behind something slow (a cold start, a long report) moves the pace by a
       // twentieth of the longest wait at most: it must not turn away the next small burst on its own.
       const pace = Math.min(this.limits.maxWaitMs, (this.now() - first.queuedAt) / (first.ahead + 1));
-      this.paceMs += SMOOTHING * (pace - this.paceMs);
+      this.paceMs = this.paceNow() + SMOOTHING * (pace - this.paceNow());
+      this.pacedAt = this.now();
       first.admit();
       this.scheduleStart();
     });

@@ -13,8 +13,16 @@ import { auditEvents } from "./schema.js";
 export const MARK_TTL_MS = 1000;
 const marks = new WeakMap<Database, { at: number; value: Promise<number> }>();
 
+/**
+ * Entries that change nothing anything is computed from: a failed sign-in is audited, and anyone can make one every
+ * two seconds (throttled, not refused), which would otherwise throw away every report, board and dashboard kept.
+ */
+const NOT_A_WRITE = ["sign_in_failures"];
+
 async function readWriteMark(db: Database): Promise<number> {
-  const [row] = await db.select({ id: sql<string | number | null>`max(${auditEvents.id})` }).from(auditEvents);
+  // The newest entry's id, walking the primary key back past failed sign-ins (a few rows at most).
+  const [row] = await db.select({ id: auditEvents.id }).from(auditEvents)
+    .where(sql`${auditEvents.tableName} <> all(${sql.raw(`'{${NOT_A_WRITE.join(",")}}'::text[]`)})`).orderBy(sql`${auditEvents.id} desc`).limit(1);
   return Number(row?.id ?? 0);
 }
 
@@ -35,7 +43,12 @@ export function forgetWriteMark(db: Database): void {
 
 /** Results kept per database, the least recently used going first. */
 const KEPT = 64;
-const kept = new WeakMap<Database, Map<string, { mark: number; value: Promise<unknown> }>>();
+/**
+ * A safety net, as the dashboard's: a transaction committing after a later-numbered one hides behind the mark, so
+ * nothing is kept longer than this without a write.
+ */
+export const KEPT_MS = 300_000;
+const kept = new WeakMap<Database, Map<string, { mark: number; at: number; value: Promise<unknown> }>>();
 
 /**
  * `compute()`'s result, computed once for all who ask for `key` until the next write: readers who come while it is
@@ -48,12 +61,14 @@ export async function untilWrite<T>(db: Database, key: string, compute: () => Pr
   if (!byKey) kept.set(db, (byKey = new Map()));
   const hit = byKey.get(key);
   byKey.delete(key);
-  if (hit && hit.mark >= mark) {
+  if (hit && hit.mark >= mark && now.getTime() - hit.at < KEPT_MS) {
     byKey.set(key, hit);
     return hit.value as Promise<T>;
   }
+  // What a write has made stale goes now, not when its own key is next asked for (a chain's evaluation holds every task).
+  for (const [k, e] of byKey) if (e.mark < mark || now.getTime() - e.at >= KEPT_MS) byKey.delete(k);
   const value = compute();
-  const entry = { mark, value };
+  const entry = { mark, at: now.getTime(), value };
   byKey.set(key, entry);
   value.catch(() => { if (byKey.get(key) === entry) byKey.delete(key); });
   for (const k of byKey.keys()) {

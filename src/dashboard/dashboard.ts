@@ -130,7 +130,9 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     // own documents are evaluated (a resolution's thousand, not the province's twenty thousand), and the province's
     // are made ready in the background for the builds that follow.
     figures = await evaluateFigures(db, scopeIds, year, today);
-    figuresOf(db, year, today, asked).catch(() => {});
+    // This year's only: a year asked for through a chain is not worth the province's evaluation (a minute at
+    // national size) unless the province's dashboard asks for it, which its build gate bounds.
+    if (year === Number(today.slice(0, 4))) figuresOf(db, year, today, asked).catch(() => {});
   } else {
     figures = await figuresOf(db, year, today, asked);
     if (scopeIds) figures = await withDocuments(db, figures, scopeIds, year, today);

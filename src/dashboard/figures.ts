@@ -165,9 +165,11 @@ async function auditPosition(db: Database, newest: number): Promise<AuditPositio
  * 12,000-task plan published is 25,000 entries.
  */
 export async function changedDocuments(db: Database, from: AuditPosition): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
-  const unseen = sql`id > ${from.mark - LOOKBACK} and id <> all(${idArray(from.seen)})`;
-  const tables = await queryRows<{ table_name: string; newest: number }>(db, sql`select table_name, max(id) as newest from audit_events where ${unseen} group by table_name`);
-  const position = await auditPosition(db, Math.max(from.mark, ...tables.map((t) => Number(t.newest))));
+  // Where the trail stands first, and the entries up to it only: one committed between the statements is seen
+  // next time, not marked seen without having been mapped.
+  const position = await auditPosition(db, 0);
+  const unseen = sql`id > ${from.mark - LOOKBACK} and id <= ${Math.max(position.mark, from.mark)} and id <> all(${idArray(from.seen)})`;
+  const tables = await queryRows<{ table_name: string }>(db, sql`select distinct table_name from audit_events where ${unseen}`);
   if (tables.some((t) => !FIGURES.includes(t.table_name) && !NO_FIGURES.includes(t.table_name))) return { documents: "all", position };
   if (!tables.some((t) => FIGURES.includes(t.table_name))) return { documents: new Set(), position };
   // An update's entry holds the changed columns only: a row it names by key is found where it is now (its parent
@@ -188,6 +190,9 @@ export async function changedDocuments(db: Database, from: AuditPosition): Promi
       union select x.task_id from ev join task_versions x on x.id = ev.k1 where ev.t = 'task_versions'
       union select x.task_id from ev join document_obligations x on x.id = ev.k1 where ev.t = 'document_obligations'
       union select x.task_id from ev join submission_tasks x on x.submission_id = ev.k1 where ev.t = 'submissions'
+      -- A document meeting a task's obligation, or setting a version of it: its status and date are the task's too.
+      union select x.task_id from ev join document_obligations x on x.fulfilled_by_id = ev.k1 where ev.t = 'documents'
+      union select x.task_id from ev join task_versions x on x.source_document_id = ev.k1 where ev.t = 'documents'
     ),
     doc_ids as (
       select k1 as id from ev where t = 'documents'
@@ -205,6 +210,7 @@ export async function changedDocuments(db: Database, from: AuditPosition): Promi
       -- Publishing a report makes the values it gave visible (valueVisible); withdrawing it hides them.
       union select x.indicator_id from ev join indicator_values x on x.source_document_id = ev.k1
         where ev.t = 'documents' and (ev.operation <> 'update' or ev.after ? 'status')
+      union select x.indicator_id from ev join indicator_targets x on x.source_document_id = ev.k1 where ev.t = 'documents'
       union select x.id from ${indicators} x where x.document_id in (select id from doc_ids)
     ),
     -- An indicator's figures change those of every indicator it serves, up their chain (evaluation reads 6 levels).
@@ -270,7 +276,8 @@ function startCatchUp(db: Database, byYear: Map<string, YearFigures>, key: strin
   const updating = catchUp(db, store, year, today).finally(() => { store.updating = undefined; });
   store.updating = updating;
   byYear.set(key, store);
-  for (const k of byYear.keys()) if (byYear.size > YEARS_KEPT && k !== key) byYear.delete(k);
+  // The least recently used go, never one being evaluated (a reader waiting on it would start it again).
+  for (const [k, s] of byYear) if (byYear.size > YEARS_KEPT && k !== key && !s.updating && !s.refreshing) byYear.delete(k);
   return updating;
 }
 

@@ -137,7 +137,9 @@ describe("documents API", () => {
 
   it("refuses a cursor it did not give, naming the field", async () => {
     for (const after of ["xyz", Buffer.from('["2024-01-01"]').toString("base64url"), Buffer.from('[null, "1; drop table documents"]').toString("base64url"),
-      Buffer.from('["2024-02-31", 5]').toString("base64url"), Buffer.from('["2024-13-01", 5]').toString("base64url")]) {
+      Buffer.from('["2024-02-31", 5]').toString("base64url"), Buffer.from('["2024-13-01", 5]').toString("base64url"),
+      // What PostgreSQL would refuse as out of range (a 500 before): year 0, an id past an integer.
+      Buffer.from('["0000-01-01", 5]').toString("base64url"), Buffer.from('["2024-01-01", 3000000000]').toString("base64url"), Buffer.from('["2024-01-01", 0]').toString("base64url")]) {
       const res = await s.call("GET", `/api/documents?after=${after}`);
       expect(res.status).toBe(400);
       expect(res.body.error.fields).toEqual([{ field: "after", message: expect.stringContaining("Vị trí trang") }]);

@@ -10,14 +10,14 @@ import { evaluateChain } from "./chain.js";
 export const evaluationRoutes = [
   route({ method: "get", path: "/api/plans/:id/evaluation", tag: "evaluation", access: "plans.read", summary: "A document evaluated for a year with everything below it in its chain (a resolution, a programme, a plan): indicators against targets (with the reason), tasks in the Government Office's categories, each with its document, and the counts of each document",
     params: z.object({ id }), query: z.object({ year: year.optional() }), heavy: true,
-    handler: ({ ctx, params, query }) => ctx.bounded(async (db) => {
-      const drafts = readsDrafts(ctx.user!);
-      const plan = await findDocument(db, params.id, drafts);
+    handler: async ({ ctx, params, query }) => {
+      const plan = await findDocument(ctx.read, params.id, readsDrafts(ctx.user!));
       const today = vietnamDate(new Date());
       const year = query.year ?? Number(today.slice(0, 4));
       // The published record, as on the dashboard: drafts (below, or values from them) count only on a draft's own evaluation.
       const ownDrafts = plan.status !== "published";
-      // Kept until the next write: twenty readers of one plan cost one evaluation.
-      return untilWrite(ctx.db, `evaluation|${plan.id}|${year}|${today}|${ownDrafts}`, () => evaluateChain(db, plan.id, year, today, ownDrafts));
-    }) }),
+      // Kept until the next write: twenty readers of one plan cost one evaluation. (The mark is read before the
+      // bounded transaction takes its connection: ten readers each holding one while waiting on it left none.)
+      return untilWrite(ctx.db, `evaluation|${plan.id}|${year}|${today}|${ownDrafts}`, () => ctx.bounded((db) => evaluateChain(db, plan.id, year, today, ownDrafts)));
+    } }),
 ];

@@ -29,6 +29,7 @@ import { AddressThrottle } from "../accounts/rate-limit.js";
 import { resumeSession, SESSION_COOKIE, sessionHolds } from "../accounts/sessions.js";
 import { SessionCache } from "../accounts/session-cache.js";
 import { asActor } from "../audit/audit.js";
+import { forgetWriteMark } from "../audit/write-mark.js";
 import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.js";
 import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
@@ -102,7 +103,9 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   const catchUpFor = (db: Database, written: Lsn | null) => {
     if (written === null || written <= (cachesSeen.get(db) ?? -1n)) return;
     if (written !== ANY_LSN) cachesSeen.set(db, written);
-    invalidateDashboard(db);
+    // The mark read afresh is enough: a dashboard older than the write no longer fits it and is built again. (Not a
+    // rebuild of every scope: the cookie is the client's, and one forged to rise at every request would force one.)
+    forgetWriteMark(db);
   };
   let proxyUnnamed = false;
   const clientAddress = (c: Context) => {

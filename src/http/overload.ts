@@ -50,7 +50,7 @@ interface Waiter {
 /** Weight of each started request's pace in the running mean: about the last 20 count. */
 const SMOOTHING = 0.05;
 /**
- * Once no request has started from the queue for a second, the pace halves every further second: it says how fast
+ * Once no request has started from the queue for a second and none waits, the pace halves every further second: it says how fast
  * the server is now, and one that has had nothing queued for a while is not as slow as it was (after a burst of
  * reports or boards at national size, the list that came next was refused one request in four on a pace seconds old).
  */
@@ -85,7 +85,8 @@ export class Admission {
   }
 
   private paceNow(): number {
-    const idle = this.now() - this.pacedAt - PACE_FRESH_MS;
+    // Only while nothing waits: requests queued behind a stall are the pace, not a sign it has passed.
+    const idle = this.waiting.size ? 0 : this.now() - this.pacedAt - PACE_FRESH_MS;
     return idle > 0 ? this.paceMs * 0.5 ** (idle / PACE_HALF_LIFE_MS) : this.paceMs;
   }
 

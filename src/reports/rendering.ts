@@ -19,6 +19,8 @@ const ENTRY = fileURLToPath(new URL("./render-worker.mjs", import.meta.url));
 /** Workers at most: one per core but the server's own, at least one. */
 const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 const IDLE_MS = 600_000;
+/** Longer than any report takes to lay out (a national ministry's chain: tens of seconds). */
+const JOB_TIMEOUT_MS = 180_000;
 /** A report's layout holds its whole document in memory: a crafted scope cannot take more than this. */
 const HEAP_MB = 768;
 
@@ -42,7 +44,8 @@ function start(): Slot {
     settle(slot);
   });
   const lost = (e: Error) => {
-    slots.splice(slots.indexOf(slot), 1);
+    clearTimeout(slot.idle);
+    drop(slot);
     for (const job of slot.jobs.values()) job.fail(e);
     slot.jobs.clear();
   };
@@ -56,8 +59,13 @@ function start(): Slot {
 function settle(slot: Slot): void {
   clearTimeout(slot.idle);
   if (slot.jobs.size) return;
-  slot.idle = setTimeout(() => { slots.splice(slots.indexOf(slot), 1); void slot.worker.terminate(); }, IDLE_MS);
+  slot.idle = setTimeout(() => { drop(slot); void slot.worker.terminate(); }, IDLE_MS);
   slot.idle.unref();
+}
+
+function drop(slot: Slot): void {
+  const at = slots.indexOf(slot);
+  if (at >= 0) slots.splice(at, 1);
 }
 
 /** The least busy worker, or a new one while there is room. */
@@ -74,6 +82,9 @@ async function render(kind: Kind, input: unknown): Promise<Buffer> {
     const job: Job = { id: nextId++, kind, input, done, fail };
     slot.jobs.set(job.id, job);
     slot.worker.postMessage({ id: job.id, kind, input });
+    // A file that does not come in time stops its worker (the others' files with it fail and are asked for again).
+    const timer = setTimeout(() => { if (slot.jobs.has(job.id)) void slot.worker.terminate(); }, JOB_TIMEOUT_MS);
+    timer.unref();
   });
 }
 

@@ -103,6 +103,16 @@ describe("search stops at the page it shows", () => {
     expect((await hitsOf("q=cay%20quytx&kinds=task")).hits).toEqual([]);
   });
 
+  it("writes and finds a task whose text runs its words together (a PDF without spaces), and asks a long word whole", async () => {
+    const doc = await publish("Kế hoạch văn bản dính chữ", "2024-07-01");
+    const runTogether = "Tổchứctriểnkhaithựchiện".repeat(150); // one word of 3,450 letters once folded
+    const created = await s.call("POST", "/api/tasks", { documentId: doc, text: runTogether });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const long = "tochuctrienkhaithuchientochuc"; // 29 letters: longer than the index's beginnings
+    expect((await hitsOf(`q=${long}&kinds=task`)).hits.map((h) => h.id)).toContain(created.body.id);
+    expect((await hitsOf(`q=${long.slice(0, 24)}xyzxyz&kinds=task`)).hits).toEqual([]);
+  });
+
   it("shows a draft and its items only to those who may read drafts", async () => {
     const draft = await publish("Dự thảo kế hoạch phát triển cây sachi", "2025-01-01", "Trồng sachi.", "draft");
     await s.call("POST", "/api/tasks", { documentId: draft, text: "Trồng thử nghiệm cây sachi" });

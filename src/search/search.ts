@@ -66,8 +66,10 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   // The same question of the indexes of every beginning of every word (search_prefixes, migration 0017): each
   // word typed, whole, among them. Words of a folded text are split on spaces there and by the parser here,
   // alike for words of [a-z0-9]. The function is costed so that the planner asks the index even of a small table.
-  const words = sql`to_tsquery('simple', ${queryWords(typed).join(" & ")})`;
-  const indexedMatches = (column: SQL) => sql`search_prefixes(${column}) @@ ${words}`;
+  // The index holds beginnings of 24 characters at most: a longer word typed is asked as its first 24 and checked whole.
+  const words = sql`to_tsquery('simple', ${queryWords(typed).map((w) => w.slice(0, 24)).join(" & ")})`;
+  const indexedMatches = (column: SQL) => queryWords(typed).some((w) => w.length > 24)
+    ? sql`search_prefixes(${column}) @@ ${words} and ${holdsWords(column)}` : sql`search_prefixes(${column}) @@ ${words}`;
   // `d` is the document's row (joined for an item): its own status says whether it is visible.
   const visible = drafts ? sql`` : sql` and d.status = 'published'`;
   const newestDocuments = sql`(select id, symbol, title, issued_on, status, search_folded, search_vector from documents

@@ -64,7 +64,7 @@ export function decodeCursor<K extends ("date" | "int")[]>(cursor: string, field
   let keys: unknown;
   try { keys = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")); } catch { keys = null; }
   const fits = (v: unknown, kind: "date" | "int", i: number) => (v === null ? nullable[i] === true
-    : kind === "int" ? Number.isSafeInteger(v) : typeof v === "string" && isCalendarDate(v));
+    : kind === "int" ? Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 2_147_483_647 : typeof v === "string" && isCalendarDate(v) && v >= "0001-01-01");
   if (!Array.isArray(keys) || keys.length !== kinds.length || !keys.every((v, i) => fits(v, kinds[i], i))) throw invalid(field, "cursor_malformed");
   return keys as never;
 }

@@ -134,8 +134,9 @@ describe.skipIf(!haveBrowser)("round controls and review in Chromium", () => {
     expect(ind).toBeDefined();
     const owner = ind.ownerId!;
     await db.insert(indicatorValues).values({ indicatorId: ind.id, period: "2025", periodYear: 2025, value: 88, kind: "estimate", sourceDocumentId: planId });
-    await focal.reload();
+    // Written straight into the database (as another instance or a command would): the board shows it within a second.
     const line = focal.locator(`li[data-estimate="${ind.id}-2025"]`);
+    await expect.poll(async () => { await focal.reload(); return line.count(); }, { timeout: 10_000 }).toBe(1);
     await line.getByRole("button", { name: "Hỏi số thực hiện" }).click();
     await expect.poll(() => line.innerText()).toContain("Đã hỏi");
     // The owner's report form (the focal point enters it here, as for a report sent on paper).

@@ -64,9 +64,15 @@ export class Budget {
     if (this.spent) throw timedOut(this.ms);
     let abandon: (() => void) | undefined;
     if (engine === "postgres") {
-      const [{ pid }] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid, set_config('statement_timeout', ${String(this.remainingMs)}, true)`);
-      // Cancels the statement running, which aborts the transaction: every later statement of it fails at once.
-      abandon = () => { pool.execute(sql`select pg_cancel_backend(${pid})`).catch(() => undefined); };
+      const [{ pid, started }] = await queryRows<{ pid: number; started: string }>(tx, sql`select pg_backend_pid() as pid,
+        (extract(epoch from now()) * 1000000)::bigint::text as started, set_config('statement_timeout', ${String(this.remainingMs)}, true)`);
+      // Cancels the statement running, which aborts the transaction: every later statement of it fails at once. Only
+      // while that backend is still in this transaction: by the time a connection is free to ask, the statement_timeout
+      // may have ended it and the backend be running someone else's (behind PgBouncer, another instance's).
+      abandon = () => {
+        pool.execute(sql`select pg_cancel_backend(pid) from pg_stat_activity
+          where pid = ${pid} and (extract(epoch from xact_start) * 1000000)::bigint = ${started}::bigint`).catch(() => undefined);
+      };
       this.onExpiry.add(abandon);
     }
     try {

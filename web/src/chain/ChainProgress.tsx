@@ -1,3 +1,4 @@
+import { formatNumber } from "../format";
 import { Link } from "react-router";
 import type { Dashboard } from "../../../src/dashboard/dashboard";
 import { useApi } from "../api";
@@ -24,10 +25,10 @@ export function ChainProgress({ documentId }: { documentId: number }) {
       <h2 id="chain-progress-title">{t.chainProgress} · {t.wholeChainYear(year)}</h2>
       <p className="muted">{t.chainProgressHint(e.chainCount - 1)}</p>
       <div className="totals">
-        {LIGHTS.map((k) => <Link key={k} className={`total eval-${k}`} data-evaluation={k} to={dashboard(documentId)}><span>{t.evaluations[k]}</span><strong>{e.indicatorCounts[k]}</strong></Link>)}
+        {LIGHTS.map((k) => <Link key={k} className={`total eval-${k}`} data-evaluation={k} to={dashboard(documentId)}><span>{t.evaluations[k]}</span><strong>{formatNumber(e.indicatorCounts[k])}</strong></Link>)}
       </div>
       <div className="totals">
-        {TASKS.map((k) => <Link key={k} className={`total task-${k}`} data-task-state={k} to={`/dashboard/tasks?year=${year}&plan=${documentId}&state=${k}`}><span>{t.taskStatus[k]}</span><strong>{e.taskCounts[k]}</strong></Link>)}
+        {TASKS.map((k) => <Link key={k} className={`total task-${k}`} data-task-state={k} to={`/dashboard/tasks?year=${year}&plan=${documentId}&state=${k}`}><span>{t.taskStatus[k]}</span><strong>{formatNumber(e.taskCounts[k])}</strong></Link>)}
       </div>
       <p><Link className="button" to={dashboard(documentId)}>{t.chainDashboard}</Link></p>
       <h3>{t.chainDocuments} ({e.chainCount})</h3>

@@ -68,7 +68,7 @@ export function DashboardPage() {
       <div className="totals">
         {STATUS_ORDER.map((k) => (
           <button key={k} className={`total eval-${k}${status === k ? " chosen" : ""}`} data-evaluation={k} aria-pressed={status === k} onClick={() => setStatus(status === k ? null : k)}>
-            <span>{t.evaluations[k]}</span><strong>{d.indicatorCounts[k]}</strong>
+            <span>{t.evaluations[k]}</span><strong>{formatNumber(d.indicatorCounts[k])}</strong>
           </button>
         ))}
       </div>
@@ -99,7 +99,7 @@ export function DashboardPage() {
       <BarChart label={t.tasksEvaluated} labels={TASK_ORDER.map((k) => t.taskStatus[k])} values={TASK_ORDER.map((k) => d.taskCounts[k])} colors={TASK_COLORS} />
       <div className="totals">
         {TASK_ORDER.map((k) => (
-          <Link key={k} className={`total task-${k}`} data-task-state={k} to={tasksOf({ state: k })}><span>{t.taskStatus[k]}</span><strong>{d.taskCounts[k]}</strong></Link>
+          <Link key={k} className={`total task-${k}`} data-task-state={k} to={tasksOf({ state: k })}><span>{t.taskStatus[k]}</span><strong>{formatNumber(d.taskCounts[k])}</strong></Link>
         ))}
       </div>
       {/* Only agencies with tasks or reports due have a row; a scope with none has no table (its headers alone would say nothing). */}
@@ -109,7 +109,7 @@ export function DashboardPage() {
           {agencyRows.map((a) => (
             <tr key={a.id} data-agency={a.id}>
               <td><Link to={`/agencies/${a.id}`}>{a.name}</Link></td>
-              {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k] ? <Link to={tasksOf({ state: k, agency: a.id })}>{a.tasks[k]}</Link> : 0}</td>)}
+              {TASK_ORDER.map((k) => <td key={k} className="num">{a.tasks[k] ? <Link to={tasksOf({ state: k, agency: a.id })}>{formatNumber(a.tasks[k])}</Link> : 0}</td>)}
               {d.reporting && <td className="num">{a.onTimeRate === null ? "—" : `${formatNumber(a.onTimeRate)} % (${a.onTime}/${a.expected})`}</td>}
             </tr>
           ))}
@@ -121,16 +121,16 @@ export function DashboardPage() {
         planName={(documents.data?.items ?? []).find((p) => String(p.id) === plan)?.symbol ?? null} />
 
       {!plan && d.plans.length > 0 && <>
-        <h2>{t.plansEvaluated} ({d.planCount})</h2>
+        <h2>{t.plansEvaluated} ({formatNumber(d.planCount)})</h2>
         <table className="documents plans-table">
           <thead><tr><th>{t.colPlan}</th><th>{t.colOffTrack}</th><th>{t.colOverdue}</th><th>{t.colTasks}</th></tr></thead>
           <tbody>
             {d.plans.map((p) => (
               <tr key={p.id} data-plan={p.id}>
                 <td><button className="as-link" onClick={() => set({ plan: String(p.id) })}>{p.symbol ?? p.title}</button> <span className="muted">{p.symbol ? p.title : ""}</span></td>
-                <td className="num">{p.indicatorCounts.off_track}</td>
-                <td className="num">{p.taskCounts.overdue ? <Link to={tasksOf({ plan: p.id, state: "overdue" })}>{p.taskCounts.overdue}</Link> : 0}</td>
-                <td className="num"><Link to={tasksOf({ plan: p.id })}>{Object.values(p.taskCounts).reduce((a, b) => a + b, 0)}</Link></td>
+                <td className="num">{formatNumber(p.indicatorCounts.off_track)}</td>
+                <td className="num">{p.taskCounts.overdue ? <Link to={tasksOf({ plan: p.id, state: "overdue" })}>{formatNumber(p.taskCounts.overdue)}</Link> : 0}</td>
+                <td className="num"><Link to={tasksOf({ plan: p.id })}>{formatNumber(Object.values(p.taskCounts).reduce((a, b) => a + b, 0))}</Link></td>
               </tr>
             ))}
           </tbody>
@@ -139,7 +139,7 @@ export function DashboardPage() {
 
       <UpwardDue document={plan} />
 
-      {d.reporting && <h2>{t.lateAgencies} ({d.lateCount})</h2>}
+      {d.reporting && <h2>{t.lateAgencies} ({formatNumber(d.lateCount)})</h2>}
       {d.reporting && (d.late.length === 0 ? <p className="muted">{t.noLate}</p> : (
         <ul className="late">
           {d.late.map((l) => (

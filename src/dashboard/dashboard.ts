@@ -17,7 +17,7 @@ import { scopeDocuments } from "../documents/queries.js";
 import { withCounts, type ChainDocument } from "../evaluation/chain.js";
 import { agencies } from "../agencies/schema.js";
 import { documents } from "../documents/schema.js";
-import type { IndicatorEvaluation, Observation } from "../evaluation/indicators.js";
+import type { IndicatorEvaluation } from "../evaluation/indicators.js";
 import { emptyIndicatorCounts, emptyTaskCounts } from "../evaluation/plan.js";
 import type { TaskState } from "../evaluation/tasks.js";
 import type { ProjectState } from "../evaluation/projects.js";
@@ -28,7 +28,7 @@ import { daysLate, dueInstant, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions, TASK_REPORT_STATUSES } from "../reporting/schema.js";
 import type { Database } from "../storage/database.js";
 import { idIn } from "../storage/id-arrays.js";
-import { evaluateFigures, figuresOf, holdsFigures, withDocuments, type DocumentFigures } from "./figures.js";
+import { evaluateFigures, figuresOf, holdsFigures, withDocuments, type DocumentFigures, type FigureIndicator } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -75,10 +75,8 @@ export interface Dashboard {
   /** The plans with tasks or indicators, most off-track first (at most PLANS_SHOWN; `planCount` says how many there are). */
   plans: { id: number; symbol: string | null; title: string; indicatorCounts: Record<IndicatorEvaluation["status"], number>; taskCounts: Record<TaskState, number> }[];
   planCount: number;
-  indicators: { id: number; planId: number; planSymbol: string | null; name: string; unit: string | null; status: IndicatorEvaluation["status"]; reason: IndicatorEvaluation["reason"];
-    target: string; targetValue: number | null; targetYear: number | null; series: Observation[];
-    /** A yearly average over a period: drawn as the average so far and the rate the remaining years need, not as a path to a level. */
-    average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null }[];
+  /** The most worrying indicators, as each document's figures list them (figures.ts). */
+  indicators: FigureIndicator[];
   /** The agencies with tasks or reports due, the most overdue tasks first (at most AGENCIES_SHOWN; `agencyCount` says how many there are). */
   agencies: { id: number; name: string; tasks: Record<TaskState, number>; expected: number; received: number; onTime: number; onTimeRate: number | null }[];
   agencyCount: number;

@@ -23,10 +23,11 @@ import { taskLeadsOn } from "../plans/tasks.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn, integerIds } from "../storage/id-arrays.js";
 
-/** An indicator as the dashboard lists it, with the indicators it serves (for counting each target once). */
+/** An indicator as the dashboard lists it. */
 export interface FigureIndicator {
   id: number; planId: number; planSymbol: string | null; name: string; unit: string | null; status: IndicatorEvaluation["status"]; reason: IndicatorEvaluation["reason"];
   target: string; targetValue: number | null; targetYear: number | null; series: PlanEvaluation["indicators"][number]["values"];
+  /** A yearly average over a period: drawn as the average so far and the rate the remaining years need, not as a path to a level. */
   average: { from: number; soFar: number | null; required: number | null; remainingFrom: number | null } | null;
 }
 

@@ -76,6 +76,8 @@ export async function getJson<T>(path: string): Promise<T> {
 
 export interface Loaded<T> {
   data: T | null; error: string | null; loading: boolean; reload(): void;
+  /** Whether `data` answers the path asked for now, not an earlier one still shown while the new one loads. */
+  fresh: boolean;
   /** The error will not go away by asking again (no permission, not found, a bad request): no "try again". */
   final: boolean;
 }
@@ -85,18 +87,19 @@ const isFinal = (e: unknown) => e instanceof ApiError && [400, 403, 404, 410, 42
 
 /** Loads a path and reloads when it changes; a newer request always wins over an older one. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; final: boolean }>({ data: null, error: null, loading: true, final: false });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; final: boolean; of: string | null }>({ data: null, error: null, loading: true, final: false, of: null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!path) return;
     let current = true;
     setState((s) => ({ ...s, loading: true, error: null, final: false }));
     getJson<T>(path).then(
-      (data) => current && setState({ data, error: null, loading: false, final: false }),
-      (e: Error) => current && setState({ data: null, error: e.message, loading: false, final: isFinal(e) }),
+      (data) => current && setState({ data, error: null, loading: false, final: false, of: path }),
+      (e: Error) => current && setState({ data: null, error: e.message, loading: false, final: isFinal(e), of: path }),
     );
     return () => { current = false; };
   }, [path, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  const { of, ...shown } = state;
+  return { ...shown, fresh: of === path && !state.loading, reload };
 }

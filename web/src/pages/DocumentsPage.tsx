@@ -69,7 +69,7 @@ export function DocumentsPage() {
         <>
           <p className="muted" aria-live="polite">{t.results(list.data.total)}</p>
           {list.data.items.length === 0 ? <p>{t.empty}</p> : (
-            <table className="documents">
+            <table className="documents" aria-busy={!list.fresh}>
               <thead><tr><th>{t.colSymbol}</th><th>{t.colType}</th><th>{t.colDate}</th><th>{t.colTitle}</th><th>{t.colIssuer}</th></tr></thead>
               <tbody>
                 {list.data.items.map((d) => (
@@ -85,9 +85,10 @@ export function DocumentsPage() {
             </table>
           )}
           <nav className="pager" aria-label="pagination">
-            <button disabled={page <= 1} onClick={previous}>{t.previous}</button>
-            <span>{t.page(page, pages)}</span>
-            <button disabled={!list.data?.next} onClick={() => goTo(page + 1, list.data!.next)}>{t.next}</button>
+            {/* While the next page loads the rows shown are the last page's: no number that would say otherwise. */}
+            <button disabled={page <= 1 || !list.fresh} onClick={previous}>{t.previous}</button>
+            <span>{list.fresh ? t.page(page, pages) : t.loading}</span>
+            <button disabled={!list.data?.next || !list.fresh} onClick={() => goTo(page + 1, list.data!.next)}>{t.next}</button>
           </nav>
         </>
       )}

@@ -105,9 +105,9 @@ export function ProjectsSection({ plan, planName, scopeStates }: { plan: string 
       )}
       {pages > 1 && (
         <div className="pager">
-          <button type="button" disabled={page <= 1} onClick={() => set({ projectPage: String(page - 1) })}>{t.previous}</button>
-          <span>{t.page(page, pages)}</span>
-          <button type="button" disabled={page >= pages} onClick={() => set({ projectPage: String(page + 1) })}>{t.next}</button>
+          <button type="button" disabled={page <= 1 || !list.fresh} onClick={() => set({ projectPage: String(page - 1) })}>{t.previous}</button>
+          <span>{list.fresh ? t.page(page, pages) : t.loading}</span>
+          <button type="button" disabled={page >= pages || !list.fresh} onClick={() => set({ projectPage: String(page + 1) })}>{t.next}</button>
         </div>
       )}
     </section>

@@ -5,6 +5,7 @@ import { toPrefixTsquery } from "../search/tsquery.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { countWhere, decodeCursor, encodeCursor, pageOffset, type Page } from "../storage/records.js";
 import { agencies } from "../agencies/schema.js";
+import { untilWrite } from "../audit/write-mark.js";
 import type { DocumentListQuery } from "./inputs.js";
 import { documentLinks, documents, documentSections } from "./schema.js";
 
@@ -55,6 +56,10 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
       where l.to_id = ${documents.id} and l.kind = 'implements' and below.status = 'published'))`);
   }
   const condition = where.length ? and(...where) : undefined;
+  // The count is the same on every page of a filter and changes only with a write: counted once until then (at
+  // national size it was most of a deep page's cost, the page itself being one seek into the index).
+  const { page: _p, pageSize: _s, after: _a, ...filters } = q;
+  const counted = () => untilWrite(db, `documents.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, documents, condition));
   const after = q.after ? decodeCursor(q.after, "after", ["date", "int"], [true, false]) : null;
   // One row past the page tells whether there is a next one.
   const wanted = q.pageSize + 1;
@@ -73,11 +78,11 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
       rows = await rowsOf(summarySelect, sql`(${documents.issuedOn}, ${documents.id}) < (${issuedOn}::date, ${id}::integer)`, wanted);
       if (rows.length < wanted) rows.push(...await rowsOf(summarySelect, sql`${documents.issuedOn} is null`, wanted - rows.length));
     }
-    total = await countWhere(db, documents, condition);
+    total = await counted();
   } else if (!tsquery) {
     // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap.
     rows = await rowsOf(summarySelect, undefined, wanted, pageOffset(q));
-    total = await countWhere(db, documents, condition);
+    total = await counted();
   } else {
     // With one, every matching body is read: take the total from the same scan instead of reading them twice.
     const counted = (await rowsOf({ ...summarySelect, total: sql<number>`count(*) over ()` } as typeof summarySelect, undefined, wanted, pageOffset(q))) as (DocumentSummary & { total: number })[];

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MARK_TTL_MS } from "../audit/write-mark.js";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -32,6 +34,16 @@ describe("documents API", () => {
     expect((await s.call("POST", "/api/documents?lang=vi", { title: "X", issuedOn: "2024-02-31" })).body.error.fields[0])
       .toEqual({ field: "issuedOn", message: "Ngày không tồn tại (ví dụ 31/02)" });
     expect(await count()).toBe(before);
+  });
+
+  it("keeps the list's total until a write, through this server or another process", async () => {
+    const before = await count();
+    expect((await s.call("POST", "/api/documents", { symbol: "77/KH-UBND", title: "Kế hoạch đếm" })).status).toBe(201);
+    expect(await count()).toBe(before + 1);
+    // Another process's insert leaves its audit entry: the total follows once the mark is read again.
+    await s.db.store.db.execute(sql`insert into documents (title, doc_type) values ('Kế hoạch của tiến trình khác', 'plan')`);
+    await new Promise((ok) => setTimeout(ok, MARK_TTL_MS + 50));
+    expect(await count()).toBe(before + 2);
   });
 
   it("names every missing or wrong field", async () => {

@@ -200,9 +200,10 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
             sessionCache.forget(token);
             throw new AppError("unauthorized");
           }
-          // Rolled back, not committed, when the request ran out of time (answered 503 already).
-          return budget.bind(tx, store.engine, store.db, () => work(tx));
-        }),
+          // Rolled back, not committed, when the request ran out of time (answered 503 already); once its COMMIT
+          // has begun, the budget's end waits for it.
+          return budget.bind(tx, store.engine, store.db, () => work(tx), true);
+        }).finally(() => budget.settled()),
         limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
         bounded: (work) => store.engine === "postgres"
           ? store.db.transaction((tx) => budget.bind(tx, store.engine, store.db, () => work(tx)), { accessMode: "read only" })

@@ -61,6 +61,25 @@ describe("the work of a request past its budget", () => {
     expect(await titled("Không chạy")).toBe(0);
   });
 
+  it("once a write's COMMIT has begun, waits for it: the write is kept and its request not answered as undone", async () => {
+    const budget = new Budget(60_000);
+    let answered503 = false;
+    await asActor(t.store.db, null, "POST /api/documents", async (tx) => {
+      const done = await budget.bind(tx, t.store.engine, t.store.db, () => tx.insert(documents).values({ title: "Hết giờ khi đang ghi", docType: "plan" }), true);
+      // The guard's timer going off between the work's end and the COMMIT.
+      budget.end(() => { answered503 = true; });
+      return done;
+    }).finally(() => budget.settled());
+    expect(answered503).toBe(false);
+    expect(budget.expired).toBe(false);
+    expect(await titled("Hết giờ khi đang ghi")).toBe(1);
+    budget.dispose();
+    // Outside a COMMIT the budget's end is at once.
+    const plain = new Budget(60_000);
+    plain.end(() => { answered503 = true; });
+    expect([answered503, plain.expired]).toEqual([true, true]);
+  });
+
   it.runIf(serverUrl)("on PostgreSQL: the statement running when the budget ends is cancelled, and one past what was left times out", async () => {
     const budget = new Budget(60_000);
     const slow = asActor(t.store.db, null, "GET /api/plans/:id/report", (tx) => budget.bind(tx, t.store.engine, t.store.db, async () => {

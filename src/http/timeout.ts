@@ -6,8 +6,9 @@
  * The work the request started is abandoned where it can be: on PostgreSQL its transaction (a write's, or a heavy
  * read's run through ctx.bounded) is cancelled and rolled back at once, and a statement_timeout of what was left
  * of the budget bounds each of its queries as a backstop; a write answered 503 never commits after it, on either
- * engine. What runs in JavaScript cannot be stopped midway: a read on the embedded engine runs to its end, its
- * answer dropped, and keeps its admission slot (overload.ts) until then, so abandoned work still counts.
+ * engine, and a write whose COMMIT has begun is not answered 503 (see AFTER_COMMIT_GRACE_MS). What runs in
+ * JavaScript cannot be stopped midway: a read on the embedded engine runs to its end, its answer dropped, and keeps
+ * its admission slot (overload.ts) until then, so abandoned work still counts.
  */
 import { sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
@@ -29,10 +30,20 @@ const RETRY_AFTER_SECONDS = 30;
 export const timedOut = (budgetMs: number) =>
   new AppError("unavailable", [], "request_timeout", { limit: String(Math.round(budgetMs / 1000)), seconds: String(RETRY_AFTER_SECONDS) });
 
+/**
+ * What a request whose budget ran out while its write was committing is given after the commit, to answer: the
+ * write is done, and a 503 would tell its user to do again what is already done.
+ */
+export const AFTER_COMMIT_GRACE_MS = 5000;
+
 export class Budget {
   private readonly deadline: number;
   private spent = false;
   private readonly onExpiry = new Set<() => void>();
+  /** A write's transaction between its work's end and its COMMIT's: the budget's end waits for it. */
+  private committing = false;
+  private expiryWaiting: (() => void) | null = null;
+  private grace: NodeJS.Timeout | undefined;
 
   constructor(readonly ms: number) {
     this.deadline = performance.now() + ms;
@@ -56,11 +67,41 @@ export class Budget {
   }
 
   /**
+   * The budget's end as the guard meets it: `expire()` now, or, while a write is committing, once it has committed
+   * and AFTER_COMMIT_GRACE_MS more have passed without an answer. `then` is called when it has expired.
+   */
+  end(then: () => void): void {
+    if (!this.committing) {
+      this.expire();
+      then();
+      return;
+    }
+    this.expiryWaiting = () => {
+      this.grace = setTimeout(() => { this.expire(); then(); }, AFTER_COMMIT_GRACE_MS);
+    };
+  }
+
+  /** Called when a write's transaction has ended (committed or not): a budget's end that waited on it goes on. */
+  settled(): void {
+    this.committing = false;
+    const waiting = this.expiryWaiting;
+    this.expiryWaiting = null;
+    waiting?.();
+  }
+
+  /** The request has been answered: nothing more to wait for. */
+  dispose(): void {
+    clearTimeout(this.grace);
+    this.expiryWaiting = null;
+  }
+
+  /**
    * Runs `work` in transaction `tx` within what is left: on PostgreSQL each of its statements bounded by a
    * statement_timeout, and the transaction cancelled (through `pool`, another connection) when the budget runs
-   * out; on either engine a transaction whose budget ran out is made to fail before it commits.
+   * out; on either engine a transaction whose budget ran out is made to fail before it commits. `commits`: a write,
+   * whose COMMIT, once begun, the budget's end waits for (call `settled()` when the transaction has ended).
    */
-  async bind<T>(tx: Database, engine: Engine, pool: Database, work: () => Promise<T>): Promise<T> {
+  async bind<T>(tx: Database, engine: Engine, pool: Database, work: () => Promise<T>, commits = false): Promise<T> {
     if (this.spent) throw timedOut(this.ms);
     let abandon: (() => void) | undefined;
     if (engine === "postgres") {
@@ -78,6 +119,8 @@ export class Budget {
     try {
       const result = await work();
       if (this.spent) throw timedOut(this.ms);
+      // From here the transaction commits: answering 503 meanwhile would say undone what is done.
+      if (commits) this.committing = true;
       return result;
     } catch (e) {
       // Cancelled, or past the statement_timeout of what was left: the budget's end, for whoever waits on this work
@@ -111,12 +154,13 @@ export function budgetGuard(ms: number): MiddlewareHandler {
     budgets.set(c.req.raw, budget);
     let timer: NodeJS.Timeout | undefined;
     const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => { budget.expire(); reject(timedOut(ms)); }, ms);
+      timer = setTimeout(() => budget.end(() => reject(timedOut(ms))), ms);
     });
     try {
       await Promise.race([next(), expiry]);
     } finally {
       clearTimeout(timer);
+      budget.dispose();
     }
   };
 }

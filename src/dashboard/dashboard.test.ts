@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../agencies/schema.js";
 import { createValue } from "../plans/indicators.js";
 import { indicators } from "../plans/schema.js";
+import { submissions } from "../reporting/schema.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -120,5 +121,25 @@ describe("the leaders' dashboard", () => {
     const after = (await focal.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body.late.filter((l: { roundId: number }) => l.roundId === round.id);
     expect(after.map((l: { agencyId: number }) => l.agencyId)).not.toContain(extended);
     expect(after).toHaveLength(late.length - 1);
+  });
+
+  it("counts a report sent before midnight in Vietnam on its due day as on time, one a second later as late", async () => {
+    const created = await focal.call("POST", "/api/rounds", { documentIds: [planId], periodKind: "quarter", periodYear: 2024, periodNumber: 3, dueOn: "2024-10-15" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const round = created.body;
+    const [onTime, oneSecondLate, draft] = round.reporterIds as number[];
+    // 23:59:59 on 15/10 in Vietnam (UTC+7), then 00:00:00 on 16/10; a draft owes its report still.
+    for (const [agencyId, at, status] of [[onTime, "2024-10-15T16:59:59Z", "submitted"], [oneSecondLate, "2024-10-15T17:00:00Z", "accepted"], [draft, null, "draft"]] as const) {
+      await s.db.store.db.insert(submissions).values({ roundId: round.id, agencyId, status, firstSubmittedAt: at, submittedAt: at });
+    }
+    const d = (await focal.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body;
+    const rowOf = (id: number) => d.agencies.find((a: { id: number }) => a.id === id);
+    // Each agency's counts over the rounds of 2024 on the plan: this one's report adds to its received and on-time ones.
+    expect([rowOf(onTime).received - rowOf(onTime).onTime, rowOf(oneSecondLate).received - rowOf(oneSecondLate).onTime]).toEqual([0, 1]);
+    const late = d.late.filter((l: { roundId: number }) => l.roundId === round.id).map((l: { agencyId: number; status: string }) => [l.agencyId, l.status]);
+    expect(late).toContainEqual([draft, "draft"]);
+    expect(late.map(([id]: [number]) => id)).not.toContain(onTime);
+    expect(late.map(([id]: [number]) => id)).not.toContain(oneSecondLate);
+    expect(d.lateCount).toBeGreaterThanOrEqual(late.length);
   });
 });

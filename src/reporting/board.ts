@@ -88,7 +88,9 @@ function totalsOf(rows: Standing[]): Pick<Board, "totals" | "percentages"> {
 }
 
 /** Whether a report in this state is still owed: not started, not sent (or taken back), or returned to be fixed. */
-export const owes = (status: SubmissionStatus | "missing") => status === "missing" || status === "draft" || status === "returned";
+/** The statuses of an agency that still owes its report (none sent, a draft, or sent back to it). */
+export const OWING_STATUSES: readonly (SubmissionStatus | "missing")[] = ["missing", "draft", "returned"];
+export const owes = (status: SubmissionStatus | "missing") => OWING_STATUSES.includes(status);
 
 /** Whether a report first sent at `firstSubmittedAt` was on time for `dueOn` (the day ends at midnight in Vietnam). */
 export const sentOnTime = (dueOn: string, firstSubmittedAt: string | Date) => daysLate(dueOn, new Date(firstSubmittedAt)) === 0;

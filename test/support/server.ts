@@ -42,10 +42,16 @@ function client(url: string, session: Record<string, string>): Client {
   return {
     headers: session,
     async call(method, path, body, headers = {}) {
-      const res = await fetch(url + path, {
+      const send = () => fetch(url + path, {
         method,
         headers: { ...session, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
         body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      // A kept-alive connection the server closed while this process was busy elsewhere (a test that waited minutes on
+      // LibreOffice synchronously) is reset when reused: a read is sent again on a new one, as browsers do.
+      const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
+        if (method !== "GET" || e.cause?.code !== "ECONNRESET") throw e;
+        return send();
       });
       const text = await res.text();
       return { status: res.status, body: text ? (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) : null };

@@ -3,9 +3,8 @@ import { ensureAdministrator } from "./accounts/bootstrap.js";
 import { serve } from "@hono/node-server";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Config } from "./core/config.js";
+import { projectPath } from "./core/project-root.js";
 import type { Logger } from "./core/log.js";
 import { createApp } from "./http/app.js";
 import { Admission } from "./http/overload.js";
@@ -15,9 +14,8 @@ import { smtpMailer } from "./reporting/mailer.js";
 import { startReminders } from "./reporting/reminders.js";
 import { openStore, type Store } from "./storage/database.js";
 
-const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-export const WEB_DIR = resolve(ROOT, "dist/web");
-export const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")).version;
+export const WEB_DIR = projectPath("dist/web");
+export const VERSION: string = JSON.parse(readFileSync(projectPath("package.json"), "utf8")).version;
 
 export interface RunningServer {
   url: string;
@@ -48,7 +46,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     // Shown once, on the console only (never in the log's files): the first sign-in must change it.
     console.log(`\n  Tài khoản quản trị / administrator: ${admin.username}\n  Mật khẩu một lần / one-time password: ${admin.password}\n  (đổi mật khẩu ở lần đăng nhập đầu / change it at first sign-in)\n`);
   } else if (admin.created) log.info({ username: admin.username }, "administrator created with THEODOI_ADMIN_PASSWORD");
-  await store.refreshStatistics();
   startReaders();
   const app = createApp({ store, log, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webDir: WEB_DIR, version: VERSION, trustProxy: config.trustProxy,
     admission: new Admission(config.admission), dashboardLimits: config.dashboard, budgets: config.budgets });
@@ -56,6 +53,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
     s.once("error", fail);
   });
+  // The planner's statistics (the embedded engine has no autovacuum) refreshed once the server answers: ANALYZE
+  // was most of a second of every start, and the statistics of the last run serve meanwhile.
+  store.refreshStatistics().catch((err) => log.error({ err }, "refreshing the planner's statistics failed"));
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   const stopReminders = config.reminderMinutes > 0
     ? startReminders(store.db, mailer, config.reminderMinutes * 60_000, (err) => log.error({ err }, "reminders failed"))

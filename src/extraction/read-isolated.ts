@@ -13,12 +13,12 @@
  * refused at once as busy, with an estimate of when to try again.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { AppError } from "../core/errors.js";
 import type { RegistryAgency } from "./agencies.js";
 import type { Extraction } from "./extract.js";
 import { UnreadableFileError } from "./read-text.js";
 import type { ReaderReply, ReaderTask } from "./read-process.js";
+import { projectPath } from "../core/project-root.js";
 
 export interface IsolatedReadOptions {
   /** Wall-clock limit of one read, from the start of its process (not counting the wait for a turn). */
@@ -34,7 +34,7 @@ export interface IsolatedReadOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** The sample plans and reports read in 95-150 MB (.docx and .pdf alike); a 1,000-page .docx needs about 470 MB, and is refused. */
 export const DEFAULT_MAX_MEMORY_MB = 384;
-const LAUNCHER = fileURLToPath(new URL("./reader-launcher.mjs", import.meta.url));
+const LAUNCHER = projectPath("src/extraction/reader-launcher.mjs");
 
 const tooComplex = (limit: "memory" | "time", amount: number) => new UnreadableFileError("too_complex", limit === "memory" ? {
   vi: `Tệp quá phức tạp để đọc: việc đọc vượt giới hạn bộ nhớ ${amount} MB (tệp có thể bị sửa đổi, hoặc có nội dung nén quá lớn); hãy mở tệp, lưu lại (hoặc xuất lại PDF) rồi tải lên, hoặc chia nhỏ văn bản`,

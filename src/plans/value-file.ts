@@ -15,7 +15,8 @@
  * run as a formula ("=HYPERLINK(...)") is refused.
  */
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../reports/xlsx.js";
 import { AppError, type FieldProblem } from "../core/errors.js";
 import type { MessageKey } from "../core/i18n.js";
 import { UnreadableFileError } from "../extraction/read-text.js";
@@ -74,7 +75,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Grid> {
     if (e instanceof UnreadableFileError) throw fileError(e.reason === "zip_bomb" ? "values_zip_bomb" : "values_unreadable");
     throw e;
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as never);
   } catch {

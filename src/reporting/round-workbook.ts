@@ -13,10 +13,10 @@
  * page, A4 landscape fitted to the width, rows as tall as their wrapped text.
  */
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { describeTarget } from "../evaluation/indicators.js";
 import { PROJECT_STATE_LABELS } from "../evaluation/projects.js";
-import { wrappedLines } from "../reports/xlsx.js";
+import { loadExcel, wrappedLines } from "../reports/xlsx.js";
 import { formatVietnameseDate } from "../text/dates.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import type { Board } from "./board.js";
@@ -178,7 +178,7 @@ export async function writeTables(tables: Table[], title: string): Promise<Buffe
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
   // All of it read: the writer's commit resolves when the stream is finished, which may be before the last chunk is read.
   const read = new Promise<void>((ok, fail) => { out.on("end", ok); out.on("error", fail); });
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const book = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = "theodoi";
   book.title = title;
   // A task's text comes once for each agency that owes it: measured once.

@@ -21,7 +21,8 @@
  */
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../reports/xlsx.js";
 import { actsFor } from "../accounts/policy.js";
 import { AppError, notFound, type FieldProblem } from "../core/errors.js";
 import type { MessageKey } from "../core/i18n.js";
@@ -177,7 +178,7 @@ async function protect(sheet: ExcelJS.Worksheet) {
 export async function templateOf(db: Database, place: ReportPlace): Promise<{ bytes: Buffer; fileName: string }> {
   const form = await formOf(db, place);
   const last = await lastValues(db, form, readsDrafts(place.actor));
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = "theodoi";
   book.title = `${form.round.title}: ${form.agency.name}`;
   const key = keyOf(form);
@@ -305,7 +306,7 @@ export async function openTemplate(bytes: Uint8Array): Promise<ExcelJS.Workbook>
     if (e instanceof UnreadableFileError) throw new AppError("validation", [{ field: "file", key: e.reason === "zip_bomb" ? "template_zip_bomb" : "template_not_xlsx" }]);
     throw e;
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as never);
   } catch {

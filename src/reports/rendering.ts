@@ -6,16 +6,16 @@
  * own process and call reportDocx directly.
  */
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ConsolidatedReport } from "./consolidated.js";
 import type { Appendix } from "./official-document.js";
+import { projectPath } from "../core/project-root.js";
 
 type Kind = "docx" | "xlsx";
 interface Job { id: number; kind: Kind; input: unknown; done: (bytes: Buffer) => void; fail: (e: Error) => void }
 interface Slot { worker: Worker; ready: Promise<void>; jobs: Map<number, Job>; idle?: ReturnType<typeof setTimeout> }
 
-const ENTRY = fileURLToPath(new URL("./render-worker.mjs", import.meta.url));
+const ENTRY = projectPath("src/reports/render-worker.mjs");
 /** Workers at most: one per core but the server's own, at least one. */
 const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 const IDLE_MS = 600_000;

@@ -6,7 +6,7 @@
  * Neither Excel nor LibreOffice sizes a row to its wrapped text when it opens a file, and exceljs
  * cannot: each row's height is set here from its text, wrapped word by word into its column's width.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { cellText, runWidth, type Appendix } from "./official-document.js";
 
 const FONT = { name: "Times New Roman", size: 12 };
@@ -55,8 +55,14 @@ export function wrappedLines(text: string, width: number, bold = false): number 
 /** A row's height in points: its tallest cell. */
 const rowHeight = (lines: number) => Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + ROW_PADDING));
 
+/**
+ * exceljs, loaded when a workbook is first read or written: it takes about 0.3 s to load, which every start of the
+ * server paid while most never touch a spreadsheet.
+ */
+export const loadExcel = async () => (await import("exceljs")).default;
+
 export async function tablesXlsx(appendices: Appendix[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = "theodoi";
   appendices.forEach((a, i) => {
     const sheet = book.addWorksheet(sheetName(a.title, i), { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

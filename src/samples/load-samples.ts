@@ -8,8 +8,7 @@ import { createDemoAccounts } from "../accounts/bootstrap.js";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { importAgencies } from "../agencies/commands.js";
 import { agencyExchangeFile } from "../agencies/inputs.js";
 import { documents } from "../documents/schema.js";
@@ -24,8 +23,9 @@ import { unmappedLeads } from "../imports/leads.js";
 import type { Database } from "../storage/database.js";
 import { settings } from "../storage/schema.js";
 import { PROVINCE_SETTING } from "../storage/settings.js";
+import { projectPath } from "../core/project-root.js";
 
-export const SAMPLES_DIR = resolve(fileURLToPath(new URL("../../samples", import.meta.url)));
+export const SAMPLES_DIR = projectPath("samples");
 const LOADED = "samples_loaded";
 
 /** Rules a focal point's choices are written as: the first rule whose words stand in an item's folded name gives its agency, by code. */

@@ -18,12 +18,12 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pg from "pg";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { primaryOnly, replicaReads, type Reads } from "./reads.js";
 import * as schema from "./schema.js";
+import { projectPath } from "../core/project-root.js";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -44,7 +44,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = resolve(fileURLToPath(new URL("../../migrations", import.meta.url)));
+export const MIGRATIONS_DIR = projectPath("migrations");
 
 /** Where the embedded engine keeps its files inside the data directory. */
 export const pgliteDir = (dataDir: string) => join(dataDir, "pglite");

@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { queryRows } from "../storage/database.js";
-import { changedDocuments, evaluateFigures, figuresOf, figuresStats, type DocumentFigures } from "./figures.js";
+import { forgetWriteMark } from "../audit/write-mark.js";
+import { changedDocuments, evaluateFigures, figuresOf, figuresStats, untilChainChanges, type DocumentFigures } from "./figures.js";
 
 let t: TestDatabase;
 const today = "2024-11-20";
@@ -81,5 +82,33 @@ describe("a year's figures, kept and caught up", () => {
     const after = { mark: hidden, seen: position.seen };
     const { documents } = await changedDocuments(db, after);
     expect(documents).toEqual(new Set([task.document_id]));
+  });
+});
+
+describe("what is kept per chain", () => {
+  it("is kept across writes to other documents, and computed again after one to its own or to who is in a chain", async () => {
+    const db = t.store.db;
+    const [own, other] = await queryRows<{ id: number; task: number }>(db, sql`
+      select document_id as id, min(id) as task from tasks group by document_id order by document_id limit 2`);
+    let computed = 0;
+    const kept = () => untilChainChanges(db, "test|chain", async () => { computed++; return { documents: [own.id] }; }, (v) => v.documents);
+    // Each write as this process makes them: the mark is read again at once.
+    const write = async (query: ReturnType<typeof sql>) => { await db.execute(query); forgetWriteMark(db); };
+    await kept();
+    await kept();
+    expect(computed).toBe(1);
+    await write(sql`update tasks set status_reason = 'khác' where id = ${other.task}`);
+    await kept();
+    expect(computed).toBe(1);
+    await write(sql`update tasks set status_reason = 'của chuỗi' where id = ${own.task}`);
+    await kept();
+    expect(computed).toBe(2);
+    await write(sql`update document_links set note = 'liên kết' where id = (select min(id) from document_links)`);
+    await kept();
+    expect(computed).toBe(3);
+    // Readers who come together after a write share one computation.
+    await write(sql`update tasks set status_reason = null where id = ${own.task}`);
+    await Promise.all([kept(), kept(), kept()]);
+    expect(computed).toBe(4);
   });
 });

@@ -20,6 +20,7 @@ import { emptyIndicatorCounts, emptyTaskCounts, evaluatePlans, yearAsOf, type Pl
 import type { TaskState } from "../evaluation/tasks.js";
 import { indicatorContributions, indicators, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
+import { writeMark } from "../audit/write-mark.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn, integerIds } from "../storage/id-arrays.js";
 
@@ -148,6 +149,9 @@ const NO_FIGURES = ["audit_events", "document_links", "projects", "project_metri
 const FIGURES = ["documents", "tasks", "indicators", "indicator_values", "indicator_targets", "indicator_contributions", "task_versions", "document_obligations",
   "task_agencies", "submission_tasks", "submissions", "reporting_rounds", "reporting_round_plans"];
 
+/** Tables whose changes may change which documents a chain holds. */
+const CHAIN_MEMBERSHIP = ["documents", "document_links"];
+
 const textArray = (xs: string[]) => sql.raw(`'{${xs.join(",")}}'::text[]`);
 
 /** Where a catch-up stands in the audit trail: the newest entry seen, and the entries seen among the last LOOKBACK. */
@@ -165,13 +169,16 @@ async function auditPosition(db: Database, newest: number): Promise<AuditPositio
  * known), and the position past them. The mapping is done in the database, whatever the number of entries: a
  * 12,000-task plan published is 25,000 entries.
  */
-export async function changedDocuments(db: Database, from: AuditPosition): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
+export async function changedDocuments(db: Database, from: AuditPosition, chains = false): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
   // Where the trail stands first, and the entries up to it only: one committed between the statements is seen
   // next time, not marked seen without having been mapped.
   const position = await auditPosition(db, 0);
   const unseen = sql`id > ${from.mark - LOOKBACK} and id <= ${Math.max(position.mark, from.mark)} and id <> all(${idArray(from.seen)})`;
   const tables = await queryRows<{ table_name: string }>(db, sql`select distinct table_name from audit_events where ${unseen}`);
   if (tables.some((t) => !FIGURES.includes(t.table_name) && !NO_FIGURES.includes(t.table_name))) return { documents: "all", position };
+  // `chains`: what is kept per chain depends on who is in it too, which a link, or a document published or withdrawn
+  // below, changes (the mapping gives that document, not the chains it joins or leaves).
+  if (chains && tables.some((t) => CHAIN_MEMBERSHIP.includes(t.table_name))) return { documents: "all", position };
   if (!tables.some((t) => FIGURES.includes(t.table_name))) return { documents: new Set(), position };
   // An update's entry holds the changed columns only: a row it names by key is found where it is now (its parent
   // column in the entry too, for a row deleted or moved). Keys are integers for these tables ("task/agency/role").
@@ -223,6 +230,54 @@ export async function changedDocuments(db: Database, from: AuditPosition): Promi
     select id from doc_ids
     union select x.document_id from ${indicators} x where x.id in (select id from up)`);
   return { documents: new Set(integerIds(rows.map((r) => r.id))), position };
+}
+
+/** Results kept per chain, per database, the least recently used going first. */
+const KEPT_CHAINS = 64;
+interface KeptChain { position: AuditPosition; documents: Set<number>; value: Promise<unknown>; at: number; checking?: Promise<boolean> }
+const keptChains = new WeakMap<Database, Map<string, KeptChain>>();
+
+/**
+ * `compute()`'s result for a chain's documents (`documentsOf` it), computed once for all who ask for `key` and kept
+ * until a write touches those documents (as the figures are caught up: changedDocuments), not until any write: at
+ * national size writes never stop, and a plan's evaluation thrown away by every value typed elsewhere was evaluated
+ * on nearly every read. Kept FULL_EVERY_MS at most, the figures' own safety net. `key` holds everything the result
+ * depends on but the data (the scope, the year, the day, the reader's rights).
+ */
+export async function untilChainChanges<T>(db: Database, key: string, compute: () => Promise<T>, documentsOf: (value: T) => Iterable<number>): Promise<T> {
+  let byKey = keptChains.get(db);
+  if (!byKey) keptChains.set(db, (byKey = new Map()));
+  for (;;) {
+    const mark = await writeMark(db);
+    const hit = byKey.get(key);
+    if (hit && Date.now() - hit.at < FULL_EVERY_MS) {
+      byKey.delete(key);
+      byKey.set(key, hit);
+      if (hit.position.mark >= mark) return hit.value as Promise<T>;
+      // Written since: this chain's documents, or others'? One look for all who ask meanwhile.
+      hit.checking ??= changedDocuments(db, hit.position, true).then(({ documents, position }) => {
+        const touched = documents === "all" || [...documents].some((id) => hit.documents.has(id));
+        if (!touched) hit.position = position;
+        return touched;
+      }).finally(() => { hit.checking = undefined; });
+      if (!(await hit.checking)) return hit.value as Promise<T>;
+      // Another reader may have started it again meanwhile: theirs serves.
+      if (byKey.get(key) !== hit) continue;
+    }
+    // Where the trail stands is read before the chain is: a write after it is looked at next time.
+    const position = await auditPosition(db, 0);
+    if (byKey.get(key) !== hit) continue;
+    const entry: KeptChain = { position, documents: new Set(), at: Date.now(), value: Promise.resolve() };
+    entry.value = compute().then((value) => { entry.documents = new Set(documentsOf(value)); return value; });
+    entry.value.catch(() => { if (byKey.get(key) === entry) byKey.delete(key); });
+    byKey.delete(key);
+    byKey.set(key, entry);
+    for (const k of byKey.keys()) {
+      if (byKey.size <= KEPT_CHAINS) break;
+      byKey.delete(k);
+    }
+    return entry.value as Promise<T>;
+  }
 }
 
 /** A year's figures as judged on one day, where in the audit trail they are up to date, and when that was looked at. */

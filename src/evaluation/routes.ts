@@ -4,7 +4,7 @@ import { id, year } from "../core/fields.js";
 import { findDocument } from "../documents/queries.js";
 import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { untilWrite } from "../audit/write-mark.js";
+import { untilChainChanges } from "../dashboard/figures.js";
 import { evaluateChain } from "./chain.js";
 
 export const evaluationRoutes = [
@@ -16,8 +16,10 @@ export const evaluationRoutes = [
       const year = query.year ?? Number(today.slice(0, 4));
       // The published record, as on the dashboard: drafts (below, or values from them) count only on a draft's own evaluation.
       const ownDrafts = plan.status !== "published";
-      // Kept until the next write: twenty readers of one plan cost one evaluation. (The mark is read before the
-      // bounded transaction takes its connection: ten readers each holding one while waiting on it left none.)
-      return untilWrite(ctx.db, `evaluation|${plan.id}|${year}|${today}|${ownDrafts}`, () => ctx.bounded((db) => evaluateChain(db, plan.id, year, today, ownDrafts)));
+      // Kept until a write touches the chain: twenty readers of one plan cost one evaluation, and values typed into
+      // other plans cost none. (The mark is read before the bounded transaction takes its connection: ten readers
+      // each holding one while waiting on it left none.)
+      return untilChainChanges(ctx.db, `evaluation|${plan.id}|${year}|${today}|${ownDrafts}`,
+        () => ctx.bounded((db) => evaluateChain(db, plan.id, year, today, ownDrafts)), (e) => e.documents.map((d) => d.id));
     } }),
 ];

@@ -55,7 +55,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   // The planner's statistics (the embedded engine has no autovacuum) refreshed once the server answers: ANALYZE
   // was most of a second of every start, and the statistics of the last run serve meanwhile.
-  store.refreshStatistics().catch((err) => log.error({ err }, "refreshing the planner's statistics failed"));
+  const analyzed = store.refreshStatistics().catch((err) => log.error({ err }, "refreshing the planner's statistics failed"));
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   const stopReminders = config.reminderMinutes > 0
     ? startReminders(store.db, mailer, config.reminderMinutes * 60_000, (err) => log.error({ err }, "reminders failed"))
@@ -70,6 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       stopReminders();
       mailer?.close();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await analyzed;
       await store.close();
     },
   };

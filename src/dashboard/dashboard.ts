@@ -177,7 +177,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   // An agency given an extension is on time, or late, against its own due date (as on the round's board); the due
   // day ends at midnight in Vietnam (periods.dueInstant).
   const dueOn = sql`coalesce(${roundReporters.dueOn}, ${rounds.dueOn})`;
-  const dueInstantSql = sql`((${dueOn} + 1)::text || 'T00:00:00+07:00')::timestamptz`;
+  const dueInstantSql = sql`(((${dueOn} + 1)::timestamp - interval '7 hours') at time zone 'UTC')`;
   const expectedFrom = sql`${roundReporters} join ${rounds} on ${rounds.id} = ${roundReporters.roundId}
     left join ${submissions} on ${submissions.roundId} = ${roundReporters.roundId} and ${submissions.agencyId} = ${roundReporters.agencyId}
     where ${roundReporters.roundId} = any(${scopedIds})`;
@@ -191,14 +191,15 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     row.received += a.received;
     row.onTime += a.on_time;
   }
-  // Those still owing an open round's report past its day: counted, and the longest late (all of the last day shown,
-  // for the names to order them) read.
+  // Those still owing an open round's report past its day: counted, and the longest late read (a round's reporters
+  // share its day: among them, by name as the database orders it).
   const owing = sql`${expectedFrom} and ${rounds.status} = 'open' and coalesce(${submissions.status}, 'missing') in (${sql.join(OWING_STATUSES.map((status) => sql`${status}`), sql`, `)})
     and ${dueInstantSql} <= ${now.toISOString()}::timestamptz`;
   const [{ n: lateCount }] = scoped.length ? await queryRows<{ n: number }>(db, sql`select count(*)::integer as n from ${owing}`) : [{ n: 0 }];
   const lateRows = lateCount ? await queryRows<{ round_id: number; agency_id: number; due_on: string; status: SubmissionStatus | "missing" }>(db, sql`
     select ${roundReporters.roundId} as round_id, ${roundReporters.agencyId} as agency_id, ${dueOn}::text as due_on, coalesce(${submissions.status}, 'missing') as status
-    from ${owing} order by ${dueOn} fetch first ${LATE_SHOWN} rows with ties`) : [];
+    from ${owing} order by ${dueOn}, (select ${agencies.name} from ${agencies} where ${agencies.id} = ${roundReporters.agencyId}), ${roundReporters.roundId}, ${roundReporters.agencyId}
+    limit ${LATE_SHOWN}`) : [];
   const roundOf = new Map(scoped.map((r) => [r.id, r]));
   const late: Dashboard["late"] = lateRows.map((e) => {
     const round = roundOf.get(Number(e.round_id))!;

@@ -110,5 +110,15 @@ describe("what is kept per chain", () => {
     await write(sql`update tasks set status_reason = null where id = ${own.task}`);
     await Promise.all([kept(), kept(), kept()]);
     expect(computed).toBe(4);
+    // A write to the chain committed while it is computed, seen by a reader who comes meanwhile: computed again.
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => { release = ok; });
+    const during = untilChainChanges(db, "test|during", async () => { computed++; await gate; return { documents: [own.id] }; }, (v) => v.documents);
+    await new Promise((ok) => setTimeout(ok, 20));
+    await write(sql`update tasks set status_reason = 'trong lúc tính' where id = ${own.task}`);
+    const meanwhile = untilChainChanges(db, "test|during", async () => { computed++; return { documents: [own.id] }; }, (v) => v.documents);
+    release();
+    await Promise.all([during, meanwhile]);
+    expect(computed).toBe(6);
   });
 });

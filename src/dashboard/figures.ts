@@ -254,12 +254,14 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
       byKey.delete(key);
       byKey.set(key, hit);
       if (hit.position.mark >= mark) return hit.value as Promise<T>;
-      // Written since: this chain's documents, or others'? One look for all who ask meanwhile.
-      hit.checking ??= changedDocuments(db, hit.position, true).then(({ documents, position }) => {
+      // Written since: this chain's documents, or others'? One look for all who ask meanwhile, once the result (and so
+      // which documents it holds) is known: a write committed while it was computed may be in it or not.
+      hit.checking ??= hit.value.then(async () => {
+        const { documents, position } = await changedDocuments(db, hit.position, true);
         const touched = documents === "all" || [...documents].some((id) => hit.documents.has(id));
         if (!touched) hit.position = position;
         return touched;
-      }).finally(() => { hit.checking = undefined; });
+      }, () => true).finally(() => { hit.checking = undefined; });
       if (!(await hit.checking)) return hit.value as Promise<T>;
       // Another reader may have started it again meanwhile: theirs serves.
       if (byKey.get(key) !== hit) continue;

@@ -203,7 +203,7 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
           // Rolled back, not committed, when the request ran out of time (answered 503 already); once its COMMIT
           // has begun, the budget's end waits for it.
           return budget.bind(tx, store.engine, store.db, () => work(tx), true);
-        }).finally(() => budget.settled()),
+        }).then((done) => { budget.settled(true); return done; }, (e: unknown) => { budget.settled(false); throw e; }),
         limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
         bounded: (work) => store.engine === "postgres"
           ? store.db.transaction((tx) => budget.bind(tx, store.engine, store.db, () => work(tx)), { accessMode: "read only" })
@@ -253,7 +253,11 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
         // Any other write may change what the dashboard shows.
         else if (unsafe) invalidateDashboard(store.db);
       }
-      if (result instanceof Response) return result;
+      if (result instanceof Response) {
+        // A route's own answer (kept JSON, a file) says which database served it too.
+        if (readFrom) result.headers.set("X-Theodoi-Read", readFrom.replica ? "replica" : "primary");
+        return result;
+      }
       if (spec.status === 204) return c.body(null, 204);
       return c.json(result as object, spec.status ?? 200);
     });

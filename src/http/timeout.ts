@@ -42,6 +42,8 @@ export class Budget {
   private readonly onExpiry = new Set<() => void>();
   /** A write's transaction between its work's end and its COMMIT's: the budget's end waits for it. */
   private committing = false;
+  /** A write of this request has committed: its answer is given the grace, not a 503. */
+  private committed = false;
   private expiryWaiting: (() => void) | null = null;
   private grace: NodeJS.Timeout | undefined;
 
@@ -68,22 +70,23 @@ export class Budget {
 
   /**
    * The budget's end as the guard meets it: `expire()` now, or, while a write is committing, once it has committed
-   * and AFTER_COMMIT_GRACE_MS more have passed without an answer. `then` is called when it has expired.
+   * and AFTER_COMMIT_GRACE_MS more have passed without an answer (so too once one has committed: what the request does
+   * after, such as reading back what it wrote, is answered, not refused as if undone). `then` is called when it has expired.
    */
   end(then: () => void): void {
-    if (!this.committing) {
+    const graced = () => { this.grace = setTimeout(() => { this.expire(); then(); }, AFTER_COMMIT_GRACE_MS); };
+    if (this.committing) this.expiryWaiting = graced;
+    else if (this.committed) graced();
+    else {
       this.expire();
       then();
-      return;
     }
-    this.expiryWaiting = () => {
-      this.grace = setTimeout(() => { this.expire(); then(); }, AFTER_COMMIT_GRACE_MS);
-    };
   }
 
-  /** Called when a write's transaction has ended (committed or not): a budget's end that waited on it goes on. */
-  settled(): void {
+  /** Called when a write's transaction has ended, `committed` or not: a budget's end that waited on it goes on. */
+  settled(committed: boolean): void {
     this.committing = false;
+    if (committed) this.committed = true;
     const waiting = this.expiryWaiting;
     this.expiryWaiting = null;
     waiting?.();

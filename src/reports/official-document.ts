@@ -303,7 +303,7 @@ function dataTable(block: TableBlock, tables: string[], room = TEXT_WIDTH): Para
     ...block.rows.map((row) => tableRowXml(block.columns.map((_, i) => cellXml(row[i] ?? null, false, widths[i])), { header: false, cantSplit: keepWhole(row) })),
   ];
   if (block.rows.length === 0 && block.empty) {
-    rows.push(tableRowXml([`<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:gridSpan w:val="${block.columns.length}"/>${cellMargins(80)}</w:tcPr>`
+    rows.push(tableRowXml([`<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:gridSpan w:val="${block.columns.length}"/>${cellMargins(80, 80)}</w:tcPr>`
       + `${paragraphXml(block.empty, "center", { size: 12, italics: true })}</w:tc>`], { header: false, cantSplit: true }));
   }
   const border = (side: string) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`;
@@ -335,7 +335,7 @@ function paragraphXml(text: string, alignment: "left" | "center", { size = 14, b
   return `<w:p><w:pPr><w:jc w:val="${alignment}"/></w:pPr><w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
 }
 
-const cellMargins = (side: number) => `<w:tcMar><w:top w:type="dxa" w:w="${side / 2}"/><w:left w:type="dxa" w:w="${side}"/><w:bottom w:type="dxa" w:w="${side / 2}"/><w:right w:type="dxa" w:w="${side}"/></w:tcMar>`;
+const cellMargins = (side: number, vertical = side / 2) => `<w:tcMar><w:top w:type="dxa" w:w="${vertical}"/><w:left w:type="dxa" w:w="${side}"/><w:bottom w:type="dxa" w:w="${vertical}"/><w:right w:type="dxa" w:w="${side}"/></w:tcMar>`;
 const DATA_CELL_MARGINS = cellMargins(CELL_MARGIN);
 
 /** A data cell at 12 pt: a header's bold and centred, a figure centred, text left; a line a paragraph. */

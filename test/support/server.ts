@@ -50,7 +50,7 @@ function client(url: string, session: Record<string, string>): Client {
       // A kept-alive connection the server closed while this process was busy elsewhere (a test that waited minutes on
       // LibreOffice synchronously) is reset when reused: a read is sent again on a new one, as browsers do.
       const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
-        if (method !== "GET" || e.cause?.code !== "ECONNRESET") throw e;
+        if (method !== "GET" || !["ECONNRESET", "UND_ERR_SOCKET"].includes(e.cause?.code ?? "")) throw e;
         return send();
       });
       const text = await res.text();

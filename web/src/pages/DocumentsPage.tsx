@@ -69,7 +69,7 @@ export function DocumentsPage() {
         <>
           <p className="muted" aria-live="polite">{t.results(list.data.total)}</p>
           {list.data.items.length === 0 ? <p>{t.empty}</p> : (
-            <table className="documents" aria-busy={!list.fresh}>
+            <table className="documents document-list" aria-busy={!list.fresh}>
               <thead><tr><th>{t.colSymbol}</th><th>{t.colType}</th><th>{t.colDate}</th><th>{t.colTitle}</th><th>{t.colIssuer}</th></tr></thead>
               <tbody>
                 {list.data.items.map((d) => (

@@ -4,7 +4,7 @@
 // every start took 1.3-1.8 s, the bundle loads in about 0.15 s. Dependencies stay in node_modules (not bundled). When the bundle cannot be built, the sources run through
 // tsx as before. THEODOI_FROM_SOURCES=1 always runs the sources.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,13 +33,17 @@ async function bundled() {
   try {
     const { build } = await import("esbuild");
     mkdirSync(join(root, "dist/server"), { recursive: true });
-    // Written aside and renamed: two instances started together never load a half-written bundle.
-    const partial = `${bundle}.${process.pid}.tmp`;
+    // Written aside and renamed: two instances started together never load a half-written bundle. The report
+    // writers' worker threads (src/reports/rendering.ts) load their own, built from the same sources.
+    const aside = join(root, `dist/server/.build-${process.pid}`);
     await build({
-      entryPoints: [join(root, "src/cli/main.ts")], outfile: partial, bundle: true, platform: "node", format: "esm",
+      entryPoints: [{ in: join(root, "src/cli/main.ts"), out: "main" }, { in: join(root, "src/reports/render-entry.ts"), out: "render-entry" }],
+      outdir: aside, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm",
       target: `node${process.versions.node.split(".")[0]}`, packages: "external", sourcemap: "inline", logLevel: "error",
     });
-    renameSync(partial, bundle);
+    renameSync(join(aside, "render-entry.mjs"), join(root, "dist/server/render-entry.mjs"));
+    renameSync(join(aside, "main.mjs"), bundle);
+    rmSync(aside, { recursive: true, force: true });
     writeFileSync(`${stampFile}.${process.pid}.tmp`, stamp);
     renameSync(`${stampFile}.${process.pid}.tmp`, stampFile);
     return bundle;

@@ -5,6 +5,7 @@
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { startServerProcess } from "../../test/support/process.js";
 import { compileReport, planBySymbol, reportDocx, type ConsolidatedReport } from "./consolidated.js";
 import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
 
@@ -31,4 +32,16 @@ describe("reports written in worker threads", () => {
     expect(body(await renderReportDocx(report))).toContain("BÁO CÁO");
   });
 
+  it("are written by the server run from its bundle (bin/theodoi.mjs), the writers loaded from theirs", { timeout: 180_000 }, async () => {
+    const server = await startServerProcess();
+    try {
+      const created = await server.admin.call("POST", "/api/documents", { symbol: "12/KH-UBND", title: "Kế hoạch viết báo cáo", issuedOn: "10/01/2024" });
+      expect(created.status).toBe(201);
+      const res = await fetch(`${server.url}/api/plans/${created.body.id}/report?year=2024`, { headers: server.admin.headers });
+      expect(res.status).toBe(200);
+      expect(body(Buffer.from(await res.arrayBuffer()))).toContain("BÁO CÁO");
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -16,6 +16,8 @@ interface Job { id: number; kind: Kind; input: unknown; done: (bytes: Buffer) =>
 interface Slot { worker: Worker; ready: Promise<void>; jobs: Map<number, Job>; idle?: ReturnType<typeof setTimeout> }
 
 const ENTRY = projectPath("src/reports/render-worker.mjs");
+/** The writers bundled beside the server's bundle, when the server runs from it (bin/theodoi.mjs builds both). */
+const BUNDLE = import.meta.url.endsWith("/dist/server/main.mjs") ? projectPath("dist/server/render-entry.mjs") : null;
 /** Workers at most: one per core but the server's own, at least one. */
 const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 const IDLE_MS = 600_000;
@@ -28,7 +30,7 @@ const slots: Slot[] = [];
 let nextId = 0;
 
 function start(): Slot {
-  const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+  const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, workerData: { bundle: BUNDLE } });
   worker.unref();
   const slot: Slot = { worker, jobs: new Map(), ready: undefined as never };
   slot.ready = new Promise<void>((ok, fail) => {

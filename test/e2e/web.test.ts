@@ -78,6 +78,20 @@ describe.skipIf(!haveBrowser)("web app in Chromium", () => {
     expect(await dpi.innerText()).toMatch(/Kế thừa bởi: Sở Tài chính \(hợp nhất, từ 01\/03\/2025\)/);
   });
 
+  it("says when a search found more than it shows, and shows more on request", async () => {
+    const first = (await s.call("GET", "/api/search?q=phat%20trien")).body;
+    expect(first.more, "the samples hold more than 50 matches of 'phat trien'").toBe(true);
+    const more = (await s.call("GET", "/api/search?q=phat%20trien&limit=200")).body;
+    await page.goto(`${s.url}/search?q=phat%20trien`);
+    await page.getByText("Đang hiển thị 50 kết quả phù hợp nhất; còn kết quả khác.").waitFor();
+    expect(await page.locator("ol.hits li").count()).toBe(50);
+    await page.getByRole("button", { name: "Xem thêm kết quả" }).click();
+    await page.waitForURL(/limit=200/);
+    await expect.poll(() => page.locator("ol.hits li").count()).toBe(more.hits.length);
+    if (more.more) expect(await page.getByText("Hãy thêm từ khoá để thu hẹp.").count()).toBe(1);
+    else expect(await page.getByRole("button", { name: "Xem thêm kết quả" }).count()).toBe(0);
+  });
+
   it("switches to English and keeps the Vietnamese date format", async () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("link", { name: "Documents" }).click();

@@ -2,12 +2,17 @@ import { Link, useSearchParams } from "react-router";
 import { useApi, type SearchHit } from "../api";
 import { LoadState } from "../components/Status";
 import { useLanguage } from "../i18n";
+import { patchedQuery } from "../search-params";
+
+/** Results asked for first, and at most (the API's bounds): a search stops at the page it shows. */
+const FIRST = 50, MOST = 200;
 
 export function SearchPage() {
   const { t } = useLanguage();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const q = params.get("q")?.trim() ?? "";
-  const result = useApi<{ hits: SearchHit[] }>(q ? `/api/search?${new URLSearchParams({ q })}` : null);
+  const limit = params.get("limit") === String(MOST) ? MOST : FIRST;
+  const result = useApi<{ hits: SearchHit[]; more: boolean }>(q ? `/api/search?${new URLSearchParams({ q, ...(limit !== FIRST && { limit: String(limit) }) })}` : null);
   const kindLabel = { document: t.kindDocument, task: t.kindTask, indicator: t.kindIndicator };
   return (
     <section>
@@ -24,6 +29,14 @@ export function SearchPage() {
           ))}
         </ol>
       ))}
+      {result.data?.more && (
+        <p className="muted" aria-live="polite">
+          {t.searchFirst(result.data.hits.length)}{" "}
+          {limit < MOST
+            ? <button type="button" onClick={() => setParams(patchedQuery({ limit: String(MOST) }))}>{t.searchShowMore}</button>
+            : t.searchNarrow}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { queryRows } from "../storage/database.js";
 import { forgetWriteMark } from "../audit/write-mark.js";
-import { changedDocuments, evaluateFigures, figuresOf, figuresStats, untilChainChanges, type DocumentFigures } from "./figures.js";
+import { changedDocuments, evaluateFigures, figuresOf, figuresStats, newDay, untilChainChanges, type DocumentFigures } from "./figures.js";
 
 let t: TestDatabase;
 const today = "2024-11-20";
@@ -82,6 +82,30 @@ describe("a year's figures, kept and caught up", () => {
     const after = { mark: hidden, seen: position.seen };
     const { documents } = await changedDocuments(db, after);
     expect(documents).toEqual(new Set([task.document_id]));
+  });
+});
+
+describe("a new day", () => {
+  it("serves yesterday's figures while today's are evaluated, when they take longer than a reader waits", async () => {
+    const db = t.store.db;
+    const yesterday = await figuresOf(db, 2024, "2024-11-21", performance.now());
+    const waited = newDay.waitMs;
+    newDay.waitMs = 0;
+    try {
+      // Today's are being evaluated: yesterday's, as they are, serve meanwhile.
+      expect(await figuresOf(db, 2024, "2024-11-22", performance.now())).toBe(yesterday);
+      // Once evaluated, today's serve: judged as of the new day.
+      await new Promise((ok) => setTimeout(ok, 50));
+      let today = await figuresOf(db, 2024, "2024-11-22", performance.now());
+      for (let i = 0; today === yesterday && i < 200; i++) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        today = await figuresOf(db, 2024, "2024-11-22", performance.now());
+      }
+      expect(today).not.toBe(yesterday);
+      expect(comparable(today)).toEqual(comparable(await evaluateFigures(db, [...today.keys()], 2024, "2024-11-22")));
+    } finally {
+      newDay.waitMs = waited;
+    }
   });
 });
 

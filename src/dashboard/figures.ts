@@ -306,12 +306,14 @@ export async function figuresOf(db: Database, year: number, today: string, asked
   const key = `${year}|${yearAsOf(year, today)}`;
   for (;;) {
     const held = byYear.get(key);
-    const yesterday = held && held.position.mark >= 0 ? undefined : [...byYear].find(([k, s]) => k !== key && k.startsWith(`${year}|`) && s.position.mark >= 0)?.[1];
+    // The latest day's held for the year (keys end with the day judged at, ISO: they sort as dates).
+    const yesterday = held && held.position.mark >= 0 ? undefined : [...byYear].filter(([k, s]) => k !== key && k.startsWith(`${year}|`) && s.position.mark >= 0)
+      .sort(([a], [b]) => (a < b ? 1 : -1))[0]?.[1];
     if (yesterday) {
       // A new day: the figures as judged yesterday serve while today's are evaluated (a minute or two at national
       // size), unless today's are ready within a few seconds (always, at a province's size).
       const catching = held?.updating ?? startCatchUp(db, byYear, key, held, year, today);
-      const ready = await Promise.race([catching.then(() => true), new Promise<false>((ok) => setTimeout(ok, DAY_WAIT_MS, false))]);
+      const ready = newDay.waitMs > 0 && await Promise.race([catching.then(() => true), new Promise<false>((ok) => setTimeout(ok, newDay.waitMs, false))]);
       if (!ready) return yesterday.docs;
       continue;
     }
@@ -326,7 +328,8 @@ export async function figuresOf(db: Database, year: number, today: string, asked
   }
 }
 
-const DAY_WAIT_MS = 3000;
+/** How long a reader on a new day waits for today's figures before yesterday's serve (0: not at all; a test sets it). */
+export const newDay = { waitMs: 3000 };
 
 /** Starts the year's catch-up (one at a time: the caller has checked none is under way). */
 function startCatchUp(db: Database, byYear: Map<string, YearFigures>, key: string, held: YearFigures | undefined, year: number, today: string): Promise<void> {

@@ -4,6 +4,7 @@ import { agencies } from "../agencies/schema.js";
 import { createValue } from "../plans/indicators.js";
 import { indicators } from "../plans/schema.js";
 import { submissions } from "../reporting/schema.js";
+import { dashboardBuildStats } from "./dashboard.js";
 import { startTestServer, type Client, type TestServer } from "../../test/support/server.js";
 
 let s: TestServer;
@@ -95,6 +96,25 @@ describe("the leaders' dashboard", () => {
     const one = (await viewer.call("GET", `/api/dashboard/tasks?year=2026&plan=${planId}`)).body.items[0];
     expect(one).toMatchObject({ planId, planSymbol: "23/KH-UBND", text: expect.any(String), leads: expect.any(Array) });
     expect((await viewer.call("GET", "/api/dashboard/tasks?state=finished")).status).toBe(400);
+  });
+
+  it("keeps a plan's dashboard across a write to another chain's document, and builds it again after one to its own", async () => {
+    const leader = await s.as("ld-giu", "leader");
+    const path = `/api/dashboard?year=2024&plan=${planId}`;
+    const builtFor = () => dashboardBuildStats().byScope.get(`2024|${planId}`) ?? 0;
+    const before = (await leader.call("GET", path)).body;
+    const chain = new Set<number>(before.chain.map((d: { id: number }) => d.id));
+    const [elsewhere] = (await s.db.store.db.select({ id: indicators.id, documentId: indicators.documentId }).from(indicators)).filter((i) => !chain.has(i.documentId));
+    expect(elsewhere, "the samples have an indicator outside 23/KH-UBND's chain").toBeDefined();
+    const builds = builtFor();
+    expect((await focal.call("POST", "/api/values", { indicatorId: elsewhere.id, period: "2023", value: 1.5, kind: "actual" })).status).toBe(201);
+    expect((await leader.call("GET", path)).body).toEqual(before);
+    expect(builtFor()).toBe(builds);
+    // One of its own: built again, and it shows.
+    expect((await focal.call("POST", "/api/values", { indicatorId: grdpId, period: "2022", value: 3.1, kind: "actual", agencyId: tc })).status).toBe(201);
+    const after = (await leader.call("GET", path)).body;
+    expect(builtFor()).toBeGreaterThan(builds);
+    expect(after.indicators.find((i: { id: number }) => i.id === grdpId).series).toContainEqual({ year: 2022, value: 3.1, kind: "actual" });
   });
 
   it("shows who reported on time and who is late in an open round past its due date", async () => {

@@ -28,7 +28,7 @@ import { daysLate, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions, TASK_REPORT_STATUSES, type SubmissionStatus } from "../reporting/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn } from "../storage/id-arrays.js";
-import { evaluateFigures, figuresOf, holdsFigures, withDocuments, type DocumentFigures, type FigureIndicator } from "./figures.js";
+import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, holdsFigures, withDocuments, type AuditPosition, type DocumentFigures, type FigureIndicator } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -101,7 +101,7 @@ export type DashboardIndicator = Dashboard["indicators"][number];
  * The dashboard and what its counts are made of (kept together, so the lists and the counts agree): every
  * indicator behind the lights, and the documents whose tasks are counted (their tasks are listed from them).
  */
-interface Built { dashboard: Dashboard; indicators: DashboardIndicator[]; documents: DocumentFigures[] }
+interface Built { dashboard: Dashboard; indicators: DashboardIndicator[]; documents: DocumentFigures[]; scope: number[] | null }
 
 export async function buildDashboard(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Dashboard> {
   return (await build(db, year, planId, now, today)).dashboard;
@@ -233,7 +233,7 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     projectStates,
     reporting: true,
   };
-  return { dashboard, indicators: indicatorRows, documents: docs };
+  return { dashboard, indicators: indicatorRows, documents: docs, scope: scopeIds };
 }
 
 /**
@@ -255,6 +255,11 @@ interface Entry {
   waiters: number;
   background: boolean;
   value: Promise<Built>;
+  /** Where the audit trail stood when it began reading, and the documents of its scope once built (a plan's). */
+  position?: AuditPosition;
+  documents?: Set<number>;
+  /** Whether the writes since `position` left its documents alone: one look for all who ask meanwhile. */
+  checking?: Promise<boolean>;
 }
 
 /** A scope's newest finished build (`ready`) and newest build under way or waiting (`next`). */
@@ -304,15 +309,17 @@ function startBuild(db: Database, cache: DbCache, key: string, scope: Scope, at:
   const entry: Entry = { seq: ++sequence, ...at, generation: cache.generation, started: false, finishedAt: null, rows: 0, waiters: waiting ? 1 : 0, background: !waiting, value: undefined as never };
   entry.value = (async () => {
     if (previous) await previous.catch(() => {});
-    return gate.run(key, () => {
+    return gate.run(key, async () => {
       entry.started = true;
       entry.generation = cache.generation;
+      if (entry.planId !== null) entry.position = await auditPositionNow(db);
       return build(db, entry.year, entry.planId, entry.now, entry.today);
     }, { background: entry.background, wanted: () => entry.background || entry.waiters > 0 });
   })();
   scope.next = entry;
   entry.value.then((built) => {
     entry.finishedAt = performance.now();
+    if (built.scope) entry.documents = new Set(built.scope);
     entry.rows = built.indicators.length + built.documents.reduce((n, f) => n + f.tasks.length, 0);
     if (scope.next === entry) scope.next = undefined;
     if (!scope.ready || scope.ready.seq < entry.seq) scope.ready = entry;
@@ -337,6 +344,17 @@ async function current(db: Database, year: number, planId: number | null, now: D
   cache.scopes.set(key, scope);
   if (!background) scope.readAt = performance.now();
   const fits = (e: Entry) => e.mark >= mark && e.generation === cache.generation && e.today === today;
+  // A plan's dashboard outlives writes to other documents (at national size writes never stop): kept when the writes
+  // since it began reading touched none of its chain's documents, nor anything read beyond their figures.
+  const kept = scope.ready;
+  if (kept && !fits(kept) && kept.today === today && kept.position && kept.documents && performance.now() - kept.finishedAt! < DASHBOARD_TTL_MS) {
+    const generation = cache.generation;
+    if (await untouchedSince(db, kept)) {
+      kept.mark = Math.max(kept.mark, mark);
+      kept.generation = Math.max(kept.generation, generation);
+      if (fits(kept)) return { entry: kept, waiting: false };
+    }
+  }
   const { ready, next } = scope;
   if (ready && fits(ready) && performance.now() - ready.finishedAt! < DASHBOARD_TTL_MS) return { entry: ready, waiting: false };
   // Past the safety net only: served as it is while it is built again.
@@ -361,6 +379,22 @@ async function current(db: Database, year: number, planId: number | null, now: D
     if (lapsed) return { entry: lapsed, waiting: false };
     throw e;
   }
+}
+
+/**
+ * Tables a dashboard reads beyond its documents' figures (who is expected to report and who did, the projects), and
+ * those that change who is in a chain: a write to any of them counts as touching every scope.
+ */
+const BEYOND_FIGURES = [...CHAIN_MEMBERSHIP, "reporting_round_reporters", "submissions", "projects", "project_metrics", "project_documents"];
+
+/** Whether the writes since a built scope began reading left its documents alone (and moves it past them if so). */
+function untouchedSince(db: Database, entry: Entry): Promise<boolean> {
+  entry.checking ??= changedDocuments(db, entry.position!, BEYOND_FIGURES).then(({ documents, position }) => {
+    const untouched = documents !== "all" && ![...documents].some((id) => entry.documents!.has(id));
+    if (untouched) entry.position = position;
+    return untouched;
+  }).finally(() => { entry.checking = undefined; });
+  return entry.checking;
 }
 
 /** The built figures for a reader: waited for `timeoutMs` at most, else 503 (the build goes on, for the next reader). */

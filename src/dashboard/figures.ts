@@ -149,13 +149,19 @@ const NO_FIGURES = ["audit_events", "document_links", "projects", "project_metri
 const FIGURES = ["documents", "tasks", "indicators", "indicator_values", "indicator_targets", "indicator_contributions", "task_versions", "document_obligations",
   "task_agencies", "submission_tasks", "submissions", "reporting_rounds", "reporting_round_plans"];
 
-/** Tables whose changes may change which documents a chain holds. */
-const CHAIN_MEMBERSHIP = ["documents", "document_links"];
+/**
+ * Tables whose changes may change which documents a chain holds: a link, or a document published or withdrawn below
+ * (the mapping gives that document, not the chains it joins or leaves).
+ */
+export const CHAIN_MEMBERSHIP = ["documents", "document_links"];
 
 const textArray = (xs: string[]) => sql.raw(`'{${xs.join(",")}}'::text[]`);
 
 /** Where a catch-up stands in the audit trail: the newest entry seen, and the entries seen among the last LOOKBACK. */
 export interface AuditPosition { mark: number; seen: number[] }
+
+/** Where the audit trail stands now (what is computed after this is up to date with it). */
+export const auditPositionNow = (db: Database) => auditPosition(db, 0);
 
 /** The newest entry of the trail (at least `newest`, the newest known) and those visible among the LOOKBACK below it. */
 async function auditPosition(db: Database, newest: number): Promise<AuditPosition> {
@@ -169,16 +175,16 @@ async function auditPosition(db: Database, newest: number): Promise<AuditPositio
  * known), and the position past them. The mapping is done in the database, whatever the number of entries: a
  * 12,000-task plan published is 25,000 entries.
  */
-export async function changedDocuments(db: Database, from: AuditPosition, chains = false): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
+export async function changedDocuments(db: Database, from: AuditPosition, reachingAll: readonly string[] = []): Promise<{ documents: Set<number> | "all"; position: AuditPosition }> {
   // Where the trail stands first, and the entries up to it only: one committed between the statements is seen
   // next time, not marked seen without having been mapped.
   const position = await auditPosition(db, 0);
   const unseen = sql`id > ${from.mark - LOOKBACK} and id <= ${Math.max(position.mark, from.mark)} and id <> all(${idArray(from.seen)})`;
   const tables = await queryRows<{ table_name: string }>(db, sql`select distinct table_name from audit_events where ${unseen}`);
   if (tables.some((t) => !FIGURES.includes(t.table_name) && !NO_FIGURES.includes(t.table_name))) return { documents: "all", position };
-  // `chains`: what is kept per chain depends on who is in it too, which a link, or a document published or withdrawn
-  // below, changes (the mapping gives that document, not the chains it joins or leaves).
-  if (chains && tables.some((t) => CHAIN_MEMBERSHIP.includes(t.table_name))) return { documents: "all", position };
+  // `reachingAll`: tables whose changes the caller counts as touching everything (what it keeps depends on them
+  // otherwise than through the documents' figures).
+  if (tables.some((t) => reachingAll.includes(t.table_name))) return { documents: "all", position };
   if (!tables.some((t) => FIGURES.includes(t.table_name))) return { documents: new Set(), position };
   // An update's entry holds the changed columns only: a row it names by key is found where it is now (its parent
   // column in the entry too, for a row deleted or moved). Keys are integers for these tables ("task/agency/role").
@@ -257,7 +263,7 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
       // Written since: this chain's documents, or others'? One look for all who ask meanwhile, once the result (and so
       // which documents it holds) is known: a write committed while it was computed may be in it or not.
       hit.checking ??= hit.value.then(async () => {
-        const { documents, position } = await changedDocuments(db, hit.position, true);
+        const { documents, position } = await changedDocuments(db, hit.position, CHAIN_MEMBERSHIP);
         const touched = documents === "all" || [...documents].some((id) => hit.documents.has(id));
         if (!touched) hit.position = position;
         return touched;

@@ -143,7 +143,13 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
   const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
   // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
   // Listed by status, then by document and indicator (documents are in id order, their indicators in id order).
-  const inScope = docs.some((f) => f.serves.size) ? new Set(docs.flatMap((f) => f.indicators.map((i) => i.id))) : new Set<number>();
+  const inScope = new Set<number>();
+  if (docs.some((f) => f.serves.size)) {
+    for (const [n, f] of docs.entries()) {
+      if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
+      for (const i of f.indicators) inScope.add(i.id);
+    }
+  }
   const byStatus = new Map(ORDER.map((status) => [status, [] as DashboardIndicator[]]));
   // Tasks by lead agency as the agencies stood in the year (successors of those merged away).
   const byAgency = new Map<number, Dashboard["agencies"][number]>();

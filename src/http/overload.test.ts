@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../accounts/users.js";
+import { documents } from "../documents/schema.js";
 import { loadConfig } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import { createLogger } from "../core/log.js";
@@ -123,14 +124,15 @@ describe("the overload guard over HTTP", () => {
   const closers: (() => Promise<void>)[] = [];
 
   /** The app with `limits` on a free port, as `theodoi serve` runs it. */
-  async function listen(limits: AdmissionLimits) {
+  async function listen(limits: AdmissionLimits, heavyLimits?: AdmissionLimits) {
     const admission = new Admission(limits);
-    const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION, admission });
+    const heavyAdmission = heavyLimits && new Admission(heavyLimits);
+    const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION, admission, heavyAdmission });
     const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
     closers.push(() => new Promise<void>((ok) => server.close(() => ok())));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const get = (path: string, init: RequestInit = {}) => fetch(url + path, { ...init, headers: { cookie, ...init.headers } });
-    return { url, admission, get };
+    return { url, admission, heavyAdmission, get };
   }
 
   /** Holds the documents table (the whole database on the embedded engine) until the returned function is called. */
@@ -190,6 +192,20 @@ describe("the overload guard over HTTP", () => {
     expect((await second).status).toBe(200);
     await until(() => admission.inFlight === 0, "the slots back");
     expect((await get("/api/documents")).status).toBe(200);
+  });
+
+  it("admits heavy routes apart: a report or an evaluation waits its turn among them, and takes no page's turn", async () => {
+    const { admission, heavyAdmission, get } = await listen({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 0 }, { maxInFlight: 1, maxWaitMs: 60_000, maxQueued: 10 });
+    const [{ id }] = await db.store.db.insert(documents).values({ title: "Kế hoạch nặng", docType: "plan", status: "published" }).returning({ id: documents.id });
+    const release = await holdDocuments();
+    const first = get(`/api/plans/${id}/evaluation?year=2024`);
+    await until(() => heavyAdmission!.inFlight === 1, "the first evaluation's heavy slot");
+    // A second waits its turn (the general queue, with no room to wait, would refuse it), and neither holds a page's slot.
+    const second = get(`/api/plans/${id}/evaluation?year=2025`);
+    await until(() => heavyAdmission!.queued === 1, "the second evaluation waiting");
+    expect(admission.inFlight).toBe(0);
+    await release();
+    expect([(await first).status, (await second).status]).toEqual([200, 200]);
   });
 
   it("gives the slot back after every kind of error", async () => {

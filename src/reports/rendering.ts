@@ -19,7 +19,7 @@ const ENTRY = projectPath("src/reports/render-worker.mjs");
 /** The writers bundled beside the server's bundle, when the server runs from it (bin/theodoi.mjs builds both). */
 const BUNDLE = import.meta.url.endsWith("/dist/server/main.mjs") ? projectPath("dist/server/render-entry.mjs") : null;
 /** Workers at most: one per core but the server's own, at least one. */
-const SIZE = Number(process.env.TMP_REPORT_WORKERS) || Math.max(1, Math.min(4, availableParallelism() - 1));
+const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 const IDLE_MS = 600_000;
 /** Longer than any report takes to lay out (a national ministry's chain: tens of seconds). */
 const JOB_TIMEOUT_MS = 180_000;

@@ -266,6 +266,8 @@ interface Entry {
   documents?: Set<number>;
   /** Whether the writes since `position` left its documents alone: one look for all who ask meanwhile. */
   checking?: Promise<boolean>;
+  /** A write touched it: built again, not looked at again. */
+  touched?: boolean;
 }
 
 /** A scope's newest finished build (`ready`) and newest build under way or waiting (`next`). */
@@ -353,7 +355,7 @@ async function current(db: Database, year: number, planId: number | null, now: D
   // A plan's dashboard outlives writes to other documents (at national size writes never stop): kept when the writes
   // since it began reading touched none of its chain's documents, nor anything read beyond their figures.
   const kept = scope.ready;
-  if (kept && !fits(kept) && kept.today === today && kept.position && kept.documents && performance.now() - kept.finishedAt! < DASHBOARD_TTL_MS) {
+  if (kept && !fits(kept) && !kept.touched && kept.today === today && kept.position && kept.documents && performance.now() - kept.finishedAt! < DASHBOARD_TTL_MS) {
     const generation = cache.generation;
     if (await untouchedSince(db, kept)) {
       kept.mark = Math.max(kept.mark, mark);
@@ -398,7 +400,12 @@ function untouchedSince(db: Database, entry: Entry): Promise<boolean> {
   entry.checking ??= changedDocuments(db, entry.position!, BEYOND_FIGURES).then(({ documents, position }) => {
     const untouched = documents !== "all" && ![...documents].some((id) => entry.documents!.has(id));
     if (untouched) entry.position = position;
+    else entry.touched = true;
     return untouched;
+  }, () => {
+    // Not known: built again, as after any write.
+    entry.touched = true;
+    return false;
   }).finally(() => { entry.checking = undefined; });
   return entry.checking;
 }

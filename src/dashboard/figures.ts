@@ -267,7 +267,7 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
         const touched = documents === "all" || [...documents].some((id) => hit.documents.has(id));
         if (!touched) hit.position = position;
         return touched;
-      }, () => true).finally(() => { hit.checking = undefined; });
+      }).catch(() => true).finally(() => { hit.checking = undefined; });
       if (!(await hit.checking)) return hit.value as Promise<T>;
       // Another reader may have started it again meanwhile: theirs serves.
       if (byKey.get(key) !== hit) continue;

@@ -30,12 +30,12 @@ async function bundled() {
   const stamp = sourcesStamp();
   const stampFile = `${bundle}.sources`;
   if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return bundle;
+  // Written aside and renamed: two instances started together never load a half-written bundle. The report
+  // writers' worker threads (src/reports/rendering.ts) load their own, built from the same sources.
+  const aside = join(root, `dist/server/.build-${process.pid}`);
   try {
     const { build } = await import("esbuild");
     mkdirSync(join(root, "dist/server"), { recursive: true });
-    // Written aside and renamed: two instances started together never load a half-written bundle. The report
-    // writers' worker threads (src/reports/rendering.ts) load their own, built from the same sources.
-    const aside = join(root, `dist/server/.build-${process.pid}`);
     await build({
       entryPoints: [{ in: join(root, "src/cli/main.ts"), out: "main" }, { in: join(root, "src/reports/render-entry.ts"), out: "render-entry" }],
       outdir: aside, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm",
@@ -43,13 +43,14 @@ async function bundled() {
     });
     renameSync(join(aside, "render-entry.mjs"), join(root, "dist/server/render-entry.mjs"));
     renameSync(join(aside, "main.mjs"), bundle);
-    rmSync(aside, { recursive: true, force: true });
     writeFileSync(`${stampFile}.${process.pid}.tmp`, stamp);
     renameSync(`${stampFile}.${process.pid}.tmp`, stampFile);
     return bundle;
   } catch (e) {
     console.error(`theodoi: the server bundle could not be built (${e instanceof Error ? e.message : e}); running the sources`);
     return null;
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,7 @@
 // every start took 1.3-1.8 s, the bundle loads in about 0.15 s. Dependencies stay in node_modules (not bundled). When the bundle cannot be built, the sources run through
 // tsx as before. THEODOI_FROM_SOURCES=1 always runs the sources.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -32,10 +32,11 @@ async function bundled() {
   if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return bundle;
   // Written aside and renamed: two instances started together never load a half-written bundle. The report
   // writers' worker threads (src/reports/rendering.ts) load their own, built from the same sources.
-  const aside = join(root, `dist/server/.build-${process.pid}`);
+  let aside = null;
   try {
-    const { build } = await import("esbuild");
     mkdirSync(join(root, "dist/server"), { recursive: true });
+    aside = mkdtempSync(join(root, "dist/server/.build-"));
+    const { build } = await import("esbuild");
     await build({
       entryPoints: [{ in: join(root, "src/cli/main.ts"), out: "main" }, { in: join(root, "src/reports/render-entry.ts"), out: "render-entry" }],
       outdir: aside, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm",
@@ -43,14 +44,14 @@ async function bundled() {
     });
     renameSync(join(aside, "render-entry.mjs"), join(root, "dist/server/render-entry.mjs"));
     renameSync(join(aside, "main.mjs"), bundle);
-    writeFileSync(`${stampFile}.${process.pid}.tmp`, stamp);
-    renameSync(`${stampFile}.${process.pid}.tmp`, stampFile);
+    writeFileSync(join(aside, "stamp"), stamp);
+    renameSync(join(aside, "stamp"), stampFile);
     return bundle;
   } catch (e) {
     console.error(`theodoi: the server bundle could not be built (${e instanceof Error ? e.message : e}); running the sources`);
     return null;
   } finally {
-    rmSync(aside, { recursive: true, force: true });
+    if (aside) rmSync(aside, { recursive: true, force: true });
   }
 }
 

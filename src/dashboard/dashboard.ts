@@ -356,12 +356,8 @@ async function current(db: Database, year: number, planId: number | null, now: D
   // since it began reading touched none of its chain's documents, nor anything read beyond their figures.
   const kept = scope.ready;
   if (kept && !fits(kept) && !kept.touched && kept.today === today && kept.position && kept.documents && performance.now() - kept.finishedAt! < DASHBOARD_TTL_MS) {
-    const generation = cache.generation;
-    if (await untouchedSince(db, kept)) {
-      kept.mark = Math.max(kept.mark, mark);
-      kept.generation = Math.max(kept.generation, generation);
-      if (fits(kept)) return { entry: kept, waiting: false };
-    }
+    // Served only if the look covered this reader's writes (one begun before them, shared, does not).
+    if (await untouchedSince(db, cache, kept) && fits(kept)) return { entry: kept, waiting: false };
   }
   const { ready, next } = scope;
   if (ready && fits(ready) && performance.now() - ready.finishedAt! < DASHBOARD_TTL_MS) return { entry: ready, waiting: false };
@@ -395,12 +391,19 @@ async function current(db: Database, year: number, planId: number | null, now: D
  */
 const BEYOND_FIGURES = [...CHAIN_MEMBERSHIP, "reporting_round_reporters", "submissions", "projects", "project_metrics", "project_documents"];
 
-/** Whether the writes since a built scope began reading left its documents alone (and moves it past them if so). */
-function untouchedSince(db: Database, entry: Entry): Promise<boolean> {
+/**
+ * Whether the writes since a built scope began reading left its documents alone; if so it is moved past them: to the
+ * audit position the look read and the invalidations counted when it began (later ones are looked at next time).
+ */
+function untouchedSince(db: Database, cache: DbCache, entry: Entry): Promise<boolean> {
+  const generation = cache.generation;
   entry.checking ??= changedDocuments(db, entry.position!, BEYOND_FIGURES).then(({ documents, position }) => {
     const untouched = documents !== "all" && ![...documents].some((id) => entry.documents!.has(id));
-    if (untouched) entry.position = position;
-    else entry.touched = true;
+    if (untouched) {
+      entry.position = position;
+      entry.mark = Math.max(entry.mark, position.mark);
+      entry.generation = Math.max(entry.generation, generation);
+    } else entry.touched = true;
     return untouched;
   }, () => {
     // Not known: built again, as after any write.

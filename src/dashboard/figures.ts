@@ -268,7 +268,12 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
         if (!touched) hit.position = position;
         return touched;
       }).catch(() => true).finally(() => { hit.checking = undefined; });
-      if (!(await hit.checking)) return hit.value as Promise<T>;
+      const touched = await hit.checking;
+      // Untouched up to where the look read: served if that covers this reader's writes, else looked at again.
+      if (!touched) {
+        if (hit.position.mark >= mark) return hit.value as Promise<T>;
+        continue;
+      }
       // Another reader may have started it again meanwhile: theirs serves.
       if (byKey.get(key) !== hit) continue;
     }
@@ -319,6 +324,7 @@ export async function figuresOf(db: Database, year: number, today: string, asked
       // A new day: the figures as judged yesterday serve while today's are evaluated (a minute or two at national
       // size), unless today's are ready within a few seconds (always, at a province's size).
       const catching = held?.updating ?? startCatchUp(db, byYear, key, held, year, today);
+      catching.catch(() => undefined); // (failed, it is started again by the next reader)
       const ready = newDay.waitMs > 0 && await Promise.race([catching.then(() => true), new Promise<false>((ok) => setTimeout(ok, newDay.waitMs, false))]);
       if (!ready) return yesterday.docs;
       continue;

@@ -33,7 +33,7 @@ import { forgetWriteMark } from "../audit/write-mark.js";
 import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.js";
 import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
-import { Admission, admissionGuard, DEFAULT_HEAVY_ADMISSION } from "./overload.js";
+import { Admission, admissionGuard, DEFAULT_FILE_ADMISSION } from "./overload.js";
 import { budgetGuard, budgetOf, DEFAULT_BUDGETS, type RequestBudgets } from "./timeout.js";
 
 export interface AppOptions {
@@ -49,8 +49,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Admission control (overload.ts): requests worked on at once and waiting; the defaults when not given. */
   admission?: Admission;
-  /** The heavy routes' own (overload.ts DEFAULT_HEAVY_ADMISSION when not given). */
-  heavyAdmission?: Admission;
+  /** The file-writing routes' own (overload.ts DEFAULT_FILE_ADMISSION when not given). */
+  fileAdmission?: Admission;
   /** Dashboard builds at once and how long a reader waits for one (dashboard/gate.ts); the defaults when not given. */
   dashboardLimits?: Partial<DashboardLimits>;
   /** How long a request may take before it is answered 503 (timeout.ts); the defaults when not given. */
@@ -83,7 +83,7 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 const languageOf = (c: Context): Language => pickLanguage(c.req.query("lang"), getCookie(c, "theodoi_lang"), c.req.header("accept-language"));
 
-export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), heavyAdmission = new Admission(DEFAULT_HEAVY_ADMISSION), dashboardLimits, budgets: budgetsGiven }: AppOptions) {
+export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, version, trustProxy = [], admission = new Admission(), fileAdmission = new Admission(DEFAULT_FILE_ADMISSION), dashboardLimits, budgets: budgetsGiven }: AppOptions) {
   const budgets = { ...DEFAULT_BUDGETS, ...budgetsGiven };
   const app = new Hono();
   // The process's: builds of every database share its memory.
@@ -169,13 +169,13 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
   // Every route is admitted by the overload guard but signing in, the one public route (Argon2 works off the
   // event loop, and the address throttle holds attempts for seconds, which must not hold others' slots), and
   // uploads, which have their own limit (one read at a time, eight waiting: extraction/read-isolated.ts).
-  // Health, ping, the OpenAPI document and the web app's files stay outside it too: they answer at once. Heavy
-  // routes have their own, more patient one: a burst of reports neither takes the pages' turns nor sets their pace.
-  const admit = admissionGuard(admission, log), admitHeavy = admissionGuard(heavyAdmission, log), unguarded: MiddlewareHandler = (_c, next) => next();
+  // Health, ping, the OpenAPI document and the web app's files stay outside it too: they answer at once. Routes that
+  // write a file have their own, more patient one: a burst of reports neither takes the pages' turns nor sets their pace.
+  const admit = admissionGuard(admission, log), admitFile = admissionGuard(fileAdmission, log), unguarded: MiddlewareHandler = (_c, next) => next();
   for (const spec of routes) {
     // The budget before admission: a request answered 503 for its time keeps its slot until its work has ended.
     const budgetMs = spec.heavy || spec.upload ? budgets.heavyMs : budgets.defaultMs;
-    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), budgetGuard(budgetMs), spec.access === "public" || spec.upload ? unguarded : spec.heavy ? admitHeavy : admit, async (c) => {
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(spec), budgetGuard(budgetMs), spec.access === "public" || spec.upload ? unguarded : spec.heavy === "file" ? admitFile : admit, async (c) => {
       const lang = languageOf(c);
       const budget = budgetOf(c);
       const unsafe = UNSAFE_METHODS.has(c.req.method);

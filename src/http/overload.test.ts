@@ -124,15 +124,15 @@ describe("the overload guard over HTTP", () => {
   const closers: (() => Promise<void>)[] = [];
 
   /** The app with `limits` on a free port, as `theodoi serve` runs it. */
-  async function listen(limits: AdmissionLimits, heavyLimits?: AdmissionLimits) {
+  async function listen(limits: AdmissionLimits, fileLimits?: AdmissionLimits) {
     const admission = new Admission(limits);
-    const heavyAdmission = heavyLimits && new Admission(heavyLimits);
-    const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION, admission, heavyAdmission });
+    const fileAdmission = fileLimits && new Admission(fileLimits);
+    const app = createApp({ store: db.store, log: createLogger("silent"), maxBodyBytes: 2_000_000, maxUploadBytes: 25 * 1024 * 1024, version: VERSION, admission, fileAdmission });
     const server = await new Promise<ReturnType<typeof serve>>((ok) => { const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s)); });
     closers.push(() => new Promise<void>((ok) => server.close(() => ok())));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const get = (path: string, init: RequestInit = {}) => fetch(url + path, { ...init, headers: { cookie, ...init.headers } });
-    return { url, admission, heavyAdmission, get };
+    return { url, admission, fileAdmission, get };
   }
 
   /** Holds the documents table (the whole database on the embedded engine) until the returned function is called. */
@@ -194,18 +194,21 @@ describe("the overload guard over HTTP", () => {
     expect((await get("/api/documents")).status).toBe(200);
   });
 
-  it("admits heavy routes apart: a report or an evaluation waits its turn among them, and takes no page's turn", async () => {
-    const { admission, heavyAdmission, get } = await listen({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 0 }, { maxInFlight: 1, maxWaitMs: 60_000, maxQueued: 10 });
-    const [{ id }] = await db.store.db.insert(documents).values({ title: "Kế hoạch nặng", docType: "plan", status: "published" }).returning({ id: documents.id });
+  it("admits the routes that write a file apart: a report waits its turn among them, and takes no page's turn", async () => {
+    const { admission, fileAdmission, get } = await listen({ maxInFlight: 1, maxWaitMs: 100, maxQueued: 0 }, { maxInFlight: 1, maxWaitMs: 60_000, maxQueued: 10 });
+    const [{ id }] = await db.store.db.insert(documents).values({ title: "Kế hoạch báo cáo", docType: "plan", status: "published" }).returning({ id: documents.id });
     const release = await holdDocuments();
-    const first = get(`/api/plans/${id}/evaluation?year=2024`);
-    await until(() => heavyAdmission!.inFlight === 1, "the first evaluation's heavy slot");
+    const first = get(`/api/plans/${id}/report?year=2024`);
+    await until(() => fileAdmission!.inFlight === 1, "the first report's slot");
     // A second waits its turn (the general queue, with no room to wait, would refuse it), and neither holds a page's slot.
-    const second = get(`/api/plans/${id}/evaluation?year=2025`);
-    await until(() => heavyAdmission!.queued === 1, "the second evaluation waiting");
+    const second = get(`/api/plans/${id}/report?year=2024&format=xlsx`);
+    await until(() => fileAdmission!.queued === 1, "the second report waiting");
     expect(admission.inFlight).toBe(0);
+    // A page is admitted in the general queue meanwhile (here it waits on the held table, in its own slot).
+    const page = get(`/api/plans/${id}/evaluation?year=2024`);
+    await until(() => admission.inFlight === 1, "the evaluation's page slot");
     await release();
-    expect([(await first).status, (await second).status]).toEqual([200, 200]);
+    expect([(await first).status, (await second).status, (await page).status]).toEqual([200, 200, 200]);
   });
 
   it("gives the slot back after every kind of error", async () => {

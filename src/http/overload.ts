@@ -37,12 +37,13 @@ export interface AdmissionLimits {
 
 export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 16, maxWaitMs: 500, maxQueued: 256 };
 /**
- * The heavy routes' own admission (reports, exports, evaluations, the board: route.ts `heavy`): four at once, the
- * others waiting their turn for seconds rather than refused at half a second. A report takes seconds of work anyway,
- * and twenty asked for at once on a small machine were a fifth refused by the general queue's patience, their slow
- * pace then refusing the pages that came next (measured at national size, issue 18).
+ * The own admission of the routes that write a file (reports, letters, exports: route.ts `heavy: "file"`): four at
+ * once, the others waiting their turn for seconds rather than refused at half a second. A file takes seconds of work
+ * anyway, and twenty reports asked for at once on a small machine were a fifth refused by the general queue's
+ * patience, their slow pace then refusing the pages that came next (measured at national size, issue 18). Pages
+ * (an evaluation, a round's board), mostly served from what is kept, stay in the general queue.
  */
-export const DEFAULT_HEAVY_ADMISSION: AdmissionLimits = { maxInFlight: 4, maxWaitMs: 15_000, maxQueued: 64 };
+export const DEFAULT_FILE_ADMISSION: AdmissionLimits = { maxInFlight: 4, maxWaitMs: 15_000, maxQueued: 64 };
 
 /** A taken slot: `release` gives it back (once; later calls do nothing). */
 export interface Slot { release(): void }

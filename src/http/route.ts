@@ -95,8 +95,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /**
    * Reports, exports, evaluation, the board: given THEODOI_HEAVY_TIMEOUT_MS (as uploads are) instead of
    * THEODOI_REQUEST_TIMEOUT_MS before they are answered 503 (http/timeout.ts); their reads go through ctx.bounded.
+   * "file": one that writes a file (a report, a letter, an export), admitted in the files' own queue (overload.ts
+   * DEFAULT_FILE_ADMISSION) rather than among the pages.
    */
-  heavy?: true;
+  heavy?: true | "file";
   /** Status of a successful answer (200 unless given; 204 sends no body). */
   status?: 200 | 201 | 204;
   handler: (input: { params: P; query: Q; body: B; upload?: UploadedFile; ctx: RequestContext; c: Context }) => Promise<unknown>;

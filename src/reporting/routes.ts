@@ -68,16 +68,16 @@ export const reportingRoutes = [
   route({ method: "post", path: "/api/rounds/:id/accept", tag, access: "reporting.review", summary: "Accept several sent reports at once, each at the version read; all or nothing, each refusal named", params: idParams, body: acceptManyInput,
     handler: async ({ ctx, params, body }) => ({ ...(await acceptMany(ctx.db, ctx.user!, params.id, body.items)), round: await getRound(ctx.db, params.id, true) }) }),
 
-  route({ method: "get", path: "/api/rounds/:id/urging-letter", tag, access: "reporting.manage", summary: "The urging letter (công văn đôn đốc) to the agencies still owing their report, as .docx", params: idParams, heavy: true,
+  route({ method: "get", path: "/api/rounds/:id/urging-letter", tag, access: "reporting.manage", summary: "The urging letter (công văn đôn đốc) to the agencies still owing their report, as .docx", params: idParams, heavy: "file",
     handler: async ({ ctx, params }) => new Response(new Uint8Array(await ctx.bounded((db) => urgingLetterOfRound(db, params.id))), { headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": `attachment; filename="cong-van-don-doc-dot-${params.id}.docx"`,
     } }) }),
 
   // The focal point's bulk exports (exports.ts): files to send the agencies, and what they sent.
-  route({ method: "get", path: "/api/rounds/:id/templates.zip", tag, access: "reporting.manage", summary: "Every expected agency's Excel template, one .xlsx each named by agency (mau-bao-cao-so-xay-dung.xlsx), as one .zip", params: idParams, heavy: true,
+  route({ method: "get", path: "/api/rounds/:id/templates.zip", tag, access: "reporting.manage", summary: "Every expected agency's Excel template, one .xlsx each named by agency (mau-bao-cao-so-xay-dung.xlsx), as one .zip", params: idParams, heavy: "file",
     handler: async ({ ctx, params }) => attachment(await ctx.bounded((db) => roundTemplatesZip(db, ctx.user!, params.id)), "application/zip") }),
-  route({ method: "get", path: "/api/rounds/:id/submissions.xlsx", tag, access: "reporting.manage", summary: "Every agency's report as one workbook: a summary sheet (status, sent on, on time or late), a sheet per plan (one row per agency and task or indicator), the general sections", params: idParams, heavy: true,
+  route({ method: "get", path: "/api/rounds/:id/submissions.xlsx", tag, access: "reporting.manage", summary: "Every agency's report as one workbook: a summary sheet (status, sent on, on time or late), a sheet per plan (one row per agency and task or indicator), the general sections", params: idParams, heavy: "file",
     handler: async ({ ctx, params }) => attachment(await ctx.bounded((db) => roundSubmissionsXlsx(db, ctx.user!, params.id)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") }),
   route({ method: "get", path: "/api/rounds/:id/evidence.zip", tag, access: "reporting.manage", summary: "Every evidence file of the round as one .zip streamed, a folder per agency, file names kept (made safe); refused when over the limit of one download", params: idParams,
     handler: async ({ ctx, params }) => {

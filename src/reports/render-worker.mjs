@@ -22,4 +22,4 @@ parentPort.on("message", async ({ id, kind, input }) => {
     parentPort.postMessage({ id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
 });
-parentPort.postMessage({ ready: true });
+parentPort.postMessage({ ready: true, bundled: Boolean(workerData?.bundle) });

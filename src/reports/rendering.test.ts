@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { startServerProcess } from "../../test/support/process.js";
 import { compileReport, planBySymbol, reportDocx, type ConsolidatedReport } from "./consolidated.js";
-import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
+import { Worker } from "node:worker_threads";
+import { projectPath } from "../core/project-root.js";
+import { renderAppendicesXlsx, renderReportDocx, writersBundle } from "./rendering.js";
 
 let t: TestDatabase;
 let report: ConsolidatedReport;
@@ -42,6 +44,16 @@ describe("reports written in worker threads", () => {
       expect(body(Buffer.from(await res.arrayBuffer()))).toContain("BÁO CÁO");
     } finally {
       await server.close();
+    }
+    // The server's bundle finds the writers' beside it, and a worker loads them from there (not through tsx).
+    const bundle = writersBundle(`file://${projectPath("dist/server/main.mjs")}`);
+    expect(bundle).toBe(projectPath("dist/server/render-entry.mjs"));
+    expect(writersBundle(import.meta.url)).toBeNull();
+    const worker = new Worker(projectPath("src/reports/render-worker.mjs"), { workerData: { bundle } });
+    try {
+      expect(await new Promise((ok, fail) => { worker.once("message", ok); worker.once("error", fail); })).toEqual({ ready: true, bundled: true });
+    } finally {
+      await worker.terminate();
     }
   });
 });

@@ -17,7 +17,8 @@ interface Slot { worker: Worker; ready: Promise<void>; jobs: Map<number, Job>; i
 
 const ENTRY = projectPath("src/reports/render-worker.mjs");
 /** The writers bundled beside the server's bundle, when the server runs from it (bin/theodoi.mjs builds both). */
-const BUNDLE = import.meta.url.endsWith("/dist/server/main.mjs") ? projectPath("dist/server/render-entry.mjs") : null;
+export const writersBundle = (serverModuleUrl: string) => serverModuleUrl.endsWith("/dist/server/main.mjs") ? projectPath("dist/server/render-entry.mjs") : null;
+const BUNDLE = writersBundle(import.meta.url);
 /** Workers at most: one per core but the server's own, at least one. */
 const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 const IDLE_MS = 600_000;

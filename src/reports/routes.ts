@@ -14,7 +14,7 @@ import { findById } from "../storage/records.js";
 
 export const reportRoutes = [
   route({ method: "get", path: "/api/plans/:id/report", tag: "reports", access: "reporting.read", summary: "The consolidated report on a document (a plan, a programme, a resolution, rolled up with every document implementing it) for a year, as .docx in its issuer's form (Decree 30, or the Party's with template=party), or its appendices as .xlsx (format=xlsx)",
-    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }), heavy: true,
+    params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }), heavy: "file",
     handler: async ({ ctx, params, query }) => {
       const today = vietnamDate(new Date()), drafts = readsDrafts(ctx.user!), docx = query.format === "docx";
       // Kept until the next write (a saved edit is one): twenty focal points opening one report cost one report.

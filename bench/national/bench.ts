@@ -6,7 +6,8 @@
  *
  * The dataset is loaded first if missing (bench/national/generate.ts: NATIONAL_DATABASE_URL, NATIONAL_SCALE,
  * NATIONAL_SEED). Env: NATIONAL_REQUESTS (per case, 100), NATIONAL_CLIENTS (20), NATIONAL_CASE_SECONDS (the
- * most a case keeps sending new requests, 180), NATIONAL_ONLY (cases whose name holds it, with the baseline).
+ * most a case keeps sending new requests, 180), NATIONAL_ONLY (cases whose name holds it, with the baseline),
+ * NATIONAL_SERVER_LOG (a file the server's output is appended to: with NODE_OPTIONS=--trace-gc, its pauses).
  * A request that takes more than 120 s is cut off and counted as failed; when the server dies, the bench
  * says so, starts it again and goes on with the next case.
  *
@@ -14,7 +15,7 @@
  * bench/results/national-latest.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -29,6 +30,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const PING_EVERY_MS = 20;
 const SETTLE_MS = 3000;
 const ONLY = process.env.NATIONAL_ONLY;
+const SERVER_LOG = process.env.NATIONAL_SERVER_LOG;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ADMIN_PASSWORD = "bench-national-admin";
 /** Where the local PostgreSQL keeps its postmaster's pid (Debian's cluster 15/main), to count its CPU. */
@@ -61,7 +63,11 @@ async function startServer(): Promise<Server> {
     },
   });
   const s: Server = { child, base: `http://127.0.0.1:${port}`, exited: false, log };
-  const keep = (b: Buffer) => { log.push(...b.toString().split("\n").filter(Boolean)); log.splice(0, Math.max(0, log.length - 50)); };
+  const keep = (b: Buffer) => {
+    if (SERVER_LOG) appendFileSync(SERVER_LOG, b);
+    log.push(...b.toString().split("\n").filter(Boolean));
+    log.splice(0, Math.max(0, log.length - 50));
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   child.on("exit", (code, signal) => { s.exited = true; log.push(`exited: code ${code}, signal ${signal}`); });

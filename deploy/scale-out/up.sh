@@ -54,6 +54,7 @@ psql_at "$PRIMARY_PORT" -tAc "select 1 from pg_database where datname = '$DB'" |
 # Every session in UTC, whichever way it comes: PgBouncer 1.18 cannot pass the app's "-c TimeZone=UTC" startup option.
 psql_at "$PRIMARY_PORT" -c "alter database $DB set timezone to 'UTC'"
 psql_at "$PRIMARY_PORT" -c "alter database $DB set jit to off"
+psql_at "$PRIMARY_PORT" -c "alter database $DB set max_parallel_workers_per_gather to 0"
 
 if ! exists "$REPLICA"; then
   pg_createcluster "$PG_VERSION" "$REPLICA" -p "$REPLICA_PORT" -- --auth=trust >/dev/null

@@ -51,8 +51,9 @@ export const documents = pgTable("documents", {
   // One document per symbol and year: a province numbers its documents anew each year ("58/NQ-HĐND" of 2023
   // and of 2025 are two); the year is the symbol's own ("09/2019/NĐ-CP") or the year issued (0 when undated).
   uniqueIndex("documents_symbol_key_year_uq").on(t.symbolKey, sql`coalesce(${t.symbolYear}, extract(year from ${t.issuedOn})::integer, 0)`),
-  // The lists' default order: newest first, undated last.
-  index("documents_issued_idx").on(t.issuedOn.desc().nullsLast(), t.id.desc()),
+  // The lists' default order: newest first, undated last. The status after the unique id orders nothing: it lets a
+  // page of the published record find its rows in the index alone (a deep page skips thousands of them).
+  index("documents_issued_idx").on(t.issuedOn.desc().nullsLast(), t.id.desc(), t.status),
   index("documents_type_idx").on(t.docType),
   index("documents_issuer_idx").on(t.issuerId),
   index("documents_search_idx").using("gin", t.searchVector),

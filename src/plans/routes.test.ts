@@ -30,6 +30,16 @@ describe("tasks", () => {
     expect((await s.call("GET", `/api/tasks?documentId=${plan}&q=don%20doc`)).body.total).toBe(1);
   });
 
+  it("counts an agency's tasks again after a write, and sends no folded search text", async () => {
+    const before = (await s.call("GET", `/api/tasks?agencyId=${dof}`)).body;
+    expect(before.items[0]).not.toHaveProperty("searchFolded");
+    const added = (await s.call("POST", "/api/tasks", { documentId: plan, text: "Cân đối vốn", leadIds: [dof] })).body;
+    expect((await s.call("GET", `/api/tasks?agencyId=${dof}`)).body.total).toBe(before.total + 1);
+    expect((await s.call("GET", `/api/tasks?agencyId=${dof}&role=lead`)).body.total).toBe(1);
+    expect((await s.call("DELETE", `/api/tasks/${added.id}`)).status).toBe(204);
+    expect((await s.call("GET", `/api/tasks?agencyId=${dof}`)).body.total).toBe(before.total);
+  });
+
   it("refuses an unknown agency, naming its position, and writes nothing", async () => {
     const before = (await s.call("GET", "/api/tasks")).body.total;
     const res = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", leadIds: [dpi, 99999] });

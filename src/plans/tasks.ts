@@ -3,15 +3,16 @@
  * the document's words and normalised. Outcomes: the task with its agencies, or AppError
  * validation (unknown document or agency), not_found, conflict.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.js";
+import { untilWrite } from "../audit/write-mark.js";
 import { successionsOn } from "../agencies/successions.js";
 import { toPrefixTsquery } from "../search/tsquery.js";
 import type { Database } from "../storage/database.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
 import { inPublishedDocument } from "../documents/queries.js";
-import { deleteById, findById, matchesSearch, nextIds, pageOffset, updateVersioned, type Page, pageOf } from "../storage/records.js";
+import { countWhere, deleteById, findById, matchesSearch, nextIds, pageOffset, updateVersioned, type Page } from "../storage/records.js";
 import { parseDeadline } from "../text/dates.js";
 import { searchDocumentText } from "../text/fold.js";
 import type { TaskInput, TaskListQuery, TaskPatch } from "./inputs.js";
@@ -54,7 +55,10 @@ function deadlineColumns(explicit: z.infer<typeof deadlineInput> | undefined, wo
 /** An agency of a task: `via` is the collective phrase it was read from, null when the text names it. */
 export interface TaskAgency { id: number; name: string; via: string | null }
 
-async function withAgencies(db: Database, rows: TaskRow[]): Promise<Task[]> {
+/** A task's columns but its folded search text, which no reader is sent. */
+const { searchFolded: _searchFolded, ...shownColumns } = getTableColumns(tasks);
+
+async function withAgencies(db: Database, rows: Omit<TaskRow, "searchFolded">[]): Promise<Task[]> {
   if (!rows.length) return [];
   const links = await db.select({ taskId: taskAgencies.taskId, role: taskAgencies.role, id: agencies.id, name: agencies.name, via: taskAgencies.via })
     .from(taskAgencies).innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
@@ -66,7 +70,7 @@ async function withAgencies(db: Database, rows: TaskRow[]): Promise<Task[]> {
   const setters = [...new Set(rows.flatMap((r) => (r.statusSetBy === null ? [] : [r.statusSetBy])))];
   const setterNames = new Map(setters.length
     ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, setters))).map((u) => [u.id, u.name]) : []);
-  return rows.map(({ searchFolded: _s, ...t }) => ({
+  return rows.map((t) => ({
     ...t, lead: ofRole(t.id, "lead"), coordinating: ofRole(t.id, "coordinating"),
     statusSetByName: t.statusSetBy === null ? null : setterNames.get(t.statusSetBy) ?? null,
   }));
@@ -109,7 +113,7 @@ export const ofPublishedTask = (taskId: PgColumn) => sql`${taskId} in (select ${
 
 /** `drafts`: whether the reader may see the tasks of draft documents (see policy.readsDrafts). */
 export async function getTask(db: Database, id: number, drafts: boolean): Promise<Task> {
-  const [row] = await db.select().from(tasks).where(and(eq(tasks.id, id), drafts ? undefined : inPublishedDocument(tasks.documentId)));
+  const [row] = await db.select(shownColumns).from(tasks).where(and(eq(tasks.id, id), drafts ? undefined : inPublishedDocument(tasks.documentId)));
   if (!row) throw notFound();
   return (await withAgencies(db, [row]))[0];
 }
@@ -126,9 +130,13 @@ export async function listTasks(db: Database, q: TaskListQuery, drafts: boolean)
       ${q.role ? sql`and ta.role = ${q.role}` : sql``})`);
   }
   const condition = where.length ? and(...where) : undefined;
-  const rows = await db.select().from(tasks).where(condition).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id))
+  const rows = await db.select(shownColumns).from(tasks).where(condition).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id))
     .limit(q.pageSize).offset(pageOffset(q));
-  return pageOf(db, tasks, condition, q, await withAgencies(db, rows));
+  // The total is the same on every page of a filter and changes only with a write: counted once until then (an
+  // agency's tasks at national size are thousands of rows read for the count, the page itself 51).
+  const { page: _p, pageSize: _s, ...filters } = q;
+  const total = await untilWrite(db, `tasks.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, tasks, condition));
+  return { items: await withAgencies(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Call inside a transaction: the task and its agency rows are written together. */

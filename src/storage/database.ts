@@ -70,11 +70,15 @@ export async function openStore({ databaseUrl, dataDir, migrateUrl, readUrl, max
 
 const inUtc = (tz: string) => tz === "UTC" || tz === "Etc/UTC";
 
+/** What every session of the app sets besides its time zone (see newPool). */
+const SESSION_SETTINGS = "-c jit=off -c max_parallel_workers_per_gather=0";
+
 function newPool(url: string, max: number): pg.Pool {
-  // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone. No JIT: this is
-  // many short queries, and at national size compiling one took 430 ms of its 2 s (behind PgBouncer, which drops
-  // these options, deploy/scale-out/up.sh sets both on the database).
-  const pool = new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC -c jit=off" });
+  // Timestamps in UTC, as the embedded engine gives them, whatever the server's own time zone. No JIT and no
+  // parallel plans: this is many short queries from many readers at once, and at national size compiling one took
+  // 430 ms of its 2 s, and a parallel plan of an agency's tasks kept three processes busy 12 ms for what one does in
+  // 3 ms (behind PgBouncer, which drops these options, deploy/scale-out/up.sh sets them on the database).
+  const pool = new pg.Pool({ connectionString: url, max, options: `-c TimeZone=UTC ${SESSION_SETTINGS}` });
   // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool and
   // replaced at the next query; without a listener its error event would end the process.
   pool.on("error", () => undefined);

@@ -7,7 +7,8 @@
  * The dataset is loaded first if missing (bench/national/generate.ts: NATIONAL_DATABASE_URL, NATIONAL_SCALE,
  * NATIONAL_SEED). Env: NATIONAL_REQUESTS (per case, 100), NATIONAL_CLIENTS (20), NATIONAL_CASE_SECONDS (the
  * most a case keeps sending new requests, 180), NATIONAL_ONLY (cases whose name holds it, with the baseline),
- * NATIONAL_SERVER_LOG (a file the server's output is appended to: with NODE_OPTIONS=--trace-gc, its pauses).
+ * NATIONAL_SERVER_LOG (a file the server's output is appended to), NATIONAL_SERVER_FLAGS (node's flags for the
+ * server, space-separated: "--trace-gc" puts its collector's pauses in that log).
  * A request that takes more than 120 s is cut off and counted as failed; when the server dies, the bench
  * says so, starts it again and goes on with the next case.
  *
@@ -31,6 +32,7 @@ const PING_EVERY_MS = 20;
 const SETTLE_MS = 3000;
 const ONLY = process.env.NATIONAL_ONLY;
 const SERVER_LOG = process.env.NATIONAL_SERVER_LOG;
+const SERVER_FLAGS = (process.env.NATIONAL_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ADMIN_PASSWORD = "bench-national-admin";
 /** Where the local PostgreSQL keeps its postmaster's pid (Debian's cluster 15/main), to count its CPU. */
@@ -54,7 +56,7 @@ const restarts: string[] = [];
 async function startServer(): Promise<Server> {
   const port = await freePort();
   const log: string[] = [];
-  const child = spawn(process.execPath, ["bin/theodoi.mjs", "serve"], {
+  const child = spawn(process.execPath, [...SERVER_FLAGS, "bin/theodoi.mjs", "serve"], {
     cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env, DATABASE_URL: dataset.url, PORT: String(port), HOST: "127.0.0.1", THEODOI_ADMIN_PASSWORD: ADMIN_PASSWORD,

@@ -11,7 +11,7 @@ import { startTestServer, type Client, type TestServer } from "../../test/suppor
 import { agencies } from "../agencies/schema.js";
 import { AppError } from "../core/errors.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { cachedDashboard, dashboardBuildStats, invalidateDashboard, REBUILD_AFTER_MS, setDashboardLimits } from "./dashboard.js";
+import { cachedDashboard, cachedDashboardJson, dashboardBuildStats, invalidateDashboard, REBUILD_AFTER_MS, setDashboardLimits, type Aside } from "./dashboard.js";
 import { DEFAULT_DASHBOARD_LIMITS } from "./gate.js";
 
 let s: TestServer;
@@ -142,6 +142,21 @@ describe("many province-wide dashboards at once", () => {
     setDashboardLimits({ maxBuilds: 1, timeoutMs: 120_000, maxQueued: 8 });
     for (const y of years) expect((await untilServed(`/api/dashboard?year=${y}`)).status).toBe(200);
     for (const y of years) expect(builtOf(y), `builds of ${y}`).toBe(1);
+  });
+  it("in the process: a reader waits on a build aside (its request's slot lent), on what is built not at all, and gets the text written once", async () => {
+    const db = s.db.store.db;
+    const now = new Date(), today = vietnamDate(now);
+    setDashboardLimits({ maxBuilds: 1, timeoutMs: 120_000, maxQueued: 8 });
+    let asides = 0;
+    const aside: Aside = (shared) => { asides++; return shared; };
+    const first = await cachedDashboardJson(db, 2006, null, now, today, true, aside);
+    expect(asides).toBe(1);
+    const again = await cachedDashboardJson(db, 2006, null, now, today, true, aside);
+    expect(asides).toBe(1);
+    expect(again).toBe(first);
+    expect(JSON.parse(first)).toMatchObject({ year: 2006, reporting: true });
+    expect(JSON.parse(await cachedDashboardJson(db, 2006, null, now, today, false, aside))).toMatchObject({ year: 2006, reporting: false, late: [] });
+    expect(builtOf(2006)).toBe(1);
   });
   it("in the process: a burst of new scopes past the queue is refused at once, and a write during a build starts one build after it, not beside it", { timeout: 180_000 }, async () => {
     const db = s.db.store.db;

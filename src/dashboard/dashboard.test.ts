@@ -130,6 +130,8 @@ describe("the leaders' dashboard", () => {
     expect(seen).toMatchObject({ reporting: false, late: [] });
     expect(seen.indicatorCounts).toEqual(d.indicatorCounts);
     expect(seen.agencies.every((a: { onTimeRate: number | null }) => a.onTimeRate === null)).toBe(true);
+    // The same build written out for each kind of reader: the focal point's answer after the viewer's keeps the late list.
+    expect((await focal.call("GET", `/api/dashboard?year=2024&plan=${planId}`)).body).toEqual(d);
     const agencyRow = d.agencies.find((a: { id: number }) => a.id === tc);
     expect(agencyRow).toMatchObject({ expected: 1, received: 0, onTime: 0, onTimeRate: 0 });
     expect(Object.values(agencyRow.tasks as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

@@ -54,9 +54,22 @@ const CHAIN_SHOWN = 100;
  * there are): a country has 3,000 agencies and, in its open rounds, 1,500 late reports (1.4 MB of every answer).
  */
 const AGENCIES_SHOWN = 200, LATE_SHOWN = 200;
-/** Documents composed between two turns of the event loop. */
-const BREATHE_EVERY = 1000;
+/**
+ * The longest a build composes before it lets the event loop turn, in ms. (A thousand documents a turn was 25 ms at
+ * national size, a document's tasks counted per agency being most of it: a ping waited behind two such.)
+ */
+const TURN_MS = 4;
 const breathe = () => new Promise<void>((ok) => setImmediate(ok));
+/** For a long loop: whether TURN_MS have passed since it last let the event loop turn (then counted from now). */
+function turnClock(): () => boolean {
+  let since = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - since < TURN_MS) return false;
+    since = now;
+    return true;
+  };
+}
 /** One collator for every sort by name: `localeCompare(x, "vi")` makes one per comparison (thousands of agencies). */
 const byName = new Intl.Collator("vi");
 const ORDER: IndicatorEvaluation["status"][] = ["off_track", "at_risk", "on_track", "achieved", "no_data"];
@@ -139,14 +152,15 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     .filter((f): f is DocumentFigures => f !== undefined).sort((a, b) => a.id - b.id);
 
   // At national size a scope is 20,000 documents and 100,000 indicators: the loops below let other requests in
-  // every BREATHE_EVERY documents, so that no build holds the event loop for more than a few ms at a time.
+  // every few ms (TURN_MS), so that no build holds the event loop for longer.
+  const turnDue = turnClock();
   const indicatorCounts = emptyIndicatorCounts(), taskCounts = emptyTaskCounts();
   // Each target once: one serving another of the scope counts in that one's light (each plan's own counts keep it).
   // Listed by status, then by document and indicator (documents are in id order, their indicators in id order).
   const inScope = new Set<number>();
   if (docs.some((f) => f.serves.size)) {
-    for (const [n, f] of docs.entries()) {
-      if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
+    for (const f of docs) {
+      if (turnDue()) await breathe();
       for (const i of f.indicators) inScope.add(i.id);
     }
   }
@@ -158,8 +172,8 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
     if (!row) byAgency.set(id, (row = { id, name: "", tasks: emptyTaskCounts(), expected: 0, received: 0, onTime: 0, onTimeRate: null }));
     return row;
   };
-  for (const [n, f] of docs.entries()) {
-    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
+  for (const f of docs) {
+    if (turnDue()) await breathe();
     for (const k of TASK_REPORT_STATUSES) taskCounts[k] += f.taskCounts[k];
     for (const i of f.indicators) {
       if (f.serves.get(i.id)?.some((s) => inScope.has(s))) continue;
@@ -222,9 +236,12 @@ async function build(db: Database, year: number, planId: number | null, now: Dat
 
   const { states: projectStates } = await listProjects(db, { planId: planId ?? undefined, carried: "1", page: 1, pageSize: 1 }, drafts, today);
 
-  const plans = docs.map((f) => ({ id: f.id, symbol: f.symbol, title: f.title, indicatorCounts: f.indicatorCounts, taskCounts: f.taskCounts }))
-    .filter((p) => Object.values(p.taskCounts).some(Boolean) || Object.values(p.indicatorCounts).some(Boolean))
-    .sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
+  // Each of these is a pass over a scope's documents or agencies (20,000 and 3,000 at national size): a turn apart.
+  const plans = docs.filter((f) => TASK_REPORT_STATUSES.some((k) => f.taskCounts[k]) || ORDER.some((k) => f.indicatorCounts[k]))
+    .map((f) => ({ id: f.id, symbol: f.symbol, title: f.title, indicatorCounts: f.indicatorCounts, taskCounts: f.taskCounts }));
+  await breathe();
+  plans.sort((a, b) => b.indicatorCounts.off_track - a.indicatorCounts.off_track || b.taskCounts.overdue - a.taskCounts.overdue || a.id - b.id);
+  await breathe();
   const agencyRows = [...byAgency.values()].filter((a) => a.expected || TASK_REPORT_STATUSES.some((k) => a.tasks[k]))
     .sort((a, b) => b.tasks.overdue - a.tasks.overdue || byName.compare(a.name, b.name));
   const dashboard: Dashboard = {
@@ -414,19 +431,23 @@ function untouchedSince(db: Database, cache: DbCache, entry: Entry): Promise<boo
 }
 
 /** The built figures for a reader: waited for `timeoutMs` at most, else 503 (the build goes on, for the next reader). */
-async function cached(db: Database, year: number, planId: number | null, now: Date, today: string): Promise<Built> {
+/** How a reader waits on a build it does not run itself: as it is, or with its request's slot lent (RequestContext.aside). */
+export type Aside = <T>(shared: Promise<T>) => Promise<T>;
+const asIs: Aside = (shared) => shared;
+
+async function cached(db: Database, year: number, planId: number | null, now: Date, today: string, aside: Aside = asIs): Promise<Built> {
   const { entry, waiting } = await current(db, year, planId, now, today);
   if (!waiting) return entry.value;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const since = performance.now();
   try {
-    return await Promise.race([entry.value, new Promise<never>((_, reject) => {
+    return await aside(Promise.race([entry.value, new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         // Come back when the build should be done: about one build's time from when this reader came.
         const lastMs = gate.stats.lastMs ?? 5000;
         reject(busy((entry.started ? lastMs - (performance.now() - since) : lastMs) / 1000));
       }, gate.limits.timeoutMs);
-    })]);
+    })]));
   } finally {
     clearTimeout(timer);
     entry.waiters--;
@@ -438,9 +459,25 @@ export async function cachedDashboard(db: Database, year: number, planId: number
   return (await cached(db, year, planId, now, today)).dashboard;
 }
 
+/** Each build's dashboard as sent, with and without the reporting part, written out once each. */
+const sent = new WeakMap<Built, { full?: string; withoutReporting?: string }>();
+
+/**
+ * The dashboard as the JSON sent, `reporting` or not (see withoutReporting): written out once per build for all its
+ * readers. Twenty leaders waiting on a build all resume in one turn of the event loop once it is done: writing it
+ * out for each there held the loop for tens of ms (national size, issue 18).
+ */
+export async function cachedDashboardJson(db: Database, year: number, planId: number | null, now: Date, today: string, reporting: boolean, aside?: Aside): Promise<string> {
+  const built = await cached(db, year, planId, now, today, aside);
+  let texts = sent.get(built);
+  if (!texts) sent.set(built, (texts = {}));
+  if (reporting) return (texts.full ??= JSON.stringify(built.dashboard));
+  return (texts.withoutReporting ??= JSON.stringify(withoutReporting(built.dashboard)));
+}
+
 /** The indicators behind the dashboard's lights, by status (the same figures: the same build). */
-export async function cachedDashboardIndicators(db: Database, year: number, planId: number | null, status: IndicatorEvaluation["status"] | undefined, now: Date, today: string): Promise<DashboardIndicator[]> {
-  const { indicators } = await cached(db, year, planId, now, today);
+export async function cachedDashboardIndicators(db: Database, year: number, planId: number | null, status: IndicatorEvaluation["status"] | undefined, now: Date, today: string, aside?: Aside): Promise<DashboardIndicator[]> {
+  const { indicators } = await cached(db, year, planId, now, today, aside);
   return status ? indicators.filter((i) => i.status === status) : indicators;
 }
 
@@ -448,8 +485,8 @@ export async function cachedDashboardIndicators(db: Database, year: number, plan
  * The tasks behind the dashboard's counts, by evaluated state and lead agency (the same figures: the same build):
  * how many, and the first `limit` with their text (read for those alone: the figures hold no task's text).
  */
-export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string, limit: number): Promise<{ items: DashboardTask[]; total: number }> {
-  const { documents: docs } = await cached(db, year, planId, now, today);
+export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string, limit: number, aside?: Aside): Promise<{ items: DashboardTask[]; total: number }> {
+  const { documents: docs } = await cached(db, year, planId, now, today, aside);
   const shown: { doc: DocumentFigures; task: DocumentFigures["tasks"][number] }[] = [];
   let total = 0;
   for (const doc of docs) {

@@ -4,7 +4,7 @@ import { id, year } from "../core/fields.js";
 import { findDocument } from "../documents/queries.js";
 import { route, type RequestContext } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { cachedDashboard, cachedDashboardIndicators, cachedDashboardTasks, withoutReporting } from "./dashboard.js";
+import { cachedDashboardIndicators, cachedDashboardJson, cachedDashboardTasks } from "./dashboard.js";
 import { EVALUATIONS } from "../evaluation/indicators.js";
 import { TASK_REPORT_STATUSES } from "../reporting/schema.js";
 
@@ -25,18 +25,18 @@ function when(year: number | undefined) {
 export const dashboardRoutes = [
   route({ method: "get", path: "/api/dashboard", tag: "dashboard", access: "plans.read", summary: "The leaders' dashboard for a year, province-wide or for one plan: indicator lights and series, tasks by state and agency, on-time reporting, late agencies, projects",
     query: z.object({ year: year.optional(), plan: id.optional() }),
-    handler: async ({ ctx, query }) => {
+    handler: async ({ ctx, query, c }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const dashboard = await cachedDashboard(ctx.read, at.year, planId, at.now, at.today);
-      return can(ctx.user!, "reporting.read") ? dashboard : withoutReporting(dashboard);
+      const json = await cachedDashboardJson(ctx.read, at.year, planId, at.now, at.today, can(ctx.user!, "reporting.read"), ctx.aside);
+      return c.body(json, 200, { "content-type": "application/json" });
     } }),
   route({ method: "get", path: "/api/dashboard/indicators", tag: "dashboard", access: "plans.read", summary: "The indicators behind the dashboard's lights: of a year, province-wide or one plan, by evaluation (the first 500, with the total)",
     query: z.object({ year: year.optional(), plan: id.optional(), status: z.enum(EVALUATIONS).optional() }),
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      const found = await cachedDashboardIndicators(ctx.read, at.year, planId, query.status, at.now, at.today);
+      const found = await cachedDashboardIndicators(ctx.read, at.year, planId, query.status, at.now, at.today, ctx.aside);
       return { items: found.slice(0, LISTED), total: found.length };
     } }),
   route({ method: "get", path: "/api/dashboard/tasks", tag: "dashboard", access: "plans.read", summary: "The tasks behind the dashboard's counts: of a year, province-wide or one plan, by evaluated state and lead agency (the first 500, with the total)",
@@ -44,6 +44,6 @@ export const dashboardRoutes = [
     handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
-      return cachedDashboardTasks(ctx.read, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today, LISTED);
+      return cachedDashboardTasks(ctx.read, at.year, planId, { state: query.state, agencyId: query.agency }, at.now, at.today, LISTED, ctx.aside);
     } }),
 ];

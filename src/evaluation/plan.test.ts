@@ -7,12 +7,12 @@ let s: TestServer;
 beforeAll(async () => { s = await startTestServer({ samples: true }); });
 afterAll(async () => { await s.close(); });
 
-/** Sends and accepts one agency's report in a round: every task in progress, the given indicator values, the rest explained. */
-async function report(focal: Client, roundId: number, agencyId: number, values: Record<number, [number, "actual" | "estimate"]>) {
+/** Sends and accepts one agency's report in a round: every task in progress (or as `taskStatus` says), the given indicator values, the rest explained. */
+async function report(focal: Client, roundId: number, agencyId: number, values: Record<number, [number, "actual" | "estimate"]>, taskStatus: (taskId: number) => string = () => "in_progress") {
   const form = (await focal.call("GET", `/api/rounds/${roundId}/reports/${agencyId}`)).body;
   const saved = await focal.call("PUT", `/api/rounds/${roundId}/reports/${agencyId}`, {
     version: form.submission?.version ?? 0,
-    tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: "in_progress" })),
+    tasks: form.tasks.map((t: { id: number }) => ({ taskId: t.id, status: taskStatus(t.id) })),
     indicators: form.indicators.map((i: { id: number }) => values[i.id] ? { indicatorId: i.id, value: values[i.id][0], valueKind: values[i.id][1], explanation: "Chưa đạt do thiếu vốn" } : { indicatorId: i.id, explanation: "Chưa có số liệu" }),
   });
   const sent = await focal.call("POST", `/api/rounds/${roundId}/reports/${agencyId}/submit`, { version: saved.body.submission.version });
@@ -33,8 +33,12 @@ describe("a plan evaluated from accepted reports", () => {
     const grdp = form.indicators.find((i: { name: string }) => i.name.includes("GRDP) bình quân hằng năm"));
     expect(grdp).toBeDefined();
     await report(focal, rounds[0], tc, { [grdp.id]: [7.17, "actual"] });
-    // The province's report estimated 2024 at 6,33%; the agency's accepted report gives the actual figure.
-    await report(focal, rounds[1], tc, { [grdp.id]: [6.33, "actual"] });
+    // The province's report estimated 2024 at 6,33%; the agency's accepted report gives the actual figure. One task
+    // with a deadline of its own (not recurring) is reported done in 2024: the latest report judges it from then on.
+    const once = (await s.call("GET", `/api/plans/${plan.id}/evaluation?year=2024`)).body.tasks
+      .find((t: { id: number; deadlineKind: string }) => form.tasks.some((f: { id: number }) => f.id === t.id) && !["yearly", "ongoing"].includes(t.deadlineKind));
+    expect(once).toBeDefined();
+    await report(focal, rounds[1], tc, { [grdp.id]: [6.33, "actual"] }, (id) => (id === once.id ? "completed_on_time" : "in_progress"));
 
     const e = (await s.as("xem-danh-gia", "viewer").then((v) => v.call("GET", `/api/plans/${plan.id}/evaluation?year=2024`))).body;
     const row = e.indicators.find((i: { id: number }) => i.id === grdp.id);
@@ -49,6 +53,9 @@ describe("a plan evaluated from accepted reports", () => {
     expect(e.indicatorCounts.no_data).toBe(unreported.length);
     expect(Object.values(e.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(e.tasks.length);
     expect(e.taskCounts.in_progress).toBeGreaterThan(0);
+    expect(e.tasks.find((t: { id: number }) => t.id === once.id).state).toBe("completed_on_time");
+    const in2023 = (await s.call("GET", `/api/plans/${plan.id}/evaluation?year=2023`)).body;
+    expect(in2023.tasks.find((t: { id: number }) => t.id === once.id).state).toBe("in_progress");
     // The year 2022 has no values yet.
     const before = (await s.call("GET", `/api/plans/${plan.id}/evaluation?year=2022`)).body;
     expect(before.indicators.find((i: { id: number }) => i.id === grdp.id).evaluation.status).toBe("no_data");

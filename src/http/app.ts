@@ -33,7 +33,7 @@ import { forgetWriteMark } from "../audit/write-mark.js";
 import { invalidateDashboard, setDashboardLimits } from "../dashboard/dashboard.js";
 import type { DashboardLimits } from "../dashboard/gate.js";
 import { clientAddressOf, isSameSite, trustedProxies } from "./client-address.js";
-import { Admission, admissionGuard, DEFAULT_FILE_ADMISSION } from "./overload.js";
+import { Admission, admissionGuard, DEFAULT_FILE_ADMISSION, slotOf } from "./overload.js";
 import { budgetGuard, budgetOf, DEFAULT_BUDGETS, type RequestBudgets } from "./timeout.js";
 
 export interface AppOptions {
@@ -208,6 +208,10 @@ export function createApp({ store, log, maxBodyBytes, maxUploadBytes, webDir, ve
           return budget.bind(tx, store.engine, store.db, () => work(tx), true);
         }).then((done) => { budget.settled(true); return done; }, (e: unknown) => { budget.settled(false); throw e; }),
         limitSignIn: (attempt) => signInThrottle.run(clientAddress(c), attempt),
+        aside: (shared) => {
+          const slot = slotOf(c);
+          return slot ? shared.finally(slot.lend()) : shared;
+        },
         bounded: (work) => store.engine === "postgres"
           ? store.db.transaction((tx) => budget.bind(tx, store.engine, store.db, () => work(tx)), { accessMode: "read only" })
           : work(store.db),

@@ -91,6 +91,53 @@ describe("admission", () => {
     for (const q of queued) (await q).release();
   });
 
+  it("lends a waiting request's slot to the next in the queue, and takes it back past the limit", async () => {
+    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 10_000, maxQueued: 1 });
+    const waiting = await admission.enter();
+    let next: Slot | undefined;
+    const queued = admission.enter().then((s) => (next = s));
+    const takeBack = waiting.lend();
+    await queued;
+    expect(admission.inFlight).toBe(1);
+    // Lent once only: a second lend, and one past maxQueued lent slots, keep the slot.
+    expect(waiting.lend).not.toThrow();
+    takeBack();
+    takeBack(); // once
+    expect(admission.inFlight).toBe(2);
+    let third: Slot | undefined;
+    const later = admission.enter().then((s) => (third = s));
+    next!.release();
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBeUndefined(); // still one in flight of one allowed
+    const boundedLend = next!.lend(); // released already: nothing to lend
+    boundedLend();
+    waiting.release();
+    await later;
+    expect(admission.inFlight).toBe(1);
+    third!.release();
+    expect(admission.inFlight).toBe(0);
+  });
+
+  it("gives a lent slot back once when the request ends while lending, and lends no more than maxQueued", async () => {
+    const admission = new Admission({ maxInFlight: 2, maxWaitMs: 10_000, maxQueued: 1 });
+    const a = await admission.enter(), b = await admission.enter();
+    const backA = a.lend();
+    expect(admission.inFlight).toBe(1);
+    b.lend(); // one lent already: b keeps its slot
+    expect(admission.inFlight).toBe(1);
+    a.release(); // ended while lending
+    backA(); // takes nothing back
+    expect(admission.inFlight).toBe(1);
+    b.release();
+    expect(admission.inFlight).toBe(0);
+    const c = await admission.enter();
+    const backC = c.lend(); // the lent count went back to zero with a's release: c may lend
+    expect(admission.inFlight).toBe(0);
+    backC();
+    c.release();
+    expect(admission.inFlight).toBe(0);
+  });
+
   it("answers a request still waiting at twice the longest expected wait", async () => {
     const admission = new Admission({ maxInFlight: 1, maxWaitMs: 10, maxQueued: 100 });
     const held = await admission.enter();

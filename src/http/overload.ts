@@ -18,7 +18,7 @@
  * have been starting: a running mean of each started request's wait divided by its place (the real
  * pace of this server now, slow reports and a busy database included).
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
 
@@ -45,8 +45,13 @@ export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 16, maxWaitMs: 
  */
 export const DEFAULT_FILE_ADMISSION: AdmissionLimits = { maxInFlight: 4, maxWaitMs: 15_000, maxQueued: 64 };
 
-/** A taken slot: `release` gives it back (once; later calls do nothing). */
-export interface Slot { release(): void }
+/**
+ * A taken slot: `release` gives it back (once; later calls do nothing). `lend` lets the next request in the queue
+ * have it while this one waits on work it does not do itself (a build of the dashboard other readers wait on too);
+ * the function it returns takes it back at once, even past `maxInFlight` (by the lent slots at most, themselves
+ * at most `maxQueued`). Lent past that bound, or lent already, the slot is kept and the function does nothing.
+ */
+export interface Slot { release(): void; lend(): () => void }
 
 interface Waiter {
   admit(): void;
@@ -69,6 +74,8 @@ export class Admission {
   /** In arrival order (a Set keeps it, and lets an abandoned waiter leave from anywhere). */
   private readonly waiting = new Set<Waiter>();
   private startScheduled = false;
+  /** Slots lent by requests waiting on shared work (Slot.lend). */
+  private lent = 0;
   /** Mean wait for one place in the queue, over the requests started last, as it stood at `pacedAt`. */
   private paceMs = 0;
   private pacedAt = 0;
@@ -154,13 +161,32 @@ export class Admission {
 
   private take(): Slot {
     this.running++;
-    let held = true;
+    let held = true, lending = false;
+    const giveBack = () => {
+      this.running--;
+      this.scheduleStart();
+    };
     return {
       release: () => {
         if (!held) return;
         held = false;
-        this.running--;
-        this.scheduleStart();
+        // Ended while lending (it waited on shared work, then was answered): the slot is the borrower's already.
+        if (lending) {
+          lending = false;
+          this.lent--;
+        } else giveBack();
+      },
+      lend: () => {
+        if (!held || lending || this.lent >= this.limits.maxQueued) return () => undefined;
+        lending = true;
+        this.lent++;
+        giveBack();
+        return () => {
+          if (!lending) return;
+          lending = false;
+          this.lent--;
+          this.running++;
+        };
       },
     };
   }
@@ -172,6 +198,12 @@ export class Admission {
     return new AppError("unavailable", [], undefined, { seconds: String(seconds) });
   }
 }
+
+/** The slot each admitted request holds, by its Request (see slotOf). */
+const slots = new WeakMap<Request, Slot>();
+
+/** The admission slot the request holds, if its route is admitted by a queue. */
+export const slotOf = (c: Context): Slot | undefined => slots.get(c.req.raw);
 
 /** How often a saturated server says so in the log. */
 const WARN_EVERY_MS = 60_000;
@@ -198,6 +230,7 @@ export function admissionGuard(admission: Admission, log: Logger): MiddlewareHan
       }
       throw e;
     }
+    slots.set(c.req.raw, slot);
     try {
       await next();
     } finally {

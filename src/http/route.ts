@@ -38,6 +38,11 @@ export interface RequestContext {
    * whose statements stop when the budget runs out; on the embedded engine as it is.
    */
   bounded<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Waits on `shared`, work this request does not do itself (a dashboard's build, which other readers wait on too),
+   * with its admission slot lent to the next request in the queue meanwhile (http/overload.ts Slot.lend).
+   */
+  aside<T>(shared: Promise<T>): Promise<T>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import type { Aside } from "../core/aside.js";
 import { forgetWriteMark, untilWrite } from "./write-mark.js";
 
 let t: TestDatabase;
@@ -24,5 +25,20 @@ describe("results kept until the next write", () => {
 
     await expect(untilWrite(db, "failing", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
     expect(await untilWrite(db, "failing", compute)).toBe(4);
+  });
+
+  it("has those who come while another computes wait aside, and serves a result already there as it is", async () => {
+    const db = t.store.db;
+    let asides = 0;
+    const aside: Aside = (shared) => { asides++; return shared; };
+    let finish!: (n: number) => void;
+    const computing = untilWrite(db, "aside", () => new Promise<number>((ok) => { finish = ok; }), { aside });
+    while (!finish) await new Promise((ok) => setTimeout(ok, 5));
+    const waiting = untilWrite(db, "aside", async () => -1, { aside });
+    while (!asides) await new Promise((ok) => setTimeout(ok, 5));
+    finish(7);
+    expect([await computing, await waiting]).toEqual([7, 7]);
+    expect(await untilWrite(db, "aside", async () => -1, { aside })).toBe(7);
+    expect(asides).toBe(1);
   });
 });

@@ -6,6 +6,7 @@
  * behind the mark: what is kept by it is kept for a bounded time too, where that matters (the dashboard's TTL).
  */
 import { sql } from "drizzle-orm";
+import { waitAsIs, type Aside } from "../core/aside.js";
 import type { Database } from "../storage/database.js";
 import { auditEvents } from "./schema.js";
 
@@ -48,14 +49,16 @@ const KEPT = 64;
  * nothing is kept longer than this without a write.
  */
 export const KEPT_MS = 300_000;
-const kept = new WeakMap<Database, Map<string, { mark: number; at: number; value: Promise<unknown> }>>();
+interface Kept { mark: number; at: number; value: Promise<unknown>; settled: boolean }
+const kept = new WeakMap<Database, Map<string, Kept>>();
 
 /**
  * `compute()`'s result, computed once for all who ask for `key` until the next write: readers who come while it is
  * computed wait on the same computation (twenty leaders opening one plan's report cost one report). A failure is not
  * kept. `key` must hold everything the result depends on but the data (the scope, the year, the day, the reader's rights).
  */
-export async function untilWrite<T>(db: Database, key: string, compute: () => Promise<T>, now = new Date()): Promise<T> {
+export async function untilWrite<T>(db: Database, key: string, compute: () => Promise<T>, options: { now?: Date; aside?: Aside } = {}): Promise<T> {
+  const { now = new Date(), aside = waitAsIs } = options;
   const mark = await writeMark(db, now);
   let byKey = kept.get(db);
   if (!byKey) kept.set(db, (byKey = new Map()));
@@ -63,12 +66,14 @@ export async function untilWrite<T>(db: Database, key: string, compute: () => Pr
   byKey.delete(key);
   if (hit && hit.mark >= mark && now.getTime() - hit.at < KEPT_MS) {
     byKey.set(key, hit);
-    return hit.value as Promise<T>;
+    // Another request's computation is waited on aside; a result already there is simply served.
+    return (hit.settled ? hit.value : aside(hit.value)) as Promise<T>;
   }
   // What a write has made stale goes now, not when its own key is next asked for (a chain's evaluation holds every task).
   for (const [k, e] of byKey) if (e.mark < mark || now.getTime() - e.at >= KEPT_MS) byKey.delete(k);
   const value = compute();
-  const entry = { mark, at: now.getTime(), value };
+  const entry: Kept = { mark, at: now.getTime(), value, settled: false };
+  value.then(() => { entry.settled = true; }, () => undefined);
   byKey.set(key, entry);
   value.catch(() => { if (byKey.get(key) === entry) byKey.delete(key); });
   for (const k of byKey.keys()) {

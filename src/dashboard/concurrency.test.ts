@@ -11,7 +11,8 @@ import { startTestServer, type Client, type TestServer } from "../../test/suppor
 import { agencies } from "../agencies/schema.js";
 import { AppError } from "../core/errors.js";
 import { vietnamDate } from "../reporting/periods.js";
-import { cachedDashboard, cachedDashboardJson, dashboardBuildStats, invalidateDashboard, REBUILD_AFTER_MS, setDashboardLimits, type Aside } from "./dashboard.js";
+import { cachedDashboard, cachedDashboardJson, dashboardBuildStats, invalidateDashboard, REBUILD_AFTER_MS, setDashboardLimits } from "./dashboard.js";
+import type { Aside } from "../core/aside.js";
 import { DEFAULT_DASHBOARD_LIMITS } from "./gate.js";
 
 let s: TestServer;
@@ -143,7 +144,7 @@ describe("many province-wide dashboards at once", () => {
     for (const y of years) expect((await untilServed(`/api/dashboard?year=${y}`)).status).toBe(200);
     for (const y of years) expect(builtOf(y), `builds of ${y}`).toBe(1);
   });
-  it("in the process: a reader waits on a build aside (its request's slot lent), on what is built not at all, and gets the text written once", async () => {
+  it("in the process: a reader waits on a build aside (its request's slot lent), on what is built not at all, and gets the JSON encoded once", async () => {
     const db = s.db.store.db;
     const now = new Date(), today = vietnamDate(now);
     setDashboardLimits({ maxBuilds: 1, timeoutMs: 120_000, maxQueued: 8 });
@@ -154,8 +155,9 @@ describe("many province-wide dashboards at once", () => {
     const again = await cachedDashboardJson(db, 2006, null, now, today, true, aside);
     expect(asides).toBe(1);
     expect(again).toBe(first);
-    expect(JSON.parse(first)).toMatchObject({ year: 2006, reporting: true });
-    expect(JSON.parse(await cachedDashboardJson(db, 2006, null, now, today, false, aside))).toMatchObject({ year: 2006, reporting: false, late: [] });
+    const parsed = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));
+    expect(parsed(first)).toMatchObject({ year: 2006, reporting: true });
+    expect(parsed(await cachedDashboardJson(db, 2006, null, now, today, false, aside))).toMatchObject({ year: 2006, reporting: false, late: [] });
     expect(builtOf(2006)).toBe(1);
   });
   it("in the process: a burst of new scopes past the queue is refused at once, and a write during a build starts one build after it, not beside it", { timeout: 180_000 }, async () => {

@@ -28,6 +28,8 @@ import { daysLate, vietnamDate } from "../reporting/periods.js";
 import { roundPlans, roundReporters, rounds, submissions, TASK_REPORT_STATUSES, type SubmissionStatus } from "../reporting/schema.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn } from "../storage/id-arrays.js";
+import { waitAsIs, type Aside } from "../core/aside.js";
+import { jsonBytes } from "../core/json.js";
 import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, holdsFigures, withDocuments, type AuditPosition, type DocumentFigures, type FigureIndicator } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
@@ -431,11 +433,7 @@ function untouchedSince(db: Database, cache: DbCache, entry: Entry): Promise<boo
 }
 
 /** The built figures for a reader: waited for `timeoutMs` at most, else 503 (the build goes on, for the next reader). */
-/** How a reader waits on a build it does not run itself: as it is, or with its request's slot lent (RequestContext.aside). */
-export type Aside = <T>(shared: Promise<T>) => Promise<T>;
-const asIs: Aside = (shared) => shared;
-
-async function cached(db: Database, year: number, planId: number | null, now: Date, today: string, aside: Aside = asIs): Promise<Built> {
+async function cached(db: Database, year: number, planId: number | null, now: Date, today: string, aside: Aside = waitAsIs): Promise<Built> {
   const { entry, waiting } = await current(db, year, planId, now, today);
   if (!waiting) return entry.value;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -460,19 +458,18 @@ export async function cachedDashboard(db: Database, year: number, planId: number
 }
 
 /** Each build's dashboard as sent, with and without the reporting part, written out once each. */
-const sent = new WeakMap<Built, { full?: string; withoutReporting?: string }>();
+const sent = new WeakMap<Built, { full?: Uint8Array<ArrayBuffer>; withoutReporting?: Uint8Array<ArrayBuffer> }>();
 
 /**
  * The dashboard as the JSON sent, `reporting` or not (see withoutReporting): written out once per build for all its
- * readers. Twenty leaders waiting on a build all resume in one turn of the event loop once it is done: writing it
- * out for each there held the loop for tens of ms (national size, issue 18).
+ * readers (core/json.ts).
  */
-export async function cachedDashboardJson(db: Database, year: number, planId: number | null, now: Date, today: string, reporting: boolean, aside?: Aside): Promise<string> {
+export async function cachedDashboardJson(db: Database, year: number, planId: number | null, now: Date, today: string, reporting: boolean, aside?: Aside): Promise<Uint8Array<ArrayBuffer>> {
   const built = await cached(db, year, planId, now, today, aside);
   let texts = sent.get(built);
   if (!texts) sent.set(built, (texts = {}));
-  if (reporting) return (texts.full ??= JSON.stringify(built.dashboard));
-  return (texts.withoutReporting ??= JSON.stringify(withoutReporting(built.dashboard)));
+  if (reporting) return (texts.full ??= jsonBytes(built.dashboard));
+  return (texts.withoutReporting ??= jsonBytes(withoutReporting(built.dashboard)));
 }
 
 /** The indicators behind the dashboard's lights, by status (the same figures: the same build). */

@@ -9,6 +9,7 @@ import { openTestDatabase, type TestDatabase } from "../../test/support/database
 import { queryRows } from "../storage/database.js";
 import { forgetWriteMark } from "../audit/write-mark.js";
 import { changedDocuments, evaluateFigures, figuresOf, figuresStats, newDay, untilChainChanges, type DocumentFigures } from "./figures.js";
+import type { Aside } from "../core/aside.js";
 
 let t: TestDatabase;
 const today = "2024-11-20";
@@ -144,5 +145,22 @@ describe("what is kept per chain", () => {
     release();
     await Promise.all([during, meanwhile]);
     expect(computed).toBe(6);
+    // A reader who comes while another's computation runs waits on it aside (its request's slot lent); once it is
+    // done, readers are served it as it is.
+    let asides = 0;
+    const aside: Aside = (shared) => { asides++; return shared; };
+    let go!: () => void;
+    const slow = new Promise<void>((ok) => { go = ok; });
+    let started = false;
+    const computing = untilChainChanges(db, "test|aside", async () => { started = true; await slow; return { documents: [own.id] }; }, (v) => v.documents, aside);
+    const soon = async (check: () => boolean) => { for (let i = 0; i < 1000 && !check(); i++) await new Promise((ok) => setTimeout(ok, 5)); };
+    await soon(() => started);
+    const waiting = untilChainChanges(db, "test|aside", async () => ({ documents: [] }), (v) => v.documents, aside);
+    await soon(() => asides > 0);
+    expect(asides).toBe(1);
+    go();
+    expect(await waiting).toBe(await computing);
+    await untilChainChanges(db, "test|aside", async () => ({ documents: [] }), (v) => v.documents, aside);
+    expect(asides).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ import type { TaskState } from "../evaluation/tasks.js";
 import { indicatorContributions, indicators, tasks } from "../plans/schema.js";
 import { taskLeadsOn } from "../plans/tasks.js";
 import { writeMark } from "../audit/write-mark.js";
+import { waitAsIs, type Aside } from "../core/aside.js";
 import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn, integerIds } from "../storage/id-arrays.js";
 
@@ -240,7 +241,7 @@ export async function changedDocuments(db: Database, from: AuditPosition, reachi
 
 /** Results kept per chain, per database, the least recently used going first. */
 const KEPT_CHAINS = 64;
-interface KeptChain { position: AuditPosition; documents: Set<number>; value: Promise<unknown>; at: number; checking?: Promise<boolean> }
+interface KeptChain { position: AuditPosition; documents: Set<number>; value: Promise<unknown>; settled: boolean; at: number; checking?: Promise<boolean> }
 const keptChains = new WeakMap<Database, Map<string, KeptChain>>();
 
 /**
@@ -250,16 +251,18 @@ const keptChains = new WeakMap<Database, Map<string, KeptChain>>();
  * on nearly every read. Kept FULL_EVERY_MS at most, the figures' own safety net. `key` holds everything the result
  * depends on but the data (the scope, the year, the day, the reader's rights).
  */
-export async function untilChainChanges<T>(db: Database, key: string, compute: () => Promise<T>, documentsOf: (value: T) => Iterable<number>): Promise<T> {
+export async function untilChainChanges<T>(db: Database, key: string, compute: () => Promise<T>, documentsOf: (value: T) => Iterable<number>, aside: Aside = waitAsIs): Promise<T> {
   let byKey = keptChains.get(db);
   if (!byKey) keptChains.set(db, (byKey = new Map()));
+  // Another reader's computation is waited on aside; a result already there is simply served.
+  const served = (hit: KeptChain) => (hit.settled ? hit.value : aside(hit.value)) as Promise<T>;
   for (;;) {
     const mark = await writeMark(db);
     const hit = byKey.get(key);
     if (hit && Date.now() - hit.at < FULL_EVERY_MS) {
       byKey.delete(key);
       byKey.set(key, hit);
-      if (hit.position.mark >= mark) return hit.value as Promise<T>;
+      if (hit.position.mark >= mark) return served(hit);
       // Written since: this chain's documents, or others'? One look for all who ask meanwhile, once the result (and so
       // which documents it holds) is known: a write committed while it was computed may be in it or not.
       hit.checking ??= hit.value.then(async () => {
@@ -271,7 +274,7 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
       const touched = await hit.checking;
       // Untouched up to where the look read: served if that covers this reader's writes, else looked at again.
       if (!touched) {
-        if (hit.position.mark >= mark) return hit.value as Promise<T>;
+        if (hit.position.mark >= mark) return served(hit);
         continue;
       }
       // Another reader may have started it again meanwhile: theirs serves.
@@ -280,8 +283,9 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
     // Where the trail stands is read before the chain is: a write after it is looked at next time.
     const position = await auditPosition(db, 0);
     if (byKey.get(key) !== hit) continue;
-    const entry: KeptChain = { position, documents: new Set(), at: Date.now(), value: Promise.resolve() };
-    entry.value = compute().then((value) => { entry.documents = new Set(documentsOf(value)); return value; });
+    const entry: KeptChain = { position, documents: new Set(), at: Date.now(), value: Promise.resolve(), settled: false };
+    entry.value = compute().then((value) => { entry.documents = new Set(documentsOf(value)); return value; })
+      .finally(() => { entry.settled = true; });
     entry.value.catch(() => { if (byKey.get(key) === entry) byKey.delete(key); });
     byKey.delete(key);
     byKey.set(key, entry);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can, readsDrafts } from "../accounts/policy.js";
 import { id, year } from "../core/fields.js";
 import { findDocument } from "../documents/queries.js";
-import { route, type RequestContext } from "../http/route.js";
+import { keptJson, route, type RequestContext } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { cachedDashboardIndicators, cachedDashboardJson, cachedDashboardTasks } from "./dashboard.js";
 import { EVALUATIONS } from "../evaluation/indicators.js";
@@ -25,11 +25,11 @@ function when(year: number | undefined) {
 export const dashboardRoutes = [
   route({ method: "get", path: "/api/dashboard", tag: "dashboard", access: "plans.read", summary: "The leaders' dashboard for a year, province-wide or for one plan: indicator lights and series, tasks by state and agency, on-time reporting, late agencies, projects",
     query: z.object({ year: year.optional(), plan: id.optional() }),
-    handler: async ({ ctx, query, c }) => {
+    handler: async ({ ctx, query }) => {
       const planId = await scopeOf(ctx, query.plan);
       const at = when(query.year);
       const json = await cachedDashboardJson(ctx.read, at.year, planId, at.now, at.today, can(ctx.user!, "reporting.read"), ctx.aside);
-      return c.body(json, 200, { "content-type": "application/json" });
+      return keptJson(json);
     } }),
   route({ method: "get", path: "/api/dashboard/indicators", tag: "dashboard", access: "plans.read", summary: "The indicators behind the dashboard's lights: of a year, province-wide or one plan, by evaluation (the first 500, with the total)",
     query: z.object({ year: year.optional(), plan: id.optional(), status: z.enum(EVALUATIONS).optional() }),

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { id, idParams } from "../core/fields.js";
-import { route } from "../http/route.js";
+import { keptJson, route } from "../http/route.js";
+import { jsonBytes } from "../core/json.js";
 import { downloadName } from "../extraction/evidence-type.js";
 import { untilWrite } from "../audit/write-mark.js";
 import { boardOf, inboxOf } from "./board.js";
@@ -42,11 +43,15 @@ export const reportingRoutes = [
     handler: ({ ctx, body }) => createRound(ctx.db, { coordinatorId: ctx.user!.agencyIds[0] ?? null, ...body }, ctx.user!.id) }),
   route({ method: "get", path: "/api/rounds/:id", tag, access: "reporting.read", summary: "A round with its board: each agency's report, on time or late, and the totals", params: idParams, heavy: true,
     // Kept until the next write, within the minute (lateness is counted to the moment): a focal point's team
-    // watching one round on the due day cost one board, not one each (at national size 0.5-1 s of CPU).
-    handler: ({ ctx, params }) => untilWrite(ctx.db, `round|${params.id}|${Math.floor(Date.now() / 60_000)}`, () => ctx.bounded(async (db) => {
-      const board = await boardOf(db, params.id);
-      return { ...board, reminders: await remindersOf(db, params.id), estimates: await estimatesToReplace(db, board.round), evidence: await evidenceSummary(db, board.round) };
-    })) }),
+    // watching one round on the due day cost one board, not one each (at national size 0.5-1 s of CPU). Kept as the
+    // JSON sent, and waited on aside by those who come while it is computed.
+    handler: async ({ ctx, params }) => {
+      const json = await untilWrite(ctx.db, `round|${params.id}|${Math.floor(Date.now() / 60_000)}`, () => ctx.bounded(async (db) => {
+        const board = await boardOf(db, params.id);
+        return jsonBytes({ ...board, reminders: await remindersOf(db, params.id), estimates: await estimatesToReplace(db, board.round), evidence: await evidenceSummary(db, board.round) });
+      }), { aside: ctx.aside });
+      return keptJson(json);
+    } }),
   route({ method: "patch", path: "/api/rounds/:id", tag, access: "reporting.manage", summary: "Edit a round's title, due date, window, reminder schedule, or close it (status closed: reporters write nothing, reminders stop) and reopen it; a closed round takes reopening only (send the version you read)", params: idParams, body: roundPatch,
     handler: ({ ctx, params, body }) => updateRound(ctx.db, params.id, body) }),
   route({ method: "put", path: "/api/rounds/:id/reporters/:agencyId/due", tag, access: "reporting.manage", summary: "Extend the due date for one agency (null: the round's again); its timeliness and reminders follow it", params: roundAgencyParams, body: extensionInput,

@@ -17,11 +17,12 @@ export const reportRoutes = [
     params: z.object({ id }), query: z.object({ year, format: z.enum(["docx", "xlsx"]).default("docx"), template: z.enum(REPORT_TEMPLATES).optional() }), heavy: "file",
     handler: async ({ ctx, params, query }) => {
       const today = vietnamDate(new Date()), drafts = readsDrafts(ctx.user!), docx = query.format === "docx";
-      // Kept until the next write (a saved edit is one): twenty focal points opening one report cost one report.
+      // Kept until the next write (a saved edit is one): twenty focal points opening one report cost one report, those
+      // who come while it is written waiting aside (not holding one of the files' four slots).
       const bytes = await untilWrite(ctx.db, `report|${params.id}|${query.year}|${today}|${drafts}|${query.template ?? ""}|${query.format}`, async () => {
         const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, today, drafts, query.template));
         return docx ? renderReportDocx(report) : renderAppendicesXlsx(report.appendices);
-      });
+      }, { aside: ctx.aside });
       return new Response(new Uint8Array(bytes), { headers: {
         "content-type": docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="bao-cao-van-ban-${params.id}-nam-${query.year}${docx ? ".docx" : "-phu-luc.xlsx"}"`,

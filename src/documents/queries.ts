@@ -81,11 +81,12 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
     total = await counted();
   } else if (!tsquery) {
     // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap. The
-    // rows skipped are skipped as ids (from documents_issued_idx alone for the published record): a deep page read
-    // every skipped row and its issuer's name before.
+    // rows before a later page are skipped as ids (from documents_issued_idx alone for the published record): a deep
+    // page read every skipped row and its issuer's name before.
+    const skipped = pageOffset(q);
     const onPage = db.select({ id: documents.id }).from(documents).where(condition)
-      .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(wanted).offset(pageOffset(q));
-    rows = await rowsOf(summarySelect, inArray(documents.id, onPage), wanted);
+      .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(wanted).offset(skipped);
+    rows = await (skipped ? rowsOf(summarySelect, inArray(documents.id, onPage), wanted) : rowsOf(summarySelect, undefined, wanted));
     total = await counted();
   } else {
     // With one, every matching body is read: take the total from the same scan instead of reading them twice.

@@ -14,7 +14,7 @@ import { loadConfig } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import { createLogger } from "../core/log.js";
 import { VERSION } from "../server.js";
-import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
+import { openTestDatabase, serverUrl, type TestDatabase } from "../../test/support/database.js";
 import { createApp } from "./app.js";
 import { Admission, type AdmissionLimits, type Slot } from "./overload.js";
 
@@ -256,6 +256,28 @@ describe("the overload guard over HTTP", () => {
     await until(() => admission.inFlight === 1, "the evaluation's page slot");
     await release();
     expect([(await first).status, (await second).status, (await page).status]).toEqual([200, 200, 200]);
+  });
+
+  // On the embedded engine the held table holds the one connection: no request gets as far as finding another's work.
+  it.runIf(serverUrl)("on PostgreSQL: a request waiting on the report another is writing lends its turn to the next", async () => {
+    const { fileAdmission, get } = await listen({ maxInFlight: 16, maxWaitMs: 100, maxQueued: 0 }, { maxInFlight: 2, maxWaitMs: 60_000, maxQueued: 10 });
+    const [{ id }] = await db.store.db.insert(documents).values({ title: "Kế hoạch báo cáo chung", docType: "plan", status: "published" }).returning({ id: documents.id });
+    const release = await holdDocuments();
+    const first = get(`/api/plans/${id}/report?year=2023`);
+    await until(() => fileAdmission!.inFlight === 1, "the first report being written");
+    const same = get(`/api/plans/${id}/report?year=2023`);
+    await until(() => fileAdmission!.lentOut === 1, "the second waiting on the first's report, its turn lent");
+    expect(fileAdmission!.inFlight).toBe(1);
+    // Another year is another report: it takes the lent turn instead of queueing.
+    const other = get(`/api/plans/${id}/report?year=2022`);
+    await until(() => fileAdmission!.inFlight === 2, "the other report's turn");
+    expect(fileAdmission!.queued).toBe(0);
+    await release();
+    const answers = await Promise.all([first, same, other]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const [a, b] = await Promise.all([answers[0].arrayBuffer(), answers[1].arrayBuffer()]);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    await until(() => fileAdmission!.inFlight === 0 && fileAdmission!.lentOut === 0, "every turn back");
   });
 
   it("gives the slot back after every kind of error", async () => {

@@ -85,6 +85,8 @@ export class Admission {
   constructor(readonly limits: AdmissionLimits = DEFAULT_ADMISSION, private readonly now: () => number = () => performance.now()) {}
 
   get inFlight(): number { return this.running; }
+  /** Slots lent by requests waiting on shared work (Slot.lend). */
+  get lentOut(): number { return this.lent; }
   get queued(): number { return this.waiting.size; }
 
   /** How many requests were refused since the last call. */

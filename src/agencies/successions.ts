@@ -25,9 +25,17 @@ export function successorsOn(successions: readonly Succession[], agencyId: numbe
   return out.size ? [...out] : [agencyId];
 }
 
-/** A resolver over the successions in force on `asOf`, read once. */
-export async function successionsOn(db: Database, asOf: string): Promise<(agencyId: number) => number[]> {
+/**
+ * A resolver over the successions in force on `asOf`, read once, each agency's answer worked out once (a round's or a
+ * batch's tens of thousands of assignments name a few thousand agencies): the same array each time, to be read only.
+ */
+export async function successionsOn(db: Database, asOf: string): Promise<(agencyId: number) => readonly number[]> {
   const rows = await db.select({ predecessorId: agencySuccessions.predecessorId, successorId: agencySuccessions.successorId, effectiveDate: agencySuccessions.effectiveDate })
     .from(agencySuccessions).where(lte(agencySuccessions.effectiveDate, asOf));
-  return (agencyId) => successorsOn(rows, agencyId, asOf);
+  const known = new Map<number, readonly number[]>();
+  return (agencyId) => {
+    let found = known.get(agencyId);
+    if (!found) known.set(agencyId, (found = successorsOn(rows, agencyId, asOf)));
+    return found;
+  };
 }

@@ -27,6 +27,16 @@ describe("results kept until the next write", () => {
     expect(await untilWrite(db, "failing", compute)).toBe(4);
   });
 
+  it("keeps totals on a shelf of their own: a hundred of them push out no dear result", async () => {
+    const db = t.store.db;
+    let dear = 0;
+    await untilWrite(db, "dear", async () => ++dear);
+    for (let i = 0; i < 100; i++) expect(await untilWrite(db, `total|${i}`, async () => i, { shelf: "totals" })).toBe(i);
+    expect(await untilWrite(db, "dear", async () => ++dear)).toBe(1);
+    // The shelves are apart, not merely named apart: the same key on each is its own result.
+    expect(await untilWrite(db, "dear", async () => -1, { shelf: "totals" })).toBe(-1);
+  });
+
   it("has those who come while another computes wait aside, and serves a result already there as it is", async () => {
     const db = t.store.db;
     let asides = 0;

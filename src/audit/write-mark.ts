@@ -42,7 +42,7 @@ export function forgetWriteMark(db: Database): void {
   marks.delete(db);
 }
 
-/** Results kept per database, the least recently used going first. */
+/** Results kept per database and shelf, the least recently used going first. */
 const KEPT = 64;
 /**
  * A safety net, as the dashboard's: a transaction committing after a later-numbered one hides behind the mark, so
@@ -50,18 +50,25 @@ const KEPT = 64;
  */
 export const KEPT_MS = 300_000;
 interface Kept { mark: number; at: number; value: Promise<unknown>; settled: boolean }
-const kept = new WeakMap<Database, Map<string, Kept>>();
+/**
+ * Results of a kind kept apart (untilWrite's `shelf`): the many cheap ones (a list's total per filter, one for each
+ * agency a focal point clicks through) never push out the few dear ones (a report's file, a round's board).
+ */
+export type Shelf = "results" | "totals";
+const kept = new WeakMap<Database, Map<Shelf, Map<string, Kept>>>();
 
 /**
  * `compute()`'s result, computed once for all who ask for `key` until the next write: readers who come while it is
  * computed wait on the same computation (twenty leaders opening one plan's report cost one report). A failure is not
  * kept. `key` must hold everything the result depends on but the data (the scope, the year, the day, the reader's rights).
  */
-export async function untilWrite<T>(db: Database, key: string, compute: () => Promise<T>, options: { now?: Date; aside?: Aside } = {}): Promise<T> {
-  const { now = new Date(), aside = waitAsIs } = options;
+export async function untilWrite<T>(db: Database, key: string, compute: () => Promise<T>, options: { now?: Date; aside?: Aside; shelf?: Shelf } = {}): Promise<T> {
+  const { now = new Date(), aside = waitAsIs, shelf = "results" } = options;
   const mark = await writeMark(db, now);
-  let byKey = kept.get(db);
-  if (!byKey) kept.set(db, (byKey = new Map()));
+  let shelves = kept.get(db);
+  if (!shelves) kept.set(db, (shelves = new Map()));
+  let byKey = shelves.get(shelf);
+  if (!byKey) shelves.set(shelf, (byKey = new Map()));
   const hit = byKey.get(key);
   byKey.delete(key);
   if (hit && hit.mark >= mark && now.getTime() - hit.at < KEPT_MS) {

@@ -271,7 +271,8 @@ export async function untilChainChanges<T>(db: Database, key: string, compute: (
         if (!touched) hit.position = position;
         return touched;
       }).catch(() => true).finally(() => { hit.checking = undefined; });
-      const touched = await hit.checking;
+      // (Behind another request's computation, the look waits on it: aside.)
+      const touched = await (hit.settled ? hit.checking : aside(hit.checking));
       // Untouched up to where the look read: served if that covers this reader's writes, else looked at again.
       if (!touched) {
         if (hit.position.mark >= mark) return served(hit);

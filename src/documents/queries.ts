@@ -59,7 +59,7 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
   // The count is the same on every page of a filter and changes only with a write: counted once until then (at
   // national size it was most of a deep page's cost, the page itself being one seek into the index).
   const { page: _p, pageSize: _s, after: _a, ...filters } = q;
-  const counted = () => untilWrite(db, `documents.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, documents, condition));
+  const counted = () => untilWrite(db, `documents.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, documents, condition), { shelf: "totals" });
   const after = q.after ? decodeCursor(q.after, "after", ["date", "int"], [true, false]) : null;
   // One row past the page tells whether there is a next one.
   const wanted = q.pageSize + 1;

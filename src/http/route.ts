@@ -63,14 +63,14 @@ export interface UploadedFile {
 /** The longest file name kept (most file systems' limit). */
 const MAX_FILE_NAME = 255;
 
+/** The answer of a route that keeps its JSON encoded (core/json.ts jsonBytes). */
+export const keptJson = (bytes: Uint8Array<ArrayBuffer>): Response => new Response(bytes, { headers: { "content-type": "application/json" } });
+
 /**
  * An uploaded file's name as it is stored and shown: without control characters (a NUL is refused by
  * PostgreSQL), without direction overrides (which make "hoso‮fdp.exe" read "hosoexe.pdf"), at most 255
  * characters with its extension kept, and never empty.
  */
-/** The answer of a route that keeps its JSON encoded (core/json.ts jsonBytes). */
-export const keptJson = (bytes: Uint8Array<ArrayBuffer>): Response => new Response(bytes, { headers: { "content-type": "application/json" } });
-
 export function cleanFileName(name: string): string {
   const cleaned = name.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
   if (!cleaned) return "tep-tai-len";

@@ -135,7 +135,7 @@ export async function listTasks(db: Database, q: TaskListQuery, drafts: boolean)
   // The total is the same on every page of a filter and changes only with a write: counted once until then (an
   // agency's tasks at national size are thousands of rows read for the count, the page itself 51).
   const { page: _p, pageSize: _s, ...filters } = q;
-  const total = await untilWrite(db, `tasks.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, tasks, condition));
+  const total = await untilWrite(db, `tasks.total|${drafts}|${JSON.stringify(filters)}`, () => countWhere(db, tasks, condition), { shelf: "totals" });
   return { items: await withAgencies(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
 

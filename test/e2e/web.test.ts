@@ -92,6 +92,14 @@ describe.skipIf(!haveBrowser)("web app in Chromium", () => {
     else expect(await page.getByRole("button", { name: "Xem thêm kết quả" }).count()).toBe(0);
   });
 
+  it("says an address leads to no page, and gives the way back", async () => {
+    await page.goto(`${s.url}/nhiem-vu/khong-co`);
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Không có trang này");
+    expect(await page.locator("main, section").first().innerText()).toContain("/nhiem-vu/khong-co");
+    await page.getByRole("link", { name: "Về danh sách văn bản" }).click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Văn bản");
+  });
+
   it("switches to English and keeps the Vietnamese date format", async () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("link", { name: "Documents" }).click();

@@ -13,6 +13,7 @@ import { DocumentsPage } from "./pages/DocumentsPage";
 import { SearchPage } from "./pages/SearchPage";
 import { InboxPage } from "./pages/InboxPage";
 import { NotificationsPage } from "./pages/NotificationsPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
 import { ReportPage } from "./pages/ReportPage";
 import { RoundPage } from "./pages/RoundPage";
 import { RoundsPage } from "./pages/RoundsPage";
@@ -118,6 +119,7 @@ function Pages() {
           <Route path="/projects/:id" element={<Suspense fallback={<LoadState loading error={null} onRetry={() => {}} />}><ProjectPage /></Suspense>} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
   );
 }

@@ -457,19 +457,19 @@ export async function cachedDashboard(db: Database, year: number, planId: number
   return (await cached(db, year, planId, now, today)).dashboard;
 }
 
-/** Each build's dashboard as sent, with and without the reporting part, written out once each. */
+/** Each build's dashboard as sent, with and without the reporting part, encoded once each. */
 const sent = new WeakMap<Built, { full?: Uint8Array<ArrayBuffer>; withoutReporting?: Uint8Array<ArrayBuffer> }>();
 
 /**
- * The dashboard as the JSON sent, `reporting` or not (see withoutReporting): written out once per build for all its
+ * The dashboard as the JSON sent, `reporting` or not (see withoutReporting): encoded once per build for all its
  * readers (core/json.ts).
  */
 export async function cachedDashboardJson(db: Database, year: number, planId: number | null, now: Date, today: string, reporting: boolean, aside?: Aside): Promise<Uint8Array<ArrayBuffer>> {
   const built = await cached(db, year, planId, now, today, aside);
-  let texts = sent.get(built);
-  if (!texts) sent.set(built, (texts = {}));
-  if (reporting) return (texts.full ??= jsonBytes(built.dashboard));
-  return (texts.withoutReporting ??= jsonBytes(withoutReporting(built.dashboard)));
+  let encoded = sent.get(built);
+  if (!encoded) sent.set(built, (encoded = {}));
+  if (reporting) return (encoded.full ??= jsonBytes(built.dashboard));
+  return (encoded.withoutReporting ??= jsonBytes(withoutReporting(built.dashboard)));
 }
 
 /** The indicators behind the dashboard's lights, by status (the same figures: the same build). */

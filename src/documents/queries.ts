@@ -67,26 +67,34 @@ export async function listDocuments(db: Database, q: DocumentListQuery, drafts: 
     .leftJoin(agencies, eq(agencies.id, documents.issuerId)).where(and(condition, keyset))
     // Both keys as documents_issued_idx orders them (id never null: "nulls last" only matches the index, so no sort step).
     .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(limit).offset(offset);
+  // From a row's keys on, as documents_issued_idx orders them (`inclusive`: that row first, else the one after it).
+  // Two ranges of the index, each a row comparison it can seek to: the dated rows from the key, then the undated
+  // (last in this order). An OR of the two would be a filter on a scan from the top.
+  const fromKey = async ([issuedOn, id]: [string | null, number], inclusive: boolean) => {
+    const before = inclusive ? sql`<=` : sql`<`;
+    if (issuedOn === null) return rowsOf(summarySelect, sql`${documents.issuedOn} is null and ${documents.id} ${before} ${id}`, wanted);
+    const dated = await rowsOf(summarySelect, sql`(${documents.issuedOn}, ${documents.id}) ${before} (${issuedOn}::date, ${id}::integer)`, wanted);
+    return dated.length < wanted ? [...dated, ...await rowsOf(summarySelect, sql`${documents.issuedOn} is null`, wanted - dated.length)] : dated;
+  };
   let rows: DocumentSummary[];
   let total: number;
   if (after) {
-    const [issuedOn, id] = after;
-    // Two ranges of the index, each a row comparison it can seek to: the dated rows after the cursor, then the
-    // undated (last in this order). An OR of the two would be a filter on a scan from the top.
-    if (issuedOn === null) rows = await rowsOf(summarySelect, sql`${documents.issuedOn} is null and ${documents.id} < ${id}`, wanted);
-    else {
-      rows = await rowsOf(summarySelect, sql`(${documents.issuedOn}, ${documents.id}) < (${issuedOn}::date, ${id}::integer)`, wanted);
-      if (rows.length < wanted) rows.push(...await rowsOf(summarySelect, sql`${documents.issuedOn} is null`, wanted - rows.length));
-    }
+    rows = await fromKey(after as [string | null, number], false);
     total = await counted();
   } else if (!tsquery) {
-    // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap. The
-    // rows before a later page are skipped as ids (from documents_issued_idx alone for the published record): a deep
-    // page read every skipped row and its issuer's name before.
+    // Without a text filter the page is an index scan that stops at its last row, and a separate count is cheap. A
+    // later page's first row is found by skipping the rows before it as ids (from documents_issued_idx alone for the
+    // published record), and kept until a write: the page is then a seek from it, as a cursor's page is (a deep page
+    // read every skipped row and its issuer's name before; then skipped them at each request).
     const skipped = pageOffset(q);
-    const onPage = db.select({ id: documents.id }).from(documents).where(condition)
-      .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(wanted).offset(skipped);
-    rows = await (skipped ? rowsOf(summarySelect, inArray(documents.id, onPage), wanted) : rowsOf(summarySelect, undefined, wanted));
+    if (skipped) {
+      const start = await untilWrite(db, `documents.start|${drafts}|${JSON.stringify(filters)}|${skipped}`, async () => {
+        const [first] = await db.select({ issuedOn: documents.issuedOn, id: documents.id }).from(documents).where(condition)
+          .orderBy(sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`).limit(1).offset(skipped);
+        return first ? [first.issuedOn, first.id] as [string | null, number] : null;
+      }, { shelf: "totals" });
+      rows = start ? await fromKey(start, true) : [];
+    } else rows = await rowsOf(summarySelect, undefined, wanted);
     total = await counted();
   } else {
     // With one, every matching body is read: take the total from the same scan instead of reading them twice.

@@ -147,6 +147,19 @@ describe("documents API", () => {
     expect(second).toMatchObject({ total: 7, next: null });
   });
 
+  it("starts a numbered page where the rows are now: a write moves it, a page past the end is empty", async () => {
+    const ids = (body: { items: { id: number }[] }) => body.items.map((d) => d.id);
+    const before = (await s.call("GET", "/api/documents?pageSize=3&page=2")).body;
+    expect(ids(before)).toEqual(ids((await s.call("GET", "/api/documents?pageSize=3&page=2")).body));
+    const firstOfPageOne = (await s.call("GET", "/api/documents?pageSize=3")).body.items[2].id;
+    // The newest document of all comes first: every later page starts one row earlier.
+    await s.call("POST", "/api/documents", { symbol: "900/QĐ-UBND", title: "Quyết định mới nhất", issuedOn: "31/12/2099" });
+    const after = (await s.call("GET", "/api/documents?pageSize=3&page=2")).body;
+    expect(ids(after)).toEqual([firstOfPageOne, ...ids(before).slice(0, 2)]);
+    const beyond = (await s.call("GET", `/api/documents?pageSize=3&page=${Math.ceil(after.total / 3) + 1}`)).body;
+    expect(beyond).toMatchObject({ items: [], next: null, total: after.total });
+  });
+
   it("refuses a cursor it did not give, naming the field", async () => {
     for (const after of ["xyz", Buffer.from('["2024-01-01"]').toString("base64url"), Buffer.from('[null, "1; drop table documents"]').toString("base64url"),
       Buffer.from('["2024-02-31", 5]').toString("base64url"), Buffer.from('["2024-13-01", 5]').toString("base64url"),

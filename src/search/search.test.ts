@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
+import { rankOf } from "./search.js";
 import { toPrefixTsquery } from "./tsquery.js";
 
 describe("toPrefixTsquery", () => {
@@ -7,6 +8,24 @@ describe("toPrefixTsquery", () => {
     expect(toPrefixTsquery("Tỷ lệ che phủ")).toBe("ty:* & le:* & che:* & phu:*");
     expect(toPrefixTsquery("a & b | !c")).toBe("a:* & b:* & c:*");
     expect(toPrefixTsquery(" ,;")).toBeNull();
+  });
+});
+
+describe("rankOf", () => {
+  const rank = (text: string, typed: string) => rankOf(text, typed.split(" "));
+  it("ranks a whole word above a word it only begins, and twice above once", () => {
+    expect(rank("chuyen doi so toan dien", "so")).toBeGreaterThan(rank("chuyen doi soan thao", "so"));
+    expect(rank("che phu rung va rung ngap man", "rung")).toBeGreaterThan(rank("che phu rung va bien ngap man", "rung"));
+  });
+  it("ranks the words typed side by side, in order, above the same words apart", () => {
+    expect(rank("phat trien kinh te xa hoi", "phat trien kinh te")).toBeGreaterThan(rank("kinh nghiem phat huy te trien", "phat trien kinh te"));
+  });
+  it("ranks a short title that says it above a long paragraph that says it in passing", () => {
+    const paragraph = "so ke hoach va dau tu chu tri phoi hop cac so nganh lien quan trien khai chuyen doi so tren dia ban tinh nam 2025";
+    expect(rank("chuyen doi so", "chuyen doi so")).toBeGreaterThan(rank(paragraph, "chuyen doi so"));
+  });
+  it("gives a text without the words nothing", () => {
+    expect(rank("nong thon moi", "rung")).toBe(0);
   });
 });
 

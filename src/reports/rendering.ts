@@ -77,6 +77,14 @@ function pick(): Slot {
   return least && (least.jobs.size === 0 || slots.length >= SIZE) ? least : start();
 }
 
+/**
+ * Starts a writer now if none is running, for a file about to be asked for: a writer takes about half a second to
+ * load, which then overlaps the report's compiling instead of following it. It stops after IDLE_MS if never used.
+ */
+export function prepareWriter(): void {
+  if (!slots.length) settle(start());
+}
+
 async function render(kind: Kind, input: unknown): Promise<Buffer> {
   const slot = pick();
   clearTimeout(slot.idle);

@@ -5,7 +5,7 @@ import { route } from "../http/route.js";
 import { vietnamDate } from "../reporting/periods.js";
 import { untilWrite } from "../audit/write-mark.js";
 import { compileReport } from "./consolidated.js";
-import { renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
+import { prepareWriter, renderAppendicesXlsx, renderReportDocx } from "./rendering.js";
 import { reportFormSchema } from "./form.js";
 import { REPORT_TEMPLATES } from "./issuing-body.js";
 import { saveReportDraft } from "./drafts.js";
@@ -20,6 +20,7 @@ export const reportRoutes = [
       // Kept until the next write (a saved edit is one): twenty focal points opening one report cost one report, those
       // who come while it is written waiting aside (not holding one of the files' four slots).
       const bytes = await untilWrite(ctx.db, `report|${params.id}|${query.year}|${today}|${drafts}|${query.template ?? ""}|${query.format}`, async () => {
+        prepareWriter();
         const report = await ctx.bounded((db) => compileReport(db, params.id, query.year, today, drafts, query.template));
         return docx ? renderReportDocx(report) : renderAppendicesXlsx(report.appendices);
       }, { aside: ctx.aside });

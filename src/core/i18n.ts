@@ -30,6 +30,7 @@ const messages = {
   unavailable: { vi: "Hệ thống đang bận; hãy thử lại sau {seconds} giây", en: "The system is busy; try again in {seconds} s" },
   readers_busy: { vi: "Đang có nhiều tệp chờ đọc; hãy tải lên lại sau khoảng {seconds} giây", en: "Many files are waiting to be read; upload again in about {seconds} s" },
   dashboard_busy: { vi: "Bảng điều hành đang được tổng hợp; hãy thử lại sau {seconds} giây", en: "The dashboard is being prepared; try again in {seconds} s" },
+  dashboard_building: { vi: "Bảng điều hành đang được tổng hợp (đã xong {percent}% văn bản); hãy thử lại sau {seconds} giây", en: "The dashboard is being prepared ({percent}% of the documents done); try again in {seconds} s" },
   cursor_malformed: { vi: "Vị trí trang không hợp lệ; hãy quay lại trang đầu của danh sách", en: "The page position is not valid; go back to the first page of the list" },
   request_timeout: {
     vi: "Yêu cầu cần hơn {limit} giây nên đã dừng; hãy thu hẹp phạm vi (năm, văn bản, cơ quan) hoặc thử lại sau {seconds} giây",

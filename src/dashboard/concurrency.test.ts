@@ -14,6 +14,7 @@ import { vietnamDate } from "../reporting/periods.js";
 import { cachedDashboard, cachedDashboardJson, dashboardBuildStats, invalidateDashboard, REBUILD_AFTER_MS, setDashboardLimits } from "./dashboard.js";
 import type { Aside } from "../core/aside.js";
 import { DEFAULT_DASHBOARD_LIMITS } from "./gate.js";
+import { figuresProgress } from "./figures.js";
 
 let s: TestServer;
 let leader: Client;
@@ -134,8 +135,8 @@ describe("many province-wide dashboards at once", () => {
     for (const a of answers) servedOrRefused(a);
     expect(health.every((st) => st === 200)).toBe(true);
     const refused = answers.filter((a) => a.status === 503);
-    if (refused.some((a) => a.body.error.message.startsWith("The dashboard"))) {
-      expect(refused.find((a) => a.body.error.message.startsWith("The dashboard"))!.body.error.message).toMatch(/^The dashboard is being prepared; try again in \d+ s$/);
+    for (const a of refused.filter((r) => r.body.error.message.startsWith("The dashboard"))) {
+      expect(a.body.error.message).toMatch(/^The dashboard is being prepared( \(\d+% of the documents done\))?; try again in \d+ s$/);
     }
     expect(dashboardBuildStats().peakRunning).toBe(1);
 
@@ -159,6 +160,30 @@ describe("many province-wide dashboards at once", () => {
     expect(parsed(first)).toMatchObject({ year: 2006, reporting: true });
     expect(parsed(await cachedDashboardJson(db, 2006, null, now, today, false, aside))).toMatchObject({ year: 2006, reporting: false, late: [] });
     expect(builtOf(2006)).toBe(1);
+  });
+  it("in the process: a reader who stops waiting on a new year's build is told how far it is, and when to come back", { timeout: 180_000 }, async () => {
+    const db = s.db.store.db;
+    const now = new Date(), today = vietnamDate(now);
+    setDashboardLimits({ maxBuilds: 1, timeoutMs: 120_000, maxQueued: 8 });
+    const building = cachedDashboard(db, 2005, null, now, today);
+    let settled = false;
+    void building.finally(() => { settled = true; });
+    // Until the year's documents are being evaluated (their count known).
+    while (!figuresProgress(db, 2005, today) && !settled) await new Promise((ok) => setTimeout(ok, 1));
+    expect(settled, "the build ended before its progress was seen").toBe(false);
+    setDashboardLimits({ maxBuilds: 1, timeoutMs: 1, maxQueued: 8 });
+    const refused = await cachedDashboard(db, 2005, null, now, today).then(() => null, (e: unknown) => e);
+    setDashboardLimits({ maxBuilds: 1, timeoutMs: 120_000, maxQueued: 8 });
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "unavailable", detail: "dashboard_building" });
+    const { percent, seconds } = (refused as AppError).params;
+    expect(Number(percent)).toBeGreaterThanOrEqual(0);
+    expect(Number(percent)).toBeLessThan(100);
+    expect(Number(seconds)).toBeGreaterThanOrEqual(1);
+    expect(Number(seconds)).toBeLessThanOrEqual(30);
+    // The build went on for the next reader; its figures are no longer being evaluated.
+    await building;
+    expect(figuresProgress(db, 2005, today)).toBeNull();
   });
   it("in the process: a burst of new scopes past the queue is refused at once, and a write during a build starts one build after it, not beside it", { timeout: 180_000 }, async () => {
     const db = s.db.store.db;

@@ -30,7 +30,7 @@ import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn } from "../storage/id-arrays.js";
 import { waitAsIs, type Aside } from "../core/aside.js";
 import { jsonBytes } from "../core/json.js";
-import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, holdsFigures, withDocuments, type AuditPosition, type DocumentFigures, type FigureIndicator } from "./figures.js";
+import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, figuresProgress, holdsFigures, withDocuments, type AuditPosition, type DocumentFigures, type FigureIndicator } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -441,9 +441,13 @@ async function cached(db: Database, year: number, planId: number | null, now: Da
   try {
     return await aside(Promise.race([entry.value, new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        // Come back when the build should be done: about one build's time from when this reader came.
+        // Come back when the build should be done: at the pace of its documents so far when every document is being
+        // evaluated (a new process, a new day), else about one build's time from when this reader came.
+        const progress = entry.started ? figuresProgress(db, entry.year, entry.today) : null;
         const lastMs = gate.stats.lastMs ?? 5000;
-        reject(busy((entry.started ? lastMs - (performance.now() - since) : lastMs) / 1000));
+        const leftMs = progress?.done ? ((performance.now() - progress.startedAt) * (progress.total - progress.done)) / progress.done
+          : entry.started ? lastMs - (performance.now() - since) : lastMs;
+        reject(busy(leftMs / 1000, progress));
       }, gate.limits.timeoutMs);
     })]));
   } finally {

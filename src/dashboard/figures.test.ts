@@ -10,6 +10,7 @@ import { queryRows } from "../storage/database.js";
 import { forgetWriteMark } from "../audit/write-mark.js";
 import { changedDocuments, evaluateFigures, figuresOf, figuresStats, newDay, untilChainChanges, type DocumentFigures } from "./figures.js";
 import type { Aside } from "../core/aside.js";
+import { busy } from "./gate.js";
 
 let t: TestDatabase;
 const today = "2024-11-20";
@@ -31,6 +32,18 @@ async function fresh(): Promise<Map<number, DocumentFigures>> {
 }
 
 describe("a year's figures, kept and caught up", () => {
+  it("count the documents evaluated as they go, ending with all of them", async () => {
+    const ids = (await queryRows<{ id: number }>(t.store.db, sql`select id from documents`)).map((d) => d.id);
+    const progress = { done: 0, total: 0, startedAt: performance.now() };
+    const figures = await evaluateFigures(t.store.db, ids, 2024, today, false, progress);
+    expect(progress).toMatchObject({ done: ids.length, total: ids.length });
+    expect(figures.size).toBe(ids.length);
+    // How the reader who stops waiting is told it: a share of the documents, never "100%" while it still runs.
+    expect(busy(4.2, { done: 1, total: 3 })).toMatchObject({ code: "unavailable", detail: "dashboard_building", params: { percent: "33", seconds: "5" } });
+    expect(busy(0.2, { done: 3, total: 3 }).params).toEqual({ percent: "99", seconds: "1" });
+    expect(busy(90)).toMatchObject({ detail: "dashboard_busy", params: { seconds: "30" } });
+  });
+
   it("equal a fresh evaluation after writes of every kind, evaluating only the documents they touch", async () => {
     const db = t.store.db;
     const before = comparable(await figuresOf(db, 2024, today, performance.now()));

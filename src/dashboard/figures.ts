@@ -69,7 +69,10 @@ export const FULL_EVERY_MS = 600_000;
  * Evaluates the given documents for a year in batches. `drafts`: whether values from draft documents count (a draft
  * plan's own dashboard); the figures kept for every reader are the published record's.
  */
-export async function evaluateFigures(db: Database, ids: number[], year: number, today: string, drafts = false): Promise<Map<number, DocumentFigures>> {
+/** How far an evaluation of many documents is: documents done of all, and when it began (a `performance.now()` time). */
+export interface EvaluationProgress { done: number; total: number; startedAt: number }
+
+export async function evaluateFigures(db: Database, ids: number[], year: number, today: string, drafts = false, progress?: EvaluationProgress): Promise<Map<number, DocumentFigures>> {
   const out = new Map<number, DocumentFigures>();
   if (!ids.length) return out;
   const docs = await db.select({ id: documents.id, symbol: documents.symbol, title: documents.title, status: documents.status, docType: documents.docType })
@@ -94,7 +97,11 @@ export async function evaluateFigures(db: Database, ids: number[], year: number,
     rowsIn += n;
   }
   if (batch.length) batches.push(batch);
-  for (const b of batches) await evaluateBatch(db, b, year, today, drafts, out);
+  if (progress) Object.assign(progress, { done: docs.length - batches.reduce((n, b) => n + b.length, 0), total: docs.length });
+  for (const b of batches) {
+    await evaluateBatch(db, b, year, today, drafts, out);
+    if (progress) progress.done += b.length;
+  }
   stats.documents += docs.length;
   return out;
 }
@@ -306,6 +313,8 @@ interface YearFigures {
   /** The safety net's evaluation of everything, under way in the background, and its result, taken up by the next catch-up. */
   refreshing?: Promise<void>;
   refreshed?: { docs: Map<number, DocumentFigures>; position: AuditPosition; at: number };
+  /** The evaluation of every document under way for a reader (the first of the year, or one a write's reach made), and how far it is. */
+  progress?: EvaluationProgress;
 }
 const stores = new WeakMap<Database, Map<string, YearFigures>>();
 /** Years (as judged on a day) kept per database: this year and two more (each about 150 MB at national size). */
@@ -376,6 +385,12 @@ export function holdsFigures(db: Database, year: number, today: string): boolean
   return (stores.get(db)?.get(`${year}|${yearAsOf(year, today)}`)?.position.mark ?? -1) >= 0;
 }
 
+/** How far the evaluation of every document of the year is, while one is under way for a reader (else null). */
+export function figuresProgress(db: Database, year: number, today: string): EvaluationProgress | null {
+  const progress = stores.get(db)?.get(`${year}|${yearAsOf(year, today)}`)?.progress;
+  return progress?.total ? progress : null;
+}
+
 /** Drops the figures this process holds for a database: the next dashboard evaluates everything (the benchmarks' cold build). */
 export function forgetFigures(db: Database): void {
   stores.delete(db);
@@ -391,7 +406,12 @@ async function catchUp(db: Database, store: YearFigures, year: number, today: st
   const { documents: changed, position } = store.position.mark < 0 ? { documents: "all" as const, position: await auditPosition(db, 0) } : await changedDocuments(db, store.position);
   if (changed === "all") {
     const fullAt = Date.now();
-    store.docs = await evaluateFigures(db, await provinceDocuments(db), year, today);
+    store.progress = { done: 0, total: 0, startedAt: performance.now() };
+    try {
+      store.docs = await evaluateFigures(db, await provinceDocuments(db), year, today, false, store.progress);
+    } finally {
+      store.progress = undefined;
+    }
     store.fullAt = fullAt;
   } else if (changed.size) {
     const fresh = await evaluateFigures(db, [...changed], year, today);

@@ -9,6 +9,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haveBrowser, launchBrowser, signInPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { AppError } from "../../src/core/errors.js";
+import { errorBody } from "../../src/http/errors.js";
 
 describe.skipIf(!haveBrowser)("the dashboard in Chromium", () => {
   let s: TestServer;
@@ -66,6 +68,26 @@ describe.skipIf(!haveBrowser)("the dashboard in Chromium", () => {
     // The plan's link leads to the plan.
     await page.locator("table.indicators-table tr", { hasText: "GRDP) bình quân hằng năm" }).first().getByRole("link", { name: "23/KH-UBND" }).click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/documents/${planId}$`));
+  });
+
+  it("waits for a dashboard the server is still preparing, says how far it is, and shows it when it is ready", async () => {
+    // The server's answer while a national dashboard is first built (a minute or more; the sample province's takes
+    // milliseconds, so the first answer is the one the server gives then, made here): 503, Retry-After, how far it is.
+    const busy = new AppError("unavailable", [], "dashboard_building", { percent: "42", seconds: "1" });
+    let refused = 0;
+    await page.route("**/api/dashboard?year=2023*", (route) => {
+      if (refused++) return route.continue();
+      return route.fulfill({ status: 503, headers: { "retry-after": "1" }, contentType: "application/json", body: JSON.stringify(errorBody(busy, "vi")) });
+    });
+    await page.goto(`${s.url}/dashboard?year=2023`);
+    const waiting = page.getByRole("status").filter({ hasText: "đang được tổng hợp" });
+    await expect.poll(() => waiting.innerText()).toContain("đã xong 42% văn bản");
+    expect(await waiting.innerText()).toContain("Trang sẽ tự tải lại.");
+    // Asked again by itself a second later: the dashboard, no error.
+    await page.locator('[data-evaluation="off_track"]').waitFor();
+    expect(refused).toBe(2);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.unroute("**/api/dashboard?year=2023*");
   });
 
   it("leads from each task count to its tasks, and from a task to its clause", async () => {

@@ -1,5 +1,5 @@
 /** Typed calls to the theodoi API: the shapes come from the server's own types, never re-declared. */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { AgencyDetail, Agency } from "../../src/agencies/queries";
 import type { DocumentDetail, DocumentGraph, DocumentPage, DocumentSummary } from "../../src/documents/queries";
 import type { SearchHit } from "../../src/search/search";
@@ -43,13 +43,16 @@ export const setSignedOutHandler = (handler: () => void) => { onSignedOut = hand
 export interface FieldMessage { field: string; message: string }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string = "", readonly fields: FieldMessage[] = []) { super(message); }
+  constructor(readonly status: number, message: string, readonly code: string = "", readonly fields: FieldMessage[] = [],
+    /** When the server said to ask again (Retry-After, in seconds), for an answer that it is busy (503). */
+    readonly retryAfter: number | null = null) { super(message); }
 }
 
 async function answer<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (res.status === 401 && body?.error?.code === "unauthorized") onSignedOut();
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? []);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? [], retryAfter > 0 ? retryAfter : null);
   return body as T;
 }
 
@@ -80,26 +83,52 @@ export interface Loaded<T> {
   fresh: boolean;
   /** The error will not go away by asking again (no permission, not found, a bad request): no "try again". */
   final: boolean;
+  /**
+   * The server is busy with it (503: a dashboard being prepared, too many requests at once) and it is asked for again
+   * by itself when the server said to: `error` then says what the server is doing (how far a dashboard is).
+   */
+  retrying: boolean;
 }
 
 /** Whether an answer's status says that asking again cannot help. */
 const isFinal = (e: unknown) => e instanceof ApiError && [400, 403, 404, 410, 422].includes(e.status);
+/**
+ * How many times in a row a busy answer is asked again by itself: a national dashboard's first build after a start
+ * takes a minute or two, at most 30 s between asks (the server's Retry-After); then the page offers "try again".
+ */
+const MAX_RETRIES = 20;
 
-/** Loads a path and reloads when it changes; a newer request always wins over an older one. */
+/** Loads a path and reloads when it changes; a newer request always wins over an older one. A busy answer (503) is asked again when the server says. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; final: boolean; of: string | null }>({ data: null, error: null, loading: true, final: false, of: null });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; final: boolean; retrying: boolean; of: string | null }>({ data: null, error: null, loading: true, final: false, retrying: false, of: null });
   const [tick, setTick] = useState(0);
+  // Busy answers asked again in a row, for this path.
+  const retries = useRef({ path, n: 0 });
   useEffect(() => {
     if (!path) return;
+    if (retries.current.path !== path) retries.current = { path, n: 0 };
     let current = true;
+    let again: ReturnType<typeof setTimeout> | undefined;
     setState((s) => ({ ...s, loading: true, error: null, final: false }));
     getJson<T>(path).then(
-      (data) => current && setState({ data, error: null, loading: false, final: false, of: path }),
-      (e: Error) => current && setState({ data: null, error: e.message, loading: false, final: isFinal(e), of: path }),
+      (data) => {
+        retries.current.n = 0;
+        if (current) setState({ data, error: null, loading: false, final: false, retrying: false, of: path });
+      },
+      (e: Error) => {
+        if (!current) return;
+        const retrying = e instanceof ApiError && e.status === 503 && e.retryAfter !== null && retries.current.n < MAX_RETRIES;
+        if (retrying) {
+          retries.current.n++;
+          again = setTimeout(() => setTick((n) => n + 1), Math.min(e.retryAfter!, 30) * 1000);
+        } else retries.current.n = 0;
+        setState({ data: null, error: e.message, loading: false, final: isFinal(e), retrying, of: path });
+      },
     );
-    return () => { current = false; };
+    return () => { current = false; clearTimeout(again); };
   }, [path, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  // Asked for by the user: a fresh count of automatic retries.
+  const reload = useCallback(() => { retries.current.n = 0; setTick((n) => n + 1); }, []);
   const { of, ...shown } = state;
   return { ...shown, fresh: of === path && !state.loading, reload };
 }

@@ -28,7 +28,7 @@ export function IndicatorLinks({ documentId, below, onRestated }: { documentId: 
     try { await sendJson(method, `/api/indicators/${indicatorId}/serves/${servesId}?lang=${lang}`, undefined); } catch (e) { setProblem(problemLine(e)); }
     links.reload();
   };
-  if (!links.data) return <LoadState loading={links.loading} error={links.error} final={links.final} onRetry={links.reload} />;
+  if (!links.data) return <LoadState loading={links.loading} error={links.error} final={links.final} retrying={links.retrying} onRetry={links.reload} />;
   const rows = links.data.indicators.filter((i) => i.serves.length || i.servedBy.length || i.suggestions.length);
   // A column only where some indicator has something in it (a resolution's targets serve nothing above).
   const upward = rows.some((i) => i.serves.length || i.suggestions.length), downward = rows.some((i) => i.servedBy.length);

@@ -34,7 +34,7 @@ export function DocumentObligations({ documentId }: { documentId: number }) {
   if (state) query.set("state", state);
   if (agency) query.set("agencyId", agency);
   const list = useApi<ObligationList>(`/api/documents/${documentId}/obligations?${query}`);
-  if (!list.data) return list.error ? <LoadState loading={false} error={list.error} final={list.final} onRetry={list.reload} /> : null;
+  if (!list.data) return list.error ? <LoadState loading={false} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} /> : null;
   const { counts, items, total, agencies, documents } = list.data;
   const owed = OBLIGATION_STATES.reduce((n, s) => n + counts[s], 0);
   if (owed === 0) return null;

@@ -11,7 +11,7 @@ export function AgenciesPage() {
   const list = useApi<Page<Agency>>("/api/agencies?pageSize=500");
   const successions = useApi<Succession[]>("/api/agencies/successions");
   if (!list.data || !successions.data) {
-    return <LoadState loading={list.loading || successions.loading} error={list.error ?? successions.error} onRetry={() => { list.reload(); successions.reload(); }} />;
+    return <LoadState loading={list.loading || successions.loading} error={list.error ?? successions.error} retrying={list.error ? list.retrying : successions.retrying} onRetry={() => { list.reload(); successions.reload(); }} />;
   }
   const agencies = list.data.items;
   const byId = new Map(agencies.map((a) => [a.id, a]));

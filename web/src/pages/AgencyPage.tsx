@@ -15,15 +15,15 @@ export function AgencyPage() {
   const agency = useApi<AgencyDetail>(`/api/agencies/${id}`);
   const led = useApi<Page<Task>>(`/api/tasks?agencyId=${id}&role=lead&pageSize=200`);
   const supported = useApi<Page<Task>>(`/api/tasks?agencyId=${id}&role=coordinating&pageSize=200`);
-  if (!agency.data) return <LoadState loading={agency.loading} error={agency.error} final={agency.final} onRetry={agency.reload} />;
+  if (!agency.data) return <LoadState loading={agency.loading} error={agency.error} final={agency.final} retrying={agency.retrying} onRetry={agency.reload} />;
   return (
     <section>
       <p><Link to="/agencies">← {t.agenciesTitle}</Link></p>
       <h1>{agency.data.name} <span className="tag">{t.agencyKinds[agency.data.kind]}</span></h1>
       <h2>{t.tasksLed} ({led.data?.total ?? "…"})</h2>
-      {led.data ? <TaskList tasks={led.data.items} /> : <LoadState loading={led.loading} error={led.error} final={led.final} onRetry={led.reload} />}
+      {led.data ? <TaskList tasks={led.data.items} /> : <LoadState loading={led.loading} error={led.error} final={led.final} retrying={led.retrying} onRetry={led.reload} />}
       <h2>{t.tasksCoordinated} ({supported.data?.total ?? "…"})</h2>
-      {supported.data ? <TaskList tasks={supported.data.items} /> : <LoadState loading={supported.loading} error={supported.error} final={supported.final} onRetry={supported.reload} />}
+      {supported.data ? <TaskList tasks={supported.data.items} /> : <LoadState loading={supported.loading} error={supported.error} final={supported.final} retrying={supported.retrying} onRetry={supported.reload} />}
       {can("agencies.write") && <AgencyEditor key={agency.data.version} agency={agency.data} onSaved={agency.reload} />}
       <RestructureForm agency={agency.data} onDone={() => { agency.reload(); led.reload(); supported.reload(); }} />
     </section>

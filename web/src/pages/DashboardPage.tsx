@@ -29,7 +29,7 @@ export function DashboardPage() {
   const [status, setStatus] = useState<string | null>(null);
   // A light chosen: all its indicators, not only those among the most worrying the dashboard lists.
   const chosen = useApi<{ items: DashboardIndicator[]; total: number }>(status ? `/api/dashboard/indicators?year=${year}${plan ? `&plan=${plan}` : ""}&status=${status}` : null);
-  if (!data.data) return <LoadState loading={data.loading} error={data.error} final={data.final} onRetry={data.reload} />;
+  if (!data.data) return <LoadState loading={data.loading} error={data.error} final={data.final} retrying={data.retrying} onRetry={data.reload} />;
   const d = data.data;
   const set = (patch: Record<string, string | null>) => setParams(patchedQuery(patch));
   const agencyRows = d.agencies;

@@ -31,7 +31,7 @@ export function DashboardTasksPage() {
         </label>
         {agencyName && <span className="tag">{t.leadBy}: {agencyName}</span>}
       </div>
-      {!data.data ? <LoadState loading={data.loading} error={data.error} final={data.final} onRetry={data.reload} /> : (
+      {!data.data ? <LoadState loading={data.loading} error={data.error} final={data.final} retrying={data.retrying} onRetry={data.reload} /> : (
         <>
           <p className="muted" data-testid="tasks-found">{t.tasksFound(data.data.items.length, data.data.total)}</p>
           {data.data.items.length === 0 ? <p className="muted">{t.noTasksFound}</p> : (

@@ -41,7 +41,7 @@ export function DocumentPage() {
   const [editingIndicator, setEditingIndicator] = useState<number | null>(null);
   // An item reached by its address (from the dashboard): shown once the lists are in, and marked.
   useReachedItem(!!(doc.data && tasks.data && indicators.data));
-  if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} final={doc.final} onRetry={doc.reload} />;
+  if (!doc.data) return <LoadState loading={doc.loading} error={doc.error} final={doc.final} retrying={doc.retrying} onRetry={doc.reload} />;
   const d = doc.data;
   async function changeOwner(i: IndicatorRow, ownerId: number | null) {
     setOwnerProblem(null);
@@ -77,7 +77,7 @@ export function DocumentPage() {
         {d.sourceFile && <><dt>{t.metaSource}</dt><dd>{d.sourceFile}</dd></>}
       </dl>
       <h2>{t.cascade}</h2>
-      {graph.data ? <CascadeGraph graph={graph.data} /> : <LoadState loading={graph.loading} error={graph.error} final={graph.final} onRetry={graph.reload} />}
+      {graph.data ? <CascadeGraph graph={graph.data} /> : <LoadState loading={graph.loading} error={graph.error} final={graph.final} retrying={graph.retrying} onRetry={graph.reload} />}
       {/* The whole chain below it, when documents implement it: its lights, tasks and documents to drill down to. */}
       {d.status === "published" && <ChainProgress documentId={d.id} />}
       <h2>{t.links}</h2>
@@ -110,7 +110,7 @@ export function DocumentPage() {
             {open === "status" && <TaskStatusForm task={task} onDone={done} />}
           </>
         );
-      } : undefined} /> : <LoadState loading={tasks.loading} error={tasks.error} final={tasks.final} onRetry={tasks.reload} />}
+      } : undefined} /> : <LoadState loading={tasks.loading} error={tasks.error} final={tasks.final} retrying={tasks.retrying} onRetry={tasks.reload} />}
       <h2>{t.indicatorsTitle} ({indicators.data?.total ?? "…"})</h2>
       {editsOwners && !!indicators.data?.items.length && <p><Link className="button secondary" to={`/values/import?documentId=${id}`}>{t.valuesImportLink}</Link></p>}
       {ownerProblem && <p className="error" role="alert">{ownerProblem}</p>}

@@ -64,7 +64,7 @@ export function DocumentsPage() {
         </label>
         <button type="submit">{t.search}</button>
       </form>
-      <LoadState loading={list.loading && !list.data} error={list.error} final={list.final} onRetry={list.reload} />
+      <LoadState loading={list.loading && !list.data} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} />
       {list.data && (
         <>
           <p className="muted" aria-live="polite">{t.results(list.data.total)}</p>

@@ -109,7 +109,7 @@ export function ImportReviewPage() {
   }, [dirty]);
   const unmapped = useMemo(() => (draft ? unmappedLeads(draft) : []), [draft]);
 
-  if (!detail || !draft) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
+  if (!detail || !draft) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} retrying={loaded.retrying} onRetry={loaded.reload} />;
   const agencies = registry.data?.items ?? [];
   const editable = detail.status === "draft";
 

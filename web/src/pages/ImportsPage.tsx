@@ -47,7 +47,7 @@ export function ImportsPage() {
         </p>
       )}
       <h2>{t.importList}</h2>
-      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} onRetry={list.reload} />
+      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} />
         : list.data.items.length === 0 ? <p className="muted">{t.importNone}</p> : (
           <table className="documents imports">
             <thead><tr><th>{t.colSymbol}</th><th>{t.colTitle}</th><th>{t.colFile}</th><th>{t.colCounts}</th><th>{t.colStatus}</th><th>{t.colUploaded}</th></tr></thead>

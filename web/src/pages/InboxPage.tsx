@@ -9,7 +9,7 @@ import { UpwardDue } from "../upward/UpwardDue";
 export function InboxPage() {
   const { t } = useLanguage();
   const inbox = useApi<{ items: InboxItem[] }>("/api/inbox");
-  if (!inbox.data) return <LoadState loading={inbox.loading} error={inbox.error} final={inbox.final} onRetry={inbox.reload} />;
+  if (!inbox.data) return <LoadState loading={inbox.loading} error={inbox.error} final={inbox.final} retrying={inbox.retrying} onRetry={inbox.reload} />;
   const items = inbox.data.items;
   return (
     <section>

@@ -9,7 +9,7 @@ type Notifications = { items: Notification[]; unread: number };
 export function NotificationsPage() {
   const { t } = useLanguage();
   const list = useApi<Notifications>("/api/notifications");
-  if (!list.data) return <LoadState loading={list.loading} error={list.error} final={list.final} onRetry={list.reload} />;
+  if (!list.data) return <LoadState loading={list.loading} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} />;
   const params = (n: Notification) => ({ ...n.params, dueOn: typeof n.params.dueOn === "string" ? formatDate(n.params.dueOn) : n.params.dueOn });
   return (
     <section>

@@ -18,7 +18,7 @@ export function PlanReportPage() {
   const draft = useApi<ReportDraftView>(`/api/plans/${id}/report-draft?year=${year}`);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  if (!evaluation.data || !draft.data) return <LoadState loading={evaluation.loading || draft.loading} error={evaluation.error ?? draft.error} onRetry={() => { evaluation.reload(); draft.reload(); }} />;
+  if (!evaluation.data || !draft.data) return <LoadState loading={evaluation.loading || draft.loading} error={evaluation.error ?? draft.error} retrying={evaluation.error ? evaluation.retrying : draft.retrying} onRetry={() => { evaluation.reload(); draft.reload(); }} />;
   const e = evaluation.data, d = draft.data;
   const editable = can("reporting.manage");
   const save = async (sections: Record<string, string | null>) => {

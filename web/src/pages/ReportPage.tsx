@@ -52,7 +52,7 @@ export function ReportPage() {
   const loaded = useApi<SubmissionForm>(path);
   /** The form as an uploaded template left it: the form starts afresh from it. */
   const [replaced, setReplaced] = useState<{ form: SubmissionForm; generation: number; note: string } | null>(null);
-  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
+  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} retrying={loaded.retrying} onRetry={loaded.reload} />;
   return <ReportForm key={`${path}-${replaced?.generation ?? 0}`} initial={replaced?.form ?? loaded.data} path={path} note={replaced?.note ?? null}
     onReplaced={(form, note) => setReplaced((r) => ({ form, note, generation: (r?.generation ?? 0) + 1 }))} />;
 }

@@ -39,7 +39,7 @@ export function RoundPage() {
   const [extending, setExtending] = useState<{ agencyId: number; date: string } | null>(null);
   const [adding, setAdding] = useState("");
   const [selected, setSelected] = useState<number[]>([]);
-  if (!board.data) return <LoadState loading={board.loading} error={board.error} final={board.final} onRetry={board.reload} />;
+  if (!board.data) return <LoadState loading={board.loading} error={board.error} final={board.final} retrying={board.retrying} onRetry={board.reload} />;
   const { round, rows, totals, percentages, reminders, estimates, evidence } = board.data;
   const open = round.status === "open";
   const nameOf = new Map(rows.map((r) => [r.agencyId, r.agencyName]));

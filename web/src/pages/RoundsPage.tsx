@@ -102,7 +102,7 @@ export function RoundsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const rounds = useApi<{ items: Round[] }>("/api/rounds");
-  if (!rounds.data) return <LoadState loading={rounds.loading} error={rounds.error} final={rounds.final} onRetry={rounds.reload} />;
+  if (!rounds.data) return <LoadState loading={rounds.loading} error={rounds.error} final={rounds.final} retrying={rounds.retrying} onRetry={rounds.reload} />;
   return (
     <section>
       <h1>{t.roundsTitle}</h1>

@@ -17,7 +17,7 @@ export function SearchPage() {
   return (
     <section>
       <h1>{t.searchTitle(q)}</h1>
-      <LoadState loading={result.loading && !!q} error={result.error} final={result.final} onRetry={result.reload} />
+      <LoadState loading={result.loading && !!q} error={result.error} final={result.final} retrying={result.retrying} onRetry={result.reload} />
       {result.data && (result.data.hits.length === 0 ? <p>{t.searchNone}</p> : (
         <ol className="hits">
           {result.data.hits.map((h) => (

@@ -22,7 +22,7 @@ export function ProjectPage() {
   const { t, lang } = useLanguage();
   const { can } = useSession();
   const loaded = useApi<ProjectDetail>(`/api/projects/${id}`);
-  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} onRetry={loaded.reload} />;
+  if (!loaded.data) return <LoadState loading={loaded.loading} error={loaded.error} final={loaded.final} retrying={loaded.retrying} onRetry={loaded.reload} />;
   const p = loaded.data;
   const words = (w: { vi: string; en: string }) => (lang === "en" ? w.en : w.vi);
   /** A source with no number yet is named by the start of its title (the documents naming the project hold it). */

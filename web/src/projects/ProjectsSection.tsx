@@ -76,7 +76,7 @@ export function ProjectsSection({ plan, planName, scopeStates }: { plan: string 
           </select>
         </label>
       </div>
-      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} onRetry={list.reload} /> : items.length === 0 ? <p className="muted">{t.noProjects}</p> : (
+      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} /> : items.length === 0 ? <p className="muted">{t.noProjects}</p> : (
         <table className="documents projects-table">
           <caption>{t.projectsCaption(total)}{total > items.length ? ` · ${t.page(page, pages)}` : ""}</caption>
           <thead>

@@ -25,7 +25,7 @@ export function UpwardDue({ heading = 2, document = null }: { heading?: 2 | 3; d
   return (
     <section className="upward-due" aria-labelledby="upward-due-title" data-testid="upward-due">
       <H id="upward-due-title">{t.upwardDueTitle}{due.data ? ` (${due.data.items.length})` : ""}</H>
-      {!due.data ? <LoadState loading={due.loading} error={due.error} final={due.final} onRetry={due.reload} /> : <>
+      {!due.data ? <LoadState loading={due.loading} error={due.error} final={due.final} retrying={due.retrying} onRetry={due.reload} /> : <>
         <p className="muted">{due.data.items.length ? t.upwardDueHint(due.data.within) : t.upwardDueEmpty(due.data.within)}</p>
         <ul className="upward-cards">
           {due.data.items.map((i) => {

@@ -28,7 +28,7 @@ function Periods({ id, onChanged }: { id: number; onChanged(): void }) {
   const [sending, setSending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const periodText = usePeriodText();
-  if (!detail.data) return <LoadState loading={detail.loading} error={detail.error} final={detail.final} onRetry={detail.reload} />;
+  if (!detail.data) return <LoadState loading={detail.loading} error={detail.error} final={detail.final} retrying={detail.retrying} onRetry={detail.reload} />;
   const changed = () => { detail.reload(); onChanged(); };
   const undo = async (period: string, text: string) => {
     if (!window.confirm(t.upwardUndoConfirm(text))) return;
@@ -118,7 +118,7 @@ export function UpwardPage() {
         <ObligationForm key={editing === "new" ? "new" : editing.id} obligation={editing === "new" ? null : editing}
           onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); changed(); }} />
       )}
-      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} onRetry={list.reload} /> : (
+      {!list.data ? <LoadState loading={list.loading} error={list.error} final={list.final} retrying={list.retrying} onRetry={list.reload} /> : (
         list.data.items.length === 0 ? <p className="muted">{state === "all" ? t.upwardNone : t.upwardNoneInState}</p> : (
           <ul className="upward-cards" data-testid="upward-list">
             {list.data.items.map((o) => <ObligationCard key={o.id} o={o} onChanged={changed} onEdit={() => setEditing(o)} />)}

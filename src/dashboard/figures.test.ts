@@ -40,6 +40,7 @@ describe("a year's figures, kept and caught up", () => {
     expect(figures.size).toBe(ids.length);
     // How the reader who stops waiting is told it: a share of the documents, never "100%" while it still runs.
     expect(busy(4.2, { done: 1, total: 3 })).toMatchObject({ code: "unavailable", detail: "dashboard_building", params: { percent: "33", seconds: "5" } });
+    expect(busy(90, { done: 1, total: 3 }).params.seconds).toBe("10");
     expect(busy(0.2, { done: 3, total: 3 }).params).toEqual({ percent: "99", seconds: "1" });
     expect(busy(90)).toMatchObject({ detail: "dashboard_busy", params: { seconds: "30" } });
   });

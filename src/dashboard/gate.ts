@@ -25,9 +25,12 @@ export interface DashboardLimits {
 
 export const DEFAULT_DASHBOARD_LIMITS: DashboardLimits = { maxBuilds: 1, timeoutMs: 10_000, maxQueued: 8 };
 
-/** Come back in 1-30 s; with how far the build is, when it is known (a share of the documents evaluated). */
+/**
+ * Come back in 1-30 s; with how far the build is, when it is known (a share of the documents evaluated), in 10 s at
+ * most: a page showing how far it is asks again that often (each ask waits up to `timeoutMs` for the build).
+ */
 export function busy(seconds: number, progress?: { done: number; total: number } | null): AppError {
-  const after = String(Math.min(30, Math.max(1, Math.ceil(seconds))));
+  const after = String(Math.min(progress ? 10 : 30, Math.max(1, Math.ceil(seconds))));
   return progress
     ? new AppError("unavailable", [], "dashboard_building", { seconds: after, percent: String(Math.min(99, Math.floor((100 * progress.done) / progress.total))) })
     : new AppError("unavailable", [], "dashboard_busy", { seconds: after });

@@ -109,7 +109,8 @@ export function useApi<T>(path: string | null): Loaded<T> {
     if (retries.current.path !== path) retries.current = { path, n: 0 };
     let current = true;
     let again: ReturnType<typeof setTimeout> | undefined;
-    setState((s) => ({ ...s, loading: true, error: null, final: false }));
+    // Asked again by itself, the server's word on how far it is stays up meanwhile.
+    setState((s) => (s.retrying && s.of === path ? { ...s, loading: true } : { ...s, loading: true, error: null, final: false, retrying: false }));
     getJson<T>(path).then(
       (data) => {
         retries.current.n = 0;

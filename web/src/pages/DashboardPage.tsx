@@ -29,9 +29,23 @@ export function DashboardPage() {
   const [status, setStatus] = useState<string | null>(null);
   // A light chosen: all its indicators, not only those among the most worrying the dashboard lists.
   const chosen = useApi<{ items: DashboardIndicator[]; total: number }>(status ? `/api/dashboard/indicators?year=${year}${plan ? `&plan=${plan}` : ""}&status=${status}` : null);
-  if (!data.data) return <LoadState loading={data.loading} error={data.error} final={data.final} retrying={data.retrying} onRetry={data.reload} />;
-  const d = data.data;
   const set = (patch: Record<string, string | null>) => setParams(patchedQuery(patch));
+  // The title and the year and scope stay while a dashboard loads or is being prepared: another can be chosen meanwhile.
+  const heading = <>
+    <h1>{t.dashboardTitle}</h1>
+    <div className="row">
+      <label>{t.periodYear} <input type="number" min={2000} max={2100} value={year} onChange={(e) => set({ year: e.target.value })} /></label>
+      <label>{t.dashboardScope}
+        <select value={plan ?? ""} onChange={(e) => set({ plan: e.target.value || null })}>
+          <option value="">{t.dashboardProvince}</option>
+          {(documents.data?.items ?? []).filter((p) => p.docType !== "report" && p.docType !== "letter").map((p) => <option key={p.id} value={p.id}>{p.symbol ?? p.title}</option>)}
+        </select>
+      </label>
+      {plan && can("reporting.read") && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
+    </div>
+  </>;
+  if (!data.data) return <section className="dashboard">{heading}<LoadState loading={data.loading} error={data.error} final={data.final} retrying={data.retrying} onRetry={data.reload} /></section>;
+  const d = data.data;
   const agencyRows = d.agencies;
   const shown = status === null ? d.indicators : chosen.data?.items.filter((i) => i.status === status) ?? d.indicators.filter((i) => i.status === status);
   /** The list of tasks a count is made of. */
@@ -45,17 +59,7 @@ export function DashboardPage() {
   };
   return (
     <section className="dashboard">
-      <h1>{t.dashboardTitle}</h1>
-      <div className="row">
-        <label>{t.periodYear} <input type="number" min={2000} max={2100} value={year} onChange={(e) => set({ year: e.target.value })} /></label>
-        <label>{t.dashboardScope}
-          <select value={plan ?? ""} onChange={(e) => set({ plan: e.target.value || null })}>
-            <option value="">{t.dashboardProvince}</option>
-            {(documents.data?.items ?? []).filter((p) => p.docType !== "report" && p.docType !== "letter").map((p) => <option key={p.id} value={p.id}>{p.symbol ?? p.title}</option>)}
-          </select>
-        </label>
-        {plan && can("reporting.read") && <Link className="button" to={`/plans/${plan}/report?year=${year}`}>{t.openPlanReport}</Link>}
-      </div>
+      {heading}
 
       {/* A document with a chain below it: its documents first, to drill down to. */}
       {d.chain && d.chain.length > 1 && <>

@@ -66,12 +66,15 @@ const LOOKBACK = 1000;
 export const FULL_EVERY_MS = 600_000;
 
 /**
+ * How far an evaluation of many documents is: documents evaluated of those with tasks or indicators (the others take
+ * no time), and when it began (a `performance.now()` time).
+ */
+export interface EvaluationProgress { done: number; total: number; startedAt: number }
+
+/**
  * Evaluates the given documents for a year in batches. `drafts`: whether values from draft documents count (a draft
  * plan's own dashboard); the figures kept for every reader are the published record's.
  */
-/** How far an evaluation of many documents is: documents done of all, and when it began (a `performance.now()` time). */
-export interface EvaluationProgress { done: number; total: number; startedAt: number }
-
 export async function evaluateFigures(db: Database, ids: number[], year: number, today: string, drafts = false, progress?: EvaluationProgress): Promise<Map<number, DocumentFigures>> {
   const out = new Map<number, DocumentFigures>();
   if (!ids.length) return out;
@@ -97,7 +100,7 @@ export async function evaluateFigures(db: Database, ids: number[], year: number,
     rowsIn += n;
   }
   if (batch.length) batches.push(batch);
-  if (progress) Object.assign(progress, { done: docs.length - batches.reduce((n, b) => n + b.length, 0), total: docs.length });
+  if (progress) Object.assign(progress, { done: 0, total: batches.reduce((n, b) => n + b.length, 0) });
   for (const b of batches) {
     await evaluateBatch(db, b, year, today, drafts, out);
     if (progress) progress.done += b.length;

@@ -4,7 +4,8 @@ import { AppError, ERROR_STATUS, type FieldProblem } from "../core/errors.js";
 import { isMessageKey, message, type Language } from "../core/i18n.js";
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields: { field: string; message: string }[] };
+  /** `reason`: which problem of its kind, as a key (`dashboard_building`, `request_timeout`), when the server says more than the code. */
+  error: { code: string; reason?: string; message: string; fields: { field: string; message: string }[] };
 }
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -64,6 +65,7 @@ export function errorBody(error: AppError, lang: Language): ErrorBody {
   return {
     error: {
       code: error.code,
+      ...(error.detail ? { reason: error.detail } : {}),
       message: message(error.detail ?? error.code, lang, error.params),
       fields: error.fields.map((f: FieldProblem) => ({ field: f.field, message: f.message ?? (f.key ? message(f.key, lang, f.params) : message("validation", lang)) })),
     },

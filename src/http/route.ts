@@ -163,7 +163,7 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
         Error: {
           type: "object",
           properties: { error: { type: "object", properties: {
-            code: { type: "string" }, message: { type: "string" },
+            code: { type: "string" }, reason: { type: "string", description: "Which problem of its kind, as a key (dashboard_building, request_timeout, …), when there is more to say than the code" }, message: { type: "string" },
             fields: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
           } } },
         },

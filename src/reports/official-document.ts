@@ -355,8 +355,13 @@ const tableRowXml = (cells: string[], { header, cantSplit }: { header: boolean; 
  * them twice (docx, then here with the tables in place) cost a fifth of a report's layout. The version of docx is
  * pinned (package.json); the rendering tests open every form of report this writes.
  */
-const packageFiles = (document: Document): Map<string, string | Uint8Array> =>
-  (Packer as unknown as { compiler: { compile(file: Document): Map<string, string | Uint8Array> } }).compiler.compile(document);
+function packageFiles(document: Document): Map<string, string | Uint8Array> {
+  const files: unknown = (Packer as unknown as { compiler?: { compile?(file: Document): unknown } }).compiler?.compile?.(document);
+  // What a docx that no longer works this way would break on first: said plainly, not as a report missing its tables.
+  if (!(files instanceof Map) || typeof files.get("word/document.xml") !== "string") throw new Error("officialDocument: docx no longer gives its package's files (Packer.compiler.compile)");
+  return new Map([...files].map(([path, data]: [string, unknown]) => [path,
+    typeof data === "string" || data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer)]));
+}
 
 /** The document's package, each data table put in place of its placeholder paragraph, zipped. */
 function withTables(files: Map<string, string | Uint8Array>, tables: string[]): Buffer {

@@ -38,6 +38,9 @@ function start(): Slot {
     worker.once("message", () => ok());
     worker.once("error", fail);
   });
+  // A writer started ahead (prepareWriter) that fails to load before any file waits on it: its files, if any, hear of it
+  // through their own wait; unwaited, the rejection would end the process.
+  slot.ready.catch(() => undefined);
   worker.on("message", (m: { id?: number; bytes?: Uint8Array; error?: string }) => {
     const job = m.id === undefined ? undefined : slot.jobs.get(m.id);
     if (!job) return;

@@ -88,6 +88,19 @@ describe.skipIf(!haveBrowser)("the dashboard in Chromium", () => {
     expect(refused).toBe(2);
     expect(await page.getByRole("alert").count()).toBe(0);
     await page.unroute("**/api/dashboard?year=2023*");
+
+    // A request that ran out of time would run out again: said as an error with its advice, not asked again by itself.
+    const timedOut = new AppError("unavailable", [], "request_timeout", { limit: "30", seconds: "1" });
+    let asked = 0;
+    await page.route("**/api/dashboard?year=2022*", (route) => {
+      asked++;
+      return route.fulfill({ status: 503, headers: { "retry-after": "1" }, contentType: "application/json", body: JSON.stringify(errorBody(timedOut, "vi")) });
+    });
+    await page.goto(`${s.url}/dashboard?year=2022`);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("hãy thu hẹp phạm vi");
+    await page.waitForTimeout(2500);
+    expect(asked).toBe(1);
+    await page.unroute("**/api/dashboard?year=2022*");
   });
 
   it("leads from each task count to its tasks, and from a task to its clause", async () => {

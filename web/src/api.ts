@@ -44,6 +44,8 @@ export interface FieldMessage { field: string; message: string }
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly code: string = "", readonly fields: FieldMessage[] = [],
+    /** Which problem of its kind (the API's `error.reason`): "dashboard_building", "request_timeout", … */
+    readonly reason: string | null = null,
     /** When the server said to ask again (Retry-After, in seconds), for an answer that it is busy (503). */
     readonly retryAfter: number | null = null) { super(message); }
 }
@@ -52,7 +54,7 @@ async function answer<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (res.status === 401 && body?.error?.code === "unauthorized") onSignedOut();
   const retryAfter = Number(res.headers.get("retry-after"));
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? [], retryAfter > 0 ? retryAfter : null);
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? res.statusText, body?.error?.code, body?.error?.fields ?? [], body?.error?.reason ?? null, retryAfter > 0 ? retryAfter : null);
   return body as T;
 }
 
@@ -93,6 +95,12 @@ export interface Loaded<T> {
 /** Whether an answer's status says that asking again cannot help. */
 const isFinal = (e: unknown) => e instanceof ApiError && [400, 403, 404, 410, 422].includes(e.status);
 /**
+ * Whether the server is busy with what was asked and waiting is what it takes: a dashboard being prepared, or too many
+ * requests at once (no reason). Not a request that ran out of time (`request_timeout`): asked again it would run out again.
+ */
+const isWait = (e: unknown): e is ApiError & { retryAfter: number } => e instanceof ApiError && e.status === 503 && e.retryAfter !== null
+  && (e.reason === null || e.reason === "dashboard_building" || e.reason === "dashboard_busy");
+/**
  * How many times in a row a busy answer is asked again by itself: a national dashboard's first build after a start
  * takes a minute or two, at most 30 s between asks (the server's Retry-After); then the page offers "try again".
  */
@@ -113,15 +121,17 @@ export function useApi<T>(path: string | null): Loaded<T> {
     setState((s) => (s.retrying && s.of === path ? { ...s, loading: true } : { ...s, loading: true, error: null, final: false, retrying: false }));
     getJson<T>(path).then(
       (data) => {
+        if (!current) return;
         retries.current.n = 0;
-        if (current) setState({ data, error: null, loading: false, final: false, retrying: false, of: path });
+        setState({ data, error: null, loading: false, final: false, retrying: false, of: path });
       },
       (e: Error) => {
         if (!current) return;
-        const retrying = e instanceof ApiError && e.status === 503 && e.retryAfter !== null && retries.current.n < MAX_RETRIES;
+        const retrying = isWait(e) && retries.current.n < MAX_RETRIES;
         if (retrying) {
           retries.current.n++;
-          again = setTimeout(() => setTick((n) => n + 1), Math.min(e.retryAfter!, 30) * 1000);
+          // Within a fifth of what the server said, so that pages refused together do not all come back together.
+          again = setTimeout(() => setTick((n) => n + 1), Math.min(e.retryAfter, 30) * 1000 * (0.8 + 0.4 * Math.random()));
         } else retries.current.n = 0;
         setState({ data: null, error: e.message, loading: false, final: isFinal(e), retrying, of: path });
       },

@@ -161,15 +161,9 @@ function rule(width: number, room: number): Paragraph {
   });
 }
 
-function bodyParagraph(text: string, style: RunStyle = {}, keepNext = false): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE },
-    spacing: { after: AFTER, line: LINE },
-    keepNext,
-    children: [run(text, style)],
-  });
-}
+/** A body paragraph: justified, its first line indented, 6 pt after, 1.15 lines (WordprocessingML text, see parts). */
+const bodyParagraphXml = (text: string, style: RunStyle = {}, keepNext = false) =>
+  paragraphXml(text, "both", style, `${keepNext ? "<w:keepNext/>" : ""}<w:spacing w:after="${AFTER}" w:line="${LINE}"/><w:ind w:firstLine="${FIRST_LINE}"/>`);
 
 // ---- Tables ---------------------------------------------------------------------------------
 
@@ -289,7 +283,7 @@ const CELL_LINE = 12 * 20 * 1.15; // a 12 pt line, single-spaced, in twips
  * break across pages unless it is taller than a third of a page: kept whole, such a row would leave
  * a page half empty, or its appendix's title alone at the foot of one.
  */
-function dataTable(block: TableBlock, tables: string[], room = TEXT_WIDTH): Paragraph[] {
+function dataTable(block: TableBlock, parts: string[], room = TEXT_WIDTH): Paragraph[] {
   const widths = tableColumnWidths(block, room);
   const pageHeight = room === TEXT_WIDTH ? TEXT_HEIGHT.portrait : TEXT_HEIGHT.landscape;
   const keepWhole = (row: TableValue[]) =>
@@ -308,22 +302,28 @@ function dataTable(block: TableBlock, tables: string[], room = TEXT_WIDTH): Para
       + `${paragraphXml(block.empty, "center", { size: 12, italics: true })}</w:tc>`], { header: false, cantSplit: true }));
   }
   const border = (side: string) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`;
-  tables.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders>`
-    + `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${rows.join("")}</w:tbl>`);
-  // Where the table goes: this paragraph is replaced by it once the document is packed (see officialDocument).
-  out.push(new Paragraph({ children: [new TextRun(tableMark(tables.length - 1))] }));
+  out.push(part(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders>`
+    + `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${rows.join("")}</w:tbl>`, parts));
   // A table may not end a cell or the document, and text right under it needs air.
   out.push(new Paragraph({ spacing: { after: AFTER }, children: [] }));
   return out;
 }
 
-// ---- Data tables as WordprocessingML ----------------------------------------------------------
+// ---- Data tables and the body as WordprocessingML ---------------------------------------------
 // A report's appendices hold a row per task of its whole chain: built as docx's objects, 450 rows took a second of
 // CPU (the library's per-element object spreads, and its garbage), which twenty focal points asking at once queued
-// behind. The tables' markup is small and fixed, so it is written here as text, the same elements docx writes.
+// behind; its body, 600 paragraphs at national size, two fifths of what was left. Their markup is small and fixed,
+// so it is written here as text, the same elements docx writes, each run of it a part that takes the place of a
+// placeholder paragraph once the document is packed (withParts).
 
-/** The placeholder paragraph's text for the `n`th data table (found by its whole paragraph, see withTables). */
-const tableMark = (n: number) => `\uE000theodoi-table-${n}\uE001`;
+/** The placeholder paragraph's text for the `n`th part (found by its whole paragraph, see withParts). */
+const partMark = (n: number) => `\uE000theodoi-part-${n}\uE001`;
+
+/** Keeps `xml` as the next part and gives the paragraph it will take the place of. */
+function part(xml: string, parts: string[]): Paragraph {
+  parts.push(xml);
+  return new Paragraph({ children: [new TextRun(partMark(parts.length - 1))] });
+}
 
 /** Text as XML character data: well-formed (no lone surrogates), without the control characters XML 1.0 forbids. */
 const xmlText = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
@@ -331,9 +331,10 @@ const xmlText = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF
 
 const FONTS_XML = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
 
-function paragraphXml(text: string, alignment: "left" | "center", { size = 14, bold, italics }: RunStyle): string {
+/** A paragraph of one run in the document's font; `spacing`: the paragraph's properties before its alignment (in the schema's order). */
+function paragraphXml(text: string, alignment: "left" | "center" | "both", { size = 14, bold, italics }: RunStyle, spacing = ""): string {
   const props = `${FONTS_XML}${bold ? "<w:b/><w:bCs/>" : ""}${italics ? "<w:i/><w:iCs/>" : ""}<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/>`;
-  return `<w:p><w:pPr><w:jc w:val="${alignment}"/></w:pPr><w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr>${spacing}<w:jc w:val="${alignment}"/></w:pPr><w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
 }
 
 const cellMargins = (side: number, vertical = side / 2) => `<w:tcMar><w:top w:type="dxa" w:w="${vertical}"/><w:left w:type="dxa" w:w="${side}"/><w:bottom w:type="dxa" w:w="${vertical}"/><w:right w:type="dxa" w:w="${side}"/></w:tcMar>`;
@@ -352,27 +353,33 @@ const tableRowXml = (cells: string[], { header, cantSplit }: { header: boolean; 
 
 /**
  * The package's files as docx writes them, before it zips them: docx has no public way to give them, and zipping
- * them twice (docx, then here with the tables in place) cost a fifth of a report's layout. The version of docx is
+ * them twice (docx, then here with the parts in place) cost a fifth of a report's layout. The version of docx is
  * pinned (package.json); the rendering tests open every form of report this writes.
  */
 function packageFiles(document: Document): Map<string, string | Uint8Array> {
   const files: unknown = (Packer as unknown as { compiler?: { compile?(file: Document): unknown } }).compiler?.compile?.(document);
-  // What a docx that no longer works this way would break on first: said plainly, not as a report missing its tables.
+  // What a docx that no longer works this way would break on first: said plainly, not as a report missing its parts.
   if (!(files instanceof Map) || typeof files.get("word/document.xml") !== "string") throw new Error("officialDocument: docx no longer gives its package's files (Packer.compiler.compile)");
   return new Map([...files].map(([path, data]: [string, unknown]) => [path,
     typeof data === "string" || data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer)]));
 }
 
-/** The document's package, each data table put in place of its placeholder paragraph, zipped. */
-function withTables(files: Map<string, string | Uint8Array>, tables: string[]): Buffer {
+/** The document's package, each part (a data table, a run of the body) put in place of its placeholder paragraph, zipped. */
+function withParts(files: Map<string, string | Uint8Array>, parts: string[]): Buffer {
   let xml = files.get("word/document.xml") as string;
-  tables.forEach((table, n) => {
-    // The placeholder whole: its run has no properties, where every run of the document's text has its font.
-    const placeholder = `<w:p><w:r><w:t xml:space="preserve">${tableMark(n)}</w:t></w:r></w:p>`;
-    const at = xml.indexOf(placeholder);
-    if (at < 0) throw new Error(`officialDocument: the place of table ${n} was not found`);
-    xml = xml.slice(0, at) + table + xml.slice(at + placeholder.length);
+  // Each placeholder whole (its run has no properties, where every run of the document's text has its font), in order:
+  // the document is put together once, from the pieces between them.
+  const pieces: string[] = [];
+  let from = 0;
+  parts.forEach((markup, n) => {
+    const placeholder = `<w:p><w:r><w:t xml:space="preserve">${partMark(n)}</w:t></w:r></w:p>`;
+    const at = xml.indexOf(placeholder, from);
+    if (at < 0) throw new Error(`officialDocument: the place of part ${n} was not found`);
+    pieces.push(xml.slice(from, at), markup);
+    from = at + placeholder.length;
   });
+  pieces.push(xml.slice(from));
+  xml = pieces.join("");
   files.set("word/document.xml", xml);
   return zipDeflated(files);
 }
@@ -466,13 +473,28 @@ function addressees(names: string[]): Paragraph[] {
 }
 
 /** A body block; `keepNext`: its last paragraph stays on the page of what follows. */
-function block(b: Block, tables: string[], keepNext = false): (Paragraph | Table)[] {
-  switch (b.kind) {
-    case "heading": return [bodyParagraph(b.text, { bold: true }, true)];
-    case "paragraph": return [bodyParagraph(b.text, {}, keepNext)];
-    case "bullets": return b.items.map((item, i) => bodyParagraph(`- ${item}`, {}, keepNext && i === b.items.length - 1));
-    case "table": return dataTable(b, tables);
-  }
+/**
+ * The body: each run of text blocks one part, a table a data table. The last paragraph is kept on the page of the
+ * closing block, which is then never alone on a page.
+ */
+function body(blocks: Block[], parts: string[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let text: string[] = [];
+  const flush = () => {
+    if (text.length) out.push(part(text.join(""), parts));
+    text = [];
+  };
+  blocks.forEach((b, i) => {
+    const keepNext = i === blocks.length - 1;
+    switch (b.kind) {
+      case "heading": text.push(bodyParagraphXml(b.text, { bold: true }, true)); break;
+      case "paragraph": text.push(bodyParagraphXml(b.text, {}, keepNext)); break;
+      case "bullets": text.push(...b.items.map((item, k) => bodyParagraphXml(`- ${item}`, {}, keepNext && k === b.items.length - 1))); break;
+      case "table": flush(); out.push(...dataTable(b, parts)); break;
+    }
+  });
+  flush();
+  return out;
 }
 
 function closing(doc: OfficialDocument): Table {
@@ -493,7 +515,7 @@ function closing(doc: OfficialDocument): Table {
 }
 
 /** An appendix; `newPage`: its title starts a page (the first of a new section starts one anyway). */
-function appendix(a: Appendix, newPage: boolean, tables: string[]): (Paragraph | Table)[] {
+function appendix(a: Appendix, newPage: boolean, parts: string[]): (Paragraph | Table)[] {
   return [
     // "Phụ lục I\nDANH MỤC ...": the title's lines bold, the first one starting a new page.
     ...a.title.split("\n").map((line, i) => new Paragraph({
@@ -504,7 +526,7 @@ function appendix(a: Appendix, newPage: boolean, tables: string[]): (Paragraph |
       alignment: AlignmentType.CENTER, keepNext: true, children: [run(line, { italics: true })],
     })) : []),
     new Paragraph({ spacing: { after: AFTER }, keepNext: true, children: [] }),
-    ...dataTable(a.table, tables, a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH),
+    ...dataTable(a.table, parts, a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH),
   ];
 }
 
@@ -521,21 +543,20 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
   if (!doc.addressees?.length && doc.recipients.some((r) => /^như trên\b/i.test(r.trim()))) {
     throw new RangeError("officialDocument: \"Như trên\" in Nơi nhận needs a \"Kính gửi\" block");
   }
-  // The data tables' markup, each put in place of its placeholder once the document is packed.
-  const tables: string[] = [];
+  // The data tables' and the body's markup, each put in place of its placeholder once the document is packed.
+  const parts: string[] = [];
   // The document's own pages, portrait; then its appendices, a new section where the orientation turns.
   const sections: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: [
     header(doc),
     ...(doc.title ? title(doc.title) : []),
     ...(doc.addressees?.length ? addressees(doc.addressees) : [new Paragraph({ spacing: { after: AFTER }, children: [] })]),
-    // The body's last paragraph is kept on the page of the closing block, which is then never alone on a page.
-    ...doc.body.flatMap((b, i) => block(b, tables, i === doc.body.length - 1)),
+    ...body(doc.body, parts),
     closing(doc),
   ] }];
   for (const a of doc.appendices ?? []) {
     const last = sections.at(-1)!;
-    if (last.landscape === !!a.landscape) last.children.push(...appendix(a, true, tables));
-    else sections.push({ landscape: !!a.landscape, children: appendix(a, false, tables) });
+    if (last.landscape === !!a.landscape) last.children.push(...appendix(a, true, parts));
+    else sections.push({ landscape: !!a.landscape, children: appendix(a, false, parts) });
   }
   const document = new Document({
     creator: doc.issuer.replace(/\s*\n\s*/g, " "),
@@ -555,5 +576,5 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
       children,
     })),
   });
-  return withTables(packageFiles(document), tables);
+  return withParts(packageFiles(document), parts);
 }

@@ -242,9 +242,11 @@ describe("data tables", () => {
     expect(paragraph(table, "Chưa ghi nhận văn bản nào.")).toContain("<w:i/>");
   });
 
-  it("write whatever a cell holds as text: markup, control characters, broken UTF-16 and the tables' own placeholders", async () => {
-    const hostile = ["<w:p>x</w:p> & \"'", "a\u0001b\u000Bc", "lẻ \uD800 loi", "\uE000theodoi-table-0\uE001", "\uE000theodoi-table-1\uE001"];
-    const bytes = await officialDocument({ ...report, body: [{ kind: "paragraph", text: "\uE000theodoi-table-0\uE001" }], appendices: [
+  it("write whatever a cell holds as text: markup, control characters, broken UTF-16 and the parts' own placeholders", async () => {
+    const hostile = ["<w:p>x</w:p> & \"'", "a\u0001b\u000Bc", "lẻ \uD800 loi", "\uE000theodoi-part-0\uE001", "\uE000theodoi-part-1\uE001"];
+    // A placeholder's text in the body, in a title docx writes and in the recipients, as well as in cells.
+    const bytes = await officialDocument({ ...report, title: { ...report.title!, subject: "\uE000theodoi-part-2\uE001" }, recipients: ["\uE000theodoi-part-0\uE001"],
+      body: [{ kind: "paragraph", text: "\uE000theodoi-part-0\uE001" }], appendices: [
       { title: "Phụ lục I", table: { kind: "table", columns: [{ title: "Nội dung", width: 1 }], rows: hostile.map((h) => [h]) } },
       { title: "Phụ lục II", table: { kind: "table", columns: [{ title: "<b>", width: 1 }], rows: [["2"]] } },
     ] });
@@ -252,12 +254,16 @@ describe("data tables", () => {
     // Each table in its place, each cell's text as given (less what XML cannot hold), and the document still reads.
     expect(tables(xml).map(tableRows)).toEqual([
       ...tables(xml).slice(0, -2).map(tableRows),
-      [["Nội dung"], ["<w:p>x</w:p> & \"'"], ["abc"], ["lẻ \uFFFD loi"], ["\uE000theodoi-table-0\uE001"], ["\uE000theodoi-table-1\uE001"]],
+      [["Nội dung"], ["<w:p>x</w:p> & \"'"], ["abc"], ["lẻ \uFFFD loi"], ["\uE000theodoi-part-0\uE001"], ["\uE000theodoi-part-1\uE001"]],
       [["<b>"], ["2"]],
     ]);
     const { value: text } = await mammoth.extractRawText({ buffer: bytes });
     expect(text).toContain("<w:p>x</w:p> & \"'");
     expect(text.indexOf("Phụ lục I")).toBeLessThan(text.indexOf("<b>"));
+    // The placeholders' texts written as text where they were given: the body, the recipients, a cell; the title.
+    const count = (needle: string) => text.split(needle).length - 1;
+    expect(count("\uE000theodoi-part-0\uE001")).toBe(3);
+    expect(count("\uE000theodoi-part-2\uE001")).toBe(1);
   });
 
   it("let a row taller than a third of a page break across pages (kept whole, it would leave its title alone on a page)", async () => {

@@ -161,7 +161,7 @@ function rule(width: number, room: number): Paragraph {
   });
 }
 
-/** A body paragraph: justified, its first line indented, 6 pt after, 1.15 lines (WordprocessingML text, see parts). */
+/** A body paragraph: justified, its first line indented, 6 pt after, 1.15 lines (WordprocessingML text, see part and withParts). */
 const bodyParagraphXml = (text: string, style: RunStyle = {}, keepNext = false) =>
   paragraphXml(text, "both", style, `${keepNext ? "<w:keepNext/>" : ""}<w:spacing w:after="${AFTER}" w:line="${LINE}"/><w:ind w:firstLine="${FIRST_LINE}"/>`);
 
@@ -331,10 +331,10 @@ const xmlText = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF
 
 const FONTS_XML = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
 
-/** A paragraph of one run in the document's font; `spacing`: the paragraph's properties before its alignment (in the schema's order). */
-function paragraphXml(text: string, alignment: "left" | "center" | "both", { size = 14, bold, italics }: RunStyle, spacing = ""): string {
+/** A paragraph of one run in the document's font; `properties`: the paragraph's properties before its alignment (in the schema's order). */
+function paragraphXml(text: string, alignment: "left" | "center" | "both", { size = 14, bold, italics }: RunStyle, properties = ""): string {
   const props = `${FONTS_XML}${bold ? "<w:b/><w:bCs/>" : ""}${italics ? "<w:i/><w:iCs/>" : ""}<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/>`;
-  return `<w:p><w:pPr>${spacing}<w:jc w:val="${alignment}"/></w:pPr><w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr>${properties}<w:jc w:val="${alignment}"/></w:pPr><w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
 }
 
 const cellMargins = (side: number, vertical = side / 2) => `<w:tcMar><w:top w:type="dxa" w:w="${vertical}"/><w:left w:type="dxa" w:w="${side}"/><w:bottom w:type="dxa" w:w="${vertical}"/><w:right w:type="dxa" w:w="${side}"/></w:tcMar>`;
@@ -405,7 +405,7 @@ export function zipDeflated(files: Map<string, string | Uint8Array>): Buffer {
   return Buffer.concat(chunks);
 }
 
-// ---- Parts ----------------------------------------------------------------------------------
+// ---- The document's blocks ------------------------------------------------------------------
 
 /** The Party's header (36-HD/VPTW): the committee in capitals over a "*", its number under; the Party's name underlined, the place and date under it. */
 function partyHeader(doc: OfficialDocument): Table {
@@ -472,7 +472,6 @@ function addressees(names: string[]): Paragraph[] {
   });
 }
 
-/** A body block; `keepNext`: its last paragraph stays on the page of what follows. */
 /**
  * The body: each run of text blocks one part, a table a data table. The last paragraph is kept on the page of the
  * closing block, which is then never alone on a page.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../test/support/server.js";
-import { rankOf } from "./search.js";
+import { searchDocumentText } from "../text/fold.js";
+import { tasks } from "../plans/schema.js";
+import { COMMON_IN_NEWEST, rankOf, RECENT_ROWS } from "./search.js";
 import { toPrefixTsquery } from "./tsquery.js";
 
 describe("toPrefixTsquery", () => {
@@ -120,6 +122,26 @@ describe("search stops at the page it shows", () => {
     expect(both).toContain(one.hits[0].title);
     expect(one.more).toBe(true);
     expect((await hitsOf("q=cay%20quytx&kinds=task")).hits).toEqual([]);
+  });
+
+  it("reads further back for a word found a few times among the newest rows, and gives the newest of its matches", async () => {
+    const doc = await publish("Kế hoạch phát triển vải thiều", "2024-06-15");
+    const row = (text: string) => ({ documentId: doc, text, searchFolded: searchDocumentText(text) });
+    // Twenty old matches, short (they would rank first), then more than the newest rows read of other tasks, then nine
+    // new matches, long: among the newest rows a few, fewer than a page of fifteen.
+    await s.db.store.db.insert(tasks).values(Array.from({ length: 20 }, (_, i) => row(`Vải thiều ${i}`)));
+    await s.db.store.db.insert(tasks).values(Array.from({ length: RECENT_ROWS }, (_, i) => row(`Nhiệm vụ khác số ${i}`)));
+    const fresh = Array.from({ length: 9 }, (_, i) => `Mở rộng thị trường tiêu thụ vải thiều sang các nước thuộc khu vực châu Âu, đợt ${i}`);
+    await s.db.store.db.insert(tasks).values(fresh.map(row));
+    expect(fresh.length).toBeGreaterThanOrEqual(COMMON_IN_NEWEST);
+    const page = await hitsOf("q=vai%20thieu&kinds=task&limit=15");
+    // Read further back, not ranked through the index: the page is ranked from the newest sixteen matches (the nine new
+    // and seven old), so eight of the new ones are on it, where the index would have ranked fifteen short old ones first.
+    expect(page.hits).toHaveLength(15);
+    expect(page.more).toBe(true);
+    const titles = page.hits.map((h) => h.title);
+    expect(fresh.filter((text) => titles.includes(text))).toHaveLength(8);
+    expect(titles.filter((t) => t.startsWith("Vải thiều"))).toHaveLength(7);
   });
 
   it("writes and finds a task whose text runs its words together (a PDF without spaces), and asks a long word whole", async () => {

@@ -7,8 +7,10 @@
  * common word matches 66,000 of a national database's million tasks: ranking them all cost a second a query,
  * and even asking a GIN index for them all costs 40 to 400 ms). So each kind first reads its newest rows in
  * order, RECENT_ROWS at most: a common word fills the page there, with the newest of its matches, whatever the
- * size of the table. A rarer word then asks the index, which has few matches to give: up to RANKED of them
- * are ranked, all of them unless the word is common only in older rows. `more` says the page is not all.
+ * size of the table. A word found there a few times but not a page of times is read further back (FURTHER times as
+ * many rows, stopping at the page): common in older rows, it would give the index tens of thousands of matches to
+ * gather. A rarer word asks the index, which has few matches to give: up to RANKED of them are ranked. `more` says
+ * the page is not all.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { invalid } from "../core/errors.js";
@@ -37,6 +39,14 @@ export interface SearchHit {
 export const RECENT_ROWS = 2000;
 export const RECENT_DOCUMENTS = 500;
 /**
+ * A word found at least this many times among a kind's newest rows, but fewer than a page, is common enough to be read
+ * further back rather than asked of the index: "nong thon moi" in 33 of the newest 2,000 of a country's tasks has 64,000
+ * matches, whose bitmap the index took 14 ms to gather, where reading back until a page is found takes about 2.
+ */
+export const COMMON_IN_NEWEST = 8;
+/** How much further back a common word is read: this many times the newest rows (stopping at the page). */
+export const FURTHER = 10;
+/**
  * At most this many of a kind's matches are ranked when its index is asked, or a page if more (the route allows
  * 200): each is read from the table and joined to its document, and its text comes to be ranked (rankOf).
  */
@@ -46,11 +56,13 @@ interface Row { kind: SearchKind; id: number; document_id: number; document_symb
 type Ranked = Row & { rank: number };
 
 /**
- * One group of hits, all of `kind`: `recent(n)` reads at most n matches among the newest RECENT_ROWS rows (RECENT_DOCUMENTS), `indexed(n)`
- * at most n matches through the index. Each returns Row columns. `ranks`: whether its hits are ranked on their text
- * (documents matching only in their body are not: they rank 0).
+ * One group of hits, all of `kind`: `recent(n, further)` reads at most n matches among the newest RECENT_ROWS rows
+ * (RECENT_DOCUMENTS; `further`: times as many, where it `readsFurther`), in order, stopping at the n-th; `indexed(n)` at most n matches through the index. Each returns Row columns. `ranks`: whether its hits are ranked on their text
+ * (documents matching only in their body are not: they rank 0). `readsFurther`: whether a common word is read further
+ * back (tasks and indicators, newest by their primary key; not documents, whose order of issue the embedded engine
+ * would sort a province's table for, nor their bodies, each of whose vectors would be read).
  */
-interface Tier { kind: SearchKind; recent: (n: number) => SQL; indexed: (n: number) => SQL; ranks: boolean }
+interface Tier { kind: SearchKind; recent: (n: number, further?: number) => SQL; indexed: (n: number) => SQL; ranks: boolean; readsFurther: boolean }
 
 /** `drafts`: whether the searcher may see draft documents and their items (see policy.readsDrafts). */
 export async function search(db: Database, typed: string, kinds: readonly SearchKind[], limit: number, drafts: boolean): Promise<{ query: string; hits: SearchHit[]; more: boolean }> {
@@ -85,6 +97,7 @@ export async function search(db: Database, typed: string, kinds: readonly Search
       recent: (n) => sql`select ${heading} from ${newestDocuments} d where ${holdsWords(sql`d.search_folded`)}${visible} limit ${n}`,
       indexed: (n) => sql`select ${heading} from documents d where ${indexedMatches(sql`d.search_folded`)}${visible} limit ${n}`,
       ranks: true,
+      readsFurther: false,
     });
     const inBodyOnly = sql`d.search_vector @@ to_tsquery('simple', ${tsquery}) and not (${holdsWords(sql`d.search_folded`)})`;
     bodies = {
@@ -93,6 +106,7 @@ export async function search(db: Database, typed: string, kinds: readonly Search
       recent: (n) => sql`select ${heading} from ${newestDocuments} d where ${inBodyOnly}${visible} limit ${n}`,
       indexed: (n) => sql`select ${heading} from documents d where ${inBodyOnly}${visible} order by d.issued_on desc nulls last, d.id desc nulls last limit ${n}`,
       ranks: false,
+      readsFurther: false,
     };
   }
   // Tasks and indicators: the newest by id, which grows as they are written.
@@ -100,10 +114,11 @@ export async function search(db: Database, typed: string, kinds: readonly Search
     const columns = sql`'${sql.raw(kind)}' as kind, x.id, x.document_id, d.symbol as document_symbol, x.${title} as title, x.search_folded as folded, d.issued_on::text as issued_on`;
     return {
       kind,
-      recent: (n) => sql`select ${columns} from (select id, document_id, ${title}, search_folded from ${table} order by id desc limit ${RECENT_ROWS}) x
+      recent: (n, further = 1) => sql`select ${columns} from (select id, document_id, ${title}, search_folded from ${table} order by id desc limit ${RECENT_ROWS * further}) x
         join documents d on d.id = x.document_id where ${holdsWords(sql`x.search_folded`)}${visible} limit ${n}`,
       indexed: (n) => sql`select ${columns} from ${table} x join documents d on d.id = x.document_id where ${indexedMatches(sql`x.search_folded`)}${visible} limit ${n}`,
       ranks: true,
+      readsFurther: true,
     };
   };
   if (kinds.includes("task")) tiers.push(item("task", sql`tasks`, sql`text`));
@@ -113,16 +128,30 @@ export async function search(db: Database, typed: string, kinds: readonly Search
   /**
    * Each tier's best `page` rows, one statement for the tiers of a group at each step (a statement costs the server
    * and the database about as much as the few rows it reads): the newest that match, for a tier whose newest rows hold
-   * that many (a common word: there are more than the page shows); for the others, the best ranked of up to RANKED
-   * that match, through their index.
+   * that many (a common word: there are more than the page shows), or whose rows further back do when the newest hold
+   * a few (COMMON_IN_NEWEST); for the others, the best ranked of up to RANKED that match, through their index.
    */
   const gather = async (group: Tier[], page: number): Promise<Ranked[]> => {
     const inOne = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql.join(parts.map((part) => sql`(${part})`), sql` union all `));
     const of = (rows: Row[], tier: Tier) => rows.filter((r) => r.kind === tier.kind);
-    const recent = await queryRows<Row>(db, inOne(group.map((tier) => tier.recent(page))));
-    const short = group.filter((tier) => of(recent, tier).length < page);
-    const indexed = short.length ? await queryRows<Row>(db, inOne(short.map((tier) => tier.indexed(Math.max(RANKED, page))))) : [];
-    return group.flatMap((tier) => (short.includes(tier) ? ranked(tier, of(indexed, tier)).sort(byRank).slice(0, page) : ranked(tier, of(recent, tier))));
+    const newest = await queryRows<Row>(db, inOne(group.map((tier) => tier.recent(page))));
+    const found = new Map<Tier, Row[]>(group.map((tier) => [tier, of(newest, tier)]));
+    const shortOf = (tiers: Tier[]) => tiers.filter((tier) => found.get(tier)!.length < page);
+    const ask = async (readFurther: Tier[], fromIndex: Tier[]) => {
+      if (!readFurther.length && !fromIndex.length) return;
+      const rows = await queryRows<Row>(db, inOne([...readFurther.map((tier) => tier.recent(page, FURTHER)), ...fromIndex.map((tier) => tier.indexed(Math.max(RANKED, page)))]));
+      for (const tier of [...readFurther, ...fromIndex]) found.set(tier, of(rows, tier));
+    };
+    // The common words read further back and the rare ones asked of the index, in one statement; then those common
+    // only among the newest rows (still short) asked of the index too.
+    const short = shortOf(group);
+    const further = short.filter((tier) => tier.readsFurther && found.get(tier)!.length >= COMMON_IN_NEWEST);
+    const rare = short.filter((tier) => !further.includes(tier));
+    await ask(further, rare);
+    const stillShort = shortOf(further);
+    await ask([], stillShort);
+    const indexed = [...rare, ...stillShort];
+    return group.flatMap((tier) => (indexed.includes(tier) ? ranked(tier, found.get(tier)!).sort(byRank).slice(0, page) : ranked(tier, found.get(tier)!)));
   };
   // One row more than is shown says whether there is more than that.
   const rows: Ranked[] = [];

@@ -2,10 +2,11 @@
  * `npm run bench:national` (issue 18): every read the leaders and focal points use, on the national dataset
  * in PostgreSQL, against the real server started as its own process, with 20 concurrent clients. Each case is
  * compared with the bare route /api/ping measured at 20 clients in the same run, and a side client pings
- * /api/ping every 20 ms throughout each case: a stalled event loop shows in its p99 (goal ≤ 50 ms).
+ * /api/ping every 20 ms throughout each case, from a thread of its own: a stalled event loop shows in its p99 (goal
+ * ≤ 50 ms). Steady cases last at least NATIONAL_MIN_CASE_SECONDS (3), so that the p99 is taken over about 150 pings.
  *
  * The dataset is loaded first if missing (bench/national/generate.ts: NATIONAL_DATABASE_URL, NATIONAL_SCALE,
- * NATIONAL_SEED). Env: NATIONAL_REQUESTS (per case, 100), NATIONAL_CLIENTS (20), NATIONAL_CASE_SECONDS (the
+ * NATIONAL_SEED). Env: NATIONAL_REQUESTS (per case, 100, more while the case is under its least duration), NATIONAL_CLIENTS (20), NATIONAL_CASE_SECONDS (the
  * most a case keeps sending new requests, 180), NATIONAL_ONLY (cases whose name holds it, with the baseline),
  * NATIONAL_SERVER_LOG (a file the server's output is appended to), NATIONAL_SERVER_FLAGS (node's flags for the
  * server, space-separated: "--trace-gc" puts its collector's pauses in that log).
@@ -20,6 +21,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } f
 import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, LAST_YEAR, sizesAt } from "./load.js";
 import { ensureNational } from "./generate.js";
@@ -27,6 +29,13 @@ import { ensureNational } from "./generate.js";
 const REQUESTS = Number(process.env.NATIONAL_REQUESTS ?? 100);
 const CLIENTS = Number(process.env.NATIONAL_CLIENTS ?? 20);
 const CASE_SECONDS = Number(process.env.NATIONAL_CASE_SECONDS ?? 180);
+/**
+ * The least a steady case lasts, sending again while it has not (NATIONAL_MIN_CASE_SECONDS, 3): long enough for the
+ * side ping to be asked about 150 times, so that its p99 is a p99 and not the slowest of a dozen pings (a case of 100
+ * pages at 20 clients is over in half a second). Cases that measure a first request (cold, after a write) are not
+ * repeated; those after writes write again until they have lasted as long.
+ */
+const MIN_CASE_SECONDS = Number(process.env.NATIONAL_MIN_CASE_SECONDS ?? 3);
 const REQUEST_TIMEOUT_MS = 120_000;
 const PING_EVERY_MS = 20;
 const SETTLE_MS = 3000;
@@ -146,33 +155,83 @@ async function call(path: string, session: Session = leader, init: RequestInit =
 // Measuring --------------------------------------------------------------------------------------------
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : NaN);
 
-/** The bare route pinged every 20 ms while `work` runs: what a stalled event loop makes everyone else wait. */
-async function withSidePing<T>(work: () => Promise<T>): Promise<{ result: T; pings: number[]; pingFailures: number }> {
-  const pings: number[] = [];
-  let failures = 0, running = true;
-  const pinger = (async () => {
+/**
+ * The bare route pinged every 20 ms while `work` runs: what a stalled event loop makes everyone else wait. The
+ * pinger runs in a worker thread of its own: on this process's event loop its timings would also hold the time the
+ * bench's 20 clients take to read their answers (a ping's answer waits there behind them), which is the bench's
+ * stall, not the server's. NATIONAL_PING_IN_LOOP=1 pings from the bench's own loop as well, to compare.
+ */
+const PINGER = `
+const { parentPort } = require("node:worker_threads");
+let round = null;
+parentPort.on("message", (m) => {
+  if (m.start) {
+    const r = round = { pings: [], failures: 0, running: true };
+    (async () => {
+      while (r.running) {
+        const started = performance.now();
+        try {
+          const res = await fetch(m.start, { signal: AbortSignal.timeout(m.timeout) });
+          await res.arrayBuffer();
+          if (res.ok) r.pings.push(performance.now() - started); else r.failures++;
+        } catch { r.failures++; }
+        const rest = m.every - (performance.now() - started);
+        if (rest > 0) await new Promise((ok) => setTimeout(ok, rest));
+      }
+      parentPort.postMessage({ pings: r.pings, failures: r.failures });
+    })();
+  } else if (round) round.running = false;
+});
+`;
+/** One pinger for the whole run: a new thread's first fetch (its modules loaded, its connection opened) would be a case's slowest ping. */
+const pinger = new Worker(PINGER, { eval: true });
+pinger.unref();
+const PING_IN_LOOP = process.env.NATIONAL_PING_IN_LOOP === "1";
+async function withSidePing<T>(work: () => Promise<T>): Promise<{ result: T; pings: number[]; pingFailures: number; loopPings?: number[] }> {
+  const done = new Promise<{ pings: number[]; failures: number }>((ok, fail) => {
+    const settle = (f: () => void) => { pinger.off("message", onMessage).off("error", onError); f(); };
+    const onMessage = (m: { pings: number[]; failures: number }) => settle(() => ok(m));
+    const onError = (e: Error) => settle(() => fail(e));
+    pinger.on("message", onMessage).on("error", onError);
+  });
+  done.catch(() => undefined); // a failed pinger is reported where `done` is awaited, not as an unhandled rejection
+  pinger.postMessage({ start: `${server.base}/api/ping`, timeout: REQUEST_TIMEOUT_MS, every: PING_EVERY_MS });
+  const loopPings: number[] = [];
+  let running = true;
+  const inLoop = PING_IN_LOOP ? (async () => {
     while (running) {
       const started = performance.now();
-      try {
-        const res = await fetch(`${server.base}/api/ping`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-        await res.arrayBuffer();
-        if (res.ok) pings.push(performance.now() - started); else failures++;
-      } catch { failures++; }
+      try { const res = await fetch(`${server.base}/api/ping`); await res.arrayBuffer(); if (res.ok) loopPings.push(performance.now() - started); } catch { /* counted by the worker */ }
       const rest = PING_EVERY_MS - (performance.now() - started);
       if (rest > 0) await new Promise((ok) => setTimeout(ok, rest));
     }
-  })();
-  try { return { result: await work(), pings, pingFailures: failures }; } finally { running = false; await pinger; }
+  })() : Promise.resolve();
+  try {
+    const result = await work();
+    running = false;
+    pinger.postMessage("stop");
+    const { pings, failures } = await done;
+    await inLoop;
+    return { result, pings, pingFailures: failures, ...(PING_IN_LOOP ? { loopPings } : {}) };
+  } finally {
+    running = false;
+    pinger.postMessage("stop");
+    await done.catch(() => undefined);
+  }
 }
 
 interface Outcome { latencies: number[]; failures: Record<string, number>; seconds: number; sent: number }
-/** `requests` requests by `clients` clients (each path by `pathFor(i)`), new ones sent for at most CASE_SECONDS. */
-async function load(pathFor: (i: number) => string, requests: number, clients: number, session?: Session): Promise<Outcome> {
+/**
+ * `requests` requests by `clients` clients (each path by `pathFor(i)`), and more until `minSeconds` have passed; new
+ * ones sent for at most CASE_SECONDS.
+ */
+async function load(pathFor: (i: number) => string, requests: number, clients: number, { session, minSeconds = 0 }: { session?: Session; minSeconds?: number } = {}): Promise<Outcome> {
   const latencies: number[] = [], failures: Record<string, number> = {};
   let next = 0;
   const started = performance.now();
+  const wanted = () => next < requests || performance.now() - started < minSeconds * 1000;
   await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < requests && performance.now() - started < CASE_SECONDS * 1000) {
+    while (wanted() && performance.now() - started < CASE_SECONDS * 1000) {
       const r = await call(pathFor(next++), session);
       if (r.status >= 200 && r.status < 300) latencies.push(r.ms);
       else { const why = r.error ?? String(r.status); failures[why] = (failures[why] ?? 0) + 1; }
@@ -184,7 +243,7 @@ async function load(pathFor: (i: number) => string, requests: number, clients: n
 interface Goal { p95?: number; rpsShare?: number; label: string }
 interface Result {
   name: string; clients: number; sent: number; ok: number; failures: Record<string, number>; p50: number; p95: number; p99: number; rps: number;
-  ratio: number; rpsShare: number; goal: string; met: boolean | null; pingP99: number; pingMax: number; pingFailures: number;
+  ratio: number; rpsShare: number; goal: string; met: boolean | null; pingP99: number; pingMax: number; pings?: number; pingFailures: number;
   serverCpuSeconds: number; serverRssMb: number; postgresCpuSeconds?: number; machineBusyCpuSeconds?: number; refusals?: Record<string, string>; note?: string;
 }
 const results: Result[] = [];
@@ -204,12 +263,12 @@ function record(name: string, clients: number, outcome: Outcome, side: { pings: 
   }
   const r: Result = {
     name, clients, sent: outcome.sent, ok: latencies.length, failures: outcome.failures, p50, p95, p99, rps, ratio: p50 / baseline.p50, rpsShare: rps / baseline.rps,
-    goal: goal ? `${goal.label}; ping p99 ≤ 50 ms` : "", met, pingP99, pingMax: Math.max(...side.pings, 0), pingFailures: side.pingFailures,
+    goal: goal ? `${goal.label}; ping p99 ≤ 50 ms` : "", met, pingP99, pingMax: Math.max(...side.pings, 0), pings: side.pings.length, pingFailures: side.pingFailures,
     serverCpuSeconds: cpu, serverRssMb: rss, note,
   };
   results.push(r);
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : "–");
-  console.log(`${name}: ${r.ok}/${r.sent} ok${failed ? `, ${failed} failed ${JSON.stringify(r.failures)}` : ""}; p50 ${f(p50)} p95 ${f(p95)} p99 ${f(p99)} ms; ${f(rps)} req/s (${(r.rpsShare * 100).toFixed(1)}% of bare); ping p99 ${f(pingP99)} max ${f(r.pingMax)} ms${side.pingFailures ? ` (${side.pingFailures} pings failed)` : ""}; server ${cpu.toFixed(0)} CPU s, ${rss.toFixed(0)} MB${met === null ? "" : met ? " — met" : " — MISSED"}`);
+  console.log(`${name}: ${r.ok}/${r.sent} ok${failed ? `, ${failed} failed ${JSON.stringify(r.failures)}` : ""}; p50 ${f(p50)} p95 ${f(p95)} p99 ${f(p99)} ms; ${f(rps)} req/s (${(r.rpsShare * 100).toFixed(1)}% of bare); ping p99 ${f(pingP99)} max ${f(r.pingMax)} ms (${side.pings.length} pings)${side.pingFailures ? ` (${side.pingFailures} pings failed)` : ""}; server ${cpu.toFixed(0)} CPU s, ${rss.toFixed(0)} MB${met === null ? "" : met ? " — met" : " — MISSED"}`);
 }
 
 /** One case: the server checked (restarted if dead), the work measured with the side ping and the server's CPU. */
@@ -232,7 +291,8 @@ async function runCase(name: string, goal: Goal | null, work: () => Promise<{ ou
   let peak = processStats().rssMb;
   const sampler = setInterval(() => { peak = Math.max(peak, processStats().rssMb); }, 500);
   try {
-    const { result, pings, pingFailures } = await withSidePing(work);
+    const { result, pings, pingFailures, loopPings } = await withSidePing(work);
+    if (loopPings) console.log(`  pinged from the bench's own loop: p99 ${quantile(loopPings, 0.99).toFixed(1)} ms (${loopPings.length} pings)`);
     const other = databaseAndMachineCpu();
     record(name, result.clients, result.outcome, { pings, pingFailures }, processStats().cpuSeconds - cpu0, peak, goal, result.note);
     Object.assign(results[results.length - 1], { postgresCpuSeconds: other.postgres - other0.postgres, machineBusyCpuSeconds: other.busy - other0.busy, refusals });
@@ -284,7 +344,7 @@ const commonPhrase = "phat trien kinh te xa hoi";
 const deepPage = Math.max(2, Math.floor(totalDocuments / 50) - 5);
 
 await runCase(`baseline: bare route /api/ping, ${CLIENTS} clients`, null, async () => {
-  const outcome = await load(() => "/api/ping", Math.max(REQUESTS, 1000), CLIENTS);
+  const outcome = await load(() => "/api/ping", Math.max(REQUESTS, 1000), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   baseline = { p50: quantile(outcome.latencies, 0.5), rps: outcome.latencies.length / outcome.seconds };
   return { outcome, clients: CLIENTS };
 });
@@ -299,14 +359,16 @@ await runCase(`dashboard, province-wide (all documents), warm, ${CLIENTS} client
     first = await call(`/api/dashboard?year=${year}`);
   }
   const cold = performance.now() - started;
-  const outcome = await load(() => `/api/dashboard?year=${year}`, REQUESTS, CLIENTS);
+  const outcome = await load(() => `/api/dashboard?year=${year}`, REQUESTS, CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS, note: `built (first ${first.status || first.error}) ${(cold / 1000).toFixed(1)} s after the first request${refused ? `, ${refused} requests answered 503 meanwhile` : ""}` };
 });
 
-await runCase(`dashboard, province-wide, first requests after a write (${CLIENTS} leaders at once, 5 writes)`, { p95: 2000, label: "p95 ≤ 2 s" }, async () => {
+await runCase(`dashboard, province-wide, first requests after a write (${CLIENTS} leaders at once after each write)`, { p95: 2000, label: "p95 ≤ 2 s" }, async () => {
   const outcome: Outcome = { latencies: [], failures: {}, seconds: 0, sent: 0 };
   const firsts: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  // At least 5 writes, and more until the case has lasted MIN_CASE_SECONDS.
+  let i = 0;
+  for (const t0 = performance.now(); i < 5 || performance.now() - t0 < MIN_CASE_SECONDS * 1000; i++) {
     await write();
     const started = performance.now();
     const round = await load(() => `/api/dashboard?year=${year}`, CLIENTS, CLIENTS);
@@ -316,7 +378,7 @@ await runCase(`dashboard, province-wide, first requests after a write (${CLIENTS
     for (const [k, v] of Object.entries(round.failures)) outcome.failures[k] = (outcome.failures[k] ?? 0) + v;
     firsts.push(Math.max(...round.latencies, 0));
   }
-  return { outcome, clients: CLIENTS, note: `slowest of each 20: ${firsts.map((x) => x.toFixed(0)).join(", ")} ms` };
+  return { outcome, clients: CLIENTS, note: `${i} writes; slowest of each 20: ${firsts.map((x) => x.toFixed(0)).join(", ")} ms` };
 });
 
 // One plan's dashboard and evaluation: the first request of each of the ten plans (cold: its chain evaluated, or
@@ -328,7 +390,9 @@ const firstOfEach = (path: (plan: number) => string) => async () => {
 };
 const afterWritesElsewhere = (path: (plan: number) => string) => async () => {
   const outcome: Outcome = { latencies: [], failures: {}, seconds: 0, sent: 0 };
-  for (let i = 0; i < 5; i++) {
+  // At least 5 writes, and more until the case has lasted MIN_CASE_SECONDS.
+  let i = 0;
+  for (const t0 = performance.now(); i < 5 || performance.now() - t0 < MIN_CASE_SECONDS * 1000; i++) {
     await write();
     const started = performance.now();
     const round = await load((k) => path(plans[k % plans.length]), CLIENTS, CLIENTS);
@@ -337,47 +401,47 @@ const afterWritesElsewhere = (path: (plan: number) => string) => async () => {
     outcome.sent += round.sent;
     for (const [k, v] of Object.entries(round.failures)) outcome.failures[k] = (outcome.failures[k] ?? 0) + v;
   }
-  return { outcome, clients: CLIENTS };
+  return { outcome, clients: CLIENTS, note: `${i} writes` };
 };
 const planDashboard = (plan: number) => `/api/dashboard?year=${year}&plan=${plan}`;
 const planEvaluation = (plan: number) => `/api/plans/${plan}/evaluation?year=${year}`;
 
 await runCase(`dashboard, one plan, first request of each of ${plans.length} provinces' plans (cold)`, null, firstOfEach(planDashboard));
 await runCase(`dashboard, one plan (${plans.length} provinces' plans with their sub-plans), ${CLIENTS} clients`, { p95: 100, label: "p95 ≤ 100 ms" }, async () => {
-  const outcome = await load((i) => planDashboard(plans[i % plans.length]), Math.max(REQUESTS, 200), CLIENTS);
+  const outcome = await load((i) => planDashboard(plans[i % plans.length]), Math.max(REQUESTS, 200), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
-await runCase(`dashboard, one plan, first requests after a write elsewhere (${CLIENTS} at once, 5 writes)`, { p95: 100, label: "p95 ≤ 100 ms" }, afterWritesElsewhere(planDashboard));
+await runCase(`dashboard, one plan, first requests after a write elsewhere (${CLIENTS} at once after each write)`, { p95: 100, label: "p95 ≤ 100 ms" }, afterWritesElsewhere(planDashboard));
 
 await runCase(`evaluation of one plan, first request of each of ${plans.length} plans (cold)`, null, firstOfEach(planEvaluation));
 await runCase(`evaluation of one plan (/api/plans/:id/evaluation), ${CLIENTS} clients`, { p95: 100, label: "p95 ≤ 100 ms" }, async () => {
-  const outcome = await load((i) => planEvaluation(plans[i % plans.length]), Math.max(REQUESTS, 200), CLIENTS);
+  const outcome = await load((i) => planEvaluation(plans[i % plans.length]), Math.max(REQUESTS, 200), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
-await runCase(`evaluation of one plan, first requests after a write elsewhere (${CLIENTS} at once, 5 writes)`, { p95: 100, label: "p95 ≤ 100 ms" }, afterWritesElsewhere(planEvaluation));
+await runCase(`evaluation of one plan, first requests after a write elsewhere (${CLIENTS} at once after each write)`, { p95: 100, label: "p95 ≤ 100 ms" }, afterWritesElsewhere(planEvaluation));
 
 await runCase(`search, several queries, ${CLIENTS} clients`, { p95: 200, label: "p95 ≤ 200 ms" }, async () => {
-  const outcome = await load((i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}`, REQUESTS, CLIENTS);
+  const outcome = await load((i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}`, REQUESTS, CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 
 await runCase(`search for a phrase in nearly every task, ${CLIENTS} clients`, { p95: 200, label: "p95 ≤ 200 ms" }, async () => {
-  const outcome = await load(() => `/api/search?q=${encodeURIComponent(commonPhrase)}`, REQUESTS, CLIENTS);
+  const outcome = await load(() => `/api/search?q=${encodeURIComponent(commonPhrase)}`, REQUESTS, CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 
-await runCase(`consolidated report of a plan (.docx), ${CLIENTS} at once`, { p95: 2000, label: "p95 ≤ 2 s" }, async () => {
-  const outcome = await load((i) => `/api/plans/${plans[i % plans.length]}/report?year=${year - 1}`, Math.min(REQUESTS, 40), CLIENTS);
-  return { outcome, clients: CLIENTS };
-});
+// Twenty at once after each write: a report is kept until a write (reports/routes.ts), so each round writes the ten
+// plans' reports again, each asked for twice.
+await runCase(`consolidated report of a plan (.docx), ${CLIENTS} at once after each write`, { p95: 2000, label: "p95 ≤ 2 s" },
+  afterWritesElsewhere((plan) => `/api/plans/${plan}/report?year=${year - 1}`));
 
 await runCase(`document list, page 1 of 50, ${CLIENTS} clients`, { rpsShare: 0.25, label: "≥ 25% of the bare route's req/s" }, async () => {
-  const outcome = await load(() => "/api/documents?page=1&pageSize=50", Math.max(REQUESTS, 400), CLIENTS);
+  const outcome = await load(() => "/api/documents?page=1&pageSize=50", Math.max(REQUESTS, 400), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 
 await runCase(`document list, deep page (${deepPage} of 50), ${CLIENTS} clients`, { rpsShare: 0.25, label: "≥ 25% of the bare route's req/s" }, async () => {
-  const outcome = await load(() => `/api/documents?page=${deepPage}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS);
+  const outcome = await load(() => `/api/documents?page=${deepPage}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 
@@ -397,18 +461,26 @@ async function cursorAfter(rows: number): Promise<string | null> {
 const deepCursor = await cursorAfter((deepPage - 1) * 50);
 if (deepCursor) {
   await runCase(`document list, deep page by cursor (after ${(deepPage - 1) * 50} rows), ${CLIENTS} clients`, { rpsShare: 0.25, label: "≥ 25% of the bare route's req/s" }, async () => {
-    const outcome = await load(() => `/api/documents?after=${encodeURIComponent(deepCursor)}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS);
+    const outcome = await load(() => `/api/documents?after=${encodeURIComponent(deepCursor)}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
     return { outcome, clients: CLIENTS };
   });
 }
 
+// The three cases above ask for one page again and again: after its first request it is served as kept until a write
+// (documents/routes.ts). This one asks for every page in turn, each read from the database (400 pages cycle through a
+// store of 64): what a page no one has asked for since the last write costs. No goal: the issue's is the register's.
+await runCase(`document list, every page in turn (1 to ${deepPage}, by number, none kept), ${CLIENTS} clients`, null, async () => {
+  const outcome = await load((i) => `/api/documents?page=${1 + (i % deepPage)}&pageSize=50`, Math.max(REQUESTS, 400), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
+  return { outcome, clients: CLIENTS };
+});
+
 await runCase(`round board (round ${openRound?.id}, ${openRound?.reporters} agencies), ${CLIENTS} clients`, null, async () => {
-  const outcome = await load(() => `/api/rounds/${openRound.id}`, Math.max(REQUESTS, 200), CLIENTS);
+  const outcome = await load(() => `/api/rounds/${openRound.id}`, Math.max(REQUESTS, 200), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 
 await runCase(`tasks of one agency, page 1, ${CLIENTS} clients`, null, async () => {
-  const outcome = await load((i) => `/api/tasks?agencyId=${busyAgencies[i % busyAgencies.length]}&page=1&pageSize=50`, Math.max(REQUESTS, 200), CLIENTS);
+  const outcome = await load((i) => `/api/tasks?agencyId=${busyAgencies[i % busyAgencies.length]}&page=1&pageSize=50`, Math.max(REQUESTS, 200), CLIENTS, { minSeconds: MIN_CASE_SECONDS });
   return { outcome, clients: CLIENTS };
 });
 

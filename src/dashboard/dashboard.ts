@@ -30,7 +30,7 @@ import { queryRows, type Database } from "../storage/database.js";
 import { idArray, idIn } from "../storage/id-arrays.js";
 import { waitAsIs, type Aside } from "../core/aside.js";
 import { jsonBytes } from "../core/json.js";
-import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, figuresProgress, holdsFigures, withDocuments, type AuditPosition, type DocumentFigures, type FigureIndicator } from "./figures.js";
+import { auditPositionNow, changedDocuments, CHAIN_MEMBERSHIP, evaluateFigures, figuresOf, figuresProgress, holdsFigures, withDocuments, figureTask, figureTaskIs, type AuditPosition, type DocumentFigures, type FigureIndicator, type FigureTask } from "./figures.js";
 import { BuildGate, busy, DEFAULT_DASHBOARD_LIMITS, type BuildStats, type DashboardLimits } from "./gate.js";
 
 /**
@@ -347,7 +347,7 @@ function startBuild(db: Database, cache: DbCache, key: string, scope: Scope, at:
   entry.value.then((built) => {
     entry.finishedAt = performance.now();
     if (built.scope) entry.documents = new Set(built.scope);
-    entry.rows = built.indicators.length + built.documents.reduce((n, f) => n + f.tasks.length, 0);
+    entry.rows = built.indicators.length + built.documents.reduce((n, f) => n + f.tasks.count, 0);
     if (scope.next === entry) scope.next = undefined;
     if (!scope.ready || scope.ready.seq < entry.seq) scope.ready = entry;
     evict(cache, key);
@@ -488,12 +488,12 @@ export async function cachedDashboardIndicators(db: Database, year: number, plan
  */
 export async function cachedDashboardTasks(db: Database, year: number, planId: number | null, filter: { state?: TaskState; agencyId?: number }, now: Date, today: string, limit: number, aside?: Aside): Promise<{ items: DashboardTask[]; total: number }> {
   const { documents: docs } = await cached(db, year, planId, now, today, aside);
-  const shown: { doc: DocumentFigures; task: DocumentFigures["tasks"][number] }[] = [];
+  const shown: { doc: DocumentFigures; task: FigureTask }[] = [];
   let total = 0;
   for (const doc of docs) {
-    for (const task of doc.tasks) {
-      if ((filter.state && task.state !== filter.state) || (filter.agencyId && !task.leads.includes(filter.agencyId))) continue;
-      if (total++ < limit) shown.push({ doc, task });
+    for (let k = 0; k < doc.tasks.count; k++) {
+      if (!figureTaskIs(doc.tasks, k, filter)) continue;
+      if (total++ < limit) shown.push({ doc, task: figureTask(doc.tasks, k) });
     }
   }
   if (!shown.length) return { items: [], total };

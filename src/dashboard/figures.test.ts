@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { queryRows } from "../storage/database.js";
 import { forgetWriteMark } from "../audit/write-mark.js";
-import { changedDocuments, evaluateFigures, figuresOf, figuresStats, newDay, untilChainChanges, type DocumentFigures } from "./figures.js";
+import { changedDocuments, evaluateFigures, figuresOf, figuresStats, figureTask, figureTaskIs, figureTasks, KeptSeries, newDay, untilChainChanges, type DocumentFigures, type FigureTask } from "./figures.js";
 import type { Aside } from "../core/aside.js";
 import { busy } from "./gate.js";
 
@@ -181,5 +181,35 @@ describe("what is kept per chain", () => {
     expect(await waiting).toBe(await computing);
     await untilChainChanges(db, "test|aside", async () => ({ documents: [] }), (v) => v.documents, aside);
     expect(asides).toBe(1);
+  });
+});
+
+describe("a document's tasks as figures keep them", () => {
+  const list: FigureTask[] = [
+    { id: 7, state: "overdue", due: "2024-02-29", leads: [3, 9] },
+    { id: 8, state: "not_started", due: null, leads: [] },
+    { id: 2_000_000, state: "completed_late", due: "1969-12-31", leads: [9] },
+  ];
+  const kept = figureTasks(list);
+
+  it("gives back each task as it was given", () => {
+    expect(kept.count).toBe(3);
+    expect([0, 1, 2].map((k) => figureTask(kept, k))).toEqual(list);
+    expect(figureTasks([]).count).toBe(0);
+  });
+
+  it("tells a task's state and leads without making it", () => {
+    expect([0, 1, 2].filter((k) => figureTaskIs(kept, k, { agencyId: 9 }))).toEqual([0, 2]);
+    expect([0, 1, 2].filter((k) => figureTaskIs(kept, k, { state: "overdue", agencyId: 3 }))).toEqual([0]);
+    expect([0, 1, 2].filter((k) => figureTaskIs(kept, k, { state: "overdue", agencyId: 4 }))).toEqual([]);
+    expect([0, 1, 2].filter((k) => figureTaskIs(kept, k, {}))).toEqual([0, 1, 2]);
+  });
+});
+
+describe("an indicator's series as figures keep it", () => {
+  it("is sent as the observations it was given", () => {
+    const series = [{ year: 2023, value: 7.17, kind: "actual" as const }, { year: 2024, value: -0.5, kind: "estimate" as const }, { year: 2025, value: 1e12, kind: "actual" as const }];
+    expect(JSON.parse(JSON.stringify({ series: new KeptSeries(series) }))).toEqual({ series });
+    expect(JSON.stringify(new KeptSeries([]))).toBe("[]");
   });
 });

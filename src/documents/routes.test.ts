@@ -36,14 +36,18 @@ describe("documents API", () => {
     expect(await count()).toBe(before);
   });
 
-  it("keeps the list's total until a write, through this server or another process", async () => {
+  it("keeps the list's page and total until a write, through this server or another process", async () => {
+    const titles = async () => (await s.call("GET", "/api/documents?pageSize=500")).body.items.map((d: { title: string }) => d.title);
     const before = await count();
+    expect(await titles()).not.toContain("Kế hoạch đếm");
     expect((await s.call("POST", "/api/documents", { symbol: "77/KH-UBND", title: "Kế hoạch đếm" })).status).toBe(201);
     expect(await count()).toBe(before + 1);
-    // Another process's insert leaves its audit entry: the total follows once the mark is read again.
+    expect(await titles()).toContain("Kế hoạch đếm");
+    // Another process's insert leaves its audit entry: the page and total follow once the mark is read again.
     await s.db.store.db.execute(sql`insert into documents (title, doc_type) values ('Kế hoạch của tiến trình khác', 'plan')`);
     await new Promise((ok) => setTimeout(ok, MARK_TTL_MS + 50));
     expect(await count()).toBe(before + 2);
+    expect(await titles()).toContain("Kế hoạch của tiến trình khác");
   });
 
   it("names every missing or wrong field", async () => {

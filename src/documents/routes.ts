@@ -1,6 +1,8 @@
 import { readsDrafts } from "../accounts/policy.js";
 import { idParams } from "../core/fields.js";
-import { route } from "../http/route.js";
+import { keptJson, route } from "../http/route.js";
+import { jsonBytes } from "../core/json.js";
+import { untilWrite } from "../audit/write-mark.js";
 import { valuesFromReportedFigures } from "../plans/reported-figures.js";
 import { flagChainBelow } from "../plans/amendment-flags.js";
 import { resyncVersionsBy } from "../plans/amendments.js";
@@ -13,7 +15,13 @@ const tag = "documents";
 
 export const documentRoutes = [
   route({ method: "get", path: "/api/documents", tag, access: "documents.read", summary: "List documents (paged; filter by text, type, issuer, year, status)", query: documentListQuery,
-    handler: ({ ctx, query }) => listDocuments(ctx.read, query, readsDrafts(ctx.user!)) }),
+    handler: async ({ ctx, query }) => {
+      // A page is the same for every reader with the same rights until a write: read once and encoded once until then
+      // (the register is the page everyone opens first; at national size reading it was most of a request's cost).
+      const drafts = readsDrafts(ctx.user!);
+      return keptJson(await untilWrite(ctx.read, `documents.page|${drafts}|${JSON.stringify(query)}`,
+        async () => jsonBytes(await listDocuments(ctx.read, query, drafts)), { shelf: "pages", aside: ctx.aside }));
+    } }),
   route({ method: "get", path: "/api/documents/:id", tag, access: "documents.read", summary: "One document with its text, links and outline", params: idParams,
     handler: ({ ctx, params }) => getDocument(ctx.db, params.id, readsDrafts(ctx.user!)) }),
   route({ method: "get", path: "/api/documents/:id/graph", tag, access: "documents.read", summary: "The implementation cascade: up to the root and down to the leaves", params: idParams,

@@ -217,7 +217,8 @@ describe("the overload guard over HTTP", () => {
     const { admission, get } = await listen({ maxInFlight: 2, maxWaitMs: 1_000, maxQueued: 0 });
     expect((await get("/api/documents")).status).toBe(200);
     const release = await holdDocuments();
-    const first = get("/api/documents");
+    // Pages not asked for before, so that they read the held table (a page once read is kept until a write).
+    const first = get("/api/documents?pageSize=4");
     await until(() => admission.inFlight === 1, "the first request's slot");
     const second = get("/api/documents?pageSize=5");
     await until(() => admission.inFlight === 2, "the second request's slot");
@@ -300,9 +301,10 @@ describe("the overload guard over HTTP", () => {
     const { admission, get } = await listen({ maxInFlight: 1, maxWaitMs: 60_000, maxQueued: 10 });
     const release = await holdDocuments();
     const servedGone = new AbortController(), waitingGone = new AbortController();
-    const served = get("/api/documents", { signal: servedGone.signal }).catch(() => "aborted");
+    // A page not asked for before, so that it reads the held table (a page once read is kept until a write).
+    const served = get("/api/documents?pageSize=6", { signal: servedGone.signal }).catch(() => "aborted");
     await until(() => admission.inFlight === 1, "the first request's slot");
-    const waiting = get("/api/documents", { signal: waitingGone.signal }).catch(() => "aborted");
+    const waiting = get("/api/documents?pageSize=7", { signal: waitingGone.signal }).catch(() => "aborted");
     await until(() => admission.queued === 1, "the second request in the queue");
 
     waitingGone.abort();

@@ -40,6 +40,28 @@ describe("tasks", () => {
     expect((await s.call("GET", `/api/tasks?agencyId=${dof}`)).body.total).toBe(before.total);
   });
 
+  it("pages an agency's tasks in document order, each page with its tasks' agencies", async () => {
+    const later = (await s.call("POST", "/api/documents", { symbol: "24/KH-UBND", title: "Kế hoạch khác", issuedOn: "27/01/2023" })).body.id;
+    const agency = (await s.call("POST", "/api/agencies", { code: "so-xd", name: "Sở Xây dựng", kind: "department" })).body.id;
+    // Written out of order: the later document first, offsets descending.
+    const made: number[] = [];
+    for (const [documentId, startOffset] of [[later, 50], [plan, 900], [later, 10], [plan, 300], [plan, 600]] as const) {
+      made.push((await s.call("POST", "/api/tasks", { documentId, startOffset, text: `Việc ${startOffset}`, leadIds: [agency], coordinatingIds: [dof] })).body.id);
+    }
+    const whole = (await s.call("GET", `/api/tasks?agencyId=${agency}&pageSize=100`)).body;
+    expect(whole.items.map((t: { documentId: number; startOffset: number }) => [t.documentId, t.startOffset]))
+      .toEqual([[plan, 300], [plan, 600], [plan, 900], [later, 10], [later, 50]]);
+    const paged = [];
+    for (let page = 1; page <= 3; page++) {
+      const body = (await s.call("GET", `/api/tasks?agencyId=${agency}&page=${page}&pageSize=2`)).body;
+      expect(body.total).toBe(5);
+      paged.push(...body.items);
+    }
+    expect(paged).toEqual(whole.items);
+    expect(paged.every((t: { lead: { id: number }[]; coordinating: { id: number }[] }) => t.lead[0].id === agency && t.coordinating[0].id === dof)).toBe(true);
+    for (const id of made) expect((await s.call("DELETE", `/api/tasks/${id}`)).status).toBe(204);
+  });
+
   it("refuses an unknown agency, naming its position, and writes nothing", async () => {
     const before = (await s.call("GET", "/api/tasks")).body.total;
     const res = await s.call("POST", "/api/tasks", { documentId: plan, text: "X", leadIds: [dpi, 99999] });

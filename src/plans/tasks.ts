@@ -130,8 +130,11 @@ export async function listTasks(db: Database, q: TaskListQuery, drafts: boolean)
       ${q.role ? sql`and ta.role = ${q.role}` : sql``})`);
   }
   const condition = where.length ? and(...where) : undefined;
-  const rows = await db.select(shownColumns).from(tasks).where(condition).orderBy(asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id))
-    .limit(q.pageSize).offset(pageOffset(q));
+  // The page's ids first, then their rows: an agency's thousands of tasks are put in order from the indexes alone
+  // (tasks_place_idx), and only the page's 50 rows are read.
+  const order = [asc(tasks.documentId), asc(tasks.startOffset), asc(tasks.id)];
+  const pageIds = db.select({ id: tasks.id }).from(tasks).where(condition).orderBy(...order).limit(q.pageSize).offset(pageOffset(q));
+  const rows = await db.select(shownColumns).from(tasks).where(inArray(tasks.id, pageIds)).orderBy(...order);
   // The total is the same on every page of a filter and changes only with a write: counted once until then (an
   // agency's tasks at national size are thousands of rows read for the count, the page itself 51).
   const { page: _p, pageSize: _s, ...filters } = q;

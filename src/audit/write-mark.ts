@@ -53,7 +53,7 @@ interface Kept { mark: number; at: number; value: Promise<unknown>; settled: boo
 /**
  * Results of a kind kept apart (untilWrite's `shelf`): the many cheap ones (a list's total per filter, one for each
  * agency a focal point clicks through; a page of a list as sent) never push out the few dear ones (a report's file, a
- * round's board), and the pages, each a few tens of KB, never push out the totals they are read with.
+ * round's board), and the pages (up to 100 rows, about 60 KB each) never push out the totals they are read with.
  */
 export type Shelf = "results" | "totals" | "pages";
 const kept = new WeakMap<Database, Map<Shelf, Map<string, Kept>>>();

@@ -73,27 +73,34 @@ export interface FigureTasks {
   ids: Int32Array;
   /** Index into TASK_STATES. */
   states: Uint8Array;
-  /** Days since 1970-01-01, or NO_DUE. */
+  /** The due day's digits (20251215), or NO_DUE, or OTHER_DUE for one written otherwise, kept as written in otherDue. */
   due: Int32Array;
+  otherDue: Map<number, string> | null;
   /** Task k's leads are leads[leadStart[k]] to leads[leadStart[k + 1] - 1]. */
   leadStart: Int32Array;
   leads: Int32Array;
 }
 
 const TASK_STATES = TASK_REPORT_STATUSES;
-const NO_DUE = -2_147_483_648;
-const DAY_MS = 86_400_000;
+/** No due day; and a due day not written YYYY-MM-DD, kept as written in `otherDue`. */
+const NO_DUE = -1, OTHER_DUE = -2;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Tasks as figures keep them. */
 export function figureTasks(list: readonly FigureTask[]): FigureTasks {
   const leadCount = list.reduce((n, t) => n + t.leads.length, 0);
   const out: FigureTasks = { count: list.length, ids: new Int32Array(list.length), states: new Uint8Array(list.length), due: new Int32Array(list.length),
-    leadStart: new Int32Array(list.length + 1), leads: new Int32Array(leadCount) };
+    otherDue: null, leadStart: new Int32Array(list.length + 1), leads: new Int32Array(leadCount) };
   let at = 0;
   list.forEach((t, k) => {
     out.ids[k] = t.id;
     out.states[k] = TASK_STATES.indexOf(t.state);
-    out.due[k] = t.due === null ? NO_DUE : Date.parse(t.due) / DAY_MS;
+    // The day's digits, not a count of days: a yearly deadline of 29/02 falls on "2025-02-29", which is no day, and
+    // must come back as the evaluation wrote it.
+    const day = t.due === null ? null : ISO_DAY.exec(t.due);
+    if (t.due === null) out.due[k] = NO_DUE;
+    else if (day) out.due[k] = Number(day[1]) * 10_000 + Number(day[2]) * 100 + Number(day[3]);
+    else { out.due[k] = OTHER_DUE; (out.otherDue ??= new Map()).set(k, t.due); }
     out.leadStart[k] = at;
     for (const lead of t.leads) out.leads[at++] = lead;
   });
@@ -101,10 +108,13 @@ export function figureTasks(list: readonly FigureTask[]): FigureTasks {
   return out;
 }
 
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
 /** The k-th task of a document's figures. */
 export function figureTask(t: FigureTasks, k: number): FigureTask {
-  return { id: t.ids[k], state: TASK_STATES[t.states[k]], due: t.due[k] === NO_DUE ? null : new Date(t.due[k] * DAY_MS).toISOString().slice(0, 10),
-    leads: Array.from(t.leads.subarray(t.leadStart[k], t.leadStart[k + 1])) };
+  const d = t.due[k];
+  const due = d === NO_DUE ? null : d === OTHER_DUE ? t.otherDue!.get(k)! : `${pad(Math.floor(d / 10_000), 4)}-${pad(Math.floor(d / 100) % 100, 2)}-${pad(d % 100, 2)}`;
+  return { id: t.ids[k], state: TASK_STATES[t.states[k]], due, leads: Array.from(t.leads.subarray(t.leadStart[k], t.leadStart[k + 1])) };
 }
 
 /** Whether the k-th task is in a state (if given) and led by an agency (if given), read without making the task. */

@@ -36,7 +36,7 @@ describe("documents API", () => {
     expect(await count()).toBe(before);
   });
 
-  it("keeps the list's page and total until a write, through this server or another process", async () => {
+  it("serves the list's page and total afresh after a write, through this server or another process", async () => {
     const titles = async () => (await s.call("GET", "/api/documents?pageSize=500")).body.items.map((d: { title: string }) => d.title);
     const before = await count();
     expect(await titles()).not.toContain("Kế hoạch đếm");

@@ -60,6 +60,17 @@ describe("reading a list of agencies", () => {
     expect(agencies.map((a) => a.name)).toEqual(["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]);
   });
 
+  it("reads the Party's bodies and its collectives, as a Party committee's documents assign work to them", () => {
+    expect(list("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh rà soát").names).toEqual(["Ban cán sự đảng UBND tỉnh"]);
+    expect(list("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo").names).toEqual(["Đảng đoàn HĐND tỉnh"]);
+    expect(list("Đảng ủy UBND tỉnh, Ban Tổ chức Tỉnh ủy chủ trì").names).toEqual(["Đảng ủy UBND tỉnh", "Ban Tổ chức Tỉnh ủy"]);
+    const party = list("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy tiếp tục lãnh đạo");
+    expect(party).toEqual({ names: ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"], rest: " tiếp tục lãnh đạo" });
+    expect(list("các cấp ủy, tổ chức đảng quán triệt").names).toEqual(["các cấp ủy, tổ chức đảng"]);
+    // A district and its committee are not the same noun: "các huyện, thành phố" stays a list of districts.
+    expect(list("UBND các huyện, thành phố thực hiện").names).toEqual(["UBND các huyện, thành phố"]);
+  });
+
   it("keeps offsets into the original text", () => {
     const text = "- Phối hợp với Sở KH&ĐT thu hút";
     const from = text.indexOf("Sở");

@@ -149,7 +149,8 @@ const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.
 const NOT_MINISTRIES = "(?!\\s+(?:doi|may|chi huy|truong|tieu chi|cong cu|du lieu|ho so|tai lieu|chi so|luat|sach|mau|khung)(?![a-z0-9]))";
 const SECTOR = new RegExp(`(?:${alternation(SECTOR_NOUNS).replace(/(^|\|)bo(?=\||$)/, `$1bo${NOT_MINISTRIES}`)})${END}`, "y");
 const TERRITORY = new RegExp(`(?:${alternation(TERRITORY_NOUNS)})${END}`, "y");
-const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END}`, "y");
+/** (Not the "tỉnh" of "Tỉnh ủy": "các đảng ủy trực thuộc Tỉnh ủy" ends with the committee they belong to.) */
+const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END}(?!\\s+uy${END})`, "y");
 /** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương"). */
 const BARE_START = /(?:co quan|don vi|cap uy|chinh quyen|to chuc chinh tri\s*-\s*xa hoi)(?![a-z0-9])/y;
 const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;

@@ -113,6 +113,26 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["UBND tỉnh", "Ủy ban nhân dân tỉnh"],
   ["HĐND tỉnh", "Hội đồng nhân dân tỉnh"],
   ["Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"],
+  // The Party's bodies in the province: its committee's standing body and boards, its delegations in the
+  // People's Council and the Front, the Party board of the People's Committee (until 2025) and the Party
+  // committees that took over from them in 2025. A Party document assigns its work to them.
+  ["Thường trực Tỉnh ủy"],
+  ["Ban cán sự đảng UBND tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh", "BCS đảng UBND tỉnh"],
+  ["Đảng đoàn HĐND tỉnh", "Đảng đoàn Hội đồng nhân dân tỉnh"],
+  ["Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh", "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đảng đoàn Ủy ban MTTQ tỉnh", "Đảng đoàn MTTQ tỉnh"],
+  ["Đảng ủy UBND tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"],
+  ["Đảng ủy các cơ quan Đảng tỉnh"],
+  ["Đảng ủy Khối các cơ quan tỉnh"],
+  ["Đảng ủy Khối Doanh nghiệp tỉnh"],
+  ["Đảng ủy Quân sự tỉnh"],
+  ["Đảng ủy Công an tỉnh"],
+  ["Đảng ủy Bộ đội Biên phòng tỉnh"],
+  ["Ủy ban Kiểm tra Tỉnh ủy", "UBKT Tỉnh ủy"],
+  ["Ban Tổ chức Tỉnh ủy"],
+  ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+  ["Ban Tuyên giáo Tỉnh ủy"],
+  ["Ban Dân vận Tỉnh ủy"],
+  ["Ban Nội chính Tỉnh ủy"],
 ];
 
 /**
@@ -167,6 +187,9 @@ export const SECTOR_NOUNS = [
   "sở", "ban", "ngành", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ", "cơ quan", "đơn vị", "cấp", "đoàn thể", "tổ chức chính trị - xã hội", "tổ chức", "lực lượng",
   "hội", "doanh nghiệp", "chủ đầu tư", "cấp ủy", "chính quyền", "phòng", "ban quản lý dự án", "hợp tác xã", "trường",
   "cơ sở", "bộ ngành", "bộ phận", "bộ", "địa phương",
+  // The Party's: "các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "các cấp ủy, tổ chức đảng", "các đảng đoàn, ban cán sự đảng".
+  "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "đảng ủy", "đảng bộ", "chi bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
+  "đảng đoàn", "ban cán sự đảng", "ban đảng",
 ];
 /** "tỉnh" only after "các" ("UBND các tỉnh, thành phố trực thuộc Trung ương"): "UBND tỉnh" is one body. */
 export const TERRITORY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "cấp huyện", "cấp xã", "cấp tỉnh"];

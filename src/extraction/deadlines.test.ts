@@ -16,6 +16,10 @@ describe("deadlineOf", () => {
     expect(said("ban hành hướng dẫn trước tháng 9 năm 2025")).toBe("trước tháng 9 năm 2025");
     expect(said("báo cáo Bộ Giáo dục và Đào tạo trước ngày 31 tháng 12 hằng năm")).toBe("trước ngày 31 tháng 12 hằng năm");
     expect(deadlineOf("hoàn thành trước ngày 30/9/2024").deadline).toMatchObject({ kind: "date", date: "2024-09-30" });
+    // The end of a year, and the People's Council's session that passes a policy.
+    expect(said("hoàn thiện hồ sơ đến cuối năm 2025 để trình")).toBe("đến cuối năm 2025");
+    expect(said("lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ tại kỳ họp cuối năm 2024.")).toBe("tại kỳ họp cuối năm 2024");
+    expect(deadlineOf("ban hành chính sách tại kỳ họp thường lệ giữa năm 2026").deadline).toMatchObject({ kind: "year", year: 2026 });
   });
 
   it("leaves out the horizons in the titles of the documents the task cites", () => {

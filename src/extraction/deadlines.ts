@@ -3,20 +3,21 @@
  * that are not its deadline: the horizons in the titles of the documents it cites ("Quy hoạch tỉnh
  * thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", "Đề án ... giai đoạn 2021 - 2025") and words like
  * "chi thường xuyên" or "giáo dục thường xuyên". What is left are the phrases that time the work:
- * "hoàn thành trước ngày 30/9/2024", "trong Quý III/2024", "phấn đấu đến năm 2025 ...", "giai đoạn
- * 2023 - 2025" after the work itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
+ * "hoàn thành trước ngày 30/9/2024", "trong Quý III/2024", "đến cuối năm 2025", "tại kỳ họp cuối năm 2024"
+ * (the People's Council's session), "phấn đấu đến năm 2025 ...", "giai đoạn 2023 - 2025" after the work
+ * itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 
-const DATED = String.raw`(?:(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+const DATED = String.raw`(?:tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
 /** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
 const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
-const OPENING_AS_WRITTEN = /^(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước)\s/iu;
+const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
 /**
  * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the

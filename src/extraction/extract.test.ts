@@ -116,6 +116,21 @@ describe("reporting rules", () => {
   });
 });
 
+describe("the report's own reporting", () => {
+  const REQUEST = "Thực hiện Công văn số 1187-CV/BKTTW ngày 05/9/2024 của Ban Kinh tế Trung ương về việc báo cáo kết quả thực hiện Nghị quyết số 19-NQ/TW; về một số nội dung, Ban Thường vụ Tỉnh ủy Quảng Trị báo cáo như sau:";
+  const rules = (text: string) => extract(text).reporting.map(({ from, to, frequency }) => ({ from, to, frequency }));
+
+  it("reads whom a report answers from its opening, once even when its closing names them again", () => {
+    const answered = [{ from: "Ban Thường vụ Tỉnh ủy Quảng Trị", to: "Ban Kinh tế Trung ương", frequency: "ad hoc" }];
+    expect(rules(`BÁO CÁO\nKết quả thực hiện\n${REQUEST}\nI. KẾT QUẢ\nĐã tổ chức 156 hội nghị.\n`)).toEqual(answered);
+    expect(rules(`BÁO CÁO\n${REQUEST}\nI. KẾT QUẢ\nTrân trọng báo cáo Ban Kinh tế Trung ương.\n`)).toEqual(answered);
+  });
+
+  it("reads no rule from an opening that answers nobody", () => {
+    expect(rules("KẾ HOẠCH\nThực hiện Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương về nông nghiệp, UBND tỉnh ban hành Kế hoạch như sau:\n")).toEqual([]);
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

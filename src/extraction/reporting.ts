@@ -5,7 +5,8 @@
  *  - "[X] ... tổng hợp(,) báo cáo [Y]"                                  (periodic when "định kỳ"/"theo dõi")
  *  - "nếu (có) phát sinh ..., [X] chủ động đề xuất, gửi [Y] ..."          (ad hoc)
  *  - "... báo cáo ... để kiến nghị cấp có thẩm quyền ..."                 (ad hoc)
- *  - "Trân trọng báo cáo [Y]" at the end of a report                     (the report itself)
+ *  - "Thực hiện Công văn số ... của [Y] về việc báo cáo ..., [X] báo cáo như sau:" opening a report,
+ *    and "Trân trọng báo cáo [Y]" at its end                              (the report itself, once)
  */
 import { foldVietnamese, type FoldedText } from "../text/fold.js";
 import { splitAfter, type Line } from "./segment.js";
@@ -103,9 +104,30 @@ function agencyClauseBefore(text: string): string | null {
   return start >= 0 ? cleanAgency(parts.slice(start).join(", ")) : null;
 }
 
+/** A report's opening, answering a request: "Thực hiện Công văn số 1187-CV/BKTTW ngày ... của [Y] về việc ..., [X] báo cáo như sau:". */
+const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ket qua|tinh hinh|cu the)/;
+/** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) follows. */
+const REQUESTER = /\scủa\s+(.{3,100}?)\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)/u;
+/** Who answers: the words between the last comma and "báo cáo như sau". */
+const ANSWERER = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/u;
+
+/** The report itself, where its opening says whom it answers: from the body that reports to the one that asked, once. */
+function answeredRequest(lines: Line[]): Omit<ReportingRule, "start" | "end"> & { line: Line } | null {
+  for (const line of lines.slice(0, 40)) {
+    if (!ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
+    const to = REQUESTER.exec(line.text)?.[1];
+    const from = [...line.text.matchAll(new RegExp(ANSWERER.source, "gu"))].pop()?.[1];
+    if (to && from) return { line, from: cleanAgency(from), to: cleanAgency(to), deadline_text: null, frequency: "ad hoc" };
+  }
+  return null;
+}
+
 export function extractReportingRules(lines: Line[], document?: FoldedText): ReportingRule[] {
   const rules: ReportingRule[] = [];
   const add = (s: Sentence, rule: Omit<ReportingRule, "start" | "end">) => rules.push({ ...rule, start: s.start, end: s.start + s.text.length });
+  const answered = answeredRequest(lines);
+  if (answered) { const { line, ...rule } = answered; rules.push({ ...rule, start: line.start, end: line.end }); }
+  const sameBody = (a: string | null, b: string | null) => !!a && !!b && foldVietnamese(a).replace(/\s+/g, " ") === foldVietnamese(b).replace(/\s+/g, " ");
   for (const s of sentences(lines, document)) {
     const f = document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text);
     if (!REPORTS.test(f)) continue;
@@ -143,7 +165,11 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       add(s, { from: subjectIn(s), to: "cấp có thẩm quyền", deadline_text: null, frequency: "ad hoc" });
       continue;
     }
-    if (/^tran trong bao cao\s/.test(f)) add(s, { from: null, to: targetAfter(s.text, /^trân trọng báo cáo\s+/iu), deadline_text: null, frequency: "ad hoc" });
+    if (/^tran trong bao cao\s/.test(f)) {
+      const to = targetAfter(s.text, /^trân trọng báo cáo\s+/iu);
+      // The report's closing names whom it reports to, as its opening did: one report, one rule.
+      if (!sameBody(to, answered?.to ?? null)) add(s, { from: null, to, deadline_text: null, frequency: "ad hoc" });
+    }
   }
   return rules;
 }

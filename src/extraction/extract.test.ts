@@ -89,6 +89,16 @@ describe("openings", () => {
       .toEqual(["268-KH/BKTTW"]);
   });
 
+  it("reads every 'Thực hiện' clause before the first heading: the line under the title and the opening", () => {
+    const text = "KẾ HOẠCH\nThực hiện Chương trình hành động số 45-CTr/TU ngày 15/6/2022 của Ban Thường vụ Tỉnh ủy về phát triển đô thị\n"
+      + "Thực hiện Nghị quyết số 148/NQ-CP ngày 11/11/2022 của Chính phủ và Chương trình hành động số 45-CTr/TU ngày 15/6/2022 của Ban Thường vụ Tỉnh ủy, UBND tỉnh ban hành Kế hoạch như sau:\n"
+      + "I. MỤC ĐÍCH\n1. Thực hiện Kế hoạch số 12/KH-UBND ngày 02/01/2024 về chuyển đổi số.\n";
+    const result = extract(text);
+    expect(result.implements.map((c) => c.symbol)).toEqual(["45-CTr/TU", "148/NQ-CP"]);
+    // A clause under a heading carries out work; it names no document the plan implements.
+    expect(result.references.map((c) => c.symbol)).toEqual(["12/KH-UBND"]);
+  });
+
   it("takes the policy documents of an opening of 'Căn cứ' lines only, not its legal bases", () => {
     expect(implementedBy("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nCăn cứ Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị;"))
       .toEqual(["72-KL/TW"]);

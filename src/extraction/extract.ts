@@ -13,7 +13,7 @@ import { extractTasks, type ExtractedTask } from "./tasks.js";
 import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, projectScopeCount, type ExtractedProject } from "./projects.js";
 import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
-import { bodyLines, segmentLines, type Line } from "./segment.js";
+import { bodyLines, isHeading, segmentLines, type Line } from "./segment.js";
 import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
@@ -54,8 +54,14 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   const within = (start: number, end: number) => citations.filter((c) => c.start >= start && c.end <= end);
   const implemented: Citation[] = [];
   const add = (c: Citation | undefined) => { if (c && !implemented.some((i) => i.key === c.key)) implemented.push(c); };
-  const opening = lines.find((l) => within(l.start, l.end).length && isImplementingClause(l.text));
-  if (opening) {
+  // Every "Thực hiện ..." clause before the first heading: a plan may state what it carries out twice, in a line
+  // under its title ("Thực hiện Chương trình hành động số 45-CTr/TU ...") and in its opening clause, which may
+  // name more ("Thực hiện Nghị quyết số 148/NQ-CP ... và Chương trình hành động số 45-CTr/TU ...").
+  const isOpening = (l: Line) => within(l.start, l.end).length > 0 && isImplementingClause(l.text);
+  const firstHeading = lines.findIndex(isHeading);
+  const openings = firstHeading > 0 ? lines.slice(0, firstHeading).filter(isOpening) : [];
+  if (!openings.length) { const first = lines.find(isOpening); if (first) openings.push(first); }
+  for (const opening of openings) {
     let partStart = opening.start;
     for (const part of text.slice(opening.start, opening.end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
       const partEnd = partStart + part.length;
@@ -67,8 +73,8 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
       if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) add(first);
       partStart = partEnd + 1;
     }
-    return implemented;
   }
+  if (openings.length) return implemented;
   const titleLine = title ? lines.slice(0, 40).find((l) => l.text.includes(title.slice(0, 40))) : undefined;
   if (titleLine) {
     const folded = foldVietnamese(titleLine.text);

@@ -31,6 +31,17 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("gives a bullet's partners to that bullet only, and a colon's to the section", () => {
+    const partnersOf = (section: string) => {
+      const text = `KẾ HOẠCH\nIII. NHIỆM VỤ\n1. Sở Xây dựng\n${section}\n`;
+      return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.coordinating.join("; "));
+    };
+    expect(partnersOf("- Chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch chung các đô thị.\n- Hướng dẫn UBND các huyện tự đánh giá đô thị."))
+      .toEqual(["Sở Tài chính", ""]);
+    expect(partnersOf("Chủ trì, phối hợp với Sở Tài chính: Rà soát quy hoạch chung các đô thị.\nHướng dẫn UBND các huyện tự đánh giá đô thị."))
+      .toEqual(["Sở Tài chính", "Sở Tài chính"]);
+  });
+
   it("reads deadlines in their own words and normalised", () => {
     expect(tasks.map((t) => t.deadline_text)).toEqual([
       "hoàn thành trong Quý III/2024", "hoàn thành trước ngày 30/9/2024", "trước năm 2025", null, null, "thường xuyên", null,

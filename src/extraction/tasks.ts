@@ -239,7 +239,12 @@ export function extractTasks(
 
     // A heading's assignment governs its section; a paragraph's, the paragraphs after it, when it assigns
     // work or announces it ("- Chủ trì, phối hợp với ...:"). A bare name ("Kính gửi: - Các sở, ban, ngành;") does neither.
-    if (assignment && (levelOf || hasWork || /:\s*$/.test(first.text))) {
+    // ("- Chủ trì, phối hợp với Sở Tài chính tham mưu ..." under a heading naming the agency is one task with its
+    // own partners: the section's agency already governs the bullets after it, which do not take those partners.
+    // "Chủ trì, phối hợp với các sở, ngành: Tăng cường ..." announces them for the section, with its colon.)
+    const announced = /:\s*$/.test(first.text) || text.slice(Math.max(bodyStart, read.actionStart - 3), read.actionStart).includes(":");
+    const ownTask = !read.lead.length && !levelOf && hasWork && !announced;
+    if (assignment && !ownTask && (levelOf || hasWork || /:\s*$/.test(first.text))) {
       section.context = assignment;
       if (levelOf) section.agency = assignment;
     }

@@ -20,6 +20,12 @@ describe("deadlineOf", () => {
     expect(said("hoàn thiện hồ sơ đến cuối năm 2025 để trình")).toBe("đến cuối năm 2025");
     expect(said("lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ tại kỳ họp cuối năm 2024.")).toBe("tại kỳ họp cuối năm 2024");
     expect(deadlineOf("ban hành chính sách tại kỳ họp thường lệ giữa năm 2026").deadline).toMatchObject({ kind: "year", year: 2026 });
+    // A month or quarter the clause states without an opening word, and "hoàn thành" with a year.
+    expect(said("Xây dựng Đề án đào tạo nhân lực kỹ thuật, trình UBND tỉnh tháng 6/2026.")).toBe("tháng 6/2026");
+    expect(deadlineOf("trình UBND tỉnh tháng 6/2026").deadline).toMatchObject({ kind: "date", date: "2026-06-30" });
+    expect(said("Tham mưu nâng cấp cơ sở vật chất, thiết bị đào tạo, hoàn thành năm 2027.")).toBe("hoàn thành năm 2027");
+    // ... but not the month of a cited document's date written out.
+    expect(said("sửa đổi Nghị định số 81/2021/NĐ-CP ngày 27 tháng 8 năm 2021 của Chính phủ, trong Quý II năm 2025")).toBe("trong Quý II năm 2025");
   });
 
   it("leaves out the horizons in the titles of the documents the task cites", () => {

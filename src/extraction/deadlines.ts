@@ -3,21 +3,24 @@
  * that are not its deadline: the horizons in the titles of the documents it cites ("Quy hoạch tỉnh
  * thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", "Đề án ... giai đoạn 2021 - 2025") and words like
  * "chi thường xuyên" or "giáo dục thường xuyên". What is left are the phrases that time the work:
- * "hoàn thành trước ngày 30/9/2024", "trong Quý III/2024", "đến cuối năm 2025", "tại kỳ họp cuối năm 2024"
- * (the People's Council's session), "phấn đấu đến năm 2025 ...", "giai đoạn 2023 - 2025" after the work
- * itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
+ * "hoàn thành trước ngày 30/9/2024", "trong Quý III/2024", "tháng 6/2026", "hoàn thành năm 2027", "đến cuối
+ * năm 2025", "tại kỳ họp cuối năm 2024" (the People's Council's session), "phấn đấu đến năm 2025 ...",
+ * "giai đoạn 2023 - 2025" after the work itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 
-const DATED = String.raw`(?:tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+/** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
+const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
+const DATED = String.raw`(?:tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang))`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
 /** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
 const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)/;
+const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
-const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
+const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|hoàn thành|tháng|quý|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
 /**
  * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the
@@ -64,6 +67,8 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     const before = folded.slice(Math.max(0, m.index - 30), m.index);
     // Only a year can be a title's horizon: no title says "trước ngày 15/12".
     if (m[1] && !OPENING_AS_WRITTEN.test(text.slice(m.index, m.index + m[0].length))) continue;
+    // "ngày 27 tháng 8 năm 2021": a month inside a written-out date (a cited document's) times nothing.
+    if (m[1] && DAY_BEFORE.test(before)) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });

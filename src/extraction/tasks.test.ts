@@ -42,6 +42,20 @@ describe("tasks of a plan", () => {
       .toEqual(["Sở Tài chính", "Sở Tài chính"]);
   });
 
+  it("reads a lettered item stating work under an agency's heading as its task, not one naming a topic", () => {
+    const text = "KẾ HOẠCH\nIII. NHIỆM VỤ\n1. Sở Giáo dục và Đào tạo\na) Chủ trì, phối hợp với Sở Nội vụ sắp xếp mạng lưới cơ sở giáo dục nghề nghiệp.\n"
+      + "b) Xây dựng Đề án đào tạo nhân lực kỹ thuật, trình UBND tỉnh tháng 6/2026.\nc) Về chuyển đổi số\n- Số hóa hồ sơ học sinh.\n"
+      + "2. Giao các sở, ngành, UBND các huyện thực hiện các chương trình sau:\n2.1. Chương trình 1: Phát triển kinh tế cửa khẩu.\n";
+    const found = extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead.join("; "), t.summary]);
+    expect(found).toEqual([
+      ["1.a", "Sở Giáo dục và Đào tạo", "sắp xếp mạng lưới cơ sở giáo dục nghề nghiệp."],
+      ["1.b", "Sở Giáo dục và Đào tạo", "Xây dựng Đề án đào tạo nhân lực kỹ thuật, trình UBND tỉnh tháng 6/2026."],
+      ["1.c", "Sở Giáo dục và Đào tạo", "Số hóa hồ sơ học sinh."],
+      // The numbered heading assigns work itself; the programme under it is a topic, though written as a sentence.
+      ["2", "các sở, ngành; UBND các huyện", "thực hiện các chương trình sau:"],
+    ]);
+  });
+
   it("reads deadlines in their own words and normalised", () => {
     expect(tasks.map((t) => t.deadline_text)).toEqual([
       "hoàn thành trong Quý III/2024", "hoàn thành trước ngày 30/9/2024", "trước năm 2025", null, null, "thường xuyên", null,

@@ -226,7 +226,11 @@ export function extractTasks(
     else if ((read.chairs || read.coordinating.length) && section.agency) assignment = { lead: section.agency.lead, coordinating: read.coordinating };
     else assignment = null;
     // Nothing governs the paragraph (see below): it is no task, and its work need not be read.
-    if (!assignment && (levelOf || !section.context)) continue;
+    // A lettered item under an agency's heading that states work in a sentence ("b) Xây dựng Đề án ..., trình UBND
+    // tỉnh tháng 6/2026.") is that agency's task; one that names a topic ("a) Về hạ tầng số") only opens a section,
+    // as a numbered heading under an assignment does even as a sentence ("1.1. Chương trình 1: Tập trung phát triển ...").
+    const workItem = first.kind === "letter" && !assignment && section.agency !== null && (/[.;]$/.test(first.body.trim()) || first.body.length >= 120);
+    if (!assignment && !workItem && (levelOf || !section.context)) continue;
 
     const lastLine = parts[parts.length - 1];
     const actionStart = assignment ? read.actionStart : bodyStart;
@@ -248,7 +252,7 @@ export function extractTasks(
       section.context = assignment;
       if (levelOf) section.agency = assignment;
     }
-    const governing = assignment ?? (levelOf ? null : section.context);
+    const governing = assignment ?? (workItem ? section.agency : levelOf ? null : section.context);
     if (!governing || !hasWork || isClosingFormula(action)) continue;
     if (!centralIssuer && governing.lead.every((a) => a.central)) continue;
 

@@ -126,6 +126,23 @@ describe("reporting rules", () => {
   });
 });
 
+describe("reporting rules a plan's closing states", () => {
+  const rulesOf = (sentence: string) => extract(`KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n${sentence}\n`).reporting.map(({ from, to, deadline_text, frequency }) => ({ from, to, deadline_text, frequency }));
+
+  it("reads problems reported as they arise, a day of the month alone, and a target before what is reported", () => {
+    expect(rulesOf("3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo về Sở Xây dựng để tổng hợp, trình UBND tỉnh xem xét, điều chỉnh./."))
+      .toEqual([{ from: "Các cơ quan, đơn vị", to: "Sở Xây dựng", deadline_text: null, frequency: "ad hoc" }]);
+    expect(rulesOf("1. Các chủ đầu tư định kỳ hằng tháng (trước ngày 25) báo cáo tiến độ thực hiện, giải ngân của từng dự án về Sở Kế hoạch và Đầu tư."))
+      .toEqual([{ from: "Các chủ đầu tư", to: "Sở Kế hoạch và Đầu tư", deadline_text: "trước ngày 25", frequency: "monthly" }]);
+    expect(rulesOf("2. Sở Kế hoạch và Đầu tư theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh kết quả thực hiện năm 2025 trước ngày 15/12/2025."))
+      .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: "trước ngày 15/12/2025", frequency: "once" }]);
+  });
+
+  it("reads no rule from a report that is a document to draft", () => {
+    expect(rulesOf("- Hoàn thành lập, trình phê duyệt báo cáo nghiên cứu khả thi dự án Đường Trì Bình - cảng Dung Quất giai đoạn 2 trước ngày 31/12/2025.")).toEqual([]);
+  });
+});
+
 describe("the report's own reporting", () => {
   const REQUEST = "Thực hiện Công văn số 1187-CV/BKTTW ngày 05/9/2024 của Ban Kinh tế Trung ương về việc báo cáo kết quả thực hiện Nghị quyết số 19-NQ/TW; về một số nội dung, Ban Thường vụ Tỉnh ủy Quảng Trị báo cáo như sau:";
   const rules = (text: string) => extract(text).reporting.map(({ from, to, frequency }) => ({ from, to, frequency }));

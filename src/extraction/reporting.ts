@@ -24,9 +24,9 @@ export type Frequency = "annual" | "semiannual" | "quarterly" | "monthly" | "per
 
 /**
  * A reporting deadline: "trước ngày 15/12 (hằng năm)", "trước ngày 31 tháng 12 hằng năm", "trước ngày 15
- * của tháng cuối quý", "trước ngày 25 hằng tháng".
+ * của tháng cuối quý", "trước ngày 25 hằng tháng", and a day of the month alone: "hằng tháng (trước ngày 25)".
  */
-const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:hằng|hàng)\s+tháng)(?:\s+(?:hằng|hàng)\s+năm)?/gu;
+const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
 
 /** How often, from the words of a clause (folded): "định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm". */
 function frequencyIn(folded: string): Frequency | null {
@@ -42,6 +42,9 @@ interface Sentence { text: string; start: number; paragraphSubject: string | nul
 
 /** What a sentence that may state a reporting rule holds, folded. */
 const REPORTS = /bao cao|gui/;
+
+/** "báo cáo" naming a document to draft, not a report to send: "trình phê duyệt báo cáo nghiên cứu khả thi dự án ...". */
+const REPORT_AS_DOCUMENT = /bao cao (?:nghien cuu (?:tien )?kha thi|danh gia tac dong moi truong|kinh te\s*-\s*ky thuat|de xuat chu truong)/g;
 
 function sentences(lines: Line[], document?: FoldedText): Sentence[] {
   const out: Sentence[] = [];
@@ -62,7 +65,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 /** The end of a word: `\b` does not work after a Vietnamese letter in a JavaScript pattern. */
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
-const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về)${WORD_END}|[.;(]|$)`, "u");
+const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ)${WORD_END}|[.;(]|$)`, "u");
 const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
@@ -129,17 +132,21 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
   if (answered) { const { line, ...rule } = answered; rules.push({ ...rule, start: line.start, end: line.end }); }
   const sameBody = (a: string | null, b: string | null) => !!a && !!b && foldVietnamese(a).replace(/\s+/g, " ") === foldVietnamese(b).replace(/\s+/g, " ");
   for (const s of sentences(lines, document)) {
-    const f = document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text);
+    const f = (document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text)).replace(REPORT_AS_DOCUMENT, (m) => " ".repeat(m.length));
     if (!REPORTS.test(f)) continue;
     const yearly = /(hang|hanh) nam|moi nam/.test(f);
-    if (/\bneu\b.{0,60}(phat sinh|kho khan|vuong mac)/.test(f) && /\bgui\b/.test(f)) {
-      const before = s.text.slice(0, f.search(/chu dong|de xuat|\bgui\b/));
-      add(s, { from: agencyClauseBefore(before), to: targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u), deadline_text: null, frequency: "ad hoc" });
+    // "nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo về Sở X" or "... chủ động đề xuất, gửi Sở X".
+    const problems = /\bneu\b.{0,60}(phat sinh|kho khan|vuong mac)/.exec(f);
+    if (problems && /\bgui\b|\bbao cao (?:ve|cho|len)\b/.test(f.slice(problems.index))) {
+      const after = problems.index + problems[0].length;
+      const before = s.text.slice(0, after + f.slice(after).search(/chu dong|de xuat|kip thoi|\bgui\b|\bbao cao\b/));
+      const to = /\bgui\b/.test(f.slice(after)) ? targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u) : targetAfter(s.text.slice(after), /báo cáo\s+(?:về|cho|lên)\s+/u);
+      add(s, { from: agencyClauseBefore(before), to, deadline_text: null, frequency: "ad hoc" });
       continue;
     }
     const deadlines = [...s.text.matchAll(DEADLINE)];
     if (deadlines.length && /bao cao/.test(f)) {
-      const to = targetAfter(s.text, /báo cáo[^,;]*?\s(?:về|thông qua|gửi(?:\s+về)?)\s+/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác)/u);
+      const to = targetAfter(s.text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động)/u);
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
       let from = 0;
       let frequency: Frequency = "once";

@@ -99,6 +99,14 @@ describe("openings", () => {
     expect(result.references.map((c) => c.symbol)).toEqual(["12/KH-UBND"]);
   });
 
+  it("takes every document its title carries out, not one the title of a cited document names", () => {
+    const implementedByTitle = (title: string) => extract(`KẾ HOẠCH\n${title}\nCăn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;\nI. MỤC ĐÍCH\n`).implements.map((c) => c.symbol);
+    expect(implementedByTitle("Chuyển đổi số năm 2025 thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị và Nghị quyết số 03/NQ-CP của Chính phủ"))
+      .toEqual(["57-NQ/TW", "03/NQ-CP"]);
+    expect(implementedByTitle("Chương trình hành động thực hiện Kết luận số 91-KL/TW của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW và Nghị quyết số 19-NQ/TW"))
+      .toEqual(["91-KL/TW"]);
+  });
+
   it("takes the policy documents of an opening of 'Căn cứ' lines only, not its legal bases", () => {
     expect(implementedBy("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nCăn cứ Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị;"))
       .toEqual(["72-KL/TW"]);

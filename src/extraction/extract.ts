@@ -61,9 +61,10 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   const firstHeading = lines.findIndex(isHeading);
   const openings = firstHeading > 0 ? lines.slice(0, firstHeading).filter(isOpening) : [];
   if (!openings.length) { const first = lines.find(isOpening); if (first) openings.push(first); }
-  for (const opening of openings) {
-    let partStart = opening.start;
-    for (const part of text.slice(opening.start, opening.end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
+  /** The documents a clause carries out, from `start` (its "Thực hiện") to `end`: each part's first, joined by ";" or "và". */
+  const carriedOut = (start: number, end: number) => {
+    let partStart = start;
+    for (const part of text.slice(start, end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
       const partEnd = partStart + part.length;
       const first = within(partStart, partEnd)[0];
       const lead = foldVietnamese(text.slice(partStart, first?.start ?? partStart)).replace(/^\s*va\s+/, "").trim();
@@ -73,13 +74,14 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
       if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) add(first);
       partStart = partEnd + 1;
     }
-  }
+  };
+  for (const opening of openings) carriedOut(opening.start, opening.end);
   if (openings.length) return implemented;
+  // The title: "... năm 2025 thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị và Nghị quyết số 03/NQ-CP của Chính phủ".
   const titleLine = title ? lines.slice(0, 40).find((l) => l.text.includes(title.slice(0, 40))) : undefined;
   if (titleLine) {
-    const folded = foldVietnamese(titleLine.text);
-    const after = folded.search(/thuc hien\s/);
-    if (after >= 0) add(within(titleLine.start + after, titleLine.end)[0]);
+    const after = foldVietnamese(titleLine.text).search(/thuc hien\s/);
+    if (after >= 0) carriedOut(titleLine.start + after, titleLine.end);
     if (implemented.length) return implemented;
   }
   for (const line of lines.slice(0, 60)) {

@@ -46,6 +46,37 @@ describe("pageText", () => {
     ]);
   });
 
+  it("reads a header row whose long right cell starts left of the page's middle as two cells", () => {
+    // (As LibreOffice sets a 12 pt "CỘNG HÒA ..." centred in its column: it starts at 273 of a 595 pt page.)
+    expect(text([
+      { str: "ỦY BAN NHÂN DÂN", x: 110, y: 773, width: 122, size: 13 }, { str: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", x: 273, y: 774, width: 250, size: 12 },
+      { str: "TỈNH QUẢNG NGÃI", x: 110, y: 758, width: 122, size: 13 }, { str: "Độc lập - Tự do - Hạnh phúc", x: 318, y: 759, width: 159, size: 13 },
+      run("KẾ HOẠCH", 270, 690),
+    ])).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]);
+  });
+
+  it("reads a signature block whose columns are set in different type and spacing column by column", () => {
+    // Recipients in 11 pt every 12.6 pt beside the signature in 14 pt every 16 pt, the name far below.
+    const left = ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở: KHĐT, TC, GTVT;", "- Lưu: VT, KTTH."]
+      .map((str, k) => ({ str, x: 91, y: 465 - 12.6 * k, width: str.length * 4.4, size: 11 }));
+    const right = [["TM. ỦY BAN NHÂN DÂN", 463], ["KT. CHỦ TỊCH", 447], ["PHÓ CHỦ TỊCH", 432], ["Trần Phước Hiền", 367]]
+      .map(([str, y]) => ({ str: str as string, x: 340, y: y as number, width: 150, size: 14 }));
+    expect(text([...left, ...right])).toEqual([
+      "Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở: KHĐT, TC, GTVT;", "- Lưu: VT, KTTH.",
+      "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Phước Hiền",
+    ]);
+  });
+
+  it("joins a title as wide as the text to its centred last line, but not a closed sentence to a centred heading", () => {
+    expect(text([
+      run("KẾ HOẠCH", 273, 700),
+      { str: "Triển khai thực hiện các dự án đầu tư trọng điểm trên địa bàn tỉnh Quảng", x: 90, y: 684, width: 444, size: 14 },
+      run("Ngãi năm 2025", 267, 668),
+    ])).toEqual(["KẾ HOẠCH", "Triển khai thực hiện các dự án đầu tư trọng điểm trên địa bàn tỉnh Quảng Ngãi năm 2025"]);
+    expect(text([full("Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này.", 85, 700), run("PHỤ LỤC", 280, 684)]))
+      .toEqual(["Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này.", "PHỤ LỤC"]);
+  });
+
   it("writes a raised footnote mark as [n], and keeps the footnotes in small type apart, after the body", () => {
     expect(text([
       run("Tỉnh có diện tích 8.310,18 km² với tổng dân số khoảng 856.927 người", 85, 474), run("1", 446, 480, 8),

@@ -120,8 +120,16 @@ export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
 const CLOSED = /[.:;!?)]$/u;
 const OPENS_ITEM = /^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|[-–+•])/u;
 
-/** Whether a line's parts sit on both sides of the page's middle: a cell beside another. */
-const straddles = (l: VisualLine, middle: number) => l.segments.length === 2 && l.segments[0].x1 < middle + 20 && l.segments[1].x0 > middle - 20;
+/**
+ * Whether a line's parts sit on both sides of the page's middle: a cell beside another. Each cell is centred in
+ * its column, so a long right cell ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 12 pt) starts a little left of the
+ * middle: the cells are told by their centres, each within a tenth of the page's width of its side.
+ */
+const straddles = (l: VisualLine, middle: number) => {
+  if (l.segments.length !== 2) return false;
+  const [left, right] = l.segments;
+  return (left.x0 + left.x1) / 2 < middle && (right.x0 + right.x1) / 2 > middle && left.x1 < middle * 1.1 && right.x0 > middle * 0.9;
+};
 const oneSide = (l: VisualLine, middle: number) => l.segments.length === 1 && (l.x1 < middle + 10 || l.x0 > middle - 10);
 
 /** A page's visual lines, top to bottom, and the tables its ruling lines draw (their text is not in the lines). */
@@ -164,7 +172,8 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
   const endParagraph = () => { if (paragraph) out.push(paragraph.text); paragraph = null; };
   const gapOk = (a: VisualLine, b: VisualLine) => a.y - b.y <= 1.3 * Math.max(body.lineGap, 1.1 * a.size) && Math.abs(a.size - b.size) < 0.15 * a.size;
   const full = (l: VisualLine) => l.x1 >= body.right - 1.5 * l.size;
-  const centred = (l: VisualLine) => l.x0 > body.left + l.size && l.x1 < body.right - l.size && Math.abs((l.x0 + l.x1) / 2 - (body.left + body.right) / 2) < 2 * l.size;
+  const aboutCentre = (l: VisualLine) => Math.abs((l.x0 + l.x1) / 2 - (body.left + body.right) / 2) < 2 * l.size;
+  const centred = (l: VisualLine) => l.x0 > body.left + l.size && l.x1 < body.right - l.size && aboutCentre(l);
 
   const pending = [...tables].sort((a, b) => b.top - a.top);
   for (let i = 0; i < main.length; i++) {
@@ -176,8 +185,9 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
       let j = i;
       const left: string[] = [], right: string[] = [];
       let rows = 0;
-      // (Set close together: a paragraph after the block, on one side of the page, is not the block's.)
-      while (j < main.length && (straddles(main[j], middle) || oneSide(main[j], middle)) && (j === i || main[j - 1].y - main[j].y <= 1.5 * main[j].size)) {
+      // (Set close together: a paragraph after the block, on one side of the page, is not the block's. The columns'
+      // type may differ, 11 pt recipients beside a 14 pt signature: the larger line's spacing is the block's.)
+      while (j < main.length && (straddles(main[j], middle) || oneSide(main[j], middle)) && (j === i || main[j - 1].y - main[j].y <= 1.5 * Math.max(main[j].size, main[j - 1].size))) {
         const l = main[j];
         if (l.segments.length === 2) { left.push(l.segments[0].text); right.push(l.segments[1].text); rows++; }
         else (l.x1 < middle + 10 ? left : right).push(l.text);
@@ -200,9 +210,10 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
     if (paragraph) {
       const p: { text: string; last: VisualLine; x0: number; centred: boolean } = paragraph;
       // (A list item's lines go on under its text, a hanging indent: "1.  Giao các sở ..." / "    tuyên truyền ...".)
+      // (A title as wide as the text goes on in a centred line: "Triển khai ... trên địa bàn tỉnh Quảng" / "Ngãi năm 2025".)
       const goesOn = gapOk(p.last, line) && !(CLOSED.test(p.last.text) && OPENS_ITEM.test(text)) && (p.centred
         ? centred(line) && p.last.x1 - p.last.x0 > 0.6 * (body.right - body.left)
-        : full(p.last) && line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size);
+        : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last))));
       if (goesOn) {
         // "... số 11-" / "NQ/TW": a word cut at its hyphen is joined whole; "kinh tế -" / "xã hội" keeps its space.
         p.text += /\S-$/.test(p.text) ? text : ` ${text}`;

@@ -166,6 +166,15 @@ describe("the report's own reporting", () => {
   });
 });
 
+describe("the signer", () => {
+  it("is read under the signature titles even when a long unsigned programme is attached after them", () => {
+    const programme = Array.from({ length: 60 }, (_, k) => `${k + 1}. Bộ Giáo dục và Đào tạo xây dựng đề án số ${k + 1}.`).join("\n");
+    const text = `CHÍNH PHỦ\nSố: 174/NQ-CP\nHà Nội, ngày 05 tháng 12 năm 2024\nNGHỊ QUYẾT\nBan hành Chương trình hành động\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n`
+      + `Nơi nhận:\n- Như trên;\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nHoàng Trung Dũng\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n(Kèm theo Nghị quyết số 174/NQ-CP)\n${programme}\n`;
+    expect(extract(text).document.signer).toBe("Hoàng Trung Dũng");
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

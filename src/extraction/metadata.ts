@@ -204,14 +204,21 @@ function headerIssuer(head: Line[]): string | null {
   return nameFromCapitals(name).replace(/^Ủy ban nhân dân /u, "UBND ").replace(/^Uỷ ban nhân dân /u, "UBND ");
 }
 
+/**
+ * The name under the signature titles ("TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Hoàng Trung Dũng"): the last
+ * such block near the end, else the first in the text, when a long programme or appendix attached after the
+ * signature (unsigned) fills the end.
+ */
 function findSigner(lines: Line[]): string | null {
-  const tail = lines.slice(-40);
-  for (let i = tail.length - 1; i > 0; i--) {
-    const name = tail[i].text.replace(/[*_]/g, "").trim();
-    if (!PERSON.test(name) || isUpper(name)) continue;
-    const above = tail.slice(Math.max(0, i - 4), i).map((l) => fold(l.text.replace(/[*_]/g, "")));
-    if (above.some((a) => SIGNATURE_TITLE.test(a))) return name;
-  }
+  const signerAt = (i: number) => {
+    const name = lines[i].text.replace(/[*_]/g, "").trim();
+    if (!PERSON.test(name) || isUpper(name)) return null;
+    const above = lines.slice(Math.max(0, i - 4), i).map((l) => fold(l.text.replace(/[*_]/g, "")));
+    return above.some((a) => SIGNATURE_TITLE.test(a)) ? name : null;
+  };
+  const tailStart = Math.max(1, lines.length - 40);
+  for (let i = lines.length - 1; i >= tailStart; i--) { const name = signerAt(i); if (name) return name; }
+  for (let i = 1; i < tailStart; i++) { const name = signerAt(i); if (name) return name; }
   const scraped = metadataValue(lines, /^nguoi ky$/);
   return scraped && PERSON.test(scraped) ? scraped : null;
 }

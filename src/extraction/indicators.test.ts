@@ -14,6 +14,16 @@ I. MỤC TIÊU
 - Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 70%.
 `;
 
+describe("indicators: the year of a report's figure", () => {
+  const report = "BÁO CÁO\nKết quả thực hiện\nI. KẾT QUẢ\nTốc độ tăng trưởng giá trị sản xuất nông nghiệp bình quân giai đoạn 2022 - 2023 đạt 3,2%/năm. "
+    + "Tỷ lệ hộ nghèo khu vực nông thôn giảm từ 8,92% năm 2021 xuống còn 5,86% năm 2023.\n";
+  const found = extract(report, "bc.txt").indicators.map((i) => [i.min, i.year]);
+
+  it("dates an average over a period by its last year, and a value reached 'từ ... năm 2021 xuống còn' by its own", () => {
+    expect(found).toEqual([[3.2, 2023], [8.92, 2021], [5.86, 2023]]);
+  });
+});
+
 describe("indicators: periods and direction", () => {
   const found = extract(plan, "12-kh-ubnd.txt").indicators;
   const by = (text: string) => found.find((i) => i.text.includes(text))!;

@@ -51,6 +51,9 @@ export function periodOf(foldedClause: string): { from: number; to: number } | n
 /** A year as a report dates its figures: "năm 2024", "tháng 10/2024", "ngày 09/9/2024". */
 const YEAR = /(?:năm\s+|\d{1,2}\s*\/\s*(?:\d{1,2}\s*\/\s*)?)(\d{4})(?!\d)/giu;
 
+/** A figure's clause that ends "từ 8,92% năm 2021 xuống (còn)": its last year dates the value it starts from, not the figure. */
+const FROM_VALUE_YEAR = /từ\s+[\d.,]+\s*[%‰]?[^\d;]{0,30}?năm\s+\d{4}\s*,?\s*(?:xuống|lên|tăng lên|giảm xuống)(?:\s+(?:còn|mức))?\s*$/iu;
+
 /** A document cited with its date ("Nghị quyết số 11-NQ/TW, ngày 10/02/2022"): its year dates the document, not a figure. */
 const CITATION_DATE = /\d+[-/][\p{Lu}Đ][^\s,;]*,?\s*(?:ngày\s+)?$/u;
 
@@ -168,9 +171,16 @@ export function extractIndicators(
         const before = contextBefore(near, near.length);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
         const outer = carried + " " + before.text;
-        const years = bracketYears.length ? bracketYears : yearsIn(outer);
+        // "giảm từ 8,92% năm 2021 xuống còn 5,86% năm 2023": the year before "xuống" is the starting value's.
+        const years = bracketYears.length ? bracketYears : FROM_VALUE_YEAR.test(outer) ? yearsIn(outer).slice(0, -1) : yearsIn(outer);
+        // The clause up to the figure, without a leading dash (no space is left at its start to trim).
+        const clause = sentence.slice(clauseStart, q.end), dash = /^[-–+\s]*/.exec(clause)![0].length;
+        const statement = clause.slice(dash).trimEnd();
+        const foldedStatement = foldAt(statement, line.start + sOffset + clauseStart + dash);
+        const period = periodOf(foldedStatement);
+        // (An average over a period, "bình quân giai đoạn 2022 - 2023 đạt 3,2%", is of the period's last year.)
         const year = years.length ? years[years.length - 1].year
-          : yearLaterInClause(sentence, q.end) ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
+          : yearLaterInClause(sentence, q.end) ?? period?.to ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
             // A report's figure that nothing dates is of the period the report is about ("Báo cáo kết quả ... năm 2025").
             ?? (documentKind === "report" ? reportYear : null);
         let kind: ExtractedIndicator["kind"] = "target";
@@ -192,11 +202,6 @@ export function extractIndicators(
             || (frame.estimate && !years.length)));
           kind = estimate ? "estimate" : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
         }
-        // The clause up to the figure, without a leading dash (no space is left at its start to trim).
-        const clause = sentence.slice(clauseStart, q.end), dash = /^[-–+\s]*/.exec(clause)![0].length;
-        const statement = clause.slice(dash).trimEnd();
-        const foldedStatement = foldAt(statement, line.start + sOffset + clauseStart + dash);
-        const period = periodOf(foldedStatement);
         const perYear = q.perYear || period !== null || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
         // The same statement repeated (a scraped page repeats its header) counts once; the same value in another clause does not.
         // (Non-word runs are made one space, and the parts joined as `[...].join("|")` would join them, null as "":

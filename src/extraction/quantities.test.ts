@@ -16,10 +16,13 @@ describe("findQuantities", () => {
     ["giảm tối đa 5% chi phí", { comparator: "<=", min: null, max: 5, unit: "%", perYear: false }],
     ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
+    ["thu nhập tăng 1,35 lần so với năm 2020", { comparator: "=", min: 1.35, max: 1.35, unit: "lần", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 
   it("skips years, periods, dates, symbols, structural counts and times of day", () => {
     expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, đến ngày 15/8/2024, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, Quốc lộ 4B, mục 2, tính đến 17h00")).toEqual([]);
+    // Occasions and an OCOP product's stars are no measures.
+    expect(one("tổ chức 3 lần kiểm tra; sản phẩm đạt từ 3 sao trở lên, 02 sản phẩm đạt 5 sao").map((q) => q.unit)).toEqual(["sản phẩm"]);
   });
 
   it("reads figures of progress with what they are out of, and ranks", () => {

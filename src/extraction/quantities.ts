@@ -31,7 +31,10 @@ const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?
 const UNIT_STOP = /^(tham|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
 const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
-const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi)(?![\p{L}\d])/iu;
+const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi|sao)(?![\p{L}\d])/iu;
+/** "tăng 1,35 lần", "gấp 2 lần": a multiple is a measure, where "lần" otherwise counts occasions. */
+const MULTIPLE = /^lần(?![\p{L}\d])/iu;
+const MULTIPLIED_BEFORE = /(?:tăng|gấp|giảm)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
 /** The first word of a unit ("tỷ" of "tỷ đồng"). */
 const firstWord = (unit: string) => (unit.includes(" ") ? unit.slice(0, unit.indexOf(" ")) : unit);
@@ -138,7 +141,7 @@ export function findQuantities(text: string): QuantityMention[] {
     if (!unit) {
       const u = unitAfter(after);
       if (!u.unit) continue;
-      if (STRUCTURAL.test(u.unit)) continue;
+      if (STRUCTURAL.test(u.unit) && !(MULTIPLE.test(u.unit) && MULTIPLIED_BEFORE.test(before))) continue;
       // A spelt-out abbreviation is a count ("huy chương đồng" is bronze medals, not money).
       const q = u.spelledOut ? { value: low, unit: u.unit } : parseQuantity(`${a} ${u.unit}`);
       if (!q) continue;

@@ -199,4 +199,6 @@ export const COLLECTIVE_QUALIFIERS = [
   "có liên quan", "liên quan", "chức năng", "biên giới", "cùng cấp", "trên địa bàn tỉnh", "trên địa bàn", "thuộc tỉnh",
   "trực thuộc", "vũ trang địa phương", "được giao sử dụng vốn", "được giao nhiệm vụ", "được giao", "cấp tỉnh", "cấp huyện",
   "cấp xã", "đoàn thể", "địa phương", "chính trị - xã hội", "tỉnh", "Trung ương", "TW",
+  // The Party committee they belong to: "các ban đảng Tỉnh ủy", "các cơ quan, đơn vị Huyện ủy".
+  "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy",
 ];

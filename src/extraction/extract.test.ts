@@ -175,6 +175,29 @@ describe("the signer", () => {
   });
 });
 
+describe("a Party committee's document", () => {
+  const PROGRAMME = `ĐẢNG BỘ TỈNH HÀ TĨNH | ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY | Hà Tĩnh, ngày 15 tháng 3 năm 2025\nSố 25-CTr/TU |\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\n`
+    + "III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với các ban đảng Tỉnh ủy kiểm tra, giám sát việc thực hiện hằng năm.\n"
+    + "2. Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện, định kỳ hằng năm báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 30/11.\n";
+  const SIGNED = "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nTrần Thế Dũng\n";
+
+  it("is issued by the committee its header names under the Party organisation, by its standing committee when that signs", () => {
+    expect(extract(PROGRAMME).document.issuer).toBe("Tỉnh ủy Hà Tĩnh");
+    expect(extract(PROGRAMME + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Hà Tĩnh");
+    // A header lost, the signature and the province the text names give it; a numbered heading in capitals is no issuer.
+    expect(extract("BÁO CÁO TỰ GIÁM SÁT\nI- KẾT QUẢ ĐẠT ĐƯỢC\nTỉnh Lạng Sơn đã triển khai; tỉnh Lạng Sơn đạt 8%.\n" + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Lạng Sơn");
+  });
+
+  it("assigns work to the Party's bodies, and reads who reports to the standing committee", () => {
+    const result = extract(PROGRAMME + SIGNED);
+    expect(result.tasks.map((t) => [t.lead.join("; "), t.coordinating.join("; ")])).toEqual([
+      ["Ủy ban Kiểm tra Tỉnh ủy", "các ban đảng Tỉnh ủy"],
+      ["Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", ""],
+    ]);
+    expect(result.reporting.map((r) => [r.from, r.to, r.deadline_text])).toEqual([["Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "trước ngày 30/11"]]);
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

@@ -126,6 +126,31 @@ function provinceNamed(lines: Line[]): string | null {
   return best ? `tỉnh ${best[0]}` : null;
 }
 
+const clean = (l: Line) => fold(l.text.replace(/[|*_]/g, " ")).replace(/\s+/g, " ").trim();
+/** "T/M BAN THƯỜNG VỤ": the Party committee's standing committee signs for it. */
+const SIGNED_BY_STANDING = /^(?:tm|t\/m)\.?\s*ban thuong vu$/;
+
+/**
+ * A Party committee's document: its header names the Party organisation, then the committee ("ĐẢNG BỘ TỈNH QUẢNG
+ * TRỊ" / "TỈNH ỦY": the "Tỉnh ủy Quảng Trị"), and the standing committee issues it when it signs for it ("T/M BAN
+ * THƯỜNG VỤ": "Ban Thường vụ Tỉnh ủy Quảng Trị"). Where the header is lost, the signature and the province the
+ * text names most give it. Null for any other document.
+ */
+function partyIssuer(lines: Line[], head: Line[]): string | null {
+  const standing = lines.slice(-15).some((l) => SIGNED_BY_STANDING.test(clean(l)));
+  const at = head.findIndex((l) => /^dang bo (?:tinh|thanh pho) \S/.test(clean(l)));
+  let committee: string | null = null;
+  if (at >= 0 && head.slice(at + 1, at + 3).some((l) => /^(?:tinh|thanh) uy$/.test(clean(l)))) {
+    const upper = head[at].text.replace(/[|*_]/g, " ").replace(/\s+/g, " ").trim().replace(/^ĐẢNG BỘ\s+/iu, "");
+    const place = placeName(upper).replace(/^(?:tỉnh|thành phố)\s+/u, "");
+    committee = `${/^thanh pho/.test(fold(upper)) ? "Thành ủy" : "Tỉnh ủy"} ${place}`;
+  } else if (standing && !head.some((l) => isUpper(l.text.replace(/[|*_]/g, " ").trim()) && OPENS_BODY.test(clean(l) + " "))) {
+    const province = provinceNamed(lines);
+    if (province) committee = `Tỉnh ủy ${province.replace(/^tỉnh\s+/u, "")}`;
+  }
+  return committee && standing ? `Ban Thường vụ ${committee}` : committee;
+}
+
 /**
  * The issuer: the header's left column ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN"). Where a web page lost
  * the place line, its metadata table's "Cơ quan ban hành | Tỉnh Lạng Sơn" gives it; where the header
@@ -133,6 +158,8 @@ function provinceNamed(lines: Line[]): string | null {
  */
 function findIssuer(lines: Line[]): string | null {
   const head = lines.slice(0, 12);
+  const party = partyIssuer(lines, head);
+  if (party) return party;
   const scraped = metadataValue(lines, /^co quan ban hanh$/);
   const committee = head.findIndex((l) => fold(l.text.replace(/\|/g, "")).trim() === "uy ban nhan dan");
   if (committee >= 0) {
@@ -186,7 +213,8 @@ function headerIssuer(head: Line[]): string | null {
   const names: string[] = [];
   for (const l of head) {
     const text = l.text.replace(/[|*_]/g, " ").trim();
-    if (!isUpper(text) || TYPE_LINES.some(([re]) => re.test(fold(text)))) {
+    // (A numbered heading in capitals, "II- KẾT QUẢ ĐẠT ĐƯỢC", is the body: a text whose header was lost.)
+    if (!isUpper(text) || TYPE_LINES.some(([re]) => re.test(fold(text))) || l.kind === "roman" || l.kind === "number") {
       if (names.length) break;
       continue;
     }

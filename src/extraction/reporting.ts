@@ -66,7 +66,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
 const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ)${WORD_END}|[.;(]|$)`, "u");
-const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp)${WORD_END}|:`, "u");
+const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng|lãnh đạo|chỉ đạo|triển khai|quán triệt|rà soát)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
 

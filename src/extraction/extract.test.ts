@@ -146,6 +146,14 @@ describe("reporting rules a plan's closing states", () => {
       .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: "trước ngày 15/12/2025", frequency: "once" }]);
   });
 
+  it("takes who reports from the task the sentence stands in, or the body it advises", () => {
+    const rules = (body: string) => extract(`KẾ HOẠCH\nII. NHIỆM VỤ\n${body}\n`).reporting.map((r) => [r.from, r.to, r.deadline_text]);
+    expect(rules("1. Sở Nông nghiệp và Môi trường\na) Hướng dẫn, đôn đốc các địa phương.\nb) Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2025."))
+      .toEqual([["Sở Nông nghiệp và Môi trường", "UBND tỉnh", "trước ngày 15/12/2025"]]);
+    expect(rules("1. Văn phòng HĐND và UBND xã\n- Theo dõi, tổng hợp tình hình thực hiện Kế hoạch; tham mưu UBND xã báo cáo định kỳ hằng quý gửi Sở Nội vụ trước ngày 15 của tháng cuối quý."))
+      .toEqual([["UBND xã", "Sở Nội vụ", "trước ngày 15 của tháng cuối quý"]]);
+  });
+
   it("reads no rule from a report that is a document to draft", () => {
     expect(rulesOf("- Hoàn thành lập, trình phê duyệt báo cáo nghiên cứu khả thi dự án Đường Trì Bình - cảng Dung Quất giai đoạn 2 trước ngày 31/12/2025.")).toEqual([]);
   });

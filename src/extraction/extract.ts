@@ -137,6 +137,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
+  const tasks = withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content));
   return {
     file,
     document: {
@@ -147,8 +148,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
     indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
-    tasks: withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content)),
-    reporting: extractReportingRules(lines, document),
+    tasks,
+    reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
     cited: describeCitations(text, citations),
     amendment: extractAmendment(text, lines, citations, meta.title, meta.issued),
@@ -181,6 +182,22 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
   }
   return out;
 }
+
+/**
+ * A rule whose sentence names no one reporting ("b) Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày
+ * 15/12/2025." under "1. Sở Nông nghiệp và Môi trường") is the rule of the task its sentence stands in: its lead reports.
+ */
+function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTask[]): ReportingRule[] {
+  return rules.map((rule) => {
+    if (rule.from !== null) return rule;
+    // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the task's agency that advises it.
+    const advised = ADVISED_REPORTS.exec(text.slice(rule.start, rule.end))?.[1];
+    if (advised) return { ...rule, from: advised };
+    const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
+    return task ? { ...rule, from: task.lead.join(", ") } : rule;
+  });
+}
+const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Chủ tịch UBND|Tỉnh ủy|Ban Thường vụ)[^,;.]{0,40}?)\s+báo cáo/u;
 
 /** The year a report's title reports on: "Kết quả thực hiện ... năm 2025" (the last it names). */
 const reportedYear = (title: string | null) => {

@@ -22,6 +22,11 @@ describe("indicators: the year of a report's figure", () => {
   it("dates an average over a period by its last year, and a value reached 'từ ... năm 2021 xuống còn' by its own", () => {
     expect(found).toEqual([[3.2, 2023], [8.92, 2021], [5.86, 2023]]);
   });
+
+  it("does not date a figure by the year it is compared with", () => {
+    const plan = "KẾ HOẠCH\nThực hiện giảm nghèo năm 2025\nI. MỤC TIÊU\n1. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1 - 1,5% so với cuối năm 2024.\n";
+    expect(extract(plan, "kh.txt").indicators.map((i) => [i.min, i.max, i.year, i.kind])).toEqual([[1, 1.5, null, "target"]]);
+  });
 });
 
 describe("indicators: periods and direction", () => {

@@ -54,6 +54,8 @@ const YEAR = /(?:năm\s+|\d{1,2}\s*\/\s*(?:\d{1,2}\s*\/\s*)?)(\d{4})(?!\d)/giu;
 /** A figure's clause that ends "từ 8,92% năm 2021 xuống (còn)": its last year dates the value it starts from, not the figure. */
 const FROM_VALUE_YEAR = /từ\s+[\d.,]+\s*[%‰]?[^\d;]{0,30}?năm\s+\d{4}\s*,?\s*(?:xuống|lên|tăng lên|giảm xuống)(?:\s+(?:còn|mức))?\s*$/iu;
 
+const COMPARED_WITH = /so\s+với\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu;
+
 /** A document cited with its date ("Nghị quyết số 11-NQ/TW, ngày 10/02/2022"): its year dates the document, not a figure. */
 const CITATION_DATE = /\d+[-/][\p{Lu}Đ][^\s,;]*,?\s*(?:ngày\s+)?$/u;
 
@@ -63,8 +65,10 @@ function yearsIn(text: string): { year: number; at: number }[] {
   for (const m of allMatches(YEAR, text)) {
     const year = Number(m[1]), at = m.index;
     if (year < 1990 || year > 2100) continue;
-    // A period ("năm 2021 - 2022") is a comparison base, not the year of a figure.
-    if (/^\s*[-–]\s*\d{4}/.test(text.slice(at + m[0].length)) || CITATION_DATE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    // A period ("năm 2021 - 2022") or a year compared with ("tăng 1,35 lần so với năm 2020") is a comparison base,
+    // not the year of a figure.
+    if (/^\s*[-–]\s*\d{4}/.test(text.slice(at + m[0].length)) || CITATION_DATE.test(text.slice(Math.max(0, at - 40), at))
+      || COMPARED_WITH.test(text.slice(Math.max(0, at - 24), at))) continue;
     out.push({ year, at });
   }
   return out;

@@ -8,5 +8,7 @@ import tinhUy from "./bc-tinh-uy-nong-nghiep.js";
 import duAn from "./bc-ubnd-du-an-giao-thong.js";
 import nhanLuc from "./kh-ubnd-nhan-luc-gia-lai.js";
 import duAnTrongDiem from "./kh-ubnd-du-an-trong-diem-quang-ngai.js";
+import chuongTrinhTinhUy from "./ctr-tu-khoa-hoc-cong-nghe.js";
+import quyetDinh from "./qd-ubnd-giam-ngheo.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh];

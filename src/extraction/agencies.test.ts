@@ -67,6 +67,9 @@ describe("reading a list of agencies", () => {
     const party = list("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy tiếp tục lãnh đạo");
     expect(party).toEqual({ names: ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"], rest: " tiếp tục lãnh đạo" });
     expect(list("các cấp ủy, tổ chức đảng quán triệt").names).toEqual(["các cấp ủy, tổ chức đảng"]);
+    // A collective's description runs to the verb of the work, not past it.
+    expect(list("các cơ quan báo chí của tỉnh tổ chức tuyên truyền").names).toEqual(["các cơ quan báo chí của tỉnh"]);
+    expect(list("cơ quan, tổ chức duy trì an ninh, trật tự").names).toEqual(["cơ quan, tổ chức"]);
     // A district and its committee are not the same noun: "các huyện, thành phố" stays a list of districts.
     expect(list("UBND các huyện, thành phố thực hiện").names).toEqual(["UBND các huyện, thành phố"]);
   });

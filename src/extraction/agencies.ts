@@ -94,17 +94,19 @@ const ACCENTED_VERBS = [
   "tăng cường", "xây dựng", "đề xuất", "bố trí", "hỗ trợ", "cân đối", "quan tâm", "chỉ đạo", "kiểm tra", "giám sát", "ban hành",
   "nâng cao", "phát triển", "quản lý", "thường xuyên", "định kỳ", "tổng hợp", "điều chỉnh", "tích cực",
   "hoàn thiện", "vận hành", "cập nhật", "tuyên truyền", "thẩm định", "đôn đốc", "cung cấp", "tiếp nhận", "giải quyết", "bảo đảm",
-  "tham gia", "sắp xếp", "phổ biến",
+  "tham gia", "sắp xếp", "phổ biến", "duy trì", "đánh giá", "xử lý", "ngăn chặn", "đấu tranh", "vận động", "xác định",
+  "ứng dụng", "giữ vững", "phát hiện", "sử dụng",
 ];
 const VERBS = [...new Set(ACCENTED_VERBS.map((v) => foldVietnamese(v)))];
 const VERB_ALTERNATION = VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|");
 /** A verb as written (any case), on the original text. */
 const NAME_STOP = new RegExp(`(?:${ACCENTED_VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`, "iuy");
 /**
- * A few words describing a collective phrase, up to the next agency of its list: "các doanh
- * nghiệp viễn thông, UBND ...". Only before a separator, so the work after a list is never eaten.
+ * A few words describing a collective phrase, up to the next agency of its list ("các doanh nghiệp viễn
+ * thông, UBND ...") or up to the verb of the work ("các cơ quan báo chí của tỉnh tổ chức tuyên truyền"):
+ * only before a separator or one of those verbs, so the work after a list is never eaten.
  */
-const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION})(?![a-z0-9]))[a-z]+){1,3}(?=\\s*[,;:|]|\\s+va\\s)`, "y");
+const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION})(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
 
 interface Spelling { re: RegExp; name: string }
 

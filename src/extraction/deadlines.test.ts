@@ -42,6 +42,7 @@ describe("deadlineOf", () => {
     expect(said("sắp xếp, đổi mới mô hình trung tâm giáo dục thường xuyên; trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên")).toBeNull();
     expect(said("xây dựng kế hoạch đầu tư công trung hạn, hàng năm đảm bảo từng bước hiện thực hóa quy hoạch")).toBeNull();
     expect(said("hệ thống đường giao thông nông thôn cơ bản được thực hiện quản lý, bảo trì hằng năm.")).toBeNull();
+    expect(said("quán triệt Nghị quyết; đưa nội dung chuyển đổi số vào chương trình công tác hằng năm.")).toBeNull();
   });
 
   it("keeps a date over the recurrence that only repeats it", () => {

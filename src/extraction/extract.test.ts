@@ -107,6 +107,13 @@ describe("openings", () => {
       .toEqual(["91-KL/TW"]);
   });
 
+  it("reads the opening's second document though a line under the title named the first with its subject", () => {
+    const text = "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học\n"
+      + "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Kế hoạch số 01-KH/BCĐTW ngày 15/01/2025 của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy ban hành Chương trình như sau:\n"
+      + "I- MỤC ĐÍCH\n";
+    expect(extract(text).implements.map((c) => c.symbol)).toEqual(["57-NQ/TW", "01-KH/BCĐTW"]);
+  });
+
   it("takes the policy documents of an opening of 'Căn cứ' lines only, not its legal bases", () => {
     expect(implementedBy("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nCăn cứ Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị;"))
       .toEqual(["72-KL/TW"]);
@@ -152,6 +159,11 @@ describe("reporting rules a plan's closing states", () => {
       .toEqual([["Sở Nông nghiệp và Môi trường", "UBND tỉnh", "trước ngày 15/12/2025"]]);
     expect(rules("1. Văn phòng HĐND và UBND xã\n- Theo dõi, tổng hợp tình hình thực hiện Kế hoạch; tham mưu UBND xã báo cáo định kỳ hằng quý gửi Sở Nội vụ trước ngày 15 của tháng cuối quý."))
       .toEqual([["UBND xã", "Sở Nội vụ", "trước ngày 15 của tháng cuối quý"]]);
+  });
+
+  it("reads who sums up the results and reports them, the results named between", () => {
+    expect(rulesOf("6- Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Ban Thường vụ Tỉnh ủy."))
+      .toEqual([{ from: "Văn phòng Tỉnh ủy", to: "Ban Thường vụ Tỉnh ủy", deadline_text: null, frequency: "periodic" }]);
   });
 
   it("reads no rule from a report that is a document to draft", () => {

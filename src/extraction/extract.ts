@@ -64,14 +64,15 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   /** The documents a clause carries out, from `start` (its "Thực hiện") to `end`: each part's first, joined by ";" or "và". */
   const carriedOut = (start: number, end: number) => {
     let partStart = start;
+    /** The document the clause's part before named (another clause's is not this one's). */
+    let previous: Citation | undefined;
     for (const part of text.slice(start, end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
       const partEnd = partStart + part.length;
       const first = within(partStart, partEnd)[0];
       const lead = foldVietnamese(text.slice(partStart, first?.start ?? partStart)).replace(/^\s*va\s+/, "").trim();
       // "... và Kế hoạch số 16/KH ...": a second document, unless the part before it had begun a title ("... về ...").
-      const previous = implemented[implemented.length - 1];
       const inTitle = /^va\b/.test(foldVietnamese(part.trim())) && previous && / ve /.test(foldVietnamese(text.slice(previous.end, partStart)));
-      if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) add(first);
+      if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) { add(first); previous = first; }
       partStart = partEnd + 1;
     }
   };
@@ -147,7 +148,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), reportedYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
@@ -199,10 +200,11 @@ function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTas
 }
 const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Chủ tịch UBND|Tỉnh ủy|Ban Thường vụ)[^,;.]{0,40}?)\s+báo cáo/u;
 
-/** The year a report's title reports on: "Kết quả thực hiện ... năm 2025" (the last it names). */
-const reportedYear = (title: string | null) => {
-  // "năm 2025", not a horizon ("đến năm 2030", "tầm nhìn đến năm 2045") of the document it reports on.
-  const years = [...(title ?? "").matchAll(/(?<!đến\s)năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => Number(m[1]));
+/** The year a title names: a report's ("Kết quả thực hiện ... năm 2025"), a one-year plan's (the last it names). */
+const titleYear = (title: string | null) => {
+  // "năm 2025", not a horizon ("đến năm 2030", "tầm nhìn đến năm 2045") of the document it reports on, a period ("5 năm
+  // 2021 - 2025"), nor the date of a document it cites ("Nghị quyết số 13-NQ/TW ngày 16 tháng 01 năm 2012").
+  const years = [...(title ?? "").matchAll(/(?<!đến\s|tháng\s*\d{1,2}\s*)năm\s+((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
   return years.length ? years[years.length - 1] : null;
 };
 

@@ -23,9 +23,17 @@ describe("indicators: the year of a report's figure", () => {
     expect(found).toEqual([[3.2, 2023], [8.92, 2021], [5.86, 2023]]);
   });
 
-  it("does not date a figure by the year it is compared with", () => {
-    const plan = "KẾ HOẠCH\nThực hiện giảm nghèo năm 2025\nI. MỤC TIÊU\n1. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1 - 1,5% so với cuối năm 2024.\n";
-    expect(extract(plan, "kh.txt").indicators.map((i) => [i.min, i.max, i.year, i.kind])).toEqual([[1, 1.5, null, "target"]]);
+  it("does not date a figure by the year it is compared with (a one-year plan's title dates it)", () => {
+    const plan = "KẾ HOẠCH\nGiảm nghèo bền vững năm 2025\nI. MỤC TIÊU\n1. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1 - 1,5% so với cuối năm 2024.\n";
+    expect(extract(plan, "kh.txt").indicators.map((i) => [i.min, i.max, i.year, i.kind])).toEqual([[1, 1.5, 2025, "target"]]);
+  });
+
+  it("dates a one-year plan's targets by its title, but not by a cited document's date or a period there", () => {
+    const yearOf = (title: string) => extract(`KẾ HOẠCH\n${title}\nI. MỤC TIÊU\n- Tỷ lệ hộ nghèo giảm 1,5%.\n`, "kh.txt").indicators[0].year;
+    expect(yearOf("Giảm nghèo bền vững năm 2025 trên địa bàn tỉnh")).toBe(2025);
+    expect(yearOf("Triển khai Kết luận số 72-KL/TW ngày 23 tháng 02 năm 2024 của Bộ Chính trị")).toBeNull();
+    expect(yearOf("Phát triển kinh tế - xã hội 5 năm 2021 - 2025")).toBeNull();
+    expect(yearOf("Phát triển đô thị đến năm 2030")).toBeNull();
   });
 });
 

@@ -107,7 +107,7 @@ const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|
 
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
-  document?: FoldedText, issuedYear: number | null = null, reportYear: number | null = null, contentLines: Line[] = bodyLines(lines),
+  document?: FoldedText, issuedYear: number | null = null, titleYear: number | null = null, contentLines: Line[] = bodyLines(lines),
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -185,8 +185,9 @@ export function extractIndicators(
         // (An average over a period, "bình quân giai đoạn 2022 - 2023 đạt 3,2%", is of the period's last year.)
         const year = years.length ? years[years.length - 1].year
           : yearLaterInClause(sentence, q.end) ?? period?.to ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
-            // A report's figure that nothing dates is of the period the report is about ("Báo cáo kết quả ... năm 2025").
-            ?? (documentKind === "report" ? reportYear : null);
+            // A figure that nothing dates is of the year the title names: the year a report is about ("Báo cáo kết quả ...
+            // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
+            ?? titleYear;
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.

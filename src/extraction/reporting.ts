@@ -161,7 +161,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency });
       continue;
     }
-    if (/tong hop,? bao cao|dinh ky .{0,20}bao cao/.test(f)) {
+    if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f)) {
       add(s, {
         from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),

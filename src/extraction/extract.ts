@@ -192,7 +192,8 @@ function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTas
   return rules.map((rule) => {
     if (rule.from !== null) return rule;
     // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the task's agency that advises it.
-    const advised = ADVISED_REPORTS.exec(text.slice(rule.start, rule.end))?.[1];
+    const sentence = text.slice(rule.start, rule.end);
+    const advised = sentence.includes("tham mưu") ? ADVISED_REPORTS.exec(sentence)?.[1] : undefined;
     if (advised) return { ...rule, from: advised };
     const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
     return task ? { ...rule, from: task.lead.join(", ") } : rule;

@@ -237,6 +237,9 @@ function headerIssuer(head: Line[]): string | null {
  * such block near the end, else the first in the text, when a long programme or appendix attached after the
  * signature (unsigned) fills the end.
  */
+/** The first line of a signature block, as written: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ". */
+const SIGNS_FOR = /^[*_\s]*(?:TM|T\/M|KT|TL|TUQ)[.\s]/;
+
 function findSigner(lines: Line[]): string | null {
   const signerAt = (i: number) => {
     const name = lines[i].text.replace(/[*_]/g, "").trim();
@@ -246,7 +249,11 @@ function findSigner(lines: Line[]): string | null {
   };
   const tailStart = Math.max(1, lines.length - 40);
   for (let i = lines.length - 1; i >= tailStart; i--) { const name = signerAt(i); if (name) return name; }
-  for (let i = 1; i < tailStart; i++) { const name = signerAt(i); if (name) return name; }
+  // Earlier, only under a signature's first title ("TM.", "KT.", "T/M"): lines that open so are few.
+  for (let i = 1; i < tailStart; i++) {
+    if (!SIGNS_FOR.test(lines[i].text)) continue;
+    for (let k = i + 1; k <= Math.min(i + 5, tailStart - 1); k++) { const name = signerAt(k); if (name) return name; }
+  }
   const scraped = metadataValue(lines, /^nguoi ky$/);
   return scraped && PERSON.test(scraped) ? scraped : null;
 }

@@ -112,14 +112,15 @@ const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ke
 /** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) follows. */
 const REQUESTER = /\scủa\s+(.{3,100}?)\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)/u;
 /** Who answers: the words between the last comma and "báo cáo như sau". */
-const ANSWERER = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/u;
+const ANSWERERS = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/gu;
 
 /** The report itself, where its opening says whom it answers: from the body that reports to the one that asked, once. */
 function answeredRequest(lines: Line[]): Omit<ReportingRule, "start" | "end"> & { line: Line } | null {
   for (const line of lines.slice(0, 40)) {
-    if (!ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
+    // (Only a line opening so is folded and read.)
+    if (!/^(?:thực hiện|căn cứ|theo)\s/iu.test(line.text) || !ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
     const to = REQUESTER.exec(line.text)?.[1];
-    const from = [...line.text.matchAll(new RegExp(ANSWERER.source, "gu"))].pop()?.[1];
+    const from = [...line.text.matchAll(ANSWERERS)].pop()?.[1];
     if (to && from) return { line, from: cleanAgency(from), to: cleanAgency(to), deadline_text: null, frequency: "ad hoc" };
   }
   return null;
@@ -132,7 +133,9 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
   if (answered) { const { line, ...rule } = answered; rules.push({ ...rule, start: line.start, end: line.end }); }
   const sameBody = (a: string | null, b: string | null) => !!a && !!b && foldVietnamese(a).replace(/\s+/g, " ") === foldVietnamese(b).replace(/\s+/g, " ");
   for (const s of sentences(lines, document)) {
-    const f = (document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text)).replace(REPORT_AS_DOCUMENT, (m) => " ".repeat(m.length));
+    let f = document ? document.foldOf(s.text, s.start) : foldVietnamese(s.text);
+    REPORT_AS_DOCUMENT.lastIndex = 0;
+    if (REPORT_AS_DOCUMENT.test(f)) f = f.replace(REPORT_AS_DOCUMENT, (m) => " ".repeat(m.length));
     if (!REPORTS.test(f)) continue;
     const yearly = /(hang|hanh) nam|moi nam/.test(f);
     // "nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo về Sở X" or "... chủ động đề xuất, gửi Sở X".

@@ -218,6 +218,23 @@ describe("a Party committee's document", () => {
   });
 });
 
+describe("a letter urging reports", () => {
+  const LETTER = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THANH HÓA | Độc lập - Tự do - Hạnh phúc\nSố: 5678/UBND-THKH | Thanh Hóa, ngày 05 tháng 11 năm 2025\n"
+    + "V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 210/KH-UBND\nKính gửi:\n- Các sở, ban, ngành cấp tỉnh;\n"
+    + "Thực hiện Kế hoạch số 210/KH-UBND ngày 15/3/2025 của UBND tỉnh về thực hiện Nghị quyết số 57-NQ/TW, đến nay mới có 12/45 đơn vị gửi báo cáo kết quả thực hiện. Để kịp thời tổng hợp, báo cáo Bộ Khoa học và Công nghệ, Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+    + "1. Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường chưa gửi báo cáo khẩn trương báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/11/2025.\n"
+    + "2. Giao Sở Khoa học và Công nghệ tổng hợp, tham mưu UBND tỉnh báo cáo Bộ Khoa học và Công nghệ trước ngày 25/11/2025.\n";
+
+  it("reads who must report and who reports for whom, and no rule from the letter's framing", () => {
+    const result = extract(LETTER);
+    expect(result.tasks.map((t) => t.lead)).toEqual([["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã, phường"], ["Sở Khoa học và Công nghệ"]]);
+    expect(result.reporting.map((r) => [r.from, r.to, r.deadline_text])).toEqual([
+      ["Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường", "Sở Khoa học và Công nghệ", "trước ngày 15/11/2025"],
+      ["UBND tỉnh", "Bộ Khoa học và Công nghệ", "trước ngày 25/11/2025"],
+    ]);
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

@@ -185,16 +185,17 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
 }
 
 /**
- * A rule whose sentence names no one reporting ("b) Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày
- * 15/12/2025." under "1. Sở Nông nghiệp và Môi trường") is the rule of the task its sentence stands in: its lead reports.
+ * Who reports: the body an agency advises to report ("Sở X tổng hợp, tham mưu UBND tỉnh báo cáo Bộ Y": UBND tỉnh);
+ * else, for a rule whose sentence names no one ("b) Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày
+ * 15/12/2025." under "1. Sở Nông nghiệp và Môi trường"), the lead of the task its sentence stands in.
  */
 function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTask[]): ReportingRule[] {
   return rules.map((rule) => {
-    if (rule.from !== null) return rule;
-    // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the task's agency that advises it.
+    // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the agency that advises it.
     const sentence = text.slice(rule.start, rule.end);
     const advised = sentence.includes("tham mưu") ? ADVISED_REPORTS.exec(sentence)?.[1] : undefined;
     if (advised) return { ...rule, from: advised };
+    if (rule.from !== null) return rule;
     const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
     return task ? { ...rule, from: task.lead.join(", ") } : rule;
   });

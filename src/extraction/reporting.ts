@@ -66,7 +66,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
 const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ)${WORD_END}|[.;(]|$)`, "u");
-const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng|lãnh đạo|chỉ đạo|triển khai|quán triệt|rà soát)${WORD_END}|:`, "u");
+const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng|lãnh đạo|chỉ đạo|triển khai|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
 
@@ -108,7 +108,9 @@ function agencyClauseBefore(text: string): string | null {
 }
 
 /** A report's opening, answering a request: "Thực hiện Công văn số 1187-CV/BKTTW ngày ... của [Y] về việc ..., [X] báo cáo như sau:". */
-const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ket qua|tinh hinh|cu the)/;
+const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\s*$/;
+/** The answering body names an agency ("Ban Thường vụ Tỉnh ủy ...", "UBND tỉnh Đồng Nai"), not a state of affairs ("đến nay mới có 12/45 đơn vị"). */
+const ANSWERING_BODY = /^(?:Ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Văn phòng|Chính phủ|Thủ tướng|Cục|Tổng cục|Thường trực|Đảng đoàn|HĐND|Hội đồng)\s/u;
 /** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) follows. */
 const REQUESTER = /\scủa\s+(.{3,100}?)\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)/u;
 /** Who answers: the words between the last comma and "báo cáo như sau". */
@@ -121,7 +123,7 @@ function answeredRequest(lines: Line[]): Omit<ReportingRule, "start" | "end"> & 
     if (!/^(?:thực hiện|căn cứ|theo)\s/iu.test(line.text) || !ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
     const to = REQUESTER.exec(line.text)?.[1];
     const from = [...line.text.matchAll(ANSWERERS)].pop()?.[1];
-    if (to && from) return { line, from: cleanAgency(from), to: cleanAgency(to), deadline_text: null, frequency: "ad hoc" };
+    if (to && from && ANSWERING_BODY.test(from)) return { line, from: cleanAgency(from), to: cleanAgency(to), deadline_text: null, frequency: "ad hoc" };
   }
   return null;
 }
@@ -164,7 +166,8 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency });
       continue;
     }
-    if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f)) {
+    // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)
+    if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
       add(s, {
         from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),

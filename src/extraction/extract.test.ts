@@ -225,6 +225,12 @@ describe("a letter urging reports", () => {
     + "1. Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường chưa gửi báo cáo khẩn trương báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/11/2025.\n"
     + "2. Giao Sở Khoa học và Công nghệ tổng hợp, tham mưu UBND tỉnh báo cáo Bộ Khoa học và Công nghệ trước ngày 25/11/2025.\n";
 
+  it("ends the letter's subject at the header's place and date that a Word or PDF header block sets after it", () => {
+    const header = "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5678/UBND-THKH\n"
+      + "V/v đôn đốc báo cáo kết quả thực\nhiện Kế hoạch số 210/KH-UBND\nThanh Hóa, ngày 05 tháng 11 năm 2025\nKính gửi:\n- Các sở, ban, ngành cấp tỉnh;\n";
+    expect(extract(header).document.title).toBe("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 210/KH-UBND");
+  });
+
   it("reads who must report and who reports for whom, and no rule from the letter's framing", () => {
     const result = extract(LETTER);
     expect(result.tasks.map((t) => t.lead)).toEqual([["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã, phường"], ["Sở Khoa học và Công nghệ"]]);

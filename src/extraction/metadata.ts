@@ -92,6 +92,9 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
   return { type: parsed ? documentTypeOfSymbol(parsed) : null, titleIndex: -1 };
 }
 
+/** The header's place and date: "Thanh Hóa, ngày 05 tháng 11 năm 2025", "Hà Nội, ngày   tháng 5 năm 2024". */
+const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s+[\d.…_ ]*\s*tháng/u;
+
 function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
   if (titleIndex < 0) return null;
   const parts: string[] = [];
@@ -103,8 +106,11 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     if (rest.split(/\s+/).length > 4) parts.push(first.text);
   }
   for (const l of lines.slice(titleIndex + 1, titleIndex + 6)) {
-    // A new sentence ("Thực hiện ...", "Kính gửi:") ends the title; a letter's subject continues in lower case.
-    if (/^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text) || l.kind !== "text" || /^số\s*:/iu.test(l.text)) break;
+    // A new sentence ("Thực hiện ...", "Kính gửi:") ends the title, as does the header's place and date or motto, which a
+    // Word or PDF header block sets after the left column's excerpt ("V/v ..." / "Thanh Hóa, ngày 05 tháng 11 năm 2025");
+    // a letter's subject continues in lower case.
+    if (/^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
+      || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
     parts.push(l.text);
     if (type !== "letter" && !isUpper(l.text)) break;

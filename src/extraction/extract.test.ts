@@ -181,6 +181,11 @@ describe("the report's own reporting", () => {
     expect(rules(`BÁO CÁO\n${REQUEST}\nI. KẾT QUẢ\nTrân trọng báo cáo Ban Kinh tế Trung ương.\n`)).toEqual(answered);
   });
 
+  it("reads whom a department's report answers when the requester is followed by a comma", () => {
+    expect(rules("BÁO CÁO\nThực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2025 của UBND tỉnh, Sở Nông nghiệp và Môi trường báo cáo kết quả thực hiện như sau:\nI. KẾT QUẢ\n"))
+      .toEqual([{ from: "Sở Nông nghiệp và Môi trường", to: "UBND tỉnh", frequency: "ad hoc" }]);
+  });
+
   it("reads no rule from an opening that answers nobody", () => {
     expect(rules("KẾ HOẠCH\nThực hiện Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương về nông nghiệp, UBND tỉnh ban hành Kế hoạch như sau:\n")).toEqual([]);
   });

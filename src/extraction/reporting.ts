@@ -111,8 +111,8 @@ function agencyClauseBefore(text: string): string | null {
 const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\s*$/;
 /** The answering body names an agency ("Ban Thường vụ Tỉnh ủy ...", "UBND tỉnh Đồng Nai"), not a state of affairs ("đến nay mới có 12/45 đơn vị"). */
 const ANSWERING_BODY = /^(?:Ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Văn phòng|Chính phủ|Thủ tướng|Cục|Tổng cục|Thường trực|Đảng đoàn|HĐND|Hội đồng)\s/u;
-/** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) follows. */
-const REQUESTER = /\scủa\s+(.{3,100}?)\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)/u;
+/** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) or a comma follows. */
+const REQUESTER = /\scủa\s+(.{3,100}?)(?:\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)|\s*,)/u;
 /** Who answers: the words between the last comma and "báo cáo như sau". */
 const ANSWERERS = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/gu;
 

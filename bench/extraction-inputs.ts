@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toDocx, toText } from "../test/extraction/corpus/build.js";
-import { type CorpusDocument, formatCounter, type LevelSpec } from "../test/extraction/corpus/markup.js";
+import { type CorpusDocument, formatCounter, type LevelSpec, PLAN_LEVELS } from "../test/extraction/corpus/markup.js";
 import { DOCUMENTS } from "../test/extraction/corpus/src/index.js";
 
 export const TARGET_PAGES = 100;
@@ -33,11 +33,7 @@ const DEFAULT_PARTS = 46;
 /** The document whose header, title, opening and signature frame the plan. */
 const FRAME = "kh-ubnd-do-thi-tuyen-quang";
 /** Word's numbering levels of the plan (@n1-@n3, @p1-@p3), those of most corpus plans. */
-const LEVELS: LevelSpec[] = [
-  { format: "decimal", text: "%1." },
-  { format: "decimal", text: "%1.%2." },
-  { format: "lowerLetter", text: "%3)" },
-];
+const LEVELS = PLAN_LEVELS;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const CACHE_DIR = join(root, "bench/.cache/extraction");

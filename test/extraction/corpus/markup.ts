@@ -42,6 +42,13 @@ export interface LevelSpec {
   text: string;
 }
 
+/** The numbering most plans use: "1.", "1.1.", "a)". */
+export const PLAN_LEVELS: LevelSpec[] = [
+  { format: "decimal", text: "%1." },
+  { format: "decimal", text: "%1.%2." },
+  { format: "lowerLetter", text: "%3)" },
+];
+
 export interface CorpusDocument {
   name: string;
   /** One line: what the document is. */

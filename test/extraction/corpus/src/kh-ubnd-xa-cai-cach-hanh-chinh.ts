@@ -1,4 +1,4 @@
-import type { CorpusDocument } from "../markup.js";
+import { PLAN_LEVELS, type CorpusDocument } from "../markup.js";
 
 const doc: CorpusDocument = {
   name: "kh-ubnd-xa-cai-cach-hanh-chinh",
@@ -14,11 +14,7 @@ const doc: CorpusDocument = {
     date: "Kim Liên, ngày 25 tháng 7 năm 2025",
     txt: "stacked",
   },
-  levels: [
-    { format: "decimal", text: "%1." },
-    { format: "decimal", text: "%1.%2." },
-    { format: "lowerLetter", text: "%3)" },
-  ],
+  levels: PLAN_LEVELS,
   bullets: "text",
   body: `
 @title KẾ HOẠCH

@@ -1,4 +1,4 @@
-import type { CorpusDocument } from "../markup.js";
+import { PLAN_LEVELS, type CorpusDocument } from "../markup.js";
 
 const doc: CorpusDocument = {
   name: "nq-cp-chuong-trinh-giao-duc",
@@ -14,11 +14,7 @@ const doc: CorpusDocument = {
     date: "Hà Nội, ngày 05 tháng 12 năm 2024",
     txt: "stacked",
   },
-  levels: [
-    { format: "decimal", text: "%1." },
-    { format: "decimal", text: "%1.%2." },
-    { format: "lowerLetter", text: "%3)" },
-  ],
+  levels: PLAN_LEVELS,
   bullets: "text",
   body: `
 @title NGHỊ QUYẾT

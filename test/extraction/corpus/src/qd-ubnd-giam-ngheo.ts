@@ -1,4 +1,4 @@
-import type { CorpusDocument } from "../markup.js";
+import { PLAN_LEVELS, type CorpusDocument } from "../markup.js";
 
 const doc: CorpusDocument = {
   name: "qd-ubnd-giam-ngheo",
@@ -14,11 +14,7 @@ const doc: CorpusDocument = {
     date: "Nghệ An, ngày 20 tháng 5 năm 2025",
     txt: "rows",
   },
-  levels: [
-    { format: "decimal", text: "%1." },
-    { format: "decimal", text: "%1.%2." },
-    { format: "lowerLetter", text: "%3)" },
-  ],
+  levels: PLAN_LEVELS,
   bullets: "text",
   body: `
 @title QUYẾT ĐỊNH

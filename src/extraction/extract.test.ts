@@ -2,9 +2,12 @@
  * The extractor end to end on documents written for these tests in the genre (another province,
  * a department's plan, other wording), not on the samples it was developed against.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extract, MAX_FIGURES, MAX_NUMBERS, MAX_TASKS } from "./extract.js";
+import { extract, MAX_FIGURES, MAX_NUMBERS, MAX_TASKS, type Extraction } from "./extract.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/extraction/fixtures/${name}`, import.meta.url), "utf8");
 
@@ -243,6 +246,35 @@ describe("a letter urging reports", () => {
       ["Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường", "Sở Khoa học và Công nghệ", "trước ngày 15/11/2025"],
       ["UBND tỉnh", "Bộ Khoa học và Công nghệ", "trước ngày 25/11/2025"],
     ]);
+  });
+});
+
+describe("hostile lines", () => {
+  /**
+   * The extraction of `text` by `theodoi extract` in a process of its own, stopped after 30 s: a test's time limit
+   * cannot stop a regular expression that backtracks (it holds the thread), a process's can. The lines below took
+   * the extractor 270 s and 44 s before; they take milliseconds, so 30 s only tells a blow-up from a slow machine.
+   */
+  const extractedApart = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "theodoi-hostile-"));
+    try {
+      writeFileSync(join(dir, "hostile.txt"), text);
+      const run = spawnSync(process.execPath, ["bin/theodoi.mjs", "extract", join(dir, "hostile.txt")], { timeout: 30_000, encoding: "utf8", maxBuffer: 64 << 20 });
+      expect(run.signal, "killed after 30 s").toBeNull();
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as Extraction | Extraction[];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const one = (x: Extraction | Extraction[]) => (Array.isArray(x) ? x[0] : x);
+
+  it("reads header cells of 8,000 spaces after 'ngày' (a blank date's pattern backtracked cubically)", { timeout: 60_000 }, () => {
+    expect(one(extractedApart(`ỦY BAN NHÂN DÂN | Hà Nội, ngày ${" ".repeat(8_000)}x\nV/v đôn đốc\nHà Nội, ngày ${" ".repeat(8_000)}x\n`)).document.symbol).toBeNull();
+  });
+
+  it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {
+    expect(one(extractedApart(`BÁO CÁO\nThực hiện ${"báo cáo kết quả ".repeat(60_000)}kiến nghị cấp có thẩm quyền\n`)).reporting).toHaveLength(1);
   });
 });
 

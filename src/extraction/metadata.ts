@@ -93,7 +93,7 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
 }
 
 /** The header's place and date: "Thanh Hóa, ngày 05 tháng 11 năm 2025", "Hà Nội, ngày   tháng 5 năm 2024". */
-const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s+[\d.…_ ]*\s*tháng/u;
+const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s[\d.…_\s]*tháng/u;
 
 function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
   if (titleIndex < 0) return null;

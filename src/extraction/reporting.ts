@@ -108,7 +108,9 @@ function agencyClauseBefore(text: string): string | null {
 }
 
 /** A report's opening, answering a request: "Thực hiện Công văn số 1187-CV/BKTTW ngày ... của [Y] về việc ..., [X] báo cáo như sau:". */
-const ANSWERS_REQUEST = /^(?:thuc hien|can cu|theo)\s.*\sbao cao\s+(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\s*$/;
+const ANSWERS_REQUEST = /\sbao cao\s(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\s*$/;
+/** An opening is a sentence, not a page: a longer line is not read for one (the pattern above is tried at each "báo cáo"). */
+const OPENING_LENGTH = 3000;
 /** The answering body names an agency ("Ban Thường vụ Tỉnh ủy ...", "UBND tỉnh Đồng Nai"), not a state of affairs ("đến nay mới có 12/45 đơn vị"). */
 const ANSWERING_BODY = /^(?:Ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Văn phòng|Chính phủ|Thủ tướng|Cục|Tổng cục|Thường trực|Đảng đoàn|HĐND|Hội đồng)\s/u;
 /** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) or a comma follows. */
@@ -120,7 +122,7 @@ const ANSWERERS = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|k�
 function answeredRequest(lines: Line[]): Omit<ReportingRule, "start" | "end"> & { line: Line } | null {
   for (const line of lines.slice(0, 40)) {
     // (Only a line opening so is folded and read.)
-    if (!/^(?:thực hiện|căn cứ|theo)\s/iu.test(line.text) || !ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
+    if (line.text.length > OPENING_LENGTH || !/^(?:thực hiện|căn cứ|theo)\s/iu.test(line.text) || !ANSWERS_REQUEST.test(foldVietnamese(line.text))) continue;
     const to = REQUESTER.exec(line.text)?.[1];
     const from = [...line.text.matchAll(ANSWERERS)].pop()?.[1];
     if (to && from && ANSWERING_BODY.test(from)) return { line, from: cleanAgency(from), to: cleanAgency(to), deadline_text: null, frequency: "ad hoc" };
@@ -174,7 +176,9 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       });
       continue;
     }
-    if (/bao cao.*kien nghi cap co tham quyen/.test(f)) {
+    // ("báo cáo" anywhere before the phrase: found from the phrase, as ".*" after each "báo cáo" of a long sentence is quadratic.)
+    const toAuthority = f.lastIndexOf("kien nghi cap co tham quyen");
+    if (toAuthority > 0 && f.lastIndexOf("bao cao", toAuthority) >= 0) {
       add(s, { from: subjectIn(s), to: "cấp có thẩm quyền", deadline_text: null, frequency: "ad hoc" });
       continue;
     }

@@ -273,6 +273,11 @@ describe("hostile lines", () => {
     expect(one(extractedApart(`ỦY BAN NHÂN DÂN | Hà Nội, ngày ${" ".repeat(8_000)}x\nV/v đôn đốc\nHà Nội, ngày ${" ".repeat(8_000)}x\n`)).document.symbol).toBeNull();
   });
 
+  it("reads an opening whose requester is 2,900 spaces, forty times (a name that could start with spaces backtracked: 3 s each)", { timeout: 60_000 }, () => {
+    const opening = `Thực hiện Công văn của${" ".repeat(2_900)}báo cáo như sau:\n`;
+    expect(one(extractedApart(`UBND TỈNH A\nSố: 1/BC-UBND\nBÁO CÁO\n${opening.repeat(40)}`)).reporting).toEqual([]);
+  });
+
   it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {
     expect(one(extractedApart(`BÁO CÁO\nThực hiện ${"báo cáo kết quả ".repeat(60_000)}kiến nghị cấp có thẩm quyền\n`)).reporting).toHaveLength(1);
   });

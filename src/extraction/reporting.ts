@@ -113,10 +113,13 @@ const ANSWERS_REQUEST = /\sbao cao\s(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\
 const OPENING_LENGTH = 3000;
 /** The answering body names an agency ("Ban Thường vụ Tỉnh ủy ...", "UBND tỉnh Đồng Nai"), not a state of affairs ("đến nay mới có 12/45 đơn vị"). */
 const ANSWERING_BODY = /^(?:Ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Văn phòng|Chính phủ|Thủ tướng|Cục|Tổng cục|Thường trực|Đảng đoàn|HĐND|Hội đồng)\s/u;
-/** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) or a comma follows. */
-const REQUESTER = /\scủa\s+(.{3,100}?)(?:\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)|\s*,)/u;
-/** Who answers: the words between the last comma and "báo cáo như sau". */
-const ANSWERERS = /,\s*([^,;:]{3,120}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/gu;
+/** Who asked: the body after the first "của" that a subject ("về", "v/v", a request) or a comma follows (a name starts with a word: see ANSWERERS). */
+const REQUESTER = /\scủa\s+(\S.{2,99}?)(?:\s+(?:về|v\/v|yêu cầu|đề nghị|hướng dẫn|giao)(?=\s)|\s*,)/u;
+/**
+ * Who answers: the words between the last comma and "báo cáo như sau". (Each name starts with a word, not a space:
+ * a name that may start with the spaces before it backtracked through them, 3 s for an opening of 3,000 spaces.)
+ */
+const ANSWERERS = /,\s*([^,;:\s][^,;:]{2,119}?)\s+(?:xin\s+)?báo cáo\s+(?:như sau|kết quả|tình hình|cụ thể)/gu;
 
 /** The report itself, where its opening says whom it answers: from the body that reports to the one that asked, once. */
 function answeredRequest(lines: Line[]): Omit<ReportingRule, "start" | "end"> & { line: Line } | null {

@@ -70,6 +70,9 @@ describe("reading a list of agencies", () => {
     // A collective's description runs to the verb of the work, not past it.
     expect(list("các cơ quan báo chí của tỉnh tổ chức tuyên truyền").names).toEqual(["các cơ quan báo chí của tỉnh"]);
     expect(list("cơ quan, tổ chức duy trì an ninh, trật tự").names).toEqual(["cơ quan, tổ chức"]);
+    // The auxiliaries that end a description fold like no word of a name ("Đảng" folds like "đang", "dược" like "được").
+    expect(list("các cơ quan Đảng, Nhà nước thực hiện").names).toEqual(["các cơ quan Đảng"]);
+    expect(list("các doanh nghiệp đa quốc gia, các hợp tác xã tổ chức").names).toEqual(["các doanh nghiệp đa quốc gia", "các hợp tác xã"]);
     // A district and its committee are not the same noun: "các huyện, thành phố" stays a list of districts.
     expect(list("UBND các huyện, thành phố thực hiện").names).toEqual(["UBND các huyện, thành phố"]);
   });

@@ -105,9 +105,10 @@ const NAME_STOP = new RegExp(`(?:${ACCENTED_VERBS.map((v) => v.replace(/ /g, "\\
  * A few words describing a collective phrase, up to the next agency of its list ("các doanh nghiệp viễn
  * thông, UBND ...") or up to the verb of the work ("các cơ quan báo chí của tỉnh tổ chức tuyên truyền"):
  * only before a separator or one of those verbs, so the work after a list is never eaten, and never through an
- * auxiliary ("Chủ tịch UBND các xã chưa gửi báo cáo ...": "chưa gửi" is the clause, not the communes').
+ * auxiliary ("Chủ tịch UBND các xã chưa gửi báo cáo ...": "chưa gửi" is the clause, not the communes'; only those
+ * that fold like no word of a name: "đang" folds like "Đảng", "đã" like "đa", "được" like "dược").
  */
-const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION}|chua|da|dang|se|khong|duoc|co|van|con)(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
+const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION}|chua|khong|se)(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
 
 interface Spelling { re: RegExp; name: string }
 

@@ -24,6 +24,11 @@ describe("deadlineOf", () => {
     expect(said("Xây dựng Đề án đào tạo nhân lực kỹ thuật, trình UBND tỉnh tháng 6/2026.")).toBe("tháng 6/2026");
     expect(deadlineOf("trình UBND tỉnh tháng 6/2026").deadline).toMatchObject({ kind: "date", date: "2026-06-30" });
     expect(said("Tham mưu nâng cấp cơ sở vật chất, thiết bị đào tạo, hoàn thành năm 2027.")).toBe("hoàn thành năm 2027");
+    // ... but not the period of what is reported, an approval's date, a cited plan's month, nor projects that were completed.
+    expect(said("Tổng hợp tình hình thực hiện quý I/2025, báo cáo UBND tỉnh")).toBeNull();
+    expect(said("triển khai Quy hoạch đã được phê duyệt tháng 6/2024")).toBeNull();
+    expect(said("thực hiện Kế hoạch số 25/KH-UBND tháng 3/2024")).toBeNull();
+    expect(said("Rà soát các dự án hoàn thành năm 2020 chưa quyết toán")).toBeNull();
     // ... but not the month of a cited document's date written out.
     expect(said("sửa đổi Nghị định số 81/2021/NĐ-CP ngày 27 tháng 8 năm 2021 của Chính phủ, trong Quý II năm 2025")).toBe("trong Quý II năm 2025");
   });

@@ -19,6 +19,7 @@ const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING})
 /** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
 const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)/;
 const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
+const PERIOD_OF_BEFORE = /(?:thuc hien|ket qua|tinh hinh|phe duyet|ban hanh|\/[a-z]{2,}-[a-z0-9-]+|(?:nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van)(?: so)?)\s*$/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
 const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|hoàn thành|tháng|quý|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
@@ -69,6 +70,11 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     if (m[1] && !OPENING_AS_WRITTEN.test(text.slice(m.index, m.index + m[0].length))) continue;
     // "ngày 27 tháng 8 năm 2021": a month inside a written-out date (a cited document's) times nothing.
     if (m[1] && DAY_BEFORE.test(before)) continue;
+    // A month or quarter without an opening word times the work only where nothing else claims it: not the period
+    // of what is reported ("tình hình thực hiện quý I/2025"), a date of approval or a cited document's; nor does
+    // "hoàn thành năm 2020" of projects that were ("các dự án hoàn thành năm 2020 chưa quyết toán").
+    if (m[1] && /^(?:thang|quy)\s/.test(m[1]) && PERIOD_OF_BEFORE.test(before)) continue;
+    if (m[1] && /^hoan thanh nam/.test(m[1]) && /(?:du an|cong trinh)[^,;.:]{0,40}$/.test(before)) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });

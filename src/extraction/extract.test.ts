@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract, MAX_FIGURES, MAX_NUMBERS, MAX_TASKS, type Extraction } from "./extract.js";
 
+const ROOT = new URL("../..", import.meta.url).pathname;
 const fixture = (name: string) => readFileSync(new URL(`../../test/extraction/fixtures/${name}`, import.meta.url), "utf8");
 
 describe("a department's plan from another province", () => {
@@ -169,6 +170,21 @@ describe("reporting rules a plan's closing states", () => {
       .toEqual([{ from: "Văn phòng Tỉnh ủy", to: "Ban Thường vụ Tỉnh ủy", deadline_text: null, frequency: "periodic" }]);
   });
 
+  it("keeps a reporter's and a target's names whole, and a topic after 'về' out of the target", () => {
+    expect(rulesOf("3. Ban Quản lý dự án đầu tư xây dựng tỉnh tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.").map((r) => [r.from, r.to]))
+      .toEqual([["Ban Quản lý dự án đầu tư xây dựng tỉnh", "UBND tỉnh"]]);
+    expect(rulesOf("3. Sở Xây dựng báo cáo UBND tỉnh kết quả thực hiện, những khó khăn về nguồn vốn trước ngày 15/12/2025.").map((r) => [r.from, r.to]))
+      .toEqual([["Sở Xây dựng", "UBND tỉnh"]]);
+  });
+
+  it("gives a report to the body advised only for its own 'báo cáo', whatever the case of 'Tham mưu'", () => {
+    const rules = (body: string) => extract(`KẾ HOẠCH\nII. NHIỆM VỤ\n${body}\n`).reporting.map((r) => [r.from, r.to, r.deadline_text]);
+    expect(rules("1. Sở Nội vụ\nb) Tham mưu UBND tỉnh báo cáo Bộ Nội vụ kết quả thực hiện trước ngày 15/12/2025."))
+      .toEqual([["UBND tỉnh", "Bộ Nội vụ", "trước ngày 15/12/2025"]]);
+    expect(rules("3. Các sở, ban, ngành báo cáo kết quả về Sở Nội vụ trước ngày 10/12/2025 để tổng hợp, tham mưu UBND tỉnh báo cáo Bộ Nội vụ.")[0])
+      .toEqual(["Các sở, ban, ngành", "Sở Nội vụ", "trước ngày 10/12/2025"]);
+  });
+
   it("reads no rule from a report that is a document to draft", () => {
     expect(rulesOf("- Hoàn thành lập, trình phê duyệt báo cáo nghiên cứu khả thi dự án Đường Trì Bình - cảng Dung Quất giai đoạn 2 trước ngày 31/12/2025.")).toEqual([]);
   });
@@ -213,7 +229,14 @@ describe("a Party committee's document", () => {
     expect(extract(PROGRAMME).document.issuer).toBe("Tỉnh ủy Hà Tĩnh");
     expect(extract(PROGRAMME + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Hà Tĩnh");
     // A header lost, the signature and the province the text names give it; a numbered heading in capitals is no issuer.
-    expect(extract("BÁO CÁO TỰ GIÁM SÁT\nI- KẾT QUẢ ĐẠT ĐƯỢC\nTỉnh Lạng Sơn đã triển khai; tỉnh Lạng Sơn đạt 8%.\n" + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Lạng Sơn");
+    const lost = "BÁO CÁO TỰ GIÁM SÁT\nThực hiện Kế hoạch số 268-KH/BKTTW của Ban Kinh tế Trung ương về giám sát, Ban Thường vụ Tỉnh ủy Lạng Sơn báo cáo như sau:\n"
+      + "I- KẾT QUẢ ĐẠT ĐƯỢC\nTỉnh Lạng Sơn đã triển khai; tỉnh Lạng Sơn đạt 8%.\n";
+    expect(extract(lost + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Lạng Sơn");
+    // A Youth Union's plan is signed so too: without the Party's motto, symbol or opening, it is no Party committee's.
+    expect(extract("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH QUẢNG NAM\nSố: 45-KH/TĐTN\nKẾ HOẠCH\nTháng thanh niên\nI- MỤC ĐÍCH\nTỉnh Quảng Nam.\n" + SIGNED).document.issuer)
+      .not.toMatch(/Tỉnh ủy/);
+    // Nor is a numbered heading in capitals an issuer where the header is lost.
+    expect(extract("BÁO CÁO\nKết quả năm 2025\nII- KẾT QUẢ ĐẠT ĐƯỢC\nĐã hoàn thành.\n").document.issuer).toBeNull();
   });
 
   it("assigns work to the Party's bodies, and reads who reports to the standing committee", () => {
@@ -259,7 +282,10 @@ describe("hostile lines", () => {
     const dir = mkdtempSync(join(tmpdir(), "theodoi-hostile-"));
     try {
       writeFileSync(join(dir, "hostile.txt"), text);
-      const run = spawnSync(process.execPath, ["bin/theodoi.mjs", "extract", join(dir, "hostile.txt")], { timeout: 30_000, encoding: "utf8", maxBuffer: 64 << 20 });
+      // (From the sources: the server bundle is not rebuilt under the other tests' feet.)
+      const run = spawnSync(process.execPath, [join(ROOT, "bin/theodoi.mjs"), "extract", join(dir, "hostile.txt")], {
+        timeout: 30_000, encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, THEODOI_FROM_SOURCES: "1" },
+      });
       expect(run.signal, "killed after 30 s").toBeNull();
       expect(run.status, run.stderr).toBe(0);
       return JSON.parse(run.stdout) as Extraction | Extraction[];
@@ -276,6 +302,9 @@ describe("hostile lines", () => {
   it("reads an opening whose requester is 2,900 spaces, forty times (a name that could start with spaces backtracked: 3 s each)", { timeout: 60_000 }, () => {
     const opening = `Thực hiện Công văn của${" ".repeat(2_900)}báo cáo như sau:\n`;
     expect(one(extractedApart(`UBND TỈNH A\nSố: 1/BC-UBND\nBÁO CÁO\n${opening.repeat(40)}`)).reporting).toEqual([]);
+    // The same after a comma, where the answering body is read.
+    const answering = `Thực hiện Công văn số 1/UBND của UBND tỉnh về việc báo cáo,${" ".repeat(2_900)}báo cáo như sau:\n`;
+    expect(one(extractedApart(`UBND TỈNH A\nSố: 1/BC-UBND\nBÁO CÁO\n${answering.repeat(40)}`)).reporting).toEqual([]);
   });
 
   it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {

@@ -191,22 +191,30 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
  */
 function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTask[]): ReportingRule[] {
   return rules.map((rule) => {
-    // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the agency that advises it.
+    // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the agency that advises it, where that
+    // "báo cáo" is the rule's own (it reports to the rule's target, or its sentence has no other).
     const sentence = text.slice(rule.start, rule.end);
-    const advised = sentence.includes("tham mưu") ? ADVISED_REPORTS.exec(sentence)?.[1] : undefined;
-    if (advised) return { ...rule, from: advised };
+    if (/tham mưu/iu.test(sentence)) {
+      for (const m of sentence.matchAll(ADVISED_REPORTS)) {
+        const after = foldVietnamese(sentence.slice(m.index + m[0].length)).trim();
+        const own = rule.to === null || after.startsWith(foldVietnamese(rule.to).slice(0, 12)) || (sentence.match(/báo cáo/giu)?.length ?? 0) === 1;
+        if (own) return { ...rule, from: m[1] };
+      }
+    }
     if (rule.from !== null) return rule;
     const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
     return task ? { ...rule, from: task.lead.join(", ") } : rule;
   });
 }
-const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Chủ tịch UBND|Tỉnh ủy|Ban Thường vụ)[^,;.]{0,40}?)\s+báo cáo/u;
+/** "tham mưu (cho) UBND tỉnh báo cáo": the body advised, named whole (its level, and its place when written), then "báo cáo". */
+const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)(?:\s+\p{Lu}\p{Ll}*){0,3})|(?:Ban Thường vụ\s+)?Tỉnh ủy)\s+báo cáo/giu;
 
 /** The year a title names: a report's ("Kết quả thực hiện ... năm 2025"), a one-year plan's (the last it names). */
 const titleYear = (title: string | null) => {
   // "năm 2025", not a horizon ("đến năm 2030", "tầm nhìn đến năm 2045") of the document it reports on, a period ("5 năm
-  // 2021 - 2025"), nor the date of a document it cites ("Nghị quyết số 13-NQ/TW ngày 16 tháng 01 năm 2012").
-  const years = [...(title ?? "").matchAll(/(?<!đến\s|tháng\s*\d{1,2}\s*)năm\s+((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
+  // 2021 - 2025"), nor the date of a document it cites ("Nghị quyết số 13-NQ/TW ngày 16 tháng 01 năm 2012") or a law's
+  // year ("thi hành Luật Đất đai năm 2024"); a month's report keeps its year ("tháng 10 năm 2025").
+  const years = [...(title ?? "").matchAll(/(?<!đến\s|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*|Luật[^,;]{0,60})năm\s+((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
   return years.length ? years[years.length - 1] : null;
 };
 

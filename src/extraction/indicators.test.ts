@@ -34,6 +34,9 @@ describe("indicators: the year of a report's figure", () => {
     expect(yearOf("Triển khai Kết luận số 72-KL/TW ngày 23 tháng 02 năm 2024 của Bộ Chính trị")).toBeNull();
     expect(yearOf("Phát triển kinh tế - xã hội 5 năm 2021 - 2025")).toBeNull();
     expect(yearOf("Phát triển đô thị đến năm 2030")).toBeNull();
+    expect(yearOf("Triển khai thi hành Luật Đất đai năm 2024")).toBeNull();
+    // A month's report keeps its year.
+    expect(extract("BÁO CÁO\nTình hình kinh tế - xã hội tháng 10 năm 2025\nI. KẾT QUẢ\nTỷ lệ giải ngân đạt 60%.\n", "bc.txt").indicators[0].year).toBe(2025);
   });
 });
 

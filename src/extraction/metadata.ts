@@ -142,6 +142,15 @@ const SIGNED_BY_STANDING = /^(?:tm|t\/m)\.?\s*ban thuong vu$/;
  * THƯỜNG VỤ": "Ban Thường vụ Tỉnh ủy Quảng Trị"). Where the header is lost, the signature and the province the
  * text names most give it. Null for any other document.
  */
+/**
+ * What shows a Party committee's own document, its header lost: the Party's motto, a Party symbol ("Số 512-BC/TU"),
+ * or its opening naming the standing committee as who issues or reports (a Youth or Women's Union, also signed "TM.
+ * BAN THƯỜNG VỤ", has none of them).
+ */
+const partyEvidence = (lines: Line[], head: Line[]) =>
+  head.some((l) => /ĐẢNG CỘNG SẢN VIỆT NAM|^Số\s*:?\s*\d+\s*[-–]\s*[\p{Lu}Đ]+\/(?:TU|HU|TW|ĐU|QU|TƯ)\b/u.test(l.text))
+  || lines.slice(0, 40).some((l) => /,\s*Ban Thường vụ Tỉnh ủy[^,;.]{0,30}\s(?:ban hành|báo cáo)/u.test(l.text));
+
 function partyIssuer(lines: Line[], head: Line[]): string | null {
   const standing = lines.slice(-15).some((l) => SIGNED_BY_STANDING.test(clean(l)));
   const at = head.findIndex((l) => /^dang bo (?:tinh|thanh pho) \S/.test(clean(l)));
@@ -150,7 +159,7 @@ function partyIssuer(lines: Line[], head: Line[]): string | null {
     const upper = head[at].text.replace(/[|*_]/g, " ").replace(/\s+/g, " ").trim().replace(/^ĐẢNG BỘ\s+/iu, "");
     const place = placeName(upper).replace(/^(?:tỉnh|thành phố)\s+/u, "");
     committee = `${/^thanh pho/.test(fold(upper)) ? "Thành ủy" : "Tỉnh ủy"} ${place}`;
-  } else if (standing && !head.some((l) => isUpper(l.text.replace(/[|*_]/g, " ").trim()) && OPENS_BODY.test(clean(l) + " "))) {
+  } else if (standing && !head.some((l) => isUpper(l.text.replace(/[|*_]/g, " ").trim()) && OPENS_BODY.test(clean(l) + " ")) && partyEvidence(lines, head)) {
     const province = provinceNamed(lines);
     if (province) committee = `Tỉnh ủy ${province.replace(/^tỉnh\s+/u, "")}`;
   }

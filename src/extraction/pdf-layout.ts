@@ -123,7 +123,7 @@ const OPENS_ITEM = /^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|[
 /**
  * Whether a line's parts sit on both sides of the page's middle: a cell beside another. Each cell is centred in
  * its column, so a long right cell ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 12 pt) starts a little left of the
- * middle: the cells are told by their centres, each within a tenth of the page's width of its side.
+ * middle: the cells are told by their centres, each reaching at most a twentieth of the page's width past the middle.
  */
 const straddles = (l: VisualLine, middle: number) => {
   if (l.segments.length !== 2) return false;

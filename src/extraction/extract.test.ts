@@ -211,6 +211,13 @@ describe("the report's own reporting", () => {
 });
 
 describe("the signer", () => {
+  it("is read under the signature titles when a page break sets the rest of the recipients' list between them", () => {
+    const text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 2156/KH-BNNMT\nKẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\nBảo đảm thống nhất.\n"
+      + "Nơi nhận:\n- Bộ trưởng (để b/c);\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\f\n- Bộ Khoa học và Công nghệ;\n- UBND các tỉnh, thành phố trực thuộc\nTW;\n"
+      + "- Sở Nông nghiệp và Môi trường các tỉnh,\nthành phố;\n- Các đơn vị thuộc Bộ;\n- Lưu: VT, CĐS.\nLê Minh Quang\n";
+    expect(extract(text).document.signer).toBe("Lê Minh Quang");
+  });
+
   it("is read under the signature titles even when a long unsigned programme is attached after them", () => {
     const programme = Array.from({ length: 60 }, (_, k) => `${k + 1}. Bộ Giáo dục và Đào tạo xây dựng đề án số ${k + 1}.`).join("\n");
     const text = `CHÍNH PHỦ\nSố: 174/NQ-CP\nHà Nội, ngày 05 tháng 12 năm 2024\nNGHỊ QUYẾT\nBan hành Chương trình hành động\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n`

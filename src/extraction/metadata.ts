@@ -259,7 +259,14 @@ function findSigner(lines: Line[]): string | null {
   const signerAt = (i: number) => {
     const name = lines[i].text.replace(/[*_]/g, "").trim();
     if (!PERSON.test(name) || isUpper(name)) return null;
-    const above = lines.slice(Math.max(0, i - 4), i).map((l) => fold(l.text.replace(/[*_]/g, "")));
+    // The four lines above, not counting the recipients' list, its wrapped lines and footnotes between: a PDF whose
+    // signature block a page break cut sets the rest of the list between the titles and the name.
+    const above: string[] = [];
+    for (let k = i - 1; k >= Math.max(0, i - 16) && above.length < 4; k--) {
+      const text = lines[k].text.replace(/[*_]/g, "").trim();
+      if (/^[-–+]\s|^\p{Ll}/u.test(text) || lines[k].footnote) continue;
+      above.push(fold(text));
+    }
     return above.some((a) => SIGNATURE_TITLE.test(a)) ? name : null;
   };
   const tailStart = Math.max(1, lines.length - 40);

@@ -10,5 +10,7 @@ import nhanLuc from "./kh-ubnd-nhan-luc-gia-lai.js";
 import duAnTrongDiem from "./kh-ubnd-du-an-trong-diem-quang-ngai.js";
 import chuongTrinhTinhUy from "./ctr-tu-khoa-hoc-cong-nghe.js";
 import quyetDinh from "./qd-ubnd-giam-ngheo.js";
+import chiThi from "./ct-ubnd-chuyen-doi-so.js";
+import nghiQuyetHdnd from "./nq-hdnd-kinh-te-xa-hoi.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd];

@@ -55,6 +55,28 @@ describe("pageText", () => {
     ])).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]);
   });
 
+  it("parts a header row's cells in capitals that stand closer than body words ever do, but not a line of small letters", () => {
+    // (LibreOffice sets "HỘI ĐỒNG NHÂN DÂN" to end 31 pt, 2.4 sizes, before its neighbour cell.)
+    expect(text([
+      { str: "HỘI ĐỒNG NHÂN DÂN", x: 101, y: 773, width: 140.4, size: 13 }, { str: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", x: 272.9, y: 774, width: 250, size: 12 },
+      { str: "TỈNH QUẢNG TRỊ", x: 115.7, y: 758, width: 111, size: 13 }, { str: "Độc lập - Tự do - Hạnh phúc", x: 318, y: 759, width: 159, size: 13 },
+      run("NGHỊ QUYẾT", 262, 690),
+    ])).toEqual(["HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG TRỊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "NGHỊ QUYẾT"]);
+    expect(text([{ str: "các sở, ban, ngành", x: 113, y: 700, width: 120, size: 14 }, { str: "tổ chức thực hiện.", x: 263, y: 700, width: 120, size: 14 }]))
+      .toEqual(["các sở, ban, ngành tổ chức thực hiện."]);
+  });
+
+  it("starts a paragraph at a capital indented as a first line after a line that ends a sentence, though the line was full", () => {
+    expect(text([
+      full("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", 113, 700),
+      full("Căn cứ Nghị quyết số 25/NQ-HĐND ngày 09 tháng 7 năm 2025 của Hội", 113, 684),
+      run("đồng nhân dân tỉnh về kế hoạch 5 năm;", 85, 668),
+    ])).toEqual([
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+      "Căn cứ Nghị quyết số 25/NQ-HĐND ngày 09 tháng 7 năm 2025 của Hội đồng nhân dân tỉnh về kế hoạch 5 năm;",
+    ]);
+  });
+
   it("reads a signature block whose columns are set in different type and spacing column by column", () => {
     // Recipients in 11 pt every 12.6 pt beside the signature in 14 pt every 16 pt, the name far below.
     const left = ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở: KHĐT, TC, GTVT;", "- Lưu: VT, KTTH."]

@@ -31,6 +31,9 @@ const LIST_LABEL = /^\s*(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|
 
 /** A gap wider than this many font sizes parts a line into cells (a tab after a list number is about 1.3). */
 const CELL_GAP = 2.5;
+const CAPITALS_CELL_GAP = 1.6;
+/** Text in capitals: a letter, and no small one. */
+const CAPITALS = /^(?=[^\p{L}]*\p{Lu})\P{Ll}*$/u;
 
 const mode = (values: number[]): number => {
   const counts = new Map<number, number>();
@@ -71,7 +74,10 @@ function segmentsOf(line: { y: number; size: number; items: PdfItem[] }): Segmen
     // (A mark that opens a footnote's line is set apart from its text: "[1] Có 38 dân tộc ...".)
     const str: string = exponent ? (item.str.trim() === "2" ? "²" : "³") : raised ? `[${item.str.trim()}]${current ? "" : " "}` : item.str;
     const gap = current ? item.x - current.x1 : 0;
-    if (!current || gap > CELL_GAP * line.size) {
+    // (Cells in capitals, as a header row's are, may stand closer: "HỘI ĐỒNG NHÂN DÂN" ends 2.4 sizes before "CỘNG HÒA
+    // ...". Justified body text is in small letters, and a centred title in capitals has no such gap.)
+    const capitalCells = current !== null && gap > CAPITALS_CELL_GAP * line.size && CAPITALS.test(current.text) && CAPITALS.test(str);
+    if (!current || gap > CELL_GAP * line.size || capitalCells) {
       current = { text: str.trimStart(), x0: item.x, x1: item.x + item.width, textX: item.x };
       segments.push(current);
       continue;
@@ -211,7 +217,10 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
       const p: { text: string; last: VisualLine; x0: number; centred: boolean } = paragraph;
       // (A list item's lines go on under its text, a hanging indent: "1.  Giao các sở ..." / "    tuyên truyền ...".)
       // (A title as wide as the text goes on in a centred line: "Triển khai ... trên địa bàn tỉnh Quảng" / "Ngãi năm 2025".)
-      const goesOn = gapOk(p.last, line) && !(CLOSED.test(p.last.text) && OPENS_ITEM.test(text)) && (p.centred
+      // (A sentence that ends a full line, then a capital indented as a first line is: the next paragraph, "Căn cứ ...;" /
+      // "      Căn cứ ...", though the first stood at that indent too.)
+      const opensParagraph = CLOSED.test(p.last.text) && (OPENS_ITEM.test(text) || (line.x0 > body.left + line.size && /^\p{Lu}/u.test(text)));
+      const goesOn = gapOk(p.last, line) && !opensParagraph && (p.centred
         ? centred(line) && p.last.x1 - p.last.x0 > 0.6 * (body.right - body.left)
         : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last))));
       if (goesOn) {

@@ -62,7 +62,10 @@ describe("reading a list of agencies", () => {
 
   it("reads the Party's bodies and its collectives, as a Party committee's documents assign work to them", () => {
     expect(list("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh rà soát").names).toEqual(["Ban cán sự đảng UBND tỉnh"]);
-    expect(list("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo").names).toEqual(["Đảng đoàn HĐND tỉnh"]);
+    // Named as written: in full where the text spells the council out, abbreviated where it abbreviates it.
+    expect(list("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo").names).toEqual(["Đảng đoàn Hội đồng nhân dân tỉnh"]);
+    expect(list("Đảng đoàn HĐND tỉnh lãnh đạo").names).toEqual(["Đảng đoàn HĐND tỉnh"]);
+    expect(list("Văn phòng Ủy ban nhân dân tỉnh, VP UBND tỉnh chủ trì").names).toEqual(["Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"]);
     expect(list("Đảng ủy UBND tỉnh, Ban Tổ chức Tỉnh ủy chủ trì").names).toEqual(["Đảng ủy UBND tỉnh", "Ban Tổ chức Tỉnh ủy"]);
     const party = list("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy tiếp tục lãnh đạo");
     expect(party).toEqual({ names: ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"], rest: " tiếp tục lãnh đạo" });

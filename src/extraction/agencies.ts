@@ -106,9 +106,11 @@ const NAME_STOP = new RegExp(`(?:${ACCENTED_VERBS.map((v) => v.replace(/ /g, "\\
  * thông, UBND ...") or up to the verb of the work ("các cơ quan báo chí của tỉnh tổ chức tuyên truyền"):
  * only before a separator or one of those verbs, so the work after a list is never eaten, and never through an
  * auxiliary ("Chủ tịch UBND các xã chưa gửi báo cáo ...": "chưa gửi" is the clause, not the communes'; only those
- * that fold like no word of a name: "đang" folds like "Đảng", "đã" like "đa", "được" like "dược").
+ * that fold like no word of a name: "đang" folds like "Đảng", "đã" like "đa", "được" like "dược"), nor through the manner
+ * of the work ("Chủ tịch UBND các xã, phường nghiêm túc triển khai ...").
  */
-const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION}|chua|khong|se)(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
+const MANNER = "nghiem\\s+tuc|khan\\s+truong|tich\\s+cuc|quyet\\s+liet|kip\\s+thoi|chu\\s+dong";
+const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION}|${MANNER}|chua|khong|se)(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
 
 interface Spelling { re: RegExp; name: string }
 
@@ -121,7 +123,13 @@ const MINISTRIES: Spelling[] = MINISTRY_FIELDS.flatMap((d) => [
   { re: sticky(namePattern(d.field)), name: d.field },
   ...d.abbreviations.map((a) => ({ re: sticky(abbreviationPattern(a)), name: d.field })),
 ]);
-const spellings = (groups: string[][]): Spelling[] => groups.flatMap((g) => g.map((s) => ({ re: sticky(namePattern(s)), name: g[0] })));
+/**
+ * Each spelling of a body names it by its group's first spelling, except the first spelled out ("Văn phòng Ủy ban
+ * nhân dân tỉnh" for "Văn phòng UBND tỉnh"): a document that writes the committee's name in full is quoted so.
+ */
+const spellings = (groups: string[][]): Spelling[] =>
+  groups.flatMap((g) => g.map((s) => ({ re: sticky(namePattern(s)), name: s === spelledOut(g[0]) ? s : g[0] })));
+const spelledOut = (name: string) => name.replace(/\bUBND\b/gu, "Ủy ban nhân dân").replace(/(?<![\p{L}])HĐND(?![\p{L}])/gu, "Hội đồng nhân dân");
 const PROVINCIAL = spellings(PROVINCIAL_BODIES);
 const CENTRAL = spellings(CENTRAL_BODIES);
 

@@ -112,6 +112,14 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Ban Chỉ huy Quân sự huyện", "Ban CHQS huyện"],
   ["UBND tỉnh", "Ủy ban nhân dân tỉnh"],
   ["HĐND tỉnh", "Hội đồng nhân dân tỉnh"],
+  // The People's Council's own bodies, which a Council's resolution tasks with supervising it.
+  ["Thường trực HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh"],
+  ["các Ban của HĐND tỉnh", "các Ban của Hội đồng nhân dân tỉnh", "các Ban HĐND tỉnh", "các Ban Hội đồng nhân dân tỉnh"],
+  ["các Tổ đại biểu và đại biểu HĐND tỉnh", "các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh", "các Tổ đại biểu HĐND tỉnh", "các Tổ đại biểu Hội đồng nhân dân tỉnh"],
+  ["Ban Kinh tế - Ngân sách HĐND tỉnh", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"],
+  ["Ban Pháp chế HĐND tỉnh", "Ban Pháp chế Hội đồng nhân dân tỉnh"],
+  ["Ban Văn hóa - Xã hội HĐND tỉnh", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"],
+  ["Ban Dân tộc HĐND tỉnh", "Ban Dân tộc Hội đồng nhân dân tỉnh"],
   ["Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"],
   // The Party's bodies in the province: its committee's standing body and boards, its delegations in the
   // People's Council and the Front, the Party board of the People's Committee (until 2025) and the Party

@@ -95,5 +95,10 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
 export const sameCitation = (a: Pick<Citation, "key" | "date">, b: Pick<Citation, "key" | "date">) =>
   a.key === b.key && (a.date === null || b.date === null || a.date.slice(0, 4) === b.date.slice(0, 4));
 
-/** True when a line opens the way a document names what it implements: "Thực hiện Nghị quyết số ...". */
-export const isImplementingClause = (text: string) => /^thuc hien\b/.test(foldVietnamese(text.trim()));
+/** True when a line opens the way a document names what it implements: "Thực hiện Nghị quyết số ...", "Triển khai (thực hiện) ...". */
+export const isImplementingClause = (text: string) => IMPLEMENTING.test(foldVietnamese(text.trim()));
+/**
+ * The words a clause naming what a document carries out opens with: "Thực hiện", or "Triển khai (thực hiện)" right
+ * before the document ("Triển khai kịp thời việc tuyên truyền ..." is work, not what is carried out).
+ */
+const IMPLEMENTING = /^(?:thuc hien\b|trien khai(?: thuc hien)? (?:nghi quyet|ket luan|chi thi|chuong trinh|ke hoach|quyet dinh|cong van|thong bao|de an|luat)\b)/;

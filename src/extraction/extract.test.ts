@@ -91,6 +91,15 @@ describe("openings", () => {
       .toEqual(["19/CT-TTg", "16/KH-HĐTĐKT"]);
     expect(implementedBy("Thực hiện Kế hoạch số 268-KH/BKTTW ngày 23/9/2024 của Ban Kinh tế Trung ương về giám sát việc thể chế hóa Nghị quyết số 11-NQ/TW và Kế hoạch số 23/KH-UBND ngày 26/01/2023, Ban Thường vụ báo cáo như sau:"))
       .toEqual(["268-KH/BKTTW"]);
+    // A first document's subject that cites nothing ends before the second ("... về đột phá ... quốc gia và Kế hoạch số ...").
+    expect(implementedBy("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia và Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, UBND tỉnh ban hành Kế hoạch như sau:"))
+      .toEqual(["57-NQ/TW", "02-KH/BCĐTW"]);
+  });
+
+  it("reads a directive's 'Triển khai ...' opening as what it carries out, not work that begins with 'Triển khai'", () => {
+    expect(implementedBy("Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, thời gian qua các cơ quan đã đạt kết quả bước đầu.")).toEqual(["57-NQ/TW"]);
+    expect(implementedBy("Triển khai thực hiện Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:")).toEqual(["72-KL/TW"]);
+    expect(implementedBy("Triển khai kịp thời việc tuyên truyền Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị.")).toEqual([]);
   });
 
   it("reads every 'Thực hiện' clause before the first heading: the line under the title and the opening", () => {
@@ -122,6 +131,21 @@ describe("openings", () => {
     expect(implementedBy("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nCăn cứ Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị;"))
       .toEqual(["72-KL/TW"]);
   });
+
+  it("takes none of the issuer's own earlier acts its 'Căn cứ' lines stand on", () => {
+    const resolution = (cited: string) => extract("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 68/NQ-HĐND\nQuảng Trị, ngày 10 tháng 12 năm 2025\nNGHỊ QUYẾT\n"
+      + `Về kế hoạch phát triển kinh tế - xã hội năm 2026\nCăn cứ Nghị quyết số 25/NQ-HĐND ngày 09/7/2025 của ${cited} về kế hoạch 5 năm;\nQUYẾT NGHỊ:\n`);
+    expect(resolution("Hội đồng nhân dân tỉnh").document.issuer).toBe("HĐND tỉnh Quảng Trị");
+    expect(resolution("Hội đồng nhân dân tỉnh").implements).toEqual([]);
+    expect(resolution("HĐND tỉnh Quảng Trị").implements).toEqual([]);
+    expect(resolution("Ban Chấp hành Đảng bộ tỉnh").implements.map((c) => c.symbol)).toEqual(["25/NQ-HĐND"]);
+  });
+
+  it("keeps the dated citation of an implemented document that a title in capitals also names", () => {
+    const text = "KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 693/QĐ-TTG NGÀY 17 THÁNG 7 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+      + "Thực hiện Quyết định số 693/QĐ-TTg ngày 17 tháng 7 năm 2024 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n";
+    expect(extract(text).implements.map((c) => [c.symbol, c.date])).toEqual([["693/QĐ-TTg", "2024-07-17"]]);
+  });
 });
 
 describe("reporting rules", () => {
@@ -142,6 +166,11 @@ describe("reporting rules", () => {
       .toEqual([{ from: "Bộ Giáo dục và Đào tạo", to: "Thủ tướng Chính phủ", deadline_text: "trước ngày 31 tháng 12 hằng năm", frequency: "annual" }]);
     expect(rulesOf("4. Sở Kế hoạch và Đầu tư chủ trì tham mưu điều chuyển vốn; định kỳ hằng tháng báo cáo UBND tỉnh."))
       .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: null, frequency: "monthly" }]);
+  });
+
+  it("reads a report due at the People's Council's sessions", () => {
+    expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
+      .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);
   });
 });
 

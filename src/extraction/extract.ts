@@ -50,10 +50,16 @@ export interface Extraction {
  * trình hành động ... thực hiện Nghị quyết số 57-NQ/TW"), or else the policy documents of its "Căn cứ" lines
  * (not the laws, decrees and circulars that give it its legal basis).
  */
-function implementedDocuments(text: string, lines: Line[], citations: Citation[], title: string | null): Citation[] {
+function implementedDocuments(text: string, lines: Line[], citations: Citation[], title: string | null, issuer: string | null): Citation[] {
   const within = (start: number, end: number) => citations.filter((c) => c.start >= start && c.end <= end);
   const implemented: Citation[] = [];
-  const add = (c: Citation | undefined) => { if (c && !implemented.some((i) => i.key === c.key)) implemented.push(c); };
+  /** Each document once, as cited with its date where one citation of it has one (a title in capitals may lose it). */
+  const add = (c: Citation | undefined) => {
+    if (!c) return;
+    const same = implemented.findIndex((i) => i.key === c.key);
+    if (same < 0) implemented.push(c);
+    else if (!implemented[same].date && c.date) implemented[same] = c;
+  };
   // Every "Thực hiện ..." clause before the first heading: a plan may state what it carries out twice, in a line
   // under its title ("Thực hiện Chương trình hành động số 45-CTr/TU ...") and in its opening clause, which may
   // name more ("Thực hiện Nghị quyết số 148/NQ-CP ... và Chương trình hành động số 45-CTr/TU ...").
@@ -70,8 +76,11 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
       const partEnd = partStart + part.length;
       const first = within(partStart, partEnd)[0];
       const lead = foldVietnamese(text.slice(partStart, first?.start ?? partStart)).replace(/^\s*va\s+/, "").trim();
-      // "... và Kế hoạch số 16/KH ...": a second document, unless the part before it had begun a title ("... về ...").
-      const inTitle = /^va\b/.test(foldVietnamese(part.trim())) && previous && / ve /.test(foldVietnamese(text.slice(previous.end, partStart)));
+      // "... và Kế hoạch số 16/KH ...": a second document, unless the part before it had begun a title that cites documents
+      // itself ("... về giám sát việc thể chế hóa Nghị quyết số 11-NQ/TW và Kế hoạch số 23/KH-UBND"); a title that cites none
+      // ("... của Bộ Chính trị về đột phá phát triển ... quốc gia và Kế hoạch số 02-KH/BCĐTW ...") ends before it.
+      const inTitle = /^va\b/.test(foldVietnamese(part.trim())) && previous !== undefined &&
+        / ve /.test(foldVietnamese(text.slice(previous.end, partStart))) && within(previous.end, partStart).some((c) => c.key !== previous!.key);
       if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) { add(first); previous = first; }
       partStart = partEnd + 1;
     }
@@ -85,18 +94,25 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
     if (after >= 0) carriedOut(titleLine.start + after, titleLine.end);
     if (implemented.length) return implemented;
   }
+  // (Nor the issuer's own earlier decisions: a People's Council's resolution "Căn cứ Nghị quyết số 25/NQ-HĐND ... của Hội
+  // đồng nhân dân tỉnh" stands on its own act, it does not carry it out.)
   for (const line of lines.slice(0, 60)) {
     if (!/^can cu\b/.test(foldVietnamese(line.text))) continue;
-    for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol)) add(c);
+    for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol) && !issuedBy(c, issuer)) add(c);
   }
   return implemented;
 }
+
+/** A body's name folded, its People's Committee or Council abbreviated, to compare two spellings of it. */
+const bodyKey = (name: string) => foldVietnamese(name).replace(/^cua\s+/, "").replace(/uy ban nhan dan/g, "ubnd").replace(/hoi dong nhan dan/g, "hdnd").replace(/\s+/g, " ").trim();
+/** Whether a cited document is the issuer's own: "của Hội đồng nhân dân tỉnh" in a resolution of "HĐND tỉnh Quảng Trị". */
+const issuedBy = (c: Citation, issuer: string | null) => !!issuer && !!c.issuerText && bodyKey(issuer).startsWith(bodyKey(c.issuerText));
 
 /** A decree, a circular or a law: "30/2020/NĐ-CP", "05/2023/TT-BTC", "59/2020/QH14". */
 const LEGAL_BASIS = /\/(?:\d{4}\/)?(?:NĐ-CP|ND-CP|TT-|TTLT-|QH\d*)/iu;
 
 /** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
-const OPENS_WITH_DOCUMENT = /^(thuc hien\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
+const OPENS_WITH_DOCUMENT = /^((?:thuc hien|trien khai(?: thuc hien)?)\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
 
 const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, date: c.date, issuer_text: c.issuerText, start: c.start, end: c.end });
 
@@ -122,7 +138,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const ownKey = meta.symbol ? parseDocumentSymbol(meta.symbol)?.key : null;
   const citations = findCitations(text).filter((c) => c.key !== ownKey);
 
-  const implemented = implementedDocuments(text, lines, citations, meta.title);
+  const implemented = implementedDocuments(text, lines, citations, meta.title, meta.issuer);
 
   // A report states results and the work ahead; every other kind of document states targets and assigns work.
   const kind = meta.type === "report" ? "report" : "plan";

@@ -244,7 +244,8 @@ function headerIssuer(head: Line[]): string | null {
   // "ỦY BAN NHÂN DÂN" / "XÃ TÂN THANH": a body's name and its place on two lines; a parent body above its department.
   const last = names[names.length - 1];
   const name = names.length > 1 && /^(tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/.test(fold(last)) ? `${names[names.length - 2]} ${last}` : last;
-  return nameFromCapitals(name).replace(/^Ủy ban nhân dân /u, "UBND ").replace(/^Uỷ ban nhân dân /u, "UBND ");
+  // The committee and the council as the province's documents name them: "UBND tỉnh Lạng Sơn", "HĐND tỉnh Quảng Trị".
+  return nameFromCapitals(name).replace(/^(?:Ủy|Uỷ) ban nhân dân /u, "UBND ").replace(/^Hội đồng nhân dân /iu, "HĐND ");
 }
 
 /**

@@ -17,7 +17,16 @@ describe("findQuantities", () => {
     ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
     ["thu nhập tăng 1,35 lần so với năm 2020", { comparator: "=", min: 1.35, max: 1.35, unit: "lần", perYear: false }],
+    ["tăng trưởng GRDP đạt 8,5% trở lên", { comparator: ">=", min: 8.5, max: null, unit: "%", perYear: false }],
+    ["mức độ hài lòng đạt từ 95% trở lên", { comparator: ">=", min: 95, max: null, unit: "%", perYear: false }],
+    ["dự án có tổng mức đầu tư 500 tỷ đồng trở xuống", { comparator: "<=", min: null, max: 500, unit: "tỷ đồng", perYear: false }],
+    ["Số giường bệnh trên 10.000 dân đạt 36 giường", { comparator: "=", min: 36, max: 36, unit: "giường", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
+
+  it("skips versions, and a day or month that no unit follows", () => {
+    expect(one("ban hành Kiến trúc chính quyền số phiên bản 4.0 trước ngày 31/10/2025; cách mạng công nghiệp 4.0")).toEqual([]);
+    expect(one("hoàn thành 4 trước ngày 30/9")).toEqual([]);
+  });
 
   it("skips years, periods, dates, symbols, structural counts and times of day", () => {
     expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, đến ngày 15/8/2024, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, Quốc lộ 4B, mục 2, tính đến 17h00")).toEqual([]);

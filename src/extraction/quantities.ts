@@ -28,7 +28,7 @@ const NUM = "\\d{1,3}(?:[.,]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
 const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
 
 /** Words a unit may consist of; the unit stops at the first word that is not one (a verb, a preposition). */
-const UNIT_STOP = /^(tham|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
+const UNIT_STOP = /^(tham|trước|sau|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
 const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
 const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi|sao)(?![\p{L}\d])/iu;
@@ -36,6 +36,8 @@ const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệ
 const MULTIPLE = /^lần(?![\p{L}\d])/iu;
 const MULTIPLIED_BEFORE = /(?:tăng|gấp|giảm)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
+/** The people a ratio is counted per ("giường bệnh trên 10.000 dân", "bác sĩ/vạn dân"). */
+const PER_CAPITA = /^(dân|người|nhân khẩu)(?![\p{L}\d])/iu;
 /** The first word of a unit ("tỷ" of "tỷ đồng"). */
 const firstWord = (unit: string) => (unit.includes(" ") ? unit.slice(0, unit.indexOf(" ")) : unit);
 
@@ -124,6 +126,8 @@ export function findQuantities(text: string): QuantityMention[] {
     if (!percent && /^\d{4}$/.test(a) && Number(a) >= 1900 && Number(a) <= 2100) continue;
     // Ratios of progress ("304/305"), kilometre posts ("Km 5+300"), codes glued to a letter ("quốc lộ 1A, 3B").
     if (/^\s*\/\s*\d/.test(after) || /^\s*\+/.test(after) || (!percent && /^\p{Lu}{1,2}(?![\p{L}\d])/u.test(after))) continue;
+    // A version ("phiên bản 4.0", "công nghiệp 4.0"): a figure is never written with one zero after its point.
+    if (!percent && /^\d\.0$/.test(a)) continue;
     const low = parseVietnameseNumber(a), high = b ? parseVietnameseNumber(b) : null;
     if (low === null || (b && high === null)) continue;
     const before = text.slice(Math.max(0, start - 24), start);
@@ -134,7 +138,7 @@ export function findQuantities(text: string): QuantityMention[] {
     // A time of day ("17h00") is not a quantity.
     if (/^h\d{2}/.test(after)) continue;
     // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session.
-    if (/(năm|ngày|tháng|quý|(?<!tổng )số|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
+    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
     let unit: string | null = percent ?? null;
     let consumed = whole.length;
     let value = low, valueHigh = high;
@@ -152,8 +156,12 @@ export function findQuantities(text: string): QuantityMention[] {
       consumed += u.length;
       if (unit && SCALE.test(firstWord(unit)) && !MONEY.test(unit.slice(firstWord(unit).length + 1))) continue;
     }
-    const perYear = /^\s*\/\s*năm/iu.test(text.slice(start + consumed));
-    const explicit = comparatorBefore(before);
+    // "trên 10.000 dân" is the base of a ratio ("Số giường bệnh trên 10.000 dân đạt 36 giường"), not a figure.
+    if (unit && PER_CAPITA.test(unit) && /(?:^|\s)trên\s*$/iu.test(before) && /^10+$/.test(String(value))) continue;
+    const rest = text.slice(start + consumed);
+    const perYear = /^\s*\/\s*năm/iu.test(rest);
+    // "đạt 8,5% trở lên": the comparator written after the figure.
+    const explicit = comparatorBefore(before) ?? (/^\s*trở\s+lên/iu.test(rest) ? ">=" : /^\s*trở\s+xuống/iu.test(rest) ? "<=" : null);
     const comparator: Comparator = valueHigh !== null ? "range" : explicit ?? "=";
     out.push({
       comparator, min: comparator === "<" || comparator === "<=" ? null : value,

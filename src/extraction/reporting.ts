@@ -28,6 +28,9 @@ export type Frequency = "annual" | "semiannual" | "quarterly" | "monthly" | "per
  */
 const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
 
+/** A report due at the People's Council's sessions: "(định kỳ báo cáo HĐND tỉnh) tại các kỳ họp thường lệ". */
+const AT_SESSIONS = /tại\s+các\s+kỳ\s+họp(?:\s+thường\s+lệ)?/iu;
+
 /** How often, from the words of a clause (folded): "định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm". */
 function frequencyIn(folded: string): Frequency | null {
   if (/6 thang|sau thang|nua nam/.test(folded)) return "semiannual";
@@ -174,7 +177,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)
     if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
       add(s, {
-        from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: null,
+        from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: AT_SESSIONS.exec(s.text)?.[0] ?? null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),
       });
       continue;

@@ -56,6 +56,30 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("numbers the items of a resolution's article under it, and takes its closing clause for no task", () => {
+    const text = "Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2026.\n"
+      + "Điều 2. Tổ chức thực hiện\n"
+      + "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh tại các kỳ họp thường lệ.\n"
+      + "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n"
+      + "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia giám sát, tuyên truyền, vận động Nhân dân thực hiện Nghị quyết.\n"
+      + "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa VIII, Kỳ họp thứ 12 thông qua ngày 10 tháng 12 năm 2025 và có hiệu lực từ ngày thông qua./.\n"
+      + "KẾ HOẠCH\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách tỉnh.\n";
+    const found = extractTasks(text, segmentLines(text), { kind: "plan" });
+    expect(found.map((t) => [t.section, t.lead.join("; "), t.deadline_text])).toEqual([
+      // Written in full, the committee is named as written.
+      ["Điều 2.1", "Ủy ban nhân dân tỉnh", "tại các kỳ họp thường lệ"],
+      ["Điều 2.2", "Thường trực Hội đồng nhân dân tỉnh; các Ban của Hội đồng nhân dân tỉnh; các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh", null],
+      ["Điều 2.3", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", null],
+      // An attached plan's headings number its items again.
+      ["1", "Sở Tài chính", null],
+    ]);
+  });
+
+  it("ends a collective's name before the manner of its work", () => {
+    const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);
+  });
+
   it("reads deadlines in their own words and normalised", () => {
     expect(tasks.map((t) => t.deadline_text)).toEqual([
       "hoàn thành trong Quý III/2024", "hoàn thành trước ngày 30/9/2024", "trước năm 2025", null, null, "thường xuyên", null,

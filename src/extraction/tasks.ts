@@ -45,7 +45,8 @@ interface Assignment { lead: AgencyMention[]; coordinating: AgencyMention[] }
 interface Section {
   level: number;
   label: string;
-  kind: Line["kind"];
+  /** "article": an article of a resolution or decision ("Điều 2. Tổ chức thực hiện"), numbering the items under it. */
+  kind: Line["kind"] | "article";
   /** The assignment of the section's heading: its agency leads the "Phối hợp với ..." bullets under it. */
   agency: Assignment | null;
   /** The latest assignment in the section, for the paragraphs after it that name no agency. */
@@ -145,7 +146,12 @@ function countWords(s: string, limit: number): number {
 }
 
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
-const isClosingFormula = (action: string) => countWords(action, 8) < 8 && /thuc hien\W*$/.test(foldPhrase(action));
+const isClosingFormula = (action: string) =>
+  (countWords(action, 8) < 8 && /thuc hien\W*$/.test(foldPhrase(action))) || ADOPTION.test(foldPhrase(action.slice(0, 80)));
+/** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
+const ADOPTION = /^(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)/;
+/** "Điều 2. Tổ chức thực hiện", "Điều 3:". */
+const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 
@@ -203,13 +209,19 @@ export function extractTasks(
   for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
     const levelOf = HEADING_LEVEL[first.kind];
     const bodyStart = first.end - first.body.length;
+    const article = first.kind === "text" ? ARTICLE.exec(first.text) : null;
+    // An article opens a section of its own ("Điều 2"), whose items are numbered under it ("Điều 2.1"); a title in
+    // capitals after the articles (an attached plan's "KẾ HOẠCH") closes the last.
+    if (article) stack.splice(0, stack.length, { level: 0, label: `Điều ${article[1]}`, kind: "article", agency: null, context: null });
+    else if (stack[0]?.kind === "article" && first.kind === "text" && !/\p{Ll}/u.test(first.text)) stack.length = 0;
     let section = stack[stack.length - 1];
     if (levelOf) {
       const level = levelOf(first);
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
       const parent = stack[stack.length - 1];
       if (first.kind === "roman" && documentKind === "report") readingAhead = WORK_AHEAD.test(foldPhrase(first.body));
-      const label = first.kind === "letter" && parent && parent.kind === "number" ? `${parent.label}.${first.number}` : first.number!;
+      const label = (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
+        ? `${parent.label}.${first.number}` : first.number!;
       section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null };
       stack.push(section);
     }

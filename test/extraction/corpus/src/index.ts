@@ -12,5 +12,7 @@ import chuongTrinhTinhUy from "./ctr-tu-khoa-hoc-cong-nghe.js";
 import quyetDinh from "./qd-ubnd-giam-ngheo.js";
 import chiThi from "./ct-ubnd-chuyen-doi-so.js";
 import nghiQuyetHdnd from "./nq-hdnd-kinh-te-xa-hoi.js";
+import congVan from "./cv-ubnd-giai-ngan.js";
+import soYTe from "./kh-so-y-te-tiem-chung.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe];

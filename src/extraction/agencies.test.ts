@@ -80,6 +80,14 @@ describe("reading a list of agencies", () => {
     expect(list("UBND các huyện, thành phố thực hiện").names).toEqual(["UBND các huyện, thành phố"]);
   });
 
+  it("reads a regional branch as written, and the bodies each commune has as collectives", () => {
+    expect(list("Sở Tài chính, Kho bạc Nhà nước khu vực XI theo dõi").names).toEqual(["Sở Tài chính", "Kho bạc Nhà nước khu vực XI"]);
+    expect(list("Trạm y tế các xã, phường lập danh sách").names).toEqual(["Trạm y tế các xã, phường"]);
+    expect(read("Công an các xã, phường và Công an xã Tân Lập rà soát").map(([name, collective]) => [name, collective]))
+      .toEqual([["Công an các xã, phường", true], ["Công an xã", false]]);
+    expect(list("Bệnh viện Đa khoa tỉnh và các bệnh viện tuyến tỉnh bảo đảm thuốc").names).toEqual(["Bệnh viện Đa khoa tỉnh", "các bệnh viện tuyến tỉnh"]);
+  });
+
   it("keeps offsets into the original text", () => {
     const text = "- Phối hợp với Sở KH&ĐT thu hút";
     const from = text.indexOf("Sở");

@@ -166,6 +166,8 @@ const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END
 /** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương"). */
 const BARE_START = /(?:co quan|don vi|cap uy|chinh quyen|to chuc chinh tri\s*-\s*xa hoi)(?![a-z0-9])/y;
 const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
+/** The bodies every commune or district has: "UBND các xã", "Trạm y tế các xã, phường", "Công an các xã, phường". */
+const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;
 const CAC = /cac\s+/y;
 const ROLE = /(?:thu truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
 const SO = /so\s+/y;
@@ -205,10 +207,12 @@ export function isCentralCollective(phrase: string): boolean {
 
 /** "các sở, ban, ngành", "UBND các huyện, thành phố", "cấp ủy, chính quyền địa phương". */
 function collective(text: string, folded: string, i: number): number | null {
-  let pos = at(UBND, folded, i) ?? i;
+  let pos = at(LOCAL_BODY, folded, i) ?? i;
   const afterUbnd = pos !== i;
   const afterCac = at(CAC, folded, pos);
   if (afterCac === null && !afterUbnd && at(BARE_START, folded, pos) === null) return null;
+  // ("Công an xã", "Trạm y tế xã" are one body each, the lexicon's or a generic one: only "các" makes them several.)
+  if (afterCac === null && afterUbnd && at(UBND, folded, i) === null) return null;
   if (afterCac !== null) pos = afterCac;
   let noun: RegExp | null = null;
   for (const n of [SECTOR, TERRITORY]) if (at(n, folded, pos) !== null) { noun = n; break; }
@@ -271,6 +275,9 @@ function listedBody(text: string, folded: string, i: number, list: Spelling[], c
   const found = longest(list, folded, i);
   if (!found) return null;
   let end = found.end, name = found.name;
+  // A body's regional branch (from 2025: "Kho bạc Nhà nước khu vực XI", "Thuế cơ sở 3"): named as written, not the province's.
+  const region = at(REGION, folded, found.end);
+  if (region !== null) return { name: text.slice(i, region).replace(/\s+/g, " ").trim(), end: region, collective: false, central };
   const tinh = at(TINH_SUFFIX, folded, end);
   if (tinh !== null && !/ tinh$/.test(foldVietnamese(name))) end = tinh;
   if (/tinh$/.test(folded.slice(i, end))) {
@@ -282,6 +289,8 @@ function listedBody(text: string, folded: string, i: number, list: Spelling[], c
   }
   return { name, end, collective: false, central };
 }
+
+const REGION = /\s+khu vuc\s+(?:[ivxl]+|\d{1,2})(?![a-z0-9])/y;
 
 /** "UBND huyện Cao Lộc"; "UBND các huyện Đồng Văn, Mèo Vạc" is two agencies. */
 function peoplesCommittees(text: string, folded: string, i: number): AgencyMention[] {
@@ -398,7 +407,7 @@ const firstWordOf = (name: string) => foldVietnamese(name).trim().split(/[\s,&\-
  * through every recogniser.
  */
 const AGENCY_FIRST_WORDS = new Set([
-  "thu", "nguoi", "chu", "giam", "lanh", "ubnd", "uy", "uban", "cac", "co", "don", "cap", "chinh", "to", "so", "bo",
+  "thu", "nguoi", "chu", "giam", "lanh", "ubnd", "uy", "uban", "cac", "co", "don", "cap", "chinh", "to", "so", "bo", "tram",
   ...[...PROVINCIAL_BODIES, ...CENTRAL_BODIES].flat().map(firstWordOf),
   ...ORGANISATION_HEADS.map(firstWordOf),
 ]);

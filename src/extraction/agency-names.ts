@@ -194,7 +194,7 @@ export const ORGANISATION_HEADS = [
 export const SECTOR_NOUNS = [
   "sở", "ban", "ngành", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ", "cơ quan", "đơn vị", "cấp", "đoàn thể", "tổ chức chính trị - xã hội", "tổ chức", "lực lượng",
   "hội", "doanh nghiệp", "chủ đầu tư", "cấp ủy", "chính quyền", "phòng", "ban quản lý dự án", "hợp tác xã", "trường",
-  "cơ sở", "bộ ngành", "bộ phận", "bộ", "địa phương",
+  "cơ sở", "bộ ngành", "bộ phận", "bộ", "địa phương", "bệnh viện", "trạm y tế",
   // The Party's: "các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "các cấp ủy, tổ chức đảng", "các đảng đoàn, ban cán sự đảng".
   "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "đảng ủy", "đảng bộ", "chi bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
   "đảng đoàn", "ban cán sự đảng", "ban đảng",

@@ -29,6 +29,10 @@ describe("deadlineOf", () => {
     expect(said("triển khai Quy hoạch đã được phê duyệt tháng 6/2024")).toBeNull();
     expect(said("thực hiện Kế hoạch số 25/KH-UBND tháng 3/2024")).toBeNull();
     expect(said("Rà soát các dự án hoàn thành năm 2020 chưa quyết toán")).toBeNull();
+    // A day of each month or quarter, and the People's Council's sessions.
+    expect(said("theo dõi; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh")).toBe("định kỳ trước ngày 05 hằng tháng");
+    expect(said("báo cáo kết quả về UBND xã trước ngày 10 của tháng cuối quý để tổng hợp")).toBe("trước ngày 10 của tháng cuối quý");
+    expect(said("định kỳ báo cáo Hội đồng nhân dân tỉnh tại các kỳ họp thường lệ")).toBe("tại các kỳ họp thường lệ");
     // ... but not the month of a cited document's date written out.
     expect(said("sửa đổi Nghị định số 81/2021/NĐ-CP ngày 27 tháng 8 năm 2021 của Chính phủ, trong Quý II năm 2025")).toBe("trong Quý II năm 2025");
   });

@@ -14,8 +14,11 @@ import { allMatches } from "../text/matches.js";
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
 const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
 const DATED = String.raw`(?:tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
-/** Recurrence: "thường xuyên", "(định kỳ) hằng năm", and the People's Council's sessions ("tại các kỳ họp thường lệ"). */
-const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:hang|hanh) (?:nam|quy|thang)|tai cac ky hop(?:\s+thuong le)?)`;
+/**
+ * Recurrence: "thường xuyên", "(định kỳ) hằng năm", a day of each month or quarter ("định kỳ trước ngày 05 hằng tháng",
+ * "trước ngày 15 của tháng cuối quý"), and the People's Council's sessions ("tại các kỳ họp thường lệ").
+ */
+const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
 /** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
 const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;

@@ -164,7 +164,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title), content), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title), content, meta.issued), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),

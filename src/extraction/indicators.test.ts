@@ -70,6 +70,25 @@ describe("indicators: the present a plan states", () => {
   });
 });
 
+describe("indicators: where a letter says things stood", () => {
+  const letter = [
+    "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 6420/UBND-KT", "Quảng Trị, ngày 15 tháng 10 năm 2025",
+    "Đến ngày 30/9/2025, toàn tỉnh giải ngân được 4.215,6 tỷ đồng, đạt 52,3% kế hoạch vốn. Để phấn đấu giải ngân 100% kế hoạch vốn năm 2025, UBND tỉnh có ý kiến như sau:",
+    "1. Các chủ đầu tư bảo đảm giải ngân tối thiểu 80% kế hoạch vốn trước ngày 31/12/2025.",
+    "2. Phấn đấu đến ngày 31/12/2025, 100% hồ sơ được số hóa.",
+  ].join("\n");
+  const found = extract(letter, "6420-ubnd-kt.txt").indicators.map((i) => [i.comparator, i.min, i.kind]);
+
+  it("reads the figures as of a date before the letter as results, and the rest as targets ('giải ngân' ends with no 'gần')", () => {
+    expect(found).toEqual([["=", 4215.6, "actual"], ["=", 52.3, "actual"], ["=", 100, "target"], [">=", 80, "target"], ["=", 100, "target"]]);
+  });
+
+  it("leaves out a figure that says who a rate counts", () => {
+    const text = "KẾ HOẠCH\nTiêm chủng năm 2026\nI. MỤC TIÊU\n- Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%.\n- Tỷ lệ hộ có thu nhập trên 50 triệu đồng/năm chiếm 40%.\n";
+    expect(extract(text, "kh.txt").indicators.map((i) => [i.min, i.unit])).toEqual([[90, "%"], [40, "%"]]);
+  });
+});
+
 describe("indicators: the year of a report's figures", () => {
   const report = [
     "ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG", "Số: 412/BC-UBND", "Cao Bằng, ngày 20 tháng 11 năm 2025", "BÁO CÁO",

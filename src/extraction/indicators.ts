@@ -105,9 +105,31 @@ function contextBefore(sentence: string, at: number): { text: string; bracket: s
 interface Frame { year: number | null; estimate: boolean }
 const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|đến\s+)?năm\s+(\d{4})/iu;
 
+/** Between a rate's defining figure and its value: "(trở lên) đạt", "là", "chiếm", "ở mức". */
+const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?:đạt|là|chiếm|ở mức)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|từ))?\s*$/iu;
+
+/** "(tính) đến ngày 30/9/2025", "đến hết tháng 9/2025": the date a result stands at. */
+const AS_OF = /(?:^|[^a-z])(?:tinh )?den (?:het )?(?:ngay (\d{1,2})\/(\d{1,2})\/(\d{4})|thang (\d{1,2})\/(\d{4}))/g;
+
+/**
+ * Whether a sentence states where things stood at a date before `issuedOn` (ISO): "đến ngày 30/9/2025, toàn tỉnh giải
+ * ngân được 4.215,6 tỷ đồng" in a letter of 15/10/2025 reports a result, as a report does.
+ */
+function asOfBefore(folded: string, issuedOn: string): boolean {
+  if (!folded.includes("den ")) return false;
+  for (const m of folded.matchAll(AS_OF)) {
+    const [year, month, day] = m[3] ? [m[3], m[2], m[1]] : [m[5], m[4], "31"];
+    const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    if (date < issuedOn) return true;
+  }
+  return false;
+}
+
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
   document?: FoldedText, issuedYear: number | null = null, titleYear: number | null = null, contentLines: Line[] = bodyLines(lines),
+  /** The date the document was issued (ISO), to tell a figure "as of" a date before it ("đến ngày 30/9/2025, ... đạt 52,3%"). */
+  issuedOn: string | null = null,
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -172,6 +194,10 @@ export function extractIndicators(
         parent = named.parent;
         previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
+        // "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%": a figure that says who a rate counts,
+        // right before the rate's own value, is part of its name.
+        const next = figures[n + 1];
+        if (next && DEFINES_COUNTED.test(sentence.slice(q.end, next.start)) && /^[-–+\s]*(?:tỷ lệ|số)\s/iu.test(sentence.slice(clauseStart))) continue;
         const before = contextBefore(near, near.length);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
         const outer = carried + " " + before.text;
@@ -191,7 +217,8 @@ export function extractIndicators(
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
-        if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)) {
+        if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
+          || (issuedOn !== null && asOfBefore(foldVietnamese(outer), issuedOn))) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)

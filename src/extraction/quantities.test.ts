@@ -21,6 +21,9 @@ describe("findQuantities", () => {
     ["mức độ hài lòng đạt từ 95% trở lên", { comparator: ">=", min: 95, max: null, unit: "%", perYear: false }],
     ["dự án có tổng mức đầu tư 500 tỷ đồng trở xuống", { comparator: "<=", min: null, max: 500, unit: "tỷ đồng", perYear: false }],
     ["Số giường bệnh trên 10.000 dân đạt 36 giường", { comparator: "=", min: 36, max: 36, unit: "giường", perYear: false }],
+    // A comparator is a whole word: "giải ngân" does not end with "gần", nor "lựa chọn" with "hơn".
+    ["phấn đấu giải ngân 100%", { comparator: "=", min: 100, max: 100, unit: "%", perYear: false }],
+    ["lựa chọn 5 mô hình", { comparator: "=", min: 5, max: 5, unit: "mô hình", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 
   it("skips versions, and a day or month that no unit follows", () => {

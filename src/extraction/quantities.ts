@@ -67,8 +67,8 @@ function unitAfter(text: string): { unit: string | null; length: number; spelled
   return { unit: unit || null, length: unit ? text.indexOf(words[words.length - 1]) + words[words.length - 1].length : 0 };
 }
 
-/** Any of the words of `comparatorBefore`: most figures have none, and are then told by one search. */
-const COMPARATOR_WORD = /(?:khoang|xap xi|gan|chung|toi thieu|it nhat|khong duoi|khong it hon|tren|hon|vuot|toi da|khong qua|khong vuot qua|khong hon|duoi)$/;
+/** Any of the words of `comparatorBefore`, whole ("giải ngân" ends with no "gần", "lựa chọn" with no "hơn"): most figures have none, and are then told by one search. */
+const COMPARATOR_WORD = /(?:^|[^a-z0-9])(?:khoang|xap xi|gan|chung|toi thieu|it nhat|khong duoi|khong it hon|tren|hon|vuot|toi da|khong qua|khong vuot qua|khong hon|duoi)$/;
 
 /** Comparator from the words just before a figure. */
 export function comparatorBefore(before: string): Comparator | null {

@@ -132,6 +132,14 @@ describe("openings", () => {
       .toEqual(["72-KL/TW"]);
   });
 
+  it("reads a header and a signature block typed with tabs", () => {
+    const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\t\tĐộc lập - Tự do - Hạnh phúc\n"
+      + "Số: 45/KH-UBND\t\tBắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\nI. NHIỆM VỤ\n"
+      + "1. Sở Tài chính chủ trì bố trí kinh phí tổ chức Năm Du lịch quốc gia.\n"
+      + "Nơi nhận:\t\t\tTM. ỦY BAN NHÂN DÂN\n- Như trên;\t\t\tKT. CHỦ TỊCH\n- TT Tỉnh ủy;\t\t\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\t\t\t\tNguyễn Văn An\n";
+    expect(extract(text).document).toMatchObject({ symbol: "45/KH-UBND", issuer: "UBND tỉnh Bắc Ninh", issued: "2025-03-12", signer: "Nguyễn Văn An" });
+  });
+
   it("takes none of the issuer's own earlier acts its 'Căn cứ' lines stand on", () => {
     const resolution = (cited: string) => extract("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 68/NQ-HĐND\nQuảng Trị, ngày 10 tháng 12 năm 2025\nNGHỊ QUYẾT\n"
       + `Về kế hoạch phát triển kinh tế - xã hội năm 2026\nCăn cứ Nghị quyết số 25/NQ-HĐND ngày 09/7/2025 của ${cited} về kế hoạch 5 năm;\nQUYẾT NGHỊ:\n`);

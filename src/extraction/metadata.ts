@@ -256,15 +256,21 @@ function headerIssuer(head: Line[]): string | null {
 /** The first line of a signature block, as written: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ". */
 const SIGNS_FOR = /^[*_\s]*(?:TM|T\/M|KT|TL|TUQ)[.\s]/;
 
+/** A row of the signature block typed with tabs or spaces ("- Như trên;\t\t\tKT. CHỦ TỊCH"): its right cell, the signature's. */
+const signatureCell = (text: string) => {
+  const cells = text.replace(/[*_]/g, "").split(/\t+| {3,}|\|/);
+  return (cells.length > 1 ? cells[cells.length - 1] : cells[0]).trim();
+};
+
 function findSigner(lines: Line[]): string | null {
   const signerAt = (i: number) => {
-    const name = lines[i].text.replace(/[*_]/g, "").trim();
+    const name = signatureCell(lines[i].text);
     if (!PERSON.test(name) || isUpper(name)) return null;
     // The four lines above, not counting the recipients' list, its wrapped lines and footnotes between: a PDF whose
     // signature block a page break cut sets the rest of the list between the titles and the name.
     const above: string[] = [];
     for (let k = i - 1; k >= Math.max(0, i - 16) && above.length < 4; k--) {
-      const text = lines[k].text.replace(/[*_]/g, "").trim();
+      const text = signatureCell(lines[k].text);
       if (/^[-–+]\s|^\p{Ll}/u.test(text) || lines[k].footnote) continue;
       above.push(fold(text));
     }

@@ -49,6 +49,18 @@ describe("a header block written as table rows", () => {
     for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
   });
 
+  it("reads a typist's tabs and a layout's runs of spaces as the cells' borders", () => {
+    for (const gap of ["\t\t", "\t", "      "]) {
+      const text = `ỦY BAN NHÂN DÂN${gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH${gap}Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND${gap}Bắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH`;
+      const lines = segmentLines(text);
+      expect(lines.map((l) => l.text)).toEqual([
+        "ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Bắc Ninh, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
+      ]);
+      for (const l of lines) expect(text.slice(l.start, l.end)).toBe(l.text);
+    }
+  });
+
   it("leaves a data table's rows whole", () => {
     expect(segmentLines("KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Xây dựng đề án | Sở Xây dựng").map((l) => l.text))
       .toEqual(["KẾ HOẠCH", "TT | Nhiệm vụ | Cơ quan chủ trì", "1 | Xây dựng đề án | Sở Xây dựng"]);

@@ -101,26 +101,30 @@ export function isLayoutTable(rows: string[][]): boolean {
   return rows.some((r) => r.some((cell) => cell.split("\n").some((p) => LAYOUT_MARK.test(p.trim()))));
 }
 
+/** What parts a header row's cells: a plain-text conversion's "|", a typist's tabs, or a layout's run of spaces. */
+const CELL_BREAK = /\||\t+| {3,}/g;
+const HAS_CELL_BREAK = /\||\t| {3}/;
+
 /**
- * A plain-text conversion writes the header block's rows as "ỦY BAN NHÂN DÂN | CỘNG HÒA ...": its
- * cells become lines of their own, the left column's before the right's, as the block reads.
+ * A plain-text conversion writes the header block's rows as "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." (a typist sets them
+ * apart with tabs: "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA ..."): its cells become lines of their own, the left column's before
+ * the right's, as the block reads.
  */
 function splitHeaderTable(lines: Line[]): void {
-  const from = lines.findIndex((l, i) => i < 12 && l.text.includes("|"));
+  const from = lines.findIndex((l, i) => i < 12 && HAS_CELL_BREAK.test(l.text));
   if (from < 0) return;
   let to = from;
-  while (to < lines.length && lines[to].text.includes("|")) to++;
+  while (to < lines.length && HAS_CELL_BREAK.test(lines[to].text)) to++;
   const rows = lines.slice(from, to).map((l) => {
     const cells: Line[] = [];
     let at = 0;
-    for (const raw of l.text.split("|")) {
-      const text = raw.trim();
-      if (text) {
-        const start = l.start + at + raw.indexOf(text);
-        cells.push({ text, start, end: start + text.length, ...classify(text), footnote: false, continues: null });
-      }
-      at += raw.length + 1;
-    }
+    const cell = (end: number) => {
+      const raw = l.text.slice(at, end), text = raw.trim();
+      const start = l.start + at + raw.indexOf(text);
+      if (text) cells.push({ text, start, end: start + text.length, ...classify(text), footnote: false, continues: null });
+    };
+    for (const m of l.text.matchAll(CELL_BREAK)) { cell(m.index); at = m.index + m[0].length; }
+    cell(l.text.length);
     return cells;
   });
   if (!isLayoutTable(rows.map((r) => r.map((c) => c.text)))) return;

@@ -75,6 +75,16 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads every agency a table's lead or partners cell names, one the lexicon does not know among them", () => {
+    const text = "STT | Nội dung công việc | Thời gian hoàn thành | Đơn vị chủ trì | Đơn vị phối hợp\n"
+      + "1 | Nâng cấp mạng truyền số liệu chuyên dùng | Quý II/2026 | Sở Khoa học và Công nghệ | Công an tỉnh; Viễn thông tỉnh\n"
+      + "2 | Xây dựng kho dữ liệu dùng chung | Tháng 9/2026 | Viettel Hưng Yên | Các sở, ban, ngành; UBND các xã, phường\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating])).toEqual([
+      [["Sở Khoa học và Công nghệ"], ["Công an tỉnh", "Viễn thông tỉnh"]],
+      [["Viettel Hưng Yên"], ["Các sở, ban, ngành", "UBND các xã, phường"]],
+    ]);
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

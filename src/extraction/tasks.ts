@@ -21,7 +21,7 @@ import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, mayNameAgency, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
-import { headerColumns, tablesOf, type HeaderReader } from "./tables.js";
+import { headerColumns, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 
 export interface ExtractedTask {
   section: string;
@@ -315,6 +315,24 @@ const taskHeader: HeaderReader<Column> = (cells, phrase, row) => {
 };
 
 /**
+ * The agencies a lead or partners cell names, each of its parts parted by ";" read apart: a part naming no body the
+ * lexicon or the registry knows is still an agency, by its column, when it is a name ("Công an tỉnh; Viễn thông tỉnh").
+ */
+function agenciesInCell(text: string, folded: string, cell: Cell, registry: RegistryAgency[]): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  let at = 0;
+  for (const part of cell.text.split(";")) {
+    const name = part.trim(), start = cell.start + at + part.indexOf(name);
+    at += part.length + 1;
+    if (!name) continue;
+    const known = readAgencyList(text, folded, start, registry).agencies.filter((a) => a.end <= start + name.length);
+    if (known.length) out.push(...known);
+    else if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8) out.push({ text: name, name, start, end: start + name.length, collective: false, central: false });
+  }
+  return uniqueAgencies(out);
+}
+
+/**
  * Tasks set out as a table (an appendix "Danh mục nhiệm vụ": STT | Nội dung | Cơ quan chủ trì |
  * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency (a
  * lead merged down a group's rows leads each). A row without a number takes its group's ("I") and its place.
@@ -326,10 +344,10 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
       const work = cell("work"), leadCell = cell("lead");
       if (!work?.text || !leadCell?.text) continue;
-      const lead = readAgencyList(text, folded, leadCell.start, registry).agencies;
+      const lead = agenciesInCell(text, folded, leadCell, registry);
       if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
       const partnersCell = cell("partners");
-      const coordinating = partnersCell?.text ? readAgencyList(text, folded, partnersCell.start, registry).agencies : [];
+      const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry) : [];
       const deadlineText = cell("deadline")?.text || null;
       const number = cell("number")?.text;
       tasks.push({

@@ -176,6 +176,17 @@ describe("reporting rules", () => {
       .toEqual([{ from: "Sở Kế hoạch và Đầu tư", to: "UBND tỉnh", deadline_text: null, frequency: "monthly" }]);
   });
 
+  it("reads who reports after a label or a leading time, without the verb, and a second date 'và 10/12'", () => {
+    expect(rulesOf("1. Các sở, ban, ngành, UBND các xã, phường gửi báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Tài chính) trước ngày 15/12/2025 để tổng hợp."))
+      .toEqual([{ from: "Các sở, ban, ngành, UBND các xã, phường", to: "UBND tỉnh", deadline_text: "trước ngày 15/12/2025", frequency: "once" }]);
+    expect(rulesOf("2. Định kỳ 6 tháng, năm, các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch về Sở Nội vụ (trước ngày 10/6 và 10/12) để tổng hợp, báo cáo UBND tỉnh.")).toEqual([
+      { from: "Các cơ quan, đơn vị", to: "Sở Nội vụ", deadline_text: "trước ngày 10/6", frequency: "semiannual" },
+      { from: "Các cơ quan, đơn vị", to: "Sở Nội vụ", deadline_text: "10/12", frequency: "annual" },
+      { from: "Sở Nội vụ", to: "UBND tỉnh", deadline_text: null, frequency: "semiannual" },
+    ]);
+    expect(rulesOf("4. Chế độ báo cáo: Các đơn vị báo cáo định kỳ hằng quý (trước ngày 20 tháng cuối quý) gửi về Sở Công Thương.").map((r) => r.from)).toEqual(["Các đơn vị"]);
+  });
+
   it("reads a report due at the People's Council's sessions", () => {
     expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
       .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);

@@ -31,6 +31,9 @@ const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\
 /** A report due at the People's Council's sessions: "(định kỳ báo cáo HĐND tỉnh) tại các kỳ họp thường lệ". */
 const AT_SESSIONS = /tại\s+các\s+kỳ\s+họp(?:\s+thường\s+lệ)?/iu;
 
+/** A second day and month after a deadline's: "trước ngày 10/6 và 10/12". */
+const AND_DATE = /^\s+và\s+(?:ngày\s+)?(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?!\d)/u;
+
 /** How often, from the words of a clause (folded): "định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm". */
 function frequencyIn(folded: string): Frequency | null {
   if (/6 thang|sau thang|nua nam/.test(folded)) return "semiannual";
@@ -69,7 +72,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
 const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ)${WORD_END}|[.;(]|$)`, "u");
-const SUBJECT_END = new RegExp(`\\s(?:chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng\\s+(?:kế hoạch|chương trình|đề án)|lãnh đạo|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
+const SUBJECT_END = new RegExp(`\\s(?:gửi|nghiêm túc|chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng\\s+(?:kế hoạch|chương trình|đề án)|lãnh đạo|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
 
@@ -84,7 +87,19 @@ function subjectOf(text: string): string | null {
   return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
 }
 
-const subjectIn = (s: Sentence) => subjectOf(s.text) ?? s.paragraphSubject;
+/**
+ * The agencies a sentence opens with, after a label ("Chế độ báo cáo: Các đơn vị báo cáo ...") or a time that leads
+ * it ("Định kỳ 6 tháng, năm, các cơ quan, đơn vị báo cáo ..."), else its paragraph's.
+ */
+const subjectIn = (s: Sentence) => {
+  const own = subjectOf(s.text);
+  if (own) return own;
+  const label = /^[^:,;]{2,40}:\s*/u.exec(s.text);
+  const afterLabel = label ? subjectOf(s.text.slice(label[0].length)) : null;
+  if (afterLabel) return afterLabel;
+  const lead = /^(?:Định kỳ|Hằng|Hàng|Mỗi|Trước|Sau|Trong)\s[^;.]{0,40}?,\s*(?=(?:các|UBND|Ủy ban|Sở|Ban)\s)/iu.exec(s.text);
+  return (lead ? subjectOf(s.text.slice(lead[0].length)) : null) ?? s.paragraphSubject;
+};
 
 function targetAfter(text: string, marker: RegExp): string | null {
   const m = marker.exec(text);
@@ -169,6 +184,13 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
         frequency = own ?? (/\d{4}/.test(d[0]) ? "once" : "annual");
         add(s, { from: subjectIn(s), to, deadline_text: d[0], frequency });
         from = d.index + d[0].length;
+        // "(trước ngày 10/6 và 10/12)": a second date the same words give; "định kỳ 6 tháng, năm" makes the second yearly.
+        const second = AND_DATE.exec(s.text.slice(from));
+        if (second) {
+          const yearly = frequency === "semiannual" && /6 thang\s*(?:,|va)\s*(?:(?:hang|hanh)\s+)?nam/.test(f);
+          add(s, { from: subjectIn(s), to, deadline_text: second[1], frequency: yearly ? "annual" : frequency });
+          from += second[0].length;
+        }
       }
       const onward = targetAfter(s.text, /để\s+tổng hợp,?\s+báo cáo\s+/u);
       if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency });

@@ -85,6 +85,12 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("starts the work after the agency's role in brackets", () => {
+    const text = "1. Sở Nội vụ (cơ quan thường trực): Chủ trì, phối hợp với các sở, ngành hướng dẫn triển khai Kế hoạch.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating, t.summary]))
+      .toEqual([[["Sở Nội vụ"], ["các sở, ngành"], "hướng dẫn triển khai Kế hoạch."]]);
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

@@ -55,6 +55,7 @@ interface Section {
 
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
 const SPACE_COLON = /\s*:?\s*/y;
+const ROLE_IN_BRACKETS = /\s*\([^()\n]{1,60}\)/y;
 const ROLE_WORDS = /(?:(?:lam|la) co quan (?:dau moi|thuong truc)|chu dong|tich cuc|co trach nhiem)\s*,?\s*/y;
 const CHAIRS = /chu tri\s*,?\s*(?:va\s+)?/y;
 const COOPERATES = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/y;
@@ -78,6 +79,8 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
   const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
   const subject = readAgencyList(text, folded, afterVerb, registry);
   let pos = subject.agencies.length ? subject.end : from;
+  // "Sở Nội vụ (cơ quan thường trực): Chủ trì, ...": the agency's role in brackets is not its work.
+  if (subject.agencies.length) pos = at(ROLE_IN_BRACKETS, folded, pos) ?? pos;
   pos = at(SPACE_COLON, folded, pos)!;
   for (let n = 0; n < 3; n++) pos = at(ROLE_WORDS, folded, pos) ?? pos;
   const afterChair = at(CHAIRS, folded, pos);

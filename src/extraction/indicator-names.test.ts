@@ -33,6 +33,11 @@ describe("indicator names", () => {
     expect(found).toContainEqual(["Tỷ lệ xóm có đường được bê tông hóa", 90]);
   });
 
+  it("takes a comparator written before the figure off its name", () => {
+    const text = "KẾ HOẠCH\nViệc làm năm 2026\nI. MỤC TIÊU\n- Tỷ lệ thất nghiệp khu vực thành thị không quá 3%.\n- Thu nhập bình quân tăng gấp 2 lần so với năm 2020.\n";
+    expect(names(text)).toEqual([["Tỷ lệ thất nghiệp khu vực thành thị", null], ["Thu nhập bình quân", 2]]);
+  });
+
   it("names a figure written first by the words after it", () => {
     const found = names(plan);
     expect(found).toContainEqual(["Tỷ lệ xã đạt chuẩn nông thôn mới", 60]);

@@ -23,6 +23,7 @@ describe("findQuantities", () => {
     ["Số giường bệnh trên 10.000 dân đạt 36 giường", { comparator: "=", min: 36, max: 36, unit: "giường", perYear: false }],
     // A comparator is a whole word: "giải ngân" does not end with "gần", nor "lựa chọn" with "hơn".
     ["phấn đấu giải ngân 100%", { comparator: "=", min: 100, max: 100, unit: "%", perYear: false }],
+    ["thu hút khoảng 2,5 triệu lượt khách du lịch mỗi năm", { comparator: "approx", min: 2.5e6, max: 2.5e6, unit: "lượt khách du lịch", perYear: true }],
     ["lựa chọn 5 mô hình", { comparator: "=", min: 5, max: 5, unit: "mô hình", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 

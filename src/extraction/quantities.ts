@@ -56,7 +56,8 @@ function unitAfter(text: string): { unit: string | null; length: number; spelled
     if (words.length && (UNIT_STOP.test(clean) || /^\/?năm$/iu.test(clean))) break;
     if (!words.length && UNIT_STOP.test(clean) && !SCALE.test(clean)) break;
     words.push(clean);
-    if (w.endsWith(",") || w.endsWith(";") || words.length >= 4) break;
+    // (Four words, five after a scale: "2,5 triệu lượt khách du lịch".)
+    if (w.endsWith(",") || w.endsWith(";") || words.length >= (SCALE.test(words[0]) ? 5 : 4)) break;
   }
   // A footnote marker glued to a unit ("tỷ đồng²³") is not part of it; an exponent ("km²") is.
   let unit = words.join(" ");
@@ -159,7 +160,7 @@ export function findQuantities(text: string): QuantityMention[] {
     // "trên 10.000 dân" is the base of a ratio ("Số giường bệnh trên 10.000 dân đạt 36 giường"), not a figure.
     if (unit && PER_CAPITA.test(unit) && /(?:^|\s)trên\s*$/iu.test(before) && /^10+$/.test(String(value))) continue;
     const rest = text.slice(start + consumed);
-    const perYear = /^\s*\/\s*năm/iu.test(rest);
+    const perYear = /^\s*(?:\/\s*|(?:mỗi|hằng|hàng)\s+)năm/iu.test(rest);
     // "đạt 8,5% trở lên": the comparator written after the figure.
     const explicit = comparatorBefore(before) ?? (/^\s*trở\s+lên/iu.test(rest) ? ">=" : /^\s*trở\s+xuống/iu.test(rest) ? "<=" : null);
     const comparator: Comparator = valueHigh !== null ? "range" : explicit ?? "=";

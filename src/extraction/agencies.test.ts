@@ -86,6 +86,7 @@ describe("reading a list of agencies", () => {
     expect(read("Công an các xã, phường và Công an xã Tân Lập rà soát").map(([name, collective]) => [name, collective]))
       .toEqual([["Công an các xã, phường", true], ["Công an xã", false]]);
     expect(list("Bệnh viện Đa khoa tỉnh và các bệnh viện tuyến tỉnh bảo đảm thuốc").names).toEqual(["Bệnh viện Đa khoa tỉnh", "các bệnh viện tuyến tỉnh"]);
+    expect(list("Các bộ, cơ quan trung ương và địa phương:").names).toEqual(["Các bộ, cơ quan trung ương", "địa phương"]);
   });
 
   it("keeps offsets into the original text", () => {

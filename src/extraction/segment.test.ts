@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyParts, classify, segmentLines } from "./segment.js";
+import { bodyLines, bodyParts, classify, segmentLines } from "./segment.js";
 
 describe("classify", () => {
   it.each([
@@ -68,6 +68,11 @@ describe("a header block written as table rows", () => {
 });
 
 describe("bodyParts", () => {
+  it("ends the body at a signature's title alone on its line, where no recipients' list comes first", () => {
+    const text = ["CHỈ THỊ", "4. Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm về kết quả giải ngân.", "THỦ TƯỚNG", "Phạm Minh Chính"].join("\n");
+    expect(bodyLines(segmentLines(text)).map((l) => l.text)).toEqual(["CHỈ THỊ", "4. Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm về kết quả giải ngân."]);
+  });
+
   it("ends the body at the recipients' list and resumes it at a part attached after the signature", () => {
     const text = [
       "NGHỊ QUYẾT", "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.", "Nơi nhận:", "- Các Bộ;", "TM. CHÍNH PHỦ", "THỦ TƯỚNG",

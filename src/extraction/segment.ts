@@ -47,7 +47,9 @@ export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
 /** A numbered heading (I, 2.4, a): it opens a section. */
 export const isHeading = (line: Line) => line.kind === "roman" || line.kind === "number" || line.kind === "letter";
 
-export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text);
+export const endsBody = (line: Line) => /^(nơi nhận|tm\.|t\/m|kt\.)/iu.test(line.text) || SIGNER_TITLE.test(line.text);
+/** A signature's title alone on its line, where no recipients' list or "TM." comes first: "THỦ TƯỚNG", "CHỦ TỊCH". */
+const SIGNER_TITLE = /^(?:(?:TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VIỆN TRƯỞNG)$/u;
 
 /**
  * The title of a part attached after the signature, in capitals: a resolution's action programme, a

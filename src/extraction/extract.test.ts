@@ -132,6 +132,20 @@ describe("openings", () => {
       .toEqual(["72-KL/TW"]);
   });
 
+  it("reads a conclusion notice of the committee's office: its issuer, the assignments after their topics, not its closing", () => {
+    const text = "UBND TỈNH ĐỒNG THÁP\nVĂN PHÒNG\nSố: 215/TB-VPUBND\nĐồng Tháp, ngày 14 tháng 11 năm 2025\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
+      + "Chủ tịch UBND tỉnh kết luận như sau:\n"
+      + "1. Đối với công tác giải phóng mặt bằng: Giao UBND xã Mỹ An chủ trì, phối hợp với Sở Nông nghiệp và Môi trường hoàn thành bàn giao mặt bằng trước ngày 15/12/2025.\n"
+      + "2. Về đề xuất điều chỉnh dự án: Giao Sở Xây dựng thẩm định, trình UBND tỉnh trong tháng 12/2025.\n"
+      + "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n";
+    const result = extract(text);
+    expect(result.document.issuer).toBe("Văn phòng UBND tỉnh Đồng Tháp");
+    expect(result.tasks.map((t) => [t.section, t.lead, t.coordinating, t.deadline_text])).toEqual([
+      ["1", ["UBND xã Mỹ An"], ["Sở Nông nghiệp và Môi trường"], "trước ngày 15/12/2025"],
+      ["2", ["Sở Xây dựng"], [], "trong tháng 12/2025"],
+    ]);
+  });
+
   it("reads a header and a signature block typed with tabs", () => {
     const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\t\tĐộc lập - Tự do - Hạnh phúc\n"
       + "Số: 45/KH-UBND\t\tBắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\nI. NHIỆM VỤ\n"

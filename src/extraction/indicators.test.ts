@@ -83,6 +83,12 @@ describe("indicators: where a letter says things stood", () => {
     expect(found).toEqual([["=", 4215.6, "actual"], ["=", 52.3, "actual"], ["=", 100, "target"], [">=", 80, "target"], ["=", 100, "target"]]);
   });
 
+  it("reads a figure 'đến nay' as a result, but not one after 'thực hiện tại'", () => {
+    const text = "THÔNG BÁO\nKết luận năm 2025\n1. Đến nay, dự án đã giải ngân 320 tỷ đồng, đạt 64% kế hoạch vốn năm 2025.\n"
+      + "2. Cập nhật chỉ tiêu thực hiện tại Chương trình như: đến năm 2030, 85% số thôn có đường ô tô được cứng hóa.\n";
+    expect(extract(text, "tb.txt").indicators.map((i) => [i.min, i.kind])).toEqual([[320, "actual"], [64, "actual"], [85, "target"]]);
+  });
+
   it("leaves out a figure that says who a rate counts", () => {
     const text = "KẾ HOẠCH\nTiêm chủng năm 2026\nI. MỤC TIÊU\n- Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%.\n- Tỷ lệ hộ có thu nhập trên 50 triệu đồng/năm chiếm 40%.\n";
     expect(extract(text, "kh.txt").indicators.map((i) => [i.min, i.unit])).toEqual([[90, "%"], [40, "%"]]);

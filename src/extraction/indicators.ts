@@ -111,12 +111,16 @@ const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?
 /** "(tính) đến ngày 30/9/2025", "đến hết tháng 9/2025": the date a result stands at. */
 const AS_OF = /(?:^|[^a-z])(?:tinh )?den (?:het )?(?:ngay (\d{1,2})\/(\d{1,2})\/(\d{4})|thang (\d{1,2})\/(\d{4}))/g;
 
+/** "Đến nay, dự án đã giải ngân 320 tỷ đồng": where things stand as the document is written ("thực hiện nay" is no "hiện nay"). */
+const AS_OF_NOW = /(?:^|[^a-z])(?:den nay|(?<!thuc )hien nay)(?![a-z])/;
+
 /**
- * Whether a sentence states where things stood at a date before `issuedOn` (ISO): "đến ngày 30/9/2025, toàn tỉnh giải
- * ngân được 4.215,6 tỷ đồng" in a letter of 15/10/2025 reports a result, as a report does.
+ * Whether a sentence states where things stood at a date before `issuedOn` (ISO), or now: "đến ngày 30/9/2025, toàn
+ * tỉnh giải ngân được 4.215,6 tỷ đồng" in a letter of 15/10/2025 reports a result, as a report does.
  */
-function asOfBefore(folded: string, issuedOn: string): boolean {
-  if (!folded.includes("den ")) return false;
+function asOfBefore(folded: string, issuedOn: string | null): boolean {
+  if (AS_OF_NOW.test(folded)) return true;
+  if (issuedOn === null || !folded.includes("den ")) return false;
   for (const m of folded.matchAll(AS_OF)) {
     const [year, month, day] = m[3] ? [m[3], m[2], m[1]] : [m[5], m[4], "31"];
     const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
@@ -218,7 +222,7 @@ export function extractIndicators(
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
         if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
-          || (issuedOn !== null && asOfBefore(foldVietnamese(outer), issuedOn))) {
+          || asOfBefore(foldVietnamese(outer), issuedOn)) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)

@@ -191,7 +191,7 @@ function findIssuer(lines: Line[]): string | null {
 }
 
 /** A header line that opens a body's name, or its place: not the rest of the line above. */
-const OPENS_BODY = /^(?:(?:bo|so|ban|cuc|tong cuc|vu|vien|van phong|thanh tra|hoi dong|uy ban|ubnd|hdnd|dang uy|tinh uy|huyen uy|thanh uy|thi uy|truong|trung tam|cong an|chi cuc|tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s(?!doi\s)|(?:chinh phu|thu tuong|quoc hoi)(?:\s|$))/;
+const OPENS_BODY = /^(?:(?:bo|so|ban|cuc|tong cuc|vu|vien|van phong|thanh tra|hoi dong|uy ban|ubnd|hdnd|dang uy|tinh uy|huyen uy|thanh uy|thi uy|truong|trung tam|cong an|chi cuc|tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)(?:\s(?!doi\s)|$)|(?:chinh phu|thu tuong|quoc hoi)(?:\s|$))/;
 
 /** Lines of a header's left column that are not the issuer: the motto, the number, the place and date, a star or rule. */
 const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|, ngay/;
@@ -244,9 +244,14 @@ function headerIssuer(head: Line[]): string | null {
   // "ỦY BAN NHÂN DÂN" / "XÃ TÂN THANH": a body's name and its place on two lines; a parent body above its department.
   const last = names[names.length - 1];
   const name = names.length > 1 && /^(tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/.test(fold(last)) ? `${names[names.length - 2]} ${last}` : last;
-  // The committee and the council as the province's documents name them: "UBND tỉnh Lạng Sơn", "HĐND tỉnh Quảng Trị".
-  return nameFromCapitals(name).replace(/^(?:Ủy|Uỷ) ban nhân dân /u, "UBND ").replace(/^Hội đồng nhân dân /iu, "HĐND ");
+  // "UBND TỈNH ĐỒNG THÁP" / "VĂN PHÒNG": the committee's office, named with its committee.
+  if (names.length > 1 && fold(last).trim() === "van phong") return `Văn phòng ${asCommittee(nameFromCapitals(names[names.length - 2]))}`;
+  return asCommittee(nameFromCapitals(name));
 }
+
+/** The committee and the council as the province's documents name them: "UBND tỉnh Lạng Sơn", "HĐND tỉnh Quảng Trị". */
+const asCommittee = (name: string) =>
+  name.replace(/^(?:(?:Ủy|Uỷ) ban nhân dân|Ubnd)(?=\s)/u, "UBND").replace(/^(?:Hội đồng nhân dân|Hđnd)(?=\s)/iu, "HĐND");
 
 /**
  * The name under the signature titles ("TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Hoàng Trung Dũng"): the last

@@ -152,7 +152,9 @@ function countWords(s: string, limit: number): number {
 const isClosingFormula = (action: string) =>
   (countWords(action, 8) < 8 && /thuc hien\W*$/.test(foldPhrase(action))) || ADOPTION.test(foldPhrase(action.slice(0, 80)));
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
-const ADOPTION = /^(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)/;
+const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
+/** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */
+const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 /** "Điều 2. Tổ chức thực hiện", "Điều 3:". */
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 /** A section of a report that is about the work ahead, not the work done. */
@@ -234,7 +236,10 @@ export function extractTasks(
 
     // A line in capitals is a title or a header block ("ỦY BAN NHÂN DÂN"), never an assignment.
     if (first.kind === "text" && !/\p{Ll}/u.test(first.text)) continue;
-    const read = readAssignment(text, folded, bodyStart, registry);
+    let read = readAssignment(text, folded, bodyStart, registry);
+    // "Đối với công tác giải phóng mặt bằng: Giao UBND xã ... chủ trì ...": the assignment after the topic it is about.
+    const topic = read.lead.length ? null : TOPIC.exec(first.body);
+    if (topic) { const after = readAssignment(text, folded, bodyStart + topic[0].length, registry); if (after.lead.length) read = after; }
     let assignment: Assignment | null;
     if (read.lead.length) assignment = { lead: read.lead, coordinating: read.coordinating };
     // "Chủ trì, phối hợp với X: ..." or "Phối hợp với X ...": the section's agency works with X.

@@ -136,6 +136,9 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Đảng ủy Công an tỉnh"],
   ["Đảng ủy Bộ đội Biên phòng tỉnh"],
   ["Ủy ban Kiểm tra Tỉnh ủy", "UBKT Tỉnh ủy"],
+  // The commune's Party committee (from 2025, the level below the province).
+  ["Đảng ủy xã"],
+  ["Đảng ủy phường"],
   ["Ban Tổ chức Tỉnh ủy"],
   ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
   ["Ban Tuyên giáo Tỉnh ủy"],

@@ -146,6 +146,15 @@ describe("openings", () => {
     ]);
   });
 
+  it("reads a commune Party committee's plan: its issuer, and the committee as a lead", () => {
+    const text = "ĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ YÊN THÀNH\n*\nSố 05-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Thành, ngày 20 tháng 8 năm 2025\nKẾ HOẠCH\n"
+      + "thực hiện Nghị quyết Đại hội Đảng bộ xã\nII- NHIỆM VỤ\n1- Đảng ủy xã lãnh đạo UBND xã xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm, hoàn thành trong Quý IV/2025.\n"
+      + "T/M ĐẢNG ỦY\nBÍ THƯ\n\nNguyễn Văn Hùng\n";
+    const result = extract(text);
+    expect(result.document.issuer).toBe("Đảng ủy xã Yên Thành");
+    expect(result.tasks.map((t) => [t.lead, t.deadline_text])).toEqual([[["Đảng ủy xã"], "hoàn thành trong Quý IV/2025"]]);
+  });
+
   it("reads a header and a signature block typed with tabs", () => {
     const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\t\tĐộc lập - Tự do - Hạnh phúc\n"
       + "Số: 45/KH-UBND\t\tBắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\nI. NHIỆM VỤ\n"

@@ -210,7 +210,8 @@ function nameFromCapitals(upper: string): string {
   let name = upper.toLowerCase().replace(/\s+/g, " ").trim();
   // "Tỉnh ủy Lạng Sơn", "Huyện ủy Cao Lộc": the Party committee, then its place.
   const committee = /^((?:tỉnh|huyện|thành|thị|đảng) (?:ủy|uỷ)) (.+)$/u.exec(name);
-  if (committee) return `${capital(committee[1])} ${words(committee[2])}`;
+  // ("Đảng ủy xã Yên Thành": the level of a place stays in small letters.)
+  if (committee) return `${capital(committee[1])} ${committee[2].replace(/^(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố) )?(.*)$/u, (m, place: string) => m.slice(0, m.length - place.length) + words(place))}`;
   const place = PLACE_NOUN.exec(name);
   if (place) name = name.slice(0, place.index) + `${place[1]}${place[2]} ${words(place[3])}`;
   // A ministry's or department's fields each begin with a capital: "Bộ Văn hóa, Thể thao và Du lịch".

@@ -33,6 +33,12 @@ describe("indicator names", () => {
     expect(found).toContainEqual(["Tỷ lệ xóm có đường được bê tông hóa", 90]);
   });
 
+  it("keeps a name's last word that folds like a verb but is written otherwise ('hữu cơ', 'điện tử', 'đất')", () => {
+    const text = "KẾ HOẠCH\nNông nghiệp năm 2026\nI. MỤC TIÊU\n- Diện tích sản xuất nông nghiệp hữu cơ đạt 2.350 ha.\n"
+      + "- Tỷ lệ người dân có tài khoản thanh toán điện tử đạt 80%.\n- Diện tích đất 500 ha.\n";
+    expect(names(text)).toEqual([["Diện tích sản xuất nông nghiệp hữu cơ", 2350], ["Tỷ lệ người dân có tài khoản thanh toán điện tử", 80], ["Diện tích đất", 500]]);
+  });
+
   it("takes a comparator written before the figure off its name", () => {
     const text = "KẾ HOẠCH\nViệc làm năm 2026\nI. MỤC TIÊU\n- Tỷ lệ thất nghiệp khu vực thành thị không quá 3%.\n- Thu nhập bình quân tăng gấp 2 lần so với năm 2020.\n";
     expect(names(text)).toEqual([["Tỷ lệ thất nghiệp khu vực thành thị", null], ["Thu nhập bình quân", 2]]);

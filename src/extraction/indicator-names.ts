@@ -101,9 +101,24 @@ function trimRepeatedly(text: string, find: (folded: string) => RegExpExecArray 
   for (;;) {
     const m = find(folded);
     if (!m || m[0].length === 0) return text;
+    // A word that folds like a verb or comparator but is written otherwise is the subject's own: "hữu cơ" is no "có".
+    if (atEnd && !writtenAsFraming(text.slice(m.index, m.index + m[0].length), m[0])) return text;
     text = atEnd ? text.slice(0, m.index) : text.slice(m[0].length);
     folded = atEnd ? folded.slice(0, m.index) : folded.slice(m[0].length);
   }
+}
+
+/** How the framing words that fold like words of a name are written: "có" (not "cơ"), "đạt" (not "đất"), "còn" (not "con"). */
+const FRAMING_AS_WRITTEN: Record<string, string> = {
+  co: "có", dat: "đạt", con: "còn", tu: "từ", la: "là", tang: "tăng", giam: "giảm", tren: "trên", duoi: "dưới", duoc: "được",
+  bang: "bằng", voi: "với", len: "lên", gan: "gần", hon: "hơn", xuong: "xuống", va: "và", gap: "gấp", uoc: "ước",
+};
+
+/** Whether a trailing match, as written, is the framing word its fold names (a match of several words, or of no such word, is). */
+function writtenAsFraming(written: string, folded: string): boolean {
+  const word = folded.trim();
+  const expected = FRAMING_AS_WRITTEN[word];
+  return expected === undefined || written.trim().toLowerCase() === expected;
 }
 
 /** The fold of `part`, an end of the text `folded` is the fold of. */

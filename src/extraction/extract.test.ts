@@ -210,6 +210,11 @@ describe("reporting rules", () => {
     expect(rulesOf("4. Chế độ báo cáo: Các đơn vị báo cáo định kỳ hằng quý (trước ngày 20 tháng cuối quý) gửi về Sở Công Thương.").map((r) => r.from)).toEqual(["Các đơn vị"]);
   });
 
+  it("reads who reports up to where the agencies it names end", () => {
+    expect(rulesOf("4. Sở Tài chính bố trí đủ vốn cho dự án năm 2026; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh tình hình giải ngân.").map((r) => [r.from, r.to]))
+      .toEqual([["Sở Tài chính", "UBND tỉnh"]]);
+  });
+
   it("reads a report due at the People's Council's sessions", () => {
     expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
       .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);

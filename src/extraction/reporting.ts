@@ -8,7 +8,8 @@
  *  - "Thực hiện Công văn số ... của [Y] về việc báo cáo ..., [X] báo cáo như sau:" opening a report,
  *    and "Trân trọng báo cáo [Y]" at its end                              (the report itself, once)
  */
-import { foldVietnamese, type FoldedText } from "../text/fold.js";
+import { foldKeepingOffsets, foldVietnamese, type FoldedText } from "../text/fold.js";
+import { readAgencyList } from "./agencies.js";
 import { splitAfter, type Line } from "./segment.js";
 
 export interface ReportingRule {
@@ -83,7 +84,10 @@ function subjectOf(text: string): string | null {
   // A subject starts the text: one that does not start like an agency has none, and is not scanned for its end.
   if (!AGENCY_START.test(text)) return null;
   const end = SUBJECT_END.exec(text);
-  const subject = end ? text.slice(0, end.index) : null;
+  // (Where the agencies named end, when that is sooner: "Sở Tài chính bố trí đủ vốn ...; định kỳ ... báo cáo".)
+  const opening = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?/iu.exec(text)![0].length;
+  const named = readAgencyList(text, foldKeepingOffsets(text), opening).end;
+  const subject = end ? text.slice(0, named > opening ? Math.min(end.index, named) : end.index) : null;
   return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
 }
 

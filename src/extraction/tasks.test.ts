@@ -91,6 +91,16 @@ describe("tasks of a plan", () => {
       .toEqual([[["Sở Nội vụ"], ["các sở, ngành"], "hướng dẫn triển khai Kế hoạch."]]);
   });
 
+  it("reads a regulation's articles about an agency: its numbered items and its paragraphs are the agency's tasks", () => {
+    const text = "Điều 5. Trách nhiệm của Sở Công Thương\n1. Chủ trì tham mưu UBND tỉnh quy hoạch, phát triển cụm công nghiệp.\n"
+      + "2. Tổng hợp, báo cáo UBND tỉnh tình hình hoạt động cụm công nghiệp trước ngày 15/12 hằng năm.\n"
+      + "Điều 6. Trách nhiệm của UBND các xã, phường\n1. Phối hợp với Sở Công Thương giải phóng mặt bằng các cụm công nghiệp.\n"
+      + "Điều 7. Sở Tài chính\nBố trí kinh phí hỗ trợ đầu tư hạ tầng cụm công nghiệp.\nĐiều 8. Hiệu lực thi hành\nQuy chế này có hiệu lực kể từ ngày ký.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; ")])).toEqual([
+      ["Điều 5.1", "Sở Công Thương", ""], ["Điều 5.2", "Sở Công Thương", ""], ["Điều 6.1", "UBND các xã, phường", "Sở Công Thương"], ["Điều 7", "Sở Tài chính", ""],
+    ]);
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

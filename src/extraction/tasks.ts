@@ -157,6 +157,8 @@ const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy
 const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 /** "Điều 2. Tổ chức thực hiện", "Điều 3:". */
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
+/** What introduces the agency an article is about: "Điều 5. Trách nhiệm của Sở Công Thương", "Nhiệm vụ, quyền hạn của ...". */
+const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 
@@ -213,8 +215,10 @@ export function extractTasks(
 
   for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
     const levelOf = HEADING_LEVEL[first.kind];
-    const bodyStart = first.end - first.body.length;
     const article = first.kind === "text" ? ARTICLE.exec(first.text) : null;
+    // An article's own words start after its number and a "Trách nhiệm của" that introduces its agency.
+    const bodyStart = article ? first.start + article[0].length + (ARTICLE_AGENCY.exec(first.text.slice(article[0].length))?.[0].length ?? 0)
+      : first.end - first.body.length;
     // An article opens a section of its own ("Điều 2"), whose items are numbered under it ("Điều 2.1"); a title in
     // capitals after the articles (an attached plan's "KẾ HOẠCH") closes the last.
     if (article) stack.splice(0, stack.length, { level: 0, label: `Điều ${article[1]}`, kind: "article", agency: null, context: null });
@@ -249,7 +253,9 @@ export function extractTasks(
     // A lettered item under an agency's heading that states work in a sentence ("b) Xây dựng Đề án ..., trình UBND
     // tỉnh tháng 6/2026.") is that agency's task; one that names a topic ("a) Về hạ tầng số") only opens a section,
     // as a numbered heading under an assignment does even as a sentence ("1.1. Chương trình 1: Tập trung phát triển ...").
-    const workItem = first.kind === "letter" && !assignment && section.agency !== null && (/[.;]$/.test(first.body.trim()) || first.body.length >= 120);
+    // (So is a numbered item under an article about an agency: "Điều 5. Trách nhiệm của Sở Công Thương" / "1. Chủ trì ...".)
+    const itemKind = first.kind === "letter" || (first.kind === "number" && stack[stack.length - 2]?.kind === "article");
+    const workItem = itemKind && !assignment && section.agency !== null && (/[.;]$/.test(first.body.trim()) || first.body.length >= 120);
     if (!assignment && !workItem && (levelOf || !section.context)) continue;
 
     const lastLine = parts[parts.length - 1];
@@ -268,9 +274,9 @@ export function extractTasks(
     // "Chủ trì, phối hợp với các sở, ngành: Tăng cường ..." announces them for the section, with its colon.)
     const announced = /:\s*$/.test(first.text) || text.slice(Math.max(bodyStart, read.actionStart - 3), read.actionStart).includes(":");
     const ownTask = !read.lead.length && !levelOf && hasWork && !announced;
-    if (assignment && !ownTask && (levelOf || hasWork || /:\s*$/.test(first.text))) {
+    if (assignment && !ownTask && (levelOf || article || hasWork || /:\s*$/.test(first.text))) {
       section.context = assignment;
-      if (levelOf) section.agency = assignment;
+      if (levelOf || article) section.agency = assignment;
     }
     const governing = assignment ?? (workItem ? section.agency : levelOf ? null : section.context);
     if (!governing || !hasWork || isClosingFormula(action)) continue;

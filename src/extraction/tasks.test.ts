@@ -101,6 +101,18 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads a report's work ahead under its part that names it: 'Phần thứ hai', 'PHẦN II', 'B.'", () => {
+    const report = (results: string, ahead: string) => "BÁO CÁO\nKết quả thực hiện năm 2025 và nhiệm vụ năm 2026\nThực hiện chỉ đạo của UBND tỉnh, Sở Tài chính báo cáo như sau:\n"
+      + `${results}\n1. Sở Tài chính đã tham mưu phân bổ vốn kịp thời.\n${ahead}\n`
+      + "1. Sở Tài chính chủ trì tham mưu phân bổ vốn đầu tư công năm 2026, hoàn thành trước ngày 31/01/2026.\n2. Sở Xây dựng đẩy nhanh tiến độ các dự án giao thông trọng điểm.\n";
+    for (const [results, ahead] of [["Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2025", "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026"],
+      ["PHẦN I. KẾT QUẢ THỰC HIỆN", "PHẦN II. NHIỆM VỤ NĂM 2026"], ["A. KẾT QUẢ THỰC HIỆN", "B. NHIỆM VỤ NĂM 2026"], ["KẾT QUẢ ĐẠT ĐƯỢC", "NHIỆM VỤ THỜI GIAN TỚI"]]) {
+      const text = report(results, ahead);
+      expect(extractTasks(text, segmentLines(text), { kind: "report" }).map((t) => [t.lead.join("; "), t.deadline_text]))
+        .toEqual([["Sở Tài chính", "hoàn thành trước ngày 31/01/2026"], ["Sở Xây dựng", null]]);
+    }
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

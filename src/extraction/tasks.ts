@@ -161,6 +161,10 @@ const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
+/** A part of a report about what was done. */
+const RESULTS = /ket qua|tinh hinh|danh gia|thuc trang/;
+/** A report's part: "Phần thứ hai", "PHẦN II", "Phần 2:", "B." (then its title, on the line or the next). */
+const PART_HEADING = /^(?:phần\s+(?:thứ\s+(?:nhất|hai|ba|tư|năm)|[ivx]+|\d+)\b\s*[.:\-–]?\s*|[A-Đ]\.\s+(?=\p{Lu}))/iu;
 
 /** A paragraph's text on one line: runs of whitespace made one space (replacing only runs and other spaces than " ", as replacing every space costs). */
 const asOneLine = (s: string) => s.replace(/\s\s+|[^\S ]/g, " ").trim();
@@ -209,6 +213,8 @@ export function extractTasks(
   const tasks: ExtractedTask[] = [];
   const stack: Section[] = [];
   let readingAhead = documentKind === "plan";
+  /** A paragraph in small letters has been read: the header and title, in capitals, are behind. */
+  let seenProse = false;
   const bodyLines: Line[] = [];
   const tableLines: Line[] = [];
   for (const line of content) (line.text.includes("|") ? tableLines : bodyLines).push(line);
@@ -223,6 +229,16 @@ export function extractTasks(
     // capitals after the articles (an attached plan's "KẾ HOẠCH") closes the last.
     if (article) stack.splice(0, stack.length, { level: 0, label: `Điều ${article[1]}`, kind: "article", agency: null, context: null });
     else if (stack[0]?.kind === "article" && first.kind === "text" && !/\p{Ll}/u.test(first.text)) stack.length = 0;
+    // A report's parts: "Phần thứ hai" / "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "B. NHIỆM VỤ ...", or a heading in capitals after
+    // the opening ("NHIỆM VỤ THỜI GIAN TỚI"): the work ahead is read under those that name it, the results under the others are not.
+    if (documentKind === "report" && first.kind === "text") {
+      const part = PART_HEADING.exec(first.text);
+      if (part || (seenProse && !/\p{Ll}/u.test(first.text) && first.text.length < 160)) {
+        const title = foldPhrase(first.text.slice(part ? part[0].length : 0));
+        if (WORK_AHEAD.test(title)) { readingAhead = true; stack.length = 0; }
+        else if (part || RESULTS.test(title)) { readingAhead = false; stack.length = 0; }
+      } else if (/\p{Ll}/u.test(first.text)) seenProse = true;
+    }
     let section = stack[stack.length - 1];
     if (levelOf) {
       const level = levelOf(first);

@@ -12,6 +12,9 @@ describe("parseDocumentSymbol", () => {
   });
   it("parses symbols with a year", () => {
     expect(parseDocumentSymbol("09/2019/NĐ-CP")).toMatchObject({ number: "9", year: 2019, typeCode: "ND", issuerCode: "CP", canonical: "09/2019/NĐ-CP" });
+    // A unit keeps its letters as written: "ĐT", "TTg".
+    expect(parseDocumentSymbol("3120/STC-ĐT")).toMatchObject({ unitCode: "DT", canonical: "3120/STC-ĐT" });
+    expect(parseDocumentSymbol("97/CĐ-TTg")).toMatchObject({ canonical: "97/CĐ-TTg", key: parseDocumentSymbol("97/CD-TTG")!.key });
     const law = parseDocumentSymbol("111/2024/QH15")!;
     expect(law).toMatchObject({ year: 2024, typeCode: null, issuerCode: "QH15", issuerKnown: true });
     expect(documentTypeOfSymbol(law)).toBe("resolution");

@@ -75,7 +75,8 @@ export function parseDocumentSymbol(written: string): DocumentSymbol | null {
   const spellType = typeCode ? TYPE_SPELLING[typeCode] ?? typeCode : null;
   // An issuer code not known here is written as the document writes it, in capitals ("HĐTĐKT", not "HDTDKT").
   const spellIssuer = ISSUER_SPELLING[issuerCode] ?? issuerWritten.replace(/\s+/g, "").toUpperCase();
-  const unitSuffix = unitCode ? `-${unitCode}` : "";
+  // (The unit likewise: "3120/STC-ĐT" keeps its Đ, "97/CĐ-TTg" its small g.)
+  const unitSuffix = unitCode ? `-${codes.slice(isType ? 2 : 1).map((c) => ISSUER_SPELLING[codeKey(c)] ?? c.replace(/\s+/g, "").toUpperCase()).join("-")}` : "";
   const numberPart = number === null ? "" : number.padStart(num && num.startsWith("0") ? num.length : 1, "0");
   let canonical: string;
   if (partyStyle && spellType) canonical = `${numberPart}-${spellType}/${spellIssuer}${unitSuffix}`;

@@ -72,6 +72,11 @@ function groupOf(cells: Cell[]): string | null {
 export function tablesOf<C extends string>(
   text: string, lines: Line[], readHeader: HeaderReader<C>, carried: C[] = [],
   document?: FoldedText,
+  /**
+   * A second header row under the first ("Thời gian thực hiện" over "Bắt đầu | Hoàn thành"): true when the row right
+   * after a header is one, and then it may move the columns the header gave.
+   */
+  readSubHeader?: (cells: Cell[], phrase: CellPhrase, columns: Map<C, number>) => boolean,
 ): Table<C>[] {
   const phrase: CellPhrase = document ? (cell) => document.phraseOf(cell.text, cell.start) : cellPhrase;
   const tables: Table<C>[] = [];
@@ -99,6 +104,7 @@ export function tablesOf<C extends string>(
       continue;
     }
     if (!table) continue;
+    if (readSubHeader && !table.rows.length && readSubHeader(cells, phrase, table.columns)) continue;
     const continuesRow = afterRepeat && !cells[0]?.text;
     afterRepeat = false;
     // A row the page break cut: its tail, under the repeated header, has no number of its own

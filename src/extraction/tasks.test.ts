@@ -113,6 +113,13 @@ describe("tasks of a plan", () => {
     }
   });
 
+  it("takes a task table's deadline from the end's column under a two-row header ('Bắt đầu | Hoàn thành')", () => {
+    const text = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | \n | | | | Bắt đầu | Hoàn thành\n"
+      + "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | UBND các xã, phường | 01/2026 | 12/2026\n"
+      + "2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Công an tỉnh | Quý I/2026 | Quý IV/2026\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

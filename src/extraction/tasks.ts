@@ -336,6 +336,16 @@ const COLUMN_HEADS: Array<[Column, RegExp]> = [
   ["work", /noi dung|nhiem vu|cong viec|ten (?:de an|du an|nhiem vu)|giai phap/],
 ];
 
+/** "Bắt đầu | Hoàn thành" under "Thời gian thực hiện": the deadline is the end's column. */
+const taskSubHeader = (cells: Cell[], phrase: (cell: Cell) => string, columns: Map<Column, number>): boolean => {
+  const heads = cells.map((c) => (c.text ? phrase(c) : ""));
+  if (!heads.some(Boolean) || heads.some((h) => h && !SUB_HEAD.test(h))) return false;
+  const end = heads.findIndex((h) => /^(?:hoan thanh|ket thuc|den)$/.test(h));
+  if (end >= 0) columns.set("deadline", end);
+  return true;
+};
+const SUB_HEAD = /^(?:bat dau|khoi cong|hoan thanh|ket thuc|tu|den|chu tri|phoi hop)$/;
+
 /** A header row: which column holds what, when it has at least the work and its lead agency. */
 const taskHeader: HeaderReader<Column> = (cells, phrase, row) => {
   // A row whose words name no lead agency's column is no header: its cells need not be read one by one.
@@ -369,7 +379,7 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
  */
 function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
-  for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"], document)) {
+  for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"], document, taskSubHeader)) {
     for (const { line, cells, group } of table.rows) {
       const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
       const work = cell("work"), leadCell = cell("lead");

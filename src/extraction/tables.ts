@@ -76,7 +76,7 @@ export function tablesOf<C extends string>(
    * A second header row under the first ("Thời gian thực hiện" over "Bắt đầu | Hoàn thành"): true when the row right
    * after a header is one, and then it may move the columns the header gave.
    */
-  readSubHeader?: (cells: Cell[], phrase: CellPhrase, columns: Map<C, number>) => boolean,
+  readSubHeader?: (cells: Cell[], phrase: CellPhrase, columns: Map<C, number>, header: Cell[]) => boolean,
 ): Table<C>[] {
   const phrase: CellPhrase = document ? (cell) => document.phraseOf(cell.text, cell.start) : cellPhrase;
   const tables: Table<C>[] = [];
@@ -91,6 +91,9 @@ export function tablesOf<C extends string>(
     const cells = cellsOf(line);
     if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) table = null;
     previous = line;
+    // (Tried first: a Word table repeats the cells merged down into the second header row, "STT | Nhiệm vụ | ... | Hoàn thành".)
+    // (Right under the header, or under the header repeated on a new page.)
+    if (table && readSubHeader && (!table.rows.length || afterRepeat) && readSubHeader(cells, phrase, table.columns, table.header)) continue;
     const columns = readHeader(cells, phrase, line);
     if (columns) {
       // The header repeated on the next page (a table continued across pages, perhaps after footnotes)
@@ -104,7 +107,6 @@ export function tablesOf<C extends string>(
       continue;
     }
     if (!table) continue;
-    if (readSubHeader && !table.rows.length && readSubHeader(cells, phrase, table.columns)) continue;
     const continuesRow = afterRepeat && !cells[0]?.text;
     afterRepeat = false;
     // A row the page break cut: its tail, under the repeated header, has no number of its own

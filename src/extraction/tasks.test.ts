@@ -118,6 +118,11 @@ describe("tasks of a plan", () => {
       + "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | UBND các xã, phường | 01/2026 | 12/2026\n"
       + "2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Công an tỉnh | Quý I/2026 | Quý IV/2026\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
+    // As a Word table gives it, the cells merged down repeated in the second row; and both rows repeated on the next page.
+    const header = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | \nSTT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Bắt đầu | Hoàn thành\n";
+    const word = header + "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | UBND các xã, phường | 01/2026 | 12/2026\n"
+      + header + "2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Công an tỉnh | Quý I/2026 | Quý IV/2026\n";
+    expect(extractTasks(word, segmentLines(word), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
   });
 
   it("ends a collective's name before the manner of its work", () => {

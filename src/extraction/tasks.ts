@@ -336,9 +336,12 @@ const COLUMN_HEADS: Array<[Column, RegExp]> = [
   ["work", /noi dung|nhiem vu|cong viec|ten (?:de an|du an|nhiem vu)|giai phap/],
 ];
 
-/** "Bắt đầu | Hoàn thành" under "Thời gian thực hiện": the deadline is the end's column. */
-const taskSubHeader = (cells: Cell[], phrase: (cell: Cell) => string, columns: Map<Column, number>): boolean => {
-  const heads = cells.map((c) => (c.text ? phrase(c) : ""));
+/**
+ * "Bắt đầu | Hoàn thành" under "Thời gian thực hiện" (the other cells blank, or the header's merged down and repeated):
+ * the deadline is the end's column.
+ */
+const taskSubHeader = (cells: Cell[], phrase: (cell: Cell) => string, columns: Map<Column, number>, header: Cell[]): boolean => {
+  const heads = cells.map((c, i) => (c.text && c.text !== header[i]?.text ? phrase(c) : ""));
   if (!heads.some(Boolean) || heads.some((h) => h && !SUB_HEAD.test(h))) return false;
   const end = heads.findIndex((h) => /^(?:hoan thanh|ket thuc|den)$/.test(h));
   if (end >= 0) columns.set("deadline", end);

@@ -13,6 +13,7 @@ describe("findQuantities", () => {
     ["đón khoảng 6 triệu lượt người", { comparator: "approx", min: 6e6, max: 6e6, unit: "lượt người", perYear: false }],
     ["Có 36,9 giường bệnh/vạn dân", { comparator: "=", min: 36.9, max: 36.9, unit: "giường bệnh/vạn dân", perYear: false }],
     ["diện tích 8.310,18 km²", { comparator: "=", min: 8310.18, max: 8310.18, unit: "km²", perYear: false }],
+    ["nhà ở bình quân 28 m2/người", { comparator: "=", min: 28, max: 28, unit: "m²/người", perYear: false }],
     ["giảm tối đa 5% chi phí", { comparator: "<=", min: null, max: 5, unit: "%", perYear: false }],
     ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],

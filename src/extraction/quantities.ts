@@ -44,7 +44,9 @@ const firstWord = (unit: string) => (unit.includes(" ") ? unit.slice(0, unit.ind
 /** Abbreviated units spelt out: sports reports write medals as "18 HCV, 18 HCB, 43 HCĐ". */
 const UNIT_ABBREVIATIONS: Record<string, string> = { HCV: "huy chương vàng", HCB: "huy chương bạc", "HCĐ": "huy chương đồng", HCD: "huy chương đồng" };
 
-function unitAfter(text: string): { unit: string | null; length: number; spelledOut?: boolean } {
+function unitAfter(written: string): { unit: string | null; length: number; spelledOut?: boolean } {
+  // "m2", "km2", "m3" written with a plain digit are "m²", "km²", "m³" (one unit each way, so the lengths hold).
+  const text = /^\s*[kcdh]?m[23]/.test(written) ? written.replace(/^(\s*[kcdh]?m)([23])(?![\d\p{L}])/u, (_m, u: string, d: string) => u + (d === "2" ? "²" : "³")) : written;
   const abbreviation = /^\s*(HCV|HCB|HCĐ|HCD)(?![\p{L}\d])/u.exec(text);
   if (abbreviation) return { unit: UNIT_ABBREVIATIONS[abbreviation[1]], length: abbreviation[0].length, spelledOut: true };
   const m = /^\s*((?:[\p{L}²³]+(?:\s*\/\s*\d*\s*[\p{L}]+)?[\s,]*){1,5})/u.exec(text);

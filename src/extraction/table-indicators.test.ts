@@ -14,6 +14,14 @@ const appendix = [
 ].join("\n");
 
 describe("extractTableIndicators", () => {
+  it("reads the years of a two-row header under 'Mục tiêu' or 'Kết quả thực hiện', the other cells blank or repeated as Word gives them", () => {
+    const read = (text: string, kind: "plan" | "report") => extractTableIndicators(text, segmentLines(text), kind).map((i) => [i.name, i.min, i.unit, i.year, i.kind]);
+    const plan = "TT | Chỉ tiêu | Đơn vị tính | Mục tiêu | | Cơ quan theo dõi\n | | | Năm 2025 | Năm 2030 | \n1 | Nhà ở bình quân | m2/người | 28 | 32 | Sở Xây dựng\n";
+    expect(read(plan, "plan")).toEqual([["Nhà ở bình quân", 28, "m²/người", 2025, "target"], ["Nhà ở bình quân", 32, "m²/người", 2030, "target"]]);
+    const word = "TT | Chỉ tiêu | ĐVT | Kết quả thực hiện | | \nTT | Chỉ tiêu | ĐVT | Năm 2024 | Ước năm 2025 | \n1 | Tỷ lệ hộ nghèo | % | 2,1 | 1,6 | \n";
+    expect(read(word, "report")).toEqual([["Tỷ lệ hộ nghèo", 2.1, "%", 2024, "actual"], ["Tỷ lệ hộ nghèo", 1.6, "%", 2025, "estimate"]]);
+  });
+
   it("reads one indicator per year column: its comparator, the unit column's unit, the year and kind of the header, the owner merged down its group", () => {
     const found = extractTableIndicators(appendix, segmentLines(appendix), "plan");
     expect(found.map(({ name, comparator, min, max, unit, year, kind, section, owner }) => ({ name, comparator, min, max, unit, year, kind, section, owner }))).toEqual([

@@ -28,6 +28,8 @@ const ROLE_HEADS: Array<[Role, RegExp]> = [
   ["name", /^(?:ten |cac )?(?:chi tieu|tieu chi|noi dung)/],
 ];
 const YEAR = /(?:^|\D)((?:19|20)\d\d)(?!\d)/;
+/** A header over year columns set in the row below: "Mục tiêu", "Kết quả thực hiện", "Kế hoạch". */
+const SPANNING_HEAD = /^(?:muc tieu|ke hoach|chi tieu ke hoach|ket qua(?: thuc hien| dat duoc)?|thuc hien|uoc thuc hien)$/;
 /** A year column's header: a few words and its year ("Năm 2025", "Mục tiêu 2030", "KH 2025"), not a figure alone ("2024"). */
 const YEAR_HEAD = /^(?=.*\p{L})[^\d]{0,40}(?:19|20)\d\d[^\d]{0,20}$/u;
 
@@ -51,13 +53,34 @@ const readHeader: HeaderReader<Role | `value${number}`> = (cells, phrase, row) =
     const role = ROLE_HEADS.find(([r, re]) => !columns.has(r) && re.test(head));
     if (role) columns.set(role[0], index);
   }
-  return columns.has("name") && values > 0 ? columns : null;
+  // (A header whose years stand in a second row under "Mục tiêu" or "Kết quả" is read with that row: see `readYearRow`.)
+  const yearsBelow = values === 0 && cells.some((c, i) => i !== columns.get("name") && c.text && SPANNING_HEAD.test(phrase(c)));
+  return columns.has("name") && (values > 0 || yearsBelow) ? columns : null;
 };
+
+/**
+ * The years of a two-row header: "Mục tiêu" over "Năm 2025 | Năm 2030" (the other cells blank, or the first row's merged
+ * down and repeated). Each year's cell becomes a value column, its header the two rows' words ("Mục tiêu Năm 2025").
+ */
+function readYearRow(cells: Cell[], phrase: (cell: Cell) => string, columns: Map<Role | `value${number}`, number>, header: Cell[]): boolean {
+  const years = cells.map((c, i) => (c.text && c.text !== header[i]?.text && YEAR_HEAD.test(phrase(c)) ? i : -1)).filter((i) => i >= 0);
+  if (!years.length || cells.some((c, i) => c.text && c.text !== header[i]?.text && !years.includes(i))) return false;
+  let values = [...columns.keys()].filter((k) => k.startsWith("value")).length;
+  const above = header.map((c) => c?.text ?? "");
+  for (const i of years) {
+    // The words over it: its own header cell's, else the nearest before it (a cell merged across: "Mục tiêu | ").
+    let over = i;
+    while (over > 0 && !above[over]) over--;
+    header[i] = { text: `${above[over]} ${cells[i].text}`.trim(), start: cells[i].start };
+    columns.set(`value${values++}`, i);
+  }
+  return true;
+}
 
 /** `document`: the text folded, when the caller has it (the cells' folds are cut from it). */
 export function extractTableIndicators(text: string, lines: Line[], documentKind: "plan" | "report", document?: FoldedText): TableIndicator[] {
   const out: TableIndicator[] = [];
-  for (const table of tablesOf(text, lines, readHeader, ["owner", "unit"], document)) {
+  for (const table of tablesOf(text, lines, readHeader, ["owner", "unit"], document, readYearRow)) {
     const valueColumns: ValueColumn[] = [];
     for (const [key, index] of table.columns) {
       if (!key.startsWith("value")) continue;

@@ -29,6 +29,12 @@ describe("deadlineOf", () => {
     expect(said("triển khai Quy hoạch đã được phê duyệt tháng 6/2024")).toBeNull();
     expect(said("thực hiện Kế hoạch số 25/KH-UBND tháng 3/2024")).toBeNull();
     expect(said("Rà soát các dự án hoàn thành năm 2020 chưa quyết toán")).toBeNull();
+    // The end of a year, half a year; a recurrence written right before its date is kept with it.
+    expect(said("hoàn thiện cơ sở dữ liệu đến hết năm 2026")).toBe("đến hết năm 2026");
+    expect(said("hoàn thành trong 6 tháng đầu năm 2026")).toBe("trong 6 tháng đầu năm 2026");
+    expect(said("Tổng hợp kết quả 6 tháng đầu năm 2025, báo cáo UBND tỉnh")).toBeNull();
+    expect(said("báo cáo hằng năm, trước ngày 20/12")).toBe("hằng năm, trước ngày 20/12");
+    expect(said("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo")).toBe("định kỳ 6 tháng, trước ngày 15/6, hằng năm, trước ngày 15/12");
     // A day of each month or quarter, and the People's Council's sessions.
     expect(said("theo dõi; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh")).toBe("định kỳ trước ngày 05 hằng tháng");
     expect(said("báo cáo kết quả về UBND xã trước ngày 10 của tháng cuối quý để tổng hợp")).toBe("trước ngày 10 của tháng cuối quý");

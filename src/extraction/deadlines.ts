@@ -13,19 +13,19 @@ import { allMatches } from "../text/matches.js";
 
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
 const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
-const DATED = String.raw`(?:tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}|tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau|het)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 /**
  * Recurrence: "thường xuyên", "(định kỳ) hằng năm", a day of each month or quarter ("định kỳ trước ngày 05 hằng tháng",
  * "trước ngày 15 của tháng cuối quý"), and the People's Council's sessions ("tại các kỳ họp thường lệ").
  */
-const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
+const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky|hang|moi)\s+6 thang|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
 /** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
 const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;
 const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
 const PERIOD_OF_BEFORE = /(?:thuc hien|ket qua|tinh hinh|phe duyet|ban hanh|\/[a-z]{2,}-[a-z0-9-]+|(?:nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van)(?: so)?)\s*$/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
-const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|hoàn thành|tháng|quý|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
+const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|hoàn thành|tháng|quý|(?:trong\s+)?(?:6|sáu)\s+tháng|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
 /**
  * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the
@@ -77,7 +77,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     // A month or quarter without an opening word times the work only where nothing else claims it: not the period
     // of what is reported ("tình hình thực hiện quý I/2025"), a date of approval or a cited document's; nor does
     // "hoàn thành năm 2020" of projects that were ("các dự án hoàn thành năm 2020 chưa quyết toán").
-    if (m[1] && /^(?:thang|quy)\s/.test(m[1]) && PERIOD_OF_BEFORE.test(before)) continue;
+    if (m[1] && /^(?:thang|quy|(?:6|sau)\s+thang)\s/.test(m[1]) && PERIOD_OF_BEFORE.test(before)) continue;
     if (m[1] && /^hoan thanh nam/.test(m[1]) && /(?:du an|cong trinh)[^,;.:]{0,40}$/.test(before)) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
@@ -93,7 +93,9 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     return lo;
   };
   const datedSentences = new Set(dated.map((d) => sentenceOf(d.index)));
-  const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)))].sort((a, b) => a.index - b.index);
+  // (But one written right before its date, "hằng năm, trước ngày 15 tháng 12" or "định kỳ 6 tháng (trước ngày 15/6)", says both.)
+  const rightBefore = (r: { index: number; written: string }) => dated.some((d) => /^[\s,(:]{0,3}$/.test(folded.slice(r.index + r.written.length, d.index)));
+  const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)) || rightBefore(r))].sort((a, b) => a.index - b.index);
   const found: string[] = [];
   for (const { written } of kept) if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
   return found.length ? { text: found.join(", "), deadline: parseDeadline(found[0]) } : { text: null, deadline: null };

@@ -53,6 +53,7 @@ describe("deadlineOf", () => {
   });
 
   it("leaves out recurrence words that name a kind of thing or a state to reach", () => {
+    expect(said("ban hành chương trình bồi dưỡng thường xuyên đối với giáo viên; hoàn thành trong năm 2026.")).toBe("hoàn thành trong năm 2026");
     expect(said("bảo đảm tỷ lệ hợp lý giữa chi thường xuyên, chi đầu tư")).toBeNull();
     expect(said("sắp xếp, đổi mới mô hình trung tâm giáo dục thường xuyên; trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên")).toBeNull();
     expect(said("xây dựng kế hoạch đầu tư công trung hạn, hàng năm đảm bảo từng bước hiện thực hóa quy hoạch")).toBeNull();

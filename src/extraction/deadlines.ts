@@ -45,8 +45,8 @@ const HORIZON_BEFORE = /(?:tam nhin|dinh huong|thoi ky)\s*$/;
 const YEAR_ONLY = /^(?:hoan thanh\s+)?(?:truoc|den|cham nhat|xong truoc)\s+(?:nam\s+)?\d{4}$/;
 /** "đến năm 2030, tầm nhìn đến năm 2045": a year with a vision after it is a title's horizon. */
 const HORIZON_AFTER = /^\s*,?\s*(?:tam nhin|dinh huong)(?![a-z0-9])/;
-/** "chi thường xuyên", "giáo dục thường xuyên", "kế hoạch trung hạn, hằng năm", "chương trình công tác hằng năm": the word names a kind of thing, not when to act. */
-const KIND_BEFORE = /(?:chi|giao duc|tro cap|kinh phi|du toan|nhiem vu|hoat dong|cong viec|cong tac|trung han|von)\s*,?\s*$/;
+/** "chi thường xuyên", "giáo dục thường xuyên", "bồi dưỡng thường xuyên" (teachers' in-service training), "kế hoạch trung hạn, hằng năm", "chương trình công tác hằng năm": the word names a kind of thing, not when to act. */
+const KIND_BEFORE = /(?:chi|giao duc|boi duong|tro cap|kinh phi|du toan|nhiem vu|hoat dong|cong viec|cong tac|trung han|von)\s*,?\s*$/;
 
 /**
  * "... cơ bản được thực hiện quản lý, bảo trì hằng năm": a clause stating a state to reach, not when to act

@@ -87,6 +87,10 @@ describe("reading a list of agencies", () => {
       .toEqual([["Công an các xã, phường", true], ["Công an xã", false]]);
     expect(list("Bệnh viện Đa khoa tỉnh và các bệnh viện tuyến tỉnh bảo đảm thuốc").names).toEqual(["Bệnh viện Đa khoa tỉnh", "các bệnh viện tuyến tỉnh"]);
     expect(list("Các bộ, cơ quan trung ương và địa phương:").names).toEqual(["Các bộ, cơ quan trung ương", "địa phương"]);
+    // A head written "Trưởng" (not "Trường", a school), the villages, and the boards of industrial parks.
+    expect(list("Trưởng các thôn có trách nhiệm tuyên truyền").names).toEqual(["Trưởng các thôn"]);
+    expect(list("Trường Chính trị tỉnh chủ trì").names).toEqual(["Trường Chính trị tỉnh"]);
+    expect(list("Ban Quản lý các Khu công nghiệp tỉnh chủ trì").names).toEqual(["Ban Quản lý các khu công nghiệp tỉnh"]);
   });
 
   it("keeps offsets into the original text", () => {

@@ -170,6 +170,8 @@ const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
 const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;
 const CAC = /cac\s+/y;
 const ROLE = /(?:thu truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
+const TRUONG = /truong\s+/y;
+const HEAD_OF = /^trưởng\s/iu;
 const SO = /so\s+/y;
 const BO = /bo\s+/y;
 /** "tỉnh Lạng Sơn", "Đồng Đăng - Lạng Sơn": a proper name, read on the original text where capitals show. */
@@ -430,7 +432,8 @@ export function mayNameAgency(folded: string, i: number, registry: RegistryAgenc
 
 /** The agencies named at `i`: usually one, several for "UBND các huyện X, Y". */
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
-  const afterRole = at(ROLE, folded, i);
+  // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
+  const afterRole = at(ROLE, folded, i) ?? (HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {
     const inner = agenciesAt(text, folded, afterRole, registry);
     if (inner.length === 1) return [{ ...inner[0], text: text.slice(i, inner[0].end), name: `${text.slice(i, afterRole)}${inner[0].name}`, start: i, code: undefined }];

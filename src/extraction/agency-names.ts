@@ -82,6 +82,9 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Công an tỉnh", "CA tỉnh"],
   ["Ban Dân tộc tỉnh", "Ban Dân tộc"],
   ["Thanh tra tỉnh"],
+  ["Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp", "Ban Quản lý các KCN tỉnh", "Ban Quản lý các KCN"],
+  // (Not "Ban Quản lý Khu kinh tế" alone: "... Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is named whole by its words.)
+  ["Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý KKT tỉnh"],
   ["Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh"],
   ["Văn phòng Tỉnh ủy"],
   ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"],
@@ -203,7 +206,7 @@ export const SECTOR_NOUNS = [
   "đảng đoàn", "ban cán sự đảng", "ban đảng",
 ];
 /** "tỉnh" only after "các" ("UBND các tỉnh, thành phố trực thuộc Trung ương"): "UBND tỉnh" is one body. */
-export const TERRITORY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "cấp huyện", "cấp xã", "cấp tỉnh"];
+export const TERRITORY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "cấp huyện", "cấp xã", "cấp tỉnh", "thôn", "tổ dân phố", "khu phố"];
 
 /** Words that may follow a collective phrase and belong to it ("các cơ quan có liên quan"). */
 export const COLLECTIVE_QUALIFIERS = [

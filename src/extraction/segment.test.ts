@@ -61,6 +61,11 @@ describe("a header block written as table rows", () => {
     }
   });
 
+  it("keeps a draft's blank number and day inside their cells", () => {
+    const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:     /KH-UBND\t\tLạng Sơn, ngày    tháng 5 năm 2024\nKẾ HOẠCH";
+    expect(segmentLines(text).map((l) => l.text)).toEqual(["ỦY BAN NHÂN DÂN", "Số:     /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lạng Sơn, ngày    tháng 5 năm 2024", "KẾ HOẠCH"]);
+  });
+
   it("leaves a data table's rows whole", () => {
     expect(segmentLines("KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Xây dựng đề án | Sở Xây dựng").map((l) => l.text))
       .toEqual(["KẾ HOẠCH", "TT | Nhiệm vụ | Cơ quan chủ trì", "1 | Xây dựng đề án | Sở Xây dựng"]);

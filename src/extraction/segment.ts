@@ -106,6 +106,8 @@ export function isLayoutTable(rows: string[][]): boolean {
 /** What parts a header row's cells: a plain-text conversion's "|", a typist's tabs, or a layout's run of spaces. */
 const CELL_BREAK = /\||\t+| {3,}/g;
 const HAS_CELL_BREAK = /\||\t| {3}/;
+const BLANK_BEFORE = /(?:số\s*:?|ngày)$/iu;
+const BLANK_AFTER = /^(?:\/|tháng|năm)/iu;
 
 /**
  * A plain-text conversion writes the header block's rows as "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." (a typist sets them
@@ -125,7 +127,12 @@ function splitHeaderTable(lines: Line[]): void {
       const start = l.start + at + raw.indexOf(text);
       if (text) cells.push({ text, start, end: start + text.length, ...classify(text), footnote: false, continues: null });
     };
-    for (const m of l.text.matchAll(CELL_BREAK)) { cell(m.index); at = m.index + m[0].length; }
+    for (const m of l.text.matchAll(CELL_BREAK)) {
+      // (A draft's blanks are no border: "Số:     /KH-UBND", "ngày    tháng 5 năm 2024".)
+      if (m[0] !== "|" && (BLANK_BEFORE.test(l.text.slice(Math.max(0, m.index - 8), m.index)) || BLANK_AFTER.test(l.text.slice(m.index + m[0].length, m.index + m[0].length + 8)))) continue;
+      cell(m.index);
+      at = m.index + m[0].length;
+    }
     cell(l.text.length);
     return cells;
   });

@@ -322,7 +322,9 @@ export function extractTasks(
       end: lastLine.end,
     });
   }
-  return [...tasks, ...tableTasks(text, folded, tableLines, registry, centralIssuer, document)];
+  // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
+  const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document);
+  return fromTables.length ? [...tasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
 }
 
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";

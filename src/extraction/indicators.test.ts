@@ -83,6 +83,11 @@ describe("indicators: where a letter says things stood", () => {
     expect(found).toEqual([["=", 4215.6, "actual"], ["=", 52.3, "actual"], ["=", 100, "target"], [">=", 80, "target"], ["=", 100, "target"]]);
   });
 
+  it("dates a figure 'năm trước' by the year before, but not a growth compared with it", () => {
+    const text = "BÁO CÁO\nTình hình năm 2025\nI. KẾT QUẢ\nTỷ lệ giải ngân đạt 85,6% (cùng kỳ năm trước đạt 78,2%). So với năm trước, số doanh nghiệp tăng 12%.\n";
+    expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year])).toEqual([[85.6, 2025], [78.2, 2024], [12, 2025]]);
+  });
+
   it("reads a figure 'đến nay' as a result, but not one after 'thực hiện tại'", () => {
     const text = "THÔNG BÁO\nKết luận năm 2025\n1. Đến nay, dự án đã giải ngân 320 tỷ đồng, đạt 64% kế hoạch vốn năm 2025.\n"
       + "2. Cập nhật chỉ tiêu thực hiện tại Chương trình như: đến năm 2030, 85% số thôn có đường ô tô được cứng hóa.\n";

@@ -105,6 +105,9 @@ function contextBefore(sentence: string, at: number): { text: string; bracket: s
 interface Frame { year: number | null; estimate: boolean }
 const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|đến\s+)?năm\s+(\d{4})/iu;
 
+/** "(cùng kỳ) năm trước (đạt)" right before a figure: of the year before ("So với năm trước, ... tăng 12%" is this year's). */
+const LAST_YEAR = /(?:^|[^a-z])nam (?:truoc|ngoai)\s*,?\s*(?:(?:chi )?dat|la|co)?\s*$/;
+
 /** Between a rate's defining figure and its value: "(trở lên) đạt", "là", "chiếm", "ở mức". */
 const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?:đạt|là|chiếm|ở mức)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|từ))?\s*$/iu;
 
@@ -213,11 +216,13 @@ export function extractIndicators(
         const foldedStatement = foldAt(statement, line.start + sOffset + clauseStart + dash);
         const period = periodOf(foldedStatement);
         // (An average over a period, "bình quân giai đoạn 2022 - 2023 đạt 3,2%", is of the period's last year.)
-        const year = years.length ? years[years.length - 1].year
+        const dated = years.length ? years[years.length - 1].year
           : yearLaterInClause(sentence, q.end) ?? period?.to ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
             // A figure that nothing dates is of the year the title names: the year a report is about ("Báo cáo kết quả ...
             // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
             ?? titleYear;
+        // "(cùng kỳ năm trước đạt 78,2%)": the year before the one the figure would otherwise be of.
+        const year = dated !== null && !years.length && LAST_YEAR.test(foldVietnamese(own)) ? dated - 1 : dated;
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.

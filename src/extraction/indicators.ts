@@ -121,7 +121,10 @@ const AS_OF_NOW = /(?:^|[^a-z])(?:den nay|(?<!thuc )hien nay)(?![a-z])/;
  * Whether a sentence states where things stood at a date before `issuedOn` (ISO), or now: "đến ngày 30/9/2025, toàn
  * tỉnh giải ngân được 4.215,6 tỷ đồng" in a letter of 15/10/2025 reports a result, as a report does.
  */
-function asOfBefore(folded: string, issuedOn: string | null): boolean {
+function asOfBefore(text: string, issuedOn: string | null): boolean {
+  // (Most figures' sentences have neither word: they are not folded for nothing.)
+  if (!/đến|hiện/iu.test(text)) return false;
+  const folded = foldVietnamese(text);
   if (AS_OF_NOW.test(folded)) return true;
   if (issuedOn === null || !folded.includes("den ")) return false;
   for (const m of folded.matchAll(AS_OF)) {
@@ -222,12 +225,12 @@ export function extractIndicators(
             // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
             ?? titleYear;
         // "(cùng kỳ năm trước đạt 78,2%)": the year before the one the figure would otherwise be of.
-        const year = dated !== null && !years.length && LAST_YEAR.test(foldVietnamese(own)) ? dated - 1 : dated;
+        const year = dated !== null && !years.length && /năm (?:trước|ngoái)/iu.test(own) && LAST_YEAR.test(foldVietnamese(own)) ? dated - 1 : dated;
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
         if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
-          || asOfBefore(foldVietnamese(outer), issuedOn)) {
+          || asOfBefore(outer, issuedOn)) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)

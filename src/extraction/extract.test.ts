@@ -215,6 +215,11 @@ describe("reporting rules", () => {
       .toEqual([["Sở Tài chính", "UBND tỉnh"]]);
   });
 
+  it("reads a report on request ('báo cáo đột xuất') as ad hoc", () => {
+    expect(rulesOf("4. UBND các xã, phường báo cáo đột xuất khi có yêu cầu.")).toEqual([{ from: "UBND các xã, phường", to: null, deadline_text: null, frequency: "ad hoc" }]);
+    expect(rulesOf("5. Các sở, ngành báo cáo đột xuất về Sở Nội vụ khi có phát sinh.")).toEqual([{ from: "Các sở, ngành", to: "Sở Nội vụ", deadline_text: null, frequency: "ad hoc" }]);
+  });
+
   it("reads a report due at the People's Council's sessions", () => {
     expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
       .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);

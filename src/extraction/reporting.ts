@@ -72,7 +72,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 /** The end of a word: `\b` does not work after a Vietnamese letter in a JavaScript pattern. */
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
-const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ)${WORD_END}|[.;(]|$)`, "u");
+const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ|khi|nếu)${WORD_END}|[.;(]|$)`, "u");
 const SUBJECT_END = new RegExp(`\\s(?:gửi|nghiêm túc|chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng\\s+(?:kế hoạch|chương trình|đề án)|lãnh đạo|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
@@ -212,6 +212,11 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     const toAuthority = f.lastIndexOf("kien nghi cap co tham quyen");
     if (toAuthority > 0 && f.lastIndexOf("bao cao", toAuthority) >= 0) {
       add(s, { from: subjectIn(s), to: "cấp có thẩm quyền", deadline_text: null, frequency: "ad hoc" });
+      continue;
+    }
+    // "UBND các xã, phường báo cáo đột xuất khi có yêu cầu": a report on request.
+    if (/(?:^|\s)(?:bao cao dot xuat|dot xuat\s+bao cao)(?![a-z])/.test(f)) {
+      add(s, { from: subjectIn(s), to: targetAfter(s.text, /báo cáo(?:\s+đột xuất)?(?:\s+(?:kết quả|tình hình)[^,;.]{0,60}?)?\s+(?:về\s+|cho\s+|với\s+)?(?=\p{Lu})/u), deadline_text: null, frequency: "ad hoc" });
       continue;
     }
     if (/^tran trong bao cao\s/.test(f)) {

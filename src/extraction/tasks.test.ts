@@ -85,6 +85,15 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads monitoring as work, not as a closing, and the work after 'làm đầu mối'", () => {
+    const text = "1. Giao Sở Khoa học và Công nghệ làm đầu mối, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+      + "2. Văn phòng UBND tỉnh, Sở Nội vụ theo dõi, kiểm tra việc thực hiện.\n3. Các sở, ban, ngành tổ chức thực hiện./.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead, t.summary])).toEqual([
+      ["1", ["Sở Khoa học và Công nghệ"], "theo dõi, đôn đốc thực hiện Kế hoạch."],
+      ["2", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], "theo dõi, kiểm tra việc thực hiện."],
+    ]);
+  });
+
   it("starts the work after the agency's role in brackets", () => {
     const text = "1. Sở Nội vụ (cơ quan thường trực): Chủ trì, phối hợp với các sở, ngành hướng dẫn triển khai Kế hoạch.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating, t.summary]))

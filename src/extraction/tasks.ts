@@ -56,7 +56,7 @@ interface Section {
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
 const SPACE_COLON = /\s*:?\s*/y;
 const ROLE_IN_BRACKETS = /\s*\([^()\n]{1,60}\)/y;
-const ROLE_WORDS = /(?:(?:lam|la) co quan (?:dau moi|thuong truc)|chu dong|tich cuc|co trach nhiem)\s*,?\s*/y;
+const ROLE_WORDS = /(?:(?:lam|la) (?:co quan |don vi )?(?:dau moi|thuong truc)|chu dong|tich cuc|co trach nhiem)\s*,?\s*/y;
 const CHAIRS = /chu tri\s*,?\s*(?:va\s+)?/y;
 const COOPERATES = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/y;
 const COOPERATES_ANYWHERE = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/g;
@@ -149,8 +149,14 @@ function countWords(s: string, limit: number): number {
 }
 
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
-const isClosingFormula = (action: string) =>
-  (countWords(action, 8) < 8 && /thuc hien\W*$/.test(foldPhrase(action))) || ADOPTION.test(foldPhrase(action.slice(0, 80)));
+const isClosingFormula = (action: string) => {
+  if (countWords(action, 8) < 8) {
+    // ("... tổ chức thực hiện./." closes; "theo dõi, kiểm tra việc thực hiện" is work of its own.)
+    const f = foldPhrase(action);
+    if (/thuc hien\W*$/.test(f) && !/theo doi|kiem tra|giam sat|don doc|huong dan|tong hop|danh gia/.test(f)) return true;
+  }
+  return ADOPTION.test(foldPhrase(action.slice(0, 80)));
+};
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
 const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */

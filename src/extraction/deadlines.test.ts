@@ -33,6 +33,10 @@ describe("deadlineOf", () => {
     expect(said("hoàn thiện cơ sở dữ liệu đến hết năm 2026")).toBe("đến hết năm 2026");
     expect(said("hoàn thành trong 6 tháng đầu năm 2026")).toBe("trong 6 tháng đầu năm 2026");
     expect(said("Tổng hợp kết quả 6 tháng đầu năm 2025, báo cáo UBND tỉnh")).toBeNull();
+    expect(deadlineOf("hoàn thành trong 6 tháng đầu năm 2025").deadline).toMatchObject({ kind: "date", date: "2025-06-30" });
+    expect(deadlineOf("báo cáo sơ kết 6 tháng đầu năm 2025 gửi Sở Nội vụ trước ngày 15/6/2025").deadline).toMatchObject({ kind: "date", date: "2025-06-15" });
+    // The work is tracked by its date, not by the recurrence written before it.
+    expect(deadlineOf("theo dõi, đôn đốc thường xuyên, trước ngày 15/12/2025 báo cáo UBND tỉnh").deadline).toMatchObject({ kind: "date", date: "2025-12-15" });
     expect(said("báo cáo hằng năm, trước ngày 20/12")).toBe("hằng năm, trước ngày 20/12");
     expect(said("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo")).toBe("định kỳ 6 tháng, trước ngày 15/6, hằng năm, trước ngày 15/12");
     // A day of each month or quarter, and the People's Council's sessions.

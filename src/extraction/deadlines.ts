@@ -77,7 +77,9 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     // A month or quarter without an opening word times the work only where nothing else claims it: not the period
     // of what is reported ("tình hình thực hiện quý I/2025"), a date of approval or a cited document's; nor does
     // "hoàn thành năm 2020" of projects that were ("các dự án hoàn thành năm 2020 chưa quyết toán").
-    if (m[1] && /^(?:thang|quy|(?:6|sau)\s+thang)\s/.test(m[1]) && PERIOD_OF_BEFORE.test(before)) continue;
+    if (m[1] && /^(?:thang|quy)\s/.test(m[1]) && PERIOD_OF_BEFORE.test(before)) continue;
+    // ("báo cáo sơ kết 6 tháng đầu năm 2025": the half year reported on.)
+    if (m[1] && /^(?:6|sau)\s+thang/.test(m[1]) && (PERIOD_OF_BEFORE.test(before) || /(?:so ket|tong ket|bao cao|danh gia)\s*$/.test(before))) continue;
     if (m[1] && /^hoan thanh nam/.test(m[1]) && /(?:du an|cong trinh)[^,;.:]{0,40}$/.test(before)) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
@@ -94,9 +96,16 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   };
   const datedSentences = new Set(dated.map((d) => sentenceOf(d.index)));
   // (But one written right before its date, "hằng năm, trước ngày 15 tháng 12" or "định kỳ 6 tháng (trước ngày 15/6)", says both.)
-  const rightBefore = (r: { index: number; written: string }) => dated.some((d) => /^[\s,(:]{0,3}$/.test(folded.slice(r.index + r.written.length, d.index)));
+  // (The dates in order: the first at or after a recurrence's end is the only one it can stand right before.)
+  const rightBefore = (r: { index: number; written: string }) => {
+    const end = r.index + r.written.length;
+    let lo = 0, hi = dated.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (dated[mid].index < end) lo = mid + 1; else hi = mid; }
+    return lo < dated.length && /^[\s,(:]{0,3}$/.test(folded.slice(end, dated[lo].index));
+  };
   const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)) || rightBefore(r))].sort((a, b) => a.index - b.index);
   const found: string[] = [];
   for (const { written } of kept) if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
-  return found.length ? { text: found.join(", "), deadline: parseDeadline(found[0]) } : { text: null, deadline: null };
+  // The deadline the work is tracked by: its first date, else its recurrence ("thường xuyên, trước ngày 15/12/2025" is due on 15/12).
+  return found.length ? { text: found.join(", "), deadline: parseDeadline(dated[0]?.written ?? found[0]) } : { text: null, deadline: null };
 }

@@ -170,6 +170,10 @@ describe("openings", () => {
     expect(resolution("Hội đồng nhân dân tỉnh").implements).toEqual([]);
     expect(resolution("HĐND tỉnh Quảng Trị").implements).toEqual([]);
     expect(resolution("Ban Chấp hành Đảng bộ tỉnh").implements.map((c) => c.symbol)).toEqual(["25/NQ-HĐND"]);
+    // A People's Committee's plan may carry out its own decision.
+    const plan = extract("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 12/KH-UBND\nLạng Sơn, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nThực hiện Đề án\n"
+      + "Căn cứ Quyết định số 1234/QĐ-UBND ngày 05/3/2025 của UBND tỉnh Lạng Sơn phê duyệt Đề án phát triển du lịch;\nI. MỤC ĐÍCH\n");
+    expect(plan.implements.map((c) => c.symbol)).toEqual(["1234/QĐ-UBND"]);
   });
 
   it("keeps the dated citation of an implemented document that a title in capitals also names", () => {
@@ -213,6 +217,11 @@ describe("reporting rules", () => {
   it("reads who reports up to where the agencies it names end", () => {
     expect(rulesOf("4. Sở Tài chính bố trí đủ vốn cho dự án năm 2026; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh tình hình giải ngân.").map((r) => [r.from, r.to]))
       .toEqual([["Sở Tài chính", "UBND tỉnh"]]);
+  });
+
+  it("keeps who reports whole where its list goes on with names the lexicon does not know", () => {
+    expect(rulesOf("1. Sở Khoa học và Công nghệ, Công an tỉnh, Viettel Lạng Sơn báo cáo kết quả về UBND tỉnh trước ngày 10/12/2026.").map((r) => r.from))
+      .toEqual(["Sở Khoa học và Công nghệ, Công an tỉnh, Viettel Lạng Sơn"]);
   });
 
   it("reads a report on request ('báo cáo đột xuất') as ad hoc", () => {
@@ -393,6 +402,18 @@ describe("hostile lines", () => {
     // The same after a comma, where the answering body is read.
     const answering = `Thực hiện Công văn số 1/UBND của UBND tỉnh về việc báo cáo,${" ".repeat(2_900)}báo cáo như sau:\n`;
     expect(one(extractedApart(`UBND TỈNH A\nSố: 1/BC-UBND\nBÁO CÁO\n${answering.repeat(40)}`)).reporting).toEqual([]);
+  });
+
+  it("reads figures after 'năm trước' and thousands of spaces, a lead cell of 20,000 names, and 40,000 recurrences beside dates", { timeout: 60_000 }, () => {
+    // (Whitespace quantified around an optional comma before the figure backtracked cubically: 7 s for 30 such figures of 950.)
+    const figures = `Tỷ lệ năm trước${" ".repeat(4_000)}x 5%. `.repeat(40);
+    expect(one(extractedApart(`BÁO CÁO\nKết quả năm 2025\nI. KẾT QUẢ\n${figures}\n`)).indicators.length).toBeGreaterThan(0);
+    // (Each name of a cell's list read the rest of the list again.)
+    const cell = Array.from({ length: 20_000 }, () => "Sở Tài chính").join("; ");
+    expect(one(extractedApart(`KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Xây dựng đề án | ${cell}\n`)).tasks).toHaveLength(1);
+    // (Every recurrence was tried against every date.)
+    const timed = `1. Sở Tài chính ${"thường xuyên ".repeat(40_000)}${"trước ngày 20/12 ".repeat(40_000)}thực hiện.\n`;
+    expect(one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${timed}`)).tasks).toHaveLength(1);
   });
 
   it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {

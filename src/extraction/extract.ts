@@ -94,8 +94,8 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
     if (after >= 0) carriedOut(titleLine.start + after, titleLine.end);
     if (implemented.length) return implemented;
   }
-  // (Nor the issuer's own earlier decisions: a People's Council's resolution "Căn cứ Nghị quyết số 25/NQ-HĐND ... của Hội
-  // đồng nhân dân tỉnh" stands on its own act, it does not carry it out.)
+  // (Nor a People's Council's own earlier resolutions: "Căn cứ Nghị quyết số 25/NQ-HĐND ... của Hội đồng nhân dân tỉnh"
+  // in its resolution stands on its own act, it does not carry it out.)
   for (const line of lines.slice(0, 60)) {
     if (!/^can cu\b/.test(foldVietnamese(line.text))) continue;
     for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol) && !issuedBy(c, issuer)) add(c);
@@ -105,8 +105,10 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
 
 /** A body's name folded, its People's Committee or Council abbreviated, to compare two spellings of it. */
 const bodyKey = (name: string) => foldVietnamese(name).replace(/^cua\s+/, "").replace(/uy ban nhan dan/g, "ubnd").replace(/hoi dong nhan dan/g, "hdnd").replace(/\s+/g, " ").trim();
-/** Whether a cited document is the issuer's own: "của Hội đồng nhân dân tỉnh" in a resolution of "HĐND tỉnh Quảng Trị". */
-const issuedBy = (c: Citation, issuer: string | null) => !!issuer && !!c.issuerText && bodyKey(issuer).startsWith(bodyKey(c.issuerText));
+/** Whether a cited document is a council's own act: "của Hội đồng nhân dân tỉnh" in a resolution of "HĐND tỉnh Quảng Trị". */
+const issuedBy = (c: Citation, issuer: string | null) =>
+  // (A council only: a People's Committee's plan may carry out its own decision approving a scheme.)
+  !!issuer && /^hdnd\b/.test(bodyKey(issuer)) && !!c.issuerText && bodyKey(issuer).startsWith(bodyKey(c.issuerText));
 
 /** A decree, a circular or a law: "30/2020/NĐ-CP", "05/2023/TT-BTC", "59/2020/QH14". */
 const LEGAL_BASIS = /\/(?:\d{4}\/)?(?:NĐ-CP|ND-CP|TT-|TTLT-|QH\d*)/iu;

@@ -94,6 +94,11 @@ describe("indicators: where a letter says things stood", () => {
     expect(extract(text, "tb.txt").indicators.map((i) => [i.min, i.kind])).toEqual([[320, "actual"], [64, "actual"], [85, "target"]]);
   });
 
+  it("reads a target whose sentence says 'hiện nay' along the way as a target", () => {
+    const text = "KẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC TIÊU\nĐể đáp ứng yêu cầu chuyển đổi số hiện nay, 100% cơ quan nhà nước sử dụng chữ ký số.\n- Hiện nay, toàn tỉnh có 120 trạm BTS.\n";
+    expect(extract(text, "kh.txt").indicators.map((i) => [i.min, i.kind])).toEqual([[100, "target"], [120, "actual"]]);
+  });
+
   it("leaves out a figure that says who a rate counts", () => {
     const text = "KẾ HOẠCH\nTiêm chủng năm 2026\nI. MỤC TIÊU\n- Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%.\n- Tỷ lệ hộ có thu nhập trên 50 triệu đồng/năm chiếm 40%.\n";
     expect(extract(text, "kh.txt").indicators.map((i) => [i.min, i.unit])).toEqual([[90, "%"], [40, "%"]]);

@@ -106,7 +106,7 @@ interface Frame { year: number | null; estimate: boolean }
 const FRAME = /^(?:[-–+]\s*)?(?:trong\s+|(dự kiến|ước)(?:\s+tính)?\s+|đến\s+)?năm\s+(\d{4})/iu;
 
 /** "(cùng kỳ) năm trước (đạt)" right before a figure: of the year before ("So với năm trước, ... tăng 12%" is this year's). */
-const LAST_YEAR = /(?:^|[^a-z])nam (?:truoc|ngoai)\s*,?\s*(?:(?:chi )?dat|la|co)?\s*$/;
+const LAST_YEAR = /(?:^|[^a-z])nam (?:truoc|ngoai)(?:,? (?:(?:chi )?dat|la|co))?$/;
 
 /** Between a rate's defining figure and its value: "(trở lên) đạt", "là", "chiếm", "ở mức". */
 const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?:đạt|là|chiếm|ở mức)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|từ))?\s*$/iu;
@@ -114,8 +114,11 @@ const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?
 /** "(tính) đến ngày 30/9/2025", "đến hết tháng 9/2025": the date a result stands at. */
 const AS_OF = /(?:^|[^a-z])(?:tinh )?den (?:het )?(?:ngay (\d{1,2})\/(\d{1,2})\/(\d{4})|thang (\d{1,2})\/(\d{4}))/g;
 
-/** "Đến nay, dự án đã giải ngân 320 tỷ đồng": where things stand as the document is written ("thực hiện nay" is no "hiện nay"). */
-const AS_OF_NOW = /(?:^|[^a-z])(?:den nay|(?<!thuc )hien nay)(?![a-z])/;
+/**
+ * "Đến nay, dự án đã giải ngân 320 tỷ đồng": where things stand as the document is written, said where its clause opens
+ * ("Để đáp ứng yêu cầu chuyển đổi số hiện nay, 100% cơ quan ..." sets a target).
+ */
+const AS_OF_NOW = /(?:^|[;:]\s*)(?:[-–+]\s*)?(?:tinh )?(?:den nay|hien nay)(?![a-z])/;
 
 /**
  * Whether a sentence states where things stood at a date before `issuedOn` (ISO), or now: "đến ngày 30/9/2025, toàn
@@ -124,7 +127,7 @@ const AS_OF_NOW = /(?:^|[^a-z])(?:den nay|(?<!thuc )hien nay)(?![a-z])/;
 function asOfBefore(text: string, issuedOn: string | null): boolean {
   // (Most figures' sentences have neither word: they are not folded for nothing.)
   if (!/đến|hiện/iu.test(text)) return false;
-  const folded = foldVietnamese(text);
+  const folded = foldVietnamese(text).trimStart();
   if (AS_OF_NOW.test(folded)) return true;
   if (issuedOn === null || !folded.includes("den ")) return false;
   for (const m of folded.matchAll(AS_OF)) {
@@ -225,7 +228,7 @@ export function extractIndicators(
             // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
             ?? titleYear;
         // "(cùng kỳ năm trước đạt 78,2%)": the year before the one the figure would otherwise be of.
-        const year = dated !== null && !years.length && /năm (?:trước|ngoái)/iu.test(own) && LAST_YEAR.test(foldVietnamese(own)) ? dated - 1 : dated;
+        const year = dated !== null && !years.length && /năm (?:trước|ngoái)/iu.test(own) && LAST_YEAR.test(foldVietnamese(own).replace(/\s+/g, " ").trim()) ? dated - 1 : dated;
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.

@@ -22,6 +22,8 @@ describe("findQuantities", () => {
     ["mức độ hài lòng đạt từ 95% trở lên", { comparator: ">=", min: 95, max: null, unit: "%", perYear: false }],
     ["dự án có tổng mức đầu tư 500 tỷ đồng trở xuống", { comparator: "<=", min: null, max: 500, unit: "tỷ đồng", perYear: false }],
     ["Số giường bệnh trên 10.000 dân đạt 36 giường", { comparator: "=", min: 36, max: 36, unit: "giường", perYear: false }],
+    ["đạt trên 10.000 người tham gia", { comparator: ">", min: 10000, max: null, unit: "người", perYear: false }],
+    ["trồng 1.000 ha rừng mỗi năm", { comparator: "=", min: 1000, max: 1000, unit: "ha rừng", perYear: true }],
     // A comparator is a whole word: "giải ngân" does not end with "gần", nor "lựa chọn" with "hơn".
     ["phấn đấu giải ngân 100%", { comparator: "=", min: 100, max: 100, unit: "%", perYear: false }],
     ["thu hút khoảng 2,5 triệu lượt khách du lịch mỗi năm", { comparator: "approx", min: 2.5e6, max: 2.5e6, unit: "lượt khách du lịch", perYear: true }],

@@ -28,7 +28,7 @@ const NUM = "\\d{1,3}(?:[.,]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
 const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
 
 /** Words a unit may consist of; the unit stops at the first word that is not one (a verb, a preposition). */
-const UNIT_STOP = /^(tham|trước|sau|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
+const UNIT_STOP = /^(tham|trước|sau|mỗi|hằng|hàng|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
 const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
 const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi|sao)(?![\p{L}\d])/iu;
@@ -160,7 +160,9 @@ export function findQuantities(text: string): QuantityMention[] {
       if (unit && SCALE.test(firstWord(unit)) && !MONEY.test(unit.slice(firstWord(unit).length + 1))) continue;
     }
     // "trên 10.000 dân" is the base of a ratio ("Số giường bệnh trên 10.000 dân đạt 36 giường"), not a figure.
-    if (unit && PER_CAPITA.test(unit) && /(?:^|\s)trên\s*$/iu.test(before) && /^10+$/.test(String(value))) continue;
+    // ("đạt trên 10.000 người tham gia" counts people: only "dân", or a base the rate's own figure follows, is one.)
+    if (unit && PER_CAPITA.test(unit) && /(?:^|\s)trên\s*$/iu.test(before) && /^10+$/.test(String(value))
+      && (/^dân(?![\p{L}])/iu.test(unit) || /^\s*(?:đạt|là|có)\s+(?:khoảng\s+)?\d/iu.test(text.slice(start + consumed, start + consumed + 24)))) continue;
     const rest = text.slice(start + consumed);
     const perYear = /^\s*(?:\/\s*|(?:mỗi|hằng|hàng)\s+)năm/iu.test(rest);
     // "đạt 8,5% trở lên": the comparator written after the figure.

@@ -84,10 +84,13 @@ function subjectOf(text: string): string | null {
   // A subject starts the text: one that does not start like an agency has none, and is not scanned for its end.
   if (!AGENCY_START.test(text)) return null;
   const end = SUBJECT_END.exec(text);
-  // (Where the agencies named end, when that is sooner: "Sở Tài chính bố trí đủ vốn ...; định kỳ ... báo cáo".)
+  // (Where the agencies named end, when that is sooner: "Sở Tài chính bố trí đủ vốn ...; định kỳ ... báo cáo"; but not
+  // where the list goes on with names the lexicon does not know: "Sở KH&CN, Công an tỉnh, Viettel Lạng Sơn báo cáo".)
   const opening = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?/iu.exec(text)![0].length;
-  const named = readAgencyList(text, foldKeepingOffsets(text), opening).end;
-  const subject = end ? text.slice(0, named > opening ? Math.min(end.index, named) : end.index) : null;
+  const head = text.slice(0, 300);
+  const named = readAgencyList(head, foldKeepingOffsets(head), opening).end;
+  const listGoesOn = /^\s*(?:,|và)\s*\p{Lu}/u.test(text.slice(named, named + 12));
+  const subject = end ? text.slice(0, named > opening && !listGoesOn ? Math.min(end.index, named) : end.index) : null;
   return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
 }
 

@@ -134,6 +134,21 @@ describe("tasks of a plan", () => {
     expect(extractTasks(word, segmentLines(word), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
   });
 
+  it("takes no paragraph opening 'Phần vốn ...' for a part, nor a part about results for the work ahead", () => {
+    const read = (text: string) => extractTasks(text, segmentLines(text), { kind: "report" }).map((t) => [t.section, t.lead.join("; ")]);
+    expect(read("BÁO CÁO\nX\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Tài chính chủ trì tham mưu phân bổ vốn năm 2026.\nPhần vốn còn lại được chuyển sang năm sau.\n"
+      + "2. Sở Xây dựng đẩy nhanh tiến độ các dự án trọng điểm.\n").map(([section]) => section)).toContain("2");
+    expect(read("BÁO CÁO\nX\nThực hiện chỉ đạo, Sở báo cáo như sau:\nPhần thứ nhất\nTÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2025\n1. Sở Tài chính đã chủ trì tham mưu phân bổ vốn.\n"
+      + "Phần thứ tư\nNHIỆM VỤ NĂM 2026\n1. Sở Xây dựng đẩy nhanh tiến độ các dự án trọng điểm.\n")).toEqual([["1", "Sở Xây dựng"]]);
+  });
+
+  it("numbers '2.1.' under 'Điều 2' once, and reads no lead from a cell that names no one", () => {
+    const article = "Điều 2. Tổ chức thực hiện\n2.1. Giao Sở Tài chính chủ trì bố trí kinh phí thực hiện Nghị quyết.\n";
+    expect(extractTasks(article, segmentLines(article), { kind: "plan" }).map((t) => t.section)).toEqual(["Điều 2.1"]);
+    const table = "STT | Nhiệm vụ | Cơ quan chủ trì\n1 | Nâng cấp mạng | Sở Khoa học và Công nghệ\n2 | Tuyên truyền | Theo chức năng, nhiệm vụ\n3 | Báo cáo | Như trên\n";
+    expect(extractTasks(table, segmentLines(table), { kind: "plan" }).map((t) => t.section)).toEqual(["1"]);
+  });
+
   it("ends a collective's name before the manner of its work", () => {
     const text = "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện Chỉ thị này.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các xã, phường"]]);

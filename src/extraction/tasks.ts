@@ -167,10 +167,10 @@ const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
 /** A section of a report that is about the work ahead, not the work done. */
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
-/** A part of a report about what was done. */
-const RESULTS = /ket qua|tinh hinh|danh gia|thuc trang/;
+/** A part of a report about what was done: its title opens so. */
+const RESULTS = /^(?:ket qua|tinh hinh|danh gia|thuc trang)/;
 /** A report's part: "Phần thứ hai", "PHẦN II", "Phần 2:", "B." (then its title, on the line or the next). */
-const PART_HEADING = /^(?:phần\s+(?:thứ\s+(?:nhất|hai|ba|tư|năm)|[ivx]+|\d+)\b\s*[.:\-–]?\s*|[A-Đ]\.\s+(?=\p{Lu}))/iu;
+const PART_HEADING = /^(?:(?:Phần|PHẦN)\s+(?:(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|NHẤT|HAI|BA|TƯ|NĂM)|[IVX]+|\d+)(?![\p{L}\d])\s*[.:\-–]?\s*|[A-Đ]\.\s+(?=\p{Lu}))/u;
 
 /** A paragraph's text on one line: runs of whitespace made one space (replacing only runs and other spaces than " ", as replacing every space costs). */
 const asOneLine = (s: string) => s.replace(/\s\s+|[^\S ]/g, " ").trim();
@@ -241,8 +241,10 @@ export function extractTasks(
       const part = PART_HEADING.exec(first.text);
       if (part || (seenProse && !/\p{Ll}/u.test(first.text) && first.text.length < 160)) {
         const title = foldPhrase(first.text.slice(part ? part[0].length : 0));
-        if (WORK_AHEAD.test(title)) { readingAhead = true; stack.length = 0; }
-        else if (part || RESULTS.test(title)) { readingAhead = false; stack.length = 0; }
+        // ("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2025" is about results, though it names tasks.)
+        if (RESULTS.test(title)) { readingAhead = false; stack.length = 0; }
+        else if (WORK_AHEAD.test(title)) { readingAhead = true; stack.length = 0; }
+        else if (part) { readingAhead = false; stack.length = 0; }
       } else if (/\p{Ll}/u.test(first.text)) seenProse = true;
     }
     let section = stack[stack.length - 1];
@@ -251,8 +253,10 @@ export function extractTasks(
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
       const parent = stack[stack.length - 1];
       if (first.kind === "roman" && documentKind === "report") readingAhead = WORK_AHEAD.test(foldPhrase(first.body));
-      const label = (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
-        ? `${parent.label}.${first.number}` : first.number!;
+      // ("2.1." under "Điều 2" is "Điều 2.1", numbered with its article already.)
+      const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
+        : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
+          ? `${parent.label}.${first.number}` : first.number!;
       section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null };
       stack.push(section);
     }
@@ -370,18 +374,26 @@ const taskHeader: HeaderReader<Column> = (cells, phrase, row) => {
  * lexicon or the registry knows is still an agency, by its column, when it is a name ("Công an tỉnh; Viễn thông tỉnh").
  */
 function agenciesInCell(text: string, folded: string, cell: Cell, registry: RegistryAgency[]): AgencyMention[] {
+  // A cell a page break cut is joined from two places ("Sở Khoa học và Công nghệ;" + "Công an tỉnh"): its parts have no
+  // single place in the text, and it is read as one list from where it starts.
+  if (text.slice(cell.start, cell.start + cell.text.length) !== cell.text) return readAgencyList(text, folded, cell.start, registry).agencies;
   const out: AgencyMention[] = [];
   let at = 0;
   for (const part of cell.text.split(";")) {
     const name = part.trim(), start = cell.start + at + part.indexOf(name);
     at += part.length + 1;
     if (!name) continue;
-    const known = readAgencyList(text, folded, start, registry).agencies.filter((a) => a.end <= start + name.length);
+    // (Each part read alone, ended as the cell ends, its offsets moved to the text's: a list of thousands is read once, not
+    // once per part.)
+    const known = readAgencyList(`${name} |`, `${folded.slice(start, start + name.length)} |`, 0, registry).agencies
+      .filter((a) => a.end <= name.length).map((a) => ({ ...a, start: a.start + start, end: a.end + start }));
     if (known.length) out.push(...known);
-    else if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8) out.push({ text: name, name, start, end: start + name.length, collective: false, central: false });
+    else if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8 && !NOT_A_NAME.test(name)) out.push({ text: name, name, start, end: start + name.length, collective: false, central: false });
   }
   return uniqueAgencies(out);
 }
+/** What a lead or partners cell says that names no one: "Theo chức năng, nhiệm vụ", "Như trên", "Các đơn vị liên quan" is read above. */
+const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đã|được|có|không|chưa|thường|hằng|hàng|định kỳ|trước|sau|trong|từ|đến|x)(?![\p{L}])/iu;
 
 /**
  * Tasks set out as a table (an appendix "Danh mục nhiệm vụ": STT | Nội dung | Cơ quan chủ trì |

@@ -117,6 +117,9 @@ export function parseDeadline(text: string): Deadline | DateError | null {
     const year = +m[2], month = quarter * 3;
     return { kind: "date", date: toIsoDate({ year, month, day: daysInMonth(year, month) }), text };
   }
+  // "6 tháng đầu năm 2026": by the end of June.
+  m = /(?:6|sau)\s+thang\s+dau\s+nam\s+(\d{4})/.exec(s);
+  if (m) return { kind: "date", date: toIsoDate({ year: +m[1], month: 6, day: 30 }), text };
   m = /thang\s+(\d{1,2})\s*(?:\/|nam\s+)(\d{4})/.exec(s);
   if (m && +m[1] >= 1 && +m[1] <= 12) {
     const year = +m[2], month = +m[1];

@@ -85,11 +85,11 @@ function subjectOf(text: string): string | null {
   if (!AGENCY_START.test(text)) return null;
   const end = SUBJECT_END.exec(text);
   // (Where the agencies named end, when that is sooner: "Sở Tài chính bố trí đủ vốn ...; định kỳ ... báo cáo"; but not
-  // where the list goes on with names the lexicon does not know: "Sở KH&CN, Công an tỉnh, Viettel Lạng Sơn báo cáo".)
+  // where the list goes on with names it does not read: "Sở KH&CN, Công an tỉnh, Viettel Lạng Sơn báo cáo", "Các tỉnh ủy, thành ủy".)
   const opening = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?/iu.exec(text)![0].length;
   const head = text.slice(0, 300);
   const named = readAgencyList(head, foldKeepingOffsets(head), opening).end;
-  const listGoesOn = /^\s*(?:,|và)\s*\p{Lu}/u.test(text.slice(named, named + 12));
+  const listGoesOn = /^\s*(?:,|và\s)/u.test(text.slice(named, named + 12));
   const subject = end ? text.slice(0, named > opening && !listGoesOn ? Math.min(end.index, named) : end.index) : null;
   return subject && subject.length < 160 && AGENCY_START.test(subject) ? cleanAgency(subject) : null;
 }

@@ -155,6 +155,12 @@ describe("openings", () => {
     expect(result.tasks.map((t) => [t.lead, t.deadline_text])).toEqual([[["Đảng ủy xã"], "hoàn thành trong Quý IV/2025"]]);
   });
 
+  it("reads a signer without the title written before the name", () => {
+    const signer = (name: string) => extract(`UBND TỈNH THÁI NGUYÊN\nSỞ Y TẾ\nSố: 15/KH-SYT\nKẾ HOẠCH\nX\nI. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y kiểm tra.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n${name}\n`).document.signer;
+    expect([signer("TS. Nguyễn Văn An"), signer("BS.CKII Trần Thị Hòa"), signer("PGS.TS. Lê Văn Bình"), signer("Lê Văn Tám")])
+      .toEqual(["Nguyễn Văn An", "Trần Thị Hòa", "Lê Văn Bình", "Lê Văn Tám"]);
+  });
+
   it("reads a header and a signature block typed with tabs", () => {
     const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\t\tĐộc lập - Tự do - Hạnh phúc\n"
       + "Số: 45/KH-UBND\t\tBắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\nI. NHIỆM VỤ\n"

@@ -262,6 +262,7 @@ const asCommittee = (name: string) =>
 /** The first line of a signature block, as written: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ". */
 const SIGNS_FOR = /^[*_\s]*(?:TM|T\/M|KT|TL|TUQ)[.\s]/;
 
+const SIGNER_DEGREE = /^(?:(?:GS|PGS|TS|ThS|Ths|BS|BSCK|CK|KS|DS|CN|Ls|LS)(?:\.?(?:CKI{1,2}|CK\s?I{1,2}))?\.?\s*)+(?=\p{Lu}\p{Ll})/u;
 /** A row of the signature block typed with tabs or spaces ("- Như trên;\t\t\tKT. CHỦ TỊCH"): its right cell, the signature's. */
 const signatureCell = (text: string) => {
   const cells = text.replace(/[*_]/g, "").split(/\t+| {3,}|\|/);
@@ -270,7 +271,8 @@ const signatureCell = (text: string) => {
 
 function findSigner(lines: Line[]): string | null {
   const signerAt = (i: number) => {
-    const name = signatureCell(lines[i].text);
+    // (Without the academic or professional title a signer may write before the name: "TS.", "PGS.TS.", "BS.CKII".)
+    const name = signatureCell(lines[i].text).replace(SIGNER_DEGREE, "");
     if (!PERSON.test(name) || isUpper(name)) return null;
     // The four lines above, not counting the recipients' list, its wrapped lines and footnotes between: a PDF whose
     // signature block a page break cut sets the rest of the list between the titles and the name.

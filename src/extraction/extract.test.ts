@@ -155,6 +155,10 @@ describe("openings", () => {
     expect(result.tasks.map((t) => [t.lead, t.deadline_text])).toEqual([[["Đảng ủy xã"], "hoàn thành trong Quý IV/2025"]]);
   });
 
+  it("reads a number with a stop typed after it", () => {
+    expect(extract("ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 1234/QĐ-UBND.\nQUYẾT ĐỊNH\nX\n").document.symbol).toBe("1234/QĐ-UBND");
+  });
+
   it("reads a signer without the title written before the name", () => {
     const signer = (name: string) => extract(`UBND TỈNH THÁI NGUYÊN\nSỞ Y TẾ\nSố: 15/KH-SYT\nKẾ HOẠCH\nX\nI. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y kiểm tra.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n${name}\n`).document.signer;
     expect([signer("TS. Nguyễn Văn An"), signer("BS.CKII Trần Thị Hòa"), signer("PGS.TS. Lê Văn Bình"), signer("Lê Văn Tám")])

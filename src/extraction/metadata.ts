@@ -49,7 +49,8 @@ function findSymbol(lines: Line[]): string | null {
     // "Số: 23/KH-UBND"; a Party document may leave out the colon ("Số 512-BC/TU").
     const m = /^số\s*(?:hiệu)?\s*(?:[:|]\s*|\s+(?=\d))(.*)$/iu.exec(l.text);
     if (!m) continue;
-    const parsed = parseDocumentSymbol(m[1].replace(/\|/g, "").trim());
+    // ("Số: 1234/QĐ-UBND." with a stop typed after it.)
+    const parsed = parseDocumentSymbol(m[1].replace(/\|/g, "").trim().replace(/[.,;]+$/, ""));
     return parsed?.number ? parsed.canonical : null;
   }
   return null;

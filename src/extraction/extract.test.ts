@@ -96,6 +96,11 @@ describe("openings", () => {
       .toEqual(["57-NQ/TW", "02-KH/BCĐTW"]);
   });
 
+  it("reads an instruction or a conclusion the opening carries out", () => {
+    expect(implementedBy("Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 123/UBND-KT ngày 10/01/2026, Sở Tài chính xây dựng Kế hoạch như sau:")).toEqual(["123/UBND-KT"]);
+    expect(implementedBy("Thực hiện Thông báo kết luận số 78/TB-UBND ngày 12/3/2026 của UBND tỉnh, Sở Xây dựng ban hành Kế hoạch như sau:")).toEqual(["78/TB-UBND"]);
+  });
+
   it("reads a directive's 'Triển khai ...' opening as what it carries out, not work that begins with 'Triển khai'", () => {
     expect(implementedBy("Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, thời gian qua các cơ quan đã đạt kết quả bước đầu.")).toEqual(["57-NQ/TW"]);
     expect(implementedBy("Triển khai thực hiện Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:")).toEqual(["72-KL/TW"]);

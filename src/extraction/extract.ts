@@ -113,8 +113,11 @@ const issuedBy = (c: Citation, issuer: string | null) =>
 /** A decree, a circular or a law: "30/2020/NĐ-CP", "05/2023/TT-BTC", "59/2020/QH14". */
 const LEGAL_BASIS = /\/(?:\d{4}\/)?(?:NĐ-CP|ND-CP|TT-|TTLT-|QH\d*)/iu;
 
-/** What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số". */
-const OPENS_WITH_DOCUMENT = /^((?:thuc hien|trien khai(?: thuc hien)?)\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh( hanh dong)?|ke hoach|chi thi|cong van|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(\s+so)?\s*:?$/;
+/**
+ * What may stand before a document's symbol at the start of a part: "(Thực hiện) Chương trình hành động số", "Thông báo kết
+ * luận số", "(Thực hiện) ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số".
+ */
+const OPENS_WITH_DOCUMENT = /^((?:thuc hien|trien khai(?: thuc hien)?)\s+)?(?:(?:y kien\s+)?chi dao(?:\s+cua\s+[^,;]{1,80}?)?\s+tai\s+)?(nghi quyet|ket luan|quyet dinh|chuong trinh|ke hoach|chi thi|cong van|cong dien|thong bao|nghi dinh|thong tu|luat|de an|huong dan|van ban)(?:\s+[a-z]+){0,3}?(\s+so)?\s*:?$/;
 
 const asReference = (c: Citation): ExtractedReference => ({ symbol: c.symbol, date: c.date, issuer_text: c.issuerText, start: c.start, end: c.end });
 

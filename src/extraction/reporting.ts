@@ -45,7 +45,7 @@ function frequencyIn(folded: string): Frequency | null {
 }
 
 /** A sentence, with the subject of its paragraph for sentences that continue it without one ("...; báo cáo kết quả ..."). */
-interface Sentence { text: string; start: number; paragraphSubject: string | null }
+interface Sentence { text: string; start: number; paragraphSubject: () => string | null }
 
 /** What a sentence that may state a reporting rule holds, folded. */
 const REPORTS = /bao cao|gui/;
@@ -59,7 +59,9 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
     // A line whose fold holds no such words has no sentence that does (when folding is unit by unit): it is not split.
     if (document?.regular && !REPORTS.test(document.foldOf(l.body, l.end - l.body.length))) continue;
     let offset = 0;
-    const paragraphSubject = subjectOf(l.body);
+    // (Read when a sentence of the paragraph states a rule: most lines with "báo cáo" or "gửi" state none.)
+    let subject: string | null | undefined;
+    const paragraphSubject = () => (subject === undefined ? (subject = subjectOf(l.body)) : subject);
     for (const { text: part } of splitAfter(l.body, /[.;]\s+/g)) {
       const at = l.text.indexOf(part, offset);
       out.push({ text: part, start: l.start + Math.max(0, at), paragraphSubject });
@@ -105,7 +107,7 @@ const subjectIn = (s: Sentence) => {
   const afterLabel = label ? subjectOf(s.text.slice(label[0].length)) : null;
   if (afterLabel) return afterLabel;
   const lead = /^(?:Định kỳ|Hằng|Hàng|Mỗi|Trước|Sau|Trong)\s[^;.]{0,40}?,\s*(?=(?:các|UBND|Ủy ban|Sở|Ban)\s)/iu.exec(s.text);
-  return (lead ? subjectOf(s.text.slice(lead[0].length)) : null) ?? s.paragraphSubject;
+  return (lead ? subjectOf(s.text.slice(lead[0].length)) : null) ?? s.paragraphSubject();
 };
 
 function targetAfter(text: string, marker: RegExp): string | null {

@@ -169,7 +169,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title), content, meta.issued), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title, kind), content, meta.issued), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
@@ -231,12 +231,16 @@ function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTas
 const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)(?:\s+\p{Lu}\p{Ll}*){0,3})|(?:Ban Thường vụ\s+)?Tỉnh ủy)\s+báo cáo/giu;
 
 /** The year a title names: a report's ("Kết quả thực hiện ... năm 2025"), a one-year plan's (the last it names). */
-const titleYear = (title: string | null) => {
+const titleYear = (title: string | null, kind: "plan" | "report") => {
   // "năm 2025", not a horizon ("đến năm 2030", "tầm nhìn đến năm 2045") of the document it reports on, a period ("5 năm
   // 2021 - 2025"), nor the date of a document it cites ("Nghị quyết số 13-NQ/TW ngày 16 tháng 01 năm 2012") or a law's
   // year ("thi hành Luật Đất đai năm 2024"); a month's report keeps its year ("tháng 10 năm 2025").
-  const years = [...(title ?? "").matchAll(/(?<!đến\s|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*|Luật[^,;]{0,60})năm\s+((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
-  return years.length ? years[years.length - 1] : null;
+  const found = [...(title ?? "").matchAll(/(?<!đến\s|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*|Luật[^,;]{0,60})năm\s+((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*\d)/giu)];
+  if (!found.length) return null;
+  // A report's results are of the year it reports on, not of the year of its work ahead: "Kết quả thực hiện ... năm 2025 và
+  // nhiệm vụ năm 2026" reports on 2025.
+  const ahead = kind === "report" ? found.findIndex((m) => /\s(?:và|;)\s+(?:phương hướng|nhiệm vụ|kế hoạch|giải pháp)/iu.test(title!.slice(0, m.index))) : -1;
+  return Number(found[ahead > 0 ? ahead - 1 : found.length - 1][1]);
 };
 
 /** The year the document was issued, or that its draft's date names. */

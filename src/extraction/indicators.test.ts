@@ -83,6 +83,12 @@ describe("indicators: where a letter says things stood", () => {
     expect(found).toEqual([["=", 4215.6, "actual"], ["=", 52.3, "actual"], ["=", 100, "target"], [">=", 80, "target"], ["=", 100, "target"]]);
   });
 
+  it("dates a report's results by the year it reports on, not its work ahead's, and reads a planned value in brackets as a target", () => {
+    const text = "BÁO CÁO\nKết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2025 và nhiệm vụ năm 2026\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN\n"
+      + "Tốc độ tăng trưởng GRDP ước đạt 8,2%, vượt kế hoạch (kế hoạch 8%); tỷ lệ giải ngân đạt 92,5%.\n";
+    expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[8.2, 2025, "estimate"], [8, 2025, "target"], [92.5, 2025, "actual"]]);
+  });
+
   it("dates a figure 'năm trước' by the year before, but not a growth compared with it", () => {
     const text = "BÁO CÁO\nTình hình năm 2025\nI. KẾT QUẢ\nTỷ lệ giải ngân đạt 85,6% (cùng kỳ năm trước đạt 78,2%). So với năm trước, số doanh nghiệp tăng 12%.\n";
     expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year])).toEqual([[85.6, 2025], [78.2, 2024], [12, 2025]]);

@@ -247,7 +247,9 @@ export function extractIndicators(
             (opensWithEstimate ??= /^\s*(?:[-–+]\s*)?(uoc|du kien)/.test(foldAt(sentence, line.start + sOffset)))
             || /\b(uoc|du kien)( tinh)? (nam|den|het) /.test(foldedOuter ?? foldVietnamese(outer))
             || (frame.estimate && !years.length)));
-          kind = estimate ? "estimate" : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
+          // ("vượt kế hoạch (kế hoạch 8%)": the bracket states the planned value, a target.)
+          const planned = before.bracket !== null && /^\s*(?:ke hoach|kh|chi tieu|muc tieu)(?![a-z])/.test(foldVietnamese(before.bracket));
+          kind = planned ? "target" : estimate ? "estimate" : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
         }
         const perYear = q.perYear || period !== null || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
         // The same statement repeated (a scraped page repeats its header) counts once; the same value in another clause does not.

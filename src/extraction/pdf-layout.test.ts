@@ -99,6 +99,24 @@ describe("pageText", () => {
       .toEqual(["Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này.", "PHỤ LỤC"]);
   });
 
+  it("parts a centred title nearly as wide as the text from the opening clause indented under it, but joins the title's own lines", () => {
+    // (A plan of one-line items: most lines start at the first-line indent, 113, which is then the body's "left".)
+    const indented = (items: PdfItem[]) => pageText(items, WIDTH, { ...BODY, left: 113, margin: 85 }).lines;
+    expect(indented([
+      { str: "Triển khai Đề án phát triển du lịch cộng đồng tỉnh Hà Tĩnh năm 2026", x: 104, y: 700, width: 416, size: 14 },
+      full("Thực hiện Quyết định số 1020/QĐ-UBND ngày 10/5/2025 của UBND tỉnh", 113, 684),
+      run("phê duyệt Đề án, UBND tỉnh ban hành Kế hoạch như sau:", 85, 668),
+    ])).toEqual([
+      "Triển khai Đề án phát triển du lịch cộng đồng tỉnh Hà Tĩnh năm 2026",
+      "Thực hiện Quyết định số 1020/QĐ-UBND ngày 10/5/2025 của UBND tỉnh phê duyệt Đề án, UBND tỉnh ban hành Kế hoạch như sau:",
+    ]);
+    expect(indented([
+      { str: "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về", x: 97, y: 700, width: 429, size: 14 },
+      { str: "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", x: 90, y: 684, width: 444, size: 14 },
+      run("quốc gia", 295, 668),
+    ])).toEqual(["thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"]);
+  });
+
   it("writes a raised footnote mark as [n], and keeps the footnotes in small type apart, after the body", () => {
     expect(text([
       run("Tỉnh có diện tích 8.310,18 km² với tổng dân số khoảng 856.927 người", 85, 474), run("1", 446, 480, 8),

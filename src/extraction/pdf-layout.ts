@@ -22,7 +22,15 @@ import { PAGE_NUMBER } from "./segment.js";
 export interface PdfItem { str: string; x: number; y: number; width: number; size: number }
 
 /** The measures of a document's body text, taken over all its pages: its font size, margins and line spacing. */
-export interface BodyGeometry { size: number; left: number; right: number; lineGap: number }
+export interface BodyGeometry {
+  size: number;
+  /** Where most lines start (a document of one-line items and indented first lines: the indent). */
+  left: number;
+  right: number;
+  lineGap: number;
+  /** Where the text's widest lines start: the left margin itself (absent: `left`). */
+  margin?: number;
+}
 
 interface Segment { text: string; x0: number; x1: number; /** Where the text starts after a list label ("1.", "a)", "-") set apart by a tab. */ textX: number }
 interface VisualLine { y: number; size: number; x0: number; x1: number; textX: number; segments: Segment[]; text: string }
@@ -113,9 +121,11 @@ export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
     }
   }
   rights.sort((a, b) => a - b);
+  const sortedLefts = [...lefts].sort((a, b) => a - b);
   return {
     size,
     left: mode(lefts),
+    margin: sortedLefts[Math.floor(sortedLefts.length * 0.05)],
     // The right margin: where the longest lines end (justified lines all end there).
     right: rights[Math.floor(rights.length * 0.9)] ?? 0,
     lineGap: mode(gaps.filter((g) => g > 0.8 * size && g < 2 * size)) || 1.2 * size,
@@ -180,6 +190,9 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
   const full = (l: VisualLine) => l.x1 >= body.right - 1.5 * l.size;
   const aboutCentre = (l: VisualLine) => Math.abs((l.x0 + l.x1) / 2 - (body.left + body.right) / 2) < 2 * l.size;
   const centred = (l: VisualLine) => l.x0 > body.left + l.size && l.x1 < body.right - l.size && aboutCentre(l);
+  /** Set in from both margins alike, however little: a centred title nearly as wide as the text. */
+  const margin = Math.min(body.margin ?? body.left, body.left);
+  const inset = (l: VisualLine) => l.x0 > margin + 0.5 * l.size && l.x1 < body.right - 0.5 * l.size && Math.abs((l.x0 - margin) - (body.right - l.x1)) < l.size;
 
   const pending = [...tables].sort((a, b) => b.top - a.top);
   for (let i = 0; i < main.length; i++) {
@@ -222,7 +235,10 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
       const opensParagraph = CLOSED.test(p.last.text) && (OPENS_ITEM.test(text) || (line.x0 > body.left + line.size && /^\p{Lu}/u.test(text)));
       const goesOn = gapOk(p.last, line) && !opensParagraph && (p.centred
         ? centred(line) && p.last.x1 - p.last.x0 > 0.6 * (body.right - body.left)
-        : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last))));
+        : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last)))
+          // (A title's last line, centred, then the opening clause's first line, indented as far: "Triển khai Đề án ... năm 2026" /
+          // "      Thực hiện ...": a capital, indented from the margin, and the line justified to the right one.)
+          && !(inset(p.last) && line.x0 > margin + 0.5 * line.size && line.x1 >= body.right - 0.5 * line.size && /^\p{Lu}/u.test(text)));
       if (goesOn) {
         // "... số 11-" / "NQ/TW": a word cut at its hyphen is joined whole; "kinh tế -" / "xã hội" keeps its space.
         p.text += /\S-$/.test(p.text) ? text : ` ${text}`;

@@ -175,3 +175,80 @@ describe("tasks of a plan", () => {
     }
   });
 });
+
+describe("tasks set out as labelled fields", () => {
+  const read = (body: string) => {
+    const text = `KẾ HOẠCH\nII. NHIỆM VỤ\n${body}\n`;
+    return extractTasks(text, segmentLines(text), { kind: "plan" })
+      .map((t) => [t.section, t.text, t.lead.join("; "), t.coordinating.join("; "), t.deadline_text, t.output]);
+  };
+
+  it("reads the work, then its lead, partners, output and deadline from the lines under it, as one task", () => {
+    expect(read([
+      "1. Rà soát, đánh giá hiện trạng các điểm du lịch cộng đồng",
+      "- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+      "- Cơ quan phối hợp: Sở Nông nghiệp và Môi trường, Sở Công Thương.",
+      "- Sản phẩm: Quyết định của UBND tỉnh.",
+      "- Thời gian hoàn thành: Quý II/2026.",
+      "2. Nhiệm vụ về dữ liệu",
+      "a) Nội dung: Xây dựng cơ sở dữ liệu đất đai dùng chung của tỉnh.",
+      "b) Đơn vị thực hiện: Sở Nông nghiệp và Môi trường.",
+      "c) Tiến độ: Hoàn thành trước ngày 30/9/2026.",
+      "d) Kinh phí: Ngân sách tỉnh.",
+    ].join("\n"))).toEqual([
+      ["1", "Rà soát, đánh giá hiện trạng các điểm du lịch cộng đồng", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nông nghiệp và Môi trường; Sở Công Thương", "Quý II/2026", "Quyết định của UBND tỉnh"],
+      ["2", "Xây dựng cơ sở dữ liệu đất đai dùng chung của tỉnh", "Sở Nông nghiệp và Môi trường", "", "Hoàn thành trước ngày 30/9/2026", null],
+    ]);
+  });
+
+  it("reads fields on one line, after the work or in brackets, and 'Nhiệm vụ 1:' as the work", () => {
+    expect(read([
+      "1. Nhiệm vụ về nhân lực",
+      "- Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã (cơ quan chủ trì: Sở Nội vụ; thời gian: Quý III/2026).",
+      "- Tuyên truyền về chuyển đổi số trên các phương tiện thông tin đại chúng. Cơ quan chủ trì: Công an tỉnh; thời gian: thường xuyên.",
+      "2. Hạ tầng số",
+      "Nhiệm vụ 1: Nâng cấp Trung tâm dữ liệu tỉnh bảo đảm an toàn cấp độ 3.",
+      "Đơn vị chủ trì: Sở Khoa học và Công nghệ; đơn vị phối hợp: Công an tỉnh; thời gian: năm 2026.",
+    ].join("\n"))).toEqual([
+      ["1", "Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã", "Sở Nội vụ", "", "Quý III/2026", null],
+      ["1", "Tuyên truyền về chuyển đổi số trên các phương tiện thông tin đại chúng", "Công an tỉnh", "", "thường xuyên", null],
+      ["2", "Nâng cấp Trung tâm dữ liệu tỉnh bảo đảm an toàn cấp độ 3", "Sở Khoa học và Công nghệ", "Công an tỉnh", "năm 2026", null],
+    ]);
+  });
+
+  it("adds fields without a lead to the work's own assignment, and never makes a task of a line of fields", () => {
+    expect(read([
+      "1. Sở Tài chính chủ trì, phối hợp với các sở, ngành tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+      "- Sản phẩm: Quyết định giao dự toán.",
+      "- Thời gian hoàn thành: Tháng 3/2026.",
+      // A role, not a name, in the lead field: no task of fields; the section's lines read as they always were.
+      "2. Sở Nội vụ",
+      "- Chủ trì: tổ chức thực hiện các nội dung về cải cách hành chính.",
+    ].join("\n"))).toEqual([
+      ["1", "tham mưu bố trí kinh phí thực hiện Kế hoạch.", "Sở Tài chính", "các sở, ngành", "Tháng 3/2026", "Quyết định giao dự toán"],
+      ["2", "tổ chức thực hiện các nội dung về cải cách hành chính.", "Sở Nội vụ", "", null, null],
+    ]);
+  });
+
+  it("reads a work with thousands of lines of fields as one task (within the test's time limit: linear, not quadratic)", () => {
+    const fields = Array.from({ length: 5000 }, (_, i) => `- Cơ quan phối hợp: Sở số ${i}; thời gian: năm 2026.`).join("\n");
+    const tasks = read(`1. Rà soát hiện trạng các điểm du lịch\n- Cơ quan chủ trì: Sở Du lịch.\n${fields}`);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0][3].split("; ")).toHaveLength(5000);
+  });
+});
+
+describe("agencies named in a table's cells", () => {
+  const leads = (cell: string) => {
+    const text = `PHỤ LỤC\nTT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n1 | Tổ chức đào tạo kỹ năng phục vụ khách du lịch | ${cell} | Năm 2026\n`;
+    return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead);
+  };
+
+  it("keeps a cell's name whole: a qualifier after a collective, the rest of a name with a comma in it", () => {
+    expect(leads("UBND các xã có điểm du lịch cộng đồng")).toEqual([["UBND các xã có điểm du lịch cộng đồng"]]);
+    expect(leads("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh")).toEqual([["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]]);
+    // (Two agencies, not one: another agency's head after the comma, or no "và" ending a name.)
+    expect(leads("Sở Tài chính, Kho bạc Nhà nước khu vực XI")[0]).not.toContain("Sở Tài chính, Kho bạc Nhà nước khu vực XI");
+    expect(leads("Sở Y tế, Phòng Văn hóa - Xã hội")[0]).not.toContain("Sở Y tế, Phòng Văn hóa - Xã hội");
+  });
+});

@@ -22,6 +22,7 @@ import { allMatches } from "../text/matches.js";
 import { at, mayNameAgency, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
 import { headerColumns, tablesOf, type Cell, type HeaderReader } from "./tables.js";
+import { fieldsIn, opensWithField, type Field } from "./task-fields.js";
 
 export interface ExtractedTask {
   section: string;
@@ -149,13 +150,12 @@ function countWords(s: string, limit: number): number {
 }
 
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
-const isClosingFormula = (action: string) => {
+const isClosingFormula = (action: string, foldedAction: string) => {
   if (countWords(action, 8) < 8) {
     // ("... tổ chức thực hiện./." closes; "theo dõi, kiểm tra việc thực hiện" is work of its own.)
-    const f = foldPhrase(action);
-    if (/thuc hien\W*$/.test(f) && !/theo doi|kiem tra|giam sat|don doc|huong dan|tong hop|danh gia/.test(f)) return true;
+    if (/thuc hien\W*$/.test(foldedAction) && !/theo doi|kiem tra|giam sat|don doc|huong dan|tong hop|danh gia/.test(foldedAction)) return true;
   }
-  return ADOPTION.test(foldPhrase(action.slice(0, 80)));
+  return ADOPTION.test(foldedAction.slice(0, 80));
 };
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
 const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
@@ -225,7 +225,11 @@ export function extractTasks(
   const tableLines: Line[] = [];
   for (const line of content) (line.text.includes("|") ? tableLines : bodyLines).push(line);
 
-  for (const { first, lines: parts } of paragraphs(bodyLines, lines)) {
+  const paras = paragraphs(bodyLines, lines);
+  const labelled = labelledTasks(text, folded, paras, document, registry);
+  for (const [k, { first, lines: parts }] of paras.entries()) {
+    // A line of fields ("- Cơ quan chủ trì: ...") belongs to the work before it, read with it.
+    if (labelled.fieldLines.has(k)) continue;
     const levelOf = HEADING_LEVEL[first.kind];
     const article = first.kind === "text" ? ARTICLE.exec(first.text) : null;
     // An article's own words start after its number and a "Trách nhiệm của" that introduces its agency.
@@ -261,6 +265,11 @@ export function extractTasks(
       stack.push(section);
     }
     if (!readingAhead || !section) continue;
+    const fielded = labelled.groups.get(k);
+    if (fielded?.lead.length) {
+      if (centralIssuer || !fielded.lead.every((a) => a.central)) tasks.push(fieldedTask(text, section.label, fielded));
+      continue;
+    }
     // Notes in brackets: "(Chi tiết tại phụ lục kèm theo Kế hoạch này)."
     if (/^\(.*\)\.?$/su.test(first.body.trim())) continue;
 
@@ -305,7 +314,7 @@ export function extractTasks(
       if (levelOf || article) section.agency = assignment;
     }
     const governing = assignment ?? (workItem ? section.agency : levelOf ? null : section.context);
-    if (!governing || !hasWork || isClosingFormula(action)) continue;
+    if (!governing || !hasWork) continue;
     if (!centralIssuer && governing.lead.every((a) => a.central)) continue;
 
     const coordinating = uniqueAgencies([
@@ -316,25 +325,125 @@ export function extractTasks(
     let joinedFold = document.folded.slice(actionStart, first.end);
     for (let k = 1; k < parts.length; k++) joinedFold += " " + document.folded.slice(parts[k].start, parts[k].end);
     const foldedAction = asOneLine(joinedFold);
-    const deadline = deadlineOf(action, foldedAction);
+    if (isClosingFormula(action, foldedAction)) continue;
+    // Lines of fields after the work ("- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...") state its partners, deadline and output.
+    const stated = fielded && !fielded.lead.length ? fielded : null;
+    const deadline = stated?.deadline ? { text: stated.deadline, deadline: parseDeadline(stated.deadline) } : deadlineOf(action, foldedAction);
+    const partners = stated ? uniqueAgencies([...coordinating, ...stated.coordinating]).filter((c) => !governing.lead.some((l) => l.name === c.name)) : coordinating;
     tasks.push({
       section: section.label,
       lead: governing.lead.map((a) => a.name),
-      coordinating: coordinating.map((a) => a.name),
+      coordinating: partners.map((a) => a.name),
       summary: action.length > 300 ? `${action.slice(0, 297)}...` : action,
       text: action,
       deadline_text: deadline.text,
       deadline: deadline.deadline,
-      output: outputOf(action, foldedAction),
+      output: stated?.output ?? outputOf(action, foldedAction),
       lead_agencies: governing.lead,
-      coordinating_agencies: coordinating,
+      coordinating_agencies: partners,
       start: first.start,
-      end: lastLine.end,
+      end: stated?.end ?? lastLine.end,
     });
   }
   // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
   const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document);
   return fromTables.length ? [...tasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
+}
+
+/** A work and its fields, read into a task (see task-fields.ts). */
+interface FieldedWork {
+  work: { text: string; folded: string };
+  lead: AgencyMention[];
+  coordinating: AgencyMention[];
+  deadline: string | null;
+  output: string | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * The works set out with labelled fields, by the index of the paragraph that states the work: a paragraph followed by
+ * lines of fields (or whose own fields come after its work), when a lead field names an agency. The lines of fields
+ * are not read again.
+ */
+function labelledTasks(text: string, folded: string, paras: Paragraph[], document: FoldedText, registry: RegistryAgency[]):
+  { groups: Map<number, FieldedWork>; fieldLines: Set<number> } {
+  const groups = new Map<number, FieldedWork>();
+  const fieldLines = new Set<number>();
+  const bodyStartOf = (p: Paragraph) => p.first.end - p.first.body.length;
+  const fieldsOf = (p: Paragraph) => p.lines.flatMap((l) => fieldsIn(document.folded.slice(l.start, l.end), l.start));
+  /** The paragraph's fields when it opens with one: a line of fields. */
+  const lineOfFields = (p: Paragraph) => {
+    if (!FIELD_AT.test(document.folded.slice(bodyStartOf(p), bodyStartOf(p) + 60))) return null;
+    const fields = fieldsOf(p);
+    return opensWithField(fields, bodyStartOf(p)) ? fields : null;
+  };
+  const valueOf = (f: Field) => text.slice(f.start, f.end);
+  const agencies = (fields: Field[], kind: "lead" | "partners") =>
+    uniqueAgencies(fields.filter((f) => f.kind === kind && f.end > f.start).flatMap((f) => agenciesInCell(text, folded, { text: valueOf(f), start: f.start }, registry)));
+  const read = (fields: Field[], work: { start: number; end: number }, start: number, end: number): FieldedWork | null => {
+    const lead = agencies(fields, "lead");
+    const deadline = fields.find((f) => f.kind === "deadline" && f.end > f.start);
+    const output = fields.find((f) => f.kind === "output" && f.end > f.start);
+    const coordinating = agencies(fields, "partners").filter((c) => !lead.some((l) => l.name === c.name));
+    // Without a lead, the fields only add to the work's own assignment ("1. Sở X chủ trì ... " / "- Thời gian: Quý III/2026").
+    if (!lead.length && !deadline && !output && !coordinating.length) return null;
+    const workField = fields.find((f) => f.kind === "work" && f.end > f.start);
+    const from = workField ?? work;
+    const workText = asOneLine(text.slice(from.start, from.end));
+    if (lead.length && countWords(workText, 3) < 3) return null;
+    return {
+      work: { text: workText, folded: asOneLine(document.folded.slice(from.start, from.end)) },
+      lead, coordinating, deadline: deadline ? valueOf(deadline) : null, output: output ? valueOf(output) : null, start, end,
+    };
+  };
+  for (let k = 0; k < paras.length; k++) {
+    const p = paras[k];
+    if (p.first.kind === "roman") continue;
+    // ("Nhiệm vụ 1: Xây dựng ..." or "- Nội dung: ..." states the work as a field of its own.)
+    const fields: Field[] = lineOfFields(p)?.filter((f) => f.kind === "work") ?? [];
+    let j = k + 1;
+    for (let f; j < paras.length && (f = lineOfFields(paras[j])); j++) {
+      // ("Nhiệm vụ 2: ..." after the fields of "Nhiệm vụ 1: ..." is the next work.)
+      if (f.some((x) => x.kind === "work") && fields.some((x) => x.kind === "lead" || x.kind === "work")) break;
+      fields.push(...f);
+    }
+    if (j > k + 1) {
+      const last = paras[j - 1].lines[paras[j - 1].lines.length - 1];
+      const work = read(fields, { start: bodyStartOf(p), end: p.lines[p.lines.length - 1].end }, p.first.start, last.end);
+      if (work) { groups.set(k, work); for (let i = k + 1; i < j; i++) fieldLines.add(i); k = j - 1; continue; }
+    }
+    // "- Tổ chức tập huấn ... (cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2026)": the work, then its fields.
+    if (p.lines.length === 1 && /chu tri|thuc hien|trach nhiem/.test(document.folded.slice(p.first.start, p.first.end))) {
+      const own = fieldsOf(p);
+      if (own.length && own.some((f) => f.kind === "lead") && !opensWithField(own, bodyStartOf(p))) {
+        const workEnd = bodyStartOf(p) + text.slice(bodyStartOf(p), own[0].label).replace(/[\s(;.,:–-]+$/, "").length;
+        const work = read(own, { start: bodyStartOf(p), end: workEnd }, p.first.start, p.first.end);
+        if (work?.lead.length) groups.set(k, work);
+      }
+    }
+  }
+  return { groups, fieldLines };
+}
+/** A field's label at a line's start (task-fields.ts reads the line when one is). */
+const FIELD_AT = /^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|chiu trach nhiem|dau moi)[^:]{0,20}:|^(?:thoi gian|thoi han|tien do|san pham|ket qua|hinh thuc|noi dung|nhiem vu|kinh phi|nguon)[^:]{0,25}:/;
+
+function fieldedTask(text: string, section: string, w: FieldedWork): ExtractedTask {
+  const deadline = w.deadline !== null ? { text: w.deadline, deadline: parseDeadline(w.deadline) } : deadlineOf(w.work.text, w.work.folded);
+  return {
+    section,
+    lead: w.lead.map((a) => a.name),
+    coordinating: w.coordinating.map((a) => a.name),
+    summary: w.work.text.length > 300 ? `${w.work.text.slice(0, 297)}...` : w.work.text,
+    text: w.work.text,
+    deadline_text: deadline.text,
+    deadline: deadline.deadline,
+    output: w.output ?? outputOf(w.work.text, w.work.folded),
+    lead_agencies: w.lead,
+    coordinating_agencies: w.coordinating,
+    start: w.start,
+    end: w.end,
+  };
 }
 
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
@@ -387,11 +496,22 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
     // once per part.)
     const known = readAgencyList(`${name} |`, `${folded.slice(start, start + name.length)} |`, 0, registry).agencies
       .filter((a) => a.end <= name.length).map((a) => ({ ...a, start: a.start + start, end: a.end + start }));
+    // The cell names its agency whole: "UBND các xã có điểm du lịch cộng đồng", "Trung tâm Xúc tiến Đầu tư, Thương mại và
+    // Du lịch tỉnh" (a name the lexicon reads to its first comma), when what is left of the part names no one else.
+    const last = known[known.length - 1];
+    if (last && last.end < start + name.length && NAME_GOES_ON.test(text.slice(last.end, start + name.length))) {
+      known[known.length - 1] = { ...last, text: text.slice(last.start, start + name.length), name: `${last.name}${text.slice(last.end, start + name.length)}`, end: start + name.length };
+    }
     if (known.length) out.push(...known);
     else if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8 && !NOT_A_NAME.test(name)) out.push({ text: name, name, start, end: start + name.length, collective: false, central: false });
   }
   return uniqueAgencies(out);
 }
+/**
+ * What goes on naming the agency before it in a cell: a qualifier ("có điểm du lịch", "thuộc tỉnh", "trực thuộc Sở"), or the
+ * rest of a name with a comma in it ("..., Thương mại và Du lịch tỉnh"): a few words ending "và ...", not another agency's head.
+ */
+const NAME_GOES_ON = /^(?:\s+(?:có|thuộc|trực thuộc|tham gia|được giao)\s[^()]{1,60}|,\s*(?!(?:Sở|Ban|Bộ|Công an|Cục|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Các|Báo|Đài|Hội|Liên|Tỉnh|Thành|Kho bạc|Ngân hàng|Viện|Trường|Bệnh viện|Chi cục|Tổng|Tòa|Viễn thông|Bưu điện|Điện lực|Công ty|Tập đoàn|Mặt trận|Đoàn|Bộ Chỉ huy)(?![\p{L}]))\p{Lu}[^(),;]{0,40}\svà\s[^(),;]{1,30})$/u;
 /** What a lead or partners cell says that names no one: "Theo chức năng, nhiệm vụ", "Như trên", "Các đơn vị liên quan" is read above. */
 const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đã|được|có|không|chưa|thường|hằng|hàng|định kỳ|trước|sau|trong|từ|đến|x)(?![\p{L}])/iu;
 

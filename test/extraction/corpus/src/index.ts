@@ -14,5 +14,6 @@ import chiThi from "./ct-ubnd-chuyen-doi-so.js";
 import nghiQuyetHdnd from "./nq-hdnd-kinh-te-xa-hoi.js";
 import congVan from "./cv-ubnd-giai-ngan.js";
 import soYTe from "./kh-so-y-te-tiem-chung.js";
+import duLich from "./kh-ubnd-du-lich-cong-dong.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe, duLich];

@@ -16,8 +16,8 @@ export type FieldKind = "work" | "lead" | "partners" | "deadline" | "output" | "
 
 export interface Field { kind: FieldKind; label: number; start: number; end: number }
 
-/** Who does the work: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan chịu trách nhiệm", "Chủ trì:". */
-const LEAD = String.raw`(?:(?:co quan|don vi|bo phan)\s+(?:chu tri|thuc hien|chiu trach nhiem|dau moi)(?:\s+thuc hien)?|chu tri(?:\s+thuc hien)?)`;
+/** Who does the work: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan chịu trách nhiệm", "Chủ trì:", "Trách nhiệm thực hiện:". */
+const LEAD = String.raw`(?:(?:co quan|don vi|bo phan)\s+(?:chu tri|thuc hien|chiu trach nhiem|dau moi)(?:\s+thuc hien)?|chu tri(?:\s+thuc hien)?|trach nhiem(?:\s+thuc hien)?)`;
 const PARTNERS = String.raw`(?:(?:co quan|don vi|bo phan)\s+)?phoi hop(?:\s+thuc hien)?`;
 const DEADLINE = String.raw`(?:thoi (?:gian|han)(?:\s+(?:hoan thanh|thuc hien|trien khai))?|tien do(?:\s+(?:thuc hien|hoan thanh))?)`;
 const OUTPUT = String.raw`(?:san pham(?:\s+(?:dau ra|chu yeu))?|ket qua(?:\s+(?:dau ra|san pham))?|hinh thuc(?:\s+(?:van ban|san pham))?)`;
@@ -26,11 +26,11 @@ const OTHER = String.raw`(?:(?:nguon\s+)?kinh phi(?:\s+thuc hien)?|nguon von)`;
 const KINDS: FieldKind[] = ["lead", "partners", "deadline", "output", "work", "other"];
 
 /**
- * A label: at the line's start (after a bullet or a letter), after a stop or an opening bracket, then a colon.
+ * A label: at the line's start (after a bullet or a letter), after a stop, a colon or an opening bracket, then a colon.
  * (Only there: "các cơ quan phối hợp: ..." inside a sentence is the sentence's own.)
  */
 const LABEL = new RegExp(
-  String.raw`(?:^(?:[-–+•*]\s*|[a-zđ]\)\s*)?|[;.(]\s*)(?:(${LEAD})|(${PARTNERS})|(${DEADLINE})|(${OUTPUT})|(${WORK})|(${OTHER}))\s*:\s*`,
+  String.raw`(?:^(?:[-–+•*]\s*|[a-zđ]\)\s*)?|[;.(:]\s*)(?:(${LEAD})|(${PARTNERS})|(${DEADLINE})|(${OUTPUT})|(${WORK})|(${OTHER}))\s*:\s*`,
   "g",
 );
 /** What every labelled line has: a cheap test before the pattern. */

@@ -216,6 +216,11 @@ describe("tasks set out as labelled fields", () => {
     ]);
   });
 
+  it("reads 'Trách nhiệm thực hiện:' after the work's colon", () => {
+    expect(read("1. Hội thảo\n- Tổ chức hội thảo chuyên đề về phòng, chống tác hại của thuốc lá: Trách nhiệm thực hiện: Sở Y tế."))
+      .toEqual([["1", "Tổ chức hội thảo chuyên đề về phòng, chống tác hại của thuốc lá", "Sở Y tế", "", null, null]]);
+  });
+
   it("adds fields without a lead to the work's own assignment, and never makes a task of a line of fields", () => {
     expect(read([
       "1. Sở Tài chính chủ trì, phối hợp với các sở, ngành tham mưu bố trí kinh phí thực hiện Kế hoạch.",
@@ -250,5 +255,37 @@ describe("agencies named in a table's cells", () => {
     // (Two agencies, not one: another agency's head after the comma, or no "và" ending a name.)
     expect(leads("Sở Tài chính, Kho bạc Nhà nước khu vực XI")[0]).not.toContain("Sở Tài chính, Kho bạc Nhà nước khu vực XI");
     expect(leads("Sở Y tế, Phòng Văn hóa - Xã hội")[0]).not.toContain("Sở Y tế, Phòng Văn hóa - Xã hội");
+  });
+});
+
+describe("assignments written after the work", () => {
+  const read = (body: string) => {
+    const text = `KẾ HOẠCH\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n${body}\n`;
+    return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.text, t.lead.join("; "), t.coordinating.join("; ")]);
+  };
+
+  it("reads the lead and partners in brackets or after a dash closing the paragraph, and the work before them", () => {
+    expect(read([
+      "1. Tăng cường tuyên truyền về tác hại của thuốc lá trên các phương tiện thông tin đại chúng (Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Quảng Bình thực hiện).",
+      "2. Kiểm tra việc thực hiện quy định cấm hút thuốc lá tại nơi công cộng (Sở Y tế chủ trì; Công an tỉnh phối hợp).",
+      "3. Đưa nội dung phòng, chống tác hại của thuốc lá vào hoạt động ngoại khóa. (Giao Sở Giáo dục và Đào tạo thực hiện)",
+      "4. Bố trí kinh phí thực hiện Kế hoạch - Sở Tài chính chủ trì thực hiện.",
+    ].join("\n"))).toEqual([
+      ["1", "Tăng cường tuyên truyền về tác hại của thuốc lá trên các phương tiện thông tin đại chúng", "Sở Văn hóa, Thể thao và Du lịch", "Báo Quảng Bình"],
+      ["2", "Kiểm tra việc thực hiện quy định cấm hút thuốc lá tại nơi công cộng", "Sở Y tế", "Công an tỉnh"],
+      ["3", "Đưa nội dung phòng, chống tác hại của thuốc lá vào hoạt động ngoại khóa.", "Sở Giáo dục và Đào tạo", ""],
+      ["4", "Bố trí kinh phí thực hiện Kế hoạch", "Sở Tài chính", ""],
+    ]);
+  });
+
+  it("takes no assignment from brackets that say more than who does the work, or that assign nothing", () => {
+    expect(read([
+      "1. Sở Nội vụ",
+      "- Rà soát các xã chưa đạt chuẩn (trừ các xã đã được công nhận năm 2025).",
+      "- Hướng dẫn các xã hoàn thiện hồ sơ (Sở Tư pháp chủ trì thẩm định hồ sơ của các xã).",
+    ].join("\n"))).toEqual([
+      ["1", "Rà soát các xã chưa đạt chuẩn (trừ các xã đã được công nhận năm 2025).", "Sở Nội vụ", ""],
+      ["1", "Hướng dẫn các xã hoàn thiện hồ sơ (Sở Tư pháp chủ trì thẩm định hồ sơ của các xã).", "Sở Nội vụ", ""],
+    ]);
   });
 });

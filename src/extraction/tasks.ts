@@ -113,6 +113,40 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
   return out;
 }
 
+/**
+ * An assignment written after the work: "Tăng cường tuyên truyền ... (Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với
+ * Báo Quảng Bình thực hiện).", "(Sở Y tế chủ trì; Công an tỉnh phối hợp)", "(Giao Sở Giáo dục và Đào tạo thực hiện)", "... - Sở
+ * Tài chính chủ trì thực hiện.". The brackets (or the dash) must hold nothing but the assignment; `cut` is where they start.
+ */
+function trailingAssignment(text: string, folded: string, line: Line, registry: RegistryAgency[]): { assignment: Assignment; cut: number } | null {
+  const own = folded.slice(line.start, line.end);
+  const m = TRAILING_BRACKET.exec(own) ?? TRAILING_DASH.exec(own);
+  if (!m || !ASSIGNS.test(m[1])) return null;
+  const from = line.start + m.index + m[0].indexOf(m[1]), to = from + m[1].length;
+  const read = readAssignment(text, folded, from, registry);
+  if (!read.lead.length) return null;
+  let coordinating = read.coordinating;
+  let pos = read.actionStart;
+  // "(Sở Y tế chủ trì; Công an tỉnh phối hợp)": partners named before their verb.
+  const partners = readAgencyList(text, folded, at(LIST_GAP, folded, pos)!, registry);
+  if (partners.agencies.length) {
+    const after = at(PARTNERS_VERB, folded, partners.end);
+    if (after !== null) { coordinating = [...coordinating, ...partners.agencies]; pos = after; }
+  }
+  if (pos < to && !ASSIGNMENT_REST.test(folded.slice(pos, to))) return null;
+  return { assignment: { lead: read.lead, coordinating }, cut: line.start + m.index };
+}
+/** Brackets closing a line, with at least an agency's worth in them. */
+const TRAILING_BRACKET = /\s*\(([^()|]{4,240})\)[\s.;]*$/;
+/** " - Sở Tài chính chủ trì (thực hiện)." closing a line. */
+const TRAILING_DASH = /\s+[-–]\s+([^-–|]{4,160}?\schu tri(?:\s+thuc hien)?)[\s.;]*$/;
+/** What makes brackets an assignment rather than a note ("(trừ các xã đã đạt chuẩn)"). */
+const ASSIGNS = /(?:^|\s)(?:chu tri|thuc hien|phoi hop|giao)(?![a-z])/;
+const LIST_GAP = /[\s;,]*/y;
+const PARTNERS_VERB = /\s+(?:cung\s+)?phoi hop(?:\s+thuc hien)?/y;
+/** What may follow the agencies in such brackets: their verb, and nothing of the work. */
+const ASSIGNMENT_REST = /^[\s,;.]*(?:(?:cung\s+)?(?:to chuc\s+)?(?:thuc hien|trien khai|phoi hop(?:\s+thuc hien)?|theo doi|chu tri(?:\s+thuc hien)?))?[\s,;.]*$/;
+
 /** What a task can be asked to produce, folded: the head of its output. */
 const PRODUCTS = "ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh";
 /**
@@ -279,8 +313,11 @@ export function extractTasks(
     // "Đối với công tác giải phóng mặt bằng: Giao UBND xã ... chủ trì ...": the assignment after the topic it is about.
     const topic = read.lead.length ? null : TOPIC.exec(first.body);
     if (topic) { const after = readAssignment(text, folded, bodyStart + topic[0].length, registry); if (after.lead.length) read = after; }
+    // "Tăng cường ... (Sở X chủ trì, phối hợp với Y thực hiện).": the assignment after the work, for this paragraph.
+    const trailing = read.lead.length || parts.length > 1 ? null : trailingAssignment(text, folded, first, registry);
     let assignment: Assignment | null;
     if (read.lead.length) assignment = { lead: read.lead, coordinating: read.coordinating };
+    else if (trailing) assignment = trailing.assignment;
     // "Chủ trì, phối hợp với X: ..." or "Phối hợp với X ...": the section's agency works with X.
     else if ((read.chairs || read.coordinating.length) && section.agency) assignment = { lead: section.agency.lead, coordinating: read.coordinating };
     else assignment = null;
@@ -297,7 +334,8 @@ export function extractTasks(
     const actionStart = assignment ? read.actionStart : bodyStart;
     // The paragraph's lines joined, whitespace made single spaces (replacing only runs and other spaces than " ",
     // as replacing every space costs).
-    let joined = text.slice(actionStart, first.end);
+    const actionEnd = trailing ? trailing.cut : first.end;
+    let joined = text.slice(actionStart, actionEnd);
     for (let k = 1; k < parts.length; k++) joined += " " + parts[k].text;
     const action = asOneLine(joined);
     const hasWork = countWords(action, 3) >= 3;
@@ -322,7 +360,7 @@ export function extractTasks(
       ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, l.end, registry)),
     ]).filter((c) => !governing.lead.some((l) => l.name === c.name));
     // The action's fold, cut from the document's: folding keeps every unit's place, and whitespace is whitespace in both.
-    let joinedFold = document.folded.slice(actionStart, first.end);
+    let joinedFold = document.folded.slice(actionStart, actionEnd);
     for (let k = 1; k < parts.length; k++) joinedFold += " " + document.folded.slice(parts[k].start, parts[k].end);
     const foldedAction = asOneLine(joinedFold);
     if (isClosingFormula(action, foldedAction)) continue;
@@ -426,7 +464,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
   return { groups, fieldLines };
 }
 /** A field's label at a line's start (task-fields.ts reads the line when one is). */
-const FIELD_AT = /^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|chiu trach nhiem|dau moi)[^:]{0,20}:|^(?:thoi gian|thoi han|tien do|san pham|ket qua|hinh thuc|noi dung|nhiem vu|kinh phi|nguon)[^:]{0,25}:/;
+const FIELD_AT = /^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|chiu trach nhiem|trach nhiem|dau moi)[^:]{0,20}:|^(?:thoi gian|thoi han|tien do|san pham|ket qua|hinh thuc|noi dung|nhiem vu|kinh phi|nguon)[^:]{0,25}:/;
 
 function fieldedTask(text: string, section: string, w: FieldedWork): ExtractedTask {
   const deadline = w.deadline !== null ? { text: w.deadline, deadline: parseDeadline(w.deadline) } : deadlineOf(w.work.text, w.work.folded);

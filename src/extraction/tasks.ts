@@ -120,7 +120,8 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
  */
 function trailingAssignment(text: string, folded: string, line: Line, registry: RegistryAgency[]): { assignment: Assignment; cut: number } | null {
   const own = folded.slice(line.start, line.end);
-  const m = TRAILING_BRACKET.exec(own) ?? TRAILING_DASH.exec(own);
+  // (Most lines end otherwise: the patterns are tried only where they can match.)
+  const m = (CLOSING_BRACKET.test(own) ? TRAILING_BRACKET.exec(own) : null) ?? (own.includes("chu tri") ? TRAILING_DASH.exec(own) : null);
   if (!m || !ASSIGNS.test(m[1])) return null;
   const from = line.start + m.index + m[0].indexOf(m[1]), to = from + m[1].length;
   const read = readAssignment(text, folded, from, registry);
@@ -136,6 +137,7 @@ function trailingAssignment(text: string, folded: string, line: Line, registry: 
   if (pos < to && !ASSIGNMENT_REST.test(folded.slice(pos, to))) return null;
   return { assignment: { lead: read.lead, coordinating }, cut: line.start + m.index };
 }
+const CLOSING_BRACKET = /\)[\s.;]*$/;
 /** Brackets closing a line, with at least an agency's worth in them. */
 const TRAILING_BRACKET = /\s*\(([^()|]{4,240})\)[\s.;]*$/;
 /** " - Sở Tài chính chủ trì (thực hiện)." closing a line. */
@@ -435,13 +437,16 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
       lead, coordinating, deadline: deadline ? valueOf(deadline) : null, output: output ? valueOf(output) : null, start, end,
     };
   };
+  /** Each paragraph's `lineOfFields`, read once. */
+  const known = new Map<number, Field[] | null>();
+  const fieldsAt = (k: number) => { let f = known.get(k); if (f === undefined) known.set(k, (f = lineOfFields(paras[k]))); return f; };
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
     if (p.first.kind === "roman") continue;
     // ("Nhiệm vụ 1: Xây dựng ..." or "- Nội dung: ..." states the work as a field of its own.)
-    const fields: Field[] = lineOfFields(p)?.filter((f) => f.kind === "work") ?? [];
+    const fields: Field[] = fieldsAt(k)?.filter((f) => f.kind === "work") ?? [];
     let j = k + 1;
-    for (let f; j < paras.length && (f = lineOfFields(paras[j])); j++) {
+    for (let f; j < paras.length && (f = fieldsAt(j)); j++) {
       // ("Nhiệm vụ 2: ..." after the fields of "Nhiệm vụ 1: ..." is the next work.)
       if (f.some((x) => x.kind === "work") && fields.some((x) => x.kind === "lead" || x.kind === "work")) break;
       fields.push(...f);
@@ -452,7 +457,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
       if (work) { groups.set(k, work); for (let i = k + 1; i < j; i++) fieldLines.add(i); k = j - 1; continue; }
     }
     // "- Tổ chức tập huấn ... (cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2026)": the work, then its fields.
-    if (p.lines.length === 1 && /chu tri|thuc hien|trach nhiem/.test(document.folded.slice(p.first.start, p.first.end))) {
+    if (p.lines.length === 1 && LEAD_LABEL_WITHIN.test(document.folded.slice(p.first.start, p.first.end))) {
       const own = fieldsOf(p);
       if (own.length && own.some((f) => f.kind === "lead") && !opensWithField(own, bodyStartOf(p))) {
         const workEnd = bodyStartOf(p) + text.slice(bodyStartOf(p), own[0].label).replace(/[\s(;.,:–-]+$/, "").length;
@@ -463,6 +468,8 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
   }
   return { groups, fieldLines };
 }
+/** A lead's label inside a line (task-fields.ts reads the line when one is). */
+const LEAD_LABEL_WITHIN = /(?:chu tri|thuc hien|trach nhiem)[^:]{0,12}:/;
 /** A field's label at a line's start (task-fields.ts reads the line when one is). */
 const FIELD_AT = /^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|chiu trach nhiem|trach nhiem|dau moi)[^:]{0,20}:|^(?:thoi gian|thoi han|tien do|san pham|ket qua|hinh thuc|noi dung|nhiem vu|kinh phi|nguon)[^:]{0,25}:/;
 

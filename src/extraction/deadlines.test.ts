@@ -82,3 +82,10 @@ describe("deadlineOf on what only looks like a deadline", () => {
     expect(deadlineOf(long).text).toBe("hằng năm, trước ngày 15/12");
   });
 });
+
+describe("a span of time", () => {
+  it("is due at its end", () => {
+    const d = deadlineOf("Tổ chức thực hiện từ tháng 3/2026 đến tháng 12/2026.").deadline;
+    expect(d && "date" in d ? d.date : d).toBe("2026-12-31");
+  });
+});

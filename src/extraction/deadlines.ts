@@ -107,5 +107,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   const found: string[] = [];
   for (const { written } of kept) if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
   // The deadline the work is tracked by: its first date, else its recurrence ("thường xuyên, trước ngày 15/12/2025" is due on 15/12).
-  return found.length ? { text: found.join(", "), deadline: parseDeadline(dated[0]?.written ?? found[0]) } : { text: null, deadline: null };
+  // ("từ tháng 3/2026 đến tháng 12/2026": a span is due at its end.)
+  const due = dated.find((d, k) => k === dated.length - 1 || !/(?:^|\s)tu\s*$/.test(folded.slice(Math.max(0, d.index - 4), d.index)));
+  return found.length ? { text: found.join(", "), deadline: parseDeadline(due?.written ?? found[0]) } : { text: null, deadline: null };
 }

@@ -475,3 +475,13 @@ describe("an issuer named on two lines, in capitals", () => {
       .toBe("Viện Hàn lâm Khoa học xã hội Việt Nam");
   });
 });
+
+describe("deadlines without their year", () => {
+  const plan = (body: string) => `ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 14 tháng 3 năm 2026\nKẾ HOẠCH\nCải cách hành chính năm 2026\nII. NHIỆM VỤ\n${body}\n`;
+  const deadlines = (body: string) => extract(plan(body)).tasks.map((t) => t.deadline);
+
+  it("are of the year the document was issued, or each year's when the task recurs yearly", () => {
+    expect(deadlines("1. Sở Nội vụ rà soát thủ tục hành chính, hoàn thành trước 31/12.")).toEqual([{ kind: "date", date: "2026-12-31", text: "hoàn thành trước 31/12" }]);
+    expect(deadlines("1. Sở Nội vụ định kỳ hằng năm báo cáo kết quả thực hiện trước ngày 30/11.")).toEqual([{ kind: "yearly", day: 30, month: 11, text: "trước ngày 30/11" }]);
+  });
+});

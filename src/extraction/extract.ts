@@ -19,6 +19,7 @@ import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
 import { extractAmendment, type ExtractedAmendment } from "./amendments.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
+import { parseDeadline } from "../text/dates.js";
 import { FoldedText, foldVietnamese } from "../text/fold.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { UnreadableFileError } from "./read-text.js";
@@ -159,7 +160,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
-  const tasks = withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content));
+  const tasks = datedByIssue(withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content)), meta.issued);
   return {
     file,
     document: {
@@ -246,6 +247,24 @@ const titleYear = (title: string | null, kind: "plan" | "report") => {
 /** The year the document was issued, or that its draft's date names. */
 const issuedYear = (meta: { issued: string | null; issuedText: string | null }) =>
   meta.issued ? Number(meta.issued.slice(0, 4)) : Number(/\d{4}/.exec(meta.issuedText ?? "")?.[0]) || null;
+
+/**
+ * A deadline written without its year: each year's where the task recurs yearly ("định kỳ hằng năm báo cáo ... trước ngày
+ * 30/11"), else the year the document was issued ("hoàn thành trước 31/12", "trong tháng 9"). One that recurs otherwise
+ * ("định kỳ 6 tháng, trước ngày 15/6") is left as written.
+ */
+function datedByIssue(tasks: ExtractedTask[], issued: string | null): ExtractedTask[] {
+  return tasks.map((t) => {
+    if (t.deadline !== null || !t.deadline_text || RECURS.test(t.deadline_text)) return t;
+    if (YEARLY.test(t.text)) {
+      const yearly = parseDeadline(`${t.deadline_text} hằng năm`);
+      return { ...t, deadline: yearly && { ...yearly, text: t.deadline_text } };
+    }
+    return issued && !RECURS.test(t.text) ? { ...t, deadline: parseDeadline(t.deadline_text, issued) } : t;
+  });
+}
+const RECURS = /hằng|hàng (?:năm|quý|tháng)|định kỳ|mỗi (?:năm|quý|tháng)|thường xuyên/iu;
+const YEARLY = /(?:hằng|hàng|mỗi) năm/iu;
 
 function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {
   if (tasks.length > MAX_TASKS) throw tooManyItems({ vi: "nhiệm vụ", en: "tasks" }, MAX_TASKS);

@@ -55,3 +55,20 @@ describe("isoDateParts", () => {
     expect(() => isoDateParts("29/02/2024")).toThrow(RangeError);
   });
 });
+
+describe("parseDeadline with the document's issue date", () => {
+  const due = (text: string, issued: string) => { const d = parseDeadline(text, issued); return d && "date" in d ? d.date : d; };
+
+  it("dates a day or a month written without its year in the year the document was issued, or the next for one already past", () => {
+    expect(due("hoàn thành trước 31/12", "2026-03-14")).toBe("2026-12-31");
+    expect(due("trước ngày 15 tháng 8", "2026-03-01")).toBe("2026-08-15");
+    expect(due("xong trong tháng 9", "2026-03-14")).toBe("2026-09-30");
+    expect(due("trước 15/01", "2026-12-10")).toBe("2027-01-15");
+  });
+
+  it("leaves a written year, an impossible day and no issue date as they were", () => {
+    expect(due("tháng 6/2027", "2026-01-01")).toBe("2027-06-30");
+    expect(due("trước 31/02", "2026-01-01")).toBeNull();
+    expect(parseDeadline("hoàn thành trước 31/12")).toBeNull();
+  });
+});

@@ -96,7 +96,7 @@ const YEARLY = /(hang|hanh) nam|moi nam|dinh ky nam/;
  * Checked in order of specificity: a recurring day, a full date, a quarter or month,
  * a period, a year, then "thường xuyên" (ongoing).
  */
-export function parseDeadline(text: string): Deadline | DateError | null {
+export function parseDeadline(text: string, issued: string | null = null): Deadline | DateError | null {
   const s = fold(text);
   const yearly = YEARLY.test(s);
   let m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s+nam\s+\d)/.exec(s);
@@ -134,5 +134,23 @@ export function parseDeadline(text: string): Deadline | DateError | null {
   }
   if (yearly) return { kind: "yearly", day: null, month: null, text };
   if (/thuong xuyen|lien tuc|hang thang|hang quy/.test(s)) return { kind: "ongoing", text };
-  return null;
+  return issued ? dateInIssuedYear(s, text, issued) : null;
+}
+
+/**
+ * "trước ngày 31/12", "trong tháng 9": a day or month without its year, in a document issued on `issued` (ISO), is the
+ * next such day from it: in the year it was issued, or the year after for a day already past ("trước 15/01" in a
+ * plan of December).
+ */
+function dateInIssuedYear(s: string, text: string, issued: string): Deadline | null {
+  const { year, month: issuedMonth, day: issuedDay } = isoDateParts(issued);
+  const dayMonth = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s*(?:\/|nam)\s*\d)/.exec(s);
+  const monthOnly = dayMonth ? null : /thang\s+(\d{1,2})(?!\s*(?:\/|nam|[-.])\s*\d)(?!\d)/.exec(s);
+  const month = Number(dayMonth?.[2] ?? monthOnly?.[1]);
+  if (!(month >= 1 && month <= 12)) return null;
+  const atYear = (y: number) => ({ year: y, month, day: dayMonth ? Number(dayMonth[1]) : daysInMonth(y, month) });
+  let date = atYear(year);
+  if (!isValidCalendarDate(date)) return null;
+  if (month < issuedMonth || (month === issuedMonth && date.day < issuedDay)) date = atYear(year + 1);
+  return isValidCalendarDate(date) ? { kind: "date", date: toIsoDate(date), text } : null;
 }

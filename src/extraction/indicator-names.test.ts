@@ -74,3 +74,10 @@ describe("indicator names", () => {
     expect(found).toContainEqual(["Cơ cấu kinh tế: dịch vụ", 41.2]);
   });
 });
+
+describe("names read after the figure", () => {
+  it("leave out what the figure is compared with", () => {
+    const text = "ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 12/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n- Giảm 30% thời gian xử lý thủ tục hành chính so với năm 2025.\n";
+    expect(extract(text).indicators.map((i) => i.name)).toEqual(["Tỷ lệ thời gian xử lý thủ tục hành chính"]);
+  });
+});

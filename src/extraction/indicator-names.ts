@@ -151,7 +151,10 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
   const raw = clause.trim();
   const lead = clause.length - clause.trimStart().length;
   const foldedRaw = folded.slice(lead, lead + raw.length);
-  return { words: trimRepeatedly(raw, trailingMatch, true, foldedRaw).trim(), raw, foldedRaw, used };
+  // ("Giảm 30% thời gian xử lý thủ tục hành chính so với năm 2025": what it is compared with names nothing.)
+  const compared = foldedRaw.search(/\sso voi\s/);
+  const named = compared > 0 ? { raw: raw.slice(0, compared), folded: foldedRaw.slice(0, compared) } : { raw, folded: foldedRaw };
+  return { words: trimRepeatedly(named.raw, trailingMatch, true, named.folded).trim(), raw, foldedRaw, used };
 }
 
 /** A name for the figure from the words after it, its unit and what it restates. */

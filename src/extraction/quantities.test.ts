@@ -61,3 +61,12 @@ describe("findQuantities: codes that look like numbers", () => {
     expect(one("duy trì các tuyến quốc lộ 1A, 1B, 4A; hoàn thành giai đoạn 1 dự án")).toEqual([]);
   });
 });
+
+describe("ranges and bases written in full", () => {
+  it("reads a range whose bounds each carry the percent sign, and keeps a ratio's base of 100", () => {
+    expect(findQuantities("Kinh tế số chiếm tỷ trọng từ 20% - 25% GRDP.").map((q) => [q.comparator, q.min, q.max, q.unit])).toEqual([["range", 20, 25, "%"]]);
+    expect(findQuantities("đạt 15% - 20 doanh nghiệp").map((q) => [q.min, q.max, q.unit])).toEqual([[15, 15, "%"], [20, 20, "doanh nghiệp"]]);
+    expect(findQuantities("Số thuê bao băng rộng cố định đạt 45 thuê bao/100 hộ gia đình.").map((q) => q.unit)).toEqual(["thuê bao/100 hộ gia đình"]);
+    expect(findQuantities("đạt 12 bác sĩ/1 vạn dân").map((q) => q.unit)).toEqual(["bác sĩ/vạn dân"]);
+  });
+});

@@ -24,8 +24,8 @@ export interface QuantityMention {
 }
 
 const NUM = "\\d{1,3}(?:[.,]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
-/** A number, or a range "8 - 9" / "từ 8 đến 9", then the unit. */
-const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
+/** A number, or a range "8 - 9" / "từ 8 đến 9" / "20% - 25%" (the percent sign written twice), then the unit. */
+const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?:[%‰]\\s*(?=(?:-|–|đến)\\s*(?:${NUM})\\s*[%‰]))?(?:-|–|đến)\\s*(${NUM}))?(?![\\d/])\\s*(%|‰)?`, "gu");
 
 /** Words a unit may consist of; the unit stops at the first word that is not one (a verb, a preposition). */
 const UNIT_STOP = /^(tham|trước|sau|mỗi|hằng|hàng|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
@@ -59,12 +59,14 @@ function unitAfter(written: string): { unit: string | null; length: number; spel
     if (!words.length && UNIT_STOP.test(clean) && !SCALE.test(clean)) break;
     words.push(clean);
     // (Four words, five after a scale: "2,5 triệu lượt khách du lịch".)
-    if (w.endsWith(",") || w.endsWith(";") || words.length >= (SCALE.test(words[0]) ? 5 : 4)) break;
+    // (And two more after a base: "45 thuê bao/100 hộ gia đình".)
+    if (w.endsWith(",") || w.endsWith(";") || words.length >= (SCALE.test(words[0]) ? 5 : 4) + (words.some((x) => x.includes("/")) ? 2 : 0)) break;
   }
   // A footnote marker glued to a unit ("tỷ đồng²³") is not part of it; an exponent ("km²") is.
   let unit = words.join(" ");
   // (Each replacement only where it can apply: run on every unit, they cost more than the rest.)
-  if (unit.includes("/")) unit = unit.replace(/\s*\/\s*1?\s*/g, "/");
+  // ("ha/1 năm" is "ha/năm"; "thuê bao/100 hộ" keeps its base.)
+  if (unit.includes("/")) unit = unit.replace(/\s*\/\s*(?:1\s+(?=\p{L}))?/gu, "/");
   if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(unit)) unit = unit.replace(/(?<![kdc]?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "");
   unit = unit.trim();
   return { unit: unit || null, length: unit ? text.indexOf(words[words.length - 1]) + words[words.length - 1].length : 0 };

@@ -14,7 +14,7 @@ import { isDateError, parseVietnameseDate } from "../text/dates.js";
 import type { Citation } from "./citations.js";
 import { deadlineOf } from "./deadlines.js";
 import { findQuantities, type Comparator } from "./quantities.js";
-import type { Line } from "./segment.js";
+import { BULLET_SYMBOLS, type Line } from "./segment.js";
 
 export const AMENDMENT_KINDS = ["amends", "replaces", "repeals"] as const;
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
@@ -101,9 +101,11 @@ export function targetOf(words: string): AmendedTarget | null {
 
 const quotesIn = (s: string) => [...s.matchAll(QUOTED)].map((m) => (m[1] ?? m[2]).trim());
 
+const LEADING_BULLETS = new RegExp(`^[\\s${BULLET_SYMBOLS}]+`, "u");
+
 /** One clause's change, or null when it changes nothing. `body` is the clause without its number; `rest` the lines after it (a provision's new text). */
 function changeOf(body: string, rest: string | null): Omit<ExtractedChange, "text" | "start" | "end"> | null {
-  body = body.replace(/^[\s\-–+•*]+/, "");
+  body = body.replace(LEADING_BULLETS, "");
   const folded = foldKeepingOffsets(body);
   const quoted = quotesIn(body);
   // The place is read outside the quotations (a quoted provision may name places of its own).

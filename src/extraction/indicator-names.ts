@@ -13,6 +13,7 @@
  * The patterns run on the text folded unit by unit (same offsets), so they can use \b and plain letters.
  */
 import { foldKeepingOffsets } from "../text/fold.js";
+import { BULLET_SYMBOLS } from "./segment.js";
 
 export interface FigureWords {
   /** The figure's clause before it, from where the previous figure's words end. */
@@ -48,7 +49,7 @@ const STARTS_WITH_HEAD = new RegExp(`^${HEAD}`);
 
 /** Framing before the subject, taken off one at a time: punctuation, footnote markers, "trong đó", places, years and estimates. */
 const LEADING = new RegExp([
-  String.raw`^[\s\-–+•,;:.()]+`,
+  String.raw`^[\s${BULLET_SYMBOLS},;:.()]+`,
   String.raw`^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])`,
   String.raw`^(?:trong do|cu the|bao gom|gom|nhu|va|voi|theo do|phan dau|tiep tuc|den nay|hien nay)\b`,
   // "Toàn tỉnh có", "Có 80%" (not "Cơ cấu", "Tỉnh ủy").

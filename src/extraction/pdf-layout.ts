@@ -16,7 +16,7 @@
  * Pure functions over plain numbers, so that the rules are tested without a PDF.
  */
 import { foldVietnamese } from "../text/fold.js";
-import { PAGE_NUMBER } from "./segment.js";
+import { BULLET_MARK, PAGE_NUMBER } from "./segment.js";
 
 /** A text item: its string, where its baseline starts (points, origin at the page's bottom left), its width and font size. */
 export interface PdfItem { str: string; x: number; y: number; width: number; size: number }
@@ -35,7 +35,7 @@ export interface BodyGeometry {
 interface Segment { text: string; x0: number; x1: number; /** Where the text starts after a list label ("1.", "a)", "-") set apart by a tab. */ textX: number }
 interface VisualLine { y: number; size: number; x0: number; x1: number; textX: number; segments: Segment[]; text: string }
 
-const LIST_LABEL = /^\s*(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•])\s*$/u;
+const LIST_LABEL = new RegExp(String.raw`^\s*(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|${BULLET_MARK}|o)\s*$`, "u");
 
 /** A gap wider than this many font sizes parts a line into cells (a tab after a list number is about 1.3). */
 const CELL_GAP = 2.5;
@@ -134,7 +134,7 @@ export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
 
 /** A sentence that ends: what follows it in a new line at the margin is a new paragraph even after a full line. */
 const CLOSED = /[.:;!?)]$/u;
-const OPENS_ITEM = /^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|[-–+•])/u;
+const OPENS_ITEM = new RegExp(String.raw`^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|${BULLET_MARK})`, "u");
 
 /**
  * Whether a line's parts sit on both sides of the page's middle: a cell beside another. Each cell is centred in

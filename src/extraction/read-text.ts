@@ -25,8 +25,11 @@ export class UnreadableFileError extends Error {
   }
 }
 
-/** Without control characters other than tab, newline and form feed (page breaks): a Word `&#0;` or an unmapped PDF glyph is never text. */
-export const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000d-\u001f]/g, "");
+/**
+ * Without control characters other than tab, newline and form feed (page breaks): a Word `&#0;` or an unmapped PDF glyph is never
+ * text; nor are zero-width spaces and joiners, a byte order mark inside the text or a soft hyphen (text copied from web pages).
+ */
+export const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000d-\u001f\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
 
 /** "giới hạn 20 MB" / "the limit is 20 MB". */
 export const sizeLimit = (bytes: number, limit: number, what: Bilingual): Bilingual => ({

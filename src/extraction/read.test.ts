@@ -7,6 +7,10 @@ describe("readDocument", () => {
     expect(await readDocument("KE-HOACH", Buffer.from("Kế hoạch"))).toBe("Kế hoạch");
   });
 
+  it("drops zero-width spaces and joiners, a byte order mark inside the text and soft hyphens (text copied from web pages)", async () => {
+    expect(await readDocument("ke-hoach.txt", Buffer.from("Sở\u200b Tài chính\u00ad bố trí\ufeff kinh\u200d phí\u2060"))).toBe("Sở Tài chính bố trí kinh phí");
+  });
+
   it("refuses a binary file renamed .txt, an oversized file and an empty one", async () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31 + 7) % 256));
     await expect(readDocument("anh.txt", binary)).rejects.toMatchObject({ reason: "binary" });

@@ -7,6 +7,9 @@ describe("classify", () => {
     ["2.4. Sở Giao thông vận tải", "number", "2.4"], ["1. Mục đích", "number", "1"], ["1.1.2 Chi tiết", "number", "1.1.2"],
     ["1- Về phát triển nông nghiệp", "number", "1"], ["15 - 20% số hộ", "text", null], ["52-CTr/TU ngày 27/10/2022 của Tỉnh ủy", "text", null], ["a) Quán triệt", "letter", "a"], ["đ) Khác", "letter", "đ"], ["- Tỷ lệ che phủ rừng đạt 67%", "bullet", null], ["+ Ý phụ", "bullet", null],
     ["2030 là năm mục tiêu", "text", null], ["15/12 hằng năm", "text", null], ["V/v triển khai", "text", null], ["Về kinh tế", "text", null],
+    // Bullets as Word and PDF give them: symbols, a Symbol-font glyph, Word's "o" before a tab; not "o" in a word.
+    ["▪ Chủ trì kiểm tra", "bullet", null], ["●\tTỷ lệ thu gom", "bullet", null], ["\uF0B7\tHướng dẫn các xã", "bullet", null], ["➢ Rà soát", "bullet", null],
+    ["o\tÝ phụ", "bullet", null], ["ô nhiễm môi trường", "text", null], ["o nhiễm", "text", null],
   ])("%s", (line, kind, number) => expect(classify(line)).toMatchObject({ kind, number }));
 });
 

@@ -29,7 +29,13 @@ const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]\s*(?=\S)/;
 /** "2.4.", "1)", and the Party's "1-" (not a range at a line's start, "15 - 20% ...", nor a Party symbol, "52-CTr/TU ngày ..."). */
 const NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]?\s+(?![-–]\s*\d)|-\s*(?!\d)(?![\p{L}]+\/))(?=\S)/u;
 const LETTER = /^([a-zđ])\s*[).]\s*(?=\S)/;
-const BULLET = /^[-–+•*]\s*(?=\S)/;
+/**
+ * The marks a bullet is written with: dashes and "+", and the symbols Word and PDF give ("•", "▪", "●", "➢", "✓", a Symbol or
+ * Wingdings glyph in the private use area, "o" before a tab as Word's second level).
+ */
+export const BULLET_SYMBOLS = String.raw`\-–+•*▪●◦○■□➢➤►✓✔❖◆♦·\uF000-\uF0FF`;
+export const BULLET_MARK = String.raw`[${BULLET_SYMBOLS}]|o(?=\t)`;
+const BULLET = new RegExp(String.raw`^(?:${BULLET_MARK})\s*(?=\S)`, "u");
 
 export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
   let m = ROMAN.exec(text);

@@ -54,7 +54,7 @@ describe("reading a list of agencies", () => {
   });
 
   it("reads a body it does not know up to the verb, and a registry's own names", () => {
-    expect(list("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì").names).toEqual(["Trung tâm Xúc tiến Đầu tư"]);
+    expect(list("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì").names).toEqual(["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]);
     const registry = [{ code: "ttxt", name: "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", aliases: ["TTXT"], kind: "board" }];
     const { agencies } = readAgencyList("TTXT chủ trì", foldKeepingOffsets("TTXT chủ trì"), 0, registry);
     expect(agencies.map((a) => a.name)).toEqual(["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]);
@@ -244,6 +244,16 @@ describe("names of bodies the lexicon does not list", () => {
       names: ["Cục Trồng trọt và Bảo vệ thực vật", "Cục Chăn nuôi và Thú y", "Cục Lâm nghiệp và Kiểm lâm"], rest: "",
     });
     expect(list("các ban: Kinh tế - Ngân sách, Pháp chế chủ trì").names).toEqual(["Ban Kinh tế - Ngân sách", "Ban Pháp chế"]);
+  });
+
+  it("goes on past a comma into the rest of a name of fields, and ends a name at its place", () => {
+    expect(list("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì").names).toEqual(["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]);
+    expect(list("Cục Chất lượng, Chế biến và Phát triển thị trường hướng dẫn").names).toEqual(["Cục Chất lượng, Chế biến và Phát triển thị trường"]);
+    // (Not into the next agency of a list, nor a list of fields under "Các Cục:".)
+    expect(list("Trung tâm Xúc tiến Đầu tư, Sở Tài chính và Sở Nội vụ thực hiện").names).toEqual(["Trung tâm Xúc tiến Đầu tư", "Sở Tài chính", "Sở Nội vụ"]);
+    expect(list("Hiệp hội Du lịch tỉnh quảng bá sản phẩm")).toEqual({ names: ["Hiệp hội Du lịch tỉnh"], rest: " quảng bá sản phẩm" });
+    expect(list("Ngân hàng Chính sách xã hội chi nhánh tỉnh bảo đảm nguồn vốn").names).toEqual(["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]);
+    expect(list("BQL các KCN tỉnh rà soát quỹ đất").names).toEqual(["Ban Quản lý các khu công nghiệp tỉnh"]);
   });
 
   it("reads a commune's offices", () => {

@@ -330,6 +330,9 @@ const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
 /** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"). */
 const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
+const PLACE_LAST = /(?:tinh|huyen|thanh pho|thi xa|xa(?! hoi)|phuong)(?![a-z0-9])/y;
+/** ", Thương mại và Du lịch": after a comma, a few words in capitals, then "và" and another. */
+const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+và\s+\p{Lu}/uy;
 
 /**
  * Where the words of a name starting at `from` end: at the clause's verb, a punctuation mark or the end
@@ -337,10 +340,17 @@ const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
  * "và" goes on into one that starts no agency of its own ("Cục Kinh tế hợp tác và Phát triển nông thôn",
  * but "Trung tâm X và Sở Y" are two).
  */
-function nameEnd(text: string, folded: string, from: number): number {
+function nameEnd(text: string, folded: string, from: number, commas = false): number {
   let end = from;
   const starts: number[] = [];
   for (let words = 0; words < 14; words++) {
+    // "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch": a name of fields, the last after "và", goes on past its comma
+    // (not into the next agency of a list).
+    if (commas && words > 0 && text.charCodeAt(end) === 44 && at(COMMA_IN_NAME, text, end) !== null) {
+      const next = at(SPACES, text, end + 1) ?? end + 1;
+      // (The comma is kept, and the space after it read as the next word's.)
+      if (!startsAgency(text, folded, next)) { end += 1; continue; }
+    }
     NAME_WORD.lastIndex = end;
     const m = NAME_WORD.exec(text);
     if (!m) break;
@@ -350,6 +360,9 @@ function nameEnd(text: string, folded: string, from: number): number {
     const term = starts.slice(-3).some((s) => (at(NAME_TERM, folded, s) ?? 0) > wordStart);
     starts.push(wordStart);
     if (term || at(TITLE_WORD, text, wordStart) !== null) { end = NAME_WORD.lastIndex; continue; }
+    // A name ends with its place: "Hiệp hội Du lịch tỉnh" / "quảng bá sản phẩm ..." (but "tỉnh Quảng Ninh" goes on, above).
+    // ("xã hội" is society, and "Xã" in capitals a field's word: "Phòng Văn hóa - Xã hội".)
+    if (words > 1 && at(PLACE_LAST, folded, starts[starts.length - 2]) !== null && /\p{Ll}/u.test(text[starts[starts.length - 2]])) break;
     if (at(AND, folded, wordStart) !== null) {
       const next = at(SPACES, text, wordStart + 2);
       if (words === 0 || next === null || at(TITLE_WORD, text, next) === null || startsAgency(text, folded, next)) break;
@@ -378,7 +391,7 @@ function genericBody(text: string, folded: string, i: number): Match | null {
   const afterHead = at(GENERIC, folded, i);
   if (afterHead === null || at(CAPITAL, text, afterHead) === null) return null;
   if (!HEADS_AS_WRITTEN.has(text.slice(i, afterHead).trim().replace(/\s+/g, " ").toLowerCase().replace("uỷ", "ủy"))) return null;
-  const end = nameEnd(text, folded, afterHead);
+  const end = nameEnd(text, folded, afterHead, true);
   return end > afterHead ? { name: text.slice(i, end), end, collective: false, central: false } : null;
 }
 

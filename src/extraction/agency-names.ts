@@ -82,9 +82,9 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Công an tỉnh", "CA tỉnh"],
   ["Ban Dân tộc tỉnh", "Ban Dân tộc"],
   ["Thanh tra tỉnh"],
-  ["Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp", "Ban Quản lý các KCN tỉnh", "Ban Quản lý các KCN"],
+  ["Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp", "Ban Quản lý các KCN tỉnh", "Ban Quản lý các KCN", "BQL các KCN tỉnh", "BQL các KCN"],
   // (Not "Ban Quản lý Khu kinh tế" alone: "... Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is named whole by its words.)
-  ["Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý KKT tỉnh"],
+  ["Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý KKT tỉnh", "BQL Khu kinh tế tỉnh", "BQL KKT tỉnh"],
   ["Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh"],
   ["Văn phòng Tỉnh ủy"],
   ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"],
@@ -190,7 +190,7 @@ export const CENTRAL_BODIES: string[][] = [
 export const ORGANISATION_HEADS = [
   "Ban Quản lý", "Ban Chỉ đạo", "Ban", "Cục", "Chi cục", "Trung tâm", "Đài", "Báo", "Trường", "Viện", "Hội", "Liên đoàn",
   "Tập đoàn", "Tổng công ty", "Công ty", "Văn phòng", "Ngân hàng", "Kho bạc", "Thanh tra", "Bệnh viện", "Ủy ban", "Đoàn",
-  "Tổng cục", "Vụ", "Học viện", "Đại học", "Quỹ", "Phòng",
+  "Tổng cục", "Vụ", "Học viện", "Đại học", "Quỹ", "Phòng", "Hiệp hội", "Liên minh", "Chi nhánh",
 ];
 
 /**

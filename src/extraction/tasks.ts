@@ -541,8 +541,7 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
     // once per part.)
     const known = readAgencyList(`${name} |`, `${folded.slice(start, start + name.length)} |`, 0, registry).agencies
       .filter((a) => a.end <= name.length).map((a) => ({ ...a, start: a.start + start, end: a.end + start }));
-    // The cell names its agency whole: "UBND các xã có điểm du lịch cộng đồng", "Trung tâm Xúc tiến Đầu tư, Thương mại và
-    // Du lịch tỉnh" (a name the lexicon reads to its first comma), when what is left of the part names no one else.
+    // The cell names its agency whole: "UBND các xã có điểm du lịch cộng đồng", when what is left of the part names no one else.
     const last = known[known.length - 1];
     if (last && last.end < start + name.length && NAME_GOES_ON.test(text.slice(last.end, start + name.length))) {
       known[known.length - 1] = { ...last, text: text.slice(last.start, start + name.length), name: `${last.name}${text.slice(last.end, start + name.length)}`, end: start + name.length };
@@ -552,11 +551,8 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
   }
   return uniqueAgencies(out);
 }
-/**
- * What goes on naming the agency before it in a cell: a qualifier ("có điểm du lịch", "thuộc tỉnh", "trực thuộc Sở"), or the
- * rest of a name with a comma in it ("..., Thương mại và Du lịch tỉnh"): a few words ending "và ...", not another agency's head.
- */
-const NAME_GOES_ON = /^(?:\s+(?:có|thuộc|trực thuộc|tham gia|được giao)\s[^()]{1,60}|,\s*(?!(?:Sở|Ban|Bộ|Công an|Cục|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Các|Báo|Đài|Hội|Liên|Tỉnh|Thành|Kho bạc|Ngân hàng|Viện|Trường|Bệnh viện|Chi cục|Tổng|Tòa|Viễn thông|Bưu điện|Điện lực|Công ty|Tập đoàn|Mặt trận|Đoàn|Bộ Chỉ huy)(?![\p{L}]))\p{Lu}[^(),;]{0,40}\svà\s[^(),;]{1,30})$/u;
+/** What goes on naming the agency before it in a cell: a qualifier ("có điểm du lịch", "thuộc tỉnh", "trực thuộc Sở"). */
+const NAME_GOES_ON = /^\s+(?:có|thuộc|trực thuộc|tham gia|được giao)\s[^()]{1,60}$/u;
 /** What a lead or partners cell says that names no one: "Theo chức năng, nhiệm vụ", "Như trên", "Các đơn vị liên quan" is read above. */
 const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đã|được|có|không|chưa|thường|hằng|hàng|định kỳ|trước|sau|trong|từ|đến|x)(?![\p{L}])/iu;
 

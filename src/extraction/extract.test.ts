@@ -209,6 +209,10 @@ describe("reporting rules", () => {
       ]);
   });
 
+  it("takes no recipient from the period a report is of ('báo cáo năm gửi trước ngày 15/11')", () => {
+    expect(rulesOf("2. Chế độ báo cáo: Báo cáo quý gửi trước ngày 15 của tháng cuối quý; báo cáo năm gửi trước ngày 15/11.").map((r) => r.to)).toEqual([null, null]);
+  });
+
   it("reads quarterly, monthly and written-out deadlines", () => {
     expect(rulesOf("1. Các phòng, đơn vị thuộc UBND xã báo cáo kết quả về UBND xã trước ngày 10 của tháng cuối quý để tổng hợp."))
       .toEqual([{ from: "Các phòng, đơn vị thuộc UBND xã", to: "UBND xã", deadline_text: "trước ngày 10 của tháng cuối quý", frequency: "quarterly" }]);

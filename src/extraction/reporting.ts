@@ -183,7 +183,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     }
     const deadlines = [...s.text.matchAll(DEADLINE)];
     if (deadlines.length && /bao cao/.test(f)) {
-      const to = targetAfter(s.text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động)/u);
+      const to = targetAfter(s.text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
       let from = 0;
       let frequency: Frequency = "once";

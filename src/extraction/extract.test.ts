@@ -489,3 +489,14 @@ describe("deadlines without their year", () => {
     expect(deadlines("1. Sở Nội vụ định kỳ hằng năm báo cáo kết quả thực hiện trước ngày 30/11.")).toEqual([{ kind: "yearly", day: 30, month: 11, text: "trước ngày 30/11" }]);
   });
 });
+
+describe("a scheme published on its own, under the decision that issued it", () => {
+  it("dates its figures by the decision's year: one of the year before is a result, not a target", () => {
+    const scheme = [
+      "ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA", "ĐỀ ÁN", "Phát triển nguồn nhân lực giai đoạn 2026 - 2030",
+      "(Kèm theo Quyết định số 500/QĐ-UBND ngày 20/02/2026 của UBND tỉnh)", "Phần thứ nhất", "SỰ CẦN THIẾT",
+      "Năm 2025, tỷ lệ lao động qua đào tạo của tỉnh đạt 72%.", "Phần thứ hai", "MỤC TIÊU", "Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 80%.",
+    ].join("\n");
+    expect(extract(scheme).indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[72, 2025, "actual"], [80, 2030, "target"]]);
+  });
+});

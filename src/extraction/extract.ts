@@ -170,7 +170,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta), titleYear(meta.title, kind), content, meta.issued), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
@@ -245,8 +245,21 @@ const titleYear = (title: string | null, kind: "plan" | "report") => {
 };
 
 /** The year the document was issued, or that its draft's date names. */
-const issuedYear = (meta: { issued: string | null; issuedText: string | null }) =>
-  meta.issued ? Number(meta.issued.slice(0, 4)) : Number(/\d{4}/.exec(meta.issuedText ?? "")?.[0]) || null;
+const issuedYear = (meta: { issued: string | null; issuedText: string | null }, lines: Line[]) =>
+  meta.issued ? Number(meta.issued.slice(0, 4)) : Number(/\d{4}/.exec(meta.issuedText ?? "")?.[0]) || attachedYear(lines);
+
+/**
+ * A scheme or plan published on its own, without a header date, under "(Kèm theo Quyết định số 500/QĐ-UBND ngày 20/02/2026
+ * của UBND tỉnh)": the year of the decision it was issued with.
+ */
+function attachedYear(lines: Line[]): number | null {
+  for (const line of lines.slice(0, 20)) {
+    const m = ATTACHED_TO.exec(line.text);
+    if (m) return Number(m[1] ?? m[2]);
+  }
+  return null;
+}
+const ATTACHED_TO = /^\(?\s*(?:Ban hành\s+)?kèm theo\s[^()]{0,80}?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(\d{4})|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4}))/iu;
 
 /**
  * A deadline written without its year: each year's where the task recurs yearly ("định kỳ hằng năm báo cáo ... trước ngày

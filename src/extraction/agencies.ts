@@ -95,7 +95,7 @@ const ACCENTED_VERBS = [
   "nâng cao", "phát triển", "quản lý", "thường xuyên", "định kỳ", "tổng hợp", "điều chỉnh", "tích cực",
   "hoàn thiện", "vận hành", "cập nhật", "tuyên truyền", "thẩm định", "đôn đốc", "cung cấp", "tiếp nhận", "giải quyết", "bảo đảm",
   "tham gia", "sắp xếp", "phổ biến", "duy trì", "đánh giá", "xử lý", "ngăn chặn", "đấu tranh", "vận động", "xác định",
-  "ứng dụng", "giữ vững", "phát hiện", "sử dụng",
+  "ứng dụng", "giữ vững", "phát hiện", "sử dụng", "đẩy nhanh",
 ];
 const VERBS = [...new Set(ACCENTED_VERBS.map((v) => foldVietnamese(v)))];
 const VERB_ALTERNATION = VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|");
@@ -328,8 +328,8 @@ const CAPITAL = /\p{Lu}/uy;
 const TITLE_WORD = /\p{Lu}\p{Ll}/uy;
 const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
-/** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"). */
-const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
+/** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
+const NAME_TERM = /(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh)(?![a-z0-9])/y;
 const PLACE_LAST = /(?:tinh|huyen|thanh pho|thi xa|xa(?! hoi)|phuong)(?![a-z0-9])/y;
 /** ", Thương mại và Du lịch": after a comma, a few words in capitals, then "và" and another. */
 const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+và\s+\p{Lu}/uy;
@@ -356,9 +356,9 @@ function nameEnd(text: string, folded: string, from: number, commas = false): nu
     if (!m) break;
     const wordStart = NAME_WORD.lastIndex - m[2].length;
     if (words > 0 && !m[1]) break;
-    // Inside a term that started at one of the last words.
-    const term = starts.slice(-3).some((s) => (at(NAME_TERM, folded, s) ?? 0) > wordStart);
+    // Inside a term that starts at this word or started at one of the last words.
     starts.push(wordStart);
+    const term = starts.slice(-4).some((s) => (at(NAME_TERM, folded, s) ?? 0) > wordStart);
     if (term || at(TITLE_WORD, text, wordStart) !== null) { end = NAME_WORD.lastIndex; continue; }
     // A name ends with its place: "Hiệp hội Du lịch tỉnh" / "quảng bá sản phẩm ..." (but "tỉnh Quảng Ninh" goes on, above).
     // ("xã hội" is society, and "Xã" in capitals a field's word: "Phòng Văn hóa - Xã hội".)
@@ -384,13 +384,17 @@ function startsAgency(text: string, folded: string, i: number): boolean {
   try { return agenciesAt(text, folded, i).length > 0; } finally { checkingNext = false; }
 }
 
+const NAMED_IN_SMALL_LETTERS = new Set(["ban quản lý dự án", "ban qlda"]);
 /** The heads as written, accents and all: "Quỹ" is a head, "Quý I/2026" (a quarter) folds the same but is not. */
 const HEADS_AS_WRITTEN = new Set(ORGANISATION_HEADS.map((h) => h.toLowerCase()));
 
 function genericBody(text: string, folded: string, i: number): Match | null {
   const afterHead = at(GENERIC, folded, i);
-  if (afterHead === null || at(CAPITAL, text, afterHead) === null) return null;
-  if (!HEADS_AS_WRITTEN.has(text.slice(i, afterHead).trim().replace(/\s+/g, " ").toLowerCase().replace("uỷ", "ủy"))) return null;
+  if (afterHead === null) return null;
+  const head = text.slice(i, afterHead).trim().replace(/\s+/g, " ").toLowerCase().replace("uỷ", "ủy");
+  if (!HEADS_AS_WRITTEN.has(head)) return null;
+  // A project management board is named by what it builds, in small letters: "Ban Quản lý dự án đầu tư xây dựng tỉnh".
+  if (at(CAPITAL, text, afterHead) === null && !NAMED_IN_SMALL_LETTERS.has(head)) return null;
   const end = nameEnd(text, folded, afterHead, true);
   return end > afterHead ? { name: text.slice(i, end), end, collective: false, central: false } : null;
 }

@@ -188,7 +188,7 @@ export const CENTRAL_BODIES: string[][] = [
 
 /** Heads of organisations that start the name of a body not listed above ("Trung tâm Xúc tiến Đầu tư"). */
 export const ORGANISATION_HEADS = [
-  "Ban Quản lý", "Ban Chỉ đạo", "Ban", "Cục", "Chi cục", "Trung tâm", "Đài", "Báo", "Trường", "Viện", "Hội", "Liên đoàn",
+  "Ban Quản lý dự án", "Ban QLDA", "Ban Quản lý", "Ban Chỉ đạo", "Ban", "Cục", "Chi cục", "Trung tâm", "Đài", "Báo", "Trường", "Viện", "Hội", "Liên đoàn",
   "Tập đoàn", "Tổng công ty", "Công ty", "Văn phòng", "Ngân hàng", "Kho bạc", "Thanh tra", "Bệnh viện", "Ủy ban", "Đoàn",
   "Tổng cục", "Vụ", "Học viện", "Đại học", "Quỹ", "Phòng", "Hiệp hội", "Liên minh", "Chi nhánh",
 ];

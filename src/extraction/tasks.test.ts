@@ -289,3 +289,30 @@ describe("assignments written after the work", () => {
     ]);
   });
 });
+
+describe("assignments inside a paragraph, as a conclusion notice states them", () => {
+  const read = (body: string) => {
+    const text = `THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n${body}\n`;
+    return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; "), t.text]);
+  };
+
+  it("reads each sentence that assigns work after the first, and each clause an agency opens after ';'", () => {
+    expect(read([
+      "1. Về dự án đường vành đai 5: Tiến độ giải phóng mặt bằng còn chậm. Giao UBND xã Thanh Liêm hoàn thành bàn giao mặt bằng trước ngày 30/4/2026. Giao Sở Tài chính thẩm định phương án bồi thường trong tháng 4/2026.",
+      "2. Về khu tái định cư: Yêu cầu Ban Quản lý dự án đầu tư xây dựng tỉnh đẩy nhanh thi công, hoàn thành trước ngày 30/6/2026; Sở Xây dựng kiểm tra chất lượng công trình.",
+      "3. Sở Tài chính bố trí kinh phí thực hiện; các sở, ngành liên quan phối hợp thực hiện.",
+    ].join("\n"))).toEqual([
+      ["1", "UBND xã Thanh Liêm", "", "hoàn thành bàn giao mặt bằng trước ngày 30/4/2026"],
+      ["1", "Sở Tài chính", "", "thẩm định phương án bồi thường trong tháng 4/2026"],
+      ["2", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "", "đẩy nhanh thi công, hoàn thành trước ngày 30/6/2026"],
+      ["2", "Sở Xây dựng", "", "kiểm tra chất lượng công trình."],
+      // (Agencies that only cooperate, after ";", are the work's partners.)
+      ["3", "Sở Tài chính", "các sở, ngành liên quan", "bố trí kinh phí thực hiện; các sở, ngành liên quan phối hợp thực hiện."],
+    ]);
+  });
+
+  it("keeps a paragraph whose clauses after ';' open with no agency one task", () => {
+    expect(read("1. UBND các xã, phường tổ chức tuyên truyền; chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện.").map((t) => t[3]))
+      .toEqual(["tổ chức tuyên truyền; chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện."]);
+  });
+});

@@ -149,6 +149,74 @@ const PARTNERS_VERB = /\s+(?:cung\s+)?phoi hop(?:\s+thuc hien)?/y;
 /** What may follow the agencies in such brackets: their verb, and nothing of the work. */
 const ASSIGNMENT_REST = /^[\s,;.]*(?:(?:cung\s+)?(?:to chuc\s+)?(?:thuc hien|trien khai|phoi hop(?:\s+thuc hien)?|theo doi|chu tri(?:\s+thuc hien)?))?[\s,;.]*$/;
 
+/**
+ * The assignments a paragraph states after its first sentence, as a conclusion notice does: "Tiến độ giải phóng mặt bằng còn
+ * chậm. Giao UBND xã Thanh Liêm hoàn thành bàn giao mặt bằng trước ngày 30/4/2026. Giao Sở Tài chính thẩm định ...", "Yêu cầu
+ * Ban Quản lý dự án ... đẩy nhanh thi công ...; Sở Xây dựng kiểm tra chất lượng công trình." Each from its assigning verb to the
+ * end of its sentence, its clauses after ";" that open with an agency tasks of their own.
+ */
+function assignedWithin(text: string, folded: string, document: FoldedText, line: Line, section: string, registry: RegistryAgency[]): ExtractedTask[] {
+  const own = folded.slice(line.start, line.end);
+  if (!MAY_ASSIGN_WITHIN.test(own)) return [];
+  const starts = [...allMatches(ASSIGNED_WITHIN, own)].map((m) => ({ boundary: line.start + m.index, at: line.start + m.index + m[0].length }));
+  const out: ExtractedTask[] = [];
+  for (const [n, { at: from }] of starts.entries()) {
+    const read = readAssignment(text, folded, from, registry);
+    if (!read.lead.length) continue;
+    const limit = starts[n + 1]?.boundary ?? line.end;
+    const stop = SENTENCE_END.exec(folded.slice(read.actionStart, limit));
+    const end = stop ? read.actionStart + stop.index : limit;
+    for (const c of clausesOf(text, folded, { lead: read.lead, coordinating: read.coordinating }, read.actionStart, end, registry)) {
+      const task = clauseTask(text, document, section, c);
+      if (task) out.push(task);
+    }
+  }
+  return out;
+}
+
+interface Clause extends Assignment { from: number; to: number }
+
+/**
+ * The clauses of an assignment's work from `from` to `to`: the first the assignment's, then each after ";" that opens with an
+ * agency of its own ("... đẩy nhanh thi công; Sở Xây dựng kiểm tra chất lượng công trình").
+ */
+function clausesOf(text: string, folded: string, assignment: Assignment, from: number, to: number, registry: RegistryAgency[]): Clause[] {
+  const out: Clause[] = [];
+  let current: Clause = { ...assignment, from, to };
+  if (folded.indexOf(";", from) < 0 || folded.indexOf(";", from) >= to) return [current];
+  const separators = [...allMatches(CLAUSE_SEPARATOR, folded.slice(from, to))];
+  for (const [n, m] of separators.entries()) {
+    const next = readAssignment(text, folded, from + m.index + m[0].length, registry);
+    if (!next.lead.length) continue;
+    // ("...; các sở, ngành liên quan phối hợp thực hiện": partners of the work before, not work of their own.)
+    const clauseEnd = separators[n + 1] ? from + separators[n + 1].index : to;
+    if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { current.coordinating = [...current.coordinating, ...next.lead]; continue; }
+    out.push({ ...current, to: from + m.index });
+    current = { lead: next.lead, coordinating: next.coordinating, from: next.actionStart, to };
+  }
+  out.push(current);
+  return out;
+}
+
+/** A clause as a task of its own (its offsets are its work's). */
+function clauseTask(text: string, document: FoldedText, section: string, c: Clause): ExtractedTask | null {
+  const action = asOneLine(text.slice(c.from, c.to)), foldedAction = asOneLine(document.folded.slice(c.from, c.to));
+  if (countWords(action, 3) < 3 || isClosingFormula(action, foldedAction)) return null;
+  const deadline = deadlineOf(action, foldedAction);
+  return {
+    section, lead: c.lead.map((a) => a.name), coordinating: c.coordinating.map((a) => a.name),
+    summary: action.length > 300 ? `${action.slice(0, 297)}...` : action, text: action,
+    deadline_text: deadline.text, deadline: deadline.deadline, output: outputOf(action, foldedAction),
+    lead_agencies: c.lead, coordinating_agencies: c.coordinating, start: c.from, end: c.to,
+  };
+}
+const MAY_ASSIGN_WITHIN = /giao|yeu cau|de nghi/;
+/** A sentence, or a clause after a colon, that opens with an assigning verb. */
+const ASSIGNED_WITHIN = /[.;:]\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
+const SENTENCE_END = /\.(?:\s|$)|\.\/\./;
+const CLAUSE_SEPARATOR = /;\s+/g;
+const PARTNERS_ONLY = /^(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;
+
 /** What a task can be asked to produce, folded: the head of its output. */
 const PRODUCTS = "ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh";
 /**
@@ -330,13 +398,19 @@ export function extractTasks(
     // (So is a numbered item under an article about an agency: "Điều 5. Trách nhiệm của Sở Công Thương" / "1. Chủ trì ...".)
     const itemKind = first.kind === "letter" || (first.kind === "number" && stack[stack.length - 2]?.kind === "article");
     const workItem = itemKind && !assignment && section.agency !== null && (/[.;]$/.test(first.body.trim()) || first.body.length >= 120);
-    if (!assignment && !workItem && (levelOf || !section.context)) continue;
+    if (!assignment && !workItem && (levelOf || !section.context)) {
+      // "1. Về dự án ...: Tiến độ còn chậm. Giao UBND xã ... hoàn thành ...": work assigned inside the paragraph, sentence by sentence.
+      if (parts.length === 1) for (const t of assignedWithin(text, folded, document, first, section.label, registry)) if (centralIssuer || !t.lead_agencies.every((a) => a.central)) tasks.push(t);
+      continue;
+    }
 
     const lastLine = parts[parts.length - 1];
     const actionStart = assignment ? read.actionStart : bodyStart;
+    // "Sở Tài chính bố trí kinh phí; Sở Nội vụ hướng dẫn ...": a clause of another agency is its task, not this one's.
+    const clauses = assignment && read.lead.length && parts.length === 1 ? clausesOf(text, folded, assignment, actionStart, first.end, registry) : [];
     // The paragraph's lines joined, whitespace made single spaces (replacing only runs and other spaces than " ",
     // as replacing every space costs).
-    const actionEnd = trailing ? trailing.cut : first.end;
+    const actionEnd = trailing ? trailing.cut : clauses.length > 1 ? clauses[0].to : first.end;
     let joined = text.slice(actionStart, actionEnd);
     for (let k = 1; k < parts.length; k++) joined += " " + parts[k].text;
     const action = asOneLine(joined);
@@ -358,8 +432,8 @@ export function extractTasks(
     if (!centralIssuer && governing.lead.every((a) => a.central)) continue;
 
     const coordinating = uniqueAgencies([
-      ...governing.coordinating,
-      ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, l.end, registry)),
+      ...(clauses.length ? clauses[0].coordinating : governing.coordinating),
+      ...parts.flatMap((l, k) => partnersWithin(text, folded, k === 0 ? actionStart : l.start, clauses.length > 1 ? actionEnd : l.end, registry)),
     ]).filter((c) => !governing.lead.some((l) => l.name === c.name));
     // The action's fold, cut from the document's: folding keeps every unit's place, and whitespace is whitespace in both.
     let joinedFold = document.folded.slice(actionStart, actionEnd);
@@ -382,8 +456,12 @@ export function extractTasks(
       lead_agencies: governing.lead,
       coordinating_agencies: partners,
       start: first.start,
-      end: stated?.end ?? lastLine.end,
+      end: stated?.end ?? (clauses.length > 1 ? actionEnd : lastLine.end),
     });
+    for (const c of clauses.slice(1)) {
+      const task = clauseTask(text, document, section.label, c);
+      if (task && (centralIssuer || !c.lead.every((a) => a.central))) tasks.push(task);
+    }
   }
   // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
   const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document);

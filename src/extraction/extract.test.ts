@@ -137,6 +137,13 @@ describe("openings", () => {
       .toEqual(["72-KL/TW"]);
   });
 
+  it("names a body under its committee and place set on three header lines, not the committee", () => {
+    const issuer = (header: string) => extract(`${header}\nSố: 45/TB-VPUBND\nHà Nam, ngày 18 tháng 3 năm 2026\nTHÔNG BÁO\nKết luận\n`).document.issuer;
+    expect(issuer("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nVĂN PHÒNG")).toBe("Văn phòng UBND tỉnh Hà Nam");
+    expect(issuer("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSỞ Y TẾ")).toBe("Sở Y tế");
+    expect(issuer("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM")).toBe("UBND tỉnh Hà Nam");
+  });
+
   it("reads a conclusion notice of the committee's office: its issuer, the assignments after their topics, not its closing", () => {
     const text = "UBND TỈNH ĐỒNG THÁP\nVĂN PHÒNG\nSố: 215/TB-VPUBND\nĐồng Tháp, ngày 14 tháng 11 năm 2025\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
       + "Chủ tịch UBND tỉnh kết luận như sau:\n"

@@ -178,7 +178,9 @@ function findIssuer(lines: Line[]): string | null {
   if (party) return party;
   const scraped = metadataValue(lines, /^co quan ban hanh$/);
   const committee = head.findIndex((l) => fold(l.text.replace(/\|/g, "")).trim() === "uy ban nhan dan");
-  if (committee >= 0) {
+  // (Not when a body stands under the committee and its place: "ỦY BAN NHÂN DÂN" / "TỈNH HÀ NAM" / "SỞ Y TẾ" or "VĂN PHÒNG".)
+  const under = head[committee + 2]?.text.replace(/[|*_]/g, " ").trim() ?? "";
+  if (committee >= 0 && !(isUpper(under) && OPENS_BODY.test(fold(under)) && !NOT_ISSUER.test(fold(under)) && !PLACE_START.test(fold(under)))) {
     const place = head[committee + 1]?.text.replace(/\|/g, "").trim();
     if (place && /^(tinh|thanh pho) /.test(fold(place))) return `UBND ${placeName(place)}`;
     if (scraped && /^(tinh|thanh pho) /.test(fold(scraped))) return `UBND ${placeName(scraped)}`;
@@ -191,6 +193,8 @@ function findIssuer(lines: Line[]): string | null {
   return province ? `UBND ${province}` : null;
 }
 
+/** A place that follows a body's name on the next header line: "TỈNH HÀ NAM", "XÃ TÂN THANH". */
+const PLACE_START = /^(?:tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/;
 /** A header line that opens a body's name, or its place: not the rest of the line above. */
 const OPENS_BODY = /^(?:(?:bo|so|ban|cuc|tong cuc|vu|vien|van phong|thanh tra|hoi dong|uy ban|ubnd|hdnd|dang uy|tinh uy|huyen uy|thanh uy|thi uy|truong|trung tam|cong an|chi cuc|tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)(?:\s(?!doi\s)|$)|(?:chinh phu|thu tuong|quoc hoi)(?:\s|$))/;
 
@@ -239,13 +243,14 @@ function headerIssuer(head: Line[]): string | null {
     // A name set on two lines ("BỘ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG", "VIỆN HÀN LÂM" / "KHOA HỌC XÃ HỘI VIỆT NAM",
     // "BỘ TƯ LỆNH" / "BỘ ĐỘI BIÊN PHÒNG"), unless the second opens a body of its own (a department under its
     // committee) or is the place of the first ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN", joined below).
-    if (names.length && !OPENS_BODY.test(fold(text))) names[names.length - 1] += ` ${text}`;
+    // (A place joins the body above it, "ỦY BAN NHÂN DÂN" / "TỈNH HÀ NAM", whatever stands under them.)
+    if (names.length && (!OPENS_BODY.test(fold(text)) || (PLACE_START.test(fold(text)) && !PLACE_START.test(fold(names[names.length - 1]))))) names[names.length - 1] += ` ${text}`;
     else names.push(text);
   }
   if (!names.length) return null;
   // "ỦY BAN NHÂN DÂN" / "XÃ TÂN THANH": a body's name and its place on two lines; a parent body above its department.
   const last = names[names.length - 1];
-  const name = names.length > 1 && /^(tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/.test(fold(last)) ? `${names[names.length - 2]} ${last}` : last;
+  const name = last;
   // "UBND TỈNH ĐỒNG THÁP" / "VĂN PHÒNG": the committee's office, named with its committee.
   if (names.length > 1 && fold(last).trim() === "van phong") return `Văn phòng ${asCommittee(nameFromCapitals(names[names.length - 2]))}`;
   return asCommittee(nameFromCapitals(name));

@@ -121,7 +121,7 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
 function trailingAssignment(text: string, folded: string, line: Line, registry: RegistryAgency[]): { assignment: Assignment; cut: number } | null {
   const own = folded.slice(line.start, line.end);
   // (Most lines end otherwise: the patterns are tried only where they can match.)
-  const m = (CLOSING_BRACKET.test(own) ? TRAILING_BRACKET.exec(own) : null) ?? (own.includes("chu tri") ? TRAILING_DASH.exec(own) : null);
+  const m = (closesWithBracket(own) ? TRAILING_BRACKET.exec(own) : null) ?? (own.includes("chu tri") ? TRAILING_DASH.exec(own) : null);
   if (!m || !ASSIGNS.test(m[1])) return null;
   const from = line.start + m.index + m[0].indexOf(m[1]), to = from + m[1].length;
   const read = readAssignment(text, folded, from, registry);
@@ -137,7 +137,15 @@ function trailingAssignment(text: string, folded: string, line: Line, registry: 
   if (pos < to && !ASSIGNMENT_REST.test(folded.slice(pos, to))) return null;
   return { assignment: { lead: read.lead, coordinating }, cut: line.start + m.index };
 }
-const CLOSING_BRACKET = /\)[\s.;]*$/;
+/** Whether a line ends with ")" (then stops or spaces): read from its end, as a pattern anchored there is tried from its start. */
+function closesWithBracket(line: string): boolean {
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i];
+    if (c === ")") return true;
+    if (c !== "." && c !== ";" && c !== " " && c !== "\t") return false;
+  }
+  return false;
+}
 /** Brackets closing a line, with at least an agency's worth in them. */
 const TRAILING_BRACKET = /\s*\(([^()|]{4,240})\)[\s.;]*$/;
 /** " - Sở Tài chính chủ trì (thực hiện)." closing a line. */
@@ -492,7 +500,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
   const fieldsOf = (p: Paragraph) => p.lines.flatMap((l) => fieldsIn(document.folded.slice(l.start, l.end), l.start));
   /** The paragraph's fields when it opens with one: a line of fields. */
   const lineOfFields = (p: Paragraph) => {
-    if (!FIELD_AT.test(document.folded.slice(bodyStartOf(p), bodyStartOf(p) + 60))) return null;
+    if (!p.first.text.includes(":") || !FIELD_AT.test(document.folded.slice(bodyStartOf(p), bodyStartOf(p) + 60))) return null;
     const fields = fieldsOf(p);
     return opensWithField(fields, bodyStartOf(p)) ? fields : null;
   };
@@ -535,7 +543,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
       if (work) { groups.set(k, work); for (let i = k + 1; i < j; i++) fieldLines.add(i); k = j - 1; continue; }
     }
     // "- Tổ chức tập huấn ... (cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2026)": the work, then its fields.
-    if (p.lines.length === 1 && LEAD_LABEL_WITHIN.test(document.folded.slice(p.first.start, p.first.end))) {
+    if (p.lines.length === 1 && p.first.text.includes(":") && LEAD_LABEL_WITHIN.test(document.folded.slice(p.first.start, p.first.end))) {
       const own = fieldsOf(p);
       if (own.length && own.some((f) => f.kind === "lead") && !opensWithField(own, bodyStartOf(p))) {
         const workEnd = bodyStartOf(p) + text.slice(bodyStartOf(p), own[0].label).replace(/[\s(;.,:–-]+$/, "").length;

@@ -253,6 +253,7 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Trung tâm Xúc tiến Đầu tư, Sở Tài chính và Sở Nội vụ thực hiện").names).toEqual(["Trung tâm Xúc tiến Đầu tư", "Sở Tài chính", "Sở Nội vụ"]);
     expect(list("Hiệp hội Du lịch tỉnh quảng bá sản phẩm")).toEqual({ names: ["Hiệp hội Du lịch tỉnh"], rest: " quảng bá sản phẩm" });
     expect(list("Ngân hàng Chính sách xã hội chi nhánh tỉnh bảo đảm nguồn vốn").names).toEqual(["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]);
+    expect(list("Ban Thường vụ các tỉnh ủy, thành ủy định kỳ báo cáo").names[0]).toMatch(/^Ban Thường vụ các tỉnh ủy/);
     expect(list("BQL các KCN tỉnh rà soát quỹ đất").names).toEqual(["Ban Quản lý các khu công nghiệp tỉnh"]);
     // A project management board, named in small letters by what it builds.
     expect(list("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh đẩy nhanh thi công").names).toEqual(["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]);

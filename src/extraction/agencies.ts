@@ -330,7 +330,8 @@ const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
 /** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
 const NAME_TERM = /(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh)(?![a-z0-9])/y;
-const PLACE_LAST = /(?:tinh|huyen|thanh pho|thi xa|xa(?! hoi)|phuong)(?![a-z0-9])/y;
+/** A place word that ends a name: not "xã hội" (society), nor the Party's and youth bodies ("các tỉnh ủy", "tỉnh đoàn"). */
+const PLACE_LAST = /(?:tinh|huyen|thanh pho|thi xa|xa|phuong)(?![a-z0-9])(?!\s+(?:uy|hoi|doan|doi|dang bo)(?![a-z0-9]))/y;
 /** ", Thương mại và Du lịch": after a comma, a few words in capitals, then "và" and another. */
 const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+và\s+\p{Lu}/uy;
 

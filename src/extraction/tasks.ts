@@ -191,8 +191,10 @@ interface Clause extends Assignment { from: number; to: number }
 function clausesOf(text: string, folded: string, assignment: Assignment, from: number, to: number, registry: RegistryAgency[]): Clause[] {
   const out: Clause[] = [];
   let current: Clause = { ...assignment, from, to };
-  if (folded.indexOf(";", from) < 0 || folded.indexOf(";", from) >= to) return [current];
-  const separators = [...allMatches(CLAUSE_SEPARATOR, folded.slice(from, to))];
+  // (Searched for in the work only: an indexOf from `from` would run on through the document to its next ";".)
+  const work = folded.slice(from, to);
+  if (!work.includes(";")) return [current];
+  const separators = [...allMatches(CLAUSE_SEPARATOR, work)];
   for (const [n, m] of separators.entries()) {
     const next = readAssignment(text, folded, from + m.index + m[0].length, registry);
     if (!next.lead.length) continue;

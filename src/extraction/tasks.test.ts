@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { segmentLines } from "./segment.js";
-import { extractTasks } from "./tasks.js";
+import { extractTasks, type ExtractedTask } from "./tasks.js";
 
 const text = readFileSync(new URL("../../test/extraction/fixtures/kh-chuyen-doi-so-huyen.txt", import.meta.url), "utf8");
 const tasks = extractTasks(text, segmentLines(text), { kind: "plan" });
@@ -176,12 +176,15 @@ describe("tasks of a plan", () => {
   });
 });
 
+/** The tasks of a plan of `body` under `heading`: its section, work, lead and partners. */
+const planTasks = (body: string, heading = "KẾ HOẠCH\nII. NHIỆM VỤ") => {
+  const text = `${heading}\n${body}\n`;
+  return extractTasks(text, segmentLines(text), { kind: "plan" });
+};
+const brief4 = (t: ExtractedTask) => [t.section, t.text, t.lead.join("; "), t.coordinating.join("; ")];
+
 describe("tasks set out as labelled fields", () => {
-  const read = (body: string) => {
-    const text = `KẾ HOẠCH\nII. NHIỆM VỤ\n${body}\n`;
-    return extractTasks(text, segmentLines(text), { kind: "plan" })
-      .map((t) => [t.section, t.text, t.lead.join("; "), t.coordinating.join("; "), t.deadline_text, t.output]);
-  };
+  const read = (body: string) => planTasks(body).map((t) => [...brief4(t), t.deadline_text, t.output]);
 
   it("reads the work, then its lead, partners, output and deadline from the lines under it, as one task", () => {
     expect(read([
@@ -259,10 +262,7 @@ describe("agencies named in a table's cells", () => {
 });
 
 describe("assignments written after the work", () => {
-  const read = (body: string) => {
-    const text = `KẾ HOẠCH\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n${body}\n`;
-    return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.text, t.lead.join("; "), t.coordinating.join("; ")]);
-  };
+  const read = (body: string) => planTasks(body).map(brief4);
 
   it("reads the lead and partners in brackets or after a dash closing the paragraph, and the work before them", () => {
     expect(read([
@@ -291,10 +291,7 @@ describe("assignments written after the work", () => {
 });
 
 describe("assignments inside a paragraph, as a conclusion notice states them", () => {
-  const read = (body: string) => {
-    const text = `THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n${body}\n`;
-    return extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; "), t.text]);
-  };
+  const read = (body: string) => planTasks(body, "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh").map((t) => [t.section, t.lead.join("; "), t.coordinating.join("; "), t.text]);
 
   it("reads each sentence that assigns work after the first, and each clause an agency opens after ';'", () => {
     expect(read([

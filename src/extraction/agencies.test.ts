@@ -254,6 +254,11 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Hiệp hội Du lịch tỉnh quảng bá sản phẩm")).toEqual({ names: ["Hiệp hội Du lịch tỉnh"], rest: " quảng bá sản phẩm" });
     expect(list("Ngân hàng Chính sách xã hội chi nhánh tỉnh bảo đảm nguồn vốn").names).toEqual(["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]);
     expect(list("Ban Thường vụ các tỉnh ủy, thành ủy định kỳ báo cáo").names[0]).toMatch(/^Ban Thường vụ các tỉnh ủy/);
+    expect(list("Trung tâm Y tế thành phố Phủ Lý chủ trì").names).toEqual(["Trung tâm Y tế thành phố Phủ Lý"]);
+    expect(list("Trung tâm Văn hóa thị xã Kỳ Anh tổ chức").names).toEqual(["Trung tâm Văn hóa thị xã Kỳ Anh"]);
+    // ("đầu tư xây dựng" names only a project board; a comma then names of their own is a list.)
+    expect(list("Trung tâm Xúc tiến Đầu tư xây dựng kế hoạch xúc tiến").names).toEqual(["Trung tâm Xúc tiến Đầu tư"]);
+    expect(list("Trung tâm Công nghệ thông tin, Viettel Hà Nam và VNPT Hà Nam phối hợp").names).toEqual(["Trung tâm Công nghệ thông tin"]);
     expect(list("BQL các KCN tỉnh rà soát quỹ đất").names).toEqual(["Ban Quản lý các khu công nghiệp tỉnh"]);
     // A project management board, named in small letters by what it builds.
     expect(list("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh đẩy nhanh thi công").names).toEqual(["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]);

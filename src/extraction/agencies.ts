@@ -329,11 +329,16 @@ const TITLE_WORD = /\p{Lu}\p{Ll}/uy;
 const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
 /** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
-const NAME_TERM = /(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh)(?![a-z0-9])/y;
+const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
+/** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
+const PROJECT_TERM = /(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh)(?![a-z0-9])/y;
 /** A place word that ends a name: not "xã hội" (society), nor the Party's and youth bodies ("các tỉnh ủy", "tỉnh đoàn"). */
-const PLACE_LAST = /(?:tinh|huyen|thanh pho|thi xa|xa|phuong)(?![a-z0-9])(?!\s+(?:uy|hoi|doan|doi|dang bo)(?![a-z0-9]))/y;
-/** ", Thương mại và Du lịch": after a comma, a few words in capitals, then "và" and another. */
-const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+và\s+\p{Lu}/uy;
+const PLACE_LAST = /(?:tinh|huyen|thanh\s+pho|thi\s+xa|xa|phuong)(?![a-z0-9])(?!\s+(?:uy|hoi|doan|doi|dang bo)(?![a-z0-9]))/y;
+/**
+ * ", Thương mại và Du lịch": after a comma, fields of the name (a capital, then small letters), "và" and the last field; not
+ * names of their own (", Viettel Hà Nam và VNPT Hà Nam").
+ */
+const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+và\s+\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)*(?![\p{L}\p{N}])(?!\s+\p{Lu}\p{Ll}*\s+\p{Lu})/uy;
 
 /**
  * Where the words of a name starting at `from` end: at the clause's verb, a punctuation mark or the end
@@ -341,7 +346,7 @@ const COMMA_IN_NAME = /,\s*\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+và\s+\p{Lu}/uy;
  * "và" goes on into one that starts no agency of its own ("Cục Kinh tế hợp tác và Phát triển nông thôn",
  * but "Trung tâm X và Sở Y" are two).
  */
-function nameEnd(text: string, folded: string, from: number, commas = false): number {
+function nameEnd(text: string, folded: string, from: number, commas = false, terms = NAME_TERM): number {
   let end = from;
   const starts: number[] = [];
   for (let words = 0; words < 14; words++) {
@@ -359,11 +364,11 @@ function nameEnd(text: string, folded: string, from: number, commas = false): nu
     if (words > 0 && !m[1]) break;
     // Inside a term that starts at this word or started at one of the last words.
     starts.push(wordStart);
-    const term = starts.slice(-4).some((s) => (at(NAME_TERM, folded, s) ?? 0) > wordStart);
+    const term = starts.slice(-4).some((s) => (at(terms, folded, s) ?? 0) > wordStart);
     if (term || at(TITLE_WORD, text, wordStart) !== null) { end = NAME_WORD.lastIndex; continue; }
     // A name ends with its place: "Hiệp hội Du lịch tỉnh" / "quảng bá sản phẩm ..." (but "tỉnh Quảng Ninh" goes on, above).
     // ("xã hội" is society, and "Xã" in capitals a field's word: "Phòng Văn hóa - Xã hội".)
-    if (words > 1 && at(PLACE_LAST, folded, starts[starts.length - 2]) !== null && /\p{Ll}/u.test(text[starts[starts.length - 2]])) break;
+    if (words > 1 && placeBefore(text, folded, starts, wordStart)) break;
     if (at(AND, folded, wordStart) !== null) {
       const next = at(SPACES, text, wordStart + 2);
       if (words === 0 || next === null || at(TITLE_WORD, text, next) === null || startsAgency(text, folded, next)) break;
@@ -371,6 +376,15 @@ function nameEnd(text: string, folded: string, from: number, commas = false): nu
     end = NAME_WORD.lastIndex;
   }
   return end;
+}
+
+/** Whether the word before `wordStart` (one of `starts`) ends a place written in small letters: "tỉnh", "thành phố". */
+function placeBefore(text: string, folded: string, starts: number[], wordStart: number): boolean {
+  for (const s of starts.slice(-3, -1)) {
+    const end = at(PLACE_LAST, folded, s);
+    if (end !== null && /^\s+$/.test(folded.slice(end, wordStart)) && /\p{Ll}/u.test(text[s])) return true;
+  }
+  return false;
 }
 
 let checkingNext = false;
@@ -396,7 +410,7 @@ function genericBody(text: string, folded: string, i: number): Match | null {
   if (!HEADS_AS_WRITTEN.has(head)) return null;
   // A project management board is named by what it builds, in small letters: "Ban Quản lý dự án đầu tư xây dựng tỉnh".
   if (at(CAPITAL, text, afterHead) === null && !NAMED_IN_SMALL_LETTERS.has(head)) return null;
-  const end = nameEnd(text, folded, afterHead, true);
+  const end = nameEnd(text, folded, afterHead, true, NAMED_IN_SMALL_LETTERS.has(head) ? PROJECT_TERM : NAME_TERM);
   return end > afterHead ? { name: text.slice(i, end), end, collective: false, central: false } : null;
 }
 

@@ -89,3 +89,10 @@ describe("a span of time", () => {
     expect(d && "date" in d ? d.date : d).toBe("2026-12-31");
   });
 });
+
+describe("words that fold like a recurrence", () => {
+  it("are none: 'ban hành quy chế' is not 'hằng quý'", () => {
+    expect(deadlineOf("tham mưu UBND tỉnh ban hành quy chế quản lý tài chính").text).toBeNull();
+    expect(deadlineOf("báo cáo kết quả hằng quý").text).toBe("hằng quý");
+  });
+});

@@ -72,6 +72,8 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     const before = folded.slice(Math.max(0, m.index - 30), m.index);
     // Only a year can be a title's horizon: no title says "trước ngày 15/12".
     if (m[1] && !OPENING_AS_WRITTEN.test(text.slice(m.index, m.index + m[0].length))) continue;
+    // "ban hành quy chế" folds like "hằng quý": a recurrence is written "hằng" or "hàng".
+    if (m[2] && /han[gh] (?:nam|quy|thang)/.test(m[2]) && !/(?:hằng|hàng)\s+(?:năm|quý|tháng)/iu.test(text.slice(m.index, m.index + m[0].length))) continue;
     // "ngày 27 tháng 8 năm 2021": a month inside a written-out date (a cited document's) times nothing.
     if (m[1] && DAY_BEFORE.test(before)) continue;
     // A month or quarter without an opening word times the work only where nothing else claims it: not the period

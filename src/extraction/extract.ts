@@ -268,7 +268,7 @@ const ATTACHED_TO = /^\(?\s*(?:Ban hành\s+)?kèm theo\s[^()]{0,80}?ngày\s+(?:\
  */
 function datedByIssue(tasks: ExtractedTask[], issued: string | null): ExtractedTask[] {
   return tasks.map((t) => {
-    if (t.deadline !== null || !t.deadline_text || RECURS.test(t.deadline_text)) return t;
+    if (t.deadline !== null || !t.deadline_text || RECURS.test(t.deadline_text) || yearAfter(t.text, t.deadline_text)) return t;
     if (YEARLY.test(t.text)) {
       const yearly = parseDeadline(`${t.deadline_text} hằng năm`);
       return { ...t, deadline: yearly && { ...yearly, text: t.deadline_text } };
@@ -277,6 +277,11 @@ function datedByIssue(tasks: ExtractedTask[], issued: string | null): ExtractedT
   });
 }
 const RECURS = /hằng|hàng (?:năm|quý|tháng)|định kỳ|mỗi (?:năm|quý|tháng)|thường xuyên/iu;
+/** Whether the task writes a year after its deadline's words ("trước ngày 30/6 năm 2027", "trước ngày 15/12 năm sau"): then not the issue's. */
+const yearAfter = (text: string, deadline: string) => {
+  const at = text.indexOf(deadline);
+  return at >= 0 && /^\s*,?\s*(?:năm|của năm)\s+(?:\d{4}|sau|tới|kế tiếp|tiếp theo)/iu.test(text.slice(at + deadline.length, at + deadline.length + 24));
+};
 const YEARLY = /(?:hằng|hàng|mỗi) năm/iu;
 
 function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {

@@ -35,7 +35,6 @@ const LABEL = new RegExp(
 );
 /** What every labelled line has: a cheap test before the pattern. */
 const MAY_HAVE_LABEL = /:/;
-const TRAILING = /[\s;.,)]+$/;
 
 /**
  * The fields of a line, from its fold (`folded`, offsets from `offset`): each from its label to the next label,
@@ -53,10 +52,9 @@ export function fieldsIn(folded: string, offset: number): Field[] {
   }
   return found.map((f, k) => {
     const next = found[k + 1]?.label ?? folded.length;
-    // (The separator before the next label, ";" or "(", is not the value's.)
+    // (The separator before the next label, ";" or "(", is not the value's; trimmed from the end, not by a pattern anchored there.)
     let valueEnd = next;
-    const raw = folded.slice(f.valueStart, valueEnd);
-    valueEnd = f.valueStart + raw.replace(TRAILING, "").length;
+    while (valueEnd > f.valueStart && " \t;.,)".includes(folded[valueEnd - 1])) valueEnd--;
     return { kind: f.kind, label: offset + f.label, start: offset + f.valueStart, end: offset + Math.max(f.valueStart, valueEnd) };
   });
 }

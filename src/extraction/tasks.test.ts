@@ -313,3 +313,28 @@ describe("assignments inside a paragraph, as a conclusion notice states them", (
       .toEqual(["tổ chức tuyên truyền; chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện."]);
   });
 });
+
+describe("what the readers of this kind must not take (review of 2026-12-07)", () => {
+  const read = (body: string) => planTasks(body).map(brief4);
+
+  it("keeps later clauses when the first is no task, and a list of agencies after ';' one task", () => {
+    expect(read("1. Các sở, ban, ngành tổ chức thực hiện; Sở Nội vụ theo dõi, đôn đốc, tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.").map((t) => t[2]))
+      .toEqual(["Sở Nội vụ"]);
+    expect(read("1. Sở Tài chính chủ trì, phối hợp với các cơ quan: Sở Nội vụ; Sở Tư pháp; Sở Y tế tham mưu UBND tỉnh ban hành quy chế quản lý tài chính.").map((t) => t[2]))
+      .toEqual(["Sở Tài chính"]);
+    expect(read("1. Sở Nội vụ chủ trì tổ chức kiểm tra công tác cải cách hành chính tại: Sở Xây dựng; Sở Công Thương; UBND các xã, phường.")).toHaveLength(1);
+  });
+
+  it("takes agencies that only cooperate, in brackets or after ';' with their mandate, as partners", () => {
+    expect(read("1. Sở Y tế\n- Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể (Công an tỉnh phối hợp).").map((t) => t[2])).toEqual(["Sở Y tế"]);
+    expect(read("2. Sở Y tế chủ trì tổ chức tiêm chủng mở rộng cho trẻ em; các sở, ngành, địa phương theo chức năng, nhiệm vụ được giao phối hợp thực hiện.").map((t) => [t[2], t[3]]))
+      .toEqual([["Sở Y tế", "các sở, ngành, địa phương"]]);
+  });
+
+  it("takes no numbered sibling for a line of fields, and no duty in a cell for a name", () => {
+    expect(read("1. Hội thi tìm hiểu pháp luật\n2. Thời gian tổ chức: Tháng 6/2026.\n3. Trách nhiệm thực hiện: Sở Tư pháp chủ trì tổ chức hội thi.").map((t) => t[0]))
+      .not.toContain("2");
+    const text = "PHỤ LỤC\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Tổng hợp kết quả thực hiện Kế hoạch | Sở Văn hóa, Thể thao và Du lịch có trách nhiệm báo cáo\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.lead)).toEqual([["Sở Văn hóa, Thể thao và Du lịch"]]);
+  });
+});

@@ -120,12 +120,13 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
  */
 function trailingAssignment(text: string, folded: string, line: Line, registry: RegistryAgency[]): { assignment: Assignment; cut: number } | null {
   const own = folded.slice(line.start, line.end);
-  // (Most lines end otherwise: the patterns are tried only where they can match.)
-  const m = (closesWithBracket(own) ? TRAILING_BRACKET.exec(own) : null) ?? (own.includes("chu tri") ? TRAILING_DASH.exec(own) : null);
-  if (!m || !ASSIGNS.test(m[1])) return null;
-  const from = line.start + m.index + m[0].indexOf(m[1]), to = from + m[1].length;
+  const part = bracketsClosing(own) ?? (own.includes("chu tri") ? dashClosing(own) : null);
+  if (!part || !ASSIGNS.test(own.slice(part.from, part.to))) return null;
+  const from = line.start + part.from, to = line.start + part.to;
   const read = readAssignment(text, folded, from, registry);
   if (!read.lead.length) return null;
+  // "(Công an tỉnh phối hợp)": partners of the work, not its lead.
+  if (!read.chairs && /^(?:cung\s+)?phoi hop/.test(folded.slice(read.actionStart, to))) return null;
   let coordinating = read.coordinating;
   let pos = read.actionStart;
   // "(Sở Y tế chủ trì; Công an tỉnh phối hợp)": partners named before their verb.
@@ -135,21 +136,36 @@ function trailingAssignment(text: string, folded: string, line: Line, registry: 
     if (after !== null) { coordinating = [...coordinating, ...partners.agencies]; pos = after; }
   }
   if (pos < to && !ASSIGNMENT_REST.test(folded.slice(pos, to))) return null;
-  return { assignment: { lead: read.lead, coordinating }, cut: line.start + m.index };
+  return { assignment: { lead: read.lead, coordinating }, cut: line.start + part.cut };
 }
-/** Whether a line ends with ")" (then stops or spaces): read from its end, as a pattern anchored there is tried from its start. */
-function closesWithBracket(line: string): boolean {
-  for (let i = line.length - 1; i >= 0; i--) {
-    const c = line[i];
-    if (c === ")") return true;
-    if (c !== "." && c !== ";" && c !== " " && c !== "\t") return false;
-  }
-  return false;
+
+/** The end of `s` without the characters of `chars` after it: read from the end (a pattern anchored at the end is tried from every start). */
+export function trimmedEnd(s: string, chars: string, end = s.length): number {
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end;
 }
-/** Brackets closing a line, with at least an agency's worth in them. */
-const TRAILING_BRACKET = /\s*\(([^()|]{4,240})\)[\s.;]*$/;
-/** " - Sở Tài chính chủ trì (thực hiện)." closing a line. */
-const TRAILING_DASH = /\s+[-–]\s+([^-–|]{4,160}?\schu tri(?:\s+thuc hien)?)[\s.;]*$/;
+const SPACES_AND_STOPS = " \t.;";
+
+/** Brackets closing a line, with an agency's worth in them: where their content is, and where the work before them ends. */
+function bracketsClosing(own: string): { from: number; to: number; cut: number } | null {
+  const close = trimmedEnd(own, SPACES_AND_STOPS) - 1;
+  if (close < 0 || own[close] !== ")") return null;
+  const open = own.lastIndexOf("(", close);
+  if (open < 0 || close - open - 1 < 4 || close - open - 1 > 240 || own.slice(open + 1, close).includes("|")) return null;
+  return { from: open + 1, to: close, cut: trimmedEnd(own, " \t", open) };
+}
+
+/** " - Sở Tài chính chủ trì (thực hiện)." closing a line, after its last dash. */
+function dashClosing(own: string): { from: number; to: number; cut: number } | null {
+  const dash = Math.max(own.lastIndexOf(" - "), own.lastIndexOf(" – "));
+  if (dash < 0) return null;
+  DASH_PART.lastIndex = dash + 1;
+  const m = DASH_PART.exec(own);
+  if (!m) return null;
+  const from = own.indexOf(m[1], dash + 1);
+  return { from, to: from + m[1].length, cut: trimmedEnd(own, " \t", dash + 1) };
+}
+const DASH_PART = /[-–]\s+([^-–|]{4,160}?\schu tri(?:\s+thuc hien)?)[\s.;]*$/y;
 /** What makes brackets an assignment rather than a note ("(trừ các xã đã đạt chuẩn)"). */
 const ASSIGNS = /(?:^|\s)(?:chu tri|thuc hien|phoi hop|giao)(?![a-z])/;
 const LIST_GAP = /[\s;,]*/y;
@@ -196,16 +212,25 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
   if (!work.includes(";")) return [current];
   const separators = [...allMatches(CLAUSE_SEPARATOR, work)];
   for (const [n, m] of separators.entries()) {
-    const next = readAssignment(text, folded, from + m.index + m[0].length, registry);
+    const cut = from + m.index;
+    const next = readAssignment(text, folded, cut + m[0].length, registry);
     if (!next.lead.length) continue;
-    // ("...; các sở, ngành liên quan phối hợp thực hiện": partners of the work before, not work of their own.)
     const clauseEnd = separators[n + 1] ? from + separators[n + 1].index : to;
+    // ("...; các sở, ngành liên quan (theo chức năng, nhiệm vụ) phối hợp thực hiện": partners of the work before, not work of their own.)
     if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { current.coordinating = [...current.coordinating, ...next.lead]; continue; }
-    out.push({ ...current, to: from + m.index });
+    // Both sides must state work: "... các cơ quan: Sở Nội vụ; Sở Tư pháp; Sở Y tế tham mưu ..." lists agencies.
+    if (!statesWork(text, folded, current.from, cut, registry) || !statesWork(text, folded, next.actionStart, clauseEnd, registry)) continue;
+    out.push({ ...current, to: cut });
     current = { lead: next.lead, coordinating: next.coordinating, from: next.actionStart, to };
   }
   out.push(current);
   return out;
+}
+
+/** Whether the text from `from` to `to` states work: a few words after any agencies it opens with. */
+function statesWork(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): boolean {
+  const listed = readAgencyList(text, folded, at(LIST_GAP, folded, from)!, registry).end;
+  return countWords(text.slice(Math.max(from, listed), to), 3) >= 3;
 }
 
 /** A clause as a task of its own (its offsets are its work's). */
@@ -225,7 +250,7 @@ const MAY_ASSIGN_WITHIN = /giao|yeu cau|de nghi/;
 const ASSIGNED_WITHIN = /[.;:]\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
 const SENTENCE_END = /\.(?:\s|$)|\.\/\./;
 const CLAUSE_SEPARATOR = /;\s+/g;
-const PARTNERS_ONLY = /^(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;
+const PARTNERS_ONLY = /^(?:(?:theo|can cu)\s[^;]{0,60}?\s)?(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;
 
 /** What a task can be asked to produce, folded: the head of its output. */
 const PRODUCTS = "ke hoach|de an|bao cao|chuong trinh|quy hoach|quy che|nghi quyet|quyet dinh|du thao|co che|chinh sach|quy dinh|huong dan|phuong an|du an|van ban|to trinh";
@@ -331,6 +356,8 @@ export function extractTasks(
   // A list of agencies never runs on past the end of its line: a header block's "ỦY BAN NHÂN DÂN" is not the next line's subject.
   const folded = document.folded.replace(/\n/g, "|");
   const tasks: ExtractedTask[] = [];
+  /** The tasks of a paragraph's later clauses (see clausesOf), put in the document's order at the end. */
+  const clauseTasks: ExtractedTask[] = [];
   const stack: Section[] = [];
   let readingAhead = documentKind === "plan";
   /** A paragraph in small letters has been read: the header and title, in capitals, are behind. */
@@ -382,6 +409,8 @@ export function extractTasks(
     const fielded = labelled.groups.get(k);
     if (fielded?.lead.length) {
       if (centralIssuer || !fielded.lead.every((a) => a.central)) tasks.push(fieldedTask(text, section.label, fielded));
+      // A heading's fields name the agency of the items under it ("1. Tuyên truyền ..." / "- Cơ quan chủ trì: Sở Tư pháp." / "- Tổ chức hội nghị ...").
+      if (levelOf) section.agency = section.context = { lead: fielded.lead, coordinating: fielded.coordinating };
       continue;
     }
     // Notes in brackets: "(Chi tiết tại phụ lục kèm theo Kế hoạch này)."
@@ -418,6 +447,11 @@ export function extractTasks(
     const actionStart = assignment ? read.actionStart : bodyStart;
     // "Sở Tài chính bố trí kinh phí; Sở Nội vụ hướng dẫn ...": a clause of another agency is its task, not this one's.
     const clauses = assignment && read.lead.length && parts.length === 1 ? clausesOf(text, folded, assignment, actionStart, first.end, registry) : [];
+    // (Each later clause is a task whatever becomes of the first: "Các sở, ban, ngành tổ chức thực hiện; Sở Nội vụ theo dõi ...".)
+    for (const c of clauses.slice(1)) {
+      const task = clauseTask(text, document, section.label, c);
+      if (task && (centralIssuer || !c.lead.every((a) => a.central))) clauseTasks.push(task);
+    }
     // The paragraph's lines joined, whitespace made single spaces (replacing only runs and other spaces than " ",
     // as replacing every space costs).
     const actionEnd = trailing ? trailing.cut : clauses.length > 1 ? clauses[0].to : first.end;
@@ -468,14 +502,10 @@ export function extractTasks(
       start: first.start,
       end: stated?.end ?? (clauses.length > 1 ? actionEnd : lastLine.end),
     });
-    for (const c of clauses.slice(1)) {
-      const task = clauseTask(text, document, section.label, c);
-      if (task && (centralIssuer || !c.lead.every((a) => a.central))) tasks.push(task);
-    }
   }
   // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
   const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document);
-  return fromTables.length ? [...tasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
+  return fromTables.length || clauseTasks.length ? [...tasks, ...clauseTasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
 }
 
 /** A work and its fields, read into a task (see task-fields.ts). */
@@ -500,8 +530,9 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
   const fieldLines = new Set<number>();
   const bodyStartOf = (p: Paragraph) => p.first.end - p.first.body.length;
   const fieldsOf = (p: Paragraph) => p.lines.flatMap((l) => fieldsIn(document.folded.slice(l.start, l.end), l.start));
-  /** The paragraph's fields when it opens with one: a line of fields. */
+  /** The paragraph's fields when it opens with one: a line of fields (a bullet, a line or a lettered item, not a numbered heading). */
   const lineOfFields = (p: Paragraph) => {
+    if (p.first.kind === "number" || p.first.kind === "roman") return null;
     if (!p.first.text.includes(":") || !FIELD_AT.test(document.folded.slice(bodyStartOf(p), bodyStartOf(p) + 60))) return null;
     const fields = fieldsOf(p);
     return opensWithField(fields, bodyStartOf(p)) ? fields : null;
@@ -534,7 +565,9 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
     // ("Nhiệm vụ 1: Xây dựng ..." or "- Nội dung: ..." states the work as a field of its own.)
     const fields: Field[] = fieldsAt(k)?.filter((f) => f.kind === "work") ?? [];
     let j = k + 1;
-    for (let f; j < paras.length && (f = fieldsAt(j)); j++) {
+    // (A lettered item under a lettered or unnumbered work is the next item, not a field of it.)
+    const lettersAreFields = p.first.kind === "number";
+    for (let f; j < paras.length && (f = fieldsAt(j)) && (lettersAreFields || paras[j].first.kind !== "letter"); j++) {
       // ("Nhiệm vụ 2: ..." after the fields of "Nhiệm vụ 1: ..." is the next work.)
       if (f.some((x) => x.kind === "work") && fields.some((x) => x.kind === "lead" || x.kind === "work")) break;
       fields.push(...f);
@@ -548,7 +581,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
     if (p.lines.length === 1 && p.first.text.includes(":") && LEAD_LABEL_WITHIN.test(document.folded.slice(p.first.start, p.first.end))) {
       const own = fieldsOf(p);
       if (own.length && own.some((f) => f.kind === "lead") && !opensWithField(own, bodyStartOf(p))) {
-        const workEnd = bodyStartOf(p) + text.slice(bodyStartOf(p), own[0].label).replace(/[\s(;.,:–-]+$/, "").length;
+        const workEnd = trimmedEnd(text, " \t(;.,:–-", own[0].label);
         const work = read(own, { start: bodyStartOf(p), end: workEnd }, p.first.start, p.first.end);
         if (work?.lead.length) groups.set(k, work);
       }
@@ -631,7 +664,8 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
       .filter((a) => a.end <= name.length).map((a) => ({ ...a, start: a.start + start, end: a.end + start }));
     // The cell names its agency whole: "UBND các xã có điểm du lịch cộng đồng", when what is left of the part names no one else.
     const last = known[known.length - 1];
-    if (last && last.end < start + name.length && NAME_GOES_ON.test(text.slice(last.end, start + name.length))) {
+    const rest = last ? text.slice(last.end, start + name.length) : "";
+    if (last && rest && (OWNED_BY.test(rest) || (last.collective && QUALIFIES.test(rest)))) {
       known[known.length - 1] = { ...last, text: text.slice(last.start, start + name.length), name: `${last.name}${text.slice(last.end, start + name.length)}`, end: start + name.length };
     }
     if (known.length) out.push(...known);
@@ -639,8 +673,12 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
   }
   return uniqueAgencies(out);
 }
-/** What goes on naming the agency before it in a cell: a qualifier ("có điểm du lịch", "thuộc tỉnh", "trực thuộc Sở"). */
-const NAME_GOES_ON = /^\s+(?:có|thuộc|trực thuộc|tham gia|được giao)\s[^()]{1,60}$/u;
+/**
+ * What goes on naming the agency before it in a cell: what it belongs to ("thuộc Sở Y tế", "trực thuộc tỉnh"), or which of a
+ * collective ("UBND các xã có điểm du lịch", "các doanh nghiệp tham gia"), not what it is to do ("có trách nhiệm báo cáo").
+ */
+const OWNED_BY = /^\s+(?:trực\s+)?thuộc\s[^()]{1,60}$/u;
+const QUALIFIES = /^\s+(?:có(?!\s+trách nhiệm)|tham gia)\s[^()]{1,60}$/u;
 /** What a lead or partners cell says that names no one: "Theo chức năng, nhiệm vụ", "Như trên", "Các đơn vị liên quan" is read above. */
 const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đã|được|có|không|chưa|thường|hằng|hàng|định kỳ|trước|sau|trong|từ|đến|x)(?![\p{L}])/iu;
 

@@ -66,6 +66,13 @@ describe("parseDeadline with the document's issue date", () => {
     expect(due("trước 15/01", "2026-12-10")).toBe("2027-01-15");
   });
 
+  it("reads a span by its end, a span of years as a period, and no day from a range of months", () => {
+    expect(due("Từ tháng 3/2026 đến tháng 12/2026", "2026-01-01")).toBe("2026-12-31");
+    expect(due("02 ngày, từ ngày 15/3 đến ngày 16/3", "2026-01-01")).toBe("2026-03-16");
+    expect(parseDeadline("từ năm 2026 đến năm 2030")).toMatchObject({ kind: "period", from: 2026, to: 2030 });
+    expect(due("Tháng 3-4", "2026-01-01")).toBeNull();
+  });
+
   it("leaves a written year, an impossible day and no issue date as they were", () => {
     expect(due("tháng 6/2027", "2026-01-01")).toBe("2027-06-30");
     expect(due("trước 31/02", "2026-01-01")).toBeNull();

@@ -98,6 +98,13 @@ const YEARLY = /(hang|hanh) nam|moi nam|dinh ky nam/;
  */
 export function parseDeadline(text: string, issued: string | null = null): Deadline | DateError | null {
   const s = fold(text);
+  // "từ tháng 3/2026 đến tháng 12/2026", "từ ngày 15/3 đến ngày 16/3": a span is due at its end ("từ năm 2026 đến năm 2030" is a period).
+  const span = SPAN.exec(s);
+  if (span) {
+    if (span[1] && span[2]) return { kind: "period", from: +span[1], to: +span[2], text };
+    const end = parseDeadline(s.slice(span.index + span[0].length - span[3].length), issued);
+    if (end) return { ...end, text };
+  }
   const yearly = YEARLY.test(s);
   let m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s+nam\s+\d)/.exec(s);
   if (m && yearly) {
@@ -137,6 +144,8 @@ export function parseDeadline(text: string, issued: string | null = null): Deadl
   return issued ? dateInIssuedYear(s, text, issued) : null;
 }
 
+const SPAN = /(?:^|\s)tu\s+(?:nam\s+(\d{4})\s+den\s+nam\s+(\d{4})|(?=ngay|thang|quy|\d).{1,60}?\s+(den\s+.+))$/;
+
 /**
  * "trước ngày 31/12", "trong tháng 9": a day or month without its year, in a document issued on `issued` (ISO), is the
  * next such day from it: in the year it was issued, or the year after for a day already past ("trước 15/01" in a
@@ -144,7 +153,8 @@ export function parseDeadline(text: string, issued: string | null = null): Deadl
  */
 function dateInIssuedYear(s: string, text: string, issued: string): Deadline | null {
   const { year, month: issuedMonth, day: issuedDay } = isoDateParts(issued);
-  const dayMonth = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s*(?:\/|nam)\s*\d)/.exec(s);
+  // (Not a month range, "tháng 3-4".)
+  const dayMonth = /(?<![\d/.-]|thang\s{0,3})(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(s) ?? /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s*(?:\/|nam)\s*\d)/.exec(s);
   const monthOnly = dayMonth ? null : /thang\s+(\d{1,2})(?!\s*(?:\/|nam|[-.])\s*\d)(?!\d)/.exec(s);
   const month = Number(dayMonth?.[2] ?? monthOnly?.[1]);
   if (!(month >= 1 && month <= 12)) return null;

@@ -380,12 +380,16 @@ function nameEnd(text: string, folded: string, from: number, commas = false, ter
 
 /** Whether the word before `wordStart` (one of `starts`) ends a place written in small letters: "tỉnh", "thành phố". */
 function placeBefore(text: string, folded: string, starts: number[], wordStart: number): boolean {
-  for (const s of starts.slice(-3, -1)) {
+  for (let k = starts.length - 2; k >= 0 && k >= starts.length - 3; k--) {
+    const s = starts[k];
+    // (Every place word starts with one of these, in small letters as written: most words are passed over here.)
+    if (!PLACE_INITIALS.includes(folded[s]) || text[s] !== text[s].toLowerCase()) continue;
     const end = at(PLACE_LAST, folded, s);
-    if (end !== null && /^\s+$/.test(folded.slice(end, wordStart)) && /\p{Ll}/u.test(text[s])) return true;
+    if (end !== null && end < wordStart && folded.slice(end, wordStart).trim() === "") return true;
   }
   return false;
 }
+const PLACE_INITIALS = "thxp";
 
 let checkingNext = false;
 

@@ -120,7 +120,7 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
  */
 function trailingAssignment(text: string, folded: string, line: Line, registry: RegistryAgency[]): { assignment: Assignment; cut: number } | null {
   const own = folded.slice(line.start, line.end);
-  const part = bracketsClosing(own) ?? (own.includes("chu tri") ? dashClosing(own) : null);
+  const part = bracketsClosing(own) ?? (CLOSES_WITH_CHAIR.test(own.slice(Math.max(0, trimmedEnd(own, SPACES_AND_STOPS) - 20))) ? dashClosing(own) : null);
   if (!part || !ASSIGNS.test(own.slice(part.from, part.to))) return null;
   const from = line.start + part.from, to = line.start + part.to;
   const read = readAssignment(text, folded, from, registry);
@@ -166,6 +166,8 @@ function dashClosing(own: string): { from: number; to: number; cut: number } | n
   return { from, to: from + m[1].length, cut: trimmedEnd(own, " \t", dash + 1) };
 }
 const DASH_PART = /[-–]\s+([^-–|]{4,160}?\schu tri(?:\s+thuc hien)?)[\s.;]*$/y;
+/** The end of a line an assignment after a dash closes ("... chủ trì (thực hiện)."): the dash is looked for only then. */
+const CLOSES_WITH_CHAIR = /chu tri(?:\s+thuc hien)?[\s.;]*$/;
 /** What makes brackets an assignment rather than a note ("(trừ các xã đã đạt chuẩn)"). */
 const ASSIGNS = /(?:^|\s)(?:chu tri|thuc hien|phoi hop|giao)(?![a-z])/;
 const LIST_GAP = /[\s;,]*/y;
@@ -578,7 +580,7 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
       if (work) { groups.set(k, work); for (let i = k + 1; i < j; i++) fieldLines.add(i); k = j - 1; continue; }
     }
     // "- Tổ chức tập huấn ... (cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2026)": the work, then its fields.
-    if (p.lines.length === 1 && p.first.text.includes(":") && LEAD_LABEL_WITHIN.test(document.folded.slice(p.first.start, p.first.end))) {
+    if (p.lines.length === 1 && p.first.text.includes(":") && hasLeadLabel(document.folded, p.first)) {
       const own = fieldsOf(p);
       if (own.length && own.some((f) => f.kind === "lead") && !opensWithField(own, bodyStartOf(p))) {
         const workEnd = trimmedEnd(text, " \t(;.,:–-", own[0].label);
@@ -589,8 +591,14 @@ function labelledTasks(text: string, folded: string, paras: Paragraph[], documen
   }
   return { groups, fieldLines };
 }
-/** A lead's label inside a line (task-fields.ts reads the line when one is). */
-const LEAD_LABEL_WITHIN = /(?:chu tri|thuc hien|trach nhiem)[^:]{0,12}:/;
+/** Whether a line with a colon holds a lead's label (task-fields.ts reads the line when one does): the words before each colon. */
+function hasLeadLabel(folded: string, line: Line): boolean {
+  for (let colon = folded.indexOf(":", line.start); colon >= 0 && colon < line.end; colon = folded.indexOf(":", colon + 1)) {
+    if (LEAD_LABEL_BEFORE.test(folded.slice(Math.max(line.start, colon - 30), colon))) return true;
+  }
+  return false;
+}
+const LEAD_LABEL_BEFORE = /(?:chu tri|thuc hien|trach nhiem)[^:]{0,12}$/;
 /** A field's label at a line's start (task-fields.ts reads the line when one is). */
 const FIELD_AT = /^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|chiu trach nhiem|trach nhiem|dau moi)[^:]{0,20}:|^(?:thoi gian|thoi han|tien do|san pham|ket qua|hinh thuc|noi dung|nhiem vu|kinh phi|nguon)[^:]{0,25}:/;
 

@@ -8,7 +8,7 @@
  * "giai đoạn 2023 - 2025" after the work itself, and recurrence ("thường xuyên", "hằng năm") where it times it.
  */
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
-import { foldKeepingOffsets, foldPhrase } from "../text/fold.js";
+import { asPhrase, foldKeepingOffsets } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
@@ -20,8 +20,13 @@ const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\
  */
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky|hang|moi)\s+6 thang|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
-/** What every deadline has (a figure, or a recurrence word): a clause without any is not searched. */
-const MAY_TIME = /\d|thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;
+/**
+ * What every deadline has (a figure, or a recurrence word): a clause without any is not searched. (A digit first, alone:
+ * one alternation of them all is tried word by word at every position, and most clauses that time work have a figure.)
+ */
+const mayTime = (folded: string) => DIGIT.test(folded) || RECURRENCE_WORD.test(folded);
+const DIGIT = /\d/;
+const RECURRENCE_WORD = /thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;
 const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
 const PERIOD_OF_BEFORE = /(?:thuc hien|ket qua|tinh hinh|phe duyet|ban hanh|\/[a-z]{2,}-[a-z0-9-]+|(?:nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van)(?: so)?)\s*$/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
@@ -65,7 +70,7 @@ function inTitle(folded: string, index: number): boolean {
 
 /** The deadlines a task states, in its own words ("đến năm 2025, đến năm 2030"), and the first one read. */
 export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { text: string | null; deadline: Deadline | DateError | null } {
-  if (!MAY_TIME.test(folded)) return { text: null, deadline: null };
+  if (!mayTime(folded)) return { text: null, deadline: null };
   const dated: { index: number; written: string }[] = [];
   const recurring: { index: number; written: string }[] = [];
   for (const m of allMatches(DEADLINE, folded)) {
@@ -89,27 +94,45 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   }
   if (!dated.length && !recurring.length) return { text: null, deadline: null };
   // "định kỳ hằng năm báo cáo ... trước ngày 15/12": a date in the same sentence says when; the recurrence only repeats it.
-  const stops = allMatches(/[.;]\s/g, folded).map((m) => m.index);
-  /** The number of the sentence at `index`: the stops before it, found by halving (a long paragraph has thousands). */
-  const sentenceOf = (index: number) => {
-    let lo = 0, hi = stops.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (stops[mid] < index) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
-  const datedSentences = new Set(dated.map((d) => sentenceOf(d.index)));
-  // (But one written right before its date, "hằng năm, trước ngày 15 tháng 12" or "định kỳ 6 tháng (trước ngày 15/6)", says both.)
-  // (The dates in order: the first at or after a recurrence's end is the only one it can stand right before.)
-  const rightBefore = (r: { index: number; written: string }) => {
-    const end = r.index + r.written.length;
-    let lo = 0, hi = dated.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (dated[mid].index < end) lo = mid + 1; else hi = mid; }
-    return lo < dated.length && /^[\s,(:]{0,3}$/.test(folded.slice(end, dated[lo].index));
-  };
-  const kept = [...dated, ...recurring.filter((r) => !datedSentences.has(sentenceOf(r.index)) || rightBefore(r))].sort((a, b) => a.index - b.index);
+  const kept = dated.length && recurring.length ? [...dated, ...recurringKept(folded, dated, recurring)].sort((a, b) => a.index - b.index)
+    : dated.length ? dated : recurring;
+  // Each deadline once, as first written (its words compared folded).
   const found: string[] = [];
-  for (const { written } of kept) if (!found.some((f) => foldPhrase(f) === foldPhrase(written))) found.push(written);
+  const seen: string[] = [];
+  for (const { index, written } of kept) {
+    // (Its fold is cut from the clause's: a deadline's words are letters, digits, spaces and "/", which fold alike either way.)
+    const phrase = asPhrase(folded.slice(index, index + written.length));
+    if (!seen.includes(phrase)) { seen.push(phrase); found.push(written); }
+  }
   // The deadline the work is tracked by: its first date, else its recurrence ("thường xuyên, trước ngày 15/12/2025" is due on 15/12).
   // ("từ tháng 3/2026 đến tháng 12/2026": a span is due at its end.)
   const due = dated.find((d, k) => k === dated.length - 1 || !/(?:^|\s)tu\s*$/.test(folded.slice(Math.max(0, d.index - 4), d.index)));
   return found.length ? { text: found.join(", "), deadline: parseDeadline(due?.written ?? found[0]) } : { text: null, deadline: null };
+}
+
+interface Found { index: number; written: string }
+
+/**
+ * The recurrences that time the work beside its dates: those in a sentence without a date, and those written right before
+ * their date ("hằng năm, trước ngày 15 tháng 12", "định kỳ 6 tháng (trước ngày 15/6)" says both). `dated` is in order.
+ */
+function recurringKept(folded: string, dated: Found[], recurring: Found[]): Found[] {
+  const stops = allMatches(SENTENCE_STOP, folded).map((m) => m.index);
+  const datedSentences = new Set(dated.map((d) => firstAtOrAfter(stops, (s) => s, d.index)));
+  return recurring.filter((r) => {
+    if (!datedSentences.has(firstAtOrAfter(stops, (s) => s, r.index))) return true;
+    // (The first date at or after the recurrence's end is the only one it can stand right before.)
+    const end = r.index + r.written.length;
+    const next = firstAtOrAfter(dated, (d) => d.index, end);
+    return next < dated.length && RIGHT_BEFORE.test(folded.slice(end, dated[next].index));
+  });
+}
+const SENTENCE_STOP = /[.;]\s/g;
+const RIGHT_BEFORE = /^[\s,(:]{0,3}$/;
+
+/** The index of the first of `sorted` whose key is at or after `index`, found by halving (a long paragraph has thousands of stops). */
+function firstAtOrAfter<T>(sorted: T[], key: (x: T) => number, index: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(sorted[mid]) < index) lo = mid + 1; else hi = mid; }
+  return lo;
 }

@@ -15,7 +15,7 @@ import { nameFigure } from "./indicator-names.js";
 import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
-import { bodyLines, isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
+import { bodyLines, isHeading, markersIn, NO_MARKERS, sentencesOf, type Line } from "./segment.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -183,6 +183,8 @@ export function extractIndicators(
     /** In a report, the year a paragraph last spoke of dates its later sentences ("Tính đến tháng 7/2024 ... Kết quả đạt 79 huy chương"). */
     let runningYear: number | null = null;
     const sentences = sentencesOf(line);
+    // (The line's footnote markers, found once for its sentences.)
+    const markers = hasFootnotes && !line.footnote ? markersIn(line) : NO_MARKERS;
     for (const { text: sentence, start: sOffset } of sentences) {
       // Whether the sentence opens with "Ước"/"Dự kiến", once it is asked.
       let opensWithEstimate: boolean | undefined;
@@ -269,14 +271,12 @@ export function extractIndicators(
           start, end: line.start + sOffset + q.end,
         });
       }
-      if (hasFootnotes && !line.footnote) {
-        for (const m of markersIn(line)) {
-          if (m.index < sOffset || m.index >= sOffset + sentence.length) continue; // the sentence's own
-          const at = m.index - sOffset, reach = Math.max(0, at - CONTEXT_CHARS);
-          const context = carried + " " + contextBefore(sentence.slice(reach, at), at - reach).text;
-          const year = yearsIn(context).pop()?.year ?? frame.year;
-          markerContext.set(m[0], { frame: { year, estimate: frame.estimate }, context });
-        }
+      for (const m of markers) {
+        if (m.index < sOffset || m.index >= sOffset + sentence.length) continue; // the sentence's own
+        const at = m.index - sOffset, reach = Math.max(0, at - CONTEXT_CHARS);
+        const context = carried + " " + contextBefore(sentence.slice(reach, at), at - reach).text;
+        const year = yearsIn(context).pop()?.year ?? frame.year;
+        markerContext.set(m[0], { frame: { year, estimate: frame.estimate }, context });
       }
       if (documentKind === "report") {
         const spoken = yearsIn(contextBefore(sentence, sentence.length).text);

@@ -226,6 +226,32 @@ const mayOpenList = (text: string) =>
  * that go on about a project read them), at most MAX_PROJECT_SCOPES + 1.
  */
 const NO_ITEMS: NamedItem[] = [];
+/** The sentence of `sentences` (in order, by their start) that holds `at`: its start and end in the line. */
+function sentenceAt(sentences: readonly { text: string; start: number }[], at: number): { start: number; end: number } {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (sentences[mid].start <= at) lo = mid; else hi = mid - 1; }
+  return { start: sentences[lo].start, end: sentences[lo].start + sentences[lo].text.length };
+}
+
+/** Whether one of `mentions` (in order) stands from `from` to before `to`. */
+function mentionBetween(mentions: number[], from: number, to: number): boolean {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid] < from) lo = mid + 1; else hi = mid; }
+  return lo < mentions.length && mentions[lo] < to;
+}
+
+/** A named item of the line `text`, with the year of its start or completion when a verb before its name and a time after it say so. */
+function namedItem(text: string, at: number, name: string, nameEnd: number, itemEnd: number, before = ""): NamedItem {
+  const item: NamedItem = { at, name: projectName(name), nameEnd, itemEnd };
+  // "thông xe kỹ thuật dự án X trong Quý IV/2025", "khởi công dự án X năm 2025": the verb before the name, the time after it.
+  const verb = before && COMPLETING_BEFORE.test(before) ? "completion" : before && STARTING_BEFORE.test(before) ? "start" : null;
+  if (verb && /\d/.test(text.slice(nameEnd, nameEnd + 40))) {
+    const year = yearOf(WHEN_AFTER.exec(text.slice(nameEnd, nameEnd + 60)));
+    if (year !== null) item.years = { [verb]: year };
+  }
+  return item;
+}
+
 function namedItems(line: Line): NamedItem[] {
   // (Most lines name no project: they are neither searched nor remembered.)
   if (!line.text.includes("ự án")) return NO_ITEMS;
@@ -236,28 +262,13 @@ function namedItems(line: Line): NamedItem[] {
   const out = items, limit = MAX_PROJECT_SCOPES + 1;
   const text = line.text;
   const sentences = sentencesOf(line);
-  const sentenceEndAt = (at: number) => {
-    let lo = 0, hi = sentences.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (sentences[mid].start <= at) lo = mid; else hi = mid - 1; }
-    return { start: sentences[lo].start, end: sentences[lo].start + sentences[lo].text.length };
-  };
-  const add = (at: number, name: string, nameEnd: number, itemEnd: number, before = "") => {
-    const item: NamedItem = { at, name: projectName(name), nameEnd, itemEnd };
-    // "thông xe kỹ thuật dự án X trong Quý IV/2025", "khởi công dự án X năm 2025": the verb before the name, the time after it.
-    const verb = before && COMPLETING_BEFORE.test(before) ? "completion" : before && STARTING_BEFORE.test(before) ? "start" : null;
-    if (verb && /\d/.test(text.slice(nameEnd, nameEnd + 40))) {
-      const year = yearOf(WHEN_AFTER.exec(text.slice(nameEnd, nameEnd + 60)));
-      if (year !== null) item.years = { [verb]: year };
-    }
-    out.push(item);
-  };
   // "dự án X" wherever it names one.
   const mentioned = mentionsIn(text);
   const mentions = mentioned.map((x) => x.at);
   for (let k = 0; k < mentioned.length && out.length < limit; k++) {
     const { at, nameStart } = mentioned[k];
     const nextAt = k + 1 < mentioned.length ? mentioned[k + 1].at : text.length;
-    const sentence = sentenceEndAt(at);
+    const sentence = sentenceAt(sentences, at);
     const bound = Math.min(nextAt, sentence.end, nameStart + NAME_MAX);
     const found = bound - nameStart >= 3 ? nameIn(text.slice(nameStart, bound), bound < nameStart + NAME_MAX) : null;
     if (!found) continue;
@@ -267,18 +278,13 @@ function namedItems(line: Line): NamedItem[] {
     // An item trailing off ("dự án Khu liên hợp thể thao tỉnh..., các công trình ...") ends with its name.
     const rest = found.trailsOff ? "" : text.slice(nameEnd, Math.min(nextAt, sentence.end, nameEnd + 400));
     const semicolon = rest.indexOf(";");
-    add(at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length, before);
+    out.push(namedItem(text, at, found.name, nameEnd, semicolon >= 0 ? nameEnd + semicolon : nameEnd + rest.length, before));
   }
   // "các dự án: A; B; C": the items that name a project, up to the first that does not.
   if (mayOpenList(text)) {
-    const mentionIn = (from: number, to: number) => {
-      let lo = 0, hi = mentions.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid] < from) lo = mid + 1; else hi = mid; }
-      return lo < mentions.length && mentions[lo] < to;
-    };
     for (const start of listStarts(text)) {
       if (out.length >= limit) break;
-      const sentence = sentenceEndAt(start);
+      const sentence = sentenceAt(sentences, start);
       let from = start;
       for (let n = 0; n < LIST_ITEMS_MAX && from < sentence.end; n++) {
         const window = text.slice(from, Math.min(sentence.end, from + 400));
@@ -291,11 +297,11 @@ function namedItems(line: Line): NamedItem[] {
         // An item naming its project "dự án X" is read above; one with such a name inside is a clause: the list is over.
         if (/^dự án\s/iu.test(head)) { from = next; continue; }
         if (ITEM_CLAUSE.test(head) || /\d/.test(head[0] ?? "") || !(/^\p{Lu}/u.test(head) || ITEM_HEAD.test(head))) break;
-        if (mentionIn(itemStart, from + raw.length)) break;
+        if (mentionBetween(mentions, itemStart, from + raw.length)) break;
         const found = nameIn(head.slice(0, NAME_MAX), true);
         // A name, not kinds of works ("Trung tâm hội chợ, trung tâm thương mại, siêu thị, ..."): a proper noun or a number after its first word, no plural.
         if (!found || (found.name.match(/,/g)?.length ?? 0) >= 3 || /\s(?:các|những)\s/u.test(found.name) || !/\s(?:\p{Lu}|\S*\d)/u.test(found.name)) break;
-        add(itemStart, found.name, itemStart + found.name.length, from + raw.length);
+        out.push(namedItem(text, itemStart, found.name, itemStart + found.name.length, from + raw.length));
         if (semicolon < 0) break;
         from = next;
       }

@@ -181,7 +181,7 @@ const MARKERS = new WeakMap<Line, RegExpExecArray[]>();
 const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]/g;
 /** A character a marker starts with: most lines have none, and are not searched further nor remembered. */
 const MARKER_START = /[⁰¹²³⁴⁵⁶⁷⁸⁹[]/;
-const NO_MARKERS: readonly RegExpExecArray[] = [];
+export const NO_MARKERS: readonly RegExpExecArray[] = [];
 
 /** The footnote markers in a line ("... đạt 98%²³", "[2]"): found once for the stages that read them (projects, indicators). */
 export function markersIn(line: Line): readonly RegExpExecArray[] {

@@ -208,7 +208,7 @@ interface Clause extends Assignment { from: number; to: number }
  */
 function clausesOf(text: string, folded: string, assignment: Assignment, from: number, to: number, registry: RegistryAgency[]): Clause[] {
   const out: Clause[] = [];
-  let current: Clause = { ...assignment, from, to };
+  let current: Clause = { lead: assignment.lead, coordinating: assignment.coordinating, from, to };
   // (Searched for in the work only: an indexOf from `from` would run on through the document to its next ";".)
   const work = folded.slice(from, to);
   if (!work.includes(";")) return [current];
@@ -222,7 +222,7 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
     if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { current.coordinating = [...current.coordinating, ...next.lead]; continue; }
     // Both sides must state work: "... các cơ quan: Sở Nội vụ; Sở Tư pháp; Sở Y tế tham mưu ..." lists agencies.
     if (!statesWork(text, folded, current.from, cut, registry) || !statesWork(text, folded, next.actionStart, clauseEnd, registry)) continue;
-    out.push({ ...current, to: cut });
+    out.push({ lead: current.lead, coordinating: current.coordinating, from: current.from, to: cut });
     current = { lead: next.lead, coordinating: next.coordinating, from: next.actionStart, to };
   }
   out.push(current);
@@ -279,16 +279,31 @@ function outputOf(text: string, folded = foldKeepingOffsets(text)): string | nul
   return text.slice(from, end ? from + end.index : undefined).slice(0, 120).trim() || null;
 }
 
-/** A word: a run of non-space characters with a letter. */
-const WORD = /[^\s\p{L}]*\p{L}\S*/gu;
-
-/** The number of words in `s`, counted up to `limit` only: a paragraph's length matters only when it is short. */
+/**
+ * The number of words in `s` (runs of non-space characters with a letter), counted up to `limit` only: a paragraph's
+ * length matters only when it is short. Read unit by unit through a table of what each unit is, as a pattern for a word
+ * with a letter of any script cost as much as the rest of reading a task.
+ */
 function countWords(s: string, limit: number): number {
-  WORD.lastIndex = 0;
-  let n = 0;
-  while (n < limit && WORD.exec(s)) n++;
+  let n = 0, inWord = false, counted = false;
+  for (let i = 0; i < s.length && n < limit; i++) {
+    const unit = s.charCodeAt(i);
+    const kind = UNIT_KIND[unit] || unitKind(unit);
+    if (kind === SPACE) { inWord = false; continue; }
+    if (!inWord) { inWord = true; counted = false; }
+    // (A letter beyond the first 65,536 is a pair of units.)
+    if (!counted && (kind === LETTER || (unit >= 0xd800 && unit <= 0xdbff && ANY_LETTER.test(s.slice(i, i + 2))))) { n++; counted = true; }
+  }
   return n;
 }
+const OTHER = 1, LETTER = 2, SPACE = 3;
+/** What each UTF-16 unit is (OTHER, LETTER or SPACE), filled in as units are met; 0 where not yet known. */
+const UNIT_KIND = new Uint8Array(0x10000);
+const ANY_LETTER = /^\p{L}$/u;
+const unitKind = (unit: number) => {
+  const c = String.fromCharCode(unit);
+  return (UNIT_KIND[unit] = /\s/.test(c) ? SPACE : ANY_LETTER.test(c) ? LETTER : OTHER);
+};
 
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
 const isClosingFormula = (action: string, foldedAction: string) => {

@@ -132,7 +132,7 @@ export function foldPhrase(text: string): string {
 }
 
 /** A folded text's whitespace as a phrase's: runs made one space, ends trimmed. */
-function asPhrase(folded: string): string {
+export function asPhrase(folded: string): string {
   // Only runs of whitespace and other spaces than " " are replaced: replacing every space costs more than the fold.
   return folded.replace(/\s\s+|[^\S ]/g, " ").trim();
 }

@@ -135,21 +135,30 @@ const CENTRAL = spellings(CENTRAL_BODIES);
 
 /** The letters or digits, up to two, a pattern starts with to match as they are (names are written so): it matches only there. */
 const literalStart = (re: RegExp) => /^(?:[a-z0-9](?![*+?{])){0,2}/.exec(re.source)![0];
-const byStart = new WeakMap<Spelling[], Map<string, Spelling[]>>();
+const byStart = new WeakMap<Spelling[], Map<number, Spelling[]>>();
 
-/** The spellings of `list` that can match where the folded text starts with `start` (two units), in their order in the list. */
-function spellingsAt(list: Spelling[], start: string): Spelling[] {
+/**
+ * The spellings of `list` that can match where the folded text has the units `first` and `second` (-1 past its end), in
+ * their order in the list. (Looked up by the two units' number: a key cut from the text would be a new string to hash each time.)
+ */
+function spellingsAt(list: Spelling[], first: number, second: number): Spelling[] {
   let index = byStart.get(list);
   if (!index) byStart.set(list, (index = new Map()));
-  let found = index.get(start);
-  if (!found) index.set(start, (found = list.filter((s) => start.startsWith(literalStart(s.re)))));
+  const key = first * 0x10001 + second;
+  let found = index.get(key);
+  if (!found) {
+    const start = (first < 0 ? "" : String.fromCharCode(first)) + (first < 0 || second < 0 ? "" : String.fromCharCode(second));
+    index.set(key, (found = list.filter((s) => start.startsWith(literalStart(s.re)))));
+  }
   return found;
 }
+/** The unit at `i` of `s`, or -1 past its end. */
+const unitAt = (s: string, i: number) => (i < s.length ? s.charCodeAt(i) : -1);
 
 /** The longest of several sticky patterns matching at `at`; only those that can match there are tried, as this runs at every agency. */
 function longest(list: Spelling[], folded: string, at: number): { end: number; name: string } | null {
   let best: { end: number; name: string } | null = null;
-  for (const s of spellingsAt(list, folded.slice(at, at + 2))) {
+  for (const s of spellingsAt(list, unitAt(folded, at), unitAt(folded, at + 1))) {
     s.re.lastIndex = at;
     if (s.re.test(folded) && (!best || s.re.lastIndex > best.end)) best = { end: s.re.lastIndex, name: s.name };
   }
@@ -201,6 +210,17 @@ type Match = Omit<AgencyMention, "text" | "start"> & { end: number };
  * the provinces' committees ("UBND các tỉnh, thành phố trực thuộc Trung ương") nor "các bộ phận".
  */
 export function isCentralCollective(phrase: string): boolean {
+  // (A document repeats its few collective phrases at every assignment: each is judged once.)
+  let central = CENTRAL_COLLECTIVES.get(phrase);
+  if (central === undefined) {
+    if (CENTRAL_COLLECTIVES.size >= 1000) CENTRAL_COLLECTIVES.clear();
+    CENTRAL_COLLECTIVES.set(phrase, (central = judgeCentralCollective(phrase)));
+  }
+  return central;
+}
+const CENTRAL_COLLECTIVES = new Map<string, boolean>();
+
+function judgeCentralCollective(phrase: string): boolean {
   const f = foldVietnamese(phrase).replace(/\s+/g, " ").trim();
   if (/(?:^|\s)(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s|(?:^|\s)cac tinh\b/.test(f)) return false;
   return /ngang bo|thuoc chinh phu|\b(?:trung uong|tw)\b|thuoc bo\b/.test(f)
@@ -364,7 +384,8 @@ function nameEnd(text: string, folded: string, from: number, commas = false, ter
     if (words > 0 && !m[1]) break;
     // Inside a term that starts at this word or started at one of the last words.
     starts.push(wordStart);
-    const term = starts.slice(-4).some((s) => (at(terms, folded, s) ?? 0) > wordStart);
+    let term = false;
+    for (let k = Math.max(0, starts.length - 4); k < starts.length && !term; k++) term = (at(terms, folded, starts[k]) ?? 0) > wordStart;
     if (term || at(TITLE_WORD, text, wordStart) !== null) { end = NAME_WORD.lastIndex; continue; }
     // A name ends with its place: "Hiệp hội Du lịch tỉnh" / "quảng bá sản phẩm ..." (but "tỉnh Quảng Ninh" goes on, above).
     // ("xã hội" is society, and "Xã" in capitals a field's word: "Phòng Văn hóa - Xã hội".)
@@ -469,7 +490,7 @@ export function mayNameAgency(folded: string, i: number, registry: RegistryAgenc
 /** The agencies named at `i`: usually one, several for "UBND các huyện X, Y". */
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
   // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
-  const afterRole = at(ROLE, folded, i) ?? (HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
+  const afterRole = at(ROLE, folded, i) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {
     const inner = agenciesAt(text, folded, afterRole, registry);
     if (inner.length === 1) return [{ ...inner[0], text: text.slice(i, inner[0].end), name: `${text.slice(i, afterRole)}${inner[0].name}`, start: i, code: undefined }];

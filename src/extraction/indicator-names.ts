@@ -12,6 +12,7 @@
  *
  * The patterns run on the text folded unit by unit (same offsets), so they can use \b and plain letters.
  */
+import { allMatches } from "../text/matches.js";
 import { foldKeepingOffsets } from "../text/fold.js";
 import { BULLET_SYMBOLS } from "./segment.js";
 
@@ -135,7 +136,7 @@ function subjectOf(before: string, folded = foldKeepingOffsets(before)): string 
   text = trimRepeatedly(text, leadingMatch, false, folded);
   folded = foldedSuffix(folded, text);
   let start = -1;
-  for (const m of folded.matchAll(SUBJECT_START)) start = m.index + m[0].length;
+  for (const m of allMatches(SUBJECT_START, folded)) start = m.index + m[0].length;
   if (start > 0) { text = text.slice(start); folded = folded.slice(start); }
   text = trimRepeatedly(text, trailingMatch, true, folded);
   if (text.lastIndexOf("(") <= text.lastIndexOf(")")) return text.trim();

@@ -4,6 +4,7 @@
  * type (the title line "KẾ HOẠCH", or "V/v" for a letter), issuer (the header's left column),
  * title, and signer (the name under the signature titles).
  */
+import { allMatches } from "../text/matches.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import type { DOCUMENT_TYPES } from "../documents/schema.js";
 import { foldPhrase } from "../text/fold.js";
@@ -126,9 +127,10 @@ function placeName(upper: string): string {
 }
 
 /** The province a text is about: the "tỉnh X" it names most. */
+const PROVINCE_NAMED = /tỉnh\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
 function provinceNamed(lines: Line[]): string | null {
   const counts = new Map<string, number>();
-  for (const l of lines) for (const m of l.text.matchAll(/tỉnh\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  for (const l of lines) if (l.text.includes("tỉnh")) for (const m of allMatches(PROVINCE_NAMED, l.text)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   return best ? `tỉnh ${best[0]}` : null;
 }

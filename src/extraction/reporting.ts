@@ -8,6 +8,7 @@
  *  - "Thực hiện Công văn số ... của [Y] về việc báo cáo ..., [X] báo cáo như sau:" opening a report,
  *    and "Trân trọng báo cáo [Y]" at its end                              (the report itself, once)
  */
+import { allMatches } from "../text/matches.js";
 import { foldKeepingOffsets, foldVietnamese, type FoldedText } from "../text/fold.js";
 import { readAgencyList } from "./agencies.js";
 import { splitAfter, type Line } from "./segment.js";
@@ -181,7 +182,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       add(s, { from: agencyClauseBefore(before), to, deadline_text: null, frequency: "ad hoc" });
       continue;
     }
-    const deadlines = [...s.text.matchAll(DEADLINE)];
+    const deadlines = allMatches(DEADLINE, s.text);
     if (deadlines.length && /bao cao/.test(f)) {
       const to = targetAfter(s.text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.

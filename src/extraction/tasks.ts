@@ -474,8 +474,8 @@ export function extractTasks(
     const actionEnd = trailing ? trailing.cut : clauses.length > 1 ? clauses[0].to : first.end;
     let joined = text.slice(actionStart, actionEnd);
     for (let k = 1; k < parts.length; k++) joined += " " + parts[k].text;
-    const action = asOneLine(joined);
-    const hasWork = countWords(action, 3) >= 3;
+    // (Its words counted as joined: made one line, it has the same words, and it is made one line only when it is a task.)
+    const hasWork = countWords(joined, 3) >= 3;
 
     // A heading's assignment governs its section; a paragraph's, the paragraphs after it, when it assigns
     // work or announces it ("- Chủ trì, phối hợp với ...:"). A bare name ("Kính gửi: - Các sở, ban, ngành;") does neither.
@@ -491,6 +491,7 @@ export function extractTasks(
     const governing = assignment ?? (workItem ? section.agency : levelOf ? null : section.context);
     if (!governing || !hasWork) continue;
     if (!centralIssuer && governing.lead.every((a) => a.central)) continue;
+    const action = asOneLine(joined);
 
     const coordinating = uniqueAgencies([
       ...(clauses.length ? clauses[0].coordinating : governing.coordinating),

@@ -176,8 +176,10 @@ export function nameFigure(f: FigureWords): FigureName {
   const opensBreakdown = /^[\s,(]*trong do\b/.test(foldedBefore);
   let parent = opensBreakdown && f.previous ? f.previous.name : f.parent;
   let name = subjectOf(f.before, foldedBefore);
+  // (The subject's fold, made once for the checks below; a name made otherwise is folded anew.)
+  const subject = name, foldedSubject = foldKeepingOffsets(name).toLowerCase();
   let afterUsed = 0;
-  if (name !== "" && EQUIVALENT.test(foldKeepingOffsets(name).toLowerCase()) && f.previous) {
+  if (name !== "" && EQUIVALENT.test(foldedSubject) && f.previous) {
     // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".
     name = f.unit && f.unit !== f.previous.unit ? `${f.previous.name} (${f.unit})` : f.previous.name;
     return { name, afterUsed, parent };
@@ -189,11 +191,11 @@ export function nameFigure(f: FigureWords): FigureName {
     if (name === "" && f.unit && f.unit !== "%") name = `Số ${f.unit}`; // "36,9 giường bệnh/vạn dân, 12 bác sĩ/vạn dân"
     if (name === "") name = subjectOf(f.context.slice(f.context.lastIndexOf(";") + 1));
     if (name === "" && f.previous) return { name: `${f.previous.name} (${f.unit ?? ""})`, afterUsed, parent }; // "145.670 lượt, đạt 95%"
-  } else if (/^(?:tong so|tong|so)$/.test(foldKeepingOffsets(name).toLowerCase()) && f.unit && f.unit !== "%") {
+  } else if (/^(?:tong so|tong|so)$/.test(foldedSubject) && f.unit && f.unit !== "%") {
     name = `${name} ${f.unit}`; // "với tổng số 2917 vận động viên"
   }
   if (name === "") return { name, afterUsed, parent };
-  const ownSubject = STARTS_WITH_HEAD.test(foldKeepingOffsets(name).toLowerCase());
+  const ownSubject = STARTS_WITH_HEAD.test(name === subject ? foldedSubject : foldKeepingOffsets(name).toLowerCase());
   if (parent && !ownSubject) name = `${parent}: ${name}`;
   else if (ownSubject && !opensBreakdown) parent = null;
   // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản 12 - 13%; công nghiệp - xây dựng ...": a list's whole,

@@ -521,6 +521,7 @@ const ITEM_SEPARATOR = /\s*[,;]\s*/y;
 
 /** The bodies of a list "Các Cục: A, B, C" at `i` ("Cục A", "Cục B", "Cục C"); names are split at commas only, as "và" is in them. */
 function headList(text: string, folded: string, i: number): AgencyMention[] {
+  if (!folded.startsWith("cac", i)) return []; // (HEAD_LIST's first word: most lists start otherwise)
   HEAD_LIST.lastIndex = i;
   const m = HEAD_LIST.exec(folded);
   if (!m) return [];

@@ -289,11 +289,12 @@ function withinLimit(tasks: ExtractedTask[]): ExtractedTask[] {
   return tasks;
 }
 
-/** How many times `pattern` (global) matches in `text`, counting no further than `limit`. */
+/** How many times `pattern` (global, never matching empty) matches in `text`, counting no further than `limit`. */
 function countUpTo(text: string, pattern: RegExp, limit: number): number {
   let count = 0;
   pattern.lastIndex = 0;
-  while (count < limit && pattern.exec(text)) count++;
+  // (test, not exec: it moves on alike, without making each match's array.)
+  while (count < limit && pattern.test(text)) count++;
   pattern.lastIndex = 0;
   return count;
 }

@@ -54,8 +54,11 @@ function titleOf(body: string): string | null {
 
 export function extractOutline(lines: Line[], textLength: number): OutlineSection[] {
   const sections: OutlineSection[] = [];
-  /** Each heading with the lines after it, as met: the same again is a copy. */
-  const blocks = new Set<string>();
+  /**
+   * Each heading with the lines after it (REPEAT_WINDOW in all), as met: the same again is a copy. (By the heading's text,
+   * the texts after it joined: a key of the whole block joined would be a new string to hash at every heading.)
+   */
+  const blocks = new Map<string, Set<string>>();
   for (const part of bodyParts(lines, textLength)) {
     /** The open sections, outermost first. */
     const open: { rank: number; index: number }[] = [];
@@ -64,9 +67,11 @@ export function extractOutline(lines: Line[], textLength: number): OutlineSectio
       if (line.text.includes("|")) continue; // a table row's number is the row's, not a heading
       const heading = headingOf(line);
       if (!heading) continue;
-      const block = body.slice(i, i + REPEAT_WINDOW).map((l) => l.text).join("\n");
-      if (blocks.has(block)) continue;
-      blocks.add(block);
+      const after = body.slice(i + 1, i + REPEAT_WINDOW).map((l) => l.text).join("\n");
+      let afters = blocks.get(line.text);
+      if (afters?.has(after)) continue;
+      if (!afters) blocks.set(line.text, (afters = new Set()));
+      afters.add(after);
       while (open.length && open[open.length - 1].rank >= heading.rank) sections[open.pop()!.index].end = line.start;
       const parent = open.length ? open[open.length - 1].index : null;
       open.push({ rank: heading.rank, index: sections.length });

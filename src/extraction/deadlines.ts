@@ -99,18 +99,23 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   // Each deadline once, as first written (its words compared folded).
   const found: string[] = [];
   const seen: string[] = [];
-  for (const { index, written } of kept) {
-    // (Its fold is cut from the clause's: a deadline's words are letters, digits, spaces and "/", which fold alike either way.)
-    const phrase = asPhrase(folded.slice(index, index + written.length));
-    if (!seen.includes(phrase)) { seen.push(phrase); found.push(written); }
+  for (const d of kept) {
+    const phrase = phraseAt(folded, d);
+    if (!seen.includes(phrase)) { seen.push(phrase); found.push(d.written); }
   }
   // The deadline the work is tracked by: its first date, else its recurrence ("thường xuyên, trước ngày 15/12/2025" is due on 15/12).
   // ("từ tháng 3/2026 đến tháng 12/2026": a span is due at its end.)
-  const due = dated.find((d, k) => k === dated.length - 1 || !/(?:^|\s)tu\s*$/.test(folded.slice(Math.max(0, d.index - 4), d.index)));
-  return found.length ? { text: found.join(", "), deadline: parseDeadline(due?.written ?? found[0]) } : { text: null, deadline: null };
+  const due = dated.find((d, k) => k === dated.length - 1 || !/(?:^|\s)tu\s*$/.test(folded.slice(Math.max(0, d.index - 4), d.index))) ?? kept[0];
+  return { text: found.join(", "), deadline: parseDeadline(due.written, null, phraseAt(folded, due)) };
 }
 
 interface Found { index: number; written: string }
+
+/**
+ * `foldPhrase(d.written)`, cut from the clause's fold: a deadline's words are letters, digits, spaces and "/", which fold
+ * alike either way.
+ */
+const phraseAt = (folded: string, d: Found) => asPhrase(folded.slice(d.index, d.index + d.written.length));
 
 /**
  * The recurrences that time the work beside its dates: those in a sentence without a date, and those written right before

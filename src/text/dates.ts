@@ -15,8 +15,14 @@ export function isValidCalendarDate({ year, month, day }: CalendarDate): boolean
 }
 
 export function daysInMonth(year: number, month: number): number {
+  // (By the calendar's rule where it applies: a Date made for each deadline cost as much as reading it. Date.UTC reads
+  // years 0-99 as 1900-1999, and rolls a month out of range over: those are left to it.)
+  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function toIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -96,8 +102,9 @@ const YEARLY = /(hang|hanh) nam|moi nam|dinh ky nam/;
  * Checked in order of specificity: a recurring day, a full date, a quarter or month,
  * a period, a year, then "thường xuyên" (ongoing).
  */
-export function parseDeadline(text: string, issued: string | null = null): Deadline | DateError | null {
-  const s = fold(text);
+export function parseDeadline(text: string, issued: string | null = null, folded?: string): Deadline | DateError | null {
+  /** `fold(text)`, given by a caller that has it. */
+  const s = folded ?? fold(text);
   // "từ tháng 3/2026 đến tháng 12/2026", "từ ngày 15/3 đến ngày 16/3": a span is due at its end ("từ năm 2026 đến năm 2030" is a period).
   const span = SPAN.exec(s);
   if (span) {

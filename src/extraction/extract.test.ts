@@ -448,6 +448,15 @@ describe("hostile lines", () => {
     expect(one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n- Tổ chức tập huấn${" ".repeat(500_000)}(cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2026).\n`)).tasks).toHaveLength(1);
   });
 
+  it("reads a paragraph of 50,000 clauses of partners, and one of 50,000 'phối hợp với' (each read the paragraph before it again: a minute and more)", { timeout: 60_000 }, () => {
+    const clauses = `1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ triển khai kế hoạch${"; các sở, ngành liên quan phối hợp thực hiện".repeat(50_000)}.\n`;
+    const [task] = one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${clauses}`)).tasks;
+    expect(task.lead).toEqual(["Sở Tài chính"]);
+    expect(task.coordinating).toEqual(["Sở Nội vụ", "các sở, ngành liên quan"]);
+    const phrases = `1. Sở Tài chính chủ trì triển khai kế hoạch${" phối hợp với Sở Nội vụ tham mưu UBND tỉnh".repeat(50_000)}.\n`;
+    expect(one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${phrases}`)).tasks.map((t) => t.coordinating)).toEqual([["Sở Nội vụ"]]);
+  });
+
   it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {
     expect(one(extractedApart(`BÁO CÁO\nThực hiện ${"báo cáo kết quả ".repeat(60_000)}kiến nghị cấp có thẩm quyền\n`)).reporting).toHaveLength(1);
   });

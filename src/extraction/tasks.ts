@@ -103,15 +103,33 @@ function partnersWithin(text: string, folded: string, from: number, to: number, 
   // next phrase anywhere in the document: searching the rest of the document for each part was quadratic.
   const lineEnd = folded.indexOf("|", to);
   const line = lineEnd < 0 ? folded : folded.slice(0, lineEnd);
+  /** Where the clause of the phrase starts (after the last ";", ":" or "." from `from`), read on from `scanned` for each phrase. */
+  let clauseStart = from, scanned = from;
   COOPERATES_ANYWHERE.lastIndex = from;
   for (let m; (m = COOPERATES_ANYWHERE.exec(line)) && m.index < to;) {
-    // "Tham mưu UBND tỉnh phối hợp với Bộ ...": the partners of the body advised, not of this task's agency.
-    const clause = folded.slice(from, m.index).split(/[;:.]/).pop()!;
-    if (/tham muu(?: cho)?\s+\S+(?:\s+\S+){0,4}\s*$/.test(clause)) continue;
+    for (; scanned < m.index; scanned++) if (CLAUSE_STOPS.includes(folded[scanned])) clauseStart = scanned + 1;
+    // "Tham mưu UBND tỉnh phối hợp với Bộ ...": the partners of the body advised, not of this task's agency. (Its last words
+    // only are searched: a body advised is named in at most eight, and searching the whole clause at each phrase was quadratic.)
+    const clause = folded.slice(clauseStart, m.index);
+    if (ADVISES_BEFORE.test(clause.slice(lastWordsStart(clause, 8)))) continue;
     out.push(...readAgencyList(text, folded, COOPERATES_ANYWHERE.lastIndex, registry).agencies);
   }
   return out;
 }
+const CLAUSE_STOPS = ";:.";
+/** "tham mưu (cho) UBND tỉnh" ending a clause: at most eight words, "tham" (or a word ending so), "mưu", "cho" and five. */
+const ADVISES_BEFORE = /tham muu(?: cho)?\s+\S+(?:\s+\S+){0,4}\s*$/;
+
+/** Where the last `words` words of `s` start (words are runs of non-space characters), read from its end. */
+function lastWordsStart(s: string, words: number): number {
+  let i = s.length;
+  for (let w = 0; w < words && i > 0; w++) {
+    while (i > 0 && isSpaceAt(s, i - 1)) i--;
+    while (i > 0 && !isSpaceAt(s, i - 1)) i--;
+  }
+  return i;
+}
+const isSpaceAt = (s: string, k: number) => (UNIT_KIND[s.charCodeAt(k)] || unitKind(s.charCodeAt(k))) === SPACE;
 
 /**
  * An assignment written after the work: "Tăng cường tuyên truyền ... (Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với
@@ -208,7 +226,8 @@ interface Clause extends Assignment { from: number; to: number }
  */
 function clausesOf(text: string, folded: string, assignment: Assignment, from: number, to: number, registry: RegistryAgency[]): Clause[] {
   const out: Clause[] = [];
-  let current: Clause = { lead: assignment.lead, coordinating: assignment.coordinating, from, to };
+  // (Each clause's partners are its own array, added to in place: copied at each clause, thousands of them were quadratic.)
+  let current: Clause = { lead: assignment.lead, coordinating: [...assignment.coordinating], from, to };
   // (Searched for in the work only: an indexOf from `from` would run on through the document to its next ";".)
   const work = folded.slice(from, to);
   if (!work.includes(";")) return [current];
@@ -219,11 +238,11 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
     if (!next.lead.length) continue;
     const clauseEnd = separators[n + 1] ? from + separators[n + 1].index : to;
     // ("...; các sở, ngành liên quan (theo chức năng, nhiệm vụ) phối hợp thực hiện": partners of the work before, not work of their own.)
-    if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { current.coordinating = [...current.coordinating, ...next.lead]; continue; }
+    if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { for (const a of next.lead) current.coordinating.push(a); continue; }
     // Both sides must state work: "... các cơ quan: Sở Nội vụ; Sở Tư pháp; Sở Y tế tham mưu ..." lists agencies.
     if (!statesWork(text, folded, current.from, cut, registry) || !statesWork(text, folded, next.actionStart, clauseEnd, registry)) continue;
     out.push({ lead: current.lead, coordinating: current.coordinating, from: current.from, to: cut });
-    current = { lead: next.lead, coordinating: next.coordinating, from: next.actionStart, to };
+    current = { lead: next.lead, coordinating: [...next.coordinating], from: next.actionStart, to };
   }
   out.push(current);
   return out;

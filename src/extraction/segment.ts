@@ -86,6 +86,8 @@ export function bodyParts(lines: Line[], textLength: number): BodyPart[] {
 /** The lines of the document's content (bodyParts), in order. */
 export const bodyLines = (lines: Line[]): Line[] => bodyParts(lines, Infinity).flatMap((p) => p.lines);
 
+/** The marks of emphasis a conversion leaves around a line ("**CHỦ TỊCH**"): looked for at its ends only. */
+const EMPHASIS = "*_";
 /** A running page number left by a conversion ("2", "- 2 -", "Trang 2", "2/15"): an artefact, never content. */
 export const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
@@ -206,7 +208,7 @@ export function segmentLines(text: string): Line[] {
     // Each pattern is run only where it can match: on every line, they cost more than the rest of segmenting.
     let trimmed = raw.trim();
     if (trimmed.endsWith("|")) trimmed = trimmed.replace(/\s*\|$/, "");
-    if (/^[*_]|[*_]$/.test(trimmed)) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
+    if (EMPHASIS.includes(trimmed.charAt(0) || "x") || EMPHASIS.includes(trimmed.charAt(trimmed.length - 1) || "x")) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
     if (PAGE_NUMBER.test(trimmed)) broken = true;
     else if (trimmed && trimmed !== "|") {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.

@@ -31,6 +31,14 @@ export function cellsOf(line: Pick<Line, "text" | "start">): Cell[] {
   return cells;
 }
 
+const ROW_CELLS = new WeakMap<Line, readonly Cell[]>();
+/** `cellsOf(line)`, split once for the stages that read tables (tasks, indicators, projects). */
+function rowCells(line: Line): readonly Cell[] {
+  let cells = ROW_CELLS.get(line);
+  if (!cells) ROW_CELLS.set(line, (cells = cellsOf(line)));
+  return cells;
+}
+
 export interface TableRow {
   line: Line;
   cells: Cell[];
@@ -88,7 +96,8 @@ export function tablesOf<C extends string>(
   const above = new Map<C, Cell>();
   for (const line of lines) {
     if (!line.text.includes("|")) continue;
-    const cells = cellsOf(line);
+    // (A copy: the rows' cells are filled in below. Every stage that reads tables reads the same rows.)
+    const cells = rowCells(line).slice();
     if (previous && text.slice(previous.end, line.start).split("\n").some((l) => l.trim() && !l.includes("|"))) table = null;
     previous = line;
     // (Tried first: a Word table repeats the cells merged down into the second header row, "STT | Nhiệm vụ | ... | Hoàn thành".)

@@ -457,8 +457,11 @@ function registrySpellings(registry: RegistryAgency[]): Array<Spelling & { code:
   return list;
 }
 
-/** The first word of a name as its pattern starts (`namePattern`'s first token). */
-const firstWordOf = (name: string) => foldVietnamese(name).trim().split(/[\s,&\-–]+/)[0];
+/**
+ * The first word of a name as its pattern starts (`namePattern`'s first token), as `mayNameAgency` reads a word: its
+ * letters and digits up to any other mark ("T.Ư" starts with "t").
+ */
+const firstWordOf = (name: string) => /^[a-z0-9]*/.exec(foldVietnamese(name).trim().split(/[\s,&\-–]+/)[0])![0];
 /**
  * The words an agency's name can start with: those of the fixed patterns above (ROLE, UBND, CAC,
  * BARE_START, SO, BO), of the lexicon's bodies and of the heads a generic body starts with. A word not
@@ -489,6 +492,8 @@ export function mayNameAgency(folded: string, i: number, registry: RegistryAgenc
 
 /** The agencies named at `i`: usually one, several for "UBND các huyện X, Y". */
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
+  // (A word no name starts with is not read through every recogniser: the work after a list, a verb after "và".)
+  if (!mayNameAgency(folded, i, registry)) return [];
   // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
   const afterRole = at(ROLE, folded, i) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {

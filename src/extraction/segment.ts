@@ -175,7 +175,12 @@ const SENTENCES = new WeakMap<Line, Span[]>();
 /** A line's sentences, split after full stops, with their offsets in the line: split once for the stages that read them (projects, indicators). */
 export function sentencesOf(line: Line): readonly Span[] {
   let sentences = SENTENCES.get(line);
-  if (!sentences) SENTENCES.set(line, (sentences = splitAfter(line.text, /\.\s+/g)));
+  if (!sentences) {
+    // (A line with no full stop before its end is one sentence, and most are: they are not searched.)
+    const stop = line.text.indexOf(".");
+    sentences = stop < 0 || stop === line.text.length - 1 ? [{ text: line.text, start: 0 }] : splitAfter(line.text, /\.\s+/g);
+    SENTENCES.set(line, sentences);
+  }
   return sentences;
 }
 

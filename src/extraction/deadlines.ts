@@ -10,6 +10,7 @@
 import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { asPhrase, foldKeepingOffsets } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
+import { firstAtOrAfter } from "../text/sorted.js";
 
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
 const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
@@ -134,10 +135,3 @@ function recurringKept(folded: string, dated: Found[], recurring: Found[]): Foun
 }
 const SENTENCE_STOP = /[.;]\s/g;
 const RIGHT_BEFORE = /^[\s,(:]{0,3}$/;
-
-/** The index of the first of `sorted` whose key is at or after `index`, found by halving (a long paragraph has thousands of stops). */
-function firstAtOrAfter<T>(sorted: T[], key: (x: T) => number, index: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(sorted[mid]) < index) lo = mid + 1; else hi = mid; }
-  return lo;
-}

@@ -39,6 +39,7 @@
  * investment (tỷ đồng), its years, its total length and area.
  */
 import type { ProjectMeasure } from "../plans/schema.js";
+import { firstAtOrAfter } from "../text/sorted.js";
 import { foldPhrase, type FoldedText } from "../text/fold.js";
 import { daysInMonth, isValidCalendarDate, toIsoDate } from "../text/dates.js";
 import { allMatches } from "../text/matches.js";
@@ -226,18 +227,16 @@ const mayOpenList = (text: string) =>
  * that go on about a project read them), at most MAX_PROJECT_SCOPES + 1.
  */
 const NO_ITEMS: NamedItem[] = [];
-/** The sentence of `sentences` (in order, by their start) that holds `at`: its start and end in the line. */
+/** The sentence of `sentences` (in order, by their start; the first at 0) that holds `at`: its start and end in the line. */
 function sentenceAt(sentences: readonly { text: string; start: number }[], at: number): { start: number; end: number } {
-  let lo = 0, hi = sentences.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (sentences[mid].start <= at) lo = mid; else hi = mid - 1; }
-  return { start: sentences[lo].start, end: sentences[lo].start + sentences[lo].text.length };
+  const s = sentences[Math.max(0, firstAtOrAfter(sentences, (x) => x.start, at + 1) - 1)];
+  return { start: s.start, end: s.start + s.text.length };
 }
 
 /** Whether one of `mentions` (in order) stands from `from` to before `to`. */
 function mentionBetween(mentions: number[], from: number, to: number): boolean {
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid] < from) lo = mid + 1; else hi = mid; }
-  return lo < mentions.length && mentions[lo] < to;
+  const k = firstAtOrAfter(mentions, (m) => m, from);
+  return k < mentions.length && mentions[k] < to;
 }
 
 /** A named item of the line `text`, with the year of its start or completion when a verb before its name and a time after it say so. */

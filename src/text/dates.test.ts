@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatVietnameseDate, isoDateParts, isValidCalendarDate, parseDeadline, parseVietnameseDate } from "./dates.js";
+import { daysInMonth, formatVietnameseDate, isoDateParts, isValidCalendarDate, parseDeadline, parseVietnameseDate } from "./dates.js";
 
 describe("parseVietnameseDate", () => {
   it.each([
@@ -77,5 +77,14 @@ describe("parseDeadline with the document's issue date", () => {
     expect(due("tháng 6/2027", "2026-01-01")).toBe("2027-06-30");
     expect(due("trước 31/02", "2026-01-01")).toBeNull();
     expect(parseDeadline("hoàn thành trước 31/12")).toBeNull();
+  });
+});
+
+describe("daysInMonth", () => {
+  it("counts a month's days as the calendar does, leap years and centuries too, and as Date does out of its range", () => {
+    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2026, 4), daysInMonth(2026, 12)]).toEqual([29, 28, 28, 29, 30, 31]);
+    for (let year = 0; year <= 2400; year += 7) {
+      for (let month = 0; month <= 13; month++) expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+    }
   });
 });

@@ -11,7 +11,7 @@
  */
 import { foldKeepingOffsets, foldVietnamese } from "../text/fold.js";
 import { isDateError, parseVietnameseDate } from "../text/dates.js";
-import type { Citation } from "./citations.js";
+import { citationsWithin, type Citation } from "./citations.js";
 import { deadlineOf } from "./deadlines.js";
 import { findQuantities, type Comparator } from "./quantities.js";
 import { BULLET_SYMBOLS, type Line } from "./segment.js";
@@ -81,8 +81,7 @@ function openingLines(lines: Line[], title: string | null): Line[] {
 /** The document the text changes, and how: the first citation of its title or opening right after the verb. */
 function amendedDocument(text: string, lines: Line[], citations: Citation[], title: string | null): { kind: AmendmentKind; citation: Citation } | null {
   for (const line of openingLines(lines, title)) {
-    for (const c of citations) {
-      if (c.start < line.start || c.end > line.end) continue;
+    for (const c of citationsWithin(citations, line.start, line.end)) {
       const before = foldVietnamese(text.slice(Math.max(line.start, c.start - 160), c.start)).replace(/\s+/g, " ");
       const m = CHANGES_DOCUMENT.exec(before);
       if (m) return { kind: kindOf(m[1]), citation: c };

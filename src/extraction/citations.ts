@@ -6,7 +6,8 @@
 import { foldVietnamese } from "../text/fold.js";
 import { parseVietnameseDate, isDateError } from "../text/dates.js";
 import { allMatches } from "../text/matches.js";
-import { parseDocumentSymbol, suggestSymbolMatches } from "../text/symbols.js";
+import { parseDocumentSymbol, suggestSymbolMatches, type SymbolSuggestion } from "../text/symbols.js";
+import { firstAtOrAfter } from "../text/sorted.js";
 
 export interface Citation {
   /** Canonical symbol ("13-NQ/TW" for "13/NQ-TW"). */
@@ -66,13 +67,38 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
   const issuerKnown = citations.map((c) => parse(c.symbol)?.issuerKnown);
   const wellFormed = new Map<string, Citation>();
   for (const [i, c] of citations.entries()) if (issuerKnown[i]) wellFormed.set(c.key, c);
+  // A symbol can only be a typo of one with its number, year, type and unit (what a key holds but its issuer): those are
+  // the keys it is compared with, and each spelling is compared once. (Every symbol against every key was quadratic.)
+  const alike = new Map<string, string[]>();
+  for (const key of wellFormed.keys()) {
+    const fields = withoutIssuer(key);
+    const keys = alike.get(fields);
+    if (keys) keys.push(key); else alike.set(fields, [key]);
+  }
+  const suggested = new Map<string, SymbolSuggestion | undefined>();
   return citations.map((c, i) => {
     if (issuerKnown[i]) return c;
-    const [suggestion] = suggestSymbolMatches(c.symbol, wellFormed.keys());
+    if (!suggested.has(c.symbol)) suggested.set(c.symbol, suggestSymbolMatches(c.symbol, alike.get(withoutIssuer(c.key)) ?? [])[0]);
+    const suggestion = suggested.get(c.symbol);
     if (!suggestion) return c;
     const target = wellFormed.get(suggestion.key)!;
     return { ...c, symbol: target.symbol, key: target.key, date: c.date ?? target.date };
   });
+}
+
+/** A symbol's key ("number|year|type|issuer|unit") without its issuer. */
+const withoutIssuer = (key: string) => { const [number, year, type, , unit] = key.split("|"); return `${number}|${year}|${type}|${unit}`; };
+
+/**
+ * The citations (in order of their starts, as `findCitations` gives them) standing whole from `start` to `end`: found by
+ * halving, as the stages ask it for every line of an opening that may list thousands.
+ */
+export function citationsWithin(citations: readonly Citation[], start: number, end: number): Citation[] {
+  const out: Citation[] = [];
+  for (let k = firstAtOrAfter(citations, (c) => c.start, start); k < citations.length && citations[k].start < end; k++) {
+    if (citations[k].end <= end) out.push(citations[k]);
+  }
+  return out;
 }
 
 /** One citation per document, the first that carries a date preferred. */

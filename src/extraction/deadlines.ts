@@ -99,10 +99,10 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     : dated.length ? dated : recurring;
   // Each deadline once, as first written (its words compared folded).
   const found: string[] = [];
-  const seen: string[] = [];
+  const seen = new Set<string>();
   for (const d of kept) {
     const phrase = phraseAt(folded, d);
-    if (!seen.includes(phrase)) { seen.push(phrase); found.push(d.written); }
+    if (!seen.has(phrase)) { seen.add(phrase); found.push(d.written); }
   }
   // The deadline the work is tracked by: its first date, else its recurrence ("thường xuyên, trước ngày 15/12/2025" is due on 15/12).
   // ("từ tháng 3/2026 đến tháng 12/2026": a span is due at its end.)

@@ -457,6 +457,35 @@ describe("hostile lines", () => {
     expect(one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${phrases}`)).tasks.map((t) => t.coordinating)).toEqual([["Sở Nội vụ"]]);
   });
 
+  /** `n` lines, each `line(i)`. */
+  const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join("");
+
+  it("reads 20,000 lines that each continue the one before, and 80,000 footnote markers in one line (each line carried all before it; each sentence read every marker of its line)", { timeout: 60_000 }, () => {
+    const wrapped = one(extractedApart(`BÁO CÁO\nKết quả năm 2025\nI. KẾT QUẢ\n${"năm 2024 đạt 95 điểm\n".repeat(20_000)}`));
+    expect(wrapped.indicators.map((i) => [i.min, i.unit, i.year, i.kind])).toEqual([[95, "điểm", 2024, "actual"]]);
+    const marked = one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n1. ${"Nội dung a¹. ".repeat(80_000)}\n¹ Ghi chú\n`));
+    expect(marked.outline.map((s) => s.number)).toEqual(["I", "1"]);
+  });
+
+  it("reads 16,000 misspelt symbols, 80,000 cited lines before the first heading and an opening carrying out 80,000 documents (each was compared with every other)", { timeout: 60_000 }, () => {
+    const misspelt = one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${lines(16_000, (i) => `- Kế hoạch số ${i + 1}/KH-UBND; Kế hoạch số ${i + 1}/KH-UBN.\n`)}`));
+    expect(misspelt.references).toHaveLength(16_000);
+    expect(misspelt.references[1].symbol).toBe("2/KH-UBND");
+    const listed = one(extractedApart(`KẾ HOẠCH\nTriển khai\nMột\nHai\nBa\nBốn\n${lines(80_000, (i) => `- Kế hoạch số ${i + 1}/KH-UBND\n`)}II. TỔ CHỨC THỰC HIỆN\nSở Tài chính chủ trì.\n`));
+    expect([listed.implements.length, listed.references.length]).toEqual([0, 80_000]);
+    const opening = `Thực hiện ${lines(80_000, (i) => `${i ? "; " : ""}Kế hoạch số ${i + 1}/KH-UBND`)}.`;
+    const carried = one(extractedApart(`KẾ HOẠCH\nTriển khai nhiệm vụ\n${opening}\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì thực hiện.\n`));
+    expect([carried.implements.length, carried.references.length]).toEqual([80_000, 0]);
+  });
+
+  it("reads a task of 32,000 dates and refuses a sentence of 99,000 figures at once (each date and figure was compared with those before it)", { timeout: 60_000 }, () => {
+    const dates = lines(32_000, (i) => `${i ? ", " : ""}trước ngày ${1 + (i % 28)}/${1 + (Math.floor(i / 28) % 12)}/${2000 + Math.floor(i / 336)}`);
+    const dated = one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì tổng hợp báo cáo ${dates}.\n`));
+    expect(dated.tasks.map((t) => t.deadline)).toEqual([{ kind: "date", date: "2000-01-01", text: "trước ngày 1/1/2000" }]);
+    expect(dated.reporting).toHaveLength(32_000);
+    expect(() => extract(`KẾ HOẠCH\nI. NHIỆM VỤ\n1. ${"95%".repeat(99_000)}\n`)).toThrow(/20\.000 số liệu/);
+  });
+
   it("reads an opening of 60,000 'báo cáo kết quả' (each tried against the rest of the line)", { timeout: 60_000 }, () => {
     expect(one(extractedApart(`BÁO CÁO\nThực hiện ${"báo cáo kết quả ".repeat(60_000)}kiến nghị cấp có thẩm quyền\n`)).reporting).toHaveLength(1);
   });

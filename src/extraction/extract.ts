@@ -4,7 +4,8 @@
  * Recognised: metadata, the outline, the implemented and cited documents, indicators, tasks,
  * reporting rules and key projects' figures, each item with the offsets of its clause.
  */
-import { findCitations, isImplementingClause, sameCitation, uniqueCitations, type Citation } from "./citations.js";
+import { allMatches } from "../text/matches.js";
+import { citationsWithin, findCitations, isImplementingClause, sameCitation, uniqueCitations, type Citation } from "./citations.js";
 import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
@@ -52,13 +53,15 @@ export interface Extraction {
  * (not the laws, decrees and circulars that give it its legal basis).
  */
 function implementedDocuments(text: string, lines: Line[], citations: Citation[], title: string | null, issuer: string | null): Citation[] {
-  const within = (start: number, end: number) => citations.filter((c) => c.start >= start && c.end <= end);
+  const within = (start: number, end: number) => citationsWithin(citations, start, end);
   const implemented: Citation[] = [];
+  /** Where each document is in `implemented`, by its key. */
+  const byKey = new Map<string, number>();
   /** Each document once, as cited with its date where one citation of it has one (a title in capitals may lose it). */
   const add = (c: Citation | undefined) => {
     if (!c) return;
-    const same = implemented.findIndex((i) => i.key === c.key);
-    if (same < 0) implemented.push(c);
+    const same = byKey.get(c.key);
+    if (same === undefined) { byKey.set(c.key, implemented.length); implemented.push(c); }
     else if (!implemented[same].date && c.date) implemented[same] = c;
   };
   // Every "Thực hiện ..." clause before the first heading: a plan may state what it carries out twice, in a line
@@ -102,6 +105,13 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
     for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol) && !issuedBy(c, issuer)) add(c);
   }
   return implemented;
+}
+
+/** The citations of documents other than those implemented (compared with the implemented of their key only). */
+function notImplemented(citations: Citation[], implemented: Citation[]): Citation[] {
+  const byKey = new Map<string, Citation[]>();
+  for (const i of implemented) { const same = byKey.get(i.key); if (same) same.push(i); else byKey.set(i.key, [i]); }
+  return citations.filter((c) => !byKey.get(c.key)?.some((i) => sameCitation(i, c)));
 }
 
 /** A body's name folded, its People's Committee or Council abbreviated, to compare two spellings of it. */
@@ -169,7 +179,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     },
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
-    references: uniqueCitations(citations.filter((c) => !implemented.some((i) => sameCitation(i, c)))).map(asReference),
+    references: uniqueCitations(notImplemented(citations, implemented)).map(asReference),
     indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
@@ -212,22 +222,36 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
  * 15/12/2025." under "1. Sở Nông nghiệp và Môi trường"), the lead of the task its sentence stands in.
  */
 function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTask[]): ReportingRule[] {
+  /** The bodies the last rule's sentence advises, read once for all its rules (a sentence of a thousand dates has a thousand). */
+  let read: { start: number; end: number; advised: AdvisedBody[]; reports: number } | null = null;
   return rules.map((rule) => {
     // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the agency that advises it, where that
     // "báo cáo" is the rule's own (it reports to the rule's target, or its sentence has no other).
-    const sentence = text.slice(rule.start, rule.end);
-    if (/tham mưu/iu.test(sentence)) {
-      for (const m of sentence.matchAll(ADVISED_REPORTS)) {
-        const after = foldVietnamese(sentence.slice(m.index + m[0].length)).trim();
-        const own = rule.to === null || after.startsWith(foldVietnamese(rule.to).slice(0, 12)) || (sentence.match(/báo cáo/giu)?.length ?? 0) === 1;
-        if (own) return { ...rule, from: m[1] };
-      }
+    if (read?.start !== rule.start || read.end !== rule.end) read = { start: rule.start, end: rule.end, ...advisedIn(text.slice(rule.start, rule.end)) };
+    const target = rule.to === null ? null : foldVietnamese(rule.to).slice(0, 12);
+    for (const body of read.advised) {
+      if (target === null || body.after.startsWith(target) || read.reports === 1) return { ...rule, from: body.name };
     }
     if (rule.from !== null) return rule;
     const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
     return task ? { ...rule, from: task.lead.join(", ") } : rule;
   });
 }
+/** A body a sentence advises to report ("tham mưu UBND xã báo cáo"), and the fold of what follows (trimmed). */
+interface AdvisedBody { name: string; after: string }
+
+/** The bodies `sentence` advises to report, and how many times it says "báo cáo". */
+function advisedIn(sentence: string): { advised: AdvisedBody[]; reports: number } {
+  if (!/tham mưu/iu.test(sentence)) return { advised: [], reports: 0 };
+  // (What follows each is cut from the sentence's fold, folded once.)
+  const folded = new FoldedText(sentence);
+  const advised = allMatches(ADVISED_REPORTS, sentence).map((m) => {
+    const at = m.index + m[0].length;
+    return { name: m[1], after: folded.foldOf(sentence.slice(at), at).trim() };
+  });
+  return { advised, reports: advised.length ? allMatches(REPORTS_WORD, sentence).length : 0 };
+}
+const REPORTS_WORD = /báo cáo/giu;
 /** "tham mưu (cho) UBND tỉnh báo cáo": the body advised, named whole (its level, and its place when written), then "báo cáo". */
 const ADVISED_REPORTS = /tham mưu(?:\s+cho)?\s+((?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)(?:\s+\p{Lu}\p{Ll}*){0,3})|(?:Ban Thường vụ\s+)?Tỉnh ủy)\s+báo cáo/giu;
 

@@ -183,8 +183,9 @@ export function extractIndicators(
     /** In a report, the year a paragraph last spoke of dates its later sentences ("Tính đến tháng 7/2024 ... Kết quả đạt 79 huy chương"). */
     let runningYear: number | null = null;
     const sentences = sentencesOf(line);
-    // (The line's footnote markers, found once for its sentences.)
+    // (The line's footnote markers, found once for its sentences and read in order with them: the next not yet read.)
     const markers = hasFootnotes && !line.footnote ? markersIn(line) : NO_MARKERS;
+    let nextMarker = 0;
     for (const { text: sentence, start: sOffset } of sentences) {
       // Whether the sentence opens with "Ước"/"Dự kiến", once it is asked.
       let opensWithEstimate: boolean | undefined;
@@ -271,8 +272,9 @@ export function extractIndicators(
           start, end: line.start + sOffset + q.end,
         });
       }
-      for (const m of markers) {
-        if (m.index < sOffset || m.index >= sOffset + sentence.length) continue; // the sentence's own
+      for (; nextMarker < markers.length && markers[nextMarker].index < sOffset + sentence.length; nextMarker++) {
+        const m = markers[nextMarker];
+        if (m.index < sOffset) continue; // between sentences
         const at = m.index - sOffset, reach = Math.max(0, at - CONTEXT_CHARS);
         const context = carried + " " + contextBefore(sentence.slice(reach, at), at - reach).text;
         const year = yearsIn(context).pop()?.year ?? frame.year;
@@ -286,7 +288,10 @@ export function extractIndicators(
     }
     if (continued.has(index)) {
       const last = sentences[sentences.length - 1].text;
-      trailingContext.set(index, (line.continues !== null ? trailingContext.get(line.continues) ?? "" : "") + " " + contextBefore(last, last.length).text);
+      // (Within reach, as a figure's own sentence is: lines that each continue the one before, a column of figures one per
+      // line, would otherwise carry all the lines before them, read again at every figure.)
+      const context = (line.continues !== null ? trailingContext.get(line.continues) ?? "" : "") + " " + contextBefore(last, last.length).text;
+      trailingContext.set(index, context.length > CONTEXT_CHARS ? context.slice(-CONTEXT_CHARS) : context);
     }
   }
   return out;

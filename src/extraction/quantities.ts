@@ -121,8 +121,14 @@ export function findQuantities(text: string): QuantityMention[] {
   if (!/\d/.test(text)) return [];
   const out: QuantityMention[] = findRatios(text);
   const ratios = out.length;
+  // A figure inside a ratio, or inside a figure read before it (its unit), is none: both lists are in order of their starts,
+  // so the figure is inside one when the furthest end of those starting at or before it is past it. (Looked for in every one
+  // of them, a sentence of thousands of figures was quadratic.)
+  let ratiosBefore = 0, ratioReach = -1, figuresRead = ratios, figureReach = -1;
   for (const m of allMatches(MENTION, text)) {
-    if (out.some((r) => m.index >= r.start && m.index < r.end)) continue; // in a ratio
+    for (; ratiosBefore < ratios && out[ratiosBefore].start <= m.index; ratiosBefore++) ratioReach = Math.max(ratioReach, out[ratiosBefore].end);
+    for (; figuresRead < out.length; figuresRead++) figureReach = Math.max(figureReach, out[figuresRead].end);
+    if (ratioReach > m.index || figureReach > m.index) continue;
     const [whole, a, b, percent] = m;
     const start = m.index!;
     const after = text.slice(start + whole.length);

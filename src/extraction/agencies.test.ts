@@ -60,6 +60,15 @@ describe("reading a list of agencies", () => {
     expect(agencies.map((a) => a.name)).toEqual(["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]);
   });
 
+  it("reads a registry's name whose first word has a mark in it where a name may start (it was passed over as no agency's word)", () => {
+    const registry = [{ code: "td", name: "Tỉnh Đoàn Thanh niên", aliases: ["T.Ư Đoàn"], kind: "mass_org" }];
+    const text = "T.Ư Đoàn chủ trì tổ chức tuyên truyền";
+    expect(mayNameAgency(foldKeepingOffsets(text), 0, registry)).toBe(true);
+    expect(agenciesAt(text, foldKeepingOffsets(text), 0, registry).map((a) => a.name)).toEqual(["Tỉnh Đoàn Thanh niên"]);
+    // A word no name starts with reads no agency.
+    expect(agenciesAt("tổ chức tuyên truyền", foldKeepingOffsets("tổ chức tuyên truyền"), 8, registry)).toEqual([]);
+  });
+
   it("reads the Party's bodies and its collectives, as a Party committee's documents assign work to them", () => {
     expect(list("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh rà soát").names).toEqual(["Ban cán sự đảng UBND tỉnh"]);
     // Named as written: in full where the text spells the council out, abbreviated where it abbreviates it.

@@ -214,10 +214,12 @@ export function isCentralCollective(phrase: string): boolean {
   let central = CENTRAL_COLLECTIVES.get(phrase);
   if (central === undefined) {
     if (CENTRAL_COLLECTIVES.size >= 1000) CENTRAL_COLLECTIVES.clear();
-    CENTRAL_COLLECTIVES.set(phrase, (central = judgeCentralCollective(phrase)));
+    // (Kept as a string of its own: a phrase cut from a document holds the whole document, which the judgement outlives.)
+    CENTRAL_COLLECTIVES.set(phrase.split("").join(""), (central = judgeCentralCollective(phrase)));
   }
   return central;
 }
+/** The judgement of each phrase met, across documents (a few hundred phrases recur in all of them). */
 const CENTRAL_COLLECTIVES = new Map<string, boolean>();
 
 function judgeCentralCollective(phrase: string): boolean {

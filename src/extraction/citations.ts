@@ -78,7 +78,9 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
   const suggested = new Map<string, SymbolSuggestion | undefined>();
   return citations.map((c, i) => {
     if (issuerKnown[i]) return c;
-    if (!suggested.has(c.symbol)) suggested.set(c.symbol, suggestSymbolMatches(c.symbol, alike.get(withoutIssuer(c.key)) ?? [])[0]);
+    // (The fields of its canonical spelling, as `suggestSymbolMatches` reads them: a Party symbol's canonical form drops its year.)
+    const s = parse(c.symbol);
+    if (!suggested.has(c.symbol)) suggested.set(c.symbol, s?.key ? suggestSymbolMatches(c.symbol, alike.get(`${s.number}|${s.year ?? ""}|${s.typeCode ?? ""}|${s.unitCode ?? ""}`) ?? [])[0] : undefined);
     const suggestion = suggested.get(c.symbol);
     if (!suggestion) return c;
     const target = wellFormed.get(suggestion.key)!;

@@ -491,6 +491,31 @@ describe("hostile lines", () => {
   });
 });
 
+describe("what an extraction leaves behind", () => {
+  it("keeps nothing of the documents it read: 30 documents of 1 MB, each with a phrase of its own, leave the heap as it was", { timeout: 60_000 }, () => {
+    // (A judgement remembered across documents, keyed by a phrase cut from one, held that whole document: 30 MB here.)
+    const dir = mkdtempSync(join(tmpdir(), "theodoi-retained-"));
+    try {
+      writeFileSync(join(dir, "retained.mjs"), `
+        const { extract } = await import(${JSON.stringify(join(ROOT, "src/extraction/extract.ts"))});
+        const filler = "Nội dung báo cáo tình hình thực hiện. ".repeat(13_000);
+        const word = (d) => { let s = ""; do { s += String.fromCharCode(97 + (d % 26)); d = Math.floor(d / 26); } while (d); return s + "q"; };
+        extract("KẾ HOẠCH\\nI. NHIỆM VỤ\\n1. Sở Tài chính chủ trì triển khai.\\n");
+        globalThis.gc();
+        const before = process.memoryUsage().heapUsed;
+        for (let d = 0; d < 30; d++) extract(\`KẾ HOẠCH\\nI. NHIỆM VỤ\\n1. Các doanh nghiệp viễn thông \${word(d)}, Sở Tài chính phối hợp triển khai thực hiện nhiệm vụ.\\n\${filler}\\n\`);
+        globalThis.gc(); globalThis.gc();
+        console.log(process.memoryUsage().heapUsed - before);
+      `);
+      const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(dir, "retained.mjs")], { timeout: 50_000, encoding: "utf8", cwd: ROOT });
+      expect(run.status, run.stderr).toBe(0);
+      expect(Number(run.stdout.trim()) / 1e6).toBeLessThan(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

@@ -223,15 +223,13 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
  */
 function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTask[]): ReportingRule[] {
   /** The bodies the last rule's sentence advises, read once for all its rules (a sentence of a thousand dates has a thousand). */
-  let read: { start: number; end: number; advised: AdvisedBody[]; reports: number } | null = null;
+  let read: Advised & { start: number; end: number } | null = null;
   return rules.map((rule) => {
     // "tham mưu UBND xã báo cáo ... gửi Sở Nội vụ": the body advised reports, not the agency that advises it, where that
     // "báo cáo" is the rule's own (it reports to the rule's target, or its sentence has no other).
     if (read?.start !== rule.start || read.end !== rule.end) read = { start: rule.start, end: rule.end, ...advisedIn(text.slice(rule.start, rule.end)) };
-    const target = rule.to === null ? null : foldVietnamese(rule.to).slice(0, 12);
-    for (const body of read.advised) {
-      if (target === null || body.after.startsWith(target) || read.reports === 1) return { ...rule, from: body.name };
-    }
+    const body = rule.to === null || read.reports === 1 ? read.advised[0] : read.reporting(foldVietnamese(rule.to).slice(0, REPORTED_TO));
+    if (body) return { ...rule, from: body.name };
     if (rule.from !== null) return rule;
     const task = tasks.find((t) => t.start <= rule.start && rule.start < t.end);
     return task ? { ...rule, from: task.lead.join(", ") } : rule;
@@ -239,17 +237,33 @@ function withReporters(text: string, rules: ReportingRule[], tasks: ExtractedTas
 }
 /** A body a sentence advises to report ("tham mưu UBND xã báo cáo"), and the fold of what follows (trimmed). */
 interface AdvisedBody { name: string; after: string }
+/**
+ * The bodies a sentence advises to report, in order; how many times it says "báo cáo"; and the first body whose report
+ * goes to the body a fold (the first REPORTED_TO units of its name) names.
+ */
+interface Advised { advised: AdvisedBody[]; reports: number; reporting: (to: string) => AdvisedBody | undefined }
+/** How much of a target's name tells whom a body advised reports to. */
+const REPORTED_TO = 12;
 
-/** The bodies `sentence` advises to report, and how many times it says "báo cáo". */
-function advisedIn(sentence: string): { advised: AdvisedBody[]; reports: number } {
-  if (!/tham mưu/iu.test(sentence)) return { advised: [], reports: 0 };
-  // (What follows each is cut from the sentence's fold, folded once.)
+function advisedIn(sentence: string): Advised {
+  if (!/tham mưu/iu.test(sentence)) return { advised: [], reports: 0, reporting: () => undefined };
+  // What follows each is cut from the sentence's fold, folded once; where the sentence does not fold unit by unit, the
+  // words right after it are folded (what follows is only compared with a name's first units).
   const folded = new FoldedText(sentence);
   const advised = allMatches(ADVISED_REPORTS, sentence).map((m) => {
     const at = m.index + m[0].length;
-    return { name: m[1], after: folded.foldOf(sentence.slice(at), at).trim() };
+    return { name: m[1], after: (folded.regular ? folded.folded.slice(at) : foldVietnamese(sentence.slice(at, at + 200))).trim() };
   });
-  return { advised, reports: advised.length ? allMatches(REPORTS_WORD, sentence).length : 0 };
+  // The first body for each beginning of what follows it: a sentence of thousands of them is read once, not once a rule.
+  let byStart: Map<string, AdvisedBody> | null = null;
+  const reporting = (to: string) => {
+    if (!byStart) {
+      byStart = new Map();
+      for (const body of advised) for (let n = 0; n <= REPORTED_TO; n++) { const start = body.after.slice(0, n); if (!byStart.has(start)) byStart.set(start, body); }
+    }
+    return byStart.get(to);
+  };
+  return { advised, reports: advised.length ? allMatches(REPORTS_WORD, sentence).length : 0, reporting };
 }
 const REPORTS_WORD = /báo cáo/giu;
 /** "tham mưu (cho) UBND tỉnh báo cáo": the body advised, named whole (its level, and its place when written), then "báo cáo". */

@@ -138,6 +138,13 @@ function asOfBefore(text: string, issuedOn: string | null): boolean {
   return false;
 }
 
+/** The end of `text` within `limit` characters, from the start of a word (a word cut at the limit is left out). */
+function wordsWithin(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const tail = text.slice(-limit), space = tail.search(/\s/);
+  return space < 0 ? "" : tail.slice(space);
+}
+
 export function extractIndicators(
   lines: Line[], documentKind: "plan" | "report", projectScopes: ProjectScope[] = [], quantities: QuantityFinder = findQuantities,
   document?: FoldedText, issuedYear: number | null = null, titleYear: number | null = null, contentLines: Line[] = bodyLines(lines),
@@ -288,10 +295,11 @@ export function extractIndicators(
     }
     if (continued.has(index)) {
       const last = sentences[sentences.length - 1].text;
-      // (Within reach, as a figure's own sentence is: lines that each continue the one before, a column of figures one per
-      // line, would otherwise carry all the lines before them, read again at every figure.)
-      const context = (line.continues !== null ? trailingContext.get(line.continues) ?? "" : "") + " " + contextBefore(last, last.length).text;
-      trailingContext.set(index, context.length > CONTEXT_CHARS ? context.slice(-CONTEXT_CHARS) : context);
+      // (What the lines before carried is kept within reach, as a figure's own sentence is, from a word's start: lines that
+      // each continue the one before, a column of figures one per line, would otherwise carry all the lines before them,
+      // read again at every figure. This line's own words are kept whole.)
+      const before = line.continues !== null ? trailingContext.get(line.continues) ?? "" : "";
+      trailingContext.set(index, wordsWithin(before, CONTEXT_CHARS) + " " + contextBefore(last, last.length).text);
     }
   }
   return out;

@@ -71,7 +71,8 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
   // the keys it is compared with, and each spelling is compared once. (Every symbol against every key was quadratic.)
   const alike = new Map<string, string[]>();
   for (const key of wellFormed.keys()) {
-    const fields = withoutIssuer(key);
+    const [number, year, type, , unit] = key.split("|");
+    const fields = alikeKey(number, year, type, unit);
     const keys = alike.get(fields);
     if (keys) keys.push(key); else alike.set(fields, [key]);
   }
@@ -80,7 +81,7 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
     if (issuerKnown[i]) return c;
     // (The fields of its canonical spelling, as `suggestSymbolMatches` reads them: a Party symbol's canonical form drops its year.)
     const s = parse(c.symbol);
-    if (!suggested.has(c.symbol)) suggested.set(c.symbol, s?.key ? suggestSymbolMatches(c.symbol, alike.get(`${s.number}|${s.year ?? ""}|${s.typeCode ?? ""}|${s.unitCode ?? ""}`) ?? [])[0] : undefined);
+    if (!suggested.has(c.symbol)) suggested.set(c.symbol, s?.key ? suggestSymbolMatches(c.symbol, alike.get(alikeKey(s.number!, String(s.year ?? ""), s.typeCode ?? "", s.unitCode ?? "")) ?? [])[0] : undefined);
     const suggestion = suggested.get(c.symbol);
     if (!suggestion) return c;
     const target = wellFormed.get(suggestion.key)!;
@@ -88,8 +89,8 @@ function repairTypos(citations: Citation[], parse = parseDocumentSymbol): Citati
   });
 }
 
-/** A symbol's key ("number|year|type|issuer|unit") without its issuer. */
-const withoutIssuer = (key: string) => { const [number, year, type, , unit] = key.split("|"); return `${number}|${year}|${type}|${unit}`; };
+/** What a symbol's key ("number|year|type|issuer|unit") holds but its issuer, as one string. */
+const alikeKey = (number: string, year: string, type: string, unit: string) => `${number}|${year}|${type}|${unit}`;
 
 /**
  * The citations (in order of their starts, as `findCitations` gives them) standing whole from `start` to `end`: found by

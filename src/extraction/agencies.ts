@@ -9,6 +9,7 @@
  * agencies; "các sở, ngành: Nội vụ, Y tế" is expanded to the departments it lists.
  */
 import { foldVietnamese } from "../text/fold.js";
+import { firstAtOrAfter } from "../text/sorted.js";
 import {
   CENTRAL_BODIES, COLLECTIVE_QUALIFIERS, DEPARTMENT_FIELDS, MINISTRY_FIELDS, ORGANISATION_HEADS, PROVINCIAL_BODIES,
   SECTOR_NOUNS, TERRITORY_NOUNS,
@@ -553,7 +554,7 @@ const LIST_COLON = /\s*:?\s*/y;
  * The list of agencies starting at `i` ("Sở Kế hoạch và Đầu tư, Sở Tài chính và các cơ quan liên
  * quan"), and where it ends. "các sở, ngành: Nội vụ, Y tế, ..." is read as the departments it lists.
  */
-export function readAgencyList(text: string, folded: string, i: number, registry: RegistryAgency[] = []): { agencies: AgencyMention[]; end: number } {
+export function readAgencyList(text: string, folded: string, i: number, registry: RegistryAgency[] = [], itemStarts?: number[]): { agencies: AgencyMention[]; end: number } {
   const agencies: AgencyMention[] = [];
   let pos = i, end = i, bareDepartments = false;
   for (;;) {
@@ -571,6 +572,7 @@ export function readAgencyList(text: string, folded: string, i: number, registry
       const listAt = at(LIST_COLON, folded, last.end)!;
       if (longest(FULL_FIELDS, folded, listAt)) { bareDepartments = true; pos = end = listAt; continue; }
     }
+    if (itemStarts && !bareDepartments) itemStarts.push(pos);
     agencies.push(...found);
     end = last.end;
     const next = at(SEPARATOR, folded, end);
@@ -578,6 +580,15 @@ export function readAgencyList(text: string, folded: string, i: number, registry
     pos = next;
   }
   return { agencies, end };
+}
+
+/**
+ * Whether `readAgencyList` from `pos` reads the rest of a list it has read, to the same end: `pos` is where one of that list's
+ * items was read from (`itemStarts`, as that read gave them), and no list announced by its head ("các Cục: ...") starts there.
+ * From such an item the read goes as it went on from it. A reader of a list's clauses can then pass over its thousand items.
+ */
+export function readsOn(itemStarts: readonly number[], text: string, folded: string, pos: number): boolean {
+  return itemStarts[firstAtOrAfter(itemStarts, (start) => start, pos)] === pos && !headList(text, folded, pos).length;
 }
 
 /** Each agency once, by its name. */

@@ -19,7 +19,7 @@ import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { deadlineOf } from "./deadlines.js";
 import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
-import { at, mayNameAgency, readAgencyList, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { at, mayNameAgency, readAgencyList, readsOn, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
 import { headerColumns, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 import { fieldsIn, opensWithField, type Field } from "./task-fields.js";
@@ -63,22 +63,22 @@ const COOPERATES = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?
 const COOPERATES_ANYWHERE = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/g;
 const BEFORE_ACTION = /[\s:,]*/y;
 
-interface ReadAssignment extends Assignment { actionStart: number; chairs: boolean }
+interface ReadAssignment extends Assignment { actionStart: number; chairs: boolean; /** Where the lead's list ends. */ leadEnd: number }
 
 /** The first words of ASSIGNING_VERB, ROLE_WORDS, CHAIRS and COOPERATES: with an agency's, the words an assignment can open with. */
 const ASSIGNMENT_OPENERS = new Set(["dong", "giao", "yeu", "de", "lam", "la", "chu", "tich", "co", "phoi"]);
 const OPENING_WORD = /[a-z0-9]+/y;
 
 /** The assignment at the start of a clause, and where the work it assigns begins. */
-function readAssignment(text: string, folded: string, from: number, registry: RegistryAgency[]): ReadAssignment {
+function readAssignment(text: string, folded: string, from: number, registry: RegistryAgency[], leadStarts?: number[]): ReadAssignment {
   // Most paragraphs open with their work ("Triển khai ...", "Tăng cường ..."): no pattern below can match there.
   OPENING_WORD.lastIndex = from;
   const opening = OPENING_WORD.exec(folded)?.[0];
   if (opening !== undefined && !ASSIGNMENT_OPENERS.has(opening) && !mayNameAgency(folded, from, registry)) {
-    return { lead: [], coordinating: [], chairs: false, actionStart: from };
+    return { lead: [], coordinating: [], chairs: false, actionStart: from, leadEnd: from };
   }
   const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
-  const subject = readAgencyList(text, folded, afterVerb, registry);
+  const subject = readAgencyList(text, folded, afterVerb, registry, leadStarts);
   let pos = subject.agencies.length ? subject.end : from;
   // "Sở Nội vụ (cơ quan thường trực): Chủ trì, ...": the agency's role in brackets is not its work.
   if (subject.agencies.length) pos = at(ROLE_IN_BRACKETS, folded, pos) ?? pos;
@@ -93,7 +93,7 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
     const partners = readAgencyList(text, folded, afterCooperate, registry);
     if (partners.agencies.length) { coordinating = partners.agencies; pos = partners.end; }
   }
-  return { lead: subject.agencies, coordinating, chairs, actionStart: at(BEFORE_ACTION, folded, pos)! };
+  return { lead: subject.agencies, coordinating, chairs, actionStart: at(BEFORE_ACTION, folded, pos)!, leadEnd: subject.end };
 }
 
 /** Partners named inside the work ("...; phối hợp với UBND các huyện biên giới đẩy nhanh ..."). */
@@ -232,17 +232,29 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
   const work = folded.slice(from, to);
   if (!work.includes(";")) return [current];
   const separators = [...allMatches(CLAUSE_SEPARATOR, work)];
+  // Where the agencies the current clause opens with end: read once a clause, not at each ";" of a list it goes on with
+  // ("các cơ quan: Sở Nội vụ; Sở Tư pháp; ...": thousands of them were quadratic).
+  let listed = -1;
+  /** The list of agencies last read at a ";": where its items were read from, and where it ends. */
+  let list: { starts: number[]; end: number } | null = null;
   for (const [n, m] of separators.entries()) {
-    const cut = from + m.index;
-    const next = readAssignment(text, folded, cut + m[0].length, registry);
-    if (!next.lead.length) continue;
+    const cut = from + m.index, point = cut + m[0].length;
     const clauseEnd = separators[n + 1] ? from + separators[n + 1].index : to;
+    // At an item of that list, when it runs on past this clause: the assignment read here would be the rest of the list, its
+    // work would start after the clause, and the clause is none of its own (a list of thousands was read again at each ";").
+    if (list && list.end > clauseEnd && at(ASSIGNING_VERB, folded, point) === null && readsOn(list.starts, text, folded, point)) continue;
+    const starts: number[] = [];
+    const next = readAssignment(text, folded, point, registry, starts);
+    if (!next.lead.length) continue;
+    list = { starts, end: next.leadEnd };
     // ("...; các sở, ngành liên quan (theo chức năng, nhiệm vụ) phối hợp thực hiện": partners of the work before, not work of their own.)
     if (PARTNERS_ONLY.test(folded.slice(next.actionStart, clauseEnd))) { for (const a of next.lead) current.coordinating.push(a); continue; }
     // Both sides must state work: "... các cơ quan: Sở Nội vụ; Sở Tư pháp; Sở Y tế tham mưu ..." lists agencies.
-    if (!statesWork(text, folded, current.from, cut, registry) || !statesWork(text, folded, next.actionStart, clauseEnd, registry)) continue;
+    if (listed < 0) listed = listEnd(text, folded, current.from, registry);
+    if (!worksFrom(text, listed, cut) || !statesWork(text, folded, next.actionStart, clauseEnd, registry)) continue;
     out.push({ lead: current.lead, coordinating: current.coordinating, from: current.from, to: cut });
     current = { lead: next.lead, coordinating: [...next.coordinating], from: next.actionStart, to };
+    listed = -1;
   }
   out.push(current);
   return out;
@@ -250,9 +262,13 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
 
 /** Whether the text from `from` to `to` states work: a few words after any agencies it opens with. */
 function statesWork(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): boolean {
-  const listed = readAgencyList(text, folded, at(LIST_GAP, folded, from)!, registry).end;
-  return countWords(text.slice(Math.max(from, listed), to), 3) >= 3;
+  return worksFrom(text, listEnd(text, folded, from, registry), to);
 }
+/** Where the agencies the text from `from` opens with end (`from` where it opens with none). */
+const listEnd = (text: string, folded: string, from: number, registry: RegistryAgency[]) =>
+  Math.max(from, readAgencyList(text, folded, at(LIST_GAP, folded, from)!, registry).end);
+/** Whether a few words stand from `listed` (where a clause's agencies end) to `to`. */
+const worksFrom = (text: string, listed: number, to: number) => countWords(text.slice(listed, to), 3) >= 3;
 
 /** A clause as a task of its own (its offsets are its work's). */
 function clauseTask(text: string, document: FoldedText, section: string, c: Clause): ExtractedTask | null {

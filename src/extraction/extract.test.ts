@@ -115,6 +115,9 @@ describe("openings", () => {
     expect(result.implements.map((c) => c.symbol)).toEqual(["45-CTr/TU", "148/NQ-CP"]);
     // A clause under a heading carries out work; it names no document the plan implements.
     expect(result.references.map((c) => c.symbol)).toEqual(["12/KH-UBND"]);
+    // The line under the type line is the title though it opens with "Thực hiện"; the opening sentence after it is not.
+    expect(result.document.title).toBe("Thực hiện Chương trình hành động số 45-CTr/TU ngày 15/6/2022 của Ban Thường vụ Tỉnh ủy về phát triển đô thị");
+    expect(extract("KẾ HOẠCH\nThực hiện Nghị quyết số 148/NQ-CP ngày 11/11/2022 của Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n").document.title).toBeNull();
   });
 
   it("takes every document its title carries out, not one the title of a cited document names", () => {

@@ -111,7 +111,10 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     // A new sentence ("Thực hiện ...", "Kính gửi:") ends the title, as does the header's place and date or motto, which a
     // Word or PDF header block sets after the left column's excerpt ("V/v ..." / "Thanh Hóa, ngày 05 tháng 11 năm 2025");
     // a letter's subject continues in lower case.
-    if (/^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
+    // A title may itself open so, right under its type line: "KẾ HOẠCH" / "Thực hiện Chương trình hành động số 45-CTr/TU ...
+    // đến năm 2030" (no stop at its end, unlike the opening sentence: "..., UBND tỉnh ban hành Kế hoạch như sau:").
+    const titleOpening = !parts.length && type !== "letter" && l === lines[titleIndex + 1] && /^(Thực hiện|Triển khai)\s/u.test(l.text) && !/[.:;,]$/u.test(l.text);
+    if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
     parts.push(l.text);

@@ -38,6 +38,14 @@ describe("deadlineOf", () => {
     // The work is tracked by its date, not by the recurrence written before it.
     expect(deadlineOf("theo dõi, đôn đốc thường xuyên, trước ngày 15/12/2025 báo cáo UBND tỉnh").deadline).toMatchObject({ kind: "date", date: "2025-12-15" });
     expect(said("báo cáo hằng năm, trước ngày 20/12")).toBe("hằng năm, trước ngày 20/12");
+    // A deadline after its label inside the clause: its value, whatever its form (a period is due at its end).
+    expect(said("Chủ trì triển khai các chương trình hợp tác đào tạo; thời gian thực hiện: 2026 - 2030.")).toBe("2026 - 2030");
+    expect(deadlineOf("Chủ trì triển khai các chương trình hợp tác; thời gian thực hiện: 2026 - 2030.").deadline).toMatchObject({ kind: "period", from: 2026, to: 2030 });
+    expect(said("Tổ chức tập huấn cho cán bộ; thời gian: năm 2027.")).toBe("năm 2027");
+    expect(deadlineOf("Xây dựng đề án, thời hạn: 30/6/2027").deadline).toMatchObject({ kind: "date", date: "2027-06-30" });
+    expect(said("Tổ chức tập huấn (thời gian hoàn thành: Quý III/2027)")).toBe("Quý III/2027");
+    // (A label's value is a date or years, not a document's number.)
+    expect(said("Triển khai thực hiện; thời gian: theo Kế hoạch 2026/KH-UBND")).toBeNull();
     expect(said("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo")).toBe("định kỳ 6 tháng, trước ngày 15/6, hằng năm, trước ngày 15/12");
     // A day of each month or quarter, and the People's Council's sessions.
     expect(said("theo dõi; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh")).toBe("định kỳ trước ngày 05 hằng tháng");

@@ -20,7 +20,12 @@ const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\
  * "trước ngày 15 của tháng cuối quý"), and the People's Council's sessions ("tại các kỳ họp thường lệ").
  */
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky|hang|moi)\s+6 thang|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
-const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING}))(?![a-z0-9])`, "g");
+/**
+ * A deadline after its label, in the clause itself: "...; thời gian thực hiện: 2026 - 2030", "thời hạn: 30/6/2027", "thời gian: năm
+ * 2027" (its value is the deadline as written; labelled, no year in it is a title's horizon).
+ */
+const LABELLED = String.raw`(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:\s*((?:nam\s+)?\d{4}(?:\s*[-–]\s*(?:nam\s+)?\d{4})?|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|${MONTH_OR_QUARTER})(?!\s*\/)`;
+const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING})|${LABELLED})(?![a-z0-9])`, "g");
 /**
  * What every deadline has (a figure, or a recurrence word): a clause without any is not searched. (A digit first, alone:
  * one alternation of them all is tried word by word at every position, and most clauses that time work have a figure.)
@@ -75,6 +80,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
   const dated: { index: number; written: string }[] = [];
   const recurring: { index: number; written: string }[] = [];
   for (const m of allMatches(DEADLINE, folded)) {
+    if (m[3]) { const value = m.index + m[0].length - m[3].length; dated.push({ index: value, written: text.slice(value, m.index + m[0].length) }); continue; }
     const before = folded.slice(Math.max(0, m.index - 30), m.index);
     // Only a year can be a title's horizon: no title says "trước ngày 15/12".
     if (m[1] && !OPENING_AS_WRITTEN.test(text.slice(m.index, m.index + m[0].length))) continue;

@@ -537,6 +537,12 @@ describe("the issuer a header names", () => {
     expect(issuerOf("ỦY BAN NHÂN DÂN\nXÃ TÂN THANH")).toBe("UBND xã Tân Thanh");
     expect(issuerOf("THỦ TƯỚNG CHÍNH PHỦ")).toBe("Thủ tướng Chính phủ");
   });
+
+  it("takes no title in capitals under the type line for the issuer of a text without its header: the signature names it", () => {
+    const text = "KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 693/QĐ-TTG NGÀY 17 THÁNG 7 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+      + "I. MỤC ĐÍCH\nPhát triển hạ tầng tỉnh Lạng Sơn.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLương Trọng Quỳnh\n";
+    expect(extract(text).document.issuer).toBe("UBND tỉnh Lạng Sơn");
+  });
 });
 
 describe("an appendix of indicators beside the text", () => {

@@ -239,8 +239,11 @@ function headerIssuer(head: Line[]): string | null {
   const names: string[] = [];
   for (const l of head) {
     const text = l.text.replace(/[|*_]/g, " ").trim();
+    // The header stands above the type line ("KẾ HOẠCH"): a title in capitals under it ("TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ
+    // 693/QĐ-TTG ...") names no issuer, in a text whose header was lost.
+    if (TYPE_LINES.some(([re]) => re.test(fold(text)))) break;
     // (A numbered heading in capitals, "II- KẾT QUẢ ĐẠT ĐƯỢC", is the body: a text whose header was lost.)
-    if (!isUpper(text) || TYPE_LINES.some(([re]) => re.test(fold(text))) || l.kind === "roman" || l.kind === "number") {
+    if (!isUpper(text) || l.kind === "roman" || l.kind === "number") {
       if (names.length) break;
       continue;
     }

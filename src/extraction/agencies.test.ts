@@ -274,9 +274,18 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Ban QLDA xây dựng công trình dân dụng tổ chức nghiệm thu").names).toEqual(["Ban QLDA xây dựng công trình dân dụng"]);
   });
 
-  it("reads a commune's offices", () => {
+  it("reads a commune's offices, and the special zones communes stand beside since 2025", () => {
     expect(list("Văn phòng HĐND và UBND xã chủ trì").names).toEqual(["Văn phòng HĐND và UBND xã"]);
     expect(list("Công an xã, Đoàn Thanh niên xã hỗ trợ").names).toEqual(["Công an xã", "Đoàn Thanh niên xã"]);
+    expect(list("UBND các xã, phường, đặc khu rà soát").names).toEqual(["UBND các xã, phường, đặc khu"]);
+    expect(list("UBND đặc khu Vân Đồn tổ chức").names).toEqual(["UBND đặc khu Vân Đồn"]);
+  });
+
+  it("keeps the comma of 'phòng, chống' inside a name", () => {
+    expect(list("Chi cục Thủy lợi và Phòng, chống thiên tai chủ trì").names).toEqual(["Chi cục Thủy lợi và Phòng, chống thiên tai"]);
+    expect(list("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì").names).toEqual(["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]);
+    // (Not a comma after a word that only ends so, nor one before another word.)
+    expect(list("Phòng Kinh tế, Sở Tài chính thực hiện").names).toEqual(["Phòng Kinh tế", "Sở Tài chính"]);
   });
 });
 

@@ -188,7 +188,7 @@ const BO = /bo\s+/y;
 const PROPER = /\s*(?:tỉnh\s+|thành phố\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?:\s*-\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)?/uy;
 const TINH_SUFFIX = /\s+tinh(?![a-z0-9])/y;
 const PROVINCE = /tinh(?![a-z0-9])/y;
-const UNIT_NAMES = /(huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\s+/y;
+const UNIT_NAMES = /(huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|dac khu)\s+/y;
 
 /** Where a sticky pattern matching at `i` ends, or null: the one way the recognisers step through folded text. */
 export function at(re: RegExp, s: string, i: number): number | null {
@@ -351,6 +351,7 @@ const CAPITAL = /\p{Lu}/uy;
 const TITLE_WORD = /\p{Lu}\p{Ll}/uy;
 const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
+const PREVENTION_COMMA = /phong,\s*chong(?![a-z0-9])/y;
 /** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
 const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
 /** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
@@ -380,6 +381,8 @@ function nameEnd(text: string, folded: string, from: number, commas = false, ter
       // (The comma is kept, and the space after it read as the next word's.)
       if (!startsAgency(text, folded, next)) { end += 1; continue; }
     }
+    // "Chi cục Thủy lợi và Phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai ...": the comma of "phòng, chống" is the name's.
+    if (words > 0 && text.charCodeAt(end) === 44 && at(PREVENTION_COMMA, folded, end - 5) !== null && !/[a-z0-9]/.test(folded.charAt(end - 6))) { end += 1; continue; }
     NAME_WORD.lastIndex = end;
     const m = NAME_WORD.exec(text);
     if (!m) break;

@@ -206,7 +206,7 @@ export const SECTOR_NOUNS = [
   "đảng đoàn", "ban cán sự đảng", "ban đảng",
 ];
 /** "tỉnh" only after "các" ("UBND các tỉnh, thành phố trực thuộc Trung ương"): "UBND tỉnh" is one body. */
-export const TERRITORY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "cấp huyện", "cấp xã", "cấp tỉnh", "thôn", "tổ dân phố", "khu phố"];
+export const TERRITORY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "cấp huyện", "cấp xã", "cấp tỉnh", "thôn", "tổ dân phố", "khu phố", "đặc khu"];
 
 /** Words that may follow a collective phrase and belong to it ("các cơ quan có liên quan"). */
 export const COLLECTIVE_QUALIFIERS = [

@@ -94,6 +94,12 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("takes what a plan requires of all in its purposes and requirements for no task", () => {
+    const text = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nCụ thể hóa các nhiệm vụ của Nghị quyết.\n2. Yêu cầu\nCác cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.\n"
+      + "II. NHIỆM VỤ\n1. Sở Nội vụ rà soát, sắp xếp các cơ sở giáo dục nghề nghiệp.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead])).toEqual([["1", ["Sở Nội vụ"]]]);
+  });
+
   it("starts the work after the agency's role in brackets", () => {
     const text = "1. Sở Nội vụ (cơ quan thường trực): Chủ trì, phối hợp với các sở, ngành hướng dẫn triển khai Kế hoạch.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating, t.summary]))

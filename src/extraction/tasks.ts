@@ -52,6 +52,8 @@ interface Section {
   agency: Assignment | null;
   /** The latest assignment in the section, for the paragraphs after it that name no agency. */
   context: Assignment | null;
+  /** A section of the plan's purposes, requirements or viewpoints ("I. MỤC ĐÍCH, YÊU CẦU"), or one under it: it assigns no work. */
+  aims?: boolean;
 }
 
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
@@ -357,6 +359,8 @@ const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 /** What introduces the agency an article is about: "Điều 5. Trách nhiệm của Sở Công Thương", "Nhiệm vụ, quyền hạn của ...". */
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
 /** A section of a report that is about the work ahead, not the work done. */
+/** The heading of a plan's purposes, requirements or viewpoints, alone or together: "MỤC ĐÍCH, YÊU CẦU", "Yêu cầu", "QUAN ĐIỂM". */
+const AIMS = /^(?:muc dich|yeu cau|quan diem(?: chi dao)?)(?:\s*(?:,|va)\s*(?:muc dich|yeu cau|quan diem(?: chi dao)?))*\s*[.:]?$/;
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 /** A part of a report about what was done: its title opens so. */
 const RESULTS = /^(?:ket qua|tinh hinh|danh gia|thuc trang)/;
@@ -454,10 +458,11 @@ export function extractTasks(
       const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
         : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
           ? `${parent.label}.${first.number}` : first.number!;
-      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null };
+      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null, aims: parent?.aims || AIMS.test(foldPhrase(first.body)) };
       stack.push(section);
     }
-    if (!readingAhead || !section) continue;
+    // ("2. Yêu cầu" / "Các cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.": what the plan requires of all, not a task.)
+    if (!readingAhead || !section || section.aims) continue;
     const fielded = labelled.groups.get(k);
     if (fielded?.lead.length) {
       if (centralIssuer || !fielded.lead.every((a) => a.central)) tasks.push(fieldedTask(text, section.label, fielded));

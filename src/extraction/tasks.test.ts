@@ -92,6 +92,11 @@ describe("tasks of a plan", () => {
       ["1", ["Sở Khoa học và Công nghệ"], "theo dõi, đôn đốc thực hiện Kế hoạch."],
       ["2", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], "theo dõi, kiểm tra việc thực hiện."],
     ]);
+    // Short work that ends "thực hiện" is work; only the formula's own words close.
+    const short = "1. Sở Tài chính bố trí kinh phí thực hiện.\n2. UBND các huyện xây dựng kế hoạch thực hiện.\n3. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, nghiêm túc triển khai thực hiện./.\n";
+    expect(extractTasks(short, segmentLines(short), { kind: "plan" }).map((t) => [t.section, t.summary])).toEqual([
+      ["1", "bố trí kinh phí thực hiện."], ["2", "xây dựng kế hoạch thực hiện."],
+    ]);
   });
 
   it("takes what a plan requires of all in its purposes and requirements for no task", () => {

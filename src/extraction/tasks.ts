@@ -275,7 +275,7 @@ const worksFrom = (text: string, listed: number, to: number) => countWords(text.
 /** A clause as a task of its own (its offsets are its work's). */
 function clauseTask(text: string, document: FoldedText, section: string, c: Clause): ExtractedTask | null {
   const action = asOneLine(text.slice(c.from, c.to)), foldedAction = asOneLine(document.folded.slice(c.from, c.to));
-  if (countWords(action, 3) < 3 || isClosingFormula(action, foldedAction)) return null;
+  if (countWords(action, 3) < 3 || isClosingFormula(foldedAction)) return null;
   const deadline = deadlineOf(action, foldedAction);
   return {
     section, lead: c.lead.map((a) => a.name), coordinating: c.coordinating.map((a) => a.name),
@@ -343,13 +343,15 @@ const unitKind = (unit: number) => {
 };
 
 /** "Yêu cầu các sở, ban, ngành ... tập trung triển khai thực hiện./.": the closing formula, not a task. */
-const isClosingFormula = (action: string, foldedAction: string) => {
-  if (countWords(action, 8) < 8) {
-    // ("... tổ chức thực hiện./." closes; "theo dõi, kiểm tra việc thực hiện" is work of its own.)
-    if (/thuc hien\W*$/.test(foldedAction) && !/theo doi|kiem tra|giam sat|don doc|huong dan|tong hop|danh gia/.test(foldedAction)) return true;
-  }
+const isClosingFormula = (foldedAction: string) => {
+  // ("... tổ chức thực hiện./." closes; "theo dõi, kiểm tra việc thực hiện", "bố trí kinh phí thực hiện" and "xây dựng kế hoạch
+  // thực hiện" are work of their own: a closing says nothing but how to carry the plan out.)
+  const words = foldedAction.slice(0, trimmedEnd(foldedAction, " ./;:"));
+  if (words.endsWith("thuc hien") && CLOSING_WORDS.test(words)) return true;
   return ADOPTION.test(foldedAction.slice(0, 80));
 };
+/** Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức thực hiện". */
+const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh)(?:[\s,]+|$))+$/;
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
 const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */
@@ -541,7 +543,7 @@ export function extractTasks(
     let joinedFold = document.folded.slice(actionStart, actionEnd);
     for (let k = 1; k < parts.length; k++) joinedFold += " " + document.folded.slice(parts[k].start, parts[k].end);
     const foldedAction = asOneLine(joinedFold);
-    if (isClosingFormula(action, foldedAction)) continue;
+    if (isClosingFormula(foldedAction)) continue;
     // Lines of fields after the work ("- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...") state its partners, deadline and output.
     const stated = fielded && !fielded.lead.length ? fielded : null;
     const deadline = stated?.deadline ? { text: stated.deadline, deadline: parseDeadline(stated.deadline) } : deadlineOf(action, foldedAction);

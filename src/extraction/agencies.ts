@@ -43,6 +43,21 @@ export function isCentralIssuer(issuer: string | null): boolean {
   return CENTRAL_ISSUER.test(foldVietnamese(issuer).replace(/\s+/g, " ").trim());
 }
 
+/**
+ * Whether a body is the province's leadership ("UBND tỉnh", "Chủ tịch UBND tỉnh Hà Tĩnh", "Thường trực HĐND tỉnh", "Ban Thường vụ
+ * Tỉnh ủy"), to whom a department's or a commune's document makes requests ("Đề nghị UBND tỉnh chỉ đạo ...") rather than assigns work.
+ */
+export function isProvincialLeadership(name: string): boolean {
+  return PROVINCIAL_LEADERSHIP.test(foldVietnamese(name).replace(/\s+/g, " ").trim());
+}
+const PROVINCIAL_LEADERSHIP = /^(?:(?:chu tich|thuong truc) )?(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh(?: [a-z]+){0,3}$|^(?:(?:ban thuong vu|thuong truc) )?tinh uy(?: [a-z]+){0,3}$/;
+
+/** Whether the issuer stands below the province's leadership: a department ("Sở Nội vụ"), a district's or a commune's committee. */
+export function isBelowProvince(issuer: string | null): boolean {
+  return !!issuer && BELOW_PROVINCE.test(foldVietnamese(issuer).replace(/\s+/g, " ").trim());
+}
+const BELOW_PROVINCE = /^(?:so|chi cuc|(?:ubnd|uy ban nhan dan) (?:huyen|xa|phuong|thi xa|thi tran|quan|dac khu))(?![a-z])/;
+
 const CENTRAL_ISSUER = new RegExp("^(?:" + [
   "chinh phu", "thu tuong", "van phong chinh phu", "bo (?!chi huy|doi )[a-z]+", "bo chinh tri", "ban bi thu", "ban chap hanh trung uong",
   "ban [a-z ]+ trung uong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong quoc hoi", "van phong chu tich nuoc",

@@ -527,6 +527,24 @@ describe("what an extraction leaves behind", () => {
   });
 });
 
+describe("the work a document assigns, by who issues it", () => {
+  const tasksOf = (header: string, type: string, body: string) =>
+    extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/${type}\nHà Tĩnh, ngày 08 tháng 12 năm 2026\n${body}`).tasks.map((t) => t.lead);
+
+  it("takes a department's or a commune's requests to the province's leadership for no task, as a province's to the Centre", () => {
+    const body = "KẾ HOẠCH\nChuyển đổi số năm 2027\nII. NHIỆM VỤ\n1. Phòng Nghiệp vụ rà soát các thủ tục hành chính.\n2. Đề nghị UBND tỉnh chỉ đạo Sở Tài chính bố trí kinh phí thực hiện.\n";
+    expect(tasksOf("UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ", "KH-SNV", body)).toEqual([["Phòng Nghiệp vụ"]]);
+    expect(tasksOf("ỦY BAN NHÂN DÂN\nXÃ THẠCH LẠC", "KH-UBND", body)).toEqual([["Phòng Nghiệp vụ"]]);
+    // (The province's own committee assigns itself nothing, but its document may name it: it stays.)
+    expect(tasksOf("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "KH-UBND", body)).toEqual([["Phòng Nghiệp vụ"], ["UBND tỉnh"]]);
+  });
+
+  it("takes a report's closing, its issuer reporting it, for no task", () => {
+    const body = "BÁO CÁO\nTiến độ các dự án năm 2026\nI. NHIỆM VỤ THỜI GIAN TỚI\n1. Sở Xây dựng đôn đốc nhà thầu tăng ca, hoàn thành trong Quý II/2027.\nII. KIẾN NGHỊ\nUBND tỉnh Hà Tĩnh báo cáo Bộ Xây dựng theo dõi, tổng hợp./.\n";
+    expect(tasksOf("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "BC-UBND", body)).toEqual([["Sở Xây dựng"]]);
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

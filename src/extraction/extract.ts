@@ -12,7 +12,7 @@ import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
 import { extractTasks, type ExtractedTask } from "./tasks.js";
 import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, projectScopeCount, type ExtractedProject } from "./projects.js";
-import { isCentralIssuer, type RegistryAgency } from "./agencies.js";
+import { isBelowProvince, isCentralIssuer, isProvincialLeadership, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
 import { bodyLines, isHeading, segmentLines, type Line } from "./segment.js";
 import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
@@ -21,7 +21,7 @@ import { describeCitations } from "./cited-documents.js";
 import { extractAmendment, type ExtractedAmendment } from "./amendments.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { parseDeadline } from "../text/dates.js";
-import { FoldedText, foldVietnamese } from "../text/fold.js";
+import { FoldedText, foldPhrase, foldVietnamese } from "../text/fold.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { UnreadableFileError } from "./read-text.js";
 
@@ -170,7 +170,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
-  const tasks = datedByIssue(withinLimit(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content)), meta.issued);
+  const tasks = datedByIssue(withinLimit(assignedByIssuer(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content), meta.issuer, kind)), meta.issued);
   return {
     file,
     document: {
@@ -187,6 +187,19 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     cited: describeCitations(text, citations),
     amendment: extractAmendment(text, lines, citations, meta.title, meta.issued),
   };
+}
+
+/**
+ * The work the document assigns, without what it asks of those above its issuer and without a report's own closing. As a
+ * province's requests to the Centre are no tasks, a department's or a commune's to the province's leadership are none ("Đề nghị
+ * UBND tỉnh chỉ đạo Sở Tài chính bố trí kinh phí ..."); and a report's issuer reporting its report ("UBND tỉnh Đồng Nai báo cáo
+ * Bộ Giao thông vận tải theo dõi, tổng hợp./.") closes it.
+ */
+function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "plan" | "report"): ExtractedTask[] {
+  const below = isBelowProvince(issuer);
+  const issuerKey = issuer === null ? null : foldPhrase(issuer);
+  return tasks.filter((t) => !(below && t.lead.length && t.lead.every(isProvincialLeadership))
+    && !(kind === "report" && t.lead.length === 1 && foldPhrase(t.lead[0]) === issuerKey && /^bao cao\s/.test(foldPhrase(t.text))));
 }
 
 /**

@@ -362,6 +362,8 @@ const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
 /** A section of a report that is about the work ahead, not the work done. */
 /** The heading of a plan's purposes, requirements or viewpoints, alone or together: "MỤC ĐÍCH, YÊU CẦU", "Yêu cầu", "QUAN ĐIỂM". */
+/** Longer than any such heading ("MỤC ĐÍCH, YÊU CẦU VÀ QUAN ĐIỂM CHỈ ĐẠO"): a numbered paragraph of work is not folded to be compared. */
+const AIMS_LENGTH = 48;
 const AIMS = /^(?:muc dich|yeu cau|quan diem(?: chi dao)?)(?:\s*(?:,|va)\s*(?:muc dich|yeu cau|quan diem(?: chi dao)?))*\s*[.:]?$/;
 const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
 /** A part of a report about what was done: its title opens so. */
@@ -460,7 +462,7 @@ export function extractTasks(
       const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
         : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
           ? `${parent.label}.${first.number}` : first.number!;
-      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null, aims: parent?.aims || AIMS.test(foldPhrase(first.body)) };
+      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null, aims: parent?.aims || (first.body.length <= AIMS_LENGTH && AIMS.test(foldPhrase(first.body))) };
       stack.push(section);
     }
     // ("2. Yêu cầu" / "Các cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.": what the plan requires of all, not a task.)

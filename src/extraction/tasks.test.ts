@@ -145,6 +145,15 @@ describe("tasks of a plan", () => {
     expect(extractTasks(word, segmentLines(word), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
   });
 
+  it("takes no row's lead for its partner, though the partners cell above carries down to it", () => {
+    const text = "STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+      + "1 | Công khai quy hoạch sử dụng đất | Sở Nông nghiệp và Môi trường | UBND các xã, phường | Thường xuyên\n"
+      + "2 | Giải quyết thủ tục đất đai đúng hạn | Sở Nông nghiệp và Môi trường; UBND các xã, phường | | Năm 2027\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating])).toEqual([
+      [["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"]], [["Sở Nông nghiệp và Môi trường", "UBND các xã, phường"], []],
+    ]);
+  });
+
   it("takes no paragraph opening 'Phần vốn ...' for a part, nor a part about results for the work ahead", () => {
     const read = (text: string) => extractTasks(text, segmentLines(text), { kind: "report" }).map((t) => [t.section, t.lead.join("; ")]);
     expect(read("BÁO CÁO\nX\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Tài chính chủ trì tham mưu phân bổ vốn năm 2026.\nPhần vốn còn lại được chuyển sang năm sau.\n"

@@ -765,7 +765,8 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       const lead = agenciesInCell(text, folded, leadCell, registry);
       if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
       const partnersCell = cell("partners");
-      const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry) : [];
+      // (A body is not its own partner: a partners cell carried down from the row above may name this row's lead.)
+      const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry).filter((p) => !lead.some((l) => l.name === p.name)) : [];
       const deadlineText = cell("deadline")?.text || null;
       const number = cell("number")?.text;
       tasks.push({

@@ -545,6 +545,19 @@ describe("the work a document assigns, by who issues it", () => {
   });
 });
 
+describe("figures in a task table's work", () => {
+  it("reads them as a paragraph's, dated by the row's deadline, with the cell's offsets", () => {
+    const text = "KẾ HOẠCH\nCải thiện chỉ số PCI\nPHỤ LỤC\nSTT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+      + "1 | Số hóa 100% hồ sơ đăng ký kinh doanh | Sở Tài chính | Sở Khoa học và Công nghệ | Tháng 6/2027\n"
+      + "2 | Giải quyết thủ tục đất đai đúng hạn đạt trên 95% | Sở Nông nghiệp và Môi trường | | Năm 2028\n"
+      + "3 | Công khai quy hoạch sử dụng đất | Sở Xây dựng | | Thường xuyên\n";
+    const { indicators, tasks } = extract(text);
+    expect(tasks).toHaveLength(3);
+    expect(indicators.map((i) => [i.min, i.max, i.unit, i.year, i.kind])).toEqual([[100, 100, "%", 2027, "target"], [95, null, "%", 2028, "target"]]);
+    expect(text.slice(indicators[1].start, indicators[1].end)).toBe("95%");
+  });
+});
+
 describe("the issuer a header names", () => {
   const issuerOf = (header: string) => extract(`${header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-X\nHà Nội, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n`).document.issuer;
 

@@ -10,7 +10,7 @@ import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
 import { extractIndicators, type ExtractedIndicator } from "./indicators.js";
 import { extractReportingRules, type ReportingRule } from "./reporting.js";
-import { extractTasks, type ExtractedTask } from "./tasks.js";
+import { extractTasks, type ExtractedTask, type TableWork } from "./tasks.js";
 import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, projectScopeCount, type ExtractedProject } from "./projects.js";
 import { isBelowProvince, isCentralIssuer, isProvincialLeadership, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
@@ -170,7 +170,9 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
   const content = bodyLines(lines);
-  const tasks = datedByIssue(withinLimit(assignedByIssuer(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer) }, registry, document, content), meta.issuer, kind)), meta.issued);
+  // (The work cells of task tables' rows, found by the tasks stage: their figures are indicators.)
+  const tableWork: TableWork[] = [];
+  const tasks = datedByIssue(withinLimit(assignedByIssuer(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer), tableWork }, registry, document, content), meta.issuer, kind)), meta.issued);
   return {
     file,
     document: {
@@ -180,7 +182,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(notImplemented(citations, implemented)).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued, tableWork), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),

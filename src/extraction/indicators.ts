@@ -16,6 +16,7 @@ import { allMatches } from "../text/matches.js";
 import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
 import { bodyLines, isHeading, markersIn, NO_MARKERS, sentencesOf, type Line } from "./segment.js";
+import type { TableWork } from "./tasks.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -150,6 +151,8 @@ export function extractIndicators(
   document?: FoldedText, issuedYear: number | null = null, titleYear: number | null = null, contentLines: Line[] = bodyLines(lines),
   /** The date the document was issued (ISO), to tell a figure "as of" a date before it ("đến ngày 30/9/2025, ... đạt 52,3%"). */
   issuedOn: string | null = null,
+  /** The work cells of the task tables' rows: their figures are targets as a paragraph's are ("Số hóa 100% hồ sơ ... | Sở Tài chính"). */
+  tableWork: TableWork[] = [],
 ): ExtractedIndicator[] {
   /** The fold of the part of the text at `start`: cut from the document's fold when there is one. */
   const foldAt = (part: string, start: number) => (document ? document.foldOf(part, start) : foldVietnamese(part));
@@ -168,9 +171,21 @@ export function extractIndicators(
   const trailingContext = new Map<number, string>();
   const continued = new Set(lines.map((l) => l.continues));
   const content = new Set(contentLines);
-  for (const [index, line] of lines.entries()) {
-    if (!content.has(line)) continue;
-    if (line.text.includes("|")) continue; // a web page's metadata table
+  /** Each task row's work cell, read as a line of its own, dated by the row's deadline where the cell gives no year. */
+  const workOfRow = new Map<Line, { line: Line; year: number | null }>();
+  for (const w of tableWork) {
+    const end = w.work.start + w.work.text.length;
+    workOfRow.set(w.row, {
+      line: { text: w.work.text, start: w.work.start, end, kind: "text", number: null, body: w.work.text, footnote: false, continues: null },
+      year: w.deadline === null ? null : yearsIn(w.deadline).pop()?.year ?? null,
+    });
+  }
+  for (const [index, row] of lines.entries()) {
+    if (!content.has(row)) continue;
+    // (Other tables' rows are read by their own stages, or are a web page's metadata table.)
+    const work = row.text.includes("|") ? workOfRow.get(row) : undefined;
+    if (row.text.includes("|") && !work) continue;
+    const line = work?.line ?? row;
     if (isHeading(line)) {
       section = line.number;
       if (line.kind === "roman") headingYear = null;
@@ -182,6 +197,7 @@ export function extractIndicators(
     const marker = line.footnote ? /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])/u.exec(line.text)?.[0] : undefined;
     const cited = marker ? markerContext.get(marker) : undefined;
     const frame: Frame = opening ? { year: Number(opening[2]), estimate: !!opening[1] }
+      : work ? { year: work.year, estimate: false }
       : line.continues !== null ? frames.get(line.continues) ?? { year: null, estimate: false }
       : cited?.frame ?? { year: null, estimate: false };
     frames.set(index, frame);

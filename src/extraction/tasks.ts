@@ -405,7 +405,15 @@ const HEADING_LEVEL: Partial<Record<Line["kind"], (l: Line) => number>> = {
  * What the document is: a report reads only its work ahead; a document of the central level (the
  * Government, a ministry) assigns work to ministries, where a province's document can only ask them.
  */
-export interface TaskContext { kind: "plan" | "report"; centralIssuer?: boolean }
+export interface TaskContext {
+  kind: "plan" | "report";
+  centralIssuer?: boolean;
+  /** Filled with the work cell of each task a table's row gives, for the figures it states (read by the indicators stage). */
+  tableWork?: TableWork[];
+}
+
+/** A task table's row that gives a task: its line, its work cell, and its deadline cell's text. */
+export interface TableWork { row: Line; work: Cell; deadline: string | null }
 
 export function extractTasks(
   text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], document = new FoldedText(text),
@@ -566,7 +574,7 @@ export function extractTasks(
     });
   }
   // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
-  const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document);
+  const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document, context.tableWork);
   return fromTables.length || clauseTasks.length ? [...tasks, ...clauseTasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
 }
 
@@ -755,7 +763,7 @@ const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đ�
  * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency (a
  * lead merged down a group's rows leads each). A row without a number takes its group's ("I") and its place.
  */
-function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText): ExtractedTask[] {
+function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText, tableWork?: TableWork[]): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
   for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"], document, taskSubHeader)) {
     for (const { line, cells, group } of table.rows) {
@@ -768,6 +776,8 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       // (A body is not its own partner: a partners cell carried down from the row above may name this row's lead.)
       const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry).filter((p) => !lead.some((l) => l.name === p.name)) : [];
       const deadlineText = cell("deadline")?.text || null;
+      // (Not a work cell a page break cut and joined: its text no longer stands at its offset.)
+      if (text.startsWith(work.text, work.start)) tableWork?.push({ row: line, work, deadline: deadlineText });
       const number = cell("number")?.text;
       tasks.push({
         section: number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1),

@@ -567,6 +567,8 @@ describe("the issuer a header names", () => {
     expect(issuerOf("TỈNH ỦY LẠNG SƠN")).toBe("Tỉnh ủy Lạng Sơn");
     expect(issuerOf("ỦY BAN NHÂN DÂN\nXÃ TÂN THANH")).toBe("UBND xã Tân Thanh");
     expect(issuerOf("THỦ TƯỚNG CHÍNH PHỦ")).toBe("Thủ tướng Chính phủ");
+    // A long name a PDF wraps in the header's narrow column, its last word alone: no body is named in one word.
+    expect(issuerOf("UBND TỈNH QUẢNG NINH\nSỞ NÔNG NGHIỆP VÀ MÔI\nTRƯỜNG")).toBe("Sở Nông nghiệp và Môi trường");
   });
 
   it("takes no title in capitals under the type line for the issuer of a text without its header: the signature names it", () => {

@@ -252,7 +252,8 @@ function headerIssuer(head: Line[]): string | null {
     // "BỘ TƯ LỆNH" / "BỘ ĐỘI BIÊN PHÒNG"), unless the second opens a body of its own (a department under its
     // committee) or is the place of the first ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN", joined below).
     // (A place joins the body above it, "ỦY BAN NHÂN DÂN" / "TỈNH HÀ NAM", whatever stands under them.)
-    if (names.length && (!OPENS_BODY.test(fold(text)) || (PLACE_START.test(fold(text)) && !PLACE_START.test(fold(names[names.length - 1]))))) names[names.length - 1] += ` ${text}`;
+    // (A word alone ends the name above, wrapped in a narrow column: "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG"; no body is named in one word.)
+    if (names.length && (!OPENS_BODY.test(fold(text)) || !/\s/.test(text) || (PLACE_START.test(fold(text)) && !PLACE_START.test(fold(names[names.length - 1]))))) names[names.length - 1] += ` ${text}`;
     else names.push(text);
   }
   if (!names.length) return null;

@@ -46,7 +46,7 @@ import { allMatches } from "../text/matches.js";
 import { parseVietnameseNumber } from "../text/numbers.js";
 import { findQuantities, type QuantityFinder, type QuantityMention } from "./quantities.js";
 import { isHeading, markersIn, sentencesOf, type Line } from "./segment.js";
-import { tablesOf, type Cell, type HeaderReader } from "./tables.js";
+import { NUMBER_HEAD, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 
 export interface ProjectMetric { text: string; value: number | null; of: number | null; unit: string | null; start: number; end: number; measure: ProjectMeasure | null; asOf: string | null; year: number | null }
 export interface ExtractedProject { name: string; metrics: ProjectMetric[]; start: number; end: number; lead: string | null; location: string | null; investment: number | null; startYear: number | null; completionYear: number | null; lengthKm: number | null; areaHa: number | null }
@@ -343,7 +343,7 @@ function overlapTest(scopes: ProjectScope[]): (start: number, end: number) => bo
 
 /** Each role's header (folded); a cell takes the first role that matches it, in this order. */
 const PROJECT_HEADS: Array<[ProjectColumn, RegExp]> = [
-  ["number", /^(?:stt|tt|so tt)$/],
+  ["number", NUMBER_HEAD],
   ["group", /^nhom/],
   ["investment", /tong muc dau tu|\btmdt\b|tong von dau tu|von dau tu du an/],
   ["disbursed", /giai ngan/],

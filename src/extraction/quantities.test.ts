@@ -28,6 +28,8 @@ describe("findQuantities", () => {
     ["phấn đấu giải ngân 100%", { comparator: "=", min: 100, max: 100, unit: "%", perYear: false }],
     ["thu hút khoảng 2,5 triệu lượt khách du lịch mỗi năm", { comparator: "approx", min: 2.5e6, max: 2.5e6, unit: "lượt khách du lịch", perYear: true }],
     ["lựa chọn 5 mô hình", { comparator: "=", min: 5, max: 5, unit: "mô hình", perYear: false }],
+    // ("thành" ends a unit, "đạt 95% hoàn thành", but not members.)
+    ["tập huấn cho ít nhất 500 thành viên", { comparator: ">=", min: 500, max: null, unit: "thành viên", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 
   it("skips versions, and a day or month that no unit follows", () => {

@@ -52,11 +52,13 @@ function unitAfter(written: string): { unit: string | null; length: number; spel
   const m = /^\s*((?:[\p{L}²³]+(?:\s*\/\s*\d*\s*[\p{L}]+)?[\s,]*){1,5})/u.exec(text);
   if (!m) return { unit: null, length: 0 };
   const words: string[] = [];
-  for (const w of m[1].split(/\s+/)) {
+  const split = m[1].split(/\s+/);
+  for (const [k, w] of split.entries()) {
     const clean = w.replace(/[,;.]+$/, "");
     if (!clean) break;
     if (words.length && (UNIT_STOP.test(clean) || /^\/?năm$/iu.test(clean))) break;
-    if (!words.length && UNIT_STOP.test(clean) && !SCALE.test(clean)) break;
+    // ("thành" stops a unit as in "đạt 95% hoàn thành", but "500 thành viên" counts members.)
+    if (!words.length && UNIT_STOP.test(clean) && !SCALE.test(clean) && !(/^thành$/iu.test(clean) && /^viên/iu.test(split[k + 1] ?? ""))) break;
     words.push(clean);
     // (Four words, five after a scale: "2,5 triệu lượt khách du lịch".)
     // (And two more after a base: "45 thuê bao/100 hộ gia đình".)

@@ -9,7 +9,7 @@ import { foldPhrase, type FoldedText } from "../text/fold.js";
 import type { ExtractedIndicator } from "./indicators.js";
 import { findQuantities } from "./quantities.js";
 import type { Line } from "./segment.js";
-import { tablesOf, type Cell, type HeaderReader } from "./tables.js";
+import { NUMBER_HEAD, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 
 export interface TableIndicator extends ExtractedIndicator {
   /** The agency the table names to follow the indicator ("Cơ quan chủ trì theo dõi"), as written. */
@@ -22,7 +22,7 @@ interface ValueColumn { index: number; year: number; kind: ExtractedIndicator["k
 /** A header's column of names opens with these words ("Chỉ tiêu", "Tên chỉ tiêu", "Nội dung chỉ tiêu"); a data row's cells do not. */
 const NAME_HEAD = /(?:^|\|\s*)(?:ten |cac )?(?:chi tieu|tieu chi|noi dung)/;
 const ROLE_HEADS: Array<[Role, RegExp]> = [
-  ["number", /^(?:stt|tt|so tt)$/],
+  ["number", NUMBER_HEAD],
   ["unit", /^(?:don vi(?: tinh)?|dvt)$/],
   ["owner", /^(?:co quan|don vi (?:chu tri|theo doi|phu trach)|chu tri|theo doi)/],
   ["name", /^(?:ten |cac )?(?:chi tieu|tieu chi|noi dung)/],

@@ -50,6 +50,9 @@ export interface TableRow {
 export type CellPhrase = (cell: Cell) => string;
 const cellPhrase: CellPhrase = (cell) => foldPhrase(cell.text);
 
+/** The head of a table's number column: "STT", "TT", "Số TT", and "ST T" or "S TT" as a PDF wraps it in its narrow column. */
+export const NUMBER_HEAD = /^(?:s ?t ?t|t ?t|so tt)$/;
+
 /**
  * Reads a header row (`row`, split into `cells`): the column of each role, or null. Every row of a table
  * is tried as a header, so a reader can first look for the head it needs in the whole row's phrase.

@@ -145,6 +145,11 @@ describe("tasks of a plan", () => {
     expect(extractTasks(word, segmentLines(word), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
   });
 
+  it("numbers a task table's rows under the header of a narrow number column that a PDF wraps ('ST T')", () => {
+    const text = "ST T | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành\nI | Phòng ngừa |  | \n1 | Nạo vét kênh tiêu úng trọng điểm | Chi cục Thủy lợi | Quý II/2026\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.section)).toEqual(["I.1"]);
+  });
+
   it("takes no row's lead for its partner, though the partners cell above carries down to it", () => {
     const text = "STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
       + "1 | Công khai quy hoạch sử dụng đất | Sở Nông nghiệp và Môi trường | UBND các xã, phường | Thường xuyên\n"

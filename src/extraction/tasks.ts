@@ -21,7 +21,7 @@ import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
 import { at, mayNameAgency, readAgencyList, readsOn, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
-import { headerColumns, tablesOf, type Cell, type HeaderReader } from "./tables.js";
+import { headerColumns, NUMBER_HEAD, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 import { fieldsIn, opensWithField, type Field } from "./task-fields.js";
 
 export interface ExtractedTask {
@@ -691,7 +691,7 @@ function fieldedTask(text: string, section: string, w: FieldedWork): ExtractedTa
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
 const LEAD_HEAD = /chu tri/;
 const COLUMN_HEADS: Array<[Column, RegExp]> = [
-  ["number", /^(?:stt|tt|so tt)$/],
+  ["number", NUMBER_HEAD],
   ["lead", LEAD_HEAD],
   ["partners", /phoi hop/],
   ["deadline", /thoi gian|thoi han|tien do/],

@@ -15,5 +15,6 @@ import nghiQuyetHdnd from "./nq-hdnd-kinh-te-xa-hoi.js";
 import congVan from "./cv-ubnd-giai-ngan.js";
 import soYTe from "./kh-so-y-te-tiem-chung.js";
 import duLich from "./kh-ubnd-du-lich-cong-dong.js";
+import thienTai from "./kh-snnmt-phong-chong-thien-tai.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe, duLich];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe, duLich, thienTai];

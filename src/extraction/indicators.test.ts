@@ -89,6 +89,15 @@ describe("indicators: where a letter says things stood", () => {
     expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[8.2, 2025, "estimate"], [8, 2025, "target"], [92.5, 2025, "actual"]]);
   });
 
+  it("reads the figures of a report's work ahead as targets of the year its heading names, but one it dates before as a result", () => {
+    const text = "BÁO CÁO\nTình hình năm 2026 và phương hướng, nhiệm vụ năm 2027\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2026\nTỷ lệ hộ nghèo còn 1,65%.\n"
+      + "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027\n1. Phấn đấu tổng giá trị sản xuất đạt 1.380 tỷ đồng; tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"
+      + "2. Năm 2026 thu ngân sách đạt 18,6 tỷ đồng, năm 2027 phấn đấu thu 20 tỷ đồng.\n";
+    expect(extract(text, "bc.txt").indicators.map((i) => [i.min ?? i.max, i.year, i.kind])).toEqual([
+      [1.65, 2026, "actual"], [1380, 2027, "target"], [1.5, 2027, "target"], [18.6, 2026, "actual"], [20, 2027, "target"],
+    ]);
+  });
+
   it("dates a figure 'năm trước' by the year before, but not a growth compared with it", () => {
     const text = "BÁO CÁO\nTình hình năm 2025\nI. KẾT QUẢ\nTỷ lệ giải ngân đạt 85,6% (cùng kỳ năm trước đạt 78,2%). So với năm trước, số doanh nghiệp tăng 12%.\n";
     expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year])).toEqual([[85.6, 2025], [78.2, 2024], [12, 2025]]);

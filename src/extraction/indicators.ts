@@ -17,6 +17,7 @@ import { isIndicatorInProject, type ProjectScope } from "./projects.js";
 import { findQuantities, type Comparator, type QuantityFinder } from "./quantities.js";
 import { bodyLines, isHeading, markersIn, NO_MARKERS, sentencesOf, type Line } from "./segment.js";
 import type { TableWork } from "./tasks.js";
+import { ReportParts } from "./report-parts.js";
 
 export interface ExtractedIndicator {
   text: string;
@@ -180,8 +181,11 @@ export function extractIndicators(
       year: w.deadline === null ? null : yearsIn(w.deadline).pop()?.year ?? null,
     });
   }
+  /** A report's parts: the figures of its work ahead are targets, of the year its heading names. */
+  const reportParts = new ReportParts(documentKind);
   for (const [index, row] of lines.entries()) {
     if (!content.has(row)) continue;
+    reportParts.open(row, documentKind === "report");
     // (Other tables' rows are read by their own stages, or are a web page's metadata table.)
     const work = row.text.includes("|") ? workOfRow.get(row) : undefined;
     if (row.text.includes("|") && !work) continue;
@@ -249,7 +253,8 @@ export function extractIndicators(
         const period = periodOf(foldedStatement);
         // (An average over a period, "bình quân giai đoạn 2022 - 2023 đạt 3,2%", is of the period's last year.)
         const dated = years.length ? years[years.length - 1].year
-          : yearLaterInClause(sentence, q.end) ?? period?.to ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
+          : yearLaterInClause(sentence, q.end) ?? period?.to ?? (reportParts.ahead ? reportParts.year : null)
+            ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
             // A figure that nothing dates is of the year the title names: the year a report is about ("Báo cáo kết quả ...
             // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
             ?? titleYear;
@@ -258,8 +263,10 @@ export function extractIndicators(
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
-        if (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
-          || asOfBefore(outer, issuedOn)) {
+        // (A report's work ahead states targets, but for a figure it dates before the year ahead: "năm 2026 đạt 95%, năm 2027 phấn đấu ...".)
+        const ahead = documentKind === "report" && reportParts.ahead && !(years.length && reportParts.year !== null && year !== null && year < reportParts.year);
+        if (!ahead && (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
+          || asOfBefore(outer, issuedOn))) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
           // figure), in a bracket that dates itself, or from a sentence or paragraph that opens with "Ước"/"Dự kiến".
           // (`outer` is mostly the sentence up to the figure: its fold, and its last clause's, are then cut from the document's.)

@@ -23,6 +23,7 @@ import { at, mayNameAgency, readAgencyList, readsOn, uniqueAgencies, type Agency
 import { bodyLines as contentLines, type Line } from "./segment.js";
 import { headerColumns, NUMBER_HEAD, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 import { fieldsIn, opensWithField, type Field } from "./task-fields.js";
+import { ReportParts } from "./report-parts.js";
 
 export interface ExtractedTask {
   section: string;
@@ -360,16 +361,10 @@ const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 /** What introduces the agency an article is about: "Điều 5. Trách nhiệm của Sở Công Thương", "Nhiệm vụ, quyền hạn của ...". */
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
-/** A section of a report that is about the work ahead, not the work done. */
 /** The heading of a plan's purposes, requirements or viewpoints, alone or together: "MỤC ĐÍCH, YÊU CẦU", "Yêu cầu", "QUAN ĐIỂM". */
 /** Longer than any such heading ("MỤC ĐÍCH, YÊU CẦU VÀ QUAN ĐIỂM CHỈ ĐẠO"): a numbered paragraph of work is not folded to be compared. */
 const AIMS_LENGTH = 48;
 const AIMS = /^(?:muc dich|yeu cau|quan diem(?: chi dao)?)(?:\s*(?:,|va)\s*(?:muc dich|yeu cau|quan diem(?: chi dao)?))*\s*[.:]?$/;
-const WORK_AHEAD = /nhiem vu|giai phap|phuong huong|thoi gian toi|to chuc thuc hien|de xuat|kien nghi/;
-/** A part of a report about what was done: its title opens so. */
-const RESULTS = /^(?:ket qua|tinh hinh|danh gia|thuc trang)/;
-/** A report's part: "Phần thứ hai", "PHẦN II", "Phần 2:", "B." (then its title, on the line or the next). */
-const PART_HEADING = /^(?:(?:Phần|PHẦN)\s+(?:(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|NHẤT|HAI|BA|TƯ|NĂM)|[IVX]+|\d+)(?![\p{L}\d])\s*[.:\-–]?\s*|[A-Đ]\.\s+(?=\p{Lu}))/u;
 
 /** A paragraph's text on one line: runs of whitespace made one space (replacing only runs and other spaces than " ", as replacing every space costs). */
 const asOneLine = (s: string) => s.replace(/\s\s+|[^\S ]/g, " ").trim();
@@ -427,9 +422,7 @@ export function extractTasks(
   /** The tasks of a paragraph's later clauses (see clausesOf), put in the document's order at the end. */
   const clauseTasks: ExtractedTask[] = [];
   const stack: Section[] = [];
-  let readingAhead = documentKind === "plan";
-  /** A paragraph in small letters has been read: the header and title, in capitals, are behind. */
-  let seenProse = false;
+  const reportParts = new ReportParts(documentKind);
   const bodyLines: Line[] = [];
   const tableLines: Line[] = [];
   for (const line of content) (line.text.includes("|") ? tableLines : bodyLines).push(line);
@@ -450,22 +443,13 @@ export function extractTasks(
     else if (stack[0]?.kind === "article" && first.kind === "text" && !/\p{Ll}/u.test(first.text)) stack.length = 0;
     // A report's parts: "Phần thứ hai" / "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "B. NHIỆM VỤ ...", or a heading in capitals after
     // the opening ("NHIỆM VỤ THỜI GIAN TỚI"): the work ahead is read under those that name it, the results under the others are not.
-    if (documentKind === "report" && first.kind === "text") {
-      const part = PART_HEADING.exec(first.text);
-      if (part || (seenProse && !/\p{Ll}/u.test(first.text) && first.text.length < 160)) {
-        const title = foldPhrase(first.text.slice(part ? part[0].length : 0));
-        // ("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2025" is about results, though it names tasks.)
-        if (RESULTS.test(title)) { readingAhead = false; stack.length = 0; }
-        else if (WORK_AHEAD.test(title)) { readingAhead = true; stack.length = 0; }
-        else if (part) { readingAhead = false; stack.length = 0; }
-      } else if (/\p{Ll}/u.test(first.text)) seenProse = true;
-    }
+    if (first.kind === "text" && reportParts.open(first, documentKind === "report")) stack.length = 0;
     let section = stack[stack.length - 1];
     if (levelOf) {
       const level = levelOf(first);
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
       const parent = stack[stack.length - 1];
-      if (first.kind === "roman" && documentKind === "report") readingAhead = WORK_AHEAD.test(foldPhrase(first.body));
+      if (first.kind === "roman") reportParts.open(first, documentKind === "report");
       // ("2.1." under "Điều 2" is "Điều 2.1", numbered with its article already.)
       const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
         : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
@@ -474,7 +458,7 @@ export function extractTasks(
       stack.push(section);
     }
     // ("2. Yêu cầu" / "Các cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.": what the plan requires of all, not a task.)
-    if (!readingAhead || !section || section.aims) continue;
+    if (!reportParts.ahead || !section || section.aims) continue;
     const fielded = labelled.groups.get(k);
     if (fielded?.lead.length) {
       if (centralIssuer || !fielded.lead.every((a) => a.central)) tasks.push(fieldedTask(text, section.label, fielded));

@@ -148,6 +148,13 @@ describe("agencies of the central level", () => {
     ]);
   });
 
+  it("reads a minister as the head of a ministry, as a directive of the Prime Minister addresses them", () => {
+    expect(read("Bộ trưởng Bộ Nông nghiệp và Môi trường chỉ đạo kiểm tra")).toEqual([["Bộ trưởng Bộ Nông nghiệp và Môi trường", false, true]]);
+    expect(read("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo")).toEqual([
+      ["Bộ trưởng", true, true], ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", true, true], ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", true, false],
+    ]);
+  });
+
   it("never cuts a central body's name at a word that folds like a verb", () => {
     // "lâm" folds like "làm", "hội" like "hỏi"; "và" is a separator of lists.
     expect(list("Viện Hàn lâm Khoa học và Công nghệ Việt Nam chủ trì").names).toEqual(["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]);

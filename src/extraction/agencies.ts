@@ -194,7 +194,9 @@ const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
 /** The bodies every commune or district has: "UBND các xã", "Trạm y tế các xã, phường", "Công an các xã, phường". */
 const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;
 const CAC = /cac\s+/y;
-const ROLE = /(?:thu truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
+/** "Bộ trưởng" on its own, before the next of a list ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Bộ trưởng và Thủ trưởng ..."). */
+const MINISTERS = /bo truong(?=\s*,|\s+va\s)/y;
+const ROLE = /(?:thu truong|bo truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
 const TRUONG = /truong\s+/y;
 const HEAD_OF = /^trưởng\s/iu;
 const SO = /so\s+/y;
@@ -515,6 +517,9 @@ export function mayNameAgency(folded: string, i: number, registry: RegistryAgenc
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
   // (A word no name starts with is not read through every recogniser: the work after a list, a verb after "và".)
   if (!mayNameAgency(folded, i, registry)) return [];
+  // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...": the ministers, as a directive of the Prime Minister opens its list.
+  const ministers = at(MINISTERS, folded, i);
+  if (ministers !== null) return [{ text: text.slice(i, ministers), name: text.slice(i, ministers), start: i, end: ministers, collective: true, central: true }];
   // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
   const afterRole = at(ROLE, folded, i) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {

@@ -178,6 +178,9 @@ describe("openings", () => {
     const signer = (name: string) => extract(`UBND TỈNH THÁI NGUYÊN\nSỞ Y TẾ\nSố: 15/KH-SYT\nKẾ HOẠCH\nX\nI. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y kiểm tra.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n${name}\n`).document.signer;
     expect([signer("TS. Nguyễn Văn An"), signer("BS.CKII Trần Thị Hòa"), signer("PGS.TS. Lê Văn Bình"), signer("Lê Văn Tám")])
       .toEqual(["Nguyễn Văn An", "Trần Thị Hòa", "Lê Văn Bình", "Lê Văn Tám"]);
+    // Under the titles of the Prime Minister and of a minister.
+    const central = (title: string) => extract(`THỦ TƯỚNG CHÍNH PHỦ\nSố: 18/CT-TTg\nCHỈ THỊ\nX\n1. Bộ trưởng Bộ Tài chính bố trí kinh phí dự phòng.\nNơi nhận:\n- Lưu: VT.\n${title}\nPhạm Minh Chính\n`).document.signer;
+    expect([central("THỦ TƯỚNG"), central("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"), central("BỘ TRƯỞNG")]).toEqual(["Phạm Minh Chính", "Phạm Minh Chính", "Phạm Minh Chính"]);
   });
 
   it("reads a header and a signature block typed with tabs", () => {

@@ -35,7 +35,7 @@ const TYPE_LINES: [RegExp, DocumentType][] = [
 const isUpper = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
 /** A Vietnamese personal name: two to five capitalised words. */
 const PERSON = /^(\p{Lu}\p{Ll}*)(\s+\p{Lu}\p{Ll}*){1,4}$/u;
-const SIGNATURE_TITLE = /^(tm|t\/m|kt|tl|tuq|q)[.\s]|chu tich|bi thu|giam doc|truong ban|thu truong|pho chu tich|pho bi thu|uy vien/;
+const SIGNATURE_TITLE = /^(tm|t\/m|kt|tl|tuq|q)[.\s]|chu tich|bi thu|giam doc|truong ban|thu truong|pho chu tich|pho bi thu|uy vien|thu tuong|bo truong|cuc truong|vu truong|chanh van phong/;
 
 function metadataValue(lines: Line[], label: RegExp): string | null {
   for (const l of lines.slice(0, 40)) {

@@ -145,6 +145,16 @@ describe("tasks of a plan", () => {
     expect(extractTasks(word, segmentLines(word), { kind: "plan" }).map((t) => [t.section, t.deadline_text])).toEqual([["1", "12/2026"], ["2", "Quý IV/2026"]]);
   });
 
+  it("reads a task table whose lead's column is 'Đơn vị thực hiện', and takes 'Đơn vị phối hợp thực hiện' for the partners'", () => {
+    const text = "TT | Nội dung | Đơn vị thực hiện | Thời gian thực hiện\n1 | Tổ chức hội nghị quán triệt Kế hoạch | Sở Khoa học và Công nghệ | Quý I/2027\n"
+      + "2 | Tập huấn kỹ năng số cho cán bộ cấp xã | UBND các xã, phường | Năm 2027\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.deadline_text])).toEqual([
+      [["Sở Khoa học và Công nghệ"], "Quý I/2027"], [["UBND các xã, phường"], "Năm 2027"],
+    ]);
+    const both = "TT | Nội dung công việc | Cơ quan, đơn vị chịu trách nhiệm | Đơn vị phối hợp thực hiện | Thời hạn\n1 | Rà soát thủ tục hành chính | Sở Tư pháp | Văn phòng UBND tỉnh | Quý II/2027\n";
+    expect(extractTasks(both, segmentLines(both), { kind: "plan" }).map((t) => [t.lead, t.coordinating])).toEqual([[["Sở Tư pháp"], ["Văn phòng UBND tỉnh"]]]);
+  });
+
   it("numbers a task table's rows under the header of a narrow number column that a PDF wraps ('ST T')", () => {
     const text = "ST T | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành\nI | Phòng ngừa |  | \n1 | Nạo vét kênh tiêu úng trọng điểm | Chi cục Thủy lợi | Quý II/2026\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.section)).toEqual(["I.1"]);

@@ -673,7 +673,13 @@ function fieldedTask(text: string, section: string, w: FieldedWork): ExtractedTa
 }
 
 type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
-const LEAD_HEAD = /chu tri/;
+/**
+ * The head of a lead's column: "Cơ quan chủ trì", or where a table names no partners apart, "Đơn vị thực hiện", "Cơ quan,
+ * đơn vị chịu trách nhiệm", "Đơn vị phụ trách" (not "Đơn vị phối hợp thực hiện", a partners' column).
+ */
+const LEAD_HEAD = /chu tri|^(?!.*phoi hop)(?:(?:co quan|don vi)(?:,? (?:co quan|don vi))? )?(?:thuc hien|chiu trach nhiem|phu trach)$/;
+/** A row that may be a task table's header: it has words of a lead's column. */
+const MAY_HEAD_TASKS = /chu tri|thuc hien|trach nhiem|phu trach/;
 const COLUMN_HEADS: Array<[Column, RegExp]> = [
   ["number", NUMBER_HEAD],
   ["lead", LEAD_HEAD],
@@ -699,7 +705,7 @@ const SUB_HEAD = /^(?:bat dau|khoi cong|hoan thanh|ket thuc|tu|den|chu tri|phoi 
 /** A header row: which column holds what, when it has at least the work and its lead agency. */
 const taskHeader: HeaderReader<Column> = (cells, phrase, row) => {
   // A row whose words name no lead agency's column is no header: its cells need not be read one by one.
-  if (!LEAD_HEAD.test(phrase(row))) return null;
+  if (!MAY_HEAD_TASKS.test(phrase(row))) return null;
   const columns = headerColumns(cells, COLUMN_HEADS, phrase);
   return columns && columns.has("work") && columns.has("lead") ? columns : null;
 };

@@ -185,10 +185,11 @@ export function extractIndicators(
   const reportParts = new ReportParts(documentKind);
   for (const [index, row] of lines.entries()) {
     if (!content.has(row)) continue;
-    reportParts.open(row, documentKind === "report");
-    // (Other tables' rows are read by their own stages, or are a web page's metadata table.)
-    const work = row.text.includes("|") ? workOfRow.get(row) : undefined;
-    if (row.text.includes("|") && !work) continue;
+    // (Other tables' rows are read by their own stages, or are a web page's metadata table; no row opens a report's part.)
+    const inTable = row.text.includes("|");
+    const work = inTable ? workOfRow.get(row) : undefined;
+    if (inTable && !work) continue;
+    if (!inTable) reportParts.open(row, documentKind === "report");
     const line = work?.line ?? row;
     if (isHeading(line)) {
       section = line.number;

@@ -38,6 +38,9 @@ describe("deadlineOf", () => {
     // The work is tracked by its date, not by the recurrence written before it.
     expect(deadlineOf("theo dõi, đôn đốc thường xuyên, trước ngày 15/12/2025 báo cáo UBND tỉnh").deadline).toMatchObject({ kind: "date", date: "2025-12-15" });
     expect(said("báo cáo hằng năm, trước ngày 20/12")).toBe("hằng năm, trước ngày 20/12");
+    // The end, middle or start of a year "vào" it ("vào năm 2024" alone may date what was done).
+    expect(said("Tổ chức tổng kết vào cuối năm 2026.")).toBe("vào cuối năm 2026");
+    expect(said("Quyết định được phê duyệt vào năm 2024")).toBeNull();
     // A deadline after its label inside the clause: its value, whatever its form (a period is due at its end).
     expect(said("Chủ trì triển khai các chương trình hợp tác đào tạo; thời gian thực hiện: 2026 - 2030.")).toBe("2026 - 2030");
     expect(deadlineOf("Chủ trì triển khai các chương trình hợp tác; thời gian thực hiện: 2026 - 2030.").deadline).toMatchObject({ kind: "period", from: 2026, to: 2030 });

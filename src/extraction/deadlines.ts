@@ -14,7 +14,7 @@ import { firstAtOrAfter } from "../text/sorted.js";
 
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
 const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
-const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}|tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau|het)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}|vao\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau|het)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 /**
  * Recurrence: "thường xuyên", "(định kỳ) hằng năm", a day of each month or quarter ("định kỳ trước ngày 05 hằng tháng",
  * "trước ngày 15 của tháng cuối quý"), and the People's Council's sessions ("tại các kỳ họp thường lệ").
@@ -36,7 +36,7 @@ const RECURRENCE_WORD = /thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;
 const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
 const PERIOD_OF_BEFORE = /(?:thuc hien|ket qua|tinh hinh|phe duyet|ban hanh|\/[a-z]{2,}-[a-z0-9-]+|(?:nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van)(?: so)?)\s*$/;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
-const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|hoàn thành|tháng|quý|(?:trong\s+)?(?:6|sáu)\s+tháng|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
+const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|vào (?:cuối|giữa|đầu)|hoàn thành|tháng|quý|(?:trong\s+)?(?:6|sáu)\s+tháng|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
 /**
  * Nouns that open the title of a document, programme or plan: a horizon after one of them, in the

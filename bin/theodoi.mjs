@@ -31,18 +31,23 @@ async function bundled() {
   const stampFile = `${bundle}.sources`;
   if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return bundle;
   // Written aside and renamed: two instances started together never load a half-written bundle. The report
-  // writers' worker threads (src/reports/rendering.ts) load their own, built from the same sources.
+  // writers' worker threads (src/reports/rendering.ts) and the reading processes (src/extraction/read-isolated.ts) load their
+  // own, built from the same sources.
   let aside = null;
   try {
     mkdirSync(join(root, "dist/server"), { recursive: true });
     aside = mkdtempSync(join(root, "dist/server/.build-"));
     const { build } = await import("esbuild");
     await build({
-      entryPoints: [{ in: join(root, "src/cli/main.ts"), out: "main" }, { in: join(root, "src/reports/render-entry.ts"), out: "render-entry" }],
+      entryPoints: [
+        { in: join(root, "src/cli/main.ts"), out: "main" }, { in: join(root, "src/reports/render-entry.ts"), out: "render-entry" },
+        { in: join(root, "src/extraction/read-process.ts"), out: "read-entry" },
+      ],
       outdir: aside, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm",
       target: `node${process.versions.node.split(".")[0]}`, packages: "external", sourcemap: "inline", logLevel: "error",
     });
     renameSync(join(aside, "render-entry.mjs"), join(root, "dist/server/render-entry.mjs"));
+    renameSync(join(aside, "read-entry.mjs"), join(root, "dist/server/read-entry.mjs"));
     renameSync(join(aside, "main.mjs"), bundle);
     writeFileSync(join(aside, "stamp"), stamp);
     renameSync(join(aside, "stamp"), stampFile);

@@ -18,3 +18,10 @@ export const PROJECT_ROOT = rootAbove(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the checkout: `projectPath("migrations")`. */
 export const projectPath = (...parts: string[]) => join(PROJECT_ROOT, ...parts);
+
+/**
+ * The entry point `name` bundled beside the server's bundle (dist/server/NAME.mjs, built with it by bin/theodoi.mjs), when
+ * `serverModuleUrl` (a module's `import.meta.url`) is that bundle; null when the sources run through tsx.
+ */
+export const bundledBeside = (serverModuleUrl: string, name: string) =>
+  serverModuleUrl.endsWith("/dist/server/main.mjs") ? projectPath(`dist/server/${name}.mjs`) : null;

@@ -1,7 +1,9 @@
 import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../core/errors.js";
-import { launcherPid, readAndExtractIsolated, readDocumentIsolated, Readers } from "./read-isolated.js";
+import { fork, spawnSync } from "node:child_process";
+import { projectPath } from "../core/project-root.js";
+import { launcherPid, readAndExtractIsolated, readDocumentIsolated, Readers, readersBundle } from "./read-isolated.js";
 import { UnreadableFileError } from "./read-text.js";
 import { pdf as pdfOf, textPage, zeros } from "../../test/support/files.js";
 
@@ -22,6 +24,23 @@ describe("readDocumentIsolated", () => {
     expect(await readDocumentIsolated("ke-hoach.txt", utf8("KẾ HOẠCH\r\nThực hiện Nghị quyết"))).toBe("KẾ HOẠCH\nThực hiện Nghị quyết");
     expect(await readDocumentIsolated("ke-hoach.docx", await docx(["KẾ HOẠCH", "Sở Xây dựng chủ trì."]))).toBe("KẾ HOẠCH\nSở Xây dựng chủ trì.");
     expect(await readDocumentIsolated("ke-hoach.pdf", pdf(["KE HOACH", "So Xay dung chu tri."]))).toBe("KE HOACH\nSo Xay dung chu tri.");
+  });
+
+  it("loads the readers from the server's bundle when the server runs from it, not through tsx", { timeout: 120_000 }, async () => {
+    const bundle = readersBundle(`file://${projectPath("dist/server/main.mjs")}`)!;
+    expect(bundle).toBe(projectPath("dist/server/read-entry.mjs"));
+    expect(readersBundle(import.meta.url)).toBeNull();
+    // (Any command builds the bundles when they are missing or stale.)
+    expect(spawnSync(process.execPath, [projectPath("bin/theodoi.mjs"), "help"], { encoding: "utf8", env: { ...process.env, THEODOI_FROM_SOURCES: "" } }).status).toBe(0);
+    const readWith = (module: string) => new Promise<unknown>((ok, fail) => {
+      const reader = fork(projectPath("src/extraction/read-process.mjs"), [], { serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
+      reader.once("message", ok);
+      reader.once("exit", (code) => fail(new Error(`exit ${code}`)));
+      reader.send({ name: "ke-hoach.pdf", bytes: pdf(["KE HOACH", "So Xay dung chu tri."]), registry: [], bundle: module });
+    });
+    expect(await readWith(bundle)).toMatchObject({ text: "KE HOACH\nSo Xay dung chu tri.", extraction: { file: "ke-hoach.pdf" } });
+    // It is that file that reads: another path fails.
+    await expect(readWith(projectPath("dist/server/no-such-entry.mjs"))).rejects.toThrow(/exit/);
   });
 
   it("extracts in the same process, with the registry it is given", async () => {

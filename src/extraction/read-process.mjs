@@ -1,8 +1,16 @@
 // The entry of the process that reads an upload (see read-isolated.ts). The reader is TypeScript and
-// the process is started with node alone, so this plain .mjs registers tsx, then loads the TypeScript.
+// the process is started with node alone, so this plain .mjs loads the readers from the server's bundle when the
+// server runs from it (`task.bundle`), else registers tsx, then loads the TypeScript.
 // pdf.js is loaded first, natively, when the file is a PDF: through tsx's loader its 2 MB worker module
 // alone cost some 350 MB of memory to transform, every read.
-import { register } from "tsx/esm/api";
+import { pathToFileURL } from "node:url";
+
+async function readers(bundle) {
+  if (bundle) return import(pathToFileURL(bundle).href);
+  const { register } = await import("tsx/esm/api");
+  register();
+  return import("./read-process.ts");
+}
 
 // Its launcher is gone (killed, or the server with it): nobody waits for this read.
 process.on("disconnect", () => process.exit(1));
@@ -13,7 +21,6 @@ process.once("message", async (task) => {
     await import("pdfjs-dist/legacy/build/pdf.mjs");
     globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
   }
-  register();
-  const { answer } = await import("./read-process.ts");
+  const { answer } = await readers(task.bundle);
   process.send(await answer(task), () => process.exit(0));
 });

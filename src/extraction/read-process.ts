@@ -10,9 +10,13 @@ import { sniffEvidence } from "./evidence-type.js";
 import { readDocument } from "./read.js";
 import { UnreadableFileError, type Bilingual, type UnreadableReason } from "./read-text.js";
 
-export type ReaderTask =
+export type ReaderTask = (
   | { name: string; bytes: Uint8Array; registry?: RegistryAgency[] }
-  | { name: string; bytes: Uint8Array; evidence: true };
+  | { name: string; bytes: Uint8Array; evidence: true }
+) & {
+  /** This module bundled beside the server's bundle (read-isolated.ts), loaded instead of the TypeScript when given. */
+  bundle?: string;
+};
 
 export type ReaderReply =
   | { text: string; extraction?: Extraction }

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ConsolidatedReport } from "./consolidated.js";
 import type { Appendix } from "./official-document.js";
-import { projectPath } from "../core/project-root.js";
+import { bundledBeside, projectPath } from "../core/project-root.js";
 
 type Kind = "docx" | "xlsx";
 interface Job { id: number; kind: Kind; input: unknown; done: (bytes: Buffer) => void; fail: (e: Error) => void }
@@ -17,7 +17,7 @@ interface Slot { worker: Worker; ready: Promise<void>; jobs: Map<number, Job>; i
 
 const ENTRY = projectPath("src/reports/render-worker.mjs");
 /** The writers bundled beside the server's bundle, when the server runs from it (bin/theodoi.mjs builds both). */
-export const writersBundle = (serverModuleUrl: string) => serverModuleUrl.endsWith("/dist/server/main.mjs") ? projectPath("dist/server/render-entry.mjs") : null;
+export const writersBundle = (serverModuleUrl: string) => bundledBeside(serverModuleUrl, "render-entry");
 const BUNDLE = writersBundle(import.meta.url);
 /** Workers at most: one per core but the server's own, at least one. */
 const SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));

@@ -30,6 +30,8 @@ describe("findQuantities", () => {
     ["lựa chọn 5 mô hình", { comparator: "=", min: 5, max: 5, unit: "mô hình", perYear: false }],
     // ("thành" ends a unit, "đạt 95% hoàn thành", but not members.)
     ["tập huấn cho ít nhất 500 thành viên", { comparator: ">=", min: 500, max: null, unit: "thành viên", perYear: false }],
+    // (Ages say who is counted, but life expectancy is measured in years of age.)
+    ["Tuổi thọ trung bình đạt 75,5 tuổi", { comparator: "=", min: 75.5, max: 75.5, unit: "tuổi", perYear: false }],
   ])("%s", (text, expected) => expect(one(text)).toEqual([expected]));
 
   it("skips versions, and a day or month that no unit follows", () => {

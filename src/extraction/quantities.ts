@@ -35,6 +35,9 @@ const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệ
 /** "tăng 1,35 lần", "gấp 2 lần": a multiple is a measure, where "lần" otherwise counts occasions. */
 const MULTIPLE = /^lần(?![\p{L}\d])/iu;
 const MULTIPLIED_BEFORE = /(?:tăng|gấp|giảm)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$/iu;
+/** "tuổi" counts ages, which define who is counted ("trẻ em dưới 6 tuổi"), but for life expectancy it is the measure ("Tuổi thọ trung bình đạt 75,5 tuổi"). */
+const AGE = /^tuổi(?![\p{L}\d])/iu;
+const LIFE_EXPECTANCY = /tuổi thọ/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
 /** The people a ratio is counted per ("giường bệnh trên 10.000 dân", "bác sĩ/vạn dân"). */
 const PER_CAPITA = /^(dân|người|nhân khẩu)(?![\p{L}\d])/iu;
@@ -158,7 +161,7 @@ export function findQuantities(text: string): QuantityMention[] {
     if (!unit) {
       const u = unitAfter(after);
       if (!u.unit) continue;
-      if (STRUCTURAL.test(u.unit) && !(MULTIPLE.test(u.unit) && MULTIPLIED_BEFORE.test(before))) continue;
+      if (STRUCTURAL.test(u.unit) && !(MULTIPLE.test(u.unit) && MULTIPLIED_BEFORE.test(before)) && !(AGE.test(u.unit) && LIFE_EXPECTANCY.test(text.slice(Math.max(0, start - 60), start)))) continue;
       // A spelt-out abbreviation is a count ("huy chương đồng" is bronze medals, not money).
       const q = u.spelledOut ? { value: low, unit: u.unit } : parseQuantity(`${a} ${u.unit}`);
       if (!q) continue;

@@ -173,12 +173,13 @@ export function extractIndicators(
   const continued = new Set(lines.map((l) => l.continues));
   const content = new Set(contentLines);
   /** Each task row's work cell, read as a line of its own, dated by the row's deadline where the cell gives no year. */
-  const workOfRow = new Map<Line, { line: Line; year: number | null }>();
+  const workOfRow = new Map<Line, { line: Line; year: number | null; section: string }>();
   for (const w of tableWork) {
     const end = w.work.start + w.work.text.length;
     workOfRow.set(w.row, {
       line: { text: w.work.text, start: w.work.start, end, kind: "text", number: null, body: w.work.text, footnote: false, continues: null },
       year: w.deadline === null ? null : yearsIn(w.deadline).pop()?.year ?? null,
+      section: w.section,
     });
   }
   /** A report's parts: the figures of its work ahead are targets, of the year its heading names. */
@@ -297,9 +298,10 @@ export function extractIndicators(
         const start = line.start + sOffset + q.start;
         out.push({
           text: statement,
-          name: named.name || statement,
+          // (A work cell of one figure states it whole: "Nạo vét 25 km kênh tiêu úng trọng điểm" names it better than its verb.)
+          name: work && figures.length === 1 ? line.text : named.name || statement,
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
-          direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section,
+          direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section: work?.section ?? section,
           start, end: line.start + sOffset + q.end,
         });
       }

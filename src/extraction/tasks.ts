@@ -407,8 +407,8 @@ export interface TaskContext {
   tableWork?: TableWork[];
 }
 
-/** A task table's row that gives a task: its line, its work cell, and its deadline cell's text. */
-export interface TableWork { row: Line; work: Cell; deadline: string | null }
+/** A task table's row that gives a task: its line, its work cell, its deadline cell's text, and its task's section. */
+export interface TableWork { row: Line; work: Cell; deadline: string | null; section: string }
 
 export function extractTasks(
   text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], document = new FoldedText(text),
@@ -766,11 +766,12 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       // (A body is not its own partner: a partners cell carried down from the row above may name this row's lead.)
       const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry).filter((p) => !lead.some((l) => l.name === p.name)) : [];
       const deadlineText = cell("deadline")?.text || null;
-      // (Not a work cell a page break cut and joined: its text no longer stands at its offset.)
-      if (text.startsWith(work.text, work.start)) tableWork?.push({ row: line, work, deadline: deadlineText });
       const number = cell("number")?.text;
+      const section = number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1);
+      // (Not a work cell a page break cut and joined: its text no longer stands at its offset.)
+      if (text.startsWith(work.text, work.start)) tableWork?.push({ row: line, work, deadline: deadlineText, section });
       tasks.push({
-        section: number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1),
+        section,
         lead: lead.map((a) => a.name),
         coordinating: coordinating.map((a) => a.name),
         summary: work.text,

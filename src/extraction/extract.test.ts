@@ -558,8 +558,10 @@ describe("figures in a task table's work", () => {
     expect(tasks).toHaveLength(3);
     expect(indicators.map((i) => [i.min, i.max, i.unit, i.year, i.kind])).toEqual([[100, 100, "%", 2027, "target"], [95, null, "%", 2028, "target"]]);
     expect(text.slice(indicators[1].start, indicators[1].end)).toBe("95%");
-    // Named by their cell, a statement of one figure, in the section of their row.
-    expect(indicators.map((i) => [i.section, i.name])).toEqual([["1", "Số hóa 100% hồ sơ đăng ký kinh doanh"], ["2", "Giải quyết thủ tục đất đai đúng hạn đạt trên 95%"]]);
+    // Named by their cell, a statement of one figure, in the section of their row, followed by the row's lead.
+    expect(indicators.map((i) => [i.section, i.name, i.owner])).toEqual([
+      ["1", "Số hóa 100% hồ sơ đăng ký kinh doanh", "Sở Tài chính"], ["2", "Giải quyết thủ tục đất đai đúng hạn đạt trên 95%", "Sở Nông nghiệp và Môi trường"],
+    ]);
   });
 });
 

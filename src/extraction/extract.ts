@@ -210,7 +210,7 @@ function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "
  * is kept once, where the text states it, with the table's name and owner. Each text figure stands for
  * one row at most; rows are never merged with one another.
  */
-function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): (ExtractedIndicator & { owner?: string | null })[] {
+function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): ExtractedIndicator[] {
   const unitHead = (u: string | null) => foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0];
   const wordsOf = (s: string) => foldVietnamese(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
   const sameFigure = (a: ExtractedIndicator, b: ExtractedIndicator) =>
@@ -219,7 +219,7 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
     const rowWords = wordsOf(row.name), clauseWords = new Set(wordsOf(clause));
     return rowWords.length > 0 && rowWords.filter((w) => clauseWords.has(w)).length >= 0.6 * rowWords.length;
   };
-  const out: (ExtractedIndicator & { owner?: string | null })[] = [...fromText];
+  const out: ExtractedIndicator[] = [...fromText];
   const taken = new Set<number>();
   for (const row of fromTables) {
     const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && namedIn(row, i.text));

@@ -36,6 +36,8 @@ export interface ExtractedIndicator {
   section: string | null;
   start: number;
   end: number;
+  /** The agency named to follow it, as written: an indicator table's monitoring agency, the lead of a task row whose work states it. */
+  owner?: string | null;
 }
 
 /** An average over a period, in the folded clause before the figure: "bình quân (hằng năm) thời kỳ/giai đoạn 2021 - 2030", either order; "bình quân đầu người" (per head) is no average over years. */
@@ -173,13 +175,14 @@ export function extractIndicators(
   const continued = new Set(lines.map((l) => l.continues));
   const content = new Set(contentLines);
   /** Each task row's work cell, read as a line of its own, dated by the row's deadline where the cell gives no year. */
-  const workOfRow = new Map<Line, { line: Line; year: number | null; section: string }>();
+  const workOfRow = new Map<Line, { line: Line; year: number | null; section: string; lead: string }>();
   for (const w of tableWork) {
     const end = w.work.start + w.work.text.length;
     workOfRow.set(w.row, {
       line: { text: w.work.text, start: w.work.start, end, kind: "text", number: null, body: w.work.text, footnote: false, continues: null },
       year: w.deadline === null ? null : yearsIn(w.deadline).pop()?.year ?? null,
       section: w.section,
+      lead: w.lead,
     });
   }
   /** A report's parts: the figures of its work ahead are targets, of the year its heading names. */
@@ -303,6 +306,7 @@ export function extractIndicators(
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
           direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section: work?.section ?? section,
           start, end: line.start + sOffset + q.end,
+          ...(work ? { owner: work.lead } : {}),
         });
       }
       for (; nextMarker < markers.length && markers[nextMarker].index < sOffset + sentence.length; nextMarker++) {

@@ -407,8 +407,8 @@ export interface TaskContext {
   tableWork?: TableWork[];
 }
 
-/** A task table's row that gives a task: its line, its work cell, its deadline cell's text, and its task's section. */
-export interface TableWork { row: Line; work: Cell; deadline: string | null; section: string }
+/** A task table's row that gives a task: its line, its work cell, its deadline cell's text, its task's section and first lead. */
+export interface TableWork { row: Line; work: Cell; deadline: string | null; section: string; lead: string }
 
 export function extractTasks(
   text: string, lines: Line[], context: TaskContext, registry: RegistryAgency[] = [], document = new FoldedText(text),
@@ -769,7 +769,7 @@ function tableTasks(text: string, folded: string, lines: Line[], registry: Regis
       const number = cell("number")?.text;
       const section = number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1);
       // (Not a work cell a page break cut and joined: its text no longer stands at its offset.)
-      if (text.startsWith(work.text, work.start)) tableWork?.push({ row: line, work, deadline: deadlineText, section });
+      if (text.startsWith(work.text, work.start)) tableWork?.push({ row: line, work, deadline: deadlineText, section, lead: lead[0].name });
       tasks.push({
         section,
         lead: lead.map((a) => a.name),

@@ -29,7 +29,9 @@ async function bundled() {
   // edited while the bundle was being built, make it stale.
   const stamp = sourcesStamp();
   const stampFile = `${bundle}.sources`;
-  if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return bundle;
+  // (The entries beside it too: a bundle whose writers' or readers' entry is gone is built again, or every upload would fail.)
+  const beside = ["render-entry.mjs", "read-entry.mjs"].map((name) => join(root, "dist/server", name));
+  if ([bundle, stampFile, ...beside].every((path) => existsSync(path)) && readFileSync(stampFile, "utf8") === stamp) return bundle;
   // Written aside and renamed: two instances started together never load a half-written bundle. The report
   // writers' worker threads (src/reports/rendering.ts) and the reading processes (src/extraction/read-isolated.ts) load their
   // own, built from the same sources.

@@ -50,7 +50,7 @@ export function isCentralIssuer(issuer: string | null): boolean {
 export function isProvincialLeadership(name: string): boolean {
   return PROVINCIAL_LEADERSHIP.test(foldVietnamese(name).replace(/\s+/g, " ").trim());
 }
-const PROVINCIAL_LEADERSHIP = /^(?:(?:chu tich|thuong truc) )?(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh(?: [a-z]+){0,3}$|^(?:(?:ban thuong vu|thuong truc) )?tinh uy(?: [a-z]+){0,3}$/;
+const PROVINCIAL_LEADERSHIP = /^(?:(?:chu tich|thuong truc) )?(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh(?:(?: | - )[a-z]+){0,5}$|^(?:(?:ban thuong vu|thuong truc) )?tinh uy(?:(?: | - )[a-z]+){0,5}$/;
 
 /** Whether the issuer stands below the province's leadership: a department ("Sở Nội vụ"), a district's or a commune's committee. */
 export function isBelowProvince(issuer: string | null): boolean {
@@ -369,6 +369,8 @@ const TITLE_WORD = /\p{Lu}\p{Ll}/uy;
 const NAME_WORD = /([^\S\n]*-[^\S\n]*|[^\S\n]+)?([^\s,;:.()"“”|]+)/y;
 const AND = /va(?![a-z0-9])/y;
 const PREVENTION_COMMA = /phong,\s*chong(?![a-z0-9])/y;
+/** A steering or command body, whose name goes on "phòng, chống ...": "Ban Chỉ huy phòng, chống thiên tai", "Ban Chỉ đạo phòng, chống tham nhũng". */
+const PREVENTION_BODY = /chi (?:huy|dao)\s$/;
 /** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
 const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
 /** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
@@ -399,7 +401,9 @@ function nameEnd(text: string, folded: string, from: number, commas = false, ter
       if (!startsAgency(text, folded, next)) { end += 1; continue; }
     }
     // "Chi cục Thủy lợi và Phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai ...": the comma of "phòng, chống" is the name's.
-    if (words > 0 && text.charCodeAt(end) === 44 && at(PREVENTION_COMMA, folded, end - 5) !== null && !/[a-z0-9]/.test(folded.charAt(end - 6))) { end += 1; continue; }
+    // (Only "Phòng" written so, or after a steering body's head: "Chi cục Kiểm lâm phòng, chống cháy rừng" is a name, then its work.)
+    if (words > 0 && text.charCodeAt(end) === 44 && at(PREVENTION_COMMA, folded, end - 5) !== null && !/[a-z0-9]/.test(folded.charAt(end - 6))
+      && (text.charAt(end - 5) === "P" || PREVENTION_BODY.test(folded.slice(Math.max(0, end - 20), end - 5)))) { end += 1; continue; }
     NAME_WORD.lastIndex = end;
     const m = NAME_WORD.exec(text);
     if (!m) break;

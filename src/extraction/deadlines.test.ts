@@ -49,6 +49,9 @@ describe("deadlineOf", () => {
     expect(said("Tổ chức tập huấn (thời gian hoàn thành: Quý III/2027)")).toBe("Quý III/2027");
     // (A label's value is a date or years, not a document's number.)
     expect(said("Triển khai thực hiện; thời gian: theo Kế hoạch 2026/KH-UBND")).toBeNull();
+    // (Nor hours, nor a span written otherwise, read as its first year.)
+    expect(said("Vận hành thử; thời gian: 1200 giờ")).toBeNull();
+    expect(said("Tập huấn; thời gian: năm 2026 - năm 2027")).toBeNull();
     expect(said("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo")).toBe("định kỳ 6 tháng, trước ngày 15/6, hằng năm, trước ngày 15/12");
     // A day of each month or quarter, and the People's Council's sessions.
     expect(said("theo dõi; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh")).toBe("định kỳ trước ngày 05 hằng tháng");

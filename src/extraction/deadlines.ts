@@ -22,9 +22,10 @@ const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\
 const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky|hang|moi)\s+6 thang|(?:dinh ky\s+)?(?:truoc ngay\s+\d{1,2}\s+)?(?:hang|hanh) (?:nam|quy|thang)|(?:dinh ky\s+)?truoc ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi (?:moi\s+)?quy|tai cac ky hop(?:\s+thuong le)?)`;
 /**
  * A deadline after its label, in the clause itself: "...; thời gian thực hiện: 2026 - 2030", "thời hạn: 30/6/2027", "thời gian: năm
- * 2027" (its value is the deadline as written; labelled, no year in it is a title's horizon).
+ * 2027" (its value is the deadline as written; labelled, no year in it is a title's horizon). A year is of this era ("thời gian:
+ * 1200 giờ" is none), and a year followed by a dash ends a span written otherwise ("năm 2026 - năm 2027"), not read here.
  */
-const LABELLED = String.raw`(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:\s*((?:nam\s+)?\d{4}(?:\s*[-–]\s*(?:nam\s+)?\d{4})?|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|${MONTH_OR_QUARTER})(?!\s*\/)`;
+const LABELLED = String.raw`(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:\s*((?:nam\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\s*[-–])|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|${MONTH_OR_QUARTER})(?!\s*\/)`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING})|${LABELLED})(?![a-z0-9])`, "g");
 /**
  * What every deadline has (a figure, or a recurrence word): a clause without any is not searched. (A digit first, alone:

@@ -118,6 +118,8 @@ describe("openings", () => {
     // The line under the type line is the title though it opens with "Thực hiện"; the opening sentence after it is not.
     expect(result.document.title).toBe("Thực hiện Chương trình hành động số 45-CTr/TU ngày 15/6/2022 của Ban Thường vụ Tỉnh ủy về phát triển đô thị");
     expect(extract("KẾ HOẠCH\nThực hiện Nghị quyết số 148/NQ-CP ngày 11/11/2022 của Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n").document.title).toBeNull();
+    // (Nor an opening sentence a PDF wrapped, going on in small letters.)
+    expect(extract("BÁO CÁO\nThực hiện Công văn số 123/UBND-KT của UBND tỉnh về việc báo cáo tình hình\nthực hiện chương trình, UBND xã báo cáo như sau:\nI. KẾT QUẢ\n").document.title).toBeNull();
   });
 
   it("takes every document its title carries out, not one the title of a cited document names", () => {
@@ -538,6 +540,7 @@ describe("the work a document assigns, by who issues it", () => {
     const body = "KẾ HOẠCH\nChuyển đổi số năm 2027\nII. NHIỆM VỤ\n1. Phòng Nghiệp vụ rà soát các thủ tục hành chính.\n2. Đề nghị UBND tỉnh chỉ đạo Sở Tài chính bố trí kinh phí thực hiện.\n";
     expect(tasksOf("UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ", "KH-SNV", body)).toEqual([["Phòng Nghiệp vụ"]]);
     expect(tasksOf("ỦY BAN NHÂN DÂN\nXÃ THẠCH LẠC", "KH-UBND", body)).toEqual([["Phòng Nghiệp vụ"]]);
+    expect(tasksOf("UBND TỈNH BÀ RỊA - VŨNG TÀU\nSỞ NỘI VỤ", "KH-SNV", body.replace("UBND tỉnh chỉ đạo", "UBND tỉnh Bà Rịa - Vũng Tàu chỉ đạo"))).toEqual([["Phòng Nghiệp vụ"]]);
     // (The province's own committee assigns itself nothing, but its document may name it: it stays.)
     expect(tasksOf("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "KH-UBND", body)).toEqual([["Phòng Nghiệp vụ"], ["UBND tỉnh"]]);
   });
@@ -545,6 +548,8 @@ describe("the work a document assigns, by who issues it", () => {
   it("takes a report's closing, its issuer reporting it, for no task", () => {
     const body = "BÁO CÁO\nTiến độ các dự án năm 2026\nI. NHIỆM VỤ THỜI GIAN TỚI\n1. Sở Xây dựng đôn đốc nhà thầu tăng ca, hoàn thành trong Quý II/2027.\nII. KIẾN NGHỊ\nUBND tỉnh Hà Tĩnh báo cáo Bộ Xây dựng theo dõi, tổng hợp./.\n";
     expect(tasksOf("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "BC-UBND", body)).toEqual([["Sở Xây dựng"]]);
+    // Named without its place, or "kính báo cáo".
+    expect(tasksOf("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "BC-UBND", body.replace("UBND tỉnh Hà Tĩnh báo cáo", "UBND tỉnh kính báo cáo"))).toEqual([["Sở Xây dựng"]]);
   });
 });
 
@@ -553,13 +558,16 @@ describe("figures in a task table's work", () => {
     const text = "KẾ HOẠCH\nCải thiện chỉ số PCI\nPHỤ LỤC\nSTT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
       + "1 | Số hóa 100% hồ sơ đăng ký kinh doanh | Sở Tài chính | Sở Khoa học và Công nghệ | Tháng 6/2027\n"
       + "2 | Giải quyết thủ tục đất đai đúng hạn đạt trên 95% | Sở Nông nghiệp và Môi trường | | Năm 2028\n"
-      + "3 | Công khai quy hoạch sử dụng đất | Sở Xây dựng | | Thường xuyên\n";
+      + "3 | Công khai quy hoạch sử dụng đất | Sở Xây dựng | | Thường xuyên\n"
+      + "4 | Nạo vét 25 km kênh. Xây dựng 10 trạm bơm | Sở Xây dựng | | Năm 2027\n";
     const { indicators, tasks } = extract(text);
-    expect(tasks).toHaveLength(3);
-    expect(indicators.map((i) => [i.min, i.max, i.unit, i.year, i.kind])).toEqual([[100, 100, "%", 2027, "target"], [95, null, "%", 2028, "target"]]);
+    expect(tasks).toHaveLength(4);
+    expect(indicators.slice(0, 2).map((i) => [i.min, i.max, i.unit, i.year, i.kind])).toEqual([[100, 100, "%", 2027, "target"], [95, null, "%", 2028, "target"]]);
+    // (A cell of two sentences does not name each of its figures whole.)
+    expect(indicators.slice(2).map((i) => [i.min, i.name === "Nạo vét 25 km kênh. Xây dựng 10 trạm bơm"])).toEqual([[25, false], [10, false]]);
     expect(text.slice(indicators[1].start, indicators[1].end)).toBe("95%");
     // Named by their cell, a statement of one figure, in the section of their row, followed by the row's lead.
-    expect(indicators.map((i) => [i.section, i.name, i.owner])).toEqual([
+    expect(indicators.slice(0, 2).map((i) => [i.section, i.name, i.owner])).toEqual([
       ["1", "Số hóa 100% hồ sơ đăng ký kinh doanh", "Sở Tài chính"], ["2", "Giải quyết thủ tục đất đai đúng hạn đạt trên 95%", "Sở Nông nghiệp và Môi trường"],
     ]);
   });
@@ -576,6 +584,8 @@ describe("the issuer a header names", () => {
     expect(issuerOf("THỦ TƯỚNG CHÍNH PHỦ")).toBe("Thủ tướng Chính phủ");
     // A long name a PDF wraps in the header's narrow column, its last word alone: no body is named in one word.
     expect(issuerOf("UBND TỈNH QUẢNG NINH\nSỞ NÔNG NGHIỆP VÀ MÔI\nTRƯỜNG")).toBe("Sở Nông nghiệp và Môi trường");
+    // A scraped page's heading in small letters before the header does not end it.
+    expect(extract("Kế hoạch 45/KH-SNV năm 2025 về chuyển đổi số\nUBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 45/KH-SNV\nKẾ HOẠCH\nChuyển đổi số\n").document.issuer).toBe("Sở Nội vụ");
   });
 
   it("takes no title in capitals under the type line for the issuer of a text without its header: the signature names it", () => {

@@ -182,7 +182,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
     outline: extractOutline(lines, text.length),
     implements: implemented.map(asReference),
     references: uniqueCitations(notImplemented(citations, implemented)).map(asReference),
-    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued, tableWork), extractTableIndicators(text, content, kind, document)),
+    indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued, ownWork(tableWork, meta.issuer)), extractTableIndicators(text, content, kind, document)),
     tasks,
     reporting: withReporters(text, extractReportingRules(lines, document), tasks),
     projects: extractProjects(text, projectScopes, quantities, meta.issued),
@@ -199,10 +199,18 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
  */
 function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "plan" | "report"): ExtractedTask[] {
   const below = isBelowProvince(issuer);
-  const issuerKey = issuer === null ? null : foldPhrase(issuer);
+  const issuerKey = issuer === null ? null : bodyKey(issuer);
+  /** The issuer, named in full or without its place ("UBND tỉnh" in a report of "UBND tỉnh Hà Tĩnh"). */
+  const isIssuer = (name: string) => {
+    const key = bodyKey(name);
+    return issuerKey !== null && (key === issuerKey || (GENERIC_COMMITTEE.test(key) && issuerKey.startsWith(`${key} `)));
+  };
   return tasks.filter((t) => !(below && t.lead.length && t.lead.every(isProvincialLeadership))
-    && !(kind === "report" && t.lead.length === 1 && foldPhrase(t.lead[0]) === issuerKey && /^bao cao\s/.test(foldPhrase(t.text))));
+    && !(kind === "report" && t.lead.length === 1 && isIssuer(t.lead[0]) && /^(?:kinh )?bao cao\s/.test(foldPhrase(t.text))));
 }
+/** The task rows whose work is the document's own targets: not a row that asks the province's leadership (see assignedByIssuer). */
+const ownWork = (rows: TableWork[], issuer: string | null) => (isBelowProvince(issuer) ? rows.filter((w) => !isProvincialLeadership(w.lead)) : rows);
+const GENERIC_COMMITTEE = /^(?:ubnd|hdnd) (?:tinh|thanh pho|huyen|xa|phuong|dac khu)$/;
 
 /**
  * The text's indicators and a table's: a table's row the text also states (the same value, unit, year

@@ -98,6 +98,14 @@ describe("indicators: where a letter says things stood", () => {
     ]);
   });
 
+  it("dates a task row's figure in a report's work ahead by its deadline, and leaves a result of a year before the report a result where the heading names no year", () => {
+    const rows = "BÁO CÁO\nTình hình năm 2026\nIII. NHIỆM VỤ NĂM 2027\nSTT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành\n1 | Số hóa 100% hồ sơ | Sở Tài chính | Tháng 6/2028\n";
+    expect(extract(rows, "bc.txt").indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[100, 2028, "target"]]);
+    const undated = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 5/BC-UBND\nHà Tĩnh, ngày 10 tháng 12 năm 2026\nBÁO CÁO\nTình hình thực hiện\nI. KẾT QUẢ\nĐạt kết quả tốt.\n"
+      + "II. NHIỆM VỤ THỜI GIAN TỚI\n1. Năm 2025 tỷ lệ che phủ rừng đạt 55%, năm 2027 phấn đấu đạt 56%.\n";
+    expect(extract(undated, "bc.txt").indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[55, 2025, "actual"], [56, 2027, "target"]]);
+  });
+
   it("dates a figure 'năm trước' by the year before, but not a growth compared with it", () => {
     const text = "BÁO CÁO\nTình hình năm 2025\nI. KẾT QUẢ\nTỷ lệ giải ngân đạt 85,6% (cùng kỳ năm trước đạt 78,2%). So với năm trước, số doanh nghiệp tăng 12%.\n";
     expect(extract(text, "bc.txt").indicators.map((i) => [i.min, i.year])).toEqual([[85.6, 2025], [78.2, 2024], [12, 2025]]);

@@ -258,8 +258,9 @@ export function extractIndicators(
         const period = periodOf(foldedStatement);
         // (An average over a period, "bình quân giai đoạn 2022 - 2023 đạt 3,2%", is of the period's last year.)
         const dated = years.length ? years[years.length - 1].year
-          : yearLaterInClause(sentence, q.end) ?? period?.to ?? (reportParts.ahead ? reportParts.year : null)
-            ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear ?? headingYear
+          : yearLaterInClause(sentence, q.end) ?? period?.to ?? (documentKind === "report" ? runningYear : null) ?? paragraphYear
+            // (A report's work ahead is of the year its heading names: "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027".)
+            ?? (reportParts.ahead ? reportParts.year : null) ?? headingYear
             // A figure that nothing dates is of the year the title names: the year a report is about ("Báo cáo kết quả ...
             // năm 2025"), the year a one-year plan is for ("Kế hoạch thực hiện ... năm 2025").
             ?? titleYear;
@@ -268,8 +269,10 @@ export function extractIndicators(
         let kind: ExtractedIndicator["kind"] = "target";
         // A plan states the present too: in its footnotes, and in a sentence about a year before its own
         // ("Năm 2024, tỷ lệ ... đạt 61,2%" in a plan of 2025). Those figures are read as a report's.
-        // (A report's work ahead states targets, but for a figure it dates before the year ahead: "năm 2026 đạt 95%, năm 2027 phấn đấu ...".)
-        const ahead = documentKind === "report" && reportParts.ahead && !(years.length && reportParts.year !== null && year !== null && year < reportParts.year);
+        // (A report's work ahead states targets, but for a figure it dates before the year ahead, or before the report's year where
+        // its heading names none: "năm 2026 đạt 95%, năm 2027 phấn đấu ...".)
+        const aheadFrom = reportParts.year ?? issuedYear;
+        const ahead = documentKind === "report" && reportParts.ahead && !(years.length && year !== null && aheadFrom !== null && year < aheadFrom);
         if (!ahead && (documentKind === "report" || line.footnote || (year !== null && issuedYear !== null && year < issuedYear)
           || asOfBefore(outer, issuedOn))) {
           // The kind is read in the figure's own clause (an "ước" earlier in the sentence estimates another
@@ -302,7 +305,7 @@ export function extractIndicators(
         out.push({
           text: statement,
           // (A work cell of one figure states it whole: "Nạo vét 25 km kênh tiêu úng trọng điểm" names it better than its verb.)
-          name: work && figures.length === 1 ? line.text : named.name || statement,
+          name: work && sentences.length === 1 && figures.length === 1 ? line.text : named.name || statement,
           comparator: q.comparator, min: q.min, max: q.max, unit: q.unit, year, per_year: perYear, period,
           direction: q.comparator === "<" || q.comparator === "<=" || LOWERED_TO.test(foldedStatement) ? "lower" : "higher", kind, section: work?.section ?? section,
           start, end: line.start + sOffset + q.end,

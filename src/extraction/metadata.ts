@@ -113,7 +113,9 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     // a letter's subject continues in lower case.
     // A title may itself open so, right under its type line: "KẾ HOẠCH" / "Thực hiện Chương trình hành động số 45-CTr/TU ...
     // đến năm 2030" (no stop at its end, unlike the opening sentence: "..., UBND tỉnh ban hành Kế hoạch như sau:").
-    const titleOpening = !parts.length && type !== "letter" && l === lines[titleIndex + 1] && /^(Thực hiện|Triển khai)\s/u.test(l.text) && !/[.:;,]$/u.test(l.text);
+    // (Not an opening sentence that a PDF wrapped, the next line going on in small letters.)
+    const titleOpening = !parts.length && type !== "letter" && l === lines[titleIndex + 1] && /^(Thực hiện|Triển khai)\s/u.test(l.text) && !/[.:;,]$/u.test(l.text)
+      && !/^\p{Ll}/u.test(lines[titleIndex + 2]?.text ?? "");
     if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
@@ -241,7 +243,7 @@ function headerIssuer(head: Line[]): string | null {
     const text = l.text.replace(/[|*_]/g, " ").trim();
     // The header stands above the type line ("KẾ HOẠCH"): a title in capitals under it ("TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ
     // 693/QĐ-TTG ...") names no issuer, in a text whose header was lost.
-    if (TYPE_LINES.some(([re]) => re.test(fold(text)))) break;
+    if (isUpper(text) && TYPE_LINES.some(([re]) => re.test(fold(text)))) break;
     // (A numbered heading in capitals, "II- KẾT QUẢ ĐẠT ĐƯỢC", is the body: a text whose header was lost.)
     if (!isUpper(text) || l.kind === "roman" || l.kind === "number") {
       if (names.length) break;

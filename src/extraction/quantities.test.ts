@@ -39,6 +39,10 @@ describe("findQuantities", () => {
     expect(one("hoàn thành 4 trước ngày 30/9")).toEqual([]);
   });
 
+  it("reads an age as a measure after 'tuổi thọ' only in its own clause", () => {
+    expect(one("Tuổi thọ trung bình đạt 75 tuổi, tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng giảm còn 10%").map((q) => [q.min, q.unit])).toEqual([[75, "tuổi"], [10, "%"]]);
+  });
+
   it("skips years, periods, dates, symbols, structural counts and times of day", () => {
     expect(one("đến năm 2030, giai đoạn 2021 - 2025, ngày 15/12, đến ngày 15/8/2024, Kế hoạch số 23/KH-UBND, gồm 03 chương trình và 04 khâu đột phá, Quốc lộ 4B, mục 2, tính đến 17h00")).toEqual([]);
     // Occasions and an OCOP product's stars are no measures.

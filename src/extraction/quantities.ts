@@ -37,7 +37,8 @@ const MULTIPLE = /^lần(?![\p{L}\d])/iu;
 const MULTIPLIED_BEFORE = /(?:tăng|gấp|giảm)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$/iu;
 /** "tuổi" counts ages, which define who is counted ("trẻ em dưới 6 tuổi"), but for life expectancy it is the measure ("Tuổi thọ trung bình đạt 75,5 tuổi"). */
 const AGE = /^tuổi(?![\p{L}\d])/iu;
-const LIFE_EXPECTANCY = /tuổi thọ/iu;
+/** "tuổi thọ" in the figure's own clause, with no other age between ("Tuổi thọ ... đạt 75 tuổi, tỷ lệ trẻ em dưới 5 tuổi ..." is no life expectancy at 5). */
+const LIFE_EXPECTANCY = /tuổi thọ(?:(?!tuổi)[^,;.])*$/iu;
 const MONEY = /^(đồng|usd|đô la)/iu;
 /** The people a ratio is counted per ("giường bệnh trên 10.000 dân", "bác sĩ/vạn dân"). */
 const PER_CAPITA = /^(dân|người|nhân khẩu)(?![\p{L}\d])/iu;

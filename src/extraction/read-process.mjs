@@ -6,7 +6,14 @@
 import { pathToFileURL } from "node:url";
 
 async function readers(bundle) {
-  if (bundle) return import(pathToFileURL(bundle).href);
+  if (bundle) {
+    try {
+      return await import(pathToFileURL(bundle).href);
+    } catch (e) {
+      // (A bundle removed under the running server: the read goes on from the sources, and says why on stderr.)
+      console.error(`theodoi reader: the bundle ${bundle} could not be loaded (${e instanceof Error ? e.message : e}); reading from the sources`);
+    }
+  }
   const { register } = await import("tsx/esm/api");
   register();
   return import("./read-process.ts");

@@ -92,8 +92,9 @@ describe("tasks of a plan", () => {
       ["1", ["Sở Khoa học và Công nghệ"], "theo dõi, đôn đốc thực hiện Kế hoạch."],
       ["2", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], "theo dõi, kiểm tra việc thực hiện."],
     ]);
-    // Short work that ends "thực hiện" is work; only the formula's own words close.
-    const short = "1. Sở Tài chính bố trí kinh phí thực hiện.\n2. UBND các huyện xây dựng kế hoạch thực hiện.\n3. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, nghiêm túc triển khai thực hiện./.\n";
+    // Short work that ends "thực hiện" is work; only the formula's own words close ("phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện").
+    const short = "1. Sở Tài chính bố trí kinh phí thực hiện.\n2. UBND các huyện xây dựng kế hoạch thực hiện.\n3. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, nghiêm túc triển khai thực hiện./.\n"
+      + "4. Các sở, ngành liên quan phối hợp thực hiện.\n5. Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm tổ chức thực hiện./.\n";
     expect(extractTasks(short, segmentLines(short), { kind: "plan" }).map((t) => [t.section, t.summary])).toEqual([
       ["1", "bố trí kinh phí thực hiện."], ["2", "xây dựng kế hoạch thực hiện."],
     ]);
@@ -153,6 +154,9 @@ describe("tasks of a plan", () => {
     ]);
     const both = "TT | Nội dung công việc | Cơ quan, đơn vị chịu trách nhiệm | Đơn vị phối hợp thực hiện | Thời hạn\n1 | Rà soát thủ tục hành chính | Sở Tư pháp | Văn phòng UBND tỉnh | Quý II/2027\n";
     expect(extractTasks(both, segmentLines(both), { kind: "plan" }).map((t) => [t.lead, t.coordinating])).toEqual([[["Sở Tư pháp"], ["Văn phòng UBND tỉnh"]]]);
+    // A report's table of what was done, "Đơn vị thực hiện | Kết quả", gives no task (one of the tasks given, "Cơ quan chủ trì", does).
+    const done = "I. KẾT QUẢ THỰC HIỆN\nSTT | Nội dung | Đơn vị thực hiện | Kết quả\n1 | Số hóa 100% hồ sơ hộ tịch | Công an xã | Đã hoàn thành\n";
+    expect(extractTasks(done, segmentLines(done), { kind: "report" })).toEqual([]);
   });
 
   it("numbers a task table's rows under the header of a narrow number column that a PDF wraps ('ST T')", () => {

@@ -351,8 +351,11 @@ const isClosingFormula = (foldedAction: string) => {
   if (words.endsWith("thuc hien") && CLOSING_WORDS.test(words)) return true;
   return ADOPTION.test(foldedAction.slice(0, 80));
 };
-/** Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức thực hiện". */
-const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh)(?:[\s,]+|$))+$/;
+/**
+ * Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức
+ * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".
+ */
+const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh|phoi hop|(?:chiu|co) trach nhiem)(?:[\s,]+|$))+$/;
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
 const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */
@@ -361,9 +364,9 @@ const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]/u;
 /** What introduces the agency an article is about: "Điều 5. Trách nhiệm của Sở Công Thương", "Nhiệm vụ, quyền hạn của ...". */
 const ARTICLE_AGENCY = /^\s*(?:(?:trách nhiệm|nhiệm vụ)(?:,\s*(?:quyền hạn|nhiệm vụ|trách nhiệm))*\s+(?:của|đối với)\s+)?/iu;
-/** The heading of a plan's purposes, requirements or viewpoints, alone or together: "MỤC ĐÍCH, YÊU CẦU", "Yêu cầu", "QUAN ĐIỂM". */
 /** Longer than any such heading ("MỤC ĐÍCH, YÊU CẦU VÀ QUAN ĐIỂM CHỈ ĐẠO"): a numbered paragraph of work is not folded to be compared. */
 const AIMS_LENGTH = 48;
+/** The heading of a plan's purposes, requirements or viewpoints, alone or together: "MỤC ĐÍCH, YÊU CẦU", "Yêu cầu", "QUAN ĐIỂM". */
 const AIMS = /^(?:muc dich|yeu cau|quan diem(?: chi dao)?)(?:\s*(?:,|va)\s*(?:muc dich|yeu cau|quan diem(?: chi dao)?))*\s*[.:]?$/;
 
 /** A paragraph's text on one line: runs of whitespace made one space (replacing only runs and other spaces than " ", as replacing every space costs). */
@@ -558,7 +561,7 @@ export function extractTasks(
     });
   }
   // In the document's order: a table of tasks stands where it is written, before the paragraphs after it.
-  const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document, context.tableWork);
+  const fromTables = tableTasks(text, folded, tableLines, registry, centralIssuer, document, documentKind, context.tableWork);
   return fromTables.length || clauseTasks.length ? [...tasks, ...clauseTasks, ...fromTables].sort((a, b) => a.start - b.start) : tasks;
 }
 
@@ -678,6 +681,7 @@ type Column = "number" | "work" | "lead" | "partners" | "deadline" | "output";
  * đơn vị chịu trách nhiệm", "Đơn vị phụ trách" (not "Đơn vị phối hợp thực hiện", a partners' column).
  */
 const LEAD_HEAD = /chu tri|^(?!.*phoi hop)(?:(?:co quan|don vi)(?:,? (?:co quan|don vi))? )?(?:thuc hien|chiu trach nhiem|phu trach)$/;
+const CHAIRED = /chu tri/;
 /** A row that may be a task table's header: it has words of a lead's column. */
 const MAY_HEAD_TASKS = /chu tri|thuc hien|trach nhiem|phu trach/;
 const COLUMN_HEADS: Array<[Column, RegExp]> = [
@@ -753,9 +757,15 @@ const NOT_A_NAME = /^(?:theo|như|căn cứ|tùy|tuỳ|tất cả|toàn bộ|đ�
  * Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm): one task per row that names a lead agency (a
  * lead merged down a group's rows leads each). A row without a number takes its group's ("I") and its place.
  */
-function tableTasks(text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText, tableWork?: TableWork[]): ExtractedTask[] {
+function tableTasks(
+  text: string, folded: string, lines: Line[], registry: RegistryAgency[], centralIssuer: boolean, document: FoldedText, documentKind: "plan" | "report",
+  tableWork?: TableWork[],
+): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
   for (const table of tablesOf(text, lines, taskHeader, ["lead", "partners"], document, taskSubHeader)) {
+    // A report's table of what was done names who did it ("Đơn vị thực hiện | Kết quả"): its rows are tasks only when the lead's
+    // column says "chủ trì" (the tasks it was given) or the table has deadlines.
+    if (documentKind === "report" && !table.columns.has("deadline") && !CHAIRED.test(foldPhrase(table.header[table.columns.get("lead")!].text))) continue;
     for (const { line, cells, group } of table.rows) {
       const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
       const work = cell("work"), leadCell = cell("lead");

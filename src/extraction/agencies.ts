@@ -597,7 +597,12 @@ export function readAgencyList(text: string, folded: string, i: number, registry
     // "các sở, ngành: Nội vụ, ..." or "các Sở Tài chính, Xây dựng": the phrase announces the departments that follow.
     if (last.collective && /(?:^|\s|,)so(?:,|\s|$)/.test(folded.slice(last.start, last.end))) {
       const listAt = at(LIST_COLON, folded, last.end)!;
-      if (longest(FULL_FIELDS, folded, listAt)) { bareDepartments = true; pos = end = listAt; continue; }
+      if (longest(FULL_FIELDS, folded, listAt)) {
+        // (A read from this phrase goes on as this one does, in the same mode, unless a list announced by its head stands right
+        // after it: a later ";" at it can pass it over, see `readsOn`.)
+        if (itemStarts && !headList(text, folded, listAt).length) itemStarts.push(pos);
+        bareDepartments = true; pos = end = listAt; continue;
+      }
     }
     if (itemStarts && !bareDepartments) itemStarts.push(pos);
     agencies.push(...found);

@@ -100,6 +100,17 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("gives the numbered items after a sentence that announces their doers to those doers, as a letter writes them", () => {
+    const text = "Để có cơ sở tổng hợp, báo cáo Thủ tướng Chính phủ, Bộ Nội vụ đề nghị các bộ, ngành, địa phương:\n"
+      + "1. Tổng hợp kết quả tuyển dụng công chức năm 2026 theo Phụ lục kèm theo.\n2. Gửi báo cáo về Bộ Nội vụ trước ngày 30/11/2026.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan", centralIssuer: true }).map((t) => [t.section, t.lead, t.deadline_text])).toEqual([
+      ["1", ["các bộ, ngành, địa phương"], null], ["2", ["các bộ, ngành, địa phương"], "trước ngày 30/11/2026"],
+    ]);
+    // ("... như sau:" announces no doers: its items name their own.)
+    const own = "UBND tỉnh có ý kiến như sau:\n1. Tổng hợp kết quả tuyển dụng công chức năm 2026.\n";
+    expect(extractTasks(own, segmentLines(own), { kind: "plan" })).toEqual([]);
+  });
+
   it("takes what a plan requires of all in its purposes and requirements for no task", () => {
     const text = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nCụ thể hóa các nhiệm vụ của Nghị quyết.\n2. Yêu cầu\nCác cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.\n"
       + "II. NHIỆM VỤ\n1. Sở Nội vụ rà soát, sắp xếp các cơ sở giáo dục nghề nghiệp.\n";

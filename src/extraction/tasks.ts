@@ -55,6 +55,8 @@ interface Section {
   context: Assignment | null;
   /** A section of the plan's purposes, requirements or viewpoints ("I. MỤC ĐÍCH, YÊU CẦU"), or one under it: it assigns no work. */
   aims?: boolean;
+  /** An item of a list whose doers a sentence announced before it ("Bộ Nội vụ đề nghị các bộ, ngành, địa phương:" / "1. Tổng hợp ..."). */
+  announced?: boolean;
 }
 
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
@@ -263,6 +265,20 @@ function clausesOf(text: string, folded: string, assignment: Assignment, from: n
   return out;
 }
 
+/**
+ * The doers a sentence announces for the items after it, at its end before the colon: "Bộ Nội vụ đề nghị các bộ, ngành, địa
+ * phương:", "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở:"; null when it ends otherwise ("... như sau:").
+ */
+function announcedDoers(text: string, folded: string, line: Line, registry: RegistryAgency[]): Assignment | null {
+  const own = folded.slice(line.start, line.end);
+  let verb = -1;
+  for (const m of allMatches(ANNOUNCING_VERB, own)) verb = m.index + m[0].length;
+  if (verb < 0) return null;
+  const list = readAgencyList(text, folded, line.start + verb, registry);
+  return list.agencies.length && /^\s*:\s*$/.test(folded.slice(list.end, line.end)) ? { lead: list.agencies, coordinating: [] } : null;
+}
+const ANNOUNCING_VERB = /(?<![a-z0-9])(?:de nghi|yeu cau|giao(?: cho)?)\s+/g;
+
 /** Whether the text from `from` to `to` states work: a few words after any agencies it opens with. */
 function statesWork(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): boolean {
   return worksFrom(text, listEnd(text, folded, from, registry), to);
@@ -426,6 +442,8 @@ export function extractTasks(
   const clauseTasks: ExtractedTask[] = [];
   const stack: Section[] = [];
   const reportParts = new ReportParts(documentKind);
+  /** The doers a sentence outside any section announced for the items after it, until a Roman heading or another sentence. */
+  let listDoers: Assignment | null = null;
   const bodyLines: Line[] = [];
   const tableLines: Line[] = [];
   for (const line of content) (line.text.includes("|") ? tableLines : bodyLines).push(line);
@@ -448,6 +466,8 @@ export function extractTasks(
     // the opening ("NHIỆM VỤ THỜI GIAN TỚI"): the work ahead is read under those that name it, the results under the others are not.
     if (first.kind === "text" && reportParts.open(first, documentKind === "report")) stack.length = 0;
     let section = stack[stack.length - 1];
+    // Outside any section, a sentence that ends announcing who does the items after it: "Bộ Nội vụ đề nghị các bộ, ngành, địa phương:".
+    if (!levelOf && !stack.length && first.kind === "text") listDoers = first.text.trimEnd().endsWith(":") ? announcedDoers(text, folded, first, registry) : null;
     if (levelOf) {
       const level = levelOf(first);
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
@@ -457,7 +477,12 @@ export function extractTasks(
       const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
         : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
           ? `${parent.label}.${first.number}` : first.number!;
-      section = { level, label, kind: first.kind, agency: parent?.agency ?? null, context: parent?.context ?? null, aims: parent?.aims || (first.body.length <= AIMS_LENGTH && AIMS.test(foldPhrase(first.body))) };
+      const doers = !parent && first.kind !== "roman" ? listDoers : null;
+      if (first.kind === "roman") listDoers = null;
+      section = {
+        level, label, kind: first.kind, agency: parent?.agency ?? doers, context: parent?.context ?? doers,
+        aims: parent?.aims || (first.body.length <= AIMS_LENGTH && AIMS.test(foldPhrase(first.body))), announced: doers !== null,
+      };
       stack.push(section);
     }
     // ("2. Yêu cầu" / "Các cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.": what the plan requires of all, not a task.)
@@ -491,7 +516,7 @@ export function extractTasks(
     // tỉnh tháng 6/2026.") is that agency's task; one that names a topic ("a) Về hạ tầng số") only opens a section,
     // as a numbered heading under an assignment does even as a sentence ("1.1. Chương trình 1: Tập trung phát triển ...").
     // (So is a numbered item under an article about an agency: "Điều 5. Trách nhiệm của Sở Công Thương" / "1. Chủ trì ...".)
-    const itemKind = first.kind === "letter" || (first.kind === "number" && stack[stack.length - 2]?.kind === "article");
+    const itemKind = first.kind === "letter" || (first.kind === "number" && (stack[stack.length - 2]?.kind === "article" || section.announced === true));
     const workItem = itemKind && !assignment && section.agency !== null && (/[.;]$/.test(first.body.trim()) || first.body.length >= 120);
     if (!assignment && !workItem && (levelOf || !section.context)) {
       // "1. Về dự án ...: Tiến độ còn chậm. Giao UBND xã ... hoàn thành ...": work assigned inside the paragraph, sentence by sentence.

@@ -153,6 +153,9 @@ describe("agencies of the central level", () => {
     expect(read("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo")).toEqual([
       ["Bộ trưởng", true, true], ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", true, true], ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", true, false],
     ]);
+    // (With "Các", as a directive's numbered items open: "1. Các Bộ trưởng, Thủ trưởng ...:"; not "các Bộ trưởng" of a phrase that goes on.)
+    expect(read("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chỉ đạo")).toEqual([["Các Bộ trưởng", true, true], ["Thủ trưởng cơ quan ngang bộ", true, true]]);
+    expect(read("các Bộ trưởng chỉ đạo")).toEqual([]);
   });
 
   it("never cuts a central body's name at a word that folds like a verb", () => {

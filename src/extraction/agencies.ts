@@ -194,8 +194,8 @@ const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
 /** The bodies every commune or district has: "UBND các xã", "Trạm y tế các xã, phường", "Công an các xã, phường". */
 const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;
 const CAC = /cac\s+/y;
-/** "Bộ trưởng" on its own, before the next of a list ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Bộ trưởng và Thủ trưởng ..."). */
-const MINISTERS = /bo truong(?=\s*,|\s+va\s)/y;
+/** "(Các) Bộ trưởng" on its own, before the next of a list ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Các Bộ trưởng và Thủ trưởng ..."). */
+const MINISTERS = /(?:cac\s+)?bo truong(?=\s*,|\s+va\s)/y;
 const ROLE = /(?:thu truong|bo truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
 const TRUONG = /truong\s+/y;
 const HEAD_OF = /^trưởng\s/iu;

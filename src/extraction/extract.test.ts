@@ -263,6 +263,14 @@ describe("reporting rules", () => {
     expect(rulesOf("5. Các sở, ngành báo cáo đột xuất về Sở Nội vụ khi có phát sinh.")).toEqual([{ from: "Các sở, ngành", to: "Sở Nội vụ", deadline_text: null, frequency: "ad hoc" }]);
   });
 
+  it("reads whom a periodic report goes to after what it reports ('báo cáo kết quả ... về Bộ Tài chính'), a day of the next month, and a meeting's place", () => {
+    expect(rulesOf("c) Định kỳ hằng tháng, trước ngày 05 của tháng sau, báo cáo kết quả giải ngân về Bộ Tài chính để tổng hợp, báo cáo Thủ tướng Chính phủ.").map((r) => [r.to, r.deadline_text, r.frequency])).toEqual([
+      ["Bộ Tài chính", "trước ngày 05 của tháng sau", "monthly"], ["Thủ tướng Chính phủ", null, "monthly"],
+    ]);
+    expect(rulesOf("2. Bộ Tài chính theo dõi, đôn đốc giải ngân; hằng tháng tổng hợp, báo cáo kết quả thực hiện về Chính phủ.").map((r) => r.to)).toEqual(["Chính phủ"]);
+    expect(rulesOf("2. Bộ Tài chính hằng tháng tổng hợp, báo cáo Chính phủ tại phiên họp thường kỳ.").map((r) => r.to)).toEqual(["Chính phủ"]);
+  });
+
   it("reads a report due at the People's Council's sessions", () => {
     expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
       .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);

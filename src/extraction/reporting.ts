@@ -26,9 +26,9 @@ export type Frequency = "annual" | "semiannual" | "quarterly" | "monthly" | "per
 
 /**
  * A reporting deadline: "trước ngày 15/12 (hằng năm)", "trước ngày 31 tháng 12 hằng năm", "trước ngày 15
- * của tháng cuối quý", "trước ngày 25 hằng tháng", and a day of the month alone: "hằng tháng (trước ngày 25)".
+ * của tháng cuối quý", "trước ngày 05 của tháng sau", "trước ngày 25 hằng tháng", and a day of the month alone: "hằng tháng (trước ngày 25)".
  */
-const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
+const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp)(?![\p{L}])|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
 
 /** A report due at the People's Council's sessions: "(định kỳ báo cáo HĐND tỉnh) tại các kỳ họp thường lệ". */
 const AT_SESSIONS = /tại\s+các\s+kỳ\s+họp(?:\s+thường\s+lệ)?/iu;
@@ -75,7 +75,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 /** The end of a word: `\b` does not work after a Vietnamese letter in a JavaScript pattern. */
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
-const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ|khi|nếu)${WORD_END}|[.;(]|$)`, "u");
+const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|tại|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ|khi|nếu)${WORD_END}|[.;(]|$)`, "u");
 const SUBJECT_END = new RegExp(`\\s(?:gửi|nghiêm túc|chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng\\s+(?:kế hoạch|chương trình|đề án)|lãnh đạo|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
@@ -119,6 +119,13 @@ function targetAfter(text: string, marker: RegExp): string | null {
   const target = rest.slice(0, end ? end.index : rest.length).trim();
   return target && target.length < 120 ? cleanAgency(target) : null;
 }
+
+/**
+ * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" ("báo cáo kết quả giải ngân về Bộ Tài chính"), else
+ * the one right after "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả").
+ */
+const reportedTo = (text: string) => targetAfter(text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
+  ?? targetAfter(text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
 
 /**
  * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các
@@ -184,7 +191,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     }
     const deadlines = allMatches(DEADLINE, s.text);
     if (deadlines.length && /bao cao/.test(f)) {
-      const to = targetAfter(s.text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u) ?? targetAfter(s.text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
+      const to = reportedTo(s.text);
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
       let from = 0;
       let frequency: Frequency = "once";
@@ -209,7 +216,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)
     if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
       add(s, {
-        from: subjectIn(s), to: targetAfter(s.text, /báo cáo\s+/u), deadline_text: AT_SESSIONS.exec(s.text)?.[0] ?? null,
+        from: subjectIn(s), to: reportedTo(s.text), deadline_text: AT_SESSIONS.exec(s.text)?.[0] ?? null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),
       });
       continue;

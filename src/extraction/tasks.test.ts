@@ -98,6 +98,12 @@ describe("tasks of a plan", () => {
     expect(extractTasks(short, segmentLines(short), { kind: "plan" }).map((t) => [t.section, t.summary])).toEqual([
       ["1", "bố trí kinh phí thực hiện."], ["2", "xây dựng kế hoạch thực hiện."],
     ]);
+    // Who executes the document, as a directive or a decision closes: "... chịu trách nhiệm thi hành Chỉ thị này./.".
+    const executes = "1. Bộ Tài chính theo dõi, đôn đốc giải ngân.\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Chỉ thị này./.\n"
+      + "2. Sở Nội vụ tổ chức thực hiện Quyết định này.\n3. Sở Nội vụ thực hiện Quyết định này và báo cáo kết quả.\n";
+    expect(extractTasks(executes, segmentLines(executes), { kind: "plan", centralIssuer: true }).map((t) => [t.section, t.summary])).toEqual([
+      ["1", "theo dõi, đôn đốc giải ngân."], ["3", "thực hiện Quyết định này và báo cáo kết quả."],
+    ]);
   });
 
   it("gives the numbered items after a sentence that announces their doers to those doers, as a letter writes them", () => {

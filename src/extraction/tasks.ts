@@ -365,8 +365,10 @@ const isClosingFormula = (foldedAction: string) => {
   // thực hiện" are work of their own: a closing says nothing but how to carry the plan out.)
   const words = foldedAction.slice(0, trimmedEnd(foldedAction, " ./;:"));
   if (words.endsWith("thuc hien") && CLOSING_WORDS.test(words)) return true;
-  return ADOPTION.test(foldedAction.slice(0, 80));
+  return ADOPTION.test(foldedAction.slice(0, 80)) || (words.endsWith(" nay") && EXECUTES_THIS.test(words));
 };
+/** "... chịu trách nhiệm thi hành Quyết định này./.", "tổ chức thực hiện Chỉ thị này": who executes the document, as it closes. */
+const EXECUTES_THIS = /^(?:(?:chiu|co) trach nhiem\s+)?(?:(?:to chuc|trien khai)\s+)?(?:thi hanh|thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|thong tu|nghi dinh|cong dien|van ban|de an)\s+nay$/;
 /**
  * Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức
  * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".

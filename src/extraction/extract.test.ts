@@ -661,3 +661,21 @@ describe("a deadline whose year follows its day", () => {
     expect(extract(text).tasks.map((t) => t.deadline)).toEqual([null]);
   });
 });
+
+describe("a decision of the Prime Minister approving a programme", () => {
+  const text = "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 215/QĐ-TTg\nHà Nội, ngày 20 tháng 02 năm 2026\n"
+    + "QUYẾT ĐỊNH\nPHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở XÃ HỘI\nGIAI ĐOẠN 2026 - 2030\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n"
+    + "Điều 1. Phê duyệt Chương trình với những nội dung chủ yếu sau:\nIII. TỔ CHỨC THỰC HIỆN\n4. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\n"
+    + "a) Bố trí đủ quỹ đất cho phát triển nhà ở xã hội theo quy hoạch.\nb) Báo cáo kết quả thực hiện về Bộ Xây dựng trước ngày 15 tháng 12 hằng năm.\n";
+  const result = extract(text);
+
+  it("ends its title in capitals before the enacting authority above its grounds", () => {
+    expect(result.document.title).toBe("PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở XÃ HỘI GIAI ĐOẠN 2026 - 2030");
+  });
+
+  it("reads whom an item that opens with 'Báo cáo' reports to", () => {
+    expect(result.reporting.map((r) => [r.from, r.to, r.deadline_text])).toEqual([
+      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Bộ Xây dựng", "trước ngày 15 tháng 12 hằng năm"],
+    ]);
+  });
+});

@@ -97,6 +97,9 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
 /** The header's place and date: "Thanh Hóa, ngày 05 tháng 11 năm 2025", "Hà Nội, ngày   tháng 5 năm 2024". */
 const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s[\d.…_\s]*tháng/u;
 
+/** What follows a decision's or resolution's enacting authority: its grounds, or its operative word. */
+const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:)/u;
+
 function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
   if (titleIndex < 0) return null;
   const parts: string[] = [];
@@ -107,7 +110,7 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     const rest = first.text.replace(/^\S+\s+\S+(\s+HÀNH ĐỘNG)?/u, "").trim();
     if (rest.split(/\s+/).length > 4) parts.push(first.text);
   }
-  for (const l of lines.slice(titleIndex + 1, titleIndex + 6)) {
+  for (const [k, l] of lines.slice(titleIndex + 1, titleIndex + 6).entries()) {
     // A new sentence ("Thực hiện ...", "Kính gửi:") ends the title, as does the header's place and date or motto, which a
     // Word or PDF header block sets after the left column's excerpt ("V/v ..." / "Thanh Hóa, ngày 05 tháng 11 năm 2025");
     // a letter's subject continues in lower case.
@@ -119,6 +122,8 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
+    // A decision's or resolution's enacting authority, in capitals above its grounds: "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ ...".
+    if (parts.length && isUpper(l.text) && ENACTING_NEXT.test(lines[titleIndex + 2 + k]?.text ?? "")) break;
     parts.push(l.text);
     if (type !== "letter" && !isUpper(l.text)) break;
   }

@@ -122,10 +122,11 @@ function targetAfter(text: string, marker: RegExp): string | null {
 
 /**
  * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" ("báo cáo kết quả giải ngân về Bộ Tài chính"), else
- * the one right after "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả").
+ * the one right after "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả"). (A
+ * sentence may open with either: "Báo cáo kết quả thực hiện về Bộ Xây dựng ...".)
  */
-const reportedTo = (text: string) => targetAfter(text, /báo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
-  ?? targetAfter(text, /(?:tổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
+const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
+  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?[Bb]áo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
 
 /**
  * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các

@@ -679,3 +679,21 @@ describe("a decision of the Prime Minister approving a programme", () => {
     ]);
   });
 });
+
+describe("a Party committee's resolution", () => {
+  const text = "TỈNH ỦY HÀ TĨNH\n*\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 15 tháng 01 năm 2026\nNGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n"
+    + "về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045\nII. QUAN ĐIỂM, MỤC TIÊU\n2. Mục tiêu đến năm 2030\n"
+    + "- 100% tàu cá có chiều dài từ 15 mét trở lên lắp đặt thiết bị giám sát hành trình.\n- Tỷ lệ hộ có thu nhập từ 50 triệu đồng trở lên đạt 40%.\n";
+  const result = extract(text);
+
+  it("takes its title from under the line that names who resolves ('CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH')", () => {
+    expect(result.document.title).toBe("về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045");
+  });
+
+  it("reads the threshold that defines what a rate counts as part of its name, not as a figure of its own", () => {
+    expect(result.indicators.map((i) => [i.name, i.min, i.unit, i.year])).toEqual([
+      ["Tỷ lệ tàu cá có chiều dài từ 15 mét trở lên lắp đặt thiết bị giám sát hành trình", 100, "%", 2030],
+      ["Tỷ lệ hộ có thu nhập từ 50 triệu đồng trở lên", 40, "%", 2030],
+    ]);
+  });
+});

@@ -59,10 +59,13 @@ const LEADING = new RegExp([
   String.raw`^(?:uoc|du kien|du bao)(?: tinh)?(?: dat)?\b`,
 ].join("|"));
 
-/** Verbs, comparators and framing between the subject and its figure, taken off the end one at a time (a period's end year stays). */
+/**
+ * Verbs, comparators and framing between the subject and its figure, taken off the end one at a time (a period's end year stays; so does
+ * the "trở lên" of a threshold in the name: "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên").
+ */
 const TRAILING = new RegExp([
   String.raw`[\s,;:(]+$`,
-  String.raw`\b(?:uoc dat|dat muc|dat|uoc|la|chiem|tang|giam|khoang|tren|duoi|co|duoc|con|xuong con|len|it nhat|toi thieu|tu|bang|voi|cho|o muc|vuot|gan|hon|xuong|va|khong qua|khong vuot qua|toi da|gap|khong duoi|khong it hon)$`,
+  String.raw`\b(?:uoc dat|dat muc|dat|uoc|la|chiem|tang|giam|khoang|tren|duoi|co|duoc|con|xuong con|(?<!\btro )len|it nhat|toi thieu|tu|bang|voi|cho|o muc|vuot|gan|hon|(?<!\btro )xuong|va|khong qua|khong vuot qua|toi da|gap|khong duoi|khong it hon)$`,
   String.raw`(?<!\d{4}\s*[-–]\s*)\b(?:(?:den|trong|vao|den het|nam) )?(?:nam )?\d{4}$`,
 ].join("|"));
 

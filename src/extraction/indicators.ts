@@ -115,6 +115,13 @@ const LAST_YEAR = /(?:^|[^a-z])nam (?:truoc|ngoai)(?:,? (?:(?:chi )?dat|la|co))?
 /** Between a rate's defining figure and its value: "(trở lên) đạt", "là", "chiếm", "ở mức". */
 const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?:đạt|là|chiếm|ở mức)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|từ))?\s*$/iu;
 
+/**
+ * A rate written first whose counted items a threshold defines, after it: "100% tàu cá có chiều dài từ 15 mét trở lên lắp đặt ...". The words
+ * between the rate and the threshold (no figure, no clause break), then "từ", "trên" or "dưới", the threshold and its unit, "trở lên" or
+ * "trở xuống" (read on the words between and the threshold's own, as it may hold its "từ" and "trở lên").
+ */
+const QUALIFIED = /^\s+[^\d,;.:()]{2,60}\s(?:từ|trên|dưới)\s+\d[\d.,]*\s*[^\d,;.:()]{0,20}?\s*trở\s+(?:lên|xuống)(?![\p{L}])/u;
+
 /** "(tính) đến ngày 30/9/2025", "đến hết tháng 9/2025": the date a result stands at. */
 const AS_OF = /(?:^|[^a-z])(?:tinh )?den (?:het )?(?:ngay (\d{1,2})\/(\d{1,2})\/(\d{4})|thang (\d{1,2})\/(\d{4}))/g;
 
@@ -225,14 +232,23 @@ export function extractIndicators(
       /** The figure before in the clause: where its words end, its name and unit. */
       let previous: { end: number; name: string; unit: string | null; clause: number } | null = null;
       let parent: string | null = null;
+      /** The figure whose threshold, the next figure, defines what it counts (see QUALIFIED): that one names it, and is none. */
+      let qualified = -1;
       for (const [n, q] of figures.entries()) {
+        if (n === qualified + 1 && qualified >= 0) continue;
+        const threshold = figures[n + 1];
+        if (q.unit === "%" && threshold && QUALIFIED.test(sentence.slice(q.end, threshold.start) + sentence.slice(threshold.start, threshold.end + 12))) qualified = n;
         // The sentence up to the figure, within reach (see CONTEXT_CHARS).
         const reach = Math.max(0, q.start - CONTEXT_CHARS), near = sentence.slice(reach, q.start);
         const clauseStart = reach + near.lastIndexOf(";") + 1;
         if (previous && previous.clause !== clauseStart) previous = null;
+        // "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%": a figure that says who a rate counts,
+        // right before the rate's own value, is part of its name (and the rate's name is read from the clause's start).
+        const next = figures[n + 1];
+        if (next && DEFINES_COUNTED.test(sentence.slice(q.end, next.start)) && /^[-–+\s]*(?:tỷ lệ|số)\s/iu.test(sentence.slice(clauseStart))) continue;
         const from = Math.max(clauseStart, previous?.end ?? 0);
         const own = sentence.slice(from, q.start);
-        const after = sentence.slice(q.end, Math.min(figures[n + 1]?.start ?? sentence.length, q.end + CONTEXT_CHARS));
+        const after = sentence.slice(q.end, Math.min(figures[n === qualified ? n + 2 : n + 1]?.start ?? sentence.length, q.end + CONTEXT_CHARS));
         const sentenceStart = line.start + sOffset;
         const named = nameFigure({
           before: own, after, unit: q.unit,
@@ -242,10 +258,6 @@ export function extractIndicators(
         parent = named.parent;
         previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
-        // "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%": a figure that says who a rate counts,
-        // right before the rate's own value, is part of its name.
-        const next = figures[n + 1];
-        if (next && DEFINES_COUNTED.test(sentence.slice(q.end, next.start)) && /^[-–+\s]*(?:tỷ lệ|số)\s/iu.test(sentence.slice(clauseStart))) continue;
         const before = contextBefore(near, near.length);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);
         const outer = carried + " " + before.text;

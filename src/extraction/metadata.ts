@@ -121,6 +121,8 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
       && !/^\p{Ll}/u.test(lines[titleIndex + 2]?.text ?? "");
     if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
+    // ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về ...": the line under the type names who resolves, the title follows it.)
+    if (type !== "letter" && !parts.length && /^CỦA\s/u.test(l.text) && isUpper(l.text)) continue;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
     // A decision's or resolution's enacting authority, in capitals above its grounds: "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ ...".
     if (parts.length && isUpper(l.text) && ENACTING_NEXT.test(lines[titleIndex + 2 + k]?.text ?? "")) break;

@@ -91,6 +91,8 @@ describe("reading a list of agencies", () => {
 
   it("reads a regional branch as written, and the bodies each commune has as collectives", () => {
     expect(list("Sở Tài chính, Kho bạc Nhà nước khu vực XI theo dõi").names).toEqual(["Sở Tài chính", "Kho bạc Nhà nước khu vực XI"]);
+    // (The central bank's regional branches, from 2025: "Ngân hàng Nhà nước chi nhánh Khu vực 5".)
+    expect(list("Ngân hàng Nhà nước chi nhánh Khu vực 5, Sở Tài chính theo dõi").names).toEqual(["Ngân hàng Nhà nước chi nhánh Khu vực 5", "Sở Tài chính"]);
     expect(list("Trạm y tế các xã, phường lập danh sách").names).toEqual(["Trạm y tế các xã, phường"]);
     expect(read("Công an các xã, phường và Công an xã Tân Lập rà soát").map(([name, collective]) => [name, collective]))
       .toEqual([["Công an các xã, phường", true], ["Công an xã", false]]);

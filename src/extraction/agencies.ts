@@ -332,7 +332,7 @@ function listedBody(text: string, folded: string, i: number, list: Spelling[], c
   return { name, end, collective: false, central };
 }
 
-const REGION = /\s+khu vuc\s+(?:[ivxl]+|\d{1,2})(?![a-z0-9])/y;
+const REGION = /\s+(?:chi nhanh\s+)?khu vuc\s+(?:[ivxl]+|\d{1,2})(?![a-z0-9])/y;
 
 /** "UBND huyện Cao Lộc"; "UBND các huyện Đồng Văn, Mèo Vạc" is two agencies. */
 function peoplesCommittees(text: string, folded: string, i: number): AgencyMention[] {

@@ -453,6 +453,11 @@ describe("hostile lines", () => {
     // (Each name of a cell's list read the rest of the list again.)
     const cell = Array.from({ length: 20_000 }, () => "Sở Tài chính").join("; ");
     expect(one(extractedApart(`KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan chủ trì\n1 | Xây dựng đề án | ${cell}\n`)).tasks).toHaveLength(1);
+    // (And as many roles, labelled or in brackets: each agency's role was looked for among all the cell's brackets.)
+    const labelled = Array.from({ length: 20_000 }, (_, k) => (k % 2 ? "Phối hợp: Sở Tư pháp" : "Chủ trì: Sở Tài chính")).join("; ");
+    const bracketed = Array.from({ length: 20_000 }, (_, k) => (k % 2 ? "Sở Tư pháp (phối hợp)" : "Sở Tài chính")).join(", ");
+    const roles = one(extractedApart(`KẾ HOẠCH\nTT | Nhiệm vụ | Cơ quan thực hiện\n1 | Xây dựng đề án | ${labelled}\n2 | Rà soát | ${bracketed}\n`)).tasks;
+    expect(roles.map((t) => [t.lead, t.coordinating])).toEqual([[["Sở Tài chính"], ["Sở Tư pháp"]], [["Sở Tài chính"], ["Sở Tư pháp"]]]);
     // (Every recurrence was tried against every date.)
     const timed = `1. Sở Tài chính ${"thường xuyên ".repeat(40_000)}${"trước ngày 20/12 ".repeat(40_000)}thực hiện.\n`;
     expect(one(extractedApart(`KẾ HOẠCH\nI. NHIỆM VỤ\n${timed}`)).tasks).toHaveLength(1);

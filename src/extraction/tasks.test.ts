@@ -85,6 +85,22 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads both roles from one column: labelled ('Chủ trì: ...; Phối hợp: ...') or marked in brackets ('Sở X (chủ trì), Sở Y')", () => {
+    const text = "TT | Nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành\n"
+      + "1 | Xây dựng chính sách hỗ trợ doanh nghiệp | Chủ trì: Sở Tài chính; Phối hợp: Sở Tư pháp, Sở Khoa học và Công nghệ | Quý II/2026\n"
+      + "2 | Kết nối doanh nghiệp với quỹ đầu tư | Cơ quan chủ trì: Sở Tài chính. Cơ quan phối hợp: Ngân hàng Nhà nước chi nhánh khu vực 5 | Quý III/2026\n"
+      + "3 | Hỗ trợ chuyển đổi số cho hộ kinh doanh | Sở Khoa học và Công nghệ (chủ trì), Sở Tài chính, UBND các xã, phường | Năm 2026\n"
+      + "4 | Đào tạo kỹ năng quản trị | Sở Nội vụ; Hiệp hội Doanh nghiệp tỉnh (phối hợp) | Quý IV/2026\n"
+      + "5 | Tổ chức hội nghị kết nối | Sở Công Thương | Hằng quý\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.lead, t.coordinating])).toEqual([
+      [["Sở Tài chính"], ["Sở Tư pháp", "Sở Khoa học và Công nghệ"]],
+      [["Sở Tài chính"], ["Ngân hàng Nhà nước chi nhánh khu vực 5"]],
+      [["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "UBND các xã, phường"]],
+      [["Sở Nội vụ"], ["Hiệp hội Doanh nghiệp tỉnh"]],
+      [["Sở Công Thương"], []],
+    ]);
+  });
+
   it("reads monitoring as work, not as a closing, and the work after 'làm đầu mối'", () => {
     const text = "1. Giao Sở Khoa học và Công nghệ làm đầu mối, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.\n"
       + "2. Văn phòng UBND tỉnh, Sở Nội vụ theo dõi, kiểm tra việc thực hiện.\n3. Các sở, ban, ngành tổ chức thực hiện./.\n";

@@ -774,6 +774,52 @@ function agenciesInCell(text: string, folded: string, cell: Cell, registry: Regi
  * What goes on naming the agency before it in a cell: what it belongs to ("thuộc Sở Y tế", "trực thuộc tỉnh"), or which of a
  * collective ("UBND các xã có điểm du lịch", "các doanh nghiệp tham gia"), not what it is to do ("có trách nhiệm báo cáo").
  */
+/**
+ * The lead and partners a lead's cell names. Labelled ("Chủ trì: Sở Tài chính; Phối hợp: Sở Tư pháp, Sở Khoa học và Công nghệ",
+ * "Cơ quan chủ trì: ...", each label's agencies up to the next label); or marked in brackets after their names ("Sở Tài chính (chủ trì),
+ * Sở Tư pháp": those marked lead and the others are partners; "Sở Tư pháp (phối hợp)": those marked are partners). Else the cell's
+ * agencies lead.
+ */
+function rolesInCell(text: string, folded: string, cell: Cell, registry: RegistryAgency[]): { lead: AgencyMention[]; partners: AgencyMention[] } {
+  const whole = () => ({ lead: agenciesInCell(text, folded, cell, registry), partners: [] });
+  // (Read by offsets: not a cell a page break cut and joined, which stands nowhere whole.)
+  if (!/chủ trì|phối hợp/iu.test(cell.text) || text.slice(cell.start, cell.start + cell.text.length) !== cell.text) return whole();
+  const labels = allMatches(ROLE_LABEL, folded.slice(cell.start, cell.start + cell.text.length));
+  if (labels.length) {
+    const part = (from: number, to: number): AgencyMention[] => {
+      const raw = cell.text.slice(from, to), trimmed = raw.replace(/[\s;,.\-–+]+$/u, "").trim();
+      return trimmed ? agenciesInCell(text, folded, { text: trimmed, start: cell.start + from + raw.indexOf(trimmed) }, registry) : [];
+    };
+    const lead: AgencyMention[] = [], partners: AgencyMention[] = [];
+    // Agencies before the first label lead, where the first label is the partners' ("Sở Tài chính; phối hợp: Sở Tư pháp").
+    if (labels[0][1] === "phoi hop") lead.push(...part(0, labels[0].index));
+    labels.forEach((m, k) => (m[1] === "chu tri" ? lead : partners).push(...part(m.index + m[0].length, labels[k + 1]?.index ?? cell.text.length)));
+    return lead.length ? { lead: uniqueAgencies(lead), partners: uniqueAgencies(partners) } : whole();
+  }
+  const brackets = allMatches(BRACKETED_ROLE, cell.text);
+  if (!brackets.length) return whole();
+  // The cell read with its brackets blanked (the list goes on past them), its agencies moved back to the text's offsets.
+  const blanked = cell.text.replace(BRACKETED_ROLE, (m) => " ".repeat(m.length));
+  const named = agenciesInCell(blanked, foldKeepingOffsets(blanked), { text: blanked, start: 0 }, registry)
+    .map((a) => ({ ...a, start: a.start + cell.start, end: a.end + cell.start }));
+  /** The role in the brackets right after an agency's name (past the spaces after it), found by where the brackets open. */
+  const roleAt = new Map(brackets.map((b) => [cell.start + b.index, b[1].toLowerCase()]));
+  const roleOf = (a: AgencyMention) => {
+    let at = a.end;
+    while (at < cell.start + cell.text.length && /\s/u.test(text[at])) at++;
+    return roleAt.get(at) ?? null;
+  };
+  const roles = named.map(roleOf);
+  const marked = (role: string) => named.filter((_, k) => roles[k] === role);
+  const unmarked = (role: string) => named.filter((_, k) => roles[k] !== role);
+  if (roles.includes("chủ trì")) return { lead: marked("chủ trì"), partners: unmarked("chủ trì") };
+  const partners = marked("phối hợp");
+  return partners.length && partners.length < named.length ? { lead: unmarked("phối hợp"), partners } : { lead: named, partners: [] };
+}
+/** A role's label in a lead's cell (folded): "Chủ trì:", "Cơ quan phối hợp:", "- Đơn vị chủ trì:". */
+const ROLE_LABEL = /(?<![a-z0-9])(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop)\s*:\s*/g;
+/** A role in brackets after an agency's name: "Sở Tài chính (chủ trì)". */
+const BRACKETED_ROLE = /\(\s*(chủ trì|phối hợp)\s*\)/giu;
 const OWNED_BY = /^\s+(?:trực\s+)?thuộc\s[^()]{1,60}$/u;
 const QUALIFIES = /^\s+(?:có(?!\s+trách nhiệm)|tham gia)\s[^()]{1,60}$/u;
 /** What a lead or partners cell says that names no one: "Theo chức năng, nhiệm vụ", "Như trên", "Các đơn vị liên quan" is read above. */
@@ -797,11 +843,14 @@ function tableTasks(
       const cell = (c: Column) => (table.columns.has(c) ? cells[table.columns.get(c)!] : undefined);
       const work = cell("work"), leadCell = cell("lead");
       if (!work?.text || !leadCell?.text) continue;
-      const lead = agenciesInCell(text, folded, leadCell, registry);
+      // One column may name both roles: "Chủ trì: Sở Tài chính; Phối hợp: Sở Tư pháp", "Sở Tài chính (chủ trì), Sở Tư pháp".
+      const roles = rolesInCell(text, folded, leadCell, registry);
+      const lead = roles.lead;
       if (!lead.length || (!centralIssuer && lead.every((a) => a.central))) continue;
       const partnersCell = cell("partners");
       // (A body is not its own partner: a partners cell carried down from the row above may name this row's lead.)
-      const coordinating = partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry).filter((p) => !lead.some((l) => l.name === p.name)) : [];
+      const coordinating = uniqueAgencies([...roles.partners, ...(partnersCell?.text ? agenciesInCell(text, folded, partnersCell, registry) : [])])
+        .filter((p) => !lead.some((l) => l.name === p.name));
       const deadlineText = cell("deadline")?.text || null;
       const number = cell("number")?.text;
       const section = number ? (group && !number.startsWith(`${group}.`) ? `${group}.${number}` : number) : group ?? String(tasks.length + 1);

@@ -160,6 +160,11 @@ describe("agencies of the central level", () => {
     expect(read("các Bộ trưởng chỉ đạo")).toEqual([]);
   });
 
+  it("goes on through the 'và' of a field written in small letters inside a name", () => {
+    expect(list("Viện Chiến lược và Chính sách khoa học và công nghệ tổ chức diễn đàn").names).toEqual(["Viện Chiến lược và Chính sách khoa học và công nghệ"]);
+    expect(list("Trung tâm Dịch vụ nông nghiệp và Sở Tài chính tổ chức").names).toEqual(["Trung tâm Dịch vụ nông nghiệp", "Sở Tài chính"]);
+  });
+
   it("never cuts a central body's name at a word that folds like a verb", () => {
     // "lâm" folds like "làm", "hội" like "hỏi"; "và" is a separator of lists.
     expect(list("Viện Hàn lâm Khoa học và Công nghệ Việt Nam chủ trì").names).toEqual(["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]);

@@ -371,10 +371,18 @@ const AND = /va(?![a-z0-9])/y;
 const PREVENTION_COMMA = /phong,\s*chong(?![a-z0-9])/y;
 /** A steering or command body, whose name goes on "phòng, chống ...": "Ban Chỉ huy phòng, chống thiên tai", "Ban Chỉ đạo phòng, chống tham nhũng". */
 const PREVENTION_BODY = /chi (?:huy|dao)\s$/;
-/** Terms with a verb in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự án đầu tư xây dựng"). */
-const NAME_TERM = /(?:giao duc|boi duong) thuong xuyen(?![a-z0-9])/y;
+/**
+ * The fields of the departments and ministries whose names hold "và", as a name may write them in small letters ("Viện Chiến lược và
+ * Chính sách khoa học và công nghệ"): a name goes on through their "và", as through no other before a word in small letters.
+ */
+const FIELDS_WITH_AND = [...new Set([...DEPARTMENT_FIELDS, ...MINISTRY_FIELDS].map((d) => d.field).filter((f) => /\svà\s/u.test(f)))].map(namePattern).join("|");
+/**
+ * Terms with a verb or a "và" in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự
+ * án đầu tư xây dựng", "... khoa học và công nghệ").
+ */
+const NAME_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
-const PROJECT_TERM = /(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh)(?![a-z0-9])/y;
+const PROJECT_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A place word that ends a name: not "xã hội" (society), nor the Party's and youth bodies ("các tỉnh ủy", "tỉnh đoàn"). */
 const PLACE_LAST = /(?:tinh|huyen|thanh\s+pho|thi\s+xa|xa|phuong)(?![a-z0-9])(?!\s+(?:uy|hoi|doan|doi|dang bo)(?![a-z0-9]))/y;
 /**

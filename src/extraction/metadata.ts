@@ -98,7 +98,7 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
 const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s[\d.…_\s]*tháng/u;
 
 /** What follows a decision's or resolution's enacting authority: its grounds, or its operative word. */
-const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:)/u;
+const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|Xét đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:)/u;
 
 function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
   if (titleIndex < 0) return null;

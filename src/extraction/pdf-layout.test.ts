@@ -145,6 +145,22 @@ describe("pageText", () => {
 });
 
 describe("documentText", () => {
+  it("measures a landscape appendix's margins apart: a short portrait body's full lines still read as full", () => {
+    // Page 1, portrait: a few paragraphs, the last two lines one justified paragraph ending at the portrait margin (538).
+    const portrait = [
+      full("Sở Tài chính là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp, báo cáo", 113, 700),
+      run("UBND tỉnh trước ngày 20/12/2026.", 85, 684),
+      ...Array.from({ length: 8 }, (_, k) => full(`Các sở, ban, ngành tổ chức thực hiện nhiệm vụ số ${k + 1} được giao tại Kế hoạch`, 85, 660 - 16 * k)),
+      run("nhiệm vụ.", 85, 532),
+    ];
+    // Page 2, landscape (842 pt): centred titles that reach far past the portrait margin.
+    const wide = (str: string, y: number): PdfItem => ({ str, x: 200, y, width: 560, size: 14 });
+    const landscape = [wide("DANH MỤC NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN NĂM 2026 CỦA CÁC SỞ, BAN, NGÀNH", 540), wide("(Kèm theo Kế hoạch số 77/KH-UBND ngày 02/4/2026 của UBND tỉnh Bắc Ninh)", 520),
+      wide("DANH MỤC CÁC NHIỆM VỤ CỦA ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG NĂM 2026", 500), wide("(Kèm theo Kế hoạch số 77/KH-UBND ngày 02/4/2026 của UBND tỉnh Bắc Ninh)", 480)];
+    const [first] = documentText([{ items: portrait, width: WIDTH }, { items: landscape, width: 842 }]).split("\f\n");
+    expect(first.split("\n")[0]).toBe("Sở Tài chính là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp, báo cáo UBND tỉnh trước ngày 20/12/2026.");
+  });
+
   it("measures the body over the pages, parts pages with a form feed and joins a footnote that runs over", () => {
     const line = (y: number, x = 85) => full("Các sở, ban, ngành, UBND các huyện, thành phố tổ chức thực hiện các", x, y);
     const first = [line(700, 113), line(684), line(668), run("có hiệu quả", 85, 652), run("3", 85, 100, 8), full("Gồm các Nghị quyết số 36-NQ/TU và", 89, 95, 12)];

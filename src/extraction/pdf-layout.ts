@@ -107,10 +107,10 @@ function toLines(items: PdfItem[]): VisualLine[] {
 }
 
 /** The body's font size (the size most characters are set in), its left and right margins and its line spacing. */
-export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
+export function bodyGeometry(pages: PdfItem[][], bodySize?: number): BodyGeometry & { lines: number } {
   const sizes: number[] = [];
-  for (const page of pages) for (const item of page) for (let k = 0; k < Math.min(item.str.length, 200); k++) sizes.push(round(item.size));
-  const size = mode(sizes) || 12;
+  if (bodySize === undefined) for (const page of pages) for (const item of page) for (let k = 0; k < Math.min(item.str.length, 200); k++) sizes.push(round(item.size));
+  const size = bodySize ?? (mode(sizes) || 12);
   const lefts: number[] = [], rights: number[] = [], gaps: number[] = [];
   for (const page of pages) {
     const lines = toLines(page).filter((l) => l.segments.length === 1 && Math.abs(l.size - size) < 0.15 * size);
@@ -129,6 +129,7 @@ export function bodyGeometry(pages: PdfItem[][]): BodyGeometry {
     // The right margin: where the longest lines end (justified lines all end there).
     right: rights[Math.floor(rights.length * 0.9)] ?? 0,
     lineGap: mode(gaps.filter((g) => g > 0.8 * size && g < 2 * size)) || 1.2 * size,
+    lines: rights.length,
   };
 }
 
@@ -261,18 +262,39 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
   return { lines: out, notes: noteLines };
 }
 
+/** Fewer lines of body text than this in the pages of one width, and their margins are the document's. */
+const MIN_GEOMETRY_LINES = 8;
+
+/**
+ * Each page's body geometry: the body's size and spacing are the document's; its margins are those of the pages of its width, as
+ * a landscape appendix's are not the portrait body's (its lines reach further right, and a portrait line that reaches the
+ * portrait margin would not read as full), unless those pages hold too few lines of body text to tell.
+ */
+function pageGeometries(pages: { items: PdfItem[]; width: number }[]): (page: number) => BodyGeometry {
+  const whole = bodyGeometry(pages.map((p) => p.items));
+  const widths = new Set(pages.map((p) => Math.round(p.width)));
+  if (widths.size < 2) return () => whole;
+  const byWidth = new Map<number, BodyGeometry>();
+  for (const width of widths) {
+    const group = pages.filter((p) => Math.round(p.width) === width).map((p) => p.items);
+    const own = bodyGeometry(group, whole.size);
+    byWidth.set(width, own.lines >= MIN_GEOMETRY_LINES ? { ...own, size: whole.size, lineGap: whole.lineGap } : whole);
+  }
+  return (page) => byWidth.get(Math.round(pages[page].width)) ?? whole;
+}
+
 /**
  * The document's text: each page's paragraphs and then its footnotes, pages parted by "\f\n". A footnote
  * that runs over to the next page (its lines there have no mark) is joined to its start.
  */
 export function documentText(pages: { items: PdfItem[]; width: number; rulings?: Ruling[] }[]): string {
-  const body = bodyGeometry(pages.map((p) => p.items));
+  const geometryOf = pageGeometries(pages);
   const layouts = withoutRunningLines(pages.map((p) => pageLayout(p.items, p.rulings ?? [])));
   const texts: string[][] = [];
   /** The text of the page before, when it ends with a footnote that may run over. */
   let endsWithNote: string[] | null = null;
   for (const [p, page] of pages.entries()) {
-    const { lines, notes } = layoutText(layouts[p], page.width, body, endsWithNote !== null);
+    const { lines, notes } = layoutText(layouts[p], page.width, geometryOf(p), endsWithNote !== null);
     const runsOver: boolean = notes.length > 0 && !/^\[\d{1,3}\]/.test(notes[0]) && endsWithNote !== null;
     if (runsOver) endsWithNote![endsWithNote!.length - 1] += ` ${notes.shift()}`;
     const text = [...lines, ...notes];

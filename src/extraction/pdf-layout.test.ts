@@ -23,6 +23,21 @@ describe("pageText", () => {
     ]);
   });
 
+  it("opens a heading in capitals after a title's last line, but joins a wrapped line that opens with a numeral or a figure", () => {
+    expect(text([
+      full("về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045", 90, 700),
+      run("I- TÌNH HÌNH VÀ NGUYÊN NHÂN", 113, 684),
+      full("Thành phố Tuyên Quang cơ bản đạt các tiêu chí đô thị loại I; thị trấn Na Hang đạt tiêu chí đô thị loại", 113, 662),
+      run("IV.", 85, 646),
+      full("- Tỷ lệ lao động qua đào tạo đạt 76%, trong đó có bằng cấp, chứng chỉ đạt", 113, 624),
+      run("35 - 40%.", 85, 608),
+    ])).toEqual([
+      "về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045", "I- TÌNH HÌNH VÀ NGUYÊN NHÂN",
+      "Thành phố Tuyên Quang cơ bản đạt các tiêu chí đô thị loại I; thị trấn Na Hang đạt tiêu chí đô thị loại IV.",
+      "- Tỷ lệ lao động qua đào tạo đạt 76%, trong đó có bằng cấp, chứng chỉ đạt 35 - 40%.",
+    ]);
+  });
+
   it("joins a word cut at its hyphen whole, and a list item's lines under its text (a hanging indent)", () => {
     expect(text([
       run("1.", 85, 700), full("Giao các sở, ban, ngành thực hiện Nghị quyết số 11-", 113, 700),

@@ -233,7 +233,10 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
       // (A title as wide as the text goes on in a centred line: "Triển khai ... trên địa bàn tỉnh Quảng" / "Ngãi năm 2025".)
       // (A sentence that ends a full line, then a capital indented as a first line is: the next paragraph, "Căn cứ ...;" /
       // "      Căn cứ ...", though the first stood at that indent too.)
-      const opensParagraph = CLOSED.test(p.last.text) && (OPENS_ITEM.test(text) || (line.x0 > body.left + line.size && /^\p{Lu}/u.test(text)));
+      // (A heading of words in capitals opens one after any line in small letters: a title's last line, "về phát triển ... năm 2045" /
+      // "I- TÌNH HÌNH"; not a wrapped line's numeral or figure, "... đô thị loại" / "IV.", "... đạt" / "35 - 40%.".)
+      const opensParagraph = (CLOSED.test(p.last.text) && (OPENS_ITEM.test(text) || (line.x0 > body.left + line.size && /^\p{Lu}/u.test(text))))
+        || (OPENS_ITEM.test(text) && /\p{Lu}\S*\s+\p{Lu}/u.test(text.replace(OPENS_ITEM, "")) && !/\p{Ll}/u.test(text) && /\p{Ll}/u.test(p.last.text));
       const goesOn = gapOk(p.last, line) && !opensParagraph && (p.centred
         ? centred(line) && p.last.x1 - p.last.x0 > 0.6 * (body.right - body.left)
         : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last)))

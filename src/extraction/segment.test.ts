@@ -95,4 +95,14 @@ describe("bodyParts", () => {
     expect(parts[0].end).toBe(text.indexOf("Nơi nhận"));
     expect(parts[1].end).toBe(text.length);
   });
+
+  it("keeps the footnotes a PDF's last page sets below the signature with the body they close", () => {
+    const text = ["NGHỊ QUYẾT", "Năm 2025 ước đạt 28.500 tỷ đồng[1].", "Nơi nhận:", "- Lưu: VT.", "T/M TỈNH ỦY", "BÍ THƯ", "Nguyễn Duy Lâm",
+      "[1] Trong đó sản lượng thủy sản khai thác đạt 52.000 tấn."].join("\n");
+    const parts = bodyParts(segmentLines(text), text.length);
+    expect(parts.map((p) => p.lines.map((l) => l.text))).toEqual([
+      ["NGHỊ QUYẾT", "Năm 2025 ước đạt 28.500 tỷ đồng[1].", "[1] Trong đó sản lượng thủy sản khai thác đạt 52.000 tấn."],
+    ]);
+    expect(parts[0].end).toBe(text.indexOf("Nơi nhận"));
+  });
 });

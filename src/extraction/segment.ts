@@ -69,7 +69,8 @@ export interface BodyPart { lines: Line[]; end: number }
 
 /**
  * The parts of a document that are its content: the body up to the recipients' list or the signature,
- * and each part attached after them, from its title to its own signature or the end of the text.
+ * and each part attached after them, from its title to its own signature or the end of the text; and the
+ * footnotes after a signature (a PDF's last page sets them below it), with the part they close.
  */
 export function bodyParts(lines: Line[], textLength: number): BodyPart[] {
   const parts: BodyPart[] = [];
@@ -78,6 +79,8 @@ export function bodyParts(lines: Line[], textLength: number): BodyPart[] {
     if (part && endsBody(line)) { part.end = line.start; parts.push(part); part = null; }
     else if (!part && isAttachmentTitle(line)) part = { lines: [], end: textLength };
     if (part) part.lines.push(line);
+    // The notes at the foot of a PDF's last page follow its signature: they are the part's notes, its content.
+    else if (line.footnote && parts.length) parts[parts.length - 1].lines.push(line);
   }
   if (part) parts.push(part);
   return parts.filter((p) => p.lines.length);

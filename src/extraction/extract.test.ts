@@ -676,6 +676,10 @@ describe("a decision of the Prime Minister approving a programme", () => {
 
   it("ends its title in capitals before the enacting authority above its grounds", () => {
     expect(result.document.title).toBe("PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở XÃ HỘI GIAI ĐOẠN 2026 - 2030");
+    // A People's Council's: above its term and session.
+    const council = "HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 21/2022/NQ-HĐND\nBình Định, ngày 07 tháng 9 năm 2022\nNGHỊ QUYẾT\nBAN HÀNH QUY ĐỊNH CƠ CHẾ HUY ĐỘNG NGUỒN LỰC\n"
+      + "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH\nKHÓA XIII KỲ HỌP THỨ 7 (KỲ HỌP CHUYÊN ĐỀ)\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n";
+    expect(extract(council).document.title).toBe("BAN HÀNH QUY ĐỊNH CƠ CHẾ HUY ĐỘNG NGUỒN LỰC");
   });
 
   it("reads whom an item that opens with 'Báo cáo' reports to", () => {

@@ -97,8 +97,8 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
 /** The header's place and date: "Thanh Hóa, ngày 05 tháng 11 năm 2025", "Hà Nội, ngày   tháng 5 năm 2024". */
 const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s[\d.…_\s]*tháng/u;
 
-/** What follows a decision's or resolution's enacting authority: its grounds, or its operative word. */
-const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|Xét đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:)/u;
+/** What follows a decision's or resolution's enacting authority: its grounds, its operative word, or a council's term and session ("KHÓA XIII KỲ HỌP THỨ 7"). */
+const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|Xét đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:|KH(?:ÓA|OÁ)\s+[IVXLC]+\b)/u;
 
 function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null): string | null {
   if (titleIndex < 0) return null;

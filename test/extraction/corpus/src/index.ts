@@ -16,5 +16,6 @@ import congVan from "./cv-ubnd-giai-ngan.js";
 import soYTe from "./kh-so-y-te-tiem-chung.js";
 import duLich from "./kh-ubnd-du-lich-cong-dong.js";
 import thienTai from "./kh-snnmt-phong-chong-thien-tai.js";
+import chiThiTtg from "./ct-ttg-giai-ngan.js";
 
-export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe, duLich, thienTai];
+export const DOCUMENTS: CorpusDocument[] = [nqCp, doThi, bnnmt, xa, tinhUy, duAn, nhanLuc, duAnTrongDiem, chuongTrinhTinhUy, quyetDinh, chiThi, nghiQuyetHdnd, congVan, soYTe, duLich, thienTai, chiThiTtg];

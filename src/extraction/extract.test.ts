@@ -706,3 +706,19 @@ describe("a Party committee's resolution", () => {
     ]);
   });
 });
+
+describe("a Government resolution of a regular meeting", () => {
+  const text = "CHÍNH PHỦ\nSố: 45/NQ-CP\nHà Nội, ngày 05 tháng 4 năm 2026\nNGHỊ QUYẾT\nPhiên họp Chính phủ thường kỳ tháng 3 năm 2026\nCHÍNH PHỦ\n"
+    + "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT NGHỊ:\n1. Về tình hình kinh tế - xã hội\nTăng trưởng GDP quý I năm 2026 ước đạt 7,2%.\n"
+    + "2. Về nhiệm vụ, giải pháp\na) Ngân hàng Nhà nước Việt Nam: Điều hành chính sách tiền tệ chủ động, linh hoạt; phấn đấu tăng trưởng tín dụng khoảng 16%.\n"
+    + "3. Giao Văn phòng Chính phủ theo dõi, đôn đốc; tổng hợp tình hình thực hiện Nghị quyết này, báo cáo Chính phủ tại phiên họp thường kỳ tháng 4 năm 2026./.\n";
+  const result = extract(text);
+
+  it("reads a figure 'ước đạt' of the year it is issued in as an estimate, a goal 'phấn đấu' as a target", () => {
+    expect(result.indicators.map((i) => [i.min, i.year, i.kind])).toEqual([[7.2, 2026, "estimate"], [16, 2026, "target"]]);
+  });
+
+  it("reads a report after what it sums up ('tổng hợp tình hình thực hiện ..., báo cáo Chính phủ')", () => {
+    expect(result.reporting.map((r) => [r.from, r.to])).toEqual([["Văn phòng Chính phủ", "Chính phủ"]]);
+  });
+});

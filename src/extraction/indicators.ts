@@ -122,6 +122,9 @@ const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?
  */
 const QUALIFIED = /^\s+[^\d,;.:()]{2,60}\s(?:từ|trên|dưới)\s+\d[\d.,]*\s*[^\d,;.:()]{0,20}?\s*trở\s+(?:lên|xuống)(?![\p{L}])/u;
 
+/** "ước đạt", "ước tính đạt", "ước" right before a figure (folded): an estimate. */
+const ESTIMATED_BEFORE = /(?:^|[^a-z0-9])uoc(?: tinh)?(?: dat)?\s*$/;
+
 /** "(tính) đến ngày 30/9/2025", "đến hết tháng 9/2025": the date a result stands at. */
 const AS_OF = /(?:^|[^a-z])(?:tinh )?den (?:het )?(?:ngay (\d{1,2})\/(\d{1,2})\/(\d{4})|thang (\d{1,2})\/(\d{4}))/g;
 
@@ -303,6 +306,9 @@ export function extractIndicators(
           // ("vượt kế hoạch (kế hoạch 8%)": the bracket states the planned value, a target.)
           const planned = before.bracket !== null && /^\s*(?:ke hoach|kh|chi tieu|muc tieu)(?![a-z])/.test(foldVietnamese(before.bracket));
           kind = planned ? "target" : estimate ? "estimate" : /phan dau|muc tieu|de hoan thanh|chi tieu (de ra|giao)/.test(kindContext) ? "target" : "actual";
+        } else if (documentKind === "plan" && ESTIMATED_BEFORE.test(foldAt(own, sentenceStart + from))) {
+          // "Tăng trưởng GDP quý I năm 2026 ước đạt 7,2%" in a resolution of April 2026: an estimate of the present, whatever its year.
+          kind = "estimate";
         }
         const perYear = q.perYear || period !== null || /(binh quan )?(hang|hanh|moi) nam|binh quan\/nam/.test(foldedStatement);
         // The same statement repeated (a scraped page repeats its header) counts once; the same value in another clause does not.

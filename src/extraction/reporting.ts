@@ -215,7 +215,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       continue;
     }
     // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)
-    if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
+    if (/tong hop(?: [^,;.]{1,80}?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
       add(s, {
         from: subjectIn(s), to: reportedTo(s.text), deadline_text: AT_SESSIONS.exec(s.text)?.[0] ?? null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),

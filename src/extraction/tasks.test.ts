@@ -101,6 +101,15 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads work a sentence assigns after ', trong đó yêu cầu' or ', đồng thời giao'", () => {
+    const text = "III. NHIỆM VỤ THỜI GIAN TỚI\n1. Chỉ đạo tuyên truyền các nội dung của Nghị quyết đến các cơ quan, đơn vị, trong đó yêu cầu người đứng đầu cơ quan, đơn vị có trách nhiệm phối hợp với cấp ủy tổ chức quán triệt đến cán bộ, công chức.\n"
+      + "2. Tập trung tháo gỡ vướng mắc về mặt bằng, đồng thời giao Sở Xây dựng kiểm tra chất lượng công trình.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead, t.coordinating, t.summary])).toEqual([
+      ["1", ["người đứng đầu cơ quan, đơn vị"], ["cấp ủy"], "tổ chức quán triệt đến cán bộ, công chức"],
+      ["2", ["Sở Xây dựng"], [], "kiểm tra chất lượng công trình"],
+    ]);
+  });
+
   it("reads monitoring as work, not as a closing, and the work after 'làm đầu mối'", () => {
     const text = "1. Giao Sở Khoa học và Công nghệ làm đầu mối, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.\n"
       + "2. Văn phòng UBND tỉnh, Sở Nội vụ theo dõi, kiểm tra việc thực hiện.\n3. Các sở, ban, ngành tổ chức thực hiện./.\n";

@@ -302,8 +302,11 @@ function clauseTask(text: string, document: FoldedText, section: string, c: Clau
   };
 }
 const MAY_ASSIGN_WITHIN = /giao|yeu cau|de nghi/;
-/** A sentence, or a clause after a colon, that opens with an assigning verb. */
-const ASSIGNED_WITHIN = /[.;:]\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
+/**
+ * A sentence, or a clause after a colon, that opens with an assigning verb; or a clause after a comma that says it is part of the
+ * work before ("..., trong đó yêu cầu người đứng đầu cơ quan, đơn vị có trách nhiệm ...", "..., đồng thời giao Sở X ...").
+ */
+const ASSIGNED_WITHIN = /(?:[.;:]|,\s*(?:trong do|dong thoi))\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
 const SENTENCE_END = /\.(?:\s|$)|\.\/\./;
 const CLAUSE_SEPARATOR = /;\s+/g;
 const PARTNERS_ONLY = /^(?:(?:theo|can cu)\s[^;]{0,60}?\s)?(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;

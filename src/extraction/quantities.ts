@@ -31,7 +31,7 @@ const MENTION = new RegExp(`(?<![\\p{L}\\d/.,:+-])(?:từ\\s+)?(${NUM})(?:\\s*(?
 const UNIT_STOP = /^(tham|trước|sau|mỗi|hằng|hàng|đạt|là|so|với|trong|đó|và|của|được|có|tăng|giảm|trên|dưới|khoảng|tại|thuộc|theo|về|đến|từ|cho|với|hoàn|thành|đã|sẽ|trở|lên|năm|tương|đương|chiếm|bằng|gồm|nhằm|để|trong|phấn|đấu)$/iu;
 const SCALE = /^(tỷ|triệu|nghìn|ngàn)$/iu;
 /** Counts of a document's own parts, not measurements (annotators leave them out). */
-const STRUCTURAL = /^(chương trình|khâu|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm cầu|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi|sao)(?![\p{L}\d])/iu;
+const STRUCTURAL = /^(chương trình|khâu|trụ cột|đột phá|nguyên tắc|nhóm|nội dung|giải pháp|nhiệm vụ trọng tâm|mục tiêu|quan điểm|điều|khoản|điểm cầu|phụ lục|kế hoạch|nghị quyết|quyết định|văn bản|lần|giai đoạn|tháng|ngày|quý|tuần|buổi|trang|bước|tuổi|sao)(?![\p{L}\d])/iu;
 /** "tăng 1,35 lần", "gấp 2 lần": a multiple is a measure, where "lần" otherwise counts occasions. */
 const MULTIPLE = /^lần(?![\p{L}\d])/iu;
 const MULTIPLIED_BEFORE = /(?:tăng|gấp|giảm)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$/iu;

@@ -140,3 +140,11 @@ describe("indicators: the year of a report's figures", () => {
     expect(found).toEqual([[6.85, 2025, "estimate"], [6.1, 2024, "actual"], [2150, 2025, "actual"]]);
   });
 });
+
+describe("indicators: a report's value stated twice", () => {
+  it("counts a restated value once, and two measures of the same value both", () => {
+    const report = "BÁO CÁO\nKết quả năm 2023\nI. KẾT QUẢ\nCác chỉ tiêu về y tế năm 2023 đạt: 11,3 bác sĩ/vạn dân; 100% các xã đạt Bộ tiêu chí quốc gia về y tế xã; tỷ lệ chất thải y tế được xử lý đạt 100%.\n"
+      + "Năm 2023, tỷ lệ chất thải y tế được xử lý đạt 100%.\n";
+    expect(extract(report, "bc.txt").indicators.map((i) => [i.min, i.unit, i.year])).toEqual([[11.3, "bác sĩ/vạn dân", 2023], [100, "%", 2023], [100, "%", 2023]]);
+  });
+});

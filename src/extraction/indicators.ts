@@ -315,7 +315,9 @@ export function extractIndicators(
         // (Non-word runs are made one space, and the parts joined as `[...].join("|")` would join them, null as "":
         // written so, it costs less than replacing every single space and building an array.)
         const key = `${foldedStatement.replace(/\W\W+|[^\w ]/g, " ").trim()}|${q.min ?? ""}|${q.max ?? ""}|${year ?? ""}|${kind}`;
-        const valueKey = `${q.min ?? ""}|${q.max ?? ""}|${q.unit ?? ""}|${year ?? ""}|${kind}`;
+        // A report restating a value (the same measure: its name's first words alike) states it once; two measures of one value
+        // ("100% các xã đạt ...; tỷ lệ chất thải y tế được xử lý đạt 100%") are two.
+        const valueKey = `${q.min ?? ""}|${q.max ?? ""}|${q.unit ?? ""}|${year ?? ""}|${kind}|${foldVietnamese(named.name).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 3).join(" ")}`;
         if (seen.has(key) || (documentKind === "report" && year !== null && seenValues.has(valueKey))) continue;
         seen.add(key);
         seenValues.add(valueKey);

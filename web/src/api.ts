@@ -30,6 +30,12 @@ export type { Board, InboxItem, Round, RoundDetail, RoundProposal, SubmissionFor
 export type { Agency, AgencyDetail, DocumentDetail, DocumentGraph, DocumentPage, DocumentSummary, Draft, ImportDetail, ImportSummary, Indicator, Page, PublishResult, SearchHit, Task };
 
 /** What GET/POST /api/session answer. */
+/**
+ * What a server type is once sent as JSON: a value with toJSON (a Date, the dashboard's packed series) arrives as what toJSON
+ * returns, and the same holds inside arrays and objects.
+ */
+export type Sent<T> = T extends { toJSON(): infer R } ? R : T extends readonly (infer E)[] ? Sent<E>[] : T extends object ? { [K in keyof T]: Sent<T[K]> } : T;
+
 export interface Session { user: SessionUser; csrfToken: string; abilities: Action[] }
 export type { Action, SessionUser };
 

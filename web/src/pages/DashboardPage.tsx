@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Dashboard, DashboardIndicator } from "../../../src/dashboard/dashboard";
-import { useApi, type DocumentSummary, type Page } from "../api";
+import type { Dashboard as ServerDashboard, DashboardIndicator as ServerIndicator } from "../../../src/dashboard/dashboard";
+import { useApi, type DocumentSummary, type Page, type Sent } from "../api";
 import { BarChart, TrendChart } from "../components/Charts";
 import { LoadState } from "../components/Status";
 import { formatDate, formatNumber } from "../format";
@@ -11,6 +11,10 @@ import { patchedQuery } from "../search-params";
 import { ProjectsSection } from "../projects/ProjectsSection";
 import { UpwardDue } from "../upward/UpwardDue";
 import { ChainTable } from "../chain/ChainTable";
+
+/** The dashboard and its indicators as the API sends them. */
+type Dashboard = Sent<ServerDashboard>;
+type DashboardIndicator = Sent<ServerIndicator>;
 
 const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data"] as const;
 const TASK_ORDER = ["overdue", "not_started", "in_progress", "completed_late", "completed_on_time"] as const;

@@ -271,6 +271,15 @@ describe("reporting rules", () => {
     expect(rulesOf("2. Bộ Tài chính hằng tháng tổng hợp, báo cáo Chính phủ tại phiên họp thường kỳ.").map((r) => r.to)).toEqual(["Chính phủ"]);
   });
 
+  it("gives a date after 'để tổng hợp, báo cáo ...' to the onward report, and reads whom a long report is sent to ('..., gửi về Sở Tài chính')", () => {
+    expect(rulesOf("1. Các sở, ban, ngành báo cáo kết quả thực hiện gửi về Sở Tài chính trước ngày 05/12/2026 để tổng hợp, báo cáo UBND tỉnh trước ngày 10/12/2026.")).toEqual([
+      { from: "Các sở, ban, ngành", to: "Sở Tài chính", deadline_text: "trước ngày 05/12/2026", frequency: "once" },
+      { from: "Sở Tài chính", to: "UBND tỉnh", deadline_text: "trước ngày 10/12/2026", frequency: "once" },
+    ]);
+    expect(rulesOf("2. Các cơ quan, đơn vị báo cáo tình hình thực hiện, giải ngân kế hoạch vốn đầu tư công năm 2026 đến hết ngày 30/11/2026 (theo Biểu mẫu đính kèm), gửi về Sở Tài chính trước ngày 05/12/2026.").map((r) => r.to))
+      .toEqual(["Sở Tài chính"]);
+  });
+
   it("reads a report due at the People's Council's sessions", () => {
     expect(rulesOf("1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; định kỳ báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại các kỳ họp thường lệ."))
       .toEqual([{ from: "Ủy ban nhân dân tỉnh", to: "Hội đồng nhân dân tỉnh", deadline_text: "tại các kỳ họp thường lệ", frequency: "periodic" }]);

@@ -121,12 +121,13 @@ function targetAfter(text: string, marker: RegExp): string | null {
 }
 
 /**
- * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" ("báo cáo kết quả giải ngân về Bộ Tài chính"), else
- * the one right after "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả"). (A
- * sentence may open with either: "Báo cáo kết quả thực hiện về Bộ Xây dựng ...".)
+ * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" ("báo cáo kết quả giải ngân về Bộ Tài chính", "Báo cáo
+ * tình hình ... (theo Biểu mẫu đính kèm), gửi về Sở Tài chính": what is reported may be long before "gửi"), else the one right after
+ * "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả"; and not a sentence's
+ * "Báo cáo gửi bằng văn bản ...", the report itself).
  */
-const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
-  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?[Bb]áo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
+const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo(?:[^;.]{0,80}?\s(?:về|thông qua)|[^;.]{0,240}?\sgửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
+  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
 
 /**
  * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các
@@ -142,6 +143,9 @@ function agencyClauseBefore(text: string): string | null {
   }
   return start >= 0 ? cleanAgency(parts.slice(start).join(", ")) : null;
 }
+
+/** The onward report of the body a report goes to: "để tổng hợp, báo cáo UBND tỉnh". */
+const ONWARD = /để\s+tổng hợp,?\s+báo cáo\s+/u;
 
 /** A report's opening, answering a request: "Thực hiện Công văn số 1187-CV/BKTTW ngày ... của [Y] về việc ..., [X] báo cáo như sau:". */
 const ANSWERS_REQUEST = /\sbao cao\s(?:nhu sau|ket qua|tinh hinh|cu the)[^.;]*:\s*$/;
@@ -192,14 +196,25 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     }
     const deadlines = allMatches(DEADLINE, s.text);
     if (deadlines.length && /bao cao/.test(f)) {
-      const to = reportedTo(s.text);
+      // "... gửi về Sở Tài chính trước ngày 05/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 10/12": the onward report, and a date after
+      // it is its own. Whom the report goes to is read before it.
+      const onwardAt = ONWARD.exec(s.text);
+      const onward = onwardAt ? targetAfter(s.text.slice(onwardAt.index), ONWARD) : null;
+      const to = reportedTo(onwardAt ? s.text.slice(0, onwardAt.index) : s.text) ?? (onwardAt ? null : reportedTo(s.text));
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
       let from = 0;
       let frequency: Frequency = "once";
+      let onwardDated = false;
       for (const d of deadlines) {
         // (The date's own words first: "định kỳ 6 tháng, hằng năm báo cáo ... trước ngày 20/11 hằng năm" is yearly.)
         const own = frequencyIn(foldVietnamese(d[0])) ?? frequencyIn(foldVietnamese(s.text.slice(from, d.index))) ?? (deadlines.length === 1 && yearly ? "annual" : null);
         frequency = own ?? (/\d{4}/.test(d[0]) ? "once" : "annual");
+        if (onward && onwardAt && d.index > onwardAt.index) {
+          add(s, { from: to, to: onward, deadline_text: d[0], frequency });
+          onwardDated = true;
+          from = d.index + d[0].length;
+          continue;
+        }
         add(s, { from: subjectIn(s), to, deadline_text: d[0], frequency });
         from = d.index + d[0].length;
         // "(trước ngày 10/6 và 10/12)": a second date the same words give; "định kỳ 6 tháng, năm" makes the second yearly.
@@ -210,8 +225,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
           from += second[0].length;
         }
       }
-      const onward = targetAfter(s.text, /để\s+tổng hợp,?\s+báo cáo\s+/u);
-      if (onward) add(s, { from: to, to: onward, deadline_text: null, frequency });
+      if (onward && !onwardDated) add(s, { from: to, to: onward, deadline_text: null, frequency });
       continue;
     }
     // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)

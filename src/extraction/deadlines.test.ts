@@ -70,6 +70,12 @@ describe("deadlineOf", () => {
     expect(said("Tổ chức lập điều chỉnh cục bộ Quy hoạch chung xây dựng Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn đến năm 2030")).toBeNull();
   });
 
+  it("leaves out the day a reported figure stands at ('ước thực hiện đến ngày 31/01/2027'), not a day the work is due by", () => {
+    expect(said("Báo cáo tình hình giải ngân đến hết ngày 30/11/2026 và ước thực hiện đến ngày 31/01/2027, gửi về Sở Tài chính trước ngày 05/12/2026.")).toBe("trước ngày 05/12/2026");
+    expect(said("Cập nhật số liệu lũy kế đến ngày 30/11/2026.")).toBeNull();
+    expect(said("Hoàn thành thẩm định hồ sơ đến ngày 30/11/2026.")).toBe("đến ngày 30/11/2026");
+  });
+
   it("leaves out recurrence words that name a kind of thing or a state to reach", () => {
     expect(said("ban hành chương trình bồi dưỡng thường xuyên đối với giáo viên; hoàn thành trong năm 2026.")).toBe("hoàn thành trong năm 2026");
     expect(said("bảo đảm tỷ lệ hợp lý giữa chi thường xuyên, chi đầu tư")).toBeNull();

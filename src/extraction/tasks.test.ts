@@ -110,6 +110,15 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("gives the work to the bodies a subject assigns it to ('UBND tỉnh giao Sở Tài chính ...'), and reads a request to help as a closing", () => {
+    const text = "IV. TỔ CHỨC THỰC HIỆN\n1. UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.\n"
+      + "2. Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở tổ chức thực hiện nghiêm túc Kế hoạch này.\nSở Tài chính đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead, t.coordinating, t.summary])).toEqual([
+      ["1", ["Sở Tài chính"], ["Sở Xây dựng"], "thẩm định dự án."],
+      ["2", ["Giám đốc các sở"], [], "tổ chức thực hiện nghiêm túc Kế hoạch này."],
+    ]);
+  });
+
   it("reads monitoring as work, not as a closing, and the work after 'làm đầu mối'", () => {
     const text = "1. Giao Sở Khoa học và Công nghệ làm đầu mối, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.\n"
       + "2. Văn phòng UBND tỉnh, Sở Nội vụ theo dõi, kiểm tra việc thực hiện.\n3. Các sở, ban, ngành tổ chức thực hiện./.\n";

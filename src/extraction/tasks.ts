@@ -60,6 +60,8 @@ interface Section {
 }
 
 const ASSIGNING_VERB = /(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s+/y;
+/** The verb after a body that assigns work to the ones named next: "UBND tỉnh giao ...", "Chủ tịch UBND tỉnh yêu cầu ...". */
+const ASSIGNED_BY_SUBJECT = /\s+(?:giao cho|giao|yeu cau|de nghi)\s+/y;
 const SPACE_COLON = /\s*:?\s*/y;
 const ROLE_IN_BRACKETS = /\s*\([^()\n]{1,60}\)/y;
 const ROLE_WORDS = /(?:(?:lam|la) (?:co quan |don vi )?(?:dau moi|thuong truc)|chu dong|tich cuc|co trach nhiem)\s*,?\s*/y;
@@ -83,7 +85,17 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
     return { lead: [], coordinating: [], chairs: false, actionStart: from, leadEnd: from };
   }
   const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
-  const subject = readAgencyList(text, folded, afterVerb, registry, leadStarts);
+  const starts: number[] = [];
+  let subject = readAgencyList(text, folded, afterVerb, registry, starts);
+  // "UBND tỉnh giao Sở Tài chính chủ trì ...", "Sở Tài chính đề nghị các cơ quan, đơn vị ...": the body that assigns, then the
+  // ones it assigns, who do the work.
+  const assigning = subject.agencies.length ? at(ASSIGNED_BY_SUBJECT, folded, subject.end) : null;
+  if (assigning !== null) {
+    const assignedStarts: number[] = [];
+    const assigned = readAgencyList(text, folded, assigning, registry, assignedStarts);
+    if (assigned.agencies.length) { subject = assigned; starts.splice(0, starts.length, ...assignedStarts); }
+  }
+  leadStarts?.push(...starts);
   let pos = subject.agencies.length ? subject.end : from;
   // "Sở Nội vụ (cơ quan thường trực): Chủ trì, ...": the agency's role in brackets is not its work.
   if (subject.agencies.length) pos = at(ROLE_IN_BRACKETS, folded, pos) ?? pos;
@@ -376,7 +388,7 @@ const EXECUTES_THIS = /^(?:(?:chiu|co) trach nhiem\s+)?(?:(?:to chuc|trien khai)
  * Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức
  * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".
  */
-const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh|phoi hop|(?:chiu|co) trach nhiem)(?:[\s,]+|$))+$/;
+const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh|phoi hop|quan tam|(?:chiu|co) trach nhiem)(?:[\s,]+|$))+$/;
 /** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
 const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */

@@ -731,3 +731,11 @@ describe("a Government resolution of a regular meeting", () => {
     expect(result.reporting.map((r) => [r.from, r.to])).toEqual([["Văn phòng Chính phủ", "Chính phủ"]]);
   });
 });
+
+describe("a ministry's letter asking for reports", () => {
+  it("reads who reports from those its opening sentence asks ('..., Bộ Tài chính đề nghị các bộ, ... báo cáo ...')", () => {
+    const text = "BỘ TÀI CHÍNH\nSố: 11250/BTC-ĐT\nV/v báo cáo tình hình giải ngân vốn đầu tư công năm 2026\nHà Nội, ngày 25 tháng 10 năm 2026\n"
+      + "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 08/CT-TTg ngày 14/3/2026, Bộ Tài chính đề nghị các bộ, cơ quan trung ương và địa phương báo cáo tình hình giải ngân vốn đầu tư công năm 2026 theo Biểu số 01 kèm theo, gửi về Bộ Tài chính trước ngày 05/11/2026.\n";
+    expect(extract(text).reporting.map((r) => [r.from, r.to, r.deadline_text])).toEqual([["Các bộ, cơ quan trung ương và địa phương", "Bộ Tài chính", "trước ngày 05/11/2026"]]);
+  });
+});

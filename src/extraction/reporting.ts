@@ -108,8 +108,14 @@ const subjectIn = (s: Sentence) => {
   const afterLabel = label ? subjectOf(s.text.slice(label[0].length)) : null;
   if (afterLabel) return afterLabel;
   const lead = /^(?:Định kỳ|Hằng|Hàng|Mỗi|Trước|Sau|Trong)\s[^;.]{0,40}?,\s*(?=(?:các|UBND|Ủy ban|Sở|Ban)\s)/iu.exec(s.text);
-  return (lead ? subjectOf(s.text.slice(lead[0].length)) : null) ?? s.paragraphSubject();
+  const afterLead = lead ? subjectOf(s.text.slice(lead[0].length)) : null;
+  if (afterLead) return afterLead;
+  // "Thực hiện Chỉ thị số 08/CT-TTg ..., Bộ Tài chính đề nghị các bộ, cơ quan trung ương và địa phương báo cáo ...": those asked.
+  const asked = ASKED.exec(s.text);
+  return (asked ? subjectOf(s.text.slice(asked.index + asked[0].length)) : null) ?? s.paragraphSubject();
 };
+/** A body's request inside a sentence, before those it asks: ", Bộ Tài chính đề nghị ". */
+const ASKED = /,\s+[^,;.]{2,60}?\s(?:đề nghị|yêu cầu)\s+(?=(?:các|UBND|Ủy ban|Sở|Ban|Bộ)\s)/u;
 
 function targetAfter(text: string, marker: RegExp): string | null {
   const m = marker.exec(text);

@@ -119,6 +119,15 @@ describe("tasks of a plan", () => {
     ]);
   });
 
+  it("reads work a body assigns after a comma inside a paragraph ('..., UBND tỉnh giao Sở Tài chính ...'), not a name that folds like the verb", () => {
+    const text = "1. Về giải ngân vốn: tiến độ còn chậm, UBND tỉnh giao Sở Tài chính đôn đốc các chủ đầu tư đẩy nhanh giải ngân.\n"
+      + "2. Mở rộng hợp tác với các tổ chức quốc tế, cơ quan đại diện ngoại giao nước ngoài.\n"
+      + "3. Trường hợp cần sửa đổi, các bộ, cơ quan, địa phương chủ động báo cáo Bộ Giáo dục và Đào tạo để tổng hợp.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => [t.section, t.lead, t.summary])).toEqual([
+      ["1", ["Sở Tài chính"], "đôn đốc các chủ đầu tư đẩy nhanh giải ngân"],
+    ]);
+  });
+
   it("reads monitoring as work, not as a closing, and the work after 'làm đầu mối'", () => {
     const text = "1. Giao Sở Khoa học và Công nghệ làm đầu mối, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.\n"
       + "2. Văn phòng UBND tỉnh, Sở Nội vụ theo dõi, kiểm tra việc thực hiện.\n3. Các sở, ban, ngành tổ chức thực hiện./.\n";

@@ -70,7 +70,11 @@ const COOPERATES = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?
 const COOPERATES_ANYWHERE = /phoi hop(?:\s+chat che|\s+tot)?(?:\s*,\s*huong dan)?(?:\s+(?:voi|cung))?\s+/g;
 const BEFORE_ACTION = /[\s:,]*/y;
 
-interface ReadAssignment extends Assignment { actionStart: number; chairs: boolean; /** Where the lead's list ends. */ leadEnd: number }
+interface ReadAssignment extends Assignment {
+  actionStart: number; chairs: boolean; /** Where the lead's list ends. */ leadEnd: number;
+  /** The lead is the bodies another assigned the work to ("UBND tỉnh giao Sở Tài chính ..."). */
+  assignedBySubject?: boolean;
+}
 
 /** The first words of ASSIGNING_VERB, ROLE_WORDS, CHAIRS and COOPERATES: with an agency's, the words an assignment can open with. */
 const ASSIGNMENT_OPENERS = new Set(["dong", "giao", "yeu", "de", "lam", "la", "chu", "tich", "co", "phoi"]);
@@ -87,13 +91,14 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
   const afterVerb = at(ASSIGNING_VERB, folded, from) ?? from;
   const starts: number[] = [];
   let subject = readAgencyList(text, folded, afterVerb, registry, starts);
+  let assignedBySubject = false;
   // "UBND tỉnh giao Sở Tài chính chủ trì ...", "Sở Tài chính đề nghị các cơ quan, đơn vị ...": the body that assigns, then the
   // ones it assigns, who do the work.
   const assigning = subject.agencies.length ? at(ASSIGNED_BY_SUBJECT, folded, subject.end) : null;
   if (assigning !== null) {
     const assignedStarts: number[] = [];
     const assigned = readAgencyList(text, folded, assigning, registry, assignedStarts);
-    if (assigned.agencies.length) { subject = assigned; starts.splice(0, starts.length, ...assignedStarts); }
+    if (assigned.agencies.length) { subject = assigned; starts.splice(0, starts.length, ...assignedStarts); assignedBySubject = true; }
   }
   leadStarts?.push(...starts);
   let pos = subject.agencies.length ? subject.end : from;
@@ -110,7 +115,7 @@ function readAssignment(text: string, folded: string, from: number, registry: Re
     const partners = readAgencyList(text, folded, afterCooperate, registry);
     if (partners.agencies.length) { coordinating = partners.agencies; pos = partners.end; }
   }
-  return { lead: subject.agencies, coordinating, chairs, actionStart: at(BEFORE_ACTION, folded, pos)!, leadEnd: subject.end };
+  return { lead: subject.agencies, coordinating, chairs, actionStart: at(BEFORE_ACTION, folded, pos)!, leadEnd: subject.end, assignedBySubject };
 }
 
 /** Partners named inside the work ("...; phối hợp với UBND các huyện biên giới đẩy nhanh ..."). */
@@ -219,11 +224,12 @@ const ASSIGNMENT_REST = /^[\s,;.]*(?:(?:cung\s+)?(?:to chuc\s+)?(?:thuc hien|tri
 function assignedWithin(text: string, folded: string, document: FoldedText, line: Line, section: string, registry: RegistryAgency[]): ExtractedTask[] {
   const own = folded.slice(line.start, line.end);
   if (!MAY_ASSIGN_WITHIN.test(own)) return [];
-  const starts = [...allMatches(ASSIGNED_WITHIN, own)].map((m) => ({ boundary: line.start + m.index, at: line.start + m.index + m[0].length }));
+  const starts = [...allMatches(ASSIGNED_WITHIN, own)].map((m) => ({ boundary: line.start + m.index, at: line.start + m.index + m[0].length, bySubject: m[1] !== undefined }));
   const out: ExtractedTask[] = [];
-  for (const [n, { at: from }] of starts.entries()) {
+  for (const [n, { at: from, bySubject }] of starts.entries()) {
     const read = readAssignment(text, folded, from, registry);
-    if (!read.lead.length) continue;
+    // (After a bare comma, only a body that assigns the work to others: not "cơ quan đại diện ngoại giao", "Bộ Giáo dục".)
+    if (!read.lead.length || (bySubject && !read.assignedBySubject)) continue;
     const limit = starts[n + 1]?.boundary ?? line.end;
     const stop = SENTENCE_END.exec(folded.slice(read.actionStart, limit));
     const end = stop ? read.actionStart + stop.index : limit;
@@ -316,9 +322,11 @@ function clauseTask(text: string, document: FoldedText, section: string, c: Clau
 const MAY_ASSIGN_WITHIN = /giao|yeu cau|de nghi/;
 /**
  * A sentence, or a clause after a colon, that opens with an assigning verb; or a clause after a comma that says it is part of the
- * work before ("..., trong đó yêu cầu người đứng đầu cơ quan, đơn vị có trách nhiệm ...", "..., đồng thời giao Sở X ...").
+ * work before ("..., trong đó yêu cầu người đứng đầu cơ quan, đơn vị có trách nhiệm ...", "..., đồng thời giao Sở X ..."); or a
+ * clause after a comma whose few words before such a verb may name the body that assigns ("Thực hiện Chỉ thị số 08/CT-TTg ..., Bộ
+ * Tài chính đề nghị các bộ, cơ quan trung ương và địa phương báo cáo ..."; read, it names none where they are no agency).
  */
-const ASSIGNED_WITHIN = /(?:[.;:]|,\s*(?:trong do|dong thoi))\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
+const ASSIGNED_WITHIN = /(?:[.;:]|,\s*(?:trong do|dong thoi))\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)|(,)\s+(?=(?:[a-z0-9&-]+\s+){1,8}?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
 const SENTENCE_END = /\.(?:\s|$)|\.\/\./;
 const CLAUSE_SEPARATOR = /;\s+/g;
 const PARTNERS_ONLY = /^(?:(?:theo|can cu)\s[^;]{0,60}?\s)?(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;

@@ -15,6 +15,10 @@ describe("findQuantities", () => {
     ["diện tích 8.310,18 km²", { comparator: "=", min: 8310.18, max: 8310.18, unit: "km²", perYear: false }],
     ["nhà ở bình quân 28 m2/người", { comparator: "=", min: 28, max: 28, unit: "m²/người", perYear: false }],
     ["giảm tối đa 5% chi phí", { comparator: "<=", min: null, max: 5, unit: "%", perYear: false }],
+    // A sign for a comparator, as tables write it.
+    ["≥ 65%", { comparator: ">=", min: 65, max: null, unit: "%", perYear: false }],
+    ["tỷ lệ hộ nghèo <3%", { comparator: "<", min: null, max: 3, unit: "%", perYear: false }],
+    ["≤ 10 km đường", { comparator: "<=", min: null, max: 10, unit: "km đường", perYear: false }],
     ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
     ["thu nhập tăng 1,35 lần so với năm 2020", { comparator: "=", min: 1.35, max: 1.35, unit: "lần", perYear: false }],

@@ -81,8 +81,14 @@ function unitAfter(written: string): { unit: string | null; length: number; spel
 /** Any of the words of `comparatorBefore`, whole ("giải ngân" ends with no "gần", "lựa chọn" with no "hơn"): most figures have none, and are then told by one search. */
 const COMPARATOR_WORD = /(?:^|[^a-z0-9])(?:khoang|xap xi|gan|chung|toi thieu|it nhat|khong duoi|khong it hon|tren|hon|vuot|toi da|khong qua|khong vuot qua|khong hon|duoi)$/;
 
-/** Comparator from the words just before a figure. */
+/** A comparator written as a sign before a figure: "≥ 65%" (a table's cell), ">90%". */
+const SIGN_BEFORE = /(≥|>=|≤|<=|>|<)\s*$/;
+const SIGNS: Record<string, Comparator> = { "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<" };
+
+/** Comparator from the words (or the sign) just before a figure. */
 export function comparatorBefore(before: string): Comparator | null {
+  const sign = SIGN_BEFORE.exec(before);
+  if (sign) return SIGNS[sign[1]];
   const f = foldPhrase(before);
   if (!COMPARATOR_WORD.test(f)) return null;
   if (/(khoang|xap xi|gan|chung)$/.test(f)) return "approx";

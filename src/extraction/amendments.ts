@@ -63,7 +63,8 @@ const QUOTED = /["“”]([^"“”]{2,2000})["“”]|[‘’]([^‘’]{2,2000
 
 /** The change a clause makes, from its folded text. */
 const MODIFY = /^(?:sua doi|dieu chinh|sua doi\s*,\s*bo sung|bo sung\s*,\s*sua doi)\b/;
-const REPEAL = /^(?:bai bo|huy bo|loai bo|bo)\b/;
+/** ("Bổ sung" folds to "bo sung": it adds, and must never read as "bỏ", a repeal that would cancel the task it is matched to.) */
+const REPEAL = /^(?:bai bo|huy bo|loai bo|bo(?!\s+sung))\b/;
 const PLACE = /\b((?:(?:tiet|diem)\s+[a-zđ0-9.]+\s+)?(?:(?:khoan|muc|tieu muc|phan|dieu)\s+[0-9ivxlc.]+\s*)+)/i;
 /** The verb a change opens with, folded: "sửa đổi, bổ sung", "bãi bỏ". */
 const VERB = String.raw`^(?:sua doi|dieu chinh|bai bo|huy bo|bo sung)(?:\s*,\s*(?:bo sung|sua doi))?`;

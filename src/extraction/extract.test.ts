@@ -128,6 +128,9 @@ describe("openings", () => {
       .toEqual(["57-NQ/TW", "03/NQ-CP"]);
     expect(implementedByTitle("Chương trình hành động thực hiện Kết luận số 91-KL/TW của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW và Nghị quyết số 19-NQ/TW"))
       .toEqual(["91-KL/TW"]);
+    // A title that changes a document: what it carries out is the changed document's ("... thực hiện" after it describes it).
+    expect(implementedByTitle("Sửa đổi, bổ sung một số nội dung của Kế hoạch số 23/KH-UBND ngày 26/01/2023 của UBND tỉnh thực hiện Chương trình hành động số 52-CTr/TU"))
+      .toEqual(["749/QĐ-TTg"]);
   });
 
   it("reads the opening's second document though a line under the title named the first with its subject", () => {

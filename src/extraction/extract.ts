@@ -94,8 +94,12 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   // The title: "... năm 2025 thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị và Nghị quyết số 03/NQ-CP của Chính phủ".
   const titleLine = title ? lines.slice(0, 40).find((l) => l.text.includes(title.slice(0, 40))) : undefined;
   if (titleLine) {
-    const after = foldVietnamese(titleLine.text).search(/thuc hien\s/);
-    if (after >= 0) carriedOut(titleLine.start + after, titleLine.end);
+    const foldedTitle = foldVietnamese(titleLine.text);
+    const after = foldedTitle.search(/thuc hien\s/);
+    // ("Sửa đổi, bổ sung ... Kế hoạch số 23/KH-UBND ... thực hiện Chương trình hành động số 52-CTr/TU": the document changed carries
+    // that out, not the one that changes it.)
+    const changes = after >= 0 && CHANGES_BEFORE.test(foldedTitle.slice(0, after)) && within(titleLine.start, titleLine.start + after).length > 0;
+    if (after >= 0 && !changes) carriedOut(titleLine.start + after, titleLine.end);
     if (implemented.length) return implemented;
   }
   // (Nor a People's Council's own earlier resolutions: "Căn cứ Nghị quyết số 25/NQ-HĐND ... của Hội đồng nhân dân tỉnh"
@@ -106,6 +110,9 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   }
   return implemented;
 }
+
+/** A title that changes a document: "Sửa đổi, bổ sung ...", "Điều chỉnh ...", "Bãi bỏ ...". */
+const CHANGES_BEFORE = /(?:^|\s)(?:sua doi|bo sung|dieu chinh|thay the|bai bo)\s/;
 
 /** The citations of documents other than those implemented (compared with the implemented of their key only). */
 function notImplemented(citations: Citation[], implemented: Citation[]): Citation[] {

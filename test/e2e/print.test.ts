@@ -74,7 +74,8 @@ describe.skipIf(!haveBrowser || !havePdftotext)("printing in Chromium", () => {
   it("prints the dashboard: the counts, the indicators' table and the key projects, as on a desk's screen", async () => {
     const { text } = await printed("/dashboard", "Bảng điều hành", SITE);
     expect(text).toMatch(/Không đạt \/ chệch hướng/);
-    expect(text).toContain("Tốc độ tăng trưởng tổng sản phẩm");
+    // (A few words of an indicator's name: the layout's columns wrap the rest of it, further or not, as the cards above change.)
+    expect(text).toContain("Tốc độ tăng trưởng tổng sản");
     expect(text).toContain("Dự án, công trình trọng điểm");
     for (const gone of SITE) expect(text, gone).not.toContain(gone);
   });

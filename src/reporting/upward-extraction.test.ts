@@ -59,6 +59,9 @@ describe("reports owed upward read from a document", () => {
   it("reads each frequency's due day, a yearly report due early in the next year, and nothing without a day", () => {
     expect(timingOf({ deadline_text: "trước ngày 15/01 hằng năm", frequency: "annual" })).toEqual({ frequency: "year", dueOn: null, dueDay: 15, dueMonthOffset: 1 });
     expect(timingOf({ deadline_text: "trước ngày 20/11 hằng năm", frequency: "annual" })).toEqual({ frequency: "year", dueOn: null, dueDay: 20, dueMonthOffset: -1 });
+    // In the month after the period's last.
+    expect(timingOf({ deadline_text: "trước ngày 05 của tháng sau", frequency: "monthly" })).toEqual({ frequency: "month", dueOn: null, dueDay: 5, dueMonthOffset: 1 });
+    expect(timingOf({ deadline_text: "trước ngày 15 của tháng cuối quý", frequency: "quarterly" })).toEqual({ frequency: "quarter", dueOn: null, dueDay: 15, dueMonthOffset: 0 });
     expect(timingOf({ deadline_text: "trước ngày 15/6", frequency: "semiannual" })).toEqual({ frequency: "half", dueOn: null, dueDay: 15, dueMonthOffset: 0 });
     expect(timingOf({ deadline_text: "trước ngày 15 của tháng cuối quý", frequency: "quarterly" })).toEqual({ frequency: "quarter", dueOn: null, dueDay: 15, dueMonthOffset: 0 });
     expect(timingOf({ deadline_text: "trước ngày 25 hằng tháng", frequency: "monthly" })).toEqual({ frequency: "month", dueOn: null, dueDay: 25, dueMonthOffset: 0 });

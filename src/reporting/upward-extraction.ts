@@ -76,7 +76,9 @@ export function timingOf(rule: Pick<ReportingRule, "deadline_text" | "frequency"
   // December); one due later in the year is on the year itself, before it ends ("trước ngày 20/11 hằng năm":
   // one month before December).
   const month = deadline?.kind === "yearly" ? deadline.month : Number(/trước ngày\s+\d{1,2}\s*(?:\/|tháng)\s*(\d{1,2})/iu.exec(text)?.[1] ?? NaN) || null;
-  const offset = frequency !== "year" || month === null ? 0 : month <= 3 ? month : month - 12;
+  // "trước ngày 05 của tháng sau": in the month after the period's last.
+  const nextMonth = /tháng\s+(?:sau|tiếp theo|kế tiếp)(?![\p{L}])/iu.test(text);
+  const offset = nextMonth ? 1 : frequency !== "year" || month === null ? 0 : month <= 3 ? month : month - 12;
   return { frequency, dueOn: null, dueDay: day, dueMonthOffset: offset };
 }
 

@@ -158,6 +158,7 @@ describe("agencies of the central level", () => {
     // (With "Các", as a directive's numbered items open: "1. Các Bộ trưởng, Thủ trưởng ...:"; not "các Bộ trưởng" of a phrase that goes on.)
     expect(read("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chỉ đạo")).toEqual([["Các Bộ trưởng", true, true], ["Thủ trưởng cơ quan ngang bộ", true, true]]);
     expect(read("các Bộ trưởng chỉ đạo")).toEqual([]);
+    expect(read("các bộ trưởng, thứ trưởng đã dự họp")).toEqual([]);
   });
 
   it("goes on through the 'và' of a field written in small letters inside a name", () => {

@@ -196,7 +196,7 @@ const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban 
 const CAC = /cac\s+/y;
 /** "(Các) Bộ trưởng" on its own, before the next of a list ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Các Bộ trưởng và Thủ trưởng ..."). */
 const MINISTERS = /(?:cac\s+)?bo truong(?=\s*,|\s+va\s)/y;
-const ROLE = /(?:thu truong|bo truong|nguoi dung dau|chu tich|giam doc|lanh dao)\s+/y;
+const ROLE = /(?:thu truong|bo truong|nguoi dung dau|chu tich|giam doc|lanh dao|chanh van phong)\s+/y;
 const TRUONG = /truong\s+/y;
 const HEAD_OF = /^trưởng\s/iu;
 const SO = /so\s+/y;
@@ -504,7 +504,7 @@ const firstWordOf = (name: string) => /^[a-z0-9]*/.exec(foldVietnamese(name).tri
  * through every recogniser.
  */
 const AGENCY_FIRST_WORDS = new Set([
-  "thu", "nguoi", "chu", "giam", "lanh", "ubnd", "uy", "uban", "cac", "co", "don", "cap", "chinh", "to", "so", "bo", "tram", "dia",
+  "thu", "nguoi", "chu", "giam", "lanh", "chanh", "ubnd", "uy", "uban", "cac", "co", "don", "cap", "chinh", "to", "so", "bo", "tram", "dia",
   ...[...PROVINCIAL_BODIES, ...CENTRAL_BODIES].flat().map(firstWordOf),
   ...ORGANISATION_HEADS.map(firstWordOf),
 ]);
@@ -530,8 +530,9 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
   // (A word no name starts with is not read through every recogniser: the work after a list, a verb after "và".)
   if (!mayNameAgency(folded, i, registry)) return [];
   // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...": the ministers, as a directive of the Prime Minister opens its list.
+  // (With "các", written as a title: "Các Bộ trưởng, ...", not "các bộ trưởng, thứ trưởng đã dự họp".)
   const ministers = at(MINISTERS, folded, i);
-  if (ministers !== null) return [{ text: text.slice(i, ministers), name: text.slice(i, ministers), start: i, end: ministers, collective: true, central: true }];
+  if (ministers !== null && (!folded.startsWith("cac", i) || /^[Cc]ác\s+Bộ/u.test(text.slice(i, ministers)))) return [{ text: text.slice(i, ministers), name: text.slice(i, ministers), start: i, end: ministers, collective: true, central: true }];
   // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
   const afterRole = at(ROLE, folded, i) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {

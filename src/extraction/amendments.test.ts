@@ -47,8 +47,10 @@ Về việc sửa đổi, bổ sung một số nội dung của Kế hoạch s�
     expect(a.changes[0]).toMatchObject({ action: "modify", item: "indicator", place: "điểm a khoản 2 mục II", after: "a) Phấn đấu đến năm 2030 đón 6 triệu lượt khách du lịch",
       target: { min: 6_000_000, year: 2030 } });
     expect(a.changes[1]).toMatchObject({ action: "repeal", item: "provision", place: "điểm c khoản 3 mục III", before: null });
-    // A task added ("Bổ sung" folds like "bỏ") is no repeal: read as one, the task it was matched to would be cancelled.
+    // A task added ("Bổ sung" folds like "bỏ") is no repeal: read as one, the task it was matched to would be cancelled. (Nor is it a
+    // change of an existing item: adding is not read.)
     expect(a.changes).toHaveLength(2);
+    expect(a.changes.some((c) => c.place === "khoản 3 mục II")).toBe(false);
   });
 
   it("reads a replacement and a repeal from the opening", () => {

@@ -53,6 +53,8 @@ export interface ExtractedAmendment {
 /** The verb that changes a document, right before the document's kind: "sửa đổi, bổ sung (một số nội dung của) Kế hoạch số". */
 const CHANGES_DOCUMENT = /(sua doi(?:\s*,?\s*bo sung)?|bo sung\s*,?\s*sua doi|dieu chinh|thay the|bai bo)\s+(?:(?:mot so|cac)\s+(?:noi dung|dieu|khoan|diem|muc)\s+(?:cua|tai)\s+)?(?:toan bo\s+)?(?:ke hoach|quyet dinh|chuong trinh(?: hanh dong)?|nghi quyet|chi thi|de an|van ban|cong van|huong dan|thong bao|ket luan)\s+(?:so\s*)?$/;
 
+/** Whether folded words right before a citation change the document cited ("sửa đổi, bổ sung một số nội dung của Kế hoạch số "). */
+export const changesDocumentCited = (foldedBefore: string) => CHANGES_DOCUMENT.test(foldedBefore.replace(/\s+/g, " "));
 const kindOf = (verb: string): AmendmentKind => (verb.startsWith("thay the") ? "replaces" : verb.startsWith("bai bo") ? "repeals" : "amends");
 
 /** "có hiệu lực (thi hành) (kể) từ ngày 01/7/2025" or "... từ ngày 01 tháng 7 năm 2025". */

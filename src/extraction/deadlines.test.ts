@@ -74,6 +74,8 @@ describe("deadlineOf", () => {
     expect(said("Báo cáo tình hình giải ngân đến hết ngày 30/11/2026 và ước thực hiện đến ngày 31/01/2027, gửi về Sở Tài chính trước ngày 05/12/2026.")).toBe("trước ngày 05/12/2026");
     expect(said("Cập nhật số liệu lũy kế đến ngày 30/11/2026.")).toBeNull();
     expect(said("Hoàn thành thẩm định hồ sơ đến ngày 30/11/2026.")).toBe("đến ngày 30/11/2026");
+    // ("tỉnh" folds like "tính".)
+    expect(said("Triển khai thí điểm mô hình trên địa bàn tỉnh đến ngày 31/12/2026.")).toBe("đến ngày 31/12/2026");
   });
 
   it("leaves out recurrence words that name a kind of thing or a state to reach", () => {

@@ -36,8 +36,11 @@ const DIGIT = /\d/;
 const RECURRENCE_WORD = /thuong xuyen|han[gh] (?:nam|quy|thang)|ky hop/;
 const DAY_BEFORE = /ngay\s+\d{1,2}\s*$/;
 const PERIOD_OF_BEFORE = /(?:thuc hien|ket qua|tinh hinh|phe duyet|ban hanh|\/[a-z]{2,}-[a-z0-9-]+|(?:nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van)(?: so)?)\s*$/;
-/** What makes "đến ngày ..." the day a figure stands at, not a deadline: an estimate, a cumulative figure, a count "tính" to it. */
-const AS_OF_BEFORE = /(?:^|[^a-z])(?:uoc(?: thuc hien| tinh)?|luy ke|tinh|so lieu)\s*$/;
+/**
+ * What makes "đến ngày ..." the day a figure stands at, not a deadline: an estimate, a cumulative figure, a count "tính" to it. Read
+ * as written: "tỉnh" folds like "tính" ("... báo cáo UBND tỉnh đến ngày 15/12/2026" is due then).
+ */
+const AS_OF_BEFORE = /(?<![\p{L}\p{N}])(?:[Ưư]ớc(?:\s+thực hiện|\s+tính)?|[Ll](?:ũy|uỹ) kế|[Tt]ính|[Ss]ố liệu)\s*$/u;
 /** The words that open a dated deadline, as written: "quan trọng năm 2025" folds like "trong năm 2025" but times nothing. */
 const OPENING_AS_WRITTEN = /^(?:tại kỳ họp|vào (?:cuối|giữa|đầu)|hoàn thành|tháng|quý|(?:trong\s+)?(?:6|sáu)\s+tháng|(?:hoàn thành\s+)?(?:trước|đến|trong|chậm nhất|xong trước))\s/iu;
 
@@ -99,7 +102,7 @@ export function deadlineOf(text: string, folded = foldKeepingOffsets(text)): { t
     if (m[1] && /^(?:6|sau)\s+thang/.test(m[1]) && (PERIOD_OF_BEFORE.test(before) || /(?:so ket|tong ket|bao cao|danh gia)\s*$/.test(before))) continue;
     if (m[1] && /^hoan thanh nam/.test(m[1]) && /(?:du an|cong trinh)[^,;.:]{0,40}$/.test(before)) continue;
     // "ước thực hiện đến ngày 31/01/2027", "lũy kế đến ngày 30/11", "tính đến ngày 15/12": the day a figure is reported as of.
-    if (m[1] && /^den\s+ngay/.test(m[1]) && AS_OF_BEFORE.test(before)) continue;
+    if (m[1] && /^den\s+ngay/.test(m[1]) && AS_OF_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const yearOnly = m[1] && YEAR_ONLY.test(m[1]);
     if (m[1] ? yearOnly && (HORIZON_BEFORE.test(before) || HORIZON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 20)) || inTitle(folded, m.index)) : KIND_BEFORE.test(before) || PASSIVE_CLAUSE.test(folded.slice(Math.max(0, m.index - 200), m.index))) continue;
     (m[1] ? dated : recurring).push({ index: m.index, written: text.slice(m.index, m.index + m[0].length) });

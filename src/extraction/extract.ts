@@ -18,7 +18,7 @@ import { bodyLines, isHeading, segmentLines, type Line } from "./segment.js";
 import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
-import { extractAmendment, type ExtractedAmendment } from "./amendments.js";
+import { changesDocumentCited, extractAmendment, type ExtractedAmendment } from "./amendments.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { parseDeadline } from "../text/dates.js";
 import { FoldedText, foldPhrase, foldVietnamese } from "../text/fold.js";
@@ -98,7 +98,8 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
     const after = foldedTitle.search(/thuc hien\s/);
     // ("Sửa đổi, bổ sung ... Kế hoạch số 23/KH-UBND ... thực hiện Chương trình hành động số 52-CTr/TU": the document changed carries
     // that out, not the one that changes it.)
-    const changes = after >= 0 && CHANGES_BEFORE.test(foldedTitle.slice(0, after)) && within(titleLine.start, titleLine.start + after).length > 0;
+    const cited = after >= 0 ? within(titleLine.start, titleLine.start + after)[0] : undefined;
+    const changes = cited !== undefined && changesDocumentCited(foldVietnamese(text.slice(Math.max(titleLine.start, cited.start - 160), cited.start)));
     if (after >= 0 && !changes) carriedOut(titleLine.start + after, titleLine.end);
     if (implemented.length) return implemented;
   }
@@ -110,9 +111,6 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   }
   return implemented;
 }
-
-/** A title that changes a document: "Sửa đổi, bổ sung ...", "Điều chỉnh ...", "Bãi bỏ ...". */
-const CHANGES_BEFORE = /(?:^|\s)(?:sua doi|bo sung|dieu chinh|thay the|bai bo)\s/;
 
 /** The citations of documents other than those implemented (compared with the implemented of their key only). */
 function notImplemented(citations: Citation[], implemented: Citation[]): Citation[] {

@@ -97,6 +97,8 @@ function findType(lines: Line[], symbol: string | null): { type: DocumentType | 
 /** The header's place and date: "Thanh Hóa, ngày 05 tháng 11 năm 2025", "Hà Nội, ngày   tháng 5 năm 2024". */
 const PLACE_AND_DATE = /^[\p{Lu}][^,]{1,40},\s*ngày\s[\d.…_\s]*tháng/u;
 
+/** A body or office that enacts, in capitals: "THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
+const AUTHORITY = /^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|(?:BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN)(?:\s+\p{Lu}+)+|(?:ỦY|UỶ) BAN NHÂN DÂN(?:\s+\p{Lu}+)*|HỘI ĐỒNG NHÂN DÂN(?:\s+\p{Lu}+)*|UBND(?:\s+\p{Lu}+)*|HĐND(?:\s+\p{Lu}+)*|BAN (?:CHẤP HÀNH|THƯỜNG VỤ)(?:\s+\p{Lu}+)+)$/u;
 /** What follows a decision's or resolution's enacting authority: its grounds, its operative word, or a council's term and session ("KHÓA XIII KỲ HỌP THỨ 7"). */
 const ENACTING_NEXT = /^(?:Căn cứ|Theo đề nghị|Xét đề nghị|QUYẾT (?:ĐỊNH|NGHỊ)\s*:|KH(?:ÓA|OÁ)\s+[IVXLC]+\b)/u;
 
@@ -121,11 +123,12 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
       && !/^\p{Ll}/u.test(lines[titleIndex + 2]?.text ?? "");
     if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
-    // ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về ...": the line under the type names who resolves, the title follows it.)
-    if (type !== "letter" && !parts.length && /^CỦA\s/u.test(l.text) && isUpper(l.text)) continue;
+    // ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về ...": the line under the type names who resolves, the title follows it;
+    // "CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ TĂNG CƯỜNG ..." holds its subject, and is the title.)
+    if (type !== "letter" && !parts.length && /^CỦA\s/u.test(l.text) && isUpper(l.text) && !/\sVỀ\s/u.test(l.text)) continue;
     if (type !== "letter" && parts.length && !isUpper(l.text) && isUpper(parts[0])) break;
     // A decision's or resolution's enacting authority, in capitals above its grounds: "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ ...".
-    if (parts.length && isUpper(l.text) && ENACTING_NEXT.test(lines[titleIndex + 2 + k]?.text ?? "")) break;
+    if (parts.length && AUTHORITY.test(l.text) && ENACTING_NEXT.test(lines[titleIndex + 2 + k]?.text ?? "")) break;
     parts.push(l.text);
     if (type !== "letter" && !isUpper(l.text)) break;
   }

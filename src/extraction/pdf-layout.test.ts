@@ -25,8 +25,9 @@ describe("pageText", () => {
 
   it("opens a heading in capitals after a title's last line, but joins a wrapped line that opens with a numeral or a figure", () => {
     expect(text([
-      full("về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045", 90, 700),
-      run("I- TÌNH HÌNH VÀ NGUYÊN NHÂN", 113, 684),
+      // (At the margin both, as where the body's lines mostly start at the indent: only the capitals tell the heading.)
+      full("về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045", 85, 700),
+      run("I- TÌNH HÌNH VÀ NGUYÊN NHÂN", 85, 684),
       full("Thành phố Tuyên Quang cơ bản đạt các tiêu chí đô thị loại I; thị trấn Na Hang đạt tiêu chí đô thị loại", 113, 662),
       run("IV.", 85, 646),
       full("- Tỷ lệ lao động qua đào tạo đạt 76%, trong đó có bằng cấp, chứng chỉ đạt", 113, 624),
@@ -36,6 +37,10 @@ describe("pageText", () => {
       "Thành phố Tuyên Quang cơ bản đạt các tiêu chí đô thị loại I; thị trấn Na Hang đạt tiêu chí đô thị loại IV.",
       "- Tỷ lệ lao động qua đào tạo đạt 76%, trong đó có bằng cấp, chứng chỉ đạt 35 - 40%.",
     ]);
+  });
+
+  it("reads a numbered line of 60,000 capitals without spaces after a line in small letters at once (two capital words were searched from every position)", () => {
+    expect(text([full("về phát triển kinh tế biển", 85, 700), run(`I. ${"Ă".repeat(60_000)}`, 85, 684)])).toHaveLength(1);
   });
 
   it("joins a word cut at its hyphen whole, and a list item's lines under its text (a hanging indent)", () => {

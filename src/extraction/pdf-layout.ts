@@ -133,6 +133,8 @@ export function bodyGeometry(pages: PdfItem[][], bodySize?: number): BodyGeometr
   };
 }
 
+/** Two words in capitals (tried at word starts only: from every position, a long word without spaces backtracked quadratically). */
+const TWO_CAPITAL_WORDS = /(?:^|\s)\p{Lu}\S*\s+\p{Lu}/u;
 /** A sentence that ends: what follows it in a new line at the margin is a new paragraph even after a full line. */
 const CLOSED = /[.:;!?)]$/u;
 const OPENS_ITEM = new RegExp(String.raw`^(?:[IVX]+\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)|${BULLET_MARK})`, "u");
@@ -236,7 +238,7 @@ function layoutText({ lines, tables }: PageLayout, width: number, body: BodyGeom
       // (A heading of words in capitals opens one after any line in small letters: a title's last line, "về phát triển ... năm 2045" /
       // "I- TÌNH HÌNH"; not a wrapped line's numeral or figure, "... đô thị loại" / "IV.", "... đạt" / "35 - 40%.".)
       const opensParagraph = (CLOSED.test(p.last.text) && (OPENS_ITEM.test(text) || (line.x0 > body.left + line.size && /^\p{Lu}/u.test(text))))
-        || (OPENS_ITEM.test(text) && /\p{Lu}\S*\s+\p{Lu}/u.test(text.replace(OPENS_ITEM, "")) && !/\p{Ll}/u.test(text) && /\p{Ll}/u.test(p.last.text));
+        || (OPENS_ITEM.test(text) && TWO_CAPITAL_WORDS.test(text.replace(OPENS_ITEM, "")) && !/\p{Ll}/u.test(text) && /\p{Ll}/u.test(p.last.text));
       const goesOn = gapOk(p.last, line) && !opensParagraph && (p.centred
         ? centred(line) && p.last.x1 - p.last.x0 > 0.6 * (body.right - body.left)
         : full(p.last) && (line.x0 <= Math.max(p.x0, body.left) + 0.5 * line.size || (centred(line) && !CLOSED.test(p.last.text) && aboutCentre(p.last)))

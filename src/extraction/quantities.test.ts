@@ -19,6 +19,7 @@ describe("findQuantities", () => {
     ["≥ 65%", { comparator: ">=", min: 65, max: null, unit: "%", perYear: false }],
     ["tỷ lệ hộ nghèo <3%", { comparator: "<", min: null, max: 3, unit: "%", perYear: false }],
     ["≤ 10 km đường", { comparator: "<=", min: null, max: 10, unit: "km đường", perYear: false }],
+    ["tăng từ 52 -> 55 ha", { comparator: "=", min: 55, max: 55, unit: "ha", perYear: false }],
     ["có 02 cửa khẩu quốc tế", { comparator: "=", min: 2, max: 2, unit: "cửa khẩu quốc tế", perYear: false }],
     ["từ 10 đến 12 km", { comparator: "range", min: 10, max: 12, unit: "km", perYear: false }],
     ["thu nhập tăng 1,35 lần so với năm 2020", { comparator: "=", min: 1.35, max: 1.35, unit: "lần", perYear: false }],

@@ -81,8 +81,8 @@ function unitAfter(written: string): { unit: string | null; length: number; spel
 /** Any of the words of `comparatorBefore`, whole ("giải ngân" ends with no "gần", "lựa chọn" with no "hơn"): most figures have none, and are then told by one search. */
 const COMPARATOR_WORD = /(?:^|[^a-z0-9])(?:khoang|xap xi|gan|chung|toi thieu|it nhat|khong duoi|khong it hon|tren|hon|vuot|toi da|khong qua|khong vuot qua|khong hon|duoi)$/;
 
-/** A comparator written as a sign before a figure: "≥ 65%" (a table's cell), ">90%". */
-const SIGN_BEFORE = /(≥|>=|≤|<=|>|<)\s*$/;
+/** A comparator written as a sign before a figure: "≥ 65%" (a table's cell), ">90%"; not an arrow ("52% -> 55%", "=> 80%") nor markup ("<td>65%"). */
+const SIGN_BEFORE = /(?<![-=\w/])(≥|>=|≤|<=|>|<)\s*$/;
 const SIGNS: Record<string, Comparator> = { "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<" };
 
 /** Comparator from the words (or the sign) just before a figure. */

@@ -75,7 +75,7 @@ function sentences(lines: Line[], document?: FoldedText): Sentence[] {
 /** The end of a word: `\b` does not work after a Vietnamese letter in a JavaScript pattern. */
 const WORD_END = "(?=[\\s,.;:()]|$)";
 /** Where a phrase naming an agency stops: the next verb, clause or deadline. */
-const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|tại|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ|khi|nếu)${WORD_END}|[.;(]|$)`, "u");
+const TARGET_END = new RegExp(`\\s*(?:,\\s*(?:để|và|trước|các|những)${WORD_END}|\\s(?:trước|để|tổng hợp|xem xét|theo|trong|tại|định kỳ|chậm nhất|về|kết quả|tình hình|tiến độ|khi|nếu)${WORD_END}|[.;(]|$)`, "u");
 const SUBJECT_END = new RegExp(`\\s(?:gửi|nghiêm túc|chủ trì|làm cơ quan|là cơ quan|là đơn vị|tập trung|căn cứ|chủ động|định kỳ|thường xuyên|theo dõi|có trách nhiệm|tiếp tục|thực hiện|tổ chức|báo cáo|tổng hợp|phối hợp|xây dựng\\s+(?:kế hoạch|chương trình|đề án)|lãnh đạo|quán triệt|rà soát|chưa|đã|khẩn trương|kịp thời)${WORD_END}|:`, "u");
 
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
@@ -127,13 +127,15 @@ function targetAfter(text: string, marker: RegExp): string | null {
 }
 
 /**
- * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" ("báo cáo kết quả giải ngân về Bộ Tài chính", "Báo cáo
- * tình hình ... (theo Biểu mẫu đính kèm), gửi về Sở Tài chính": what is reported may be long before "gửi"), else the one right after
- * "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not "báo cáo kết quả"; and not a sentence's
- * "Báo cáo gửi bằng văn bản ...", the report itself).
+ * Whom a sentence's report goes to: the body after "về", "thông qua" or "gửi" close after "báo cáo" ("báo cáo kết quả giải ngân về Bộ
+ * Tài chính"); else the one right after "(tổng hợp,) báo cáo" where no subject of the report comes first ("báo cáo UBND tỉnh", not
+ * "báo cáo kết quả"; and not a sentence's "Báo cáo gửi bằng văn bản ...", the report itself); else the body it is sent to after a long
+ * account of what is reported ("Báo cáo tình hình ... (theo Biểu mẫu đính kèm), gửi về Sở Tài chính"), which a copy sent to another
+ * does not hide ("báo cáo UBND tỉnh kết quả ... trước ngày 15/12/2026, đồng thời gửi Sở Tài chính để theo dõi": UBND tỉnh).
  */
-const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo(?:[^;.]{0,80}?\s(?:về|thông qua)|[^;.]{0,240}?\sgửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
-  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u);
+const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
+  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u)
+  ?? targetAfter(text, /[Bb]áo cáo[^;.]{0,240}?\sgửi(?:\s+về)?\s+(?=\p{Lu}|các\s)/u);
 
 /**
  * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các
@@ -206,7 +208,14 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       // it is its own. Whom the report goes to is read before it.
       const onwardAt = ONWARD.exec(s.text);
       const onward = onwardAt ? targetAfter(s.text.slice(onwardAt.index), ONWARD) : null;
-      const to = reportedTo(onwardAt ? s.text.slice(0, onwardAt.index) : s.text) ?? (onwardAt ? null : reportedTo(s.text));
+      // (The report's own recipient is not the onward one: read before the phrase, else after it, "Nhằm ..., để tổng hợp, báo cáo
+      // Thủ tướng Chính phủ, các sở báo cáo ... về Sở Tài chính ...".)
+      const toBefore = onwardAt ? reportedTo(s.text.slice(0, onwardAt.index)) : null;
+      const to = onwardAt ? toBefore ?? reportedTo(s.text.slice(onwardAt.index + onwardAt[0].length)) : reportedTo(s.text);
+      // Dates after the phrase are the onward report's where a date before it is the report's own, or where the sentence states
+      // no report but the onward one ("Báo cáo gửi bằng văn bản ... để tổng hợp, báo cáo UBND tỉnh trước ngày 10/12/2026"); a single
+      // date after it may be either's, and stays the report's ("báo cáo về Sở Tài chính để tổng hợp, báo cáo UBND tỉnh trước ngày 15/12").
+      const splitAt = onwardAt && onward && (to === null || (toBefore !== null && deadlines.some((d) => d.index < onwardAt.index))) ? onwardAt.index : Infinity;
       // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": each date with the words before it.
       let from = 0;
       let frequency: Frequency = "once";
@@ -215,7 +224,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
         // (The date's own words first: "định kỳ 6 tháng, hằng năm báo cáo ... trước ngày 20/11 hằng năm" is yearly.)
         const own = frequencyIn(foldVietnamese(d[0])) ?? frequencyIn(foldVietnamese(s.text.slice(from, d.index))) ?? (deadlines.length === 1 && yearly ? "annual" : null);
         frequency = own ?? (/\d{4}/.test(d[0]) ? "once" : "annual");
-        if (onward && onwardAt && d.index > onwardAt.index) {
+        if (d.index > splitAt) {
           add(s, { from: to, to: onward, deadline_text: d[0], frequency });
           onwardDated = true;
           from = d.index + d[0].length;
@@ -235,7 +244,7 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       continue;
     }
     // ("Để kịp thời tổng hợp, báo cáo Bộ ..., Chủ tịch UBND tỉnh có ý kiến như sau:": a purpose framing a letter, no rule.)
-    if (/tong hop(?: [^,;.]{1,80}?)?,? bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
+    if (/tong hop(?: ket qua(?: thuc hien)?)?,? bao cao|tong hop [^,;.]{1,80}?, bao cao|dinh ky .{0,20}bao cao/.test(f) && !/^\s*de\s/.test(f)) {
       add(s, {
         from: subjectIn(s), to: reportedTo(s.text), deadline_text: AT_SESSIONS.exec(s.text)?.[0] ?? null,
         frequency: frequencyIn(f) ?? (/dinh ky|theo doi/.test(f) ? "periodic" : "ad hoc"),

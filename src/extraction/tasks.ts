@@ -19,7 +19,7 @@ import { parseDeadline, type DateError, type Deadline } from "../text/dates.js";
 import { deadlineOf } from "./deadlines.js";
 import { FoldedText, foldKeepingOffsets, foldPhrase } from "../text/fold.js";
 import { allMatches } from "../text/matches.js";
-import { at, mayNameAgency, readAgencyList, readsOn, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
+import { agenciesAt, at, mayNameAgency, readAgencyList, readsOn, uniqueAgencies, type AgencyMention, type RegistryAgency } from "./agencies.js";
 import { bodyLines as contentLines, type Line } from "./segment.js";
 import { headerColumns, NUMBER_HEAD, tablesOf, type Cell, type HeaderReader } from "./tables.js";
 import { fieldsIn, opensWithField, type Field } from "./task-fields.js";
@@ -224,12 +224,18 @@ const ASSIGNMENT_REST = /^[\s,;.]*(?:(?:cung\s+)?(?:to chuc\s+)?(?:thuc hien|tri
 function assignedWithin(text: string, folded: string, document: FoldedText, line: Line, section: string, registry: RegistryAgency[]): ExtractedTask[] {
   const own = folded.slice(line.start, line.end);
   if (!MAY_ASSIGN_WITHIN.test(own)) return [];
-  const starts = [...allMatches(ASSIGNED_WITHIN, own)].map((m) => ({ boundary: line.start + m.index, at: line.start + m.index + m[0].length, bySubject: m[1] !== undefined }));
+  const starts = [...allMatches(ASSIGNED_WITHIN, own)].map((m) => {
+    const at = line.start + m.index + m[0].length;
+    return { boundary: line.start + m.index, at, verb: m[1] === undefined ? null : at + m[2].length };
+  });
   const out: ExtractedTask[] = [];
-  for (const [n, { at: from, bySubject }] of starts.entries()) {
+  for (const [n, { at: from, verb }] of starts.entries()) {
+    // After a bare comma, only a body that assigns the work to others, named right before the verb as written ("giao", not the
+    // "Giáo" of "Sở Giáo dục" nor the "giao" of "ngoại giao"): checked on the one name there before any list is read, or a list of
+    // thousands of "Sở Giáo dục ..." would be read from each of its commas.
+    if (verb !== null && (!ASSIGNING_AS_WRITTEN.test(text.slice(verb, verb + 8)) || !namesRightBefore(text, folded, from, verb, registry))) continue;
     const read = readAssignment(text, folded, from, registry);
-    // (After a bare comma, only a body that assigns the work to others: not "cơ quan đại diện ngoại giao", "Bộ Giáo dục".)
-    if (!read.lead.length || (bySubject && !read.assignedBySubject)) continue;
+    if (!read.lead.length || (verb !== null && !read.assignedBySubject)) continue;
     const limit = starts[n + 1]?.boundary ?? line.end;
     const stop = SENTENCE_END.exec(folded.slice(read.actionStart, limit));
     const end = stop ? read.actionStart + stop.index : limit;
@@ -326,8 +332,16 @@ const MAY_ASSIGN_WITHIN = /giao|yeu cau|de nghi/;
  * clause after a comma whose few words before such a verb may name the body that assigns ("Thực hiện Chỉ thị số 08/CT-TTg ..., Bộ
  * Tài chính đề nghị các bộ, cơ quan trung ương và địa phương báo cáo ..."; read, it names none where they are no agency).
  */
-const ASSIGNED_WITHIN = /(?:[.;:]|,\s*(?:trong do|dong thoi))\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)|(,)\s+(?=(?:[a-z0-9&-]+\s+){1,8}?(?:giao cho|giao|yeu cau|de nghi)\s)/g;
+const ASSIGNED_WITHIN = /(?:[.;:]|,\s*(?:trong do|dong thoi))\s+(?=(?:dong thoi\s+)?(?:giao cho|giao|yeu cau|de nghi)\s)|(,)\s+(?=((?:[a-z0-9&-]+\s+){1,8}?)(?:giao cho|giao|yeu cau|de nghi)\s)/g;
 const SENTENCE_END = /\.(?:\s|$)|\.\/\./;
+/** An assigning verb as written, in small letters. */
+const ASSIGNING_AS_WRITTEN = /^(?:giao|yêu cầu|đề nghị)\s/u;
+/** Whether the agency named at `from` ends right before `verb` (spaces between). */
+function namesRightBefore(text: string, folded: string, from: number, verb: number, registry: RegistryAgency[]): boolean {
+  const named = agenciesAt(text, folded, from, registry);
+  const end = named[named.length - 1]?.end;
+  return end !== undefined && end <= verb && text.slice(end, verb).trim() === "";
+}
 const CLAUSE_SEPARATOR = /;\s+/g;
 const PARTNERS_ONLY = /^(?:(?:theo|can cu)\s[^;]{0,60}?\s)?(?:cung\s+)?phoi hop(?:\s+(?:thuc hien|trien khai|thuc hien tot))?[\s.;,]*$/;
 
@@ -390,8 +404,12 @@ const isClosingFormula = (foldedAction: string) => {
   if (words.endsWith("thuc hien") && CLOSING_WORDS.test(words)) return true;
   return ADOPTION.test(foldedAction.slice(0, 80)) || (words.endsWith(" nay") && EXECUTES_THIS.test(words));
 };
-/** "... chịu trách nhiệm thi hành Quyết định này./.", "tổ chức thực hiện Chỉ thị này": who executes the document, as it closes. */
-const EXECUTES_THIS = /^(?:(?:chiu|co) trach nhiem\s+)?(?:(?:to chuc|trien khai)\s+)?(?:thi hanh|thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|thong tu|nghi dinh|cong dien|van ban|de an)\s+nay$/;
+/**
+ * "... chịu trách nhiệm thi hành Quyết định này./.", "chịu trách nhiệm tổ chức thực hiện Chỉ thị này": who executes the document, as
+ * it closes (the end of the work read, whatever of a list of its executors comes before: "cá nhân có liên quan chịu trách nhiệm ..."). (Not "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này", nor "Sở Nội vụ có trách nhiệm tổ chức thực hiện
+ * Chương trình này": work given to one body.)
+ */
+const EXECUTES_THIS = /(?:^|\s)(?:(?:(?:chiu|co) trach nhiem\s+)?thi hanh|chiu trach nhiem\s+(?:(?:to chuc|trien khai)\s+)?thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|thong tu|nghi dinh|cong dien|van ban|de an)\s+nay$/;
 /**
  * Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức
  * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".

@@ -295,6 +295,9 @@ describe("reporting rules", () => {
     expect(rulesOf("3. Các sở, ngành báo cáo UBND tỉnh kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch này trước ngày 15/12/2026, đồng thời gửi Sở Tài chính để theo dõi.").map((r) => r.to))
       .toEqual(["UBND tỉnh"]);
     expect(rulesOf("4. Sở Nội vụ tổng hợp ý kiến góp ý vào dự thảo báo cáo chính trị.")).toEqual([]);
+    // Those a body assigns the work to report it.
+    expect(rulesOf("5. Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở tổ chức thực hiện nghiêm túc Kế hoạch này; báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2026.").map((r) => [r.from, r.to]))
+      .toEqual([["Giám đốc các sở", "Sở Nội vụ"]]);
   });
 
   it("reads a report due at the People's Council's sessions", () => {

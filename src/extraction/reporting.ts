@@ -81,11 +81,16 @@ const SUBJECT_END = new RegExp(`\\s(?:gửi|nghiêm túc|chủ trì|làm cơ qua
 const cleanAgency = (s: string) => s.replace(/^(giao|yêu cầu|đề nghị|về)\s+/iu, "").replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || null;
 
 /** Words a subject naming agencies starts with; anything else ("Thường xuyên rà soát") is not a subject. */
-const AGENCY_START = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Người đứng đầu)\s/iu;
+const AGENCY_START = /^(?:(?:giao|đề nghị|yêu cầu)\s+)?(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu)\s/iu;
+/** A body that assigns the work to those it names next: "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở ...". */
+const ASSIGNER = /^[^,;.:]{2,60}?\s(?:giao|yêu cầu|đề nghị)\s+(?=(?:các|UBND|Ủy ban|Uỷ ban|Sở|Ban|Bộ|Văn phòng|Công an|Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu)\s)/u;
 
-function subjectOf(text: string): string | null {
+function subjectOf(text: string, assigned = false): string | null {
   // A subject starts the text: one that does not start like an agency has none, and is not scanned for its end.
   if (!AGENCY_START.test(text)) return null;
+  // Those a body assigns the work to report it, not the body (read once: "A yêu cầu B yêu cầu C ..." goes no deeper).
+  const assigner = assigned ? null : ASSIGNER.exec(text);
+  if (assigner) { const to = subjectOf(text.slice(assigner[0].length), true); if (to) return to; }
   const end = SUBJECT_END.exec(text);
   // (Where the agencies named end, when that is sooner: "Sở Tài chính bố trí đủ vốn ...; định kỳ ... báo cáo"; but not
   // where the list goes on with names it does not read: "Sở KH&CN, Công an tỉnh, Viettel Lạng Sơn báo cáo", "Các tỉnh ủy, thành ủy".)

@@ -4,6 +4,7 @@
  * can act on; the extractor only ever sees valid text.
  */
 import { megabytes } from "../text/numbers.js";
+import { unwrapParagraphs } from "./unwrap.js";
 
 export type UnreadableReason =
   | "binary" | "encoding" | "empty" | "too_large" | "nul_bytes" | "invisible"
@@ -95,5 +96,6 @@ export function readText(bytes: Uint8Array): string {
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
   if (!text.trim()) throw new UnreadableFileError("empty", { vi: "Tệp không có nội dung chữ; hãy kiểm tra lại tệp đã chọn", en: "The file holds no text; check that you chose the right file" });
-  return text;
+  // Text copied from a web page or saved from a PDF comes wrapped at a fixed width: its paragraphs are made one line again.
+  return unwrapParagraphs(text);
 }

@@ -643,6 +643,34 @@ describe("the issuer a header names", () => {
   });
 });
 
+describe("a header as web pages of legal documents lay it out", () => {
+  it("reads the number after a rule or a bar, in the page's own list of fields, and after the type's name", () => {
+    const symbolOf = (text: string) => extract(`${text}\nKẾ HOẠCH\nChuyển đổi số\n`).document.symbol;
+    expect(symbolOf("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN ------- Số: 4653/QĐ-BNN-KHCN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toBe("4653/QĐ-BNN-KHCN");
+    expect(symbolOf("Kế hoạch 155/KH-UBND năm 2017\nSố hiệu: 155/KH-UBND Loại văn bản: Văn bản khác\nNơi ban hành: Tỉnh Bắc Ninh")).toBe("155/KH-UBND");
+    expect(symbolOf("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\nNghị quyết số: 653/2019/UBTVQH14")).toBe("653/2019/UBTVQH14");
+    // A draft's blank number is none, whatever follows; a label of something else is passed over.
+    expect(symbolOf("Số: /UBND-TH\nSố: 12/KH-UBND")).toBeNull();
+    expect(symbolOf("Số lượng văn bản: 3\nSố: 12/KH-UBND")).toBe("12/KH-UBND");
+  });
+
+  it("takes the motto a narrow cell wraps for no part of the issuer, and names the body a cell cut", () => {
+    const issuerOf = (header: string) => extract(`${header}\nSố: 186/KH-UBND |\nTuyên Quang, ngày 30 tháng 9 năm 2022 |\nKẾ HOẠCH\nThực hiện Nghị quyết\n`).document.issuer;
+    expect(issuerOf("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |")).toBe("UBND tỉnh Tuyên Quang");
+    expect(issuerOf("ỦY\nBAN NHÂN DÂN\nTỈNH HƯNG YÊN\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toBe("UBND tỉnh Hưng Yên");
+    // Only the cell's first line kept: the committee's place from its enacting authority, else the province the text names.
+    expect(extract("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").document.issuer).toBe("UBND tỉnh Quảng Trị");
+    expect(extract("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 7384/KH-UBND | Quảng Nam, ngày 30 tháng 10 năm 2023 |\nKẾ HOẠCH\nChuyển đổi số\nCác xã của tỉnh Quảng Nam triển khai.\n").document.issuer).toBe("UBND tỉnh Quảng Nam");
+    // A council cut in its cell, its province in the page's table of fields.
+    expect(extract("Cơ quan ban hành | Tỉnh Đắk Lắk |\nHỘI ĐỒNG NHÂN\nDÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 05/2025/NQ-HĐND |\nNGHỊ QUYẾT\nBan hành quy chế\n").document.issuer).toBe("HĐND tỉnh Đắk Lắk");
+    expect(extract("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nNghị quyết số: 653/2019/UBTVQH14\nNGHỊ QUYẾT\nVề sắp xếp\n").document.issuer).toBe("Ủy ban Thường vụ Quốc hội");
+  });
+
+  it("takes no chapter's heading under a signature for its signer", () => {
+    expect(extract("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 30/2016/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành quy định\nĐiều 1. Ban hành quy định.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nQUY ĐỊNH\nChương I\nQUY ĐỊNH CHUNG\n").document.signer).toBeNull();
+  });
+});
+
 describe("an appendix of indicators beside the text", () => {
   const text = [
     "KẾ HOẠCH", "Phát triển nông thôn đến năm 2025", "I. MỤC TIÊU",

@@ -33,8 +33,8 @@ const TYPE_LINES: [RegExp, DocumentType][] = [
   [/^huong dan\b/, "guidance"], [/^ket luan\b/, "conclusion"], [/^de an\b/, "scheme"], [/^quy che\b/, "regulation"], [/^quy dinh\b/, "rule"],
 ];
 const isUpper = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
-/** A Vietnamese personal name: two to five capitalised words. */
-const PERSON = /^(\p{Lu}\p{Ll}*)(\s+\p{Lu}\p{Ll}*){1,4}$/u;
+/** A Vietnamese personal name: two to five capitalised words (not a chapter's heading, "Chương I", after a signature without its name). */
+const PERSON = /^(?!(?:Chương|Phần|Mục|Điều|Phụ lục|Biểu)\s)(\p{Lu}\p{Ll}*)(\s+\p{Lu}\p{Ll}*){1,4}$/u;
 const SIGNATURE_TITLE = /^(tm|t\/m|kt|tl|tuq|q)[.\s]|chu tich|bi thu|giam doc|truong ban|thu truong|pho chu tich|pho bi thu|uy vien|thu tuong|bo truong|cuc truong|vu truong|chanh van phong/;
 
 function metadataValue(lines: Line[], label: RegExp): string | null {
@@ -45,14 +45,31 @@ function metadataValue(lines: Line[], label: RegExp): string | null {
   return null;
 }
 
+/**
+ * "Số: 23/KH-UBND" opening a line; a Party document may leave out the colon ("Số 512-BC/TU"). A web page may set it after
+ * a rule or a cell's bar, the whole header on one line ("BỘ NÔNG NGHIỆP ... ------- Số: 4653/QĐ-BNN-KHCN | CỘNG HÒA ..."),
+ * or in its own list of the document's fields ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác"); the National Assembly's
+ * standing committee names its type ("Nghị quyết số: 653/2019/UBTVQH14").
+ */
+const SYMBOL_LABEL = /(?:^|\||-{3,})\s*(?:(?:nghị quyết|quyết định|chỉ thị|kế hoạch|công văn|thông báo)\s+(?=số\s*:))?số\s*(?:hiệu)?\s*(?:[:|]\s*|\s+(?=\d))([^|]{0,120})/iu;
+
 function findSymbol(lines: Line[]): string | null {
   for (const l of lines.slice(0, 40)) {
-    // "Số: 23/KH-UBND"; a Party document may leave out the colon ("Số 512-BC/TU").
-    const m = /^số\s*(?:hiệu)?\s*(?:[:|]\s*|\s+(?=\d))(.*)$/iu.exec(l.text);
-    if (!m) continue;
+    const m = SYMBOL_LABEL.exec(l.text);
+    const parsed = m && leadingSymbol(m[1]);
+    // (A draft's blank number, "Số: /UBND-TH", is no symbol; words that are none, a label of something else: the next line.)
+    if (parsed) return parsed.number ? parsed.canonical : null;
+  }
+  return null;
+}
+
+/** The symbol a field's value opens with, the longest that parses: "155/KH-UBND Loại văn bản: ..." gives "155/KH-UBND". */
+function leadingSymbol(value: string) {
+  const words = value.trim().split(/\s+/);
+  for (let n = Math.min(words.length, 4); n >= 1; n--) {
     // ("Số: 1234/QĐ-UBND." with a stop typed after it.)
-    const parsed = parseDocumentSymbol(m[1].replace(/\|/g, "").trim().replace(/[.,;]+$/, ""));
-    return parsed?.number ? parsed.canonical : null;
+    const parsed = parseDocumentSymbol(words.slice(0, n).join(" ").replace(/[.,;]+$/, ""));
+    if (parsed) return parsed;
   }
   return null;
 }
@@ -190,6 +207,27 @@ function partyIssuer(lines: Line[], head: Line[]): string | null {
  * is lost, the signature block ("TM. ỦY BAN NHÂN DÂN") names the body and the text its province.
  */
 function findIssuer(lines: Line[]): string | null {
+  const issuer = issuerNamed(lines);
+  return issuer && BARE_COUNCIL.test(fold(issuer).trim()) ? withPlace(issuer, lines) : issuer;
+}
+
+/** A People's Committee or Council named without its place: a web page that kept only the first line of the header's left cell. */
+const BARE_COUNCIL = /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/;
+/** The enacting authority of a decision or resolution, with its place: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ". */
+const AUTHORITY_WITH_PLACE = /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+((?:TỈNH|THÀNH PHỐ)\s+\p{Lu}[\p{Lu}\s-]{1,40})$/u;
+
+/** "UBND tỉnh Quảng Trị" for a bare "Ủy ban nhân dân": the place its enacting authority names, else the province the text names most. */
+function withPlace(issuer: string, lines: Line[]): string {
+  const body = /^(?:hoi dong nhan dan|hdnd)$/.test(fold(issuer).trim()) ? "HĐND" : "UBND";
+  for (const l of lines.slice(0, 40)) {
+    const m = AUTHORITY_WITH_PLACE.exec(l.text.trim());
+    if (m) return `${body} ${placeName(m[1])}`;
+  }
+  const province = provinceNamed(lines);
+  return province ? `${body} ${province}` : asCommittee(issuer);
+}
+
+function issuerNamed(lines: Line[]): string | null {
   const head = lines.slice(0, 12);
   const party = partyIssuer(lines, head);
   if (party) return party;
@@ -202,8 +240,10 @@ function findIssuer(lines: Line[]): string | null {
     if (place && /^(tinh|thanh pho) /.test(fold(place))) return `UBND ${placeName(place)}`;
     if (scraped && /^(tinh|thanh pho) /.test(fold(scraped))) return `UBND ${placeName(scraped)}`;
   }
-  if (scraped) return scraped;
   const header = headerIssuer(head);
+  // ("HỘI ĐỒNG NHÂN" / "DÂN" in the header, "Cơ quan ban hành | Tỉnh Đắk Lắk" in the page's table: the council of that province.)
+  if (scraped && header && BARE_COUNCIL.test(fold(header).trim()) && /^(tinh|thanh pho) /.test(fold(scraped))) return `${/^(?:hoi dong|hdnd)/.test(fold(header)) ? "HĐND" : "UBND"} ${placeName(scraped)}`;
+  if (scraped) return scraped;
   if (header) return header;
   const signedFor = lines.slice(-15).some((l) => /^(tm|t\/m)\.?\s*uy ban nhan dan$/.test(fold(l.text.replace(/[*_]/g, "")).trim()));
   const province = signedFor ? provinceNamed(lines) : null;
@@ -215,13 +255,16 @@ const PLACE_START = /^(?:tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)\s/
 /** A header line that opens a body's name, or its place: not the rest of the line above. */
 const OPENS_BODY = /^(?:(?:bo|so|ban|cuc|tong cuc|vu|vien|van phong|thanh tra|hoi dong|uy ban|ubnd|hdnd|dang uy|tinh uy|huyen uy|thanh uy|thi uy|truong|trung tam|cong an|chi cuc|tinh|thanh pho|huyen|xa|phuong|quan|thi xa|thi tran)(?:\s(?!doi\s)|$)|(?:chinh phu|thu tuong|quoc hoi)(?:\s|$))/;
 
-/** Lines of a header's left column that are not the issuer: the motto, the number, the place and date, a star or rule. */
-const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|, ngay/;
+/**
+ * Lines of a header's left column that are not the issuer: the motto (also as a web page wraps it in its narrow cell: "CỘNG" /
+ * "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"), the number, the place and date, a star or rule.
+ */
+const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\s*[:|]|v\/v|[*\-_–—\s]*$)|^(?:cong|(?:hoa\s+)?(?:xa hoi\s+)?chu nghia viet nam)$|, ngay/;
 /** Agency nouns whose next word starts the name proper ("Bộ Nông nghiệp và Môi trường", "Sở Tài chính"). */
 const AGENCY_NOUN = /^(?:bộ|sở|ban|cục|tổng cục|vụ|viện|văn phòng|thanh tra|hội đồng)\s+/u;
 /** Words written with a capital inside a name (besides places after "tỉnh", "xã" ...). */
-const CAPITALISED = /(^|\s)(chính phủ|trung ương|nhà nước|quốc hội|việt nam)(?=\s|$)/gu;
-const SPELLED: Record<string, string> = { "chính phủ": "Chính phủ", "trung ương": "Trung ương", "nhà nước": "Nhà nước", "quốc hội": "Quốc hội", "việt nam": "Việt Nam" };
+const CAPITALISED = /(^|\s)(chính phủ|trung ương|nhà nước|quốc hội|việt nam|thường vụ)(?=\s|$)/gu;
+const SPELLED: Record<string, string> = { "chính phủ": "Chính phủ", "trung ương": "Trung ương", "nhà nước": "Nhà nước", "quốc hội": "Quốc hội", "việt nam": "Việt Nam", "thường vụ": "Thường vụ" };
 /** A place at the end of a name ("... tỉnh Lạng Sơn"; not "xã hội" in "Lao động - Thương binh và Xã hội"). */
 const PLACE_NOUN = /(^|\s)(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?!hội(?:\s|$))(.+)$/u;
 
@@ -265,7 +308,10 @@ function headerIssuer(head: Line[]): string | null {
     // committee) or is the place of the first ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN", joined below).
     // (A place joins the body above it, "ỦY BAN NHÂN DÂN" / "TỈNH HÀ NAM", whatever stands under them.)
     // (A word alone ends the name above, wrapped in a narrow column: "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG"; no body is named in one word.)
-    if (names.length && (!OPENS_BODY.test(fold(text)) || !/\s/.test(text) || (PLACE_START.test(fold(text)) && !PLACE_START.test(fold(names[names.length - 1]))))) names[names.length - 1] += ` ${text}`;
+    // (And a word alone opens the name below it, in a column narrower still: "ỦY" / "BAN NHÂN DÂN" / "TỈNH HƯNG YÊN".)
+    const above = names[names.length - 1];
+    // ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI": a standing committee is named with the body it stands for.)
+    if (names.length && (!OPENS_BODY.test(fold(text)) || !/\s/.test(text) || !/\s/.test(above) || /\sthuong vu$/.test(fold(above)) || (PLACE_START.test(fold(text)) && !PLACE_START.test(fold(above))))) names[names.length - 1] += ` ${text}`;
     else names.push(text);
   }
   if (!names.length) return null;

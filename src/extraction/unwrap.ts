@@ -13,7 +13,7 @@
  * - when it is only an item's marker ("1.3.") or "Số:";
  * - in a web copy, whose paragraphs open with a short line (the page's markup took the rest of that line in
  *   its source), when the next line is long (it opens no paragraph) and is no item.
- * Blank lines, table rows ("|") and page breaks are never joined. Any other text is returned as it is.
+ * Blank lines, rules ("-------"), table rows ("|") and page breaks are never joined. Any other text is returned as it is.
  */
 
 /** Lines shorter than this say nothing of the width (headers, headings, the last line of a paragraph). */
@@ -42,6 +42,8 @@ const MARKER_ONLY = /^(?:[-+•*–—]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)
 /** How a line that goes on a sentence starts: in lower case, or with a figure ("102 trường mầm non", "2020. Ủy ban ..."). */
 const GOES_ON_START = /^[\p{Ll}\d]/u;
 const LOWER_START = /^\p{Ll}/u;
+/** A rule under a header's cell ("-------"), or stars: never part of a paragraph. */
+const RULE = /^[-–—_=*.\s]+$/u;
 const HAS_LOWER = /\p{Ll}/u;
 
 /** How a text is wrapped. */
@@ -145,7 +147,7 @@ function opensParagraph(line: string, next: string | undefined, wrap: Wrap): boo
 
 function goesOn(line: string, next: string, afterNext: string | undefined, wrap: Wrap): boolean {
   const a = line.trim(), b = next.trim();
-  if (!a || !b || a.includes("|") || b.includes("|") || next.includes("\f")) return false;
+  if (!a || !b || a.includes("|") || b.includes("|") || next.includes("\f") || RULE.test(a) || RULE.test(b)) return false;
   if (/^Số\s*:$/iu.test(a) || MARKER_ONLY.test(a)) return true;
   // A line in capitals (a title, a heading) goes on only in capitals: the line after it in lower case is its body.
   if (!HAS_LOWER.test(a) && HAS_LOWER.test(b.slice(0, 20)) && !LOWER_START.test(b)) return false;

@@ -666,6 +666,15 @@ describe("a header as web pages of legal documents lay it out", () => {
     expect(extract("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nNghị quyết số: 653/2019/UBTVQH14\nNGHỊ QUYẾT\nVề sắp xếp\n").document.issuer).toBe("Ủy ban Thường vụ Quốc hội");
   });
 
+  it("reads a decision's title in capitals whose type line the page lost, and takes no article for a title", () => {
+    const header = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |\n";
+    const decision = extract(`${header}BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ\nTRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n`).document;
+    expect(decision).toMatchObject({ type: "Quyết định", title: "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ" });
+    // Neither title nor type line kept: "QUYẾT ĐỊNH:" is the operative word, and "Điều 1. ..." no title.
+    expect(extract(`${header}CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n`).document)
+      .toMatchObject({ type: "Quyết định", title: null });
+  });
+
   it("takes no chapter's heading under a signature for its signer", () => {
     expect(extract("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 30/2016/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành quy định\nĐiều 1. Ban hành quy định.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nQUY ĐỊNH\nChương I\nQUY ĐỊNH CHUNG\n").document.signer).toBeNull();
   });

@@ -100,7 +100,8 @@ function findIssued(lines: Line[]): { issued: string | null; issuedText: string 
 function findType(lines: Line[], symbol: string | null): { type: DocumentType | null; titleIndex: number } {
   for (const [i, l] of lines.slice(0, 30).entries()) {
     if (/^v\/v\b/i.test(l.text)) return { type: "letter", titleIndex: i };
-    if (!isUpper(l.text)) continue;
+    // (Not the operative word, "QUYẾT ĐỊNH:", of a decision whose type and title lines a web page lost: "Điều 1. ..." follows it.)
+    if (!isUpper(l.text) || /:\s*$/.test(l.text)) continue;
     const hit = TYPE_LINES.find(([re]) => re.test(fold(l.text)));
     if (hit) return { type: hit[1], titleIndex: i };
   }
@@ -138,7 +139,7 @@ function findTitle(lines: Line[], titleIndex: number, type: DocumentType | null)
     // (Not an opening sentence that a PDF wrapped, the next line going on in small letters.)
     const titleOpening = !parts.length && type !== "letter" && l === lines[titleIndex + 1] && /^(Thực hiện|Triển khai)\s/u.test(l.text) && !/[.:;,]$/u.test(l.text)
       && !/^\p{Ll}/u.test(lines[titleIndex + 2]?.text ?? "");
-    if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
+    if ((!titleOpening && /^(Kính gửi|Thực hiện|Căn cứ|Điều\s+\d)/u.test(l.text)) || l.kind !== "text" || /^số\s*:/iu.test(l.text) || PLACE_AND_DATE.test(l.text)
       || /^(?:cộng hòa|cộng hoà|độc lập)\s/iu.test(l.text)) break;
     // ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về ...": the line under the type names who resolves, the title follows it;
     // "CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ TĂNG CƯỜNG ..." holds its subject, and is the title.)
@@ -369,6 +370,23 @@ function findSigner(lines: Line[]): string | null {
 }
 
 /**
+ * A title in capitals under a header whose type line a web page lost ("Số: 41/2019/QĐ-UBND | Quảng Trị, ngày ..." / "BAN HÀNH QUY ĐỊNH
+ * CHẾ ĐỘ BÁO CÁO ..."): the capitals after the place and date that open as titles do, up to the enacting authority.
+ */
+function untypedTitle(lines: Line[]): string | null {
+  const dated = lines.slice(0, 20).findIndex((l) => PLACE_AND_DATE.test(l.text.replace(/^[^|]*\|\s*/u, "")));
+  if (dated < 0) return null;
+  const parts: string[] = [];
+  for (const l of lines.slice(dated + 1, dated + 6)) {
+    const text = l.text.replace(/\|/g, "").trim();
+    if (!text || !isUpper(text) || AUTHORITY.test(text) || ENACTING_NEXT.test(text) || (!parts.length && !TITLE_OPENS.test(text))) break;
+    parts.push(text);
+  }
+  return parts.length ? parts.join(" ") : null;
+}
+const TITLE_OPENS = /^(?:BAN HÀNH|VỀ|PHÊ DUYỆT|QUY ĐỊNH|THỰC HIỆN|TRIỂN KHAI|SỬA ĐỔI|BÃI BỎ|ĐIỀU CHỈNH|GIAO|THÀNH LẬP|KIỆN TOÀN)\s/u;
+
+/**
  * A web page's heading names the document when its own title line is lost: "Kế hoạch 23/KH-UBND
  * năm 2023 thực hiện Nghị quyết 96/NQ-CP ... do tỉnh Lạng Sơn ban hành" gives "Thực hiện Nghị quyết 96/NQ-CP ...".
  */
@@ -391,7 +409,7 @@ function scrapedTitle(lines: Line[], symbol: string | null): string | null {
 export function extractMetadata(lines: Line[], knownNames: readonly string[] = []): Metadata {
   const symbol = findSymbol(lines);
   const { type, titleIndex } = findType(lines, symbol);
-  const title = findTitle(lines, titleIndex, type) ?? scrapedTitle(lines, symbol);
+  const title = findTitle(lines, titleIndex, type) ?? (titleIndex < 0 ? untypedTitle(lines) : null) ?? scrapedTitle(lines, symbol);
   const issuer = findIssuer(lines);
   const known = issuer ? knownNames.find((n) => fold(n) === fold(issuer)) : undefined;
   return { symbol, type, issuer: known ?? issuer, ...findIssued(lines), signer: findSigner(lines), title };

@@ -2,7 +2,7 @@
 # Extracts the sample documents in each format (.txt, and the same documents as officials lay them
 # out in Word and PDF) and scores each format against the human annotations; then the development
 # corpus (test/extraction/corpus), if present, in each of its formats; then both as plain text wrapped
-# at a fixed width, as web copies and text saved from a PDF give them.
+# at a fixed width, as web copies and text saved from a PDF give them, and with their tables copied from Word.
 # Last, per format, every document scored alone (its overall F1), so that a long document does not outweigh
 # a short one: the mean of the documents found (the samples), of those written for the corpus, and of the two
 # means, so that the documents not written by us weigh as heavily as the ones we wrote.
@@ -44,15 +44,24 @@ if [ -d test/extraction/corpus/gold ]; then
   done
 fi
 # The samples and the corpus as plain text wrapped at a fixed width, as a copy of a web page ("web") or text saved from a PDF
-# ("pdf") gives them (test/extraction/wrap-text.mjs): the text reader must make their paragraphs one line again.
-for mode in web pdf; do
-  flag=""; [ "$mode" = pdf ] && flag=--pdf
-  node test/extraction/wrap-text.mjs $flag "$out/wrapped-$mode/samples" samples/seeds/*.txt
-  if [ "$mode" = web ]; then part=0.90; else part=0; fi
-  score "samples.$mode-text" test/extraction/gold 0.95 "$part" "$out/wrapped-$mode/samples"/*.txt
+# ("pdf") gives them (test/extraction/wrap-text.mjs), and as a copy from Word gives their tables, cells parted by tabs ("word"):
+# the text reader must make their paragraphs one line again, and their rows the rows the other readers write.
+# as_text MODE OUT_DIR FILES...
+as_text() {
+  local mode=$1 dir=$2; shift 2
+  case "$mode" in
+    web) node test/extraction/wrap-text.mjs "$dir" "$@" ;;
+    pdf) node test/extraction/wrap-text.mjs --pdf "$dir" "$@" ;;
+    word) mkdir -p "$dir"; for f in "$@"; do sed 's/ *| */\t/g' "$f" > "$dir/$(basename "$f")"; done ;;
+  esac
+}
+for mode in web pdf word; do
+  as_text "$mode" "$out/as-$mode/samples" samples/seeds/*.txt
+  if [ "$mode" = pdf ]; then part=0; else part=0.90; fi
+  score "samples.$mode-text" test/extraction/gold 0.95 "$part" "$out/as-$mode/samples"/*.txt
   if [ -d test/extraction/corpus/gold ]; then
-    node test/extraction/wrap-text.mjs $flag "$out/wrapped-$mode/corpus" test/extraction/corpus/*.txt
-    score "corpus.$mode-text" test/extraction/corpus/gold 0.90 0 "$out/wrapped-$mode/corpus"/*.txt
+    as_text "$mode" "$out/as-$mode/corpus" test/extraction/corpus/*.txt
+    score "corpus.$mode-text" test/extraction/corpus/gold 0.90 0 "$out/as-$mode/corpus"/*.txt
   fi
 done
 # document_f1 GOLD_FILE PRED_DIR: the overall F1 of one document scored alone.

@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extract } from "./extract.js";
+import { readText } from "./read-text.js";
+import { tabsAsCells } from "./tab-cells.js";
+
+describe("tabsAsCells", () => {
+  it("writes a table copied from Word as the readers write rows, its empty cells kept in their columns", () => {
+    const table = "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n1\tRà soát quy định\tSở Tư pháp\t\tQuý II/2026\n2\tTổ chức tập huấn\t\tSở Nội vụ\t";
+    expect(tabsAsCells(`Phụ lục\n${table}\nGhi chú.`)).toBe(
+      "Phụ lục\nTT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n1 | Rà soát quy định | Sở Tư pháp |  | Quý II/2026\n2 | Tổ chức tập huấn |  | Sở Nội vụ | \nGhi chú.");
+  });
+
+  it("leaves alone what is no table: items after their marker, a lone header or signature row, a draft's blanks", () => {
+    const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLạng Sơn, ngày\t\ttháng 5 năm 2024\nSố:\t/KH-UBND\n1.\tMục đích\n2.\tYêu cầu\no\tÝ phụ\n- Như trên;\t\t\tKT. CHỦ TỊCH";
+    expect(tabsAsCells(text)).toBe(text);
+  });
+
+  it("reads a corpus document whose tables were copied from Word as it reads the document", () => {
+    const piped = readFileSync(new URL("../../test/extraction/corpus/kh-ubnd-do-thi-tuyen-quang.txt", import.meta.url), "utf8");
+    const tabbed = piped.replace(/ *\| */g, "\t");
+    const essentials = (text: string) => extract(readText(Buffer.from(text))).indicators.map((i) => [i.name, i.min, i.max, i.unit, i.year, i.owner]);
+    expect(essentials(tabbed).length).toBeGreaterThanOrEqual(22);
+    expect(essentials(tabbed)).toEqual(essentials(piped));
+  });
+
+  it("writes 10,000 rows of 500 cells in linear time", () => {
+    const row = Array.from({ length: 500 }, (_, i) => `ô ${i}`).join("\t");
+    const text = Array.from({ length: 10_000 }, () => row).join("\n");
+    const started = performance.now();
+    expect(tabsAsCells(text).split("\n")[0].split(" | ")).toHaveLength(500);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -96,6 +96,9 @@ export const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;
+/** The rule under a Markdown table's header row ("|---|:---:|"), as a conversion to Markdown writes it: no row of the table. */
+const TABLE_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$/;
+const MARKDOWN_RULE = /^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$/m;
 
 /**
  * What marks the header block (issuing body | motto; Số | place and date) and the signature block
@@ -210,15 +213,18 @@ export function segmentLines(text: string): Line[] {
   /** Lines that a page break (a form feed, or a page number on its own line) separates from the line before. */
   const afterBreak = new Set<Line>();
   let offset = 0, broken = false;
+  /** A conversion to Markdown wrote the tables: a rule under a header row ("|---|---|") shows it. */
+  const markdown = text.includes("---") && MARKDOWN_RULE.test(text);
   for (const raw of text.split("\n")) {
     if (raw.includes("\f")) broken = true;
     // Conversions leave emphasis markers ("**CHỦ TỊCH**") and web scrapes table pipes ("Số: 23/KH-UBND |").
     // Each pattern is run only where it can match: on every line, they cost more than the rest of segmenting.
     let trimmed = raw.trim();
-    if (trimmed.endsWith("|")) trimmed = trimmed.replace(/\s*\|$/, "");
+    // (Not a Markdown row's, "| a | b |": its outer bars say which cells are empty.)
+    if (trimmed.endsWith("|") && !(markdown && trimmed.startsWith("|"))) trimmed = trimmed.replace(/\s*\|$/, "");
     if (EMPHASIS.includes(trimmed.charAt(0) || "x") || EMPHASIS.includes(trimmed.charAt(trimmed.length - 1) || "x")) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
     if (PAGE_NUMBER.test(trimmed)) broken = true;
-    else if (trimmed && trimmed !== "|") {
+    else if (trimmed && trimmed !== "|" && !TABLE_RULE.test(trimmed)) {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
       const start = offset + raw.indexOf(trimmed);
       const footnote = FOOTNOTE.test(trimmed);

@@ -22,6 +22,14 @@ describe("extractTableIndicators", () => {
     expect(read(word, "report")).toEqual([["Tỷ lệ hộ nghèo", 2.1, "%", 2024, "actual"], ["Tỷ lệ hộ nghèo", 1.6, "%", 2025, "estimate"]]);
   });
 
+  it("reads the appendix as a conversion to Markdown writes it, outer bars and the rule under the header, as it reads it", () => {
+    const markdown = appendix.split("\n").map((line, i) => (line.includes("|") ? `| ${line.split("|").map((c) => c.trim()).join(" | ")} |${i === 1 ? "\n|---|:---|---|---|---|---|" : ""}` : line)).join("\n");
+    const read = (text: string) => extractTableIndicators(text, segmentLines(text), "plan").map(({ name, min, max, year, section, owner }) => ({ name, min, max, year, section, owner }));
+    expect(markdown).toContain("| 2 | Số đô thị trên địa bàn tỉnh | Đô thị | 8 | 10 |  |\n");
+    expect(read(markdown)).toEqual(read(appendix));
+    expect(read(markdown).length).toBeGreaterThanOrEqual(7);
+  });
+
   it("reads one indicator per year column: its comparator, the unit column's unit, the year and kind of the header, the owner merged down its group", () => {
     const found = extractTableIndicators(appendix, segmentLines(appendix), "plan");
     expect(found.map(({ name, comparator, min, max, unit, year, kind, section, owner }) => ({ name, comparator, min, max, unit, year, kind, section, owner }))).toEqual([

@@ -1,0 +1,48 @@
+/**
+ * Plain text that a conversion to Markdown wrote (a web page or a Word file run through a converter): the
+ * marks it adds are no words of the document, and they stand where the stages read words: "2.1. **Sở Kế
+ * hoạch và Đầu tư** chủ trì, ..." hides the agency behind "**", "1\. Mục đích" the item's number, "## II.
+ * NHIỆM VỤ" the heading's. Removed: strong emphasis in pairs ("**...**", "__...__"), the hashes of headings,
+ * and the backslash before punctuation it escapes; a numbered heading in bold glued to the text before it
+ * goes to a line of its own. Single "*" and "_" stay (a note's "(*)", a form's blank "ngày ___ tháng"), as
+ * does "\|", a bar inside a table's cell.
+ */
+
+/** Where strong emphasis may open or close: "**" or "__" (three "*" are strong and italic together). */
+const STRONG_MARK = /\*\*\*?|__/g;
+/** A heading's hashes: "## II. NHIỆM VỤ". */
+const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+/gm;
+/** An escaped punctuation mark: "1\.", "a\)", "\*", "\-". */
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>~:])/g;
+/** Any of the marks, to leave a text without them as it is. */
+const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^[ \t]{0,3}#{1,6}[ \t]/m;
+
+export function withoutMarkdown(text: string): string {
+  if (!MARKS.test(text)) return text;
+  const lines = text.replace(HEADING, "").split("\n");
+  for (const [i, line] of lines.entries()) if (line.includes("**") || line.includes("__")) lines[i] = withoutStrong(line);
+  return lines.join("\n").replace(ESCAPED, "$1");
+}
+
+/**
+ * A line's strong emphasis removed: its marks taken in pairs from the left, a pair opening before a word and closing after one
+ * (not a note's "(**)", not a blank's "____"), in one pass (pairing by a pattern retried the rest of the line at every mark).
+ */
+function withoutStrong(line: string): string {
+  const marks = [...line.matchAll(STRONG_MARK)];
+  let out = "", at = 0;
+  for (let k = 0; k + 1 < marks.length; k++) {
+    const open = marks[k], close = marks[k + 1];
+    const inside = line.slice(open.index + open[0].length, close.index);
+    if (open[0] !== close[0] || !/^[^\s*_)]/.test(inside) || !/[^\s*_(]$/.test(inside)) continue;
+    // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the
+    // conversion ran into the one before, set on its own line again.
+    const glued = open.index > 0 && !/\s/.test(line.charAt(open.index - 1)) && NUMBERED.test(inside);
+    out += line.slice(at, open.index) + (glued ? "\n" : "") + inside;
+    at = close.index + close[0].length;
+    k++;
+  }
+  return out + line.slice(at);
+}
+/** An item's number opening a heading: "1.", "1.2.", "II-", "a)". */
+const NUMBERED = /^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.\-)]\s|^[a-zđ]\)\s/u;

@@ -61,6 +61,13 @@ describe("deadlineOf", () => {
     expect(said("sửa đổi Nghị định số 81/2021/NĐ-CP ngày 27 tháng 8 năm 2021 của Chính phủ, trong Quý II năm 2025")).toBe("trong Quý II năm 2025");
   });
 
+  it("reads a full date written with dashes or dots, and no range of figures as one", () => {
+    expect(deadlineOf("bố trí kinh phí, hoàn thành trước ngày 30-6-2026.").deadline).toMatchObject({ kind: "date", date: "2026-06-30" });
+    expect(deadlineOf("tổ chức tập huấn, hoàn thành trước ngày 15.9.2026.").deadline).toMatchObject({ kind: "date", date: "2026-09-15" });
+    expect(said("thời hạn: 01-3-2027")).toBe("01-3-2027");
+    expect(said("rà soát văn bản trong 15 - 20 ngày, đạt 1.234.567 lượt")).toBeNull();
+  });
+
   it("leaves out the horizons in the titles of the documents the task cites", () => {
     expect(said("Triển khai hiệu quả Phương án phát triển ngành du lịch tại Quy hoạch tỉnh Lạng Sơn thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.")).toBeNull();
     expect(said("Hoàn thành lập quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 trình Thủ tướng Chính phủ phê duyệt")).toBeNull();

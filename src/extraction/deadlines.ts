@@ -14,7 +14,9 @@ import { firstAtOrAfter } from "../text/sorted.js";
 
 /** A month or quarter of a year: it times the work wherever the task's clause states it ("trình UBND tỉnh tháng 6/2026"). */
 const MONTH_OR_QUARTER = String.raw`(?:thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4})`;
-const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}|vao\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau|het)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
+/** A full date with dashes or dots, "15-12-2025", "15.12.2025", as some write it (not "15 - 20", a range: the year, unspaced, makes it a date). */
+const DASHED_DATE = String.raw`(?:\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)`;
+const DATED = String.raw`(?:(?:trong\s+)?(?:6|sau)\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}|vao\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|tai ky hop(?:\s+thuong le)?\s+(?:cuoi|giua|dau)\s+nam\s+\d{4}|hoan thanh\s+(?:nam\s+\d{4}|${MONTH_OR_QUARTER})|${MONTH_OR_QUARTER}|(?:hoan thanh\s+)?(?:truoc|den|trong|cham nhat|xong truoc)\s+(?:ngay\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|(?:ngay\s+)?${DASHED_DATE}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|thang\s+\d{1,2}\s*(?:\/|nam)\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*\d{4}|(?:(?:cuoi|giua|dau|het)\s+nam\s+|nam\s+)?\d{4}|\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?:\s+(?:hang|hanh)\s+nam)?)`;
 /**
  * Recurrence: "thường xuyên", "(định kỳ) hằng năm", a day of each month or quarter ("định kỳ trước ngày 05 hằng tháng",
  * "trước ngày 15 của tháng cuối quý"), and the People's Council's sessions ("tại các kỳ họp thường lệ").
@@ -25,7 +27,7 @@ const RECURRING = String.raw`(?:thuong xuyen|(?:dinh ky|hang|moi)\s+6 thang|(?:d
  * 2027" (its value is the deadline as written; labelled, no year in it is a title's horizon). A year is of this era ("thời gian:
  * 1200 giờ" is none), and a year followed by a dash ends a span written otherwise ("năm 2026 - năm 2027"), not read here.
  */
-const LABELLED = String.raw`(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:\s*((?:nam\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\s*[-–])|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|${MONTH_OR_QUARTER})(?!\s*\/)`;
+const LABELLED = String.raw`(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:\s*((?:nam\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\s*[-–])|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|${DASHED_DATE}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|${MONTH_OR_QUARTER})(?!\s*\/)`;
 const DEADLINE = new RegExp(String.raw`(?<![a-z0-9])(?:(${DATED})|(${RECURRING})|${LABELLED})(?![a-z0-9])`, "g");
 /**
  * What every deadline has (a figure, or a recurrence word): a clause without any is not searched. (A digit first, alone:

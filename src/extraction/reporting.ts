@@ -28,7 +28,7 @@ export type Frequency = "annual" | "semiannual" | "quarterly" | "monthly" | "per
  * A reporting deadline: "trước ngày 15/12 (hằng năm)", "trước ngày 31 tháng 12 hằng năm", "trước ngày 15
  * của tháng cuối quý", "trước ngày 05 của tháng sau", "trước ngày 25 hằng tháng", and a day of the month alone: "hằng tháng (trước ngày 25)".
  */
-const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp)(?![\p{L}])|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
+const DEADLINE = /trước ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|-\d{1,2}-\d{4}(?!\d)|\.\d{1,2}\.\d{4}(?!\d)|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý|\s+(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp)(?![\p{L}])|\s+(?:hằng|hàng)\s+tháng|(?=\s*[),;.]))(?:\s+(?:hằng|hàng)\s+năm)?/gu;
 
 /** A report due at the People's Council's sessions: "(định kỳ báo cáo HĐND tỉnh) tại các kỳ họp thường lệ". */
 const AT_SESSIONS = /tại\s+các\s+kỳ\s+họp(?:\s+thường\s+lệ)?/iu;

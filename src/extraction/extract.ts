@@ -235,7 +235,8 @@ function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIn
   const out: ExtractedIndicator[] = [...fromText];
   const taken = new Set<number>();
   for (const row of fromTables) {
-    const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && namedIn(row, i.text));
+    // (Named by its clause, or by the clause before it that it only dates again: "tỷ lệ đô thị hóa đạt trên 25%; đến năm 2030 đạt khoảng 35%".)
+    const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && (namedIn(row, i.text) || namedIn(row, i.name)));
     if (stated < 0) { out.push(row); continue; }
     taken.add(stated);
     // (The table's name is the indicator's name; a sentence's clause names it less well: "đến năm 2030 đạt khoảng 35%".)

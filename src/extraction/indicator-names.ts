@@ -24,8 +24,10 @@ export interface FigureWords {
   unit: string | null;
   /** The figure stands in brackets opened after the previous figure ("đạt 87% (năm 2023 đạt 80,5%)"). */
   inBracket: boolean;
-  /** The figure before it in the sentence, if any. */
+  /** The figure before it in the clause, if any. */
   previous: { name: string; unit: string | null } | null;
+  /** The last figure named in an earlier clause of the sentence ("tỷ lệ đô thị hóa đạt trên 25%; đến năm 2030 đạt khoảng 35%"). */
+  earlierClause?: { name: string; unit: string | null } | null;
   /** The whole a breakdown ("trong đó: ...") is of, carried from the figures before. */
   parent: string | null;
   /** What the sentence continues (a line before a page break, the clause a footnote's marker stands in). */
@@ -191,6 +193,8 @@ export function nameFigure(f: FigureWords): FigureName {
     if (f.inBracket && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
     ({ name, afterUsed } = nameOfFigureFirst(f));
     if (name === "" && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "đạt 30%, đến năm 2030 đạt 40%"
+    // "đạt trên 25%; đến năm 2030 đạt khoảng 35%": a clause that only dates the figure again measures what the clause before did.
+    if (name === "" && !f.previous && f.earlierClause && f.earlierClause.unit === f.unit && /(?:19|20)\d\d/.test(f.before)) return { name: f.earlierClause.name, afterUsed, parent };
     if (name === "" && f.unit && f.unit !== "%") name = `Số ${f.unit}`; // "36,9 giường bệnh/vạn dân, 12 bác sĩ/vạn dân"
     if (name === "") name = subjectOf(f.context.slice(f.context.lastIndexOf(";") + 1));
     if (name === "" && f.previous) return { name: `${f.previous.name} (${f.unit ?? ""})`, afterUsed, parent }; // "145.670 lượt, đạt 95%"

@@ -148,3 +148,19 @@ describe("indicators: a report's value stated twice", () => {
     expect(extract(report, "bc.txt").indicators.map((i) => [i.min, i.unit, i.year])).toEqual([[11.3, "bác sĩ/vạn dân", 2023], [100, "%", 2023], [100, "%", 2023]]);
   });
 });
+
+describe("indicators: a clause that only dates the figure again", () => {
+  it("names it by the clause before it, of the same unit, and an appendix's row it restates is kept once", () => {
+    const names = (text: string) => extract(`KẾ HOẠCH\nPhát triển đô thị\nII. MỤC TIÊU\n${text}\n`).indicators.map((i) => [i.name, i.min, i.year]);
+    expect(names("Phấn đấu đến năm 2025, tỷ lệ đô thị hóa toàn tỉnh đạt trên 25%; đến năm 2030 đạt khoảng 35%.")).toEqual([
+      ["Tỷ lệ đô thị hóa toàn tỉnh", 25, 2025], ["Tỷ lệ đô thị hóa toàn tỉnh", 35, 2030],
+    ]);
+    // (A clause with its own subject keeps it; one of another unit is no restatement.)
+    expect(names("Cơ cấu kinh tế đến năm 2030: nông nghiệp chiếm 12%; công nghiệp - xây dựng chiếm 33%.").map((n) => n[0])).toEqual([
+      "Cơ cấu kinh tế đến năm 2030: nông nghiệp", "Cơ cấu kinh tế đến năm 2030: công nghiệp - xây dựng",
+    ]);
+    const withAppendix = extract("KẾ HOẠCH\nPhát triển đô thị\nII. MỤC TIÊU\nPhấn đấu đến năm 2025, tỷ lệ đô thị hóa toàn tỉnh đạt trên 25%; đến năm 2030 đạt khoảng 35%.\n"
+      + "PHỤ LỤC\nTT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Mục tiêu 2030 | Cơ quan chủ trì theo dõi\n1 | Tỷ lệ đô thị hóa | % | Trên 25 | Khoảng 35 | Sở Xây dựng\n");
+    expect(withAppendix.indicators.map((i) => [i.name, i.year, i.owner])).toEqual([["Tỷ lệ đô thị hóa", 2025, "Sở Xây dựng"], ["Tỷ lệ đô thị hóa", 2030, "Sở Xây dựng"]]);
+  });
+});

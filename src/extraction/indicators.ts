@@ -234,6 +234,8 @@ export function extractIndicators(
       const figures = quantities(sentence);
       /** The figure before in the clause: where its words end, its name and unit. */
       let previous: { end: number; name: string; unit: string | null; clause: number } | null = null;
+      /** The last figure named in an earlier clause of the sentence. */
+      let earlierClause: { name: string; unit: string | null } | null = null;
       let parent: string | null = null;
       /** The figure whose threshold, the next figure, defines what it counts (see QUALIFIED): that one names it, and is none. */
       let qualified = -1;
@@ -244,7 +246,7 @@ export function extractIndicators(
         // The sentence up to the figure, within reach (see CONTEXT_CHARS).
         const reach = Math.max(0, q.start - CONTEXT_CHARS), near = sentence.slice(reach, q.start);
         const clauseStart = reach + near.lastIndexOf(";") + 1;
-        if (previous && previous.clause !== clauseStart) previous = null;
+        if (previous && previous.clause !== clauseStart) { earlierClause = previous; previous = null; }
         // "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%": a figure that says who a rate counts,
         // right before the rate's own value, is part of its name (and the rate's name is read from the clause's start).
         const next = figures[n + 1];
@@ -255,7 +257,7 @@ export function extractIndicators(
         const sentenceStart = line.start + sOffset;
         const named = nameFigure({
           before: own, after, unit: q.unit,
-          inBracket: own.lastIndexOf("(") > own.lastIndexOf(")"), previous, parent, context: from === 0 ? carried : "",
+          inBracket: own.lastIndexOf("(") > own.lastIndexOf(")"), previous, earlierClause, parent, context: from === 0 ? carried : "",
           foldedBefore: document?.keptFoldOf(own, sentenceStart + from), foldedAfter: document?.keptFoldOf(after, sentenceStart + q.end),
         });
         parent = named.parent;

@@ -41,3 +41,22 @@ describe("readDocument", () => {
     }
   });
 });
+
+describe("a PDF converted to Word, a paragraph per printed line", () => {
+  it("reads its paragraphs whole, and extracts from it what it extracts from the text", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { Document, Packer, Paragraph } = await import("docx");
+    // @ts-expect-error a plain script of the scorer's tools, without types
+    const { wrapText } = await import("../../test/extraction/wrap-text.mjs");
+    const { extract } = await import("./extract.js");
+    const text = readFileSync(new URL("../../test/extraction/corpus/kh-ubnd-nhan-luc-gia-lai.txt", import.meta.url), "utf8");
+    const printed = (wrapText(text, "pdf", 85) as string).split("\n").filter((l) => l.trim());
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: printed.map((l) => new Paragraph(l)) }] }));
+    const read = await readDocument("ke-hoach-311.docx", docx);
+    const paragraphs = text.split("\n").filter((l) => l.trim()).length;
+    expect(printed.length).toBeGreaterThan(paragraphs * 1.5);
+    expect(read.split("\n").length).toBeLessThanOrEqual(paragraphs + 3);
+    const essentials = (t: string) => { const x = extract(t); return { tasks: x.tasks.map((k) => [k.section, k.lead, k.deadline]), implements: x.implements.map((i) => i.symbol) }; };
+    expect(essentials(read)).toEqual(essentials(text));
+  });
+});

@@ -7,6 +7,7 @@ import { extname } from "node:path";
 import { readDocx } from "./read-docx.js";
 import { readPdf } from "./read-pdf.js";
 import { readText, UnreadableFileError, withoutControls } from "./read-text.js";
+import { unwrapParagraphs } from "./unwrap.js";
 
 export { UnreadableFileError } from "./read-text.js";
 
@@ -32,7 +33,8 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<str
 async function readByFormat(name: string, bytes: Uint8Array): Promise<string> {
   const ext = extname(name).toLowerCase();
   if (bytes.length === 0) throw new UnreadableFileError("empty", { vi: "Tệp rỗng (0 byte); hãy chọn lại tệp", en: "The file is empty (0 bytes); choose the file again" });
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);
+  // (A PDF converted to Word has a paragraph per printed line: its paragraphs are made one line again, as a wrapped text's are.)
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return unwrapParagraphs(await readDocx(bytes));
   if (isPdf(bytes)) return readPdf(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     // The compound file format: Word 97-2003 (.doc), and also any Office file saved with a password.

@@ -79,6 +79,13 @@ describe("unwrapParagraphs", () => {
     expect(lines.filter((l) => l.startsWith("- Giao ") && l.endsWith("báo cáo kết quả."))).toHaveLength(12);
     expect(lines.filter((l) => l === "1 | Rà soát | Sở Tư pháp")).toHaveLength(12);
     expect(lines.filter((l) => l === "\fTrang sau")).toHaveLength(12);
+    // Saved from a PDF: a title that ends open before the text's opening, the Party's "1-" items.
+    const printed = wrap(`Triển khai Đề án phát triển du lịch cộng đồng trên địa bàn tỉnh Hà Tĩnh giai đoạn 2026 - 2030 năm 2026\nThực hiện Quyết định số 1020/QĐ-UBND ngày 10/5/2025 của UBND tỉnh, ${filler} ${filler}.\n`
+      + Array.from({ length: 8 }, (_, i) => `${i + 1}- Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với ${filler} ${filler} hằng năm`).join("\n"), "pdf", 85);
+    const read = unwrapParagraphs(printed).split("\n");
+    expect(read[0]).toBe("Triển khai Đề án phát triển du lịch cộng đồng trên địa bàn tỉnh Hà Tĩnh giai đoạn 2026 - 2030 năm 2026");
+    expect(read[1]).toMatch(/^Thực hiện Quyết định số 1020\/QĐ-UBND .* và\.$/u);
+    expect(read.slice(2).map((l) => l.slice(0, 3))).toEqual(["1- ", "2- ", "3- ", "4- ", "5- ", "6- ", "7- ", "8- "]);
   });
 
   it("unwraps a hostile file in linear time: 400,000 full lines of words, or of one letter repeated", () => {

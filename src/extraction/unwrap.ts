@@ -35,13 +35,15 @@ const LONG = 0.7;
 const CLOSED = /[.:;!?…](?:["”’)\]*_]*)$/u;
 /** Ends on a comma or a dash: never a paragraph's end ("I. MỤC ĐÍCH," / "YÊU CẦU"; "giai đoạn 2021 -" / "2025"). */
 const OPEN_END = /[,–-]$/u;
-/** Opens an item of its own: a bullet, "1.", "1.2.", "a)", "(1)", "I.", "II-", "Điều 3", a footnote. */
-const ITEM = /^(?:[-+•*–—]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[a-zđ]\)\s|[IVXLC]+\s*[.\-–)]\s|Điều\s+\d|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\d{1,3}\])/u;
+/** Opens an item of its own: a bullet, "1.", "1.2.", "a)", "(1)", "I.", "II-", the Party's "1-", "Điều 3", a footnote. */
+const ITEM = /^(?:[-+•*–—]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}-\s|\(\d{1,2}\)|[a-zđ]\)\s|[IVXLC]+\s*[.\-–)]\s|Điều\s+\d|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\d{1,3}\])/u;
 /** A line of only an item's marker, its words on the next: "1.3." / "Chương trình 3: ...". */
 const MARKER_ONLY = /^(?:[-+•*–—]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[IVXLC]+\s*[.\-–)])$/u;
 /** How a line that goes on a sentence starts: in lower case, or with a figure ("102 trường mầm non", "2020. Ủy ban ..."). */
 const GOES_ON_START = /^[\p{Ll}\d]/u;
 const LOWER_START = /^\p{Ll}/u;
+/** The words that open a document's text or a block of it, capitalised: never the rest of a line. */
+const OPENING = /^(?:Thực hiện|Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Nơi nhận)\b/u;
 /** A rule under a header's cell ("-------"), or stars: never part of a paragraph. */
 const RULE = /^[-–—_=*.\s]+$/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -126,17 +128,19 @@ function isFull(line: string, next: string, wrap: Wrap, strict = false): boolean
 
 /**
  * Whether the text's paragraphs open with a short line: of the lines that open a paragraph (after a blank line or one that
- * closes) and go on in a full line, most are short.
+ * closes) and go on in a full line, many are short and cut mid-sentence.
  */
 function startsShort(lines: string[], wrap: Wrap): boolean {
-  let opening = 0, short = 0;
+  let opening = 0, cut = 0;
   for (let i = 1; i + 1 < lines.length; i++) {
     const before = lines[i - 1].trim(), line = lines[i].trim(), next = lines[i + 1].trim();
     if (!line || line.includes("|") || !(before === "" || CLOSED.test(before)) || !isFull(next, lines[i + 2] ?? "x".repeat(wrap.width), wrap)) continue;
     opening++;
-    if (line.length < wrap.width / 2) short++;
+    // Cut mid-sentence: short, and the next line goes on in lower case. (A heading, short too, is followed by a sentence of its own,
+    // and a paragraph saved from a PDF opens with a full line.)
+    if (line.length < wrap.width / 2 && !CLOSED.test(line) && GOES_ON_START.test(next)) cut++;
   }
-  return opening >= 3 && short >= opening * 0.6;
+  return cut >= 3 && cut >= opening * 0.4;
 }
 
 /** Whether `line`, short, opens a paragraph that `next` goes on (a web copy's cut first line). */
@@ -149,6 +153,9 @@ function goesOn(line: string, next: string, afterNext: string | undefined, wrap:
   const a = line.trim(), b = next.trim();
   if (!a || !b || a.includes("|") || b.includes("|") || next.includes("\f") || RULE.test(a) || RULE.test(b)) return false;
   if (/^Số\s*:$/iu.test(a) || MARKER_ONLY.test(a)) return true;
+  // ("Triển khai Đề án ... năm 2026" / "Thực hiện Quyết định số ...": a title that ends open, then the opening of the text. A web copy
+  // opens its paragraphs with a short line, and a sentence of one may start a line: there the line's length tells.)
+  if (!wrap.shortStarts && OPENING.test(b)) return false;
   // A line in capitals (a title, a heading) goes on only in capitals: the line after it in lower case is its body.
   if (!HAS_LOWER.test(a) && HAS_LOWER.test(b.slice(0, 20)) && !LOWER_START.test(b)) return false;
   const item = ITEM.test(b) || MARKER_ONLY.test(b), closed = CLOSED.test(a), full = isFull(a, b, wrap);

@@ -2,7 +2,8 @@
 # Extracts the sample documents in each format (.txt, and the same documents as officials lay them
 # out in Word and PDF) and scores each format against the human annotations; then the development
 # corpus (test/extraction/corpus), if present, in each of its formats; then both as plain text wrapped
-# at a fixed width, as web copies and text saved from a PDF give them, and with their tables copied from Word.
+# at a fixed width, as web copies and text saved from a PDF give them, with their tables copied from Word, and
+# as a PDF converted to Word gives them (a paragraph per printed line).
 # Last, per format, every document scored alone (its overall F1), so that a long document does not outweigh
 # a short one: the mean of the documents found (the samples), of those written for the corpus, and of the two
 # means, so that the documents not written by us weigh as heavily as the ones we wrote.
@@ -55,6 +56,15 @@ as_text() {
     word) mkdir -p "$dir"; for f in "$@"; do sed 's/ *| */\t/g' "$f" > "$dir/$(basename "$f")"; done ;;
   esac
 }
+# A PDF converted to Word: each printed line a paragraph (test/extraction/word-lines.ts), overall F1 at least 0.90.
+node test/extraction/wrap-text.mjs --pdf "$out/printed/samples" samples/seeds/*.txt
+node --import tsx test/extraction/word-lines.ts "$out/word-lines/samples" "$out/printed/samples"/*.txt
+score "samples.word-lines" test/extraction/gold 0.90 0 "$out/word-lines/samples"/*.docx
+if [ -d test/extraction/corpus/gold ]; then
+  node test/extraction/wrap-text.mjs --pdf "$out/printed/corpus" test/extraction/corpus/*.txt
+  node --import tsx test/extraction/word-lines.ts "$out/word-lines/corpus" "$out/printed/corpus"/*.txt
+  score "corpus.word-lines" test/extraction/corpus/gold 0.90 0 "$out/word-lines/corpus"/*.docx
+fi
 for mode in web pdf word; do
   as_text "$mode" "$out/as-$mode/samples" samples/seeds/*.txt
   if [ "$mode" = pdf ]; then part=0; else part=0.90; fi

@@ -66,6 +66,7 @@ describe("deadlineOf", () => {
     expect(deadlineOf("tổ chức tập huấn, hoàn thành trước ngày 15.9.2026.").deadline).toMatchObject({ kind: "date", date: "2026-09-15" });
     expect(said("thời hạn: 01-3-2027")).toBe("01-3-2027");
     expect(said("rà soát văn bản trong 15 - 20 ngày, đạt 1.234.567 lượt")).toBeNull();
+    expect(said("hoàn thành trước ngày 15-20, giảm 10.12.20261 lượt")).toBeNull();
   });
 
   it("leaves out the horizons in the titles of the documents the task cites", () => {

@@ -675,6 +675,12 @@ describe("a header as web pages of legal documents lay it out", () => {
       .toMatchObject({ type: "Quyết định", title: null });
   });
 
+  it("reads a hostile label of a number in linear time: 'số' and 200,000 spaces after a bar", () => {
+    const started = performance.now();
+    expect(extract(`KẾ HOẠCH\nabc | số${" ".repeat(200_000)}x`).document.symbol).toBeNull();
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   it("takes no chapter's heading under a signature for its signer", () => {
     expect(extract("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 30/2016/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành quy định\nĐiều 1. Ban hành quy định.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nQUY ĐỊNH\nChương I\nQUY ĐỊNH CHUNG\n").document.signer).toBeNull();
   });

@@ -155,6 +155,8 @@ describe("indicators: a clause that only dates the figure again", () => {
     expect(names("Phấn đấu đến năm 2025, tỷ lệ đô thị hóa toàn tỉnh đạt trên 25%; đến năm 2030 đạt khoảng 35%.")).toEqual([
       ["Tỷ lệ đô thị hóa toàn tỉnh", 25, 2025], ["Tỷ lệ đô thị hóa toàn tỉnh", 35, 2030],
     ]);
+    // (Not across a clause without a figure, which says something else.)
+    expect(names("Tỷ lệ che phủ rừng đạt 42%; bảo đảm người dân được sử dụng nước sạch; đến năm 2030 đạt 100%.")[1][0]).not.toBe("Tỷ lệ che phủ rừng");
     // (A clause with its own subject keeps it; one of another unit is no restatement.)
     expect(names("Cơ cấu kinh tế đến năm 2030: nông nghiệp chiếm 12%; công nghiệp - xây dựng chiếm 33%.").map((n) => n[0])).toEqual([
       "Cơ cấu kinh tế đến năm 2030: nông nghiệp", "Cơ cấu kinh tế đến năm 2030: công nghiệp - xây dựng",

@@ -234,8 +234,8 @@ export function extractIndicators(
       const figures = quantities(sentence);
       /** The figure before in the clause: where its words end, its name and unit. */
       let previous: { end: number; name: string; unit: string | null; clause: number } | null = null;
-      /** The last figure named in an earlier clause of the sentence. */
-      let earlierClause: { name: string; unit: string | null } | null = null;
+      /** The last figure named in the clause before, and where its words end. */
+      let earlierClause: { end: number; name: string; unit: string | null } | null = null;
       let parent: string | null = null;
       /** The figure whose threshold, the next figure, defines what it counts (see QUALIFIED): that one names it, and is none. */
       let qualified = -1;
@@ -247,6 +247,8 @@ export function extractIndicators(
         const reach = Math.max(0, q.start - CONTEXT_CHARS), near = sentence.slice(reach, q.start);
         const clauseStart = reach + near.lastIndexOf(";") + 1;
         if (previous && previous.clause !== clauseStart) { earlierClause = previous; previous = null; }
+        // (Only the clause right before: a clause without a figure between them says something else.)
+        if (earlierClause && sentence.slice(earlierClause.end, Math.max(earlierClause.end, clauseStart - 1)).includes(";")) earlierClause = null;
         // "Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%": a figure that says who a rate counts,
         // right before the rate's own value, is part of its name (and the rate's name is read from the clause's start).
         const next = figures[n + 1];

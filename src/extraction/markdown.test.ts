@@ -8,7 +8,7 @@ describe("withoutMarkdown", () => {
   it("removes strong emphasis, headings' hashes and escapes, and leaves a text without them as it is", () => {
     expect(withoutMarkdown("## II\\. NHIỆM VỤ\n2.1\\. **Sở Kế hoạch và Đầu tư** chủ trì, phối hợp với __Sở Tài chính__ tham mưu.\n**CHỦ TỊCH**"))
       .toBe("II. NHIỆM VỤ\n2.1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính tham mưu.\nCHỦ TỊCH");
-    const plain = "Chỉ tiêu (*) và (**)\nngày ____ tháng 5 năm 2024\nTT | a \\| b | c\n* Ý một";
+    const plain = "Chỉ tiêu (*) và (**)\nngày ____ tháng 5 năm 2024\nTT | a \\| b | c\n* Ý một\n#\tNhiệm vụ\tCơ quan chủ trì\n#2 Tổ công tác";
     expect(withoutMarkdown(plain)).toBe(plain);
   });
 

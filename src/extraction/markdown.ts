@@ -10,17 +10,20 @@
 
 /** Where strong emphasis may open or close: "**" or "__" (three "*" are strong and italic together). */
 const STRONG_MARK = /\*\*\*?|__/g;
-/** A heading's hashes: "## II. NHIỆM VỤ". */
-const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+/gm;
+/** A heading's hashes: "## II. NHIỆM VỤ" (not a table's "#" column, "#\tNhiệm vụ", copied from Word). */
+const HEADING = /^ {0,3}#{1,6} +(?=\S)/;
 /** An escaped punctuation mark: "1\.", "a\)", "\*", "\-". */
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>~:])/g;
 /** Any of the marks, to leave a text without them as it is. */
-const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^[ \t]{0,3}#{1,6}[ \t]/m;
+const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} /m;
 
 export function withoutMarkdown(text: string): string {
   if (!MARKS.test(text)) return text;
-  const lines = text.replace(HEADING, "").split("\n");
-  for (const [i, line] of lines.entries()) if (line.includes("**") || line.includes("__")) lines[i] = withoutStrong(line);
+  const lines = text.split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (line.includes("#") && !line.includes("\t")) lines[i] = line.replace(HEADING, "");
+    if (line.includes("**") || line.includes("__")) lines[i] = withoutStrong(lines[i]);
+  }
   return lines.join("\n").replace(ESCAPED, "$1");
 }
 

@@ -51,7 +51,7 @@ function metadataValue(lines: Line[], label: RegExp): string | null {
  * or in its own list of the document's fields ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác"); the National Assembly's
  * standing committee names its type ("Nghị quyết số: 653/2019/UBTVQH14").
  */
-const SYMBOL_LABEL = /(?:^|\||-{3,})\s*(?:(?:nghị quyết|quyết định|chỉ thị|kế hoạch|công văn|thông báo)\s+(?=số\s*:))?số\s*(?:hiệu)?\s*(?:[:|]\s*|\s+(?=\d))([^|]{0,120})/iu;
+const SYMBOL_LABEL = /(?:^|\||-{3,})\s*(?:(?:nghị quyết|quyết định|chỉ thị|kế hoạch|công văn|thông báo)\s+(?=số\s*:))?số(?:\s*hiệu)?\s*(?:[:|]\s*|(?<=\s)(?=\d))([^|]{0,120})/iu;
 
 function findSymbol(lines: Line[]): string | null {
   for (const l of lines.slice(0, 40)) {

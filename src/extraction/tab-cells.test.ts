@@ -11,6 +11,11 @@ describe("tabsAsCells", () => {
       "Phụ lục\nTT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n1 | Rà soát quy định | Sở Tư pháp |  | Quý II/2026\n2 | Tổ chức tập huấn |  | Sở Nội vụ | \nGhi chú.");
   });
 
+  it("keeps cells that end in 'số', 'ngày' or 'tháng' apart, and a first cell merged down (a leading tab) in its column", () => {
+    expect(tabsAsCells("STT\tChỉ số\tĐơn vị tính\tNăm 2025\n2\tTổng số\t1.250\t980\n3\tTrong 15 ngày\tSở Xây dựng\tHằng tháng\n\tThu ngân sách\tTỷ đồng\t9.000")).toBe(
+      "STT | Chỉ số | Đơn vị tính | Năm 2025\n2 | Tổng số | 1.250 | 980\n3 | Trong 15 ngày | Sở Xây dựng | Hằng tháng\n | Thu ngân sách | Tỷ đồng | 9.000");
+  });
+
   it("leaves alone what is no table: items after their marker, a lone header or signature row, a draft's blanks", () => {
     const text = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLạng Sơn, ngày\t\ttháng 5 năm 2024\nSố:\t/KH-UBND\n1.\tMục đích\n2.\tYêu cầu\no\tÝ phụ\n- Như trên;\t\t\tKT. CHỦ TỊCH";
     expect(tabsAsCells(text)).toBe(text);
@@ -22,6 +27,14 @@ describe("tabsAsCells", () => {
     const essentials = (text: string) => extract(readText(Buffer.from(text))).indicators.map((i) => [i.name, i.min, i.max, i.unit, i.year, i.owner]);
     expect(essentials(tabbed).length).toBeGreaterThanOrEqual(22);
     expect(essentials(tabbed)).toEqual(essentials(piped));
+  });
+
+  it("reads hostile rows in linear time: a run of 200,000 spaces before the end, 100,000 blanks' tabs", () => {
+    for (const text of [`a\tb${" ".repeat(200_000)}x\nc\td`, `Số:${"\t/a".repeat(100_000)}\nc\td`, `ngày${"\t\ttháng".repeat(100_000)}\nc\td`]) {
+      const started = performance.now();
+      expect(tabsAsCells(text).length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(3_000);
+    }
   });
 
   it("writes 10,000 rows of 500 cells in linear time", () => {

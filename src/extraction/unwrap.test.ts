@@ -19,6 +19,17 @@ describe("unwrapParagraphs", () => {
     for (const { name, text } of texts) expect(wrapOf(text.split("\n")), name).toBeNull();
   });
 
+  it("takes no plan whose bullets and headings end without a stop, one under another, for wrapped text", () => {
+    const bullets = ["Rà soát, hệ thống hóa văn bản quy phạm pháp luật do tỉnh ban hành", "Nâng cao chất lượng xây dựng và ban hành văn bản quy phạm pháp luật",
+      "Tăng cường kiểm tra, xử lý văn bản quy phạm pháp luật sau ban hành", "Theo dõi tình hình thi hành pháp luật trên các lĩnh vực trọng tâm"];
+    const plan = ["KẾ HOẠCH", "Thực hiện Chương trình cải cách hành chính tỉnh Lạng Sơn năm 2024", "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;", "II. NHIỆM VỤ",
+      ...[1, 2, 3, 4].flatMap((n) => [`${n}. Cải cách thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh`, ...bullets.map((b) => `- ${b}`), "Cơ quan chủ trì: Sở Tư pháp. Thời gian thực hiện: cả năm 2024."])].join("\n");
+    expect(wrapOf(plan.split("\n"))).toBeNull();
+    expect(unwrapParagraphs(plan)).toBe(plan);
+    const report = Array.from({ length: 8 }, (_, n) => `${n + 1}. Công tác lãnh đạo, chỉ đạo, điều hành của Ủy ban nhân dân tỉnh trong lĩnh vực ${n + 1}\nTổng sản lượng lương thực ước đạt 180.000 tấn, tăng 2,1% so với cùng kỳ.`).join("\n");
+    expect(unwrapParagraphs(report)).toBe(report);
+  });
+
   it("gives back the paragraphs of a web copy: each first line cut short, the rest wrapped at 80 characters", () => {
     for (const { name, text } of samples.filter((s) => !s.name.startsWith("000"))) {
       const wrapped = wrap(text, "web");
@@ -75,16 +86,20 @@ describe("unwrapParagraphs", () => {
     const filler = "các cơ quan, đơn vị tổ chức thực hiện nghiêm túc, hiệu quả các nội dung được giao tại kế hoạch này và";
     const text = Array.from({ length: 12 }, (_, i) => [`${i + 1}. Nhiệm vụ thứ ${i + 1}`, ...wrap(`- Giao ${filler} ${filler} báo cáo kết quả.`, "web").split("\n"), "TT | Nội dung | Cơ quan chủ trì", "1 | Rà soát | Sở Tư pháp", "", "\fTrang sau"].join("\n")).join("\n");
     const lines = unwrapParagraphs(text).split("\n");
+    expect(wrapOf(text.split("\n"))).not.toBeNull();
     expect(lines.filter((l) => /^\d+\. Nhiệm vụ thứ \d+$/.test(l))).toHaveLength(12);
     expect(lines.filter((l) => l.startsWith("- Giao ") && l.endsWith("báo cáo kết quả."))).toHaveLength(12);
     expect(lines.filter((l) => l === "1 | Rà soát | Sở Tư pháp")).toHaveLength(12);
     expect(lines.filter((l) => l === "\fTrang sau")).toHaveLength(12);
+    // A running page number between two lines of a sentence stays a line of its own (the segmenter drops it and joins the sentence).
+    const paged = wrap(`Giao ${filler} ${filler} ${filler} báo cáo kết quả.`, "web").split("\n");
+    expect(unwrapParagraphs([...paged.slice(0, 2), "2", ...paged.slice(2), ...paged, ...paged].join("\n")).split("\n")).toContain("2");
     // Saved from a PDF: a title that ends open before the text's opening, the Party's "1-" items.
-    const printed = wrap(`Triển khai Đề án phát triển du lịch cộng đồng trên địa bàn tỉnh Hà Tĩnh giai đoạn 2026 - 2030 năm 2026\nThực hiện Quyết định số 1020/QĐ-UBND ngày 10/5/2025 của UBND tỉnh, ${filler} ${filler}.\n`
+    const printed = wrap(`Triển khai Đề án phát triển du lịch cộng đồng trên địa bàn tỉnh Hà Tĩnh giai đoạn 2026 - 2030 năm 2026\nCăn cứ Quyết định số 1020/QĐ-UBND ngày 10/5/2025 của UBND tỉnh, ${filler} ${filler}.\n`
       + Array.from({ length: 8 }, (_, i) => `${i + 1}- Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với ${filler} ${filler} hằng năm`).join("\n"), "pdf", 85);
     const read = unwrapParagraphs(printed).split("\n");
     expect(read[0]).toBe("Triển khai Đề án phát triển du lịch cộng đồng trên địa bàn tỉnh Hà Tĩnh giai đoạn 2026 - 2030 năm 2026");
-    expect(read[1]).toMatch(/^Thực hiện Quyết định số 1020\/QĐ-UBND .* và\.$/u);
+    expect(read[1]).toMatch(/^Căn cứ Quyết định số 1020\/QĐ-UBND .* và\.$/u);
     expect(read.slice(2).map((l) => l.slice(0, 3))).toEqual(["1- ", "2- ", "3- ", "4- ", "5- ", "6- ", "7- ", "8- "]);
   });
 

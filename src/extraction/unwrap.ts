@@ -13,8 +13,11 @@
  * - when it is only an item's marker ("1.3.") or "Số:";
  * - in a web copy, whose paragraphs open with a short line (the page's markup took the rest of that line in
  *   its source), when the next line is long (it opens no paragraph) and is no item.
- * Blank lines, rules ("-------"), table rows ("|") and page breaks are never joined. Any other text is returned as it is.
+ * Blank lines, rules ("-------"), table rows ("|"), page breaks and running page numbers are never joined (the segmenter
+ * drops a page's number and joins the sentence it cut). Any other text is returned as it is.
  */
+
+import { PAGE_NUMBER } from "./segment.js";
 
 /** Lines shorter than this say nothing of the width (headers, headings, the last line of a paragraph). */
 const MEASURED = 20;
@@ -28,6 +31,8 @@ const MIN_WIDTH = 50, MAX_WIDTH = 240;
  * samples and the corpus, at most 0.06 in the texts themselves.
  */
 const OPEN_SHARE = 0.12, MIN_OPEN = 6;
+/** How many of those must go on in the next line: at least 0.63 in wrapped texts, none in a plan of bullets without stops. */
+const GOING_ON_SHARE = 0.3;
 /** In text saved from a PDF, a line this long (of the width) that ends open was filled: its glyphs took the width. */
 const LONG = 0.7;
 
@@ -43,7 +48,7 @@ const MARKER_ONLY = /^(?:[-+•*–—]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)
 const GOES_ON_START = /^[\p{Ll}\d]/u;
 const LOWER_START = /^\p{Ll}/u;
 /** The words that open a document's text or a block of it, capitalised: never the rest of a line. */
-const OPENING = /^(?:Thực hiện|Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Nơi nhận)\b/u;
+const OPENING = /^(?:Thực hiện|Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Nơi nhận)(?=[\s:]|$)/u;
 /** A rule under a header's cell ("-------"), or stars: never part of a paragraph. */
 const RULE = /^[-–—_=*.\s]+$/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -102,14 +107,16 @@ export function wrapOf(lines: string[]): Wrap | null {
   for (let l = width + 1; l <= width + 3; l++) if (counts.has(l)) width = l;
   // The lines that end open with more text after them: near the width (they decide whether the text is wrapped), and of those
   // long enough to have been filled, how many come within a few units of the width (nearly all when characters were counted).
-  let open = 0, filled = 0, nearWidth = 0;
+  // Of those near the width, how many go on in the next line (it starts in lower case or with a figure, or they end on a comma or
+  // a dash): a plan's bullets and headings written without a stop end open too, but what follows them opens a sentence.
+  let open = 0, goOn = 0, filled = 0, nearWidth = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
-    const l = lines[i].trimEnd();
-    if (l.length > width || !measurable(l) || CLOSED.test(l) || !lines[i + 1].trim()) continue;
-    if (l.length > width - BAND - 3) open++;
+    const l = lines[i].trimEnd(), next = lines[i + 1].trim();
+    if (l.length > width || !measurable(l) || CLOSED.test(l) || !next) continue;
+    if (l.length > width - BAND - 3) { open++; if (GOES_ON_START.test(next) || OPEN_END.test(l)) goOn++; }
     if (l.length >= width * LONG) { filled++; if (l.length > width - 6) nearWidth++; }
   }
-  if (open < MIN_OPEN || open < measured * OPEN_SHARE) return null;
+  if (open < MIN_OPEN || open < measured * OPEN_SHARE || goOn < open * GOING_ON_SHARE) return null;
   const wrap = { width, monospace: nearWidth >= filled * 0.85, shortStarts: false };
   wrap.shortStarts = startsShort(lines, wrap);
   return wrap;
@@ -151,7 +158,7 @@ function opensParagraph(line: string, next: string | undefined, wrap: Wrap): boo
 
 function goesOn(line: string, next: string, afterNext: string | undefined, wrap: Wrap): boolean {
   const a = line.trim(), b = next.trim();
-  if (!a || !b || a.includes("|") || b.includes("|") || next.includes("\f") || RULE.test(a) || RULE.test(b)) return false;
+  if (!a || !b || a.includes("|") || b.includes("|") || next.includes("\f") || RULE.test(a) || RULE.test(b) || PAGE_NUMBER.test(a) || PAGE_NUMBER.test(b)) return false;
   if (/^Số\s*:$/iu.test(a) || MARKER_ONLY.test(a)) return true;
   // ("Triển khai Đề án ... năm 2026" / "Thực hiện Quyết định số ...": a title that ends open, then the opening of the text. A web copy
   // opens its paragraphs with a short line, and a sentence of one may start a line: there the line's length tells.)

@@ -40,7 +40,10 @@ const LONG = 0.7;
 const CLOSED = /[.:;!?…](?:["”’)\]*_]*)$/u;
 /** Ends on a comma or a dash: never a paragraph's end ("I. MỤC ĐÍCH," / "YÊU CẦU"; "giai đoạn 2021 -" / "2025"). */
 const OPEN_END = /[,–-]$/u;
-/** Opens an item of its own: a bullet, "1.", "1.2.", "a)", "(1)", "I.", "II-", the Party's "1-", "Điều 3", a footnote. */
+/**
+ * Opens an item of its own: a bullet, "1.", "1.2.", "a)", "(1)", "I.", "II-", the Party's "1-", "Điều 3", a footnote. (Not the
+ * segmenter's `classify`: it reads "15 tỷ đồng ..." at a line's start as a number, and a wrapped line often starts so.)
+ */
 const ITEM = /^(?:[-+•*–—]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}-\s|\(\d{1,2}\)|[a-zđ]\)\s|[IVXLC]+\s*[.\-–)]\s|Điều\s+\d|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\d{1,3}\])/u;
 /** A line of only an item's marker, its words on the next: "1.3." / "Chương trình 3: ...". */
 const MARKER_ONLY = /^(?:[-+•*–—]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[IVXLC]+\s*[.\-–)])$/u;

@@ -5,8 +5,9 @@
  * read a line as a paragraph, and a sentence cut into lines loses its agency, its date and its figures.
  *
  * A text is wrapped when many of its lines end open (no stop, colon or semicolon) just short of one width
- * with more text on the next line; paragraphs end closed, so in a text that is not wrapped only a few header
- * lines do. A line then goes on the next one:
+ * and most of those go on in the next line (in lower case, with a figure, after a comma); paragraphs end
+ * closed, and a plan's bullets and headings written without a stop are followed by a sentence of their own,
+ * so a text that is not wrapped has few such lines. A line then goes on the next one:
  * - when it is full (the next line's first word would not have fitted on it; in text saved from a PDF, whose
  *   lines are filled by the glyphs' widths, when it is long) and ends open, or the next goes on in lower case;
  * - when it ends open and the next line starts in lower case or with a figure, or it ends on a comma or a dash;
@@ -108,10 +109,9 @@ export function wrapOf(lines: string[]): Wrap | null {
   }
   if (!best || width > MAX_WIDTH) return null;
   for (let l = width + 1; l <= width + 3; l++) if (counts.has(l)) width = l;
-  // The lines that end open with more text after them: near the width (they decide whether the text is wrapped), and of those
-  // long enough to have been filled, how many come within a few units of the width (nearly all when characters were counted).
-  // Of those near the width, how many go on in the next line (it starts in lower case or with a figure, or they end on a comma or
-  // a dash): a plan's bullets and headings written without a stop end open too, but what follows them opens a sentence.
+  // The lines that end open with more text after them: those near the width, and how many of them go on in the next line (they
+  // decide whether the text is wrapped); of those long enough to have been filled, how many come within a few units of the width
+  // (nearly all when characters were counted).
   let open = 0, goOn = 0, filled = 0, nearWidth = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i].trimEnd(), next = lines[i + 1].trim();
@@ -127,7 +127,7 @@ export function wrapOf(lines: string[]): Wrap | null {
 
 /**
  * Whether `line` was filled before `next`: the next line's first word would not have fitted on it; in text wrapped by the
- * glyphs' widths, or when `loose`, also when it is long. (`strict`: to the character, for an item's marker, one character long.)
+ * glyphs' widths, also when it is long. (`strict`: to the character, for an item's marker, one character long.)
  */
 function isFull(line: string, next: string, wrap: Wrap, strict = false): boolean {
   const word = /^\S+/.exec(next.trimStart())?.[0].length ?? 0;

@@ -5,6 +5,7 @@
  * reporting rules and key projects' figures, each item with the offsets of its clause.
  */
 import { allMatches } from "../text/matches.js";
+import { firstAtOrAfter } from "../text/sorted.js";
 import { citationsWithin, findCitations, isImplementingClause, sameCitation, uniqueCitations, type Citation } from "./citations.js";
 import { extractMetadata } from "./metadata.js";
 import { DOCUMENT_TYPE_LABELS } from "../documents/labels.js";
@@ -71,11 +72,31 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   const firstHeading = lines.findIndex(isHeading);
   const openings = firstHeading > 0 ? lines.slice(0, firstHeading).filter(isOpening) : [];
   if (!openings.length) { const first = lines.find(isOpening); if (first) openings.push(first); }
+  /** For each citation, the next one of another document (`citations.length` when none): see `since`. */
+  const nextOther = new Array<number>(citations.length);
+  for (let k = citations.length - 1; k >= 0; k--) nextOther[k] = k + 1 < citations.length && citations[k + 1].key === citations[k].key ? nextOther[k + 1] : k + 1;
+  /**
+   * What the text after a document's citation holds up to `to`: "về" (it goes on as a title) and a citation of another document
+   * standing whole. Read on from where the last part of the clause left it, as a clause may list thousands: reading from the
+   * citation at every part took time as the square of the clause.
+   */
+  const since = (c: Citation) => {
+    const first = firstAtOrAfter(citations, (x) => x.start, c.end);
+    const other = first < citations.length && citations[first].key === c.key ? nextOther[first] : first;
+    let readTo = c.end, about = false;
+    return (to: number) => {
+      // (From a few units back: a "về" the last read cut is read whole.)
+      if (!about && to > readTo) about = / ve /.test(foldVietnamese(text.slice(Math.max(c.end, readTo - 8), to)));
+      readTo = Math.max(readTo, to);
+      return { about, otherCited: other < citations.length && citations[other].end <= to };
+    };
+  };
   /** The documents a clause carries out, from `start` (its "Thực hiện") to `end`: each part's first, joined by ";" or "và". */
   const carriedOut = (start: number, end: number) => {
     let partStart = start;
-    /** The document the clause's part before named (another clause's is not this one's). */
+    /** The document the clause's part before named (another clause's is not this one's), and what the text after it holds. */
     let previous: Citation | undefined;
+    let afterPrevious: ReturnType<typeof since> | undefined;
     for (const part of text.slice(start, end).split(/;|\s(?=và\s+(?:Nghị quyết|Kết luận|Quyết định|Chương trình|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị định|Thông tư|Đề án|Hướng dẫn)\s(?:[^;]{0,30}\s)?số\s)/u)) {
       const partEnd = partStart + part.length;
       const first = within(partStart, partEnd)[0];
@@ -83,9 +104,9 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
       // "... và Kế hoạch số 16/KH ...": a second document, unless the part before it had begun a title that cites documents
       // itself ("... về giám sát việc thể chế hóa Nghị quyết số 11-NQ/TW và Kế hoạch số 23/KH-UBND"); a title that cites none
       // ("... của Bộ Chính trị về đột phá phát triển ... quốc gia và Kế hoạch số 02-KH/BCĐTW ...") ends before it.
-      const inTitle = /^va\b/.test(foldVietnamese(part.trim())) && previous !== undefined &&
-        / ve /.test(foldVietnamese(text.slice(previous.end, partStart))) && within(previous.end, partStart).some((c) => c.key !== previous!.key);
-      if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) { add(first); previous = first; }
+      const held = previous !== undefined && /^va\b/.test(foldVietnamese(part.trimStart().slice(0, 3))) ? afterPrevious!(partStart) : null;
+      const inTitle = held !== null && held.about && held.otherCited;
+      if (first && OPENS_WITH_DOCUMENT.test(lead) && !inTitle) { add(first); previous = first; afterPrevious = since(first); }
       partStart = partEnd + 1;
     }
   };

@@ -225,6 +225,10 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
       let from = 0;
       let frequency: Frequency = "once";
       let onwardDated = false;
+      // (The sentence's subject and whether it says "6 tháng, năm" are the sentence's, read once: at every date of a sentence of
+      // thousands, each read it whole.)
+      let subject: string | null | undefined, halfThenYear: boolean | undefined;
+      const sentenceSubject = () => (subject === undefined ? (subject = subjectIn(s)) : subject);
       for (const d of deadlines) {
         // (The date's own words first: "định kỳ 6 tháng, hằng năm báo cáo ... trước ngày 20/11 hằng năm" is yearly.)
         const own = frequencyIn(foldVietnamese(d[0])) ?? frequencyIn(foldVietnamese(s.text.slice(from, d.index))) ?? (deadlines.length === 1 && yearly ? "annual" : null);
@@ -235,13 +239,13 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
           from = d.index + d[0].length;
           continue;
         }
-        add(s, { from: subjectIn(s), to, deadline_text: d[0], frequency });
+        add(s, { from: sentenceSubject(), to, deadline_text: d[0], frequency });
         from = d.index + d[0].length;
         // "(trước ngày 10/6 và 10/12)": a second date the same words give; "định kỳ 6 tháng, năm" makes the second yearly.
         const second = AND_DATE.exec(s.text.slice(from));
         if (second) {
-          const yearly = frequency === "semiannual" && /6 thang\s*(?:,|va)\s*(?:(?:hang|hanh)\s+)?nam/.test(f);
-          add(s, { from: subjectIn(s), to, deadline_text: second[1], frequency: yearly ? "annual" : frequency });
+          const yearly = frequency === "semiannual" && (halfThenYear ??= /6 thang\s*(?:,|va)\s*(?:(?:hang|hanh)\s+)?nam/.test(f));
+          add(s, { from: sentenceSubject(), to, deadline_text: second[1], frequency: yearly ? "annual" : frequency });
           from += second[0].length;
         }
       }

@@ -12,6 +12,15 @@ describe("withoutMarkdown", () => {
     expect(withoutMarkdown(plain)).toBe(plain);
   });
 
+  it("pairs strong emphasis over the lines of a paragraph, as a web copy wraps a bold heading, and not over a blank line", () => {
+    expect(withoutMarkdown("**4. Sở Văn\nhóa, Thể thao và Du lịch**\n\nChỉ đạo các cơ quan")).toBe("4. Sở Văn\nhóa, Thể thao và Du lịch\n\nChỉ đạo các cơ quan");
+    const apart = "**Ghi chú\n\nmục 2**";
+    expect(withoutMarkdown(apart)).toBe(apart);
+    // (Nor marks lines apart that would pair by chance.)
+    const far = "**a\nb\nc\nd\ne**";
+    expect(withoutMarkdown(far)).toBe(far);
+  });
+
   it("sets a numbered heading in bold glued to the text before it on its own line", () => {
     expect(withoutMarkdown("I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG**1. Khái quát chung**\nLạng Sơn là tỉnh miền núi."))
       .toBe("I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG\n1. Khái quát chung\nLạng Sơn là tỉnh miền núi.");

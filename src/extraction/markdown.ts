@@ -20,16 +20,27 @@ const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} /m;
 export function withoutMarkdown(text: string): string {
   if (!MARKS.test(text)) return text;
   const lines = text.split("\n");
-  for (const [i, line] of lines.entries()) {
-    if (line.includes("#") && !line.includes("\t")) lines[i] = line.replace(HEADING, "");
-    if (line.includes("**") || line.includes("__")) lines[i] = withoutStrong(lines[i]);
+  for (const [i, line] of lines.entries()) if (line.includes("#") && !line.includes("\t")) lines[i] = line.replace(HEADING, "");
+  // Strong emphasis is paired within a paragraph, its lines up to a blank one: a web copy wraps a bold heading over lines
+  // ("**4. Sở Văn" / "hóa, Thể thao và Du lịch**").
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    let end = i;
+    while (end < lines.length && lines[end].trim()) end++;
+    if (end === i) { out.push(lines[i++]); continue; }
+    const paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
+    out.push(paragraph.includes("**") || paragraph.includes("__") ? withoutStrong(paragraph) : paragraph);
+    i = end;
   }
-  return lines.join("\n").replace(ESCAPED, "$1");
+  return out.join("\n").replace(ESCAPED, "$1");
 }
 
+/** The most line breaks a pair of marks may hold: a heading wrapped over a few lines, not marks lines apart that pair by chance. */
+const MAX_BREAKS_INSIDE = 3;
+
 /**
- * A line's strong emphasis removed: its marks taken in pairs from the left, a pair opening before a word and closing after one
- * (not a note's "(**)", not a blank's "____"), in one pass (pairing by a pattern retried the rest of the line at every mark).
+ * A paragraph's strong emphasis removed: its marks taken in pairs from the left, a pair opening before a word and closing after
+ * one (not a note's "(**)", not a blank's "____"), in one pass (pairing by a pattern retried the rest of the line at every mark).
  */
 function withoutStrong(line: string): string {
   const marks = [...line.matchAll(STRONG_MARK)];
@@ -38,6 +49,7 @@ function withoutStrong(line: string): string {
     const open = marks[k], close = marks[k + 1];
     const inside = line.slice(open.index + open[0].length, close.index);
     if (open[0] !== close[0] || !/^[^\s*_)]/.test(inside) || !/[^\s*_(]$/.test(inside)) continue;
+    if (inside.includes("\n") && inside.split("\n", MAX_BREAKS_INSIDE + 2).length > MAX_BREAKS_INSIDE + 1) continue;
     // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the
     // conversion ran into the one before, set on its own line again.
     const glued = open.index > 0 && !/\s/.test(line.charAt(open.index - 1)) && NUMBERED.test(inside);

@@ -292,6 +292,18 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Ban QLDA xây dựng công trình dân dụng tổ chức nghiệm thu").names).toEqual(["Ban QLDA xây dựng công trình dân dụng"]);
   });
 
+  it("reads the bodies of a city of the central level as a province's, and the province's press merged in 2025", () => {
+    expect(list("Công an thành phố Cần Thơ, Bảo hiểm xã hội thành phố và Văn phòng Ủy ban nhân dân thành phố phối hợp").names)
+      .toEqual(["Công an thành phố Cần Thơ", "Bảo hiểm xã hội thành phố", "Văn phòng Ủy ban nhân dân thành phố"]);
+    expect(list("Ban Tuyên giáo và Dân vận Thành ủy, Thành đoàn tổ chức").names).toEqual(["Ban Tuyên giáo và Dân vận Thành ủy", "Thành đoàn"]);
+    expect(list("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ tuyên truyền").names)
+      .toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]);
+    expect(list("Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn đưa tin").names).toEqual(["Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn"]);
+    // (A place is read on its line only: the next line's first word is none.)
+    expect(list("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nPhối hợp với các ngành").names).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]);
+    expect(list("Công an tỉnh\nTriển khai").names).toEqual(["Công an tỉnh"]);
+  });
+
   it("reads a commune's offices, and the special zones communes stand beside since 2025", () => {
     expect(list("Văn phòng HĐND và UBND xã chủ trì").names).toEqual(["Văn phòng HĐND và UBND xã"]);
     expect(list("Công an xã, Đoàn Thanh niên xã hỗ trợ").names).toEqual(["Công an xã", "Đoàn Thanh niên xã"]);

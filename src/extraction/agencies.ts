@@ -146,7 +146,13 @@ const MINISTRIES: Spelling[] = MINISTRY_FIELDS.flatMap((d) => [
 const spellings = (groups: string[][]): Spelling[] =>
   groups.flatMap((g) => g.map((s) => ({ re: sticky(namePattern(s)), name: s === spelledOut(g[0]) ? s : g[0] })));
 const spelledOut = (name: string) => name.replace(/\bUBND\b/gu, "Ủy ban nhân dân").replace(/(?<![\p{L}])HĐND(?![\p{L}])/gu, "Hội đồng nhân dân");
-const PROVINCIAL = spellings(PROVINCIAL_BODIES);
+/**
+ * The province's bodies as a city of the central level names its own (Hà Nội, Cần Thơ, Huế, ...): "Công an thành phố Cần Thơ",
+ * "Văn phòng UBND thành phố", "Ban Tuyên giáo Thành ủy", "Thành đoàn".
+ */
+const CITY_BODIES = PROVINCIAL_BODIES.map((g) => g.filter((s) => /(?<!\p{L})[Tt]ỉnh(?!\p{L})/u.test(s)).map((s) => s
+  .replace(/(?<!\p{L})Tỉnh (ủy|đoàn|Đoàn)(?!\p{L})/gu, "Thành $1").replace(/(?<!\p{L})tỉnh(?!\p{L})/gu, "thành phố"))).filter((g) => g.length);
+const PROVINCIAL = spellings([...PROVINCIAL_BODIES, ...CITY_BODIES]);
 const CENTRAL = spellings(CENTRAL_BODIES);
 
 /** The letters or digits, up to two, a pattern starts with to match as they are (names are written so): it matches only there. */
@@ -202,7 +208,8 @@ const HEAD_OF = /^trưởng\s/iu;
 const SO = /so\s+/y;
 const BO = /bo\s+/y;
 /** "tỉnh Lạng Sơn", "Đồng Đăng - Lạng Sơn": a proper name, read on the original text where capitals show. */
-const PROPER = /\s*(?:tỉnh\s+|thành phố\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?:\s*-\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)?/uy;
+/** (Never past the end of its line: "... Việt Nam thành phố" / "Phối hợp với ..." names no "Phối".) */
+const PROPER = /[^\S\n]*(?:tỉnh[^\S\n]+|thành phố[^\S\n]+)?\p{Lu}\p{Ll}*(?:[^\S\n]+\p{Lu}\p{Ll}*)*(?:[^\S\n]*-[^\S\n]*\p{Lu}\p{Ll}*(?:[^\S\n]+\p{Lu}\p{Ll}*)*)?/uy;
 const TINH_SUFFIX = /\s+tinh(?![a-z0-9])/y;
 const PROVINCE = /tinh(?![a-z0-9])/y;
 const UNIT_NAMES = /(huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|dac khu)\s+/y;
@@ -322,10 +329,12 @@ function listedBody(text: string, folded: string, i: number, list: Spelling[], c
   if (region !== null) return { name: text.slice(i, region).replace(/\s+/g, " ").trim(), end: region, collective: false, central };
   const tinh = at(TINH_SUFFIX, folded, end);
   if (tinh !== null && !/ tinh$/.test(foldVietnamese(name))) end = tinh;
-  if (/tinh$/.test(folded.slice(i, end))) {
+  // ("... tỉnh Lạng Sơn", "... thành phố Cần Thơ"; the press of the province by its name alone, "... Truyền hình Cần Thơ".)
+  if (/(?:tinh|thanh pho|truyen hinh)$/.test(folded.slice(i, end))) {
     const proper = properName(text, end);
     if (proper !== null && !/^\s*(?:UBND|Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban)\b/u.test(text.slice(end, proper))) {
-      name = `${name} ${text.slice(end, proper).trim()}`;
+      // (Where the name gives no place word, as written: the group's name would add "tỉnh".)
+      name = /truyen hinh$/.test(folded.slice(i, end)) ? text.slice(i, proper).replace(/\s+/g, " ") : `${name} ${text.slice(end, proper).trim()}`;
       end = proper;
     }
   }

@@ -95,6 +95,9 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Ngân hàng Nhà nước chi nhánh tỉnh", "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh", "Ngân hàng Nhà nước", "NHNN chi nhánh tỉnh", "NHNN tỉnh"],
   ["Bảo hiểm xã hội tỉnh", "BHXH tỉnh"],
   ["Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh", "Đài PTTH tỉnh"],
+  // (The province's newspaper and its radio and television merged in 2025.)
+  // (Named by the province's name too, as the radio's was: "Báo và Phát thanh, Truyền hình Cần Thơ".)
+  ["Báo và Phát thanh, Truyền hình tỉnh", "Báo và Phát thanh - Truyền hình tỉnh", "Báo và PT-TH tỉnh", "Báo và PTTH tỉnh", "Báo và Phát thanh, Truyền hình"],
   ["Tỉnh đoàn", "Tỉnh Đoàn"],
   ["Hội Nông dân tỉnh"],
   ["Hội Liên hiệp Phụ nữ tỉnh"],

@@ -78,6 +78,17 @@ describe("indicator names", () => {
 describe("names read after the figure", () => {
   it("leave out what the figure is compared with", () => {
     const text = "ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 12/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n- Giảm 30% thời gian xử lý thủ tục hành chính so với năm 2025.\n";
-    expect(extract(text).indicators.map((i) => i.name)).toEqual(["Tỷ lệ thời gian xử lý thủ tục hành chính"]);
+    expect(extract(text).indicators.map((i) => i.name)).toEqual(["Giảm thời gian xử lý thủ tục hành chính"]);
+  });
+
+  it("name a change written before its rate by the change, not as a rate of what changes", () => {
+    const names = (target: string) => extract(`KẾ HOẠCH\nCông tác dân số\nI. MỤC TIÊU\n${target}\n`).indicators.map((i) => [i.name, i.comparator, i.min]);
+    expect(names("- Đến năm 2030: giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận huyết thống; giảm 30% tỷ lệ tử vong do tai nạn giao thông.")).toEqual([
+      ["Giảm số cặp tảo hôn", "=", 50], ["Giảm số cặp hôn nhân cận huyết thống", "=", 60], ["Giảm tỷ lệ tử vong do tai nạn giao thông", "=", 30],
+    ]);
+    expect(names("- Cắt giảm tối thiểu 30% thời gian thực hiện thủ tục hành chính.")).toEqual([["Cắt giảm thời gian thực hiện thủ tục hành chính", ">=", 30]]);
+    // (A rate that names what it counts is still a rate; "tỷ lệ" is not said twice.)
+    expect(names("- 90% tỷ lệ hồ sơ được số hóa.")).toEqual([["Tỷ lệ hồ sơ được số hóa", "=", 90]]);
+    expect(names("- 85% số thôn có đường ô tô được cứng hóa.")).toEqual([["Tỷ lệ thôn có đường ô tô được cứng hóa", "=", 85]]);
   });
 });

@@ -67,7 +67,7 @@ const LEADING = new RegExp([
  */
 const TRAILING = new RegExp([
   String.raw`[\s,;:(]+$`,
-  String.raw`\b(?:uoc dat|dat muc|dat|uoc|la|chiem|tang|giam|khoang|tren|duoi|co|duoc|con|xuong con|(?<!\btro )len|it nhat|toi thieu|tu|bang|voi|cho|o muc|vuot|gan|hon|(?<!\btro )xuong|va|khong qua|khong vuot qua|toi da|gap|khong duoi|khong it hon)$`,
+  String.raw`\b(?:uoc dat|dat muc|dat|uoc|la|chiem|tang|cat giam|giam thieu|rut ngan|giam|khoang|tren|duoi|co|duoc|con|xuong con|(?<!\btro )len|it nhat|toi thieu|tu|bang|voi|cho|o muc|vuot|gan|hon|(?<!\btro )xuong|va|khong qua|khong vuot qua|toi da|gap|khong duoi|khong it hon)$`,
   String.raw`(?<!\d{4}\s*[-–]\s*)\b(?:(?:den|trong|vao|den het|nam) )?(?:nam )?\d{4}$`,
 ].join("|"));
 
@@ -164,6 +164,9 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
   return { words: trimRepeatedly(named.raw, trailingMatch, true, named.folded).trim(), raw, foldedRaw, used };
 }
 
+/** A verb of change right before a rate written first (folded): "giảm", "tăng", "cắt giảm", "rút ngắn", with "ít nhất" or "tối thiểu". */
+const CHANGE_BEFORE = /(^|[^a-z0-9])(giam|tang|cat giam|rut ngan|giam thieu)(?:\s+(?:it nhat|toi thieu|them))?\s*$/;
+
 /** A name for the figure from the words after it, its unit and what it restates. */
 function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } {
   const after = wordsAfter(f.after, f.foldedAfter ?? foldKeepingOffsets(f.after));
@@ -171,7 +174,15 @@ function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } 
   if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
-  if (f.unit === "%") return { name: `Tỷ lệ ${words}`, afterUsed: after.used };
+  // "giảm 50% số cặp tảo hôn", "giảm 30% tỷ lệ tử vong ...": the change is the figure, named by its verb; not a rate of
+  // "cặp tảo hôn" that is 50%.
+  // (Offsets in the fold are offsets in the text: it folds unit by unit.)
+  const change = f.unit === "%" ? CHANGE_BEFORE.exec(f.foldedBefore ?? foldKeepingOffsets(f.before)) : null;
+  if (change) {
+    const verb = change.index + change[1].length;
+    return { name: `${f.before.slice(verb, verb + change[2].length)} ${after.words}`, afterUsed: after.used };
+  }
+  if (f.unit === "%") return { name: /^tỷ lệ\s/iu.test(words) ? words : `Tỷ lệ ${words}`, afterUsed: after.used };
   const counted = f.unit && !MEASURE_UNIT.test(foldKeepingOffsets(f.unit).toLowerCase());
   return { name: counted ? `Số ${f.unit} ${words}` : words, afterUsed: after.used };
 }

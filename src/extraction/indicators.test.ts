@@ -126,6 +126,15 @@ describe("indicators: where a letter says things stood", () => {
     const text = "KẾ HOẠCH\nTiêm chủng năm 2026\nI. MỤC TIÊU\n- Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván từ 2 mũi trở lên đạt 90%.\n- Tỷ lệ hộ có thu nhập trên 50 triệu đồng/năm chiếm 40%.\n";
     expect(extract(text, "kh.txt").indicators.map((i) => [i.min, i.unit])).toEqual([[90, "%"], [40, "%"]]);
   });
+
+  it("reads 'ít nhất N ...' after a rate as what the rate counts, unless 'và' makes it a figure of its own", () => {
+    const targets = (line: string) => extract(`KẾ HOẠCH\nCông tác dân số\nI. MỤC TIÊU\n${line}\n`, "kh.txt").indicators.map((i) => [i.name, i.min, i.unit]);
+    expect(targets("- 70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh phổ biến nhất; 100% xã có ít nhất 01 trạm y tế đạt chuẩn.")).toEqual([
+      ["Tỷ lệ phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh phổ biến nhất", 70, "%"],
+      ["Tỷ lệ xã có ít nhất 01 trạm y tế đạt chuẩn", 100, "%"],
+    ]);
+    expect(targets("- 70% doanh nghiệp ứng dụng công nghệ số và ít nhất 500 doanh nghiệp chuyển đổi số.").map(([, min]) => min)).toEqual([70, 500]);
+  });
 });
 
 describe("indicators: the year of a report's figures", () => {

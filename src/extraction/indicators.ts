@@ -118,9 +118,10 @@ const DEFINES_COUNTED = /^(?:\s*\/\s*năm)?\s*(?:trở\s+(?:lên|xuống)\s*)?(?
 /**
  * A rate written first whose counted items a threshold defines, after it: "100% tàu cá có chiều dài từ 15 mét trở lên lắp đặt ...". The words
  * between the rate and the threshold (no figure, no clause break), then "từ", "trên" or "dưới", the threshold and its unit, "trở lên" or
- * "trở xuống" (read on the words between and the threshold's own, as it may hold its "từ" and "trở lên").
+ * "trở xuống" (read on the words between and the threshold's own, as it may hold its "từ" and "trở lên"); or "ít nhất"/"tối thiểu" and a
+ * count: "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh" (not after "và": another figure).
  */
-const QUALIFIED = /^\s+[^\d,;.:()]{2,60}\s(?:từ|trên|dưới)\s+\d[\d.,]*\s*[^\d,;.:()]{0,20}?\s*trở\s+(?:lên|xuống)(?![\p{L}])/u;
+const QUALIFIED = /^\s+[^\d,;.:()]{2,60}(?:\s(?:từ|trên|dưới)\s+\d[\d.,]*\s*[^\d,;.:()]{0,20}?\s*trở\s+(?:lên|xuống)(?![\p{L}])|(?<!\s(?:và|hoặc))\s(?:ít nhất|tối thiểu)\s+\d[\d.,]*\s+\p{L})/u;
 
 /** "ước đạt", "ước tính đạt", "ước" right before a figure (folded): an estimate. */
 const ESTIMATED_BEFORE = /(?:^|[^a-z0-9])uoc(?: tinh)?(?: dat)?\s*$/;

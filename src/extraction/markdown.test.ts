@@ -21,6 +21,14 @@ describe("withoutMarkdown", () => {
     expect(withoutMarkdown(far)).toBe(far);
   });
 
+  it("removes the emphasis of a paragraph in emphasis as a whole, and strong emphasis of nothing, as web pages' conversions write them", () => {
+    expect(withoutMarkdown("*Căn cứ Hiến pháp;*\n\n*2.2.* *Tập trung nguồn lực*\n\n*Cần Thơ, ngày 21\ntháng 11 năm 2025 *"))
+      .toBe("Căn cứ Hiến pháp;\n\n2.2. Tập trung nguồn lực\n\nCần Thơ, ngày 21\ntháng 11 năm 2025");
+    expect(withoutMarkdown("**Về bổ sung Kế hoạch năm 2025 ****với mục tiêu tăng trưởng**")).toBe("Về bổ sung Kế hoạch năm 2025 với mục tiêu tăng trưởng");
+    // (Not a bullet's "* ", a note's "(****)", nor a star inside the words.)
+    for (const kept of ["* Ý một\n* Ý hai", "Chỉ tiêu (*) và (****)", "*a*b*", "*x* y"]) expect(withoutMarkdown(kept)).toBe(kept);
+  });
+
   it("sets a numbered heading in bold glued to the text before it on its own line", () => {
     expect(withoutMarkdown("I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG**1. Khái quát chung**\nLạng Sơn là tỉnh miền núi."))
       .toBe("I- KHÁI QUÁT CHUNG VỀ ĐỊA PHƯƠNG\n1. Khái quát chung\nLạng Sơn là tỉnh miền núi.");

@@ -4,8 +4,9 @@
  * hoạch và Đầu tư** chủ trì, ..." hides the agency behind "**", "1\. Mục đích" the item's number, "## II.
  * NHIỆM VỤ" the heading's. Removed: strong emphasis in pairs ("**...**", "__...__"), the hashes of headings,
  * and the backslash before punctuation it escapes; a numbered heading in bold glued to the text before it
- * goes to a line of its own. Single "*" and "_" stay (a note's "(*)", a form's blank "ngày ___ tháng"), as
- * does "\|", a bar inside a table's cell.
+ * goes to a line of its own; a paragraph in emphasis as a whole ("*Căn cứ ...;*") and strong emphasis of nothing ("****").
+ * Other single "*" and "_" stay (a note's "(*)", a bullet's "* ", a form's blank "ngày ___ tháng"), as does "\|", a bar
+ * inside a table's cell.
  */
 
 /** Where strong emphasis may open or close: "**" or "__" (three "*" are strong and italic together). */
@@ -15,7 +16,14 @@ const HEADING = /^ {0,3}#{1,6} +(?=\S)/;
 /** An escaped punctuation mark: "1\.", "a\)", "\*", "\-". */
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>~:])/g;
 /** Any of the marks, to leave a text without them as it is. */
-const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} /m;
+const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} |^\*\S/m;
+/**
+ * A paragraph in emphasis as a whole, in one run or a few side by side: "*Căn cứ Luật ...;*", "*Cần Thơ, ngày 21" / "tháng 11 năm 2025 *",
+ * "*2.2.* *Tập trung nguồn lực ...*".
+ */
+const WHOLE_EMPHASIS = /^(?:\*[^\s*][^*]*\*[^\S\n]*){1,4}$/;
+/** Strong emphasis of nothing, where a converter wrote two runs in bold side by side: "**Về bổ sung ... năm 2025 ****với mục tiêu ...**". */
+const EMPTY_STRONG = /(?<!\()\*{4}(?!\))/g;
 
 export function withoutMarkdown(text: string): string {
   if (!MARKS.test(text)) return text;
@@ -28,8 +36,10 @@ export function withoutMarkdown(text: string): string {
     let end = i;
     while (end < lines.length && lines[end].trim()) end++;
     if (end === i) { out.push(lines[i++]); continue; }
-    const paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
-    out.push(paragraph.includes("**") || paragraph.includes("__") ? withoutStrong(paragraph) : paragraph);
+    let paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
+    if (paragraph.includes("****")) paragraph = paragraph.replace(EMPTY_STRONG, "");
+    if (paragraph.includes("**") || paragraph.includes("__")) paragraph = withoutStrong(paragraph);
+    out.push(paragraph.startsWith("*") && WHOLE_EMPHASIS.test(paragraph) ? paragraph.replace(/[^\S\n]*(?:\*[^\S\n]*)+/g, (m, at: number) => (at > 0 && at + m.length < paragraph.length ? " " : "")) : paragraph);
     i = end;
   }
   return out.join("\n").replace(ESCAPED, "$1");

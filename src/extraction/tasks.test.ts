@@ -162,6 +162,17 @@ describe("tasks of a plan", () => {
     expect(extractTasks(own, segmentLines(own), { kind: "plan" })).toEqual([]);
   });
 
+  it("gives an article's items to the doers its sentence announces before them, with the work announced, and takes the sentence for none", () => {
+    const text = "Điều 2. Nhiệm vụ và giải pháp chủ yếu\nQuốc hội cơ bản tán thành các nhiệm vụ, giải pháp do Chính phủ kiến nghị, đồng thời, đề nghị Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và giải pháp chủ yếu sau đây:\n"
+      + "2.1. Đẩy mạnh hoàn thiện thể chế, pháp luật\nĐổi mới tư duy xây dựng pháp luật theo hướng kiến tạo phát triển.\n2.2. Tập trung cải cách thủ tục hành chính\nThúc đẩy phát triển kinh tế tư nhân.\n"
+      + "Điều 3. Tổ chức thực hiện\nChính phủ theo chức năng, nhiệm vụ được giao khẩn trương xây dựng kế hoạch cụ thể.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan", centralIssuer: true }).map((t) => [t.section, t.lead, t.summary])).toEqual([
+      ["Điều 2.1", ["Chính phủ", "các cơ quan liên quan"], "Đổi mới tư duy xây dựng pháp luật theo hướng kiến tạo phát triển."],
+      ["Điều 2.2", ["Chính phủ", "các cơ quan liên quan"], "Thúc đẩy phát triển kinh tế tư nhân."],
+      ["Điều 3", ["Chính phủ"], "theo chức năng, nhiệm vụ được giao khẩn trương xây dựng kế hoạch cụ thể."],
+    ]);
+  });
+
   it("takes what a plan requires of all in its purposes and requirements for no task", () => {
     const text = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nCụ thể hóa các nhiệm vụ của Nghị quyết.\n2. Yêu cầu\nCác cơ quan, đơn vị xác định rõ trách nhiệm, chủ động triển khai thực hiện.\n"
       + "II. NHIỆM VỤ\n1. Sở Nội vụ rà soát, sắp xếp các cơ sở giáo dục nghề nghiệp.\n";

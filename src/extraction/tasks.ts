@@ -299,8 +299,10 @@ function announcedDoers(text: string, folded: string, line: Line, registry: Regi
   for (const m of allMatches(ANNOUNCING_VERB, own)) verb = m.index + m[0].length;
   if (verb < 0) return null;
   const list = readAgencyList(text, folded, line.start + verb, registry);
-  return list.agencies.length && /^\s*:\s*$/.test(folded.slice(list.end, line.end)) ? { lead: list.agencies, coordinating: [] } : null;
+  return list.agencies.length && ANNOUNCES_ITEMS.test(folded.slice(list.end, line.end)) ? { lead: list.agencies, coordinating: [] } : null;
 }
+/** What may stand between the doers and the colon: nothing, or words that announce the items ("tập trung thực hiện các nhiệm vụ sau đây"). */
+const ANNOUNCES_ITEMS = /^\s*(?:[^.;:]{0,120}?\s(?:sau day|sau|nhu sau))?\s*:\s*$/;
 const ANNOUNCING_VERB = /(?<![a-z0-9])(?:de nghi|yeu cau|giao(?: cho)?)\s+/g;
 
 /** Whether the text from `from` to `to` states work: a few words after any agencies it opens with. */
@@ -510,7 +512,15 @@ export function extractTasks(
     if (first.kind === "text" && reportParts.open(first, documentKind === "report")) stack.length = 0;
     let section = stack[stack.length - 1];
     // Outside any section, a sentence that ends announcing who does the items after it: "Bộ Nội vụ đề nghị các bộ, ngành, địa phương:".
-    if (!levelOf && !stack.length && first.kind === "text") listDoers = first.text.trimEnd().endsWith(":") ? announcedDoers(text, folded, first, registry) : null;
+    // (Or an article's sentence before its items: "Điều 2. ..." / "Quốc hội ... đề nghị Chính phủ và các cơ quan liên quan tập trung thực
+    // hiện các nhiệm vụ và giải pháp chủ yếu sau đây:" / "2.1. ...".)
+    const inArticle = stack.length === 1 && stack[0].kind === "article" && !stack[0].agency;
+    if (article) listDoers = null;
+    else if (!levelOf && (!stack.length || inArticle) && first.kind === "text") {
+      listDoers = first.text.trimEnd().endsWith(":") ? announcedDoers(text, folded, first, registry) : null;
+      // (The sentence announces work, it states none: "Quốc hội cơ bản tán thành ..., đề nghị Chính phủ ... thực hiện ... sau đây:".)
+      if (listDoers) continue;
+    }
     if (levelOf) {
       const level = levelOf(first);
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
@@ -520,7 +530,7 @@ export function extractTasks(
       const label = parent?.kind === "article" && first.kind !== "roman" && first.number!.startsWith(`${parent.label.slice(5)}.`) ? `Điều ${first.number}`
         : (first.kind === "letter" && parent?.kind === "number") || (first.kind !== "roman" && parent?.kind === "article")
           ? `${parent.label}.${first.number}` : first.number!;
-      const doers = !parent && first.kind !== "roman" ? listDoers : null;
+      const doers = (!parent || parent.kind === "article") && first.kind !== "roman" ? listDoers : null;
       if (first.kind === "roman") listDoers = null;
       section = {
         level, label, kind: first.kind, agency: parent?.agency ?? doers, context: parent?.context ?? doers,

@@ -695,6 +695,15 @@ describe("a header as web pages of legal documents lay it out", () => {
       .toMatchObject({ type: "Quyết định", title: null });
   });
 
+  it("takes the issuer from the enacting authority where the page lost the header", () => {
+    const issuerOf = (text: string) => extract(text).document.issuer;
+    expect(issuerOf("NGHỊ QUYẾT\nVề bổ sung Kế hoạch phát triển kinh tế - xã hội năm 2025\nQUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQUYẾT NGHỊ:\n")).toBe("Quốc hội");
+    expect(issuerOf("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n")).toBe("UBND tỉnh Tuyên Quang");
+    expect(issuerOf("QUYẾT ĐỊNH\nPhê duyệt Chương trình\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\n")).toBe("Thủ tướng Chính phủ");
+    // (A header's issuer stands first: the authority line repeats it.)
+    expect(issuerOf("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nCăn cứ Luật;\n")).toBe("UBND tỉnh Lạng Sơn");
+  });
+
   it("reads a hostile label of a number in linear time: 'số' and 200,000 spaces after a bar", () => {
     const started = performance.now();
     expect(extract(`KẾ HOẠCH\nabc | số${" ".repeat(200_000)}x`).document.symbol).toBeNull();

@@ -246,9 +246,28 @@ function issuerNamed(lines: Line[]): string | null {
   if (scraped && header && BARE_COUNCIL.test(fold(header).trim()) && /^(tinh|thanh pho) /.test(fold(scraped))) return `${/^(?:hoi dong|hdnd)/.test(fold(header)) ? "HĐND" : "UBND"} ${placeName(scraped)}`;
   if (scraped) return scraped;
   if (header) return header;
+  const enacting = enactingAuthority(lines);
+  if (enacting) return enacting;
   const signedFor = lines.slice(-15).some((l) => /^(tm|t\/m)\.?\s*uy ban nhan dan$/.test(fold(l.text.replace(/[*_]/g, "")).trim()));
   const province = signedFor ? provinceNamed(lines) : null;
   return province ? `UBND ${province}` : null;
+}
+
+/**
+ * The body that enacts, in a text whose header was lost (a web page that starts at its type line): its enacting authority in
+ * capitals above its grounds or its operative word ("QUỐC HỘI" / "Căn cứ Hiến pháp ...", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN
+ * QUANG" / "Căn cứ ..."), named as the body whose office it is ("UBND tỉnh Tuyên Quang", "Bộ Y tế"; the Prime Minister is his own).
+ */
+function enactingAuthority(lines: Line[]): string | null {
+  const head = lines.slice(0, 30);
+  for (const [k, l] of head.entries()) {
+    const text = l.text.replace(/[|*_]/g, " ").replace(/\s+/g, " ").trim();
+    if (!(AUTHORITY.test(text) || /^(?:ỦY BAN THƯỜNG VỤ )?QUỐC HỘI$/u.test(text))) continue;
+    if (!ENACTING_NEXT.test(head[k + 1]?.text.replace(/^[|*_\s]+/, "") ?? "")) continue;
+    const body = text.replace(/^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN)\s+(?=\p{Lu})/u, "");
+    return asCommittee(nameFromCapitals(body));
+  }
+  return null;
 }
 
 /** A place that follows a body's name on the next header line: "TỈNH HÀ NAM", "XÃ TÂN THANH". */

@@ -87,6 +87,8 @@ describe("names read after the figure", () => {
       ["Giảm số cặp tảo hôn", "=", 50], ["Giảm số cặp hôn nhân cận huyết thống", "=", 60], ["Giảm tỷ lệ tử vong do tai nạn giao thông", "=", 30],
     ]);
     expect(names("- Cắt giảm tối thiểu 30% thời gian thực hiện thủ tục hành chính.")).toEqual([["Cắt giảm thời gian thực hiện thủ tục hành chính", ">=", 30]]);
+    // ("trở lên" after a figure is that figure's, not the next one's name.)
+    expect(names("- Tốc độ tăng GDP đạt 8% trở lên, quy mô GDP năm 2025 đạt khoảng trên 500 tỉ USD.").map(([name]) => name)).toEqual(["Tốc độ tăng GDP", "Quy mô GDP"]);
     // (A rate that names what it counts is still a rate; "tỷ lệ" is not said twice.)
     expect(names("- 90% tỷ lệ hồ sơ được số hóa.")).toEqual([["Tỷ lệ hồ sơ được số hóa", "=", 90]]);
     expect(names("- 85% số thôn có đường ô tô được cứng hóa.")).toEqual([["Tỷ lệ thôn có đường ô tô được cứng hóa", "=", 85]]);

@@ -54,7 +54,8 @@ const STARTS_WITH_HEAD = new RegExp(`^${HEAD}`);
 const LEADING = new RegExp([
   String.raw`^[\s${BULLET_SYMBOLS},;:.()]+`,
   String.raw`^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])`,
-  String.raw`^(?:trong do|cu the|bao gom|gom|nhu|va|voi|theo do|phan dau|tiep tuc|den nay|hien nay)\b`,
+  // ("đạt 8% trở lên, quy mô GDP ...": the "trở lên" of the figure before.)
+  String.raw`^(?:trong do|cu the|bao gom|gom|nhu|va|voi|theo do|phan dau|tiep tuc|den nay|hien nay|tro len|tro xuong)\b`,
   // "Toàn tỉnh có", "Có 80%" (not "Cơ cấu", "Tỉnh ủy").
   String.raw`^(?:toan tinh|tinh|toan quoc|ca nuoc|tren dia ban(?: tinh)?)(?=\s*(?:co\b|,|$))(?:\s*co\b)?|^co\s*$`,
   String.raw`^(?:(?:uoc|du kien|du bao)(?: tinh)?(?: dat)?(?: het)?|tinh den(?: het)?|den het|den|trong|sau|vao)?\s*(?:(?:thang|quy) \d{1,2}\s*(?:\/\s*|nam\s+)?|\d{1,2} thang (?:dau )?(?:nam\s+)?)?(?:nam\s+)?\d{4}\b`,

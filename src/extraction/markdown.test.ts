@@ -13,7 +13,11 @@ describe("withoutMarkdown", () => {
   });
 
   it("pairs strong emphasis over the lines of a paragraph, as a web copy wraps a bold heading, and not over a blank line", () => {
-    expect(withoutMarkdown("**4. Sở Văn\nhóa, Thể thao và Du lịch**\n\nChỉ đạo các cơ quan")).toBe("4. Sở Văn\nhóa, Thể thao và Du lịch\n\nChỉ đạo các cơ quan");
+    // (Its lines made one: the heading is one line of the text.)
+    expect(withoutMarkdown("**4. Sở Văn\nhóa, Thể thao và Du lịch**\n\nChỉ đạo các cơ quan")).toBe("4. Sở Văn hóa, Thể thao và Du lịch\n\nChỉ đạo các cơ quan");
+    expect(withoutMarkdown("**2. Sở\nKhoa học và Công nghệ**\n\na) Bám sát")).toBe("2. Sở Khoa học và Công nghệ\n\na) Bám sát");
+    // (A signature's lines stay lines.)
+    expect(withoutMarkdown("**T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC**")).toBe("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC");
     const apart = "**Ghi chú\n\nmục 2**";
     expect(withoutMarkdown(apart)).toBe(apart);
     // (Nor marks lines apart that would pair by chance.)

@@ -39,7 +39,9 @@ export function withoutMarkdown(text: string): string {
     let paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
     if (paragraph.includes("****")) paragraph = paragraph.replace(EMPTY_STRONG, "");
     if (paragraph.includes("**") || paragraph.includes("__")) paragraph = withoutStrong(paragraph);
-    out.push(paragraph.startsWith("*") && WHOLE_EMPHASIS.test(paragraph) ? paragraph.replace(/[^\S\n]*(?:\*[^\S\n]*)+/g, (m, at: number) => (at > 0 && at + m.length < paragraph.length ? " " : "")) : paragraph);
+    out.push(paragraph.startsWith("*") && WHOLE_EMPHASIS.test(paragraph)
+      ? paragraph.replace(/[^\S\n]*(?:\*[^\S\n]*)+/g, (m, at: number) => (at > 0 && at + m.length < paragraph.length ? " " : ""))
+      : paragraph);
     i = end;
   }
   return out.join("\n").replace(ESCAPED, "$1");
@@ -63,7 +65,10 @@ function withoutStrong(line: string): string {
     // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the
     // conversion ran into the one before, set on its own line again.
     const glued = open.index > 0 && !/\s/.test(line.charAt(open.index - 1)) && NUMBERED.test(inside);
-    out += line.slice(at, open.index) + (glued ? "\n" : "") + inside;
+    // (A numbered heading's lines are one: a web copy wrapped it, "**2. Sở" / "Khoa học và Công nghệ**". Not a signature's, whose
+    // lines are lines: "**T/M BAN THƯỜNG VỤ" / "PHÓ BÍ THƯ THƯỜNG TRỰC**".)
+    const wrapped = inside.includes("\n") && NUMBERED.test(inside);
+    out += line.slice(at, open.index) + (glued ? "\n" : "") + (wrapped ? inside.replace(/[^\S\n]*\n\s*/g, " ") : inside);
     at = close.index + close[0].length;
     k++;
   }

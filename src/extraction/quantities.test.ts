@@ -73,6 +73,11 @@ describe("findQuantities: codes that look like numbers", () => {
   it("skips road codes in a list and phase numbers", () => {
     expect(one("duy trì các tuyến quốc lộ 1A, 1B, 4A; hoàn thành giai đoạn 1 dự án")).toEqual([]);
   });
+
+  it("skips a grade and a region's number, and keeps a count of classes", () => {
+    expect(one("Riêng đối với lớp 1 tựu trường ngày 19/8/2024; Ngân hàng Nhà nước chi nhánh Khu vực 5")).toEqual([]);
+    expect(one("mở 20 lớp bồi dưỡng").map((q) => q.min)).toEqual([20]);
+  });
 });
 
 describe("ranges and bases written in full", () => {

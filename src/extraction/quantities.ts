@@ -160,8 +160,8 @@ export function findQuantities(text: string): QuantityMention[] {
     }
     // A time of day ("17h00") is not a quantity.
     if (/^h\d{2}/.test(after)) continue;
-    // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session.
-    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
+    // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session, "lớp 1" a grade, "Khu vực 5" a region.
+    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương|(?<![\p{L}])lớp|khu vực)\s*$/iu.test(before)) continue;
     let unit: string | null = percent ?? null;
     let consumed = whole.length;
     let value = low, valueHigh = high;

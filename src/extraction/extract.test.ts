@@ -105,6 +105,11 @@ describe("openings", () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
+  it("takes no proposal a 'Căn cứ' line runs into for a document carried out", () => {
+    const text = "QUYẾT ĐỊNH\nBan hành Kế hoạch thời gian năm học\nCăn cứ Quyết định số 2045/QĐ-BGDĐT ngày 01/8/2024 của Bộ trưởng Bộ Giáo dục và Đào tạo về khung kế hoạch thời gian năm học; Theo đề nghị của Giám đốc Sở Giáo dục và Đào tạo tại Tờ trình số 107/TTr-SGDĐT ngày 05/8/2024.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n";
+    expect(extract(text).implements.map((c) => c.symbol)).toEqual(["2045/QĐ-BGDĐT"]);
+  });
+
   it("reads an instruction or a conclusion the opening carries out", () => {
     expect(implementedBy("Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 123/UBND-KT ngày 10/01/2026, Sở Tài chính xây dựng Kế hoạch như sau:")).toEqual(["123/UBND-KT"]);
     expect(implementedBy("Thực hiện Thông báo kết luận số 78/TB-UBND ngày 12/3/2026 của UBND tỉnh, Sở Xây dựng ban hành Kế hoạch như sau:")).toEqual(["78/TB-UBND"]);
@@ -700,6 +705,8 @@ describe("a header as web pages of legal documents lay it out", () => {
     expect(issuerOf("NGHỊ QUYẾT\nVề bổ sung Kế hoạch phát triển kinh tế - xã hội năm 2025\nQUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQUYẾT NGHỊ:\n")).toBe("Quốc hội");
     expect(issuerOf("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n")).toBe("UBND tỉnh Tuyên Quang");
     expect(issuerOf("QUYẾT ĐỊNH\nPhê duyệt Chương trình\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\n")).toBe("Thủ tướng Chính phủ");
+    // (Nor the rule a web page's cell keeps under the name.)
+    expect(issuerOf("| ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n| Số: 986/QĐ-UBND | Tuyên Quang, ngày 13 tháng 8 năm 2024 |\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n")).toBe("UBND tỉnh Tuyên Quang");
     // (A header's issuer stands first: the authority line repeats it.)
     expect(issuerOf("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nCăn cứ Luật;\n")).toBe("UBND tỉnh Lạng Sơn");
   });

@@ -22,7 +22,7 @@ import { describeCitations } from "./cited-documents.js";
 import { changesDocumentCited, extractAmendment, type ExtractedAmendment } from "./amendments.js";
 import { parseDocumentSymbol } from "../text/symbols.js";
 import { parseDeadline } from "../text/dates.js";
-import { FoldedText, foldPhrase, foldVietnamese } from "../text/fold.js";
+import { FoldedText, foldKeepingOffsets, foldPhrase, foldVietnamese } from "../text/fold.js";
 import { formatVietnameseNumber } from "../text/numbers.js";
 import { UnreadableFileError } from "./read-text.js";
 
@@ -128,7 +128,9 @@ function implementedDocuments(text: string, lines: Line[], citations: Citation[]
   // in its resolution stands on its own act, it does not carry it out.)
   for (const line of lines.slice(0, 60)) {
     if (!/^can cu\b/.test(foldVietnamese(line.text))) continue;
-    for (const c of within(line.start, line.end)) if (!LEGAL_BASIS.test(c.symbol) && !issuedBy(c, issuer)) add(c);
+    // (Up to a proposal run into the line, "...; Theo đề nghị của Giám đốc Sở ... tại Tờ trình số ...": what is proposed is not carried out.)
+    const proposal = foldKeepingOffsets(line.text).search(/(?:theo|xet) de nghi/);
+    for (const c of within(line.start, proposal > 0 ? line.start + proposal : line.end)) if (!LEGAL_BASIS.test(c.symbol) && !issuedBy(c, issuer)) add(c);
   }
   return implemented;
 }

@@ -208,7 +208,8 @@ function partyIssuer(lines: Line[], head: Line[]): string | null {
  * is lost, the signature block ("TM. ỦY BAN NHÂN DÂN") names the body and the text its province.
  */
 function findIssuer(lines: Line[]): string | null {
-  const issuer = issuerNamed(lines);
+  // (Without the rule a web page's cell keeps under the name: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG -------".)
+  const issuer = issuerNamed(lines)?.replace(/\s*[-–—_=~*.]{3,}\s*$/u, "") || null;
   return issuer && BARE_COUNCIL.test(fold(issuer).trim()) ? withPlace(issuer, lines) : issuer;
 }
 

@@ -26,6 +26,9 @@ describe("reading a list of agencies", () => {
     expect(list("các sở, ban, ngành, UBND các huyện, thành phố tiếp tục rà soát").names)
       .toEqual(["các sở, ban, ngành", "UBND các huyện, thành phố"]);
     expect(list("các cấp, các ngành, các huyện, thành phố thực hiện").names).toEqual(["các cấp, các ngành", "các huyện, thành phố"]);
+    // (Without "các", as a heading names them: "2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường". Not a department.)
+    expect(list("Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường căn cứ chức năng").names).toEqual(["Sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường"]);
+    expect(read("Sở Y tế, Sở Tài chính")).toEqual([["Sở Y tế", false, false], ["Sở Tài chính", false, false]]);
     expect(list("các cơ quan, ban, ngành, đoàn thể, lực lượng vũ trang địa phương trong").names)
       .toEqual(["các cơ quan, ban, ngành, đoàn thể, lực lượng vũ trang địa phương"]);
     expect(list("cấp ủy, các tổ chức chính trị - xã hội cùng cấp thực hiện").names).toEqual(["cấp ủy", "các tổ chức chính trị - xã hội cùng cấp"]);

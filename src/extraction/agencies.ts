@@ -194,8 +194,8 @@ const SECTOR = new RegExp(`(?:${alternation(SECTOR_NOUNS).replace(/(^|\|)bo(?=\|
 const TERRITORY = new RegExp(`(?:${alternation(TERRITORY_NOUNS)})${END}`, "y");
 /** (Not the "tỉnh" of "Tỉnh ủy": "các đảng ủy trực thuộc Tỉnh ủy" ends with the committee they belong to.) */
 const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END}(?!\\s+uy${END})`, "y");
-/** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương", "các bộ, ngành và địa phương"). */
-const BARE_START = /(?:co quan|don vi|cap uy|chinh quyen|to chuc chinh tri\s*-\s*xa hoi|dia phuong)(?![a-z0-9])/y;
+/** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương", "các bộ, ngành và địa phương", "Sở, ban, ngành thành phố"). */
+const BARE_START = /(?:co quan|don vi|cap uy|chinh quyen|to chuc chinh tri\s*-\s*xa hoi|dia phuong|so(?=\s*,\s*(?:ban|nganh)(?![a-z0-9])))(?![a-z0-9])/y;
 const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
 /** The bodies every commune or district has: "UBND các xã", "Trạm y tế các xã, phường", "Công an các xã, phường". */
 const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;

@@ -279,6 +279,11 @@ describe("reporting rules", () => {
     expect(new Set(rules.map((r) => `${r.from} → ${r.to}`))).toEqual(new Set(["null → UBND tỉnh"]));
   });
 
+  it("reads whom difficulties are written to ('phản ánh về Sở Y tế'), and who writes, over the bare nouns of a list", () => {
+    expect(rulesOf("Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị và địa phương phản ánh về Sở Y tế tổng hợp, báo cáo, tham mưu trình Ủy ban nhân dân thành phố xem xét, chỉ đạo kịp thời./."))
+      .toEqual([{ from: "Các cơ quan, đơn vị và địa phương", to: "Sở Y tế", deadline_text: null, frequency: "ad hoc" }]);
+  });
+
   it("reads who reports up to where the agencies it names end", () => {
     expect(rulesOf("4. Sở Tài chính bố trí đủ vốn cho dự án năm 2026; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh tình hình giải ngân.").map((r) => [r.from, r.to]))
       .toEqual([["Sở Tài chính", "UBND tỉnh"]]);

@@ -147,12 +147,14 @@ const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo[^;.]{0,80}?
  * huyện, thành phố" or "..., các cơ quan, đơn vị". Walking back over comma-separated parts, a part
  * that starts like an agency opens the list; a short part ("ban", "thành phố") continues it.
  */
+const LISTED_NOUN = /^(?:đơn vị|cơ quan|địa phương|ngành|đoàn thể)(?:\s+(?:và|liên quan|có liên quan)(?=\s|$)|$)/iu;
 function agencyClauseBefore(text: string): string | null {
   const parts = text.split(/,\s*/).map((p) => p.trim());
   let start = -1;
   for (let i = parts.length - 1; i >= 0; i--) {
     if (AGENCY_START.test(parts[i] + " ")) start = i;
-    else if (parts[i].split(/\s+/).length > 2) break;
+    // (A list goes on over its bare nouns: "các cơ quan, đơn vị và địa phương".)
+    else if (parts[i].split(/\s+/).length > 2 && !LISTED_NOUN.test(parts[i])) break;
   }
   return start >= 0 ? cleanAgency(parts.slice(start).join(", ")) : null;
 }
@@ -200,10 +202,11 @@ export function extractReportingRules(lines: Line[], document?: FoldedText): Rep
     const yearly = /(hang|hanh) nam|moi nam/.test(f);
     // "nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo về Sở X" or "... chủ động đề xuất, gửi Sở X".
     const problems = /\bneu\b.{0,60}(phat sinh|kho khan|vuong mac)/.exec(f);
-    if (problems && /\bgui\b|\bbao cao (?:ve|cho|len)\b/.test(f.slice(problems.index))) {
+    // ("... phản ánh về Sở Y tế để tổng hợp, báo cáo": the body they write to.)
+    if (problems && /\bgui\b|\b(?:bao cao|phan anh) (?:ve|cho|len|voi)\b/.test(f.slice(problems.index))) {
       const after = problems.index + problems[0].length;
-      const before = s.text.slice(0, after + f.slice(after).search(/chu dong|de xuat|kip thoi|\bgui\b|\bbao cao\b/));
-      const to = /\bgui\b/.test(f.slice(after)) ? targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u) : targetAfter(s.text.slice(after), /báo cáo\s+(?:về|cho|lên)\s+/u);
+      const before = s.text.slice(0, after + f.slice(after).search(/chu dong|de xuat|kip thoi|\bgui\b|\bbao cao\b|\bphan anh\b/));
+      const to = /\bgui\b/.test(f.slice(after)) ? targetAfter(s.text, /gửi\s+(?:báo cáo\s+)?(?:về\s+)?/u) : targetAfter(s.text.slice(after), /(?:báo cáo|phản ánh)\s+(?:về|cho|lên|với)\s+/u);
       add(s, { from: agencyClauseBefore(before), to, deadline_text: null, frequency: "ad hoc" });
       continue;
     }

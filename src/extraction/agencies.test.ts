@@ -299,6 +299,9 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Công an thành phố Cần Thơ, Bảo hiểm xã hội thành phố và Văn phòng Ủy ban nhân dân thành phố phối hợp").names)
       .toEqual(["Công an thành phố Cần Thơ", "Bảo hiểm xã hội thành phố", "Văn phòng Ủy ban nhân dân thành phố"]);
     expect(list("Ban Tuyên giáo và Dân vận Thành ủy, Thành đoàn tổ chức").names).toEqual(["Ban Tuyên giáo và Dân vận Thành ủy", "Thành đoàn"]);
+    expect(read("Công An Thành phố, Bộ Tư lệnh Thành phố phối hợp")).toEqual([["Công an thành phố", false, false], ["Bộ Tư lệnh Thành phố Hồ Chí Minh", false, false]]);
+    expect(read("Bộ Tư lệnh Thủ đô chủ trì")).toEqual([["Bộ Tư lệnh Thủ đô Hà Nội", false, false]]);
+    expect(isCentralIssuer("Bộ Tư lệnh Thủ đô Hà Nội")).toBe(false);
     expect(list("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ tuyên truyền").names)
       .toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]);
     expect(list("Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn đưa tin").names).toEqual(["Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn"]);

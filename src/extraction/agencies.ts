@@ -59,7 +59,7 @@ export function isBelowProvince(issuer: string | null): boolean {
 const BELOW_PROVINCE = /^(?:so|chi cuc|(?:ubnd|uy ban nhan dan) (?:huyen|xa|phuong|thi xa|thi tran|quan|dac khu))(?![a-z])/;
 
 const CENTRAL_ISSUER = new RegExp("^(?:" + [
-  "chinh phu", "thu tuong", "van phong chinh phu", "bo (?!chi huy|doi )[a-z]+", "bo chinh tri", "ban bi thu", "ban chap hanh trung uong",
+  "chinh phu", "thu tuong", "van phong chinh phu", "bo (?!chi huy|doi |tu lenh (?:thu do|thanh pho))[a-z]+", "bo chinh tri", "ban bi thu", "ban chap hanh trung uong",
   "ban [a-z ]+ trung uong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong quoc hoi", "van phong chu tich nuoc",
   "ngan hang nha nuoc(?! .*chi nhanh)", "thanh tra chinh phu", "kiem toan nha nuoc", "uy ban dan toc", "toa an nhan dan toi cao",
   "vien kiem sat nhan dan toi cao", "vien han lam", "dai truyen hinh viet nam", "dai tieng noi viet nam", "thong tan xa viet nam",

@@ -79,6 +79,9 @@ export const MINISTRY_FIELDS: DepartmentName[] = [
 export const PROVINCIAL_BODIES: string[][] = [
   ["Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự"],
   ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy BĐBP tỉnh", "BĐBP tỉnh", "Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng"],
+  // (The military commands of Hà Nội and Hồ Chí Minh City, where a province has its "Bộ Chỉ huy Quân sự".)
+  ["Bộ Tư lệnh Thủ đô Hà Nội", "Bộ Tư lệnh Thủ đô"],
+  ["Bộ Tư lệnh Thành phố Hồ Chí Minh", "Bộ Tư lệnh Thành phố", "Bộ Tư lệnh TP. Hồ Chí Minh", "Bộ Tư lệnh TP.HCM"],
   ["Công an tỉnh", "CA tỉnh"],
   ["Ban Dân tộc tỉnh", "Ban Dân tộc"],
   ["Thanh tra tỉnh"],

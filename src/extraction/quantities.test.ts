@@ -77,6 +77,8 @@ describe("findQuantities: codes that look like numbers", () => {
   it("skips a grade and a region's number, and keeps a count of classes", () => {
     expect(one("Riêng đối với lớp 1 tựu trường ngày 19/8/2024; Ngân hàng Nhà nước chi nhánh Khu vực 5")).toEqual([]);
     expect(one("mở 20 lớp bồi dưỡng").map((q) => q.min)).toEqual([20]);
+    // (Nor the model of local government since 2025.)
+    expect(one("vận hành mô hình chính quyền địa phương 2 cấp; chính quyền 02 cấp")).toEqual([]);
   });
 });
 

@@ -169,6 +169,8 @@ export function findQuantities(text: string): QuantityMention[] {
       const u = unitAfter(after);
       if (!u.unit) continue;
       if (STRUCTURAL.test(u.unit) && !(MULTIPLE.test(u.unit) && MULTIPLIED_BEFORE.test(before)) && !(AGE.test(u.unit) && LIFE_EXPECTANCY.test(text.slice(Math.max(0, start - 60), start)))) continue;
+      // "chính quyền địa phương 2 cấp": the model of local government since 2025, no figure.
+      if (/^cấp(?![\p{L}])/iu.test(u.unit) && /chính quyền(?:\s+địa phương)?\s*$/iu.test(before)) continue;
       // A spelt-out abbreviation is a count ("huy chương đồng" is bronze medals, not money).
       const q = u.spelledOut ? { value: low, unit: u.unit } : parseQuantity(`${a} ${u.unit}`);
       if (!q) continue;

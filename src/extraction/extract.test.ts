@@ -284,6 +284,10 @@ describe("reporting rules", () => {
       .toEqual([{ from: "Các cơ quan, đơn vị và địa phương", to: "Sở Y tế", deadline_text: null, frequency: "ad hoc" }]);
   });
 
+  it("takes no manner of reporting for whom a report goes to ('báo cáo kịp thời các trường hợp chậm tiến độ')", () => {
+    expect(rulesOf("- Sở Tài chính tổng hợp, báo cáo kịp thời các trường hợp chậm tiến độ, không gửi dữ liệu.").map((r) => r.to)).toEqual([null]);
+  });
+
   it("reads who reports up to where the agencies it names end", () => {
     expect(rulesOf("4. Sở Tài chính bố trí đủ vốn cho dự án năm 2026; định kỳ trước ngày 05 hằng tháng báo cáo UBND tỉnh tình hình giải ngân.").map((r) => [r.from, r.to]))
       .toEqual([["Sở Tài chính", "UBND tỉnh"]]);

@@ -139,15 +139,17 @@ function targetAfter(text: string, marker: RegExp): string | null {
  * does not hide ("báo cáo UBND tỉnh kết quả ... trước ngày 15/12/2026, đồng thời gửi Sở Tài chính để theo dõi": UBND tỉnh).
  */
 const reportedTo = (text: string) => targetAfter(text, /[Bb]áo cáo[^;.]{0,80}?\s(?:về|thông qua|gửi(?:\s+về)?)\s+(?=\p{Lu}|các\s)/u)
-  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết)(?![\p{L}]))/u)
+  ?? targetAfter(text, /(?:[Tt]ổng hợp,?\s+)?báo cáo\s+(?!kết quả|tiến độ|tình hình|công tác|nghiên cứu|đánh giá tác động|(?:năm|quý|tháng|6 tháng|tuần|định kỳ|hằng|hàng|sơ kết|tổng kết|kịp thời|đầy đủ|thường xuyên|chính xác|cụ thể|chi tiết|bằng văn bản)(?![\p{L}]))/u)
   ?? targetAfter(text, /[Bb]áo cáo[^;.]{0,240}?\sgửi(?:\s+về)?\s+(?=\p{Lu}|các\s)/u);
+
+/** A bare noun a list of agencies goes on over: "các cơ quan, đơn vị và địa phương". */
+const LISTED_NOUN = /^(?:đơn vị|cơ quan|địa phương|ngành|đoàn thể)(?:\s+(?:và|liên quan|có liên quan)(?=\s|$)|$)/iu;
 
 /**
  * The list of agencies that ends a text, commas inside it kept: "..., các sở, ban, ngành, UBND các
  * huyện, thành phố" or "..., các cơ quan, đơn vị". Walking back over comma-separated parts, a part
  * that starts like an agency opens the list; a short part ("ban", "thành phố") continues it.
  */
-const LISTED_NOUN = /^(?:đơn vị|cơ quan|địa phương|ngành|đoàn thể)(?:\s+(?:và|liên quan|có liên quan)(?=\s|$)|$)/iu;
 function agencyClauseBefore(text: string): string | null {
   const parts = text.split(/,\s*/).map((p) => p.trim());
   let start = -1;

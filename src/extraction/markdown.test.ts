@@ -29,6 +29,9 @@ describe("withoutMarkdown", () => {
     expect(withoutMarkdown("*Căn cứ Hiến pháp;*\n\n*2.2.* *Tập trung nguồn lực*\n\n*Cần Thơ, ngày 21\ntháng 11 năm 2025 *"))
       .toBe("Căn cứ Hiến pháp;\n\n2.2. Tập trung nguồn lực\n\nCần Thơ, ngày 21\ntháng 11 năm 2025");
     expect(withoutMarkdown("**Về bổ sung Kế hoạch năm 2025 ****với mục tiêu tăng trưởng**")).toBe("Về bổ sung Kế hoạch năm 2025 với mục tiêu tăng trưởng");
+    // (A line in emphasis over its list, and a strong closing mark a conversion set on the next line.)
+    expect(withoutMarkdown("*Nơi nhận:*\n- Như Điều 3;\n- Lưu: VT.")).toBe("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.");
+    expect(withoutMarkdown("**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ CẦN THƠ")).toBe("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ");
     // (Not a bullet's "* ", a note's "(****)", nor a star inside the words.)
     for (const kept of ["* Ý một\n* Ý hai", "Chỉ tiêu (*) và (****)", "*a*b*", "*x* y"]) expect(withoutMarkdown(kept)).toBe(kept);
   });

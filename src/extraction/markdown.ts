@@ -22,6 +22,8 @@ const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} |^\*\S/m;
  * "*2.2.* *Tập trung nguồn lực ...*".
  */
 const WHOLE_EMPHASIS = /^(?:\*[^\s*][^*]*\*[^\S\n]*){1,4}$/;
+/** A line in emphasis as a whole: "*Nơi nhận:*". */
+const LINE_EMPHASIS = /^\*([^\s*](?:[^*\n]*[^\s*])?)\*$/gm;
 /** Strong emphasis of nothing, where a converter wrote two runs in bold side by side: "**Về bổ sung ... năm 2025 ****với mục tiêu ...**". */
 const EMPTY_STRONG = /(?<!\()\*{4}(?!\))/g;
 
@@ -39,6 +41,8 @@ export function withoutMarkdown(text: string): string {
     let paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
     if (paragraph.includes("****")) paragraph = paragraph.replace(EMPTY_STRONG, "");
     if (paragraph.includes("**") || paragraph.includes("__")) paragraph = withoutStrong(paragraph);
+    // (A line in emphasis as a whole inside a paragraph: "*Nơi nhận:*" over its list.)
+    if (paragraph.includes("*\n") || paragraph.includes("\n*")) paragraph = paragraph.replace(LINE_EMPHASIS, "$1");
     out.push(paragraph.startsWith("*") && WHOLE_EMPHASIS.test(paragraph)
       ? paragraph.replace(/[^\S\n]*(?:\*[^\S\n]*)+/g, (m, at: number) => (at > 0 && at + m.length < paragraph.length ? " " : ""))
       : paragraph);
@@ -59,7 +63,9 @@ function withoutStrong(line: string): string {
   let out = "", at = 0;
   for (let k = 0; k + 1 < marks.length; k++) {
     const open = marks[k], close = marks[k + 1];
-    const inside = line.slice(open.index + open[0].length, close.index);
+    // (A closing mark a conversion set on the next line closes the line before: "**ỦY BAN NHÂN DÂN" / "**".)
+    let inside = line.slice(open.index + open[0].length, close.index);
+    if (inside.endsWith("\n")) inside = inside.replace(/\s*\n$/, "");
     if (open[0] !== close[0] || !/^[^\s*_)]/.test(inside) || !/[^\s*_(]$/.test(inside)) continue;
     if (inside.includes("\n") && inside.split("\n", MAX_BREAKS_INSIDE + 2).length > MAX_BREAKS_INSIDE + 1) continue;
     // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the

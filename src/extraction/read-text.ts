@@ -6,6 +6,7 @@
 import { megabytes } from "../text/numbers.js";
 import { withoutMarkdown } from "./markdown.js";
 import { tabsAsCells } from "./tab-cells.js";
+import { barLinesAsRows } from "./bar-cells.js";
 import { unwrapParagraphs } from "./unwrap.js";
 
 export type UnreadableReason =
@@ -98,8 +99,8 @@ export function readText(bytes: Uint8Array): string {
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
   if (!text.trim()) throw new UnreadableFileError("empty", { vi: "Tệp không có nội dung chữ; hãy kiểm tra lại tệp đã chọn", en: "The file holds no text; check that you chose the right file" });
-  // A conversion to Markdown adds marks that are no words; a table copied from Word comes as rows of tab-parted cells, written as
-  // the other readers write rows; text copied from a web page or saved from a PDF comes wrapped at a fixed width: its paragraphs
-  // are made one line again.
-  return unwrapParagraphs(tabsAsCells(withoutMarkdown(text)));
+  // A conversion to Markdown adds marks that are no words; a table copied from Word comes as rows of tab-parted cells, and one
+  // copied from a web page cell by cell between bars, both written as the other readers write rows; text copied from a web page
+  // or saved from a PDF comes wrapped at a fixed width: its paragraphs are made one line again.
+  return unwrapParagraphs(tabsAsCells(withoutMarkdown(barLinesAsRows(text))));
 }

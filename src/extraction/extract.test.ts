@@ -709,6 +709,13 @@ describe("a header as web pages of legal documents lay it out", () => {
       .toMatchObject({ type: "Quyết định", title: null });
   });
 
+  it("reads the date after a place of five words ('Thành phố Hồ Chí Minh'), and a date a narrow cell wrapped after its day", () => {
+    const issued = (placeAndDate: string) => extract(`ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 2820/QĐ-UBND\n${placeAndDate}\nKẾ HOẠCH\nTriển khai\n`).document.issued;
+    expect(issued("Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025")).toBe("2025-11-19");
+    expect(issued("Thành phố Hồ Chí Minh, ngày 19\ntháng 11 năm 2025")).toBe("2025-11-19");
+    expect(issued("Cần Thơ, ngày 21\ntháng 11 năm 2025")).toBe("2025-11-21");
+  });
+
   it("takes the issuer from the enacting authority where the page lost the header", () => {
     const issuerOf = (text: string) => extract(text).document.issuer;
     expect(issuerOf("NGHỊ QUYẾT\nVề bổ sung Kế hoạch phát triển kinh tế - xã hội năm 2025\nQUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQUYẾT NGHỊ:\n")).toBe("Quốc hội");

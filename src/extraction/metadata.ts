@@ -84,12 +84,16 @@ function issuedFrom(text: string): { issued: string | null; issuedText: string |
 }
 
 function findIssued(lines: Line[]): { issued: string | null; issuedText: string | null } {
-  for (const l of lines.slice(0, 40)) {
+  const head = lines.slice(0, 40);
+  for (const [k, l] of head.entries()) {
     // A place and a date fit in a short line; a long one is no such line (and a pattern run over millions of characters overflows the stack).
     if (l.text.length > 200) continue;
+    // (A date a narrow cell wrapped after its day, "Thành phố Hồ Chí Minh, ngày 19" / "tháng 11 năm 2025", is read with its next line.)
+    const text = /,\s*ngày[\s\d]*$/u.test(l.text) && head[k + 1] && head[k + 1].text.length < 40 ? `${l.text} ${head[k + 1].text}` : l.text;
     // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
     // Each word of the place is taken whole, `(?=(…))\1`: splitting words only retried the same comma, many times.
-    const m = /^(?:(?=([\p{L}.]+))\1\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(l.text);
+    // (Up to six words: "Thành phố Hồ Chí Minh".)
+    const m = /^(?:(?=([\p{L}.]+))\1\s*){1,6},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(text);
     const found = m ? issuedFrom(m[2]) : null;
     if (found) return found;
   }

@@ -32,6 +32,9 @@ describe("withoutMarkdown", () => {
     // (A line in emphasis over its list, and a strong closing mark a conversion set on the next line.)
     expect(withoutMarkdown("*Nơi nhận:*\n- Như Điều 3;\n- Lưu: VT.")).toBe("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.");
     expect(withoutMarkdown("**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ CẦN THƠ")).toBe("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ");
+    expect(withoutMarkdown("**ỦY BAN NHÂN\nDÂN **\nTHÀNH PHỐ CẦN THƠ\n\n** **\n\nKẾ HOẠCH")).toBe("ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ CẦN THƠ\n\n\n\nKẾ HOẠCH");
+    // (Only over a line: "**a ** b" is no pair.)
+    expect(withoutMarkdown("**a ** b")).toBe("**a ** b");
     // (Not a bullet's "* ", a note's "(****)", nor a star inside the words.)
     for (const kept of ["* Ý một\n* Ý hai", "Chỉ tiêu (*) và (****)", "*a*b*", "*x* y"]) expect(withoutMarkdown(kept)).toBe(kept);
   });

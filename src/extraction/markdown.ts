@@ -40,6 +40,8 @@ export function withoutMarkdown(text: string): string {
     if (end === i) { out.push(lines[i++]); continue; }
     let paragraph = end === i + 1 ? lines[i] : lines.slice(i, end).join("\n");
     if (paragraph.includes("****")) paragraph = paragraph.replace(EMPTY_STRONG, "");
+    // (A paragraph of marks alone, "** **", is a blank line.)
+    if (/^[*_\s]+$/.test(paragraph) && /\*\*|__/.test(paragraph)) paragraph = "";
     if (paragraph.includes("**") || paragraph.includes("__")) paragraph = withoutStrong(paragraph);
     // (A line in emphasis as a whole inside a paragraph: "*Nơi nhận:*" over its list.)
     if (paragraph.includes("*\n") || paragraph.includes("\n*")) paragraph = paragraph.replace(LINE_EMPHASIS, "$1");
@@ -63,9 +65,11 @@ function withoutStrong(line: string): string {
   let out = "", at = 0;
   for (let k = 0; k + 1 < marks.length; k++) {
     const open = marks[k], close = marks[k + 1];
-    // (A closing mark a conversion set on the next line closes the line before: "**ỦY BAN NHÂN DÂN" / "**".)
+    // (A closing mark a conversion set after a space or on the next line closes the words before: "**ỦY BAN NHÂN" / "DÂN **",
+    // "**ỦY BAN NHÂN DÂN" / "**".)
     let inside = line.slice(open.index + open[0].length, close.index);
-    if (inside.endsWith("\n")) inside = inside.replace(/\s*\n$/, "");
+    const closesAfterSpace = /\s$/.test(inside) && inside.includes("\n");
+    if (closesAfterSpace) inside = inside.trimEnd();
     if (open[0] !== close[0] || !/^[^\s*_)]/.test(inside) || !/[^\s*_(]$/.test(inside)) continue;
     if (inside.includes("\n") && inside.split("\n", MAX_BREAKS_INSIDE + 2).length > MAX_BREAKS_INSIDE + 1) continue;
     // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the

@@ -302,6 +302,9 @@ describe("names of bodies the lexicon does not list", () => {
     expect(read("Công An Thành phố, Bộ Tư lệnh Thành phố phối hợp")).toEqual([["Công an thành phố", false, false], ["Bộ Tư lệnh Thành phố Hồ Chí Minh", false, false]]);
     expect(read("Bộ Tư lệnh Thủ đô chủ trì")).toEqual([["Bộ Tư lệnh Thủ đô Hà Nội", false, false]]);
     expect(isCentralIssuer("Bộ Tư lệnh Thủ đô Hà Nội")).toBe(false);
+    // (An institute's "phát triển" after "Nghiên cứu" is its name's, not the work's; a department's work stays its own.)
+    expect(list("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát triển Thành phố tuyên truyền").names).toEqual(["Sở Khoa học và Công nghệ", "Viện Nghiên cứu phát triển Thành phố"]);
+    expect(list("Sở Y tế nghiên cứu phát triển mạng lưới").names).toEqual(["Sở Y tế"]);
     expect(list("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ tuyên truyền").names)
       .toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]);
     expect(list("Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn đưa tin").names).toEqual(["Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn"]);

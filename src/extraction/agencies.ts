@@ -387,9 +387,9 @@ const PREVENTION_BODY = /chi (?:huy|dao)\s$/;
 const FIELDS_WITH_AND = [...new Set([...DEPARTMENT_FIELDS, ...MINISTRY_FIELDS].map((d) => d.field).filter((f) => /\svà\s/u.test(f)))].map(namePattern).join("|");
 /**
  * Terms with a verb or a "và" in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự
- * án đầu tư xây dựng", "... khoa học và công nghệ").
+ * án đầu tư xây dựng", "... khoa học và công nghệ", the "phát triển" of "Viện Nghiên cứu phát triển Thành phố").
  */
-const NAME_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
+const NAME_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|(?<=nghien cuu )phat trien|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
 const PROJECT_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A place word that ends a name: not "xã hội" (society), nor the Party's and youth bodies ("các tỉnh ủy", "tỉnh đoàn"). */

@@ -24,8 +24,11 @@ const MARKS = /\*\*|__|\\[\\`*_{}[\]()#+\-.!>~:]|^ {0,3}#{1,6} |^\*\S/m;
 const WHOLE_EMPHASIS = /^(?:\*[^\s*][^*]*\*[^\S\n]*){1,4}$/;
 /** A line in emphasis as a whole: "*Nơi nhận:*". */
 const LINE_EMPHASIS = /^\*([^\s*](?:[^*\n]*[^\s*])?)\*$/gm;
-/** Strong emphasis of nothing, where a converter wrote two runs in bold side by side: "**Về bổ sung ... năm 2025 ****với mục tiêu ...**". */
-const EMPTY_STRONG = /(?<!\()\*{4}(?!\))/g;
+/**
+ * Strong emphasis of nothing, where a converter wrote two runs in bold side by side: "**Về bổ sung ... năm 2025 ****với mục tiêu ...**"
+ * (not a mask, "0912****", nor a longer run of stars).
+ */
+const EMPTY_STRONG = /(?<![*(\p{N}])\*{4}(?![*)\p{N}])/gu;
 
 export function withoutMarkdown(text: string): string {
   if (!MARKS.test(text)) return text;
@@ -45,8 +48,9 @@ export function withoutMarkdown(text: string): string {
     if (paragraph.includes("**") || paragraph.includes("__")) paragraph = withoutStrong(paragraph);
     // (A line in emphasis as a whole inside a paragraph: "*Nơi nhận:*" over its list.)
     if (paragraph.includes("*\n") || paragraph.includes("\n*")) paragraph = paragraph.replace(LINE_EMPHASIS, "$1");
+    // (Its runs, the parts between odd and even stars, each without the spaces before its closing star, one space between them.)
     out.push(paragraph.startsWith("*") && WHOLE_EMPHASIS.test(paragraph)
-      ? paragraph.replace(/[^\S\n]*(?:\*[^\S\n]*)+/g, (m, at: number) => (at > 0 && at + m.length < paragraph.length ? " " : ""))
+      ? paragraph.split("*").filter((_, k) => k % 2 === 1).map((run) => run.trimEnd()).join(" ")
       : paragraph);
     i = end;
   }
@@ -60,29 +64,29 @@ const MAX_BREAKS_INSIDE = 3;
  * A paragraph's strong emphasis removed: its marks taken in pairs from the left, a pair opening before a word and closing after
  * one (not a note's "(**)", not a blank's "____"), in one pass (pairing by a pattern retried the rest of the line at every mark).
  */
-function withoutStrong(line: string): string {
-  const marks = [...line.matchAll(STRONG_MARK)];
+function withoutStrong(paragraph: string): string {
+  const marks = [...paragraph.matchAll(STRONG_MARK)];
   let out = "", at = 0;
   for (let k = 0; k + 1 < marks.length; k++) {
     const open = marks[k], close = marks[k + 1];
     // (A closing mark a conversion set after a space or on the next line closes the words before: "**ỦY BAN NHÂN" / "DÂN **",
     // "**ỦY BAN NHÂN DÂN" / "**".)
-    let inside = line.slice(open.index + open[0].length, close.index);
+    let inside = paragraph.slice(open.index + open[0].length, close.index);
     const closesAfterSpace = /\s$/.test(inside) && inside.includes("\n");
     if (closesAfterSpace) inside = inside.trimEnd();
     if (open[0] !== close[0] || !/^[^\s*_)]/.test(inside) || !/[^\s*_(]$/.test(inside)) continue;
     if (inside.includes("\n") && inside.split("\n", MAX_BREAKS_INSIDE + 2).length > MAX_BREAKS_INSIDE + 1) continue;
     // A bold heading glued to the text before it ("... NGHỊ QUYẾT SỐ 11-NQ/TW**1. Khái quát chung**"): a paragraph the
     // conversion ran into the one before, set on its own line again.
-    const glued = open.index > 0 && !/\s/.test(line.charAt(open.index - 1)) && NUMBERED.test(inside);
+    const glued = open.index > 0 && !/\s/.test(paragraph.charAt(open.index - 1)) && NUMBERED.test(inside);
     // (A numbered heading's lines are one: a web copy wrapped it, "**2. Sở" / "Khoa học và Công nghệ**". Not a signature's, whose
     // lines are lines: "**T/M BAN THƯỜNG VỤ" / "PHÓ BÍ THƯ THƯỜNG TRỰC**".)
     const wrapped = inside.includes("\n") && NUMBERED.test(inside);
-    out += line.slice(at, open.index) + (glued ? "\n" : "") + (wrapped ? inside.replace(/[^\S\n]*\n\s*/g, " ") : inside);
+    out += paragraph.slice(at, open.index) + (glued ? "\n" : "") + (wrapped ? inside.replace(/[^\S\n]*\n\s*/g, " ") : inside);
     at = close.index + close[0].length;
     k++;
   }
-  return out + line.slice(at);
+  return out + paragraph.slice(at);
 }
 /** An item's number opening a heading: "1.", "1.2.", "II-", "a)". */
 const NUMBERED = /^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.\-)]\s|^[a-zđ]\)\s/u;

@@ -162,6 +162,17 @@ describe("tasks of a plan", () => {
     expect(extractTasks(own, segmentLines(own), { kind: "plan" })).toEqual([]);
   });
 
+  it("reads a sentence that opens with the request as the doers' work, which governs the article's bullets and items", () => {
+    const bullets = "Điều 1. Nhiệm vụ\nGiao Sở Y tế chủ trì thực hiện các nhiệm vụ sau đây:\n- Kiểm tra các cơ sở kinh doanh dược phẩm trên địa bàn.\n- Tổ chức tuyên truyền về an toàn thực phẩm.\n";
+    expect(extractTasks(bullets, segmentLines(bullets), { kind: "plan" }).map((t) => [t.section, t.lead])).toEqual([
+      ["Điều 1", ["Sở Y tế"]], ["Điều 1", ["Sở Y tế"]], ["Điều 1", ["Sở Y tế"]],
+    ]);
+    const items = "Điều 1. Nhiệm vụ\nGiao Sở Y tế hoàn thành các nhiệm vụ trước ngày 30/6/2023, cụ thể như sau:\n1. Kiểm tra các cơ sở kinh doanh dược phẩm.\n2. Tổ chức tuyên truyền về an toàn thực phẩm.\n";
+    expect(extractTasks(items, segmentLines(items), { kind: "plan" }).map((t) => [t.section, t.lead, t.deadline_text])).toEqual([
+      ["Điều 1", ["Sở Y tế"], "trước ngày 30/6/2023"], ["Điều 1.1", ["Sở Y tế"], null], ["Điều 1.2", ["Sở Y tế"], null],
+    ]);
+  });
+
   it("gives an article's items to the doers its sentence announces before them, with the work announced, and takes the sentence for none", () => {
     const text = "Điều 2. Nhiệm vụ và giải pháp chủ yếu\nQuốc hội cơ bản tán thành các nhiệm vụ, giải pháp do Chính phủ kiến nghị, đồng thời, đề nghị Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và giải pháp chủ yếu sau đây:\n"
       + "2.1. Đẩy mạnh hoàn thiện thể chế, pháp luật\nĐổi mới tư duy xây dựng pháp luật theo hướng kiến tạo phát triển.\n2.2. Tập trung cải cách thủ tục hành chính\nThúc đẩy phát triển kinh tế tư nhân.\n"

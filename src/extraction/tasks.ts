@@ -304,6 +304,8 @@ function announcedDoers(text: string, folded: string, line: Line, registry: Regi
 /** What may stand between the doers and the colon: nothing, or words that announce the items ("tập trung thực hiện các nhiệm vụ sau đây"). */
 const ANNOUNCES_ITEMS = /^\s*(?:[^.;:]{0,120}?\s(?:sau day|sau|nhu sau))?\s*:\s*$/;
 const ANNOUNCING_VERB = /(?<![a-z0-9])(?:de nghi|yeu cau|giao(?: cho)?)\s+/g;
+/** A sentence that opens with the request itself, no body making it: "Giao Sở Y tế ...", "Đề nghị các sở ...". */
+const OPENS_WITH_REQUEST = /^\s*(?:đề nghị|yêu cầu|giao)\s/iu;
 
 /** Whether the text from `from` to `to` states work: a few words after any agencies it opens with. */
 function statesWork(text: string, folded: string, from: number, to: number, registry: RegistryAgency[]): boolean {
@@ -518,8 +520,10 @@ export function extractTasks(
     if (article) listDoers = null;
     else if (!levelOf && (!stack.length || inArticle) && first.kind === "text") {
       listDoers = first.text.trimEnd().endsWith(":") ? announcedDoers(text, folded, first, registry) : null;
-      // (The sentence announces work, it states none: "Quốc hội cơ bản tán thành ..., đề nghị Chính phủ ... thực hiện ... sau đây:".)
-      if (listDoers) continue;
+      // (A body's request announces work of others, it states none of its own: "Quốc hội cơ bản tán thành ..., đề nghị Chính phủ ... thực
+      // hiện ... sau đây:". A sentence that opens with the request, "Giao Sở Y tế chủ trì thực hiện các nhiệm vụ sau đây:", is the
+      // doers' work, read as before, and governs what follows it.)
+      if (listDoers && !OPENS_WITH_REQUEST.test(first.body)) continue;
     }
     if (levelOf) {
       const level = levelOf(first);

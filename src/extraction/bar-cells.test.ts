@@ -32,6 +32,21 @@ describe("barLinesAsRows", () => {
     ].join("\n"));
   });
 
+  it("keeps an empty cell inside a row where the cells after it fill the row, and a section lettered in capitals as a section", () => {
+    const rows = [
+      ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+      ["A", "Nhiệm vụ về hạ tầng số"],
+      ["1", "Rà soát quy trình nội bộ", "Sở Tài chính", "", "Quý IV/2025"],
+      ["2", "Tập huấn cán bộ", "Sở Nội vụ", "", "Năm 2026"],
+    ];
+    expect(barLinesAsRows(asBarCells(rows))).toBe([
+      "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành", "A | Nhiệm vụ về hạ tầng số",
+      "1 | Rà soát quy trình nội bộ | Sở Tài chính |  | Quý IV/2025", "2 | Tập huấn cán bộ | Sở Nội vụ |  | Năm 2026",
+    ].join("\n"));
+    expect(extract(readText(Buffer.from(`KẾ HOẠCH\nChuyển đổi số\n\n${asBarCells(rows)}\n`))).tasks.map((t) => [t.section, t.lead, t.deadline_text]))
+      .toEqual([["A.1", ["Sở Tài chính"], "Quý IV/2025"], ["A.2", ["Sở Nội vụ"], "Năm 2026"]]);
+  });
+
   it("reads a header or signature block cell by cell, its bars dropped, and leaves a bar after a line of text alone", () => {
     // (Each cell's lines without their emphasis, which is the cell's own.)
     expect(barLinesAsRows(`${HEADER}\n\nKẾ HOẠCH`)).toBe([

@@ -16,8 +16,8 @@ import { isLayoutTable } from "./segment.js";
 const isBar = (line: string) => line.trim() === "|";
 /** A table's first column of numbers: "TT", "STT", "Số TT". */
 const NUMBER_COLUMN = /^(?:s?tt|số\s*tt|số thứ tự)$/iu;
-/** What such a column holds: "1", "1.2", "I", "a", "1." (or nothing). */
-const ITEM_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])\.?$/u;
+/** What such a column holds: "1", "1.2", "I", "A", "a", "1.". */
+const ITEM_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐa-zđ])\.?$/u;
 /** The most lines a cell holds (a list of recipients, a task wrapped at the page's width): more, and the text is no such table. */
 const MAX_CELL_LINES = 20;
 
@@ -43,10 +43,10 @@ export function barLinesAsRows(text: string): string {
     } else {
       // A row whose number a cell above spans ("1" / "Xây dựng hạ tầng ..." / "Trung tâm ..." / then "Xây dựng hạ tầng dự phòng ..." /
       // "Trung tâm ..."): its first cell is work, not a number, under a numbered column; its number's place is kept empty.
-      const numbered = NUMBER_COLUMN.test(rows[0][0]?.join(" ").replace(/[*_]/g, "").trim() ?? "");
+      const numbered = NUMBER_COLUMN.test(cellText(rows[0][0]));
       for (const r of rows) {
         const cells = r.map((c) => c.join(" ").replace(/\s+/g, " ").trim());
-        if (numbered && cells.length < rows[0].length && cells[0] && !ITEM_NUMBER.test(cells[0].replace(/[*_]/g, "").trim())) cells.unshift("");
+        if (numbered && cells.length < rows[0].length && cells[0] && !ITEM_NUMBER.test(cellText(r[0]))) cells.unshift("");
         out.push(cells.join(" | "));
       }
     }
@@ -71,17 +71,30 @@ function rowsOf(block: string[]): string[][][] | null {
   if (cells.filter((c) => c.length).length < 2) return null;
   const rows: string[][][] = [];
   let row: string[][] = [];
+  /** The header's columns (the first row's cells), once it is read; and whether its first column numbers the rows. */
+  let columns = 0, numbered = false;
   for (let k = 0; k < cells.length; k++) {
     if (cells[k].length) { row.push(cells[k]); continue; }
     // A run of empty cells: the last parts the rows, the ones before are empty cells of this row; at the block's end, where the
-    // last bar closes the last row, all are.
+    // last bar closes the last row, all are. All are, too, where the cells up to the next run fill the row to the header's
+    // columns and the first of them is no row's number ("1 | Rà soát ... | Sở Tài chính |  | Quý IV/2025": a partner left empty).
     let runEnd = k;
     while (runEnd + 1 < cells.length && !cells[runEnd + 1].length) runEnd++;
-    for (let e = k; e < (runEnd === cells.length - 1 ? runEnd + 1 : runEnd); e++) row.push([]);
+    let next = runEnd + 1;
+    while (next < cells.length && cells[next].length) next++;
+    const runs = runEnd - k + 1, following = next - runEnd - 1;
+    const fills = columns > 0 && row.length + runs + following === columns && following > 0
+      && !(numbered && ITEM_NUMBER.test(cellText(cells[runEnd + 1])));
+    if (fills || runEnd === cells.length - 1) { for (let e = k; e <= runEnd; e++) row.push([]); k = runEnd; continue; }
+    for (let e = k; e < runEnd; e++) row.push([]);
     if (row.length) rows.push(row);
+    if (rows.length === 1 && !columns) { columns = rows[0].length; numbered = NUMBER_COLUMN.test(cellText(rows[0][0])); }
     row = [];
     k = runEnd;
   }
   if (row.length) rows.push(row);
   return rows;
 }
+
+/** A cell's words, without their emphasis. */
+const cellText = (cell: string[] | undefined) => (cell ?? []).join(" ").replace(/[*_]/g, "").trim();

@@ -714,6 +714,14 @@ describe("a header as web pages of legal documents lay it out", () => {
     expect(issued("Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025")).toBe("2025-11-19");
     expect(issued("Thành phố Hồ Chí Minh, ngày 19\ntháng 11 năm 2025")).toBe("2025-11-19");
     expect(issued("Cần Thơ, ngày 21\ntháng 11 năm 2025")).toBe("2025-11-21");
+    // (A ground cited with its date is no place and date.)
+    expect(extract("NGHỊ QUYẾT\nVề bổ sung Kế hoạch\nCăn cứ Luật Đầu tư công, ngày 29 tháng 11 năm 2024;\n").document.issued).toBeNull();
+    expect(extract("NGHỊ QUYẾT\nVề bổ sung Kế hoạch\nCăn cứ Luật Thuế, ngày 29 tháng 11 năm 2024;\n").document.issued).toBeNull();
+  });
+
+  it("takes no task of the issuer's own word ('Quốc hội kêu gọi ...' in the National Assembly's resolution)", () => {
+    const text = "NGHỊ QUYẾT\nVề bổ sung Kế hoạch\nQUỐC HỘI\nCăn cứ Hiến pháp;\nQUYẾT NGHỊ:\nĐiều 3. Tổ chức thực hiện\nChính phủ theo chức năng, nhiệm vụ được giao khẩn trương xây dựng kế hoạch cụ thể.\nQuốc hội kêu gọi đồng bào, chiến sỹ cả nước nêu cao tinh thần thi đua yêu nước.\n";
+    expect(extract(text).tasks.map((t) => t.lead)).toEqual([["Chính phủ"]]);
   });
 
   it("takes the issuer from the enacting authority where the page lost the header", () => {

@@ -223,7 +223,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
  * The work the document assigns, without what it asks of those above its issuer and without a report's own closing. As a
  * province's requests to the Centre are no tasks, a department's or a commune's to the province's leadership are none ("Đề nghị
  * UBND tỉnh chỉ đạo Sở Tài chính bố trí kinh phí ..."); and a report's issuer reporting its report ("UBND tỉnh Đồng Nai báo cáo
- * Bộ Giao thông vận tải theo dõi, tổng hợp./.") closes it.
+ * Bộ Giao thông vận tải theo dõi, tổng hợp./.") closes it. Nor is the issuer's own word, a task it alone would lead.
  */
 function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "plan" | "report"): ExtractedTask[] {
   const below = isBelowProvince(issuer);
@@ -234,7 +234,9 @@ function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "
     return issuerKey !== null && (key === issuerKey || (GENERIC_COMMITTEE.test(key) && issuerKey.startsWith(`${key} `)));
   };
   return tasks.filter((t) => !(below && t.lead.length && t.lead.every(isProvincialLeadership))
-    && !(kind === "report" && t.lead.length === 1 && isIssuer(t.lead[0]) && /^(?:kinh )?bao cao\s/.test(foldPhrase(t.text))));
+    && !(kind === "report" && t.lead.length === 1 && isIssuer(t.lead[0]) && /^(?:kinh )?bao cao\s/.test(foldPhrase(t.text)))
+    // ("Quốc hội kêu gọi đồng bào, chiến sỹ cả nước ..." in a resolution of the National Assembly: the issuer speaking, no task.)
+    && !(t.lead.length === 1 && issuerKey !== null && bodyKey(t.lead[0]) === issuerKey));
 }
 /** The task rows whose work is the document's own targets: not a row that asks the province's leadership (see assignedByIssuer). */
 const ownWork = (rows: TableWork[], issuer: string | null) => (isBelowProvince(issuer) ? rows.filter((w) => !isProvincialLeadership(w.lead)) : rows);

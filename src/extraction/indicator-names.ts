@@ -165,7 +165,7 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
   return { words: trimRepeatedly(named.raw, trailingMatch, true, named.folded).trim(), raw, foldedRaw, used };
 }
 
-/** A verb of change right before a rate written first (folded): "giảm", "tăng", "cắt giảm", "rút ngắn", with "ít nhất" or "tối thiểu". */
+/** A verb of change right before a rate written first (folded): "giảm", "tăng", "cắt giảm", "rút ngắn", with "ít nhất", "tối thiểu" or "thêm". */
 const CHANGE_BEFORE = /(^|[^a-z0-9])(giam|tang|cat giam|rut ngan|giam thieu)(?:\s+(?:it nhat|toi thieu|them))?\s*$/;
 
 /** A name for the figure from the words after it, its unit and what it restates. */

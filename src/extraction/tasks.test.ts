@@ -162,6 +162,12 @@ describe("tasks of a plan", () => {
     expect(extractTasks(own, segmentLines(own), { kind: "plan" })).toEqual([]);
   });
 
+  it("takes a plan's closing 'Trên đây là Kế hoạch ...' for no task of the last section", () => {
+    const text = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChủ trì tổ chức triển khai thực hiện Kế hoạch này, định kỳ báo cáo UBND tỉnh.\n"
+      + "Trên đây là Kế hoạch cải cách hành chính năm 2025, yêu cầu các phòng, đơn vị nghiêm túc triển khai thực hiện./.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.summary)).toEqual(["tổ chức triển khai thực hiện Kế hoạch này, định kỳ báo cáo UBND tỉnh."]);
+  });
+
   it("reads a sentence that opens with the request as the doers' work, which governs the article's bullets and items", () => {
     const bullets = "Điều 1. Nhiệm vụ\nGiao Sở Y tế chủ trì thực hiện các nhiệm vụ sau đây:\n- Kiểm tra các cơ sở kinh doanh dược phẩm trên địa bàn.\n- Tổ chức tuyên truyền về an toàn thực phẩm.\n";
     expect(extractTasks(bullets, segmentLines(bullets), { kind: "plan" }).map((t) => [t.section, t.lead])).toEqual([

@@ -152,7 +152,11 @@ const spelledOut = (name: string) => name.replace(/\bUBND\b/gu, "Ủy ban nhân 
  */
 const CITY_BODIES = PROVINCIAL_BODIES.map((g) => g.filter((s) => /(?<!\p{L})[Tt]ỉnh(?!\p{L})/u.test(s)).map((s) => s
   .replace(/(?<!\p{L})Tỉnh (ủy|đoàn|Đoàn)(?!\p{L})/gu, "Thành $1").replace(/(?<!\p{L})tỉnh(?!\p{L})/gu, "thành phố"))).filter((g) => g.length);
-const PROVINCIAL = spellings([...PROVINCIAL_BODIES, ...CITY_BODIES]);
+const PROVINCIAL = spellings(PROVINCIAL_BODIES);
+const CITY = spellings(CITY_BODIES);
+/** What a city's body names within its first words: read against CITY only then, as trying its spellings at every agency costs. */
+const CITY_WORD = /thanh (?:pho|uy|doan)/;
+const CITY_REACH = 80;
 const CENTRAL = spellings(CENTRAL_BODIES);
 
 /** The letters or digits, up to two, a pattern starts with to match as they are (names are written so): it matches only there. */
@@ -389,7 +393,7 @@ const FIELDS_WITH_AND = [...new Set([...DEPARTMENT_FIELDS, ...MINISTRY_FIELDS].m
  * Terms with a verb or a "và" in them that are part of names ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Ban Quản lý dự
  * án đầu tư xây dựng", "... khoa học và công nghệ", the "phát triển" of "Viện Nghiên cứu phát triển Thành phố").
  */
-const NAME_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|(?<=nghien cuu )phat trien|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
+const NAME_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|phat trien(?<=nghien cuu phat trien)|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A project board's name holds what it builds: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh". */
 const PROJECT_TERM = new RegExp(`(?:(?:giao duc|boi duong) thuong xuyen|dau tu xay dung|xay dung (?:cac )?cong trinh|${FIELDS_WITH_AND})(?![a-z0-9])`, "y");
 /** A place word that ends a name: not "xã hội" (society), nor the Party's and youth bodies ("các tỉnh ủy", "tỉnh đoàn"). */
@@ -557,6 +561,7 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
   for (const m of [department(folded, i), ministry(folded, i), listedBody(text, folded, i, PROVINCIAL, false), listedBody(text, folded, i, CENTRAL, true)]) {
     if (m) candidates.push(m);
   }
+  if (CITY_WORD.test(folded.slice(i, i + CITY_REACH))) { const city = listedBody(text, folded, i, CITY, false); if (city) candidates.push(city); }
   const known = registry.length ? longest(registrySpellings(registry), folded, i) : null;
   if (known) candidates.push({ name: known.name, end: known.end, collective: false, central: centralInRegistry(registry, known.name) });
   if (!candidates.length && !committees.length) { const g = genericBody(text, folded, i); if (g) candidates.push(g); }

@@ -233,10 +233,13 @@ function assignedByIssuer(tasks: ExtractedTask[], issuer: string | null, kind: "
     const key = bodyKey(name);
     return issuerKey !== null && (key === issuerKey || (GENERIC_COMMITTEE.test(key) && issuerKey.startsWith(`${key} `)));
   };
+  /** Each lead's key, made once per name (a plan names its few agencies at every task). */
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => { let key = keys.get(name); if (key === undefined) keys.set(name, (key = bodyKey(name))); return key; };
   return tasks.filter((t) => !(below && t.lead.length && t.lead.every(isProvincialLeadership))
     && !(kind === "report" && t.lead.length === 1 && isIssuer(t.lead[0]) && /^(?:kinh )?bao cao\s/.test(foldPhrase(t.text)))
     // ("Quốc hội kêu gọi đồng bào, chiến sỹ cả nước ..." in a resolution of the National Assembly: the issuer speaking, no task.)
-    && !(t.lead.length === 1 && issuerKey !== null && bodyKey(t.lead[0]) === issuerKey));
+    && !(t.lead.length === 1 && issuerKey !== null && keyOf(t.lead[0]) === issuerKey));
 }
 /** The task rows whose work is the document's own targets: not a row that asks the province's leadership (see assignedByIssuer). */
 const ownWork = (rows: TableWork[], issuer: string | null) => (isBelowProvince(issuer) ? rows.filter((w) => !isProvincialLeadership(w.lead)) : rows);

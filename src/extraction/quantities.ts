@@ -128,6 +128,13 @@ function findRatios(text: string): QuantityMention[] {
   return out;
 }
 
+/** Whether the words before a number end with "lớp" (a grade: "lớp 1", not "các lớp") or "khu vực" (a region: "Khu vực 5"). */
+function labelsGradeOrRegion(before: string): boolean {
+  const words = before.trimEnd().toLowerCase();
+  if (words.endsWith("khu vực")) return true;
+  return words.endsWith("lớp") && !/\p{L}/u.test(words.charAt(words.length - 4));
+}
+
 export function findQuantities(text: string): QuantityMention[] {
   // Every figure has a digit, and most sentences have none.
   if (!/\d/.test(text)) return [];
@@ -160,8 +167,10 @@ export function findQuantities(text: string): QuantityMention[] {
     }
     // A time of day ("17h00") is not a quantity.
     if (/^h\d{2}/.test(after)) continue;
-    // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session, "lớp 1" a grade, "Khu vực 5" a region.
-    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương|(?<![\p{L}])lớp|khu vực)\s*$/iu.test(before)) continue;
+    // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session, "lớp 1" a grade, "Khu vực 5" a region
+    // (the last two told by the words' end: a pattern's every alternative is tried from each place of the words before).
+    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
+    if (labelsGradeOrRegion(before)) continue;
     let unit: string | null = percent ?? null;
     let consumed = whole.length;
     let value = low, valueHigh = high;

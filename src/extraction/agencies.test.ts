@@ -299,6 +299,8 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Công an thành phố Cần Thơ, Bảo hiểm xã hội thành phố và Văn phòng Ủy ban nhân dân thành phố phối hợp").names)
       .toEqual(["Công an thành phố Cần Thơ", "Bảo hiểm xã hội thành phố", "Văn phòng Ủy ban nhân dân thành phố"]);
     expect(list("Ban Tuyên giáo và Dân vận Thành ủy, Thành đoàn tổ chức").names).toEqual(["Ban Tuyên giáo và Dân vận Thành ủy", "Thành đoàn"]);
+    // (Not the "thành ủy" of a collective phrase: "Ban Thường vụ các tỉnh ủy, thành ủy".)
+    expect(list("Ban Thường vụ các tỉnh ủy, thành ủy định kỳ báo cáo").names).toEqual(["Ban Thường vụ các tỉnh ủy"]);
     expect(read("Công An Thành phố, Bộ Tư lệnh Thành phố phối hợp")).toEqual([["Công an thành phố", false, false], ["Bộ Tư lệnh Thành phố Hồ Chí Minh", false, false]]);
     expect(read("Bộ Tư lệnh Thủ đô chủ trì")).toEqual([["Bộ Tư lệnh Thủ đô Hà Nội", false, false]]);
     expect(isCentralIssuer("Bộ Tư lệnh Thủ đô Hà Nội")).toBe(false);

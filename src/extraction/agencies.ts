@@ -561,7 +561,8 @@ export function agenciesAt(text: string, folded: string, i: number, registry: Re
   for (const m of [department(folded, i), ministry(folded, i), listedBody(text, folded, i, PROVINCIAL, false), listedBody(text, folded, i, CENTRAL, true)]) {
     if (m) candidates.push(m);
   }
-  if (CITY_WORD.test(folded.slice(i, i + CITY_REACH))) { const city = listedBody(text, folded, i, CITY, false); if (city) candidates.push(city); }
+  // (Named as a body, with its capital: "thành ủy" after "Ban Thường vụ các tỉnh ủy," goes on the collective phrase, it names no city's.)
+  if (at(CAPITAL, text, i) !== null && CITY_WORD.test(folded.slice(i, i + CITY_REACH))) { const city = listedBody(text, folded, i, CITY, false); if (city) candidates.push(city); }
   const known = registry.length ? longest(registrySpellings(registry), folded, i) : null;
   if (known) candidates.push({ name: known.name, end: known.end, collective: false, central: centralInRegistry(registry, known.name) });
   if (!candidates.length && !committees.length) { const g = genericBody(text, folded, i); if (g) candidates.push(g); }

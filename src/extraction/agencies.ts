@@ -128,7 +128,7 @@ const NAME_STOP = new RegExp(`(?:${ACCENTED_VERBS.map((v) => v.replace(/ /g, "\\
 const MANNER = "nghiem\\s+tuc|khan\\s+truong|tich\\s+cuc|quyet\\s+liet|kip\\s+thoi|chu\\s+dong";
 const DESCRIPTOR = new RegExp(`(?:\\s+(?!(?:${VERB_ALTERNATION}|${MANNER}|chua|khong|se)(?![a-z0-9]))[a-z]+){1,4}(?=\\s*[,;:|]|\\s+va\\s|\\s+(?:${VERB_ALTERNATION})(?![a-z0-9]))`, "y");
 
-interface Spelling { re: RegExp; name: string }
+interface Spelling { re: RegExp; name: string; words?: string[] }
 
 const FIELDS: Spelling[] = DEPARTMENT_FIELDS.flatMap((d) => [
   { re: sticky(namePattern(d.field)), name: d.field },
@@ -181,10 +181,34 @@ function spellingsAt(list: Spelling[], first: number, second: number): Spelling[
 /** The unit at `i` of `s`, or -1 past its end. */
 const unitAt = (s: string, i: number) => (i < s.length ? s.charCodeAt(i) : -1);
 
+/**
+ * The words a pattern opens with as written, each but the last followed by whitespace ("ban\\s+quan\\s+ly..." opens with
+ * "ban", "quan", "ly"): a text matches the pattern only where it holds them so.
+ */
+const openingWords = (re: RegExp) => /^[a-z0-9]+(?:\\s\+[a-z0-9]+)*/.exec(re.source)?.[0].split("\\s+") ?? [];
+/** JavaScript's `\s`, as the patterns read it. */
+const isSpace = (unit: number) => unit === 32 || (unit >= 9 && unit <= 13) || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a)
+  || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+/** Whether the folded text at `at` holds the words a spelling opens with (see `openingWords`): its pattern is tried only then. */
+function opensWith(s: Spelling, folded: string, at: number): boolean {
+  const words = (s.words ??= openingWords(s.re));
+  let pos = at;
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) {
+      if (!isSpace(folded.charCodeAt(pos))) return false;
+      while (isSpace(folded.charCodeAt(pos))) pos++;
+    }
+    if (!folded.startsWith(words[k], pos)) return false;
+    pos += words[k].length;
+  }
+  return true;
+}
+
 /** The longest of several sticky patterns matching at `at`; only those that can match there are tried, as this runs at every agency. */
 function longest(list: Spelling[], folded: string, at: number): { end: number; name: string } | null {
   let best: { end: number; name: string } | null = null;
   for (const s of spellingsAt(list, unitAt(folded, at), unitAt(folded, at + 1))) {
+    if (!opensWith(s, folded, at)) continue;
     s.re.lastIndex = at;
     if (s.re.test(folded) && (!best || s.re.lastIndex > best.end)) best = { end: s.re.lastIndex, name: s.name };
   }
@@ -529,43 +553,63 @@ const WORD_AT = /[a-z0-9]+/y;
  * word starts at `i`, true: the recognisers decide.)
  */
 export function mayNameAgency(folded: string, i: number, registry: RegistryAgency[] = []): boolean {
+  return mayStartName(wordAt(folded, i), registry);
+}
+/** The folded word at `i`, undefined where none starts there. */
+function wordAt(folded: string, i: number): string | undefined {
   WORD_AT.lastIndex = i;
-  const word = WORD_AT.exec(folded)?.[0];
+  return WORD_AT.exec(folded)?.[0];
+}
+function mayStartName(word: string | undefined, registry: RegistryAgency[]): boolean {
   if (word === undefined || AGENCY_FIRST_WORDS.has(word)) return true;
   if (!registry.length) return false;
   let words = registryFirstWords.get(registry);
   if (!words) registryFirstWords.set(registry, (words = new Set(registry.flatMap((a) => [a.name, ...a.aliases]).map(firstWordOf))));
   return words.has(word);
 }
+/**
+ * The first words of the fixed patterns (their alternatives' first words): a pattern is tried only where the word at the
+ * position is one of them, as a pattern cannot match where its first word is not.
+ */
+const MINISTERS_WORDS = new Set(["cac", "bo"]);
+const ROLE_WORDS = new Set(["thu", "bo", "nguoi", "chu", "giam", "lanh", "chanh"]);
+const UBND_WORDS = new Set(["ubnd", "uy", "uban"]);
+/** LOCAL_BODY's, CAC's and BARE_START's: where `collective` can start. */
+const COLLECTIVE_WORDS = new Set([...UBND_WORDS, "tram", "cong", "ban", "cac", "co", "don", "cap", "chinh", "to", "dia", "so"]);
+const HEAD_WORDS = new Set(ORGANISATION_HEADS.map(firstWordOf));
+/** Whether a pattern whose first words are `words` may match where the word is `word` (where no word starts, any may). */
+const mayOpen = (words: Set<string>, word: string | undefined) => word === undefined || words.has(word);
 
 /** The agencies named at `i`: usually one, several for "UBND các huyện X, Y". */
 export function agenciesAt(text: string, folded: string, i: number, registry: RegistryAgency[] = []): AgencyMention[] {
+  const word = wordAt(folded, i);
   // (A word no name starts with is not read through every recogniser: the work after a list, a verb after "và".)
-  if (!mayNameAgency(folded, i, registry)) return [];
+  if (!mayStartName(word, registry)) return [];
   // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...": the ministers, as a directive of the Prime Minister opens its list.
   // (With "các", written as a title: "Các Bộ trưởng, ...", not "các bộ trưởng, thứ trưởng đã dự họp".)
-  const ministers = at(MINISTERS, folded, i);
+  const ministers = mayOpen(MINISTERS_WORDS, word) ? at(MINISTERS, folded, i) : null;
   if (ministers !== null && (!folded.startsWith("cac", i) || /^[Cc]ác\s+Bộ/u.test(text.slice(i, ministers)))) return [{ text: text.slice(i, ministers), name: text.slice(i, ministers), start: i, end: ministers, collective: true, central: true }];
   // ("Trưởng các thôn": a head, written so; "Trường" is a school.)
-  const afterRole = at(ROLE, folded, i) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
+  const afterRole = (mayOpen(ROLE_WORDS, word) ? at(ROLE, folded, i) : null) ?? (folded.startsWith("truong", i) && HEAD_OF.test(text.slice(i, i + 8)) ? at(TRUONG, folded, i) : null);
   if (afterRole !== null) {
     const inner = agenciesAt(text, folded, afterRole, registry);
     if (inner.length === 1) return [{ ...inner[0], text: text.slice(i, inner[0].end), name: `${text.slice(i, afterRole)}${inner[0].name}`, start: i, code: undefined }];
     const bare = collective(text, folded, afterRole) ?? at(BARE_START, folded, afterRole);
     return bare === null ? [] : [{ text: text.slice(i, bare), name: text.slice(i, bare), start: i, end: bare, collective: true, central: isCentralCollective(text.slice(afterRole, bare)) }];
   }
-  const committees = peoplesCommittees(text, folded, i);
+  const committees = mayOpen(UBND_WORDS, word) ? peoplesCommittees(text, folded, i) : [];
   const candidates: Match[] = [];
-  const group = collective(text, folded, i);
+  const group = mayOpen(COLLECTIVE_WORDS, word) ? collective(text, folded, i) : null;
   if (group !== null) candidates.push({ name: text.slice(i, group), end: group, collective: true, central: isCentralCollective(text.slice(i, group)) });
-  for (const m of [department(folded, i), ministry(folded, i), listedBody(text, folded, i, PROVINCIAL, false), listedBody(text, folded, i, CENTRAL, true)]) {
+  for (const m of [word === undefined || word === "so" ? department(folded, i) : null, word === undefined || word === "bo" ? ministry(folded, i) : null,
+    listedBody(text, folded, i, PROVINCIAL, false), listedBody(text, folded, i, CENTRAL, true)]) {
     if (m) candidates.push(m);
   }
   // (Named as a body, with its capital: "thành ủy" after "Ban Thường vụ các tỉnh ủy," goes on the collective phrase, it names no city's.)
   if (at(CAPITAL, text, i) !== null && CITY_WORD.test(folded.slice(i, i + CITY_REACH))) { const city = listedBody(text, folded, i, CITY, false); if (city) candidates.push(city); }
   const known = registry.length ? longest(registrySpellings(registry), folded, i) : null;
   if (known) candidates.push({ name: known.name, end: known.end, collective: false, central: centralInRegistry(registry, known.name) });
-  if (!candidates.length && !committees.length) { const g = genericBody(text, folded, i); if (g) candidates.push(g); }
+  if (!candidates.length && !committees.length && mayOpen(HEAD_WORDS, word)) { const g = genericBody(text, folded, i); if (g) candidates.push(g); }
   const best = candidates.reduce<Match | null>((b, c) => (!b || c.end > b.end ? c : b), null);
   if (committees.length && (!best || committees[committees.length - 1].end >= best.end)) return committees;
   if (!best) return [];

@@ -322,10 +322,11 @@ export function extractIndicators(
         const key = `${foldedStatement.replace(/\W\W+|[^\w ]/g, " ").trim()}|${q.min ?? ""}|${q.max ?? ""}|${year ?? ""}|${kind}`;
         // A report restating a value (the same measure: its name's first words alike) states it once; two measures of one value
         // ("100% các xã đạt ...; tỷ lệ chất thải y tế được xử lý đạt 100%") are two.
-        const valueKey = `${q.min ?? ""}|${q.max ?? ""}|${q.unit ?? ""}|${year ?? ""}|${kind}|${foldVietnamese(named.name).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 3).join(" ")}`;
-        if (seen.has(key) || (documentKind === "report" && year !== null && seenValues.has(valueKey))) continue;
+        // (Only a report reads it: a plan's is not made.)
+        const valueKey = documentKind === "report" ? `${q.min ?? ""}|${q.max ?? ""}|${q.unit ?? ""}|${year ?? ""}|${kind}|${foldVietnamese(named.name).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 3).join(" ")}` : null;
+        if (seen.has(key) || (valueKey !== null && year !== null && seenValues.has(valueKey))) continue;
         seen.add(key);
-        seenValues.add(valueKey);
+        if (valueKey !== null) seenValues.add(valueKey);
         const start = line.start + sOffset + q.start;
         out.push({
           text: statement,

@@ -252,19 +252,23 @@ const GENERIC_COMMITTEE = /^(?:ubnd|hdnd) (?:tinh|thanh pho|huyen|xa|phuong|dac 
  * one row at most; rows are never merged with one another.
  */
 function withTableIndicators(fromText: ExtractedIndicator[], fromTables: TableIndicator[]): ExtractedIndicator[] {
-  const unitHead = (u: string | null) => foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0];
-  const wordsOf = (s: string) => foldVietnamese(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  // (Each unit's head and each text's words made once: every row is compared with every figure of the text.)
+  const heads = new Map<string | null, string>();
+  const unitHead = (u: string | null) => { let head = heads.get(u); if (head === undefined) heads.set(u, (head = foldVietnamese(u ?? "").trim().split(/[\s,/]/)[0])); return head; };
+  const words = new Map<string, Set<string>>();
+  const wordsOf = (s: string) => { let w = words.get(s); if (!w) words.set(s, (w = new Set(foldVietnamese(s).split(/[^a-z0-9]+/).filter((x) => x.length > 1)))); return w; };
   const sameFigure = (a: ExtractedIndicator, b: ExtractedIndicator) =>
     a.min === b.min && a.max === b.max && a.year === b.year && a.kind === b.kind && unitHead(a.unit) === unitHead(b.unit);
-  const namedIn = (row: TableIndicator, clause: string) => {
-    const rowWords = wordsOf(row.name), clauseWords = new Set(wordsOf(clause));
+  const namedIn = (rowWords: string[], clause: string) => {
+    const clauseWords = wordsOf(clause);
     return rowWords.length > 0 && rowWords.filter((w) => clauseWords.has(w)).length >= 0.6 * rowWords.length;
   };
   const out: ExtractedIndicator[] = [...fromText];
   const taken = new Set<number>();
   for (const row of fromTables) {
+    const rowWords = foldVietnamese(row.name).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
     // (Named by its clause, or by the clause before it that it only dates again: "tỷ lệ đô thị hóa đạt trên 25%; đến năm 2030 đạt khoảng 35%".)
-    const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && (namedIn(row, i.text) || namedIn(row, i.name)));
+    const stated = fromText.findIndex((i, k) => !taken.has(k) && sameFigure(i, row) && (namedIn(rowWords, i.text) || namedIn(rowWords, i.name)));
     if (stated < 0) { out.push(row); continue; }
     taken.add(stated);
     // (The table's name is the indicator's name; a sentence's clause names it less well: "đến năm 2030 đạt khoảng 35%".)

@@ -38,14 +38,16 @@ export const BULLET_MARK = String.raw`[${BULLET_SYMBOLS}]|o(?=\t)`;
 const BULLET = new RegExp(String.raw`^(?:${BULLET_MARK})\s*(?=\S)`, "u");
 
 export function classify(text: string): Pick<Line, "kind" | "number" | "body"> {
-  let m = ROMAN.exec(text);
+  // (Each pattern only where the line's first unit can open it: most lines open with a capital or a dash, and every line is classified.)
+  const first = text.charCodeAt(0);
+  let m = first === 73 || first === 86 || first === 88 ? ROMAN.exec(text) : null; // I, V, X
   if (m && m[1]) return { kind: "roman", number: m[1], body: text.slice(m[0].length) };
-  m = NUMBER.exec(text);
+  m = first >= 48 && first <= 57 ? NUMBER.exec(text) : null;
   // "2030 ..." or "15/12" at the start of a line are not headings: at most two digits per part.
   if (m) return { kind: "number", number: m[1], body: text.slice(m[0].length) };
-  m = LETTER.exec(text);
+  m = (first >= 97 && first <= 122) || first === 0x111 ? LETTER.exec(text) : null; // a-z, đ
   if (m) return { kind: "letter", number: m[1], body: text.slice(m[0].length) };
-  if (BULLET.test(text)) return { kind: "bullet", number: null, body: text.replace(BULLET, "") };
+  if (!(first >= 65 && first <= 90) && BULLET.test(text)) return { kind: "bullet", number: null, body: text.replace(BULLET, "") };
   return { kind: "text", number: null, body: text };
 }
 

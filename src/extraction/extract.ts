@@ -15,7 +15,7 @@ import { extractTasks, type ExtractedTask, type TableWork } from "./tasks.js";
 import { extractProjects, findProjectScopes, MAX_PROJECT_SCOPES, projectScopeCount, type ExtractedProject } from "./projects.js";
 import { isBelowProvince, isCentralIssuer, isProvincialLeadership, type RegistryAgency } from "./agencies.js";
 import { quantityFinder } from "./quantities.js";
-import { bodyLines, isHeading, segmentLines, type Line } from "./segment.js";
+import { bodyParts, isHeading, segmentLines, type Line } from "./segment.js";
 import { extractTableIndicators, type TableIndicator } from "./table-indicators.js";
 import { extractOutline, type OutlineSection } from "./outline.js";
 import { describeCitations } from "./cited-documents.js";
@@ -197,7 +197,8 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
   const projectScopes = findProjectScopes(lines, quantities, text, document);
   if (projectScopeCount(projectScopes) > MAX_PROJECT_SCOPES) throw tooManyItems({ vi: "dự án", en: "projects" }, MAX_PROJECT_SCOPES);
   // The lines of the content (not the header, recipients' and signature blocks): read by three stages, found once.
-  const content = bodyLines(lines);
+  const parts = bodyParts(lines, text.length);
+  const content = parts.flatMap((p) => p.lines);
   // (The work cells of task tables' rows, found by the tasks stage: their figures are indicators.)
   const tableWork: TableWork[] = [];
   const tasks = datedByIssue(withinLimit(assignedByIssuer(extractTasks(text, lines, { kind, centralIssuer: isCentralIssuer(meta.issuer), tableWork }, registry, document, content), meta.issuer, kind)), meta.issued);
@@ -207,7 +208,7 @@ export function extract(text: string, file = "", registry: RegistryAgency[] = []
       symbol: meta.symbol, type: meta.type ? DOCUMENT_TYPE_LABELS[meta.type].vi : null, doc_type: meta.type, issuer: meta.issuer,
       issued: meta.issued, issued_text: meta.issuedText, signer: meta.signer, title: meta.title,
     },
-    outline: extractOutline(lines, text.length),
+    outline: extractOutline(lines, text.length, parts),
     implements: implemented.map(asReference),
     references: uniqueCitations(notImplemented(citations, implemented)).map(asReference),
     indicators: withTableIndicators(extractIndicators(lines, kind, projectScopes, quantities, document, issuedYear(meta, lines), titleYear(meta.title, kind), content, meta.issued, ownWork(tableWork, meta.issuer)), extractTableIndicators(text, content, kind, document)),

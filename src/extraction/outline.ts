@@ -7,7 +7,7 @@
  * after the signature: an action programme, an appendix) has a tree of its own. A heading repeated with the lines after it (a scrape or
  * conversion that copied a block twice) counts once.
  */
-import { bodyParts, isHeading, type Line } from "./segment.js";
+import { bodyParts, isHeading, type BodyPart, type Line } from "./segment.js";
 
 export interface OutlineSection {
   /** The number as written: "II", "2.1", "a", "Điều 3", "Chương I". */
@@ -52,14 +52,15 @@ function titleOf(body: string): string | null {
   return title.length > TITLE_LENGTH ? `${title.slice(0, TITLE_LENGTH - 1)}…` : title;
 }
 
-export function extractOutline(lines: Line[], textLength: number): OutlineSection[] {
+/** `parts`: `bodyParts(lines, textLength)`, when the caller has them. */
+export function extractOutline(lines: Line[], textLength: number, parts: BodyPart[] = bodyParts(lines, textLength)): OutlineSection[] {
   const sections: OutlineSection[] = [];
   /**
    * Each heading with the lines after it (REPEAT_WINDOW in all), as met: the same again is a copy. (By the heading's text,
    * the texts after it joined: a key of the whole block joined would be a new string to hash at every heading.)
    */
   const blocks = new Map<string, Set<string>>();
-  for (const part of bodyParts(lines, textLength)) {
+  for (const part of parts) {
     /** The open sections, outermost first. */
     const open: { rank: number; index: number }[] = [];
     const body = part.lines;

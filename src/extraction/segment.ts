@@ -95,11 +95,15 @@ export const bodyLines = (lines: Line[]): Line[] => bodyParts(lines, Infinity).f
 const EMPHASIS = "*_";
 /** A running page number left by a conversion ("2", "- 2 -", "Trang 2", "2/15"): an artefact, never content. */
 export const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
+/** The units PAGE_NUMBER can start with. */
+const PAGE_NUMBER_START = "-–tT0123456789";
 const FOOTNOTE = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*/u;
 /** A sentence left open: not ended by a full stop, colon, semicolon, or closing bracket. */
 const OPEN_END = /[\p{L}\d,–-]$/u;
 /** The rule under a Markdown table's header row ("|---|:---:|"), as a conversion to Markdown writes it: no row of the table. */
 const TABLE_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$/;
+/** The units TABLE_RULE can start with, in a trimmed line. */
+const TABLE_RULE_START = "|:-";
 const MARKDOWN_RULE = /^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$/m;
 
 /**
@@ -225,11 +229,13 @@ export function segmentLines(text: string): Line[] {
     // (Not a Markdown row's, "| a | b |": its outer bars say which cells are empty.)
     if (trimmed.endsWith("|") && !(markdown && trimmed.startsWith("|"))) trimmed = trimmed.replace(/\s*\|$/, "");
     if (EMPHASIS.includes(trimmed.charAt(0) || "x") || EMPHASIS.includes(trimmed.charAt(trimmed.length - 1) || "x")) trimmed = trimmed.replace(/^[*_]+|[*_]+$/g, "").trim();
-    if (PAGE_NUMBER.test(trimmed)) broken = true;
-    else if (trimmed && trimmed !== "|" && !TABLE_RULE.test(trimmed)) {
+    // (Each pattern only where the line's first unit can open it.)
+    const first = trimmed.charCodeAt(0);
+    if (PAGE_NUMBER_START.includes(trimmed.charAt(0)) && PAGE_NUMBER.test(trimmed)) broken = true;
+    else if (trimmed && trimmed !== "|" && !(TABLE_RULE_START.includes(trimmed.charAt(0)) && TABLE_RULE.test(trimmed))) {
       // Only marks were cut from the ends, so the line's text stands whole inside the raw line.
       const start = offset + raw.indexOf(trimmed);
-      const footnote = FOOTNOTE.test(trimmed);
+      const footnote = (first === 91 || (first >= 0x2070 && first <= 0x2079) || first === 0xb9 || first === 0xb2 || first === 0xb3) && FOOTNOTE.test(trimmed);
       const { kind, number, body } = classify(trimmed); // (not spread: that costs more than classifying)
       const line: Line = { text: trimmed, start, end: start + trimmed.length, kind, number, body, footnote, continues: null };
       lines.push(line);

@@ -552,7 +552,7 @@ export function extractTasks(
       continue;
     }
     // Notes in brackets: "(Chi tiết tại phụ lục kèm theo Kế hoạch này)."
-    if (/^\(.*\)\.?$/su.test(first.body.trim())) continue;
+    if (first.body.trimStart().startsWith("(") && /^\(.*\)\.?$/su.test(first.body.trim())) continue;
 
     // A line in capitals is a title or a header block ("ỦY BAN NHÂN DÂN"), never an assignment.
     if (first.kind === "text" && !/\p{Ll}/u.test(first.text)) continue;

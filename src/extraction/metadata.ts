@@ -175,10 +175,11 @@ function provinceNamed(lines: Line[]): string | null {
 const clean = (l: Line) => fold(l.text.replace(/[|*_]/g, " ")).replace(/\s+/g, " ").trim();
 /** "T/M BAN THƯỜNG VỤ": the Party committee's standing committee signs for it. */
 const SIGNED_BY_STANDING = /^(?:tm|t\/m)\.?\s*ban thuong vu$/;
-/** The most units SIGNED_BY_STANDING's words can take ("t/m.banthuongvu"), each letter with up to two accents written apart. */
-const STANDING_LETTERS = 3 * "t/m.banthuongvu".length;
-/** Whether `text` has at most `most` units besides those `clean` drops or makes spaces ("|", "*", "_", whitespace). */
-const mayBeShort = (text: string, most: number) => text.length <= most || text.replace(/[|*_\s]+/g, "").length <= most;
+/**
+ * A line of six words at most, between what `clean` makes spaces ("|", "*", "_", whitespace): SIGNED_BY_STANDING's have four. (Told
+ * from a line's first words: its end is not read, nor the line folded.)
+ */
+const FEW_WORDS = /^[|*_\s]*[^|*_\s]+(?:[|*_\s]+[^|*_\s]+){0,5}[|*_\s]*$/;
 
 /**
  * A Party committee's document: its header names the Party organisation, then the committee ("ĐẢNG BỘ TỈNH QUẢNG
@@ -197,7 +198,7 @@ const partyEvidence = (lines: Line[], head: Line[]) =>
 
 function partyIssuer(lines: Line[], head: Line[]): string | null {
   // (Only a short line can be "T/M BAN THƯỜNG VỤ": a long paragraph at the end, one of a thousand characters, is not folded to be compared.)
-  const standing = lines.slice(-15).some((l) => mayBeShort(l.text, STANDING_LETTERS) && SIGNED_BY_STANDING.test(clean(l)));
+  const standing = lines.slice(-15).some((l) => FEW_WORDS.test(l.text) && SIGNED_BY_STANDING.test(clean(l)));
   const at = head.findIndex((l) => /^dang bo (?:tinh|thanh pho) \S/.test(clean(l)));
   let committee: string | null = null;
   if (at >= 0 && head.slice(at + 1, at + 3).some((l) => /^(?:tinh|thanh) uy$/.test(clean(l)))) {

@@ -709,11 +709,15 @@ describe("a header as web pages of legal documents lay it out", () => {
       .toMatchObject({ type: "Quyết định", title: null });
   });
 
-  it("reads the date after a place of five words ('Thành phố Hồ Chí Minh'), and a date a narrow cell wrapped after its day", () => {
+  it("reads the date after a place of five words ('Thành phố Hồ Chí Minh') or with a dash ('Bà Rịa - Vũng Tàu'), and a date a narrow cell wrapped after its day", () => {
     const issued = (placeAndDate: string) => extract(`ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 2820/QĐ-UBND\n${placeAndDate}\nKẾ HOẠCH\nTriển khai\n`).document.issued;
     expect(issued("Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025")).toBe("2025-11-19");
     expect(issued("Thành phố Hồ Chí Minh, ngày 19\ntháng 11 năm 2025")).toBe("2025-11-19");
     expect(issued("Cần Thơ, ngày 21\ntháng 11 năm 2025")).toBe("2025-11-21");
+    // A place whose name holds a dash, joined or spaced: "Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu".
+    expect(issued("Phan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007")).toBe("2007-03-05");
+    expect(issued("Bà Rịa - Vũng Tàu, ngày 12 tháng 01 năm 2024")).toBe("2024-01-12");
+    expect(issued("Thành phố Phan Rang – Tháp Chàm, ngày 5/3/2024")).toBe("2024-03-05");
     // (A ground cited with its date is no place and date.)
     expect(extract("NGHỊ QUYẾT\nVề bổ sung Kế hoạch\nCăn cứ Luật Đầu tư công, ngày 29 tháng 11 năm 2024;\n").document.issued).toBeNull();
     expect(extract("NGHỊ QUYẾT\nVề bổ sung Kế hoạch\nCăn cứ Luật Thuế, ngày 29 tháng 11 năm 2024;\n").document.issued).toBeNull();

@@ -92,8 +92,9 @@ function findIssued(lines: Line[]): { issued: string | null; issuedText: string 
     const text = /,\s*ngày[\s\d]*$/u.test(l.text) && head[k + 1] && head[k + 1].text.length < 40 ? `${l.text} ${head[k + 1].text}` : l.text;
     // The place-date line starts with the place ("Lạng Sơn, ngày ..."); a date inside a title is a citation's.
     // Each word of the place is taken whole, `(?=(…))\1`: splitting words only retried the same comma, many times.
-    // (Up to four words, after the kind of place: "Thành phố Hồ Chí Minh". Not more: "Căn cứ Luật Đầu tư công, ngày ..." is no place.)
-    const m = /^(?!Căn cứ\s|Theo\s|Xét\s|Thực hiện\s)(?:(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường|Tỉnh)\s+)?(?:(?=([\p{L}.]+))\1\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(text);
+    // (Up to four words, after the kind of place: "Thành phố Hồ Chí Minh". Not more: "Căn cứ Luật Đầu tư công, ngày ..." is no place.
+    // Two words a dash joins are one: "Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu".)
+    const m = /^(?!Căn cứ\s|Theo\s|Xét\s|Thực hiện\s)(?:(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường|Tỉnh)\s+)?(?:(?=([\p{L}.]+(?:[^\S\n]*[-–][^\S\n]*[\p{L}.]+)?))\1\s*){1,4},\s*(ngày\s*(?:\d{1,2}\s*)?tháng\s*\d{1,2}\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u.exec(text);
     const found = m ? issuedFrom(m[2]) : null;
     if (found) return found;
   }

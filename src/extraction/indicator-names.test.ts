@@ -94,3 +94,29 @@ describe("names read after the figure", () => {
     expect(names("- 85% số thôn có đường ô tô được cứng hóa.")).toEqual([["Tỷ lệ thôn có đường ô tô được cứng hóa", "=", 85]]);
   });
 });
+
+describe("a report's running totals and shares of plan", () => {
+  const names = (text: string) => extract(text, "x.txt").indicators.map((i) => [i.name, i.min]);
+  const report = (body: string) => `ĐẢNG ỦY XÃ NHƯ THANH\nSố: 15-BC/ĐU\nBÁO CÁO\nTình hình thực hiện nhiệm vụ tháng 8 năm 2025\nI. KẾT QUẢ\n${body}\n`;
+
+  it("names a running total by the figure it adds up ('trồng mới được 16 ha, lũy kế 163 ha')", () => {
+    expect(names(report("Công tác lâm nghiệp trồng mới được 16 ha, lũy kế 163 ha."))).toEqual([
+      ["Công tác lâm nghiệp trồng mới", 16], ["Công tác lâm nghiệp trồng mới (lũy kế)", 163],
+    ]);
+    expect(names(report("Thu ngân sách tháng 8 đạt trên 1,4 tỷ đồng, lũy kế đạt trên 35,3 tỷ đồng."))).toContainEqual(["Thu ngân sách tháng 8 (lũy kế)", 35.3]);
+    // (Of another unit it adds up nothing the figure before counts: left as written.)
+    expect(names(report("Trồng mới được 16 ha, lũy kế 12 dự án."))).not.toContainEqual(["Trồng mới (lũy kế)", 12]);
+  });
+
+  it("names a share of plan, budget or target by the figure it measures ('đạt 62,7% kế hoạch', 'bằng 47,6% dự toán')", () => {
+    const found = names(report("Công tác lâm nghiệp trồng mới được 16 ha, lũy kế 163 ha, đạt 62,7% kế hoạch. Chi ngân sách lũy kế đạt 141 tỷ đồng, bằng 47,6% dự toán."));
+    expect(found).toContainEqual(["Công tác lâm nghiệp trồng mới (lũy kế) (% kế hoạch)", 62.7]);
+    expect(found).toContainEqual(["Chi ngân sách lũy kế (% dự toán)", 47.6]);
+    // (The figures after it are no parts of it.)
+    expect(names(report("Khám chữa bệnh ước đạt 1,39 triệu lượt, đạt 97% kế hoạch năm, điều trị ngoại trú 64.543 lượt, đạt 105,9%.")))
+      .toEqual([["Khám chữa bệnh", 1390000], ["Khám chữa bệnh (% kế hoạch năm)", 97], ["Điều trị ngoại trú", 64543], ["Điều trị ngoại trú (%)", 105.9]]);
+    // (Without a figure before it, or after a figure its unit named, a rate of its own words, as before.)
+    expect(names(report("Có 97% kế hoạch được giao hoàn thành."))).toEqual([["Tỷ lệ kế hoạch được giao hoàn thành", 97]]);
+    expect(names(report("Cả 3 tuyến ước đạt trên 1,39 triệu lượt, đạt 97% kế hoạch."))).toContainEqual(["Tỷ lệ kế hoạch", 97]);
+  });
+});

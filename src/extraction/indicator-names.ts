@@ -94,6 +94,12 @@ const leadingMatch = (folded: string) => LEADING.exec(folded);
 
 /** A figure restating the one before in another unit. */
 const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
+/** A running total of the figure before ("trồng mới được 16 ha, lũy kế 163 ha", "lũy kế từ đầu năm đạt ..."). */
+const CUMULATIVE = /^luy ke(?: (?:tu dau nam|den nay|ca nam))?$/;
+/** What a share written first is a share of: a plan, budget or target ("đạt 97% kế hoạch", "bằng 47,6% dự toán"). */
+const PLAN_SHARE = /^(?:ke hoach|du toan|chi tieu|muc tieu|kh)(?![a-z0-9])/;
+/** Longer than a measure's name: the figure before was named by a clause (its framing kept), and names no share. */
+const SHARED_NAME = 80;
 
 /** Units of measure whose figure, written first, is named by the words after it alone ("550 tỷ đồng thiệt hại"); other units count things ("03 huyện ..." → "Số huyện ..."). */
 const MEASURE_UNIT = /^(?:ha|km|m|m2|m²|km²|m3|tan|kg|(?:nghin |trieu |ty )?(?:dong|usd)|luot(?: nguoi)?|kwh|mw)$/;
@@ -173,6 +179,11 @@ function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } 
   const after = wordsAfter(f.after, f.foldedAfter ?? foldKeepingOffsets(f.after));
   // "tăng 0,29% so với năm 2022": a change of the measure before.
   if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
+  // "lũy kế 163 ha, đạt 62,7% kế hoạch", "141 tỷ đồng, bằng 47,6% dự toán": the share of its plan the figure before reached, named as a
+  // share of the figure before is ("điều trị ngoại trú 64.543 lượt, đạt 105,9%": "Điều trị ngoại trú (%)"). (Where that figure has a name
+  // of its own words: not one its unit made, "Số lượt", nor a clause no subject was found in.)
+  if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && after.words && f.previous.name.length <= SHARED_NAME
+    && f.previous.name !== `Số ${f.previous.unit}`) return { name: `${f.previous.name} (% ${after.words})`, afterUsed: after.used };
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
   // "giảm 50% số cặp tảo hôn", "giảm 30% tỷ lệ tử vong ...": the change is the figure, named by its verb; not a rate of
@@ -196,6 +207,7 @@ export function nameFigure(f: FigureWords): FigureName {
   // (The subject's fold, made once for the checks below; a name made otherwise is folded anew.)
   const subject = name, foldedSubject = foldKeepingOffsets(name).toLowerCase();
   let afterUsed = 0;
+  if (name !== "" && CUMULATIVE.test(foldedSubject) && f.previous && f.previous.unit === f.unit) return { name: `${f.previous.name} (lũy kế)`, afterUsed, parent };
   if (name !== "" && EQUIVALENT.test(foldedSubject) && f.previous) {
     // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".
     name = f.unit && f.unit !== f.previous.unit ? `${f.previous.name} (${f.unit})` : f.previous.name;

@@ -44,6 +44,14 @@ describe("findQuantities", () => {
     expect(one("hoàn thành 4 trước ngày 30/9")).toEqual([]);
   });
 
+  it("reads a rate after a word that labels a number elsewhere ('bình quân hàng năm 8%': a year is no percent)", () => {
+    expect(one("Tốc độ tăng tổng giá trị sản phẩm trên địa bàn bình quân hàng năm 8%; thu nhập bình quân đầu người đạt 86,4 triệu đồng").map((q) => [q.min, q.unit]))
+      .toEqual([[8, "%"], [86.4, "triệu đồng"]]);
+    expect(one("tăng trưởng bình quân mỗi năm 7,5%, riêng năm 2026 tăng 8%").map((q) => [q.min, q.unit])).toEqual([[7.5, "%"], [8, "%"]]);
+    // (Without a percent, still a label: "năm 8", "số 5".)
+    expect(one("trong năm 8 tháng đầu; nhà số 5 đường Hùng Vương")).toEqual([]);
+  });
+
   it("reads an age as a measure after 'tuổi thọ' only in its own clause", () => {
     expect(one("Tuổi thọ trung bình đạt 75 tuổi, tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng giảm còn 10%").map((q) => [q.min, q.unit])).toEqual([[75, "tuổi"], [10, "%"]]);
   });

@@ -169,7 +169,8 @@ export function findQuantities(text: string): QuantityMention[] {
     if (/^h\d{2}/.test(after)) continue;
     // "số 23" labels a thing; "tổng số 2917" counts. "Hội nghị Trung ương 8" is a session, "lớp 1" a grade, "Khu vực 5" a region
     // (the last two told by the words' end: a pattern's every alternative is tried from each place of the words before).
-    if (/(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
+    // (Not before a percent: "bình quân hàng năm 8%" is a rate, no year 8.)
+    if (!percent && /(năm|ngày|tháng|quý|(?<!tổng )số|phiên bản|khoá|khóa|lần thứ|thứ|loại|quốc lộ|tỉnh lộ|đường|km|điểm|mục|khoản|điều|phụ lục|giai đoạn|đợt|trung ương)\s*$/iu.test(before)) continue;
     if (labelsGradeOrRegion(before)) continue;
     let unit: string | null = percent ?? null;
     let consumed = whole.length;

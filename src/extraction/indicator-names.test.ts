@@ -119,4 +119,19 @@ describe("a report's running totals and shares of plan", () => {
     expect(names(report("Có 97% kế hoạch được giao hoàn thành."))).toEqual([["Tỷ lệ kế hoạch được giao hoàn thành", 97]]);
     expect(names(report("Cả 3 tuyến ước đạt trên 1,39 triệu lượt, đạt 97% kế hoạch."))).toContainEqual(["Tỷ lệ kế hoạch", 97]);
   });
+
+  it("names each share and change of one figure by it, not by the share before ('đạt 104% dự toán Trung ương giao, bằng 98% dự toán HĐND tỉnh giao')", () => {
+    expect(names(report("Tổng thu ngân sách nhà nước ước đạt 5.200 tỷ đồng, đạt 104% dự toán Trung ương giao, bằng 98% dự toán HĐND tỉnh giao, tăng 12% so với cùng kỳ."))).toEqual([
+      ["Tổng thu ngân sách nhà nước", 5200], ["Tổng thu ngân sách nhà nước (% dự toán Trung ương giao)", 104],
+      ["Tổng thu ngân sách nhà nước (% dự toán HĐND tỉnh giao)", 98], ["Tổng thu ngân sách nhà nước: so với cùng kỳ", 12],
+    ]);
+    // A change in brackets is the change, not the level again.
+    expect(names(report("Tỷ lệ hộ nghèo giảm còn 2,1% (giảm 0,8% so với đầu năm)."))).toEqual([["Tỷ lệ hộ nghèo", 2.1], ["Tỷ lệ hộ nghèo: so với đầu năm", 0.8]]);
+  });
+
+  it("takes 'Đã có', 'Hiện có' before a figure for no name ('Đã có 25/30 xã đạt chuẩn nông thôn mới')", () => {
+    expect(names(report("Đã có 25 xã đạt chuẩn nông thôn mới. Hiện có 12 hợp tác xã hoạt động hiệu quả."))).toEqual([["Số xã đạt chuẩn nông thôn mới", 25], ["Số hợp tác xã hoạt động hiệu quả", 12]]);
+    // ("Đà Nẵng" folds like "đã": a place is a name.)
+    expect(names(report("Đà Nẵng 25 xã."))).not.toContainEqual(["Số xã", 25]);
+  });
 });

@@ -38,6 +38,11 @@ export interface FigureWords {
 }
 
 export interface FigureName {
+  /**
+   * The figure before, when this one is a share or a change of it ("5.200 tỷ đồng, đạt 104% dự toán, tăng 12% so với cùng kỳ"): the next
+   * figure of the clause may be another of it, and is named by it.
+   */
+  of?: { name: string; unit: string | null };
   name: string;
   /** How much of `after` the name took (a figure written first: "85% số thôn ..."). */
   afterUsed: number;
@@ -94,6 +99,10 @@ const leadingMatch = (folded: string) => LEADING.exec(folded);
 
 /** A figure restating the one before in another unit. */
 const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
+/** Words before a figure that state it exists, written so ("Đã có", "Hiện có" once "có" is taken off; not "Đà Nẵng", which folds alike). */
+const ALREADY = /^(?:(?:đến nay|hiện nay|hiện)\s+)?(?:đã|hiện)$/iu;
+/** What a change is compared with, right after its figure: "so với đầu năm". */
+const COMPARED_AFTER = /^\s*so\s+với\s/iu;
 /** A running total of the figure before ("trồng mới được 16 ha, lũy kế 163 ha", "lũy kế từ đầu năm đạt ..."). */
 const CUMULATIVE = /^luy ke(?: (?:tu dau nam|den nay|ca nam))?$/;
 /** What a share written first is a share of: a plan, budget or target ("đạt 97% kế hoạch", "bằng 47,6% dự toán"). */
@@ -175,15 +184,15 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
 const CHANGE_BEFORE = /(^|[^a-z0-9])(giam|tang|cat giam|rut ngan|giam thieu)(?:\s+(?:it nhat|toi thieu|them))?\s*$/;
 
 /** A name for the figure from the words after it, its unit and what it restates. */
-function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number } {
+function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number; of?: FigureName["of"] } {
   const after = wordsAfter(f.after, f.foldedAfter ?? foldKeepingOffsets(f.after));
   // "tăng 0,29% so với năm 2022": a change of the measure before.
-  if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used };
+  if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used, of: f.previous ?? undefined };
   // "lũy kế 163 ha, đạt 62,7% kế hoạch", "141 tỷ đồng, bằng 47,6% dự toán": the share of its plan the figure before reached, named as a
   // share of the figure before is ("điều trị ngoại trú 64.543 lượt, đạt 105,9%": "Điều trị ngoại trú (%)"). (Where that figure has a name
   // of its own words: not one its unit made, "Số lượt", nor a clause no subject was found in.)
   if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && after.words && f.previous.name.length <= SHARED_NAME
-    && f.previous.name !== `Số ${f.previous.unit}`) return { name: `${f.previous.name} (% ${after.words})`, afterUsed: after.used };
+    && f.previous.name !== `Số ${f.previous.unit}`) return { name: `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
   // "giảm 50% số cặp tảo hôn", "giảm 30% tỷ lệ tử vong ...": the change is the figure, named by its verb; not a rate of
@@ -204,6 +213,8 @@ export function nameFigure(f: FigureWords): FigureName {
   const opensBreakdown = /^[\s,(]*trong do\b/.test(foldedBefore);
   let parent = opensBreakdown && f.previous ? f.previous.name : f.parent;
   let name = subjectOf(f.before, foldedBefore);
+  // "Đã có 25 xã ...", "Hiện có 12 hợp tác xã ...": no subject, the figure is named by the words after it.
+  if (ALREADY.test(name)) name = "";
   // (The subject's fold, made once for the checks below; a name made otherwise is folded anew.)
   const subject = name, foldedSubject = foldKeepingOffsets(name).toLowerCase();
   let afterUsed = 0;
@@ -214,8 +225,12 @@ export function nameFigure(f: FigureWords): FigureName {
     return { name, afterUsed, parent };
   }
   if (name === "") {
-    if (f.inBracket && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
-    ({ name, afterUsed } = nameOfFigureFirst(f));
+    // (A change in brackets, "(giảm 0,8% so với đầu năm)", is named as a change below.)
+    if (f.inBracket && f.previous && f.previous.unit === f.unit && !COMPARED_AFTER.test(f.after)) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
+    const first = nameOfFigureFirst(f);
+    ({ name, afterUsed } = first);
+    // (A share or change of the figure before is named by it whole: no breakdown's whole is put before it again.)
+    if (first.of && name !== "") return { name: capitalised(name), afterUsed, parent, of: { name: first.of.name, unit: first.of.unit } };
     if (name === "" && f.previous && f.previous.unit === f.unit) return { name: f.previous.name, afterUsed, parent }; // "đạt 30%, đến năm 2030 đạt 40%"
     // "đạt trên 25%; đến năm 2030 đạt khoảng 35%": a clause that only dates the figure again measures what the clause before did.
     if (name === "" && !f.previous && f.earlierClause && f.earlierClause.unit === f.unit && /(?:19|20)\d\d/.test(f.before)) return { name: f.earlierClause.name, afterUsed, parent };

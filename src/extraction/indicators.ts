@@ -264,7 +264,8 @@ export function extractIndicators(
           foldedBefore: document?.keptFoldOf(own, sentenceStart + from), foldedAfter: document?.keptFoldOf(after, sentenceStart + q.end),
         });
         parent = named.parent;
-        previous = named.name ? { end: q.end + named.afterUsed, name: named.name, unit: q.unit, clause: clauseStart } : null;
+        // (A share or change of the figure before leaves that figure the one before the next: "đạt 104% dự toán Trung ương giao, bằng 98% dự toán HĐND tỉnh giao".)
+        previous = named.name ? { end: q.end + named.afterUsed, name: named.of?.name ?? named.name, unit: named.of ? named.of.unit : q.unit, clause: clauseStart } : null;
         if (inProject(line.start + sOffset + q.start) && !isIndicatorInProject(q, sentence.slice(clauseStart, q.start))) continue;
         const before = contextBefore(near, near.length);
         const bracketYears = before.bracket === null ? [] : yearsIn(before.bracket);

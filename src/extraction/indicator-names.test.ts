@@ -129,6 +129,15 @@ describe("a report's running totals and shares of plan", () => {
     expect(names(report("Tỷ lệ hộ nghèo giảm còn 2,1% (giảm 0,8% so với đầu năm)."))).toEqual([["Tỷ lệ hộ nghèo", 2.1], ["Tỷ lệ hộ nghèo: so với đầu năm", 0.8]]);
   });
 
+  it("names a rank by the figure it ranks, and an overshoot of plan as one ('xếp thứ 15/63', 'vượt 0,7% chỉ tiêu')", () => {
+    expect(names(report("Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 7,5%, xếp thứ 15/63 tỉnh, thành phố."))).toEqual([
+      ["Tốc độ tăng trưởng kinh tế (GRDP)", 7.5], ["Tốc độ tăng trưởng kinh tế (GRDP) (xếp hạng)", 15],
+    ]);
+    expect(names(report("Tỷ lệ bao phủ bảo hiểm y tế đạt 95,2%, vượt 0,7% chỉ tiêu."))).toEqual([["Tỷ lệ bao phủ bảo hiểm y tế", 95.2], ["Tỷ lệ bao phủ bảo hiểm y tế: vượt chỉ tiêu", 0.7]]);
+    // (A rank a sentence opens with is named by its own words, as before.)
+    expect(names(report("Chỉ số PCI xếp thứ 20/63 tỉnh, thành phố."))).toEqual([["Chỉ số PCI xếp thứ", 20]]);
+  });
+
   it("takes 'Đã có', 'Hiện có' before a figure for no name ('Đã có 25/30 xã đạt chuẩn nông thôn mới')", () => {
     expect(names(report("Đã có 25 xã đạt chuẩn nông thôn mới. Hiện có 12 hợp tác xã hoạt động hiệu quả."))).toEqual([["Số xã đạt chuẩn nông thôn mới", 25], ["Số hợp tác xã hoạt động hiệu quả", 12]]);
     // ("Đà Nẵng" folds like "đã": a place is a name.)

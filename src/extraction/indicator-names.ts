@@ -107,6 +107,10 @@ const COMPARED_AFTER = /^\s*so\s+với\s/iu;
 const CUMULATIVE = /^luy ke(?: (?:tu dau nam|den nay|ca nam))?$/;
 /** What a share written first is a share of: a plan, budget or target ("đạt 97% kế hoạch", "bằng 47,6% dự toán"). */
 const PLAN_SHARE = /^(?:ke hoach|du toan|chi tieu|muc tieu|kh)(?![a-z0-9])/;
+/** "vượt" right before a share of plan: the figure is the overshoot. */
+const OVERSHOOT_BEFORE = /(?:^|[^a-z0-9])vuot\s*$/;
+/** A rank with no subject of its own ("..., xếp thứ 15/63 tỉnh"): it ranks the figure before. */
+const RANK_ALONE = /^(?:xep|dung) (?:thu|hang)$/;
 /** Longer than a measure's name: the figure before was named by a clause (its framing kept), and names no share. */
 const SHARED_NAME = 80;
 
@@ -192,7 +196,11 @@ function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number; o
   // share of the figure before is ("điều trị ngoại trú 64.543 lượt, đạt 105,9%": "Điều trị ngoại trú (%)"). (Where that figure has a name
   // of its own words: not one its unit made, "Số lượt", nor a clause no subject was found in.)
   if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && after.words && f.previous.name.length <= SHARED_NAME
-    && f.previous.name !== `Số ${f.previous.unit}`) return { name: `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
+    && f.previous.name !== `Số ${f.previous.unit}`) {
+    // ("vượt 0,7% chỉ tiêu": by how much it went past the plan, not the share reached.)
+    const past = OVERSHOOT_BEFORE.test(f.foldedBefore ?? foldKeepingOffsets(f.before));
+    return { name: past ? `${f.previous.name}: vượt ${after.words}` : `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
+  }
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
   // "giảm 50% số cặp tảo hôn", "giảm 30% tỷ lệ tử vong ...": the change is the figure, named by its verb; not a rate of
@@ -218,6 +226,7 @@ export function nameFigure(f: FigureWords): FigureName {
   // (The subject's fold, made once for the checks below; a name made otherwise is folded anew.)
   const subject = name, foldedSubject = foldKeepingOffsets(name).toLowerCase();
   let afterUsed = 0;
+  if (f.unit === "thứ hạng" && f.previous && RANK_ALONE.test(foldedSubject)) return { name: `${f.previous.name} (xếp hạng)`, afterUsed, parent, of: { name: f.previous.name, unit: f.previous.unit } };
   if (name !== "" && CUMULATIVE.test(foldedSubject) && f.previous && f.previous.unit === f.unit) return { name: `${f.previous.name} (lũy kế)`, afterUsed, parent };
   if (name !== "" && EQUIVALENT.test(foldedSubject) && f.previous) {
     // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".

@@ -310,6 +310,10 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ tuyên truyền").names)
       .toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]);
     expect(list("Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn đưa tin").names).toEqual(["Báo và Phát thanh, Truyền hình tỉnh Lạng Sơn"]);
+    // The province's web portal, which plans task with publicising beside the press.
+    expect(list("Báo và Phát thanh, Truyền hình Phú Thọ, Cổng Thông tin điện tử tỉnh: đẩy mạnh tuyên truyền").names)
+      .toEqual(["Báo và Phát thanh, Truyền hình Phú Thọ", "Cổng Thông tin điện tử tỉnh"]);
+    expect(list("Cổng TTĐT tỉnh đăng tải").names).toEqual(["Cổng Thông tin điện tử tỉnh"]);
     // (A place is read on its line only: the next line's first word is none.)
     expect(list("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nPhối hợp với các ngành").names).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]);
     expect(list("Công an tỉnh\nTriển khai").names).toEqual(["Công an tỉnh"]);

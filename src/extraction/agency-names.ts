@@ -101,6 +101,7 @@ export const PROVINCIAL_BODIES: string[][] = [
   // (The province's newspaper and its radio and television merged in 2025.)
   // (Named by the province's name too, as the radio's was: "Báo và Phát thanh, Truyền hình Cần Thơ".)
   ["Báo và Phát thanh, Truyền hình tỉnh", "Báo và Phát thanh - Truyền hình tỉnh", "Báo và PT-TH tỉnh", "Báo và PTTH tỉnh", "Báo và Phát thanh, Truyền hình"],
+  ["Cổng Thông tin điện tử tỉnh", "Cổng TTĐT tỉnh"],
   ["Tỉnh đoàn", "Tỉnh Đoàn"],
   ["Hội Nông dân tỉnh"],
   ["Hội Liên hiệp Phụ nữ tỉnh"],

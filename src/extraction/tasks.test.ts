@@ -168,6 +168,16 @@ describe("tasks of a plan", () => {
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.summary)).toEqual(["tổ chức triển khai thực hiện Kế hoạch này, định kỳ báo cáo UBND tỉnh."]);
   });
 
+  it("takes the closing 'Trong quá trình thực hiện, nếu có khó khăn, ...' for no task of the last section", () => {
+    const text = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.\n"
+      + "2. Báo và Phát thanh, Truyền hình Phú Thọ: đẩy mạnh tuyên truyền về cải cách hành chính.\n"
+      + "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh xem xét, giải quyết./.\n";
+    expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.section)).toEqual(["1", "2"]);
+    // (Work of the section's agency that only mentions the course of it is its task: "Trong quá trình thực hiện, thường xuyên kiểm tra ...".)
+    const work = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Trong quá trình thực hiện, thường xuyên kiểm tra việc sử dụng kinh phí.\n";
+    expect(extractTasks(work, segmentLines(work), { kind: "plan" }).map((t) => t.lead)).toEqual([["Sở Tài chính"]]);
+  });
+
   it("reads a sentence that opens with the request as the doers' work, which governs the article's bullets and items", () => {
     const bullets = "Điều 1. Nhiệm vụ\nGiao Sở Y tế chủ trì thực hiện các nhiệm vụ sau đây:\n- Kiểm tra các cơ sở kinh doanh dược phẩm trên địa bàn.\n- Tổ chức tuyên truyền về an toàn thực phẩm.\n";
     expect(extractTasks(bullets, segmentLines(bullets), { kind: "plan" }).map((t) => [t.section, t.lead])).toEqual([

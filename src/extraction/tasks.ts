@@ -419,8 +419,11 @@ const EXECUTES_THIS = /(?:^|\s)(?:(?:(?:chiu|co) trach nhiem\s+)?thi hanh|chiu t
  * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".
  */
 const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc|kip thoi|quyet liet|dong bo|(?:co )?hieu qua|to chuc|trien khai|thuc hien|tot|va|theo|can cu|chuc nang|nhiem vu|duoc giao|cua minh|phoi hop|quan tam|(?:chiu|co) trach nhiem)(?:[\s,]+|$))+$/;
-/** A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ...". */
-const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b|tren day la (?:ke hoach|chuong trinh|bao cao|noi dung)\b)/;
+/**
+ * A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ..."; a plan's
+ * on what to do if difficulties arise: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về Sở X" (a reporting rule).
+ */
+const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b|tren day la (?:ke hoach|chuong trinh|bao cao|noi dung)\b|trong qua trinh (?:to chuc |trien khai )?(?:thuc hien|trien khai)[^.;:]{0,30}?,? neu\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */
 const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 /** "Điều 2. Tổ chức thực hiện", "Điều 3:". */

@@ -314,6 +314,8 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Báo và Phát thanh, Truyền hình Phú Thọ, Cổng Thông tin điện tử tỉnh: đẩy mạnh tuyên truyền").names)
       .toEqual(["Báo và Phát thanh, Truyền hình Phú Thọ", "Cổng Thông tin điện tử tỉnh"]);
     expect(list("Cổng TTĐT tỉnh đăng tải").names).toEqual(["Cổng Thông tin điện tử tỉnh"]);
+    // A commune's health station, as its police and military command are named.
+    expect(list("Trạm Y tế xã, các trường học trên địa bàn: Triển khai hồ sơ sức khỏe điện tử").names).toEqual(["Trạm Y tế xã", "các trường học trên địa bàn"]);
     // (A place is read on its line only: the next line's first word is none.)
     expect(list("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nPhối hợp với các ngành").names).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]);
     expect(list("Công an tỉnh\nTriển khai").names).toEqual(["Công an tỉnh"]);

@@ -116,6 +116,8 @@ export const PROVINCIAL_BODIES: string[][] = [
   ["Văn phòng HĐND và UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"],
   ["Công an xã"],
   ["Công an phường"],
+  ["Trạm Y tế xã"],
+  ["Trạm Y tế phường"],
   ["Công an huyện"],
   ["Ban Chỉ huy Quân sự xã", "Ban CHQS xã"],
   ["Ban Chỉ huy Quân sự phường", "Ban CHQS phường"],

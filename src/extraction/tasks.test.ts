@@ -144,7 +144,8 @@ describe("tasks of a plan", () => {
     // Who executes the document, as a directive or a decision closes: "... chịu trách nhiệm thi hành Chỉ thị này./.".
     const executes = "1. Bộ Tài chính theo dõi, đôn đốc giải ngân.\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Chỉ thị này./.\n"
       + "2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n3. Sở Nội vụ có trách nhiệm tổ chức thực hiện Chương trình này.\n"
-      + "Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm tổ chức thực hiện Quyết định này./.\n";
+      + "Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm tổ chức thực hiện Quyết định này./.\n"
+      + "Thủ trưởng các đơn vị thuộc Sở chịu trách nhiệm tổ chức triển khai thực hiện Kế hoạch này./.\n";
     expect(extractTasks(executes, segmentLines(executes), { kind: "plan", centralIssuer: true }).map((t) => [t.section, t.summary])).toEqual([
       // (Work given to one body to carry the document out is a task.)
       ["1", "theo dõi, đôn đốc giải ngân."], ["2", "tổ chức thực hiện Nghị quyết này."], ["3", "tổ chức thực hiện Chương trình này."],

@@ -413,7 +413,7 @@ const isClosingFormula = (foldedAction: string) => {
  * it closes (the end of the work read, whatever of a list of its executors comes before: "cá nhân có liên quan chịu trách nhiệm ..."). (Not "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này", nor "Sở Nội vụ có trách nhiệm tổ chức thực hiện
  * Chương trình này": work given to one body.)
  */
-const EXECUTES_THIS = /(?:^|\s)(?:(?:(?:chiu|co) trach nhiem\s+)?thi hanh|chiu trach nhiem\s+(?:(?:to chuc|trien khai)\s+)?thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|thong tu|nghi dinh|cong dien|van ban|de an)\s+nay$/;
+const EXECUTES_THIS = /(?:^|\s)(?:(?:(?:chiu|co) trach nhiem\s+)?thi hanh|chiu trach nhiem\s+(?:(?:to chuc|trien khai)\s+){0,2}thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|thong tu|nghi dinh|cong dien|van ban|de an)\s+nay$/;
 /**
  * Only the words of a closing formula: "tập trung, nghiêm túc triển khai thực hiện", "căn cứ chức năng, nhiệm vụ được giao tổ chức
  * thực hiện", "phối hợp thực hiện", "chịu trách nhiệm tổ chức thực hiện".

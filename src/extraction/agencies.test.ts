@@ -98,7 +98,7 @@ describe("reading a list of agencies", () => {
     expect(list("Ngân hàng Nhà nước chi nhánh Khu vực 5, Sở Tài chính theo dõi").names).toEqual(["Ngân hàng Nhà nước chi nhánh Khu vực 5", "Sở Tài chính"]);
     expect(list("Trạm y tế các xã, phường lập danh sách").names).toEqual(["Trạm y tế các xã, phường"]);
     expect(read("Công an các xã, phường và Công an xã Tân Lập rà soát").map(([name, collective]) => [name, collective]))
-      .toEqual([["Công an các xã, phường", true], ["Công an xã", false]]);
+      .toEqual([["Công an các xã, phường", true], ["Công an xã Tân Lập", false]]);
     expect(list("Bệnh viện Đa khoa tỉnh và các bệnh viện tuyến tỉnh bảo đảm thuốc").names).toEqual(["Bệnh viện Đa khoa tỉnh", "các bệnh viện tuyến tỉnh"]);
     expect(list("Các bộ, cơ quan trung ương và địa phương:").names).toEqual(["Các bộ, cơ quan trung ương", "địa phương"]);
     // A head written "Trưởng" (not "Trường", a school), the villages, and the boards of industrial parks.
@@ -316,6 +316,9 @@ describe("names of bodies the lexicon does not list", () => {
     expect(list("Cổng TTĐT tỉnh đăng tải").names).toEqual(["Cổng Thông tin điện tử tỉnh"]);
     // A commune's health station, as its police and military command are named.
     expect(list("Trạm Y tế xã, các trường học trên địa bàn: Triển khai hồ sơ sức khỏe điện tử").names).toEqual(["Trạm Y tế xã", "các trường học trên địa bàn"]);
+    // (With the commune's name, as a province's body takes the province's.)
+    expect(list("Trạm Y tế xã Tân Lập chủ trì tiêm chủng").names).toEqual(["Trạm Y tế xã Tân Lập"]);
+    expect(list("Công an phường Hà Đông, Ban Chỉ huy Quân sự xã Tân Lập phối hợp").names).toEqual(["Công an phường Hà Đông", "Ban Chỉ huy Quân sự xã Tân Lập"]);
     // (A place is read on its line only: the next line's first word is none.)
     expect(list("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nPhối hợp với các ngành").names).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]);
     expect(list("Công an tỉnh\nTriển khai").names).toEqual(["Công an tỉnh"]);

@@ -358,7 +358,7 @@ function listedBody(text: string, folded: string, i: number, list: Spelling[], c
   const tinh = at(TINH_SUFFIX, folded, end);
   if (tinh !== null && !/ tinh$/.test(foldVietnamese(name))) end = tinh;
   // ("... tỉnh Lạng Sơn", "... thành phố Cần Thơ"; the press of the province by its name alone, "... Truyền hình Cần Thơ".)
-  if (/(?:tinh|thanh pho|truyen hinh)$/.test(folded.slice(i, end))) {
+  if (/(?:tinh|thanh pho|truyen hinh|xa|phuong)$/.test(folded.slice(i, end))) {
     const proper = properName(text, end);
     if (proper !== null && !/^\s*(?:UBND|Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban)\b/u.test(text.slice(end, proper))) {
       // (Where the name gives no place word, as written: the group's name would add "tỉnh".)

@@ -430,6 +430,10 @@ describe("a Party committee's document", () => {
   it("is issued by the committee its header names under the Party organisation, by its standing committee when that signs", () => {
     expect(extract(PROGRAMME).document.issuer).toBe("Tỉnh ủy Hà Tĩnh");
     expect(extract(PROGRAMME + SIGNED).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Hà Tĩnh");
+    // (However its accents are written: apart, and apart from their letters, which the fold drops.)
+    expect(extract(PROGRAMME + SIGNED.replace("T/M BAN THƯỜNG VỤ", "T/M \u0300 \u0300 \u0300 BAN THƯỜNG VỤ".normalize("NFD"))).document.issuer).toBe("Ban Thường vụ Tỉnh ủy Hà Tĩnh");
+    // (A long closing paragraph is no signature.)
+    expect(extract(PROGRAMME + SIGNED.replace("T/M BAN THƯỜNG VỤ", `T/M BAN THƯỜNG VỤ ${"và các cơ quan ".repeat(50)}`)).document.issuer).toBe("Tỉnh ủy Hà Tĩnh");
     // A header lost, the signature and the province the text names give it; a numbered heading in capitals is no issuer.
     const lost = "BÁO CÁO TỰ GIÁM SÁT\nThực hiện Kế hoạch số 268-KH/BKTTW của Ban Kinh tế Trung ương về giám sát, Ban Thường vụ Tỉnh ủy Lạng Sơn báo cáo như sau:\n"
       + "I- KẾT QUẢ ĐẠT ĐƯỢC\nTỉnh Lạng Sơn đã triển khai; tỉnh Lạng Sơn đạt 8%.\n";

@@ -104,6 +104,8 @@ describe("a report's running totals and shares of plan", () => {
       ["Công tác lâm nghiệp trồng mới", 16], ["Công tác lâm nghiệp trồng mới (lũy kế)", 163],
     ]);
     expect(names(report("Thu ngân sách tháng 8 đạt trên 1,4 tỷ đồng, lũy kế đạt trên 35,3 tỷ đồng."))).toContainEqual(["Thu ngân sách tháng 8 (lũy kế)", 35.3]);
+    // (A total after a total is one again, not a total of totals.)
+    expect(names(report("Trồng mới được 16 ha, lũy kế 163 ha, lũy kế 170 ha."))).toEqual([["Trồng mới", 16], ["Trồng mới (lũy kế)", 163], ["Trồng mới (lũy kế)", 170]]);
     // (Of another unit it adds up nothing the figure before counts: left as written.)
     expect(names(report("Trồng mới được 16 ha, lũy kế 12 dự án."))).not.toContainEqual(["Trồng mới (lũy kế)", 12]);
   });
@@ -115,6 +117,9 @@ describe("a report's running totals and shares of plan", () => {
     // (The figures after it are no parts of it.)
     expect(names(report("Khám chữa bệnh ước đạt 1,39 triệu lượt, đạt 97% kế hoạch năm, điều trị ngoại trú 64.543 lượt, đạt 105,9%.")))
       .toEqual([["Khám chữa bệnh", 1390000], ["Khám chữa bệnh (% kế hoạch năm)", 97], ["Điều trị ngoại trú", 64543], ["Điều trị ngoại trú (%)", 105.9]]);
+    // (Not a count of plans: "100% kế hoạch sử dụng đất ... được lập", no verb reaching it.)
+    expect(names(report("Đến năm 2025, có 20 xã đạt chuẩn nông thôn mới, 100% kế hoạch sử dụng đất cấp xã được lập và phê duyệt.")))
+      .toContainEqual(["Tỷ lệ kế hoạch sử dụng đất cấp xã được lập và phê duyệt", 100]);
     // (Without a figure before it, or after a figure its unit named, a rate of its own words, as before.)
     expect(names(report("Có 97% kế hoạch được giao hoàn thành."))).toEqual([["Tỷ lệ kế hoạch được giao hoàn thành", 97]]);
     expect(names(report("Cả 3 tuyến ước đạt trên 1,39 triệu lượt, đạt 97% kế hoạch."))).toContainEqual(["Tỷ lệ kế hoạch", 97]);
@@ -127,6 +132,8 @@ describe("a report's running totals and shares of plan", () => {
     ]);
     // A change in brackets is the change, not the level again.
     expect(names(report("Tỷ lệ hộ nghèo giảm còn 2,1% (giảm 0,8% so với đầu năm)."))).toEqual([["Tỷ lệ hộ nghèo", 2.1], ["Tỷ lệ hộ nghèo: so với đầu năm", 0.8]]);
+    // (A level compared in brackets is the level: "(năm 2024 là 2,9% so với 3,5% năm 2023)".)
+    expect(names(report("Tỷ lệ hộ nghèo còn 2,1% (năm 2024 là 2,9% so với 3,5% năm 2023).")).slice(0, 2)).toEqual([["Tỷ lệ hộ nghèo", 2.1], ["Tỷ lệ hộ nghèo", 2.9]]);
   });
 
   it("names a rank by the figure it ranks, and an overshoot of plan as one ('xếp thứ 15/63', 'vượt 0,7% chỉ tiêu')", () => {

@@ -101,12 +101,16 @@ const leadingMatch = (folded: string) => LEADING.exec(folded);
 const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
 /** Words before a figure that state it exists, written so ("Đã có", "Hiện có" once "có" is taken off; not "Đà Nẵng", which folds alike). */
 const ALREADY = /^(?:(?:đến nay|hiện nay|hiện)\s+)?(?:đã|hiện)$/iu;
+/** A change's verb right before its figure: "(giảm 0,8% so với đầu năm)" (not "(năm 2024 là 2,9% so với 3,5% năm 2023)", a level). */
+const CHANGE_WORD_BEFORE = /(?:^|[^a-z0-9])(?:tang|giam)(?:\s+(?:them|khoang|hon))?\s*$/;
 /** What a change is compared with, right after its figure: "so với đầu năm". */
 const COMPARED_AFTER = /^\s*so\s+với\s/iu;
 /** A running total of the figure before ("trồng mới được 16 ha, lũy kế 163 ha", "lũy kế từ đầu năm đạt ..."). */
 const CUMULATIVE = /^luy ke(?: (?:tu dau nam|den nay|ca nam))?$/;
 /** What a share written first is a share of: a plan, budget or target ("đạt 97% kế hoạch", "bằng 47,6% dự toán"). */
 const PLAN_SHARE = /^(?:ke hoach|du toan|chi tieu|muc tieu|kh)(?![a-z0-9])/;
+/** What reaches a share of plan, right before it: "đạt 97% kế hoạch", "bằng 47,6% dự toán" (not "100% kế hoạch sử dụng đất ... được lập", which counts plans). */
+const SHARE_VERB_BEFORE = /(?:^|[^a-z0-9])(?:dat|bang|vuot|hoan thanh)(?:\s+(?:khoang|tren|gan|hon))?\s*$/;
 /** "vượt" right before a share of plan: the figure is the overshoot. */
 const OVERSHOOT_BEFORE = /(?:^|[^a-z0-9])vuot\s*$/;
 /** A rank with no subject of its own ("..., xếp thứ 15/63 tỉnh"): it ranks the figure before. */
@@ -195,10 +199,11 @@ function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number; o
   // "lũy kế 163 ha, đạt 62,7% kế hoạch", "141 tỷ đồng, bằng 47,6% dự toán": the share of its plan the figure before reached, named as a
   // share of the figure before is ("điều trị ngoại trú 64.543 lượt, đạt 105,9%": "Điều trị ngoại trú (%)"). (Where that figure has a name
   // of its own words: not one its unit made, "Số lượt", nor a clause no subject was found in.)
-  if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && after.words && f.previous.name.length <= SHARED_NAME
+  const foldedBefore = f.foldedBefore ?? foldKeepingOffsets(f.before);
+  if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && SHARE_VERB_BEFORE.test(foldedBefore) && after.words && f.previous.name.length <= SHARED_NAME
     && f.previous.name !== `Số ${f.previous.unit}`) {
     // ("vượt 0,7% chỉ tiêu": by how much it went past the plan, not the share reached.)
-    const past = OVERSHOOT_BEFORE.test(f.foldedBefore ?? foldKeepingOffsets(f.before));
+    const past = OVERSHOOT_BEFORE.test(foldedBefore);
     return { name: past ? `${f.previous.name}: vượt ${after.words}` : `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
   }
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
@@ -227,7 +232,10 @@ export function nameFigure(f: FigureWords): FigureName {
   const subject = name, foldedSubject = foldKeepingOffsets(name).toLowerCase();
   let afterUsed = 0;
   if (f.unit === "thứ hạng" && f.previous && RANK_ALONE.test(foldedSubject)) return { name: `${f.previous.name} (xếp hạng)`, afterUsed, parent, of: { name: f.previous.name, unit: f.previous.unit } };
-  if (name !== "" && CUMULATIVE.test(foldedSubject) && f.previous && f.previous.unit === f.unit) return { name: `${f.previous.name} (lũy kế)`, afterUsed, parent };
+  // (A total after a total is one again: "lũy kế 163 ha, lũy kế 170 ha".)
+  if (name !== "" && CUMULATIVE.test(foldedSubject) && f.previous && f.previous.unit === f.unit) {
+    return { name: f.previous.name.endsWith(" (lũy kế)") ? f.previous.name : `${f.previous.name} (lũy kế)`, afterUsed, parent };
+  }
   if (name !== "" && EQUIVALENT.test(foldedSubject) && f.previous) {
     // The figure before in another unit: "56,23 triệu đồng, tương đương 2.302 USD".
     name = f.unit && f.unit !== f.previous.unit ? `${f.previous.name} (${f.unit})` : f.previous.name;
@@ -235,7 +243,7 @@ export function nameFigure(f: FigureWords): FigureName {
   }
   if (name === "") {
     // (A change in brackets, "(giảm 0,8% so với đầu năm)", is named as a change below.)
-    if (f.inBracket && f.previous && f.previous.unit === f.unit && !COMPARED_AFTER.test(f.after)) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
+    if (f.inBracket && f.previous && f.previous.unit === f.unit && !(COMPARED_AFTER.test(f.after) && CHANGE_WORD_BEFORE.test(foldedBefore))) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
     const first = nameOfFigureFirst(f);
     ({ name, afterUsed } = first);
     // (A share or change of the figure before is named by it whole: no breakdown's whole is put before it again.)

@@ -177,10 +177,11 @@ const clean = (l: Line) => fold(l.text.replace(/[|*_]/g, " ")).replace(/\s+/g, "
 /** "T/M BAN THƯỜNG VỤ": the Party committee's standing committee signs for it. */
 const SIGNED_BY_STANDING = /^(?:tm|t\/m)\.?\s*ban thuong vu$/;
 /**
- * A line of six words at most, between what `clean` makes spaces ("|", "*", "_", whitespace): SIGNED_BY_STANDING's have four. (Told
- * from a line's first words: its end is not read, nor the line folded.)
+ * A line of few runs of letters between what `clean` makes spaces or drops ("|", "*", "_", whitespace, accents written apart): the
+ * fifteen letters of SIGNED_BY_STANDING's four words make at most 24 runs, however their accents are written. (Told from a line's
+ * first words: its end is not read, nor the line folded.)
  */
-const FEW_WORDS = /^[|*_\s]*[^|*_\s]+(?:[|*_\s]+[^|*_\s]+){0,5}[|*_\s]*$/;
+const FEW_WORDS = /^[|*_\s\u0300-\u036f]*[^|*_\s\u0300-\u036f]+(?:[|*_\s\u0300-\u036f]+[^|*_\s\u0300-\u036f]+){0,23}[|*_\s\u0300-\u036f]*$/;
 
 /**
  * A Party committee's document: its header names the Party organisation, then the committee ("ĐẢNG BỘ TỈNH QUẢNG

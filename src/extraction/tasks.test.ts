@@ -175,8 +175,10 @@ describe("tasks of a plan", () => {
       + "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh xem xét, giải quyết./.\n";
     expect(extractTasks(text, segmentLines(text), { kind: "plan" }).map((t) => t.section)).toEqual(["1", "2"]);
     // (Work of the section's agency that only mentions the course of it is its task: "Trong quá trình thực hiện, thường xuyên kiểm tra ...".)
-    const work = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Trong quá trình thực hiện, thường xuyên kiểm tra việc sử dụng kinh phí.\n";
-    expect(extractTasks(work, segmentLines(work), { kind: "plan" }).map((t) => t.lead)).toEqual([["Sở Tài chính"]]);
+    const work = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Trong quá trình thực hiện, thường xuyên kiểm tra việc sử dụng kinh phí.\n"
+      + "- Trong quá trình thực hiện, nếu phát sinh nhu cầu kinh phí, tham mưu UBND tỉnh bổ sung dự toán kịp thời.\n"
+      + "2. Sở Y tế\n- Trong quá trình triển khai, nếu phát hiện ổ dịch, chủ trì phối hợp với UBND các huyện khoanh vùng, xử lý kịp thời.\n";
+    expect(extractTasks(work, segmentLines(work), { kind: "plan" }).map((t) => t.lead)).toEqual([["Sở Tài chính"], ["Sở Tài chính"], ["Sở Y tế"]]);
   });
 
   it("reads a sentence that opens with the request as the doers' work, which governs the article's bullets and items", () => {

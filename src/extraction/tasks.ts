@@ -423,7 +423,7 @@ const CLOSING_WORDS = /^(?:(?:tap trung|nghiem tuc|khan truong|chu dong|tich cuc
  * A resolution's closing clause on its adoption or effect: "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ..."; a plan's
  * on what to do if difficulties arise: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về Sở X" (a reporting rule).
  */
-const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b|tren day la (?:ke hoach|chuong trinh|bao cao|noi dung)\b|trong qua trinh (?:to chuc |trien khai )?(?:thuc hien|trien khai)[^.;:]{0,30}?,? neu\b)/;
+const ADOPTION = /^(?:(?:nghi quyet|quyet dinh|chi thi|ke hoach|chuong trinh|quy dinh|quy che) nay (?:da duoc|duoc|co hieu luc)|(?:thong bao|sao gui) (?:de|den)\b.{0,80}\bbiet\b|tren day la (?:ke hoach|chuong trinh|bao cao|noi dung)\b|trong qua trinh (?:to chuc |trien khai )?(?:thuc hien|trien khai)[^.;:]{0,30}?,? neu (?:co |phat sinh |gap )?(?:kho khan|vuong mac)\b)/;
 /** A topic an assignment is given about: "Đối với đề xuất điều chỉnh dự án:", "Về giải phóng mặt bằng:". */
 const TOPIC = /^(?:đối với|về)\s[^:;.]{1,120}:\s*/iu;
 /** "Điều 2. Tổ chức thực hiện", "Điều 3:". */

@@ -224,13 +224,21 @@ const TERRITORY = new RegExp(`(?:${alternation(TERRITORY_NOUNS)})${END}`, "y");
 const QUALIFIER = new RegExp(`\\s+(?:${alternation(COLLECTIVE_QUALIFIERS)})${END}(?!\\s+uy${END})`, "y");
 /** Nouns that make a collective phrase without "các" ("cơ quan liên quan", "cấp ủy, chính quyền địa phương", "các bộ, ngành và địa phương", "Sở, ban, ngành thành phố"). */
 const BARE_START = /(?:co quan|don vi|cap uy|chinh quyen|to chuc chinh tri\s*-\s*xa hoi|dia phuong|so(?=\s*,\s*(?:ban|nganh)(?![a-z0-9])))(?![a-z0-9])/y;
-const UBND = /(?:ubnd|uy ban nhan dan|uban nhan dan)\s+/y;
+/** BARE_START's first words. */
+const BARE_START_WORDS = ["co", "don", "cap", "chinh", "to", "dia", "so"];
+/** Folded names as alternatives of a sticky pattern, each followed by whitespace; and their first words (see `mayOpen`). */
+const namesThenSpace = (names: string[]) => new RegExp(`(?:${names.join("|")})\\s+`, "y");
+const firstWords = (names: string[]) => names.map((n) => n.split(" ")[0]);
+const UBND_NAMES = ["ubnd", "uy ban nhan dan", "uban nhan dan"];
+const UBND = namesThenSpace(UBND_NAMES);
 /** The bodies every commune or district has: "UBND các xã", "Trạm y tế các xã, phường", "Công an các xã, phường". */
-const LOCAL_BODY = /(?:ubnd|uy ban nhan dan|uban nhan dan|tram y te|cong an|ban chi huy quan su)\s+/y;
+const LOCAL_BODY_NAMES = [...UBND_NAMES, "tram y te", "cong an", "ban chi huy quan su"];
+const LOCAL_BODY = namesThenSpace(LOCAL_BODY_NAMES);
 const CAC = /cac\s+/y;
 /** "(Các) Bộ trưởng" on its own, before the next of a list ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Các Bộ trưởng và Thủ trưởng ..."). */
 const MINISTERS = /(?:cac\s+)?bo truong(?=\s*,|\s+va\s)/y;
-const ROLE = /(?:thu truong|bo truong|nguoi dung dau|chu tich|giam doc|lanh dao|chanh van phong)\s+/y;
+const ROLE_NAMES = ["thu truong", "bo truong", "nguoi dung dau", "chu tich", "giam doc", "lanh dao", "chanh van phong"];
+const ROLE = namesThenSpace(ROLE_NAMES);
 const TRUONG = /truong\s+/y;
 const HEAD_OF = /^trưởng\s/iu;
 const SO = /so\s+/y;
@@ -572,10 +580,10 @@ function mayStartName(word: string | undefined, registry: RegistryAgency[]): boo
  * position is one of them, as a pattern cannot match where its first word is not.
  */
 const MINISTERS_WORDS = new Set(["cac", "bo"]);
-const ROLE_WORDS = new Set(["thu", "bo", "nguoi", "chu", "giam", "lanh", "chanh"]);
-const UBND_WORDS = new Set(["ubnd", "uy", "uban"]);
+const ROLE_WORDS = new Set(firstWords(ROLE_NAMES));
+const UBND_WORDS = new Set(firstWords(UBND_NAMES));
 /** LOCAL_BODY's, CAC's and BARE_START's: where `collective` can start. */
-const COLLECTIVE_WORDS = new Set([...UBND_WORDS, "tram", "cong", "ban", "cac", "co", "don", "cap", "chinh", "to", "dia", "so"]);
+const COLLECTIVE_WORDS = new Set([...firstWords(LOCAL_BODY_NAMES), "cac", ...BARE_START_WORDS]);
 const HEAD_WORDS = new Set(ORGANISATION_HEADS.map(firstWordOf));
 /** Whether a pattern whose first words are `words` may match where the word is `word` (where no word starts, any may). */
 const mayOpen = (words: Set<string>, word: string | undefined) => word === undefined || words.has(word);

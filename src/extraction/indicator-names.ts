@@ -101,18 +101,17 @@ const leadingMatch = (folded: string) => LEADING.exec(folded);
 const EQUIVALENT = /^(?:tuong duong|tuong ung|bang|quy doi|khoang)$/;
 /** Words before a figure that state it exists, written so ("Đã có", "Hiện có" once "có" is taken off; not "Đà Nẵng", which folds alike). */
 const ALREADY = /^(?:(?:đến nay|hiện nay|hiện)\s+)?(?:đã|hiện)$/iu;
-/** A change's verb right before its figure: "(giảm 0,8% so với đầu năm)" (not "(năm 2024 là 2,9% so với 3,5% năm 2023)", a level). */
-const CHANGE_WORD_BEFORE = /(?:^|[^a-z0-9])(?:tang|giam)(?:\s+(?:them|khoang|hon))?\s*$/;
 /** What a change is compared with, right after its figure: "so với đầu năm". */
 const COMPARED_AFTER = /^\s*so\s+với\s/iu;
 /** A running total of the figure before ("trồng mới được 16 ha, lũy kế 163 ha", "lũy kế từ đầu năm đạt ..."). */
 const CUMULATIVE = /^luy ke(?: (?:tu dau nam|den nay|ca nam))?$/;
 /** What a share written first is a share of: a plan, budget or target ("đạt 97% kế hoạch", "bằng 47,6% dự toán"). */
 const PLAN_SHARE = /^(?:ke hoach|du toan|chi tieu|muc tieu|kh)(?![a-z0-9])/;
-/** What reaches a share of plan, right before it: "đạt 97% kế hoạch", "bằng 47,6% dự toán" (not "100% kế hoạch sử dụng đất ... được lập", which counts plans). */
-const SHARE_VERB_BEFORE = /(?:^|[^a-z0-9])(?:dat|bang|vuot|hoan thanh)(?:\s+(?:khoang|tren|gan|hon))?\s*$/;
-/** "vượt" right before a share of plan: the figure is the overshoot. */
-const OVERSHOOT_BEFORE = /(?:^|[^a-z0-9])vuot\s*$/;
+/**
+ * What reaches a share of plan, right before it: "đạt 97% kế hoạch", "bằng 47,6% dự toán", "vượt 0,7% chỉ tiêu" (the overshoot); not
+ * "100% kế hoạch sử dụng đất ... được lập", which counts plans.
+ */
+const SHARE_VERB_BEFORE = /(?:^|[^a-z0-9])(dat|bang|vuot|hoan thanh)(?:\s+(?:khoang|tren|gan|hon))?\s*$/;
 /** A rank with no subject of its own ("..., xếp thứ 15/63 tỉnh"): it ranks the figure before. */
 const RANK_ALONE = /^(?:xep|dung) (?:thu|hang)$/;
 /** Longer than a measure's name: the figure before was named by a clause (its framing kept), and names no share. */
@@ -192,26 +191,24 @@ function wordsAfter(after: string, folded: string): { words: string; raw: string
 const CHANGE_BEFORE = /(^|[^a-z0-9])(giam|tang|cat giam|rut ngan|giam thieu)(?:\s+(?:it nhat|toi thieu|them))?\s*$/;
 
 /** A name for the figure from the words after it, its unit and what it restates. */
-function nameOfFigureFirst(f: FigureWords): { name: string; afterUsed: number; of?: FigureName["of"] } {
+function nameOfFigureFirst(f: FigureWords, foldedBefore: string): { name: string; afterUsed: number; of?: FigureName["of"] } {
   const after = wordsAfter(f.after, f.foldedAfter ?? foldKeepingOffsets(f.after));
   // "tăng 0,29% so với năm 2022": a change of the measure before.
   if (/^so voi\b/.test(after.foldedRaw)) return { name: f.previous ? `${f.previous.name}: ${after.raw}` : "", afterUsed: after.used, of: f.previous ?? undefined };
   // "lũy kế 163 ha, đạt 62,7% kế hoạch", "141 tỷ đồng, bằng 47,6% dự toán": the share of its plan the figure before reached, named as a
   // share of the figure before is ("điều trị ngoại trú 64.543 lượt, đạt 105,9%": "Điều trị ngoại trú (%)"). (Where that figure has a name
   // of its own words: not one its unit made, "Số lượt", nor a clause no subject was found in.)
-  const foldedBefore = f.foldedBefore ?? foldKeepingOffsets(f.before);
-  if (f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) && SHARE_VERB_BEFORE.test(foldedBefore) && after.words && f.previous.name.length <= SHARED_NAME
-    && f.previous.name !== `Số ${f.previous.unit}`) {
+  const verb = f.unit === "%" && f.previous && PLAN_SHARE.test(after.foldedRaw) ? SHARE_VERB_BEFORE.exec(foldedBefore)?.[1] : undefined;
+  if (verb && f.previous && after.words && f.previous.name.length <= SHARED_NAME && f.previous.name !== `Số ${f.previous.unit}`) {
     // ("vượt 0,7% chỉ tiêu": by how much it went past the plan, not the share reached.)
-    const past = OVERSHOOT_BEFORE.test(foldedBefore);
-    return { name: past ? `${f.previous.name}: vượt ${after.words}` : `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
+    return { name: verb === "vuot" ? `${f.previous.name}: vượt ${after.words}` : `${f.previous.name} (% ${after.words})`, afterUsed: after.used, of: f.previous };
   }
   const words = after.words.replace(/^(?:số|các)\s+/iu, "");
   if (words === "") return { name: "", afterUsed: 0 };
   // "giảm 50% số cặp tảo hôn", "giảm 30% tỷ lệ tử vong ...": the change is the figure, named by its verb; not a rate of
   // "cặp tảo hôn" that is 50%.
   // (Offsets in the fold are offsets in the text: it folds unit by unit.)
-  const change = f.unit === "%" ? CHANGE_BEFORE.exec(f.foldedBefore ?? foldKeepingOffsets(f.before)) : null;
+  const change = f.unit === "%" ? CHANGE_BEFORE.exec(foldedBefore) : null;
   if (change) {
     const verb = change.index + change[1].length;
     return { name: `${f.before.slice(verb, verb + change[2].length)} ${after.words}`, afterUsed: after.used };
@@ -243,8 +240,8 @@ export function nameFigure(f: FigureWords): FigureName {
   }
   if (name === "") {
     // (A change in brackets, "(giảm 0,8% so với đầu năm)", is named as a change below.)
-    if (f.inBracket && f.previous && f.previous.unit === f.unit && !(COMPARED_AFTER.test(f.after) && CHANGE_WORD_BEFORE.test(foldedBefore))) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
-    const first = nameOfFigureFirst(f);
+    if (f.inBracket && f.previous && f.previous.unit === f.unit && !(COMPARED_AFTER.test(f.after) && CHANGE_BEFORE.test(foldedBefore))) return { name: f.previous.name, afterUsed, parent }; // "(năm 2023 đạt 80,5%)"
+    const first = nameOfFigureFirst(f, foldedBefore);
     ({ name, afterUsed } = first);
     // (A share or change of the figure before is named by it whole: no breakdown's whole is put before it again.)
     if (first.of && name !== "") return { name: capitalised(name), afterUsed, parent, of: { name: first.of.name, unit: first.of.unit } };
